@@ -1,0 +1,114 @@
+/* byline-article.h — a story: headline, lead, body, byline, metadata and pictures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline-types.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_ARTICLE (byline_article_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineArticle, byline_article, BYLINE, ARTICLE, GObject)
+
+BylineArticle  *byline_article_new                (void);
+BylineArticle  *byline_article_new_with_id        (const char      *id);
+/* A deep copy with the same id: for history previews and three-way merges. */
+BylineArticle  *byline_article_copy               (BylineArticle   *self);
+
+const char     *byline_article_get_id             (BylineArticle   *self);
+const char     *byline_article_get_headline       (BylineArticle   *self);
+void            byline_article_set_headline       (BylineArticle   *self,
+                                                   const char      *headline);
+const char     *byline_article_get_lead           (BylineArticle   *self);
+void            byline_article_set_lead           (BylineArticle   *self,
+                                                   const char      *lead);
+BylineBody     *byline_article_get_body           (BylineArticle   *self);
+const char * const *byline_article_get_authors    (BylineArticle   *self);
+void            byline_article_set_authors        (BylineArticle   *self,
+                                                   const char * const *authors);
+char           *byline_article_dup_byline         (BylineArticle   *self);
+const char     *byline_article_get_dateline       (BylineArticle   *self);
+void            byline_article_set_dateline       (BylineArticle   *self,
+                                                   const char      *dateline);
+const char     *byline_article_get_source_prefix  (BylineArticle   *self);
+void            byline_article_set_source_prefix  (BylineArticle   *self,
+                                                   const char      *source_prefix);
+const char     *byline_article_get_category       (BylineArticle   *self);
+void            byline_article_set_category       (BylineArticle   *self,
+                                                   const char      *category);
+const char * const *byline_article_get_tags       (BylineArticle   *self);
+void            byline_article_set_tags           (BylineArticle   *self,
+                                                   const char * const *tags);
+const char     *byline_article_get_language       (BylineArticle   *self);
+void            byline_article_set_language       (BylineArticle   *self,
+                                                   const char      *language);
+/* The slug set by hand, or NULL: byline_article_dup_slug() derives one then. */
+const char     *byline_article_get_slug           (BylineArticle   *self);
+void            byline_article_set_slug           (BylineArticle   *self,
+                                                   const char      *slug);
+char           *byline_article_dup_slug           (BylineArticle   *self);
+GDateTime      *byline_article_get_created        (BylineArticle   *self);
+void            byline_article_set_created        (BylineArticle   *self,
+                                                   GDateTime       *created);
+GDateTime      *byline_article_get_modified       (BylineArticle   *self);
+void            byline_article_set_modified       (BylineArticle   *self,
+                                                   GDateTime       *modified);
+GDateTime      *byline_article_get_publish_time   (BylineArticle   *self);
+void            byline_article_set_publish_time   (BylineArticle   *self,
+                                                   GDateTime       *publish_time);
+BylineStatus    byline_article_get_status         (BylineArticle   *self);
+void            byline_article_set_status         (BylineArticle   *self,
+                                                   BylineStatus     status);
+const char     *byline_article_get_editor_note    (BylineArticle   *self);
+void            byline_article_set_editor_note    (BylineArticle   *self,
+                                                   const char      *editor_note);
+
+/* The pictures, in order: a GListModel of BylineImage. */
+GListModel     *byline_article_get_images         (BylineArticle   *self);
+guint           byline_article_get_n_images       (BylineArticle   *self);
+BylineImage    *byline_article_get_image          (BylineArticle   *self,
+                                                   guint            position);
+BylineImage    *byline_article_find_image         (BylineArticle   *self,
+                                                   const char      *image_id);
+void            byline_article_add_image          (BylineArticle   *self,
+                                                   BylineImage     *image);
+void            byline_article_insert_image       (BylineArticle   *self,
+                                                   guint            position,
+                                                   BylineImage     *image);
+/* Removes the picture and every image block that shows it. */
+void            byline_article_remove_image       (BylineArticle   *self,
+                                                   BylineImage     *image);
+void            byline_article_move_image         (BylineArticle   *self,
+                                                   guint            from,
+                                                   guint            to);
+BylineImage    *byline_article_get_featured_image (BylineArticle   *self);
+
+/* Per-destination remote state, for publishing. */
+const char     *byline_article_get_remote_id      (BylineArticle   *self,
+                                                   const char      *destination);
+const char     *byline_article_get_remote_version (BylineArticle   *self,
+                                                   const char      *destination);
+void            byline_article_set_remote         (BylineArticle   *self,
+                                                   const char      *destination,
+                                                   const char      *remote_id,
+                                                   const char      *remote_version);
+GStrv           byline_article_list_remotes       (BylineArticle   *self);
+
+/* Store bookkeeping: the revision this copy was loaded at or last saved as. */
+guint64         byline_article_get_revision       (BylineArticle   *self);
+void            byline_article_set_revision       (BylineArticle   *self,
+                                                   guint64          revision);
+
+/* Counts for the status area and the drafts list. */
+guint           byline_article_count_words        (BylineArticle   *self);
+
+const char     *byline_status_to_string           (BylineStatus     status);
+gboolean        byline_status_from_string         (const char      *str,
+                                                   BylineStatus    *status);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+/* byline-draft-store.c — being written */

@@ -1,0 +1,1 @@
+/* byline-html-export.c — being written */

@@ -1,0 +1,1 @@
+/* byline-html-import.c — being written */

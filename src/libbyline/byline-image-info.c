@@ -1,0 +1,1 @@
+/* byline-image-info.c — being written */

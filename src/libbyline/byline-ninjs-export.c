@@ -1,0 +1,1 @@
+/* byline-ninjs-export.c — being written */

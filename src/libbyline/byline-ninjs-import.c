@@ -1,0 +1,1 @@
+/* byline-ninjs-import.c — being written */

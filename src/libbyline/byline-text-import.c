@@ -1,0 +1,1 @@
+/* byline-text-import.c — being written */

@@ -1,0 +1,26 @@
+/* byline-text.h — text helpers shared by the model, the formats and the checks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* NFC, invalid UTF-8 replaced, control characters but tab dropped, NULL → "". */
+char     *byline_text_normalize      (const char *text,
+                                      gssize      length);
+/* As above, and every run of white space (newlines included) folded to one space. */
+char     *byline_text_normalize_line (const char *text,
+                                      gssize      length);
+/* "Nậm Nhùn: mưa lũ" → "nam-nhun-mua-lu"; "đ" → "d". */
+char     *byline_text_slugify        (const char *text);
+guint     byline_text_count_words    (const char *text);
+/* Minutes at @words_per_minute, at least 1 for any text. */
+guint     byline_text_reading_minutes (guint      words,
+                                      guint       words_per_minute);
+gboolean  byline_text_is_blank       (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* byline.h — the whole of libbyline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-types.h"
+#include "byline-error.h"
+#include "byline-enums.h"
+#include "byline-text.h"
+#include "byline-image.h"
+#include "byline-image-info.h"
+#include "byline-body.h"
+#include "byline-article.h"
+#include "byline-draft-format.h"
+#include "byline-draft-store.h"
+#include "byline-ninjs.h"
+#include "byline-html.h"

@@ -1,0 +1,35 @@
+/* byline-test-utils.h — what every test program shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline.h"
+
+G_BEGIN_DECLS
+
+/* g_test_init() plus a private temporary HOME and XDG folders, removed at exit;
+ * sets the C.UTF-8 locale so that tests read the same everywhere. */
+void           byline_test_init          (int          *argc,
+                                          char       ***argv);
+/* A new empty folder inside the test's temporary folder. */
+GFile         *byline_test_make_folder   (const char   *name);
+/* tests/data/<path> */
+char          *byline_test_data_path     (const char   *path);
+GBytes        *byline_test_data_bytes    (const char   *path);
+/* An article with every field set, in Vietnamese, with two captioned images whose
+ * files are written into @media_folder (small valid PNGs); NULL: no files. */
+BylineArticle *byline_test_make_article  (GFile        *media_folder);
+/* Writes a valid PNG of @width x @height (one colour) to @file. */
+void           byline_test_write_png     (GFile        *file,
+                                          guint         width,
+                                          guint         height,
+                                          guint32       rgb);
+/* Fails the test with both JSON dumps when the articles differ in any field. */
+void           byline_test_assert_articles_equal (BylineArticle *a,
+                                                  BylineArticle *b);
+
+G_END_DECLS

@@ -1,0 +1,176 @@
+/* byline-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include <string.h>
+
+#include "byline-text.h"
+
+static gboolean
+keep_char (gunichar c)
+{
+  if (c == '\t')
+    return TRUE;
+  if (g_unichar_iscntrl (c))
+    return FALSE;
+  /* Byte order marks and other zero-width formatting that input methods and
+   * PDFs leave behind; ZWJ/ZWNJ are kept, some scripts need them. */
+  if (c == 0xFEFF || c == 0x200B || c == 0x2060)
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+normalize (const char *text,
+           gssize      length,
+           gboolean    fold_space)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfc = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, length);
+  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    nfc = g_steal_pointer (&valid);
+
+  out = g_string_sized_new (strlen (nfc));
+  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (fold_space && (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (!fold_space && c == '\r' && p[1] == '\n')
+        continue;
+      if (!fold_space && (c == '\n' || c == '\r'))
+        {
+          g_string_append_c (out, '\n');
+          continue;
+        }
+      if (!keep_char (c))
+        continue;
+      if (pending_space)
+        {
+          g_string_append_c (out, ' ');
+          pending_space = FALSE;
+        }
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+byline_text_normalize (const char *text,
+                       gssize      length)
+{
+  return normalize (text, length, FALSE);
+}
+
+char *
+byline_text_normalize_line (const char *text,
+                            gssize      length)
+{
+  return normalize (text, length, TRUE);
+}
+
+char *
+byline_text_slugify (const char *text)
+{
+  g_autofree char *nfd = NULL;
+  GString *slug;
+  gboolean dash = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL)
+    return g_strdup ("");
+
+  slug = g_string_new (NULL);
+  for (const char *p = nfd; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Combining marks are the diacritics NFD took apart. */
+      if (g_unichar_ismark (c))
+        continue;
+      /* đ/Đ carry their stroke in the letter itself, NFD keeps them whole. */
+      if (c == 0x0111 || c == 0x0110)
+        c = 'd';
+      c = g_unichar_tolower (c);
+
+      if (c < 0x80 && g_ascii_isalnum (c))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          dash = FALSE;
+          g_string_append_c (slug, (char) c);
+        }
+      else
+        dash = TRUE;
+    }
+
+  return g_string_free (slug, FALSE);
+}
+
+guint
+byline_text_count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (text == NULL)
+    return 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+        }
+      else if (g_unichar_isspace (c) || c == 0xA0)
+        in_word = FALSE;
+      /* Punctuation inside a token ("COVID-19", "10.000") keeps it one word. */
+    }
+
+  return words;
+}
+
+guint
+byline_text_reading_minutes (guint words,
+                             guint words_per_minute)
+{
+  if (words == 0)
+    return 0;
+  if (words_per_minute == 0)
+    words_per_minute = 200;
+  return MAX (1, (words + words_per_minute / 2) / words_per_minute);
+}
+
+gboolean
+byline_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,275 @@
+/* byline-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline-Test"
+
+#include <locale.h>
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "byline-draft-format.h"
+
+void
+byline_test_init (int    *argc,
+                  char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  /* Every test case gets fresh, private HOME and XDG folders. */
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+GFile *
+byline_test_make_folder (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *unique = NULL;
+  GFile *folder;
+
+  unique = g_strdup_printf ("%s-XXXXXX", path);
+  g_assert_nonnull (g_mkdtemp (unique));
+  folder = g_file_new_for_path (unique);
+  return folder;
+}
+
+char *
+byline_test_data_path (const char *path)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", path, NULL);
+}
+
+GBytes *
+byline_test_data_bytes (const char *path)
+{
+  g_autofree char *full = byline_test_data_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (full, FALSE, &error);
+
+  g_assert_no_error (error);
+  return g_mapped_file_get_bytes (mapped);
+}
+
+/* ------------------------------------------------------------------ PNG */
+
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         length)
+{
+  static guint32 table[256];
+
+  if (table[1] == 0)
+    for (guint32 n = 0; n < 256; n++)
+      {
+        guint32 c = n;
+        for (int k = 0; k < 8; k++)
+          c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+        table[n] = c;
+      }
+
+  crc ^= 0xffffffffu;
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffffu;
+}
+
+static void
+put_be32 (GByteArray *out,
+          guint32     value)
+{
+  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
+  g_byte_array_append (out, b, 4);
+}
+
+static void
+put_chunk (GByteArray   *out,
+           const char   *type,
+           const guint8 *data,
+           gsize         length)
+{
+  guint32 crc;
+
+  put_be32 (out, length);
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (out, data, length);
+  crc = crc32_update (0, (const guint8 *) type, 4);
+  crc = crc32_update (crc, data, length);
+  put_be32 (out, crc);
+}
+
+void
+byline_test_write_png (GFile   *file,
+                       guint    width,
+                       guint    height,
+                       guint32  rgb)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GByteArray) raw = g_byte_array_new ();
+  g_autoptr(GZlibCompressor) compressor = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GOutputStream) zout = NULL;
+  g_autoptr(GBytes) compressed = NULL;
+  g_autoptr(GError) error = NULL;
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 ihdr[13] = { 0 };
+
+  g_byte_array_append (png, signature, sizeof signature);
+  ihdr[0] = width >> 24; ihdr[1] = width >> 16; ihdr[2] = width >> 8; ihdr[3] = width;
+  ihdr[4] = height >> 24; ihdr[5] = height >> 16; ihdr[6] = height >> 8; ihdr[7] = height;
+  ihdr[8] = 8;  /* bit depth */
+  ihdr[9] = 2;  /* truecolour */
+  put_chunk (png, "IHDR", ihdr, sizeof ihdr);
+
+  for (guint y = 0; y < height; y++)
+    {
+      guint8 filter = 0;
+      g_byte_array_append (raw, &filter, 1);
+      for (guint x = 0; x < width; x++)
+        {
+          guint8 px[3] = { rgb >> 16, rgb >> 8, rgb };
+          g_byte_array_append (raw, px, 3);
+        }
+    }
+
+  compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6);
+  memory = g_memory_output_stream_new_resizable ();
+  zout = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_output_stream_write_all (zout, raw->data, raw->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (zout, NULL, &error);
+  g_assert_no_error (error);
+  compressed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  put_chunk (png, "IDAT", g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed));
+  put_chunk (png, "IEND", NULL, 0);
+
+  g_file_replace_contents (file, (const char *) png->data, png->len, NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* ---------------------------------------------------------------- article */
+
+static BylineImage *
+make_image (GFile      *media_folder,
+            const char *name,
+            guint       width,
+            guint       height,
+            guint32     rgb)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  BylineImage *image;
+
+  if (media_folder != NULL)
+    {
+      file = g_file_get_child (media_folder, name);
+      byline_test_write_png (file, width, height, rgb);
+      bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      g_assert_nonnull (bytes);
+      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    }
+  else
+    sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+
+  image = byline_image_new (sha256, "image/png");
+  byline_image_set_filename (image, name);
+  byline_image_set_size (image, width, height);
+  if (file != NULL)
+    byline_image_set_file (image, file);
+  return image;
+}
+
+BylineArticle *
+byline_test_make_article (GFile *media_folder)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineImage) first = NULL;
+  g_autoptr(BylineImage) second = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) created = g_date_time_new (zone, 2022, 8, 10, 21, 5, 0);
+  g_autoptr(GDateTime) publish = g_date_time_new (zone, 2022, 8, 11, 6, 30, 0);
+  const char *authors[] = { "Nguyễn Thị Hương", "Lò Văn Dũng", NULL };
+  const char *tags[] = { "mưa lũ", "Nậm Nhùn", "sạt lở đất", NULL };
+  BylineBody *body;
+  guint i;
+
+  byline_article_set_headline (article, "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
+  byline_article_set_lead (article,
+                           "(BLC) - Mưa lớn kéo dài từ đêm 9/8 đã gây sạt lở nghiêm trọng "
+                           "tại nhiều xã của huyện Nậm Nhùn, tỉnh Lai Châu.");
+  byline_article_set_authors (article, authors);
+  byline_article_set_dateline (article, "Lai Châu");
+  byline_article_set_source_prefix (article, "BLC");
+  byline_article_set_category (article, "Xã hội");
+  byline_article_set_tags (article, tags);
+  byline_article_set_language (article, "vi");
+  byline_article_set_created (article, created);
+  byline_article_set_modified (article, created);
+  byline_article_set_publish_time (article, publish);
+  byline_article_set_status (article, BYLINE_STATUS_SUBMITTED);
+  byline_article_set_editor_note (article, "Kiểm tra lại số hộ bị ảnh hưởng với UBND xã.");
+  byline_article_set_remote (article, "toà soạn", "42", "\"v7\"");
+
+  first = make_image (media_folder, "sat-lo-quoc-lo.png", 12, 8, 0x8a5a2b);
+  byline_image_set_caption (first, "Sạt lở trên Quốc lộ 4H đoạn qua xã Nậm Hàng.");
+  byline_image_set_credit (first, "Ảnh: Lò Văn Dũng");
+  byline_image_set_alt_text (first, "Đất đá tràn xuống mặt đường, một máy xúc đang dọn.");
+  byline_image_set_featured (first, TRUE);
+  byline_article_add_image (article, first);
+
+  second = make_image (media_folder, "luc-luong-cuu-ho.png", 6, 9, 0x2b5a8a);
+  byline_image_set_caption (second, "Lực lượng cứu hộ giúp dân di dời tài sản.");
+  byline_image_set_credit (second, "Ảnh: Nguyễn Thị Hương");
+  byline_image_set_alt_text (second, "Bộ đội khiêng đồ đạc qua con suối đục ngầu.");
+  byline_article_add_image (article, second);
+
+  body = byline_article_get_body (article);
+  i = byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                                "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 "
+                                "đã có 37 hộ dân phải sơ tán khẩn cấp.");
+  byline_body_apply_span (body, i, 0, 9, BYLINE_SPAN_ITALIC, NULL, TRUE);
+  byline_body_apply_span (body, i, 69, 79, BYLINE_SPAN_BOLD, NULL, TRUE);
+  byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (first));
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING1, "Khẩn trương khắc phục hậu quả");
+  i = byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                                "Thông tin chi tiết xem tại cổng thông tin điện tử của tỉnh.");
+  byline_body_apply_span (body, i, 27, 58, BYLINE_SPAN_LINK, "https://laichau.gov.vn/", TRUE);
+  byline_body_append_block (body, BYLINE_BLOCK_QUOTE,
+                            "“Chúng tôi ưu tiên bảo đảm an toàn tính mạng cho người dân”, "
+                            "ông Phạm Văn Quý cho biết.");
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING2, "Các việc cần làm ngay");
+  byline_body_append_block (body, BYLINE_BLOCK_BULLETED_ITEM, "Di dời 37 hộ khỏi vùng nguy hiểm");
+  byline_body_append_block (body, BYLINE_BLOCK_BULLETED_ITEM, "Thông tuyến Quốc lộ 4H");
+  byline_body_append_block (body, BYLINE_BLOCK_NUMBERED_ITEM, "Kiểm đếm thiệt hại");
+  byline_body_append_block (body, BYLINE_BLOCK_NUMBERED_ITEM, "Hỗ trợ lương thực");
+  byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (second));
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                            "Hiện lực lượng chức năng vẫn đang tiếp tục khắc phục.");
+
+  return g_steal_pointer (&article);
+}
+
+static char *
+dump (BylineArticle *article)
+{
+  g_autoptr(GBytes) bytes = byline_draft_format_serialize (article);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+void
+byline_test_assert_articles_equal (BylineArticle *a,
+                                   BylineArticle *b)
+{
+  g_autofree char *ja = dump (a);
+  g_autofree char *jb = dump (b);
+
+  if (g_strcmp0 (ja, jb) != 0)
+    {
+      g_printerr ("--- first\n%s\n--- second\n%s\n", ja, jb);
+      g_assert_cmpstr (ja, ==, jb);
+    }
+  g_assert_true (byline_body_equal (byline_article_get_body (a), byline_article_get_body (b)));
+}

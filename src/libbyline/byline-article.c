@@ -402,7 +402,8 @@ clean_strv (const char * const *values)
     {
       char *value = byline_text_normalize_line (values[i], -1);
 
-      if (*value != '\0' && !g_strv_contains ((const char * const *) clean->pdata, value))
+      if (*value != '\0'
+          && (clean->len == 0 || !g_strv_contains ((const char * const *) clean->pdata, value)))
         {
           g_ptr_array_add (clean, value);
           continue;

@@ -1,0 +1,294 @@
+/* bench-core.c — the core's save, load, ninjs export and HTML import of a long story
+ *
+ * A 20,000-word article with 100 pictures, timed against a floor measured in the
+ * same run: json-glib parsing and generating the same JSON document that a save
+ * writes.  Times are medians of several runs; what matters is the ratios, since
+ * these machines are noisy.
+ *
+ *   build-aux/dev benchmark        (or: build-aux/dev exec bench-core [RUNS])
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline-Bench"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "byline-test-utils.h"
+
+#define N_WORDS  20000
+#define N_IMAGES 100
+
+static const char *syllables[] = {
+  "mưa", "lũ", "sạt", "lở", "đất", "bản", "xã", "huyện", "Nậm", "Nhùn", "người", "dân",
+  "cứu", "hộ", "đường", "quốc", "lộ", "thiệt", "hại", "tài", "sản", "khắc", "phục",
+  "hậu", "quả", "chính", "quyền", "địa", "phương", "lực", "lượng", "chức", "năng",
+  "Lai", "Châu", "tỉnh", "miền", "núi", "suối", "nước", "dâng", "cao", "sơ", "tán",
+};
+
+typedef gint64 (*BenchFunc) (gpointer data);
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median_ms (BenchFunc func,
+           gpointer  data,
+           guint     runs)
+{
+  g_autofree gint64 *times = g_new (gint64, runs);
+
+  func (data);  /* warm up */
+  for (guint i = 0; i < runs; i++)
+    times[i] = func (data);
+  qsort (times, runs, sizeof (gint64), compare_times);
+  return times[runs / 2] / 1000.0;
+}
+
+static BylineArticle *
+make_long_article (GFile *photos)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  BylineBody *body = byline_article_get_body (article);
+  GRand *rand = g_rand_new_with_seed (20221008);
+  guint words = 0, image = 0;
+
+  byline_article_set_headline (article, "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
+  byline_article_set_lead (article, "(BLC) - Mưa lớn kéo dài đã gây sạt lở nghiêm trọng.");
+
+  while (words < N_WORDS)
+    {
+      GString *para = g_string_new (NULL);
+      guint n = 40 + g_rand_int_range (rand, 0, 40);
+      guint index;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (para, ' ');
+          g_string_append (para, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+        }
+      g_string_append_c (para, '.');
+      words += n;
+      index = byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, para->str);
+      byline_body_apply_span (body, index, 4, 12, BYLINE_SPAN_BOLD, NULL, TRUE);
+      g_string_free (para, TRUE);
+
+      if (image < N_IMAGES && words * N_IMAGES / N_WORDS > image)
+        {
+          g_autofree char *name = g_strdup_printf ("anh-%03u.png", image);
+          g_autoptr(GFile) file = g_file_get_child (photos, name);
+          g_autoptr(BylineDraftStore) scratch = NULL;
+          g_autoptr(BylineImage) picture = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *sha = NULL;
+          g_autofree char *caption = g_strdup_printf ("Ảnh %u: lực lượng cứu hộ tại hiện trường.", image + 1);
+
+          byline_test_write_png (file, 64, 48, 0x102030 + image * 997);
+          bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+          sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+          picture = byline_image_new (sha, "image/png");
+          byline_image_set_file (picture, file);
+          byline_image_set_filename (picture, name);
+          byline_image_set_size (picture, 64, 48);
+          byline_image_set_caption (picture, caption);
+          byline_image_set_credit (picture, "Ảnh: Lò Văn Dũng");
+          byline_image_set_alt_text (picture, "Bộ đội giúp dân di dời.");
+          byline_article_add_image (article, picture);
+          byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (picture));
+          image++;
+        }
+    }
+  g_rand_free (rand);
+  return g_steal_pointer (&article);
+}
+
+typedef struct
+{
+  BylineArticle    *article;
+  BylineDraftStore *store;
+  char             *json;
+  gsize             json_length;
+  JsonNode         *root;
+  GBytes           *html;
+  GFile            *photos;
+} Bench;
+
+static gint64
+run_floor_parse (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (json_parser_load_from_data (parser, b->json, b->json_length, NULL));
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_floor_generate (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *out = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_root (generator, b->root);
+  out = json_generator_to_data (generator, NULL);
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_save (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  byline_article_set_headline (b->article,
+                               byline_article_get_revision (b->article) % 2 ? "Mưa lũ" : "Sạt lở");
+  start = g_get_monotonic_time ();
+  g_assert_true (byline_draft_store_save (b->store, b->article, &error));
+  g_assert_no_error (error);
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_load (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) loaded = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  loaded = byline_draft_store_load (b->store, byline_article_get_id (b->article), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_serialize (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  bytes = byline_draft_format_serialize (b->article);
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_parse (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (b->json, b->json_length);
+  g_autoptr(BylineArticle) article = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  article = byline_draft_format_parse (bytes, "bench", NULL);
+  g_assert_nonnull (article);
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_ninjs (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  bytes = byline_ninjs_export_bytes (b->article, NULL);
+  g_assert_nonnull (bytes);
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_html_import (gpointer data)
+{
+  Bench *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  article = byline_html_import (b->html, "bench.html", b->photos, &error);
+  g_assert_no_error (error);
+  return g_get_monotonic_time () - start;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GFile) store_folder = NULL;
+  BylineHtmlOptions html_options = { .media_base = "" };
+  guint runs = argc > 1 ? (guint) atoi (argv[1]) : 15;
+  double floor_parse, floor_generate, floor, save, load, serialize, parse, ninjs, html_import;
+  Bench b = { 0 };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  tmp = g_dir_make_tmp ("byline-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  b.photos = g_file_new_build_filename (tmp, "photos", NULL);
+  g_file_make_directory (b.photos, NULL, &error);
+  g_assert_no_error (error);
+  store_folder = g_file_new_build_filename (tmp, "drafts", NULL);
+
+  b.article = make_long_article (b.photos);
+  b.store = byline_draft_store_new (store_folder);
+  g_assert_true (byline_draft_store_save (b.store, b.article, &error));
+  g_assert_no_error (error);
+
+  json = byline_draft_format_serialize (b.article);
+  b.json = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+  b.json_length = g_bytes_get_size (json);
+  g_assert_true (json_parser_load_from_data (parser, b.json, b.json_length, &error));
+  b.root = json_node_ref (json_parser_get_root (parser));
+  html = byline_html_export (b.article, &html_options);
+  b.html = g_bytes_new_take (html, strlen (html));
+  html = NULL;
+
+  g_print ("article: %u words, %u pictures, draft.json %.1f KiB, HTML %.1f KiB; median of %u runs\n",
+           byline_article_count_words (b.article), byline_article_get_n_images (b.article),
+           b.json_length / 1024.0, g_bytes_get_size (b.html) / 1024.0, runs);
+
+  floor_parse = median_ms (run_floor_parse, &b, runs);
+  floor_generate = median_ms (run_floor_generate, &b, runs);
+  floor = floor_parse + floor_generate;
+  serialize = median_ms (run_serialize, &b, runs);
+  parse = median_ms (run_parse, &b, runs);
+  save = median_ms (run_save, &b, runs);
+  load = median_ms (run_load, &b, runs);
+  ninjs = median_ms (run_ninjs, &b, runs);
+  html_import = median_ms (run_html_import, &b, runs);
+
+  g_print ("floor: json-glib parse %.2f ms + generate %.2f ms = %.2f ms\n",
+           floor_parse, floor_generate, floor);
+  g_print ("%-28s %9s %12s\n", "operation", "ms", "× floor");
+  g_print ("%-28s %9.2f %12.2f\n", "load (store)", load, load / floor);
+  g_print ("%-28s %9.2f %12.2f\n", "save (store, fsync'd)", save, save / floor);
+  g_print ("%-28s %9.2f %12.2f   (vs parse alone: %.2f)\n", "parse draft.json", parse, parse / floor, parse / floor_parse);
+  g_print ("%-28s %9.2f %12.2f   (vs generate alone: %.2f)\n", "serialize draft.json", serialize, serialize / floor, serialize / floor_generate);
+  g_print ("%-28s %9.2f %12.2f\n", "ninjs 2.2 export", ninjs, ninjs / floor);
+  g_print ("%-28s %9.2f %12.2f\n", "HTML import", html_import, html_import / floor);
+  g_print ("goal load ≤ 2× floor: %s; save ≤ 2× floor: %s\n",
+           load <= 2 * floor ? "met" : "NOT met", save <= 2 * floor ? "met" : "NOT met");
+
+  g_clear_object (&b.article);
+  g_clear_object (&b.store);
+  return 0;
+}

@@ -24,6 +24,11 @@ typedef enum
   BYLINE_ERROR_CONFLICT,          /* changed by someone else since it was loaded */
   BYLINE_ERROR_LOCKED,            /* another process holds the draft */
   BYLINE_ERROR_TOO_LARGE,         /* input over a documented limit */
+  BYLINE_ERROR_AUTH,              /* the destination refused the token or password */
+  BYLINE_ERROR_FORBIDDEN,         /* the account's role does not allow this */
+  BYLINE_ERROR_NETWORK,           /* offline, no answer, timeout, connection reset, DNS: retry later */
+  BYLINE_ERROR_SERVER,            /* the destination failed (5xx, 408, 429): retry later */
+  BYLINE_ERROR_TLS,               /* the server's certificate is not trusted: never retried */
 } BylineError;
 
 GQuark byline_error_quark (void);

@@ -9,8 +9,15 @@
 
 G_BEGIN_DECLS
 
-/* Recognizes JPEG, PNG, GIF and WebP from their first bytes (64 KiB are enough
- * for any JPEG header we accept).  Returns FALSE for anything else. */
+/* How many bytes from the start of a file to give byline_image_info_sniff():
+ * a JPEG's size comes after its APPn segments (EXIF with a thumbnail, an ICC
+ * profile, XMP), each up to 64 KiB, so a short head is not always enough. */
+#define BYLINE_IMAGE_INFO_HEAD_SIZE (1024 * 1024)
+
+/* Recognizes JPEG, PNG, GIF and WebP from their first bytes and reads the pixel
+ * size from the header.  Never reads past @length: a truncated or hostile
+ * header, or a size of zero, gives FALSE.  @media_type, @width and @height may
+ * be NULL; they are set only on success. */
 gboolean byline_image_info_sniff (const guint8 *data,
                                   gsize         length,
                                   const char  **media_type,

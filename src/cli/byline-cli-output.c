@@ -1,0 +1,433 @@
+/* byline-cli-output.c — what byline-cli prints and writes: text, JSON, files
+ *
+ * Text for people goes through g_print(), which follows the locale.  Data
+ * (exports and --json) is UTF-8 bytes written as they are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline-Cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
+
+#include "byline-cli.h"
+
+gboolean
+byline_cli_write_stdout (const void  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  /* Whatever g_print() may have buffered goes first. */
+  fflush (stdout);
+  while (length > 0)
+    {
+      gssize written = write (STDOUT_FILENO, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot write to standard output: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      data = (const guint8 *) data + written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+gboolean
+byline_cli_print_json (JsonNode  *node,
+                       GError   **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+  return byline_cli_write_stdout (text->str, text->len, error);
+}
+
+/* ---------------------------------------------------------------- files */
+
+static char *
+display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+static int
+open_temporary (GFile   *dest,
+                char   **tmp_path,
+                GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (dest);
+  g_autofree char *base = g_file_get_basename (dest);
+  g_autofree char *template = NULL;
+  int fd;
+
+  if (parent == NULL || g_file_peek_path (parent) == NULL)
+    {
+      g_autofree char *name = display_name (dest);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: cannot write there"), name);
+      return -1;
+    }
+
+  template = g_strdup_printf ("%s/.%s.XXXXXX", g_file_peek_path (parent), base);
+  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (dest);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write %s: %s"), name, g_strerror (saved_errno));
+      return -1;
+    }
+  *tmp_path = g_steal_pointer (&template);
+  return fd;
+}
+
+/* fsync, then rename over @dest; the temporary file is gone either way. */
+static gboolean
+finish_temporary (GOutputStream  *stream,
+                  const char     *tmp_path,
+                  GFile          *dest,
+                  gboolean        ok,
+                  GError        **error)
+{
+  int fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (stream));
+
+  if (ok && fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (dest);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write %s: %s"), name, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!g_output_stream_close (stream, NULL, ok ? error : NULL))
+    ok = FALSE;
+  if (ok && g_rename (tmp_path, g_file_peek_path (dest)) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (dest);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write %s: %s"), name, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp_path);
+  return ok;
+}
+
+gboolean
+byline_cli_write_atomically (GFile   *file,
+                             GBytes  *bytes,
+                             GError **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+  gsize written;
+  int fd;
+
+  fd = open_temporary (file, &tmp_path, error);
+  if (fd < 0)
+    return FALSE;
+  stream = g_unix_output_stream_new (fd, TRUE);
+  ok = g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  &written, NULL, &local_error);
+  if (!ok)
+    {
+      g_autofree char *name = display_name (file);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot write %s: %s"), name, local_error->message);
+    }
+  return finish_temporary (stream, tmp_path, file, ok, error);
+}
+
+gboolean
+byline_cli_copy_atomically (GFile   *source,
+                            GFile   *dest,
+                            GError **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+  int fd;
+
+  input = g_file_read (source, NULL, &local_error);
+  if (input == NULL)
+    {
+      g_autofree char *name = display_name (source);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot read %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  fd = open_temporary (dest, &tmp_path, error);
+  if (fd < 0)
+    return FALSE;
+  stream = g_unix_output_stream_new (fd, TRUE);
+  ok = g_output_stream_splice (stream, G_INPUT_STREAM (input),
+                               G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &local_error) >= 0;
+  if (!ok)
+    {
+      g_autofree char *name = display_name (source);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot copy %s: %s"), name, local_error->message);
+    }
+  return finish_temporary (stream, tmp_path, dest, ok, error);
+}
+
+gboolean
+byline_cli_remove_tree (GFile   *file,
+                        GError **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, error) && info != NULL)
+        if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+          {
+            if (!byline_cli_remove_tree (child, error))
+              return FALSE;
+          }
+        else if (!g_file_delete (child, NULL, error))
+          return FALSE;
+    }
+  return g_file_delete (file, NULL, error);
+}
+
+/* ----------------------------------------------------------------- text */
+
+char *
+byline_cli_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("-");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+const char *
+byline_cli_status_label (BylineStatus status)
+{
+  switch (status)
+    {
+    case BYLINE_STATUS_DRAFT:
+      return C_("status", "draft");
+    case BYLINE_STATUS_SUBMITTED:
+      return C_("status", "submitted");
+    case BYLINE_STATUS_RETURNED:
+      return C_("status", "returned");
+    case BYLINE_STATUS_SCHEDULED:
+      return C_("status", "scheduled");
+    case BYLINE_STATUS_PUBLISHED:
+      return C_("status", "published");
+    default:
+      return "?";
+    }
+}
+
+char *
+byline_cli_pad (const char *text,
+                guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *padded = g_string_new (text);
+
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
+}
+
+static guint
+label_width (const char * const *labels)
+{
+  guint width = 0;
+
+  for (gsize i = 0; labels[i] != NULL; i++)
+    width = MAX (width, (guint) g_utf8_strlen (labels[i], -1));
+  return width;
+}
+
+void
+byline_cli_print_summaries (GPtrArray *summaries)
+{
+  const char *headers[] = {
+    C_("column", "ID"), C_("column", "STATUS"), C_("column", "MODIFIED"),
+    C_("column", "WORDS"), C_("column", "HEADLINE"), NULL
+  };
+  const char *statuses[] = {
+    headers[1],
+    byline_cli_status_label (BYLINE_STATUS_DRAFT),
+    byline_cli_status_label (BYLINE_STATUS_SUBMITTED),
+    byline_cli_status_label (BYLINE_STATUS_RETURNED),
+    byline_cli_status_label (BYLINE_STATUS_SCHEDULED),
+    byline_cli_status_label (BYLINE_STATUS_PUBLISHED),
+    NULL
+  };
+  guint status_width = label_width (statuses);
+  guint words_width = MAX (6, (guint) g_utf8_strlen (headers[3], -1));
+  g_autofree char *id_h = byline_cli_pad (headers[0], 36);
+  g_autofree char *status_h = byline_cli_pad (headers[1], status_width);
+  g_autofree char *modified_h = byline_cli_pad (headers[2], 16);
+  g_autofree char *words_h = NULL;
+
+  {
+    g_autofree char *pad = g_strnfill (words_width - g_utf8_strlen (headers[3], -1), ' ');
+    words_h = g_strconcat (pad, headers[3], NULL);
+  }
+
+  g_print ("%s  %s  %s  %s  %s\n", id_h, status_h, modified_h, words_h, headers[4]);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const BylineDraftSummary *summary = g_ptr_array_index (summaries, i);
+      g_autofree char *status = byline_cli_pad (byline_cli_status_label (summary->status),
+                                                status_width);
+      g_autofree char *modified = byline_cli_format_time (summary->modified);
+      g_autofree char *modified_p = byline_cli_pad (modified, 16);
+
+      g_print ("%s  %s  %s  %*u  %s\n", summary->id, status, modified_p,
+               (int) words_width, summary->word_count,
+               summary->headline ? summary->headline : "");
+    }
+}
+
+void
+byline_cli_print_article (BylineArticle *article)
+{
+  const char *labels[] = {
+    _("Id:"), _("Status:"), _("Byline:"), _("Dateline:"), _("Category:"), _("Tags:"),
+    _("Language:"), _("Created:"), _("Modified:"), _("Publish time:"), _("Revision:"),
+    _("Words:"), _("Pictures:"), NULL
+  };
+  guint width = label_width (labels) + 1;
+  const char * const *tags = byline_article_get_tags (article);
+  g_autofree char *byline = byline_article_dup_byline (article);
+  g_autofree char *tag_list = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
+  g_autofree char *created = byline_cli_format_time (byline_article_get_created (article));
+  g_autofree char *modified = byline_cli_format_time (byline_article_get_modified (article));
+  g_autofree char *publish = byline_cli_format_time (byline_article_get_publish_time (article));
+  g_autofree char *revision = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               byline_article_get_revision (article));
+  g_autofree char *words = g_strdup_printf ("%u", byline_article_count_words (article));
+  g_autofree char *n_images = g_strdup_printf ("%u", byline_article_get_n_images (article));
+  g_autofree char *text = byline_text_export (article);
+  const char *values[] = {
+    byline_article_get_id (article),
+    byline_cli_status_label (byline_article_get_status (article)),
+    byline ? byline : "",
+    byline_article_get_dateline (article) ? byline_article_get_dateline (article) : "",
+    byline_article_get_category (article) ? byline_article_get_category (article) : "",
+    tag_list, byline_article_get_language (article) ? byline_article_get_language (article) : "",
+    created, modified, publish, revision, words, n_images,
+  };
+
+  for (gsize i = 0; labels[i] != NULL; i++)
+    {
+      g_autofree char *label = byline_cli_pad (labels[i], width);
+      g_print ("%s%s\n", label, values[i]);
+    }
+
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+      const char *caption = byline_image_get_caption (image);
+
+      /* TRANSLATORS: a picture of the article: its number, file name, width,
+       * height, media type and caption */
+      g_print (_("  %u. %s (%u×%u, %s)%s%s%s\n"), i + 1,
+               byline_image_get_filename (image) ? byline_image_get_filename (image) : "",
+               byline_image_get_width (image), byline_image_get_height (image),
+               byline_image_get_media_type (image),
+               byline_image_get_featured (image) ? _(", featured") : "",
+               caption && *caption ? ": " : "", caption ? caption : "");
+    }
+
+  g_print ("\n%s", text);
+  if (text[0] != '\0' && !g_str_has_suffix (text, "\n"))
+    g_print ("\n");
+}
+
+/* ----------------------------------------------------------------- JSON */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *time)
+{
+  json_builder_set_member_name (builder, name);
+  if (time != NULL)
+    {
+      g_autofree char *iso = g_date_time_format_iso8601 (time);
+      json_builder_add_string_value (builder, iso);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+byline_cli_summary_to_json (const BylineDraftSummary *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, summary->id);
+  json_builder_set_member_name (builder, "headline");
+  json_builder_add_string_value (builder, summary->headline ? summary->headline : "");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, byline_status_to_string (summary->status));
+  add_time (builder, "modified", summary->modified);
+  json_builder_set_member_name (builder, "word_count");
+  json_builder_add_int_value (builder, summary->word_count);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, summary->revision);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+byline_cli_version_to_json (const BylineDraftVersion *version)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, version->revision);
+  add_time (builder, "saved", version->saved);
+  json_builder_set_member_name (builder, "headline");
+  json_builder_add_string_value (builder, version->headline ? version->headline : "");
+  json_builder_set_member_name (builder, "word_count");
+  json_builder_add_int_value (builder, version->word_count);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

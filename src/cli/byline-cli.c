@@ -1,0 +1,357 @@
+/* byline-cli.c — byline-cli: the drafts of Byline from a terminal
+ *
+ * Dispatch, the options every command shares, and how errors become exit
+ * statuses: 0 success, 1 a user error (one line on stderr), 2 a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline-Cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "byline-cli.h"
+
+static gboolean byline_cli_help (BylineCli *cli, int argc, char **argv, GError **error);
+
+static const BylineCliCommand commands[] = {
+  { "new", "",
+    N_("Create an empty draft and print its id"),
+    N_("The new draft is saved in the store at once; its id is printed on a line of its own."),
+    byline_cli_new },
+  { "list", "",
+    N_("List the drafts, newest first"),
+    N_("With --trash, lists the deleted drafts that “undelete” can bring back."),
+    byline_cli_list },
+  { "show", N_("ID|PATH"),
+    N_("Show a draft of the store, or a file as it would be imported"),
+    N_("ID is a draft's id, or the first characters of it when they name only one draft.\n"
+       "PATH is a draft folder, a draft.json, a ninjs item, an HTML page or a text file;\n"
+       "it is read, never stored.  With --json, prints the draft in the Byline draft format."),
+    byline_cli_show },
+  { "import", N_("FILE"),
+    N_("Import a file as a new draft and print its id"),
+    N_("FILE may be a ninjs item (1.x, 2.x or 3.x), an HTML page, a UTF-8 text file (first line\n"
+       "the headline, blank lines between paragraphs), or a Byline draft (a draft folder or\n"
+       "its draft.json), which is imported as a copy with a new id.  The kind is told from\n"
+       "the content, not the name.  Pictures referred to by relative paths are looked up\n"
+       "next to FILE and copied into the draft; a reference that leaves FILE's folder is\n"
+       "refused.  Nothing is written when FILE cannot be imported."),
+    byline_cli_import },
+  { "export", N_("ID|PATH"),
+    N_("Export a draft as ninjs, HTML, text or a draft folder"),
+    N_("Writes to standard output, or with -o to FILE, atomically: FILE is complete or\n"
+       "untouched.  For ninjs and HTML, -o also copies the pictures into a “media” folder\n"
+       "next to FILE, so that the export is self-contained.  For the draft format, -o names\n"
+       "a folder that must not exist yet (or be empty): it receives draft.json and media/."),
+    byline_cli_export },
+  { "history", N_("ID"),
+    N_("List the saved versions of a draft, newest first"),
+    NULL,
+    byline_cli_history },
+  { "restore", N_("ID VERSION"),
+    N_("Make an earlier version of a draft the current one"),
+    N_("VERSION is a revision number from “history”.  The restored text is saved as a new\n"
+       "revision, so the version it replaces stays in the history."),
+    byline_cli_restore },
+  { "delete", N_("ID"),
+    N_("Move a draft to the trash"),
+    N_("“undelete” brings it back."),
+    byline_cli_delete },
+  { "undelete", N_("ID"),
+    N_("Bring a deleted draft back from the trash"),
+    NULL,
+    byline_cli_undelete },
+  { "help", N_("[COMMAND]"),
+    N_("Show the help of byline-cli or of one command"),
+    NULL,
+    byline_cli_help },
+};
+
+static const BylineCliCommand *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+BylineDraftStore *
+byline_cli_get_store (BylineCli *cli)
+{
+  if (cli->store == NULL)
+    {
+      g_autoptr(GFile) folder = NULL;
+
+      if (cli->store_path != NULL)
+        folder = g_file_new_for_commandline_arg (cli->store_path);
+      cli->store = byline_draft_store_new (folder);
+    }
+  return cli->store;
+}
+
+char *
+byline_cli_arg_to_utf8 (const char  *arg,
+                        const char  *what,
+                        GError     **error)
+{
+  char *utf8;
+
+  if (g_utf8_validate (arg, -1, NULL))
+    return g_strdup (arg);
+  utf8 = g_locale_to_utf8 (arg, -1, NULL, NULL, NULL);
+  if (utf8 == NULL)
+    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_UTF8,
+                 _("%s is neither UTF-8 nor in the encoding of the locale"), what);
+  return utf8;
+}
+
+/* ------------------------------------------------------------- options */
+
+static GOptionEntry *
+common_entries (BylineCli *cli)
+{
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
+      N_("Print machine-readable JSON"), NULL },
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &cli->store_path,
+      N_("Use the drafts in DIR (default: $XDG_DATA_HOME/byline/drafts)"), N_("DIR") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static GOptionContext *
+command_context (BylineCli          *cli,
+                 const GOptionEntry *entries)
+{
+  const BylineCliCommand *command = cli->command;
+  g_autofree GOptionEntry *common = common_entries (cli);
+  g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  GOptionContext *context;
+
+  for (gsize i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    g_array_append_val (all, entries[i]);
+  for (gsize i = 0; common[i].long_name != NULL; i++)
+    g_array_append_val (all, common[i]);
+
+  context = g_option_context_new (command->parameters[0] ? _(command->parameters) : NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (command->description != NULL)
+    g_option_context_set_description (context, _(command->description));
+  g_option_context_add_main_entries (context, (GOptionEntry *) all->data, GETTEXT_PACKAGE);
+  return context;
+}
+
+gboolean
+byline_cli_parse_command (BylineCli           *cli,
+                          const GOptionEntry  *entries,
+                          int                 *argc,
+                          char              ***argv,
+                          int                  min_args,
+                          int                  max_args,
+                          GError             **error)
+{
+  g_autoptr(GOptionContext) context = command_context (cli, entries);
+  g_autofree char *prgname = g_strdup_printf ("byline-cli %s", cli->command->name);
+  gboolean parsed;
+  int n_args;
+
+  /* The usage line of --help reads "byline-cli COMMAND [OPTION…] …". */
+  g_set_prgname (prgname);
+  parsed = g_option_context_parse (context, argc, argv, error);
+  g_set_prgname ("byline-cli");
+  if (!parsed)
+    return FALSE;
+
+  n_args = *argc - 1;
+  if (n_args < min_args)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("%s: missing argument %s"), cli->command->name, _(cli->command->parameters));
+      return FALSE;
+    }
+  if (max_args >= 0 && n_args > max_args)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("%s: unexpected argument “%s”"), cli->command->name,
+                   (*argv)[1 + max_args]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- help */
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = byline_cli_pad (commands[i].name, 10);
+      g_string_append_printf (text, "  %s%s\n", name, _(commands[i].summary));
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Run “byline-cli COMMAND --help” for the options of a command.\n"
+                           "Exit status: 0 on success, 1 when the command failed (the reason is\n"
+                           "printed on one line), 2 when the command line is wrong."));
+  return g_string_free (text, FALSE);
+}
+
+static GOptionContext *
+tool_context (BylineCli *cli,
+              gboolean  *version)
+{
+  g_autofree GOptionEntry *common = common_entries (cli);
+  g_autofree char *description = describe_commands ();
+  GOptionEntry entries[] = {
+    common[0],
+    common[1],
+    { "version", 0, 0, G_OPTION_ARG_NONE, version, N_("Print the version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write, import and export the drafts of Byline, "
+                                           "the newsroom's editor."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  return context;
+}
+
+static gboolean
+byline_cli_help (BylineCli  *cli,
+                 int         argc,
+                 char      **argv,
+                 GError    **error)
+{
+  const BylineCliCommand *command;
+
+  if (!byline_cli_parse_command (cli, NULL, &argc, &argv, 0, 1, error))
+    return FALSE;
+
+  if (argc == 1)
+    {
+      gboolean version = FALSE;
+      g_autoptr(GOptionContext) context = tool_context (cli, &version);
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return TRUE;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("unknown command “%s”"), argv[1]);
+      return FALSE;
+    }
+  else
+    {
+      /* A command's entries live in its own function: run it with --help,
+       * which prints the help and exits before the command does anything. */
+      char *help_argv[] = { (char *) command->name, (char *) "--help", NULL };
+
+      cli->command = command;
+      return command->run (cli, 2, help_argv, error);
+    }
+}
+
+/* -------------------------------------------------------------- errors */
+
+static void
+print_error (const char *message)
+{
+  g_autofree char *line = g_utf8_make_valid (message, -1);
+
+  /* One line, always: scripts read the first line of stderr. */
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("byline-cli: %s\n", line);
+}
+
+static void
+print_usage_hint (const BylineCliCommand *command)
+{
+  if (command != NULL && !g_str_equal (command->name, "help"))
+    g_printerr (_("Try “byline-cli %s --help” for more information.\n"), command->name);
+  else
+    g_printerr (_("Try “byline-cli --help” for more information.\n"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  BylineCli cli = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const BylineCliCommand *command;
+  gboolean version = FALSE;
+  gboolean ok;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("byline-cli");
+
+  context = tool_context (&cli, &version);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      print_usage_hint (NULL);
+      return BYLINE_CLI_EXIT_USAGE;
+    }
+  if (version)
+    {
+      g_print ("byline-cli %s\n", PACKAGE_VERSION);
+      return BYLINE_CLI_EXIT_OK;
+    }
+  if (argc < 2)
+    {
+      print_error (_("no command given"));
+      print_usage_hint (NULL);
+      return BYLINE_CLI_EXIT_USAGE;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+      print_error (message);
+      print_usage_hint (NULL);
+      return BYLINE_CLI_EXIT_USAGE;
+    }
+
+  cli.command = command;
+  ok = command->run (&cli, argc - 1, argv + 1, &error);
+  g_clear_object (&cli.store);
+  g_free (cli.store_path);
+
+  if (ok)
+    return BYLINE_CLI_EXIT_OK;
+
+  g_assert (error != NULL);
+  print_error (error->message);
+  if (error->domain == G_OPTION_ERROR)
+    {
+      print_usage_hint (cli.command);
+      return BYLINE_CLI_EXIT_USAGE;
+    }
+  return BYLINE_CLI_EXIT_FAILED;
+}

@@ -22,8 +22,8 @@ store_name (BylineCli *cli)
   return g_file_get_parse_name (byline_draft_store_get_folder (byline_cli_get_store (cli)));
 }
 
-static gboolean
-looks_like_id_prefix (const char *arg)
+gboolean
+byline_cli_is_id_like (const char *arg)
 {
   gsize length = strlen (arg);
 
@@ -44,7 +44,7 @@ byline_cli_resolve_id (BylineCli   *cli,
   const char *found = NULL;
   guint n_found = 0;
 
-  if (!looks_like_id_prefix (arg))
+  if (!byline_cli_is_id_like (arg))
     {
       g_autofree char *shown = g_utf8_make_valid (arg, -1);
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
@@ -314,24 +314,24 @@ byline_cli_history (BylineCli  *cli,
                     char      **argv,
                     GError    **error)
 {
-  BylineDraftStore *store;
   g_autofree char *id = NULL;
   g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(BylineArticle) current = NULL;
+  guint64 current = 0;
 
   if (!byline_cli_parse_command (cli, NULL, &argc, &argv, 1, 1, error))
     return FALSE;
 
-  store = byline_cli_get_store (cli);
+  /* Not byline_draft_store_load(): the history of a draft whose current
+   * version cannot be read is what one needs to see. */
   id = byline_cli_resolve_id (cli, argv[1], FALSE, error);
   if (id == NULL)
     return FALSE;
-  current = byline_draft_store_load (store, id, error);
-  if (current == NULL)
-    return FALSE;
-  versions = byline_draft_store_list_history (store, id, error);
+  versions = byline_draft_store_list_history (byline_cli_get_store (cli), id, error);
   if (versions == NULL)
     return FALSE;
+  /* Newest first, the current version the first. */
+  if (versions->len > 0)
+    current = ((BylineDraftVersion *) g_ptr_array_index (versions, 0))->revision;
 
   if (cli->json)
     {
@@ -342,7 +342,7 @@ byline_cli_history (BylineCli  *cli,
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, id);
       json_builder_set_member_name (builder, "revision");
-      json_builder_add_int_value (builder, byline_article_get_revision (current));
+      json_builder_add_int_value (builder, current);
       json_builder_set_member_name (builder, "versions");
       json_builder_begin_array (builder);
       for (guint i = 0; i < versions->len; i++)
@@ -353,26 +353,7 @@ byline_cli_history (BylineCli  *cli,
       return byline_cli_print_json (root, error);
     }
 
-  {
-    g_autofree char *modified = byline_cli_format_time (byline_article_get_modified (current));
-    /* TRANSLATORS: the current version of a draft in "history" */
-    g_print (_("Current: revision %" G_GUINT64_FORMAT ", saved %s, %u words: %s\n"),
-             byline_article_get_revision (current), modified,
-             byline_article_count_words (current), byline_article_get_headline (current));
-  }
-  if (versions->len == 0)
-    {
-      g_print (_("No earlier versions.\n"));
-      return TRUE;
-    }
-  for (guint i = 0; i < versions->len; i++)
-    {
-      const BylineDraftVersion *version = g_ptr_array_index (versions, i);
-      g_autofree char *saved = byline_cli_format_time (version->saved);
-
-      g_print ("%8" G_GUINT64_FORMAT "  %s  %6u  %s\n", version->revision, saved,
-               version->word_count, version->headline ? version->headline : "");
-    }
+  byline_cli_print_versions (versions, current);
   return TRUE;
 }
 

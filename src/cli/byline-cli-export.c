@@ -69,7 +69,7 @@ copy_media (BylineCli      *cli,
         {
           g_autofree char *name = g_file_get_parse_name (media);
           g_set_error (error, local_error->domain, local_error->code,
-                       _("Cannot create %s: %s"), name, local_error->message);
+                       _("cannot create %s: %s"), name, local_error->message);
           return FALSE;
         }
       g_clear_error (&local_error);
@@ -95,6 +95,15 @@ copy_media (BylineCli      *cli,
       /* Named by content: one already there is the same picture. */
       if (g_file_query_exists (dest, NULL))
         continue;
+      if (!g_file_query_exists (source, NULL))
+        {
+          g_autofree char *where = g_file_get_parse_name (source);
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                       _("picture “%s” of the article is missing: %s"),
+                       byline_image_get_filename (image) ? byline_image_get_filename (image) : base,
+                       where);
+          return FALSE;
+        }
       if (!byline_cli_copy_atomically (source, dest, error))
         return FALSE;
       g_ptr_array_add (created, g_object_ref (dest));
@@ -169,7 +178,7 @@ write_draft_folder (BylineCli      *cli,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create %s: %s"), name, g_strerror (saved_errno));
+                   _("cannot create %s: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
   tmp = g_file_new_for_path (template);
@@ -188,7 +197,7 @@ write_draft_folder (BylineCli      *cli,
       int saved_errno = errno;
       byline_cli_remove_tree (tmp, NULL);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create %s: %s"), name, g_strerror (saved_errno));
+                   _("cannot create %s: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;

@@ -91,7 +91,7 @@ read_input (GFile      **file,
                      _("%s: no such file or folder"), display);
       else
         g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                     _("Cannot read %s: %s"), display, local_error->message);
+                     _("cannot read %s: %s"), display, local_error->message);
       return NULL;
     }
 
@@ -130,7 +130,7 @@ read_input (GFile      **file,
   if (!g_file_load_contents (*file, NULL, &data, &length, NULL, &local_error))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                   _("Cannot read %s: %s"), display, local_error->message);
+                   _("cannot read %s: %s"), display, local_error->message);
       return NULL;
     }
   return g_bytes_new_take (data, length);
@@ -453,7 +453,9 @@ byline_cli_load_source (BylineCli   *cli,
 
   if (g_uuid_string_is_valid (arg) && byline_draft_store_contains (store, arg))
     return byline_draft_store_load (store, arg, error);
-  if (g_str_equal (arg, "-") || g_file_test (arg, G_FILE_TEST_EXISTS))
+  /* What cannot be an id is a path, and reading it says what is wrong. */
+  if (g_str_equal (arg, "-") || g_file_test (arg, G_FILE_TEST_EXISTS)
+      || !byline_cli_is_id_like (arg))
     return byline_cli_read_file (arg, FALSE, &format, error);
 
   id = byline_cli_resolve_id (cli, arg, FALSE, NULL);

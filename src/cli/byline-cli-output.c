@@ -38,7 +38,7 @@ byline_cli_write_stdout (const void  *data,
         {
           int saved_errno = errno;
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Cannot write to standard output: %s"), g_strerror (saved_errno));
+                       _("cannot write to standard output: %s"), g_strerror (saved_errno));
           return FALSE;
         }
       data = (const guint8 *) data + written;
@@ -95,7 +95,7 @@ open_temporary (GFile   *dest,
       int saved_errno = errno;
       g_autofree char *name = display_name (dest);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot write %s: %s"), name, g_strerror (saved_errno));
+                   _("cannot write %s: %s"), name, g_strerror (saved_errno));
       return -1;
     }
   *tmp_path = g_steal_pointer (&template);
@@ -117,7 +117,7 @@ finish_temporary (GOutputStream  *stream,
       int saved_errno = errno;
       g_autofree char *name = display_name (dest);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot write %s: %s"), name, g_strerror (saved_errno));
+                   _("cannot write %s: %s"), name, g_strerror (saved_errno));
       ok = FALSE;
     }
   if (!g_output_stream_close (stream, NULL, ok ? error : NULL))
@@ -127,7 +127,7 @@ finish_temporary (GOutputStream  *stream,
       int saved_errno = errno;
       g_autofree char *name = display_name (dest);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot write %s: %s"), name, g_strerror (saved_errno));
+                   _("cannot write %s: %s"), name, g_strerror (saved_errno));
       ok = FALSE;
     }
   if (!ok)
@@ -157,7 +157,7 @@ byline_cli_write_atomically (GFile   *file,
     {
       g_autofree char *name = display_name (file);
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot write %s: %s"), name, local_error->message);
+                   _("cannot write %s: %s"), name, local_error->message);
     }
   return finish_temporary (stream, tmp_path, file, ok, error);
 }
@@ -179,7 +179,7 @@ byline_cli_copy_atomically (GFile   *source,
     {
       g_autofree char *name = display_name (source);
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot read %s: %s"), name, local_error->message);
+                   _("cannot read %s: %s"), name, local_error->message);
       return FALSE;
     }
 
@@ -193,7 +193,7 @@ byline_cli_copy_atomically (GFile   *source,
     {
       g_autofree char *name = display_name (source);
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot copy %s: %s"), name, local_error->message);
+                   _("cannot copy %s: %s"), name, local_error->message);
     }
   return finish_temporary (stream, tmp_path, dest, ok, error);
 }
@@ -268,6 +268,16 @@ byline_cli_pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
+static char *
+right_align (const char *text,
+             guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *pad = g_strnfill (length < (glong) width ? width - length : 0, ' ');
+
+  return g_strconcat (pad, text, NULL);
+}
+
 static guint
 label_width (const char * const *labels)
 {
@@ -299,25 +309,62 @@ byline_cli_print_summaries (GPtrArray *summaries)
   g_autofree char *id_h = byline_cli_pad (headers[0], 36);
   g_autofree char *status_h = byline_cli_pad (headers[1], status_width);
   g_autofree char *modified_h = byline_cli_pad (headers[2], 16);
-  g_autofree char *words_h = NULL;
-
-  {
-    g_autofree char *pad = g_strnfill (words_width - g_utf8_strlen (headers[3], -1), ' ');
-    words_h = g_strconcat (pad, headers[3], NULL);
-  }
+  g_autofree char *words_h = right_align (headers[3], words_width);
 
   g_print ("%s  %s  %s  %s  %s\n", id_h, status_h, modified_h, words_h, headers[4]);
   for (guint i = 0; i < summaries->len; i++)
     {
       const BylineDraftSummary *summary = g_ptr_array_index (summaries, i);
-      g_autofree char *status = byline_cli_pad (byline_cli_status_label (summary->status),
+      g_autofree char *status = byline_cli_pad (summary->problem ? "?"
+                                                : byline_cli_status_label (summary->status),
                                                 status_width);
       g_autofree char *modified = byline_cli_format_time (summary->modified);
       g_autofree char *modified_p = byline_cli_pad (modified, 16);
 
+      if (summary->problem != NULL)
+        {
+          g_autofree char *problem = g_strdup (summary->problem);
+
+          /* A draft that cannot be read is listed, so that it can be seen and
+           * deleted; why takes the place of its headline. */
+          g_strdelimit (problem, "\r\n", ' ');
+          g_print ("%s  %s  %s  %*s  (%s)\n", summary->id, status, modified_p,
+                   (int) words_width, "-", problem);
+          continue;
+        }
       g_print ("%s  %s  %s  %*u  %s\n", summary->id, status, modified_p,
                (int) words_width, summary->word_count,
                summary->headline ? summary->headline : "");
+    }
+}
+
+void
+byline_cli_print_versions (GPtrArray *versions,
+                           guint64    current)
+{
+  const char *headers[] = {
+    C_("column", "VERSION"), C_("column", "SAVED"), C_("column", "WORDS"),
+    C_("column", "HEADLINE"), NULL
+  };
+  guint number_width = MAX (8, (guint) g_utf8_strlen (headers[0], -1));
+  guint words_width = MAX (6, (guint) g_utf8_strlen (headers[2], -1));
+  g_autofree char *number_h = right_align (headers[0], number_width);
+  g_autofree char *saved_h = byline_cli_pad (headers[1], 16);
+  g_autofree char *words_h = right_align (headers[2], words_width);
+
+  g_print ("  %s  %s  %s  %s\n", number_h, saved_h, words_h, headers[3]);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const BylineDraftVersion *version = g_ptr_array_index (versions, i);
+      g_autofree char *saved = byline_cli_format_time (version->saved);
+      g_autofree char *saved_p = byline_cli_pad (saved, 16);
+
+      /* "*" marks the current version, as git marks the current branch. */
+      g_print ("%s %*" G_GUINT64_FORMAT "  %s  %*u  %s\n",
+               version->revision == current ? "*" : " ",
+               (int) number_width, version->revision, saved_p,
+               (int) words_width, version->word_count,
+               version->headline ? version->headline : "");
     }
 }
 
@@ -411,6 +458,12 @@ byline_cli_summary_to_json (const BylineDraftSummary *summary)
   json_builder_add_int_value (builder, summary->word_count);
   json_builder_set_member_name (builder, "revision");
   json_builder_add_int_value (builder, summary->revision);
+  /* Why the draft cannot be read; null for a good one. */
+  json_builder_set_member_name (builder, "problem");
+  if (summary->problem != NULL)
+    json_builder_add_string_value (builder, summary->problem);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -71,6 +71,9 @@ gboolean byline_cli_history   (BylineCli *cli, int argc, char **argv, GError **e
 gboolean byline_cli_restore   (BylineCli *cli, int argc, char **argv, GError **error);
 gboolean byline_cli_delete    (BylineCli *cli, int argc, char **argv, GError **error);
 gboolean byline_cli_undelete  (BylineCli *cli, int argc, char **argv, GError **error);
+/* Hexadecimal digits and dashes, at least 4 and at most 36: an id or the
+ * start of one. */
+gboolean byline_cli_is_id_like (const char *arg);
 /* An id from the command line: a full id, or an unambiguous prefix of one
  * (at least 4 characters) among the drafts, or among the trash with @trash. */
 char    *byline_cli_resolve_id (BylineCli   *cli,
@@ -122,6 +125,9 @@ char       *byline_cli_pad             (const char   *text,
 JsonNode   *byline_cli_summary_to_json (const BylineDraftSummary *summary);
 JsonNode   *byline_cli_version_to_json (const BylineDraftVersion *version);
 void        byline_cli_print_summaries (GPtrArray    *summaries);
+/* @current is marked. */
+void        byline_cli_print_versions  (GPtrArray    *versions,
+                                        guint64       current);
 void        byline_cli_print_article   (BylineArticle *article);
 
 G_END_DECLS

@@ -9,6 +9,15 @@
  *   <id>/lock                flock(2) target while a save is in progress
  *   .trash/<id>/             deleted drafts, until undeleted or purged
  *
+ * A save writes the pictures, then history/<revision>.json, then draft.json,
+ * then summary.json, each through a temporary file, fsync and rename, so that
+ * a save killed at any point leaves the previous or the new version whole.
+ * The history holds the current version too.  summary.json records draft.json's
+ * size, mtime and inode; when they no longer match, draft.json is read again.
+ *
+ * Ids are UUIDs (they come from users and the command line: anything else is
+ * refused with BYLINE_ERROR_INVALID).  Use the store from one thread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -28,6 +37,9 @@ typedef struct
   GDateTime    *modified;
   guint         word_count;
   guint64       revision;
+  /* NULL, or why draft.json cannot be read (the other fields but id are then
+   * empty): such a draft is listed so that it can be seen and deleted. */
+  char         *problem;
 } BylineDraftSummary;
 
 void                byline_draft_summary_free (BylineDraftSummary *summary);
@@ -57,7 +69,8 @@ guint             byline_draft_store_get_history_limit (BylineDraftStore *self);
 void              byline_draft_store_set_history_limit (BylineDraftStore *self,
                                                       guint              limit);
 
-/* Newest first. */
+/* BylineDraftSummary, newest first (by modified); reads summary.json, not the
+ * drafts, unless one is stale. */
 GPtrArray        *byline_draft_store_list            (BylineDraftStore  *self,
                                                       GError           **error);
 gboolean          byline_draft_store_contains        (BylineDraftStore  *self,
@@ -66,20 +79,28 @@ BylineArticle    *byline_draft_store_load            (BylineDraftStore  *self,
                                                       const char        *id,
                                                       GError           **error);
 /* Writes atomically (write, fsync, rename, fsync the folder), copies pictures in
- * by content, keeps the previous version in the history and bumps the article's
- * revision.  Fails with BYLINE_ERROR_CONFLICT, touching nothing, when the draft
- * on disk is no longer the revision @article was loaded at. */
+ * by content from BylineImage:file (checking their SHA-256) and points the
+ * images at the copies, keeps the version in the history, sets the article's
+ * modified time to now and bumps its revision.  Fails with
+ * BYLINE_ERROR_CONFLICT, touching nothing, when the draft on disk is no longer
+ * the revision @article was loaded at (or was moved to the trash), and with the
+ * reader's error when the draft on disk cannot be read (a newer Byline's, a
+ * damaged file): it is never overwritten.  Pictures without a file or a
+ * SHA-256 (remote ones) are kept as metadata. */
 gboolean          byline_draft_store_save            (BylineDraftStore  *self,
                                                       BylineArticle     *article,
                                                       GError           **error);
 /* Copies the picture at @file into the draft's media folder and returns a new
- * BylineImage for it (not yet added to the article). */
+ * BylineImage for it (not yet added to the article): type and size from its
+ * header, filename the original's, file the copy.  Anything but a JPEG, PNG,
+ * GIF or WebP fails with BYLINE_ERROR_UNSUPPORTED_FORMAT, over 256 MiB with
+ * BYLINE_ERROR_TOO_LARGE. */
 BylineImage      *byline_draft_store_import_image    (BylineDraftStore  *self,
                                                       BylineArticle     *article,
                                                       GFile             *file,
                                                       GError           **error);
 
-/* Newest first. */
+/* BylineDraftVersion, newest first; the current version is the first. */
 GPtrArray        *byline_draft_store_list_history    (BylineDraftStore  *self,
                                                       const char        *id,
                                                       GError           **error);
@@ -87,7 +108,8 @@ BylineArticle    *byline_draft_store_load_version    (BylineDraftStore  *self,
                                                       const char        *id,
                                                       guint64            revision,
                                                       GError           **error);
-/* Makes an earlier version the current one (as a new revision). */
+/* Makes an earlier version the current one (as a new revision) and returns it
+ * as saved.  An article opened before then gets BYLINE_ERROR_CONFLICT on save. */
 BylineArticle    *byline_draft_store_restore         (BylineDraftStore  *self,
                                                       const char        *id,
                                                       guint64            revision,
@@ -99,12 +121,20 @@ gboolean          byline_draft_store_delete          (BylineDraftStore  *self,
 gboolean          byline_draft_store_undelete        (BylineDraftStore  *self,
                                                       const char        *id,
                                                       GError           **error);
+/* BylineDraftSummary of the drafts in the trash. */
 GPtrArray        *byline_draft_store_list_trash      (BylineDraftStore  *self,
+                                                      GError           **error);
+/* Removes a draft from the trash for good. */
+gboolean          byline_draft_store_purge           (BylineDraftStore  *self,
+                                                      const char        *id,
                                                       GError           **error);
 
 /* Autosave: saves @article @delay_ms after its last change ("changed" signal),
- * and at once from byline_draft_store_flush().  Errors are reported through the
- * store's "autosave-failed" signal; "saved" is emitted after every save. */
+ * at the latest 10 × @delay_ms after the first unsaved one, and at once from
+ * byline_draft_store_flush().  Errors are reported through the store's
+ * "autosave-failed" signal; "saved" is emitted after every save.  The store
+ * keeps a reference to @article until unwatch, which saves nothing: flush
+ * first.  Watching again only changes the delay. */
 void              byline_draft_store_watch           (BylineDraftStore  *self,
                                                       BylineArticle     *article,
                                                       guint              delay_ms);

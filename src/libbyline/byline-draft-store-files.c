@@ -1,0 +1,533 @@
+/* byline-draft-store-files.c
+ *
+ * The POSIX side of the draft store: what GIO does not say about durability
+ * (fsync of a folder, flock, rename without replacing) and the streaming copy
+ * of pictures into a draft by content.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+/* renameat2() and RENAME_NOREPLACE */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "byline-draft-store-private.h"
+#include "byline-error.h"
+#include "byline-image-info.h"
+
+/* How long a save waits for another process's save of the same draft. */
+#define LOCK_WAIT_USEC   (5 * G_USEC_PER_SEC)
+#define COPY_CHUNK_SIZE  (256 * 1024)
+
+gboolean
+_byline_draft_id_is_valid (const char *id)
+{
+  /* Ids come from the command line and from files: a UUID cannot name "..",
+   * a separator or a hidden folder. */
+  return id != NULL && g_uuid_string_is_valid (id);
+}
+
+gboolean
+_byline_sha256_is_valid (const char *sha256)
+{
+  return sha256 != NULL
+         && strlen (sha256) == 64
+         && strspn (sha256, "0123456789abcdefABCDEF") == 64;
+}
+
+gboolean
+_byline_file_stamp_get (const char      *path,
+                        BylineFileStamp *stamp)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  stamp->size = st.st_size;
+  stamp->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  stamp->inode = st.st_ino;
+  return TRUE;
+}
+
+gboolean
+_byline_file_stamp_equal (const BylineFileStamp *a,
+                          const BylineFileStamp *b)
+{
+  return a->size == b->size && a->mtime_ns == b->mtime_ns && a->inode == b->inode;
+}
+
+static int
+error_code_for_errno (int errsv)
+{
+  switch (errsv)
+    {
+    case ENOENT:
+    case ENOTDIR:
+      return BYLINE_ERROR_NOT_FOUND;
+    case EEXIST:
+    case ENOTEMPTY:
+      return BYLINE_ERROR_CONFLICT;
+    default:
+      return BYLINE_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          errsv,
+                 const char  *what,
+                 const char  *path)
+{
+  g_set_error (error, BYLINE_ERROR, error_code_for_errno (errsv),
+               "Could not %s “%s”: %s", what, path, g_strerror (errsv));
+  return FALSE;
+}
+
+static gboolean
+set_error_from_glib (GError **error,
+                     GError  *glib_error)
+{
+  int code = BYLINE_ERROR_FAILED;
+
+  if (g_error_matches (glib_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+      || g_error_matches (glib_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    code = BYLINE_ERROR_NOT_FOUND;
+  g_set_error_literal (error, BYLINE_ERROR, code, glib_error->message);
+  return FALSE;
+}
+
+gboolean
+_byline_make_folder (const char  *path,
+                     GError     **error)
+{
+  if (g_mkdir_with_parents (path, 0755) != 0)
+    return set_errno_error (error, errno, "create the folder", path);
+  return TRUE;
+}
+
+gboolean
+_byline_fsync_folder (const char  *path,
+                      GError     **error)
+{
+  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int errsv;
+
+  if (fd < 0)
+    return set_errno_error (error, errno, "open the folder", path);
+  /* A rename is durable only once the folder holding it is. */
+  if (fsync (fd) != 0 && errno != EINVAL && errno != EROFS)
+    {
+      errsv = errno;
+      close (fd);
+      return set_errno_error (error, errsv, "sync the folder", path);
+    }
+  close (fd);
+  return TRUE;
+}
+
+gboolean
+_byline_write_file_atomic (const char  *path,
+                           const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    return set_error_from_glib (error, local_error);
+  return TRUE;
+}
+
+gboolean
+_byline_load_file (const char  *path,
+                   GBytes     **bytes,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    return set_error_from_glib (error, local_error);
+  *bytes = g_bytes_new_take (contents, length);
+  return TRUE;
+}
+
+gboolean
+_byline_rename_no_replace (const char  *from,
+                           const char  *to,
+                           GError     **error)
+{
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return TRUE;
+
+  /* Filesystems without RENAME_NOREPLACE: check, then rename.  Callers hold
+   * the store's locks, so only a program ignoring them can slip in between. */
+  if (errno == EINVAL || errno == ENOSYS)
+    {
+      if (g_file_test (to, G_FILE_TEST_EXISTS))
+        return set_errno_error (error, EEXIST, "move to", to);
+      if (rename (from, to) == 0)
+        return TRUE;
+    }
+  return set_errno_error (error, errno, "move", from);
+}
+
+gboolean
+_byline_remove_tree (const char  *path,
+                     GError     **error)
+{
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    return errno == ENOENT ? TRUE : set_errno_error (error, errno, "remove", path);
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (!_byline_remove_tree (child, error))
+            return FALSE;
+        }
+      if (rmdir (path) != 0)
+        return set_errno_error (error, errno, "remove", path);
+    }
+  else if (unlink (path) != 0)
+    return set_errno_error (error, errno, "remove", path);
+
+  return TRUE;
+}
+
+/* --------------------------------------------------------------- locking */
+
+int
+_byline_draft_lock (const char  *draft_dir,
+                    const char  *id,
+                    gboolean     wait,
+                    GError     **error)
+{
+  g_autofree char *path = g_build_filename (draft_dir, "lock", NULL);
+  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_USEC;
+  struct stat held, current;
+  int fd;
+
+  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, "open the lock file", path);
+      return -1;
+    }
+
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      if (errno != EWOULDBLOCK || !wait || g_get_monotonic_time () > deadline)
+        {
+          close (fd);
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_LOCKED,
+                       "Draft %s is being saved by another program (%s is locked); try again",
+                       id, path);
+          return -1;
+        }
+      g_usleep (10 * 1000);
+    }
+
+  /* Deleting moves the folder while holding the lock; if that happened while
+   * we waited, the path no longer leads to the file we hold. */
+  if (fstat (fd, &held) != 0 || stat (path, &current) != 0
+      || held.st_ino != current.st_ino || held.st_dev != current.st_dev)
+    {
+      close (fd);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
+                   "Draft %s was moved to the trash while waiting to save it", id);
+      return -1;
+    }
+
+  return fd;
+}
+
+void
+_byline_draft_unlock (int fd)
+{
+  if (fd >= 0)
+    close (fd);  /* releases the flock */
+}
+
+/* ------------------------------------------------------- temporary files */
+
+static gboolean
+is_final_name (const char *name,
+               gsize       length)
+{
+  gsize digits = 0;
+
+  if ((length == strlen ("draft.json") && strncmp (name, "draft.json", length) == 0)
+      || (length == strlen ("summary.json") && strncmp (name, "summary.json", length) == 0)
+      || (length == strlen ("import") && strncmp (name, "import", length) == 0))
+    return TRUE;
+
+  /* history/<revision>.json */
+  while (digits < length && g_ascii_isdigit (name[digits]))
+    digits++;
+  if (digits > 0 && length - digits == 5 && strncmp (name + digits, ".json", 5) == 0)
+    return TRUE;
+
+  /* media/<sha256>.<ext> */
+  if (length > 65 && name[64] == '.')
+    {
+      g_autofree char *sha = g_strndup (name, 64);
+
+      if (!_byline_sha256_is_valid (sha))
+        return FALSE;
+      for (gsize i = 65; i < length; i++)
+        if (!g_ascii_islower (name[i]))
+          return FALSE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_temporary_name (const char *name)
+{
+  gsize length = strlen (name);
+
+  /* g_file_set_contents() and g_mkstemp() write "<name>.XXXXXX". */
+  if (length < 8 || name[length - 7] != '.')
+    return FALSE;
+  for (gsize i = length - 6; i < length; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return is_final_name (name, length - 7);
+}
+
+static void
+remove_temporaries_in (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!is_temporary_name (name))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_debug ("Removing %s, left by an interrupted save", path);
+          g_unlink (path);
+        }
+    }
+}
+
+void
+_byline_draft_remove_temporaries (const char *draft_dir)
+{
+  g_autofree char *history = g_build_filename (draft_dir, "history", NULL);
+  g_autofree char *media = g_build_filename (draft_dir, "media", NULL);
+
+  remove_temporaries_in (draft_dir);
+  remove_temporaries_in (history);
+  remove_temporaries_in (media);
+}
+
+/* ----------------------------------------------------------- media copies */
+
+void
+_byline_media_copy_clear (BylineMediaCopy *copy)
+{
+  if (copy->tmp_path != NULL)
+    g_unlink (copy->tmp_path);
+  g_clear_pointer (&copy->tmp_path, g_free);
+  g_clear_pointer (&copy->sha256, g_free);
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+static gboolean
+sniff_head (BylineMediaCopy  *copy,
+            GByteArray       *head,
+            const char       *name,
+            GError          **error)
+{
+  if (!byline_image_info_sniff (head->data, head->len,
+                                &copy->media_type, &copy->width, &copy->height))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   "“%s” is not a JPEG, PNG, GIF or WebP picture", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_byline_media_copy_in (GFile            *source,
+                       const char       *media_dir,
+                       gboolean          sniff,
+                       BylineMediaCopy  *copy,
+                       GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (source);
+  g_autofree char *template = g_build_filename (media_dir, "import.XXXXXX", NULL);
+  g_autofree guint8 *buffer = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GByteArray) head = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 total = 0;
+  int fd;
+
+  g_return_val_if_fail (copy->tmp_path == NULL, FALSE);
+
+  in = g_file_read (source, NULL, &local_error);
+  if (in == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                       "“%s” is a folder, not a picture", name);
+          return FALSE;
+        }
+      return set_error_from_glib (error, local_error);
+    }
+
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return set_errno_error (error, errno, "create a file in", media_dir);
+  copy->tmp_path = g_steal_pointer (&template);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (COPY_CHUNK_SIZE);
+  if (sniff)
+    head = g_byte_array_new ();
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buffer, COPY_CHUNK_SIZE,
+                                      NULL, &local_error);
+
+      if (n < 0)
+        {
+          close (fd);
+          return set_error_from_glib (error, local_error);
+        }
+      if (n == 0)
+        break;
+
+      total += n;
+      if (total > BYLINE_DRAFT_MEDIA_MAX_SIZE)
+        {
+          close (fd);
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
+                       "“%s” is larger than %d MiB", name,
+                       (int) (BYLINE_DRAFT_MEDIA_MAX_SIZE / (1024 * 1024)));
+          return FALSE;
+        }
+
+      g_checksum_update (checksum, buffer, n);
+
+      /* Refuse a non-picture before copying all of it. */
+      if (head != NULL)
+        {
+          g_byte_array_append (head, buffer, n);
+          if (head->len >= BYLINE_IMAGE_INFO_HEAD_SIZE)
+            {
+              if (!sniff_head (copy, head, name, error))
+                {
+                  close (fd);
+                  return FALSE;
+                }
+              g_clear_pointer (&head, g_byte_array_unref);
+            }
+        }
+
+      if (!write_all (fd, buffer, n))
+        {
+          int errsv = errno;
+
+          close (fd);
+          return set_errno_error (error, errsv, "write", copy->tmp_path);
+        }
+    }
+
+  if (head != NULL && !sniff_head (copy, head, name, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+
+  if (fsync (fd) != 0)
+    {
+      int errsv = errno;
+
+      close (fd);
+      return set_errno_error (error, errsv, "write", copy->tmp_path);
+    }
+  if (close (fd) != 0)
+    return set_errno_error (error, errno, "write", copy->tmp_path);
+
+  copy->sha256 = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+}
+
+gboolean
+_byline_media_copy_commit (BylineMediaCopy  *copy,
+                           const char       *final_path,
+                           GError          **error)
+{
+  g_return_val_if_fail (copy->tmp_path != NULL, FALSE);
+
+  /* Named by content: a file already there holds the same bytes. */
+  if (g_file_test (final_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_unlink (copy->tmp_path);
+      g_clear_pointer (&copy->tmp_path, g_free);
+      return TRUE;
+    }
+
+  if (g_rename (copy->tmp_path, final_path) != 0)
+    return set_errno_error (error, errno, "move a picture to", final_path);
+  g_clear_pointer (&copy->tmp_path, g_free);
+  return TRUE;
+}

@@ -1,0 +1,123 @@
+/* byline-draft-store-private.h — the draft store's files: locks, atomic writes,
+ * media copies and the summary cache
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "byline-draft-store.h"
+
+G_BEGIN_DECLS
+
+/* Pictures larger than this are refused with BYLINE_ERROR_TOO_LARGE. */
+#define BYLINE_DRAFT_MEDIA_MAX_SIZE (G_GINT64_CONSTANT (256) * 1024 * 1024)
+
+/* ------------------------------------------------------------ byline-draft-store-files.c */
+
+gboolean  _byline_draft_id_is_valid        (const char   *id);
+gboolean  _byline_sha256_is_valid          (const char   *sha256);
+
+/* What identifies one version of draft.json without reading it: a save renames a
+ * new file into place, so the inode changes even when size and mtime do not. */
+typedef struct
+{
+  gint64  size;
+  gint64  mtime_ns;
+  guint64 inode;
+} BylineFileStamp;
+
+/* FALSE with errno set when @path cannot be stat'ed. */
+gboolean  _byline_file_stamp_get           (const char            *path,
+                                            BylineFileStamp       *stamp);
+gboolean  _byline_file_stamp_equal         (const BylineFileStamp *a,
+                                            const BylineFileStamp *b);
+
+gboolean  _byline_make_folder              (const char   *path,
+                                            GError      **error);
+gboolean  _byline_fsync_folder             (const char   *path,
+                                            GError      **error);
+/* write to a temporary file, fsync, rename over @path */
+gboolean  _byline_write_file_atomic        (const char   *path,
+                                            const char   *data,
+                                            gsize         length,
+                                            GError      **error);
+gboolean  _byline_load_file                (const char   *path,
+                                            GBytes      **bytes,
+                                            GError      **error);
+/* rename(2) that never replaces @to. */
+gboolean  _byline_rename_no_replace        (const char   *from,
+                                            const char   *to,
+                                            GError      **error);
+gboolean  _byline_remove_tree              (const char   *path,
+                                            GError      **error);
+
+/* An exclusive flock(2) on <draft_dir>/lock; returns the descriptor or -1.
+ * @wait: wait a few seconds for another writer, else fail at once with
+ * BYLINE_ERROR_LOCKED.  Fails with BYLINE_ERROR_CONFLICT when the folder was
+ * moved (deleted) while waiting. */
+int       _byline_draft_lock               (const char   *draft_dir,
+                                            const char   *id,
+                                            gboolean      wait,
+                                            GError      **error);
+void      _byline_draft_unlock             (int           fd);
+
+/* Writers hold the lock, so a temporary file found while holding it was left
+ * by a writer that died (a crash, kill -9): remove them. */
+void      _byline_draft_remove_temporaries (const char   *draft_dir);
+
+/* A picture copied into <media_dir> as a temporary file, with its hash. */
+typedef struct
+{
+  char       *tmp_path;
+  char       *sha256;
+  const char *media_type;   /* only when sniffed */
+  guint       width;
+  guint       height;
+} BylineMediaCopy;
+
+void      _byline_media_copy_clear         (BylineMediaCopy *copy);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BylineMediaCopy, _byline_media_copy_clear)
+
+/* Streams @source into a temporary file in @media_dir computing its SHA-256.
+ * @sniff: refuse anything that is not a JPEG, PNG, GIF or WebP picture. */
+gboolean  _byline_media_copy_in            (GFile           *source,
+                                            const char      *media_dir,
+                                            gboolean         sniff,
+                                            BylineMediaCopy *copy,
+                                            GError         **error);
+/* Renames the copy to @final_path, or drops it when that file exists already. */
+gboolean  _byline_media_copy_commit        (BylineMediaCopy *copy,
+                                            const char      *final_path,
+                                            GError         **error);
+
+/* -------------------------------------------------------- byline-draft-store-summary.c */
+
+/* summary.json: what listing needs, so that listing never parses a body.  It is
+ * a cache: trusted only while draft.json still has the recorded stamp. */
+typedef struct
+{
+  BylineDraftSummary *summary;
+  BylineFileStamp     stamp;     /* of draft.json when this was written */
+  GPtrArray          *history;   /* BylineDraftVersion, newest first */
+} BylineSummaryFile;
+
+void                _byline_summary_file_free    (BylineSummaryFile *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineSummaryFile, _byline_summary_file_free)
+
+/* NULL when missing or unreadable, which only means "rebuild it". */
+BylineSummaryFile  *_byline_summary_file_read    (const char        *path);
+GBytes             *_byline_summary_file_to_bytes (BylineSummaryFile *file);
+
+BylineDraftSummary *_byline_draft_summary_new    (BylineArticle     *article);
+BylineDraftSummary *_byline_draft_summary_copy   (const BylineDraftSummary *summary);
+BylineDraftVersion *_byline_draft_version_new    (BylineArticle     *article,
+                                                  GDateTime         *saved);
+BylineDraftVersion *_byline_draft_version_copy   (const BylineDraftVersion *version);
+
+/* The revisions in <draft_dir>/history, newest first. */
+GArray             *_byline_history_revisions    (const char        *draft_dir);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* test-draft-media.c — pictures in drafts: copied in by content, checked,
+ * imported from files with their type and size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+/* @call returns TRUE and leaves the local GError *error unset; shows the
+ * error's message when it does not. */
+#define assert_success(call) G_STMT_START {   \
+    gboolean success_ = (call);               \
+    g_assert_no_error (error);                \
+    g_assert_true (success_);                 \
+  } G_STMT_END
+
+static char *
+draft_path (BylineDraftStore *store,
+            const char       *id,
+            const char       *name)
+{
+  g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (store, id);
+
+  g_assert_nonnull (folder);
+  return g_build_filename (g_file_peek_path (folder), name, NULL);
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+sha256_of_file (GFile *file)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  g_assert_nonnull (bytes);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* ------------------------------------------------------------------ media */
+
+static void
+test_media_by_content (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(GFile) photos = byline_test_make_folder ("photos");
+  g_autoptr(GFile) first = g_file_get_child (photos, "mot.png");
+  g_autoptr(GFile) second = g_file_get_child (photos, "hai.png");
+  g_autoptr(GFile) other = g_file_get_child (photos, "ba.png");
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineArticle) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *media = NULL;
+  GFile *files[] = { first, second, other };
+
+  byline_test_write_png (first, 4, 4, 0x112233);
+  byline_test_write_png (second, 4, 4, 0x112233);   /* the same bytes */
+  byline_test_write_png (other, 5, 4, 0x445566);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(BylineImage) image = byline_draft_store_import_image (store, article, files[i], &error);
+
+      g_assert_no_error (error);
+      byline_article_add_image (article, image);
+    }
+  g_assert_cmpstr (byline_image_get_sha256 (byline_article_get_image (article, 0)), ==,
+                   byline_image_get_sha256 (byline_article_get_image (article, 1)));
+
+  assert_success (byline_draft_store_save (store, article, &error));
+  media = draft_path (store, byline_article_get_id (article), "media");
+  g_assert_cmpuint (count_files (media), ==, 2);
+
+  /* Another draft with the same pictures keeps its own copies. */
+  copy = byline_article_new ();
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+      g_autoptr(BylineImage) image_copy = byline_image_new (byline_image_get_sha256 (image),
+                                                            byline_image_get_media_type (image));
+
+      byline_image_set_file (image_copy, files[i]);
+      byline_article_add_image (copy, image_copy);
+    }
+  assert_success (byline_draft_store_save (store, copy, &error));
+  {
+    g_autofree char *copy_media = draft_path (store, byline_article_get_id (copy), "media");
+    g_assert_cmpuint (count_files (copy_media), ==, 2);
+  }
+}
+
+static void
+test_media_changed_source (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(GFile) photos = byline_test_make_folder ("photos");
+  g_autoptr(BylineArticle) article = byline_test_make_article (photos);
+  g_autoptr(GFile) original = g_file_get_child (photos, "sat-lo-quoc-lo.png");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  /* The photo was edited after it was added: its bytes are not the ones named. */
+  byline_test_write_png (original, 12, 8, 0xffffff);
+  g_assert_false (byline_draft_store_save (store, article, &error));
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "sat-lo-quoc-lo.png"));
+  g_assert_nonnull (strstr (error->message, "changed"));
+
+  g_assert_cmpuint (byline_article_get_revision (article), ==, 0);
+  g_assert_false (byline_draft_store_contains (store, byline_article_get_id (article)));
+  folder = draft_path (store, byline_article_get_id (article), "history");
+  g_assert_cmpuint (count_files (folder), ==, 0);
+}
+
+static void
+test_import_image (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(GFile) photos = byline_test_make_folder ("photos");
+  g_autoptr(GFile) png = g_file_get_child (photos, "Ảnh sạt lở.png");
+  g_autoptr(GFile) gif = g_file_get_child (photos, "banner.gif");
+  g_autoptr(GFile) text = g_file_get_child (photos, "bai-viet.jpg");
+  g_autoptr(GFile) missing = g_file_get_child (photos, "khong-co.png");
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(BylineImage) image = NULL;
+  g_autoptr(BylineImage) image_gif = NULL;
+  g_autoptr(BylineImage) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *media = NULL;
+  g_autofree char *expected = NULL;
+  static const char gif_bytes[] = "GIF89a\x03\x00\x02\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff"
+                                  "!\xf9\x04\x00\x00\x00\x00\x00,\x00\x00\x00\x00\x03\x00\x02\x00"
+                                  "\x00\x02\x02\x84\x51\x00;";
+
+  byline_test_write_png (png, 20, 10, 0x8a5a2b);
+  sha = sha256_of_file (png);
+
+  image = byline_draft_store_import_image (store, article, png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_image_get_sha256 (image), ==, sha);
+  g_assert_cmpstr (byline_image_get_media_type (image), ==, "image/png");
+  g_assert_cmpuint (byline_image_get_width (image), ==, 20);
+  g_assert_cmpuint (byline_image_get_height (image), ==, 10);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "Ảnh sạt lở.png");
+  media = draft_path (store, byline_article_get_id (article), "media");
+  expected = g_strdup_printf ("%s/%s.png", media, sha);
+  g_assert_cmpstr (g_file_peek_path (byline_image_get_file (image)), ==, expected);
+  {
+    g_autofree char *copied = sha256_of_file (byline_image_get_file (image));
+    g_assert_cmpstr (copied, ==, sha);
+  }
+
+  g_file_replace_contents (gif, gif_bytes, sizeof gif_bytes - 1, NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  image_gif = byline_draft_store_import_image (store, article, gif, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_image_get_media_type (image_gif), ==, "image/gif");
+  g_assert_cmpuint (byline_image_get_width (image_gif), ==, 3);
+  g_assert_cmpuint (byline_image_get_height (image_gif), ==, 2);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (byline_image_get_file (image_gif)), ".gif"));
+  g_assert_cmpuint (count_files (media), ==, 2);
+
+  /* A text file named like a photo is refused, and leaves nothing behind. */
+  g_file_replace_contents (text, "Nậm Nhùn: mưa lũ", strlen ("Nậm Nhùn: mưa lũ"), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  refused = byline_draft_store_import_image (store, article, text, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+  g_assert_nonnull (strstr (error->message, "bai-viet.jpg"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (media), ==, 2);
+
+  refused = byline_draft_store_import_image (store, article, missing, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  refused = byline_draft_store_import_image (store, article, photos, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (media), ==, 2);
+
+  /* Imported pictures save and load like any other. */
+  byline_image_set_caption (image, "Sạt lở trên Quốc lộ 4H.");
+  byline_article_add_image (article, image);
+  byline_article_add_image (article, image_gif);
+  assert_success (byline_draft_store_save (store, article, &error));
+  loaded = byline_draft_store_load (store, byline_article_get_id (article), &error);
+  g_assert_no_error (error);
+  byline_test_assert_articles_equal (article, loaded);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_test_init (&argc, &argv);
+
+  g_test_add_func ("/draft-media/by-content", test_media_by_content);
+  g_test_add_func ("/draft-media/changed-source", test_media_changed_source);
+  g_test_add_func ("/draft-media/import", test_import_image);
+
+  return g_test_run ();
+}

@@ -310,6 +310,28 @@ write_file (BylineCli      *cli,
   return TRUE;
 }
 
+/* Said before anything is read or written, and in fewer words than GIO's. */
+static gboolean
+check_output_folder (GFile   *output,
+                     GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (output);
+  g_autofree char *name = g_file_get_parse_name (output);
+  g_autofree char *folder = NULL;
+
+  if (parent == NULL || g_file_peek_path (output) == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("%s: cannot write there"), name);
+      return FALSE;
+    }
+  if (g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return TRUE;
+  folder = g_file_get_parse_name (parent);
+  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+               _("cannot write %s: there is no folder %s"), name, folder);
+  return FALSE;
+}
+
 gboolean
 byline_cli_export (BylineCli  *cli,
                    int         argc,
@@ -345,6 +367,9 @@ byline_cli_export (BylineCli  *cli,
     return FALSE;
   if (output_arg != NULL && !g_str_equal (output_arg, "-"))
     output = g_file_new_for_commandline_arg (output_arg);
+
+  if (output != NULL && !check_output_folder (output, error))
+    return FALSE;
 
   article = byline_cli_load_source (cli, argv[1], &display, error);
   if (article == NULL)

@@ -1,7 +1,7 @@
 /* byline-cli-output.c — what byline-cli prints and writes: text, JSON, files
  *
- * Text for people goes through g_print(), which follows the locale.  Data
- * (exports and --json) is UTF-8 bytes written as they are.
+ * Text for people goes through g_print(), which main() sends out as UTF-8;
+ * data (exports and --json) is written with write(2), as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

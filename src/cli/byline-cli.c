@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -293,6 +294,22 @@ print_usage_hint (const BylineCliCommand *command)
     g_printerr (_("Try “byline-cli --help” for more information.\n"));
 }
 
+/* Text goes out as UTF-8 whatever the locale's encoding: in the C locale of
+ * a cron job or a container, g_print() would turn Vietnamese into question
+ * marks, and scripts read this output (as Python does since PEP 538). */
+static void
+print_utf8 (const char *text)
+{
+  fputs (text, stdout);
+}
+
+static void
+printerr_utf8 (const char *text)
+{
+  fputs (text, stderr);
+  fflush (stderr);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -308,6 +325,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_utf8);
+  g_set_printerr_handler (printerr_utf8);
   g_set_prgname ("byline-cli");
 
   context = tool_context (&cli, &version);

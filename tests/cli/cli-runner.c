@@ -38,6 +38,15 @@ run_cliv (Run                *run,
           const char         *input,
           const char * const *args)
 {
+  run_cliv_locale (run, "C.UTF-8", input, args);
+}
+
+void
+run_cliv_locale (Run                *run,
+                 const char         *locale,
+                 const char         *input,
+                 const char * const *args)
+{
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -57,7 +66,7 @@ run_cliv (Run                *run,
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   g_subprocess_launcher_set_cwd (launcher, g_get_tmp_dir ());
 

@@ -33,6 +33,11 @@ void      cli_runner_init  (int                 *argc,
 void      run_cliv         (Run                 *run,
                             const char          *input,
                             const char * const  *args);
+/* The same in @locale ("C", …). */
+void      run_cliv_locale  (Run                 *run,
+                            const char          *locale,
+                            const char          *input,
+                            const char * const  *args);
 
 #define run_cli(run, ...) \
   G_STMT_START { \

@@ -259,6 +259,38 @@ test_store_option (void)
   g_assert_nonnull (strstr (list.out, HEADLINE));
 }
 
+/* In the C locale of a cron job, Vietnamese still comes out as it went in. */
+static void
+test_c_locale (void)
+{
+  const char *new_args[] = { "new", "--headline", HEADLINE, NULL };
+  const char *list_args[] = { "list", NULL };
+  const char *show_args[] = { "show", NULL, NULL };
+  const char *bad_args[] = { "show", "/no/such/“bài”.html", NULL };
+  g_auto(Run) created = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) shown = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autofree char *id = NULL;
+
+  run_cliv_locale (&created, "C", NULL, new_args);
+  assert_ok (&created);
+  id = g_strndup (created.out, strlen (created.out) - 1);
+
+  run_cliv_locale (&listed, "C", NULL, list_args);
+  assert_ok (&listed);
+  g_assert_true (g_str_has_suffix (listed.out, "  " HEADLINE "\n"));
+
+  show_args[1] = id;
+  run_cliv_locale (&shown, "C", NULL, show_args);
+  assert_ok (&shown);
+  g_assert_nonnull (strstr (shown.out, "\n" HEADLINE "\n"));
+
+  run_cliv_locale (&bad, "C", NULL, bad_args);
+  assert_failed (&bad, NULL);
+  g_assert_cmpstr (bad.err, ==, "byline-cli: /no/such/“bài”.html: no such file or folder\n");
+}
+
 /* --------------------------------------------------------------- import */
 
 static void
@@ -664,6 +696,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/new-list-show", test_new_list_show);
   g_test_add_func ("/cli/store-option", test_store_option);
+  g_test_add_func ("/cli/c-locale", test_c_locale);
   g_test_add_func ("/cli/import/html-export", test_import_html_export);
   g_test_add_func ("/cli/import/text", test_import_text);
   g_test_add_func ("/cli/import/ninjs", test_import_ninjs);

@@ -1,0 +1,175 @@
+#!/bin/bash
+# tests/flatpak/check-flatpak.sh — what a user of the installed Flatpak relies on.
+#
+# Run by `build-aux/flatpak check` on the host, after it built and installed the
+# app (FLATPAK_USER_DIR points at its private installation).  Everything runs in
+# a private HOME, on a private Xvfb display and D-Bus session with a throw-away
+# keyring and the host's portals, so nothing of the user's is read or written.
+#
+# Environment: APP_ID, VERSION (the project's), OUT (artifacts: the screenshot).
+# Prints TAP lines, then "flatpak: N passed, M failed"; exits 1 if one failed.
+set -uo pipefail
+
+: "${APP_ID:?}" "${VERSION:?}" "${OUT:?}"
+WINDOW_TITLE=${WINDOW_TITLE:-Byline}
+
+if [ -z "${BYLINE_FLATPAK_CHECK_SESSION:-}" ]; then
+  tmp=$(mktemp -d /tmp/byline-flatpak-check.XXXXXX)
+  mkdir -p "$tmp/home" "$tmp/run"
+  chmod 700 "$tmp/run"
+  rc=0
+  env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME \
+      -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY -u DISPLAY \
+    HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" XDG_CURRENT_DESKTOP=GNOME \
+    LANG=C.UTF-8 BYLINE_FLATPAK_CHECK_SESSION=1 \
+    timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" \
+      dbus-run-session -- bash "$0" "$@" || rc=$?
+  # the document portal keeps a FUSE mount in the runtime folder
+  fusermount3 -u -z "$tmp/run/doc" 2>/dev/null || true
+  rm -rf "$tmp" 2>/dev/null || true
+  exit $rc
+fi
+
+passed=0 failed=0 n=0
+ok() { n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check() { # check DESCRIPTION CMD...: ok if CMD succeeds
+  local d=$1 out; shift
+  if out=$("$@" 2>&1); then ok "$d"; else not_ok "$d" "$(printf '%s' "$out" | tail -n 15)"; fi
+}
+run_in() { flatpak run --command="$1" "$APP_ID" "${@:2}"; }
+
+DATA=$HOME/.var/app/$APP_ID/data
+echo "# HOME=$HOME"
+
+# A keyring for the secret portal (gnome-keyring implements it, for GNOME).
+echo -n byline-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+
+# --- installation and permissions -------------------------------------------
+check "the app is installed" flatpak info "$APP_ID"
+
+perms=$(flatpak info --show-permissions "$APP_ID" 2>&1)
+items() { sed -n "s/^$1=//p" <<<"$perms" | tr ';' '\n' | sed '/^$/d' | sort | tr '\n' ' '; }
+expected_perms() {
+  # flatpak writes x11 beside fallback-x11 for its older versions; it is not granted
+  # when Wayland is there
+  [ "$(items shared)" = "ipc network " ] \
+    && [ "$(items sockets)" = "fallback-x11 wayland x11 " ] \
+    && [ "$(items devices)" = "dri " ] \
+    && ! grep -q '^filesystems=' <<<"$perms" \
+    && ! grep -q '^\[.*Bus Policy\]' <<<"$perms"
+}
+if expected_perms; then ok "least privilege: network, ipc, wayland + fallback-x11, dri; no files, no bus names"
+else not_ok "least privilege" "$perms"; fi
+
+loc=$(flatpak info --show-location "$APP_ID" 2>/dev/null)
+exported() {
+  local f
+  for f in share/applications/$APP_ID.desktop share/icons/hicolor/scalable/apps/$APP_ID.svg \
+           share/icons/hicolor/symbolic/apps/$APP_ID-symbolic.svg share/dbus-1/services/$APP_ID.service; do
+    [ -s "$loc/export/$f" ] || { echo "not exported: $f"; return 1; }
+  done
+  [ -s "$loc/files/share/metainfo/$APP_ID.metainfo.xml" ] || { echo "no metainfo"; return 1; }
+  zcat "$loc/files/share/app-info/xmls/$APP_ID.xml.gz" | grep -q "<id>$APP_ID</id>" \
+    || { echo "no composed AppStream catalog"; return 1; }
+}
+check "desktop file, icons, D-Bus service, metainfo and AppStream catalog are exported" exported
+
+# --- the command-line tool --------------------------------------------------
+cli_version() {
+  local out
+  out=$(run_in byline-cli --version) || return 1
+  echo "$out"
+  grep -qF "$VERSION" <<<"$out"
+}
+check "byline-cli --version runs in the sandbox and says $VERSION" cli_version
+
+# --- drafts land in the app's own data folder -----------------------------
+HEADLINE='Nậm Nhùn: mưa lũ gây sạt lở nhiều tuyến đường'
+draft_saved() {
+  run_in byline-cli new --headline "$HEADLINE" || return 1
+  local f
+  f=$(grep -rlF --include=draft.json "$HEADLINE" "$DATA/byline/drafts" 2>/dev/null | head -1)
+  [ -n "$f" ] || { echo "no draft with the headline under $DATA/byline/drafts"; ls -R "$DATA" 2>&1 | head -20; return 1; }
+  echo "saved: $f"
+  [ ! -e "$HOME/.local/share/byline" ] || { echo "something wrote to the host's ~/.local/share/byline"; return 1; }
+  run_in byline-cli list | grep -qF "$HEADLINE" || { echo "byline-cli list does not show it"; return 1; }
+}
+check "a draft saved in the sandbox lands in ~/.var/app/$APP_ID/data/byline/drafts" draft_saved
+
+# --- files only through portals ---------------------------------------------
+SECRET_TEXT='notes the app was never given'
+printf '%s\n' "$SECRET_TEXT" > "$HOME/private-notes.txt"
+home_hidden() {
+  if run_in cat "$HOME/private-notes.txt" 2>&1; then echo "the sandbox read ~/private-notes.txt"; return 1; fi
+  # shellcheck disable=SC2016
+  if run_in sh -c 'ls -A "$HOME"; ls -A /root /home 2>/dev/null' | grep -q private-notes; then
+    echo "the sandbox sees ~/private-notes.txt"; return 1
+  fi
+  return 0
+}
+check "a file in \$HOME not handed over by a portal cannot be read" home_hidden
+
+through_portal() {
+  local doc id
+  doc=$(flatpak document-export --app="$APP_ID" "$HOME/private-notes.txt") || return 1
+  id=$(basename "$(dirname "$doc")")
+  run_in cat "/run/flatpak/doc/$id/private-notes.txt" | grep -qxF "$SECRET_TEXT"
+}
+check "the same file handed over by the document portal can be read" through_portal
+
+# --- secrets through libsecret and the secret portal -------------------------
+# libsecret's own code path inside the sandbox: the Sdk (--devel) has Python and
+# the typelib, the sandbox and its portals are the app's.
+SECRET_VALUE='mật-khẩu-ứng-dụng 9Fq2'
+keyring() {
+  flatpak run --devel --command=python3 "$APP_ID" - "$SECRET_VALUE" <<'EOF' || return 1
+import sys, gi
+gi.require_version("Secret", "1")
+from gi.repository import Secret
+schema = Secret.Schema.new("io.github.bylinenews.Byline.Check", Secret.SchemaFlags.NONE,
+                           {"account": Secret.SchemaAttributeType.STRING})
+assert Secret.password_store_sync(schema, {"account": "check"}, Secret.COLLECTION_DEFAULT,
+                                  "Byline check", sys.argv[1], None)
+got = Secret.password_lookup_sync(schema, {"account": "check"}, None)
+assert got == sys.argv[1], got
+print("stored and read back")
+EOF
+  local file=$DATA/keyrings/default.keyring
+  [ -s "$file" ] || { echo "no encrypted keyring at $file: the secret portal was not used"; return 1; }
+  if grep -qaF "$SECRET_VALUE" "$file"; then echo "the secret is in clear in $file"; return 1; fi
+}
+check "libsecret stores and reads a secret in the sandbox through the secret portal, encrypted" keyring
+
+# --- the window -------------------------------------------------------------
+window_shows() {
+  local pid wid="" i geometry
+  flatpak run "$APP_ID" >"$OUT/app-run.log" 2>&1 &
+  pid=$!
+  for i in $(seq 1 60); do
+    wid=$(xdotool search --onlyvisible --name "$WINDOW_TITLE" 2>/dev/null | head -1)
+    [ -n "$wid" ] && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.5
+  done
+  if [ -z "$wid" ]; then
+    echo "no visible window named '$WINDOW_TITLE' within 30 s"; cat "$OUT/app-run.log"
+    flatpak kill "$APP_ID" 2>/dev/null; return 1
+  fi
+  sleep 3 # let it draw
+  geometry=$(xwininfo -id "$wid" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}')
+  echo "window $wid '$(xdotool getwindowname "$wid")' $geometry"
+  import -window root "$OUT/screenshot.png"
+  flatpak kill "$APP_ID" 2>/dev/null || kill $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  [ "${geometry%x*}" -ge 360 ] && [ "${geometry#*x}" -ge 200 ] || { echo "window too small"; return 1; }
+  # a drawn window, not a blank surface
+  local sd
+  sd=$(convert "$OUT/screenshot.png" -colorspace gray -format '%[fx:standard_deviation]' info:)
+  echo "screenshot $OUT/screenshot.png, grey level deviation $sd"
+  awk -v s="$sd" 'BEGIN { exit !(s > 0.05) }'
+}
+check "the window appears under Xvfb (screenshot kept)" window_shows
+
+echo "flatpak: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

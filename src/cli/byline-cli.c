@@ -116,12 +116,13 @@ byline_cli_arg_to_utf8 (const char  *arg,
 /* ------------------------------------------------------------- options */
 
 static GOptionEntry *
-common_entries (BylineCli *cli)
+common_entries (gboolean  *json,
+                char     **store_path)
 {
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
+    { "json", 0, 0, G_OPTION_ARG_NONE, json,
       N_("Print machine-readable JSON"), NULL },
-    { "store", 0, 0, G_OPTION_ARG_FILENAME, &cli->store_path,
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, store_path,
       N_("Use the drafts in DIR (default: $XDG_DATA_HOME/byline/drafts)"), N_("DIR") },
     G_OPTION_ENTRY_NULL
   };
@@ -130,11 +131,12 @@ common_entries (BylineCli *cli)
 }
 
 static GOptionContext *
-command_context (BylineCli          *cli,
-                 const GOptionEntry *entries)
+command_context (const BylineCliCommand  *command,
+                 const GOptionEntry      *entries,
+                 gboolean                *json,
+                 char                   **store_path)
 {
-  const BylineCliCommand *command = cli->command;
-  g_autofree GOptionEntry *common = common_entries (cli);
+  g_autofree GOptionEntry *common = common_entries (json, store_path);
   g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   GOptionContext *context;
 
@@ -161,7 +163,11 @@ byline_cli_parse_command (BylineCli           *cli,
                           int                  max_args,
                           GError             **error)
 {
-  g_autoptr(GOptionContext) context = command_context (cli, entries);
+  /* Given before the command, these are in @cli already; given after it,
+   * they win. */
+  gboolean json = FALSE;
+  g_autofree char *store_path = NULL;
+  g_autoptr(GOptionContext) context = command_context (cli->command, entries, &json, &store_path);
   g_autofree char *prgname = g_strdup_printf ("byline-cli %s", cli->command->name);
   gboolean parsed;
   int n_args;
@@ -172,6 +178,12 @@ byline_cli_parse_command (BylineCli           *cli,
   g_set_prgname ("byline-cli");
   if (!parsed)
     return FALSE;
+  cli->json |= json;
+  if (store_path != NULL)
+    {
+      g_free (cli->store_path);
+      cli->store_path = g_steal_pointer (&store_path);
+    }
 
   n_args = *argc - 1;
   if (n_args < min_args)
@@ -214,7 +226,7 @@ static GOptionContext *
 tool_context (BylineCli *cli,
               gboolean  *version)
 {
-  g_autofree GOptionEntry *common = common_entries (cli);
+  g_autofree GOptionEntry *common = common_entries (&cli->json, &cli->store_path);
   g_autofree char *description = describe_commands ();
   GOptionEntry entries[] = {
     common[0],

@@ -437,6 +437,52 @@ test_import_html_export (void)
   }
 }
 
+/* export reads a file as show does: a converter, with the pictures copied
+ * from beside the original; --media-base points them elsewhere instead. */
+static void
+test_export_path (void)
+{
+  g_autofree char *html = byline_test_data_path ("cli/story/story.html");
+  g_autofree char *picture = byline_test_data_path ("cli/story/pictures/sat-lo.png");
+  g_autofree char *sha = file_sha256 (picture);
+  g_autoptr(GFile) out = byline_test_make_folder ("convert");
+  g_autofree char *item = out_path (out, "item.json");
+  g_autofree char *copied = g_strconcat (g_file_peek_path (out), "/media/", sha, ".png", NULL);
+  g_autofree char *store = store_path ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) based = { 0 };
+
+  run_cli (&run, "export", "--format", "ninjs", "-o", item, html);
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (file_sha256 (copied), ==, sha);
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *href = g_strconcat ("\"media/", sha, ".png\"", NULL);
+
+    g_assert_true (g_file_get_contents (item, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, HEADLINE));
+    g_assert_nonnull (strstr (contents, href));
+  }
+  /* Nothing was stored. */
+  g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(GFile) other = byline_test_make_folder ("based");
+    g_autofree char *page = out_path (other, "story.html");
+    g_autofree char *media = out_path (other, "media");
+    g_autofree char *contents = NULL;
+    g_autofree char *src = g_strconcat ("https://cdn.example.vn/anh/", sha, ".png", NULL);
+
+    run_cli (&based, "export", "--format", "html", "--media-base", "https://cdn.example.vn/anh/",
+             "-o", page, html);
+    assert_ok (&based);
+    g_assert_true (g_file_get_contents (page, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, src));
+    g_assert_false (g_file_test (media, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 check_text_story (const char *id)
 {
@@ -699,6 +745,7 @@ main (int    argc,
   g_test_add_func ("/cli/c-locale", test_c_locale);
   g_test_add_func ("/cli/import/html-export", test_import_html_export);
   g_test_add_func ("/cli/import/text", test_import_text);
+  g_test_add_func ("/cli/export-path", test_export_path);
   g_test_add_func ("/cli/import/ninjs", test_import_ninjs);
   g_test_add_func ("/cli/import/draft", test_import_draft);
   g_test_add_func ("/cli/history-restore", test_history_restore);

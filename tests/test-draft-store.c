@@ -607,6 +607,7 @@ test_invalid_ids (void)
       g_assert_null (loaded);
       g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_null (strchr (error->message, '\n'));
       g_clear_error (&error);
 
       loaded = byline_draft_store_load_version (store, id, 1, &error);

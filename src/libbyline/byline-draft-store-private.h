@@ -12,8 +12,45 @@
 
 G_BEGIN_DECLS
 
+#define BYLINE_DRAFT_TRASH_NAME ".trash"
+
 /* Pictures larger than this are refused with BYLINE_ERROR_TOO_LARGE. */
 #define BYLINE_DRAFT_MEDIA_MAX_SIZE (G_GINT64_CONSTANT (256) * 1024 * 1024)
+
+/* ------------------------------------------------------------------ byline-draft-store.c */
+
+struct _BylineDraftStore
+{
+  GObject        parent_instance;
+
+  GFile         *folder;
+  char          *path;
+  guint          history_limit;
+  GHashTable    *watches;        /* BylineArticle → watch (byline-draft-store-autosave.c) */
+  BylineArticle *saving;         /* its changes during a save are the store's own */
+};
+
+/* BYLINE_ERROR_INVALID, with a message that shows @id safely. */
+gboolean  _byline_draft_check_id                    (const char        *id,
+                                                     GError           **error);
+char     *_byline_draft_store_dup_draft_dir         (BylineDraftStore  *self,
+                                                     const char        *id);
+char     *_byline_draft_store_dup_trash_dir         (BylineDraftStore  *self,
+                                                     const char        *id);
+/* BYLINE_ERROR_NOT_FOUND, saying whether it is in the trash; returns FALSE. */
+gboolean  _byline_draft_store_set_not_found         (BylineDraftStore  *self,
+                                                     const char        *id,
+                                                     GError           **error);
+void      _byline_draft_store_emit_autosave_failed  (BylineDraftStore  *self,
+                                                     BylineArticle     *article,
+                                                     const GError      *error);
+
+/* --------------------------------------------------------- byline-draft-store-autosave.c */
+
+void      _byline_draft_watch_free                  (gpointer           watch);
+/* Called after every save: a watched article is clean again. */
+void      _byline_draft_store_watch_saved           (BylineDraftStore  *self,
+                                                     BylineArticle     *article);
 
 /* ------------------------------------------------------------ byline-draft-store-files.c */
 
@@ -119,5 +156,38 @@ BylineDraftVersion *_byline_draft_version_copy   (const BylineDraftVersion *vers
 
 /* The revisions in <draft_dir>/history, newest first. */
 GArray             *_byline_history_revisions    (const char        *draft_dir);
+
+char               *_byline_draft_history_path   (const char        *draft_dir,
+                                                  guint64            revision);
+/* Points the pictures at their copies in media/, where there is one. */
+void                _byline_draft_attach_media   (BylineArticle     *article,
+                                                  const char        *draft_dir);
+/* Parses a draft.json or history file of the draft @id. */
+BylineArticle      *_byline_draft_parse_file     (const char        *path,
+                                                  const char        *draft_dir,
+                                                  const char        *id,
+                                                  GError           **error);
+/* The versions in history/, newest first: from @known or @latest when listed
+ * there, else read from their files. */
+GPtrArray          *_byline_draft_collect_history (const char        *draft_dir,
+                                                   const char        *id,
+                                                   GPtrArray         *known,
+                                                   BylineDraftVersion *latest);
+gboolean            _byline_draft_history_matches (GPtrArray         *history,
+                                                   const char        *draft_dir);
+/* summary.json when it still describes draft.json, else rebuilt from draft.json
+ * (*rebuilt set).  BYLINE_ERROR_NOT_FOUND without a draft.json. */
+BylineSummaryFile  *_byline_draft_read_current   (const char        *draft_dir,
+                                                  const char        *id,
+                                                  gboolean          *rebuilt,
+                                                  GError           **error);
+/* Writes @file back unless a writer holds the draft. */
+void                _byline_draft_repair_summary (const char        *draft_dir,
+                                                  const char        *id,
+                                                  BylineSummaryFile *file);
+/* BylineDraftSummary of every draft folder in @folder, newest first. */
+GPtrArray          *_byline_draft_list_folder    (const char        *folder,
+                                                  gboolean           repair,
+                                                  GError           **error);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
  * stamp — a save killed between its two renames, another program writing
  * draft.json — the store reads draft.json again and rewrites it.
  *
+ * Also here: reading a draft folder as it is now, for listing, history and
+ * the conflict check of a save.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,9 +16,16 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "byline-article.h"
+#include "byline-draft-format.h"
 #include "byline-draft-store-private.h"
+#include "byline-error.h"
+#include "byline-image.h"
 
 #define SUMMARY_FORMAT_NAME "byline-draft-summary"
 #define SUMMARY_FORMAT_VERSION 1
@@ -379,4 +389,307 @@ _byline_history_revisions (const char *draft_dir)
 
   g_array_sort (revisions, compare_revisions_newest_first);
   return revisions;
+}
+
+/* ------------------------------------------------------ the draft as it is */
+
+char *
+_byline_draft_history_path (const char *draft_dir,
+                            guint64     revision)
+{
+  g_autofree char *name = g_strdup_printf ("%" G_GUINT64_FORMAT ".json", revision);
+
+  return g_build_filename (draft_dir, "history", name, NULL);
+}
+
+/* Points the pictures at their copies inside the draft; remote ones, which
+ * have no copy, keep what they had. */
+void
+_byline_draft_attach_media (BylineArticle *article,
+                            const char    *draft_dir)
+{
+  guint n = byline_article_get_n_images (article);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+      g_autofree char *relative = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (!_byline_sha256_is_valid (byline_image_get_sha256 (image)))
+        continue;
+      relative = byline_image_dup_media_path (image);
+      path = g_build_filename (draft_dir, relative, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      file = g_file_new_for_path (path);
+      byline_image_set_file (image, file);
+    }
+}
+
+BylineArticle *
+_byline_draft_parse_file (const char  *path,
+                          const char  *draft_dir,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+
+  if (!_byline_load_file (path, &bytes, error))
+    return NULL;
+  article = byline_draft_format_parse (bytes, path, error);
+  if (article == NULL)
+    return NULL;
+
+  if (g_strcmp0 (byline_article_get_id (article), id) != 0)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   "%s: the draft's id %s does not match its folder %s",
+                   path, byline_article_get_id (article), id);
+      return NULL;
+    }
+
+  _byline_draft_attach_media (article, draft_dir);
+  return g_steal_pointer (&article);
+}
+
+static BylineDraftVersion *
+find_version (GPtrArray *versions,
+              guint64    revision)
+{
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      BylineDraftVersion *version = g_ptr_array_index (versions, i);
+
+      if (version->revision == revision)
+        return version;
+    }
+  return NULL;
+}
+
+/* The versions in history/, newest first, taken from @known when listed there
+ * and read from their files otherwise. */
+GPtrArray *
+_byline_draft_collect_history (const char         *draft_dir,
+                               const char         *id,
+                               GPtrArray          *known,
+                               BylineDraftVersion *latest)
+{
+  g_autoptr(GArray) revisions = _byline_history_revisions (draft_dir);
+  GPtrArray *history = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_draft_version_free);
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      guint64 revision = g_array_index (revisions, guint64, i);
+      g_autofree char *path = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+      g_autoptr(GDateTime) saved = NULL;
+      g_autoptr(GError) error = NULL;
+      BylineDraftVersion *version;
+      struct stat st;
+
+      if (latest != NULL && latest->revision == revision)
+        version = latest;
+      else
+        version = find_version (known, revision);
+      if (version != NULL)
+        {
+          g_ptr_array_add (history, _byline_draft_version_copy (version));
+          continue;
+        }
+
+      path = _byline_draft_history_path (draft_dir, revision);
+      article = _byline_draft_parse_file (path, draft_dir, id, &error);
+      if (article == NULL)
+        {
+          g_debug ("Leaving %s out of the history: %s", path, error->message);
+          continue;
+        }
+      if (g_stat (path, &st) == 0)
+        saved = g_date_time_new_from_unix_local (st.st_mtime);
+      g_ptr_array_add (history, _byline_draft_version_new (article, saved));
+    }
+
+  return history;
+}
+
+gboolean
+_byline_draft_history_matches (GPtrArray  *history,
+                               const char *draft_dir)
+{
+  g_autoptr(GArray) revisions = _byline_history_revisions (draft_dir);
+
+  if (history == NULL || history->len != revisions->len)
+    return FALSE;
+  for (guint i = 0; i < revisions->len; i++)
+    if (((BylineDraftVersion *) g_ptr_array_index (history, i))->revision
+        != g_array_index (revisions, guint64, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* What the draft is now: summary.json when it still describes draft.json,
+ * else rebuilt from draft.json (and *rebuilt set). */
+BylineSummaryFile *
+_byline_draft_read_current (const char  *draft_dir,
+                            const char  *id,
+                            gboolean    *rebuilt,
+                            GError     **error)
+{
+  g_autofree char *draft_path = g_build_filename (draft_dir, "draft.json", NULL);
+  g_autofree char *summary_path = g_build_filename (draft_dir, "summary.json", NULL);
+  g_autoptr(BylineSummaryFile) cached = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  BylineSummaryFile *file;
+  BylineFileStamp stamp;
+
+  *rebuilt = FALSE;
+
+  /* Stamp before reading: if draft.json is replaced in between, the new
+   * summary carries the old stamp and is simply rebuilt again next time. */
+  if (!_byline_file_stamp_get (draft_path, &stamp))
+    {
+      int errsv = errno;
+
+      g_set_error (error, BYLINE_ERROR,
+                   errsv == ENOENT ? BYLINE_ERROR_NOT_FOUND : BYLINE_ERROR_FAILED,
+                   "Could not read “%s”: %s", draft_path, g_strerror (errsv));
+      return NULL;
+    }
+
+  cached = _byline_summary_file_read (summary_path);
+  if (cached != NULL
+      && _byline_file_stamp_equal (&cached->stamp, &stamp)
+      && g_strcmp0 (cached->summary->id, id) == 0)
+    return g_steal_pointer (&cached);
+
+  article = _byline_draft_parse_file (draft_path, draft_dir, id, error);
+  if (article == NULL)
+    return NULL;
+
+  file = g_new0 (BylineSummaryFile, 1);
+  file->summary = _byline_draft_summary_new (article);
+  file->stamp = stamp;
+  file->history = _byline_draft_collect_history (draft_dir, id, cached ? cached->history : NULL, NULL);
+  *rebuilt = TRUE;
+  return file;
+}
+
+/* A reader that found summary.json stale writes the rebuilt one back, unless
+ * a writer holds the draft (it will write its own). */
+void
+_byline_draft_repair_summary (const char        *draft_dir,
+                              const char        *id,
+                              BylineSummaryFile *file)
+{
+  g_autofree char *draft_path = g_build_filename (draft_dir, "draft.json", NULL);
+  g_autofree char *summary_path = g_build_filename (draft_dir, "summary.json", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineFileStamp stamp;
+  int lock;
+
+  lock = _byline_draft_lock (draft_dir, id, FALSE, NULL);
+  if (lock < 0)
+    return;
+
+  if (_byline_file_stamp_get (draft_path, &stamp) && _byline_file_stamp_equal (&stamp, &file->stamp))
+    {
+      bytes = _byline_summary_file_to_bytes (file);
+      if (!_byline_write_file_atomic (summary_path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error))
+        g_debug ("Could not repair %s: %s", summary_path, error->message);
+    }
+
+  _byline_draft_unlock (lock);
+}
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const BylineDraftSummary *sa = *(BylineDraftSummary * const *) a;
+  const BylineDraftSummary *sb = *(BylineDraftSummary * const *) b;
+
+  if (sa->modified != NULL && sb->modified != NULL)
+    {
+      int order = g_date_time_compare (sb->modified, sa->modified);
+
+      if (order != 0)
+        return order;
+    }
+  else if (sa->modified != sb->modified)
+    return sa->modified == NULL ? 1 : -1;
+  return g_strcmp0 (sa->id, sb->id);
+}
+
+static BylineDraftSummary *
+summarize (const char *draft_dir,
+           const char *id,
+           gboolean    repair)
+{
+  g_autoptr(BylineSummaryFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineDraftSummary *summary;
+  gboolean rebuilt;
+
+  file = _byline_draft_read_current (draft_dir, id, &rebuilt, &error);
+  if (file != NULL)
+    {
+      if (rebuilt && repair)
+        _byline_draft_repair_summary (draft_dir, id, file);
+      return g_steal_pointer (&file->summary);
+    }
+
+  /* A folder without draft.json is a first save that never finished. */
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+    return NULL;
+
+  /* Listed anyway, so that the draft can be seen, opened (for the error) and deleted. */
+  summary = g_new0 (BylineDraftSummary, 1);
+  summary->id = g_strdup (id);
+  summary->problem = g_strdup (error->message);
+  return summary;
+}
+
+GPtrArray *
+_byline_draft_list_folder (const char  *folder,
+                           gboolean     repair,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_draft_summary_free);
+
+  dir = g_dir_open (folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&result);
+      g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, local_error->message);
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *draft_dir = NULL;
+      BylineDraftSummary *summary;
+
+      if (!_byline_draft_id_is_valid (name))
+        continue;
+      draft_dir = g_build_filename (folder, name, NULL);
+      if (!g_file_test (draft_dir, G_FILE_TEST_IS_DIR))
+        continue;
+      summary = summarize (draft_dir, name, repair);
+      if (summary != NULL)
+        g_ptr_array_add (result, summary);
+    }
+
+  g_ptr_array_sort (result, compare_summaries);
+  return g_steal_pointer (&result);
 }

@@ -1,0 +1,128 @@
+/* byline-draft-store-trash.c
+ *
+ * Deleting a draft moves its folder, whole, to .trash/ (under its lock, so
+ * that no save is halfway through it); undeleting moves it back.  A rename
+ * never replaces: two drafts of one id never overwrite each other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "byline-draft-store-private.h"
+#include "byline-error.h"
+
+GPtrArray *
+byline_draft_store_list_trash (BylineDraftStore  *self,
+                               GError           **error)
+{
+  g_autofree char *trash = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trash = g_build_filename (self->path, BYLINE_DRAFT_TRASH_NAME, NULL);
+  return _byline_draft_list_folder (trash, FALSE, error);
+}
+
+gboolean
+byline_draft_store_delete (BylineDraftStore  *self,
+                           const char        *id,
+                           GError           **error)
+{
+  g_autofree char *draft_dir = NULL;
+  g_autofree char *trash = NULL;
+  g_autofree char *trashed = NULL;
+  gboolean moved;
+  int lock;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_byline_draft_check_id (id, error))
+    return FALSE;
+  draft_dir = _byline_draft_store_dup_draft_dir (self, id);
+  trash = g_build_filename (self->path, BYLINE_DRAFT_TRASH_NAME, NULL);
+  trashed = _byline_draft_store_dup_trash_dir (self, id);
+
+  if (!g_file_test (draft_dir, G_FILE_TEST_IS_DIR))
+    return _byline_draft_store_set_not_found (self, id, error);
+  if (g_file_test (trashed, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
+                   "Another copy of draft %s is already in the trash (%s)", id, trashed);
+      return FALSE;
+    }
+  if (!_byline_make_folder (trash, error))
+    return FALSE;
+
+  /* Under the lock, so that no save is halfway through the folder. */
+  lock = _byline_draft_lock (draft_dir, id, TRUE, error);
+  if (lock < 0)
+    return FALSE;
+  moved = _byline_rename_no_replace (draft_dir, trashed, error);
+  _byline_draft_unlock (lock);
+
+  return moved
+         && _byline_fsync_folder (self->path, error)
+         && _byline_fsync_folder (trash, error);
+}
+
+gboolean
+byline_draft_store_undelete (BylineDraftStore  *self,
+                             const char        *id,
+                             GError           **error)
+{
+  g_autofree char *draft_dir = NULL;
+  g_autofree char *trash = NULL;
+  g_autofree char *trashed = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_byline_draft_check_id (id, error))
+    return FALSE;
+  draft_dir = _byline_draft_store_dup_draft_dir (self, id);
+  trash = g_build_filename (self->path, BYLINE_DRAFT_TRASH_NAME, NULL);
+  trashed = _byline_draft_store_dup_trash_dir (self, id);
+
+  if (!g_file_test (trashed, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                   "Draft %s is not in the trash", id);
+      return FALSE;
+    }
+  if (g_file_test (draft_dir, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
+                   "Draft %s cannot be undeleted: a draft with that id exists (%s)",
+                   id, draft_dir);
+      return FALSE;
+    }
+
+  return _byline_rename_no_replace (trashed, draft_dir, error)
+         && _byline_fsync_folder (trash, error)
+         && _byline_fsync_folder (self->path, error);
+}
+
+gboolean
+byline_draft_store_purge (BylineDraftStore  *self,
+                          const char        *id,
+                          GError           **error)
+{
+  g_autofree char *trashed = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_byline_draft_check_id (id, error))
+    return FALSE;
+  trashed = _byline_draft_store_dup_trash_dir (self, id);
+  if (!g_file_test (trashed, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                   "Draft %s is not in the trash", id);
+      return FALSE;
+    }
+  return _byline_remove_tree (trashed, error);
+}

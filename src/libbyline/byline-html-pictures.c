@@ -1,0 +1,190 @@
+/* byline-html-pictures.c — the local pictures a page points to
+ *
+ * A saved web page keeps its pictures in a folder beside it ("Trang_files/a.jpg").
+ * Those, and only those, are attached: the reference is resolved against the base
+ * folder and must stay inside it, both as written (no "..", no absolute path or
+ * file:// URL elsewhere) and once symbolic links are followed.  A reference that
+ * leaves the folder is an attack or a mistake, and either way the import fails
+ * as a whole, before anything reaches a draft.
+ *
+ * What is not attached, with its caption kept as text: remote pictures (http,
+ * https, protocol-relative: Byline does not fetch while importing), data: URLs,
+ * missing files, anything that is not a regular file, files over
+ * MAX_PICTURE_SIZE, and files that are not JPEG, PNG, GIF or WebP.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "byline-article.h"
+#include "byline-error.h"
+#include "byline-html-walker-private.h"
+#include "byline-image.h"
+#include "byline-image-info.h"
+#include "byline-text.h"
+
+#define MAX_PICTURE_SIZE (256 * 1024 * 1024)
+
+/* "http:", "data:", "javascript:": the scheme of @ref, lower case, or NULL for a path. */
+static char *
+dup_scheme (const char *ref)
+{
+  const char *p = ref;
+
+  if (!g_ascii_isalpha (*p))
+    return NULL;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  if (*p != ':')
+    return NULL;
+  return g_ascii_strdown (ref, p - ref);
+}
+
+static const char *
+picture_ref (xmlNode *img)
+{
+  const char *src = _byline_html_get_attr (img, "src");
+
+  /* Lazy-loading pages put a placeholder in src and the picture elsewhere. */
+  if (src == NULL || *src == '\0' || g_ascii_strncasecmp (src, "data:", 5) == 0)
+    {
+      const char *lazy = _byline_html_get_attr (img, "data-src");
+      if (lazy == NULL || *lazy == '\0')
+        lazy = _byline_html_get_attr (img, "data-original");
+      if (lazy != NULL && *lazy != '\0')
+        src = lazy;
+    }
+  return src;
+}
+
+static void
+set_unsafe (Walker     *w,
+            xmlNode    *img,
+            const char *ref,
+            const char *why)
+{
+  g_autofree char *shown = byline_text_normalize_line (ref, -1);
+
+  g_set_error (&w->error, BYLINE_ERROR, BYLINE_ERROR_UNSAFE_PATH,
+               "%s:%ld: the picture “%s” %s “%s”; nothing was imported",
+               w->source_name ? w->source_name : "HTML", xmlGetLineNo (img),
+               shown, why, g_file_peek_path (w->base));
+}
+
+/* The file @ref names, or NULL when it is not a local file. */
+static GFile *
+resolve (Walker     *w,
+         const char *ref)
+{
+  g_autofree char *scheme = dup_scheme (ref);
+  g_autofree char *path = NULL;
+  g_autofree char *unescaped = NULL;
+  gsize cut;
+
+  if (scheme != NULL)
+    {
+      /* "C:\photos\a.jpg" from Windows is no URL, and not a file here either. */
+      if (g_strcmp0 (scheme, "file") != 0)
+        return NULL;
+      return g_file_new_for_uri (ref);
+    }
+  if (g_str_has_prefix (ref, "//"))
+    return NULL;
+
+  /* A relative URL: no query or fragment in a file name, %XX decoded. */
+  cut = strcspn (ref, "?#");
+  path = g_strndup (ref, cut);
+  unescaped = g_uri_unescape_string (path, NULL);
+  if (unescaped == NULL)
+    unescaped = g_steal_pointer (&path);
+  if (*unescaped == '\0')
+    return NULL;
+  return g_file_resolve_relative_path (w->base, unescaped);
+}
+
+BylineImage *
+_byline_html_attach_picture (Walker  *w,
+                             xmlNode *img)
+{
+  g_autofree char *ref = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) real_file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineImage) image = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *alt = NULL;
+  const char *media_type = NULL;
+  const char *src;
+  guint width = 0, height = 0;
+  gsize base_len;
+
+  if (w->article == NULL || w->base == NULL)
+    return NULL;
+  if ((src = picture_ref (img)) == NULL)
+    return NULL;
+  ref = g_strstrip (g_strdup (src));
+  if (*ref == '\0' || (file = resolve (w, ref)) == NULL)
+    return NULL;
+
+  if (!g_file_equal (file, w->base) && !g_file_has_prefix (file, w->base))
+    {
+      set_unsafe (w, img, ref, "is outside the folder");
+      return NULL;
+    }
+
+  /* Now the file as it really is, links followed: it must still be inside. */
+  if (g_file_peek_path (file) == NULL
+      || (real = realpath (g_file_peek_path (file), NULL)) == NULL
+      || w->base_real == NULL)
+    {
+      g_debug ("%s: picture “%s” not found, not attached", w->source_name, ref);
+      return NULL;
+    }
+  base_len = strlen (w->base_real);
+  if (strncmp (real, w->base_real, base_len) != 0
+      || (real[base_len] != '/' && strcmp (w->base_real, "/") != 0))
+    {
+      set_unsafe (w, img, ref, "leads through a link outside the folder");
+      return NULL;
+    }
+
+  real_file = g_file_new_for_path (real);
+  info = g_file_query_info (real_file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  /* Never read a FIFO or a device: it could block or never end. */
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
+      || g_file_info_get_size (info) > MAX_PICTURE_SIZE)
+    return NULL;
+
+  bytes = g_file_load_bytes (real_file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_debug ("%s: picture “%s” not read: %s", w->source_name, ref, error->message);
+      return NULL;
+    }
+  if (!byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
+                                MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE),
+                                &media_type, &width, &height))
+    return NULL;
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  image = byline_image_new (sha256, media_type);
+  name = g_file_get_basename (file);
+  byline_image_set_filename (image, name);
+  byline_image_set_size (image, width, height);
+  byline_image_set_file (image, real_file);
+  alt = byline_text_normalize_line (_byline_html_get_attr (img, "alt"), -1);
+  byline_image_set_alt_text (image, alt);
+  byline_article_add_image (w->article, image);
+
+  return image;
+}

@@ -1,0 +1,28 @@
+/* byline-html-private.h — what the HTML and text formats share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-html.h"
+
+G_BEGIN_DECLS
+
+/* The largest HTML or text input the importers take: a saved news page is a few
+ * hundred KiB, a whole site saved as one page a few MiB. */
+#define BYLINE_HTML_MAX_INPUT (64 * 1024 * 1024)
+
+/* TRUE for the only links Byline keeps: http://host…, https://host… and
+ * mailto:…, with no white space or control characters anywhere. */
+gboolean  _byline_html_href_is_safe   (const char *href);
+
+/* "(BLC) - Mưa lớn…" → "BLC": the news agency or paper a lead is credited to,
+ * or NULL when the lead does not start with one. */
+char     *_byline_parse_source_prefix (const char *lead);
+
+/* "(BLC) - " in front of @lead unless it already starts with "(BLC)". */
+char     *_byline_lead_with_prefix    (const char *lead,
+                                       const char *source_prefix);
+
+G_END_DECLS

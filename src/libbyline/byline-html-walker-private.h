@@ -1,0 +1,133 @@
+/* byline-html-walker-private.h — the sanitizing walk over a libxml2 HTML tree
+ *
+ * Shared by byline-html-import.c (the entry points), byline-html-walker.c (the
+ * walk and the element rules) and byline-html-pictures.c (local pictures).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libxml/tree.h>
+
+#include "byline-body.h"
+#include "byline-types.h"
+
+G_BEGIN_DECLS
+
+/* Text being gathered: a body block (with spans) or a captured field. */
+typedef struct
+{
+  GString         *text;
+  guint            n_chars;
+  gboolean         pending_space;
+  BylineBlockKind  kind;      /* of the block's first character */
+  GArray          *spans;     /* BylineSpan; NULL for plain captured text */
+  int              open[3];   /* start of the open run of each BylineSpanKind, or -1 */
+  char            *open_href;
+  gboolean         space_bold;   /* the style of the pending space */
+  gboolean         space_italic;
+  char            *space_href;
+} Sink;
+
+typedef enum
+{
+  CAPTURE_NONE,
+  CAPTURE_HEADLINE,
+  CAPTURE_LEAD,
+  CAPTURE_BYLINE,
+  CAPTURE_DATELINE,
+  CAPTURE_CAPTION,
+  CAPTURE_CREDIT,
+} Capture;
+
+typedef struct
+{
+  Capture      kind;
+  Sink         sink;
+  BylineImage *image;   /* the picture a caption or credit outside <figure> is for */
+} CaptureSink;
+
+enum
+{
+  LEAVE_FLUSH   = 1 << 0,
+  LEAVE_CAPTURE = 1 << 1,
+  LEAVE_FIGURE  = 1 << 2,
+};
+
+/* What an element passes on to what is inside it. */
+typedef struct
+{
+  BylineBlockKind  kind;        /* of a text block starting inside */
+  BylineBlockKind  list_kind;   /* of an <li> inside */
+  char            *href;        /* a safe link, or NULL */
+  guint            own_href : 1;
+  guint            bold : 1;
+  guint            italic : 1;
+  guint            descend : 1;
+  guint            leave : 3;
+} Frame;
+
+typedef struct
+{
+  gboolean     active;
+  gboolean     has_picture;  /* its <img> was seen, attached or not */
+  gboolean     featured;
+  BylineImage *image;        /* attached */
+  GString     *caption;
+  GString     *credit;
+} Figure;
+
+typedef struct
+{
+  /* What the walk writes into */
+  BylineArticle *article;      /* NULL when pasting: no pictures, no headline */
+  BylineBody    *body;
+  guint          index;        /* blocks go in before this one */
+  guint          n_inserted;
+  const char    *source_name;
+  GFile         *base;
+  char          *base_real;    /* realpath() of base, NULL if it does not exist */
+
+  /* State */
+  GArray        *frames;       /* Frame: the stack of open elements */
+  GPtrArray     *captures;     /* CaptureSink: the innermost last */
+  Sink           block;
+  Figure         figure;
+  BylineImage   *last_image;   /* the picture just inserted outside a figure */
+  gboolean       skip_text;    /* before the <h1>: breadcrumbs, kickers, dates */
+  GError        *error;
+
+  /* Found on the way */
+  char          *headline;
+  char          *lead;
+  char          *byline;
+  char          *dateline;
+} Walker;
+
+void         _byline_walker_init           (Walker        *w,
+                                            BylineArticle *article,
+                                            BylineBody    *body,
+                                            guint          index,
+                                            GFile         *base_folder);
+void         _byline_walker_clear          (Walker        *w);
+/* Walks @root and everything inside it; stops at the first w->error. */
+void         _byline_walker_run            (Walker        *w,
+                                            xmlNode       *root);
+
+/* The value of attribute @name of @node, "" for one without a value, or NULL. */
+const char  *_byline_html_get_attr         (xmlNode       *node,
+                                            const char    *name);
+/* Whether @node's class attribute has a word @match accepts. */
+gboolean     _byline_html_has_class        (xmlNode       *node,
+                                            gboolean     (*match) (const char *word,
+                                                                   gsize       length));
+
+/* The local picture <img> @img points to, read, checked and added to the
+ * article; NULL when it is not attached (remote, missing, not a picture) or
+ * when it leaves the base folder, then with w->error set. */
+BylineImage *_byline_html_attach_picture   (Walker        *w,
+                                            xmlNode       *img);
+
+G_END_DECLS

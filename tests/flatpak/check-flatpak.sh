@@ -69,7 +69,9 @@ exported() {
            share/icons/hicolor/symbolic/apps/$APP_ID-symbolic.svg share/dbus-1/services/$APP_ID.service; do
     [ -s "$loc/export/$f" ] || { echo "not exported: $f"; return 1; }
   done
-  [ -s "$loc/files/share/metainfo/$APP_ID.metainfo.xml" ] || { echo "no metainfo"; return 1; }
+  # flatpak-builder 1.2 moves the metainfo to the old appdata place; 1.4 keeps it
+  [ -s "$loc/files/share/metainfo/$APP_ID.metainfo.xml" ] \
+    || [ -s "$loc/files/share/appdata/$APP_ID.appdata.xml" ] || { echo "no metainfo"; return 1; }
   zcat "$loc/files/share/app-info/xmls/$APP_ID.xml.gz" | grep -q "<id>$APP_ID</id>" \
     || { echo "no composed AppStream catalog"; return 1; }
 }

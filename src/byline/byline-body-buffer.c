@@ -1,0 +1,684 @@
+/* byline-body-buffer.c — following the body
+ *
+ * Every change of the body arrives as ::blocks-changed (position, removed,
+ * added) or ::block-changed (index).  The lines it concerns are compared with
+ * what the body now holds and only the characters that differ are replaced,
+ * so that the cursor, marks and the spell checker's work survive, and typing
+ * one letter changes one letter of the buffer.  Then those lines are tagged
+ * again from the blocks' kinds and spans.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "byline-body-buffer-private.h"
+
+#define OBJECT_REPLACEMENT 0xFFFC
+#define IMAGE_ID_KEY "byline-image-id"
+#define HISTORY_LIMIT 200
+
+G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, GTK_SOURCE_TYPE_BUFFER)
+
+enum {
+  PROP_0,
+  PROP_BODY,
+  N_PROPS
+};
+
+enum {
+  ANCHOR_ADDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One character of a region being compared: an anchor carries its picture. */
+typedef struct
+{
+  gunichar    c;
+  const char *image_id;
+} Token;
+
+/* ---------------------------------------------------------------- helpers */
+
+const char *
+byline_body_buffer_get_anchor_image_id (GtkTextChildAnchor *anchor)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_CHILD_ANCHOR (anchor), NULL);
+  return g_object_get_data (G_OBJECT (anchor), IMAGE_ID_KEY);
+}
+
+gboolean
+_byline_body_buffer_is_image_block (BylineBodyBuffer *self,
+                                    guint             block)
+{
+  return self->body != NULL
+         && block < byline_body_get_n_blocks (self->body)
+         && byline_block_get_kind (byline_body_get_block (self->body, block)) == BYLINE_BLOCK_IMAGE;
+}
+
+void
+byline_body_buffer_get_iter_at_block (BylineBodyBuffer *self,
+                                      GtkTextIter      *iter,
+                                      guint             block,
+                                      guint             offset)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  guint n_lines;
+
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+  g_return_if_fail (iter != NULL);
+
+  n_lines = gtk_text_buffer_get_line_count (buffer);
+  if (block >= n_lines)
+    {
+      gtk_text_buffer_get_end_iter (buffer, iter);
+      return;
+    }
+  gtk_text_buffer_get_iter_at_line (buffer, iter, block);
+  if (!gtk_text_iter_ends_line (iter))
+    {
+      GtkTextIter line_end = *iter;
+      guint length;
+
+      gtk_text_iter_forward_to_line_end (&line_end);
+      length = gtk_text_iter_get_line_offset (&line_end);
+      gtk_text_iter_set_line_offset (iter, MIN (offset, length));
+    }
+}
+
+void
+_byline_body_buffer_place_cursor_at (BylineBodyBuffer *self,
+                                     guint             block,
+                                     guint             offset)
+{
+  GtkTextIter iter;
+
+  byline_body_buffer_get_iter_at_block (self, &iter, block, offset);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &iter);
+}
+
+gboolean
+byline_body_buffer_locate (BylineBodyBuffer  *self,
+                           const GtkTextIter *iter,
+                           guint             *block,
+                           guint             *offset)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  if (self->body == NULL || byline_body_get_n_blocks (self->body) == 0)
+    {
+      if (block != NULL)
+        *block = 0;
+      if (offset != NULL)
+        *offset = 0;
+      return FALSE;
+    }
+  if (block != NULL)
+    *block = MIN ((guint) gtk_text_iter_get_line (iter), byline_body_get_n_blocks (self->body) - 1);
+  if (offset != NULL)
+    *offset = gtk_text_iter_get_line_offset (iter);
+  return TRUE;
+}
+
+gboolean
+byline_body_buffer_locate_cursor (BylineBodyBuffer *self,
+                                  guint            *block,
+                                  guint            *offset)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter iter;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return byline_body_buffer_locate (self, &iter, block, offset);
+}
+
+int
+byline_body_buffer_find_image (BylineBodyBuffer *self,
+                               const char       *image_id)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), -1);
+
+  if (self->body == NULL || image_id == NULL)
+    return -1;
+  return byline_body_find_image (self->body, image_id);
+}
+
+/* ------------------------------------------------------------------- tags */
+
+static void
+retag_line (BylineBodyBuffer *self,
+            guint             index)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  const BylineBlock *block = byline_body_get_block (self->body, index);
+  const BylineSpan *spans;
+  GtkTextIter start, end;
+  BylineBodyTag kind_tag = N_TAGS;
+  guint n_spans;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, index);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  /* Paragraph tags must cover the newline too, or an empty line loses them. */
+  if (!gtk_text_iter_is_end (&end))
+    gtk_text_iter_forward_char (&end);
+
+  for (guint i = 0; i < N_TAGS; i++)
+    gtk_text_buffer_remove_tag (buffer, self->tags[i], &start, &end);
+
+  switch (byline_block_get_kind (block))
+    {
+    case BYLINE_BLOCK_HEADING1: kind_tag = TAG_HEADING1; break;
+    case BYLINE_BLOCK_HEADING2: kind_tag = TAG_HEADING2; break;
+    case BYLINE_BLOCK_QUOTE: kind_tag = TAG_QUOTE; break;
+    case BYLINE_BLOCK_BULLETED_ITEM: kind_tag = TAG_BULLETED; break;
+    case BYLINE_BLOCK_NUMBERED_ITEM: kind_tag = TAG_NUMBERED; break;
+    case BYLINE_BLOCK_IMAGE: kind_tag = TAG_FIGURE; break;
+    case BYLINE_BLOCK_PARAGRAPH:
+    default: break;
+    }
+  if (kind_tag != N_TAGS)
+    gtk_text_buffer_apply_tag (buffer, self->tags[kind_tag], &start, &end);
+
+  spans = byline_block_get_spans (block, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      GtkTextIter span_start = start, span_end = start;
+      BylineBodyTag tag;
+
+      switch (spans[i].kind)
+        {
+        case BYLINE_SPAN_BOLD: tag = TAG_BOLD; break;
+        case BYLINE_SPAN_ITALIC: tag = TAG_ITALIC; break;
+        case BYLINE_SPAN_LINK: tag = TAG_LINK; break;
+        default: continue;
+        }
+      gtk_text_iter_set_line_offset (&span_start, spans[i].start);
+      gtk_text_iter_set_line_offset (&span_end, spans[i].end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[tag], &span_start, &span_end);
+    }
+}
+
+static void
+create_tags (BylineBodyBuffer *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+
+  self->tags[TAG_HEADING1] =
+    gtk_text_buffer_create_tag (buffer, "byline-heading1",
+                                "weight", PANGO_WEIGHT_BOLD,
+                                "scale", 1.45,
+                                "pixels-above-lines", 14,
+                                NULL);
+  self->tags[TAG_HEADING2] =
+    gtk_text_buffer_create_tag (buffer, "byline-heading2",
+                                "weight", PANGO_WEIGHT_BOLD,
+                                "scale", 1.2,
+                                "pixels-above-lines", 8,
+                                NULL);
+  self->tags[TAG_QUOTE] =
+    gtk_text_buffer_create_tag (buffer, "byline-quote",
+                                "style", PANGO_STYLE_ITALIC,
+                                "left-margin", 28,
+                                "right-margin", 28,
+                                NULL);
+  self->tags[TAG_BULLETED] =
+    gtk_text_buffer_create_tag (buffer, "byline-bulleted-item",
+                                "left-margin", 32,
+                                NULL);
+  self->tags[TAG_NUMBERED] =
+    gtk_text_buffer_create_tag (buffer, "byline-numbered-item",
+                                "left-margin", 32,
+                                NULL);
+  self->tags[TAG_FIGURE] =
+    gtk_text_buffer_create_tag (buffer, "byline-figure",
+                                "justification", GTK_JUSTIFY_CENTER,
+                                "pixels-above-lines", 6,
+                                NULL);
+  self->tags[TAG_BOLD] =
+    gtk_text_buffer_create_tag (buffer, "byline-bold",
+                                "weight", PANGO_WEIGHT_BOLD,
+                                NULL);
+  self->tags[TAG_ITALIC] =
+    gtk_text_buffer_create_tag (buffer, "byline-italic",
+                                "style", PANGO_STYLE_ITALIC,
+                                NULL);
+  self->tags[TAG_LINK] =
+    gtk_text_buffer_create_tag (buffer, "byline-link",
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "foreground", "#1c71d8",
+                                NULL);
+}
+
+/* ---------------------------------------------------------- model → buffer */
+
+static void
+append_text_tokens (GArray     *tokens,
+                    const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      Token token = { g_utf8_get_char (p), NULL };
+      g_array_append_val (tokens, token);
+    }
+}
+
+static void
+append_block_tokens (BylineBodyBuffer *self,
+                     GArray           *tokens,
+                     guint             index)
+{
+  const BylineBlock *block = byline_body_get_block (self->body, index);
+
+  if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE)
+    {
+      Token token = { OBJECT_REPLACEMENT, byline_block_get_image_id (block) };
+      g_array_append_val (tokens, token);
+    }
+  else
+    append_text_tokens (tokens, byline_block_get_text (block));
+}
+
+/* What the buffer shows between @start and @end, anchors with their pictures. */
+static GArray *
+buffer_tokens (BylineBodyBuffer  *self,
+               const GtkTextIter *start,
+               const GtkTextIter *end)
+{
+  g_autofree char *slice = gtk_text_iter_get_slice (start, end);
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  guint offset = 0;
+
+  for (const char *p = slice; *p; p = g_utf8_next_char (p), offset++)
+    {
+      Token token = { g_utf8_get_char (p), NULL };
+
+      if (token.c == OBJECT_REPLACEMENT)
+        {
+          GtkTextIter iter = *start;
+          GtkTextChildAnchor *anchor;
+
+          gtk_text_iter_forward_chars (&iter, offset);
+          anchor = gtk_text_iter_get_child_anchor (&iter);
+          /* An anchor without a picture never matches one with a picture. */
+          if (anchor != NULL)
+            token.image_id = byline_body_buffer_get_anchor_image_id (anchor) ?: "";
+        }
+      g_array_append_val (tokens, token);
+    }
+  return tokens;
+}
+
+static inline gboolean
+token_equal (const Token *a,
+             const Token *b)
+{
+  return a->c == b->c && g_strcmp0 (a->image_id, b->image_id) == 0;
+}
+
+/* Makes the text between @start and @end read as @tokens, changing as few
+ * characters as it can. */
+static void
+replace_region (BylineBodyBuffer *self,
+                GtkTextIter      *start,
+                GtkTextIter      *end,
+                GArray           *tokens,
+                GPtrArray        *new_anchors)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(GArray) old = buffer_tokens (self, start, end);
+  g_autoptr(GString) run = g_string_new (NULL);
+  guint prefix = 0, suffix = 0;
+  GtkTextIter from, to;
+  int start_offset = gtk_text_iter_get_offset (start);
+
+  while (prefix < old->len && prefix < tokens->len
+         && token_equal (&g_array_index (old, Token, prefix), &g_array_index (tokens, Token, prefix)))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < tokens->len - prefix
+         && token_equal (&g_array_index (old, Token, old->len - 1 - suffix),
+                         &g_array_index (tokens, Token, tokens->len - 1 - suffix)))
+    suffix++;
+
+  if (prefix == old->len && prefix == tokens->len)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start_offset + prefix);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, start_offset + old->len - suffix);
+  if (!gtk_text_iter_equal (&from, &to))
+    gtk_text_buffer_delete (buffer, &from, &to);
+
+  for (guint i = prefix; i < tokens->len - suffix; i++)
+    {
+      const Token *token = &g_array_index (tokens, Token, i);
+
+      if (token->image_id == NULL)
+        {
+          g_string_append_unichar (run, token->c);
+          continue;
+        }
+      if (run->len > 0)
+        {
+          gtk_text_buffer_insert (buffer, &from, run->str, run->len);
+          g_string_truncate (run, 0);
+        }
+      {
+        g_autoptr(GtkTextChildAnchor) anchor = gtk_text_child_anchor_new ();
+
+        g_object_set_data_full (G_OBJECT (anchor), IMAGE_ID_KEY,
+                                g_strdup (token->image_id), g_free);
+        gtk_text_buffer_insert_child_anchor (buffer, &from, anchor);
+        g_ptr_array_add (new_anchors, g_object_ref (anchor));
+      }
+    }
+  if (run->len > 0)
+    gtk_text_buffer_insert (buffer, &from, run->str, run->len);
+}
+
+static void
+emit_anchors (BylineBodyBuffer *self,
+              GPtrArray        *anchors)
+{
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      GtkTextChildAnchor *anchor = g_ptr_array_index (anchors, i);
+
+      if (!gtk_text_child_anchor_get_deleted (anchor))
+        g_signal_emit (self, signals[ANCHOR_ADDED], 0, anchor,
+                       byline_body_buffer_get_anchor_image_id (anchor));
+    }
+}
+
+static void
+forget_history_unless_ours (BylineBodyBuffer *self)
+{
+  /* The body changed from elsewhere (a picture removed in the caption panel,
+   * a restored version): earlier snapshots no longer fit the article. */
+  if (self->editing == 0 && self->applying_history == 0)
+    byline_body_history_clear (self->history);
+}
+
+static void
+on_blocks_changed (BylineBodyBuffer *self,
+                   guint             position,
+                   guint             removed,
+                   guint             added,
+                   BylineBody       *body)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_object_unref);
+  guint old_n = self->n_blocks;
+  guint new_n = byline_body_get_n_blocks (body);
+  GtkTextIter start, end;
+
+  forget_history_unless_ours (self);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      if (i > position)
+        {
+          Token newline = { '\n', NULL };
+          g_array_append_val (tokens, newline);
+        }
+      append_block_tokens (self, tokens, i);
+    }
+
+  if (old_n == 0)
+    {
+      /* The buffer is one empty line that stands for no block at all. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+    }
+  else if (removed > 0 && added > 0)
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &start, position);
+      gtk_text_buffer_get_iter_at_line (buffer, &end, position + removed - 1);
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+    }
+  else if (removed == 0)
+    {
+      Token newline = { '\n', NULL };
+
+      if (position < old_n)
+        {
+          gtk_text_buffer_get_iter_at_line (buffer, &start, position);
+          g_array_append_val (tokens, newline);
+        }
+      else
+        {
+          gtk_text_buffer_get_end_iter (buffer, &start);
+          g_array_prepend_val (tokens, newline);
+        }
+      end = start;
+    }
+  else if (new_n == 0)
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+  else if (position + removed < old_n)
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &start, position);
+      gtk_text_buffer_get_iter_at_line (buffer, &end, position + removed);
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &start, position - 1);
+      if (!gtk_text_iter_ends_line (&start))
+        gtk_text_iter_forward_to_line_end (&start);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+    }
+
+  self->syncing++;
+  replace_region (self, &start, &end, tokens, anchors);
+  self->n_blocks = new_n;
+  for (guint i = position; i < position + added; i++)
+    retag_line (self, i);
+  /* A numbered list below renumbers itself: views redraw on ::changed. */
+  self->syncing--;
+
+  g_assert (new_n == 0 || (guint) gtk_text_buffer_get_line_count (buffer) == new_n);
+  emit_anchors (self, anchors);
+}
+
+static void
+on_block_changed (BylineBodyBuffer *self,
+                  guint             index,
+                  BylineBody       *body)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkTextIter start, end;
+
+  forget_history_unless_ours (self);
+
+  append_block_tokens (self, tokens, index);
+  gtk_text_buffer_get_iter_at_line (buffer, &start, index);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+
+  self->syncing++;
+  replace_region (self, &start, &end, tokens, anchors);
+  retag_line (self, index);
+  self->syncing--;
+
+  emit_anchors (self, anchors);
+}
+
+void
+byline_body_buffer_set_body (BylineBodyBuffer *self,
+                             BylineBody       *body)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start, end;
+
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+  g_return_if_fail (body == NULL || BYLINE_IS_BODY (body));
+
+  if (self->body == body)
+    return;
+
+  if (self->body != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->body, self);
+      g_clear_object (&self->body);
+    }
+
+  self->syncing++;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  self->syncing--;
+  self->n_blocks = 0;
+  byline_body_history_clear (self->history);
+
+  if (body != NULL)
+    {
+      self->body = g_object_ref (body);
+      g_signal_connect_swapped (body, "blocks-changed", G_CALLBACK (on_blocks_changed), self);
+      g_signal_connect_swapped (body, "block-changed", G_CALLBACK (on_block_changed), self);
+      if (byline_body_get_n_blocks (body) > 0)
+        {
+          self->applying_history++;
+          on_blocks_changed (self, 0, 0, byline_body_get_n_blocks (body), body);
+          self->applying_history--;
+        }
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+}
+
+BylineBody *
+byline_body_buffer_get_body (BylineBodyBuffer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), NULL);
+  return self->body;
+}
+
+BylineBodyHistory *
+byline_body_buffer_get_history (BylineBodyBuffer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), NULL);
+  return self->history;
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+byline_body_buffer_dispose (GObject *object)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  if (self->body != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->body, self);
+      g_clear_object (&self->body);
+    }
+
+  G_OBJECT_CLASS (byline_body_buffer_parent_class)->dispose (object);
+}
+
+static void
+byline_body_buffer_finalize (GObject *object)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (byline_body_buffer_parent_class)->finalize (object);
+}
+
+static void
+byline_body_buffer_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BODY: g_value_set_object (value, self->body); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_body_buffer_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BODY: byline_body_buffer_set_body (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_body_buffer_constructed (GObject *object)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  G_OBJECT_CLASS (byline_body_buffer_parent_class)->constructed (object);
+
+  /* Undo is the body's, through snapshots: the buffer's own history would
+   * undo half an edit (text without its spans and kinds). */
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self), FALSE);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
+  /* The tag table exists only once construction has set it. */
+  create_tags (self);
+  _byline_body_buffer_init_edit (self);
+}
+
+static void
+byline_body_buffer_class_init (BylineBodyBufferClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = byline_body_buffer_constructed;
+  object_class->dispose = byline_body_buffer_dispose;
+  object_class->finalize = byline_body_buffer_finalize;
+  object_class->get_property = byline_body_buffer_get_property;
+  object_class->set_property = byline_body_buffer_set_property;
+
+  properties[PROP_BODY] =
+    g_param_spec_object ("body", NULL, NULL, BYLINE_TYPE_BODY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BylineBodyBuffer::anchor-added:
+   * @anchor: the anchor of a new figure
+   * @image_id: the picture it shows
+   *
+   * Views put a figure widget at @anchor.
+   */
+  signals[ANCHOR_ADDED] =
+    g_signal_new ("anchor-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  GTK_TYPE_TEXT_CHILD_ANCHOR, G_TYPE_STRING);
+}
+
+static void
+byline_body_buffer_init (BylineBodyBuffer *self)
+{
+  self->history = byline_body_history_new (HISTORY_LIMIT);
+}
+
+BylineBodyBuffer *
+byline_body_buffer_new (void)
+{
+  return g_object_new (BYLINE_TYPE_BODY_BUFFER, NULL);
+}

@@ -1,0 +1,74 @@
+/* byline-body-buffer.h — a GtkSourceBuffer that mirrors a BylineBody
+ *
+ * Line i of the buffer shows block i of the body: a text block as its text
+ * with tags for its kind and spans, an image block as one child anchor.  The
+ * body is the truth: an edit typed into the buffer is turned into edits of the
+ * body, and the buffer only ever changes by following the body's signals.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "byline-app-types.h"
+#include "byline-body-history.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_BODY_BUFFER (byline_body_buffer_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, BYLINE, BODY_BUFFER, GtkSourceBuffer)
+
+BylineBodyBuffer  *byline_body_buffer_new               (void);
+BylineBody        *byline_body_buffer_get_body          (BylineBodyBuffer  *self);
+/* Shows @body (NULL: nothing) and forgets the undo history. */
+void               byline_body_buffer_set_body          (BylineBodyBuffer  *self,
+                                                         BylineBody        *body);
+BylineBodyHistory *byline_body_buffer_get_history       (BylineBodyBuffer  *self);
+
+/* The block and character offset in it of @iter; FALSE when the body is empty. */
+gboolean           byline_body_buffer_locate            (BylineBodyBuffer  *self,
+                                                         const GtkTextIter *iter,
+                                                         guint             *block,
+                                                         guint             *offset);
+gboolean           byline_body_buffer_locate_cursor     (BylineBodyBuffer  *self,
+                                                         guint             *block,
+                                                         guint             *offset);
+void               byline_body_buffer_get_iter_at_block (BylineBodyBuffer  *self,
+                                                         GtkTextIter       *iter,
+                                                         guint              block,
+                                                         guint              offset);
+/* The picture shown at @anchor, or NULL. */
+const char        *byline_body_buffer_get_anchor_image_id (GtkTextChildAnchor *anchor);
+/* The block showing the first figure of @image_id, or -1. */
+int                byline_body_buffer_find_image        (BylineBodyBuffer  *self,
+                                                         const char        *image_id);
+
+/* Editing commands, each one undo step, over the selection or at the cursor. */
+void               byline_body_buffer_begin_edit        (BylineBodyBuffer  *self,
+                                                         BylineEditKind     kind);
+void               byline_body_buffer_end_edit          (BylineBodyBuffer  *self);
+void               byline_body_buffer_toggle_span       (BylineBodyBuffer  *self,
+                                                         BylineSpanKind     kind);
+/* Makes the selection a link to @href, or with NULL removes links from it. */
+void               byline_body_buffer_set_link          (BylineBodyBuffer  *self,
+                                                         const char        *href);
+/* The href of the link at the cursor, or NULL. */
+char              *byline_body_buffer_dup_link_at_cursor (BylineBodyBuffer *self);
+gboolean           byline_body_buffer_has_span_at_cursor (BylineBodyBuffer *self,
+                                                         BylineSpanKind     kind);
+void               byline_body_buffer_set_block_kind    (BylineBodyBuffer  *self,
+                                                         BylineBlockKind    kind);
+/* The kind of the text block at the cursor (paragraph when it is a figure). */
+BylineBlockKind    byline_body_buffer_get_cursor_kind   (BylineBodyBuffer  *self);
+/* The block after the cursor's, where a new picture goes. */
+guint              byline_body_buffer_get_insert_block  (BylineBodyBuffer  *self);
+/* Pastes HTML at the cursor through the core's cleaner; returns the blocks added. */
+guint              byline_body_buffer_paste_html        (BylineBodyBuffer  *self,
+                                                         const char        *html);
+gboolean           byline_body_buffer_undo              (BylineBodyBuffer  *self);
+gboolean           byline_body_buffer_redo              (BylineBodyBuffer  *self);
+
+G_END_DECLS

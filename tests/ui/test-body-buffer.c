@@ -1,0 +1,487 @@
+/* test-body-buffer.c — the editor's buffer follows the body, and edits typed
+ * into it become the same edits of the body
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "byline-test-utils.h"
+#include "byline-body-buffer.h"
+
+/* Fails unless line i of the buffer shows block i of the body. */
+static void
+assert_in_sync (BylineBodyBuffer *buffer)
+{
+  GtkTextBuffer *text_buffer = GTK_TEXT_BUFFER (buffer);
+  BylineBody *body = byline_body_buffer_get_body (buffer);
+  guint n = byline_body_get_n_blocks (body);
+
+  if (n == 0)
+    {
+      GtkTextIter start, end;
+      g_autofree char *all = NULL;
+
+      gtk_text_buffer_get_bounds (text_buffer, &start, &end);
+      all = gtk_text_iter_get_slice (&start, &end);
+      g_assert_cmpstr (all, ==, "");
+      return;
+    }
+
+  g_assert_cmpint (gtk_text_buffer_get_line_count (text_buffer), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      GtkTextIter start, end;
+      g_autofree char *line = NULL;
+
+      gtk_text_buffer_get_iter_at_line (text_buffer, &start, i);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      line = gtk_text_iter_get_slice (&start, &end);
+
+      if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE)
+        {
+          GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&start);
+
+          g_assert_cmpint (gtk_text_iter_get_chars_in_line (&start), >=, 1);
+          g_assert_nonnull (anchor);
+          g_assert_cmpstr (byline_body_buffer_get_anchor_image_id (anchor), ==,
+                           byline_block_get_image_id (block));
+          g_assert_cmpstr (line, ==, "\xEF\xBF\xBC");
+        }
+      else
+        g_assert_cmpstr (line, ==, byline_block_get_text (block));
+    }
+}
+
+static BylineBodyBuffer *
+make_buffer (BylineBody *body)
+{
+  BylineBodyBuffer *buffer = byline_body_buffer_new ();
+
+  byline_body_buffer_set_body (buffer, body);
+  assert_in_sync (buffer);
+  return buffer;
+}
+
+static void
+type_at (BylineBodyBuffer *buffer,
+         guint             block,
+         guint             offset,
+         const char       *text)
+{
+  GtkTextIter iter;
+
+  byline_body_buffer_get_iter_at_block (buffer, &iter, block, offset);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (buffer));
+  gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (buffer), text, -1, TRUE);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (buffer));
+  assert_in_sync (buffer);
+}
+
+static void
+delete_between (BylineBodyBuffer *buffer,
+                guint             b1,
+                guint             o1,
+                guint             b2,
+                guint             o2)
+{
+  GtkTextIter start, end;
+
+  byline_body_buffer_get_iter_at_block (buffer, &start, b1, o1);
+  byline_body_buffer_get_iter_at_block (buffer, &end, b2, o2);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (buffer));
+  gtk_text_buffer_delete_interactive (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (buffer));
+  assert_in_sync (buffer);
+}
+
+static void
+assert_cursor (BylineBodyBuffer *buffer,
+               guint             block,
+               guint             offset)
+{
+  guint b, o;
+
+  byline_body_buffer_locate_cursor (buffer, &b, &o);
+  g_assert_cmpuint (b, ==, block);
+  g_assert_cmpuint (o, ==, offset);
+}
+
+static const char *
+text_of (BylineBody *body,
+         guint       index)
+{
+  return byline_block_get_text (byline_body_get_block (body, index));
+}
+
+static void
+test_shows_body (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+  GtkTextTagTable *table;
+  GtkTextIter iter;
+
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING1, "Mưa lũ ở Nậm Nhùn");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Đêm qua, mưa lớn kéo dài.");
+  byline_body_insert_image (body, 2, "img-1");
+  byline_body_append_block (body, BYLINE_BLOCK_BULLETED_ITEM, "Một");
+  byline_body_apply_span (body, 1, 0, 7, BYLINE_SPAN_BOLD, NULL, TRUE);
+
+  buffer = make_buffer (body);
+  table = gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (buffer));
+
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (buffer), &iter, 0);
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "byline-heading1")));
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &iter, 1, 3);
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "byline-bold")));
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (buffer), &iter, 1, 8);
+  g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "byline-bold")));
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (buffer), &iter, 3);
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "byline-bulleted-item")));
+  g_assert_cmpint (byline_body_buffer_find_image (buffer, "img-1"), ==, 2);
+
+  /* Changes made to the body elsewhere show at once. */
+  byline_body_set_text (body, 1, "Sáng nay trời tạnh.");
+  assert_in_sync (buffer);
+  byline_body_move_block (body, 2, 0);
+  assert_in_sync (buffer);
+  byline_body_remove_block (body, 3);
+  assert_in_sync (buffer);
+  byline_body_set_block_kind (body, 1, BYLINE_BLOCK_QUOTE);
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (buffer), &iter, 1);
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "byline-quote")));
+  g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "byline-heading1")));
+  byline_body_clear (body);
+  assert_in_sync (buffer);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Lại từ đầu");
+  assert_in_sync (buffer);
+}
+
+static void
+test_typing (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = make_buffer (body);
+
+  /* An empty body takes its first paragraph from the first letter typed. */
+  type_at (buffer, 0, 0, "Hà Nội");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+  g_assert_cmpstr (text_of (body, 0), ==, "Hà Nội");
+  assert_cursor (buffer, 0, 6);
+
+  type_at (buffer, 0, 6, "\nngày mai");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  g_assert_cmpstr (text_of (body, 1), ==, "ngày mai");
+  assert_cursor (buffer, 1, 8);
+
+  /* Enter in the middle splits the block. */
+  type_at (buffer, 0, 2, "\n");
+  g_assert_cmpstr (text_of (body, 0), ==, "Hà");
+  g_assert_cmpstr (text_of (body, 1), ==, " Nội");
+  assert_cursor (buffer, 1, 0);
+
+  /* Backspace at the start of a line joins it to the one above. */
+  delete_between (buffer, 0, 2, 1, 0);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  g_assert_cmpstr (text_of (body, 0), ==, "Hà Nội");
+
+  /* A combining accent typed after its letter is stored composed (NFC). */
+  type_at (buffer, 1, 8, " a");
+  type_at (buffer, 1, 10, "\xCC\x80");
+  g_assert_cmpstr (text_of (body, 1), ==, "ngày mai à");
+  assert_cursor (buffer, 1, 10);
+
+  /* Pasted text with CR LF line ends makes paragraphs. */
+  type_at (buffer, 1, 10, "\r\nMột\r\nHai");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_cmpstr (text_of (body, 3), ==, "Hai");
+
+  /* A selection across lines goes, and the two ends join. */
+  delete_between (buffer, 0, 3, 2, 1);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  g_assert_cmpstr (text_of (body, 0), ==, "Hà ột");
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Trước");
+  byline_body_insert_image (body, 1, "img-1");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Sau");
+  buffer = make_buffer (body);
+
+  /* Typing after a figure starts a paragraph below it. */
+  type_at (buffer, 1, 1, "Chú thích");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpstr (text_of (body, 2), ==, "Chú thích");
+  assert_cursor (buffer, 2, 9);
+
+  /* Enter before a figure opens an empty line above it; the cursor stays with it. */
+  type_at (buffer, 1, 0, "\n");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 5);
+  g_assert_cmpstr (text_of (body, 1), ==, "");
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 2)), ==, BYLINE_BLOCK_IMAGE);
+  assert_cursor (buffer, 2, 0);
+
+  /* Backspace before the figure takes the empty line away again. */
+  delete_between (buffer, 1, 0, 2, 0);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+
+  /* Backspace before a figure under a line of text changes nothing. */
+  delete_between (buffer, 0, 5, 1, 0);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_cmpstr (text_of (body, 0), ==, "Trước");
+
+  /* Deleting the figure's character removes the block. */
+  delete_between (buffer, 1, 0, 1, 1);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  g_assert_cmpint (byline_body_find_image (body, "img-1"), ==, -1);
+
+  /* A selection over a figure takes it too. */
+  byline_body_insert_image (body, 1, "img-2");
+  assert_in_sync (buffer);
+  delete_between (buffer, 0, 2, 2, 3);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  g_assert_cmpstr (text_of (body, 0), ==, "Tr thích");
+}
+
+static void
+test_formatting (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+  GtkTextBuffer *text_buffer;
+  GtkTextIter start, end;
+  const BylineSpan *spans;
+  guint n_spans;
+  g_autofree char *href = NULL;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Ủy ban nhân dân tỉnh");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Lai Châu");
+  buffer = make_buffer (body);
+  text_buffer = GTK_TEXT_BUFFER (buffer);
+
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 3);
+  byline_body_buffer_get_iter_at_block (buffer, &end, 1, 3);
+  gtk_text_buffer_select_range (text_buffer, &start, &end);
+  byline_body_buffer_toggle_span (buffer, BYLINE_SPAN_BOLD);
+
+  spans = byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpuint (spans[0].start, ==, 3);
+  g_assert_cmpuint (spans[0].end, ==, 20);
+  spans = byline_block_get_spans (byline_body_get_block (body, 1), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpuint (spans[0].end, ==, 3);
+  g_assert_true (byline_body_buffer_has_span_at_cursor (buffer, BYLINE_SPAN_BOLD));
+
+  /* All of it bold: the same command takes it away. */
+  byline_body_buffer_toggle_span (buffer, BYLINE_SPAN_BOLD);
+  byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 0);
+
+  byline_body_buffer_set_link (buffer, "https://baolaichau.vn/");
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 5);
+  gtk_text_buffer_place_cursor (text_buffer, &start);
+  href = byline_body_buffer_dup_link_at_cursor (buffer);
+  g_assert_cmpstr (href, ==, "https://baolaichau.vn/");
+
+  byline_body_buffer_set_block_kind (buffer, BYLINE_BLOCK_HEADING2);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 0)), ==, BYLINE_BLOCK_HEADING2);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_PARAGRAPH);
+  g_assert_cmpint (byline_body_buffer_get_cursor_kind (buffer), ==, BYLINE_BLOCK_HEADING2);
+
+  /* Typing inside a bold word keeps it bold in the model and the buffer. */
+  byline_body_apply_span (body, 1, 0, 8, BYLINE_SPAN_BOLD, NULL, TRUE);
+  type_at (buffer, 1, 3, "x");
+  g_assert_cmpstr (text_of (body, 1), ==, "Laix Châu");
+  spans = byline_block_get_spans (byline_body_get_block (body, 1), &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[i].kind == BYLINE_SPAN_BOLD)
+      {
+        g_assert_cmpuint (spans[i].start, ==, 0);
+        g_assert_cmpuint (spans[i].end, ==, 9);
+      }
+    else
+      /* The link over "Lai" does not grow at its end. */
+      g_assert_cmpuint (spans[i].end, ==, 3);
+}
+
+static void
+test_undo (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBody) before = byline_body_new ();
+  g_autoptr(BylineBody) after = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+  BylineBodyHistory *history;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một hai");
+  byline_body_insert_image (body, 1, "img-1");
+  buffer = make_buffer (body);
+  history = byline_body_buffer_get_history (buffer);
+  g_assert_false (byline_body_history_can_undo (history));
+  byline_body_copy_from (before, body);
+
+  /* Letters typed in a row are one step. */
+  type_at (buffer, 0, 7, " b");
+  type_at (buffer, 0, 9, "a");
+  type_at (buffer, 0, 10, "\n");
+  byline_body_buffer_set_block_kind (buffer, BYLINE_BLOCK_HEADING1);
+  byline_body_copy_from (after, body);
+  g_assert_true (byline_body_history_can_undo (history));
+
+  while (byline_body_buffer_undo (buffer))
+    assert_in_sync (buffer);
+  g_assert_true (byline_body_equal (body, before));
+  assert_cursor (buffer, 0, 7);
+  g_assert_true (byline_body_history_can_redo (history));
+
+  while (byline_body_buffer_redo (buffer))
+    assert_in_sync (buffer);
+  g_assert_true (byline_body_equal (body, after));
+
+  /* A change from elsewhere forgets the history: its snapshots would be stale. */
+  byline_body_remove_image (body, "img-1");
+  g_assert_false (byline_body_history_can_undo (history));
+  assert_in_sync (buffer);
+}
+
+static void
+test_paste_html (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+  const BylineSpan *spans;
+  guint n_spans;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Đầu cuối");
+  buffer = make_buffer (body);
+
+  /* Words from a web page go into the line, bold kept, script gone. */
+  {
+    GtkTextIter iter;
+    byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 4);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  }
+  g_assert_cmpuint (byline_body_buffer_paste_html (buffer, "<b>giữa</b><script>alert(1)</script> "), ==, 1);
+  assert_in_sync (buffer);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+  g_assert_nonnull (strstr (text_of (body, 0), "giữa"));
+  g_assert_null (strstr (text_of (body, 0), "alert"));
+  spans = byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+
+  /* Blocks split the line they land in. */
+  byline_body_buffer_paste_html (buffer, "<h2>Tiêu đề</h2><ul><li>Một</li><li>Hai</li></ul>");
+  assert_in_sync (buffer);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), >=, 4);
+  g_assert_cmpint (byline_body_buffer_find_image (buffer, "x"), ==, -1);
+  {
+    gboolean heading = FALSE, item = FALSE;
+
+    for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+      {
+        BylineBlockKind kind = byline_block_get_kind (byline_body_get_block (body, i));
+
+        heading |= kind == BYLINE_BLOCK_HEADING1;
+        item |= kind == BYLINE_BLOCK_BULLETED_ITEM;
+      }
+    g_assert_true (heading);
+    g_assert_true (item);
+  }
+  g_assert_true (byline_body_buffer_undo (buffer));
+  assert_in_sync (buffer);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+}
+
+/* Random edits, typed as a user would, against a plain GtkTextBuffer given the
+ * same edits: with text only, both must read the same after every one. */
+static void
+test_random_edits (void)
+{
+  static const char *pieces[] = {
+    "a", "ư", "Nậm Nhùn", " ", "\n", "mưa\nlũ", "\n\n", "đ", "e\xCC\x81", "x y z",
+  };
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = make_buffer (body);
+  g_autoptr(GtkTextBuffer) plain = gtk_text_buffer_new (NULL);
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint step = 0; step < 600; step++)
+    {
+      GtkTextBuffer *text_buffer = GTK_TEXT_BUFFER (buffer);
+      int n_chars = gtk_text_buffer_get_char_count (text_buffer);
+      GtkTextIter a, b, pa, pb;
+      int from = g_rand_int_range (rand, 0, n_chars + 1);
+
+      gtk_text_buffer_get_iter_at_offset (text_buffer, &a, from);
+      gtk_text_buffer_get_iter_at_offset (plain, &pa, from);
+
+      if (g_rand_boolean (rand) || n_chars == 0)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+          g_autofree char *nfc = NULL;
+
+          gtk_text_buffer_place_cursor (text_buffer, &a);
+          gtk_text_buffer_insert_interactive_at_cursor (text_buffer, piece, -1, TRUE);
+          gtk_text_buffer_insert (plain, &pa, piece, -1);
+        }
+      else
+        {
+          int to = MIN (n_chars, from + g_rand_int_range (rand, 1, 12));
+
+          gtk_text_buffer_get_iter_at_offset (text_buffer, &b, to);
+          gtk_text_buffer_get_iter_at_offset (plain, &pb, to);
+          gtk_text_buffer_delete_interactive (text_buffer, &a, &b, TRUE);
+          gtk_text_buffer_delete (plain, &pa, &pb);
+        }
+      assert_in_sync (buffer);
+
+      {
+        GtkTextIter s, e;
+        g_autofree char *ours = NULL, *theirs = NULL, *theirs_nfc = NULL;
+
+        gtk_text_buffer_get_bounds (text_buffer, &s, &e);
+        ours = gtk_text_iter_get_slice (&s, &e);
+        gtk_text_buffer_get_bounds (plain, &s, &e);
+        theirs = gtk_text_iter_get_slice (&s, &e);
+        theirs_nfc = g_utf8_normalize (theirs, -1, G_NORMALIZE_NFC);
+        g_assert_cmpstr (ours, ==, theirs_nfc);
+        /* Keep the oracle in NFC too, so offsets stay comparable. */
+        gtk_text_buffer_set_text (plain, theirs_nfc, -1);
+      }
+    }
+  g_rand_free (rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_test_init (&argc, &argv);
+  gtk_init ();
+
+  g_test_add_func ("/ui/body-buffer/shows-body", test_shows_body);
+  g_test_add_func ("/ui/body-buffer/typing", test_typing);
+  g_test_add_func ("/ui/body-buffer/figures", test_figures);
+  g_test_add_func ("/ui/body-buffer/formatting", test_formatting);
+  g_test_add_func ("/ui/body-buffer/undo", test_undo);
+  g_test_add_func ("/ui/body-buffer/paste-html", test_paste_html);
+  g_test_add_func ("/ui/body-buffer/random-edits", test_random_edits);
+
+  return g_test_run ();
+}

@@ -1,7 +1,8 @@
 /* byline-html-walker-private.h — the sanitizing walk over a libxml2 HTML tree
  *
  * Shared by byline-html-import.c (the entry points), byline-html-walker.c (the
- * walk and the element rules) and byline-html-pictures.c (local pictures).
+ * walk), byline-html-elements.c (what each element means) and
+ * byline-html-pictures.c (local pictures).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -115,6 +116,20 @@ void         _byline_walker_clear          (Walker        *w);
 /* Walks @root and everything inside it; stops at the first w->error. */
 void         _byline_walker_run            (Walker        *w,
                                             xmlNode       *root);
+
+/* For the element rules: a block boundary (or a space inside a captured
+ * field), a captured field that ends with @frame's element, a picture block. */
+void         _byline_walker_boundary       (Walker        *w);
+void         _byline_walker_start_capture  (Walker        *w,
+                                            Frame         *frame,
+                                            Capture        kind,
+                                            BylineImage   *image);
+void         _byline_walker_insert_picture (Walker        *w,
+                                            BylineImage   *image);
+/* Sets up @frame (already a copy of its parent's) for @node. */
+void         _byline_html_enter_element    (Walker        *w,
+                                            xmlNode       *node,
+                                            Frame         *frame);
 
 /* The value of attribute @name of @node, "" for one without a value, or NULL. */
 const char  *_byline_html_get_attr         (xmlNode       *node,

@@ -151,6 +151,55 @@ _byline_write_file_atomic (const char  *path,
   return TRUE;
 }
 
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+gboolean
+_byline_write_file_unsynced (const char  *path,
+                             const char  *data,
+                             gsize        length,
+                             GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  int fd, errsv;
+
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return set_errno_error (error, errno, "create", tmp_path);
+  if (!write_all (fd, (const guint8 *) data, length))
+    {
+      errsv = errno;
+      close (fd);
+      g_unlink (tmp_path);
+      return set_errno_error (error, errsv, "write", tmp_path);
+    }
+  if (close (fd) != 0 || rename (tmp_path, path) != 0)
+    {
+      errsv = errno;
+      g_unlink (tmp_path);
+      return set_errno_error (error, errsv, "write", path);
+    }
+  return TRUE;
+}
+
 gboolean
 _byline_load_file (const char  *path,
                    GBytes     **bytes,
@@ -362,27 +411,6 @@ _byline_media_copy_clear (BylineMediaCopy *copy)
     g_unlink (copy->tmp_path);
   g_clear_pointer (&copy->tmp_path, g_free);
   g_clear_pointer (&copy->sha256, g_free);
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return FALSE;
-        }
-      data += written;
-      length -= written;
-    }
-  return TRUE;
 }
 
 static gboolean

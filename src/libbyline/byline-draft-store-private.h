@@ -81,6 +81,12 @@ gboolean  _byline_write_file_atomic        (const char   *path,
                                             const char   *data,
                                             gsize         length,
                                             GError      **error);
+/* The same without fsync, for what may be lost on a power failure but must
+ * never be seen half-written: the history and the summary cache. */
+gboolean  _byline_write_file_unsynced      (const char   *path,
+                                            const char   *data,
+                                            gsize         length,
+                                            GError      **error);
 gboolean  _byline_load_file                (const char   *path,
                                             GBytes      **bytes,
                                             GError      **error);

@@ -598,8 +598,8 @@ _byline_draft_repair_summary (const char        *draft_dir,
   if (_byline_file_stamp_get (draft_path, &stamp) && _byline_file_stamp_equal (&stamp, &file->stamp))
     {
       bytes = _byline_summary_file_to_bytes (file);
-      if (!_byline_write_file_atomic (summary_path, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), &error))
+      if (!_byline_write_file_unsynced (summary_path, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), &error))
         g_debug ("Could not repair %s: %s", summary_path, error->message);
     }
 

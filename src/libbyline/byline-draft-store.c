@@ -472,11 +472,14 @@ save_locked (BylineDraftStore  *self,
   byline_article_set_revision (article, revision);
   bytes = byline_draft_format_serialize (article);
 
+  /* Only draft.json (and the pictures it names) is synced to disk before the
+   * save returns: a power failure may cost the newest history entry or the
+   * summary, never the draft.  A kill costs nothing: every file is renamed
+   * into place whole. */
   prune_history (draft_dir, self->history_limit, revision);
   history_path = _byline_draft_history_path (draft_dir, revision);
-  if (!_byline_write_file_atomic (history_path, g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), error)
-      || !_byline_fsync_folder (history_dir, error)
+  if (!_byline_write_file_unsynced (history_path, g_bytes_get_data (bytes, NULL),
+                                    g_bytes_get_size (bytes), error)
       || !_byline_write_file_atomic (draft_path, g_bytes_get_data (bytes, NULL),
                                      g_bytes_get_size (bytes), error))
     {
@@ -495,8 +498,8 @@ save_locked (BylineDraftStore  *self,
   if (_byline_file_stamp_get (draft_path, &summary->stamp))
     {
       summary_bytes = _byline_summary_file_to_bytes (summary);
-      if (!_byline_write_file_atomic (summary_path, g_bytes_get_data (summary_bytes, NULL),
-                                      g_bytes_get_size (summary_bytes), &local_error))
+      if (!_byline_write_file_unsynced (summary_path, g_bytes_get_data (summary_bytes, NULL),
+                                        g_bytes_get_size (summary_bytes), &local_error))
         g_debug ("%s", local_error->message);
     }
 

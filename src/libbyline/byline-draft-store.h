@@ -60,9 +60,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDraftVersion, byline_draft_version_free)
 
 G_DECLARE_FINAL_TYPE (BylineDraftStore, byline_draft_store, BYLINE, DRAFT_STORE, GObject)
 
-/* NULL: the default folder under $XDG_DATA_HOME. */
+/* NULL: the default folder, $XDG_DATA_HOME/byline/drafts.  A local folder. */
 BylineDraftStore *byline_draft_store_new             (GFile             *folder);
 GFile            *byline_draft_store_get_folder      (BylineDraftStore  *self);
+/* <folder>/<id> (whether or not it exists); NULL when @id is not a valid id. */
 GFile            *byline_draft_store_get_draft_folder (BylineDraftStore *self,
                                                       const char        *id);
 guint             byline_draft_store_get_history_limit (BylineDraftStore *self);
@@ -75,6 +76,9 @@ GPtrArray        *byline_draft_store_list            (BylineDraftStore  *self,
                                                       GError           **error);
 gboolean          byline_draft_store_contains        (BylineDraftStore  *self,
                                                       const char        *id);
+/* The pictures of the loaded article point at their copies in media/.
+ * BYLINE_ERROR_NOT_FOUND (saying so when it is in the trash); the reader's
+ * errors, naming <id>/draft.json and the position, for a damaged file. */
 BylineArticle    *byline_draft_store_load            (BylineDraftStore  *self,
                                                       const char        *id,
                                                       GError           **error);

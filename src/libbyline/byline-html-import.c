@@ -425,7 +425,7 @@ byline_html_paste (BylineBody *body,
     return 0;
 
   /* The clipboard format of Windows puts a header of offsets before the HTML. */
-  if (g_str_has_prefix (html, "Version:"))
+  if (length >= 8 && memcmp (html, "Version:", 8) == 0)
     {
       const char *tag = memchr (html, '<', length);
       if (tag == NULL)

@@ -13,35 +13,56 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *media_base;     /* prefix of <img src>; NULL: "media/" */
+  const char *media_base;     /* prefix of <img src>, followed by "<sha256>.<ext>";
+                               * NULL: "media/", as in a draft folder */
   gboolean    fragment;       /* only the <article>, no <html> document around it */
 } BylineHtmlOptions;
 
+/* An HTML5 page (or with options->fragment, only its <article>): <h1> headline,
+ * <p class="dateline">, <p class="lead"> with the source prefix ("(BLC) - ")
+ * unless the lead has it, the body, <p class="byline">.  Pictures are
+ * <figure class="featured"?><img src alt width height><figcaption>caption
+ * <span class="credit">credit</span></figcaption></figure>.  Only http, https
+ * and mailto links are written; others keep their text.  @options may be NULL. */
 char          *byline_html_export          (BylineArticle           *article,
                                             const BylineHtmlOptions *options);
 /* The body alone, as HTML, for the clipboard and destinations. */
 char          *byline_html_export_body     (BylineArticle           *article,
                                             const BylineHtmlOptions *options);
+/* Headline, lead, paragraphs separated by blank lines, list items as "- " and
+ * "1. ", pictures as "[Ảnh: caption — credit]", the byline last. */
 char          *byline_text_export          (BylineArticle           *article);
 
 /* Imports a web page or pasted HTML as a new draft.  Keeps only what the body
  * model has; drops scripts, styles, handlers, javascript: URLs and unknown
  * attributes.  <img> with a relative src inside @base_folder is attached (its
  * file set on the image); one that leaves the folder fails the whole import
- * with BYLINE_ERROR_UNSAFE_PATH.  @base_folder NULL: no local pictures. */
+ * with BYLINE_ERROR_UNSAFE_PATH.  @base_folder NULL: no local pictures.
+ * Remote, missing and non-picture files are not attached; their captions stay
+ * as paragraphs.  Errors: BYLINE_ERROR_TOO_LARGE over 64 MiB,
+ * BYLINE_ERROR_UNSUPPORTED_FORMAT for binary data, BYLINE_ERROR_MALFORMED
+ * for a page without any article text. */
 BylineArticle *byline_html_import          (GBytes                  *bytes,
                                             const char              *source_name,
                                             GFile                   *base_folder,
                                             GError                 **error);
 /* Pasted HTML into @body at block @index (blocks inserted before it); pictures are
- * ignored.  Returns how many blocks were inserted. */
+ * ignored.  Understands the clipboards of browsers, Google Docs (bold and
+ * italic in inline styles), LibreOffice and Word.  Returns how many blocks
+ * were inserted.  @length -1: @html is NUL-terminated. */
 guint          byline_html_paste           (BylineBody              *body,
                                             guint                    index,
                                             const char              *html,
                                             gssize                   length);
+/* Whether @bytes look like HTML: markup first, a known tag in the first KiB. */
 gboolean       byline_html_sniff           (GBytes                  *bytes);
 
-/* Plain text as a new draft: first line the headline, blank lines between paragraphs. */
+/* Plain text as a new draft: first line the headline, blank lines between
+ * paragraphs, lines of one paragraph joined; a first paragraph credited like
+ * "(BLC) - " is the lead (and "BLC" the source prefix); paragraphs of "- "
+ * or "1. " lines are lists.  Errors: BYLINE_ERROR_NOT_UTF8 (with the line and
+ * byte offset), BYLINE_ERROR_UNSUPPORTED_FORMAT for binary data,
+ * BYLINE_ERROR_TOO_LARGE over 64 MiB, BYLINE_ERROR_MALFORMED if empty. */
 BylineArticle *byline_text_import          (GBytes                  *bytes,
                                             const char              *source_name,
                                             GError                 **error);

@@ -424,6 +424,90 @@ test_import_versions (void)
     }
 }
 
+/* Wire copy comes from many systems: a member of an unexpected type must read as
+ * absent, never crash the import.  Every value of every item is replaced, one at
+ * a time, by values of each other JSON type. */
+static void
+replace_each (JsonNode   *root,
+              JsonNode   *node,
+              GBytes     *original,
+              const char *path,
+              guint      *n_imports)
+{
+  static const char * const replacements[] = { "42", "-1.5e300", "null", "true", "\"\"", "[]", "{}", "[{}]" };
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      /* setting a member frees its old name: keep copies */
+      for (GList *l = members; l != NULL; l = l->next)
+        g_ptr_array_add (names, g_strdup (l->data));
+
+      for (guint n = 0; n < names->len; n++)
+        {
+          const char *name = g_ptr_array_index (names, n);
+          g_autoptr(JsonNode) saved = json_node_copy (json_object_get_member (object, name));
+
+          for (guint r = 0; r < G_N_ELEMENTS (replacements); r++)
+            {
+              g_autoptr(JsonGenerator) generator = json_generator_new ();
+              g_autoptr(GError) error = NULL;
+              g_autoptr(BylineArticle) article = NULL;
+              g_autoptr(GBytes) bytes = NULL;
+              char *data;
+              gsize length;
+
+              json_object_set_member (object, name, json_from_string (replacements[r], NULL));
+              json_generator_set_root (generator, root);
+              data = json_generator_to_data (generator, &length);
+              bytes = g_bytes_new_take (data, length);
+              article = byline_ninjs_import (bytes, path, NULL, &error);
+              g_assert_true ((article != NULL) != (error != NULL));
+              if (error != NULL)
+                g_assert_true (error->domain == BYLINE_ERROR);
+              (*n_imports)++;
+            }
+          json_object_set_member (object, name, json_node_copy (saved));
+          replace_each (root, json_object_get_member (object, name), original, path, n_imports);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        replace_each (root, json_array_get_element (array, i), original, path, n_imports);
+    }
+}
+
+static void
+test_import_wrong_types (void)
+{
+  static const char * const paths[] = {
+    "ninjs/agency/ap-1x-text-photos.json", "ninjs/agency/3x-local/item.json",
+    "ninjs/iptc/2.2/007_multimedia.json",
+  };
+  guint n_imports = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GBytes) bytes = byline_test_data_bytes (paths[i]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonNode *root;
+
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      root = json_parser_get_root (parser);
+      replace_each (root, root, bytes, paths[i], &n_imports);
+    }
+  /* every member of three items, eight times over */
+  g_assert_cmpuint (n_imports, >, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/ninjs/import/local-2x", test_import_local_2x);
   g_test_add_func ("/ninjs/import/local-3x", test_import_local_3x);
   g_test_add_func ("/ninjs/import/versions", test_import_versions);
+  g_test_add_func ("/ninjs/import/wrong-types", test_import_wrong_types);
 
   return g_test_run ();
 }

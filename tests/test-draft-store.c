@@ -679,6 +679,20 @@ test_corrupt_draft (void)
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (saved, after));
 
+  /* Its history still lists and loads: the way back. */
+  {
+    g_autoptr(GPtrArray) history = byline_draft_store_list_history (store, id, &error);
+    g_autoptr(BylineArticle) version = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpuint (((BylineDraftVersion *) g_ptr_array_index (history, 0))->revision, ==, 1);
+    version = byline_draft_store_load_version (store, id, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (byline_article_get_headline (version), ==,
+                     "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
+  }
+
   /* Listed, with the reason, so that it can be deleted. */
   list = byline_draft_store_list (store, &error);
   g_assert_no_error (error);
@@ -691,6 +705,40 @@ test_corrupt_draft (void)
   g_clear_pointer (&after, g_bytes_unref);
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (saved, after));
+
+  /* Restoring a version recovers, keeping the damaged file aside. */
+  {
+    g_autoptr(BylineArticle) restored = byline_draft_store_restore (store, id, 1, &error);
+    g_autoptr(BylineArticle) current = NULL;
+    g_autoptr(GPtrArray) after_restore = NULL;
+    g_autoptr(GDir) dir = NULL;
+    g_autofree char *draft_dir = draft_path (store, id, "");
+    const char *name;
+    gboolean kept = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (byline_article_get_revision (restored), ==, 2);
+    current = byline_draft_store_load (store, id, &error);
+    g_assert_no_error (error);
+    byline_test_assert_articles_equal (restored, current);
+
+    dir = g_dir_open (draft_dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "draft.json.damaged-"))
+        {
+          g_autofree char *aside = g_build_filename (draft_dir, name, NULL);
+          g_autoptr(GBytes) kept_bytes = read_bytes (aside);
+
+          g_assert_true (g_bytes_equal (kept_bytes, saved));
+          kept = TRUE;
+        }
+    g_assert_true (kept);
+
+    after_restore = byline_draft_store_list (store, &error);
+    g_assert_no_error (error);
+    g_assert_null (((BylineDraftSummary *) g_ptr_array_index (after_restore, 0))->problem);
+  }
+
   assert_success (byline_draft_store_delete (store, id, &error));
 }
 
@@ -723,6 +771,14 @@ test_newer_version (void)
 
   g_assert_false (byline_draft_store_save (store, article, &error));
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Nor does restoring an older version replace it. */
+  g_assert_null (byline_draft_store_restore (store, id, 1, &error));
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NEWER_VERSION);
+  g_clear_pointer (&after, g_bytes_unref);
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }

@@ -570,6 +570,7 @@ byline_draft_store_list_history (BylineDraftStore  *self,
                                  GError           **error)
 {
   g_autoptr(BylineSummaryFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *draft_dir = NULL;
   GPtrArray *result;
   gboolean rebuilt;
@@ -586,9 +587,22 @@ byline_draft_store_list_history (BylineDraftStore  *self,
       return NULL;
     }
 
-  file = _byline_draft_read_current (draft_dir, id, &rebuilt, error);
+  file = _byline_draft_read_current (draft_dir, id, &rebuilt, &local_error);
   if (file == NULL)
-    return NULL;
+    {
+      g_autofree char *summary_path = NULL;
+      g_autoptr(BylineSummaryFile) cached = NULL;
+
+      if (g_error_matches (local_error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* draft.json cannot be read: its history is just what one needs then. */
+      summary_path = g_build_filename (draft_dir, "summary.json", NULL);
+      cached = _byline_summary_file_read (summary_path);
+      return _byline_draft_collect_history (draft_dir, id, cached ? cached->history : NULL, NULL);
+    }
 
   /* The summary is current, but history files may have come or gone (a save
    * killed after writing one, or someone tidying up). */
@@ -641,6 +655,30 @@ byline_draft_store_load_version (BylineDraftStore  *self,
   return _byline_draft_parse_file (path, draft_dir, id, error);
 }
 
+/* Restoring is how one recovers from a draft.json that cannot be read: it is
+ * moved aside (draft.json.damaged-<time>), not overwritten.  One written by a
+ * newer Byline is left alone. */
+static gboolean
+set_damaged_aside (const char  *draft_dir,
+                   const char  *id,
+                   GError     **error)
+{
+  g_autofree char *draft_path = g_build_filename (draft_dir, "draft.json", NULL);
+  g_autofree char *name = g_strdup_printf ("draft.json.damaged-%" G_GINT64_FORMAT, g_get_real_time ());
+  g_autofree char *aside = g_build_filename (draft_dir, name, NULL);
+  gboolean moved;
+  int lock;
+
+  lock = _byline_draft_lock (draft_dir, id, TRUE, error);
+  if (lock < 0)
+    return FALSE;
+  moved = _byline_rename_no_replace (draft_path, aside, error);
+  _byline_draft_unlock (lock);
+  if (moved)
+    g_debug ("Draft %s could not be read; it was kept as %s", id, aside);
+  return moved;
+}
+
 BylineArticle *
 byline_draft_store_restore (BylineDraftStore  *self,
                             const char        *id,
@@ -649,6 +687,7 @@ byline_draft_store_restore (BylineDraftStore  *self,
 {
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(BylineSummaryFile) current = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *draft_dir = NULL;
   gboolean rebuilt;
 
@@ -662,10 +701,16 @@ byline_draft_store_restore (BylineDraftStore  *self,
   /* Saved on top of the current revision; a save by someone else in
    * between still fails as a conflict. */
   draft_dir = _byline_draft_store_dup_draft_dir (self, id);
-  current = _byline_draft_read_current (draft_dir, id, &rebuilt, error);
-  if (current == NULL)
-    return NULL;
-  byline_article_set_revision (article, current->summary->revision);
+  current = _byline_draft_read_current (draft_dir, id, &rebuilt, &local_error);
+  if (current != NULL)
+    byline_article_set_revision (article, current->summary->revision);
+  else if (g_error_matches (local_error, BYLINE_ERROR, BYLINE_ERROR_NEWER_VERSION)
+           || !set_damaged_aside (draft_dir, id, error))
+    {
+      if (local_error != NULL && (error == NULL || *error == NULL))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (!byline_draft_store_save (self, article, error))
     return NULL;

@@ -104,7 +104,8 @@ BylineImage      *byline_draft_store_import_image    (BylineDraftStore  *self,
                                                       GFile             *file,
                                                       GError           **error);
 
-/* BylineDraftVersion, newest first; the current version is the first. */
+/* BylineDraftVersion, newest first; the current version is the first.  Also
+ * when draft.json itself cannot be read: then the history is what one needs. */
 GPtrArray        *byline_draft_store_list_history    (BylineDraftStore  *self,
                                                       const char        *id,
                                                       GError           **error);
@@ -113,7 +114,9 @@ BylineArticle    *byline_draft_store_load_version    (BylineDraftStore  *self,
                                                       guint64            revision,
                                                       GError           **error);
 /* Makes an earlier version the current one (as a new revision) and returns it
- * as saved.  An article opened before then gets BYLINE_ERROR_CONFLICT on save. */
+ * as saved.  An article opened before then gets BYLINE_ERROR_CONFLICT on save.
+ * A current draft.json that cannot be read (damaged; not a newer Byline's) is
+ * kept beside it as draft.json.damaged-<time>. */
 BylineArticle    *byline_draft_store_restore         (BylineDraftStore  *self,
                                                       const char        *id,
                                                       guint64            revision,

@@ -143,6 +143,23 @@ EOF
 }
 check "libsecret stores and reads a secret in the sandbox through the secret portal, encrypted" keyring
 
+# --- Vietnamese spelling -------------------------------------------------------
+# The dictionary the manifest ships in /app/share/hunspell, found by Enchant in
+# the sandbox (the Sdk has Enchant's command-line tools).
+spelling() {
+  local dicts bad
+  dicts=$(flatpak run --devel --command=enchant-lsmod-2 "$APP_ID" -list-dicts) || return 1
+  grep -q '^vi_VN ' <<<"$dicts" || { echo "Enchant has no vi_VN: $dicts"; return 1; }
+  run_in sh -c 'test -s /app/share/hunspell/vi_VN.dic' || { echo "not shipped in /app"; return 1; }
+  bad=$(printf '%s\n' 'Mưa lũ gây sạt lở nhiều tuyến đường' | flatpak run --devel \
+        --command=enchant-2 "$APP_ID" -d vi_VN -l) || return 1
+  [ -z "$bad" ] || { echo "correct Vietnamese flagged: $bad"; return 1; }
+  bad=$(printf '%s\n' 'Mưa lũ gây sạt lở nhìu tuyếng đường' | flatpak run --devel \
+        --command=enchant-2 "$APP_ID" -d vi_VN -l) || return 1
+  [ "$(echo $bad)" = "nhìu tuyếng" ] || { echo "misspellings not found: '$bad'"; return 1; }
+}
+check "Enchant in the sandbox spells Vietnamese with the dictionary the app ships" spelling
+
 # --- the window -------------------------------------------------------------
 window_shows() {
   local pid wid="" i geometry

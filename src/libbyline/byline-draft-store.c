@@ -491,9 +491,14 @@ save_locked (BylineDraftStore  *self,
 
   /* draft.json is in place: from here on the save has happened, and what
    * fails only costs the cache. */
-  version = _byline_draft_version_new (article, now);
   summary = g_new0 (BylineSummaryFile, 1);
   summary->summary = _byline_draft_summary_new (article);
+  /* Counting the words of a long story twice would show in the save's time. */
+  version = g_new0 (BylineDraftVersion, 1);
+  version->revision = revision;
+  version->saved = g_date_time_ref (now);
+  version->headline = g_strdup (summary->summary->headline);
+  version->word_count = summary->summary->word_count;
   summary->history = _byline_draft_collect_history (draft_dir, id, disk ? disk->history : NULL, version);
   if (_byline_file_stamp_get (draft_path, &summary->stamp))
     {

@@ -628,6 +628,29 @@ _byline_ninjs_media_finish (BylineNinjsMedia *m)
   if (json_array_get_length (m->pending) == 0)
     return;
   extra = json_object_new ();
-  json_object_set_array_member (extra, "pending_pictures", json_array_ref (m->pending));
+  json_object_set_array_member (extra, BYLINE_NINJS_PENDING_MEMBER, json_array_ref (m->pending));
   _byline_article_set_extra (m->article, extra);
+}
+
+JsonArray *
+byline_ninjs_dup_pending_pictures (BylineArticle *article)
+{
+  JsonObject *extra;
+  JsonArray *pending, *copy;
+  JsonNode *node;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
+
+  extra = _byline_article_get_extra (article);
+  node = extra != NULL ? json_object_get_member (extra, BYLINE_NINJS_PENDING_MEMBER) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  pending = json_node_get_array (node);
+  if (json_array_get_length (pending) == 0)
+    return NULL;
+
+  copy = json_array_sized_new (json_array_get_length (pending));
+  for (guint i = 0; i < json_array_get_length (pending); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (pending, i)));
+  return copy;
 }

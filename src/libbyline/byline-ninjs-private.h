@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The member of the draft that keeps pictures whose bytes were not imported. */
+#define BYLINE_NINJS_PENDING_MEMBER "pending_pictures"
+
 /* Lenient accessors: a member of another type reads as absent. */
 const char *_byline_ninjs_get_string   (JsonObject         *object,
                                         const char         *name);

@@ -46,6 +46,13 @@ BylineArticle *byline_ninjs_import        (GBytes                    *bytes,
                                            const char                *source_name,
                                            GFile                     *base_folder,
                                            GError                   **error);
+/* The pictures an imported item referred to whose bytes were not there (remote
+ * renditions, missing files), in the item's order, as JSON objects with the
+ * members name, uri, href, contenttype, width, height, caption, credit, alt_text
+ * and featured (those the item had); NULL when there are none.  They live in
+ * the draft (its "pending_pictures" member) until something fetches them. */
+JsonArray     *byline_ninjs_dup_pending_pictures (BylineArticle      *article);
+
 /* TRUE when @bytes is a JSON object that looks like a ninjs item of any version. */
 gboolean       byline_ninjs_sniff         (GBytes                    *bytes);
 

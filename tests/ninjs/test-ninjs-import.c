@@ -26,12 +26,7 @@ import_data (const char *path,
 static JsonArray *
 pending_pictures (BylineArticle *article)
 {
-  g_autoptr(JsonNode) draft = byline_draft_format_to_json (article);
-  JsonObject *root = json_node_get_object (draft);
-
-  if (!json_object_has_member (root, "pending_pictures"))
-    return NULL;
-  return json_array_ref (json_object_get_array_member (root, "pending_pictures"));
+  return byline_ninjs_dup_pending_pictures (article);
 }
 
 static char *

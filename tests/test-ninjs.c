@@ -5,6 +5,7 @@
  */
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -767,6 +768,18 @@ test_errors_local_files (void)
   {
     g_autofree char *json = item_with_picture ("notes.png");
     assert_import_fails (json, -1, folder, BYLINE_ERROR_UNSUPPORTED_FORMAT, "notes\\.png");
+  }
+  /* a folder or a named pipe in its place: refused, without blocking on the pipe */
+  {
+    g_autofree char *pipe_path = g_build_filename (g_file_peek_path (folder), "pipe.png", NULL);
+    g_autofree char *dir_path = g_build_filename (g_file_peek_path (folder), "folder.png", NULL);
+    g_autofree char *json_pipe = item_with_picture ("pipe.png");
+    g_autofree char *json_dir = item_with_picture ("folder.png");
+
+    g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+    g_assert_cmpint (g_mkdir (dir_path, 0700), ==, 0);
+    assert_import_fails (json_pipe, -1, folder, BYLINE_ERROR_UNSUPPORTED_FORMAT, "not a regular file");
+    assert_import_fails (json_dir, -1, folder, BYLINE_ERROR_UNSUPPORTED_FORMAT, "not a regular file");
   }
   /* inside the folder: relative, percent-encoded, "./", or a file: URI */
   {

@@ -155,12 +155,18 @@ load_picture (Media       *m,
   gint64 total = 0;
   BylineImage *image;
 
+  /* A folder, a named pipe or a device is no picture (and a pipe would block). */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   "%s: picture “%s” (%s) is not a regular file", m->source, where, name);
+      return NULL;
+    }
+
   in = g_file_read (file, NULL, &local_error);
   if (in == NULL)
     {
-      g_set_error (error, BYLINE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
-                   ? BYLINE_ERROR_UNSUPPORTED_FORMAT : BYLINE_ERROR_FAILED,
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
                    "%s: picture “%s”: %s", m->source, where, local_error->message);
       return NULL;
     }

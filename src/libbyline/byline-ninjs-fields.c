@@ -232,6 +232,27 @@ split_byline (const char *by)
   return g_strv_builder_end (names);
 }
 
+/* AP writes "bylines": [{"by": "By JAMEY KEATEN", "title": "Associated Press"}]. */
+static GStrv
+read_bylines (JsonArray *bylines)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; bylines != NULL && i < json_array_get_length (bylines); i++)
+    {
+      JsonNode *node = json_array_get_element (bylines, i);
+      const char *by = JSON_NODE_HOLDS_OBJECT (node)
+                       ? _byline_ninjs_get_string (json_node_get_object (node), "by") : NULL;
+      g_auto(GStrv) split = NULL;
+
+      if (byline_text_is_blank (by))
+        continue;
+      split = split_byline (by);
+      g_strv_builder_addv (names, (const char **) split);
+    }
+  return g_strv_builder_end (names);
+}
+
 static GDateTime *
 parse_date_time (JsonObject *root,
                  const char *name2,
@@ -391,6 +412,11 @@ _byline_ninjs_import_fields (BylineArticle *article,
   if (!byline_text_is_blank (by))
     {
       g_auto(GStrv) authors = split_byline (by);
+      byline_article_set_authors (article, (const char * const *) authors);
+    }
+  else if (_byline_ninjs_get_array (root, "bylines") != NULL)
+    {
+      g_auto(GStrv) authors = read_bylines (_byline_ninjs_get_array (root, "bylines"));
       byline_article_set_authors (article, (const char * const *) authors);
     }
   if (!byline_text_is_blank (located))

@@ -23,8 +23,8 @@
  *   body          the HTML body when there is one (through byline_html_paste(),
  *                 with <figure>/<img> at the top level becoming image blocks),
  *                 else the plain-text one, one paragraph per line
- *   authors       by / byline, split at ", ", " and ", " và ", " & ", ";",
- *                 without a leading "By "
+ *   authors       by / byline (else AP's bylines [{by, title}]), split at ", ",
+ *                 " and ", " và ", " & ", ";", without a leading "By "
  *   dateline      located;  language: language (else the default, "vi")
  *   category      the first subject with rel "category", a urn:byline:category:
  *                 uri or an IPTC Media Topic / Subject Code; else the first
@@ -38,7 +38,8 @@
  *   pictures      associations of type picture or graphic (or untyped with image
  *                 renditions), and the item itself when it is a picture: caption
  *                 from a caption-like description (else the picture's headline),
- *                 alt text from a description with an alt-like role, credit from
+ *                 alt text from a description with an alt-like role (1.x:
+ *                 description_alt, or body_text as Superdesk writes it), credit from
  *                 by (else copyrightholder), featured when named featureimage,
  *                 featuremedia, mainpic, main or leadimage.
  *

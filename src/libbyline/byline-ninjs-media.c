@@ -399,6 +399,10 @@ import_picture (Media       *m,
   alt_text = _byline_ninjs_pick_text (descriptions, alt_roles, FALSE, FALSE);
   if (alt_text == NULL && (text = _byline_ninjs_get_string (item, "description_alt")) != NULL)
     alt_text = byline_text_normalize_line (text, -1);
+  /* Superdesk, the newsroom system behind several agencies' 1.x feeds, puts a
+   * picture's alternative text in its body_text. */
+  if (alt_text == NULL && (text = _byline_ninjs_get_string (item, "body_text")) != NULL)
+    alt_text = byline_text_normalize_line (text, -1);
   credit = _byline_ninjs_get_string2 (item, "by", "byline");
   if (credit == NULL)
     credit = _byline_ninjs_get_string2 (item, "copyrightholder", "copyrightHolder");

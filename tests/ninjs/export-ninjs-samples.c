@@ -99,6 +99,7 @@ main (int   argc,
   const char *out, *data;
   static const char * const wire[] = {
     "ninjs/agency/ap-1x-text-photos.json", "ninjs/agency/reuters-1x-xhtml.json",
+    "ninjs/agency/superdesk-1x-featuremedia.json",
     "ninjs/agency/vna-2x/item.json", "ninjs/agency/3x-local/item.json",
     "ninjs/iptc/3.1/007_multimedia.json", "ninjs/iptc/2.2/006_photo_only.json",
   };

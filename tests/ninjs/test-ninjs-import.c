@@ -260,6 +260,70 @@ test_import_reuters_1x (void)
                    "THINH NGUYEN");
 }
 
+static void
+test_import_superdesk_1x (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import_data ("ninjs/agency/superdesk-1x-featuremedia.json", &error);
+  g_autoptr(JsonArray) pending = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2024, 10, 2, 3, 21, 7);
+  const char *authors[] = { "Tom Walker", NULL };
+  const char *tags[] = { "weather", "cyclone", "Queensland", NULL };
+  BylineBody *body;
+  JsonObject *picture;
+
+  /* no "uri" (Superdesk writes "guid"), but a headline and a body */
+  g_assert_no_error (error);
+  assert_new_draft (article);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Cyclone warning issued for far north Queensland coast");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "A cyclone watch is in place"));
+  g_assert_true (g_strv_equal (byline_article_get_authors (article), authors));
+  /* the subject of the "category" scheme; keywords after the other subjects */
+  g_assert_cmpstr (byline_article_get_category (article), ==, "Australian General News");
+  g_assert_true (g_strv_equal (byline_article_get_tags (article), tags));
+  /* "+0000" offsets as Superdesk writes them */
+  g_assert_true (g_date_time_equal (byline_article_get_created (article), created));
+
+  /* the paragraph that only held a remote <img> is not text */
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  g_assert_true (g_str_has_prefix (byline_block_get_text (byline_body_get_block (body, 2)), "Emergency services"));
+
+  pending = pending_pictures (article);
+  g_assert_cmpuint (json_array_get_length (pending), ==, 2);
+  picture = json_array_get_object_element (pending, 0);
+  g_assert_cmpstr (json_object_get_string_member (picture, "name"), ==, "featuremedia");
+  g_assert_true (json_object_get_boolean_member (picture, "featured"));
+  g_assert_cmpstr (json_object_get_string_member (picture, "href"), ==,
+                   "https://images.sd.example.com.au/2024/10/2c7a90e1-original.jpg");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (picture, "caption"), "Storm clouds gather"));
+  g_assert_cmpstr (json_object_get_string_member (picture, "alt_text"), ==, "Dark storm clouds over the Cairns esplanade");
+  g_assert_cmpstr (json_object_get_string_member (picture, "credit"), ==, "JANE DOE");
+  picture = json_array_get_object_element (pending, 1);
+  g_assert_cmpstr (json_object_get_string_member (picture, "href"), ==,
+                   "https://images.sd.example.com.au/2024/10/cyclone-satellite.jpg");
+  g_assert_cmpstr (json_object_get_string_member (picture, "alt_text"), ==, "Satellite image of the tropical low");
+  g_assert_false (json_object_get_boolean_member (picture, "featured"));
+}
+
+static void
+test_import_ap_bylines (void)
+{
+  static const char json[] =
+    "{\"uri\": \"http://ninjs.example.org/ap/1\", \"headline\": \"Talks resume\","
+    " \"bylines\": [{\"by\": \"By JAMEY KEATEN and MARIA CHENG\", \"title\": \"Associated Press\"},"
+    " {\"by\": \"LE THI MAI\"}], \"body_text\": \"GENEVA (AP) \\u2014 Talks resumed.\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_ninjs_import (bytes, "ap.json", NULL, &error);
+  const char *authors[] = { "JAMEY KEATEN", "MARIA CHENG", "LE THI MAI", NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal (byline_article_get_authors (article), authors));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article), 0)), ==,
+                   "GENEVA (AP) — Talks resumed.");
+}
+
 static char *
 file_sha256 (const char *data_path)
 {
@@ -383,6 +447,7 @@ test_import_versions (void)
   static const struct { const char *path; int major; } cases[] = {
     { "ninjs/agency/ap-1x-text-photos.json", 1 },
     { "ninjs/agency/reuters-1x-xhtml.json", 1 },
+    { "ninjs/agency/superdesk-1x-featuremedia.json", 1 },
     { "ninjs/agency/vna-2x/item.json", 2 },
     { "ninjs/agency/3x-local/item.json", 3 },
   };
@@ -517,6 +582,8 @@ main (int   argc,
   g_test_add_func ("/ninjs/import/iptc-details", test_import_iptc_details);
   g_test_add_func ("/ninjs/import/ap-1x", test_import_ap_1x);
   g_test_add_func ("/ninjs/import/reuters-1x", test_import_reuters_1x);
+  g_test_add_func ("/ninjs/import/superdesk-1x", test_import_superdesk_1x);
+  g_test_add_func ("/ninjs/import/ap-bylines", test_import_ap_bylines);
   g_test_add_func ("/ninjs/import/local-2x", test_import_local_2x);
   g_test_add_func ("/ninjs/import/local-3x", test_import_local_3x);
   g_test_add_func ("/ninjs/import/versions", test_import_versions);

@@ -2,6 +2,9 @@
  *
  * The mapping, for the documentation too:
  *
+ *   (always)           standard { name "ninjs", version "2.2", schema <IPTC URL> },
+ *                      type "text", profile "text-photo" (with pictures) or
+ *                      "text-only"
  *   id                 uri "urn:uuid:<id>" (RFC 4122 URN: globally unique, stable
  *                      across exports of the same draft)
  *   revision           version (as a string; omitted before the first save)

@@ -17,3 +17,8 @@
 #include "byline-draft-store.h"
 #include "byline-ninjs.h"
 #include "byline-html.h"
+#include "byline-tone.h"
+#include "byline-spell.h"
+#include "byline-consistency.h"
+#include "byline-checks.h"
+#include "byline-date-format.h"

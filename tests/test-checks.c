@@ -1,0 +1,793 @@
+/* test-checks.c — the preflight checks: each one fires on a slip and keeps quiet on right text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <unistd.h>
+
+#include "byline-test-utils.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+/* The private XDG folders of a test hide /usr/share/hunspell from enchant, whose
+ * hunspell provider also looks in $XDG_CONFIG_HOME/enchant/hunspell. */
+static BylineSpellChecker *
+new_spell_checker (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_config_dir (), "enchant", NULL);
+  g_autofree char *link = g_build_filename (folder, "hunspell", NULL);
+  g_autoptr(GError) error = NULL;
+  BylineSpellChecker *checker;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  if (!g_file_test (link, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (symlink ("/usr/share/hunspell", link), ==, 0);
+  checker = byline_spell_checker_new ("vi_VN", &error);
+  g_assert_no_error (error);
+  return checker;
+}
+
+/* Options with the clock stopped the morning after the test article was written. */
+static BylineCheckOptions *
+new_options (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2022, 8, 11, 5, 0, 0);
+  BylineCheckOptions *options = byline_check_options_new ();
+
+  byline_check_options_set_now (options, now);
+  return options;
+}
+
+static GListModel *
+run (BylineArticle      *article,
+     BylineCheckOptions *options)
+{
+  GListModel *findings = byline_check_article (article, options);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) f = g_list_model_get_item (findings, i);
+      g_autofree char *location = byline_finding_dup_location (f, article);
+
+      g_test_message ("%s %s [%s] %s", byline_severity_to_string (byline_finding_get_severity (f)),
+                      byline_finding_get_code (f), location, byline_finding_get_message (f));
+    }
+  return findings;
+}
+
+static guint
+count_code (GListModel *findings,
+            const char *code)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) f = g_list_model_get_item (findings, i);
+      n += g_str_equal (byline_finding_get_code (f), code);
+    }
+  return n;
+}
+
+/* The first finding with @code; the model keeps it alive. */
+static BylineFinding *
+find_code (GListModel *findings,
+           const char *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) f = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (byline_finding_get_code (f), code))
+        return f;
+    }
+  g_assert_not_reached ();
+}
+
+static GListModel *
+run_now (BylineArticle *article)
+{
+  g_autoptr(BylineCheckOptions) options = new_options ();
+
+  return run (article, options);
+}
+
+/* An article whose only text is one body paragraph, otherwise complete. */
+static BylineArticle *
+article_with_body (const char *text)
+{
+  BylineArticle *article = byline_test_make_article (NULL);
+  BylineBody *body = byline_article_get_body (article);
+
+  byline_body_clear (body);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, text);
+  return article;
+}
+
+/* ------------------------------------------------------------ right story */
+
+static void
+test_correct_story (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
+  g_autoptr(BylineConsistencyIndex) archive = byline_consistency_index_new ();
+  g_autoptr(BylineHouseList) house = byline_house_list_new ();
+  g_autofree char *house_path = byline_test_data_path ("vi/house-list.txt");
+  g_autoptr(GFile) house_file = g_file_new_for_path (house_path);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_house_list_load (house, house_file, &error));
+  g_assert_no_error (error);
+  byline_consistency_index_add_article (archive, article);
+
+  byline_check_options_set_source_prefix (options, "BLC");
+  byline_check_options_set_spell_checker (options, speller);
+  byline_check_options_set_archive (options, archive);
+  byline_check_options_set_house_list (options, house);
+  findings = run (article, options);
+
+  /* Every check ran, none fired. */
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  g_assert_false (byline_findings_have_errors (findings));
+}
+
+/* --------------------------------------------------------- required fields */
+
+static void
+test_missing_fields (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GListModel) findings = run (article, NULL);
+  g_autoptr(BylineFinding) first = NULL;
+
+  g_assert_cmpuint (count_code (findings, "missing-headline"), ==, 1);
+  g_assert_cmpuint (count_code (findings, "missing-lead"), ==, 1);
+  g_assert_cmpuint (count_code (findings, "missing-byline"), ==, 1);
+  g_assert_cmpuint (count_code (findings, "missing-category"), ==, 1);
+  g_assert_true (byline_findings_have_errors (findings));
+
+  first = g_list_model_get_item (findings, 0);
+  g_assert_cmpint (byline_finding_get_severity (first), ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpint (byline_finding_get_field (first), ==, BYLINE_FIELD_HEADLINE);
+
+  /* Blank is missing too; a byline of one blank author as well. */
+  {
+    const char *blank_authors[] = { "  ", NULL };
+    g_autoptr(GListModel) again = NULL;
+
+    byline_article_set_headline (article, "   ");
+    byline_article_set_authors (article, blank_authors);
+    again = run (article, NULL);
+    g_assert_cmpuint (count_code (again, "missing-headline"), ==, 1);
+    g_assert_cmpuint (count_code (again, "missing-byline"), ==, 1);
+  }
+}
+
+static void
+test_lengths (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) quiet = NULL;
+  BylineFinding *f;
+  guint headline_len = g_utf8_strlen (byline_article_get_headline (article), -1);
+
+  quiet = run (article, options);
+  g_assert_cmpuint (count_code (quiet, "headline-too-long"), ==, 0);
+  g_assert_cmpuint (count_code (quiet, "lead-too-long"), ==, 0);
+
+  byline_check_options_set_headline_max_chars (options, 20);
+  byline_check_options_set_lead_max_chars (options, 50);
+  findings = run (article, options);
+  f = find_code (findings, "headline-too-long");
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_WARNING);
+  /* The range is what goes over the limit. */
+  g_assert_cmpuint (byline_finding_get_start (f), ==, 20);
+  g_assert_cmpuint (byline_finding_get_end (f), ==, headline_len);
+  g_assert_cmpuint (count_code (findings, "lead-too-long"), ==, 1);
+}
+
+static void
+test_source_prefix (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(GListModel) f1 = NULL;
+  g_autoptr(GListModel) f2 = NULL;
+  g_autoptr(GListModel) f3 = NULL;
+  g_autoptr(GListModel) f4 = NULL;
+  g_autoptr(GListModel) f5 = NULL;
+  BylineFinding *f;
+
+  byline_check_options_set_source_prefix (options, "BLC");
+
+  /* The story has no source of its own and the lead lacks "(BLC) - ". */
+  byline_article_set_source_prefix (article, "");
+  byline_article_set_lead (article, "Mưa lớn kéo dài đã gây sạt lở tại Nậm Nhùn.");
+  f1 = run (article, options);
+  f = find_code (f1, "missing-source-prefix");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "(BLC) - ");
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Mưa lớn kéo dài đã gây sạt lở tại Nậm Nhùn.");
+  f2 = run (article, options);
+  g_assert_cmpuint (count_code (f2, "missing-source-prefix"), ==, 0);
+  g_assert_cmpuint (count_code (f2, "malformed-source-prefix"), ==, 0);
+
+  /* Typed another way */
+  byline_article_set_lead (article, "(BLC)- Mưa lớn kéo dài.");
+  f3 = run (article, options);
+  f = find_code (f3, "malformed-source-prefix");
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Mưa lớn kéo dài.");
+
+  /* Another agency's story in front of our own source */
+  byline_article_set_source_prefix (article, "BLC");
+  byline_article_set_lead (article, "(TTXVN) - Mưa lớn kéo dài.");
+  f4 = run (article, options);
+  g_assert_cmpuint (count_code (f4, "source-prefix-mismatch"), ==, 1);
+
+  /* The story's own source: the exports put it in front of the lead. */
+  byline_article_set_lead (article, "Mưa lớn kéo dài.");
+  f5 = run (article, options);
+  g_assert_cmpuint (count_code (f5, "missing-source-prefix"), ==, 0);
+  g_assert_cmpuint (count_code (f5, "source-prefix-mismatch"), ==, 0);
+}
+
+static void
+test_publish_time (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) past = g_date_time_new (zone, 2022, 6, 30, 8, 0, 0);
+  g_autoptr(GDateTime) future = g_date_time_new (zone, 2023, 1, 2, 8, 0, 0);
+  g_autoptr(GDateTime) soon = g_date_time_new (zone, 2022, 8, 12, 8, 0, 0);
+  g_autoptr(GListModel) f1 = NULL;
+  g_autoptr(GListModel) f2 = NULL;
+  g_autoptr(GListModel) f3 = NULL;
+  g_autoptr(GListModel) f4 = NULL;
+
+  byline_article_set_publish_time (article, past);
+  f1 = run (article, options);
+  g_assert_cmpuint (count_code (f1, "publish-time-past"), ==, 1);
+  g_assert_cmpint (byline_finding_get_field (find_code (f1, "publish-time-past")), ==, BYLINE_FIELD_PUBLISH_TIME);
+  g_assert_nonnull (strstr (byline_finding_get_message (find_code (f1, "publish-time-past")), "41 days"));
+
+  byline_article_set_publish_time (article, future);
+  f2 = run (article, options);
+  g_assert_cmpuint (count_code (f2, "publish-time-future"), ==, 1);
+
+  byline_article_set_publish_time (article, soon);
+  f3 = run (article, options);
+  g_assert_cmpuint (count_code (f3, "publish-time-past") + count_code (f3, "publish-time-future"), ==, 0);
+
+  /* A published story's date is history. */
+  byline_article_set_publish_time (article, past);
+  byline_article_set_status (article, BYLINE_STATUS_PUBLISHED);
+  f4 = run (article, options);
+  g_assert_cmpuint (count_code (f4, "publish-time-past"), ==, 0);
+}
+
+/* --------------------------------------------------------------- pictures */
+
+static void
+test_picture_fields (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  BylineImage *second = byline_article_get_image (article, 1);
+  BylineFinding *f;
+  g_autofree char *location = NULL;
+
+  byline_image_set_caption (second, "");
+  byline_image_set_credit (second, " ");
+  byline_image_set_alt_text (second, NULL);
+  findings = run_now (article);
+
+  f = find_code (findings, "missing-caption");
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_CAPTION);
+  g_assert_cmpstr (byline_finding_get_image_id (f), ==, byline_image_get_id (second));
+  location = byline_finding_dup_location (f, article);
+  g_assert_cmpstr (location, ==, "Picture 2, caption");
+  g_assert_cmpint (byline_finding_get_severity (find_code (findings, "missing-credit")), ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpint (byline_finding_get_severity (find_code (findings, "missing-alt-text")), ==, BYLINE_SEVERITY_WARNING);
+  g_assert_cmpuint (count_code (findings, "missing-caption"), ==, 1);
+}
+
+static void
+test_captions (void)
+{
+  static const struct { const char *first, *second; const char *code; } cases[] = {
+    /* copied whole */
+    { "Lực lượng cứu hộ giúp dân di dời tài sản.", "Lực lượng cứu hộ giúp dân di dời tài sản.", "duplicate-caption" },
+    /* one diacritic */
+    { "Lực lượng cứu hộ giúp dân di dời tài sản.", "Lực lượng cứu hộ giúp dân di dời tài sán.", "similar-caption" },
+    /* one proper noun changed, the rest copied */
+    { "Sạt lở trên Quốc lộ 4H đoạn qua xã Nậm Hàng, huyện Nậm Nhùn, tỉnh Lai Châu.",
+      "Sạt lở trên Quốc lộ 4H đoạn qua xã Mường Mô, huyện Nậm Nhùn, tỉnh Lai Châu.", "similar-caption" },
+    /* a longer name in place of a short one */
+    { "Ông Lò Văn Dũng, Chủ tịch UBND huyện Nậm Nhùn, kiểm tra hiện trường sạt lở.",
+      "Ông Phạm Văn Quý, Chủ tịch UBND huyện Nậm Nhùn, kiểm tra hiện trường sạt lở.", "similar-caption" },
+    /* two different captions that share words */
+    { "Sạt lở trên Quốc lộ 4H đoạn qua xã Nậm Hàng.", "Lực lượng cứu hộ giúp dân di dời tài sản.", NULL },
+    { "Đất đá tràn xuống mặt đường Quốc lộ 4H.", "Máy xúc dọn đất đá trên Quốc lộ 12.", NULL },
+    /* short captions: only identical ones count */
+    { "Ảnh: Minh hoạ", "Ảnh: Tư liệu", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+      g_autoptr(GListModel) findings = NULL;
+      BylineImage *second = byline_article_get_image (article, 1);
+
+      g_test_message ("captions: %s | %s", cases[i].first, cases[i].second);
+      byline_image_set_caption (byline_article_get_image (article, 0), cases[i].first);
+      byline_image_set_caption (second, cases[i].second);
+      findings = run_now (article);
+
+      if (cases[i].code == NULL)
+        {
+          g_assert_cmpuint (count_code (findings, "duplicate-caption"), ==, 0);
+          g_assert_cmpuint (count_code (findings, "similar-caption"), ==, 0);
+        }
+      else
+        {
+          BylineFinding *f = find_code (findings, cases[i].code);
+
+          g_assert_cmpuint (g_list_model_get_n_items (findings), >=, 1);
+          /* On the later picture, naming both */
+          g_assert_cmpstr (byline_finding_get_image_id (f), ==, byline_image_get_id (second));
+          g_assert_nonnull (strstr (byline_finding_get_message (f), "1 and 2"));
+          g_assert_cmpint (byline_finding_get_severity (f), ==,
+                           g_str_equal (cases[i].code, "duplicate-caption") ? BYLINE_SEVERITY_ERROR
+                                                                            : BYLINE_SEVERITY_WARNING);
+        }
+    }
+}
+
+static void
+test_edit_distance_many_pictures (void)
+{
+  /* 100 pictures whose captions follow one pattern, differing in a date or a
+   * place: the comparison stays quick (a banded distance) and flags them. */
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) &i, sizeof i);
+      g_autoptr(BylineImage) image = byline_image_new (sha, "image/png");
+      g_autofree char *caption = g_strdup_printf ("Bản %s, xã %s: người dân dựng lại nhà sau trận lũ ngày %u/8.",
+                                                  (const char *[]) { "Nậm Ngà", "Huổi Luông", "Pa Tần", "Nậm Ban" }[i % 4],
+                                                  (const char *[]) { "Nậm Hàng", "Mường Mô", "Nậm Manh" }[i % 3],
+                                                  i + 1);
+
+      byline_image_set_caption (image, caption);
+      byline_image_set_credit (image, "Ảnh: Lò Văn Dũng");
+      byline_image_set_alt_text (image, "Nhà sàn dựng lại bên suối.");
+      byline_article_add_image (article, image);
+    }
+
+  start = g_get_monotonic_time ();
+  findings = run_now (article);
+  g_test_message ("100 pictures checked in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (count_code (findings, "similar-caption"), >=, 88);
+  g_assert_cmpuint (count_code (findings, "duplicate-caption"), ==, 0);
+}
+
+/* ---------------------------------------------------------------- marks */
+
+static void
+test_quotes_and_brackets (void)
+{
+  static const struct { const char *text; const char *code; guint at; } fire[] = {
+    { "“Chúng tôi ưu tiên bảo đảm an toàn, ông Quý nói.", "unbalanced-quote", 0 },
+    { "Ông Quý nói: bảo đảm an toàn” cho dân.", "unbalanced-quote", 28 },
+    { "Ông Quý gọi đây là \"trận lũ lịch sử.", "unbalanced-quote", 19 },
+    { "Huyện Nậm Nhùn (Lai Châu đã sơ tán 37 hộ.", "unbalanced-bracket", 15 },
+    { "Huyện Nậm Nhùn Lai Châu) đã sơ tán 37 hộ.", "unbalanced-bracket", 23 },
+  };
+  static const char * const quiet[] = {
+    "“Chúng tôi ưu tiên bảo đảm an toàn”, ông Quý nói.",
+    "Ông nói: “Dân gọi đây là “trận lũ lịch sử” của bản”.",
+    "Ông Quý gọi đây là \"trận lũ lịch sử\".",
+    "Huyện Nậm Nhùn (Lai Châu) đã sơ tán 37 hộ [ảnh].",
+    "Các việc cần làm: a) di dời dân; b) thông tuyến; 1) kiểm đếm thiệt hại.",
+    "Ông O’Brien (chuyên gia) và bà Hương’s đến thăm.",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fire); i++)
+    {
+      g_autoptr(BylineArticle) article = article_with_body (fire[i].text);
+      g_autoptr(GListModel) findings = run_now (article);
+      BylineFinding *f = find_code (findings, fire[i].code);
+
+      g_assert_cmpuint (count_code (findings, fire[i].code), ==, 1);
+      g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_BODY);
+      g_assert_cmpint (byline_finding_get_block (f), ==, 0);
+      g_assert_cmpuint (byline_finding_get_start (f), ==, fire[i].at);
+      g_assert_cmpuint (byline_finding_get_end (f), ==, fire[i].at + 1);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (quiet); i++)
+    {
+      g_autoptr(BylineArticle) article = article_with_body (quiet[i]);
+      g_autoptr(GListModel) findings = run_now (article);
+
+      g_test_message ("quiet: %s", quiet[i]);
+      g_assert_cmpuint (count_code (findings, "unbalanced-quote"), ==, 0);
+      g_assert_cmpuint (count_code (findings, "unbalanced-bracket"), ==, 0);
+    }
+
+  /* Crossed brackets: both are reported. */
+  {
+    g_autoptr(BylineArticle) article = article_with_body ("Theo [Ban Chỉ huy) đã có 37 hộ.");
+    g_autoptr(GListModel) findings = run_now (article);
+
+    g_assert_cmpuint (count_code (findings, "unbalanced-bracket"), ==, 2);
+  }
+}
+
+static void
+test_doubled_words (void)
+{
+  static const char * const quiet[] = {
+    "Người người, nhà nhà tham gia dọn dẹp; ngày ngày bà con ra đồng.",
+    "Năm năm qua, nước lũ dần dần rút; xa xa là những bản làng.",
+    "Các hộ dân, các các bộ phận... không: các, các.",
+  };
+  g_autoptr(BylineArticle) article = article_with_body ("Đã di dời các các hộ dân. Các các lực lượng đã có mặt, và và cả bộ đội.");
+  g_autoptr(GListModel) findings = run_now (article);
+  BylineFinding *f;
+
+  g_assert_cmpuint (count_code (findings, "doubled-word"), ==, 3);
+  f = find_code (findings, "doubled-word");
+  g_assert_cmpuint (byline_finding_get_start (f), ==, 10);
+  g_assert_cmpuint (byline_finding_get_end (f), ==, 17);
+  g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "các các");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "các");
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article), 0)), ==,
+                   "Đã di dời các hộ dân. Các các lực lượng đã có mặt, và và cả bộ đội.");
+  /* The finding is stale now: applying it again changes nothing. */
+  g_assert_false (byline_finding_apply (f, article));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (quiet); i++)
+    {
+      g_autoptr(BylineArticle) ok = article_with_body (quiet[i]);
+      g_autoptr(GListModel) none = run_now (ok);
+
+      g_test_message ("quiet: %s", quiet[i]);
+      /* "các, các" has a comma between; "các các bộ" is the one slip of the third. */
+      g_assert_cmpuint (count_code (none, "doubled-word"), ==, i == 2 ? 1 : 0);
+    }
+}
+
+static void
+test_spacing (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) quiet = NULL;
+  BylineFinding *f;
+
+  byline_article_set_headline (article, "Nậm Nhùn: mưa lũ gây sạt lở , chia cắt nhiều bản");
+  byline_image_set_caption (byline_article_get_image (article, 0), "Sạt lở trên Quốc lộ 4H ( xã Nậm Hàng ) .");
+  byline_body_set_text (byline_article_get_body (article), 0, "Theo Ban Chỉ huy  Phòng chống thiên tai huyện , đến sáng 10/8 đã có 37 hộ dân phải sơ tán !");
+  findings = run_now (article);
+
+  f = find_code (findings, "space-before-punctuation");
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_HEADLINE);
+  g_assert_cmpuint (byline_finding_get_start (f), ==, 27);
+  g_assert_cmpuint (byline_finding_get_end (f), ==, 28);
+  g_assert_cmpuint (count_code (findings, "space-before-punctuation"), ==, 5);
+  g_assert_cmpuint (count_code (findings, "space-after-bracket"), ==, 1);
+  g_assert_cmpuint (count_code (findings, "double-space"), ==, 1);
+  f = find_code (findings, "double-space");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, " ");
+  g_assert_true (byline_finding_apply (f, article));
+
+  /* Right typography stays quiet: ellipses, decimals, times, dashes, URLs. */
+  byline_article_set_headline (article, "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
+  byline_image_set_caption (byline_article_get_image (article, 0), "Sạt lở trên Quốc lộ 4H (xã Nậm Hàng).");
+  byline_body_set_text (byline_article_get_body (article), 0,
+                        "Lượng mưa đo được là 120,5 mm ... và còn mưa… Lúc 21:05, ông nói: “Đi ngay!” - rồi gọi (xem https://laichau.gov.vn/?a=1) tiếp.");
+  quiet = run_now (article);
+  g_assert_cmpuint (count_code (quiet, "space-before-punctuation"), ==, 0);
+  g_assert_cmpuint (count_code (quiet, "space-after-bracket"), ==, 0);
+  g_assert_cmpuint (count_code (quiet, "double-space"), ==, 0);
+}
+
+/* -------------------------------------------------------------------- NFC */
+
+static void
+test_nfc (void)
+{
+  const char *vietnamese = "Nậm Nhùn: mưa lũ gây sạt lở\nThiệt hại được thống kê.";
+  g_autofree char *nfd = g_utf8_normalize (vietnamese, -1, G_NORMALIZE_NFD);
+  g_autoptr(GListModel) raw = byline_check_raw_text (nfd, -1, "bai-viet.txt");
+  g_autoptr(GListModel) clean = byline_check_raw_text (vietnamese, -1, "bai-viet.txt");
+  g_autoptr(GListModel) zero_width = byline_check_raw_text ("Nậm\u200bNhùn", -1, "x.txt");
+  g_autoptr(GListModel) binary = byline_check_raw_text ("Nậm \xff Nhùn", -1, "x.bin");
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) model = NULL;
+  BylineFinding *f;
+
+  f = find_code (raw, "not-nfc");
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_SOURCE);
+  /* "ậ" is the first decomposed letter: character 1, line 1 column 2 */
+  g_assert_cmpuint (byline_finding_get_start (f), ==, 1);
+  g_assert_nonnull (strstr (byline_finding_get_message (f), "bai-viet.txt:1:2"));
+  g_assert_nonnull (strstr (byline_finding_get_message (f), "13 letters"));
+  g_assert_cmpuint (g_list_model_get_n_items (clean), ==, 0);
+  g_assert_cmpuint (count_code (zero_width, "invisible-character"), ==, 1);
+  g_assert_cmpuint (count_code (binary, "not-utf8"), ==, 1);
+  g_assert_true (byline_findings_have_errors (binary));
+
+  /* The model normalizes what it is given: an NFD headline is stored NFC. */
+  byline_article_set_headline (article, nfd);
+  model = run_now (article);
+  g_assert_cmpuint (count_code (model, "not-nfc"), ==, 0);
+}
+
+/* -------------------------------------------------------------- tone marks */
+
+static void
+test_tone_styles (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(GListModel) mixed = NULL;
+  g_autoptr(GListModel) house = NULL;
+  g_autoptr(GListModel) fixed = NULL;
+  BylineBody *body = byline_article_get_body (article);
+  const BylineSpan *spans;
+  guint n_spans;
+  BylineFinding *f;
+
+  /* Two classic, one modern: the modern one is the odd one out. */
+  byline_article_set_headline (article, "Thủy điện Hòa Bình xả lũ, sức khoẻ người dân được bảo đảm");
+  mixed = run (article, options);
+  g_assert_cmpuint (count_code (mixed, "mixed-tone-style"), ==, 1);
+  f = find_code (mixed, "mixed-tone-style");
+  g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "khoẻ");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "khỏe");
+
+  /* The house wants the modern placement: the two classic ones. */
+  byline_check_options_set_tone_style (options, BYLINE_TONE_STYLE_MODERN);
+  house = run (article, options);
+  g_assert_cmpuint (count_code (house, "tone-style"), ==, 2);
+  g_assert_cmpuint (count_code (house, "mixed-tone-style"), ==, 0);
+  g_assert_cmpstr (byline_finding_get_suggestion (find_code (house, "tone-style")), ==, "Thuỷ");
+
+  /* Fix all, keeping the bold and italic of the first paragraph. */
+  byline_body_set_text (body, 0, "Thủy điện Hòa Bình đã có 37 hộ dân phải sơ tán khẩn cấp, ủy ban xã cho biết.");
+  byline_body_apply_span (body, 0, 0, 4, BYLINE_SPAN_BOLD, NULL, TRUE);
+  byline_body_apply_span (body, 0, 10, 18, BYLINE_SPAN_ITALIC, NULL, TRUE);
+  g_assert_cmpuint (byline_article_apply_tone_style (article, BYLINE_TONE_STYLE_MODERN), ==, 5);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Thuỷ điện Hoà Bình xả lũ, sức khoẻ người dân được bảo đảm");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==,
+                   "Thuỷ điện Hoà Bình đã có 37 hộ dân phải sơ tán khẩn cấp, uỷ ban xã cho biết.");
+  spans = byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 2);
+  g_assert_cmpuint (spans[0].start, ==, 0);
+  g_assert_cmpuint (spans[0].end, ==, 4);
+  g_assert_cmpuint (spans[1].start, ==, 10);
+  g_assert_cmpuint (spans[1].end, ==, 18);
+  fixed = run (article, options);
+  g_assert_cmpuint (count_code (fixed, "tone-style"), ==, 0);
+  g_assert_cmpuint (count_code (fixed, "mixed-tone-style"), ==, 0);
+}
+
+static void
+test_tone_misplaced (void)
+{
+  g_autoptr(BylineArticle) article = article_with_body ("Bà Hòang ở ngòai bản, quý khách ở hoàng thành.");
+  g_autoptr(GListModel) findings = run_now (article);
+  BylineFinding *f;
+
+  g_assert_cmpuint (count_code (findings, "misplaced-tone"), ==, 2);
+  f = find_code (findings, "misplaced-tone");
+  g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "Hòang");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "Hoàng");
+  g_assert_cmpuint (count_code (findings, "mixed-tone-style"), ==, 0);
+}
+
+/* ------------------------------------------------ spelling and consistency */
+
+static void
+test_spelling (void)
+{
+  g_autoptr(BylineArticle) article = article_with_body ("Lực lượng chức năng đã giúp nguời dân di dời đến nơi an toàn; "
+                                                        "người dân rất phấn khởi.");
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) without = NULL;
+  BylineFinding *f;
+
+  without = run (article, options);
+  g_assert_cmpuint (count_code (without, "spelling"), ==, 0);
+
+  byline_check_options_set_spell_checker (options, speller);
+  findings = run (article, options);
+  g_assert_cmpuint (count_code (findings, "spelling"), ==, 1);
+  f = find_code (findings, "spelling");
+  g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "nguời");
+  g_assert_cmpuint (byline_finding_get_start (f), ==, 28);
+  /* hunspell ranks "nguồi" first; the story's own "người" wins */
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "người");
+  g_assert_true (byline_finding_apply (f, article));
+
+  /* Names from the newsroom's list */
+  {
+    g_autofree char *path = byline_test_data_path ("vi/newsroom-words.txt");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GListModel) before = NULL;
+    g_autoptr(GListModel) after = NULL;
+    g_autoptr(GError) error = NULL;
+
+    byline_article_set_lead (article, "(BLC) - Mưa lũ gây thiệt hại ở Sìn Hồ và Pú Đao.");
+    before = run (article, options);
+    g_assert_cmpuint (count_code (before, "spelling"), ==, 2);
+    g_assert_true (byline_spell_checker_load_word_list (speller, BYLINE_WORD_LIST_NEWSROOM, file, &error));
+    g_assert_no_error (error);
+    after = run (article, options);
+    g_assert_cmpuint (count_code (after, "spelling"), ==, 0);
+  }
+}
+
+static void
+test_consistency (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(BylineHouseList) house = byline_house_list_new ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) off = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineBody *body = byline_article_get_body (article);
+  BylineFinding *f;
+  const char *disabled[] = { "inconsistent-spelling", "house-style", NULL };
+
+  /* The headline and the lead say "sạt lở"; one paragraph slips. */
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Nguy cơ sạt lở vẫn còn, nhiều điểm sạt lỡ chưa được khắc phục.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Bà con đã chia sẽ khó khăn với nhau.");
+  g_assert_true (byline_house_list_add (house, "chia sẽ", "chia sẻ", &error));
+  byline_check_options_set_house_list (options, house);
+  findings = run (article, options);
+
+  f = find_code (findings, "inconsistent-spelling");
+  g_assert_cmpuint (count_code (findings, "inconsistent-spelling"), ==, 1);
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_BODY);
+  g_assert_cmpint (byline_finding_get_block (f), ==, (int) byline_body_get_n_blocks (body) - 2);
+  g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "sạt lỡ");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "sạt lở");
+  f = find_code (findings, "house-style");
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "chia sẻ");
+
+  byline_check_options_set_disabled (options, disabled);
+  off = run (article, options);
+  g_assert_cmpuint (count_code (off, "inconsistent-spelling") + count_code (off, "house-style"), ==, 0);
+  g_assert_false (byline_check_options_is_enabled (options, "house-style"));
+  g_assert_true (byline_check_options_is_enabled (options, "spelling"));
+}
+
+/* ------------------------------------------------------ apply, order, JSON */
+
+static void
+test_apply_keeps_spans (void)
+{
+  g_autoptr(BylineArticle) article = article_with_body ("Các các hộ dân phải sơ tán khẩn cấp.");
+  BylineBody *body = byline_article_get_body (article);
+  g_autoptr(GListModel) findings = NULL;
+  const BylineSpan *spans;
+  guint n_spans;
+
+  /* bold "phải sơ tán", a link on "khẩn cấp" */
+  byline_body_apply_span (body, 0, 15, 26, BYLINE_SPAN_BOLD, NULL, TRUE);
+  byline_body_apply_span (body, 0, 27, 35, BYLINE_SPAN_LINK, "https://laichau.gov.vn/", TRUE);
+  findings = run_now (article);
+  g_assert_true (byline_finding_apply (find_code (findings, "doubled-word"), article));
+
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==, "Các hộ dân phải sơ tán khẩn cấp.");
+  spans = byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 2);
+  g_assert_cmpuint (spans[0].start, ==, 11);
+  g_assert_cmpuint (spans[0].end, ==, 22);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+  g_assert_cmpuint (spans[1].start, ==, 23);
+  g_assert_cmpuint (spans[1].end, ==, 31);
+  g_assert_cmpstr (spans[1].href, ==, "https://laichau.gov.vn/");
+}
+
+static void
+test_order_and_json (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(BylineFinding) first = NULL;
+  g_autoptr(BylineFinding) last = NULL;
+  JsonObject *root;
+  JsonArray *list;
+  JsonObject *item;
+  guint n;
+
+  byline_article_set_category (article, "");
+  byline_image_set_alt_text (byline_article_get_image (article, 1), "");
+  byline_body_set_text (byline_article_get_body (article), 0, "Các các hộ dân.");
+  findings = run_now (article);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, ==, 3);
+
+  /* Errors first, then in the order of the story. */
+  first = g_list_model_get_item (findings, 0);
+  last = g_list_model_get_item (findings, n - 1);
+  g_assert_cmpstr (byline_finding_get_code (first), ==, "missing-category");
+  g_assert_cmpstr (byline_finding_get_code (last), ==, "missing-alt-text");
+
+  json = byline_findings_to_json (findings, article);
+  root = json_node_get_object (json);
+  g_assert_cmpint (json_object_get_int_member (root, "errors"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "warnings"), ==, 2);
+  list = json_object_get_array_member (root, "findings");
+  g_assert_cmpuint (json_array_get_length (list), ==, 3);
+  item = json_array_get_object_element (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "code"), ==, "doubled-word");
+  g_assert_cmpstr (json_object_get_string_member (item, "field"), ==, "body");
+  g_assert_cmpint (json_object_get_int_member (item, "block"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (item, "start"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (item, "end"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (item, "excerpt"), ==, "Các các");
+  g_assert_cmpstr (json_object_get_string_member (item, "suggestion"), ==, "Các");
+  g_assert_cmpstr (json_object_get_string_member (item, "location"), ==, "Body, block 1, characters 1–7");
+  item = json_array_get_object_element (list, 2);
+  g_assert_cmpint (json_object_get_int_member (item, "picture"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (item, "severity"), ==, "warning");
+
+  /* Properties, for the window's list */
+  {
+    g_autofree char *code = NULL;
+    BylineSeverity severity;
+
+    g_object_get (first, "code", &code, "severity", &severity, NULL);
+    g_assert_cmpstr (code, ==, "missing-category");
+    g_assert_cmpint (severity, ==, BYLINE_SEVERITY_ERROR);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_test_init (&argc, &argv);
+
+  g_test_add_func ("/checks/correct-story", test_correct_story);
+  g_test_add_func ("/checks/missing-fields", test_missing_fields);
+  g_test_add_func ("/checks/lengths", test_lengths);
+  g_test_add_func ("/checks/source-prefix", test_source_prefix);
+  g_test_add_func ("/checks/publish-time", test_publish_time);
+  g_test_add_func ("/checks/picture-fields", test_picture_fields);
+  g_test_add_func ("/checks/captions", test_captions);
+  g_test_add_func ("/checks/captions-many", test_edit_distance_many_pictures);
+  g_test_add_func ("/checks/quotes-brackets", test_quotes_and_brackets);
+  g_test_add_func ("/checks/doubled-words", test_doubled_words);
+  g_test_add_func ("/checks/spacing", test_spacing);
+  g_test_add_func ("/checks/nfc", test_nfc);
+  g_test_add_func ("/checks/tone-styles", test_tone_styles);
+  g_test_add_func ("/checks/tone-misplaced", test_tone_misplaced);
+  g_test_add_func ("/checks/spelling", test_spelling);
+  g_test_add_func ("/checks/consistency", test_consistency);
+  g_test_add_func ("/checks/apply-keeps-spans", test_apply_keeps_spans);
+  g_test_add_func ("/checks/order-and-json", test_order_and_json);
+
+  return g_test_run ();
+}

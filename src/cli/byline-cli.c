@@ -68,6 +68,14 @@ static const BylineCliCommand commands[] = {
     N_("Bring a deleted draft back from the trash"),
     NULL,
     byline_cli_undelete },
+  { "check", N_("ID|PATH"),
+    N_("Run the preflight checks on a draft or a file"),
+    N_("Checks what a story needs before it goes out: headline, lead, byline, category,\n"
+       "captions, credits and alt text of the pictures, near-duplicate captions, quotes and\n"
+       "brackets, doubled words, spacing, tone-mark placement, spelling (hunspell vi_VN) and\n"
+       "spellings that differ from the rest of the story or the other drafts of the store.\n"
+       "Exit status 1 when an error (what blocks publishing) is found, else 0."),
+    byline_cli_check },
   { "help", N_("[COMMAND]"),
     N_("Show the help of byline-cli or of one command"),
     NULL,

@@ -99,6 +99,9 @@ BylineArticle *byline_cli_read_file   (const char  *path,
 /* byline-cli-export.c */
 gboolean byline_cli_export    (BylineCli *cli, int argc, char **argv, GError **error);
 
+/* byline-cli-check.c */
+gboolean byline_cli_check     (BylineCli *cli, int argc, char **argv, GError **error);
+
 /* byline-cli-output.c */
 gboolean    byline_cli_write_stdout    (const void   *data,
                                         gsize         length,

@@ -149,7 +149,9 @@ byline_spell_checker_load_word_list (BylineSpellChecker  *self,
   g_set_object (&self->files[list], file);
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      /* A list nobody has added to yet */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+          || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

@@ -449,6 +449,7 @@ test_doubled_words (void)
 
   g_assert_cmpuint (count_code (findings, "doubled-word"), ==, 3);
   f = find_code (findings, "doubled-word");
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_WARNING);
   g_assert_cmpuint (byline_finding_get_start (f), ==, 10);
   g_assert_cmpuint (byline_finding_get_end (f), ==, 17);
   g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "các các");
@@ -458,6 +459,14 @@ test_doubled_words (void)
                    "Đã di dời các hộ dân. Các các lực lượng đã có mặt, và và cả bộ đội.");
   /* The finding is stale now: applying it again changes nothing. */
   g_assert_false (byline_finding_apply (f, article));
+
+  /* Two words that meet ("giao thông" · "thông suốt") are only a note. */
+  {
+    g_autoptr(BylineArticle) meet = article_with_body ("Các đơn vị bảo đảm giao thông thông suốt.");
+    g_autoptr(GListModel) note = run_now (meet);
+
+    g_assert_cmpint (byline_finding_get_severity (find_code (note, "doubled-word")), ==, BYLINE_SEVERITY_INFO);
+  }
 
   for (gsize i = 0; i < G_N_ELEMENTS (quiet); i++)
     {
@@ -645,6 +654,47 @@ test_spelling (void)
 }
 
 static void
+test_spelling_suggestions (void)
+{
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
+  BylineFinding *f;
+
+  byline_check_options_set_spell_checker (options, speller);
+
+  /* hunspell offers "dan" for "đân"; the story says "dân". */
+  {
+    g_autoptr(BylineArticle) article = article_with_body ("Bộ đội giúp đân bản dựng lại nhà; nhân dân rất phấn khởi.");
+    g_autoptr(GListModel) findings = run (article, options);
+
+    f = find_code (findings, "spelling");
+    g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "đân");
+    g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "dân");
+  }
+
+  /* A name in mid-sentence: a hint, and no "Khoảng" for "Khoàng" although the
+   * story says "khoảng". */
+  {
+    g_autoptr(BylineArticle) article = article_with_body ("Nhà anh Khoàng Văn Quân cách suối khoảng 700 m, khoảng 20 phút đi bộ.");
+    g_autoptr(GListModel) findings = run (article, options);
+
+    f = find_code (findings, "spelling");
+    g_assert_cmpstr (byline_finding_get_excerpt (f), ==, "Khoàng");
+    g_assert_null (byline_finding_get_suggestion (f));
+    g_assert_nonnull (strstr (byline_finding_get_message (f), "word list"));
+  }
+
+  /* One slip, one finding: the consistency check's phrase, not also the word. */
+  {
+    g_autoptr(BylineArticle) article = article_with_body ("Người dân được hỗ trợ; người dân phấn khởi; người đân ổn định cuộc sống.");
+    g_autoptr(GListModel) findings = run (article, options);
+
+    g_assert_cmpuint (count_code (findings, "inconsistent-spelling"), ==, 1);
+    g_assert_cmpuint (count_code (findings, "spelling"), ==, 0);
+  }
+}
+
+static void
 test_consistency (void)
 {
   g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
@@ -785,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/checks/tone-styles", test_tone_styles);
   g_test_add_func ("/checks/tone-misplaced", test_tone_misplaced);
   g_test_add_func ("/checks/spelling", test_spelling);
+  g_test_add_func ("/checks/spelling-suggestions", test_spelling_suggestions);
   g_test_add_func ("/checks/consistency", test_consistency);
   g_test_add_func ("/checks/apply-keeps-spans", test_apply_keeps_spans);
   g_test_add_func ("/checks/order-and-json", test_order_and_json);

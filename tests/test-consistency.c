@@ -160,6 +160,39 @@ test_i_y (void)
 }
 
 static void
+test_dialect_initials (void)
+{
+  /* d/r/gi, s/x, ch/tr and l/n sound alike in one dialect or another, and đ/d
+   * differ by one key stroke: slips of those kinds are found. */
+  const char *texts[] = {
+    "Huyện chủ động di dời dân. Việc di dời dân cư đã xong. Lai Châu: chủ động di rời dân.",
+    "Người dân được hỗ trợ; người dân rất phấn khởi; người đân ổn định cuộc sống.",
+    "Sử dụng vốn đúng mục đích, sử dụng tiết kiệm; xử dụng hợp lý.",
+    NULL,
+  };
+  /* Two right phrases: two function words ("dân đã"/"dân ra"), a syllable
+   * differing by both marks and letters ("phương rà"/"phương đã"), numbers
+   * ("mười lăm"/"mười năm"). */
+  const char *right[] = {
+    "Địa phương rà soát lại. Địa phương đã làm xong. Địa phương đã báo cáo.",
+    "Người dân đã về. Người dân ra đồng. Người dân ra chợ.",
+    "Sau mười lăm ngày, tức là mười năm về trước; mười năm qua.",
+    NULL,
+  };
+  g_autoptr(GPtrArray) found = check (NULL, NULL, texts);
+  g_autoptr(GPtrArray) none = check (NULL, NULL, right);
+
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpstr (found_at (found, 0)->found, ==, "di rời");
+  g_assert_cmpstr (found_at (found, 0)->suggestion, ==, "di dời");
+  g_assert_cmpstr (found_at (found, 1)->found, ==, "người đân");
+  g_assert_cmpstr (found_at (found, 1)->suggestion, ==, "người dân");
+  g_assert_cmpstr (found_at (found, 2)->found, ==, "xử dụng");
+  g_assert_cmpstr (found_at (found, 2)->suggestion, ==, "sử dụng");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
 test_nfd_and_links (void)
 {
   g_autofree char *nfd = g_utf8_normalize ("Huyện Nậm Nhùn. Nậm Nhùn mưa to. Nậm Nhun thiệt hại.",
@@ -357,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/consistency/ties-and-tone-style", test_ties_and_tone_style);
   g_test_add_func ("/consistency/spacing", test_spacing);
   g_test_add_func ("/consistency/i-y", test_i_y);
+  g_test_add_func ("/consistency/dialect-initials", test_dialect_initials);
   g_test_add_func ("/consistency/nfd-and-links", test_nfd_and_links);
   g_test_add_func ("/consistency/correct-story", test_correct_story_is_quiet);
   g_test_add_func ("/consistency/archive", test_archive);

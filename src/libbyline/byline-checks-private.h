@@ -62,6 +62,17 @@ BylineFinding *_byline_check_add (BylineCheckContext    *ctx,
                                   const char            *format,
                                   ...) G_GNUC_PRINTF (8, 9);
 
+/* byline-checks.c */
+gboolean _byline_check_unit_is_prose  (const BylineCheckUnit *unit);
+/* The characters [start, end) of @text, or NULL when the range is empty. */
+char    *_byline_check_excerpt        (const char            *text,
+                                       guint                  start,
+                                       guint                  end);
+
+/* byline-checks-words.c: spelling and consistency over the whole story */
+void     _byline_check_spelling       (BylineCheckContext    *ctx);
+void     _byline_check_consistency    (BylineCheckContext    *ctx);
+
 /* byline-checks-text.c: rules on one text */
 void     _byline_check_marks          (BylineCheckContext    *ctx,
                                        const BylineCheckUnit *unit);

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "byline-checks-private.h"
+#include "byline-consistency-private.h"
 #include "byline-tone-private.h"
 
 #define LEFT_DOUBLE_QUOTE  0x201C
@@ -241,9 +242,16 @@ _byline_check_doubled_words (BylineCheckContext    *ctx,
           && !g_hash_table_contains (allowed, lower))
         {
           g_autofree char *first = g_strndup (prev.start, prev.length);
+          g_autofree char *form = byline_tone_place (lower, -1, BYLINE_TONE_STYLE_MODERN);
 
-          _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "doubled-word",
-                             prev.cstart, word.cend, first, _("“%s” is written twice"), first);
+          /* "các các" is a slip; "giao thông thông suốt" is two words that meet. */
+          if (_byline_is_function_word (form))
+            _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "doubled-word",
+                               prev.cstart, word.cend, first, _("“%s” is written twice"), first);
+          else
+            _byline_check_add (ctx, unit, BYLINE_SEVERITY_INFO, "doubled-word",
+                               prev.cstart, word.cend, first,
+                               _("“%s” is written twice: a slip, or two words that meet?"), first);
           g_clear_pointer (&previous, g_free);
           continue;
         }

@@ -19,10 +19,10 @@
 
 /* --------------------------------------------------------------- findings */
 
-static char *
-excerpt_of (const char *text,
-            guint       start,
-            guint       end)
+char *
+_byline_check_excerpt (const char *text,
+                       guint       start,
+                       guint       end)
 {
   const char *from, *to;
 
@@ -61,7 +61,7 @@ _byline_check_add (BylineCheckContext    *ctx,
     byline_finding_set_block (finding, unit->block);
   if (unit->image != NULL)
     byline_finding_set_image_id (finding, byline_image_get_id (unit->image));
-  excerpt = excerpt_of (unit->text, start, end);
+  excerpt = _byline_check_excerpt (unit->text, start, end);
   byline_finding_set_range (finding, start, end, excerpt);
   byline_finding_set_suggestion (finding, suggestion);
   _byline_finding_set_order (finding, unit->order);
@@ -79,8 +79,8 @@ unit_for (BylineCheckContext *ctx,
   g_assert_not_reached ();
 }
 
-static gboolean
-is_prose (const BylineCheckUnit *unit)
+gboolean
+_byline_check_unit_is_prose (const BylineCheckUnit *unit)
 {
   switch (unit->field)
     {
@@ -265,7 +265,7 @@ check_tone (BylineCheckContext *ctx)
   for (guint i = 0; i < ctx->units->len; i++)
     {
       const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
-      GArray *found = is_prose (unit) ? byline_tone_scan (unit->text) : NULL;
+      GArray *found = _byline_check_unit_is_prose (unit) ? byline_tone_scan (unit->text) : NULL;
 
       g_ptr_array_add (scans, found);
       for (guint k = 0; found != NULL && k < found->len; k++)
@@ -292,7 +292,7 @@ check_tone (BylineCheckContext *ctx)
       for (guint k = 0; found != NULL && k < found->len; k++)
         {
           const BylineToneSyllable *s = &g_array_index (found, BylineToneSyllable, k);
-          g_autofree char *word = excerpt_of (unit->text, s->start, s->end);
+          g_autofree char *word = _byline_check_excerpt (unit->text, s->start, s->end);
           g_autofree char *fixed = NULL;
           gboolean off_style;
 
@@ -312,143 +312,6 @@ check_tone (BylineCheckContext *ctx)
                                _("Tone marks are placed two ways in this story; most are as in “%s”: “%s”"),
                                style_example (target), fixed);
         }
-    }
-}
-
-/* --------------------------------------------------------------- spelling */
-
-/* Lower case, modern tone placement: how words of the story are compared. */
-static char *
-word_form (const char *word,
-           gssize      length)
-{
-  g_autofree char *placed = byline_tone_place (word, length, BYLINE_TONE_STYLE_MODERN);
-
-  return g_utf8_strdown (placed, -1);
-}
-
-static GHashTable *
-story_words (BylineCheckContext *ctx)
-{
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
-      BylineWordIter iter;
-      BylineWord word;
-
-      if (!is_prose (unit))
-        continue;
-      _byline_word_iter_init (&iter, unit->text);
-      while (_byline_word_iter_next (&iter, &word))
-        g_hash_table_add (words, word_form (word.start, word.length));
-    }
-  return words;
-}
-
-/* hunspell ranks "nguồi" before "người" for "nguời": of its first few
- * suggestions, prefer one the story itself uses. */
-static char *
-best_suggestion (BylineCheckContext  *ctx,
-                 BylineSpellChecker  *checker,
-                 const char          *word,
-                 GHashTable         **story)
-{
-  g_auto(GStrv) options = byline_spell_checker_suggest (checker, word, -1, 6);
-  const char *best = options[0];
-
-  if (best == NULL)
-    return NULL;
-  if (*story == NULL)
-    *story = story_words (ctx);
-  for (guint i = 0; options[i] != NULL; i++)
-    {
-      g_autofree char *form = word_form (options[i], -1);
-
-      if (g_hash_table_contains (*story, form))
-        {
-          best = options[i];
-          break;
-        }
-    }
-  return byline_tone_place (best, -1, ctx->tone_target);
-}
-
-static void
-check_spelling (BylineCheckContext *ctx)
-{
-  BylineSpellChecker *checker = ctx->options->spell_checker;
-  g_autoptr(GHashTable) suggested = NULL;
-  g_autoptr(GHashTable) story = NULL;
-
-  if (checker == NULL || !byline_check_options_is_enabled (ctx->options, "spelling"))
-    return;
-
-  /* Suggestions cost far more than checks: only for the first few words. */
-  suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
-      g_autoptr(GArray) found = NULL;
-
-      if (!is_prose (unit))
-        continue;
-      found = byline_spell_checker_check_text (checker, unit->text);
-      for (guint k = 0; k < found->len; k++)
-        {
-          const BylineMisspelling *m = &g_array_index (found, BylineMisspelling, k);
-          g_autofree char *word = excerpt_of (unit->text, m->start, m->end);
-          const char *suggestion = NULL;
-
-          if (!g_hash_table_lookup_extended (suggested, word, NULL, (gpointer *) &suggestion)
-              && g_hash_table_size (suggested) < ctx->options->max_suggestions)
-            {
-              char *best = best_suggestion (ctx, checker, word, &story);
-
-              g_hash_table_insert (suggested, g_strdup (word), best);
-              suggestion = best;
-            }
-          _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "spelling", m->start, m->end, suggestion,
-                             _("“%s” is not in the dictionary"), word);
-        }
-    }
-}
-
-/* ------------------------------------------------------------ consistency */
-
-static void
-check_consistency (BylineCheckContext *ctx)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) found = NULL;
-
-  if (!byline_check_options_is_enabled (ctx->options, "inconsistent-spelling")
-      && (ctx->options->house_list == NULL || !byline_check_options_is_enabled (ctx->options, "house-style")))
-    return;
-
-  for (guint i = 0; i < ctx->units->len; i++)
-    {
-      const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
-      g_ptr_array_add (texts, is_prose (unit) && unit->field != BYLINE_FIELD_CREDIT ? (gpointer) unit->text : NULL);
-    }
-
-  found = byline_consistency_check (ctx->options->archive, ctx->options->house_list,
-                                    (const char * const *) texts->pdata, texts->len);
-  for (guint i = 0; i < found->len; i++)
-    {
-      const BylineInconsistency *inc = g_ptr_array_index (found, i);
-      const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, inc->text);
-
-      if (inc->house_rule)
-        _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "house-style", inc->start, inc->end,
-                           inc->suggestion, _("This newsroom writes “%s”, not “%s”"),
-                           inc->suggestion, inc->found);
-      else
-        _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "inconsistent-spelling", inc->start, inc->end,
-                           inc->suggestion,
-                           _("Written “%s” here but “%s” elsewhere (%u against %u, in this story and the archive)"),
-                           inc->found, inc->suggestion, inc->found_count, inc->suggestion_count);
     }
 }
 
@@ -579,7 +442,7 @@ byline_check_article (BylineArticle      *article,
     {
       const BylineCheckUnit *unit = &g_array_index (ctx.units, BylineCheckUnit, i);
 
-      if (!is_prose (unit))
+      if (!_byline_check_unit_is_prose (unit))
         continue;
       _byline_check_marks (&ctx, unit);
       _byline_check_spacing (&ctx, unit);
@@ -588,8 +451,8 @@ byline_check_article (BylineArticle      *article,
     }
 
   check_tone (&ctx);
-  check_spelling (&ctx);
-  check_consistency (&ctx);
+  _byline_check_consistency (&ctx);
+  _byline_check_spelling (&ctx);
 
   return finish (&ctx);
 }

@@ -40,6 +40,38 @@ typedef struct
   guint                n;      /* words in the phrase (0: house rule): shorter flags win */
 } BylineCandidate;
 
+/* One spelling of a phrase in the archive */
+typedef struct
+{
+  char  *form;
+  char  *surface;   /* as written, the one with the fewest capitals seen */
+  guint  docs;
+} BylineVariant;
+
+typedef void (*BylinePhraseFunc) (const char        *key,
+                                  const char        *form,
+                                  const char        *text,
+                                  const BylineToken *first,
+                                  const BylineToken *last,
+                                  guint              n,
+                                  gpointer           user_data);
+
+/* Calls @func for every phrase of @tokens worth comparing: two and three words
+ * with only spaces between them, and words of one piece that are no syllable
+ * ("LaiChâu"). */
+void           _byline_foreach_phrase            (const char             *text,
+                                                  GArray                 *tokens,
+                                                  BylinePhraseFunc        func,
+                                                  gpointer                user_data);
+guint          _byline_count_capitals            (const char             *text);
+/* The spellings (BylineVariant) the archive has under @key, or NULL. */
+GArray        *_byline_consistency_index_lookup  (BylineConsistencyIndex *self,
+                                                  const char             *key);
+BylineVariant *_byline_variants_find             (GArray                 *variants,
+                                                  const char             *form);
+
+/* "các", "của", "đã", ...: @form lower case, tone marks placed the modern way. */
+gboolean _byline_is_function_word          (const char             *form);
 /* The words of @text (links and words glued to digits left out): BylineToken. */
 GArray *_byline_tokenize                   (const char             *text);
 /* @right with the capitals the writer gave @found. */

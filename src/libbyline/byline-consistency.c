@@ -7,8 +7,9 @@
  * words of one piece that are no Vietnamese syllable, to catch "LaiChâu" against
  * "Lai Châu").  Two phrases are spellings of one word when they are equal once
  * lower-cased, stripped of every mark ("đ" → "d"), with their tone marks moved to
- * one place (the tone check handles "hòa"/"hoà") and "y" folded to "i" where it is
- * a whole vowel ("kỹ"/"kĩ").
+ * one place (the tone check handles "hòa"/"hoà"), "y" folded to "i" where it is
+ * a whole vowel ("kỹ"/"kĩ") and the initials that dialects merge folded to one
+ * (d/r/gi, s/x, ch/tr, l/n: "di rời" for "di dời").
  *
  * In each group the spelling with the highest score — uses in the article plus
  * archive documents that use it — dominates when it scores at least 2, and a rarer
@@ -18,9 +19,11 @@
  * capitalized (a name): those whose shared words include a function word ("các
  * bản", villages, and "các bạn", friends, are both right), and those that differ
  * in a pronoun ("cứu hộ", rescue, and "cứu họ", save them; "bán hàng" and "bạn
- * hàng").  A function word that differs is kept: "chia sẽ" for "chia sẻ" and
- * "cũng cố" for "củng cố" are the slips this check is for.  Of overlapping flags
- * the shortest phrase wins.
+ * hàng"), in two function words ("dân đã"/"dân ra"), or in a syllable by both
+ * its marks and its letters ("phương rà"/"phương đã").  A function word against
+ * a content word is kept: "chia sẽ" for "chia sẻ" and "cũng cố" for "củng cố"
+ * are the slips this check is for.  Of overlapping flags the shortest phrase
+ * wins.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,12 +35,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "byline-article.h"
-#include "byline-body.h"
 #include "byline-consistency-private.h"
-#include "byline-draft-store.h"
 #include "byline-error.h"
-#include "byline-image.h"
 #include "byline-text.h"
 #include "byline-tone-private.h"
 
@@ -80,8 +79,8 @@ word_set (const char * const *words,
   return set;
 }
 
-static gboolean
-is_function_word (const char *form)
+gboolean
+_byline_is_function_word (const char *form)
 {
   static GHashTable *set;
 
@@ -151,20 +150,11 @@ _byline_tokenize (const char *text)
   return tokens;
 }
 
-/* Calls @func for every phrase worth comparing that ends at token @last. */
-typedef void (*PhraseFunc) (const char  *key,
-                            const char  *form,
-                            const char  *text,
-                            const BylineToken *first,
-                            const BylineToken *last,
-                            guint        n,
-                            gpointer     user_data);
-
-static void
-foreach_phrase (const char *text,
-                GArray     *tokens,
-                PhraseFunc  func,
-                gpointer    user_data)
+void
+_byline_foreach_phrase (const char       *text,
+                        GArray           *tokens,
+                        BylinePhraseFunc  func,
+                        gpointer          user_data)
 {
   GString *key = g_string_new (NULL);
   GString *form = g_string_new (NULL);
@@ -196,253 +186,15 @@ foreach_phrase (const char *text,
   g_string_free (form, TRUE);
 }
 
-static guint
-count_capitals (const char *s)
+guint
+_byline_count_capitals (const char *text)
 {
   guint n = 0;
 
-  for (; *s; s = g_utf8_next_char (s))
-    if (g_unichar_isupper (g_utf8_get_char (s)))
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
       n++;
   return n;
-}
-
-/* ------------------------------------------------------------------ index */
-
-typedef struct
-{
-  char  *form;
-  char  *surface;   /* as written, the one with the fewest capitals seen */
-  guint  docs;
-} Variant;
-
-static void
-variant_clear (gpointer data)
-{
-  Variant *v = data;
-
-  g_free (v->form);
-  g_free (v->surface);
-}
-
-static GArray *
-variants_new (void)
-{
-  GArray *variants = g_array_new (FALSE, TRUE, sizeof (Variant));
-
-  g_array_set_clear_func (variants, variant_clear);
-  return variants;
-}
-
-static Variant *
-variants_find (GArray     *variants,
-               const char *form)
-{
-  for (guint i = 0; i < variants->len; i++)
-    if (g_str_equal (g_array_index (variants, Variant, i).form, form))
-      return &g_array_index (variants, Variant, i);
-  return NULL;
-}
-
-static void
-variant_see_surface (Variant    *v,
-                     const char *text,
-                     gsize       bstart,
-                     gsize       bend)
-{
-  g_autofree char *surface = g_strndup (text + bstart, bend - bstart);
-
-  if (v->surface == NULL || count_capitals (surface) < count_capitals (v->surface))
-    g_set_str (&v->surface, surface);
-}
-
-struct _BylineConsistencyIndex
-{
-  GObject     parent_instance;
-  GHashTable *entries;     /* key → GArray of Variant */
-  guint       n_documents;
-};
-
-G_DEFINE_FINAL_TYPE (BylineConsistencyIndex, byline_consistency_index, G_TYPE_OBJECT)
-
-static void
-byline_consistency_index_finalize (GObject *object)
-{
-  BylineConsistencyIndex *self = BYLINE_CONSISTENCY_INDEX (object);
-
-  g_clear_pointer (&self->entries, g_hash_table_unref);
-  G_OBJECT_CLASS (byline_consistency_index_parent_class)->finalize (object);
-}
-
-static void
-byline_consistency_index_class_init (BylineConsistencyIndexClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = byline_consistency_index_finalize;
-}
-
-static void
-byline_consistency_index_init (BylineConsistencyIndex *self)
-{
-  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_array_unref);
-}
-
-BylineConsistencyIndex *
-byline_consistency_index_new (void)
-{
-  return g_object_new (BYLINE_TYPE_CONSISTENCY_INDEX, NULL);
-}
-
-typedef struct
-{
-  BylineConsistencyIndex *index;
-  GHashTable             *seen;   /* forms this document used already */
-} AddData;
-
-static void
-add_phrase (const char  *key,
-            const char  *form,
-            const char  *text,
-            const BylineToken *first,
-            const BylineToken *last,
-            guint        n,
-            gpointer     user_data)
-{
-  AddData *data = user_data;
-  GArray *variants;
-  Variant *v;
-
-  if (g_hash_table_contains (data->seen, form))
-    return;
-  g_hash_table_add (data->seen, g_strdup (form));
-
-  variants = g_hash_table_lookup (data->index->entries, key);
-  if (variants == NULL)
-    {
-      variants = variants_new ();
-      g_hash_table_insert (data->index->entries, g_strdup (key), variants);
-    }
-  v = variants_find (variants, form);
-  if (v == NULL)
-    {
-      Variant nv = { g_strdup (form), NULL, 0 };
-
-      g_array_append_val (variants, nv);
-      v = &g_array_index (variants, Variant, variants->len - 1);
-    }
-  v->docs++;
-  variant_see_surface (v, text, first->bstart, last->bend);
-}
-
-void
-byline_consistency_index_add_texts (BylineConsistencyIndex *self,
-                                    const char * const     *texts,
-                                    gssize                  n_texts)
-{
-  AddData data = { self, NULL };
-
-  g_return_if_fail (BYLINE_IS_CONSISTENCY_INDEX (self));
-  g_return_if_fail (texts != NULL || n_texts == 0);
-
-  if (n_texts < 0)
-    n_texts = g_strv_length ((char **) texts);
-
-  data.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (gssize i = 0; i < n_texts; i++)
-    {
-      g_autoptr(GArray) tokens = NULL;
-
-      if (texts[i] == NULL)
-        continue;
-      tokens = _byline_tokenize (texts[i]);
-      foreach_phrase (texts[i], tokens, add_phrase, &data);
-    }
-  g_hash_table_unref (data.seen);
-  self->n_documents++;
-}
-
-static GPtrArray *
-article_texts (BylineArticle *article)
-{
-  GPtrArray *texts = g_ptr_array_new ();
-  BylineBody *body = byline_article_get_body (article);
-
-  g_ptr_array_add (texts, (gpointer) byline_article_get_headline (article));
-  g_ptr_array_add (texts, (gpointer) byline_article_get_lead (article));
-  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
-    {
-      const BylineBlock *block = byline_body_get_block (body, i);
-
-      if (byline_block_kind_is_text (byline_block_get_kind (block)))
-        g_ptr_array_add (texts, (gpointer) byline_block_get_text (block));
-    }
-  for (guint i = 0; i < byline_article_get_n_images (article); i++)
-    {
-      BylineImage *image = byline_article_get_image (article, i);
-
-      g_ptr_array_add (texts, (gpointer) byline_image_get_caption (image));
-      g_ptr_array_add (texts, (gpointer) byline_image_get_alt_text (image));
-    }
-  return texts;
-}
-
-void
-byline_consistency_index_add_article (BylineConsistencyIndex *self,
-                                      BylineArticle          *article)
-{
-  g_autoptr(GPtrArray) texts = NULL;
-
-  g_return_if_fail (BYLINE_IS_CONSISTENCY_INDEX (self));
-  g_return_if_fail (BYLINE_IS_ARTICLE (article));
-
-  texts = article_texts (article);
-  byline_consistency_index_add_texts (self, (const char * const *) texts->pdata, texts->len);
-}
-
-gboolean
-byline_consistency_index_add_store (BylineConsistencyIndex  *self,
-                                    BylineDraftStore        *store,
-                                    const char              *skip_id,
-                                    GCancellable            *cancellable,
-                                    GError                 **error)
-{
-  g_autoptr(GPtrArray) summaries = NULL;
-
-  g_return_val_if_fail (BYLINE_IS_CONSISTENCY_INDEX (self), FALSE);
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  summaries = byline_draft_store_list (store, error);
-  if (summaries == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      BylineDraftSummary *summary = g_ptr_array_index (summaries, i);
-      g_autoptr(BylineArticle) article = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (g_strcmp0 (summary->id, skip_id) == 0)
-        continue;
-      article = byline_draft_store_load (store, summary->id, &local_error);
-      if (article == NULL)
-        {
-          g_warning ("Consistency archive: skipping draft %s: %s", summary->id, local_error->message);
-          continue;
-        }
-      byline_consistency_index_add_article (self, article);
-    }
-  return TRUE;
-}
-
-guint
-byline_consistency_index_get_n_documents (BylineConsistencyIndex *self)
-{
-  g_return_val_if_fail (BYLINE_IS_CONSISTENCY_INDEX (self), 0);
-
-  return self->n_documents;
 }
 
 /* ------------------------------------------------------------------ check */
@@ -514,7 +266,7 @@ local_phrase (const char  *key,
     }
   v->uses++;
   g_array_append_val (v->occurrences, occ);
-  if (v->surface == NULL || count_capitals (surface) < count_capitals (v->surface))
+  if (v->surface == NULL || _byline_count_capitals (surface) < _byline_count_capitals (v->surface))
     g_set_str (&v->surface, surface);
 }
 
@@ -590,6 +342,37 @@ all_capitalized (const char *surface)
   return TRUE;
 }
 
+static void
+split_marks (const char *syllable,
+             GString    *letters,
+             GString    *marks)
+{
+  for (const char *p = syllable; *p; p = g_utf8_next_char (p))
+    {
+      gunichar parts[8];
+      gsize n = g_unichar_fully_decompose (g_utf8_get_char (p), FALSE, parts, G_N_ELEMENTS (parts));
+
+      for (gsize k = 0; k < n; k++)
+        g_string_append_unichar (g_unichar_ismark (parts[k]) ? marks : letters, parts[k]);
+    }
+}
+
+/* A slip changes the marks ("lỡ" for "lở") or a letter ("rời" for "dời", "đân"
+ * for "dân", "kĩ" for "kỹ"), seldom both: "rà" and "đã" are two words. */
+static gboolean
+one_kind_of_difference (const char *a,
+                        const char *b)
+{
+  g_autoptr(GString) letters_a = g_string_new (NULL);
+  g_autoptr(GString) letters_b = g_string_new (NULL);
+  g_autoptr(GString) marks_a = g_string_new (NULL);
+  g_autoptr(GString) marks_b = g_string_new (NULL);
+
+  split_marks (a, letters_a, marks_a);
+  split_marks (b, letters_b, marks_b);
+  return g_string_equal (letters_a, letters_b) || g_string_equal (marks_a, marks_b);
+}
+
 /* TRUE when @rare and @dominant are more likely two right phrases than one
  * misspelled: see the comment at the top. */
 static gboolean
@@ -608,7 +391,14 @@ ambiguous_pair (const char *rare,
 
   for (guint i = 0; a[i] != NULL; i++)
     {
-      if (g_str_equal (a[i], b[i]) ? is_function_word (a[i]) : (is_pronoun (a[i]) || is_pronoun (b[i])))
+      if (g_str_equal (a[i], b[i]))
+        {
+          if (_byline_is_function_word (a[i]))
+            return TRUE;
+        }
+      else if (is_pronoun (a[i]) || is_pronoun (b[i])
+               || (_byline_is_function_word (a[i]) && _byline_is_function_word (b[i]))
+               || !one_kind_of_difference (a[i], b[i]))
         return TRUE;
     }
   return FALSE;
@@ -631,22 +421,30 @@ check_group (GPtrArray           *local,
   /* Score every spelling: uses here plus archive documents. */
   for (guint i = 0; archived != NULL && i < archived->len; i++)
     {
-      Variant *a = &g_array_index (archived, Variant, i);
+      BylineVariant *a = &g_array_index (archived, BylineVariant, i);
+      const char *surface = a->surface;
       guint score = a->docs;
       gboolean also_local = FALSE;
 
       for (guint j = 0; j < local->len; j++)
-        if (g_str_equal (((LocalVariant *) local->pdata[j])->form, a->form))
-          {
-            score += ((LocalVariant *) local->pdata[j])->uses;
-            also_local = TRUE;
-          }
+        {
+          LocalVariant *v = local->pdata[j];
+
+          if (!g_str_equal (v->form, a->form))
+            continue;
+          score += v->uses;
+          also_local = TRUE;
+          /* The spelling with the fewest capitals: a capital that only starts
+           * a sentence is no part of the word. */
+          if (_byline_count_capitals (v->surface) < _byline_count_capitals (surface))
+            surface = v->surface;
+        }
       if (!also_local)
         n_variants++;
       multi = multi || strchr (a->form, ' ') != NULL;
       if (score > best)
         {
-          best = score, best_form = a->form, best_surface = a->surface, best_docs = a->docs;
+          best = score, best_form = a->form, best_surface = surface, best_docs = a->docs;
           tie = FALSE;
         }
       else if (score == best)
@@ -655,7 +453,7 @@ check_group (GPtrArray           *local,
   for (guint j = 0; j < local->len; j++)
     {
       LocalVariant *v = local->pdata[j];
-      Variant *a = archived != NULL ? variants_find (archived, v->form) : NULL;
+      BylineVariant *a = archived != NULL ? _byline_variants_find (archived, v->form) : NULL;
 
       multi = multi || strchr (v->form, ' ') != NULL;
       if (a != NULL)
@@ -675,7 +473,7 @@ check_group (GPtrArray           *local,
   for (guint j = 0; j < local->len; j++)
     {
       LocalVariant *v = local->pdata[j];
-      Variant *a = archived != NULL ? variants_find (archived, v->form) : NULL;
+      BylineVariant *a = archived != NULL ? _byline_variants_find (archived, v->form) : NULL;
       guint docs = a != NULL ? a->docs : 0;
       guint score = v->uses + docs;
 
@@ -746,7 +544,7 @@ byline_consistency_check (BylineConsistencyIndex *archive,
       if (texts[i] == NULL || *texts[i] == '\0')
         continue;
       tokens = _byline_tokenize (texts[i]);
-      foreach_phrase (texts[i], tokens, local_phrase, &data);
+      _byline_foreach_phrase (texts[i], tokens, local_phrase, &data);
       if (house_list != NULL)
         _byline_house_list_check (house_list, tokens, i, texts, candidates);
     }
@@ -754,7 +552,7 @@ byline_consistency_check (BylineConsistencyIndex *archive,
   g_hash_table_iter_init (&iter, local);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GArray *archived = archive != NULL ? g_hash_table_lookup (archive->entries, key) : NULL;
+      GArray *archived = archive != NULL ? _byline_consistency_index_lookup (archive, key) : NULL;
       GPtrArray *variants = value;
 
       if (variants->len + (archived != NULL ? archived->len : 0) >= 2)

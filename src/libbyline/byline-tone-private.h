@@ -38,9 +38,10 @@ void      _byline_word_iter_init   (BylineWordIter *iter,
 gboolean  _byline_word_iter_next   (BylineWordIter *iter,
                                     BylineWord     *word);
 
-/* Appends to @out the word without any mark, lower case, "đ" → "d", and the "i"
- * that some write "y" ("kỹ"/"kĩ", "lý"/"lí") as "i": two spellings of one word
- * fold to the same key. */
+/* Appends to @out the word without any mark, lower case, "đ" → "d", the "i"
+ * that some write "y" ("kỹ"/"kĩ", "lý"/"lí") as "i", and initials that sound
+ * alike in some dialect folded to one (d/r/gi, s/x, ch/tr, l/n): the ways one
+ * word gets misspelled fold to the same key. */
 void      _byline_word_fold        (const char     *word,
                                     gsize           length,
                                     GString        *out);

@@ -632,6 +632,34 @@ _byline_word_iter_next (BylineWordIter *iter,
   return TRUE;
 }
 
+/* Initials that sound alike in one dialect or another, and that reporters
+ * therefore swap in writing: "di rời" for "di dời", "xạt lở" for "sạt lở",
+ * "trung cư" for "chung cư", "nông" for "lông".  Folded to one letter. */
+static void
+fold_initial (GString *out,
+              gsize    start)
+{
+  char *w = out->str + start;
+  gsize len = out->len - start;
+
+  if (len >= 3 && w[0] == 't' && w[1] == 'r')
+    {
+      g_string_erase (out, start, 2);
+      g_string_insert (out, start, "ch");
+    }
+  else if (len >= 3 && w[0] == 'g' && w[1] == 'i' && is_vowel_letter (w[2]))
+    {
+      g_string_erase (out, start, 2);
+      g_string_insert_c (out, start, 'd');
+    }
+  else if (len >= 2 && w[0] == 'x')
+    w[0] = 's';
+  else if (len >= 2 && w[0] == 'r')
+    w[0] = 'd';
+  else if (len >= 2 && w[0] == 'n' && w[1] != 'g' && w[1] != 'h')
+    w[0] = 'l';
+}
+
 void
 _byline_word_fold (const char *word,
                    gsize       length,
@@ -670,6 +698,8 @@ _byline_word_fold (const char *word,
       if (after_qu || (before >= 'a' && before <= 'z' && !is_vowel_letter (before)))
         out->str[out->len - 1] = 'i';
     }
+
+  fold_initial (out, start);
 }
 
 gboolean

@@ -206,6 +206,32 @@ test_suggest (void)
 }
 
 static void
+test_style_variants (void)
+{
+  g_autoptr(BylineSpellChecker) checker = new_checker ();
+  g_auto(GStrv) classic = byline_spell_checker_list_style_variants (checker, BYLINE_TONE_STYLE_CLASSIC);
+  g_auto(GStrv) modern = byline_spell_checker_list_style_variants (checker, BYLINE_TONE_STYLE_MODERN);
+
+  g_assert_cmpuint (g_strv_length (classic), >, 50);
+  g_assert_cmpuint (g_strv_length (classic), ==, g_strv_length (modern));
+  for (guint i = 0; classic[i] != NULL; i++)
+    {
+      g_assert_cmpint (byline_tone_classify (classic[i], -1), ==, BYLINE_TONE_PLACEMENT_CLASSIC);
+      g_assert_cmpint (byline_tone_classify (modern[i], -1), ==, BYLINE_TONE_PLACEMENT_MODERN);
+      /* byline's own checker takes both */
+      g_assert_true (byline_spell_checker_check_word (checker, classic[i], -1));
+    }
+  g_assert_true (g_strv_contains ((const char * const *) classic, "hòa"));
+  g_assert_true (g_strv_contains ((const char * const *) classic, "thủy"));
+  g_assert_true (g_strv_contains ((const char * const *) classic, "khỏe"));
+  g_assert_true (g_strv_contains ((const char * const *) classic, "ủy"));
+  g_assert_true (g_strv_contains ((const char * const *) modern, "hoà"));
+  g_assert_false (g_strv_contains ((const char * const *) classic, "hoà"));
+  /* "quòa" is no word: only what the dictionary knows */
+  g_assert_false (g_strv_contains ((const char * const *) classic, "quòa"));
+}
+
+static void
 test_default_user_list (void)
 {
   g_autoptr(GFile) file = byline_spell_default_user_word_list ();
@@ -228,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/spell/newsroom-list", test_newsroom_list);
   g_test_add_func ("/spell/user-list", test_user_list);
   g_test_add_func ("/spell/suggest", test_suggest);
+  g_test_add_func ("/spell/style-variants", test_style_variants);
   g_test_add_func ("/spell/default-user-list", test_default_user_list);
 
   return g_test_run ();

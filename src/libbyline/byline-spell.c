@@ -343,6 +343,40 @@ byline_spell_checker_suggest (BylineSpellChecker *self,
   return g_strv_builder_end (builder);
 }
 
+GStrv
+byline_spell_checker_list_style_variants (BylineSpellChecker *self,
+                                          BylineToneStyle     style)
+{
+  static const char * const initials[] = {
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng",
+    "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+  };
+  static const char * const rhymes[] = { "oa", "oe", "uy" };
+  static const gunichar tones[] = { 0x0300, 0x0301, 0x0303, 0x0309, 0x0323 };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (initials); i++)
+    for (gsize r = 0; r < G_N_ELEMENTS (rhymes); r++)
+      for (gsize t = 0; t < G_N_ELEMENTS (tones); t++)
+        {
+          g_autofree char *decomposed = NULL;
+          g_autofree char *modern = NULL;
+          char mark[8] = { 0 };
+
+          g_unichar_to_utf8 (tones[t], mark);
+          /* The mark on the last vowel: the modern placement, the dictionary's. */
+          decomposed = g_strconcat (initials[i], rhymes[r], mark, NULL);
+          modern = g_utf8_normalize (decomposed, -1, G_NORMALIZE_NFC);
+          if (byline_tone_classify (modern, -1) != BYLINE_TONE_PLACEMENT_MODERN
+              || enchant_dict_check (self->dict, modern, -1) != 0)
+            continue;
+          g_strv_builder_take (builder, byline_tone_place (modern, -1, style));
+        }
+  return g_strv_builder_end (builder);
+}
+
 GFile *
 byline_spell_default_user_word_list (void)
 {

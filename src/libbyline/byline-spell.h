@@ -19,6 +19,8 @@
 
 #include <gio/gio.h>
 
+#include "byline-tone.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -69,6 +71,13 @@ GStrv               byline_spell_checker_suggest        (BylineSpellChecker  *se
                                                          const char          *word,
                                                          gssize               length,
                                                          guint                max);
+
+/* Every syllable whose tone mark the two styles place differently and that the
+ * dictionary knows, written in @style (lower case): for a spell checker that
+ * knows only the dictionary (libspelling in the window), whose modern-style
+ * dictionary would otherwise underline "hòa, thủy, khỏe". */
+GStrv               byline_spell_checker_list_style_variants (BylineSpellChecker *self,
+                                                              BylineToneStyle     style);
 
 /* $XDG_DATA_HOME/byline/words.txt: where the user's own list lives by default. */
 GFile              *byline_spell_default_user_word_list (void);

@@ -154,6 +154,17 @@ test_newsroom_list (void)
   g_assert_no_error (error);
   after = byline_spell_checker_check_text (checker, text);
   g_assert_cmpuint (after->len, ==, 0);
+
+  /* For the window's libspelling session: every syllable, lower case, sorted. */
+  {
+    g_auto(GStrv) words = byline_spell_checker_list_words (checker);
+
+    g_assert_cmpuint (g_strv_length (words), ==, 10);
+    g_assert_true (g_strv_contains ((const char * const *) words, "sìn"));
+    g_assert_true (g_strv_contains ((const char * const *) words, "khoòng"));
+    for (guint i = 1; words[i] != NULL; i++)
+      g_assert_cmpint (g_strcmp0 (words[i - 1], words[i]), <, 0);
+  }
   /* The list does not make its words' misspellings right. */
   g_assert_false (byline_spell_checker_check_word (checker, "Sìnn", -1));
 }

@@ -217,6 +217,30 @@ byline_spell_checker_add_word (BylineSpellChecker  *self,
          && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+byline_spell_checker_list_words (BylineSpellChecker *self)
+{
+  g_autofree const char **words = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
+
+  words = (const char **) g_hash_table_get_keys_as_array (self->words, &n);
+  g_sort_array (words, n, sizeof (char *), compare_strings, NULL);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, words[i]);
+  return g_strv_builder_end (builder);
+}
+
 void
 byline_spell_checker_ignore_word (BylineSpellChecker *self,
                                   const char         *word)

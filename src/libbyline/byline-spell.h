@@ -55,6 +55,9 @@ gboolean            byline_spell_checker_add_word       (BylineSpellChecker  *se
                                                          BylineWordList       list,
                                                          const char          *word,
                                                          GError             **error);
+/* Every word the lists and "ignore" accept, lower case, sorted: for another
+ * spell checker to learn them (libspelling's session in the window). */
+GStrv               byline_spell_checker_list_words     (BylineSpellChecker  *self);
 /* Accepts @word until the checker is finalized ("ignore"). */
 void                byline_spell_checker_ignore_word    (BylineSpellChecker  *self,
                                                          const char          *word);

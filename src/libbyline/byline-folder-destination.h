@@ -1,0 +1,43 @@
+/* byline-folder-destination.h — sending to a folder: no server needed
+ *
+ * Each story is written as ninjs 2.2 with its pictures, in a folder named after
+ * its status, so that an editor on the same machine or share takes it from there:
+ *
+ *   <folder>/<status>/<id>/item.json          the ninjs 2.2 item
+ *   <folder>/<status>/<id>/media/<sha256>.<ext>  its pictures ("media/…" hrefs)
+ *   <folder>/<status>/<id>/status.json        status, note, publish_at, updated, version
+ *
+ * <status> is draft, submitted, published, scheduled or returned; a story is in
+ * one of them at a time.  Pictures are written before item.json, and every file
+ * is written to a temporary name and renamed, so a reader that sees item.json
+ * sees a whole story.  The default folder is $XDG_DATA_HOME/byline/newsroom.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-destination.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_FOLDER_DESTINATION (byline_folder_destination_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineFolderDestination, byline_folder_destination,
+                      BYLINE, FOLDER_DESTINATION, BylineDestination)
+
+/* @folder: any GIO location (a mounted share too); NULL: the default. */
+BylineDestination *byline_folder_destination_new         (const char               *name,
+                                                          GFile                    *folder);
+GFile             *byline_folder_destination_get_folder  (BylineFolderDestination  *self);
+
+/* The ids of the stories with @status, sorted. */
+GStrv              byline_folder_destination_list        (BylineFolderDestination  *self,
+                                                          BylineStatus              status,
+                                                          GError                  **error);
+/* The folder holding story @id, and its status; NULL when there is none. */
+GFile             *byline_folder_destination_find        (BylineFolderDestination  *self,
+                                                          const char               *id,
+                                                          BylineStatus             *status);
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* publish-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline-Test"
+
+#include "publish-test-utils.h"
+
+void
+byline_test_got_result (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+byline_test_wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+byline_test_wait_until (gboolean (*condition) (gpointer data),
+                        gpointer   data,
+                        guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return condition (data);
+}
+
+BylineNewsroomServer *
+byline_test_newsroom_server_new (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "newsroom-XXXXXX", NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineNewsroomServer *server;
+
+  g_assert_nonnull (g_mkdtemp (path));
+  folder = g_file_new_for_path (path);
+  server = byline_newsroom_server_new (folder, &error);
+  g_assert_no_error (error);
+  byline_newsroom_server_add_user (server, BYLINE_TEST_REPORTER_TOKEN, "huong",
+                                   "Nguyễn Thị Hương", "reporter");
+  byline_newsroom_server_add_user (server, BYLINE_TEST_EDITOR_TOKEN, "quy",
+                                   "Phạm Văn Quý", "reporter,editor");
+  byline_newsroom_server_add_category (server, "xa-hoi", "Xã hội");
+  byline_newsroom_server_add_category (server, "kinh-te", "Kinh tế");
+  byline_newsroom_server_listen (server, 0, NULL, &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+GFile *
+byline_test_make_blob (GFile       *folder,
+                       const char  *name,
+                       gsize        size,
+                       char       **sha256)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (size);
+  guint32 block[16384];
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  for (gsize written = 0; written < size;)
+    {
+      gsize n = MIN (sizeof block, size - written);
+
+      for (guint i = 0; i < G_N_ELEMENTS (block); i++)
+        block[i] = g_rand_int (rand);
+      g_output_stream_write_all (G_OUTPUT_STREAM (stream), block, n, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_checksum_update (checksum, (const guchar *) block, n);
+      written += n;
+    }
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+  if (sha256 != NULL)
+    *sha256 = g_strdup (g_checksum_get_string (checksum));
+  return g_steal_pointer (&file);
+}

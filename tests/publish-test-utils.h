@@ -1,0 +1,37 @@
+/* publish-test-utils.h — what the publishing tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "newsroom-server.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TEST_REPORTER_TOKEN "reporter-0c5f1e"
+#define BYLINE_TEST_EDITOR_TOKEN   "editor-93ab27"
+
+/* A GAsyncReadyCallback storing a reference to the result in *@user_data. */
+void                  byline_test_got_result         (GObject       *source,
+                                                      GAsyncResult  *result,
+                                                      gpointer       user_data);
+/* Runs the main context until *@slot holds a result; returns it (owned by *@slot). */
+GAsyncResult         *byline_test_wait               (GAsyncResult **slot);
+/* Runs the main context until @condition(@data) or @timeout_ms passes. */
+gboolean              byline_test_wait_until         (gboolean     (*condition) (gpointer data),
+                                                      gpointer       data,
+                                                      guint          timeout_ms);
+/* A reference server in a new temporary folder, listening on a free loopback
+ * port, with a reporter (huong), an editor (quy) and two categories. */
+BylineNewsroomServer *byline_test_newsroom_server_new (void);
+/* A file of @size pseudo-random bytes (not a real picture: the server only
+ * checks the type it is told and the hash). */
+GFile                *byline_test_make_blob          (GFile         *folder,
+                                                      const char    *name,
+                                                      gsize          size,
+                                                      char         **sha256);
+
+G_END_DECLS

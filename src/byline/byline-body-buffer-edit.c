@@ -147,6 +147,24 @@ insert_into_body (BylineBodyBuffer *self,
       return;
     }
 
+  /* Enter on an empty list item or quote ends the list: it becomes a paragraph. */
+  if (lines->len == 2
+      && *(char *) g_ptr_array_index (lines, 0) == '\0'
+      && *(char *) g_ptr_array_index (lines, 1) == '\0'
+      && block_length (self, block) == 0)
+    {
+      BylineBlockKind kind = byline_block_get_kind (byline_body_get_block (body, block));
+
+      if (kind == BYLINE_BLOCK_BULLETED_ITEM || kind == BYLINE_BLOCK_NUMBERED_ITEM
+          || kind == BYLINE_BLOCK_QUOTE)
+        {
+          byline_body_set_block_kind (body, block, BYLINE_BLOCK_PARAGRAPH);
+          *end_block = block;
+          *end_offset = 0;
+          return;
+        }
+    }
+
   for (guint i = 0; i < lines->len; i++)
     {
       guint before;

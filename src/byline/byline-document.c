@@ -389,6 +389,17 @@ byline_document_close (BylineDocument  *self,
   return TRUE;
 }
 
+void
+byline_document_discard (BylineDocument *self)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+
+  if (self->closed)
+    return;
+  byline_draft_store_unwatch (self->store, self->article);
+  self->closed = TRUE;
+}
+
 BylineImage *
 byline_document_get_selected_image (BylineDocument *self)
 {

@@ -44,6 +44,9 @@ gboolean          byline_document_flush              (BylineDocument   *self,
 gboolean          byline_document_close              (BylineDocument   *self,
                                                       GError          **error);
 
+/* Stops autosaving without saving: what is unsaved stays unsaved. */
+void              byline_document_discard            (BylineDocument   *self);
+
 BylineImage      *byline_document_get_selected_image (BylineDocument   *self);
 void              byline_document_set_selected_image (BylineDocument   *self,
                                                       BylineImage      *image);

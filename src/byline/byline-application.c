@@ -1,0 +1,445 @@
+/* byline-application.c
+ *
+ * One instance per session.  Files given on the command line or through
+ * "Open" become drafts (HTML, ninjs and text are imported as new ones).  The
+ * ids of the drafts open in windows are kept in GSettings as they change, so
+ * that the next start, after a crash too, opens them again with what the
+ * autosave last wrote.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <libspelling.h>
+
+#include "byline-application.h"
+#include "byline-document.h"
+#include "byline-export.h"
+#include "byline-preferences-dialog.h"
+#include "byline-resources.h"
+#include "byline-shortcuts-dialog.h"
+#include "byline-window.h"
+
+struct _BylineApplication
+{
+  AdwApplication    parent_instance;
+
+  BylineDraftStore *store;
+  GSettings        *settings;
+};
+
+G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
+
+void
+byline_ui_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      byline_register_resource ();
+      gtk_source_init ();
+      spelling_init ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* ----------------------------------------------------------------- session */
+
+GStrv
+byline_application_dup_open_drafts (BylineApplication *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      BylineDocument *document;
+
+      if (!BYLINE_IS_WINDOW (l->data))
+        continue;
+      document = byline_window_get_document (l->data);
+      if (document != NULL)
+        g_strv_builder_add (builder, byline_document_get_id (document));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+save_session (BylineApplication *self)
+{
+  g_auto(GStrv) ids = byline_application_dup_open_drafts (self);
+
+  g_settings_set_strv (self->settings, "open-drafts", (const char * const *) ids);
+  /* The settings backend writes on its own time; a crash must find this. */
+  g_settings_sync ();
+}
+
+static void
+on_window_document (BylineApplication *self)
+{
+  save_session (self);
+}
+
+static void
+on_window_removed (BylineApplication *self,
+                   GtkWindow         *window)
+{
+  /* Closing the last window ends the session: what it showed opens next time. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    save_session (self);
+}
+
+/* ------------------------------------------------------------------ windows */
+
+BylineWindow *
+byline_application_new_window (BylineApplication *self)
+{
+  BylineWindow *window;
+
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  window = byline_window_new (GTK_APPLICATION (self), self->store);
+  g_signal_connect_object (window, "notify::document", G_CALLBACK (on_window_document),
+                           self, G_CONNECT_SWAPPED);
+  return window;
+}
+
+BylineWindow *
+byline_application_find_window (BylineApplication *self,
+                                const char        *id)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      BylineDocument *document;
+
+      if (!BYLINE_IS_WINDOW (l->data))
+        continue;
+      document = byline_window_get_document (l->data);
+      if (document != NULL && g_strcmp0 (byline_document_get_id (document), id) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A window to put a draft in: the active one if it holds an untouched new story. */
+static BylineWindow *
+reusable_window (BylineApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  BylineDocument *document;
+
+  if (!BYLINE_IS_WINDOW (active))
+    return NULL;
+  document = byline_window_get_document (BYLINE_WINDOW (active));
+  return document == NULL || byline_document_is_pristine (document) ? BYLINE_WINDOW (active) : NULL;
+}
+
+BylineWindow *
+byline_application_open_draft (BylineApplication *self,
+                               const char        *id)
+{
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+  gboolean fresh = FALSE;
+
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  window = byline_application_find_window (self, id);
+  if (window == NULL)
+    {
+      window = reusable_window (self);
+      if (window == NULL)
+        {
+          window = byline_application_new_window (self);
+          fresh = TRUE;
+        }
+      if (!byline_window_open_draft (window, id, &error))
+        {
+          g_warning ("Could not open draft %s: %s", id, error->message);
+          if (fresh)
+            {
+              byline_window_new_draft (window, NULL);
+              byline_window_add_toast (window, adw_toast_new (error->message));
+            }
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+open_new_story (BylineApplication *self)
+{
+  BylineWindow *window = byline_application_new_window (self);
+
+  byline_window_new_draft (window, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_files (BylineApplication  *self,
+            GFile             **files,
+            int                 n_files)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = byline_import_file (self->store, files[i], &error);
+
+      if (id != NULL)
+        byline_application_open_draft (self, id);
+      else
+        {
+          BylineWindow *window = BYLINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+
+          g_printerr ("byline: %s\n", error->message);
+          if (window == NULL)
+            {
+              window = byline_application_new_window (self);
+              byline_window_new_draft (window, NULL);
+              gtk_window_present (GTK_WINDOW (window));
+            }
+          byline_window_add_toast (window, adw_toast_new (error->message));
+        }
+    }
+}
+
+/* ----------------------------------------------------------- GApplication */
+
+static void
+byline_application_activate (GApplication *application)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_auto(GStrv) ids = NULL;
+  gboolean opened = FALSE;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  /* The drafts that were open last time, after a crash as after a quit. */
+  ids = g_settings_get_strv (self->settings, "open-drafts");
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (byline_draft_store_contains (self->store, ids[i]))
+      {
+        byline_application_open_draft (self, ids[i]);
+        opened = TRUE;
+      }
+  if (!opened)
+    open_new_story (self);
+}
+
+static void
+byline_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  open_files (BYLINE_APPLICATION (application), files, n_files);
+}
+
+static int
+byline_application_command_line (GApplication            *application,
+                                 GApplicationCommandLine *command_line)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean new_story = FALSE;
+
+  g_variant_dict_lookup (options, "new", "b", &new_story);
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args))
+    for (guint i = 0; args[i] != NULL; i++)
+      g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, args[i]));
+
+  if (files->len > 0)
+    open_files (self, (GFile **) files->pdata, files->len);
+  if (new_story)
+    open_new_story (self);
+  if (files->len == 0 && !new_story)
+    g_application_activate (application);
+  return 0;
+}
+
+static int
+byline_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("byline %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       data)
+{
+  open_new_story (BYLINE_APPLICATION (data));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  adw_dialog_present (byline_preferences_dialog_new (), GTK_WIDGET (window));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  adw_dialog_present (byline_shortcuts_dialog_new (), GTK_WIDGET (window));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+  AdwDialog *about = adw_about_dialog_new ();
+  static const char *developers[] = { "The Byline developers", NULL };
+
+  adw_about_dialog_set_application_name (ADW_ABOUT_DIALOG (about), "Byline");
+  adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (about), APPLICATION_ID);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (about), PACKAGE_VERSION);
+  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (about), _("The Byline developers"));
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
+  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about),
+                                 _("Write, caption and publish news stories. Drafts are saved as you type."));
+  adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (about), GTK_LICENSE_GPL_3_0);
+  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (about), "https://github.com/bylinenews/byline");
+  /* Translators: your name(s), one per line */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
+  adw_dialog_present (about, GTK_WIDGET (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window saves as it closes, and may refuse when it cannot. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new-window", new_window_activated },
+  { "preferences", preferences_activated },
+  { "shortcuts", shortcuts_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static void
+byline_application_startup (GApplication *application)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+  static const char *new_window[] = { "<Control><Shift>n", NULL };
+  static const char *preferences[] = { "<Control>comma", NULL };
+  static const char *shortcuts[] = { "<Control>question", NULL };
+  static const char *quit[] = { "<Control>q", NULL };
+
+  byline_ui_init ();
+
+  G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->store = byline_draft_store_new (NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
+}
+
+static void
+byline_application_finalize (GObject *object)
+{
+  BylineApplication *self = BYLINE_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (byline_application_parent_class)->finalize (object);
+}
+
+static void
+byline_application_class_init (BylineApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = byline_application_finalize;
+  app_class->startup = byline_application_startup;
+  app_class->activate = byline_application_activate;
+  app_class->open = byline_application_open;
+  app_class->command_line = byline_application_command_line;
+  app_class->handle_local_options = byline_application_handle_local_options;
+}
+
+static void
+byline_application_init (BylineApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "new", 'n', 0, G_OPTION_ARG_NONE, NULL, N_("Start a new story"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens Byline drafts, ninjs items, web pages and text files as drafts."));
+}
+
+BylineApplication *
+byline_application_new (void)
+{
+  return g_object_new (BYLINE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", "/io/github/bylinenews/Byline",
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE
+                                | G_APPLICATION_HANDLES_OPEN
+                                | G_APPLICATION_CAN_OVERRIDE_APP_ID,
+                       NULL);
+}
+
+BylineDraftStore *
+byline_application_get_store (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+  return self->store;
+}

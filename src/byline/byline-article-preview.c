@@ -1,0 +1,375 @@
+/* byline-article-preview.c
+ *
+ * A GtkTextView that is not editable, filled from the article each time it
+ * changes: category, headline, date in the story's language style, lead,
+ * body with its figures and captions, and the byline at the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-article-preview.h"
+#include "byline-figure.h"
+#include "byline-thumbnailer.h"
+
+#define PICTURE_WIDTH 560
+
+struct _BylineArticlePreview
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *scroller;
+  GtkTextView   *view;
+  BylineArticle *article;
+  guint          refresh_idle;
+};
+
+G_DEFINE_FINAL_TYPE (BylineArticlePreview, byline_article_preview, GTK_TYPE_WIDGET)
+
+char *
+byline_article_dup_date_line (BylineArticle *article)
+{
+  GDateTime *when;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
+
+  when = byline_article_get_publish_time (article);
+  if (when == NULL)
+    when = byline_article_get_modified (article);
+  if (when == NULL)
+    when = byline_article_get_created (article);
+  if (when == NULL)
+    return g_strdup ("");
+  return byline_format_date (when, BYLINE_DATE_FORMAT_FULL | BYLINE_DATE_FORMAT_ZONE,
+                             byline_article_get_language (article));
+}
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_create_tag (buffer, "kicker", "weight", PANGO_WEIGHT_BOLD, "scale", 0.8,
+                              "foreground", "#c01c28", "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "headline", "family", "serif", "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.9, "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (buffer, "meta", "scale", 0.85, "foreground", "#77767b",
+                              "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (buffer, "lead", "weight", PANGO_WEIGHT_BOLD, "scale", 1.05,
+                              "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph", "family", "serif", "scale", 1.1,
+                              "pixels-below-lines", 12, "pixels-inside-wrap", 4, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading1", "weight", PANGO_WEIGHT_BOLD, "scale", 1.3,
+                              "pixels-above-lines", 8, "pixels-below-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading2", "weight", PANGO_WEIGHT_BOLD, "scale", 1.15,
+                              "pixels-above-lines", 6, "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "quote", "family", "serif", "style", PANGO_STYLE_ITALIC,
+                              "scale", 1.1, "left-margin", 32, "right-margin", 32,
+                              "pixels-below-lines", 12, NULL);
+  gtk_text_buffer_create_tag (buffer, "item", "family", "serif", "scale", 1.1, "left-margin", 24,
+                              "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "figure", "justification", GTK_JUSTIFY_CENTER,
+                              "pixels-above-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "caption", "style", PANGO_STYLE_ITALIC, "scale", 0.9,
+                              "justification", GTK_JUSTIFY_CENTER, "foreground", "#5e5c64",
+                              "pixels-below-lines", 16, NULL);
+  gtk_text_buffer_create_tag (buffer, "byline", "weight", PANGO_WEIGHT_BOLD,
+                              "justification", GTK_JUSTIFY_RIGHT, "pixels-above-lines", 12, NULL);
+  gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (buffer, "link", "underline", PANGO_UNDERLINE_SINGLE,
+                              "foreground", "#1c71d8", NULL);
+}
+
+static void
+insert_line (GtkTextBuffer *buffer,
+             GtkTextIter   *iter,
+             const char    *text,
+             const char    *tag)
+{
+  gtk_text_buffer_insert_with_tags_by_name (buffer, iter, text, -1, tag, NULL);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, iter, "\n", 1, tag, NULL);
+}
+
+static void
+insert_text_block (GtkTextBuffer     *buffer,
+                   GtkTextIter       *iter,
+                   const BylineBlock *block,
+                   guint              number)
+{
+  static const char *span_tags[] = {
+    [BYLINE_SPAN_BOLD] = "bold",
+    [BYLINE_SPAN_ITALIC] = "italic",
+    [BYLINE_SPAN_LINK] = "link",
+  };
+  const char *tag;
+  const BylineSpan *spans;
+  guint n_spans;
+  int start;
+  g_autofree char *prefix = NULL;
+
+  switch (byline_block_get_kind (block))
+    {
+    case BYLINE_BLOCK_HEADING1: tag = "heading1"; break;
+    case BYLINE_BLOCK_HEADING2: tag = "heading2"; break;
+    case BYLINE_BLOCK_QUOTE: tag = "quote"; break;
+    case BYLINE_BLOCK_BULLETED_ITEM: tag = "item"; prefix = g_strdup ("•  "); break;
+    case BYLINE_BLOCK_NUMBERED_ITEM: tag = "item"; prefix = g_strdup_printf ("%u.  ", number); break;
+    case BYLINE_BLOCK_PARAGRAPH:
+    default: tag = "paragraph"; break;
+    }
+
+  if (prefix != NULL)
+    gtk_text_buffer_insert_with_tags_by_name (buffer, iter, prefix, -1, tag, NULL);
+  start = gtk_text_iter_get_offset (iter);
+  insert_line (buffer, iter, byline_block_get_text (block), tag);
+
+  spans = byline_block_get_spans (block, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      GtkTextIter s, e;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, start + spans[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, start + spans[i].end);
+      gtk_text_buffer_apply_tag_by_name (buffer, span_tags[spans[i].kind], &s, &e);
+    }
+}
+
+static void
+on_picture_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (object), result, NULL);
+
+  if (texture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
+insert_figure (BylineArticlePreview *self,
+               GtkTextBuffer        *buffer,
+               GtkTextIter          *iter,
+               BylineImage          *image)
+{
+  GtkTextChildAnchor *anchor;
+  GtkWidget *picture = gtk_picture_new ();
+  GFile *file = byline_image_get_file (image);
+  guint w = byline_image_get_width (image), h = byline_image_get_height (image);
+  g_autofree char *caption = NULL;
+  int height = w > 0 && h > 0 ? (int) ((double) PICTURE_WIDTH * h / w) : PICTURE_WIDTH * 2 / 3;
+
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_size_request (picture, PICTURE_WIDTH, CLAMP (height, 120, 480));
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), byline_image_get_alt_text (image));
+  if (file != NULL)
+    byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file, BYLINE_FIGURE_DECODE_SIZE,
+                                   NULL, on_picture_loaded, g_object_ref (picture));
+
+  anchor = gtk_text_buffer_create_child_anchor (buffer, iter);
+  gtk_text_view_add_child_at_anchor (self->view, picture, anchor);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, iter, "\n", 1, "figure", NULL);
+  {
+    GtkTextIter s = *iter;
+
+    gtk_text_iter_backward_chars (&s, 2);
+    gtk_text_buffer_apply_tag_by_name (buffer, "figure", &s, iter);
+  }
+
+  if (!byline_text_is_blank (byline_image_get_credit (image)))
+    caption = g_strdup_printf ("%s (%s)", byline_image_get_caption (image), byline_image_get_credit (image));
+  else
+    caption = g_strdup (byline_image_get_caption (image));
+  insert_line (buffer, iter, caption, "caption");
+}
+
+static void
+refresh (BylineArticlePreview *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  BylineArticle *article = self->article;
+  BylineBody *body;
+  GtkTextIter iter;
+  g_autofree char *date = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *meta = NULL;
+  guint number = 0;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (article == NULL)
+    return;
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  if (!byline_text_is_blank (byline_article_get_category (article)))
+    {
+      g_autofree char *kicker = g_utf8_strup (byline_article_get_category (article), -1);
+      insert_line (buffer, &iter, kicker, "kicker");
+    }
+  insert_line (buffer, &iter,
+               byline_text_is_blank (byline_article_get_headline (article))
+                 ? _("Untitled Story") : byline_article_get_headline (article),
+               "headline");
+
+  date = byline_article_dup_date_line (article);
+  if (!byline_text_is_blank (byline_article_get_dateline (article)))
+    meta = g_strdup_printf ("%s — %s", byline_article_get_dateline (article), date);
+  else
+    meta = g_strdup (date);
+  insert_line (buffer, &iter, meta, "meta");
+
+  if (!byline_text_is_blank (byline_article_get_lead (article)))
+    {
+      g_autofree char *lead = NULL;
+
+      /* The source prefix opens the lead: "(BLC) - Đêm qua…" */
+      if (!byline_text_is_blank (byline_article_get_source_prefix (article)))
+        lead = g_strdup_printf ("(%s) - %s", byline_article_get_source_prefix (article),
+                                byline_article_get_lead (article));
+      else
+        lead = g_strdup (byline_article_get_lead (article));
+      insert_line (buffer, &iter, lead, "lead");
+    }
+
+  body = byline_article_get_body (article);
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      BylineBlockKind kind = byline_block_get_kind (block);
+
+      number = kind == BYLINE_BLOCK_NUMBERED_ITEM ? number + 1 : 0;
+      if (kind == BYLINE_BLOCK_IMAGE)
+        {
+          BylineImage *image = byline_article_find_image (article, byline_block_get_image_id (block));
+
+          if (image != NULL)
+            insert_figure (self, buffer, &iter, image);
+        }
+      else
+        insert_text_block (buffer, &iter, block, number);
+    }
+
+  byline = byline_article_dup_byline (article);
+  if (!byline_text_is_blank (byline))
+    gtk_text_buffer_insert_with_tags_by_name (buffer, &iter, byline, -1, "byline", NULL);
+}
+
+static gboolean
+on_refresh_idle (gpointer data)
+{
+  BylineArticlePreview *self = data;
+
+  self->refresh_idle = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_article_changed (BylineArticlePreview *self)
+{
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_timeout_add (300, on_refresh_idle, self);
+}
+
+void
+byline_article_preview_set_article (BylineArticlePreview *self,
+                                    BylineArticle        *article)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE_PREVIEW (self));
+  g_return_if_fail (article == NULL || BYLINE_IS_ARTICLE (article));
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_data (self->article, self);
+  g_set_object (&self->article, article);
+  if (article != NULL)
+    g_signal_connect_swapped (article, "changed", G_CALLBACK (on_article_changed), self);
+  refresh (self);
+}
+
+BylineArticle *
+byline_article_preview_get_article (BylineArticlePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_PREVIEW (self), NULL);
+  return self->article;
+}
+
+char *
+byline_article_preview_dup_text (BylineArticlePreview *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_PREVIEW (self), NULL);
+
+  if (self->refresh_idle != 0)
+    {
+      g_clear_handle_id (&self->refresh_idle, g_source_remove);
+      refresh (self);
+    }
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+byline_article_preview_dispose (GObject *object)
+{
+  BylineArticlePreview *self = BYLINE_ARTICLE_PREVIEW (object);
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_data (self->article, self);
+  g_clear_object (&self->article);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (byline_article_preview_parent_class)->dispose (object);
+}
+
+static void
+byline_article_preview_class_init (BylineArticlePreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_article_preview_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "articlepreview");
+}
+
+static void
+byline_article_preview_init (BylineArticlePreview *self)
+{
+  GtkWidget *clamp;
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_editable (self->view, FALSE);
+  gtk_text_view_set_cursor_visible (self->view, FALSE);
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->view, 32);
+  gtk_text_view_set_bottom_margin (self->view, 48);
+  gtk_text_view_set_left_margin (self->view, 24);
+  gtk_text_view_set_right_margin (self->view, 24);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "preview-page");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the story"), -1);
+  create_tags (gtk_text_view_get_buffer (self->view));
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->view));
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+byline_article_preview_new (void)
+{
+  return g_object_new (BYLINE_TYPE_ARTICLE_PREVIEW, NULL);
+}

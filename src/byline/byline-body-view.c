@@ -1,0 +1,708 @@
+/* byline-body-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-document.h"
+#include "byline-figure.h"
+#include "byline-text-field.h"
+
+#define MARKER_GUTTER 32
+
+struct _BylineBodyView
+{
+  GtkSourceView     parent_instance;
+
+  BylineBodyBuffer *buffer;
+  BylineDocument   *document;
+  GPtrArray        *figures;        /* BylineFigure, weak */
+  PangoLayout      *marker_layout;
+  int               figure_width;
+  guint             resize_idle;
+};
+
+G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_SOURCE_TYPE_VIEW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ figures */
+
+static BylineImage *
+find_image (BylineBodyView *self,
+            const char     *image_id)
+{
+  if (self->document == NULL)
+    return NULL;
+  return byline_article_find_image (byline_document_get_article (self->document), image_id);
+}
+
+static void
+on_figure_gone (gpointer  data,
+                GObject  *where)
+{
+  BylineBodyView *self = data;
+
+  g_ptr_array_remove_fast (self->figures, where);
+}
+
+static void
+on_figure_activate (BylineBodyView *self,
+                    BylineFigure   *figure)
+{
+  int block = byline_body_buffer_find_image (self->buffer, byline_figure_get_image_id (figure));
+  GtkTextIter iter;
+
+  if (block < 0)
+    return;
+  byline_body_buffer_get_iter_at_block (self->buffer, &iter, block, 0);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_anchor_added (BylineBodyView     *self,
+                 GtkTextChildAnchor *anchor,
+                 const char         *image_id)
+{
+  GtkWidget *figure = byline_figure_new (image_id);
+  BylineImage *selected = self->document ? byline_document_get_selected_image (self->document) : NULL;
+
+  byline_figure_set_image (BYLINE_FIGURE (figure), find_image (self, image_id));
+  byline_figure_set_available_width (BYLINE_FIGURE (figure), self->figure_width);
+  byline_figure_set_selected (BYLINE_FIGURE (figure),
+                              selected != NULL && g_strcmp0 (byline_image_get_id (selected), image_id) == 0);
+  g_signal_connect_object (figure, "activate", G_CALLBACK (on_figure_activate), self, G_CONNECT_SWAPPED);
+
+  g_ptr_array_add (self->figures, figure);
+  g_object_weak_ref (G_OBJECT (figure), on_figure_gone, self);
+  gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), figure, anchor);
+}
+
+static void
+on_images_changed (BylineBodyView *self)
+{
+  /* A picture removed (or put back) changes what its figures show. */
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      BylineFigure *figure = g_ptr_array_index (self->figures, i);
+
+      byline_figure_set_image (figure, find_image (self, byline_figure_get_image_id (figure)));
+    }
+}
+
+static void
+on_selected_image_changed (BylineBodyView *self)
+{
+  BylineImage *selected = byline_document_get_selected_image (self->document);
+
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      BylineFigure *figure = g_ptr_array_index (self->figures, i);
+
+      byline_figure_set_selected (figure, selected != NULL
+                                  && g_strcmp0 (byline_image_get_id (selected),
+                                                byline_figure_get_image_id (figure)) == 0);
+    }
+}
+
+static void
+on_cursor_moved (BylineBodyView *self)
+{
+  guint block;
+  const BylineBlock *b;
+  BylineImage *image;
+
+  if (self->document == NULL || !byline_body_buffer_locate_cursor (self->buffer, &block, NULL))
+    return;
+  b = byline_body_get_block (byline_body_buffer_get_body (self->buffer), block);
+  if (byline_block_get_kind (b) != BYLINE_BLOCK_IMAGE)
+    return;
+  image = find_image (self, byline_block_get_image_id (b));
+  if (image != NULL)
+    byline_document_set_selected_image (self->document, image);
+}
+
+static gboolean
+update_figure_widths (gpointer data)
+{
+  BylineBodyView *self = data;
+
+  self->resize_idle = 0;
+  for (guint i = 0; i < self->figures->len; i++)
+    byline_figure_set_available_width (g_ptr_array_index (self->figures, i), self->figure_width);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+byline_body_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (widget);
+  int figure_width;
+
+  GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
+  byline_text_view_follow_height (GTK_TEXT_VIEW (widget));
+
+  figure_width = width
+                 - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
+                 - gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self))
+                 - 8;
+  /* Resizing children while being allocated would ask for another allocation. */
+  if (figure_width != self->figure_width)
+    {
+      self->figure_width = figure_width;
+      if (self->resize_idle == 0)
+        self->resize_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_figure_widths, self, NULL);
+    }
+}
+
+/* ----------------------------------------------------------- list markers */
+
+static void
+draw_marker (BylineBodyView *self,
+             GtkSnapshot    *snapshot,
+             const char     *text,
+             int             y,
+             const GdkRGBA  *color)
+{
+  int width, height;
+
+  pango_layout_set_text (self->marker_layout, text, -1);
+  pango_layout_get_pixel_size (self->marker_layout, &width, &height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MARKER_GUTTER - 8 - width, y));
+  gtk_snapshot_append_layout (snapshot, self->marker_layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+byline_body_view_snapshot_layer (GtkTextView      *text_view,
+                                 GtkTextViewLayer  layer,
+                                 GtkSnapshot      *snapshot)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (text_view);
+  BylineBody *body = byline_body_buffer_get_body (self->buffer);
+  GdkRectangle visible;
+  GdkRGBA color, bar;
+  guint number = 0;
+  guint n;
+
+  GTK_TEXT_VIEW_CLASS (byline_body_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    byline_text_view_draw_placeholder (text_view, snapshot, _("Write the story…"));
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || body == NULL)
+    return;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_widget_get_color (GTK_WIDGET (self), &color);
+  bar = color;
+  bar.alpha = 0.25;
+  color.alpha *= 0.75;
+
+  if (self->marker_layout == NULL)
+    self->marker_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  n = byline_body_get_n_blocks (body);
+  for (guint i = 0; i < n; i++)
+    {
+      BylineBlockKind kind = byline_block_get_kind (byline_body_get_block (body, i));
+      GtkTextIter iter;
+      int y, height;
+
+      number = kind == BYLINE_BLOCK_NUMBERED_ITEM ? number + 1 : 0;
+      if (kind != BYLINE_BLOCK_NUMBERED_ITEM && kind != BYLINE_BLOCK_BULLETED_ITEM
+          && kind != BYLINE_BLOCK_QUOTE)
+        continue;
+
+      gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, i);
+      gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+      if (y + height < visible.y || y > visible.y + visible.height)
+        continue;
+
+      if (kind == BYLINE_BLOCK_QUOTE)
+        {
+          gtk_snapshot_append_color (snapshot, &bar,
+                                     &GRAPHENE_RECT_INIT (10, y + 2, 4, MAX (height - 4, 4)));
+        }
+      else if (kind == BYLINE_BLOCK_BULLETED_ITEM)
+        draw_marker (self, snapshot, "•", y, &color);
+      else
+        {
+          char label[16];
+
+          g_snprintf (label, sizeof label, "%u.", number);
+          draw_marker (self, snapshot, label, y, &color);
+        }
+    }
+}
+
+/* ------------------------------------------------------ pictures coming in */
+
+guint
+byline_body_view_insert_pictures (BylineBodyView *self,
+                                  GListModel     *files,
+                                  int             index,
+                                  GError        **error)
+{
+  guint added = 0;
+  guint at;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), 0);
+
+  if (self->document == NULL)
+    return 0;
+
+  at = index < 0 ? byline_body_buffer_get_insert_block (self->buffer) : (guint) index;
+  byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GError) local_error = NULL;
+      BylineImage *image;
+
+      image = byline_document_import_image (self->document, file, at + added, &local_error);
+      if (image == NULL)
+        {
+          /* Keep what came in; say why the rest did not. */
+          if (error != NULL && *error == NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          continue;
+        }
+      added++;
+    }
+  byline_body_buffer_end_edit (self->buffer);
+
+  if (added > 0)
+    {
+      GtkTextIter iter;
+
+      byline_body_buffer_get_iter_at_block (self->buffer, &iter, at + added - 1, 1);
+      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+    }
+  return added;
+}
+
+static gboolean
+on_drop (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         BylineBodyView *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+  int bx, by;
+  guint block = 0, offset = 0;
+
+  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
+  if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
+    block = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
+
+  if (byline_body_view_insert_pictures (self, G_LIST_MODEL (files), block, &error) == 0
+      && error != NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* -------------------------------------------------------------------- paste */
+
+static void
+show_error (BylineBodyView *self,
+            const GError   *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_warning ("%s", error->message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+}
+
+static void
+on_files_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (value == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  if (byline_body_view_insert_pictures (self, G_LIST_MODEL (files), -1, &error) == 0 && error != NULL)
+    show_error (self, error);
+}
+
+static void
+on_html_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *html = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  if (stream == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  memory = g_memory_output_stream_new_resizable ();
+  /* Pasting is an interaction: a few megabytes at most, read at once. */
+  if (g_output_stream_splice (memory, stream,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, &error) < 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (byline_body_buffer_paste_html (self->buffer, html) == 0)
+    /* Nothing the body can hold: fall back to the text. */
+    gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (self->buffer),
+                                     gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
+}
+
+static void
+on_texture_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
+  if (texture == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* A picture copied from a browser has no file: give it one to import. */
+  png = gdk_texture_save_to_png_bytes (texture);
+  file = g_file_new_tmp ("byline-pasted-XXXXXX.png", &io, &error);
+  if (file == NULL
+      || !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                                     g_bytes_get_data (png, NULL), g_bytes_get_size (png),
+                                     NULL, NULL, &error)
+      || !g_io_stream_close (G_IO_STREAM (io), NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_list_store_append (files, file);
+  if (byline_body_view_insert_pictures (self, G_LIST_MODEL (files), -1, &error) == 0 && error != NULL)
+    show_error (self, error);
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+on_paste_clipboard (BylineBodyView *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  g_autoptr(GdkContentFormats) formats = NULL;
+  static const char *html_types[] = { "text/html", NULL };
+
+  /* Another application's clipboard lists MIME types: see which GTypes they make. */
+  formats = gdk_content_formats_union_deserialize_gtypes (
+              gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+
+  if (self->document != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    {
+      g_signal_stop_emission_by_name (self, "paste-clipboard");
+      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                      on_files_read, g_object_ref (self));
+    }
+  else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
+    {
+      g_signal_stop_emission_by_name (self, "paste-clipboard");
+      gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
+                                on_html_read, g_object_ref (self));
+    }
+  else if (self->document != NULL
+           && gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
+           && !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    {
+      g_signal_stop_emission_by_name (self, "paste-clipboard");
+      gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, g_object_ref (self));
+    }
+  /* Plain text: GtkTextView pastes it, and the buffer turns it into blocks. */
+}
+
+static void
+refuse_move_lines (GtkSourceView *view,
+                   gboolean       down)
+{
+  g_signal_stop_emission_by_name (view, "move-lines");
+}
+
+static void
+refuse_move_words (GtkSourceView *view,
+                   int            step)
+{
+  g_signal_stop_emission_by_name (view, "move-words");
+}
+
+/* ------------------------------------------------------------------ public */
+
+gboolean
+byline_body_view_get_block_area (BylineBodyView  *self,
+                                 guint            index,
+                                 graphene_rect_t *area)
+{
+  GtkTextIter iter;
+  int y, height, wy;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
+
+  if ((int) index >= gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, index);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, 0, y, NULL, &wy);
+  graphene_rect_init (area, 0, wy, gtk_widget_get_width (GTK_WIDGET (self)), height);
+  return TRUE;
+}
+
+void
+byline_body_view_get_cursor_area (BylineBodyView  *self,
+                                  graphene_rect_t *area)
+{
+  GdkRectangle strong;
+  int wx, wy;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+
+  gtk_text_view_get_cursor_locations (GTK_TEXT_VIEW (self), NULL, &strong, NULL);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         strong.x, strong.y, &wx, &wy);
+  graphene_rect_init (area, wx, wy, MAX (strong.width, 1), strong.height);
+}
+
+BylineBodyBuffer *
+byline_body_view_get_body_buffer (BylineBodyView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), NULL);
+  return self->buffer;
+}
+
+BylineDocument *
+byline_body_view_get_document (BylineBodyView *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), NULL);
+  return self->document;
+}
+
+void
+byline_body_view_set_document (BylineBodyView *self,
+                               BylineDocument *document)
+{
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (document == NULL || BYLINE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (byline_document_get_article (self->document), self);
+      g_signal_handlers_disconnect_by_data (byline_article_get_images (byline_document_get_article (self->document)), self);
+    }
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      BylineArticle *article = byline_document_get_article (document);
+
+      g_signal_connect_swapped (byline_article_get_images (article), "items-changed",
+                                G_CALLBACK (on_images_changed), self);
+      g_signal_connect_swapped (document, "notify::selected-image",
+                                G_CALLBACK (on_selected_image_changed), self);
+      byline_body_buffer_set_body (self->buffer, byline_article_get_body (article));
+    }
+  else
+    byline_body_buffer_set_body (self->buffer, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+byline_body_view_dispose (GObject *object)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (object);
+
+  g_clear_handle_id (&self->resize_idle, g_source_remove);
+  byline_body_view_set_document (self, NULL);
+  for (guint i = 0; i < self->figures->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->figures, i), on_figure_gone, self);
+  g_ptr_array_set_size (self->figures, 0);
+  g_clear_object (&self->marker_layout);
+
+  G_OBJECT_CLASS (byline_body_view_parent_class)->dispose (object);
+}
+
+static void
+byline_body_view_finalize (GObject *object)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (object);
+
+  g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (byline_body_view_parent_class)->finalize (object);
+}
+
+static void
+byline_body_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_body_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: byline_body_view_set_document (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GtkSizeRequestMode
+byline_body_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+byline_body_view_class_init (BylineBodyViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = byline_body_view_dispose;
+  object_class->finalize = byline_body_view_finalize;
+  object_class->get_property = byline_body_view_get_property;
+  object_class->set_property = byline_body_view_set_property;
+  widget_class->size_allocate = byline_body_view_size_allocate;
+  widget_class->get_request_mode = byline_body_view_get_request_mode;
+  text_view_class->snapshot_layer = byline_body_view_snapshot_layer;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+byline_body_view_init (BylineBodyView *self)
+{
+  GtkDropTarget *drop;
+
+  self->figures = g_ptr_array_new ();
+  self->figure_width = 480;
+  self->buffer = byline_body_buffer_new ();
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (self->buffer));
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self), FALSE);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self), 12);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), 4);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 0);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 0);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 48);
+  gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (self), FALSE);
+  gtk_source_view_set_highlight_current_line (GTK_SOURCE_VIEW (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "body-view");
+
+  g_signal_connect_swapped (self->buffer, "anchor-added", G_CALLBACK (on_anchor_added), self);
+  g_signal_connect_swapped (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self);
+  g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (byline_text_view_follow_height), self);
+  g_signal_connect (self, "paste-clipboard", G_CALLBACK (on_paste_clipboard), NULL);
+  /* GtkSourceView's line and word moving copies text around, figures as bare
+   * characters: not something a story's structure survives. */
+  g_signal_connect (self, "move-lines", G_CALLBACK (refuse_move_lines), NULL);
+  g_signal_connect (self, "move-words", G_CALLBACK (refuse_move_words), NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story body"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+}
+
+GtkWidget *
+byline_body_view_new (void)
+{
+  return g_object_new (BYLINE_TYPE_BODY_VIEW, NULL);
+}

@@ -1,0 +1,41 @@
+/* byline-body-view.h — the body of a story, as a GtkSourceView
+ *
+ * Shows a BylineBodyBuffer: list markers and quote bars drawn beside the text,
+ * figures at their anchors, and pictures dropped or pasted in imported into
+ * the draft.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "byline-app-types.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_BODY_VIEW (byline_body_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineBodyView, byline_body_view, BYLINE, BODY_VIEW, GtkSourceView)
+
+GtkWidget        *byline_body_view_new             (void);
+BylineBodyBuffer *byline_body_view_get_body_buffer (BylineBodyView *self);
+BylineDocument   *byline_body_view_get_document    (BylineBodyView *self);
+void              byline_body_view_set_document    (BylineBodyView *self,
+                                                    BylineDocument *document);
+/* Where block @index is, in the view's coordinates; FALSE if there is none. */
+gboolean          byline_body_view_get_block_area  (BylineBodyView *self,
+                                                    guint           index,
+                                                    graphene_rect_t *area);
+/* Where the cursor is, in the view's coordinates. */
+void              byline_body_view_get_cursor_area (BylineBodyView *self,
+                                                    graphene_rect_t *area);
+/* Imports the pictures into the draft and shows them before block @index
+ * (-1: after the cursor's block), as one undo step.  Returns how many. */
+guint             byline_body_view_insert_pictures (BylineBodyView *self,
+                                                    GListModel     *files,
+                                                    int             index,
+                                                    GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,377 @@
+/* byline-caption-panel.c
+ *
+ * The list box is bound to the article's pictures; selecting a row selects
+ * the picture in the document, which the editor follows (and the other way).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-caption-panel.h"
+#include "byline-caption-row.h"
+#include "byline-document.h"
+
+struct _BylineCaptionPanel
+{
+  GtkWidget          parent_instance;
+
+  BylineDocument    *document;
+  gboolean           selecting;
+
+  GtkLabel          *count_label;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  GtkListBox        *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (BylineCaptionPanel, byline_caption_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+position_of (BylineCaptionPanel *self,
+             BylineImage        *image)
+{
+  BylineArticle *article = byline_document_get_article (self->document);
+
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    if (byline_article_get_image (article, i) == image)
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+show_toast (BylineCaptionPanel *self,
+            AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+scroll_to_row (BylineCaptionPanel *self,
+               GtkWidget          *row)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_box), &bounds))
+    return;
+  value = gtk_adjustment_get_value (vadj);
+  page = gtk_adjustment_get_page_size (vadj);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (vadj, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (vadj, bounds.origin.y + bounds.size.height - page);
+}
+
+void
+byline_caption_panel_move (BylineCaptionPanel *self,
+                           guint               from,
+                           guint               to)
+{
+  BylineArticle *article;
+  GtkListBoxRow *row;
+
+  g_return_if_fail (BYLINE_IS_CAPTION_PANEL (self));
+
+  if (self->document == NULL)
+    return;
+  article = byline_document_get_article (self->document);
+  if (from >= byline_article_get_n_images (article) || to >= byline_article_get_n_images (article)
+      || from == to)
+    return;
+
+  byline_article_move_image (article, from, to);
+
+  /* The rows were made again: keep the moved one under the keyboard. */
+  row = gtk_list_box_get_row_at_index (self->list_box, to);
+  if (row != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      scroll_to_row (self, GTK_WIDGET (row));
+    }
+}
+
+static void
+on_undo_removal (AdwToast           *toast,
+                 BylineCaptionPanel *self)
+{
+  BylineImageRemoval *removal = g_object_steal_data (G_OBJECT (toast), "removal");
+
+  if (removal != NULL && self->document != NULL)
+    byline_document_undo_removal (self->document, removal);
+}
+
+void
+byline_caption_panel_remove (BylineCaptionPanel *self,
+                             BylineImage        *image)
+{
+  BylineImageRemoval *removal;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (BYLINE_IS_CAPTION_PANEL (self));
+  g_return_if_fail (BYLINE_IS_IMAGE (image));
+
+  if (self->document == NULL)
+    return;
+
+  removal = byline_document_remove_image (self->document, image);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("“%s” removed"), byline_image_get_filename (image));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "removal", removal,
+                          (GDestroyNotify) byline_image_removal_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_removal), self, 0);
+  show_toast (self, toast);
+}
+
+static void
+on_row_move (BylineCaptionPanel *self,
+             int                 delta,
+             BylineCaptionRow   *row)
+{
+  guint from = position_of (self, byline_caption_row_get_image (row));
+
+  if (from == G_MAXUINT || (delta < 0 && from == 0))
+    return;
+  byline_caption_panel_move (self, from, from + delta);
+}
+
+static void
+on_row_remove (BylineCaptionPanel *self,
+               BylineCaptionRow   *row)
+{
+  byline_caption_panel_remove (self, byline_caption_row_get_image (row));
+}
+
+static void
+on_row_show (BylineCaptionPanel *self,
+             BylineCaptionRow   *row)
+{
+  /* Selecting again makes the editor scroll to the figure. */
+  byline_document_set_selected_image (self->document, NULL);
+  byline_document_set_selected_image (self->document, byline_caption_row_get_image (row));
+}
+
+static gboolean
+on_row_drop (GtkDropTarget *target,
+             const GValue  *value,
+             double         x,
+             double         y,
+             gpointer       user_data)
+{
+  BylineCaptionRow *onto = BYLINE_CAPTION_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+  BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (onto),
+                                                                            BYLINE_TYPE_CAPTION_PANEL));
+  BylineCaptionRow *dragged = g_value_get_object (value);
+  guint from, to;
+
+  if (self == NULL || dragged == NULL || dragged == onto)
+    return FALSE;
+  from = position_of (self, byline_caption_row_get_image (dragged));
+  to = position_of (self, byline_caption_row_get_image (onto));
+  if (from == G_MAXUINT || to == G_MAXUINT)
+    return FALSE;
+  byline_caption_panel_move (self, from, to);
+  return TRUE;
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  BylineCaptionPanel *self = user_data;
+  GtkWidget *row = byline_caption_row_new (self->document, BYLINE_IMAGE (item));
+  GtkDropTarget *drop = gtk_drop_target_new (BYLINE_TYPE_CAPTION_ROW, GDK_ACTION_MOVE);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_row_drop), NULL);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "show", G_CALLBACK (on_row_show), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+update_count (BylineCaptionPanel *self)
+{
+  guint n = self->document ? byline_article_get_n_images (byline_document_get_article (self->document)) : 0;
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (self->count_label, n > 0 ? count : "");
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+on_document_selected_image (BylineCaptionPanel *self)
+{
+  BylineImage *image = byline_document_get_selected_image (self->document);
+  GtkListBoxRow *row = NULL;
+  guint position;
+
+  if (self->selecting)
+    return;
+  if (image != NULL && (position = position_of (self, image)) != G_MAXUINT)
+    row = gtk_list_box_get_row_at_index (self->list_box, position);
+
+  self->selecting = TRUE;
+  if (row != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, row);
+      scroll_to_row (self, GTK_WIDGET (row));
+    }
+  else
+    gtk_list_box_unselect_all (self->list_box);
+  self->selecting = FALSE;
+}
+
+static void
+on_row_selected (BylineCaptionPanel *self,
+                 GtkListBoxRow      *row)
+{
+  if (self->selecting || self->document == NULL)
+    return;
+  self->selecting = TRUE;
+  byline_document_set_selected_image (self->document,
+                                      row ? byline_caption_row_get_image (BYLINE_CAPTION_ROW (row)) : NULL);
+  self->selecting = FALSE;
+}
+
+BylineCaptionRow *
+byline_caption_panel_get_row (BylineCaptionPanel *self,
+                              guint               position)
+{
+  g_return_val_if_fail (BYLINE_IS_CAPTION_PANEL (self), NULL);
+  return (BylineCaptionRow *) gtk_list_box_get_row_at_index (self->list_box, position);
+}
+
+BylineDocument *
+byline_caption_panel_get_document (BylineCaptionPanel *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CAPTION_PANEL (self), NULL);
+  return self->document;
+}
+
+void
+byline_caption_panel_set_document (BylineCaptionPanel *self,
+                                   BylineDocument     *document)
+{
+  g_return_if_fail (BYLINE_IS_CAPTION_PANEL (self));
+  g_return_if_fail (document == NULL || BYLINE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (byline_article_get_images (byline_document_get_article (self->document)), self);
+    }
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      GListModel *images = byline_article_get_images (byline_document_get_article (document));
+
+      gtk_list_box_bind_model (self->list_box, images, create_row, self, NULL);
+      g_signal_connect_swapped (images, "items-changed", G_CALLBACK (update_count), self);
+      g_signal_connect_swapped (document, "notify::selected-image",
+                                G_CALLBACK (on_document_selected_image), self);
+    }
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+byline_caption_panel_dispose (GObject *object)
+{
+  BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (object);
+
+  byline_caption_panel_set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_PANEL);
+
+  G_OBJECT_CLASS (byline_caption_panel_parent_class)->dispose (object);
+}
+
+static void
+byline_caption_panel_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_caption_panel_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: byline_caption_panel_set_document (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_caption_panel_dispose;
+  object_class->get_property = byline_caption_panel_get_property;
+  object_class->set_property = byline_caption_panel_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-caption-panel.ui");
+  gtk_widget_class_set_css_name (widget_class, "captionpanel");
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, list_box);
+}
+
+static void
+byline_caption_panel_init (BylineCaptionPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (on_row_selected), self);
+  update_count (self);
+}

@@ -1,0 +1,27 @@
+/* byline-caption-row.h — one picture of the story: thumbnail, caption, credit, alt text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-app-types.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_CAPTION_THUMBNAIL_SIZE 128
+
+#define BYLINE_TYPE_CAPTION_ROW (byline_caption_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineCaptionRow, byline_caption_row, BYLINE, CAPTION_ROW, GtkListBoxRow)
+
+GtkWidget   *byline_caption_row_new               (BylineDocument   *document,
+                                                   BylineImage      *image);
+BylineImage *byline_caption_row_get_image         (BylineCaptionRow *self);
+/* What is missing, e.g. "Missing credit, alt text", or NULL. */
+const char  *byline_caption_row_get_missing       (BylineCaptionRow *self);
+GtkTextView *byline_caption_row_get_caption_view  (BylineCaptionRow *self);
+GtkEditable *byline_caption_row_get_credit_entry  (BylineCaptionRow *self);
+GtkEditable *byline_caption_row_get_alt_entry     (BylineCaptionRow *self);
+
+G_END_DECLS

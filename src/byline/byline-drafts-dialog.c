@@ -1,0 +1,346 @@
+/* byline-drafts-dialog.c
+ *
+ * The list comes from byline_draft_store_list(), which reads each draft's
+ * small summary, not its body.  Searching ignores case and Vietnamese
+ * diacritics, as reporters type fast ("nam nhun" finds "Nậm Nhùn").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "byline-drafts-dialog.h"
+
+struct _BylineDraftsDialog
+{
+  AdwDialog         parent_instance;
+
+  BylineDraftStore *store;
+  GStrv             open_ids;
+  char             *query;
+  guint             n_visible;
+
+  AdwToastOverlay  *toast_overlay;
+  GtkSearchEntry   *search_entry;
+  GtkStack         *stack;
+  GtkListBox       *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (BylineDraftsDialog, byline_drafts_dialog, ADW_TYPE_DIALOG)
+
+enum {
+  OPEN_DRAFT,
+  NEW_DRAFT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+byline_format_relative_time (GDateTime *when)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+  int days;
+
+  if (when == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (when);
+  time = g_date_time_format (local, "%H:%M");
+  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local)
+         + 365 * (g_date_time_get_year (now) - g_date_time_get_year (local));
+
+  if (days == 0)
+    /* Translators: %s is a time like 10:32 */
+    return g_strdup_printf (_("Today, %s"), time);
+  if (days == 1)
+    return g_strdup_printf (_("Yesterday, %s"), time);
+  return byline_format_date (local, BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME, NULL);
+}
+
+static const char *
+status_name (BylineStatus status)
+{
+  switch (status)
+    {
+    case BYLINE_STATUS_SUBMITTED: return _("Submitted");
+    case BYLINE_STATUS_RETURNED: return _("Returned");
+    case BYLINE_STATUS_SCHEDULED: return _("Scheduled");
+    case BYLINE_STATUS_PUBLISHED: return _("Published");
+    case BYLINE_STATUS_DRAFT:
+    default: return _("Draft");
+    }
+}
+
+static gboolean
+is_open (BylineDraftsDialog *self,
+         const char         *id)
+{
+  return self->open_ids != NULL && g_strv_contains ((const char * const *) self->open_ids, id);
+}
+
+static void
+show_toast (BylineDraftsDialog *self,
+            AdwToast           *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_undelete (AdwToast           *toast,
+             BylineDraftsDialog *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "id");
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_draft_store_undelete (self->store, id, &error))
+    show_toast (self, adw_toast_new (error->message));
+  byline_drafts_dialog_reload (self);
+}
+
+static void
+on_delete_clicked (GtkButton          *button,
+                   BylineDraftsDialog *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  const char *id = g_object_get_data (G_OBJECT (row), "id");
+  const char *headline = g_object_get_data (G_OBJECT (row), "headline");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!byline_draft_store_delete (self->store, id, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: %s is a headline */
+  title = g_strdup_printf (_("“%s” deleted"), headline);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "id", g_strdup (id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undelete), self, 0);
+  show_toast (self, toast);
+  byline_drafts_dialog_reload (self);
+}
+
+static GtkWidget *
+make_row (BylineDraftsDialog       *self,
+          const BylineDraftSummary *summary)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char *headline = byline_text_is_blank (summary->headline) ? _("Untitled Story") : summary->headline;
+  g_autofree char *when = byline_format_relative_time (summary->modified);
+  g_autofree char *words = byline_format_word_count (summary->word_count, NULL);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *delete_name = NULL;
+  g_autofree char *folded = NULL;
+
+  if (summary->problem != NULL)
+    subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", status_name (summary->status), when, words);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), headline);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), summary->problem == NULL);
+
+  if (is_open (self, summary->id))
+    {
+      GtkWidget *badge = gtk_label_new (_("Open"));
+
+      gtk_widget_add_css_class (badge, "dim-label");
+      gtk_widget_add_css_class (badge, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  else
+    {
+      delete_name = g_strdup_printf (_("Delete “%s”"), headline);
+      gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (delete, _("Delete"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
+      g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+    }
+
+  folded = byline_text_slugify (headline);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (summary->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (headline), g_free);
+  g_object_set_data_full (G_OBJECT (row), "folded", g_steal_pointer (&folded), g_free);
+  return row;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       user_data)
+{
+  BylineDraftsDialog *self = user_data;
+  const char *folded = g_object_get_data (G_OBJECT (row), "folded");
+  gboolean visible = self->query == NULL || *self->query == '\0'
+                     || (folded != NULL && strstr (folded, self->query) != NULL);
+
+  if (visible)
+    self->n_visible++;
+  return visible;
+}
+
+static void
+update_page (BylineDraftsDialog *self)
+{
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (self->n_visible == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+on_search_changed (BylineDraftsDialog *self)
+{
+  g_free (self->query);
+  /* The same folding as the rows': lower case, no diacritics, dashes for spaces. */
+  self->query = byline_text_slugify (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->n_visible = 0;
+  gtk_list_box_invalidate_filter (self->list_box);
+  update_page (self);
+}
+
+static void
+on_search_activate (BylineDraftsDialog *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+      {
+        g_signal_emit_by_name (self->list_box, "row-activated", row);
+        return;
+      }
+}
+
+static void
+on_row_activated (BylineDraftsDialog *self,
+                  GtkListBoxRow      *row)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
+
+  adw_dialog_close (ADW_DIALOG (self));
+  g_signal_emit (self, signals[OPEN_DRAFT], 0, id);
+}
+
+static void
+on_new_clicked (BylineDraftsDialog *self)
+{
+  adw_dialog_close (ADW_DIALOG (self));
+  g_signal_emit (self, signals[NEW_DRAFT], 0);
+}
+
+void
+byline_drafts_dialog_reload (BylineDraftsDialog *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BYLINE_IS_DRAFTS_DIALOG (self));
+
+  gtk_list_box_remove_all (self->list_box);
+  drafts = byline_draft_store_list (self->store, &error);
+  if (drafts == NULL)
+    show_toast (self, adw_toast_new (error->message));
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    gtk_list_box_append (self->list_box, make_row (self, g_ptr_array_index (drafts, i)));
+  self->n_visible = 0;
+  gtk_list_box_invalidate_filter (self->list_box);
+  /* The filter runs when rows are shown; count them now for the page to show. */
+  self->n_visible = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    filter_row (GTK_LIST_BOX_ROW (row), self);
+  update_page (self);
+}
+
+GtkListBox *
+byline_drafts_dialog_get_list (BylineDraftsDialog *self)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFTS_DIALOG (self), NULL);
+  return self->list_box;
+}
+
+static void
+byline_drafts_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_DRAFTS_DIALOG);
+  G_OBJECT_CLASS (byline_drafts_dialog_parent_class)->dispose (object);
+}
+
+static void
+byline_drafts_dialog_finalize (GObject *object)
+{
+  BylineDraftsDialog *self = BYLINE_DRAFTS_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->open_ids, g_strfreev);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (byline_drafts_dialog_parent_class)->finalize (object);
+}
+
+static void
+byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_drafts_dialog_dispose;
+  object_class->finalize = byline_drafts_dialog_finalize;
+
+  signals[OPEN_DRAFT] = g_signal_new ("open-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[NEW_DRAFT] = g_signal_new ("new-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-drafts-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_clicked);
+}
+
+static void
+byline_drafts_dialog_init (BylineDraftsDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_filter_func (self->list_box, filter_row, self, NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+AdwDialog *
+byline_drafts_dialog_new (BylineDraftStore   *store,
+                          const char * const *open_ids)
+{
+  BylineDraftsDialog *self;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
+
+  self = g_object_new (BYLINE_TYPE_DRAFTS_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->open_ids = g_strdupv ((char **) open_ids);
+  byline_drafts_dialog_reload (self);
+  return ADW_DIALOG (self);
+}

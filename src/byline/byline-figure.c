@@ -1,0 +1,365 @@
+/* byline-figure.c
+ *
+ * Lives at a child anchor of the body view.  GtkTextView gives its children
+ * their natural size, and a wrapping caption would ask for one long line, so
+ * the figure says its own width: the width the view has for it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-figure.h"
+#include "byline-thumbnailer.h"
+
+#define MAX_WIDTH 640
+#define MIN_HEIGHT 120
+#define MAX_HEIGHT 420
+
+struct _BylineFigure
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *box;
+  GtkWidget    *frame;
+  GtkWidget    *picture;
+  GtkWidget    *caption;
+  GtkWidget    *credit;
+
+  char         *image_id;
+  BylineImage  *image;
+  GCancellable *cancellable;
+  GFile        *shown_file;
+  int           width;
+};
+
+G_DEFINE_FINAL_TYPE (BylineFigure, byline_figure, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+picture_height (BylineFigure *self)
+{
+  guint w = self->image ? byline_image_get_width (self->image) : 0;
+  guint h = self->image ? byline_image_get_height (self->image) : 0;
+  int height = w > 0 && h > 0 ? (int) ((double) self->width * h / w) : self->width * 9 / 16;
+
+  return CLAMP (height, MIN_HEIGHT, MAX_HEIGHT);
+}
+
+static void
+update_labels (BylineFigure *self)
+{
+  const char *caption = self->image ? byline_image_get_caption (self->image) : NULL;
+  const char *credit = self->image ? byline_image_get_credit (self->image) : NULL;
+  g_autofree char *accessible = NULL;
+
+  if (self->image == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->caption), _("This picture is no longer in the story"));
+      gtk_widget_add_css_class (self->caption, "missing");
+    }
+  else if (byline_text_is_blank (caption))
+    {
+      gtk_label_set_text (GTK_LABEL (self->caption), _("No caption yet"));
+      gtk_widget_add_css_class (self->caption, "missing");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (self->caption), caption);
+      gtk_widget_remove_css_class (self->caption, "missing");
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->credit), credit ? credit : "");
+  gtk_widget_set_visible (self->credit, !byline_text_is_blank (credit));
+
+  accessible = g_strdup_printf (_("Picture: %s"), gtk_label_get_text (GTK_LABEL (self->caption)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->image ? byline_image_get_alt_text (self->image) : "",
+                                  -1);
+}
+
+static void
+on_texture_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BylineFigure) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (object), result, &error);
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not show a picture: %s", error->message);
+      return;
+    }
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
+}
+
+static void
+load_picture (BylineFigure *self)
+{
+  BylineThumbnailer *thumbnailer = byline_thumbnailer_get_default ();
+  GFile *file = self->image ? byline_image_get_file (self->image) : NULL;
+  g_autoptr(GdkTexture) cached = NULL;
+
+  /* After a save the file moves into the draft: same bytes, same picture. */
+  if (file != NULL && self->shown_file != NULL)
+    {
+      g_autofree char *a = g_file_get_basename (file);
+      g_autofree char *b = g_file_get_basename (self->shown_file);
+
+      if (g_strcmp0 (a, b) == 0)
+        return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->shown_file, file);
+
+  if (file == NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
+      return;
+    }
+
+  cached = byline_thumbnailer_lookup (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE);
+  if (cached != NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (cached));
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  byline_thumbnailer_load_async (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE, self->cancellable,
+                                 on_texture_loaded, g_object_ref (self));
+}
+
+static void
+on_image_notify (BylineFigure *self,
+                 GParamSpec   *pspec,
+                 BylineImage  *image)
+{
+  if (g_strcmp0 (pspec->name, "file") == 0)
+    load_picture (self);
+  else if (g_strcmp0 (pspec->name, "width") == 0 || g_strcmp0 (pspec->name, "height") == 0)
+    gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+  else
+    update_labels (self);
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  BylineFigure    *self)
+{
+  g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
+byline_figure_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  BylineFigure *self = BYLINE_FIGURE (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = self->width;
+      return;
+    }
+  gtk_widget_measure (self->box, orientation, self->width, minimum, natural, NULL, NULL);
+}
+
+static void
+byline_figure_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  BylineFigure *self = BYLINE_FIGURE (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static void
+byline_figure_dispose (GObject *object)
+{
+  BylineFigure *self = BYLINE_FIGURE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->image != NULL)
+    g_signal_handlers_disconnect_by_func (self->image, on_image_notify, self);
+  g_clear_object (&self->image);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (byline_figure_parent_class)->dispose (object);
+}
+
+static void
+byline_figure_finalize (GObject *object)
+{
+  BylineFigure *self = BYLINE_FIGURE (object);
+
+  g_free (self->image_id);
+  g_clear_object (&self->shown_file);
+
+  G_OBJECT_CLASS (byline_figure_parent_class)->finalize (object);
+}
+
+static void
+byline_figure_class_init (BylineFigureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_figure_dispose;
+  object_class->finalize = byline_figure_finalize;
+  widget_class->measure = byline_figure_measure;
+  widget_class->size_allocate = byline_figure_size_allocate;
+
+  /**
+   * BylineFigure::activate:
+   *
+   * The figure was clicked: the view puts its cursor there.
+   */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "figure");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+byline_figure_init (BylineFigure *self)
+{
+  GtkGesture *click;
+
+  self->width = 480;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (self->frame, "figure-frame");
+  gtk_box_append (GTK_BOX (self->box), self->frame);
+
+  self->picture = gtk_picture_new ();
+  gtk_picture_set_content_fit (GTK_PICTURE (self->picture), GTK_CONTENT_FIT_COVER);
+  gtk_picture_set_can_shrink (GTK_PICTURE (self->picture), TRUE);
+  gtk_frame_set_child (GTK_FRAME (self->frame), self->picture);
+
+  self->caption = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->caption), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (self->caption), 0);
+  gtk_widget_add_css_class (self->caption, "caption-text");
+  gtk_box_append (GTK_BOX (self->box), self->caption);
+
+  self->credit = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->credit), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->credit), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->credit, "credit-text");
+  gtk_widget_add_css_class (self->credit, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), self->credit);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+
+  update_labels (self);
+  gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+}
+
+GtkWidget *
+byline_figure_new (const char *image_id)
+{
+  BylineFigure *self = g_object_new (BYLINE_TYPE_FIGURE, NULL);
+
+  self->image_id = g_strdup (image_id);
+  return GTK_WIDGET (self);
+}
+
+const char *
+byline_figure_get_image_id (BylineFigure *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIGURE (self), NULL);
+  return self->image_id;
+}
+
+BylineImage *
+byline_figure_get_image (BylineFigure *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIGURE (self), NULL);
+  return self->image;
+}
+
+void
+byline_figure_set_image (BylineFigure *self,
+                         BylineImage  *image)
+{
+  g_return_if_fail (BYLINE_IS_FIGURE (self));
+  g_return_if_fail (image == NULL || BYLINE_IS_IMAGE (image));
+
+  if (self->image == image)
+    return;
+  if (self->image != NULL)
+    g_signal_handlers_disconnect_by_func (self->image, on_image_notify, self);
+  g_set_object (&self->image, image);
+  if (image != NULL)
+    g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->shown_file);
+  load_picture (self);
+  update_labels (self);
+  gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+}
+
+void
+byline_figure_set_available_width (BylineFigure *self,
+                                   int           width)
+{
+  g_return_if_fail (BYLINE_IS_FIGURE (self));
+
+  width = CLAMP (width, 120, MAX_WIDTH);
+  if (width == self->width)
+    return;
+  self->width = width;
+  gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+byline_figure_set_selected (BylineFigure *self,
+                            gboolean      selected)
+{
+  g_return_if_fail (BYLINE_IS_FIGURE (self));
+
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+}

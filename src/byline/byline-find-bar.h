@@ -1,0 +1,28 @@
+/* byline-find-bar.h — find and replace in the body
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "byline-app-types.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_FIND_BAR (byline_find_bar_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineFindBar, byline_find_bar, BYLINE, FIND_BAR, GtkWidget)
+
+void     byline_find_bar_set_view     (BylineFindBar *self,
+                                       GtkSourceView *view);
+/* Shows the bar, with the replace row when @replace, and focuses its entry. */
+void     byline_find_bar_reveal       (BylineFindBar *self,
+                                       gboolean       replace);
+void     byline_find_bar_dismiss      (BylineFindBar *self);
+gboolean byline_find_bar_get_revealed (BylineFindBar *self);
+void     byline_find_bar_move         (BylineFindBar *self,
+                                       gboolean       forward);
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* byline-preferences-dialog.c
+ *
+ * Every row is bound to its GSettings key: a change applies at once, in
+ * every window (the editor and the document watch the keys).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-preferences-dialog.h"
+
+struct _BylinePreferencesDialog
+{
+  AdwPreferencesDialog  parent_instance;
+
+  GSettings            *settings;
+
+  AdwEntryRow          *byline_row;
+  AdwEntryRow          *source_row;
+  AdwEntryRow          *dateline_row;
+  AdwSpinRow           *headline_row;
+  AdwSpinRow           *lead_row;
+  AdwSpinRow           *autosave_row;
+  AdwSpinRow           *speed_row;
+  AdwSwitchRow         *spell_row;
+};
+
+G_DEFINE_FINAL_TYPE (BylinePreferencesDialog, byline_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+/* The key counts milliseconds, people count seconds. */
+static gboolean
+ms_to_seconds (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant) / 1000.0);
+  return TRUE;
+}
+
+static GVariant *
+seconds_to_ms (const GValue       *value,
+               const GVariantType *type,
+               gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) (g_value_get_double (value) * 1000 + 0.5));
+}
+
+static gboolean
+uint_to_double (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+double_to_uint (const GValue       *value,
+                const GVariantType *type,
+                gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) (g_value_get_double (value) + 0.5));
+}
+
+static void
+byline_preferences_dialog_finalize (GObject *object)
+{
+  BylinePreferencesDialog *self = BYLINE_PREFERENCES_DIALOG (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (byline_preferences_dialog_parent_class)->finalize (object);
+}
+
+static void
+byline_preferences_dialog_class_init (BylinePreferencesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = byline_preferences_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/bylinenews/Byline/byline-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, byline_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, dateline_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, headline_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, autosave_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, speed_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, spell_row);
+}
+
+static void
+byline_preferences_dialog_init (BylinePreferencesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "default-byline", self->byline_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "source-prefix", self->source_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "default-dateline", self->dateline_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "headline-limit", self->headline_row, "value",
+                                G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "lead-limit", self->lead_row, "value",
+                                G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "words-per-minute", self->speed_row, "value",
+                                G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "autosave-delay", self->autosave_row, "value",
+                                G_SETTINGS_BIND_DEFAULT, ms_to_seconds, seconds_to_ms, NULL, NULL);
+  g_settings_bind (self->settings, "spell-check", self->spell_row, "active", G_SETTINGS_BIND_DEFAULT);
+}
+
+AdwDialog *
+byline_preferences_dialog_new (void)
+{
+  return g_object_new (BYLINE_TYPE_PREFERENCES_DIALOG, NULL);
+}

@@ -1,0 +1,410 @@
+/* byline-print.c
+ *
+ * The story is laid out as a column of pieces (Pango layouts for the text,
+ * pixbufs for the pictures) at the page width; begin-print places them line
+ * by line on pages, so that a long paragraph breaks between lines and a
+ * picture is never cut; draw-page paints what a page holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-article-preview.h"
+#include "byline-print.h"
+#include "byline-thumbnailer.h"
+
+#define PICTURE_DECODE_SIZE 1600
+
+typedef struct
+{
+  PangoLayout *layout;    /* text, or NULL */
+  GdkPixbuf   *pixbuf;    /* picture, or NULL */
+  double       height;    /* of a picture */
+  double       space_after;
+} Piece;
+
+typedef struct
+{
+  guint  piece;
+  int    line;            /* -1: the whole picture */
+  double y;               /* on the page */
+} Placement;
+
+typedef struct
+{
+  BylineArticle *article;
+  GArray        *pieces;  /* Piece */
+  GPtrArray     *pages;   /* GArray of Placement */
+} Job;
+
+static void
+piece_clear (gpointer data)
+{
+  Piece *piece = data;
+
+  g_clear_object (&piece->layout);
+  g_clear_object (&piece->pixbuf);
+}
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->article);
+  g_clear_pointer (&job->pieces, g_array_unref);
+  g_clear_pointer (&job->pages, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+add_text (Job             *job,
+          GtkPrintContext *context,
+          double           width,
+          const char      *font,
+          const char      *markup,
+          PangoAlignment   alignment,
+          double           space_after)
+{
+  Piece piece = { 0 };
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  piece.layout = gtk_print_context_create_pango_layout (context);
+  pango_layout_set_width (piece.layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (piece.layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_font_description (piece.layout, desc);
+  pango_layout_set_alignment (piece.layout, alignment);
+  pango_layout_set_markup (piece.layout, markup, -1);
+  piece.space_after = space_after;
+  g_array_append_val (job->pieces, piece);
+}
+
+static void
+add_plain (Job             *job,
+           GtkPrintContext *context,
+           double           width,
+           const char      *font,
+           const char      *text,
+           PangoAlignment   alignment,
+           double           space_after)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  add_text (job, context, width, font, markup, alignment, space_after);
+}
+
+/* A text block with its spans as Pango markup. */
+static char *
+block_markup (const BylineBlock *block)
+{
+  const char *text = byline_block_get_text (block);
+  const BylineSpan *spans;
+  guint n_spans, length = byline_block_get_length (block);
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  spans = byline_block_get_spans (block, &n_spans);
+  for (guint offset = 0; offset <= length; offset++)
+    {
+      /* Close what ends here, then open what starts here. */
+      for (guint i = 0; i < n_spans; i++)
+        if (spans[i].end == offset)
+          g_string_append (out, spans[i].kind == BYLINE_SPAN_BOLD ? "</b>"
+                                : spans[i].kind == BYLINE_SPAN_ITALIC ? "</i>" : "</u>");
+      if (offset == length)
+        break;
+      for (guint i = 0; i < n_spans; i++)
+        if (spans[i].start == offset)
+          g_string_append (out, spans[i].kind == BYLINE_SPAN_BOLD ? "<b>"
+                                : spans[i].kind == BYLINE_SPAN_ITALIC ? "<i>" : "<u>");
+      {
+        const char *next = g_utf8_next_char (p);
+        g_autofree char *escaped = g_markup_escape_text (p, next - p);
+
+        g_string_append (out, escaped);
+        p = next;
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+build_pieces (Job             *job,
+              GtkPrintContext *context)
+{
+  BylineArticle *article = job->article;
+  BylineBody *body = byline_article_get_body (article);
+  double width = gtk_print_context_get_width (context);
+  double page_height = gtk_print_context_get_height (context);
+  g_autofree char *date = byline_article_dup_date_line (article);
+  g_autofree char *byline = byline_article_dup_byline (article);
+  guint number = 0;
+
+  if (!byline_text_is_blank (byline_article_get_category (article)))
+    {
+      g_autofree char *kicker = g_utf8_strup (byline_article_get_category (article), -1);
+      add_plain (job, context, width, "Sans Bold 8", kicker, PANGO_ALIGN_LEFT, 4);
+    }
+  add_plain (job, context, width, "Serif Bold 20",
+             byline_text_is_blank (byline_article_get_headline (article))
+               ? _("Untitled Story") : byline_article_get_headline (article),
+             PANGO_ALIGN_LEFT, 6);
+  {
+    g_autofree char *meta = byline_text_is_blank (byline_article_get_dateline (article))
+                            ? g_strdup (date)
+                            : g_strdup_printf ("%s — %s", byline_article_get_dateline (article), date);
+    add_plain (job, context, width, "Sans 8", meta, PANGO_ALIGN_LEFT, 12);
+  }
+  if (!byline_text_is_blank (byline_article_get_lead (article)))
+    {
+      g_autofree char *lead = byline_text_is_blank (byline_article_get_source_prefix (article))
+                              ? g_strdup (byline_article_get_lead (article))
+                              : g_strdup_printf ("(%s) - %s", byline_article_get_source_prefix (article),
+                                                 byline_article_get_lead (article));
+      add_plain (job, context, width, "Sans Bold 10.5", lead, PANGO_ALIGN_LEFT, 12);
+    }
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      BylineBlockKind kind = byline_block_get_kind (block);
+      g_autofree char *markup = NULL;
+
+      number = kind == BYLINE_BLOCK_NUMBERED_ITEM ? number + 1 : 0;
+      if (kind == BYLINE_BLOCK_IMAGE)
+        {
+          BylineImage *image = byline_article_find_image (article, byline_block_get_image_id (block));
+          g_autofree char *caption = NULL;
+          Piece piece = { 0 };
+
+          if (image == NULL)
+            continue;
+          if (byline_image_get_file (image) != NULL)
+            piece.pixbuf = byline_thumbnailer_load_pixbuf (byline_image_get_file (image), PICTURE_DECODE_SIZE, NULL);
+          if (piece.pixbuf != NULL)
+            {
+              double w = gdk_pixbuf_get_width (piece.pixbuf), h = gdk_pixbuf_get_height (piece.pixbuf);
+
+              piece.height = MIN (width * h / w, page_height * 0.6);
+              piece.space_after = 4;
+              g_array_append_val (job->pieces, piece);
+            }
+          caption = byline_text_is_blank (byline_image_get_credit (image))
+                    ? g_strdup (byline_image_get_caption (image))
+                    : g_strdup_printf ("%s (%s)", byline_image_get_caption (image), byline_image_get_credit (image));
+          add_plain (job, context, width, "Serif Italic 9", caption, PANGO_ALIGN_CENTER, 12);
+          continue;
+        }
+
+      markup = block_markup (block);
+      switch (kind)
+        {
+        case BYLINE_BLOCK_HEADING1:
+          add_text (job, context, width, "Sans Bold 13", markup, PANGO_ALIGN_LEFT, 8);
+          break;
+        case BYLINE_BLOCK_HEADING2:
+          add_text (job, context, width, "Sans Bold 11.5", markup, PANGO_ALIGN_LEFT, 6);
+          break;
+        case BYLINE_BLOCK_QUOTE:
+          add_text (job, context, width, "Serif Italic 11", markup, PANGO_ALIGN_LEFT, 10);
+          break;
+        case BYLINE_BLOCK_BULLETED_ITEM:
+        case BYLINE_BLOCK_NUMBERED_ITEM:
+          {
+            g_autofree char *item = kind == BYLINE_BLOCK_BULLETED_ITEM
+                                    ? g_strdup_printf ("•  %s", markup)
+                                    : g_strdup_printf ("%u.  %s", number, markup);
+            add_text (job, context, width, "Serif 11", item, PANGO_ALIGN_LEFT, 4);
+            break;
+          }
+        case BYLINE_BLOCK_PARAGRAPH:
+        default:
+          add_text (job, context, width, "Serif 11", markup, PANGO_ALIGN_LEFT, 8);
+          break;
+        }
+    }
+
+  if (!byline_text_is_blank (byline))
+    add_plain (job, context, width, "Sans Bold 10", byline, PANGO_ALIGN_RIGHT, 0);
+}
+
+static GArray *
+new_page (Job *job)
+{
+  GArray *page = g_array_new (FALSE, FALSE, sizeof (Placement));
+
+  g_ptr_array_add (job->pages, page);
+  return page;
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                Job               *job)
+{
+  double page_height = gtk_print_context_get_height (context);
+  GArray *page;
+  double y = 0;
+
+  g_array_set_size (job->pieces, 0);
+  g_ptr_array_set_size (job->pages, 0);
+  build_pieces (job, context);
+
+  page = new_page (job);
+  for (guint i = 0; i < job->pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (job->pieces, Piece, i);
+
+      if (piece->pixbuf != NULL)
+        {
+          Placement placement = { i, -1, 0 };
+
+          if (y + piece->height > page_height && y > 0)
+            {
+              page = new_page (job);
+              y = 0;
+            }
+          placement.y = y;
+          g_array_append_val (page, placement);
+          y += piece->height + piece->space_after;
+          continue;
+        }
+
+      for (int line = 0; line < pango_layout_get_line_count (piece->layout); line++)
+        {
+          PangoRectangle logical;
+          Placement placement = { i, line, 0 };
+
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (piece->layout, line), NULL, &logical);
+          if (y + (double) logical.height / PANGO_SCALE > page_height && y > 0)
+            {
+              page = new_page (job);
+              y = 0;
+            }
+          placement.y = y;
+          g_array_append_val (page, placement);
+          y += (double) logical.height / PANGO_SCALE;
+        }
+      y += piece->space_after;
+    }
+
+  gtk_print_operation_set_n_pages (operation, job->pages->len);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              Job               *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  GArray *page = g_ptr_array_index (job->pages, page_nr);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < page->len; i++)
+    {
+      Placement *placement = &g_array_index (page, Placement, i);
+      Piece *piece = &g_array_index (job->pieces, Piece, placement->piece);
+
+      if (placement->line < 0)
+        {
+          double w = gdk_pixbuf_get_width (piece->pixbuf), h = gdk_pixbuf_get_height (piece->pixbuf);
+          double scale = MIN (width / w, piece->height / h);
+          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (piece->pixbuf);
+
+          cairo_save (cr);
+          cairo_translate (cr, (width - w * scale) / 2, placement->y);
+          cairo_scale (cr, scale, scale);
+          {
+            cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+
+            gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                                  cairo_image_surface_get_stride (surface));
+            cairo_surface_mark_dirty (surface);
+            cairo_set_source_surface (cr, surface, 0, 0);
+            cairo_paint (cr);
+            cairo_surface_destroy (surface);
+          }
+          cairo_restore (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          continue;
+        }
+
+      {
+        PangoLayoutIter *iter = pango_layout_get_iter (piece->layout);
+        PangoRectangle logical;
+        int baseline;
+
+        for (int line = 0; line < placement->line; line++)
+          pango_layout_iter_next_line (iter);
+        pango_layout_iter_get_line_extents (iter, NULL, &logical);
+        baseline = pango_layout_iter_get_baseline (iter);
+        cairo_move_to (cr, (double) logical.x / PANGO_SCALE,
+                       placement->y + (double) (baseline - logical.y) / PANGO_SCALE);
+        pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        pango_layout_iter_free (iter);
+      }
+    }
+}
+
+static GtkPrintOperation *
+make_operation (BylineArticle *article)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  Job *job = g_new0 (Job, 1);
+  g_autofree char *slug = byline_article_dup_slug (article);
+
+  job->article = g_object_ref (article);
+  job->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_array_set_clear_func (job->pieces, piece_clear);
+  job->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  gtk_print_operation_set_job_name (operation, *slug ? slug : "story");
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "job", job, (GDestroyNotify) job_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  return operation;
+}
+
+gboolean
+byline_print_article (BylineArticle  *article,
+                      GtkWindow      *parent,
+                      GError        **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+
+  operation = make_operation (article);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  parent, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+gboolean
+byline_print_to_pdf (BylineArticle  *article,
+                     const char     *path,
+                     int            *n_pages,
+                     GError        **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  Job *job;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = make_operation (article);
+  gtk_print_operation_set_export_filename (operation, path);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  job = g_object_get_data (G_OBJECT (operation), "job");
+  if (n_pages != NULL)
+    *n_pages = job->pages->len;
+  return TRUE;
+}

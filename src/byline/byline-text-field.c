@@ -1,0 +1,247 @@
+/* byline-text-field.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "byline-text-field.h"
+
+#define NATURAL_KEY "byline-natural-height"
+#define IDLE_KEY "byline-follow-idle"
+
+struct _BylineTextField
+{
+  GtkTextView  parent_instance;
+  char        *placeholder;
+};
+
+G_DEFINE_FINAL_TYPE (BylineTextField, byline_text_field, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_PLACEHOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+follow_height_idle (gpointer data)
+{
+  GtkWidget *widget = data;
+  int width = gtk_widget_get_width (widget);
+  int natural = 0;
+  int last = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), NATURAL_KEY));
+
+  g_object_set_data (G_OBJECT (widget), IDLE_KEY, NULL);
+  if (width > 0)
+    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  /* The allocation lags the text: ask the parent again. */
+  if (natural != last || (natural > gtk_widget_get_height (widget) && !gtk_widget_get_vexpand (widget)))
+    {
+      g_object_set_data (G_OBJECT (widget), NATURAL_KEY, GINT_TO_POINTER (natural));
+      gtk_widget_queue_resize (widget);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+void
+byline_text_view_follow_height (GtkTextView *view)
+{
+  guint id;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  if (g_object_get_data (G_OBJECT (view), IDLE_KEY) != NULL)
+    return;
+  /* After GtkTextView has validated the new lines. */
+  id = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1, follow_height_idle,
+                        g_object_ref (view), g_object_unref);
+  g_object_set_data (G_OBJECT (view), IDLE_KEY, GUINT_TO_POINTER (id));
+}
+
+void
+byline_text_view_draw_placeholder (GtkTextView *view,
+                                   GtkSnapshot *snapshot,
+                                   const char  *placeholder)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRGBA color;
+  int width;
+
+  if (placeholder == NULL || gtk_text_buffer_get_char_count (buffer) > 0)
+    return;
+
+  gtk_widget_get_color (GTK_WIDGET (view), &color);
+  color.alpha *= 0.45;
+  width = gtk_widget_get_width (GTK_WIDGET (view))
+          - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), placeholder);
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  gtk_snapshot_save (snapshot);
+  /* Buffer coordinates: the text starts at the left margin, under the top one. */
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gtk_text_view_get_left_margin (view), 0));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+on_changed (GtkTextView *view)
+{
+  byline_text_view_follow_height (view);
+}
+
+static void
+byline_text_field_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  GTK_WIDGET_CLASS (byline_text_field_parent_class)->size_allocate (widget, width, height, baseline);
+  byline_text_view_follow_height (GTK_TEXT_VIEW (widget));
+}
+
+static void
+byline_text_field_snapshot_layer (GtkTextView      *view,
+                                  GtkTextViewLayer  layer,
+                                  GtkSnapshot      *snapshot)
+{
+  BylineTextField *self = BYLINE_TEXT_FIELD (view);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    byline_text_view_draw_placeholder (view, snapshot, self->placeholder);
+}
+
+static GtkSizeRequestMode
+byline_text_field_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+byline_text_field_dispose (GObject *object)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (object, IDLE_KEY));
+
+  if (id != 0)
+    g_source_remove (id);
+  g_object_set_data (object, IDLE_KEY, NULL);
+
+  G_OBJECT_CLASS (byline_text_field_parent_class)->dispose (object);
+}
+
+static void
+byline_text_field_finalize (GObject *object)
+{
+  BylineTextField *self = BYLINE_TEXT_FIELD (object);
+
+  g_free (self->placeholder);
+
+  G_OBJECT_CLASS (byline_text_field_parent_class)->finalize (object);
+}
+
+static void
+byline_text_field_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BylineTextField *self = BYLINE_TEXT_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLACEHOLDER: g_value_set_string (value, self->placeholder); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_text_field_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BylineTextField *self = BYLINE_TEXT_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLACEHOLDER: byline_text_field_set_placeholder (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_text_field_class_init (BylineTextFieldClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = byline_text_field_dispose;
+  object_class->finalize = byline_text_field_finalize;
+  object_class->get_property = byline_text_field_get_property;
+  object_class->set_property = byline_text_field_set_property;
+  widget_class->size_allocate = byline_text_field_size_allocate;
+  widget_class->get_request_mode = byline_text_field_get_request_mode;
+  text_view_class->snapshot_layer = byline_text_field_snapshot_layer;
+
+  properties[PROP_PLACEHOLDER] =
+    g_param_spec_string ("placeholder", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+byline_text_field_init (BylineTextField *self)
+{
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self), FALSE);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "changed",
+                           G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "changed",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+byline_text_field_new (void)
+{
+  return g_object_new (BYLINE_TYPE_TEXT_FIELD, NULL);
+}
+
+const char *
+byline_text_field_get_placeholder (BylineTextField *self)
+{
+  g_return_val_if_fail (BYLINE_IS_TEXT_FIELD (self), NULL);
+  return self->placeholder;
+}
+
+void
+byline_text_field_set_placeholder (BylineTextField *self,
+                                   const char      *placeholder)
+{
+  g_return_if_fail (BYLINE_IS_TEXT_FIELD (self));
+
+  if (g_set_str (&self->placeholder, placeholder))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, placeholder, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER]);
+    }
+}
+
+char *
+byline_text_field_dup_text (BylineTextField *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (BYLINE_IS_TEXT_FIELD (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

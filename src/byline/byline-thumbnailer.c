@@ -1,0 +1,258 @@
+/* byline-thumbnailer.c
+ *
+ * At most two pictures decode at once, whatever asks: opening a story with a
+ * hundred photos must not start a hundred decoders.  Textures are cached
+ * weakly, so that a figure and its row share one while either shows it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "byline-thumbnailer.h"
+
+#define MAX_RUNNING 2
+
+struct _BylineThumbnailer
+{
+  GObject     parent_instance;
+  GHashTable *cache;     /* "size:uri" → GdkTexture, weak */
+  GQueue      waiting;   /* GTask */
+  guint       running;
+};
+
+G_DEFINE_FINAL_TYPE (BylineThumbnailer, byline_thumbnailer, G_TYPE_OBJECT)
+
+typedef struct
+{
+  GFile *file;
+  int    size;
+  char  *key;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->file);
+  g_free (request->key);
+  g_free (request);
+}
+
+static char *
+cache_key (GFile *file,
+           int    size)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  return g_strdup_printf ("%d:%s", size, uri);
+}
+
+static void
+byline_thumbnailer_finalize (GObject *object)
+{
+  BylineThumbnailer *self = BYLINE_THUMBNAILER (object);
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (byline_thumbnailer_parent_class)->finalize (object);
+}
+
+static void
+byline_thumbnailer_class_init (BylineThumbnailerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = byline_thumbnailer_finalize;
+}
+
+static void
+byline_thumbnailer_init (BylineThumbnailer *self)
+{
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_queue_init (&self->waiting);
+}
+
+BylineThumbnailer *
+byline_thumbnailer_get_default (void)
+{
+  static BylineThumbnailer *instance;
+
+  if (instance == NULL)
+    {
+      instance = g_object_new (BYLINE_TYPE_THUMBNAILER, NULL);
+      g_object_add_weak_pointer (G_OBJECT (instance), (gpointer *) &instance);
+    }
+  return instance;
+}
+
+GdkPixbuf *
+byline_thumbnailer_load_pixbuf (GFile   *file,
+                                int      size,
+                                GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not a local picture");
+      return NULL;
+    }
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, error);
+  if (pixbuf == NULL)
+    return NULL;
+  /* Cameras store portrait photos sideways with an EXIF orientation. */
+  return gdk_pixbuf_apply_embedded_orientation (pixbuf);
+}
+
+static GdkTexture *
+texture_for_pixbuf (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GBytes) bytes = gdk_pixbuf_read_pixel_bytes (pixbuf);
+
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf)
+                                   ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 bytes,
+                                 gdk_pixbuf_get_rowstride (pixbuf));
+}
+
+static void
+decode_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Request *request = task_data;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  pixbuf = byline_thumbnailer_load_pixbuf (request->file, request->size, &error);
+  if (pixbuf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, texture_for_pixbuf (pixbuf), g_object_unref);
+}
+
+static void start_next (BylineThumbnailer *self);
+
+static void
+on_texture_gone (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  g_autofree char *key = data;
+  BylineThumbnailer *self = byline_thumbnailer_get_default ();
+
+  if (g_hash_table_lookup (self->cache, key) == (gpointer) where_the_object_was)
+    g_hash_table_remove (self->cache, key);
+}
+
+static void
+on_decoded (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  BylineThumbnailer *self = BYLINE_THUMBNAILER (object);
+  g_autoptr(GTask) outer = user_data;
+  Request *request = g_task_get_task_data (outer);
+  GError *error = NULL;
+  GdkTexture *texture;
+
+  self->running--;
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  if (texture == NULL)
+    g_task_return_error (outer, error);
+  else
+    {
+      if (g_hash_table_lookup (self->cache, request->key) == NULL)
+        {
+          g_hash_table_insert (self->cache, g_strdup (request->key), texture);
+          g_object_weak_ref (G_OBJECT (texture), on_texture_gone, g_strdup (request->key));
+        }
+      g_task_return_pointer (outer, texture, g_object_unref);
+    }
+  start_next (self);
+}
+
+static void
+start_next (BylineThumbnailer *self)
+{
+  while (self->running < MAX_RUNNING && self->waiting.length > 0)
+    {
+      g_autoptr(GTask) outer = g_queue_pop_head (&self->waiting);
+      Request *request = g_task_get_task_data (outer);
+      GdkTexture *cached = g_hash_table_lookup (self->cache, request->key);
+      GTask *inner;
+
+      if (g_task_return_error_if_cancelled (outer))
+        continue;
+      if (cached != NULL)
+        {
+          g_task_return_pointer (outer, g_object_ref (cached), g_object_unref);
+          continue;
+        }
+
+      self->running++;
+      inner = g_task_new (self, g_task_get_cancellable (outer), on_decoded, g_object_ref (outer));
+      g_task_set_source_tag (inner, decode_in_thread);
+      g_task_set_task_data (inner, g_task_get_task_data (outer), NULL);
+      g_task_run_in_thread (inner, decode_in_thread);
+      g_object_unref (inner);
+    }
+}
+
+GdkTexture *
+byline_thumbnailer_lookup (BylineThumbnailer *self,
+                           GFile             *file,
+                           int                size)
+{
+  g_autofree char *key = NULL;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (BYLINE_IS_THUMBNAILER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  key = cache_key (file, size);
+  texture = g_hash_table_lookup (self->cache, key);
+  return texture != NULL ? g_object_ref (texture) : NULL;
+}
+
+void
+byline_thumbnailer_load_async (BylineThumbnailer   *self,
+                               GFile               *file,
+                               int                  size,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (BYLINE_IS_THUMBNAILER (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (size > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_thumbnailer_load_async);
+  request = g_new0 (Request, 1);
+  request->file = g_object_ref (file);
+  request->size = size;
+  request->key = cache_key (file, size);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  g_queue_push_tail (&self->waiting, g_steal_pointer (&task));
+  start_next (self);
+}
+
+GdkTexture *
+byline_thumbnailer_load_finish (BylineThumbnailer  *self,
+                                GAsyncResult       *result,
+                                GError            **error)
+{
+  g_return_val_if_fail (BYLINE_IS_THUMBNAILER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,476 @@
+/* byline-window-actions.c — the win.* actions and their shortcuts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-application.h"
+#include "byline-article-editor.h"
+#include "byline-document.h"
+#include "byline-drafts-dialog.h"
+#include "byline-export.h"
+#include "byline-history-dialog.h"
+#include "byline-preview-dialog.h"
+#include "byline-print.h"
+#include "byline-window-private.h"
+
+static void
+show_error_toast (BylineWindow *self,
+                  const char   *what,
+                  const GError *error)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %s", what, error->message);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 8);
+  byline_window_add_toast (self, toast);
+}
+
+void
+_byline_window_update_actions (BylineWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+  BylineSaveState state = has_document ? byline_document_get_save_state (self->document)
+                                       : BYLINE_SAVE_STATE_NEW;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 has_document && state != BYLINE_SAVE_STATE_SAVED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save",
+                                 has_document && state == BYLINE_SAVE_STATE_FAILED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history",
+                                 has_document && state != BYLINE_SAVE_STATE_NEW);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preview", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-picture", has_document);
+}
+
+/* -------------------------------------------------------------- new, open */
+
+static void
+new_draft_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_window_new_draft (self, &error))
+    show_error_toast (self, _("Could not start a new story"), error);
+}
+
+static void
+on_draft_chosen (BylineWindow       *self,
+                 const char         *id,
+                 BylineDraftsDialog *dialog)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (BYLINE_IS_APPLICATION (app))
+    {
+      BylineWindow *other = byline_application_find_window (BYLINE_APPLICATION (app), id);
+
+      if (other != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (other));
+          return;
+        }
+    }
+  if (!byline_window_open_draft (self, id, &error))
+    show_error_toast (self, _("Could not open the draft"), error);
+}
+
+static void
+drafts_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GStrvBuilder) open = g_strv_builder_new ();
+  g_auto(GStrv) open_ids = NULL;
+  AdwDialog *dialog;
+
+  if (BYLINE_IS_APPLICATION (app))
+    {
+      g_auto(GStrv) ids = byline_application_dup_open_drafts (BYLINE_APPLICATION (app));
+      g_strv_builder_addv (open, (const char **) ids);
+    }
+  else if (self->document != NULL)
+    g_strv_builder_add (open, byline_document_get_id (self->document));
+  open_ids = g_strv_builder_end (open);
+
+  dialog = byline_drafts_dialog_new (self->store, (const char * const *) open_ids);
+  g_signal_connect_object (dialog, "open-draft", G_CALLBACK (on_draft_chosen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "new-draft", G_CALLBACK (new_draft_action), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+on_files_to_open (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (files == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *id = NULL;
+
+      id = byline_import_file (self->store, file, &local_error);
+      if (id == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), name);
+
+          show_error_toast (self, what, local_error);
+          continue;
+        }
+      /* The first file takes this window if it holds nothing yet. */
+      if (i == 0 && (self->document == NULL || byline_document_is_pristine (self->document)))
+        byline_window_open_draft (self, id, &local_error);
+      else if (BYLINE_IS_APPLICATION (app))
+        byline_application_open_draft (BYLINE_APPLICATION (app), id);
+      else
+        byline_window_open_draft (self, id, &local_error);
+      if (local_error != NULL)
+        show_error_toast (self, _("Could not open the draft"), local_error);
+    }
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Stories (drafts, ninjs, HTML, text)"));
+  gtk_file_filter_add_mime_type (all, "application/json");
+  gtk_file_filter_add_mime_type (all, "text/html");
+  gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_filter_add_suffix (all, "json");
+  gtk_file_filter_set_name (html, _("Web pages"));
+  gtk_file_filter_add_mime_type (html, "text/html");
+  gtk_file_filter_set_name (json, _("Byline drafts and ninjs"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_set_name (text, _("Plain text"));
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, json);
+  g_list_store_append (filters, html);
+  g_list_store_append (filters, text);
+
+  gtk_file_dialog_set_title (dialog, _("Open Stories"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, all);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_files_to_open, g_object_ref (self));
+}
+
+/* -------------------------------------------------------------------- save */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (byline_document_save (self->document, &error))
+    byline_window_add_toast (self, adw_toast_new (_("Saved")));
+}
+
+void
+_byline_window_save_as_copy (BylineWindow *self)
+{
+  BylineArticle *from;
+  g_autoptr(BylineArticle) copy = byline_article_new ();
+  g_autoptr(BylineDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  from = byline_document_get_article (self->document);
+
+  byline_article_set_headline (copy, byline_article_get_headline (from));
+  byline_article_set_lead (copy, byline_article_get_lead (from));
+  byline_article_set_authors (copy, byline_article_get_authors (from));
+  byline_article_set_dateline (copy, byline_article_get_dateline (from));
+  byline_article_set_source_prefix (copy, byline_article_get_source_prefix (from));
+  byline_article_set_category (copy, byline_article_get_category (from));
+  byline_article_set_tags (copy, byline_article_get_tags (from));
+  byline_article_set_language (copy, byline_article_get_language (from));
+  byline_article_set_slug (copy, byline_article_get_slug (from));
+  byline_article_set_publish_time (copy, byline_article_get_publish_time (from));
+  byline_article_set_editor_note (copy, byline_article_get_editor_note (from));
+  for (guint i = 0; i < byline_article_get_n_images (from); i++)
+    {
+      g_autoptr(BylineImage) image = byline_image_copy (byline_article_get_image (from, i));
+      byline_article_add_image (copy, image);
+    }
+  byline_body_copy_from (byline_article_get_body (copy), byline_article_get_body (from));
+
+  if (!byline_draft_store_save (self->store, copy, &error))
+    {
+      show_error_toast (self, _("Could not save a copy"), error);
+      return;
+    }
+  /* The old draft stays as it is on disk; this window now edits the copy. */
+  document = byline_document_new (self->store, copy, TRUE);
+  _byline_window_replace_document (self, document);
+  byline_window_add_toast (self, adw_toast_new (_("Saved as a new draft")));
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  _byline_window_save_as_copy (BYLINE_WINDOW (widget));
+}
+
+/* --------------------------------------------------- history, preview, print */
+
+static void
+on_undo_restore (AdwToast     *toast,
+                 BylineWindow *self)
+{
+  guint64 previous = *(guint64 *) g_object_get_data (G_OBJECT (toast), "previous");
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  article = byline_draft_store_restore (self->store, byline_document_get_id (self->document),
+                                        previous, &error);
+  if (article == NULL)
+    {
+      show_error_toast (self, _("Could not undo"), error);
+      return;
+    }
+  document = byline_document_new (self->store, article, TRUE);
+  _byline_window_replace_document (self, document);
+}
+
+static void
+on_version_restored (BylineWindow        *self,
+                     BylineArticle       *article,
+                     guint64              previous,
+                     BylineHistoryDialog *dialog)
+{
+  g_autoptr(BylineDocument) document = byline_document_new (self->store, article, TRUE);
+  AdwToast *toast;
+  guint64 *data = g_new (guint64, 1);
+
+  /* The old document was flushed before the history opened: drop it as it is. */
+  _byline_window_replace_document (self, document);
+
+  toast = adw_toast_new (_("Earlier version restored"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  *data = previous;
+  g_object_set_data_full (G_OBJECT (toast), "previous", data, g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_restore), self, 0);
+  byline_window_add_toast (self, toast);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  /* What is on screen becomes the newest version first. */
+  if (!byline_document_flush (self->document, &error))
+    {
+      show_error_toast (self, _("Could not save"), error);
+      return;
+    }
+  dialog = byline_history_dialog_new (self->store, byline_document_get_id (self->document));
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_version_restored), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  if (self->document != NULL)
+    adw_dialog_present (byline_preview_dialog_new (byline_document_get_article (self->document)),
+                        GTK_WIDGET (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL
+      && !byline_print_article (byline_document_get_article (self->document), GTK_WINDOW (self), &error))
+    show_error_toast (self, _("Could not print"), error);
+}
+
+/* ------------------------------------------------------------------ export */
+
+static void
+on_export_file (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineExportFormat format = GPOINTER_TO_UINT (g_object_get_data (object, "format"));
+  g_autofree char *name = NULL;
+  g_autofree char *done = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL || self->document == NULL)
+    return;
+  if (!byline_export_article (byline_document_get_article (self->document), format, file, &error))
+    {
+      show_error_toast (self, _("Could not export"), error);
+      return;
+    }
+  name = g_file_get_basename (file);
+  done = g_strdup_printf (_("Exported to “%s”"), name);
+  byline_window_add_toast (self, adw_toast_new (done));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  BylineExportFormat format;
+  g_autofree char *slug = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || !byline_export_format_from_string (g_variant_get_string (param, NULL), &format))
+    return;
+
+  slug = byline_article_dup_slug (byline_document_get_article (self->document));
+  name = g_strdup_printf ("%s.%s", *slug ? slug : "story", byline_export_format_extension (format));
+  gtk_file_filter_set_name (filter, byline_export_format_name (format));
+  gtk_file_filter_add_suffix (filter, byline_export_format_extension (format));
+  g_list_store_append (filters, filter);
+
+  gtk_file_dialog_set_title (dialog, _("Export Story"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  g_object_set_data (G_OBJECT (dialog), "format", GUINT_TO_POINTER (format));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_export_file, g_object_ref (self));
+}
+
+/* ---------------------------------------------------------------- the rest */
+
+static void
+insert_picture_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.insert-picture", NULL);
+}
+
+static void
+show_pictures_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  adw_overlay_split_view_set_show_sidebar (self->inner_split,
+                                           !adw_overlay_split_view_get_show_sidebar (self->inner_split));
+}
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  adw_overlay_split_view_set_show_sidebar (self->outer_split,
+                                           !adw_overlay_split_view_get_show_sidebar (self->outer_split));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_byline_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-draft", NULL, new_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.drafts", NULL, drafts_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.preview", NULL, preview_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-picture", NULL, insert_picture_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pictures", NULL, show_pictures_action);
+  gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-draft", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.drafts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.preview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "html");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-pictures", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+}

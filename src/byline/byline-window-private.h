@@ -1,0 +1,43 @@
+/* byline-window-private.h — shared by the window and its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-window.h"
+
+G_BEGIN_DECLS
+
+struct _BylineWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  BylineDraftStore      *store;
+  BylineDocument        *document;
+  GSettings             *settings;
+  gboolean               closing_confirmed;
+
+  /* Template widgets */
+  AdwToastOverlay       *toast_overlay;
+  AdwWindowTitle        *window_title;
+  AdwBanner             *banner;
+  AdwOverlaySplitView   *outer_split;
+  AdwOverlaySplitView   *inner_split;
+  BylineArticleEditor   *editor;
+  BylineCaptionPanel    *caption_panel;
+  BylineMetadataSidebar *metadata_sidebar;
+};
+
+/* byline-window.c: shows @document, dropping the one shown without saving it. */
+void _byline_window_replace_document   (BylineWindow   *self,
+                                        BylineDocument *document);
+
+/* byline-window-actions.c */
+void _byline_window_class_init_actions (GtkWidgetClass *widget_class);
+/* Enables every win. action from the document's state; the one place that does. */
+void _byline_window_update_actions     (BylineWindow   *self);
+/* A copy of the story under a new id, saved: what to do when saving conflicts. */
+void _byline_window_save_as_copy       (BylineWindow   *self);
+
+G_END_DECLS

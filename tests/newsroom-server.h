@@ -68,7 +68,8 @@ void                  byline_newsroom_server_release_hung (BylineNewsroomServer 
 guint                 byline_newsroom_server_count_requests (BylineNewsroomServer *self,
                                                            const char           *method,
                                                            const char           *path_prefix);
-/* Requests of @method to @path_prefix that the server answered with @status. */
+/* Requests of @method to @path_prefix that the server answered with @status
+ * (a request cut off mid-way counts as 500; one dropped on purpose not at all). */
 guint                 byline_newsroom_server_count_answers (BylineNewsroomServer *self,
                                                            const char           *method,
                                                            const char           *path_prefix,

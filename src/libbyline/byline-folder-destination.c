@@ -408,14 +408,9 @@ byline_folder_destination_send_async (BylineDestination       *destination,
       g_autofree char *media_path = byline_image_dup_media_path (image);
       FolderImage *entry;
 
+      /* A picture known only by its address elsewhere: nothing to copy. */
       if (byline_image_get_file (image) == NULL)
-        {
-          g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                                   "The picture “%s” of this story is missing from the draft",
-                                   byline_image_get_filename (image) ? byline_image_get_filename (image)
-                                                                     : byline_image_get_sha256 (image));
-          return;
-        }
+        continue;
       entry = g_new0 (FolderImage, 1);
       entry->source = g_object_ref (byline_image_get_file (image));
       entry->name = g_path_get_basename (media_path);

@@ -235,8 +235,10 @@ collect_images (SendData       *data,
       g_autoptr(GError) local_error = NULL;
       SendImage *entry;
 
-      if (file != NULL)
-        info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+      /* A picture known only by its address elsewhere: nothing to upload. */
+      if (file == NULL)
+        continue;
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                                   NULL, &local_error);
       if (info == NULL)
         {

@@ -103,6 +103,11 @@ check "a draft saved in the sandbox lands in ~/.var/app/$APP_ID/data/byline/draf
 SECRET_TEXT='notes the app was never given'
 printf '%s\n' "$SECRET_TEXT" > "$HOME/private-notes.txt"
 home_hidden() {
+  # the app's own way in: importing the file as a draft
+  if run_in byline-cli import "$HOME/private-notes.txt" 2>&1; then
+    echo "byline-cli imported ~/private-notes.txt"; return 1
+  fi
+  if run_in byline-cli list | grep -qF "$SECRET_TEXT"; then echo "a draft holds it"; return 1; fi
   if run_in cat "$HOME/private-notes.txt" 2>&1; then echo "the sandbox read ~/private-notes.txt"; return 1; fi
   # shellcheck disable=SC2016
   if run_in sh -c 'ls -A "$HOME"; ls -A /root /home 2>/dev/null' | grep -q private-notes; then
@@ -116,9 +121,12 @@ through_portal() {
   local doc id
   doc=$(flatpak document-export --app="$APP_ID" "$HOME/private-notes.txt") || return 1
   id=$(basename "$(dirname "$doc")")
-  run_in cat "/run/flatpak/doc/$id/private-notes.txt" | grep -qxF "$SECRET_TEXT"
+  run_in cat "/run/flatpak/doc/$id/private-notes.txt" | grep -qxF "$SECRET_TEXT" || return 1
+  # and the app imports it from there (a text file: its first line is the headline)
+  run_in byline-cli import "/run/flatpak/doc/$id/private-notes.txt" || return 1
+  run_in byline-cli list | grep -qF "$SECRET_TEXT" || { echo "no draft from the file"; return 1; }
 }
-check "the same file handed over by the document portal can be read" through_portal
+check "the same file handed over by the document portal can be read and imported" through_portal
 
 # --- secrets through libsecret and the secret portal -------------------------
 # libsecret's own code path inside the sandbox: the Sdk (--devel) has Python and

@@ -13,9 +13,11 @@ if [ -z "${DISPLAY:-}" ]; then # run by hand, outside build-aux/dev test
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-install.XXXXXX")
-app_pid=
+session_pid=
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  # end the app, so that its dbus-run-session ends its bus daemon too
+  [ -s "$tmp/app.pid" ] && kill "$(cat "$tmp/app.pid")" 2>/dev/null
+  [ -n "$session_pid" ] && wait "$session_pid" 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -78,18 +80,18 @@ mkdir -p "$tmp/home"
 HOME=$tmp/home XDG_DATA_HOME=$tmp/home/.local/share XDG_CONFIG_HOME=$tmp/home/.config \
 XDG_CACHE_HOME=$tmp/home/.cache XDG_STATE_HOME=$tmp/home/.local/state \
 XDG_DATA_DIRS=$share:/usr/local/share:/usr/share \
-GSETTINGS_SCHEMA_DIR=$share/glib-2.0/schemas GSETTINGS_BACKEND=memory \
-  dbus-run-session -- "$root/bin/byline" >"$tmp/app.log" 2>&1 &
-app_pid=$!
+GSETTINGS_SCHEMA_DIR=$share/glib-2.0/schemas GSETTINGS_BACKEND=memory GTK_A11Y=none \
+  dbus-run-session -- sh -c 'echo $$ > "$1"; exec "$2"' app "$tmp/app.pid" "$root/bin/byline" \
+  >"$tmp/app.log" 2>&1 &
+session_pid=$!
 
 wid=
 for _ in $(seq 1 60); do
-  # the window belongs to a child of dbus-run-session
-  for pid in $(pgrep -P "$app_pid") "$app_pid"; do
-    wid=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -1)
-    [ -n "$wid" ] && break 2
-  done
-  kill -0 "$app_pid" 2>/dev/null || break
+  if [ -s "$tmp/app.pid" ]; then
+    wid=$(xdotool search --onlyvisible --pid "$(cat "$tmp/app.pid")" 2>/dev/null | head -1)
+    [ -n "$wid" ] && break
+  fi
+  kill -0 "$session_pid" 2>/dev/null || break
   sleep 0.5
 done
 if [ -n "$wid" ]; then

@@ -21,6 +21,7 @@ if [ -z "${BYLINE_FLATPAK_CHECK_SESSION:-}" ]; then
   env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME \
       -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY -u DISPLAY \
     HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" XDG_CURRENT_DESKTOP=GNOME \
+    XDG_DATA_DIRS="${FLATPAK_USER_DIR:-$HOME/.local/share/flatpak}/exports/share:/usr/local/share:/usr/share" \
     LANG=C.UTF-8 BYLINE_FLATPAK_CHECK_SESSION=1 \
     timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" \
       dbus-run-session -- bash "$0" "$@" || rc=$?
@@ -169,17 +170,22 @@ spelling() {
 check "Enchant in the sandbox spells Vietnamese with the dictionary the app ships" spelling
 
 # --- the window -------------------------------------------------------------
-window_shows() {
-  local pid wid="" i geometry
-  flatpak run "$APP_ID" >"$OUT/app-run.log" 2>&1 &
-  pid=$!
+wait_window() { # wait_window PID: prints the id of the app's visible window
+  local wid i
   for i in $(seq 1 60); do
     wid=$(xdotool search --onlyvisible --name "$WINDOW_TITLE" 2>/dev/null | head -1)
-    [ -n "$wid" ] && break
-    kill -0 $pid 2>/dev/null || break
+    [ -n "$wid" ] && { echo "$wid"; return 0; }
+    kill -0 "$1" 2>/dev/null || return 1
     sleep 0.5
   done
-  if [ -z "$wid" ]; then
+  return 1
+}
+
+window_shows() {
+  local pid wid geometry
+  flatpak run "$APP_ID" >"$OUT/app-run.log" 2>&1 &
+  pid=$!
+  if ! wid=$(wait_window $pid); then
     echo "no visible window named '$WINDOW_TITLE' within 30 s"; cat "$OUT/app-run.log"
     flatpak kill "$APP_ID" 2>/dev/null; return 1
   fi
@@ -197,6 +203,19 @@ window_shows() {
   awk -v s="$sd" 'BEGIN { exit !(s > 0.05) }'
 }
 check "the window appears under Xvfb (screenshot kept)" window_shows
+
+# D-Bus activation, as GNOME Shell starts a DBusActivatable app: the session bus
+# runs the service file flatpak exported, and the app shows its window.
+activation() {
+  local wid
+  gdbus call --session --dest "$APP_ID" --object-path "/${APP_ID//.//}" \
+    --method org.freedesktop.Application.Activate '{}' || return 1
+  if ! wid=$(wait_window $$); then echo "no window after Activate"; return 1; fi
+  echo "window $wid '$(xdotool getwindowname "$wid")'"
+  flatpak kill "$APP_ID" 2>/dev/null
+  return 0
+}
+check "D-Bus activation starts the app in its sandbox and shows the window" activation
 
 echo "flatpak: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -192,13 +192,13 @@ window_shows() {
   sleep 3 # let it draw
   geometry=$(xwininfo -id "$wid" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}')
   echo "window $wid '$(xdotool getwindowname "$wid")' $geometry"
-  import -window root "$OUT/screenshot.png"
+  import -window "$wid" "$OUT/screenshot.png"
   flatpak kill "$APP_ID" 2>/dev/null || kill $pid 2>/dev/null
   wait $pid 2>/dev/null
   [ "${geometry%x*}" -ge 360 ] && [ "${geometry#*x}" -ge 200 ] || { echo "window too small"; return 1; }
-  # a drawn window, not a blank surface
+  # a drawn window, not a blank surface: its pixels vary
   local sd
-  sd=$(convert "$OUT/screenshot.png" -colorspace gray -format '%[fx:standard_deviation]' info:)
+  sd=$(identify -colorspace gray -format '%[fx:standard_deviation]' "$OUT/screenshot.png")
   echo "screenshot $OUT/screenshot.png, grey level deviation $sd"
   awk -v s="$sd" 'BEGIN { exit !(s > 0.05) }'
 }

@@ -33,6 +33,12 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 byline_test_wait_until (gboolean (*condition) (gpointer data),
                         gpointer   data,
@@ -40,11 +46,14 @@ byline_test_wait_until (gboolean (*condition) (gpointer data),
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
+  /* Wakes the loop now and then for conditions no event announces. */
+  guint tick = g_timeout_add (20, tick_cb, NULL);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
+  g_source_remove (tick);
   return condition (data);
 }
 

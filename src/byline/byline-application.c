@@ -42,9 +42,16 @@ byline_ui_init (void)
 
   if (g_once_init_enter (&done))
     {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
       byline_register_resource ();
       gtk_source_init ();
       spelling_init ();
+      /* Loaded here rather than as AdwApplication's style.css, so that the
+       * tests and the screenshot tool, which have no application, look the same. */
+      gtk_css_provider_load_from_resource (css, "/io/github/bylinenews/Byline/byline.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_once_init_leave (&done, 1);
     }
 }
@@ -369,9 +376,9 @@ byline_application_startup (GApplication *application)
   static const char *shortcuts[] = { "<Control>question", NULL };
   static const char *quit[] = { "<Control>q", NULL };
 
-  byline_ui_init ();
-
   G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+
+  byline_ui_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window);

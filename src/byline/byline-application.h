@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION, AdwApplication)
 
-/* Resources, GtkSourceView and libspelling: once, before any widget (main and tests). */
+/* Resources, style, GtkSourceView and libspelling: once, after GTK is initialized
+ * and before any widget (the application's startup, the tests). */
 void               byline_ui_init                     (void);
 
 BylineApplication *byline_application_new             (void);

@@ -491,11 +491,15 @@ static void
 byline_article_editor_dispose (GObject *object)
 {
   BylineArticleEditor *self = BYLINE_ARTICLE_EDITOR (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->status_timeout, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
   byline_article_editor_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ARTICLE_EDITOR);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_article_editor_parent_class)->dispose (object);
 }

@@ -53,10 +53,10 @@ static void
 create_tags (GtkTextBuffer *buffer)
 {
   gtk_text_buffer_create_tag (buffer, "kicker", "weight", PANGO_WEIGHT_BOLD, "scale", 0.8,
-                              "foreground", "#c01c28", "pixels-below-lines", 6, NULL);
+                              "foreground", "#e01b24", "pixels-below-lines", 6, NULL);
   gtk_text_buffer_create_tag (buffer, "headline", "family", "serif", "weight", PANGO_WEIGHT_BOLD,
                               "scale", 1.9, "pixels-below-lines", 10, NULL);
-  gtk_text_buffer_create_tag (buffer, "meta", "scale", 0.85, "foreground", "#77767b",
+  gtk_text_buffer_create_tag (buffer, "meta", "scale", 0.85, "style", PANGO_STYLE_ITALIC,
                               "pixels-below-lines", 14, NULL);
   gtk_text_buffer_create_tag (buffer, "lead", "weight", PANGO_WEIGHT_BOLD, "scale", 1.05,
                               "pixels-below-lines", 14, NULL);
@@ -74,7 +74,7 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "figure", "justification", GTK_JUSTIFY_CENTER,
                               "pixels-above-lines", 6, NULL);
   gtk_text_buffer_create_tag (buffer, "caption", "style", PANGO_STYLE_ITALIC, "scale", 0.9,
-                              "justification", GTK_JUSTIFY_CENTER, "foreground", "#5e5c64",
+                              "justification", GTK_JUSTIFY_CENTER,
                               "pixels-below-lines", 16, NULL);
   gtk_text_buffer_create_tag (buffer, "byline", "weight", PANGO_WEIGHT_BOLD,
                               "justification", GTK_JUSTIFY_RIGHT, "pixels-above-lines", 12, NULL);

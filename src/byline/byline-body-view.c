@@ -154,10 +154,18 @@ byline_body_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   BylineBodyView *self = BYLINE_BODY_VIEW (widget);
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  graphene_point_t origin;
   int figure_width;
 
   GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
   byline_text_view_follow_height (GTK_TEXT_VIEW (widget));
+
+  /* Figures are as wide as the page, and the page as wide as its widest
+   * figure: take the room the page has on screen, not what it was given. */
+  if (viewport != NULL
+      && gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &origin))
+    width = MIN (width, gtk_widget_get_width (viewport) - 2 * (int) origin.x);
 
   figure_width = width
                  - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
@@ -638,6 +646,23 @@ byline_body_view_get_request_mode (GtkWidget *widget)
 }
 
 static void
+update_style_scheme (BylineBodyView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  GtkSourceStyleScheme *scheme =
+    gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
+                                                dark ? "Adwaita-dark" : "Adwaita");
+  GtkTextTag *link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (self->buffer)),
+                                                "byline-link");
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), scheme);
+  /* The accent blue of each style, readable on its background. */
+  if (link != NULL)
+    g_object_set (link, "foreground", dark ? "#78aeed" : "#1c71d8", NULL);
+}
+
+static void
 byline_body_view_class_init (BylineBodyViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -664,7 +689,7 @@ byline_body_view_init (BylineBodyView *self)
   GtkDropTarget *drop;
 
   self->figures = g_ptr_array_new ();
-  self->figure_width = 480;
+  self->figure_width = 120;
   self->buffer = byline_body_buffer_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (self->buffer));
 
@@ -689,6 +714,10 @@ byline_body_view_init (BylineBodyView *self)
    * characters: not something a story's structure survives. */
   g_signal_connect (self, "move-lines", G_CALLBACK (refuse_move_lines), NULL);
   g_signal_connect (self, "move-words", G_CALLBACK (refuse_move_words), NULL);
+
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);

@@ -209,7 +209,7 @@ create_row (gpointer item,
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "show", G_CALLBACK (on_row_show), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "show-in-text", G_CALLBACK (on_row_show), self, G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -308,9 +308,13 @@ static void
 byline_caption_panel_dispose (GObject *object)
 {
   BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (object);
+  GtkWidget *child;
 
   byline_caption_panel_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_PANEL);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_caption_panel_parent_class)->dispose (object);
 }

@@ -257,7 +257,8 @@ byline_figure_init (BylineFigure *self)
 {
   GtkGesture *click;
 
-  self->width = 480;
+  /* Narrow until the view says how much room there is. */
+  self->width = 120;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

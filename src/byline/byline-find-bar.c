@@ -251,9 +251,13 @@ static void
 byline_find_bar_dispose (GObject *object)
 {
   BylineFindBar *self = BYLINE_FIND_BAR (object);
+  GtkWidget *child;
 
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FIND_BAR);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_find_bar_parent_class)->dispose (object);
 }

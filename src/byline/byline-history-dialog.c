@@ -244,6 +244,7 @@ byline_history_dialog_init (BylineHistoryDialog *self)
   adw_dialog_set_title (ADW_DIALOG (self), _("Version History"));
   adw_dialog_set_content_width (ADW_DIALOG (self), 1000);
   adw_dialog_set_content_height (ADW_DIALOG (self), 720);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
   adw_dialog_set_child (ADW_DIALOG (self), GTK_WIDGET (self->toast_overlay));
 
   breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 640sp"));

@@ -339,7 +339,10 @@ load_categories (BylineMetadataSidebar *self)
   for (guint i = 0; list[i] != NULL; i++)
     gtk_string_list_append (categories, list[i]);
   g_set_object (&self->categories, categories);
+  /* A new model selects its first row: that is not someone choosing "None". */
+  self->updating = TRUE;
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+  self->updating = FALSE;
   if (self->document != NULL)
     show_category (self);
 }
@@ -415,9 +418,13 @@ static void
 byline_metadata_sidebar_dispose (GObject *object)
 {
   BylineMetadataSidebar *self = BYLINE_METADATA_SIDEBAR (object);
+  GtkWidget *child;
 
   byline_metadata_sidebar_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_METADATA_SIDEBAR);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_metadata_sidebar_parent_class)->dispose (object);
 }
@@ -510,7 +517,9 @@ byline_metadata_sidebar_init (BylineMetadataSidebar *self)
   self->settings = g_settings_new (APPLICATION_ID);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     gtk_string_list_append (language_names, languages[i].name);
+  self->updating = TRUE;
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (language_names));
+  self->updating = FALSE;
   load_categories (self);
 
   byline_chip_entry_set_placeholder (self->authors_entry, _("Add an author"));

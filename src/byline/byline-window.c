@@ -308,6 +308,20 @@ byline_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* ------------------------------------------------------------ narrow sizes */
+
+static void
+on_narrow (BylineWindow *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+}
+
+static void
+on_wide (BylineWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void
@@ -414,6 +428,9 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, caption_panel);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, metadata_sidebar);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_narrow);
+  gtk_widget_class_bind_template_callback (widget_class, on_wide);
 
   _byline_window_class_init_actions (widget_class);
 }

@@ -1,0 +1,366 @@
+/* byline-screenshots.c — saves screenshots of Byline's main states
+ *
+ * Run under Xvfb by build-aux/screenshots: builds a story with pictures
+ * through the same code paths as the window (the document imports the photos
+ * into the draft, the store saves versions), shows each state in a real
+ * window and captures the screen with ImageMagick's `import`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ui-test-utils.h"
+#include "byline-application.h"
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-document.h"
+#include "byline-drafts-dialog.h"
+#include "byline-history-dialog.h"
+#include "byline-preferences-dialog.h"
+#include "byline-preview-dialog.h"
+#include "byline-shortcuts-dialog.h"
+#include "byline-window.h"
+
+static char *out_dir;
+static char *only;
+static GFile *photos;
+static BylineDraftStore *store;
+
+static const char *story_id;
+
+static void
+capture (GtkWidget  *window,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+  g_autofree char *crop = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (window), gtk_widget_get_height (window));
+  {
+    const char *argv[] = { "import", "-window", "root", "-crop", crop, "+repage", path, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                       &status, &error)
+        || !g_spawn_check_wait_status (status, &error))
+      g_error ("Could not take %s: %s", name, error->message);
+  }
+  g_print ("%s\n", path);
+}
+
+static gboolean
+wanted (const char *name)
+{
+  return only == NULL || g_strcmp0 (only, name) == 0;
+}
+
+static GFile *
+photo (const char *name,
+       guint       width,
+       guint       height,
+       const char *palette)
+{
+  GFile *file = g_file_get_child (photos, name);
+
+  if (!byline_ui_test_make_photo (file, width, height, palette))
+    g_error ("ImageMagick's convert is needed to make the sample photos");
+  return file;
+}
+
+static BylineImage *
+add_picture (BylineDocument *document,
+             const char     *name,
+             const char     *palette,
+             guint           width,
+             guint           height,
+             int             block,
+             const char     *caption,
+             const char     *credit,
+             const char     *alt)
+{
+  g_autoptr(GFile) file = photo (name, width, height, palette);
+  g_autoptr(GError) error = NULL;
+  BylineImage *image = byline_document_import_image (document, file, block, &error);
+
+  g_assert_no_error (error);
+  byline_image_set_caption (image, caption);
+  byline_image_set_credit (image, credit);
+  byline_image_set_alt_text (image, alt);
+  return image;
+}
+
+/* Marks @words inside block @index with @kind, wherever they are. */
+static void
+mark (BylineBody     *body,
+      guint           index,
+      const char     *words,
+      BylineSpanKind  kind,
+      const char     *href)
+{
+  const char *text = byline_block_get_text (byline_body_get_block (body, index));
+  const char *at = strstr (text, words);
+  glong start;
+
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  byline_body_apply_span (body, index, start, start + g_utf8_strlen (words, -1), kind, href, TRUE);
+}
+
+static void
+write_story (BylineDocument *document)
+{
+  BylineArticle *article = byline_document_get_article (document);
+  BylineBody *body = byline_article_get_body (article);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Ho_Chi_Minh");
+  g_autoptr(GDateTime) publish = g_date_time_new (zone ? zone : g_time_zone_new_offset (7 * 3600),
+                                                  2025, 8, 10, 16, 30, 0);
+  const char *authors[] = { "Lò Văn Dũng", "Nguyễn Thị Hương", NULL };
+  const char *tags[] = { "mưa lũ", "Nậm Nhùn", "sạt lở đất", NULL };
+  guint i;
+
+  byline_article_set_headline (article, "Nậm Nhùn: mưa lũ gây sạt lở nghiêm trọng, 137 hộ dân phải di dời");
+  byline_article_set_lead (article,
+                           "Mưa lớn kéo dài từ đêm 9/8 đã gây sạt lở đất tại nhiều xã của huyện Nậm Nhùn, "
+                           "chia cắt giao thông và buộc chính quyền sơ tán khẩn cấp 137 hộ dân.");
+  byline_article_set_authors (article, authors);
+  byline_article_set_dateline (article, "Nậm Nhùn");
+  byline_article_set_source_prefix (article, "BLC");
+  byline_article_set_category (article, "Xã hội");
+  byline_article_set_tags (article, tags);
+  byline_article_set_publish_time (article, publish);
+  byline_article_set_editor_note (article, "Gọi lại UBND xã Nậm Hàng để xác nhận số hộ phải di dời.");
+
+  i = byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                                "Theo Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn huyện Nậm Nhùn, "
+                                "tính đến 7 giờ sáng 10/8, lượng mưa đo được tại xã Nậm Hàng đã vượt 180 mm. "
+                                "Nhiều đoạn Quốc lộ 4H bị đất đá vùi lấp, có nơi dày hơn 2 mét.");
+  mark (body, i, "lượng mưa đo được tại xã Nậm Hàng đã vượt 180 mm", BYLINE_SPAN_BOLD, NULL);
+  add_picture (document, "sat-lo-quoc-lo-4h.jpg", "sienna-olivedrab", 4000, 2667, -1,
+               "Sạt lở trên Quốc lộ 4H đoạn qua xã Nậm Hàng, sáng 10/8.",
+               "Ảnh: Lò Văn Dũng",
+               "Đất đá tràn xuống mặt đường, một máy xúc đang dọn dẹp.");
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING1, "Khẩn trương sơ tán người dân");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                            "Ngay trong đêm, lực lượng quân đội, công an và dân quân tự vệ đã được huy động "
+                            "giúp người dân di chuyển tài sản đến nơi an toàn. Các điểm trường tại trung tâm "
+                            "xã được dùng làm nơi tạm trú.");
+  byline_body_append_block (body, BYLINE_BLOCK_QUOTE,
+                            "“Chúng tôi ưu tiên bảo đảm an toàn tính mạng cho người dân, không để ai ở lại "
+                            "vùng nguy hiểm”, ông Phạm Văn Quý, Phó Chủ tịch UBND huyện cho biết.");
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING2, "Những việc cần làm ngay");
+  byline_body_append_block (body, BYLINE_BLOCK_BULLETED_ITEM, "Di dời các hộ trong vùng có nguy cơ sạt lở");
+  byline_body_append_block (body, BYLINE_BLOCK_BULLETED_ITEM, "Thông tuyến Quốc lộ 4H trước ngày 12/8");
+  byline_body_append_block (body, BYLINE_BLOCK_BULLETED_ITEM, "Kiểm đếm thiệt hại, hỗ trợ lương thực");
+  add_picture (document, "bo-doi-giup-dan.jpg", "darkolivegreen-tan", 4000, 3000, -1,
+               "Bộ đội giúp người dân bản Nậm Pì chuyển đồ đạc đến nơi an toàn.",
+               "Ảnh: Nguyễn Thị Hương",
+               "Hai người lính khiêng một chiếc tủ gỗ qua con đường lầy lội.");
+  i = byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                                "Hiện các lực lượng chức năng vẫn đang tiếp tục khắc phục hậu quả. Người dân "
+                                "theo dõi thông tin trên cổng thông tin điện tử của tỉnh.");
+  mark (body, i, "cổng thông tin điện tử của tỉnh", BYLINE_SPAN_LINK, "https://laichau.gov.vn/");
+  add_picture (document, "vet-nut-suon-doi.jpg", "forestgreen-peru", 3000, 4000, -1,
+               "Cán bộ xã kiểm tra vết nứt trên sườn đồi phía sau bản.", "", "");
+}
+
+static void
+make_library (void)
+{
+  static const struct {
+    const char  *headline;
+    BylineStatus status;
+    const char  *text;
+  } drafts[] = {
+    { "Khai mạc Tuần Văn hóa – Du lịch Lai Châu 2025", BYLINE_STATUS_PUBLISHED,
+      "Tối 15/8, tại Quảng trường Nhân dân, tỉnh Lai Châu khai mạc Tuần Văn hóa – Du lịch." },
+    { "Giá chè búp tươi tăng, nông dân Tam Đường phấn khởi", BYLINE_STATUS_SUBMITTED,
+      "Những ngày này, người trồng chè ở huyện Tam Đường tất bật thu hái vụ chè hè thu." },
+    { "Phong Thổ: hoàn thành 120 căn nhà cho hộ nghèo", BYLINE_STATUS_RETURNED,
+      "Đến nay, huyện Phong Thổ đã hoàn thành 120 căn nhà cho hộ nghèo, hộ khó khăn về nhà ở." },
+    { "Học sinh vùng cao bước vào năm học mới", BYLINE_STATUS_DRAFT,
+      "Các trường học trên địa bàn tỉnh đã sẵn sàng cho năm học mới." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    {
+      g_autoptr(BylineArticle) article = byline_article_new ();
+
+      byline_article_set_headline (article, drafts[i].headline);
+      byline_article_set_status (article, drafts[i].status);
+      byline_body_append_block (byline_article_get_body (article), BYLINE_BLOCK_PARAGRAPH, drafts[i].text);
+      g_assert_true (byline_draft_store_save (store, article, NULL));
+    }
+}
+
+static BylineWindow *
+story_window (int width,
+              int height)
+{
+  BylineWindow *window = byline_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (byline_window_open_draft (window, story_id, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  byline_ui_test_wait (1200);
+  return window;
+}
+
+static void
+select_picture (BylineWindow *window,
+                guint         position)
+{
+  BylineDocument *document = byline_window_get_document (window);
+
+  byline_document_set_selected_image (document,
+                                      byline_article_get_image (byline_document_get_article (document), position));
+}
+
+/* Back to the top of the page, where the headline is. */
+static void
+scroll_to_top (BylineWindow *window)
+{
+  GtkWidget *body = GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (window)));
+  GtkWidget *scroller = gtk_widget_get_ancestor (body, GTK_TYPE_SCROLLED_WINDOW);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  byline_ui_test_wait (300);
+}
+
+static void
+done (BylineWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  byline_ui_test_wait (200);
+}
+
+static void
+show_dialog (BylineWindow *window,
+             AdwDialog    *dialog,
+             const char   *name)
+{
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+  byline_ui_test_wait (1200);
+  capture (GTK_WIDGET (window), name);
+  adw_dialog_force_close (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(BylineWindow) keep = NULL;
+  BylineWindow *window;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: byline-screenshots FOLDER [STATE]\n");
+      return 2;
+    }
+  out_dir = argv[1];
+  only = argc > 2 ? argv[2] : NULL;
+  g_mkdir_with_parents (out_dir, 0755);
+
+  /* A private data folder: the screenshots show the sample story only. */
+  data_dir = g_dir_make_tmp ("byline-screenshots-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  photos = g_file_new_build_filename (data_dir, "photos", NULL);
+  g_file_make_directory (photos, NULL, NULL);
+
+  byline_ui_test_init ();
+  store = byline_draft_store_new (NULL);
+  make_library ();
+
+  /* The story, saved a few times so that it has a history. */
+  window = byline_ui_test_new_window (store);
+  {
+    BylineDocument *document = byline_window_get_document (window);
+    BylineArticle *article = byline_document_get_article (document);
+
+    byline_article_set_headline (article, "Mưa lũ ở Nậm Nhùn");
+    g_assert_true (byline_document_save (document, NULL));
+    write_story (document);
+    g_assert_true (byline_document_save (document, NULL));
+    byline_article_set_status (article, BYLINE_STATUS_DRAFT);
+    g_assert_true (byline_document_save (document, NULL));
+    story_id = g_strdup (byline_document_get_id (document));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  if (wanted ("editor.png") || wanted ("editor-figure.png"))
+    {
+      window = story_window (1280, 800);
+      select_picture (window, 0);
+      byline_ui_test_wait (600);
+      scroll_to_top (window);
+      capture (GTK_WIDGET (window), "editor.png");
+      select_picture (window, 1);
+      byline_ui_test_wait (600);
+      capture (GTK_WIDGET (window), "editor-figure.png");
+      done (window);
+    }
+  if (wanted ("editor-800x600.png"))
+    {
+      window = story_window (800, 600);
+      capture (GTK_WIDGET (window), "editor-800x600.png");
+      done (window);
+    }
+  if (wanted ("narrow.png"))
+    {
+      window = story_window (360, 720);
+      capture (GTK_WIDGET (window), "narrow.png");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pictures", NULL);
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "narrow-pictures.png");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pictures", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "narrow-details.png");
+      done (window);
+    }
+  if (wanted ("drafts.png") || wanted ("history.png") || wanted ("preview.png")
+      || wanted ("preferences.png") || wanted ("shortcuts.png"))
+    {
+      const char *open[] = { story_id, NULL };
+
+      window = story_window (1280, 800);
+      if (wanted ("drafts.png"))
+        show_dialog (window, byline_drafts_dialog_new (store, open), "drafts.png");
+      if (wanted ("history.png"))
+        show_dialog (window, byline_history_dialog_new (store, story_id), "history.png");
+      if (wanted ("preview.png"))
+        show_dialog (window,
+                     byline_preview_dialog_new (byline_document_get_article (byline_window_get_document (window))),
+                     "preview.png");
+      if (wanted ("preferences.png"))
+        show_dialog (window, byline_preferences_dialog_new (), "preferences.png");
+      if (wanted ("shortcuts.png"))
+        show_dialog (window, byline_shortcuts_dialog_new (), "shortcuts.png");
+      done (window);
+    }
+  if (wanted ("new-story.png"))
+    {
+      window = byline_ui_test_new_window (store);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_present (GTK_WINDOW (window));
+      byline_ui_test_wait (1000);
+      capture (GTK_WIDGET (window), "new-story.png");
+      done (window);
+    }
+  if (wanted ("editor-dark.png"))
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      window = story_window (1280, 800);
+      select_picture (window, 0);
+      byline_ui_test_wait (600);
+      capture (GTK_WIDGET (window), "editor-dark.png");
+      done (window);
+    }
+
+  return 0;
+}

@@ -11,6 +11,7 @@
 #include "byline-article.h"
 #include "byline-destination-private.h"
 #include "byline-error.h"
+#include "byline-file-stream-private.h"
 #include "byline-http-private.h"
 #include "byline-newsroom-private.h"
 
@@ -360,8 +361,7 @@ asset_head_cb (GObject      *source,
   SoupMessage *head = g_object_get_data (G_OBJECT (task), "msg");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(SoupMessage) put = NULL;
   g_autofree char *path = NULL;
   GCancellable *cancellable;
@@ -381,23 +381,19 @@ asset_head_cb (GObject      *source,
       return;
     }
 
-  stream = g_file_read (data->file, g_task_get_cancellable (task), &error);
-  if (stream != NULL)
-    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                           g_task_get_cancellable (task), &error);
-  if (info == NULL)
+  stream = _byline_file_stream_new (data->file, &data->size, g_task_get_cancellable (task), &error);
+  if (stream == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
                                "Could not read the picture %s: %s",
                                g_file_peek_path (data->file), error->message);
       return;
     }
-  data->size = g_file_info_get_size (info);
 
   path = g_strconcat ("/v1/assets/", data->sha256, NULL);
   put = _byline_newsroom_message (self, SOUP_METHOD_PUT, path);
   /* Streamed from the file: memory does not grow with the picture's size. */
-  soup_message_set_request_body (put, data->media_type, G_INPUT_STREAM (stream), data->size);
+  soup_message_set_request_body (put, data->media_type, stream, data->size);
   /* No Expect: 100-continue: libsoup 3.6 touches a freed cancellable when the
    * server answers before the body was sent (the HEAD above already found out
    * whether the picture is needed, and a wrong token). */

@@ -639,6 +639,34 @@ byline_body_view_set_property (GObject      *object,
     }
 }
 
+static void
+byline_body_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (widget);
+
+  /* GtkTextView hands its width on to its figures, which may still be wider
+   * (they shrink after the next allocation); its height does not depend on it. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    for (guint i = 0; i < self->figures->len; i++)
+      for_size = MAX (for_size, byline_figure_get_width (g_ptr_array_index (self->figures, i))
+                                + gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
+                                + gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self)));
+
+  GTK_WIDGET_CLASS (byline_body_view_parent_class)->measure (widget, orientation, for_size,
+                                                             minimum, natural,
+                                                             minimum_baseline, natural_baseline);
+  /* GtkTextView counts its figures' width in its minimum; they follow the
+   * view's width a moment later (size_allocate), so the window may shrink. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, 120);
+}
+
 static GtkSizeRequestMode
 byline_body_view_get_request_mode (GtkWidget *widget)
 {
@@ -675,6 +703,7 @@ byline_body_view_class_init (BylineBodyViewClass *klass)
   object_class->set_property = byline_body_view_set_property;
   widget_class->size_allocate = byline_body_view_size_allocate;
   widget_class->get_request_mode = byline_body_view_get_request_mode;
+  widget_class->measure = byline_body_view_measure;
   text_view_class->snapshot_layer = byline_body_view_snapshot_layer;
 
   properties[PROP_DOCUMENT] =

@@ -353,6 +353,13 @@ byline_figure_set_available_width (BylineFigure *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+int
+byline_figure_get_width (BylineFigure *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIGURE (self), 0);
+  return self->width;
+}
+
 void
 byline_figure_set_selected (BylineFigure *self,
                             gboolean      selected)

@@ -23,6 +23,7 @@ void         byline_figure_set_image           (BylineFigure *self,
 BylineImage *byline_figure_get_image           (BylineFigure *self);
 void         byline_figure_set_available_width (BylineFigure *self,
                                                 int           width);
+int          byline_figure_get_width           (BylineFigure *self);
 void         byline_figure_set_selected        (BylineFigure *self,
                                                 gboolean      selected);
 

@@ -272,7 +272,7 @@ main (int   argc,
   photos = g_file_new_build_filename (data_dir, "photos", NULL);
   g_file_make_directory (photos, NULL, NULL);
 
-  byline_ui_test_init ();
+  byline_ui_test_init_gtk ();
   store = byline_draft_store_new (NULL);
   make_library ();
 

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "byline-test-utils.h"
+#include "ui-test-utils.h"
 #include "byline-body-buffer.h"
 
 /* Fails unless line i of the buffer shows block i of the body. */
@@ -472,8 +473,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  byline_test_init (&argc, &argv);
-  gtk_init ();
+  byline_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/body-buffer/shows-body", test_shows_body);
   g_test_add_func ("/ui/body-buffer/typing", test_typing);

@@ -3,16 +3,80 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <locale.h>
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
 #include "ui-test-utils.h"
 #include "byline-application.h"
 #include "byline-window.h"
 
+static char *private_home;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                               NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_private_home (void)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (private_home);
+
+  remove_tree (home);
+}
+
 void
-byline_ui_test_init (void)
+byline_ui_test_init_gtk (void)
 {
   gtk_init ();
   adw_init ();
   byline_ui_init ();
+}
+
+void
+byline_ui_test_init (int    *argc,
+                     char ***argv)
+{
+  static const char *dirs[][2] = {
+    { "HOME", "home" }, { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" }, { "TMPDIR", "tmp" },
+  };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and without the
+   * MIME database GdkPixbuf cannot tell an SVG icon from anything else. */
+  private_home = g_dir_make_tmp ("byline-ui-test-XXXXXX", NULL);
+  g_assert_nonnull (private_home);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (private_home, dirs[i][1], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+  atexit (remove_private_home);
+
+  g_test_init (argc, argv, NULL);
+  byline_ui_test_init_gtk ();
 }
 
 static gboolean

@@ -12,8 +12,13 @@
 
 G_BEGIN_DECLS
 
-/* gtk_init, libadwaita, Byline's resources. */
-void          byline_ui_test_init            (void);
+/* g_test_init() with private HOME and XDG folders (but the system's
+ * XDG_DATA_DIRS, where the MIME database and icons are), then GTK,
+ * libadwaita and Byline's resources.  Removes the folders at exit. */
+void          byline_ui_test_init            (int           *argc,
+                                              char        ***argv);
+/* GTK, libadwaita and Byline's resources only (the screenshot tool). */
+void          byline_ui_test_init_gtk        (void);
 /* Runs the main loop for @ms milliseconds. */
 void          byline_ui_test_wait            (guint          ms);
 /* Runs the main loop until @done says so or @timeout_ms pass; FALSE on timeout. */

@@ -1,0 +1,514 @@
+/* test-window.c — a story typed into the window's widgets is on disk as typed
+ *
+ * Each test opens a real BylineWindow on a store in the test's private data
+ * folder, types through the widgets (the same buffers and signals key presses
+ * go through), and checks what the store wrote against what is on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "byline-test-utils.h"
+#include "ui-test-utils.h"
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-caption-panel.h"
+#include "byline-caption-row.h"
+#include "byline-chip-entry.h"
+#include "byline-document.h"
+#include "byline-metadata-sidebar.h"
+#include "byline-window.h"
+
+#define HEADLINE "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản"
+#define LEAD "Mưa lớn kéo dài từ đêm 9/8 đã gây sạt lở nghiêm trọng."
+#define PARAGRAPH1 "Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp."
+#define HEADING "Khẩn trương khắc phục"
+#define PARAGRAPH2 "Lực lượng cứu hộ đã có mặt từ sáng sớm."
+
+typedef struct
+{
+  BylineDraftStore *store;
+  BylineWindow     *window;
+  GFile            *pictures;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("drafts");
+
+  /* A store of its own for each test: they share one data folder. */
+  f->store = byline_draft_store_new (folder);
+  f->window = byline_ui_test_new_window (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->pictures = byline_test_make_folder ("pictures");
+  byline_ui_test_wait (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_object (&f->pictures);
+  byline_ui_test_wait (50);
+}
+
+static BylineArticleEditor *
+editor (Fixture *f)
+{
+  return byline_window_get_editor (f->window);
+}
+
+static BylineArticle *
+article (Fixture *f)
+{
+  return byline_document_get_article (byline_window_get_document (f->window));
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* A slice, so that figures show as U+FFFC. */
+  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+}
+
+static GFile *
+picture (Fixture    *f,
+         const char *name,
+         guint32     rgb)
+{
+  GFile *file = g_file_get_child (f->pictures, name);
+
+  byline_test_write_png (file, 40, 30, rgb);
+  return file;
+}
+
+/* Types the whole story through the widgets, as a reporter would. */
+static void
+type_story (Fixture *f)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (body);
+  BylineMetadataSidebar *sidebar = byline_window_get_metadata_sidebar (f->window);
+  BylineCaptionPanel *panel = byline_window_get_caption_panel (f->window);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) first = picture (f, "sat-lo.png", 0x8a5a2b);
+  g_autoptr(GFile) second = picture (f, "cuu-ho.png", 0x2b5a8a);
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  struct {
+    const char *caption, *credit, *alt;
+  } captions[] = {
+    { "Sạt lở trên Quốc lộ 4H.", "Ảnh: Lò Văn Dũng", "Đất đá tràn xuống mặt đường." },
+    { "Cứu hộ giúp dân di dời.", "Ảnh: Nguyễn Thị Hương", "Bộ đội khiêng đồ qua suối." },
+  };
+
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor (f)), HEADLINE);
+  /* Enter in the headline goes on to the lead. */
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor (f)), "\n");
+  byline_ui_test_type (byline_article_editor_get_lead_view (editor (f)), LEAD);
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), PARAGRAPH1 "\n" HEADING "\n" PARAGRAPH2);
+
+  /* The middle line becomes a heading, "37 hộ dân" bold, through the editor's actions. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, 1, 3);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.style", "s", "heading1"));
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 18);
+  byline_body_buffer_get_iter_at_block (buffer, &end, 0, 27);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.bold", NULL));
+
+  /* Two pictures, as the file chooser or a drop hands them over: after the first paragraph. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 5);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  g_list_store_append (files, first);
+  g_list_store_append (files, second);
+  g_assert_cmpuint (byline_body_view_insert_pictures (body, G_LIST_MODEL (files), -1, &error), ==, 2);
+  g_assert_no_error (error);
+  byline_ui_test_wait (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      BylineCaptionRow *row = byline_caption_panel_get_row (panel, i);
+
+      g_assert_nonnull (row);
+      g_assert_nonnull (byline_caption_row_get_missing (row));
+      gtk_widget_grab_focus (GTK_WIDGET (byline_caption_row_get_caption_view (row)));
+      byline_ui_test_type (byline_caption_row_get_caption_view (row), captions[i].caption);
+      gtk_editable_set_text (byline_caption_row_get_credit_entry (row), captions[i].credit);
+      gtk_editable_set_text (byline_caption_row_get_alt_entry (row), captions[i].alt);
+      g_assert_null (byline_caption_row_get_missing (row));
+    }
+
+  /* Details */
+  gtk_editable_set_text (byline_chip_entry_get_text (byline_metadata_sidebar_get_authors (sidebar)),
+                         "Nguyễn Thị Hương, Lò Văn Dũng");
+  byline_chip_entry_commit (byline_metadata_sidebar_get_authors (sidebar));
+  gtk_editable_set_text (byline_chip_entry_get_text (byline_metadata_sidebar_get_tags (sidebar)), "mưa lũ");
+  byline_chip_entry_commit (byline_metadata_sidebar_get_tags (sidebar));
+  gtk_editable_set_text (byline_metadata_sidebar_get_dateline (sidebar), "Lai Châu");
+}
+
+static void
+check_story (BylineArticle *a)
+{
+  BylineBody *body = byline_article_get_body (a);
+  const char * const *authors = byline_article_get_authors (a);
+  const BylineSpan *spans;
+  guint n_spans;
+  g_autofree char *slug = byline_article_dup_slug (a);
+
+  g_assert_cmpstr (byline_article_get_headline (a), ==, HEADLINE);
+  g_assert_cmpstr (byline_article_get_lead (a), ==, LEAD);
+  g_assert_cmpstr (byline_article_get_dateline (a), ==, "Lai Châu");
+  g_assert_cmpstr (slug, ==, "nam-nhun-mua-lu-gay-sat-lo-chia-cat-nhieu-ban");
+  g_assert_cmpuint (g_strv_length ((char **) authors), ==, 2);
+  g_assert_cmpstr (authors[0], ==, "Nguyễn Thị Hương");
+  g_assert_cmpstr (authors[1], ==, "Lò Văn Dũng");
+  g_assert_cmpstr (byline_article_get_tags (a)[0], ==, "mưa lũ");
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 5);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==, PARAGRAPH1);
+  spans = byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+  g_assert_cmpuint (spans[0].start, ==, 18);
+  g_assert_cmpuint (spans[0].end, ==, 27);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 2)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 3)), ==, BYLINE_BLOCK_HEADING1);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, HEADING);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 4)), ==, PARAGRAPH2);
+
+  g_assert_cmpuint (byline_article_get_n_images (a), ==, 2);
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (a, 0)), ==, "Sạt lở trên Quốc lộ 4H.");
+  g_assert_cmpstr (byline_image_get_credit (byline_article_get_image (a, 0)), ==, "Ảnh: Lò Văn Dũng");
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (a, 1)), ==, "Bộ đội khiêng đồ qua suối.");
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (a, 1)), ==, "cuu-ho.png");
+  /* The first picture of a story is its featured one. */
+  g_assert_true (byline_image_get_featured (byline_article_get_image (a, 0)));
+  g_assert_false (byline_image_get_featured (byline_article_get_image (a, 1)));
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 1)), ==,
+                   byline_image_get_id (byline_article_get_image (a, 0)));
+}
+
+static BylineArticle *
+read_draft_json (BylineDraftStore *store,
+                 const char       *id)
+{
+  g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (store, id);
+  g_autoptr(GFile) file = g_file_get_child (folder, "draft.json");
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  BylineArticle *parsed;
+
+  g_assert_nonnull (bytes);
+  /* The JSON itself, as docs/draft-format.md describes it. */
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, BYLINE_DRAFT_FORMAT_NAME);
+  g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, id);
+
+  parsed = byline_draft_format_parse (bytes, "draft.json", &error);
+  g_assert_no_error (error);
+  return parsed;
+}
+
+static void
+test_story_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BylineArticle) on_disk = NULL;
+  g_autoptr(BylineArticle) reopened_disk = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *body_text = NULL;
+  BylineDocument *document;
+
+  type_story (f);
+  check_story (article (f));
+
+  document = byline_window_get_document (f->window);
+  g_assert_cmpuint (byline_document_get_save_state (document), ==, BYLINE_SAVE_STATE_UNSAVED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  g_assert_cmpuint (byline_document_get_save_state (document), ==, BYLINE_SAVE_STATE_SAVED);
+
+  id = g_strdup (byline_document_get_id (document));
+  on_disk = read_draft_json (f->store, id);
+  check_story (on_disk);
+  byline_test_assert_articles_equal (article (f), on_disk);
+
+  /* The pictures were copied into the draft by content. */
+  for (guint i = 0; i < 2; i++)
+    {
+      BylineImage *image = byline_article_get_image (article (f), i);
+      g_autofree char *path = g_file_get_path (byline_image_get_file (image));
+      g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (f->store, id);
+      g_autofree char *folder_path = g_file_get_path (folder);
+
+      g_assert_true (g_str_has_prefix (path, folder_path));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  /* Close the window, open the draft in a new one: all of it is there. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = byline_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (byline_window_open_draft (f->window, id, NULL));
+  byline_ui_test_wait (200);
+
+  check_story (article (f));
+  headline = view_text (byline_article_editor_get_headline_view (editor (f)));
+  g_assert_cmpstr (headline, ==, HEADLINE);
+  body_text = view_text (GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor (f))));
+  g_assert_true (g_str_has_prefix (body_text, PARAGRAPH1 "\n\xEF\xBF\xBC\n\xEF\xBF\xBC\n" HEADING));
+  g_assert_nonnull (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 1));
+  g_assert_null (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 2));
+
+  /* Opening a draft does not change it. */
+  g_assert_cmpuint (byline_document_get_save_state (byline_window_get_document (f->window)), ==,
+                    BYLINE_SAVE_STATE_SAVED);
+  reopened_disk = read_draft_json (f->store, id);
+  byline_test_assert_articles_equal (on_disk, reopened_disk);
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_document_get_save_state (byline_window_get_document (f->window)) == BYLINE_SAVE_STATE_SAVED;
+}
+
+static void
+test_autosave (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+  g_autoptr(BylineArticle) on_disk = NULL;
+  BylineDocument *document = byline_window_get_document (f->window);
+  gint64 typed;
+
+  /* The delay comes from GSettings and applies to open documents at once. */
+  g_settings_set_uint (settings, "autosave-delay", 500);
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor (f))), "Tin nhanh");
+  typed = g_get_monotonic_time ();
+  g_assert_cmpuint (byline_document_get_save_state (document), ==, BYLINE_SAVE_STATE_UNSAVED);
+
+  g_assert_true (byline_ui_test_wait_until (is_saved, f, 5000));
+  /* Not before the delay: a debounce, not a save per key. */
+  g_assert_cmpint (g_get_monotonic_time () - typed, >=, 450 * 1000);
+  on_disk = read_draft_json (f->store, byline_document_get_id (document));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (on_disk), 0)), ==,
+                   "Tin nhanh");
+  g_settings_reset (settings, "autosave-delay");
+}
+
+static void
+test_pristine_not_saved (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  /* A new window nobody typed in leaves nothing behind. */
+  g_assert_true (byline_document_is_pristine (byline_window_get_document (f->window)));
+  g_assert_true (byline_window_close_document (f->window, NULL));
+  drafts = byline_draft_store_list (f->store, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
+static gboolean
+has_cursor_in_block (gpointer data)
+{
+  Fixture *f = data;
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  guint block;
+
+  return byline_body_buffer_locate_cursor (buffer, &block, NULL) && block == 2;
+}
+
+static void
+test_selection_follows (Fixture       *f,
+                        gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  BylineBodyBuffer *buffer;
+  BylineDocument *document;
+  GtkListBox *list;
+  GtkTextIter iter;
+
+  type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  document = byline_window_get_document (f->window);
+  buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (byline_caption_panel_get_row (panel, 0))));
+
+  /* Selecting the second row puts the cursor at its figure (block 2). */
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (byline_caption_panel_get_row (panel, 1)));
+  g_assert_true (byline_document_get_selected_image (document) == byline_article_get_image (article (f), 1));
+  g_assert_true (byline_ui_test_wait_until (has_cursor_in_block, f, 1000));
+
+  /* The cursor put in the first figure selects the first row. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 1, 0);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  g_assert_true (byline_document_get_selected_image (document) == byline_article_get_image (article (f), 0));
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (byline_caption_panel_get_row (panel, 0)));
+}
+
+static void
+test_remove_picture_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  g_autoptr(BylineBody) before = byline_body_new ();
+  g_autoptr(BylineImage) image = NULL;
+  BylineImageRemoval *removal;
+  BylineBody *body;
+
+  type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  body = byline_article_get_body (article (f));
+  byline_body_copy_from (before, body);
+  image = g_object_ref (byline_article_get_image (article (f), 0));
+
+  /* Alt+Down on the first row moves its picture down, and the row with it. */
+  byline_caption_panel_move (panel, 0, 1);
+  g_assert_true (byline_article_get_image (article (f), 1) == image);
+  byline_caption_panel_move (panel, 1, 0);
+
+  removal = byline_document_remove_image (byline_window_get_document (f->window), image);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_null (byline_caption_panel_get_row (panel, 1));
+
+  byline_document_undo_removal (byline_window_get_document (f->window), removal);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_true (byline_article_get_image (article (f), 0) == image);
+  g_assert_true (byline_body_equal (body, before));
+  g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
+}
+
+static void
+test_undo_typing (Fixture       *f,
+                  gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBody *model = byline_article_get_body (article (f));
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Một hai ba");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.style", "s", "heading2"));
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (model, 0)), ==, BYLINE_BLOCK_HEADING2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.undo", NULL));
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (model, 0)), ==, BYLINE_BLOCK_PARAGRAPH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.undo", NULL));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một hai ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.redo", NULL));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một hai ba");
+}
+
+static void
+test_headline_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+  g_autofree char *status = NULL;
+  GtkWidget *count;
+
+  g_settings_set_uint (settings, "headline-limit", 20);
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor (f)), "Một tiêu đề dài hơn hai mươi ký tự");
+
+  /* The count under the headline warns past the limit. */
+  count = gtk_widget_get_next_sibling (GTK_WIDGET (byline_article_editor_get_headline_view (editor (f))));
+  g_assert_true (GTK_IS_LABEL (count));
+  g_assert_true (gtk_widget_has_css_class (count, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (count)), "34 / 20"));
+
+  status = g_strdup (byline_article_editor_get_status_text (editor (f)));
+  g_assert_nonnull (strstr (status, "9 words"));
+  g_settings_reset (settings, "headline-limit");
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  int min = 0;
+
+  type_story (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  byline_ui_test_wait (600);
+
+  /* Everything fits in 360 pixels: nothing asks for more. */
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 350);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+
+  /* The side panels are folded away and come back over the text on demand. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
+  byline_ui_test_wait (600);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 350);
+
+  /* At 800 × 600 the editor and the pictures share the window. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  byline_ui_test_wait (800);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor (f))), >=, 400);
+
+  /* Wide, all three parts side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  byline_ui_test_wait (800);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/window/story-round-trip", Fixture, NULL, fixture_setup, test_story_round_trip, fixture_teardown);
+  g_test_add ("/ui/window/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
+  g_test_add ("/ui/window/pristine-not-saved", Fixture, NULL, fixture_setup, test_pristine_not_saved, fixture_teardown);
+  g_test_add ("/ui/window/selection-follows", Fixture, NULL, fixture_setup, test_selection_follows, fixture_teardown);
+  g_test_add ("/ui/window/remove-picture-undo", Fixture, NULL, fixture_setup, test_remove_picture_undo, fixture_teardown);
+  g_test_add ("/ui/window/undo-typing", Fixture, NULL, fixture_setup, test_undo_typing, fixture_teardown);
+  g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -5,7 +5,19 @@
 
 #define G_LOG_DOMAIN "Byline-Test"
 
+#include <libsecret/secret.h>
+#include <signal.h>
+#include <string.h>
+
 #include "publish-test-utils.h"
+
+#define KEYRING_PASSWORD "mat-khau-thu-nghiem"
+
+struct _BylineTestKeyring
+{
+  GTestDBus   *bus;
+  GSubprocess *daemon;
+};
 
 void
 byline_test_got_result (GObject      *source,
@@ -111,4 +123,76 @@ byline_test_make_blob (GFile       *folder,
   if (sha256 != NULL)
     *sha256 = g_strdup (g_checksum_get_string (checksum));
   return g_steal_pointer (&file);
+}
+
+/* -------------------------------------------------------------- keyring */
+
+static gboolean
+secrets_service_up (gpointer data)
+{
+  GDBusConnection *bus = data;
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+  return has_owner;
+}
+
+BylineTestKeyring *
+byline_test_keyring_start (void)
+{
+  BylineTestKeyring *keyring = g_new0 (BylineTestKeyring, 1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *home = g_dir_make_tmp ("keyring-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, ".local", "share", NULL);
+  g_autofree char *runtime = g_build_filename (home, "run", NULL);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  GOutputStream *input;
+
+  keyring->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (keyring->bus);
+  /* After the bus is up: the launcher takes the environment as it is now. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
+
+  g_assert_nonnull (home);
+  g_mkdir_with_parents (runtime, 0700);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  keyring->daemon = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
+                                                 "--unlock", "--components=secrets", NULL);
+  g_assert_no_error (error);
+
+  /* The password of the new login keyring, on standard input. */
+  input = g_subprocess_get_stdin_pipe (keyring->daemon);
+  g_output_stream_write_all (input, KEYRING_PASSWORD, strlen (KEYRING_PASSWORD), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (input, NULL, &error);
+  g_assert_no_error (error);
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  if (!byline_test_wait_until (secrets_service_up, bus, 10000))
+    g_error ("gnome-keyring-daemon did not come up on the test's D-Bus session");
+  return keyring;
+}
+
+void
+byline_test_keyring_stop (BylineTestKeyring *keyring)
+{
+  /* libsecret keeps a reference to the session bus connection for good:
+   * stop the bus without g_test_dbus_down(), which waits for it to go, and
+   * leave the GTestDBus to the end of the process. */
+  secret_service_disconnect ();
+  g_subprocess_send_signal (keyring->daemon, SIGTERM);
+  g_subprocess_wait (keyring->daemon, NULL, NULL);
+  g_clear_object (&keyring->daemon);
+  g_test_dbus_stop (keyring->bus);
+  g_free (keyring);
 }

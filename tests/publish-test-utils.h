@@ -34,4 +34,12 @@ GFile                *byline_test_make_blob          (GFile         *folder,
                                                       gsize          size,
                                                       char         **sha256);
 
+/* A private D-Bus session (GTestDBus, in the environment for children too)
+ * with its own gnome-keyring-daemon, HOME in a temporary folder, unlocked:
+ * the tests never touch a real keyring. */
+typedef struct _BylineTestKeyring BylineTestKeyring;
+
+BylineTestKeyring    *byline_test_keyring_start      (void);
+void                  byline_test_keyring_stop       (BylineTestKeyring *keyring);
+
 G_END_DECLS

@@ -7,8 +7,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <libsecret/secret.h>
-#include <signal.h>
 #include <string.h>
 
 #include "byline-test-utils.h"
@@ -17,69 +15,7 @@
 #include "byline-folder-destination.h"
 #include "publish-test-utils.h"
 
-#define KEYRING_PASSWORD "mat-khau-thu-nghiem"
 #define TOKEN            BYLINE_TEST_REPORTER_TOKEN
-
-static GSubprocess *keyring;
-
-/* ---------------------------------------------------------- the keyring */
-
-static gboolean
-secrets_service_up (gpointer data)
-{
-  GDBusConnection *bus = data;
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-  return has_owner;
-}
-
-static void
-start_keyring (void)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_autofree char *home = g_dir_make_tmp ("keyring-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, ".local", "share", NULL);
-  g_autofree char *runtime = g_build_filename (home, "run", NULL);
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
-  GOutputStream *input;
-
-  g_assert_nonnull (home);
-  g_mkdir_with_parents (runtime, 0700);
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  keyring = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
-                                         "--unlock", "--components=secrets", NULL);
-  g_assert_no_error (error);
-
-  /* The password of the new login keyring, on standard input. */
-  input = g_subprocess_get_stdin_pipe (keyring);
-  g_output_stream_write_all (input, KEYRING_PASSWORD, strlen (KEYRING_PASSWORD), NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (input, NULL, &error);
-  g_assert_no_error (error);
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  if (!byline_test_wait_until (secrets_service_up, bus, 10000))
-    g_error ("gnome-keyring-daemon did not come up on the test's D-Bus session");
-}
-
-static void
-stop_keyring (void)
-{
-  g_subprocess_send_signal (keyring, SIGTERM);
-  g_subprocess_wait (keyring, NULL, NULL);
-  g_clear_object (&keyring);
-}
 
 /* ------------------------------------------------------------- helpers */
 
@@ -404,15 +340,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
+  BylineTestKeyring *keyring;
   int status;
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   byline_test_init (&argc, &argv);
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  start_keyring ();
+  keyring = byline_test_keyring_start ();
 
   g_test_add_func ("/accounts/add-newsroom", test_add_newsroom);
   g_test_add_func ("/accounts/edit-keeps-or-replaces-secret", test_edit_keeps_or_replaces_secret);
@@ -425,11 +359,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  /* libsecret keeps a reference to the session bus connection for good:
-   * stop the bus without g_test_dbus_down(), which waits for it to go, and
-   * leave the GTestDBus to the end of the process (its finalizer would). */
-  secret_service_disconnect ();
-  stop_keyring ();
-  g_test_dbus_stop (bus);
+  byline_test_keyring_stop (keyring);
   return status;
 }

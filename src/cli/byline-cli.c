@@ -76,6 +76,21 @@ static const BylineCliCommand commands[] = {
        "spellings that differ from the rest of the story or the other drafts of the store.\n"
        "Exit status 1 when an error (what blocks publishing) is found, else 0."),
     byline_cli_check },
+  { "account", N_("add|list|test|remove [NAME]"),
+    N_("Manage the places stories are sent to"),
+    N_("add NAME --kind newsroom|folder|wordpress --url URL [--user USER] adds or updates an\n"
+       "account; its token or password is read from standard input (or $BYLINE_SECRET) and\n"
+       "kept in the keyring, never in a file.  test NAME signs in and prints who you are."),
+    byline_cli_account },
+  { "publish", N_("ID"),
+    N_("Send a draft to an account: save, submit, publish or schedule"),
+    N_("The send goes through the outbox: it is recorded before anything is sent, retried on\n"
+       "network and server failures, and stays queued when it cannot finish in --wait seconds."),
+    byline_cli_publish },
+  { "outbox", N_("[list|retry|cancel] [JOB]"),
+    N_("List, retry or cancel the sends that have not gone yet"),
+    NULL,
+    byline_cli_outbox },
   { "help", N_("[COMMAND]"),
     N_("Show the help of byline-cli or of one command"),
     NULL,

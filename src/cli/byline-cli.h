@@ -102,6 +102,11 @@ gboolean byline_cli_export    (BylineCli *cli, int argc, char **argv, GError **e
 /* byline-cli-check.c */
 gboolean byline_cli_check     (BylineCli *cli, int argc, char **argv, GError **error);
 
+/* byline-cli-publish.c */
+gboolean byline_cli_account   (BylineCli *cli, int argc, char **argv, GError **error);
+gboolean byline_cli_publish   (BylineCli *cli, int argc, char **argv, GError **error);
+gboolean byline_cli_outbox    (BylineCli *cli, int argc, char **argv, GError **error);
+
 /* byline-cli-output.c */
 gboolean    byline_cli_write_stdout    (const void   *data,
                                         gsize         length,

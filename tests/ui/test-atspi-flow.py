@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+# test-atspi-flow.py — a reporter's first story, driven through the
+# accessibility tree: type the headline, lead and body with the keyboard,
+# save with Ctrl+S, check the draft on disk, look through the drafts
+# library, quit.  Also checks that every button has an accessible name.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import sys
+import time
+
+from gi.repository import Atspi
+
+from byline_atspi import (Session, Tap, click, focus, ctrl, find, log, name_of, press,
+                          role_name, text_of, type_text, wait_for, walk, KEY_ESCAPE)
+
+TEXT_ROLES = ('text', 'entry', 'paragraph', 'document text')
+BUTTON_ROLES = ('push button', 'toggle button', 'button')
+
+HEADLINE = 'Lũ quét ở Mường Tè'
+LEAD = 'Đêm qua, lũ quét đã cuốn trôi hai cây cầu treo.'
+BODY = ['Chính quyền xã đã sơ tán 40 hộ dân.', 'Không có thiệt hại về người.']
+
+
+def main():
+    tap = Tap(8)
+    session = Session(sys.argv[1])
+    try:
+        app = session.start()
+        window = find(app, roles=('frame', 'window'), timeout=20)
+        tap.ok(True, 'the window is in the accessibility tree')
+
+        headline = find(app, 'Headline', TEXT_ROLES)
+        lead = find(app, 'Lead', TEXT_ROLES)
+        body = find(app, 'Story body', TEXT_ROLES)
+        # A new story starts with the cursor in the headline.
+        focus(headline)
+        # Enter in the headline goes on to the lead, Enter at its end to the body.
+        type_text(HEADLINE + '\n' + LEAD + '\n' + '\n'.join(BODY))
+        wait_for(lambda: text_of(headline) == HEADLINE, what='the headline')
+        log('headline:', text_of(headline))
+        log('lead:', text_of(lead))
+        log('body:', text_of(body))
+        tap.ok(text_of(lead) == LEAD and text_of(body) == '\n'.join(BODY),
+               'headline, lead and body typed with the keyboard')
+
+        ctrl(ord('s'))
+
+        def saved():
+            drafts = session.drafts_on_disk()
+            return len(drafts) == 1 and drafts[0]['headline'] == HEADLINE
+
+        wait_for(saved, what='the draft on disk')
+        draft = session.drafts_on_disk()[0]
+        texts = [block.get('text') for block in draft['body']]
+        log('on disk:', draft['headline'], '|', draft['lead'], '|', texts)
+        tap.ok(draft['lead'] == LEAD and texts == BODY, 'the draft on disk is what was typed')
+
+        wait_for(lambda: HEADLINE in name_of(window), what='the window title')
+        find(window, 'Saved', roles=('label',))
+        tap.ok(True, 'the window shows the headline and that it is saved')
+
+        unnamed = []
+        for node in walk(window):
+            if role_name(node) in BUTTON_ROLES and not name_of(node):
+                unnamed.append(role_name(node))
+        log('buttons without a name:', unnamed)
+        tap.ok(not unnamed, 'every button has an accessible name')
+
+        click(find(window, 'Drafts', BUTTON_ROLES))
+        find(app, 'Search drafts', None, timeout=10)
+        row = find(app, HEADLINE, None, timeout=10)
+        tap.ok(row is not None, 'the drafts library lists the story')
+        press(KEY_ESCAPE)
+        time.sleep(0.5)
+
+        # The details are beside the text in a wide window; their button hides them.
+        find(app, 'Dateline', None, timeout=10)
+        toggle = find(window, 'Show details', BUTTON_ROLES)
+
+        def pressed():
+            return toggle.get_state_set().contains(Atspi.StateType.PRESSED)
+
+        shown = pressed()
+        click(toggle)
+        wait_for(lambda: pressed() != shown, what='the details to hide')
+        click(toggle)
+        wait_for(lambda: pressed() == shown, what='the details to come back')
+        tap.ok(shown, 'the details sidebar is shown, hides and comes back')
+
+        ctrl(ord('q'))
+        tap.ok(session.wait_exit(timeout=15) == 0, 'Ctrl+Q quits')
+    finally:
+        session.cleanup()
+
+
+if __name__ == '__main__':
+    main()

@@ -169,7 +169,7 @@ insert_figure (BylineArticlePreview *self,
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), byline_image_get_alt_text (image));
   if (file != NULL)
     byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file, BYLINE_FIGURE_DECODE_SIZE,
-                                   NULL, on_picture_loaded, g_object_ref (picture));
+                                   FALSE, NULL, on_picture_loaded, g_object_ref (picture));
 
   anchor = gtk_text_buffer_create_child_anchor (buffer, iter);
   gtk_text_view_add_child_at_anchor (self->view, picture, anchor);

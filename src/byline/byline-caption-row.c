@@ -32,7 +32,7 @@ struct _BylineCaptionRow
 
   GtkWidget       *header;
   GtkWidget       *drag_handle;
-  GtkPicture      *thumbnail;
+  GtkImage        *thumbnail;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkWidget       *missing_box;
@@ -219,7 +219,7 @@ on_thumbnail_loaded (GObject      *object,
 
   texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (object), result, NULL);
   if (texture != NULL)
-    gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (texture));
+    gtk_image_set_from_paintable (self->thumbnail, GDK_PAINTABLE (texture));
 }
 
 static void
@@ -231,17 +231,17 @@ load_thumbnail (BylineCaptionRow *self)
   if (file == NULL)
     return;
   cached = byline_thumbnailer_lookup (byline_thumbnailer_get_default (), file,
-                                      BYLINE_CAPTION_THUMBNAIL_SIZE);
+                                      BYLINE_CAPTION_THUMBNAIL_SIZE, TRUE);
   if (cached != NULL)
     {
-      gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (cached));
+      gtk_image_set_from_paintable (self->thumbnail, GDK_PAINTABLE (cached));
       return;
     }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file,
-                                 BYLINE_CAPTION_THUMBNAIL_SIZE, self->cancellable,
+                                 BYLINE_CAPTION_THUMBNAIL_SIZE, TRUE, self->cancellable,
                                  on_thumbnail_loaded, g_object_ref (self));
 }
 
@@ -251,7 +251,7 @@ on_image_notify (BylineCaptionRow *self,
 {
   if (g_strcmp0 (pspec->name, "file") == 0)
     {
-      if (gtk_picture_get_paintable (self->thumbnail) == NULL)
+      if (gtk_image_get_storage_type (self->thumbnail) != GTK_IMAGE_PAINTABLE)
         load_thumbnail (self);
       return;
     }

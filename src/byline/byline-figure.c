@@ -138,14 +138,14 @@ load_picture (BylineFigure *self)
       return;
     }
 
-  cached = byline_thumbnailer_lookup (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE);
+  cached = byline_thumbnailer_lookup (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE, FALSE);
   if (cached != NULL)
     {
       gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (cached));
       return;
     }
   self->cancellable = g_cancellable_new ();
-  byline_thumbnailer_load_async (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE, self->cancellable,
+  byline_thumbnailer_load_async (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE, FALSE, self->cancellable,
                                  on_texture_loaded, g_object_ref (self));
 }
 

@@ -25,9 +25,10 @@ G_DEFINE_FINAL_TYPE (BylineThumbnailer, byline_thumbnailer, G_TYPE_OBJECT)
 
 typedef struct
 {
-  GFile *file;
-  int    size;
-  char  *key;
+  GFile    *file;
+  int       size;
+  gboolean  square;
+  char     *key;
 } Request;
 
 static void
@@ -39,11 +40,12 @@ request_free (Request *request)
 }
 
 static char *
-cache_key (GFile *file,
-           int    size)
+cache_key (GFile    *file,
+           int       size,
+           gboolean  square)
 {
   g_autofree char *uri = g_file_get_uri (file);
-  return g_strdup_printf ("%d:%s", size, uri);
+  return g_strdup_printf ("%d%s:%s", size, square ? "sq" : "", uri);
 }
 
 static void
@@ -129,11 +131,24 @@ decode_in_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  pixbuf = byline_thumbnailer_load_pixbuf (request->file, request->size, &error);
+  pixbuf = byline_thumbnailer_load_pixbuf (request->file, request->size * (request->square ? 2 : 1), &error);
   if (pixbuf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, texture_for_pixbuf (pixbuf), g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (request->square)
+    {
+      /* Decoded to fit twice the size, so that the middle square fills @size. */
+      int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
+      int side = MIN (w, h);
+      g_autoptr(GdkPixbuf) middle = gdk_pixbuf_new_subpixbuf (pixbuf, (w - side) / 2, (h - side) / 2, side, side);
+      g_autoptr(GdkPixbuf) scaled = gdk_pixbuf_scale_simple (middle, MIN (side, request->size),
+                                                            MIN (side, request->size), GDK_INTERP_BILINEAR);
+
+      g_set_object (&pixbuf, scaled);
+    }
+  g_task_return_pointer (task, texture_for_pixbuf (pixbuf), g_object_unref);
 }
 
 static void start_next (BylineThumbnailer *self);
@@ -206,7 +221,8 @@ start_next (BylineThumbnailer *self)
 GdkTexture *
 byline_thumbnailer_lookup (BylineThumbnailer *self,
                            GFile             *file,
-                           int                size)
+                           int                size,
+                           gboolean           square)
 {
   g_autofree char *key = NULL;
   GdkTexture *texture;
@@ -214,7 +230,7 @@ byline_thumbnailer_lookup (BylineThumbnailer *self,
   g_return_val_if_fail (BYLINE_IS_THUMBNAILER (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  key = cache_key (file, size);
+  key = cache_key (file, size, square);
   texture = g_hash_table_lookup (self->cache, key);
   return texture != NULL ? g_object_ref (texture) : NULL;
 }
@@ -223,6 +239,7 @@ void
 byline_thumbnailer_load_async (BylineThumbnailer   *self,
                                GFile               *file,
                                int                  size,
+                               gboolean             square,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -239,7 +256,8 @@ byline_thumbnailer_load_async (BylineThumbnailer   *self,
   request = g_new0 (Request, 1);
   request->file = g_object_ref (file);
   request->size = size;
-  request->key = cache_key (file, size);
+  request->square = square;
+  request->key = cache_key (file, size, square);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   g_queue_push_tail (&self->waiting, g_steal_pointer (&task));

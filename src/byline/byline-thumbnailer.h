@@ -20,11 +20,14 @@ BylineThumbnailer *byline_thumbnailer_get_default (void);
 /* The texture already decoded for @file at @size, or NULL. */
 GdkTexture        *byline_thumbnailer_lookup      (BylineThumbnailer   *self,
                                                    GFile               *file,
-                                                   int                  size);
-/* Decodes @file to fit in @size × @size, keeping its aspect and its EXIF orientation. */
+                                                   int                  size,
+                                                   gboolean             square);
+/* Decodes @file to fit in @size × @size, keeping its aspect and its EXIF
+ * orientation; with @square, the middle square of it, @size wide. */
 void               byline_thumbnailer_load_async  (BylineThumbnailer   *self,
                                                    GFile               *file,
                                                    int                  size,
+                                                   gboolean             square,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);

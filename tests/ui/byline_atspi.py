@@ -23,7 +23,10 @@ CONTROL_MASK = 1 << 2
 
 
 def log(*args):
-    print('#', *args, flush=True)
+    # Every line a TAP comment, also those of a multi-line text.
+    text = ' '.join(str(a) for a in args)
+    for line in text.splitlines() or ['']:
+        print('#', line, flush=True)
 
 
 class Session:

@@ -818,6 +818,137 @@ test_reset_during_upload (Fixture       *f,
   g_assert_cmpuint (count_files (byline_newsroom_server_get_folder (f->server), "tmp"), ==, 0);
 }
 
+
+static BylineImage *
+add_big_picture (Fixture       *f,
+                 BylineArticle *article)
+{
+  g_autoptr(GFile) file = g_file_get_child (f->media, "toan-canh.png");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  BylineImage *image;
+
+  byline_test_write_png (file, 3000, 2000, 0x4a7a2b);
+  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  image = byline_image_new (sha256, "image/png");
+  byline_image_set_file (image, file);
+  byline_image_set_size (image, 3000, 2000);
+  byline_image_set_caption (image, "Toàn cảnh khu vực sạt lở nhìn từ trên cao.");
+  byline_article_add_image (article, image);
+  return image;
+}
+
+/* The object with an "href" and this width, anywhere in @node. */
+static JsonObject *
+find_rendition (JsonNode *node,
+                gint64    width)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *found = find_rendition (json_array_get_element (array, i), width);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      if (json_object_has_member (object, "href")
+          && json_object_get_int_member_with_default (object, "width", 0) == width)
+        return object;
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        {
+          JsonObject *found = find_rendition (member, width);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_pictures_scaled_down (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (f->media);
+  g_autoptr(BylineImage) big = add_big_picture (f, article);
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(BylineSendReceipt) again = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GFile) cache = g_file_new_build_filename (g_get_user_cache_dir (), "byline", NULL);
+  g_autofree char *original_sha = g_strdup (byline_image_get_sha256 (big));
+  g_autofree char *scaled_sha = NULL;
+  g_autofree char *item_text = NULL;
+  const char *href = NULL;
+  JsonObject *rendition = NULL;
+
+  receipt = send (f->reporter, article, BYLINE_STATUS_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipt->assets_uploaded, ==, 3);
+  g_assert_false (byline_newsroom_server_has_asset (f->server, original_sha));
+
+  /* The item refers to the smaller copy, with its size. */
+  stored = byline_newsroom_server_get_item (f->server, byline_article_get_id (article), NULL, NULL);
+  json_parser_load_from_data (parser, g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), &error);
+  g_assert_no_error (error);
+  rendition = find_rendition (json_parser_get_root (parser), 2048);
+  g_assert_nonnull (rendition);
+  g_assert_cmpint (json_object_get_int_member (rendition, "height"), ==, 1365);
+  href = json_object_get_string_member (rendition, "href");
+  g_assert_null (strstr (href, original_sha));
+  scaled_sha = g_strndup (strstr (href, "/v1/assets/") + strlen ("/v1/assets/"), 64);
+  g_assert_true (byline_newsroom_server_has_asset (f->server, scaled_sha));
+  g_assert_cmpuint (byline_newsroom_server_count_assets (f->server), ==, 3);
+
+  /* The draft keeps its original; the scaled copy was temporary. */
+  original = g_file_load_bytes (byline_image_get_file (big), NULL, NULL, &error);
+  g_assert_no_error (error);
+  item_text = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+  g_assert_cmpstr (item_text, ==, original_sha);
+  g_assert_cmpuint (count_files (cache, "uploads"), ==, 0);
+
+  /* Scaling is the same every time: the next send uploads nothing. */
+  byline_article_set_remote (article, "Toà soạn", receipt->remote_id, receipt->remote_version);
+  again = send (f->reporter, article, BYLINE_STATUS_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->assets_uploaded, ==, 0);
+  g_assert_cmpstr (again->remote_version, ==, receipt->remote_version);
+}
+
+static void
+test_pictures_full_size (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (f->media);
+  g_autoptr(BylineImage) big = add_big_picture (f, article);
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  byline_newsroom_destination_set_max_image_edge (BYLINE_NEWSROOM_DESTINATION (f->reporter), 0);
+  receipt = send (f->reporter, article, BYLINE_STATUS_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_newsroom_server_has_asset (f->server, byline_image_get_sha256 (big)));
+  stored = byline_newsroom_server_get_item (f->server, byline_article_get_id (article), NULL, NULL);
+  expected = expected_item (f, article);
+  assert_bytes_equal (stored, expected);
+}
+
 /* ------------------------------------------------------ failing answers */
 
 typedef struct
@@ -1006,6 +1137,8 @@ main (int   argc,
   TEST ("picture/too-large", test_picture_too_large);
   TEST ("picture/hash-mismatch", test_picture_hash_mismatch);
   TEST ("picture/reset-during-upload", test_reset_during_upload);
+  TEST ("picture/scaled-down", test_pictures_scaled_down);
+  TEST ("picture/full-size", test_pictures_full_size);
 
   for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
     {

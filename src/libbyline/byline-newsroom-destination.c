@@ -16,26 +16,22 @@
 #include "byline-error.h"
 #include "byline-http-private.h"
 #include "byline-image.h"
+#include "byline-image-resize.h"
 #include "byline-newsroom-private.h"
 #include "byline-ninjs.h"
+#include "byline-upload-private.h"
 
 G_DEFINE_FINAL_TYPE (BylineNewsroomDestination, byline_newsroom_destination, BYLINE_TYPE_DESTINATION)
 
 typedef struct
 {
-  GFile   *file;
-  char    *sha256;
-  char    *media_type;
-  goffset  size;
-} SendImage;
-
-typedef struct
-{
   char              *id;
+  JsonNode          *ninjs;
+  char              *media_base;
   GBytes            *item;
   char              *item_version;
   char              *if_match;
-  GPtrArray         *images;      /* SendImage */
+  GPtrArray         *images;      /* BylineUploadImage */
   guint              next_image;
   goffset            total;
   goffset            done;
@@ -45,18 +41,11 @@ typedef struct
 } SendData;
 
 static void
-send_image_free (SendImage *image)
-{
-  g_clear_object (&image->file);
-  g_free (image->sha256);
-  g_free (image->media_type);
-  g_free (image);
-}
-
-static void
 send_data_free (SendData *data)
 {
   g_free (data->id);
+  g_clear_pointer (&data->ninjs, json_node_unref);
+  g_free (data->media_base);
   g_clear_pointer (&data->item, g_bytes_unref);
   g_free (data->item_version);
   g_free (data->if_match);
@@ -184,7 +173,7 @@ upload_image_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
-  SendImage *image = g_ptr_array_index (data->images, data->next_image);
+  BylineUploadImage *image = g_ptr_array_index (data->images, data->next_image);
   g_autoptr(GError) error = NULL;
   gboolean uploaded = FALSE;
 
@@ -206,7 +195,7 @@ upload_next_image (GTask *task)
 {
   BylineNewsroomDestination *self = g_task_get_source_object (task);
   SendData *data = g_task_get_task_data (task);
-  SendImage *image;
+  BylineUploadImage *image;
 
   if (data->next_image >= data->images->len)
     {
@@ -225,40 +214,50 @@ collect_images (SendData       *data,
                 BylineArticle  *article,
                 GError        **error)
 {
-  data->images = g_ptr_array_new_with_free_func ((GDestroyNotify) send_image_free);
+  data->images = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_upload_image_free);
 
   for (guint i = 0; i < byline_article_get_n_images (article); i++)
     {
-      BylineImage *image = byline_article_get_image (article, i);
-      GFile *file = byline_image_get_file (image);
-      g_autoptr(GFileInfo) info = NULL;
       g_autoptr(GError) local_error = NULL;
-      SendImage *entry;
+      BylineUploadImage *upload = _byline_upload_image_new (byline_article_get_image (article, i),
+                                                            &local_error);
 
-      /* A picture known only by its address elsewhere: nothing to upload. */
-      if (file == NULL)
-        continue;
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                  NULL, &local_error);
-      if (info == NULL)
+      if (local_error != NULL)
         {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                       "The picture “%s” of this story is missing from the draft%s%s",
-                       byline_image_get_filename (image) ? byline_image_get_filename (image)
-                                                         : byline_image_get_sha256 (image),
-                       local_error ? ": " : "", local_error ? local_error->message : "");
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-
-      entry = g_new0 (SendImage, 1);
-      entry->file = g_object_ref (file);
-      entry->sha256 = g_strdup (byline_image_get_sha256 (image));
-      entry->media_type = g_strdup (byline_image_get_media_type (image));
-      entry->size = g_file_info_get_size (info);
-      data->total += entry->size;
-      g_ptr_array_add (data->images, entry);
+      /* NULL: a picture known only by its address elsewhere. */
+      if (upload != NULL)
+        g_ptr_array_add (data->images, upload);
     }
   return TRUE;
+}
+
+/* The pictures are as small as they will be: the item can refer to them. */
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!_byline_upload_prepare_finish (result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  _byline_upload_rewrite_item (data->ninjs, data->images, data->media_base);
+  data->item = _byline_upload_item_bytes (data->ninjs);
+  data->item_version = _byline_version_for_bytes (data->item);
+  data->total = g_bytes_get_size (data->item);
+  for (guint i = 0; i < data->images->len; i++)
+    data->total += ((BylineUploadImage *) g_ptr_array_index (data->images, i))->size;
+
+  upload_next_image (g_steal_pointer (&task));
 }
 
 static void
@@ -284,8 +283,8 @@ byline_newsroom_destination_send_async (BylineDestination       *destination,
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
   data->id = g_strdup (byline_article_get_id (article));
   data->options = _byline_send_options_copy (options);
-  data->item = byline_ninjs_export_bytes (article, &ninjs);
-  data->item_version = _byline_version_for_bytes (data->item);
+  data->media_base = g_strdup (media_base);
+  data->ninjs = byline_ninjs_export (article, &ninjs);
   if (byline_article_get_remote_id (article, name) != NULL)
     data->if_match = g_strdup (byline_article_get_remote_version (article, name));
   data->receipt = g_new0 (BylineSendReceipt, 1);
@@ -298,9 +297,10 @@ byline_newsroom_destination_send_async (BylineDestination       *destination,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  data->total += g_bytes_get_size (data->item);
 
-  upload_next_image (g_steal_pointer (&task));
+  /* Scaling a large photo takes a moment: in a thread. */
+  _byline_upload_prepare_async (data->images, self->max_image_edge, cancellable,
+                                prepared_cb, g_steal_pointer (&task));
 }
 
 static gboolean
@@ -489,6 +489,7 @@ byline_newsroom_destination_new (const char  *name,
   self->url = g_strndup (url, length);
   self->token = g_strdup (token);
   self->session = _byline_http_session_new ();
+  self->max_image_edge = BYLINE_IMAGE_DEFAULT_MAX_EDGE;
   return BYLINE_DESTINATION (self);
 }
 
@@ -506,4 +507,21 @@ byline_newsroom_destination_get_session (BylineNewsroomDestination *self)
   g_return_val_if_fail (BYLINE_IS_NEWSROOM_DESTINATION (self), NULL);
 
   return self->session;
+}
+
+guint
+byline_newsroom_destination_get_max_image_edge (BylineNewsroomDestination *self)
+{
+  g_return_val_if_fail (BYLINE_IS_NEWSROOM_DESTINATION (self), 0);
+
+  return self->max_image_edge;
+}
+
+void
+byline_newsroom_destination_set_max_image_edge (BylineNewsroomDestination *self,
+                                                guint                      max_edge)
+{
+  g_return_if_fail (BYLINE_IS_NEWSROOM_DESTINATION (self));
+
+  self->max_image_edge = max_edge;
 }

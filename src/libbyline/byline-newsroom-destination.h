@@ -49,6 +49,11 @@ BylineDestination *byline_newsroom_destination_new          (const char  *name,
                                                              const char  *token,
                                                              GError     **error);
 const char        *byline_newsroom_destination_get_url      (BylineNewsroomDestination *self);
+/* Pictures longer than this (px) are scaled down before upload; 0: never.
+ * Default BYLINE_IMAGE_DEFAULT_MAX_EDGE (2048). */
+guint              byline_newsroom_destination_get_max_image_edge (BylineNewsroomDestination *self);
+void               byline_newsroom_destination_set_max_image_edge (BylineNewsroomDestination *self,
+                                                                   guint                      max_edge);
 /* The session every request goes through (its "timeout" may be changed). */
 SoupSession       *byline_newsroom_destination_get_session  (BylineNewsroomDestination *self);
 

@@ -16,6 +16,7 @@ struct _BylineNewsroomDestination
   char              *url;      /* without a trailing slash */
   char              *token;
   SoupSession       *session;
+  guint              max_image_edge;
 };
 
 /* An authorized request to @path (relative to the base address). */

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +40,18 @@ read_status_kib (const char *field)
   return g_ascii_strtoll (line + strlen (field), NULL, 10);
 }
 
+/* Linux: writing 5 to clear_refs resets VmHWM, the peak RSS.  In place: a
+ * file in /proc cannot be replaced by a rename. */
 static gboolean
 reset_peak_rss (void)
 {
-  return g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  FILE *fp = fopen ("/proc/self/clear_refs", "w");
+  gboolean done;
+
+  if (fp == NULL)
+    return FALSE;
+  done = fputs ("5", fp) >= 0;
+  return fclose (fp) == 0 && done;
 }
 
 static int
@@ -120,7 +129,8 @@ upload_with_byline (BylineDestination *destination,
   gboolean uploaded = FALSE;
   gint64 before, start, elapsed;
 
-  reset_peak_rss ();
+  if (!reset_peak_rss ())
+    g_error ("Cannot reset the peak RSS (/proc/self/clear_refs)");
   before = read_status_kib ("VmRSS:");
   start = g_get_monotonic_time ();
   byline_newsroom_destination_upload_asset_async (BYLINE_NEWSROOM_DESTINATION (destination), file, sha256,

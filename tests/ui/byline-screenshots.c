@@ -10,7 +10,10 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+
+#include "config.h"
 
 #include "ui-test-utils.h"
 #include "byline-application.h"
@@ -36,7 +39,10 @@ static void
 capture (GtkWidget  *window,
          const char *name)
 {
-  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+  const char *suffix = g_getenv ("BYLINE_SCREENSHOT_SUFFIX");
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".png"));
+  g_autofree char *file_name = g_strdup_printf ("%s%s.png", stem, suffix ? suffix : "");
+  g_autofree char *path = g_build_filename (out_dir, file_name, NULL);
   g_autofree char *crop = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -272,6 +278,10 @@ main (int   argc,
   photos = g_file_new_build_filename (data_dir, "photos", NULL);
   g_file_make_directory (photos, NULL, NULL);
 
+  /* The interface in the language asked for, from the translations just built. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BYLINE_LOCALEDIR") ? g_getenv ("BYLINE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   byline_ui_test_init_gtk ();
   store = byline_draft_store_new (NULL);
   make_library ();

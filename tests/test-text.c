@@ -34,6 +34,51 @@ test_normalize_line (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* Text that is clean already comes back as it is (the fast path); text next
+ * to the fast path's edges is still normalized. */
+static void
+test_normalize_fast_path_edges (void)
+{
+  static const struct { const char *in, *out, *line; } cases[] = {
+    /* clean: as it is */
+    { "Nậm Nhùn – “mưa lũ” 180 mm, 5.000 đ… ₫", "Nậm Nhùn – “mưa lũ” 180 mm, 5.000 đ… ₫", NULL },
+    { "a\tb\nc", "a\tb\nc", "a b c" },
+    { "", "", "" },
+    /* a precomposed letter then a combining circumflex: ạ + ̂ = ậ */
+    { "t\xe1\xba\xa1\xcc\x82t", "t\xe1\xba\xad" "t", NULL },
+    /* singletons NFC replaces: ANGSTROM SIGN, EN QUAD */
+    { "1 \xe2\x84\xab", "1 \xc3\x85", NULL },
+    { "a\xe2\x80\x80" "b", "a\xe2\x80\x82" "b", "a b" },
+    /* a lone CR, a NUL inside the length, a zero-width space */
+    { "a\rb", "a\nb", "a b" },
+    { "a\xe2\x80\x8b" "b", "ab", "ab" },
+    /* spaces the line form folds */
+    { " a  b ", " a  b ", "a b" },
+    { "a\xc2\xa0" "b", "a\xc2\xa0" "b", "a b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = byline_text_normalize (cases[i].in, -1);
+      g_autofree char *line = byline_text_normalize_line (cases[i].in, -1);
+      g_autofree char *again = byline_text_normalize (text, -1);
+
+      g_assert_cmpstr (text, ==, cases[i].out);
+      g_assert_cmpstr (line, ==, cases[i].line ? cases[i].line : cases[i].out);
+      g_assert_cmpstr (again, ==, text);
+    }
+
+  {
+    /* An explicit length: what lies past it is not read; a NUL inside is
+     * invalid text, replaced as other invalid bytes are. */
+    g_autofree char *cut = byline_text_normalize ("Lai Châu và Lào Cai", 9);
+    g_autofree char *nul = byline_text_normalize ("a\0b", 3);
+
+    g_assert_cmpstr (cut, ==, "Lai Châu");
+    g_assert_cmpstr (nul, ==, "a\xef\xbf\xbd" "b");
+  }
+}
+
 static void
 test_slugify (void)
 {
@@ -77,6 +122,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize/nfc", test_normalize_nfc);
   g_test_add_func ("/text/normalize/invalid-and-control", test_normalize_invalid_and_control);
   g_test_add_func ("/text/normalize/line", test_normalize_line);
+  g_test_add_func ("/text/normalize/fast-path-edges", test_normalize_fast_path_edges);
   g_test_add_func ("/text/slugify", test_slugify);
   g_test_add_func ("/text/count-words", test_count_words);
 

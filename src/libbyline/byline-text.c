@@ -23,6 +23,71 @@ keep_char (gunichar c)
   return TRUE;
 }
 
+/* Characters that NFC leaves as they are whatever follows them, as long as
+ * no combining mark follows (and combining marks are outside these ranges):
+ * Latin with its spacing modifiers, the Vietnamese precomposed letters of
+ * Latin Extended Additional, general punctuation (but for the two singleton
+ * spaces U+2000 and U+2001) and currency signs. */
+static inline gboolean
+nfc_stable (gunichar c)
+{
+  return c < 0x0300
+         || (c >= 0x1E00 && c <= 0x1EFF)
+         || (c >= 0x2002 && c <= 0x206F)
+         || (c >= 0x20A0 && c <= 0x20CF);
+}
+
+/* Whether normalize() would give @text back unchanged: almost always so
+ * for text that was normalized when it was saved, and much cheaper to
+ * tell than to normalize again. */
+static gboolean
+already_clean (const char *text,
+               gsize       length,
+               gboolean    fold_space)
+{
+  const char *end = text + length;
+  gboolean after_space = TRUE;   /* no leading space */
+
+  for (const char *p = text; p < end;)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            return FALSE;
+          p = g_utf8_next_char (p);
+        }
+
+      if (!nfc_stable (c) || c == 0)
+        return FALSE;
+      if (fold_space)
+        {
+          if (c == ' ')
+            {
+              if (after_space)
+                return FALSE;
+              after_space = TRUE;
+              continue;
+            }
+          if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
+            return FALSE;
+        }
+      else if (c == '\r')
+        return FALSE;
+      else if (c == '\n')
+        continue;
+      if (!keep_char (c))
+        return FALSE;
+      after_space = FALSE;
+    }
+  /* No trailing space either. */
+  return !fold_space || !after_space || length == 0;
+}
+
 static char *
 normalize (const char *text,
            gssize      length,
@@ -35,6 +100,10 @@ normalize (const char *text,
 
   if (text == NULL)
     return g_strdup ("");
+  if (length < 0)
+    length = strlen (text);
+  if (already_clean (text, length, fold_space))
+    return g_strndup (text, length);
 
   valid = g_utf8_make_valid (text, length);
   nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);

@@ -42,6 +42,7 @@ struct _BylineArticle
   GDateTime    *publish_time;
   char         *editor_note;
   GListStore   *images;
+  GHashTable   *image_index; /* id → BylineImage (borrowed); NULL until asked for */
   GHashTable   *remotes;     /* destination name → RemoteState */
   JsonObject   *extra;
   guint64       revision;
@@ -117,6 +118,11 @@ on_images_changed (BylineArticle *self,
                    guint          added,
                    GListModel    *model)
 {
+  /* A removal may have taken any id away: the index is made again when
+   * next asked for.  Additions (a draft being loaded) just extend it. */
+  if (removed > 0)
+    g_clear_pointer (&self->image_index, g_hash_table_unref);
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(BylineImage) image = g_list_model_get_item (model, i);
@@ -124,6 +130,8 @@ on_images_changed (BylineArticle *self,
       g_signal_handlers_disconnect_by_func (image, on_image_notify, self);
       g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self,
                                G_CONNECT_SWAPPED);
+      if (self->image_index != NULL)
+        g_hash_table_insert (self->image_index, (gpointer) byline_image_get_id (image), image);
     }
   emit_changed (self);
 }
@@ -168,6 +176,7 @@ byline_article_finalize (GObject *object)
   g_clear_pointer (&self->publish_time, g_date_time_unref);
   g_clear_pointer (&self->editor_note, g_free);
   g_clear_object (&self->images);
+  g_clear_pointer (&self->image_index, g_hash_table_unref);
   g_clear_pointer (&self->remotes, g_hash_table_unref);
   g_clear_pointer (&self->extra, json_object_unref);
 
@@ -648,19 +657,26 @@ BylineImage *
 byline_article_find_image (BylineArticle *self,
                            const char    *image_id)
 {
-  guint n;
-
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
 
-  n = byline_article_get_n_images (self);
-  for (guint i = 0; i < n; i++)
-    {
-      BylineImage *image = byline_article_get_image (self, i);
+  if (image_id == NULL)
+    return NULL;
 
-      if (g_strcmp0 (byline_image_get_id (image), image_id) == 0)
-        return image;
+  /* Exporting or loading a story looks up every figure's picture: by id,
+   * not by walking the list each time.  Ids never change. */
+  if (self->image_index == NULL)
+    {
+      guint n = byline_article_get_n_images (self);
+
+      self->image_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          BylineImage *image = byline_article_get_image (self, i);
+
+          g_hash_table_insert (self->image_index, (gpointer) byline_image_get_id (image), image);
+        }
     }
-  return NULL;
+  return g_hash_table_lookup (self->image_index, image_id);
 }
 
 void

@@ -49,6 +49,26 @@ test_round_trip (void)
   /* byte-exact: writing what was read gives the same file */
   second = byline_draft_format_serialize (back);
   g_assert_true (g_bytes_equal (first, second));
+
+  /* times as RFC 3339 says, with the offset's colon (docs/draft-format.md) */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                                  "\"created\" : \"2022-08-10T21:05:00+07:00\""));
+}
+
+static void
+test_times_rfc3339 (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) india = g_time_zone_new_offset (5 * 3600 + 30 * 60);
+  g_autoptr(GDateTime) a = g_date_time_new (utc, 2026, 12, 4, 7, 30, 0);
+  g_autoptr(GDateTime) b = g_date_time_new (india, 2026, 12, 4, 13, 0, 1.25);
+  g_autofree char *sa = byline_format_rfc3339 (a);
+  g_autofree char *sb = byline_format_rfc3339 (b);
+  g_autoptr(GDateTime) back = g_date_time_new_from_iso8601 (sb, NULL);
+
+  g_assert_cmpstr (sa, ==, "2026-12-04T07:30:00Z");
+  g_assert_cmpstr (sb, ==, "2026-12-04T13:00:01.250000+05:30");
+  g_assert_true (g_date_time_equal (back, b));
 }
 
 static void
@@ -233,6 +253,7 @@ main (int   argc,
   byline_test_init (&argc, &argv);
 
   g_test_add_func ("/draft-format/round-trip", test_round_trip);
+  g_test_add_func ("/draft-format/times-rfc3339", test_times_rfc3339);
   g_test_add_func ("/draft-format/vietnamese-byte-exact", test_vietnamese_byte_exact);
   g_test_add_func ("/draft-format/unknown-members-survive", test_unknown_members_survive);
   g_test_add_func ("/draft-format/newer-major-refused", test_newer_major_refused);

@@ -78,6 +78,25 @@ byline_format_utc_offset (GDateTime *when)
   return g_strdup_printf ("GMT%c%d:%02d", sign, hours, minutes);
 }
 
+char *
+byline_format_rfc3339 (GDateTime *when)
+{
+  const char *seconds;
+  const char *zone;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  /* Not g_date_time_format_iso8601(): it writes "+07" for "+07:00",
+   * which RFC 3339 (and so ninjs and most JSON readers) does not take. */
+  seconds = g_date_time_get_microsecond (when) != 0 ? "%S.%f" : "%S";
+  zone = g_date_time_get_utc_offset (when) == 0 ? "Z" : "%:z";
+  {
+    g_autofree char *format = g_strconcat ("%Y-%m-%dT%H:%M:", seconds, zone, NULL);
+
+    return g_date_time_format (when, format);
+  }
+}
+
 static void
 append_time (GString   *out,
              GDateTime *when,

@@ -31,6 +31,9 @@ char       *byline_format_date          (GDateTime             *when,
                                          const char            *language);
 /* "GMT+7", "GMT-3:30", "GMT". */
 char       *byline_format_utc_offset    (GDateTime             *when);
+/* RFC 3339, as drafts and ninjs store times: "2022-08-10T21:05:00+07:00",
+ * with the microseconds when there are any, "Z" for UTC. */
+char       *byline_format_rfc3339       (GDateTime             *when);
 /* "1.234" / "1,234" */
 char       *byline_format_number        (guint64                number,
                                          const char            *language);

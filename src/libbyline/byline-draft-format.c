@@ -9,6 +9,7 @@
 
 #include "byline-article-private.h"
 #include "byline-body-private.h"
+#include "byline-date-format.h"
 #include "byline-draft-format.h"
 #include "byline-error.h"
 #include "byline-image-private.h"
@@ -60,7 +61,7 @@ add_date_time (JsonBuilder *builder,
                const char  *name,
                GDateTime   *value)
 {
-  g_autofree char *str = value ? g_date_time_format_iso8601 (value) : NULL;
+  g_autofree char *str = value ? byline_format_rfc3339 (value) : NULL;
 
   add_string (builder, name, str);
 }

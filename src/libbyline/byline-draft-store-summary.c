@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "byline-article.h"
+#include "byline-date-format.h"
 #include "byline-draft-format.h"
 #include "byline-draft-store-private.h"
 #include "byline-error.h"
@@ -145,7 +146,7 @@ add_date_time (JsonBuilder *builder,
                const char  *name,
                GDateTime   *value)
 {
-  g_autofree char *str = value ? g_date_time_format_iso8601 (value) : NULL;
+  g_autofree char *str = value ? byline_format_rfc3339 (value) : NULL;
 
   add_string (builder, name, str);
 }

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "Byline"
 
 #include "byline-article.h"
+#include "byline-date-format.h"
 #include "byline-error.h"
 #include "byline-outbox-private.h"
 
@@ -250,7 +251,7 @@ add_date (JsonBuilder *builder,
           const char  *name,
           GDateTime   *date_time)
 {
-  g_autofree char *text = date_time ? g_date_time_format_iso8601 (date_time) : NULL;
+  g_autofree char *text = date_time ? byline_format_rfc3339 (date_time) : NULL;
 
   json_builder_set_member_name (builder, name);
   if (text != NULL)

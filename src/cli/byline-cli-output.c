@@ -368,6 +368,28 @@ byline_cli_print_versions (GPtrArray *versions,
     }
 }
 
+/* Pictures an imported item named but whose bytes are not here yet. */
+static void
+print_pending_pictures (BylineArticle *article)
+{
+  g_autoptr(JsonArray) pending = byline_ninjs_dup_pending_pictures (article);
+
+  if (pending == NULL)
+    return;
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u picture not fetched yet:\n",
+                        "%u pictures not fetched yet:\n", json_array_get_length (pending)),
+           json_array_get_length (pending));
+  for (guint i = 0; i < json_array_get_length (pending); i++)
+    {
+      JsonObject *picture = json_array_get_object_element (pending, i);
+      const char *href = picture ? json_object_get_string_member_with_default (picture, "href", "") : "";
+      const char *caption = picture ? json_object_get_string_member_with_default (picture, "caption", "") : "";
+
+      g_print ("  – %s%s%s\n", href, *caption ? ": " : "", caption);
+    }
+}
+
 void
 byline_cli_print_article (BylineArticle *article)
 {
@@ -418,6 +440,8 @@ byline_cli_print_article (BylineArticle *article)
                byline_image_get_featured (image) ? _(", featured") : "",
                caption && *caption ? ": " : "", caption ? caption : "");
     }
+
+  print_pending_pictures (article);
 
   g_print ("\n%s", text);
   if (text[0] != '\0' && !g_str_has_suffix (text, "\n"))

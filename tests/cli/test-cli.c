@@ -535,6 +535,33 @@ test_import_ninjs (void)
   g_assert_nonnull (strstr (body, PARAGRAPH_2));
 }
 
+/* Pictures of an item that are elsewhere (IPTC's example: two remote
+ * photos) are named by `show`, with their captions, until fetched. */
+static void
+test_show_pending_pictures (void)
+{
+  g_autofree char *path = byline_test_data_path ("ninjs/iptc/2.2/007_multimedia.json");
+  g_autofree char *id = import_file (path);
+  g_autoptr(JsonNode) shown = show_json (id);
+  JsonArray *pending = json_object_get_array_member (json_node_get_object (shown), "pending_pictures");
+  g_auto(Run) text = { 0 };
+
+  g_assert_cmpuint (json_array_get_length (pending), ==, 2);
+  run_cli (&text, "show", id);
+  assert_ok (&text);
+  g_assert_nonnull (strstr (text.out, "2 pictures not fetched yet:\n"));
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *picture = json_array_get_object_element (pending, i);
+      g_autofree char *line = g_strdup_printf ("  – %s: %s\n",
+                                               json_object_get_string_member (picture, "href"),
+                                               json_object_get_string_member (picture, "caption"));
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (picture, "href"), "http"));
+      g_assert_nonnull (strstr (text.out, line));
+    }
+}
+
 static void
 test_import_draft (void)
 {
@@ -748,6 +775,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-path", test_export_path);
   g_test_add_func ("/cli/import/ninjs", test_import_ninjs);
   g_test_add_func ("/cli/import/draft", test_import_draft);
+  g_test_add_func ("/cli/show/pending-pictures", test_show_pending_pictures);
   g_test_add_func ("/cli/history-restore", test_history_restore);
   g_test_add_func ("/cli/delete-undelete", test_delete_undelete);
 

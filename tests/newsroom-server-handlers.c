@@ -620,6 +620,13 @@ item_status_post (BylineNewsroomServer *self,
   item->updated = _newsroom_now_iso8601 (&item->updated_usec);
   g_free (item->updated_by);
   item->updated_by = g_strdup (user->user);
+  if (g_str_equal (status, "submitted"))
+    {
+      g_free (item->submitted);
+      item->submitted = g_strdup (item->updated);
+      g_free (item->submitted_by);
+      item->submitted_by = g_strdup (user->user);
+    }
   if (!_newsroom_save_item_meta (self, item, &error))
     {
       _newsroom_set_problem (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", error->message, NULL);

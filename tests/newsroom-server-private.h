@@ -32,6 +32,8 @@ typedef struct
   char   *updated_by;
   char   *etag;
   char   *headline;
+  char   *submitted;      /* when it was last submitted, by whom */
+  char   *submitted_by;
 } NewsroomItem;
 
 typedef struct

@@ -41,6 +41,8 @@ _newsroom_item_free (NewsroomItem *item)
   g_free (item->updated_by);
   g_free (item->etag);
   g_free (item->headline);
+  g_free (item->submitted);
+  g_free (item->submitted_by);
   g_free (item);
 }
 
@@ -147,6 +149,16 @@ _newsroom_item_status_json (NewsroomItem *item)
   json_builder_add_string_value (builder, item->updated_by);
   json_builder_set_member_name (builder, "etag");
   json_builder_add_string_value (builder, item->etag);
+  json_builder_set_member_name (builder, "submitted");
+  if (item->submitted != NULL)
+    json_builder_add_string_value (builder, item->submitted);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "submitted_by");
+  if (item->submitted_by != NULL)
+    json_builder_add_string_value (builder, item->submitted_by);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -334,6 +346,8 @@ load_items (BylineNewsroomServer  *self,
       item->updated_usec = json_object_get_int_member_with_default (object, "updated_usec", 0);
       item->updated_by = dup_member (object, "updated_by");
       item->etag = dup_member (object, "etag");
+      item->submitted = dup_member (object, "submitted");
+      item->submitted_by = dup_member (object, "submitted_by");
       g_hash_table_replace (self->items, item->id, item);
     }
   return TRUE;

@@ -87,6 +87,23 @@ static const BylineCliCommand commands[] = {
     N_("The send goes through the outbox: it is recorded before anything is sent, retried on\n"
        "network and server failures, and stays queued when it cannot finish in --wait seconds."),
     byline_cli_publish },
+  { "review", N_("list|open|publish|schedule|return|submit [ID]"),
+    N_("The review queue: open, publish, schedule or return stories"),
+    N_("list --from NAME shows the stories waiting for review, newest first, with their author,\n"
+       "word count and preflight status.  open REMOTE_ID --from NAME downloads one with its\n"
+       "pictures into the draft of the same id (merged with your changes when you had any), and\n"
+       "shows the note and what changed since your version.  publish, schedule --at TIME,\n"
+       "return --note TEXT and submit ID --to NAME send the draft: when someone else changed it\n"
+       "meanwhile, their changes are merged with yours first, and a real conflict stops the\n"
+       "send until “merge” settles it.  Preflight errors block publish and schedule unless\n"
+       "--override, which is recorded on the story."),
+    byline_cli_review },
+  { "merge", N_("ID"),
+    N_("Show or settle the conflicts of a merge"),
+    N_("Lists the conflicts between your version and theirs (numbered), or settles them with\n"
+       "--take N=ours|theirs|both (both: body only, yours then theirs) or --all CHOICE.  Both\n"
+       "versions stay in the draft's history whatever you choose."),
+    byline_cli_merge },
   { "outbox", N_("[list|retry|cancel] [JOB]"),
     N_("List, retry or cancel the sends that have not gone yet"),
     NULL,

@@ -107,6 +107,10 @@ gboolean byline_cli_account   (BylineCli *cli, int argc, char **argv, GError **e
 gboolean byline_cli_publish   (BylineCli *cli, int argc, char **argv, GError **error);
 gboolean byline_cli_outbox    (BylineCli *cli, int argc, char **argv, GError **error);
 
+/* byline-cli-review.c */
+gboolean byline_cli_review    (BylineCli *cli, int argc, char **argv, GError **error);
+gboolean byline_cli_merge     (BylineCli *cli, int argc, char **argv, GError **error);
+
 /* byline-cli-output.c */
 gboolean    byline_cli_write_stdout    (const void   *data,
                                         gsize         length,

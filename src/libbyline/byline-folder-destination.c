@@ -18,15 +18,19 @@
 #include "byline-folder-destination.h"
 #include "byline-image.h"
 #include "byline-ninjs.h"
+#include "byline-review-private.h"
 
 struct _BylineFolderDestination
 {
   BylineDestination  parent_instance;
 
   GFile             *folder;
+  BylineRoles        roles;
 };
 
-G_DEFINE_FINAL_TYPE (BylineFolderDestination, byline_folder_destination, BYLINE_TYPE_DESTINATION)
+G_DEFINE_FINAL_TYPE_WITH_CODE (BylineFolderDestination, byline_folder_destination, BYLINE_TYPE_DESTINATION,
+                               G_IMPLEMENT_INTERFACE (BYLINE_TYPE_REVIEW_SOURCE,
+                                                      _byline_folder_review_iface_init))
 
 static const BylineStatus all_statuses[] = {
   BYLINE_STATUS_DRAFT, BYLINE_STATUS_SUBMITTED, BYLINE_STATUS_RETURNED,
@@ -256,6 +260,15 @@ status_json (BylineStatus  status,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "updated");
   json_builder_add_string_value (builder, updated);
+  json_builder_set_member_name (builder, "updated_by");
+  json_builder_add_string_value (builder, g_get_user_name ());
+  if (status == BYLINE_STATUS_SUBMITTED)
+    {
+      json_builder_set_member_name (builder, "submitted");
+      json_builder_add_string_value (builder, updated);
+      json_builder_set_member_name (builder, "submitted_by");
+      json_builder_add_string_value (builder, g_get_user_name ());
+    }
   json_builder_set_member_name (builder, "version");
   json_builder_add_string_value (builder, version);
   json_builder_end_object (builder);
@@ -597,7 +610,7 @@ check_thread (GTask        *task,
   identity = g_new0 (BylineIdentity, 1);
   identity->user = g_strdup (g_get_user_name ());
   identity->display_name = g_strdup (g_get_real_name ());
-  identity->roles = BYLINE_ROLE_REPORTER | BYLINE_ROLE_EDITOR;
+  identity->roles = self->roles;
   g_task_return_pointer (task, identity, (GDestroyNotify) byline_identity_free);
 }
 
@@ -683,11 +696,22 @@ byline_folder_destination_new (const char *name,
   g_return_val_if_fail (folder == NULL || G_IS_FILE (folder), NULL);
 
   self = g_object_new (BYLINE_TYPE_FOLDER_DESTINATION, "name", name, NULL);
+  byline_folder_destination_set_roles (self, BYLINE_ROLE_REPORTER | BYLINE_ROLE_EDITOR);
   if (folder != NULL)
     self->folder = g_object_ref (folder);
   else
     self->folder = g_file_new_build_filename (g_get_user_data_dir (), "byline", "newsroom", NULL);
   return BYLINE_DESTINATION (self);
+}
+
+void
+byline_folder_destination_set_roles (BylineFolderDestination *self,
+                                     BylineRoles              roles)
+{
+  g_return_if_fail (BYLINE_IS_FOLDER_DESTINATION (self));
+
+  self->roles = roles;
+  _byline_destination_set_roles (BYLINE_DESTINATION (self), roles);
 }
 
 GFile *

@@ -30,6 +30,11 @@ G_DECLARE_FINAL_TYPE (BylineFolderDestination, byline_folder_destination,
 BylineDestination *byline_folder_destination_new         (const char               *name,
                                                           GFile                    *folder);
 GFile             *byline_folder_destination_get_folder  (BylineFolderDestination  *self);
+/* A folder asks nobody: the role is the account's setting ("role" in
+ * accounts.ini), reporter and editor by default.  Reported by check and
+ * byline_destination_get_roles(). */
+void               byline_folder_destination_set_roles   (BylineFolderDestination  *self,
+                                                          BylineRoles               roles);
 
 /* The ids of the stories with @status, sorted. */
 GStrv              byline_folder_destination_list        (BylineFolderDestination  *self,

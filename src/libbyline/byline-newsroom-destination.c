@@ -19,9 +19,12 @@
 #include "byline-image-resize.h"
 #include "byline-newsroom-private.h"
 #include "byline-ninjs.h"
+#include "byline-review-private.h"
 #include "byline-upload-private.h"
 
-G_DEFINE_FINAL_TYPE (BylineNewsroomDestination, byline_newsroom_destination, BYLINE_TYPE_DESTINATION)
+G_DEFINE_FINAL_TYPE_WITH_CODE (BylineNewsroomDestination, byline_newsroom_destination, BYLINE_TYPE_DESTINATION,
+                               G_IMPLEMENT_INTERFACE (BYLINE_TYPE_REVIEW_SOURCE,
+                                                      _byline_newsroom_review_iface_init))
 
 typedef struct
 {

@@ -12,6 +12,7 @@
 #include "byline-draft-store.h"
 #include "byline-error.h"
 #include "byline-outbox-private.h"
+#include "byline-review.h"
 
 #define OUTBOX_FILE    "outbox.json"
 #define OUTBOX_FORMAT  "byline-outbox"
@@ -265,6 +266,7 @@ typedef struct
   BylineOutbox      *self;
   BylineOutboxJob   *job;
   BylineDestination *destination;
+  BylineArticle     *article;   /* what is sent: the base of later merges */
   GPtrArray         *written;   /* NULL-terminated copy of the job's versions */
 } SendContext;
 
@@ -274,6 +276,7 @@ send_context_free (SendContext *context)
   g_clear_object (&context->self);
   g_clear_object (&context->job);
   g_clear_object (&context->destination);
+  g_clear_object (&context->article);
   g_clear_pointer (&context->written, g_ptr_array_unref);
   g_free (context);
 }
@@ -376,6 +379,17 @@ send_cb (GObject      *source,
   gboolean success;
 
   success = byline_destination_send_finish (BYLINE_DESTINATION (source), result, &receipt, &error);
+  if (success && !context->job->cancelled)
+    {
+      g_autoptr(GError) base_error = NULL;
+      const char *name = byline_destination_get_name (context->destination);
+
+      /* The version both sides start from when the story comes back edited. */
+      byline_article_set_remote (context->article, name, receipt->remote_id, receipt->remote_version);
+      if (!byline_review_save_base (context->self->store, name, context->article, receipt->remote_version,
+                                    &base_error))
+        g_warning ("Sent, but could not keep the version sent: %s", base_error->message);
+    }
   finish_job (context->self, context->job, context->destination, success, receipt, error);
   schedule (context->self);
   send_context_free (context);
@@ -416,6 +430,7 @@ start_job (BylineOutbox      *self,
   context->self = g_object_ref (self);
   context->job = g_object_ref (job);
   context->destination = g_object_ref (destination);
+  context->article = g_object_ref (article);
   context->written = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < job->written_versions->len; i++)
     g_ptr_array_add (context->written, g_strdup (g_ptr_array_index (job->written_versions, i)));

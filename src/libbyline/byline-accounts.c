@@ -12,6 +12,7 @@
 #include "byline-error.h"
 #include "byline-folder-destination.h"
 #include "byline-newsroom-destination.h"
+#include "byline-wordpress-destination.h"
 
 static const SecretSchema account_schema = {
   "io.github.bylinenews.Byline.Account", SECRET_SCHEMA_NONE,
@@ -159,7 +160,14 @@ check_account (BylineAccount  *account,
           return FALSE;
         }
     }
-  else if (*account->url == '\0')
+  if (account->kind == BYLINE_ACCOUNT_WORDPRESS
+      && (account->user == NULL || *account->user == '\0' || strchr (account->user, ':') != NULL))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   "A WordPress account needs the user name (--user) its application password belongs to");
+      return FALSE;
+    }
+  if (account->kind == BYLINE_ACCOUNT_FOLDER && *account->url == '\0')
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, "A folder account needs a folder");
       return FALSE;
@@ -633,6 +641,7 @@ make_destination (BylineAccount  *account,
     case BYLINE_ACCOUNT_NEWSROOM:
       return byline_newsroom_destination_new (account->name, account->url, secret, error);
     case BYLINE_ACCOUNT_WORDPRESS:
+      return byline_wordpress_destination_new (account->name, account->url, account->user, secret, error);
     default:
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    "This version of Byline cannot send to %s accounts yet",

@@ -35,6 +35,7 @@ byline_identity_free (BylineIdentity *identity)
     return;
   g_free (identity->user);
   g_free (identity->display_name);
+  g_free (identity->role_name);
   g_free (identity);
 }
 

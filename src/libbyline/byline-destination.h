@@ -43,6 +43,7 @@ typedef struct
   char        *user;
   char        *display_name;
   BylineRoles  roles;
+  char        *role_name;     /* the destination's own name for it ("author"); may be NULL */
 } BylineIdentity;
 
 void            byline_identity_free        (BylineIdentity *identity);

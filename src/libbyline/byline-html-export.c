@@ -134,9 +134,9 @@ compare_guint (gconstpointer a,
  * every span edge, and at each cut the tags that end are closed, together with
  * whatever was opened inside them, which is then opened again.  Tags that open
  * together open longest first, so that they nest the way a writer would. */
-static void
-append_inline (GString           *out,
-               const BylineBlock *block)
+void
+_byline_html_append_inline (GString           *out,
+                            const BylineBlock *block)
 {
   const char *text = byline_block_get_text (block);
   guint length = byline_block_get_length (block);
@@ -347,24 +347,24 @@ append_body (GString                 *out,
         {
         case BYLINE_BLOCK_PARAGRAPH:
           g_string_append (out, "<p>");
-          append_inline (out, block);
+          _byline_html_append_inline (out, block);
           g_string_append (out, "</p>\n");
           break;
         case BYLINE_BLOCK_HEADING1:
         case BYLINE_BLOCK_HEADING2:
           g_string_append (out, kind == BYLINE_BLOCK_HEADING1 ? "<h2>" : "<h3>");
-          append_inline (out, block);
+          _byline_html_append_inline (out, block);
           g_string_append (out, kind == BYLINE_BLOCK_HEADING1 ? "</h2>\n" : "</h3>\n");
           break;
         case BYLINE_BLOCK_QUOTE:
           g_string_append (out, "<p>");
-          append_inline (out, block);
+          _byline_html_append_inline (out, block);
           g_string_append (out, "</p>\n");
           break;
         case BYLINE_BLOCK_BULLETED_ITEM:
         case BYLINE_BLOCK_NUMBERED_ITEM:
           g_string_append (out, "<li>");
-          append_inline (out, block);
+          _byline_html_append_inline (out, block);
           g_string_append (out, "</li>\n");
           break;
         case BYLINE_BLOCK_IMAGE:

@@ -25,4 +25,8 @@ char     *_byline_parse_source_prefix (const char *lead);
 char     *_byline_lead_with_prefix    (const char *lead,
                                        const char *source_prefix);
 
+/* The text of @block with its bold, italic and link spans as HTML, escaped. */
+void      _byline_html_append_inline  (GString           *out,
+                                       const BylineBlock *block);
+
 G_END_DECLS

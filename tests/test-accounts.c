@@ -13,6 +13,7 @@
 #include "byline-accounts.h"
 #include "byline-newsroom-destination.h"
 #include "byline-folder-destination.h"
+#include "byline-wordpress-destination.h"
 #include "publish-test-utils.h"
 
 #define TOKEN            BYLINE_TEST_REPORTER_TOKEN
@@ -303,19 +304,30 @@ test_invalid (void)
 }
 
 static void
-test_wordpress_not_yet (void)
+test_wordpress_destination (void)
 {
   g_autoptr(BylineAccounts) accounts = byline_accounts_new (NULL);
   g_autoptr(BylineAccount) account = byline_account_new ("Báo điện tử", BYLINE_ACCOUNT_WORDPRESS,
-                                                         "https://baodientu.example", "bientap");
+                                                         "https://baodientu.example/", "bientap");
+  g_autoptr(BylineAccount) no_user = byline_account_new ("Không người dùng", BYLINE_ACCOUNT_WORDPRESS,
+                                                         "https://baodientu.example", NULL);
   g_autoptr(BylineDestination) destination = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Application passwords belong to a user: Basic authentication needs both. */
+  g_assert_false (save (accounts, no_user, "abcd efgh ijkl mnop qrst uvwx", &error));
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_true (save (accounts, account, "abcd efgh ijkl mnop qrst uvwx", &error));
   destination = create_destination (accounts, "Báo điện tử", &error);
-  g_assert_null (destination);
-  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
-  g_clear_error (&error);
+  g_assert_no_error (error);
+  g_assert_true (BYLINE_IS_WORDPRESS_DESTINATION (destination));
+  g_assert_cmpstr (byline_destination_get_name (destination), ==, "Báo điện tử");
+  g_assert_cmpstr (byline_wordpress_destination_get_url (BYLINE_WORDPRESS_DESTINATION (destination)), ==,
+                   "https://baodientu.example");
+  g_assert_true (byline_destination_get_capabilities (destination) & BYLINE_DESTINATION_CAN_PUBLISH);
+  g_assert_true (byline_destination_get_capabilities (destination) & BYLINE_DESTINATION_DETECTS_CONFLICTS);
   g_assert_true (remove_account (accounts, "Báo điện tử", &error));
 }
 
@@ -354,7 +366,7 @@ main (int   argc,
   g_test_add_func ("/accounts/secret-missing-from-keyring", test_secret_missing_from_keyring);
   g_test_add_func ("/accounts/folder", test_folder_account);
   g_test_add_func ("/accounts/invalid", test_invalid);
-  g_test_add_func ("/accounts/wordpress-not-yet", test_wordpress_not_yet);
+  g_test_add_func ("/accounts/wordpress", test_wordpress_destination);
   g_test_add_func ("/accounts/damaged-file", test_damaged_file);
 
   status = g_test_run ();

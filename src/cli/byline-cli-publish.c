@@ -307,10 +307,19 @@ account_test (BylineCli       *cli,
       json_builder_add_boolean_value (builder, (identity->roles & BYLINE_ROLE_EDITOR) != 0);
       json_builder_set_member_name (builder, "reporter");
       json_builder_add_boolean_value (builder, (identity->roles & BYLINE_ROLE_REPORTER) != 0);
+      if (identity->role_name != NULL)
+        {
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, identity->role_name);
+        }
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       return byline_cli_print_json (root, error);
     }
+  if (identity->role_name != NULL)
+    return say (error, _("“%s”: signed in as %s (%s), role: %s (there: %s).\n"),
+                byline_destination_get_name (destination), identity->display_name, identity->user, roles,
+                identity->role_name);
   return say (error, _("“%s”: signed in as %s (%s), role: %s.\n"), byline_destination_get_name (destination),
               identity->display_name, identity->user, roles);
 }

@@ -21,6 +21,8 @@ typedef struct _BylineBodyHistory       BylineBodyHistory;
 typedef struct _BylineBodyView          BylineBodyView;
 typedef struct _BylineCaptionPanel      BylineCaptionPanel;
 typedef struct _BylineCaptionRow        BylineCaptionRow;
+typedef struct _BylineChecklist         BylineChecklist;
+typedef struct _BylineChecklistButton   BylineChecklistButton;
 typedef struct _BylineChipEntry         BylineChipEntry;
 typedef struct _BylineDateButton        BylineDateButton;
 typedef struct _BylineDocument          BylineDocument;

@@ -21,6 +21,7 @@
 #include "byline-article-editor-private.h"
 #include "byline-document.h"
 #include "byline-find-bar.h"
+#include "byline-spelling.h"
 #include "byline-text-field.h"
 
 #define STATUS_DELAY_MS 200
@@ -397,6 +398,16 @@ byline_article_editor_get_document (BylineArticleEditor *self)
   return self->document;
 }
 
+static void
+attach_spelling (BylineArticleEditor *self)
+{
+  const char *language = byline_article_get_language (byline_document_get_article (self->document));
+
+  byline_spelling_attach (self->headline_view, language);
+  byline_spelling_attach (self->lead_view, language);
+  byline_spelling_attach (GTK_TEXT_VIEW (self->body_view), language);
+}
+
 void
 byline_article_editor_set_document (BylineArticleEditor *self,
                                     BylineDocument      *document)
@@ -423,6 +434,8 @@ byline_article_editor_set_document (BylineArticleEditor *self,
       g_signal_connect_swapped (article, "notify::lead", G_CALLBACK (on_article_lead), self);
       g_signal_connect_swapped (article, "changed", G_CALLBACK (on_article_changed), self);
       g_signal_connect_swapped (document, "notify::selected-image", G_CALLBACK (on_selected_image), self);
+      g_signal_connect_swapped (article, "notify::language", G_CALLBACK (attach_spelling), self);
+      attach_spelling (self);
 
       self->updating_headline = self->updating_lead = TRUE;
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->headline_view),

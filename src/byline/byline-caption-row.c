@@ -17,6 +17,7 @@
 
 #include "byline-caption-row.h"
 #include "byline-document.h"
+#include "byline-spelling.h"
 #include "byline-text-field.h"
 #include "byline-thumbnailer.h"
 
@@ -403,6 +404,8 @@ byline_caption_row_new (BylineDocument *document,
 
   show_fields (self);
   load_thumbnail (self);
+  byline_spelling_attach (self->caption_view,
+                          byline_article_get_language (byline_document_get_article (document)));
 
   g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->caption_view), "changed",

@@ -384,6 +384,24 @@ byline_metadata_sidebar_set_document (BylineMetadataSidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+void
+byline_metadata_sidebar_focus_field (BylineMetadataSidebar *self,
+                                     BylineField            field)
+{
+  GtkWidget *widget;
+
+  g_return_if_fail (BYLINE_IS_METADATA_SIDEBAR (self));
+
+  switch (field)
+    {
+    case BYLINE_FIELD_BYLINE: widget = GTK_WIDGET (self->authors_entry); break;
+    case BYLINE_FIELD_CATEGORY: widget = GTK_WIDGET (self->category_row); break;
+    case BYLINE_FIELD_PUBLISH_TIME: widget = GTK_WIDGET (self->date_button); break;
+    default: return;
+    }
+  gtk_widget_grab_focus (widget);
+}
+
 BylineChipEntry *
 byline_metadata_sidebar_get_authors (BylineMetadataSidebar *self)
 {

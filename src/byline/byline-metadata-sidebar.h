@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (BylineMetadataSidebar, byline_metadata_sidebar, BYLINE, ME
 BylineDocument  *byline_metadata_sidebar_get_document     (BylineMetadataSidebar *self);
 void             byline_metadata_sidebar_set_document     (BylineMetadataSidebar *self,
                                                            BylineDocument        *document);
+/* Moves the focus to where @field (byline, category, publication time) is edited. */
+void             byline_metadata_sidebar_focus_field      (BylineMetadataSidebar *self,
+                                                           BylineField            field);
 BylineChipEntry *byline_metadata_sidebar_get_authors      (BylineMetadataSidebar *self);
 BylineChipEntry *byline_metadata_sidebar_get_tags         (BylineMetadataSidebar *self);
 GtkEditable     *byline_metadata_sidebar_get_dateline     (BylineMetadataSidebar *self);

@@ -5,6 +5,8 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include <gtksourceview/gtksource.h>
+
 #include "byline-text-field.h"
 
 #define NATURAL_KEY "byline-natural-height"
@@ -197,6 +199,11 @@ byline_text_field_class_init (BylineTextFieldClass *klass)
 static void
 byline_text_field_init (BylineTextField *self)
 {
+  /* A source buffer, for libspelling's adapter; no brackets to match in prose. */
+  g_autoptr(GtkSourceBuffer) buffer = gtk_source_buffer_new (NULL);
+
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "changed",

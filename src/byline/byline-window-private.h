@@ -40,4 +40,13 @@ void _byline_window_update_actions     (BylineWindow   *self);
 /* A copy of the story under a new id, saved: what to do when saving conflicts. */
 void _byline_window_save_as_copy       (BylineWindow   *self);
 
+/* byline-window-checks.c: the preflight checklist beside the story. */
+void             _byline_window_class_init_checks (GtkWidgetClass  *widget_class);
+BylineChecklist *_byline_window_get_checklist     (BylineWindow    *self);
+/* Runs the checks now and shows the list (before sending, too). */
+void             _byline_window_show_checklist    (BylineWindow    *self);
+void             _byline_window_show_finding      (BylineWindow    *self,
+                                                   BylineFinding   *finding,
+                                                   BylineChecklist *checklist);
+
 G_END_DECLS

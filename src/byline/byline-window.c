@@ -433,6 +433,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_wide);
 
   _byline_window_class_init_actions (widget_class);
+  _byline_window_class_init_checks (widget_class);
 }
 
 static void

@@ -1,0 +1,541 @@
+/* byline-checklist.c
+ *
+ * The checks run on the main thread: the model is not thread-safe, and on a
+ * story of ordinary length they take a few milliseconds (the spell checker
+ * remembers every word it has seen).  The pause after the last change keeps
+ * them off the keystrokes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-checklist.h"
+#include "byline-document.h"
+#include "byline-spelling.h"
+
+#define RUN_DELAY_MS 600
+
+struct _BylineChecklist
+{
+  GtkWidget               parent_instance;
+
+  BylineDocument         *document;
+  GListStore             *findings;
+  BylineConsistencyIndex *archive;
+  GSettings              *settings;
+  char                   *summary;
+  guint                   n_errors;
+  guint                   n_warnings;
+  guint                   run_source;
+
+  /* Template widgets */
+  AdwWindowTitle         *title;
+  GtkStack               *stack;
+  GtkListBox             *list_box;
+  GtkButton              *fix_tones_button;
+};
+
+G_DEFINE_FINAL_TYPE (BylineChecklist, byline_checklist, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+enum {
+  ACTIVATE_FINDING,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static BylineArticle *
+article (BylineChecklist *self)
+{
+  return self->document ? byline_document_get_article (self->document) : NULL;
+}
+
+/* ------------------------------------------------------------------ options */
+
+static BylineCheckOptions *
+options_from_settings (BylineChecklist *self)
+{
+  g_autoptr(BylineCheckOptions) options = byline_check_options_new ();
+  g_autofree char *prefix = g_settings_get_string (self->settings, "source-prefix");
+  g_autofree char *tone = g_settings_get_string (self->settings, "tone-style");
+  g_autofree char *house_path = g_settings_get_string (self->settings, "house-list");
+  BylineSpellChecker *speller;
+  BylineToneStyle style;
+
+  byline_check_options_set_headline_max_chars (options, g_settings_get_uint (self->settings, "headline-limit"));
+  byline_check_options_set_lead_max_chars (options, g_settings_get_uint (self->settings, "lead-limit"));
+  if (*prefix != '\0')
+    byline_check_options_set_source_prefix (options, prefix);
+  if (byline_tone_style_from_string (tone, &style))
+    byline_check_options_set_tone_style (options, style);
+
+  if (g_settings_get_boolean (self->settings, "spell-check")
+      && (speller = byline_spelling_get_core_checker (byline_article_get_language (article (self)))) != NULL)
+    byline_check_options_set_spell_checker (options, speller);
+
+  if (*house_path != '\0')
+    {
+      g_autoptr(BylineHouseList) house = byline_house_list_new ();
+      g_autoptr(GFile) file = g_file_new_for_path (house_path);
+      g_autoptr(GError) error = NULL;
+
+      if (byline_house_list_load (house, file, &error))
+        byline_check_options_set_house_list (options, house);
+      else
+        g_warning ("%s", error->message);
+    }
+
+  /* The other drafts of the store, read once per story shown. */
+  if (self->archive == NULL)
+    {
+      BylineDraftStore *store = byline_document_get_store (self->document);
+      g_autoptr(GError) error = NULL;
+
+      self->archive = byline_consistency_index_new ();
+      if (store != NULL
+          && !byline_consistency_index_add_store (self->archive, store,
+                                                  byline_document_get_id (self->document),
+                                                  NULL, &error))
+        g_warning ("%s", error->message);
+    }
+  byline_check_options_set_archive (options, self->archive);
+
+  return g_steal_pointer (&options);
+}
+
+/* --------------------------------------------------------------------- rows */
+
+static void
+on_apply_clicked (GtkButton *button,
+                  gpointer   user_data)
+{
+  BylineChecklist *self = user_data;
+  BylineFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
+
+  if (article (self) != NULL && byline_finding_apply (finding, article (self)))
+    byline_checklist_run (self);
+}
+
+static GtkWidget *
+create_row (BylineChecklist *self,
+            BylineFinding   *finding)
+{
+  g_autofree char *location = byline_finding_dup_location (finding, article (self));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  const char *icon_name, *css, *severity;
+
+  switch (byline_finding_get_severity (finding))
+    {
+    case BYLINE_SEVERITY_ERROR:
+      icon_name = "dialog-error-symbolic";
+      css = "error";
+      severity = _("Error");
+      break;
+    case BYLINE_SEVERITY_WARNING:
+      icon_name = "dialog-warning-symbolic";
+      css = "warning";
+      severity = _("Warning");
+      break;
+    case BYLINE_SEVERITY_INFO:
+    default:
+      icon_name = "dialog-information-symbolic";
+      css = "dim-label";
+      severity = _("Note");
+      break;
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "finding");
+  gtk_widget_add_css_class (row, css);
+
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_add_css_class (icon, css);
+  gtk_widget_set_tooltip_text (icon, severity);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, severity, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  if (byline_finding_get_suggestion (finding) != NULL
+      && byline_finding_get_excerpt (finding) != NULL
+      && byline_finding_get_start (finding) < byline_finding_get_end (finding))
+    {
+      const char *suggestion = byline_finding_get_suggestion (finding);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Fix"));
+      g_autofree char *tooltip = NULL;
+
+      if (*suggestion == '\0')
+        tooltip = g_strdup_printf (_("Remove “%s”"), byline_finding_get_excerpt (finding));
+      else
+        tooltip = g_strdup_printf (_("Replace “%s” with “%s”"), byline_finding_get_excerpt (finding), suggestion);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "finding", g_object_ref (finding), g_object_unref);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_apply_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
+  return row;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  return create_row (user_data, item);
+}
+
+static void
+on_row_activated (BylineChecklist *self,
+                  GtkListBoxRow   *row)
+{
+  BylineFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding);
+}
+
+GtkListBoxRow *
+byline_checklist_get_row (BylineChecklist *self,
+                          guint            index)
+{
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), NULL);
+
+  return gtk_list_box_get_row_at_index (self->list_box, index);
+}
+
+/* ---------------------------------------------------------------------- run */
+
+static void
+update_summary (BylineChecklist *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->n_errors == 0 && self->n_warnings == 0)
+    summary = g_strdup (_("No problems found"));
+  else if (self->n_warnings == 0)
+    summary = g_strdup_printf (ngettext ("%u error", "%u errors", self->n_errors), self->n_errors);
+  else if (self->n_errors == 0)
+    summary = g_strdup_printf (ngettext ("%u warning", "%u warnings", self->n_warnings), self->n_warnings);
+  else
+    {
+      g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", self->n_errors),
+                                                 self->n_errors);
+      g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", self->n_warnings),
+                                                   self->n_warnings);
+
+      /* Translators: "2 errors, 3 warnings" */
+      summary = g_strdup_printf (_("%s, %s"), errors, warnings);
+    }
+  if (g_set_str (&self->summary, summary))
+    {
+      adw_window_title_set_subtitle (self->title, self->summary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+    }
+}
+
+static void
+show_findings (BylineChecklist *self,
+               GListModel      *findings)
+{
+  guint n_errors = 0, n_warnings = 0;
+  gboolean tones = FALSE;
+  guint n = findings ? g_list_model_get_n_items (findings) : 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BylineFinding *finding = g_list_model_get_item (findings, i);
+
+      switch (byline_finding_get_severity (finding))
+        {
+        case BYLINE_SEVERITY_ERROR: n_errors++; break;
+        case BYLINE_SEVERITY_WARNING: n_warnings++; break;
+        case BYLINE_SEVERITY_INFO:
+        default: break;
+        }
+      if (g_str_has_prefix (byline_finding_get_code (finding), "tone-"))
+        tones = TRUE;
+      g_ptr_array_add (items, finding);
+    }
+  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_tones_button), tones);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_errors != n_errors)
+    {
+      self->n_errors = n_errors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+    }
+  if (self->n_warnings != n_warnings)
+    {
+      self->n_warnings = n_warnings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+    }
+  update_summary (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+byline_checklist_run (BylineChecklist *self)
+{
+  g_autoptr(BylineCheckOptions) options = NULL;
+  g_autoptr(GListModel) findings = NULL;
+
+  g_return_if_fail (BYLINE_IS_CHECKLIST (self));
+
+  g_clear_handle_id (&self->run_source, g_source_remove);
+  if (self->document == NULL)
+    {
+      show_findings (self, NULL);
+      return;
+    }
+  options = options_from_settings (self);
+  findings = byline_check_article (article (self), options);
+  show_findings (self, findings);
+}
+
+static gboolean
+run_cb (gpointer data)
+{
+  BylineChecklist *self = data;
+
+  self->run_source = 0;
+  byline_checklist_run (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_run (BylineChecklist *self)
+{
+  g_clear_handle_id (&self->run_source, g_source_remove);
+  self->run_source = g_timeout_add (RUN_DELAY_MS, run_cb, self);
+}
+
+static void
+on_fix_tones (BylineChecklist *self)
+{
+  g_autofree char *tone = g_settings_get_string (self->settings, "tone-style");
+  BylineToneStyle style = BYLINE_TONE_STYLE_ANY;
+
+  if (article (self) == NULL)
+    return;
+  /* No house style: the one most of the story already uses. */
+  if (!byline_tone_style_from_string (tone, &style) || style == BYLINE_TONE_STYLE_ANY)
+    {
+      g_autoptr(GString) all = g_string_new (byline_article_get_headline (article (self)));
+      g_autofree char *body = byline_body_dup_plain_text (byline_article_get_body (article (self)));
+
+      g_string_append_c (all, '\n');
+      g_string_append (all, byline_article_get_lead (article (self)));
+      g_string_append_c (all, '\n');
+      g_string_append (all, body);
+      style = byline_tone_detect (all->str);
+    }
+  if (style != BYLINE_TONE_STYLE_ANY)
+    byline_article_apply_tone_style (article (self), style);
+  byline_checklist_run (self);
+}
+
+/* ------------------------------------------------------------------ public */
+
+BylineDocument *
+byline_checklist_get_document (BylineChecklist *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), NULL);
+  return self->document;
+}
+
+void
+byline_checklist_set_document (BylineChecklist *self,
+                               BylineDocument  *document)
+{
+  g_return_if_fail (BYLINE_IS_CHECKLIST (self));
+  g_return_if_fail (document == NULL || BYLINE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (byline_document_get_article (self->document), self);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->archive);
+  if (document != NULL)
+    g_signal_connect_object (byline_document_get_article (document), "changed",
+                             G_CALLBACK (queue_run), self, G_CONNECT_SWAPPED);
+
+  /* A story just opened is checked at once: the badge tells before any edit. */
+  byline_checklist_run (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+GListModel *
+byline_checklist_get_findings (BylineChecklist *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+guint
+byline_checklist_get_n_errors (BylineChecklist *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), 0);
+  return self->n_errors;
+}
+
+guint
+byline_checklist_get_n_warnings (BylineChecklist *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), 0);
+  return self->n_warnings;
+}
+
+const char *
+byline_checklist_get_summary (BylineChecklist *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), NULL);
+  return self->summary;
+}
+
+/* ----------------------------------------------------------------- GObject */
+
+static void
+byline_checklist_dispose (GObject *object)
+{
+  BylineChecklist *self = BYLINE_CHECKLIST (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->run_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (byline_document_get_article (self->document), self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->archive);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CHECKLIST);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (byline_checklist_parent_class)->dispose (object);
+}
+
+static void
+byline_checklist_finalize (GObject *object)
+{
+  BylineChecklist *self = BYLINE_CHECKLIST (object);
+
+  g_clear_object (&self->findings);
+  g_clear_object (&self->settings);
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (byline_checklist_parent_class)->finalize (object);
+}
+
+static void
+byline_checklist_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BylineChecklist *self = BYLINE_CHECKLIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    case PROP_N_ERRORS: g_value_set_uint (value, self->n_errors); break;
+    case PROP_N_WARNINGS: g_value_set_uint (value, self->n_warnings); break;
+    case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_checklist_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BylineChecklist *self = BYLINE_CHECKLIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: byline_checklist_set_document (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_checklist_class_init (BylineChecklistClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_checklist_dispose;
+  object_class->finalize = byline_checklist_finalize;
+  object_class->get_property = byline_checklist_get_property;
+  object_class->set_property = byline_checklist_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BylineChecklist::activate-finding:
+   * @finding: the BylineFinding whose place to show
+   */
+  signals[ACTIVATE_FINDING] =
+    g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "checklist");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-checklist.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, title);
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, list_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, fix_tones_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_fix_tones);
+}
+
+static void
+byline_checklist_init (BylineChecklist *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->findings = g_list_store_new (BYLINE_TYPE_FINDING);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->findings), create_row_cb, self, NULL);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (queue_run), self, G_CONNECT_SWAPPED);
+  update_summary (self);
+}

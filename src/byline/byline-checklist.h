@@ -1,0 +1,38 @@
+/* byline-checklist.h — the preflight checklist of the open story
+ *
+ * Runs byline_check_article() on the document's article, again a moment after
+ * every change, with the limits and house rules of the settings, and lists the
+ * findings: errors first, each with its place; activating one emits
+ * ::activate-finding (the window shows the place), and a finding with a
+ * suggestion has a button that applies it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-app-types.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_CHECKLIST (byline_checklist_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineChecklist, byline_checklist, BYLINE, CHECKLIST, GtkWidget)
+
+BylineDocument *byline_checklist_get_document   (BylineChecklist *self);
+void            byline_checklist_set_document   (BylineChecklist *self,
+                                                 BylineDocument  *document);
+/* The findings of the last run: a GListModel of BylineFinding. */
+GListModel     *byline_checklist_get_findings   (BylineChecklist *self);
+guint           byline_checklist_get_n_errors   (BylineChecklist *self);
+guint           byline_checklist_get_n_warnings (BylineChecklist *self);
+/* "2 errors, 1 warning" (translated), or "No problems found". */
+const char     *byline_checklist_get_summary    (BylineChecklist *self);
+/* Runs the checks now instead of after the pause (a run is also pending
+ * until then); the UI tests and "before sending" call it. */
+void            byline_checklist_run            (BylineChecklist *self);
+/* The row showing finding @index, for the tests. */
+GtkListBoxRow  *byline_checklist_get_row        (BylineChecklist *self,
+                                                 guint            index);
+
+G_END_DECLS

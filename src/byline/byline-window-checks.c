@@ -1,0 +1,199 @@
+/* byline-window-checks.c — the checklist in the window: showing where a finding is
+ *
+ * The checklist knows findings, not widgets; the window, which holds every
+ * section, turns a finding's place into the widget that shows it and selects
+ * the range there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-caption-panel.h"
+#include "byline-caption-row.h"
+#include "byline-checklist.h"
+#include "byline-checklist-button.h"
+#include "byline-document.h"
+#include "byline-metadata-sidebar.h"
+#include "byline-window-private.h"
+
+static AdwOverlaySplitView *
+checks_split (BylineWindow *self)
+{
+  return ADW_OVERLAY_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW,
+                                                                "checks_split"));
+}
+
+BylineChecklist *
+_byline_window_get_checklist (BylineWindow *self)
+{
+  return BYLINE_CHECKLIST (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW, "checklist"));
+}
+
+void
+_byline_window_show_checklist (BylineWindow *self)
+{
+  byline_checklist_run (_byline_window_get_checklist (self));
+  adw_overlay_split_view_set_show_sidebar (checks_split (self), TRUE);
+}
+
+static void
+select_in_text_view (GtkTextView *view,
+                     guint        start,
+                     guint        end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  if (start == end)
+    gtk_text_buffer_get_end_iter (buffer, &b), a = b;
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_select_range (buffer, &b, &a);
+  gtk_text_view_scroll_to_iter (view, &a, 0.1, FALSE, 0, 0);
+}
+
+static void
+select_in_editable (GtkEditable *editable,
+                    guint        start,
+                    guint        end)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  if (start < end)
+    gtk_editable_select_region (editable, start, end);
+  else
+    gtk_editable_set_position (editable, -1);
+}
+
+static void
+show_in_body (BylineWindow  *self,
+              BylineFinding *finding)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (self->editor);
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  int block = byline_finding_get_block (finding);
+  GtkTextIter a, b;
+
+  if (block < 0)
+    return;
+  byline_article_editor_scroll_to_block (self->editor, block);
+  byline_body_buffer_get_iter_at_block (buffer, &a, block, byline_finding_get_start (finding));
+  byline_body_buffer_get_iter_at_block (buffer, &b, block, byline_finding_get_end (finding));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &b, &a);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &a, 0.1, FALSE, 0, 0);
+}
+
+static void
+show_in_pictures (BylineWindow  *self,
+                  BylineFinding *finding)
+{
+  BylineArticle *article = byline_document_get_article (self->document);
+  const char *image_id = byline_finding_get_image_id (finding);
+  BylineImage *image = image_id ? byline_article_find_image (article, image_id) : NULL;
+  guint start = byline_finding_get_start (finding);
+  guint end = byline_finding_get_end (finding);
+  BylineCaptionRow *row = NULL;
+
+  if (image == NULL)
+    return;
+  adw_overlay_split_view_set_show_sidebar (self->inner_split, TRUE);
+  byline_document_set_selected_image (self->document, image);
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    if (byline_article_get_image (article, i) == image)
+      row = byline_caption_panel_get_row (self->caption_panel, i);
+  if (row == NULL)
+    return;
+
+  switch (byline_finding_get_field (finding))
+    {
+    case BYLINE_FIELD_CREDIT:
+      select_in_editable (byline_caption_row_get_credit_entry (row), start, end);
+      break;
+    case BYLINE_FIELD_ALT_TEXT:
+      select_in_editable (byline_caption_row_get_alt_entry (row), start, end);
+      break;
+    case BYLINE_FIELD_CAPTION:
+    default:
+      select_in_text_view (byline_caption_row_get_caption_view (row), start, end);
+      break;
+    }
+}
+
+void
+_byline_window_show_finding (BylineWindow    *self,
+                             BylineFinding   *finding,
+                             BylineChecklist *checklist)
+{
+  g_return_if_fail (BYLINE_IS_FINDING (finding));
+
+  if (self->document == NULL)
+    return;
+
+  /* Narrow: the checklist covers the text it points to. */
+  if (adw_overlay_split_view_get_collapsed (checks_split (self)))
+    adw_overlay_split_view_set_show_sidebar (checks_split (self), FALSE);
+
+  switch (byline_finding_get_field (finding))
+    {
+    case BYLINE_FIELD_HEADLINE:
+      select_in_text_view (byline_article_editor_get_headline_view (self->editor),
+                           byline_finding_get_start (finding), byline_finding_get_end (finding));
+      break;
+    case BYLINE_FIELD_LEAD:
+      select_in_text_view (byline_article_editor_get_lead_view (self->editor),
+                           byline_finding_get_start (finding), byline_finding_get_end (finding));
+      break;
+    case BYLINE_FIELD_BODY:
+      show_in_body (self, finding);
+      break;
+    case BYLINE_FIELD_CAPTION:
+    case BYLINE_FIELD_CREDIT:
+    case BYLINE_FIELD_ALT_TEXT:
+      show_in_pictures (self, finding);
+      break;
+    case BYLINE_FIELD_BYLINE:
+    case BYLINE_FIELD_CATEGORY:
+    case BYLINE_FIELD_PUBLISH_TIME:
+      adw_overlay_split_view_set_show_sidebar (self->outer_split, TRUE);
+      byline_metadata_sidebar_focus_field (self->metadata_sidebar, byline_finding_get_field (finding));
+      break;
+    case BYLINE_FIELD_ARTICLE:
+    case BYLINE_FIELD_SOURCE:
+    default:
+      /* A picture-wide finding still names its picture. */
+      if (byline_finding_get_image_id (finding) != NULL)
+        show_in_pictures (self, finding);
+      break;
+    }
+}
+
+static gboolean
+toggle_checklist (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  AdwOverlaySplitView *split = checks_split (BYLINE_WINDOW (widget));
+
+  adw_overlay_split_view_set_show_sidebar (split, !adw_overlay_split_view_get_show_sidebar (split));
+  return TRUE;
+}
+
+void
+_byline_window_class_init_checks (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (BYLINE_TYPE_CHECKLIST);
+  g_type_ensure (BYLINE_TYPE_CHECKLIST_BUTTON);
+  /* Found with gtk_widget_get_template_child(), not kept in the window's struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "checklist", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "checks_split", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "checks_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, 0, toggle_checklist, NULL);
+}

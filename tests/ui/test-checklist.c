@@ -1,0 +1,544 @@
+/* test-checklist.c — the preflight checklist and the spelling underline in the window
+ *
+ * A story with the slips a newsroom makes (no source prefix in the lead, a
+ * doubled word, two spaces, two captions copied and half edited, a picture
+ * without credit) is shown in a real BylineWindow: the checklist lists them,
+ * the badge counts them, a row shows its place and selects it, "Fix" applies
+ * the suggestion, and an edit re-runs the checks on its own.  Spelling: a
+ * misspelled syllable is underlined by libspelling in the lead, the headline
+ * and a caption, while a name from the newsroom's word list, an acronym and a
+ * correct word are not; the context menu offers the correction, and "Add to
+ * Newsroom Word List" writes the file and clears the underline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "ui-test-utils.h"
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-caption-panel.h"
+#include "byline-caption-row.h"
+#include "byline-checklist.h"
+#include "byline-checklist-button.h"
+#include "byline-document.h"
+#include "byline-spelling.h"
+#include "byline-window-private.h"
+
+#define DOUBLED "Người dân các các bản đã được sơ tán."
+#define SPACES "Lực lượng cứu hộ đã  có mặt từ sáng sớm."
+#define CAPTION1 "Lực lượng cứu hộ giúp dân di dời tài sản tại bản Phìn Hồ."
+#define CAPTION2 "Lực lượng cứu hộ giúp dân di dời tài sản tại bản Pa Hồ."
+#define SPELLING "Đoàn công tác đến Phìn Hồ và Xìn Mần, hôm nay trờii đẹp, UBND xã báo cáo."
+
+static GFile *newsroom_words;
+
+typedef struct
+{
+  BylineDraftStore *store;
+  BylineWindow     *window;
+  GFile            *pictures;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("drafts");
+
+  f->store = byline_draft_store_new (folder);
+  f->window = byline_ui_test_new_window (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->pictures = byline_test_make_folder ("pictures");
+  byline_ui_test_wait (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_object (&f->pictures);
+  byline_ui_test_wait (50);
+}
+
+static BylineArticleEditor *
+editor (Fixture *f)
+{
+  return byline_window_get_editor (f->window);
+}
+
+static BylineArticle *
+article (Fixture *f)
+{
+  return byline_document_get_article (byline_window_get_document (f->window));
+}
+
+/* Headline, lead without "(BLC) - ", byline, category, body with slips, two
+ * pictures with nearly the same caption, the second without credit. */
+static void
+make_story (Fixture *f)
+{
+  BylineArticle *a = article (f);
+  BylineBody *body = byline_article_get_body (a);
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) first = g_file_get_child (f->pictures, "cuu-ho-1.png");
+  g_autoptr(GFile) second = g_file_get_child (f->pictures, "cuu-ho-2.png");
+  g_autoptr(GError) error = NULL;
+  const char *authors[] = { "Lò Văn Dũng", NULL };
+  BylineImage *image;
+
+  byline_article_set_headline (a, "Mưa lũ ở Phìn Hồ, nhiều bản bị chia cắt");
+  byline_article_set_lead (a, "Mưa lớn kéo dài từ đêm qua đã gây sạt lở nghiêm trọng.");
+  byline_article_set_authors (a, authors);
+  byline_article_set_category (a, "Thời sự");
+  /* The house wants "(BLC) - " in front of the lead when the story has no prefix of its own. */
+  byline_article_set_source_prefix (a, "");
+  if (byline_body_get_n_blocks (body) == 0)
+    byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "");
+  byline_body_set_text (body, 0, "Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, DOUBLED);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, SPACES);
+
+  byline_test_write_png (first, 40, 30, 0x8a5a2b);
+  byline_test_write_png (second, 40, 30, 0x2b5a8a);
+  g_list_store_append (files, first);
+  g_list_store_append (files, second);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), 1, &error), ==, 2);
+  g_assert_no_error (error);
+
+  image = byline_article_get_image (a, 0);
+  byline_image_set_caption (image, CAPTION1);
+  byline_image_set_credit (image, "Ảnh: Lò Văn Dũng");
+  byline_image_set_alt_text (image, "Bộ đội khiêng đồ đạc qua suối.");
+  image = byline_article_get_image (a, 1);
+  byline_image_set_caption (image, CAPTION2);
+  byline_image_set_alt_text (image, "Người dân chuyển đồ lên xe tải.");
+}
+
+static int
+find_code (BylineChecklist *checklist,
+           const char      *code)
+{
+  GListModel *findings = byline_checklist_get_findings (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (byline_finding_get_code (finding), code))
+        return i;
+    }
+  return -1;
+}
+
+static char *
+list_codes (BylineChecklist *checklist)
+{
+  GListModel *findings = byline_checklist_get_findings (checklist);
+  GString *codes = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      g_string_append_printf (codes, "%s%s", i ? " " : "", byline_finding_get_code (finding));
+    }
+  return g_string_free (codes, FALSE);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_findings (Fixture       *f,
+               gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineChecklistButton *button =
+    BYLINE_CHECKLIST_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->window), BYLINE_TYPE_WINDOW,
+                                                            "checks_button"));
+  g_autofree char *codes = NULL;
+  g_autofree char *badge = NULL;
+  guint n_errors, n_warnings;
+
+  make_story (f);
+  byline_checklist_run (checklist);
+  codes = list_codes (checklist);
+  g_test_message ("findings: %s", codes);
+
+  g_assert_cmpint (find_code (checklist, "missing-source-prefix"), >=, 0);
+  g_assert_cmpint (find_code (checklist, "doubled-word"), >=, 0);
+  g_assert_cmpint (find_code (checklist, "double-space"), >=, 0);
+  g_assert_cmpint (find_code (checklist, "similar-caption"), >=, 0);
+  g_assert_cmpint (find_code (checklist, "missing-credit"), >=, 0);
+  /* What the story has is not reported missing. */
+  g_assert_cmpint (find_code (checklist, "missing-headline"), <, 0);
+  g_assert_cmpint (find_code (checklist, "missing-byline"), <, 0);
+  g_assert_cmpint (find_code (checklist, "missing-caption"), <, 0);
+  /* "Phìn Hồ" is in the newsroom's list; nothing else is misspelled. */
+  g_assert_cmpint (find_code (checklist, "spelling"), <, 0);
+
+  /* One row a finding, errors first; the badge counts the errors. */
+  n_errors = byline_checklist_get_n_errors (checklist);
+  n_warnings = byline_checklist_get_n_warnings (checklist);
+  g_assert_cmpuint (n_errors + n_warnings, >=, 5);
+  g_assert_nonnull (byline_checklist_get_row (checklist, g_list_model_get_n_items (byline_checklist_get_findings (checklist)) - 1));
+  badge = g_strdup_printf ("%u", n_errors > 0 ? n_errors : n_warnings);
+  g_assert_cmpstr (byline_checklist_button_get_badge_text (button), ==, badge);
+  {
+    g_autoptr(BylineFinding) first = g_list_model_get_item (byline_checklist_get_findings (checklist), 0);
+    g_assert_cmpint (byline_finding_get_severity (first), ==, n_errors > 0 ? BYLINE_SEVERITY_ERROR : BYLINE_SEVERITY_WARNING);
+  }
+}
+
+static void
+test_jump (Fixture       *f,
+           gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (view));
+  BylineCaptionRow *row;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  int index;
+
+  make_story (f);
+  _byline_window_show_checklist (f->window);
+  byline_ui_test_wait (100);
+
+  /* The doubled word: selected in the body, which has the focus. */
+  index = find_code (checklist, "doubled-word");
+  g_assert_cmpint (index, >=, 0);
+  g_signal_emit_by_name (byline_checklist_get_row (checklist, index), "activate");
+  byline_ui_test_wait (50);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_slice (&start, &end);
+  g_assert_cmpstr (selected, ==, "các các");
+  g_assert_true (focus_within (GTK_WIDGET (view)));
+
+  /* The picture without credit: the pictures are shown, its credit entry focused. */
+  index = find_code (checklist, "missing-credit");
+  g_signal_emit_by_name (byline_checklist_get_row (checklist, index), "activate");
+  byline_ui_test_wait (50);
+  row = byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 1);
+  g_assert_nonnull (row);
+  g_assert_true (focus_within (GTK_WIDGET (byline_caption_row_get_credit_entry (row))));
+  g_assert_true (byline_document_get_selected_image (byline_window_get_document (f->window))
+                 == byline_article_get_image (article (f), 1));
+}
+
+static gboolean
+doubled_word_gone (gpointer data)
+{
+  return find_code (data, "doubled-word") < 0;
+}
+
+static void
+test_fix_and_rerun (Fixture       *f,
+                    gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineBody *body = byline_article_get_body (article (f));
+  GtkWidget *fix;
+  int index, block;
+
+  make_story (f);
+  byline_checklist_run (checklist);
+
+  /* "Fix" on the two spaces puts one. */
+  index = find_code (checklist, "double-space");
+  g_assert_cmpint (index, >=, 0);
+  {
+    g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
+    block = byline_finding_get_block (finding);
+  }
+  fix = find_button (GTK_WIDGET (byline_checklist_get_row (checklist, index)), "_Fix");
+  g_assert_nonnull (fix);
+  g_signal_emit_by_name (fix, "clicked");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, block)), ==,
+                   "Lực lượng cứu hộ đã có mặt từ sáng sớm.");
+  g_assert_cmpint (find_code (checklist, "double-space"), <, 0);
+
+  /* Typing in the body re-runs the checks a moment later, with nobody asking. */
+  index = find_code (checklist, "doubled-word");
+  g_assert_cmpint (index, >=, 0);
+  {
+    BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+    BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+    g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
+    GtkTextIter start, end;
+
+    byline_body_buffer_get_iter_at_block (buffer, &start, byline_finding_get_block (finding), 10);
+    byline_body_buffer_get_iter_at_block (buffer, &end, byline_finding_get_block (finding), 14);
+    gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (buffer));
+    gtk_text_buffer_delete (GTK_TEXT_BUFFER (buffer), &start, &end);
+    gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (buffer));
+  }
+  g_assert_cmpint (find_code (checklist, "doubled-word"), >=, 0);
+  g_assert_true (byline_ui_test_wait_until (doubled_word_gone, checklist, 3000));
+}
+
+/* ----------------------------------------------------------------- spelling */
+
+typedef struct
+{
+  GtkTextView *view;
+  const char  *word;
+} Word;
+
+static gboolean
+word_tagged (GtkTextView *view,
+             const char  *word)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  SpellingTextBufferAdapter *adapter = byline_spelling_get_adapter (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end, iter;
+  const char *found;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+  found = strstr (text, word);
+  g_assert_nonnull (found);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, found) + 1);
+  return gtk_text_iter_has_tag (&iter, spelling_text_buffer_adapter_get_tag (adapter));
+}
+
+static gboolean
+is_tagged_cb (gpointer data)
+{
+  Word *w = data;
+
+  return word_tagged (w->view, w->word);
+}
+
+static gboolean
+is_untagged_cb (gpointer data)
+{
+  Word *w = data;
+
+  return !word_tagged (w->view, w->word);
+}
+
+static gboolean
+menu_has_label (GMenuModel *model,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &text)
+          && g_strcmp0 (text, label) == 0)
+        return TRUE;
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_get_next (links, &name, &link))
+        {
+          gboolean found = menu_has_label (link, label);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GMenuModel *menu;
+  const char *label;
+} MenuLabel;
+
+static gboolean
+menu_has_label_cb (gpointer data)
+{
+  MenuLabel *m = data;
+
+  return menu_has_label (m->menu, m->label);
+}
+
+static void
+test_spelling (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkTextView *body = byline_article_editor_get_lead_view (editor (f));
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
+  SpellingTextBufferAdapter *adapter = byline_spelling_get_adapter (body);
+  g_autofree char *contents = NULL;
+  GtkTextIter iter;
+
+  g_assert_nonnull (adapter);
+  g_assert_true (GTK_SOURCE_IS_BUFFER (gtk_text_view_get_buffer (headline)));
+  g_assert_nonnull (byline_spelling_get_adapter (headline));
+  g_assert_cmpstr (spelling_text_buffer_adapter_get_language (adapter), ==, "vi_VN");
+  g_assert_true (spelling_text_buffer_adapter_get_enabled (adapter));
+
+  /* Typed, as the reporter would; the cursor then leaves the word. */
+  gtk_widget_grab_focus (GTK_WIDGET (body));
+  byline_ui_test_type (body, SPELLING " Hết.");
+
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "trờii" }, 5000));
+  g_assert_true (word_tagged (body, "Xìn"));
+  /* A name of the newsroom's list, an acronym, correct syllables: not underlined. */
+  g_assert_false (word_tagged (body, "Phìn"));
+  g_assert_false (word_tagged (body, "UBND"));
+  g_assert_false (word_tagged (body, "Đoàn"));
+  g_assert_false (word_tagged (body, "đẹp"));
+
+  /* The headline too. */
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (headline, "Lũ ở Phìn Hồ làm hư nhàf dân ");
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (headline), &iter);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (headline), &iter);
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { headline, "nhàf" }, 5000));
+  g_assert_false (word_tagged (headline, "Phìn"));
+
+  /* The cursor in the word: the context menu offers the correction. */
+  gtk_widget_grab_focus (GTK_WIDGET (body));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_bounds (buffer, &iter, &end);
+    text = gtk_text_buffer_get_slice (buffer, &iter, &end, TRUE);
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "trờii")) + 2);
+  }
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (byline_ui_test_wait_until (menu_has_label_cb,
+                                            &(MenuLabel) { gtk_text_view_get_extra_menu (body), "trời" }, 3000));
+
+  /* "Add to Newsroom Word List" on "Xìn": into the file, and no longer underlined. */
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_bounds (buffer, &iter, &end);
+    text = gtk_text_buffer_get_slice (buffer, &iter, &end, TRUE);
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "Xìn")) + 1);
+  }
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (body), "byline-spelling.add-newsroom", NULL));
+  g_assert_true (g_file_load_contents (newsroom_words, NULL, &contents, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Xìn"));
+  /* Away from the word, so that the adapter may draw it again. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (byline_ui_test_wait_until (is_untagged_cb, &(Word) { body, "Xìn" }, 5000));
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "trờii" }, 5000));
+}
+
+/* The body, with figures in it: underlined there too, and deleting across a
+ * figure (which GTK does not report to libspelling) does not bring it down. */
+static void
+test_body_spelling (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextView *body = GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor (f)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
+  GtkTextIter start, end;
+
+  make_story (f);
+  g_assert_nonnull (byline_spelling_get_adapter (body));
+  byline_article_editor_focus_body (editor (f));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  /* "Xìn" may be in the newsroom's list by now (the lead's test adds it); "Sín" is not. */
+  byline_ui_test_type (body, "\nĐoàn công tác đến Phìn Hồ và Sín Chải, hôm nay trờii đẹp, UBND xã báo cáo.\nHết.");
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "trờii" }, 5000));
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "Sín" }, 5000));
+  g_assert_false (word_tagged (body, "Phìn"));
+  g_assert_false (word_tagged (body, "UBND"));
+  g_assert_false (word_tagged (body, "đẹp"));
+
+  /* Everything, figures included, deleted as one selection, then undone. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_end_user_action (buffer);
+  byline_ui_test_wait (200);
+  g_assert_true (byline_body_buffer_undo (BYLINE_BODY_BUFFER (buffer)));
+  byline_ui_test_wait (200);
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "trờii" }, 5000));
+}
+
+static void
+test_caption_spelling (Fixture       *f,
+                       gconstpointer  data)
+{
+  BylineCaptionRow *row;
+  GtkTextView *caption;
+
+  make_story (f);
+  byline_image_set_caption (byline_article_get_image (article (f), 0), "Bộ đội giúp dân ở Phìn Hồ dọn nhàf cửa.");
+  byline_ui_test_wait (100);
+  row = byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 0);
+  caption = byline_caption_row_get_caption_view (row);
+  g_assert_nonnull (byline_spelling_get_adapter (caption));
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { caption, "nhàf" }, 5000));
+  g_assert_false (word_tagged (caption, "Phìn"));
+  g_assert_false (word_tagged (caption, "dọn"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  byline_ui_test_init (&argc, &argv);
+
+  /* The house rules, before any window reads them. */
+  folder = byline_test_make_folder ("newsroom");
+  newsroom_words = g_file_get_child (folder, "tu-dien-toa-soan.txt");
+  g_assert_true (g_file_replace_contents (newsroom_words, "# Địa danh\nPhìn Hồ\n", strlen ("# Địa danh\nPhìn Hồ\n"),
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  settings = g_settings_new ("io.github.bylinenews.Byline");
+  g_settings_set_string (settings, "source-prefix", "BLC");
+  g_settings_set_string (settings, "newsroom-word-list", g_file_peek_path (newsroom_words));
+
+  g_test_add ("/ui/checklist/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
+  g_test_add ("/ui/checklist/jump", Fixture, NULL, fixture_setup, test_jump, fixture_teardown);
+  g_test_add ("/ui/checklist/fix-and-rerun", Fixture, NULL, fixture_setup, test_fix_and_rerun, fixture_teardown);
+  g_test_add ("/ui/checklist/spelling", Fixture, NULL, fixture_setup, test_spelling, fixture_teardown);
+  g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
+  g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
+
+  return g_test_run ();
+}

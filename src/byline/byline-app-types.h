@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _BylineAccountDialog     BylineAccountDialog;
+typedef struct _BylineAccountsPage      BylineAccountsPage;
 typedef struct _BylineApplication       BylineApplication;
 typedef struct _BylineArticleEditor     BylineArticleEditor;
 typedef struct _BylineArticlePreview    BylineArticlePreview;
@@ -31,8 +33,11 @@ typedef struct _BylineFigure            BylineFigure;
 typedef struct _BylineFindBar           BylineFindBar;
 typedef struct _BylineHistoryDialog     BylineHistoryDialog;
 typedef struct _BylineMetadataSidebar   BylineMetadataSidebar;
+typedef struct _BylineOutboxButton      BylineOutboxButton;
 typedef struct _BylinePreferencesDialog BylinePreferencesDialog;
 typedef struct _BylinePreviewDialog     BylinePreviewDialog;
+typedef struct _BylinePublisher         BylinePublisher;
+typedef struct _BylineSendBar           BylineSendBar;
 typedef struct _BylineShortcutsDialog   BylineShortcutsDialog;
 typedef struct _BylineThumbnailer       BylineThumbnailer;
 typedef struct _BylineWindow            BylineWindow;

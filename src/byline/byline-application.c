@@ -21,6 +21,7 @@
 #include "byline-document.h"
 #include "byline-export.h"
 #include "byline-preferences-dialog.h"
+#include "byline-publisher.h"
 #include "byline-resources.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
@@ -31,6 +32,7 @@ struct _BylineApplication
 
   BylineDraftStore *store;
   GSettings        *settings;
+  BylinePublisher  *publisher;
 };
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
@@ -113,6 +115,7 @@ byline_application_new_window (BylineApplication *self)
   g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
 
   window = byline_window_new (GTK_APPLICATION (self), self->store);
+  byline_window_set_publisher (window, self->publisher);
   g_signal_connect_object (window, "notify::document", G_CALLBACK (on_window_document),
                            self, G_CONNECT_SWAPPED);
   return window;
@@ -308,9 +311,14 @@ preferences_activated (GSimpleAction *action,
                        GVariant      *param,
                        gpointer       data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+  BylineApplication *self = BYLINE_APPLICATION (data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwDialog *dialog = byline_preferences_dialog_new ();
 
-  adw_dialog_present (byline_preferences_dialog_new (), GTK_WIDGET (window));
+  byline_preferences_dialog_set_publisher (BYLINE_PREFERENCES_DIALOG (dialog), self->publisher);
+  if (g_strcmp0 (g_action_get_name (G_ACTION (action)), "accounts") == 0)
+    adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), "accounts");
+  adw_dialog_present (dialog, GTK_WIDGET (window));
 }
 
 static void
@@ -362,6 +370,7 @@ quit_activated (GSimpleAction *action,
 static const GActionEntry app_entries[] = {
   { "new-window", new_window_activated },
   { "preferences", preferences_activated },
+  { "accounts", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "about", about_activated },
   { "quit", quit_activated },
@@ -389,6 +398,28 @@ byline_application_startup (GApplication *application)
   self->settings = g_settings_new (APPLICATION_ID);
   self->store = byline_draft_store_new (NULL);
   g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
+
+  /* The outbox runs while the application does: jobs a previous run left
+   * go out now, by themselves. */
+  self->publisher = byline_publisher_new (self->store, NULL, NULL);
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!byline_publisher_start (self->publisher, &error))
+      g_warning ("Publishing: %s", error->message);
+  }
+}
+
+static void
+byline_application_shutdown (GApplication *application)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+
+  /* A send cut here is queued again, and goes at the next start. */
+  if (self->publisher != NULL)
+    byline_publisher_stop (self->publisher);
+
+  G_APPLICATION_CLASS (byline_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -396,6 +427,7 @@ byline_application_finalize (GObject *object)
 {
   BylineApplication *self = BYLINE_APPLICATION (object);
 
+  g_clear_object (&self->publisher);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -410,6 +442,7 @@ byline_application_class_init (BylineApplicationClass *klass)
 
   object_class->finalize = byline_application_finalize;
   app_class->startup = byline_application_startup;
+  app_class->shutdown = byline_application_shutdown;
   app_class->activate = byline_application_activate;
   app_class->open = byline_application_open;
   app_class->command_line = byline_application_command_line;

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-accounts-page.h"
 #include "byline-preferences-dialog.h"
 
 struct _BylinePreferencesDialog
@@ -115,6 +116,15 @@ byline_preferences_dialog_init (BylinePreferencesDialog *self)
   g_settings_bind_with_mapping (self->settings, "autosave-delay", self->autosave_row, "value",
                                 G_SETTINGS_BIND_DEFAULT, ms_to_seconds, seconds_to_ms, NULL, NULL);
   g_settings_bind (self->settings, "spell-check", self->spell_row, "active", G_SETTINGS_BIND_DEFAULT);
+}
+
+void
+byline_preferences_dialog_set_publisher (BylinePreferencesDialog *self,
+                                         BylinePublisher         *publisher)
+{
+  g_return_if_fail (BYLINE_IS_PREFERENCES_DIALOG (self));
+
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), byline_accounts_page_new (publisher));
 }
 
 AdwDialog *

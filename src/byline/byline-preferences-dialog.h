@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylinePreferencesDialog, byline_preferences_dialog, BYLINE, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-AdwDialog *byline_preferences_dialog_new (void);
+AdwDialog *byline_preferences_dialog_new           (void);
+/* Adds the Accounts page, over @publisher's accounts. */
+void       byline_preferences_dialog_set_publisher (BylinePreferencesDialog *self,
+                                                    BylinePublisher         *publisher);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ _byline_window_update_actions (BylineWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-picture", has_document);
+  _byline_window_update_send_actions (self);
 }
 
 /* -------------------------------------------------------------- new, open */

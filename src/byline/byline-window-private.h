@@ -17,6 +17,9 @@ struct _BylineWindow
   BylineDocument        *document;
   GSettings             *settings;
   gboolean               closing_confirmed;
+  BylinePublisher       *publisher;          /* NULL: no sending (some tests) */
+  GSimpleActionGroup    *send_group;         /* send.to */
+  GMenu                 *destinations_menu;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -27,6 +30,10 @@ struct _BylineWindow
   BylineArticleEditor   *editor;
   BylineCaptionPanel    *caption_panel;
   BylineMetadataSidebar *metadata_sidebar;
+  GtkMenuButton         *send_button;
+  GMenu                 *send_menu;
+  BylineSendBar         *send_bar;
+  BylineOutboxButton    *outbox_button;
 };
 
 /* byline-window.c: shows @document, dropping the one shown without saving it. */
@@ -39,6 +46,11 @@ void _byline_window_class_init_actions (GtkWidgetClass *widget_class);
 void _byline_window_update_actions     (BylineWindow   *self);
 /* A copy of the story under a new id, saved: what to do when saving conflicts. */
 void _byline_window_save_as_copy       (BylineWindow   *self);
+
+/* byline-window-send.c */
+void _byline_window_class_init_send    (GtkWidgetClass *widget_class);
+void _byline_window_init_send          (BylineWindow   *self);
+void _byline_window_update_send_actions (BylineWindow  *self);
 
 /* byline-window-checks.c: the preflight checklist beside the story. */
 void             _byline_window_class_init_checks (GtkWidgetClass  *widget_class);

@@ -358,6 +358,9 @@ byline_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->publisher);
+  g_clear_object (&self->send_group);
+  g_clear_object (&self->destinations_menu);
 
   G_OBJECT_CLASS (byline_window_parent_class)->finalize (object);
 }
@@ -428,11 +431,16 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, caption_panel);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, metadata_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, send_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, send_menu);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, send_bar);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, outbox_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_narrow);
   gtk_widget_class_bind_template_callback (widget_class, on_wide);
 
   _byline_window_class_init_actions (widget_class);
+  _byline_window_class_init_send (widget_class);
   _byline_window_class_init_checks (widget_class);
 }
 
@@ -440,6 +448,7 @@ static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _byline_window_init_send (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -34,6 +34,12 @@ BylineCaptionPanel    *byline_window_get_caption_panel    (BylineWindow     *sel
 BylineMetadataSidebar *byline_window_get_metadata_sidebar (BylineWindow     *self);
 void                   byline_window_add_toast            (BylineWindow     *self,
                                                            AdwToast         *toast);
+/* Sending (byline-window-send.c): without a publisher the window cannot send. */
+void                   byline_window_set_publisher        (BylineWindow     *self,
+                                                           BylinePublisher  *publisher);
+BylinePublisher       *byline_window_get_publisher        (BylineWindow     *self);
+BylineSendBar         *byline_window_get_send_bar         (BylineWindow     *self);
+BylineOutboxButton    *byline_window_get_outbox_button    (BylineWindow     *self);
 /* Saves what is unsaved and stops editing; FALSE (with @error) if it could not save. */
 gboolean               byline_window_close_document       (BylineWindow     *self,
                                                            GError          **error);

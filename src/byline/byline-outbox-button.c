@@ -1,0 +1,238 @@
+/* byline-outbox-button.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-outbox-button.h"
+#include "byline-publisher.h"
+#include "byline-send-bar.h"
+
+struct _BylineOutboxButton
+{
+  GtkWidget        parent_instance;
+
+  BylinePublisher *publisher;
+
+  GtkMenuButton   *button;
+  GtkLabel        *count_label;
+  GtkListBox      *list;
+  GtkButton       *clear_button;
+};
+
+G_DEFINE_FINAL_TYPE (BylineOutboxButton, byline_outbox_button, GTK_TYPE_WIDGET)
+
+/* -------------------------------------------------------------------- rows */
+
+static void
+update_row (AdwActionRow *row)
+{
+  BylineOutboxJob *job = g_object_get_data (G_OBJECT (row), "job");
+  BylinePublisher *publisher = g_object_get_data (G_OBJECT (row), "publisher");
+  GtkWidget *retry = g_object_get_data (G_OBJECT (row), "retry");
+  GtkWidget *cancel = g_object_get_data (G_OBJECT (row), "cancel");
+  BylineOutboxJobState state = byline_outbox_job_get_state (job);
+  g_autofree char *text = byline_outbox_job_describe (job, publisher);
+
+  adw_action_row_set_subtitle (row, text);
+  gtk_widget_set_visible (retry, state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
+  gtk_widget_set_visible (cancel, state != BYLINE_OUTBOX_JOB_SENT && state != BYLINE_OUTBOX_JOB_SENDING);
+}
+
+static GtkWidget *
+row_button (const char *icon,
+            const char *label,
+            const char *action,
+            const char *job_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", job_id);
+  return button;
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  BylineOutboxButton *self = user_data;
+  BylineOutboxJob *job = item;
+  const char *id = byline_outbox_job_get_id (job);
+  g_autoptr(BylineArticle) article = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *retry = row_button ("view-refresh-symbolic", _("Retry"), "outbox.retry", id);
+  GtkWidget *cancel = row_button ("process-stop-symbolic", _("Cancel"), "outbox.cancel", id);
+  const char *headline = NULL;
+
+  article = byline_draft_store_load (byline_publisher_get_store (self->publisher),
+                                     byline_outbox_job_get_draft_id (job), NULL);
+  if (article != NULL)
+    headline = byline_article_get_headline (article);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 headline && *headline ? headline : _("Untitled Story"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), retry);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+
+  g_object_set_data_full (G_OBJECT (row), "job", g_object_ref (job), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "publisher", g_object_ref (self->publisher), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "retry", retry);
+  g_object_set_data (G_OBJECT (row), "cancel", cancel);
+  g_signal_connect_object (job, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (ADW_ACTION_ROW (row));
+  return row;
+}
+
+/* ------------------------------------------------------------------- count */
+
+static void
+update_count (BylineOutboxButton *self)
+{
+  BylineOutbox *outbox = byline_publisher_get_outbox (self->publisher);
+  guint pending = byline_outbox_get_n_pending (outbox);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (outbox));
+  g_autofree char *count = pending > 0 ? g_strdup_printf ("%u", pending) : g_strdup ("");
+  g_autofree char *label = NULL;
+
+  gtk_label_set_label (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), pending > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outbox.clear-sent", n > pending);
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Outbox: %u story to send",
+                                        "Outbox: %u stories to send", pending), pending);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), label);
+}
+
+/* ----------------------------------------------------------------- actions */
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  BylineOutboxButton *self = BYLINE_OUTBOX_BUTTON (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_outbox_retry (byline_publisher_get_outbox (self->publisher),
+                            g_variant_get_string (param, NULL), &error))
+    g_warning ("Could not retry: %s", error->message);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BylineOutboxButton *self = BYLINE_OUTBOX_BUTTON (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_outbox_cancel (byline_publisher_get_outbox (self->publisher),
+                             g_variant_get_string (param, NULL), &error))
+    g_warning ("Could not cancel: %s", error->message);
+}
+
+static void
+clear_sent_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  BylineOutboxButton *self = BYLINE_OUTBOX_BUTTON (widget);
+
+  byline_outbox_clear_sent (byline_publisher_get_outbox (self->publisher));
+}
+
+/* ------------------------------------------------------------------ public */
+
+void
+byline_outbox_button_set_publisher (BylineOutboxButton *self,
+                                    BylinePublisher    *publisher)
+{
+  BylineOutbox *outbox;
+
+  g_return_if_fail (BYLINE_IS_OUTBOX_BUTTON (self));
+  g_return_if_fail (BYLINE_IS_PUBLISHER (publisher));
+  g_return_if_fail (self->publisher == NULL);
+
+  self->publisher = g_object_ref (publisher);
+  outbox = byline_publisher_get_outbox (publisher);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (outbox), create_row, self, NULL);
+  g_signal_connect_object (outbox, "notify::n-pending", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (outbox, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
+}
+
+const char *
+byline_outbox_button_get_count (BylineOutboxButton *self)
+{
+  g_return_val_if_fail (BYLINE_IS_OUTBOX_BUTTON (self), NULL);
+  return gtk_label_get_label (self->count_label);
+}
+
+GtkListBox *
+byline_outbox_button_get_list (BylineOutboxButton *self)
+{
+  g_return_val_if_fail (BYLINE_IS_OUTBOX_BUTTON (self), NULL);
+  return self->list;
+}
+
+void
+byline_outbox_button_popup (BylineOutboxButton *self)
+{
+  g_return_if_fail (BYLINE_IS_OUTBOX_BUTTON (self));
+  gtk_menu_button_popup (self->button);
+}
+
+/* ----------------------------------------------------------------- GObject */
+
+static void
+byline_outbox_button_dispose (GObject *object)
+{
+  BylineOutboxButton *self = BYLINE_OUTBOX_BUTTON (object);
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_OUTBOX_BUTTON);
+  g_clear_object (&self->publisher);
+
+  G_OBJECT_CLASS (byline_outbox_button_parent_class)->dispose (object);
+}
+
+static void
+byline_outbox_button_class_init (BylineOutboxButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_outbox_button_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/bylinenews/Byline/byline-outbox-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, button);
+  gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, list);
+  gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, clear_button);
+
+  gtk_widget_class_install_action (widget_class, "outbox.retry", "s", retry_action);
+  gtk_widget_class_install_action (widget_class, "outbox.cancel", "s", cancel_action);
+  gtk_widget_class_install_action (widget_class, "outbox.clear-sent", NULL, clear_sent_action);
+}
+
+static void
+byline_outbox_button_init (BylineOutboxButton *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}

@@ -1,0 +1,321 @@
+/* byline-send-bar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-publisher.h"
+#include "byline-send-bar.h"
+
+struct _BylineSendBar
+{
+  GtkWidget        parent_instance;
+
+  BylinePublisher *publisher;
+  char            *draft_id;
+  BylineOutboxJob *job;
+  char            *dismissed;   /* the id of a job the person closed */
+  char            *text;
+
+  GtkRevealer     *revealer;
+  GtkStack        *icon_stack;
+  GtkImage        *icon;
+  GtkLabel        *label;
+  GtkProgressBar  *progress;
+  GtkButton       *retry_button;
+  GtkButton       *cancel_button;
+  GtkButton       *dismiss_button;
+};
+
+G_DEFINE_FINAL_TYPE (BylineSendBar, byline_send_bar, GTK_TYPE_WIDGET)
+
+static void update (BylineSendBar *self);
+
+static const char *
+status_phrase (BylineStatus status)
+{
+  switch (status)
+    {
+    case BYLINE_STATUS_SUBMITTED: return _("submitted for review");
+    case BYLINE_STATUS_PUBLISHED: return _("published");
+    case BYLINE_STATUS_SCHEDULED: return _("scheduled");
+    case BYLINE_STATUS_RETURNED:  return _("returned");
+    case BYLINE_STATUS_DRAFT:
+    default:                      return _("saved as a draft");
+    }
+}
+
+char *
+byline_outbox_job_describe (BylineOutboxJob *job,
+                            BylinePublisher *publisher)
+{
+  const char *to = byline_outbox_job_get_destination (job);
+  const char *reason = byline_outbox_job_get_error_message (job);
+  const char *problem = publisher ? byline_publisher_get_problem (publisher, to) : NULL;
+  const char *phrase = status_phrase (byline_outbox_job_get_status (job));
+  GDateTime *next = byline_outbox_job_get_next_attempt (job);
+
+  switch (byline_outbox_job_get_state (job))
+    {
+    case BYLINE_OUTBOX_JOB_QUEUED:
+      if (problem != NULL)
+        return g_strdup_printf (_("Waiting to go to “%s”: %s"), to, problem);
+      return g_strdup_printf (_("Queued for “%s” (to be %s)"), to, phrase);
+    case BYLINE_OUTBOX_JOB_WAITING:
+      if (next != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (next);
+          g_autofree char *when = g_date_time_format (local, "%H:%M:%S");
+
+          return g_strdup_printf (_("Not sent to “%s” yet (%s). Trying again by itself at %s."),
+                                  to, reason ? reason : _("no answer"), when);
+        }
+      return g_strdup_printf (_("Waiting for a network connection to send to “%s”."), to);
+    case BYLINE_OUTBOX_JOB_SENDING:
+      return g_strdup_printf (_("Sending to “%s”…"), to);
+    case BYLINE_OUTBOX_JOB_SENT:
+      return g_strdup_printf (_("Sent to “%s”: %s."), to, phrase);
+    case BYLINE_OUTBOX_JOB_FAILED:
+    default:
+      return g_strdup_printf (_("Not sent to “%s”: %s"), to, reason ? reason : _("unknown error"));
+    }
+}
+
+/* ------------------------------------------------------------------ state */
+
+static void
+set_job (BylineSendBar   *self,
+         BylineOutboxJob *job)
+{
+  if (self->job == job)
+    return;
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_set_object (&self->job, job);
+  if (job != NULL)
+    g_signal_connect_object (job, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+}
+
+static void
+update (BylineSendBar *self)
+{
+  BylineOutboxJob *job = self->job;
+  BylineOutboxJobState state;
+  gboolean shown;
+
+  shown = job != NULL && g_strcmp0 (self->dismissed, byline_outbox_job_get_id (job)) != 0;
+  gtk_revealer_set_reveal_child (self->revealer, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self), shown);
+  g_clear_pointer (&self->text, g_free);
+  if (!shown)
+    return;
+
+  state = byline_outbox_job_get_state (job);
+  self->text = byline_outbox_job_describe (job, self->publisher);
+  gtk_label_set_label (self->label, self->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+
+  gtk_stack_set_visible_child_name (self->icon_stack, state == BYLINE_OUTBOX_JOB_SENDING ? "busy" : "icon");
+  gtk_image_set_from_icon_name (self->icon,
+                                state == BYLINE_OUTBOX_JOB_SENT ? "object-select-symbolic"
+                                : state == BYLINE_OUTBOX_JOB_FAILED ? "dialog-error-symbolic"
+                                : state == BYLINE_OUTBOX_JOB_WAITING ? "network-offline-symbolic"
+                                : "document-send-symbolic");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), state == BYLINE_OUTBOX_JOB_SENDING);
+  gtk_progress_bar_set_fraction (self->progress, byline_outbox_job_get_progress (job));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
+                          state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
+                          state != BYLINE_OUTBOX_JOB_SENT && state != BYLINE_OUTBOX_JOB_SENDING);
+  gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button),
+                          state == BYLINE_OUTBOX_JOB_SENT || state == BYLINE_OUTBOX_JOB_FAILED);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "sent");
+  if (state == BYLINE_OUTBOX_JOB_FAILED)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
+  else if (state == BYLINE_OUTBOX_JOB_SENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "sent");
+}
+
+static void
+refresh (BylineSendBar *self)
+{
+  set_job (self, self->publisher ? byline_publisher_find_job (self->publisher, self->draft_id) : NULL);
+  update (self);
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->job != NULL
+      && !byline_outbox_retry (byline_publisher_get_outbox (self->publisher),
+                               byline_outbox_job_get_id (self->job), &error))
+    g_warning ("Could not retry: %s", error->message);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->job == NULL)
+    return;
+  id = g_strdup (byline_outbox_job_get_id (self->job));
+  if (!byline_outbox_cancel (byline_publisher_get_outbox (self->publisher), id, &error))
+    g_warning ("Could not cancel: %s", error->message);
+}
+
+static void
+dismiss_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (widget);
+
+  if (self->job == NULL)
+    return;
+  g_free (self->dismissed);
+  self->dismissed = g_strdup (byline_outbox_job_get_id (self->job));
+  update (self);
+}
+
+/* ------------------------------------------------------------------ public */
+
+void
+byline_send_bar_set_publisher (BylineSendBar   *self,
+                               BylinePublisher *publisher)
+{
+  g_return_if_fail (BYLINE_IS_SEND_BAR (self));
+  g_return_if_fail (publisher == NULL || BYLINE_IS_PUBLISHER (publisher));
+
+  if (self->publisher == publisher)
+    return;
+  if (self->publisher != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (byline_publisher_get_outbox (self->publisher), self);
+      g_signal_handlers_disconnect_by_data (self->publisher, self);
+    }
+  g_set_object (&self->publisher, publisher);
+  if (publisher != NULL)
+    {
+      g_signal_connect_object (byline_publisher_get_outbox (publisher), "items-changed",
+                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (publisher, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+    }
+  refresh (self);
+}
+
+void
+byline_send_bar_set_draft_id (BylineSendBar *self,
+                              const char    *draft_id)
+{
+  g_return_if_fail (BYLINE_IS_SEND_BAR (self));
+
+  if (g_strcmp0 (self->draft_id, draft_id) == 0)
+    return;
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+  refresh (self);
+}
+
+void
+byline_send_bar_reveal (BylineSendBar *self)
+{
+  g_return_if_fail (BYLINE_IS_SEND_BAR (self));
+
+  g_clear_pointer (&self->dismissed, g_free);
+  refresh (self);
+}
+
+BylineOutboxJob *
+byline_send_bar_get_job (BylineSendBar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SEND_BAR (self), NULL);
+  return self->text != NULL ? self->job : NULL;
+}
+
+const char *
+byline_send_bar_get_text (BylineSendBar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SEND_BAR (self), NULL);
+  return self->text;
+}
+
+/* ----------------------------------------------------------------- GObject */
+
+static void
+byline_send_bar_dispose (GObject *object)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (object);
+
+  set_job (self, NULL);
+  g_clear_object (&self->publisher);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_SEND_BAR);
+
+  G_OBJECT_CLASS (byline_send_bar_parent_class)->dispose (object);
+}
+
+static void
+byline_send_bar_finalize (GObject *object)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (object);
+
+  g_free (self->draft_id);
+  g_free (self->dismissed);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (byline_send_bar_parent_class)->finalize (object);
+}
+
+static void
+byline_send_bar_class_init (BylineSendBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_send_bar_dispose;
+  object_class->finalize = byline_send_bar_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-send-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, revealer);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, icon_stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, icon);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, label);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, progress);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, dismiss_button);
+
+  gtk_widget_class_install_action (widget_class, "send-bar.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "send-bar.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "send-bar.dismiss", NULL, dismiss_action);
+
+  gtk_widget_class_set_css_name (widget_class, "sendbar");
+  /* Screen readers announce what it says as it changes. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
+}
+
+static void
+byline_send_bar_init (BylineSendBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}

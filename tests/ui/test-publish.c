@@ -1,0 +1,633 @@
+/* test-publish.c — sending from the window, through the widgets the person uses
+ *
+ * Accounts are added with the account dialog (the secret typed into its
+ * password row goes to a private keyring), a story typed into the window goes
+ * out with win.send, and what arrived is compared byte for byte with the
+ * draft as saved: on the reference Newsroom server (in process, on loopback)
+ * and in a folder.  The send bar and the outbox button must say what happens;
+ * with the server down the job waits and goes out by itself when it is back,
+ * also after a restart.  No token may be in any file under the test's HOME.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "publish-test-utils.h"
+#include "ui-test-utils.h"
+#include "byline-account-dialog.h"
+#include "byline-accounts-page.h"
+#include "byline-article-editor.h"
+#include "byline-document.h"
+#include "byline-outbox-button.h"
+#include "byline-preferences-dialog.h"
+#include "byline-publisher.h"
+#include "byline-send-bar.h"
+#include "byline-window.h"
+
+#define NEWSROOM   "Toà soạn Lai Châu"
+#define FOLDER     "Thư mục chung"
+#define HEADLINE   "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản"
+#define LEAD       "Mưa lớn kéo dài từ đêm 9/8 đã gây sạt lở nghiêm trọng."
+#define PARAGRAPH  "Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp.\nLực lượng cứu hộ đã có mặt từ sáng sớm."
+
+typedef struct
+{
+  BylineNewsroomServer *server;
+  BylineDraftStore     *store;
+  BylinePublisher      *publisher;
+  BylineWindow         *window;
+  GFile                *pictures;
+} Fixture;
+
+/* ---------------------------------------------------------------- helpers */
+
+static BylinePublisher *
+new_publisher (BylineDraftStore *store)
+{
+  BylinePublisher *publisher = byline_publisher_new (store, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  byline_publisher_start (publisher, &error);
+  g_assert_no_error (error);
+  /* Quick retries: the server comes back within the test. */
+  byline_outbox_set_backoff (byline_publisher_get_outbox (publisher), 100, 400);
+  return publisher;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) drafts = byline_test_make_folder ("drafts");
+  g_autoptr(GFile) config = g_file_new_build_filename (g_get_user_config_dir (), "byline", "accounts.ini", NULL);
+
+  /* Every test starts with no account, as on a new computer. */
+  g_file_delete (config, NULL, NULL);
+  f->server = byline_test_newsroom_server_new ();
+  f->store = byline_draft_store_new (drafts);
+  f->publisher = new_publisher (f->store);
+  f->window = byline_window_new (NULL, f->store);
+  byline_window_set_publisher (f->window, f->publisher);
+  g_assert_true (byline_window_new_draft (f->window, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->pictures = byline_test_make_folder ("pictures");
+  byline_ui_test_wait (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  byline_publisher_stop (f->publisher);
+  g_clear_object (&f->publisher);
+  byline_newsroom_server_release_hung (f->server);
+  g_clear_object (&f->server);
+  g_clear_object (&f->store);
+  g_clear_object (&f->pictures);
+  byline_ui_test_wait (50);
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !byline_account_dialog_is_busy (data);
+}
+
+static void
+set_row_text (BylineAccountDialog *dialog,
+              const char          *row,
+              const char          *text)
+{
+  GObject *widget = gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_ACCOUNT_DIALOG, row);
+
+  g_assert_nonnull (widget);
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+/* Fills the account dialog as a person would and presses @action
+ * ("account.test" or "account.save"); returns the dialog (a new reference). */
+static BylineAccountDialog *
+fill_account (Fixture           *f,
+              BylineAccount     *existing,
+              const char        *name,
+              BylineAccountKind  kind,
+              const char        *url,
+              const char        *user,
+              const char        *secret,
+              const char        *action)
+{
+  AdwDialog *dialog = byline_account_dialog_new (f->publisher, existing);
+  AdwComboRow *kind_row;
+
+  g_object_ref_sink (dialog);
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  byline_ui_test_wait (50);
+  if (existing == NULL)
+    {
+      kind_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_ACCOUNT_DIALOG,
+                                                                 "kind_row"));
+      adw_combo_row_set_selected (kind_row, kind);
+      set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "name_row", name);
+      set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "url_row", url);
+      set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "user_row", user ? user : "");
+    }
+  if (secret != NULL)
+    set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "secret_row", secret);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), action, NULL));
+  g_assert_true (byline_ui_test_wait_until (dialog_idle, dialog, 10000));
+  return BYLINE_ACCOUNT_DIALOG (dialog);
+}
+
+static void
+add_newsroom (Fixture    *f,
+              const char *token)
+{
+  g_autoptr(BylineAccountDialog) dialog = fill_account (f, NULL, NEWSROOM, BYLINE_ACCOUNT_NEWSROOM,
+                                                        byline_newsroom_server_get_url (f->server),
+                                                        "huong", token, "account.save");
+
+  g_assert_cmpstr (byline_account_dialog_get_result (dialog), ==, "");
+  g_assert_nonnull (byline_accounts_lookup (byline_publisher_get_accounts (f->publisher), NEWSROOM));
+}
+
+/* Types the story into the window's fields and adds two captioned pictures. */
+static void
+type_story (Fixture *f)
+{
+  BylineArticleEditor *editor = byline_window_get_editor (f->window);
+  BylineDocument *document = byline_window_get_document (f->window);
+  struct {
+    const char *name, *caption, *credit, *alt;
+    guint32     rgb;
+  } pictures[] = {
+    { "sat-lo.png", "Sạt lở trên Quốc lộ 4H.", "Ảnh: Lò Văn Dũng", "Đất đá tràn xuống mặt đường.", 0x8a5a2b },
+    { "cuu-ho.png", "Cứu hộ giúp dân di dời.", "Ảnh: Nguyễn Thị Hương", "Bộ đội khiêng đồ qua suối.", 0x2b5a8a },
+  };
+
+  byline_article_editor_focus_headline (editor);
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor), HEADLINE);
+  byline_ui_test_type (byline_article_editor_get_lead_view (editor), LEAD);
+  byline_article_editor_focus_body (editor);
+  byline_ui_test_type (GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor)), PARAGRAPH);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (f->pictures, pictures[i].name);
+      g_autoptr(GError) error = NULL;
+      BylineImage *image;
+
+      byline_test_write_png (file, 60, 40, pictures[i].rgb);
+      image = byline_document_import_image (document, file, -1, &error);
+      g_assert_no_error (error);
+      byline_image_set_caption (image, pictures[i].caption);
+      byline_image_set_credit (image, pictures[i].credit);
+      byline_image_set_alt_text (image, pictures[i].alt);
+    }
+  byline_ui_test_wait (50);
+}
+
+/* The draft as saved now: what the outbox sends. */
+static BylineArticle *
+saved_draft (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article = byline_draft_store_load (f->store, byline_document_get_id (byline_window_get_document (f->window)),
+                                                    &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+choose_destination (Fixture    *f,
+                    const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "send.to", "s", name));
+}
+
+static void
+send (Fixture    *f,
+      const char *status)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.send", "s", status));
+}
+
+typedef struct
+{
+  Fixture              *f;
+  BylineOutboxJobState  state;
+} StateWait;
+
+static gboolean
+bar_in_state (gpointer data)
+{
+  StateWait *wait = data;
+  BylineOutboxJob *job = byline_send_bar_get_job (byline_window_get_send_bar (wait->f->window));
+
+  return job != NULL && byline_outbox_job_get_state (job) == wait->state;
+}
+
+static void
+wait_for_state (Fixture              *f,
+                BylineOutboxJobState  state,
+                guint                 timeout_ms)
+{
+  StateWait wait = { f, state };
+
+  if (!byline_ui_test_wait_until (bar_in_state, &wait, timeout_ms))
+    g_error ("The send bar never showed %s; it says: %s", byline_outbox_job_state_to_string (state),
+             byline_send_bar_get_text (byline_window_get_send_bar (f->window)));
+}
+
+static const char *
+bar_text (Fixture *f)
+{
+  return byline_send_bar_get_text (byline_window_get_send_bar (f->window));
+}
+
+static void
+assert_on_server (Fixture       *f,
+                  BylineArticle *sent,
+                  const char    *status)
+{
+  g_autofree char *media_base = g_strconcat (byline_newsroom_server_get_url (f->server), "/v1/assets/", NULL);
+  BylineNinjsOptions options = { .media_base = media_base };
+  g_autoptr(GBytes) expected = byline_ninjs_export_bytes (sent, &options);
+  g_autoptr(GBytes) stored = NULL;
+  g_autofree char *server_status = NULL;
+
+  stored = byline_newsroom_server_get_item (f->server, byline_article_get_id (sent), NULL, &server_status);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (server_status, ==, status);
+  g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 1);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored),
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_nonnull (strstr (g_bytes_get_data (stored, NULL), "Nậm Nhùn"));
+  g_assert_cmpuint (byline_article_get_n_images (sent), ==, 2);
+  for (guint i = 0; i < byline_article_get_n_images (sent); i++)
+    g_assert_true (byline_newsroom_server_has_asset (f->server,
+                                                     byline_image_get_sha256 (byline_article_get_image (sent, i))));
+}
+
+/* No file under the test's HOME and XDG folders holds @secret.  (The keyring
+ * daemon keeps its own, encrypted, in a folder of its own.) */
+static void
+assert_secret_nowhere (const char *folder,
+                       const char *secret)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_secret_nowhere (path, secret);
+      else if (g_file_get_contents (path, &contents, &length, NULL)
+               && g_strstr_len (contents, length, secret) != NULL)
+        g_error ("%s holds a secret", path);
+    }
+}
+
+static void
+assert_no_secrets_on_disk (void)
+{
+  const char *folders[] = {
+    g_get_home_dir (), g_get_user_config_dir (), g_get_user_data_dir (),
+    g_get_user_cache_dir (), g_get_user_state_dir (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      assert_secret_nowhere (folders[i], BYLINE_TEST_REPORTER_TOKEN);
+      assert_secret_nowhere (folders[i], BYLINE_TEST_EDITOR_TOKEN);
+    }
+}
+
+/* ------------------------------------------------------------------ tests */
+
+/* With no account, the folder is there to send to; the page lists what the
+ * dialog adds, and "Test Connection" says who you are, or plainly why not. */
+static void
+test_accounts_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwDialog *preferences = byline_preferences_dialog_new ();
+  AdwPreferencesPage *page;
+  GtkListBox *list;
+  g_autoptr(BylineAccountDialog) wrong = NULL;
+  g_autoptr(BylineAccountDialog) right = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ini = NULL;
+  g_autofree char *ini_path = g_build_filename (g_get_user_config_dir (), "byline", "accounts.ini", NULL);
+  BylineAccounts *accounts = byline_publisher_get_accounts (f->publisher);
+  g_autofree char *by_default = NULL;
+
+  byline_ui_test_wait (200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
+  by_default = byline_publisher_dup_default_destination (f->publisher);
+  g_assert_nonnull (by_default);
+  g_assert_cmpint (byline_account_get_kind (byline_accounts_lookup (accounts, by_default)), ==,
+                   BYLINE_ACCOUNT_FOLDER);
+
+  byline_preferences_dialog_set_publisher (BYLINE_PREFERENCES_DIALOG (preferences), f->publisher);
+  adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (preferences), "accounts");
+  adw_dialog_present (preferences, GTK_WIDGET (f->window));
+  byline_ui_test_wait (100);
+  page = adw_preferences_dialog_get_visible_page (ADW_PREFERENCES_DIALOG (preferences));
+  g_assert_true (BYLINE_IS_ACCOUNTS_PAGE (page));
+  list = byline_accounts_page_get_list (BYLINE_ACCOUNTS_PAGE (page));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  /* A wrong token: the test says so, plainly. */
+  wrong = fill_account (f, NULL, NEWSROOM, BYLINE_ACCOUNT_NEWSROOM, byline_newsroom_server_get_url (f->server),
+                        "huong", "not-the-token", "account.test");
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (wrong), "Could not connect"));
+  g_assert_null (strstr (byline_account_dialog_get_result (wrong), "not-the-token"));
+  adw_dialog_close (ADW_DIALOG (wrong));
+
+  /* The right one, typed again in the saved account's dialog. */
+  right = fill_account (f, byline_accounts_lookup (accounts, NEWSROOM), NULL, 0, NULL, NULL,
+                        BYLINE_TEST_REPORTER_TOKEN, "account.test");
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (right), "Signed in as Nguyễn Thị Hương (huong)"));
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (right), "Role: reporter"));
+  adw_dialog_close (ADW_DIALOG (right));
+
+  byline_ui_test_wait (100);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 1))),
+                   ==, NEWSROOM);
+
+  /* The address and the user are in the file, the token only in the keyring. */
+  g_assert_true (g_file_get_contents (ini_path, &ini, NULL, NULL));
+  g_assert_nonnull (strstr (ini, "[" NEWSROOM "]"));
+  g_assert_nonnull (strstr (ini, "user=huong"));
+  byline_accounts_has_secret_async (accounts, NEWSROOM, NULL, byline_test_got_result, &result);
+  g_assert_true (byline_accounts_has_secret_finish (accounts, byline_test_wait (&result), &error));
+  g_assert_no_error (error);
+
+  adw_dialog_close (preferences);
+  assert_no_secrets_on_disk ();
+}
+
+/* A story with captioned pictures, submitted to the Newsroom server. */
+static void
+test_send_newsroom (Fixture       *f,
+                    gconstpointer  data)
+{
+  BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
+  BylineArticle *open;
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(BylineArticle) after = NULL;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outbox_button)));
+
+  send (f, "submitted");
+  sent = saved_draft (f);
+  g_assert_cmpstr (byline_article_get_headline (sent), ==, HEADLINE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (outbox_button)));
+
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_cmpstr (bar_text (f), ==, "Sent to “" NEWSROOM "”: submitted for review.");
+  assert_on_server (f, sent, "submitted");
+  g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "");
+
+  /* The window's copy knows where the story went, and says so on disk. */
+  open = byline_document_get_article (byline_window_get_document (f->window));
+  g_assert_cmpstr (byline_article_get_remote_id (open, NEWSROOM), ==, byline_article_get_id (sent));
+  g_assert_cmpint (byline_article_get_status (open), ==, BYLINE_STATUS_SUBMITTED);
+  g_assert_true (byline_window_close_document (f->window, NULL));
+  after = saved_draft (f);
+  g_assert_nonnull (byline_article_get_remote_version (after, NEWSROOM));
+
+  /* The default next time is the destination used. */
+  {
+    g_autofree char *next = byline_publisher_dup_default_destination (f->publisher);
+    g_assert_cmpstr (next, ==, NEWSROOM);
+  }
+  assert_no_secrets_on_disk ();
+}
+
+/* Published to a folder account, with no server at all. */
+static void
+test_send_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("shared");
+  g_autofree char *path = g_file_get_path (folder);
+  g_autoptr(BylineAccountDialog) dialog = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GFile) item = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  dialog = fill_account (f, NULL, FOLDER, BYLINE_ACCOUNT_FOLDER, path, NULL, NULL, "account.test");
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (dialog), "Signed in as"));
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (dialog), "editor"));
+
+  type_story (f);
+  choose_destination (f, FOLDER);
+  send (f, "published");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_cmpstr (bar_text (f), ==, "Sent to “" FOLDER "”: published.");
+
+  item = g_file_new_build_filename (path, "published", byline_article_get_id (sent), "item.json", NULL);
+  g_assert_true (g_file_load_contents (item, NULL, &contents, &length, NULL, NULL));
+  expected = byline_ninjs_export_bytes (sent, NULL);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  for (guint i = 0; i < byline_article_get_n_images (sent); i++)
+    {
+      BylineImage *image = byline_article_get_image (sent, i);
+      g_autofree char *media_path = byline_image_dup_media_path (image);
+      g_autoptr(GFile) copy = g_file_new_build_filename (path, "published", byline_article_get_id (sent),
+                                                          media_path, NULL);
+      g_autofree char *original = NULL;
+      g_autofree char *copied = NULL;
+      gsize original_length, copied_length;
+
+      g_assert_true (g_file_load_contents (byline_image_get_file (image), NULL, &original, &original_length,
+                                           NULL, NULL));
+      g_assert_true (g_file_load_contents (copy, NULL, &copied, &copied_length, NULL, NULL));
+      g_assert_cmpmem (copied, copied_length, original, original_length);
+    }
+}
+
+/* The server is down when the reporter sends: the window says the story waits
+ * and will be tried again; when the server is back it goes, once, untouched. */
+static void
+test_server_down (Fixture       *f,
+                  gconstpointer  data)
+{
+  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
+  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+  BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineOutboxJob *job;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+
+  soup_server_disconnect (soup);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+  g_assert_nonnull (strstr (bar_text (f), "Not sent to “" NEWSROOM "” yet"));
+  g_assert_nonnull (strstr (bar_text (f), "Trying again by itself"));
+  g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "1");
+  job = byline_send_bar_get_job (byline_window_get_send_bar (f->window));
+  g_assert_cmpuint (byline_outbox_job_get_attempts (job), >=, 1);
+  /* The popover lists it, with Retry and Cancel. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (byline_outbox_button_get_list (outbox_button), 0));
+
+  /* It keeps trying while the server is down… */
+  byline_ui_test_wait (1000);
+  g_assert_cmpint (byline_outbox_job_get_state (job), !=, BYLINE_OUTBOX_JOB_SENT);
+  g_assert_cmpuint (byline_outbox_job_get_attempts (job), >=, 2);
+
+  /* …and goes by itself when it is back. */
+  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_nonnull (strstr (bar_text (f), "Sent to"));
+  assert_on_server (f, sent, "submitted");
+  g_assert_cmpuint (byline_newsroom_server_count_answers (f->server, "PUT", "/v1/items/", 201), ==, 1);
+  g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "");
+}
+
+/* A refusal needs the person: the bar gives the reason and Retry; with an
+ * editor's token (typed into the account's dialog), Retry sends it. */
+static void
+test_failed_then_retry (Fixture       *f,
+                        gconstpointer  data)
+{
+  BylineSendBar *bar = byline_window_get_send_bar (f->window);
+  g_autoptr(BylineAccountDialog) dialog = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+  GObject *retry;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  send (f, "published");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
+  g_assert_true (g_str_has_prefix (bar_text (f), "Not sent to “" NEWSROOM "”: "));
+  g_assert_nonnull (byline_outbox_job_get_error_message (byline_send_bar_get_job (bar)));
+  g_assert_nonnull (strstr (bar_text (f), byline_outbox_job_get_error_message (byline_send_bar_get_job (bar))));
+  retry = gtk_widget_get_template_child (GTK_WIDGET (bar), BYLINE_TYPE_SEND_BAR, "retry_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (retry)));
+  g_assert_cmpstr (byline_outbox_button_get_count (byline_window_get_outbox_button (f->window)), ==, "1");
+
+  dialog = fill_account (f, byline_accounts_lookup (byline_publisher_get_accounts (f->publisher), NEWSROOM),
+                         NULL, 0, NULL, NULL, BYLINE_TEST_EDITOR_TOKEN, "account.test");
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (dialog), "Phạm Văn Quý"));
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (dialog), "editor"));
+  adw_dialog_close (ADW_DIALOG (dialog));
+  byline_ui_test_wait (100);
+
+  g_signal_emit_by_name (retry, "clicked");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_cmpstr (bar_text (f), ==, "Sent to “" NEWSROOM "”: published.");
+  assert_on_server (f, sent, "published");
+  assert_no_secrets_on_disk ();
+}
+
+/* Queued while the server is down, then the application quits: the next
+ * start resumes the job and sends it by itself. */
+static void
+test_restart (Fixture       *f,
+              gconstpointer  data)
+{
+  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
+  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  soup_server_disconnect (soup);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  id = g_strdup (byline_article_get_id (sent));
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+
+  /* Quit: the window closes, the outbox stops. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  byline_publisher_stop (f->publisher);
+  g_clear_object (&f->publisher);
+  byline_ui_test_wait (100);
+  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Start again, with the story open as the session left it. */
+  f->publisher = new_publisher (f->store);
+  f->window = byline_window_new (NULL, f->store);
+  byline_window_set_publisher (f->window, f->publisher);
+  g_assert_true (byline_window_open_draft (f->window, id, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  assert_on_server (f, sent, "submitted");
+  g_assert_cmpstr (byline_article_get_remote_id (byline_document_get_article (byline_window_get_document (f->window)),
+                                                 NEWSROOM), ==, id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  BylineTestKeyring *keyring;
+  g_autofree char *display = NULL;
+  int status;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* The private session bus the keyring lives on has no accessibility bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Before GTK: every D-Bus client of this process then uses the private bus.
+   * GTestDBus unsets DISPLAY (against X11 autolaunch); GTK needs it back. */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  keyring = byline_test_keyring_start ();
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  byline_ui_test_init (&argc, &argv);
+  /* Spelling is not what is tested here, and is slow to start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+
+    g_settings_set_boolean (settings, "spell-check", FALSE);
+  }
+
+  g_test_add ("/ui/publish/accounts-page", Fixture, NULL, fixture_setup, test_accounts_page, fixture_teardown);
+  g_test_add ("/ui/publish/send-newsroom", Fixture, NULL, fixture_setup, test_send_newsroom, fixture_teardown);
+  g_test_add ("/ui/publish/send-folder", Fixture, NULL, fixture_setup, test_send_folder, fixture_teardown);
+  g_test_add ("/ui/publish/server-down", Fixture, NULL, fixture_setup, test_server_down, fixture_teardown);
+  g_test_add ("/ui/publish/failed-then-retry", Fixture, NULL, fixture_setup, test_failed_then_retry,
+              fixture_teardown);
+  g_test_add ("/ui/publish/restart", Fixture, NULL, fixture_setup, test_restart, fixture_teardown);
+
+  status = g_test_run ();
+
+  byline_test_keyring_stop (keyring);
+  return status;
+}

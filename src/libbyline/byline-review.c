@@ -532,11 +532,12 @@ sent_cb (GObject      *source,
     {
       if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT) && data->attempts < MAX_MERGED_SENDS)
         {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
           g_clear_object (&data->incoming);
           data->incoming = incoming_folder (data->store, data->id);
           byline_review_source_fetch_async (BYLINE_REVIEW_SOURCE (data->destination), data->id, data->incoming,
-                                            g_task_get_cancellable (task), conflict_fetch_cb,
-                                            g_steal_pointer (&task));
+                                            cancellable, conflict_fetch_cb, g_steal_pointer (&task));
           return;
         }
       g_task_return_error (task, g_steal_pointer (&error));
@@ -664,7 +665,7 @@ byline_review_send_async (BylineDraftStore              *store,
     {
       g_autofree char *why = byline_permissions_explain (roles, options->status);
 
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_AUTH, "%s", why);
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN, "%s", why);
       return;
     }
 

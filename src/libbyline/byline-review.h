@@ -194,7 +194,7 @@ typedef struct
 } BylineReviewSendOptions;
 
 /* Sends draft @draft_id.  Fails with BYLINE_ERROR_INVALID (nothing sent) for
- * preflight errors without override_checks, BYLINE_ERROR_AUTH for a status
+ * preflight errors without override_checks, BYLINE_ERROR_FORBIDDEN for a status
  * the account's role does not allow, BYLINE_ERROR_CONFLICT when a merge needs
  * the user (byline_review_load_merge()). */
 void               byline_review_send_async     (BylineDraftStore     *store,

@@ -1,0 +1,706 @@
+/* test-review.c — the editors' desk against the in-process reference server
+ * and a folder: the queue, the whole cycle reporter → editor → reporter →
+ * editor, scheduling, refusals, preflight overrides, and two people editing
+ * the same story at once (merged when they can be, never silently lost)
+ *
+ * The reporter and the editor each have their own draft store, as on two
+ * machines; they meet only through the destination.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "byline-destination.h"
+#include "byline-folder-destination.h"
+#include "byline-newsroom-destination.h"
+#include "byline-review.h"
+#include "publish-test-utils.h"
+
+#define ACCOUNT "Báo Lai Châu"
+#define NOTE "Kiểm tra lại số hộ dân phải sơ tán với UBND xã."
+
+typedef struct
+{
+  BylineNewsroomServer *server;
+  BylineDestination    *reporter;
+  BylineDestination    *editor;
+  BylineDraftStore     *reporter_store;
+  BylineDraftStore     *editor_store;
+  GFile                *media;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) reporter_folder = byline_test_make_folder ("reporter-drafts");
+  g_autoptr(GFile) editor_folder = byline_test_make_folder ("editor-drafts");
+  const char *url;
+
+  f->server = byline_test_newsroom_server_new ();
+  url = byline_newsroom_server_get_url (f->server);
+  f->reporter = byline_newsroom_destination_new (ACCOUNT, url, BYLINE_TEST_REPORTER_TOKEN, &error);
+  g_assert_no_error (error);
+  f->editor = byline_newsroom_destination_new (ACCOUNT, url, BYLINE_TEST_EDITOR_TOKEN, &error);
+  g_assert_no_error (error);
+  f->reporter_store = byline_draft_store_new (reporter_folder);
+  f->editor_store = byline_draft_store_new (editor_folder);
+  f->media = byline_test_make_folder ("photos");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->reporter);
+  g_clear_object (&f->editor);
+  g_clear_object (&f->reporter_store);
+  g_clear_object (&f->editor_store);
+  g_clear_object (&f->server);
+  g_clear_object (&f->media);
+}
+
+#define TEST(path, func) \
+  g_test_add ("/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+/* ------------------------------------------------------------- helpers */
+
+/* A reporter's draft, ready to go out: every field, two captioned pictures. */
+static char *
+make_draft (BylineDraftStore *store,
+            GFile            *media)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (media);
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_status (article, BYLINE_STATUS_DRAFT);
+  byline_article_set_publish_time (article, NULL);
+  byline_article_set_editor_note (article, NULL);
+  byline_draft_store_save (store, article, &error);
+  g_assert_no_error (error);
+  return g_strdup (byline_article_get_id (article));
+}
+
+static BylineArticle *
+load (BylineDraftStore *store,
+      const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article = byline_draft_store_load (store, id, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+edit (BylineDraftStore *store,
+      const char       *id,
+      void            (*change) (BylineArticle *article))
+{
+  g_autoptr(BylineArticle) article = load (store, id);
+  g_autoptr(GError) error = NULL;
+
+  change (article);
+  byline_draft_store_save (store, article, &error);
+  g_assert_no_error (error);
+}
+
+static BylineSendReceipt *
+send_full (BylineDraftStore  *store,
+           BylineDestination *destination,
+           const char        *id,
+           BylineStatus       status,
+           const char        *note,
+           GDateTime         *publish_at,
+           gboolean           override_checks,
+           gboolean          *merged,
+           GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  BylineReviewSendOptions options = {
+    .status = status, .note = note, .publish_at = publish_at, .override_checks = override_checks,
+  };
+
+  byline_review_send_async (store, destination, id, &options, NULL, byline_test_got_result, &result);
+  return byline_review_send_finish (store, byline_test_wait (&result), merged, error);
+}
+
+static void
+send_ok (BylineDraftStore  *store,
+         BylineDestination *destination,
+         const char        *id,
+         BylineStatus       status,
+         const char        *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineSendReceipt) receipt = send_full (store, destination, id, status, note, NULL, FALSE, NULL,
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (receipt);
+}
+
+static BylineReviewOpened *
+open_story (BylineDraftStore  *store,
+            BylineDestination *destination,
+            const char        *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineReviewOpened *opened;
+
+  byline_review_open_async (store, destination, id, NULL, byline_test_got_result, &result);
+  opened = byline_review_open_finish (store, byline_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  return opened;
+}
+
+static GPtrArray *
+list_queue (BylineDestination *destination,
+            BylineStatus       status)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *stories;
+
+  byline_review_list_async (destination, status, NULL, NULL, byline_test_got_result, &result);
+  stories = byline_review_list_finish (destination, byline_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return stories;
+}
+
+/* The item on the server, imported, and its status resource. */
+static BylineArticle *
+server_story (Fixture    *f,
+              const char *id,
+              char      **status)
+{
+  g_autoptr(GBytes) bytes = byline_newsroom_server_get_item (f->server, id, NULL, status);
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  g_assert_nonnull (bytes);
+  article = byline_ninjs_import (bytes, id, NULL, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+static JsonObject *
+server_meta (Fixture    *f,
+             const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".meta.json", NULL);
+  g_autofree char *path = g_build_filename (g_file_peek_path (byline_newsroom_server_get_folder (f->server)),
+                                            "items", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static guint
+find_paragraph (BylineArticle *article,
+                const char    *start)
+{
+  BylineBody *body = byline_article_get_body (article);
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (g_str_has_prefix (byline_block_get_text (byline_body_get_block (body, i)), start))
+      return i;
+  return G_MAXUINT;
+}
+
+static const char *
+paragraph (BylineArticle *article,
+           const char    *start)
+{
+  guint index = find_paragraph (article, start);
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  return byline_block_get_text (byline_body_get_block (byline_article_get_body (article), index));
+}
+
+static void
+set_paragraph (BylineArticle *article,
+               const char    *start,
+               const char    *text)
+{
+  guint index = find_paragraph (article, start);
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  byline_body_set_text (byline_article_get_body (article), index, text);
+}
+
+/* Whether any saved version of the draft has @text as the paragraph starting like it. */
+static gboolean
+history_has_paragraph (BylineDraftStore *store,
+                       const char       *id,
+                       const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = byline_draft_store_list_history (store, id, &error);
+  g_autofree char *start = g_utf8_substring (text, 0, 8);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      BylineDraftVersion *version = g_ptr_array_index (versions, i);
+      g_autoptr(BylineArticle) article = byline_draft_store_load_version (store, id, version->revision, &error);
+      guint index;
+
+      g_assert_no_error (error);
+      index = find_paragraph (article, start);
+      if (index != G_MAXUINT
+          && g_str_equal (byline_block_get_text (byline_body_get_block (byline_article_get_body (article), index)),
+                          text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define EDITOR_HEADLINE "Nậm Nhùn: sạt lở chia cắt nhiều bản sau mưa lũ"
+#define EDITOR_FIRST "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến trưa 10/8 đã có 41 hộ dân phải sơ tán khẩn cấp."
+#define EDITOR_CAPTION "Sạt lở trên Quốc lộ 4H, sáng 10/8."
+#define REPORTER_FIX "Thông tin chi tiết được cập nhật liên tục trên cổng thông tin điện tử của tỉnh."
+
+static void
+editor_edits (BylineArticle *article)
+{
+  byline_article_set_headline (article, EDITOR_HEADLINE);
+  set_paragraph (article, "Theo Ban", EDITOR_FIRST);
+  byline_image_set_caption (byline_article_get_image (article, 0), EDITOR_CAPTION);
+}
+
+static void
+reporter_fixes (BylineArticle *article)
+{
+  set_paragraph (article, "Thông tin chi tiết", REPORTER_FIX);
+}
+
+/* --------------------------------------------------------------- tests */
+
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  BylinePermissions reporter = byline_roles_get_permissions (BYLINE_ROLE_REPORTER);
+  BylinePermissions editor = byline_roles_get_permissions (BYLINE_ROLE_REPORTER | BYLINE_ROLE_EDITOR);
+  g_autofree char *why = byline_permissions_explain (BYLINE_ROLE_REPORTER, BYLINE_STATUS_PUBLISHED);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_permissions_allow_status (reporter, BYLINE_STATUS_SUBMITTED));
+  g_assert_false (byline_permissions_allow_status (reporter, BYLINE_STATUS_PUBLISHED));
+  g_assert_false (byline_permissions_allow_status (reporter, BYLINE_STATUS_RETURNED));
+  g_assert_false (reporter & BYLINE_PERMISSION_REVIEW);
+  g_assert_true (byline_permissions_allow_status (editor, BYLINE_STATUS_SCHEDULED));
+  g_assert_true (editor & BYLINE_PERMISSION_EDIT_ANY);
+  g_assert_cmpstr (why, ==, "Publishing needs the editor role; your account has the reporter role.");
+
+  /* The role comes from GET /v1/me. */
+  byline_destination_check_async (f->reporter, NULL, byline_test_got_result, &result);
+  identity = byline_destination_check_finish (f->reporter, byline_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_review_source_get_permissions (BYLINE_REVIEW_SOURCE (f->reporter)), ==, reporter);
+}
+
+static void
+test_full_cycle (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) returned_queue = NULL;
+  g_autoptr(BylineReviewOpened) editor_open = NULL;
+  g_autoptr(BylineReviewOpened) reporter_open = NULL;
+  g_autoptr(BylineReviewOpened) editor_again = NULL;
+  g_autoptr(BylineArticle) published = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *changes = NULL;
+  BylineRemoteStory *story;
+
+  /* The reporter submits. */
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+
+  /* The editor's queue. */
+  queue = list_queue (f->editor, BYLINE_STATUS_SUBMITTED);
+  g_assert_cmpuint (queue->len, ==, 1);
+  story = g_ptr_array_index (queue, 0);
+  g_assert_cmpstr (story->remote_id, ==, id);
+  g_assert_cmpstr (story->headline, ==, "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
+  g_assert_cmpstr (story->author, ==, "Nguyễn Thị Hương, Lò Văn Dũng");
+  g_assert_cmpstr (story->category, ==, "Xã hội");
+  g_assert_cmpstr (story->submitted_by, ==, "huong");
+  g_assert_nonnull (story->submitted);
+  g_assert_cmpuint (story->word_count, >, 50);
+  g_assert_cmpuint (story->n_errors, ==, 0);
+
+  /* The editor opens it: a local draft of the same id, with its pictures. */
+  editor_open = open_story (f->editor_store, f->editor, id);
+  g_assert_true (editor_open->created);
+  g_assert_null (editor_open->merge);
+  g_assert_cmpstr (byline_article_get_id (editor_open->article), ==, id);
+  g_assert_cmpuint (byline_article_get_n_images (editor_open->article), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      BylineImage *image = byline_article_get_image (editor_open->article, i);
+
+      g_assert_nonnull (byline_image_get_file (image));
+      g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
+    }
+  g_assert_cmpstr (byline_article_get_remote_version (editor_open->article, ACCOUNT), ==, story->version);
+
+  /* … edits, and returns it with a note. */
+  edit (f->editor_store, id, editor_edits);
+  send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_RETURNED, NOTE);
+  returned_queue = list_queue (f->reporter, BYLINE_STATUS_RETURNED);
+  g_assert_cmpuint (returned_queue->len, ==, 1);
+
+  /* The reporter sees the note and what the editor changed since submission. */
+  reporter_open = open_story (f->reporter_store, f->reporter, id);
+  g_assert_false (reporter_open->created);
+  g_assert_cmpint (reporter_open->story->status, ==, BYLINE_STATUS_RETURNED);
+  g_assert_cmpstr (reporter_open->story->note, ==, NOTE);
+  g_assert_cmpstr (byline_article_get_editor_note (reporter_open->article), ==, NOTE);
+  g_assert_nonnull (reporter_open->changes);
+  g_assert_cmpuint (reporter_open->changes->len, ==, 3);
+  changes = byline_diff_to_text (reporter_open->changes);
+  g_test_message ("%s", changes);
+  g_assert_nonnull (strstr (changes, "Headline, changed:\n  Nậm Nhùn: [-mưa lũ gây-] sạt [-lở,-]{+lở+} chia cắt nhiều bản {+sau mưa lũ+}\n"));
+  g_assert_nonnull (strstr (changes, "đến [-sáng-]{+trưa+} 10/8 đã có [-37-]{+41+} hộ"));
+  g_assert_nonnull (strstr (changes, "Picture 1, caption, changed:"));
+  g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
+
+  /* … fixes and submits again. */
+  edit (f->reporter_store, id, reporter_fixes);
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+
+  /* The editor takes the fix in and publishes. */
+  editor_again = open_story (f->editor_store, f->editor, id);
+  g_assert_null (editor_again->merge);
+  g_assert_cmpstr (paragraph (editor_again->article, "Thông tin chi tiết"), ==, REPORTER_FIX);
+  send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL);
+
+  published = server_story (f, id, &status);
+  g_assert_cmpstr (status, ==, "published");
+  g_assert_cmpstr (byline_article_get_headline (published), ==, EDITOR_HEADLINE);
+  g_assert_cmpstr (paragraph (published, "Theo Ban"), ==, EDITOR_FIRST);
+  g_assert_cmpstr (paragraph (published, "Thông tin chi tiết"), ==, REPORTER_FIX);
+  /* Its pictures are the server's (remote to this import). */
+  {
+    g_autoptr(JsonArray) pictures = byline_ninjs_dup_pending_pictures (published);
+
+    g_assert_nonnull (pictures);
+    g_assert_cmpuint (json_array_get_length (pictures), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (pictures, 0), "caption"), ==,
+                     EDITOR_CAPTION);
+  }
+  meta = server_meta (f, id);
+  g_assert_cmpstr (json_object_get_string_member (meta, "updated_by"), ==, "quy");
+  g_assert_cmpstr (json_object_get_string_member (meta, "submitted_by"), ==, "huong");
+  g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 1);
+}
+
+static void
+test_schedule (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = g_date_time_add_hours (now, 10);
+  g_autoptr(GDateTime) stored = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(JsonObject) meta = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scheduled = NULL;
+
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  opened = open_story (f->editor_store, f->editor, id);
+  receipt = send_full (f->editor_store, f->editor, id, BYLINE_STATUS_SCHEDULED, "Lên trang nhất", when, FALSE,
+                       NULL, &error);
+  g_assert_no_error (error);
+
+  meta = server_meta (f, id);
+  g_assert_cmpstr (json_object_get_string_member (meta, "status"), ==, "scheduled");
+  stored = g_date_time_new_from_iso8601 (json_object_get_string_member (meta, "publish_at"), NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (g_date_time_to_unix (stored), ==, g_date_time_to_unix (when));
+  scheduled = list_queue (f->editor, BYLINE_STATUS_SCHEDULED);
+  g_assert_cmpuint (scheduled->len, ==, 1);
+  g_assert_nonnull (((BylineRemoteStory *) g_ptr_array_index (scheduled, 0))->publish_at);
+}
+
+static void
+test_reporter_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+
+  /* The role is not known yet: the server says no, in a sentence. */
+  receipt = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_PUBLISHED, NULL, NULL, FALSE, NULL,
+                       &error);
+  g_assert_null (receipt);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN);
+  g_assert_cmpstr (error->message, ==, "Publishing needs the editor role; your account has the reporter role.");
+  g_assert_nonnull (byline_newsroom_server_get_item (f->server, id, NULL, &status));
+  g_assert_cmpstr (status, ==, "draft");
+}
+
+static void
+test_preflight_override (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(BylineSendReceipt) refused = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  JsonObject *record;
+
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  opened = open_story (f->editor_store, f->editor, id);
+  {
+    g_autoptr(BylineArticle) article = load (f->editor_store, id);
+
+    byline_article_set_headline (article, "");
+    byline_draft_store_save (f->editor_store, article, &error);
+    g_assert_no_error (error);
+  }
+
+  refused = send_full (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL, NULL, FALSE, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "blocks publishing"));
+  g_clear_error (&error);
+  g_assert_nonnull (byline_newsroom_server_get_item (f->server, id, NULL, &status));
+  g_assert_cmpstr (status, ==, "submitted");
+
+  receipt = send_full (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL, NULL, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  draft = load (f->editor_store, id);
+  record = byline_review_get_override (draft);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "published");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "errors")), >=, 1);
+  g_clear_pointer (&status, g_free);
+  g_assert_nonnull (byline_newsroom_server_get_item (f->server, id, NULL, &status));
+  g_assert_cmpstr (status, ==, "published");
+}
+
+#define EDITOR_LATER "Thông tuyến Quốc lộ 4H trước ngày 12/8"
+#define REPORTER_LATER "Kiểm đếm thiệt hại về nhà cửa và hoa màu"
+
+static void
+editor_edits_later (BylineArticle *article)
+{
+  set_paragraph (article, "Thông tuyến", EDITOR_LATER);
+}
+
+static void
+reporter_edits_later (BylineArticle *article)
+{
+  set_paragraph (article, "Kiểm đếm", REPORTER_LATER);
+}
+
+/* Both edit at once, different paragraphs: merged, sent, nobody's lost. */
+static void
+test_concurrent_merged (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(BylineArticle) on_server = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean merged = FALSE;
+
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  opened = open_story (f->editor_store, f->editor, id);
+  edit (f->editor_store, id, editor_edits_later);
+  send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_SUBMITTED, NULL);
+
+  /* The reporter did not see that, and edits another paragraph. */
+  edit (f->reporter_store, id, reporter_edits_later);
+  receipt = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, FALSE, &merged,
+                       &error);
+  g_assert_no_error (error);
+  g_assert_true (merged);
+  g_assert_cmpuint (byline_newsroom_server_count_answers (f->server, "PUT", "/v1/items/", 412), ==, 1);
+
+  on_server = server_story (f, id, NULL);
+  g_assert_cmpstr (paragraph (on_server, "Thông tuyến"), ==, EDITOR_LATER);
+  g_assert_cmpstr (paragraph (on_server, "Kiểm đếm"), ==, REPORTER_LATER);
+  draft = load (f->reporter_store, id);
+  g_assert_cmpstr (paragraph (draft, "Thông tuyến"), ==, EDITOR_LATER);
+  g_assert_cmpstr (paragraph (draft, "Kiểm đếm"), ==, REPORTER_LATER);
+  g_assert_cmpstr (byline_article_get_remote_version (draft, ACCOUNT), ==, receipt->remote_version);
+}
+
+#define EDITOR_SAME "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có 41 hộ dân phải sơ tán khẩn cấp."
+#define REPORTER_SAME "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có 39 hộ dân phải sơ tán khẩn cấp."
+
+static void
+editor_edits_same (BylineArticle *article)
+{
+  set_paragraph (article, "Theo Ban", EDITOR_SAME);
+}
+
+static void
+reporter_edits_same (BylineArticle *article)
+{
+  set_paragraph (article, "Theo Ban", REPORTER_SAME);
+  set_paragraph (article, "Kiểm đếm", REPORTER_LATER);
+}
+
+/* Both edit the same sentence: the send stops, both versions are kept, the
+ * user chooses, and the choice goes out. */
+static void
+test_concurrent_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(BylineSendReceipt) refused = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(BylineMerge) merge = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+  g_autoptr(BylineArticle) resolved = NULL;
+  g_autoptr(BylineArticle) on_server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *editor_version = NULL;
+  const BylineMergeConflict *conflict;
+
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  opened = open_story (f->editor_store, f->editor, id);
+  edit (f->editor_store, id, editor_edits_same);
+  send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_SUBMITTED, NULL);
+  byline_newsroom_server_get_item (f->server, id, &editor_version, NULL);
+
+  edit (f->reporter_store, id, reporter_edits_same);
+  refused = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, FALSE, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "1 change conflicts with yours"));
+  g_clear_error (&error);
+
+  /* Nothing overwritten on the server; nothing lost here. */
+  on_server = server_story (f, id, NULL);
+  g_assert_cmpstr (paragraph (on_server, "Theo Ban"), ==, EDITOR_SAME);
+  draft = load (f->reporter_store, id);
+  g_assert_cmpstr (paragraph (draft, "Theo Ban"), ==, REPORTER_SAME);
+  /* The other paragraph of the reporter is in; the conflicting one waits. */
+  g_assert_cmpstr (paragraph (draft, "Kiểm đếm"), ==, REPORTER_LATER);
+  g_assert_true (history_has_paragraph (f->reporter_store, id, EDITOR_SAME));
+  g_assert_true (history_has_paragraph (f->reporter_store, id, REPORTER_SAME));
+
+  merge = byline_review_load_merge (f->reporter_store, id, ACCOUNT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merge);
+  g_assert_cmpuint (byline_merge_get_n_conflicts (merge), ==, 1);
+  conflict = byline_merge_get_conflict (merge, 0);
+  g_assert_cmpstr (conflict->ours_text, ==, REPORTER_SAME);
+  g_assert_cmpstr (conflict->theirs_text, ==, EDITOR_SAME);
+
+  /* Sending again before choosing stops again. */
+  refused = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, FALSE, NULL, &error);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_true (byline_merge_resolve (merge, 0, BYLINE_MERGE_TAKE_THEIRS));
+  resolved = byline_review_resolve (f->reporter_store, id, ACCOUNT, merge, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (paragraph (resolved, "Theo Ban"), ==, EDITOR_SAME);
+  g_assert_cmpstr (byline_article_get_remote_version (resolved, ACCOUNT), ==, editor_version);
+  g_assert_null (byline_review_load_merge (f->reporter_store, id, ACCOUNT, &error));
+  g_assert_no_error (error);
+
+  receipt = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&on_server);
+  on_server = server_story (f, id, NULL);
+  g_assert_cmpstr (paragraph (on_server, "Theo Ban"), ==, EDITOR_SAME);
+  g_assert_cmpstr (paragraph (on_server, "Kiểm đếm"), ==, REPORTER_LATER);
+}
+
+/* The folder destination: roles from the account, the same queue and cycle. */
+static void
+test_folder (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) shared = byline_test_make_folder ("newsroom-share");
+  g_autoptr(BylineDestination) reporter = byline_folder_destination_new (ACCOUNT, shared);
+  g_autoptr(BylineDestination) editor = byline_folder_destination_new (ACCOUNT, shared);
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(BylineReviewOpened) editor_open = NULL;
+  g_autoptr(BylineReviewOpened) reporter_open = NULL;
+  g_autoptr(BylineSendReceipt) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineStatus status;
+  g_autoptr(GFile) where = NULL;
+
+  byline_folder_destination_set_roles (BYLINE_FOLDER_DESTINATION (reporter), BYLINE_ROLE_REPORTER);
+  g_assert_cmpuint (byline_destination_get_roles (reporter), ==, BYLINE_ROLE_REPORTER);
+
+  send_ok (f->reporter_store, reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  /* A folder cannot refuse: the role does, before anything is written. */
+  refused = send_full (f->reporter_store, reporter, id, BYLINE_STATUS_PUBLISHED, NULL, NULL, FALSE, NULL, &error);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN);
+  g_assert_cmpstr (error->message, ==, "Publishing needs the editor role; your account has the reporter role.");
+  g_clear_error (&error);
+
+  queue = list_queue (editor, BYLINE_STATUS_SUBMITTED);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpstr (((BylineRemoteStory *) g_ptr_array_index (queue, 0))->remote_id, ==, id);
+  g_assert_cmpstr (((BylineRemoteStory *) g_ptr_array_index (queue, 0))->category, ==, "Xã hội");
+
+  editor_open = open_story (f->editor_store, editor, id);
+  g_assert_cmpuint (byline_article_get_n_images (editor_open->article), ==, 2);
+  g_assert_nonnull (byline_image_get_file (byline_article_get_image (editor_open->article, 0)));
+  edit (f->editor_store, id, editor_edits);
+  send_ok (f->editor_store, editor, id, BYLINE_STATUS_RETURNED, NOTE);
+
+  where = byline_folder_destination_find (BYLINE_FOLDER_DESTINATION (editor), id, &status);
+  g_assert_nonnull (where);
+  g_assert_cmpint (status, ==, BYLINE_STATUS_RETURNED);
+
+  reporter_open = open_story (f->reporter_store, reporter, id);
+  g_assert_cmpstr (reporter_open->story->note, ==, NOTE);
+  g_assert_nonnull (reporter_open->changes);
+  g_assert_cmpuint (reporter_open->changes->len, ==, 3);
+  g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_test_init (&argc, &argv);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  TEST ("roles", test_roles);
+  TEST ("full-cycle", test_full_cycle);
+  TEST ("schedule", test_schedule);
+  TEST ("reporter-refused", test_reporter_refused);
+  TEST ("preflight-override", test_preflight_override);
+  TEST ("concurrent-merged", test_concurrent_merged);
+  TEST ("concurrent-conflict", test_concurrent_conflict);
+  TEST ("folder", test_folder);
+
+  return g_test_run ();
+}

@@ -264,6 +264,14 @@ byline_thumbnailer_load_async (BylineThumbnailer   *self,
   start_next (self);
 }
 
+/* Decodes running or waiting: what a benchmark waits for before it measures. */
+guint
+byline_thumbnailer_get_n_pending (BylineThumbnailer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_THUMBNAILER (self), 0);
+  return self->running + self->waiting.length;
+}
+
 GdkTexture *
 byline_thumbnailer_load_finish (BylineThumbnailer  *self,
                                 GAsyncResult       *result,

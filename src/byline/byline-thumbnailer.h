@@ -35,6 +35,7 @@ GdkTexture        *byline_thumbnailer_load_finish (BylineThumbnailer   *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 /* Decodes in the calling thread (printing needs the picture now). */
+guint              byline_thumbnailer_get_n_pending (BylineThumbnailer *self);
 GdkPixbuf         *byline_thumbnailer_load_pixbuf (GFile               *file,
                                                    int                  size,
                                                    GError             **error);

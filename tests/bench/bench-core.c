@@ -16,17 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "byline-test-utils.h"
-
-#define N_WORDS  20000
-#define N_IMAGES 100
-
-static const char *syllables[] = {
-  "mưa", "lũ", "sạt", "lở", "đất", "bản", "xã", "huyện", "Nậm", "Nhùn", "người", "dân",
-  "cứu", "hộ", "đường", "quốc", "lộ", "thiệt", "hại", "tài", "sản", "khắc", "phục",
-  "hậu", "quả", "chính", "quyền", "địa", "phương", "lực", "lượng", "chức", "năng",
-  "Lai", "Châu", "tỉnh", "miền", "núi", "suối", "nước", "dâng", "cao", "sơ", "tán",
-};
+#include "bench-utils.h"
 
 typedef gint64 (*BenchFunc) (gpointer data);
 
@@ -50,64 +40,6 @@ median_ms (BenchFunc func,
     times[i] = func (data);
   qsort (times, runs, sizeof (gint64), compare_times);
   return times[runs / 2] / 1000.0;
-}
-
-static BylineArticle *
-make_long_article (GFile *photos)
-{
-  g_autoptr(BylineArticle) article = byline_article_new ();
-  BylineBody *body = byline_article_get_body (article);
-  GRand *rand = g_rand_new_with_seed (20221008);
-  guint words = 0, image = 0;
-
-  byline_article_set_headline (article, "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
-  byline_article_set_lead (article, "(BLC) - Mưa lớn kéo dài đã gây sạt lở nghiêm trọng.");
-
-  while (words < N_WORDS)
-    {
-      GString *para = g_string_new (NULL);
-      guint n = 40 + g_rand_int_range (rand, 0, 40);
-      guint index;
-
-      for (guint i = 0; i < n; i++)
-        {
-          if (i > 0)
-            g_string_append_c (para, ' ');
-          g_string_append (para, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
-        }
-      g_string_append_c (para, '.');
-      words += n;
-      index = byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, para->str);
-      byline_body_apply_span (body, index, 4, 12, BYLINE_SPAN_BOLD, NULL, TRUE);
-      g_string_free (para, TRUE);
-
-      if (image < N_IMAGES && words * N_IMAGES / N_WORDS > image)
-        {
-          g_autofree char *name = g_strdup_printf ("anh-%03u.png", image);
-          g_autoptr(GFile) file = g_file_get_child (photos, name);
-          g_autoptr(BylineDraftStore) scratch = NULL;
-          g_autoptr(BylineImage) picture = NULL;
-          g_autoptr(GBytes) bytes = NULL;
-          g_autofree char *sha = NULL;
-          g_autofree char *caption = g_strdup_printf ("Ảnh %u: lực lượng cứu hộ tại hiện trường.", image + 1);
-
-          byline_test_write_png (file, 64, 48, 0x102030 + image * 997);
-          bytes = g_file_load_bytes (file, NULL, NULL, NULL);
-          sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-          picture = byline_image_new (sha, "image/png");
-          byline_image_set_file (picture, file);
-          byline_image_set_filename (picture, name);
-          byline_image_set_size (picture, 64, 48);
-          byline_image_set_caption (picture, caption);
-          byline_image_set_credit (picture, "Ảnh: Lò Văn Dũng");
-          byline_image_set_alt_text (picture, "Bộ đội giúp dân di dời.");
-          byline_article_add_image (article, picture);
-          byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (picture));
-          image++;
-        }
-    }
-  g_rand_free (rand);
-  return g_steal_pointer (&article);
 }
 
 typedef struct
@@ -248,7 +180,7 @@ main (int   argc,
   g_assert_no_error (error);
   store_folder = g_file_new_build_filename (tmp, "drafts", NULL);
 
-  b.article = make_long_article (b.photos);
+  b.article = bench_make_long_article (b.photos, BENCH_PICTURES_SMALL_PNG);
   b.store = byline_draft_store_new (store_folder);
   g_assert_true (byline_draft_store_save (b.store, b.article, &error));
   g_assert_no_error (error);

@@ -1,0 +1,97 @@
+#!/bin/bash
+# bench-startup.sh — cold start to a visible window: Byline against a bare
+# AdwApplicationWindow (hello-adw) and GNOME Text Editor, measured the same way.
+#
+# Usage: bench-startup.sh XMAPWAIT HELLO BYLINE [RUNS]
+#
+# Each run starts the program as a new process, in a private HOME and XDG
+# folders with settings in memory (a new user: no session to restore), and xmapwait times
+# it from exec to the first mapped X11 window whose title names it.  The
+# programs take turns (A B C, B C A, C A B, …) so that a slow moment of the
+# machine falls on all of them; medians and the ratio to hello-adw are printed
+# with PASS/FAIL against the goal (Byline ≤ 1.2× hello-adw); exit 1 on FAIL.
+# Run under xvfb-run and dbus-run-session (build-aux/dev benchmark startup).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+[ $# -ge 3 ] || { echo "usage: $0 XMAPWAIT HELLO BYLINE [RUNS]" >&2; exit 2; }
+xmapwait=$1 hello=$2 byline=$3 runs=${4:-15}
+goal=1.2
+
+[ -n "${DISPLAY:-}" ] || { echo "bench-startup: no X display (run it under xvfb-run)" >&2; exit 2; }
+
+names=(hello-adw byline)
+titles=(Hello Byline)
+commands=("$hello" "$byline")
+if command -v gnome-text-editor >/dev/null; then
+  names+=(gnome-text-editor)
+  titles+=("Text Editor")
+  commands+=("gnome-text-editor --ignore-session --new-window")
+else
+  echo "# gnome-text-editor is not installed: measuring without it"
+fi
+n=${#names[@]}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/byline-bench-startup-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+declare -A times
+
+# One new user for every run: the warm-up runs leave the caches any user has
+# after a first start (fontconfig, Mesa's shaders), and no program keeps
+# anything else there that a later run would find (the settings are in memory,
+# and the programs are killed, not quit, so they save no session).
+home=$work/home
+mkdir -p "$home"/{data,config,cache,state,run}
+chmod 700 "$home/run"
+
+run_one() { # INDEX: prints milliseconds, or nothing on a timeout
+  local i=$1 out
+  # shellcheck disable=SC2086
+  out=$(env HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" \
+          XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/run" \
+          GDK_BACKEND=x11 GSETTINGS_BACKEND=memory \
+          "$xmapwait" 20000 "${titles[$i]}" -- ${commands[$i]} 2>/dev/null | tail -1) || true
+  [[ ${out#ms=} =~ ^[0-9]+$ ]] && echo "${out#ms=}"
+}
+
+# A first start of each warms the page cache, as any start but the first after boot.
+for ((i = 0; i < n; i++)); do run_one "$i" >/dev/null || true; done
+
+for ((r = 0; r < runs; r++)); do
+  line="run $((r + 1)):"
+  for ((k = 0; k < n; k++)); do
+    i=$(((r + k) % n))
+    if ms=$(run_one "$i"); then
+      times[$i]+="$ms "
+      line+=" ${names[$i]}=${ms}"
+    else
+      line+=" ${names[$i]}=timeout"
+    fi
+    sleep 0.2
+  done
+  echo "# $line"
+done
+
+median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "NA"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+declare -A med
+for ((i = 0; i < n; i++)); do
+  med[$i]=$(echo "${times[$i]:-}" | median)
+  count=$(echo "${times[$i]:-}" | wc -w)
+  [ "$count" -ge $((runs / 2 + 1)) ] || { echo "bench-startup: ${names[$i]} showed no window in most runs" >&2; exit 1; }
+done
+
+status=0
+printf '\n%-22s %10s %12s  %s\n' "cold start to window" "median ms" "× hello-adw" "goal"
+for ((i = 0; i < n; i++)); do
+  ratio=$(awk -v a="${med[$i]}" -v b="${med[0]}" 'BEGIN {printf "%.2f", a / b}')
+  verdict=""
+  if [ "${names[$i]}" = byline ]; then
+    if awk -v r="$ratio" -v g="$goal" 'BEGIN {exit !(r <= g)}'; then verdict="≤ ${goal}×: PASS"
+    else verdict="≤ ${goal}×: FAIL"; status=1; fi
+  fi
+  printf '%-22s %10s %11s×  %s\n' "${names[$i]}" "${med[$i]}" "$ratio" "$verdict"
+done
+echo "($runs interleaved runs each; renderer: ${GSK_RENDERER:-the default})"
+exit $status

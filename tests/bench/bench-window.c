@@ -1,0 +1,440 @@
+/* bench-window.c — the editor window with a long story: opening it, its memory, typing
+ *
+ * The foundation benchmark's story (20,000 words, 100 pictures, here 12-megapixel
+ * JPEGs) saved in a store, then, each figure a ratio or a bound measured in
+ * this run:
+ *
+ *  - open: from asking the window to open the draft to its first painted frame
+ *    (the body filled and editable), against the core's byline_draft_store_load
+ *    of the same draft, runs interleaved; goal ≤ 3×.
+ *  - memory: in a fresh process that only opens the draft (the way the
+ *    application does), resident memory once every thumbnail asked for is
+ *    decoded, and again after scrolling through the whole story; goal ≤ 250 MB.
+ *  - typing: a character inserted in the middle of the body the way GtkTextView
+ *    inserts a key press (a user action, at the cursor), timed from the insert
+ *    to the frame clock's next "after-paint"; goal median and p95 < 16 ms.
+ *
+ *   build-aux/dev benchmark window
+ *   build-aux/dev exec xvfb-run -a dbus-run-session -- tests/bench/bench-window [RUNS] [KEYS]
+ *
+ * Exits with 1 when a goal is missed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline-Bench"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-utils.h"
+#include "ui-test-utils.h"
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-thumbnailer.h"
+#include "byline-window.h"
+
+#define GOAL_OPEN_RATIO 3.0
+#define GOAL_RSS_MB     250.0
+#define GOAL_FRAME_MS   16.0
+
+/* ------------------------------------------------------------ frame clock */
+
+typedef struct
+{
+  guint  n_paints;
+  gint64 painted_at;
+} Frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  frames->painted_at = g_get_monotonic_time ();
+  frames->n_paints++;
+}
+
+typedef struct
+{
+  Frames frames;
+  guint  since;
+} FrameWait;
+
+static gboolean
+frame_wait_done (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->frames.n_paints > wait->since;
+}
+
+/* Runs the main loop until the next frame is painted; its time. */
+static gint64
+wait_for_paint (FrameWait *wait)
+{
+  gboolean painted;
+
+  painted = byline_ui_test_wait_until (frame_wait_done, wait, 10000);
+  g_assert_true (painted);
+  return wait->frames.painted_at;
+}
+
+static gulong
+watch_frames (GtkWidget *widget,
+              FrameWait *wait)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_assert_nonnull (clock);
+  return g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &wait->frames);
+}
+
+/* ------------------------------------------------------------------- open */
+
+static double
+time_core_load (BylineDraftStore *store,
+                const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  article = byline_draft_store_load (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static gboolean
+thumbnails_done (gpointer data)
+{
+  return byline_thumbnailer_get_n_pending (byline_thumbnailer_get_default ()) == 0;
+}
+
+static BylineWindow *
+open_window (BylineDraftStore *store,
+             const char       *id,
+             FrameWait        *wait,
+             double           *ms)
+{
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+  BylineBodyView *view;
+  gint64 start, painted;
+
+  wait->since = 0;
+  wait->frames.n_paints = 0;
+  start = g_get_monotonic_time ();
+  window = byline_window_new (NULL, store);
+  g_assert_true (byline_window_open_draft (window, id, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (GTK_WIDGET (window), wait);
+  painted = wait_for_paint (wait);
+  if (ms != NULL)
+    *ms = (painted - start) / 1000.0;
+
+  /* Editable: the whole body is in the view, which has the focus. */
+  view = byline_article_editor_get_body_view (byline_window_get_editor (window));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), >, 80000);
+  return window;
+}
+
+static void
+close_window (BylineWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Decodes the window asked for finish (or are cancelled) before the next run. */
+  g_assert_true (byline_ui_test_wait_until (thumbnails_done, NULL, 60000));
+  byline_ui_test_wait (100);
+}
+
+/* ----------------------------------------------------------------- memory */
+
+static double
+status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, field);
+  g_assert_nonnull (line);
+  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
+}
+
+static GtkAdjustment *
+body_scroll (BylineWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (window)));
+  GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroller);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* Scrolls through the whole story a page at a time, as a reader would. */
+static void
+scroll_through (BylineWindow *window,
+                FrameWait    *wait)
+{
+  GtkAdjustment *adj = body_scroll (window);
+
+  for (double value = 0;
+       value + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj);
+       value += gtk_adjustment_get_page_size (adj))
+    {
+      wait->since = wait->frames.n_paints;
+      gtk_adjustment_set_value (adj, value);
+      wait_for_paint (wait);
+      g_assert_true (byline_ui_test_wait_until (thumbnails_done, NULL, 60000));
+    }
+}
+
+/* ----------------------------------------------------------------- typing */
+
+static void
+type_in_the_middle (BylineWindow *window,
+                    FrameWait    *wait,
+                    guint         n_keys,
+                    double       *handler_ms,
+                    double       *frame_ms)
+{
+  /* Words of the story, so that the spell checker has real work. */
+  static const char typed[] = "người dân xã Nậm Hàng đã về nhà an toàn ";
+  BylineBodyView *view = byline_article_editor_get_body_view (byline_window_get_editor (window));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body = byline_body_buffer_get_body (buffer);
+  guint block = byline_body_get_n_blocks (body) / 2;
+  const char *p = typed;
+  GtkTextIter iter;
+
+  while (byline_block_get_kind (byline_body_get_block (body, block)) != BYLINE_BLOCK_PARAGRAPH)
+    block++;
+  byline_body_buffer_get_iter_at_block (buffer, &iter, block,
+                                        byline_block_get_length (byline_body_get_block (body, block)) / 2);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  byline_ui_test_wait (500);
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const char *next = g_utf8_next_char (p);
+      g_autofree char *key = g_strndup (p, next - p);
+      gint64 start, handled, painted;
+
+      /* Quiet between keys, as between key presses. */
+      byline_ui_test_wait (40);
+      wait->since = wait->frames.n_paints;
+      start = g_get_monotonic_time ();
+      byline_ui_test_type (GTK_TEXT_VIEW (view), key);
+      handled = g_get_monotonic_time ();
+      painted = wait_for_paint (wait);
+      handler_ms[i] = (handled - start) / 1000.0;
+      frame_ms[i] = (painted - start) / 1000.0;
+      p = *next ? next : typed;
+    }
+}
+
+/* ------------------------------------------------------------ the child */
+
+/* A fresh process that opens the draft, as the application does: its memory
+ * is the window's and the story's, not the generator's.  Prints key=value. */
+static int
+run_child (const char *store_path,
+           const char *id,
+           guint       n_keys)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (store_path);
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (folder);
+  g_autofree double *handler_ms = g_new0 (double, n_keys);
+  g_autofree double *frame_ms = g_new0 (double, n_keys);
+  GtkSettings *settings = gtk_settings_get_default ();
+  FrameWait wait = { 0 };
+  BylineWindow *window;
+  const char *only;
+  double open_ms, rss_open, rss_scrolled, hwm;
+
+  /* A blinking cursor paints frames of its own. */
+  g_object_set (settings, "gtk-cursor-blink", FALSE, NULL);
+
+  window = open_window (store, id, &wait, &open_ms);
+  /* For a profiler (BENCH_WINDOW_CHILD_PREFIX): BENCH_WINDOW_ONLY=open|typing. */
+  only = g_getenv ("BENCH_WINDOW_ONLY");
+  if (g_strcmp0 (only, "open") == 0)
+    {
+      g_print ("open_ms=%.2f\n", open_ms);
+      return 0;
+    }
+  if (g_strcmp0 (only, "typing") == 0)
+    {
+      type_in_the_middle (window, &wait, n_keys, handler_ms, frame_ms);
+      g_print ("frame_median_ms=%.2f\n", bench_median (frame_ms, n_keys));
+      return 0;
+    }
+  g_assert_true (byline_ui_test_wait_until (thumbnails_done, NULL, 120000));
+  byline_ui_test_wait (1000);
+  rss_open = status_mb ("VmRSS:");
+
+  scroll_through (window, &wait);
+  byline_ui_test_wait (1000);
+  rss_scrolled = status_mb ("VmRSS:");
+  hwm = status_mb ("VmHWM:");
+
+  type_in_the_middle (window, &wait, n_keys, handler_ms, frame_ms);
+
+  g_print ("open_ms=%.2f\n", open_ms);
+  g_print ("rss_open_mb=%.1f\nrss_scrolled_mb=%.1f\nhwm_mb=%.1f\n", rss_open, rss_scrolled, hwm);
+  g_print ("handler_median_ms=%.2f\nhandler_p95_ms=%.2f\n",
+           bench_median (handler_ms, n_keys), bench_percentile (handler_ms, n_keys, 0.95));
+  g_print ("frame_median_ms=%.2f\nframe_p95_ms=%.2f\nframe_max_ms=%.2f\n",
+           bench_median (frame_ms, n_keys), bench_percentile (frame_ms, n_keys, 0.95),
+           bench_percentile (frame_ms, n_keys, 1.0));
+
+  /* Not a save on close: the typing is not part of the story. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+static double
+child_value (const char *output,
+             const char *key)
+{
+  g_autofree char *needle = g_strdup_printf ("%s=", key);
+  const char *line = strstr (output, needle);
+
+  if (line == NULL)
+    g_error ("the child printed no %s:\n%s", key, output);
+  return g_ascii_strtod (line + strlen (needle), NULL);
+}
+
+static const char *
+verdict (gboolean met)
+{
+  return met ? "PASS" : "FAIL";
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineDraftStore) store = NULL;
+  g_autoptr(GFile) photos = NULL;
+  g_autoptr(GFile) store_folder = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *store_path = NULL;
+  g_autofree char *child_out = NULL;
+  g_autofree double *load_ms = NULL;
+  g_autofree double *open_ms = NULL;
+  g_autofree double *ratios = NULL;
+  const char *id;
+  guint runs = 7, n_keys = 200;
+  double load, open, ratio, rss_open, rss_scrolled, hwm, rss, frame_median, frame_p95;
+  gboolean open_met, rss_met, typing_met;
+  int status;
+
+  if (argc == 5 && g_str_equal (argv[1], "--child"))
+    {
+      byline_ui_test_init (&argc, &argv);
+      return run_child (argv[2], argv[3], (guint) atoi (argv[4]));
+    }
+  if (argc > 1)
+    runs = MAX (1, atoi (argv[1]));
+  if (argc > 2)
+    n_keys = MAX (20, atoi (argv[2]));
+
+  byline_ui_test_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  tmp = g_dir_make_tmp ("byline-bench-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  photos = g_file_new_build_filename (tmp, "photos", NULL);
+  g_file_make_directory (photos, NULL, &error);
+  g_assert_no_error (error);
+  store_folder = g_file_new_build_filename (tmp, "drafts", NULL);
+  store_path = g_file_get_path (store_folder);
+
+  g_print ("writing the story and its %u pictures of 4000 × 3000…\n", BENCH_N_IMAGES);
+  article = bench_make_long_article (photos, BENCH_PICTURES_CAMERA_JPEG);
+  store = byline_draft_store_new (store_folder);
+  g_assert_true (byline_draft_store_save (store, article, &error));
+  g_assert_no_error (error);
+  id = byline_article_get_id (article);
+  g_print ("article: %u words, %u pictures; %u interleaved runs, %u keys\n",
+           byline_article_count_words (article), byline_article_get_n_images (article), runs, n_keys);
+
+  /* Open: the core's load and the window's, interleaved, after a warm-up of each. */
+  load_ms = g_new0 (double, runs);
+  open_ms = g_new0 (double, runs);
+  ratios = g_new0 (double, runs);
+  time_core_load (store, id);
+  {
+    FrameWait wait = { 0 };
+    close_window (open_window (store, id, &wait, NULL));
+  }
+  for (guint i = 0; i < runs; i++)
+    {
+      FrameWait wait = { 0 };
+
+      load_ms[i] = time_core_load (store, id);
+      close_window (open_window (store, id, &wait, &open_ms[i]));
+      ratios[i] = open_ms[i] / load_ms[i];
+    }
+  load = bench_median (load_ms, runs);
+  open = bench_median (open_ms, runs);
+  ratio = bench_median (ratios, runs);
+
+  /* Memory and typing in a process of their own. */
+  {
+    g_autofree char *keys = g_strdup_printf ("%u", n_keys);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) child_argv = NULL;
+    const char *prefix = g_getenv ("BENCH_WINDOW_CHILD_PREFIX");
+
+    /* BENCH_WINDOW_CHILD_PREFIX="valgrind --tool=callgrind": profile the child. */
+    if (prefix != NULL)
+      {
+        g_auto(GStrv) words = g_strsplit (prefix, " ", -1);
+        g_strv_builder_addv (builder, (const char **) words);
+      }
+    g_strv_builder_add_many (builder, argv[0], "--child", store_path, id, keys, NULL);
+    child_argv = g_strv_builder_end (builder);
+    g_spawn_sync (NULL, child_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                  &child_out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  rss_open = child_value (child_out, "rss_open_mb");
+  rss_scrolled = child_value (child_out, "rss_scrolled_mb");
+  hwm = child_value (child_out, "hwm_mb");
+  rss = MAX (rss_open, rss_scrolled);
+  frame_median = child_value (child_out, "frame_median_ms");
+  frame_p95 = child_value (child_out, "frame_p95_ms");
+
+  open_met = ratio <= GOAL_OPEN_RATIO;
+  rss_met = rss <= GOAL_RSS_MB;
+  typing_met = frame_median < GOAL_FRAME_MS && frame_p95 < GOAL_FRAME_MS;
+
+  g_print ("\n%-44s %10s %10s %10s  %s\n", "measure", "value", "baseline", "ratio", "goal");
+  g_print ("%-44s %7.1f ms %7.1f ms %9.2f×  ≤ %.0f× core load: %s\n",
+           "open draft → first frame (median)", open, load, ratio, GOAL_OPEN_RATIO, verdict (open_met));
+  g_print ("%-44s %7.1f ms\n", "  (same, fresh process, first open)", child_value (child_out, "open_ms"));
+  g_print ("%-44s %7.1f MB %10s %10s  ≤ %.0f MB: %s\n",
+           "RSS, draft open, thumbnails decoded", rss_open, "", "", GOAL_RSS_MB, verdict (rss_open <= GOAL_RSS_MB));
+  g_print ("%-44s %7.1f MB %10s %10s  ≤ %.0f MB: %s\n",
+           "RSS, after scrolling through the story", rss_scrolled, "", "", GOAL_RSS_MB,
+           verdict (rss_scrolled <= GOAL_RSS_MB));
+  g_print ("%-44s %7.1f MB\n", "  (peak RSS, VmHWM)", hwm);
+  g_print ("%-44s %7.2f ms %7.2f ms\n", "key: handler, median / p95",
+           child_value (child_out, "handler_median_ms"), child_value (child_out, "handler_p95_ms"));
+  g_print ("%-44s %7.2f ms %7.2f ms %10s  < %.0f ms: %s\n", "key → after-paint, median / p95",
+           frame_median, frame_p95, "", GOAL_FRAME_MS, verdict (typing_met));
+  g_print ("%-44s %7.2f ms\n", "  (key → after-paint, worst)", child_value (child_out, "frame_max_ms"));
+
+  g_clear_object (&store);
+  return open_met && rss_met && typing_met ? 0 : 1;
+}

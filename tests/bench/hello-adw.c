@@ -1,0 +1,39 @@
+/* hello-adw.c — the start-up benchmark's baseline: a bare AdwApplicationWindow
+ *
+ * A header bar and a text view with a line of Vietnamese, nothing else: what
+ * any libadwaita application pays to show a window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+static void
+on_activate (GtkApplication *app,
+             gpointer        data)
+{
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), "Hello");
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Nâng cao chất lượng đội ngũ cán bộ, công chức cơ sở", -1);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.bylinenews.Byline.Bench.Hello",
+                                                       G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -15,6 +15,7 @@
 #include "byline-test-utils.h"
 #include "byline-accounts.h"
 #include "byline-draft-store.h"
+#include "byline-outbox.h"
 #include "byline-wordpress-destination.h"
 #include "byline-wordpress-private.h"
 #include "publish-test-utils.h"
@@ -754,6 +755,131 @@ test_lost_answer (void)
   proxy_stop (&proxy);
 }
 
+static gboolean
+job_settled (gpointer data)
+{
+  BylineOutboxJobState state = byline_outbox_job_get_state (data);
+
+  return state == BYLINE_OUTBOX_JOB_SENT || state == BYLINE_OUTBOX_JOB_FAILED;
+}
+
+/* The same through the outbox, as the window and byline-cli send: the job
+ * retries by itself and the draft learns where its story went. */
+static void
+test_outbox_lost_answer (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("drafts");
+  g_autoptr(GFile) media = byline_test_make_folder ("photos");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (folder);
+  g_autoptr(BylineArticle) article = make_story (media);
+  g_autoptr(BylineArticle) saved = NULL;
+  g_autoptr(BylineOutbox) outbox = NULL;
+  g_autoptr(BylineDestination) destination = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *slug = _byline_wordpress_slug (article);
+  BylineOutboxJob *job;
+  Proxy proxy = { 0 };
+
+  byline_article_set_status (article, BYLINE_STATUS_DRAFT);
+  byline_draft_store_save (store, article, &error);
+  g_assert_no_error (error);
+
+  proxy_start (&proxy);
+  url = g_strdup_printf ("http://127.0.0.1:%u", proxy.port);
+  destination = destination_for ("EDITOR", url);
+  outbox = byline_outbox_new (store, NULL);
+  byline_outbox_set_backoff (outbox, 100, 400);
+  byline_outbox_add_destination (outbox, destination);
+  g_assert_true (byline_outbox_load (outbox, &error));
+  g_assert_no_error (error);
+  job = byline_outbox_enqueue (outbox, byline_article_get_id (article), DESTINATION, BYLINE_STATUS_PUBLISHED,
+                               NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_atomic_int_set (&proxy.drop, 1);
+  byline_outbox_start (outbox);
+  g_assert_true (byline_test_wait_until (job_settled, job, 120000));
+  byline_outbox_stop (outbox);
+  g_assert_cmpstr (byline_outbox_job_get_error_message (job), ==, NULL);
+  g_assert_cmpint (byline_outbox_job_get_state (job), ==, BYLINE_OUTBOX_JOB_SENT);
+  g_assert_cmpuint (byline_outbox_job_get_attempts (job), ==, 2);
+  g_assert_cmpint (g_atomic_int_get (&proxy.dropped), ==, 1);
+  g_assert_cmpuint (count_posts_with_slug (slug), ==, 1);
+
+  saved = byline_draft_store_load (store, byline_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_remote_id (saved, DESTINATION), ==, byline_outbox_job_get_remote_id (job));
+  g_assert_cmpint (byline_article_get_status (saved), ==, BYLINE_STATUS_PUBLISHED);
+  assert_post (byline_article_get_remote_id (saved, DESTINATION), article, "publish", "EDITOR");
+  proxy_stop (&proxy);
+}
+
+static void
+test_scheduled (void)
+{
+  g_autoptr(GFile) media = byline_test_make_folder ("photos");
+  g_autoptr(BylineArticle) article = make_story (media);
+  g_autoptr(BylineDestination) destination = destination_for ("EDITOR", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+  g_autoptr(GTimeZone) hanoi = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autofree char *expected = NULL;
+  BylineSendOptions options = { .status = BYLINE_STATUS_SCHEDULED };
+
+  /* 06:30 in Hà Nội, in two days: 23:30 UTC the day before. */
+  when = g_date_time_new (hanoi, g_date_time_get_year (later), g_date_time_get_month (later),
+                          g_date_time_get_day_of_month (later), 6, 30, 0);
+  options.publish_at = when;
+  byline_destination_send_async (destination, article, &options, NULL, byline_test_got_result, &result);
+  g_assert_true (byline_destination_send_finish (destination, byline_test_wait (&result), &receipt, &error));
+  g_assert_no_error (error);
+
+  post = get_post (receipt->remote_id);
+  utc = g_date_time_to_utc (when);
+  expected = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, expected);
+  assert_post (receipt->remote_id, article, "future", "EDITOR");
+}
+
+static void
+test_untrusted_certificate (void)
+{
+  g_autofree char *pem = byline_test_data_path ("self-signed.pem");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_file (pem, &error);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(BylineDestination) destination = NULL;
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  destination = byline_wordpress_destination_new (DESTINATION, url, "reporter", "abcd efgh", &error);
+  g_assert_no_error (error);
+  byline_destination_check_async (destination, NULL, byline_test_got_result, &result);
+  identity = byline_destination_check_finish (destination, byline_test_wait (&result), &error);
+  g_assert_null (identity);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "cannot be trusted"));
+  g_assert_false (byline_destination_error_is_transient (error));
+}
+
 /* ------------------------------------------------------------ byline-cli */
 
 static void
@@ -869,6 +995,9 @@ main (int   argc,
   g_test_add_func ("/wordpress/update", test_update);
   g_test_add_func ("/wordpress/conflict", test_conflict);
   g_test_add_func ("/wordpress/lost-answer-no-duplicate", test_lost_answer);
+  g_test_add_func ("/wordpress/outbox-lost-answer-no-duplicate", test_outbox_lost_answer);
+  g_test_add_func ("/wordpress/scheduled", test_scheduled);
+  g_test_add_func ("/wordpress/untrusted-certificate", test_untrusted_certificate);
   g_test_add_func ("/wordpress/cli-publish", test_cli_publish);
 
   status = g_test_run ();

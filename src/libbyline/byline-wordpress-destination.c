@@ -369,6 +369,7 @@ prepare_post (BylineWordpressDestination  *self,
   g_autoptr(JsonObject) post = NULL;
   g_autoptr(GHashTable) media = NULL;
   g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) local_error = NULL;
   gint64 category = 0, featured = 0;
 
   me = _byline_wordpress_get_me (self, cancellable, error);
@@ -406,9 +407,12 @@ prepare_post (BylineWordpressDestination  *self,
       g_array_append_val (tags, tag);
     }
 
-  post = find_post (self, data, cancellable, error);
-  if (post == NULL && error != NULL && *error != NULL)
-    return FALSE;
+  post = find_post (self, data, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (post != NULL)
     {
       if (!check_unchanged (self, data, post, cancellable, error))

@@ -40,6 +40,24 @@ typedef struct
 void               _byline_wordpress_me_free      (BylineWordpressMe *me);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineWordpressMe, _byline_wordpress_me_free)
 
+/* -------------------------------------------------- byline-wordpress-send.c */
+
+/* The send of byline_destination_send_async(). */
+void               _byline_wordpress_send_story_async  (BylineWordpressDestination *self,
+                                                        BylineArticle              *article,
+                                                        const BylineSendOptions    *options,
+                                                        GCancellable               *cancellable,
+                                                        GAsyncReadyCallback         callback,
+                                                        gpointer                    user_data);
+gboolean           _byline_wordpress_send_story_finish (BylineWordpressDestination *self,
+                                                        GAsyncResult               *result,
+                                                        BylineSendReceipt         **receipt,
+                                                        GError                    **error);
+/* "draft", "pending", "publish" or "future". */
+const char        *_byline_wordpress_status_name  (BylineStatus                 status);
+/* "2025-08-10T23:30:00": @when in UTC, as date_gmt takes it. */
+char              *_byline_wordpress_format_gmt   (GDateTime                   *when);
+
 /* ------------------------------------------------ byline-wordpress-client.c */
 
 /* An authorized request to @path under /wp-json ("/wp/v2/posts?…"). */

@@ -111,7 +111,8 @@ find_uploaded (BylineWordpressDestination  *self,
     {
       JsonObject *entry = json_array_get_object_element (array, i);
       const char *url = entry ? json_object_get_string_member_with_default (entry, "source_url", NULL) : NULL;
-      g_autofree char *needle = g_strconcat ("-", digits, ".", NULL);
+      /* WordPress may add "-1" (a name taken) or "-scaled" (a large picture). */
+      g_autofree char *needle = g_strconcat ("-", digits, NULL);
 
       if (url != NULL && strstr (url, needle) != NULL)
         return json_object_ref (entry);

@@ -199,7 +199,6 @@ check_unchanged (BylineWordpressDestination  *self,
 {
   g_autofree char *revision = NULL;
   g_autofree char *current = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   gint64 id = json_object_get_int_member_with_default (post, "id", 0);
   const char *slug = json_object_get_string_member_with_default (post, "slug", "");
@@ -216,7 +215,6 @@ check_unchanged (BylineWordpressDestination  *self,
       && version_field_equal (current, data->remote_version, "sha256"))
     return TRUE;
 
-  text = _byline_wordpress_version_get (current, "text");
   for (guint i = 0; data->options->written_versions && data->options->written_versions[i]; i++)
     if (version_field_equal (current, data->options->written_versions[i], "text"))
       return TRUE;

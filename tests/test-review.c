@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "byline-test-utils.h"
+#include "byline-accounts.h"
 #include "byline-destination.h"
 #include "byline-folder-destination.h"
 #include "byline-newsroom-destination.h"
@@ -686,6 +687,43 @@ test_folder (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
 }
 
+/* A folder account's role is a setting of the account. */
+static void
+test_folder_role_setting (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) config = byline_test_make_folder ("config");
+  g_autoptr(GFile) file = g_file_get_child (config, "accounts.ini");
+  g_autoptr(GFile) shared = byline_test_make_folder ("share");
+  g_autofree char *ini = g_strdup_printf ("[Phóng viên]\nkind=folder\nurl=%s\nrole=reporter\n\n"
+                                          "[Biên tập]\nkind=folder\nurl=%s\n",
+                                          g_file_peek_path (shared), g_file_peek_path (shared));
+  g_autoptr(BylineAccounts) accounts = byline_accounts_new (file);
+  g_autoptr(BylineDestination) reporter = NULL;
+  g_autoptr(BylineDestination) editor = NULL;
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (file, ini, strlen (ini), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  byline_accounts_load (accounts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_account_get_roles (byline_accounts_lookup (accounts, "Phóng viên")), ==,
+                    BYLINE_ROLE_REPORTER);
+
+  byline_accounts_create_destination_async (accounts, "Phóng viên", NULL, byline_test_got_result, &first);
+  reporter = byline_accounts_create_destination_finish (accounts, byline_test_wait (&first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_destination_get_roles (reporter), ==, BYLINE_ROLE_REPORTER);
+  g_assert_false (byline_review_source_get_permissions (BYLINE_REVIEW_SOURCE (reporter)) & BYLINE_PERMISSION_PUBLISH);
+
+  byline_accounts_create_destination_async (accounts, "Biên tập", NULL, byline_test_got_result, &second);
+  editor = byline_accounts_create_destination_finish (accounts, byline_test_wait (&second), &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_review_source_get_permissions (BYLINE_REVIEW_SOURCE (editor)) & BYLINE_PERMISSION_PUBLISH);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +739,7 @@ main (int   argc,
   TEST ("concurrent-merged", test_concurrent_merged);
   TEST ("concurrent-conflict", test_concurrent_conflict);
   TEST ("folder", test_folder);
+  TEST ("folder-role-setting", test_folder_role_setting);
 
   return g_test_run ();
 }

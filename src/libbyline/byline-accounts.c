@@ -54,6 +54,7 @@ struct _BylineAccount
   BylineAccountKind  kind;
   char              *url;
   char              *user;
+  BylineRoles        roles;   /* folder accounts: the role is a setting */
 };
 
 G_DEFINE_FINAL_TYPE (BylineAccount, byline_account, G_TYPE_OBJECT)
@@ -97,7 +98,40 @@ byline_account_new (const char        *name,
   self->kind = kind;
   self->url = g_strdup (url);
   self->user = g_strdup (user);
+  self->roles = BYLINE_ROLE_REPORTER | BYLINE_ROLE_EDITOR;
   return self;
+}
+
+BylineRoles
+byline_account_get_roles (BylineAccount *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ACCOUNT (self), BYLINE_ROLE_NONE);
+  return self->roles;
+}
+
+void
+byline_account_set_roles (BylineAccount *self,
+                          BylineRoles    roles)
+{
+  g_return_if_fail (BYLINE_IS_ACCOUNT (self));
+  self->roles = roles;
+}
+
+static BylineRoles
+roles_from_string (const char *text)
+{
+  g_auto(GStrv) names = g_strsplit (text, ",", -1);
+  BylineRoles roles = BYLINE_ROLE_NONE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (g_str_equal (names[i], "reporter"))
+        roles |= BYLINE_ROLE_REPORTER;
+      else if (g_str_equal (names[i], "editor"))
+        roles |= BYLINE_ROLE_EDITOR;
+    }
+  return roles;
 }
 
 const char *
@@ -317,6 +351,8 @@ byline_accounts_load (BylineAccounts  *self,
       g_autofree char *kind_name = g_key_file_get_string (keyfile, groups[i], "kind", NULL);
       g_autofree char *url = g_key_file_get_string (keyfile, groups[i], "url", NULL);
       g_autofree char *user = g_key_file_get_string (keyfile, groups[i], "user", NULL);
+      g_autofree char *role = g_key_file_get_string (keyfile, groups[i], "role", NULL);
+      BylineAccount *account;
       BylineAccountKind kind;
 
       if (!byline_account_kind_from_string (kind_name, &kind) || url == NULL)
@@ -326,7 +362,10 @@ byline_accounts_load (BylineAccounts  *self,
                        path, groups[i]);
           return FALSE;
         }
-      g_ptr_array_add (accounts, byline_account_new (groups[i], kind, url, user));
+      account = byline_account_new (groups[i], kind, url, user);
+      if (role != NULL)
+        byline_account_set_roles (account, roles_from_string (role));
+      g_ptr_array_add (accounts, account);
     }
   replace_all (self, accounts);
   return TRUE;
@@ -373,6 +412,13 @@ write_file (BylineAccounts  *self,
       g_key_file_set_string (keyfile, account->name, "url", account->url);
       if (account->user != NULL)
         g_key_file_set_string (keyfile, account->name, "user", account->user);
+      if (account->kind == BYLINE_ACCOUNT_FOLDER
+          && account->roles != (BYLINE_ROLE_REPORTER | BYLINE_ROLE_EDITOR))
+        {
+          g_autofree char *role = byline_roles_to_string (account->roles);
+
+          g_key_file_set_string (keyfile, account->name, "role", role);
+        }
     }
   data = g_key_file_to_data (keyfile, &length, NULL);
 
@@ -635,8 +681,10 @@ make_destination (BylineAccount  *account,
     case BYLINE_ACCOUNT_FOLDER:
       {
         g_autoptr(GFile) folder = g_file_new_for_commandline_arg (account->url);
+        BylineDestination *destination = byline_folder_destination_new (account->name, folder);
 
-        return byline_folder_destination_new (account->name, folder);
+        byline_folder_destination_set_roles (BYLINE_FOLDER_DESTINATION (destination), account->roles);
+        return destination;
       }
     case BYLINE_ACCOUNT_NEWSROOM:
       return byline_newsroom_destination_new (account->name, account->url, secret, error);

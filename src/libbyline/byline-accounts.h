@@ -47,6 +47,12 @@ const char        *byline_account_get_name     (BylineAccount     *self);
 BylineAccountKind  byline_account_get_kind     (BylineAccount     *self);
 const char        *byline_account_get_url      (BylineAccount     *self);
 const char        *byline_account_get_user     (BylineAccount     *self);
+/* A folder asks nobody who one is: its account says ("role" in accounts.ini:
+ * reporter, editor, or both, the default).  Other kinds learn it from the
+ * destination (byline_destination_check_async). */
+BylineRoles        byline_account_get_roles    (BylineAccount     *self);
+void               byline_account_set_roles    (BylineAccount     *self,
+                                                BylineRoles        roles);
 /* FALSE for folders. */
 gboolean           byline_account_needs_secret (BylineAccount     *self);
 

@@ -27,6 +27,8 @@ struct _BylineBodyView
   PangoLayout      *marker_layout;
   int               figure_width;
   guint             resize_idle;
+  guint             onscreen_idle;
+  GtkAdjustment    *scroll;         /* the scroller's, watched for figures */
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_SOURCE_TYPE_VIEW)
@@ -73,6 +75,8 @@ on_figure_activate (BylineBodyView *self,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+static void queue_update_figures_onscreen (BylineBodyView *self);
+
 static void
 on_anchor_added (BylineBodyView     *self,
                  GtkTextChildAnchor *anchor,
@@ -90,6 +94,7 @@ on_anchor_added (BylineBodyView     *self,
   g_ptr_array_add (self->figures, figure);
   g_object_weak_ref (G_OBJECT (figure), on_figure_gone, self);
   gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), figure, anchor);
+  queue_update_figures_onscreen (self);
 }
 
 static void
@@ -147,6 +152,58 @@ update_figure_widths (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Figures within a screen's height of what shows decode their picture; the
+ * others let theirs go. */
+static gboolean
+update_figures_onscreen (gpointer data)
+{
+  BylineBodyView *self = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *area = scroller != NULL ? scroller : GTK_WIDGET (self);
+  float height = gtk_widget_get_height (area);
+
+  self->onscreen_idle = 0;
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      GtkWidget *figure = g_ptr_array_index (self->figures, i);
+      graphene_rect_t bounds;
+      gboolean near;
+
+      /* Not yet placed by the view: not anywhere yet. */
+      near = gtk_widget_get_mapped (figure)
+             && gtk_widget_get_height (figure) > 0
+             && gtk_widget_compute_bounds (figure, area, &bounds)
+             && bounds.origin.y + bounds.size.height >= -height
+             && bounds.origin.y <= 2 * height;
+      byline_figure_set_onscreen (BYLINE_FIGURE (figure), near);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_figures_onscreen (BylineBodyView *self)
+{
+  /* After the frame that placed them. */
+  if (self->onscreen_idle == 0)
+    self->onscreen_idle = g_idle_add (update_figures_onscreen, self);
+}
+
+static void
+watch_scroll (BylineBodyView *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *scroll = scroller ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+
+  if (scroll == self->scroll)
+    return;
+  if (self->scroll != NULL)
+    g_signal_handlers_disconnect_by_func (self->scroll, queue_update_figures_onscreen, self);
+  g_set_object (&self->scroll, scroll);
+  if (scroll != NULL)
+    g_signal_connect_object (scroll, "value-changed",
+                             G_CALLBACK (queue_update_figures_onscreen), self, G_CONNECT_SWAPPED);
+}
+
 static void
 byline_body_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -160,6 +217,8 @@ byline_body_view_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
   byline_text_view_follow_height (GTK_TEXT_VIEW (widget));
+  watch_scroll (self);
+  queue_update_figures_onscreen (self);
 
   /* Figures are as wide as the page, and the page as wide as its widest
    * figure: take the room the page has on screen, not what it was given. */
@@ -589,6 +648,10 @@ byline_body_view_dispose (GObject *object)
   BylineBodyView *self = BYLINE_BODY_VIEW (object);
 
   g_clear_handle_id (&self->resize_idle, g_source_remove);
+  g_clear_handle_id (&self->onscreen_idle, g_source_remove);
+  if (self->scroll != NULL)
+    g_signal_handlers_disconnect_by_func (self->scroll, queue_update_figures_onscreen, self);
+  g_clear_object (&self->scroll);
   byline_body_view_set_document (self, NULL);
   for (guint i = 0; i < self->figures->len; i++)
     g_object_weak_unref (g_ptr_array_index (self->figures, i), on_figure_gone, self);

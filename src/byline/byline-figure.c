@@ -35,6 +35,7 @@ struct _BylineFigure
   GCancellable *cancellable;
   GFile        *shown_file;
   int           width;
+  gboolean      onscreen;
 };
 
 G_DEFINE_FINAL_TYPE (BylineFigure, byline_figure, GTK_TYPE_WIDGET)
@@ -117,6 +118,17 @@ load_picture (BylineFigure *self)
   BylineThumbnailer *thumbnailer = byline_thumbnailer_get_default ();
   GFile *file = self->image ? byline_image_get_file (self->image) : NULL;
   g_autoptr(GdkTexture) cached = NULL;
+
+  if (!self->onscreen)
+    {
+      /* A story may hold a hundred camera photos: only the figures near the
+       * screen keep a decoded picture (byline_figure_set_onscreen). */
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      g_clear_object (&self->shown_file);
+      gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
+      return;
+    }
 
   /* After a save the file moves into the draft: same bytes, same picture. */
   if (file != NULL && self->shown_file != NULL)
@@ -358,6 +370,26 @@ byline_figure_get_width (BylineFigure *self)
 {
   g_return_val_if_fail (BYLINE_IS_FIGURE (self), 0);
   return self->width;
+}
+
+void
+byline_figure_set_onscreen (BylineFigure *self,
+                            gboolean      onscreen)
+{
+  g_return_if_fail (BYLINE_IS_FIGURE (self));
+
+  onscreen = !!onscreen;
+  if (onscreen == self->onscreen)
+    return;
+  self->onscreen = onscreen;
+  load_picture (self);
+}
+
+gboolean
+byline_figure_get_onscreen (BylineFigure *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIGURE (self), FALSE);
+  return self->onscreen;
 }
 
 void

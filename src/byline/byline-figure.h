@@ -24,6 +24,11 @@ BylineImage *byline_figure_get_image           (BylineFigure *self);
 void         byline_figure_set_available_width (BylineFigure *self,
                                                 int           width);
 int          byline_figure_get_width           (BylineFigure *self);
+/* Whether the figure is on screen or near it: only then is its picture
+ * decoded and kept.  New figures are not. */
+void         byline_figure_set_onscreen        (BylineFigure *self,
+                                                gboolean      onscreen);
+gboolean     byline_figure_get_onscreen        (BylineFigure *self);
 void         byline_figure_set_selected        (BylineFigure *self,
                                                 gboolean      selected);
 

@@ -530,7 +530,10 @@ sent_cb (GObject      *source,
 
   if (!byline_destination_send_finish (data->destination, result, &receipt, &error))
     {
-      if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT) && data->attempts < MAX_MERGED_SENDS)
+      /* Without a way to fetch theirs (a destination that lists nothing), the
+       * conflict is the user's, as the outbox reports it. */
+      if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT) && data->attempts < MAX_MERGED_SENDS
+          && BYLINE_IS_REVIEW_SOURCE (data->destination))
         {
           GCancellable *cancellable = g_task_get_cancellable (task);
 
@@ -669,8 +672,7 @@ byline_review_send_async (BylineDraftStore              *store,
       return;
     }
 
-  if (review_source (destination, &error) == NULL
-      || (article = byline_draft_store_load (store, draft_id, &error)) == NULL
+  if ((article = byline_draft_store_load (store, draft_id, &error)) == NULL
       || !check_before_publishing (store, article, options, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -196,7 +196,8 @@ typedef struct
 /* Sends draft @draft_id.  Fails with BYLINE_ERROR_INVALID (nothing sent) for
  * preflight errors without override_checks, BYLINE_ERROR_FORBIDDEN for a status
  * the account's role does not allow, BYLINE_ERROR_CONFLICT when a merge needs
- * the user (byline_review_load_merge()). */
+ * the user (byline_review_load_merge()); a destination that is not a
+ * BylineReviewSource reports the conflict as it is, without merging. */
 void               byline_review_send_async     (BylineDraftStore     *store,
                                                  BylineDestination    *destination,
                                                  const char           *draft_id,

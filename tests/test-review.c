@@ -278,6 +278,14 @@ editor_edits (BylineArticle *article)
   byline_image_set_caption (byline_article_get_image (article, 0), EDITOR_CAPTION);
 }
 
+#define CORRECTION "Di dời 41 hộ khỏi vùng nguy hiểm"
+
+static void
+editor_corrects (BylineArticle *article)
+{
+  set_paragraph (article, "Di dời", CORRECTION);
+}
+
 static void
 reporter_fixes (BylineArticle *article)
 {
@@ -408,6 +416,15 @@ test_full_cycle (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (meta, "updated_by"), ==, "quy");
   g_assert_cmpstr (json_object_get_string_member (meta, "submitted_by"), ==, "huong");
   g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 1);
+
+  /* A published story is corrected and published again. */
+  edit (f->editor_store, id, editor_corrects);
+  send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL);
+  g_clear_object (&published);
+  g_clear_pointer (&status, g_free);
+  published = server_story (f, id, &status);
+  g_assert_cmpstr (status, ==, "published");
+  g_assert_cmpstr (paragraph (published, "Di dời"), ==, CORRECTION);
 }
 
 static void
@@ -638,6 +655,41 @@ test_concurrent_conflict (Fixture       *f,
   g_assert_cmpstr (paragraph (on_server, "Kiểm đếm"), ==, REPORTER_LATER);
 }
 
+/* The editor has unsent changes of their own when the reporter's come in:
+ * opening merges them, keeping both. */
+static void
+test_open_merges_local_changes (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autofree char *other = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewOpened) first = NULL;
+  g_autoptr(BylineReviewOpened) second = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  first = open_story (f->editor_store, f->editor, id);
+  edit (f->editor_store, id, editor_edits_later);
+
+  edit (f->reporter_store, id, reporter_edits_later);
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  /* Another story, submitted later, comes first in the queue. */
+  send_ok (f->reporter_store, f->reporter, other, BYLINE_STATUS_SUBMITTED, NULL);
+  queue = list_queue (f->editor, BYLINE_STATUS_SUBMITTED);
+  g_assert_cmpuint (queue->len, ==, 2);
+  g_assert_cmpstr (((BylineRemoteStory *) g_ptr_array_index (queue, 0))->remote_id, ==, other);
+  g_assert_cmpstr (((BylineRemoteStory *) g_ptr_array_index (queue, 1))->remote_id, ==, id);
+
+  second = open_story (f->editor_store, f->editor, id);
+  g_assert_nonnull (second->merge);
+  g_assert_true (byline_merge_is_resolved (second->merge));
+  g_assert_cmpstr (paragraph (second->article, "Thông tuyến"), ==, EDITOR_LATER);
+  g_assert_cmpstr (paragraph (second->article, "Kiểm đếm"), ==, REPORTER_LATER);
+  /* Linked to the reporter's version now: publishing replaces it. */
+  send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL);
+  g_assert_cmpuint (byline_newsroom_server_count_answers (f->server, "PUT", "/v1/items/", 412), ==, 0);
+}
+
 /* The folder destination: roles from the account, the same queue and cycle. */
 static void
 test_folder (Fixture       *f,
@@ -738,6 +790,7 @@ main (int   argc,
   TEST ("preflight-override", test_preflight_override);
   TEST ("concurrent-merged", test_concurrent_merged);
   TEST ("concurrent-conflict", test_concurrent_conflict);
+  TEST ("open-merges-local-changes", test_open_merges_local_changes);
   TEST ("folder", test_folder);
   TEST ("folder-role-setting", test_folder_role_setting);
 

@@ -174,15 +174,14 @@ _byline_window_show_finding (BylineWindow    *self,
     }
 }
 
-static gboolean
-toggle_checklist (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+static void
+toggle_checklist (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
   AdwOverlaySplitView *split = checks_split (BYLINE_WINDOW (widget));
 
   adw_overlay_split_view_set_show_sidebar (split, !adw_overlay_split_view_get_show_sidebar (split));
-  return TRUE;
 }
 
 void
@@ -195,5 +194,6 @@ _byline_window_class_init_checks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "checks_split", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "checks_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F8, 0, toggle_checklist, NULL);
+  gtk_widget_class_install_action (widget_class, "win.checks", NULL, toggle_checklist);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.checks", NULL);
 }

@@ -397,8 +397,9 @@ byline_cli_restore (BylineCli  *cli,
       return byline_cli_print_json (root, error);
     }
 
-  g_print (_("Restored version %" G_GUINT64_FORMAT " of %s as revision %" G_GUINT64_FORMAT ".\n"),
-           revision, id, byline_article_get_revision (article));
+  /* Plain "%lu": a translation cannot hold G_GUINT64_FORMAT. */
+  g_print (_("Restored version %lu of %s as revision %lu.\n"),
+           (unsigned long) revision, id, (unsigned long) byline_article_get_revision (article));
   return TRUE;
 }
 

@@ -260,7 +260,7 @@ byline_finding_dup_location (BylineFinding *self,
     {
     case BYLINE_FIELD_HEADLINE: place = g_strdup (_("Headline")); break;
     case BYLINE_FIELD_LEAD: place = g_strdup (_("Lead")); break;
-    case BYLINE_FIELD_BYLINE: place = g_strdup (_("Byline")); break;
+    case BYLINE_FIELD_BYLINE: place = g_strdup (C_("field", "Byline")); break;
     case BYLINE_FIELD_CATEGORY: place = g_strdup (_("Category")); break;
     case BYLINE_FIELD_PUBLISH_TIME: place = g_strdup (_("Publication time")); break;
     case BYLINE_FIELD_BODY: place = g_strdup_printf (_("Body, block %d"), self->block + 1); break;

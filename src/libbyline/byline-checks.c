@@ -503,8 +503,8 @@ byline_check_raw_text (const char *text,
     {
       unit = add_unit (&ctx, BYLINE_FIELD_SOURCE, NULL);
       _byline_check_add (&ctx, unit, BYLINE_SEVERITY_ERROR, "not-utf8", 0, 0, NULL,
-                         _("%s: byte %" G_GSIZE_FORMAT " is not UTF-8 text"),
-                         source_name, (gsize) (bad - text));
+                         _("%s: byte %lu is not UTF-8 text"),
+                         source_name, (unsigned long) (bad - text));
       return finish (&ctx);
     }
   valid = g_strndup (text, length);

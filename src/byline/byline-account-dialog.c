@@ -142,7 +142,7 @@ on_saved (GObject      *source,
   if (self->name == NULL)
     {
       self->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-      gtk_editable_set_editable (GTK_EDITABLE (self->name_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
       adw_dialog_set_title (ADW_DIALOG (self), _("Edit Account"));
       gtk_widget_set_visible (GTK_WIDGET (self->remove_group), TRUE);
     }
@@ -398,7 +398,8 @@ byline_account_dialog_new (BylinePublisher *publisher,
   self->name = g_strdup (byline_account_get_name (account));
   adw_dialog_set_title (ADW_DIALOG (self), _("Edit Account"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->name);
-  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), FALSE);
+  /* The name is the account's key (in the file and the keyring). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), byline_account_get_url (account));
   if (byline_account_get_user (account) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->user_row), byline_account_get_user (account));

@@ -65,7 +65,7 @@ byline_outbox_job_describe (BylineOutboxJob *job,
     case BYLINE_OUTBOX_JOB_QUEUED:
       if (problem != NULL)
         return g_strdup_printf (_("Waiting to go to “%s”: %s"), to, problem);
-      return g_strdup_printf (_("Queued for “%s” (to be %s)"), to, phrase);
+      return g_strdup_printf (_("Queued for “%s”."), to);
     case BYLINE_OUTBOX_JOB_WAITING:
       if (next != NULL)
         {

@@ -25,6 +25,10 @@
 #include "byline-history-dialog.h"
 #include "byline-preferences-dialog.h"
 #include "byline-preview-dialog.h"
+#include "byline-account-dialog.h"
+#include "byline-outbox-button.h"
+#include "byline-publisher.h"
+#include "byline-send-bar.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
 
@@ -255,6 +259,115 @@ show_dialog (BylineWindow *window,
   adw_dialog_force_close (dialog);
 }
 
+/* Sample accounts: the newsroom's server and a shared folder, one that
+ * cannot be written (to show a failure).  No secret: nothing is sent there. */
+static BylinePublisher *
+sample_publisher (void)
+{
+  g_autoptr(GKeyFile) accounts = g_key_file_new ();
+  g_autofree char *config = g_build_filename (g_get_user_config_dir (), "byline", NULL);
+  g_autofree char *path = g_build_filename (config, "accounts.ini", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "byline", "newsroom", NULL);
+  BylinePublisher *publisher;
+
+  g_mkdir_with_parents (config, 0700);
+  g_key_file_set_string (accounts, "Thư mục tòa soạn", "kind", "folder");
+  g_key_file_set_string (accounts, "Thư mục tòa soạn", "url", folder);
+  g_key_file_set_string (accounts, "Tòa soạn Lai Châu", "kind", "newsroom");
+  g_key_file_set_string (accounts, "Tòa soạn Lai Châu", "url", "https://toasoan.example/api");
+  g_key_file_set_string (accounts, "Tòa soạn Lai Châu", "user", "huong");
+  g_key_file_set_string (accounts, "Ổ mạng chung", "kind", "folder");
+  g_key_file_set_string (accounts, "Ổ mạng chung", "url", "/proc/byline-shared");
+  g_assert_true (g_key_file_save_to_file (accounts, path, NULL));
+
+  publisher = byline_publisher_new (store, NULL, NULL);
+  byline_publisher_start (publisher, NULL);
+  return publisher;
+}
+
+typedef struct
+{
+  BylineWindow         *window;
+  BylineOutboxJobState  state;
+} SendWait;
+
+static gboolean
+send_done (gpointer data)
+{
+  SendWait *wait = data;
+  BylineOutboxJob *job = byline_send_bar_get_job (byline_window_get_send_bar (wait->window));
+
+  return job != NULL && byline_outbox_job_get_state (job) == wait->state;
+}
+
+static void
+send_to (BylineWindow         *window,
+         const char           *destination,
+         const char           *status,
+         BylineOutboxJobState  until)
+{
+  SendWait wait = { window, until };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "send.to", "s", destination);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.send", "s", status);
+  byline_ui_test_wait_until (send_done, &wait, 10000);
+  byline_ui_test_wait (600);
+}
+
+static void
+shoot_sending (void)
+{
+  g_autoptr(BylinePublisher) publisher = sample_publisher ();
+  BylineWindow *window = byline_window_new (NULL, store);
+  GObject *send_button;
+  AdwDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  byline_window_set_publisher (window, publisher);
+  g_assert_true (byline_window_open_draft (window, story_id, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  byline_ui_test_wait (1200);
+
+  if (wanted ("send-menu.png"))
+    {
+      send_button = gtk_widget_get_template_child (GTK_WIDGET (window), BYLINE_TYPE_WINDOW, "send_button");
+      gtk_widget_activate_action (GTK_WIDGET (window), "send.to", "s", "Tòa soạn Lai Châu");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (send_button));
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "send-menu.png");
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (send_button));
+    }
+  if (wanted ("send-failed.png") || wanted ("outbox.png") || wanted ("sent.png"))
+    {
+      send_to (window, "Ổ mạng chung", "submitted", BYLINE_OUTBOX_JOB_FAILED);
+      capture (GTK_WIDGET (window), "send-failed.png");
+      send_to (window, "Thư mục tòa soạn", "submitted", BYLINE_OUTBOX_JOB_SENT);
+      capture (GTK_WIDGET (window), "sent.png");
+      byline_outbox_button_popup (byline_window_get_outbox_button (window));
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "outbox.png");
+    }
+  if (wanted ("accounts.png"))
+    {
+      dialog = byline_preferences_dialog_new ();
+      byline_preferences_dialog_set_publisher (BYLINE_PREFERENCES_DIALOG (dialog), publisher);
+      adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), "accounts");
+      show_dialog (window, dialog, "accounts.png");
+    }
+  if (wanted ("account-test.png"))
+    {
+      BylineAccounts *accounts = byline_publisher_get_accounts (publisher);
+
+      dialog = byline_account_dialog_new (publisher, byline_accounts_lookup (accounts, "Thư mục tòa soạn"));
+      adw_dialog_present (dialog, GTK_WIDGET (window));
+      byline_ui_test_wait (400);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
+      show_dialog (window, dialog, "account-test.png");
+    }
+  byline_publisher_stop (publisher);
+  done (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +388,12 @@ main (int   argc,
   /* A private data folder: the screenshots show the sample story only. */
   data_dir = g_dir_make_tmp ("byline-screenshots-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  /* …and private accounts: the sending states show sample ones. */
+  {
+    g_autofree char *config = g_build_filename (data_dir, "config", NULL);
+
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
   photos = g_file_new_build_filename (data_dir, "photos", NULL);
   g_file_make_directory (photos, NULL, NULL);
 
@@ -362,6 +481,9 @@ main (int   argc,
       capture (GTK_WIDGET (window), "new-story.png");
       done (window);
     }
+  if (wanted ("send-menu.png") || wanted ("send-failed.png") || wanted ("sent.png") || wanted ("outbox.png")
+      || wanted ("accounts.png") || wanted ("account-test.png"))
+    shoot_sending ();
   if (wanted ("editor-dark.png"))
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -690,6 +690,39 @@ test_open_merges_local_changes (Fixture       *f,
   g_assert_cmpuint (byline_newsroom_server_count_answers (f->server, "PUT", "/v1/items/", 412), ==, 0);
 }
 
+/* A picture that cannot be downloaded: nothing is opened, nothing half-kept;
+ * the next try opens the story whole. */
+static void
+test_open_picture_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineReviewOpened) failed = NULL;
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) incoming = NULL;
+
+  send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  byline_newsroom_server_inject (f->server, "GET", "/v1/assets/", BYLINE_FAULT_STATUS, 503, 0, 0, 1);
+  byline_review_open_async (f->editor_store, f->editor, id, NULL, byline_test_got_result, &result);
+  failed = byline_review_open_finish (f->editor_store, byline_test_wait (&result), &error);
+  g_assert_null (failed);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER);
+  g_assert_false (byline_draft_store_contains (f->editor_store, id));
+  incoming = g_file_get_child (byline_draft_store_get_folder (f->editor_store), ".incoming");
+  {
+    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (incoming, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    GFileInfo *info = NULL;
+
+    g_assert_true (children == NULL || (g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info == NULL));
+  }
+
+  opened = open_story (f->editor_store, f->editor, id);
+  g_assert_cmpuint (byline_article_get_n_images (opened->article), ==, 2);
+}
+
 /* The folder destination: roles from the account, the same queue and cycle. */
 static void
 test_folder (Fixture       *f,
@@ -791,6 +824,7 @@ main (int   argc,
   TEST ("concurrent-merged", test_concurrent_merged);
   TEST ("concurrent-conflict", test_concurrent_conflict);
   TEST ("open-merges-local-changes", test_open_merges_local_changes);
+  TEST ("open-picture-fails", test_open_picture_fails);
   TEST ("folder", test_folder);
   TEST ("folder-role-setting", test_folder_role_setting);
 

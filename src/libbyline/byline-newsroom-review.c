@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "byline-article.h"
+#include "byline-destination-private.h"
 #include "byline-error.h"
+#include "byline-http-private.h"
 #include "byline-newsroom-private.h"
 #include "byline-review-private.h"
 
@@ -143,36 +145,103 @@ finish_fetch (GTask *task)
     g_task_return_pointer (task, article, g_object_unref);
 }
 
+/* Pictures are streamed to a ".part" file and renamed when whole: memory
+ * does not grow with their size, and a cut download leaves no picture. */
 static void
-picture_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+picture_spliced_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   FetchData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(GFile) media = g_file_get_child (data->folder, "media");
   g_autoptr(GFile) file = g_file_get_child (media, data->media[data->next_media]);
+  g_autofree char *part_name = g_strconcat (data->media[data->next_media], ".part", NULL);
+  g_autoptr(GFile) part = g_file_get_child (media, part_name);
+  g_autoptr(GError) error = NULL;
 
-  body = _byline_newsroom_send_finish (BYLINE_NEWSROOM_DESTINATION (source), result, &error);
-  if (body == NULL
-      || (!g_file_make_directory_with_parents (media, NULL, &error)
-          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0
+      || !g_file_move (part, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_file_delete (part, NULL, NULL);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autoptr(GError) wrapped = _byline_http_error_from_transport (error, data->msg);
+
+          g_task_return_error (task, g_steal_pointer (&wrapped));
+        }
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_clear_error (&error);
-  if (!g_file_replace_contents (file, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, g_task_get_cancellable (task), &error))
+  g_clear_object (&data->msg);
+  data->next_media++;
+  fetch_next_picture (g_steal_pointer (&task));
+}
+
+static void
+picture_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GInputStream *in = g_object_get_data (G_OBJECT (task), "body");
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  out = g_file_replace_finish (G_FILE (source), result, &error);
+  if (out == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not keep a picture: %s",
                                error->message);
       return;
     }
-  data->next_media++;
-  fetch_next_picture (g_steal_pointer (&task));
+  g_output_stream_splice_async (G_OUTPUT_STREAM (out), in,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, cancellable, picture_spliced_cb, g_steal_pointer (&task));
+}
+
+static void
+picture_answer_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BylineNewsroomDestination *self = g_task_get_source_object (task);
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) media = g_file_get_child (data->folder, "media");
+  g_autofree char *part_name = g_strconcat (data->media[data->next_media], ".part", NULL);
+  g_autoptr(GFile) part = g_file_get_child (media, part_name);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  guint retry_after;
+
+  in = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (in == NULL)
+    {
+      g_task_return_error (task, _byline_http_error_from_transport (error, data->msg));
+      return;
+    }
+  retry_after = _byline_http_get_retry_after (data->msg);
+  if (retry_after > 0)
+    _byline_destination_defer (BYLINE_DESTINATION (self), retry_after);
+  if (soup_message_get_status (data->msg) >= 300)
+    {
+      g_task_return_error (task, _byline_http_error_from_response (data->msg, NULL));
+      return;
+    }
+  if (!g_file_make_directory_with_parents (media, cancellable, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not keep a picture: %s",
+                               error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "body", g_steal_pointer (&in), g_object_unref);
+  g_file_replace_async (part, NULL, FALSE, G_FILE_CREATE_NONE, G_PRIORITY_DEFAULT, cancellable,
+                        picture_opened_cb, g_steal_pointer (&task));
 }
 
 /* One at a time; a picture that is here already is not downloaded again. */
@@ -187,15 +256,16 @@ fetch_next_picture (GTask *task)
       g_autofree char *path = g_strconcat ("/v1/assets/", data->media[data->next_media], NULL);
       g_autoptr(GFile) media = g_file_get_child (data->folder, "media");
       g_autoptr(GFile) file = g_file_get_child (media, data->media[data->next_media]);
-      g_autoptr(SoupMessage) msg = NULL;
 
       if (g_file_query_exists (file, NULL))
         {
           data->next_media++;
           continue;
         }
-      msg = _byline_newsroom_message (self, SOUP_METHOD_GET, path);
-      _byline_newsroom_send (self, msg, 0, g_task_get_cancellable (task), picture_cb, task);
+      g_clear_object (&data->msg);
+      data->msg = _byline_newsroom_message (self, SOUP_METHOD_GET, path);
+      soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                               picture_answer_cb, task);
       return;
     }
   finish_fetch (task);

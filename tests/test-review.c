@@ -205,6 +205,19 @@ server_meta (Fixture    *f,
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* The status the server holds for @id. */
+static char *
+server_status (Fixture    *f,
+               const char *id)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *status = NULL;
+
+  bytes = byline_newsroom_server_get_item (f->server, id, NULL, &status);
+  g_assert_nonnull (bytes);
+  return status;
+}
+
 static guint
 find_paragraph (BylineArticle *article,
                 const char    *start)
@@ -472,7 +485,7 @@ test_reporter_refused (Fixture       *f,
   g_assert_null (receipt);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN);
   g_assert_cmpstr (error->message, ==, "Publishing needs the editor role; your account has the reporter role.");
-  g_assert_nonnull (byline_newsroom_server_get_item (f->server, id, NULL, &status));
+  status = server_status (f, id);
   g_assert_cmpstr (status, ==, "draft");
 }
 
@@ -504,7 +517,7 @@ test_preflight_override (Fixture       *f,
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "blocks publishing"));
   g_clear_error (&error);
-  g_assert_nonnull (byline_newsroom_server_get_item (f->server, id, NULL, &status));
+  status = server_status (f, id);
   g_assert_cmpstr (status, ==, "submitted");
 
   receipt = send_full (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL, NULL, TRUE, NULL, &error);
@@ -515,7 +528,7 @@ test_preflight_override (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "published");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "errors")), >=, 1);
   g_clear_pointer (&status, g_free);
-  g_assert_nonnull (byline_newsroom_server_get_item (f->server, id, NULL, &status));
+  status = server_status (f, id);
   g_assert_cmpstr (status, ==, "published");
 }
 
@@ -607,7 +620,7 @@ test_concurrent_conflict (Fixture       *f,
   opened = open_story (f->editor_store, f->editor, id);
   edit (f->editor_store, id, editor_edits_same);
   send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_SUBMITTED, NULL);
-  byline_newsroom_server_get_item (f->server, id, &editor_version, NULL);
+  g_bytes_unref (byline_newsroom_server_get_item (f->server, id, &editor_version, NULL));
 
   edit (f->reporter_store, id, reporter_edits_same);
   refused = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, FALSE, NULL, &error);

@@ -261,6 +261,9 @@ update_draft (BylineOutbox    *self,
 
 /* -------------------------------------------------------------- sending */
 
+/* Merges of theirs a job may try before it gives the conflict to the user. */
+#define MAX_MERGES 3
+
 typedef struct
 {
   BylineOutbox      *self;
@@ -369,6 +372,39 @@ finish_job (BylineOutbox         *self,
 }
 
 static void
+merged_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SendContext *context = user_data;
+  BylineOutboxJob *job = context->job;
+  g_autoptr(GError) error = NULL;
+  gboolean resolved = FALSE;
+
+  if (byline_review_merge_remote_finish (BYLINE_DRAFT_STORE (source), result, &resolved, &error) && resolved
+      && !job->cancelled)
+    {
+      /* The draft holds both sides now, against their version: again, now. */
+      g_clear_object (&job->cancellable);
+      if (context->self->current == job)
+        context->self->current = NULL;
+      _byline_outbox_job_set_error (job, NULL);
+      _byline_outbox_job_set_state (job, BYLINE_OUTBOX_JOB_QUEUED);
+      save_or_warn (context->self, job);
+    }
+  else
+    {
+      if (error == NULL)
+        g_set_error (&error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
+                     "“%s”: someone else changed this story meanwhile, and some of their changes conflict with "
+                     "yours: choose which to keep (both versions are in the history)", job->destination);
+      finish_job (context->self, job, context->destination, FALSE, NULL, error);
+    }
+  schedule (context->self);
+  send_context_free (context);
+}
+
+static void
 send_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -389,6 +425,16 @@ send_cb (GObject      *source,
       if (!byline_review_save_base (context->self->store, name, context->article, receipt->remote_version,
                                     &base_error))
         g_warning ("Sent, but could not keep the version sent: %s", base_error->message);
+    }
+  /* Someone else changed the story: merge theirs in, and when nothing
+   * conflicts, send the merged story at once. */
+  if (!success && g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT)
+      && BYLINE_IS_REVIEW_SOURCE (context->destination) && context->self->update_drafts
+      && !context->job->cancelled && context->job->attempts <= MAX_MERGES)
+    {
+      byline_review_merge_remote_async (context->self->store, context->destination, context->job->draft_id,
+                                        context->job->cancellable, merged_cb, context);
+      return;
     }
   finish_job (context->self, context->job, context->destination, success, receipt, error);
   schedule (context->self);

@@ -707,6 +707,111 @@ byline_review_send_finish (BylineDraftStore  *store,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---------------------------------------------------------- merge remote */
+
+typedef struct
+{
+  BylineDraftStore *store;
+  char             *id;
+  GFile            *incoming;
+  gboolean          resolved;
+} MergeData;
+
+static void
+merge_data_free (MergeData *data)
+{
+  remove_incoming (data->incoming);
+  g_clear_object (&data->incoming);
+  g_clear_object (&data->store);
+  g_free (data->id);
+  g_free (data);
+}
+
+static void
+merge_fetch_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MergeData *data = g_task_get_task_data (task);
+  const char *destination = byline_destination_get_name (BYLINE_DESTINATION (source));
+  g_autoptr(BylineRemoteStory) story = NULL;
+  g_autoptr(BylineArticle) theirs = NULL;
+  g_autoptr(BylineArticle) ours = NULL;
+  g_autoptr(BylineArticle) merged = NULL;
+  g_autoptr(BylineMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  theirs = byline_review_source_fetch_finish (BYLINE_REVIEW_SOURCE (source), result, &story, &error);
+  if (theirs == NULL
+      || (ours = byline_draft_store_load (data->store, data->id, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* What we were sending stays ours: only the text is merged. */
+  story->status = byline_article_get_status (ours);
+  g_free (story->note);
+  story->note = g_strdup (byline_article_get_editor_note (ours));
+  merged = take_theirs (data->store, destination, ours, theirs, story, &merge, &error);
+  if (merged == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data->resolved = merge == NULL || byline_merge_is_resolved (merge);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+byline_review_merge_remote_async (BylineDraftStore    *store,
+                                  BylineDestination   *destination,
+                                  const char          *draft_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineReviewSource *source;
+  MergeData *data;
+
+  g_return_if_fail (BYLINE_IS_DRAFT_STORE (store));
+  g_return_if_fail (BYLINE_IS_DESTINATION (destination));
+  g_return_if_fail (draft_id != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_review_merge_remote_async);
+  if ((source = review_source (destination, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (MergeData, 1);
+  data->store = g_object_ref (store);
+  data->id = g_strdup (draft_id);
+  data->incoming = incoming_folder (store, draft_id);
+  g_task_set_task_data (task, data, (GDestroyNotify) merge_data_free);
+  byline_review_source_fetch_async (source, draft_id, data->incoming, cancellable, merge_fetch_cb,
+                                    g_steal_pointer (&task));
+}
+
+gboolean
+byline_review_merge_remote_finish (BylineDraftStore  *store,
+                                   GAsyncResult      *result,
+                                   gboolean          *resolved,
+                                   GError           **error)
+{
+  MergeData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (resolved != NULL)
+    *resolved = data != NULL && data->resolved;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* --------------------------------------------------------------- resolve */
 
 BylineArticle *

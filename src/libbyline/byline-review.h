@@ -211,6 +211,22 @@ BylineSendReceipt *byline_review_send_finish    (BylineDraftStore     *store,
                                                  gboolean             *merged,
                                                  GError              **error);
 
+/* After a conflict: fetches the destination's version of @draft_id and merges
+ * it into the draft as a send would (theirs in the history first).  The
+ * draft's status and note stay.  @resolved: TRUE when nothing conflicted —
+ * the draft is then linked to their version and can be sent again; FALSE
+ * when byline_review_load_merge() holds conflicts for the user. */
+void               byline_review_merge_remote_async  (BylineDraftStore    *store,
+                                                      BylineDestination   *destination,
+                                                      const char          *draft_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean           byline_review_merge_remote_finish (BylineDraftStore    *store,
+                                                      GAsyncResult        *result,
+                                                      gboolean            *resolved,
+                                                      GError             **error);
+
 /* The base: the version last sent to or received from @destination. */
 gboolean           byline_review_save_base      (BylineDraftStore     *store,
                                                  const char           *destination,

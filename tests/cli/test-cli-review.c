@@ -421,6 +421,58 @@ test_merged (void)
   g_assert_nonnull (strstr (item, "cập nhật liên tục"));
 }
 
+/* The same through the outbox (`publish`): merged when it can be; a real
+ * conflict waits in the outbox until `merge` settles it, then `outbox retry`. */
+static void
+test_outbox_merges (void)
+{
+  g_auto(Desk) desk = { 0 };
+  g_auto(Run) editor_send = { 0 };
+  g_auto(Run) merged = { 0 };
+  g_auto(Run) editor_again = { 0 };
+  g_auto(Run) stopped = { 0 };
+  g_auto(Run) settled = { 0 };
+  g_auto(Run) retried = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *item = NULL;
+
+  desk_init (&desk);
+  id = make_draft (&desk);
+  submit (&desk, id);
+  editor_opens (&desk, id);
+  set_paragraph (desk.editor_store, id, "Theo Ban", EDITED_FIRST);
+  run_cli (&editor_send, "review", "submit", id, "--to", EDITOR, "--store", desk.editor_store);
+  assert_ok (&editor_send);
+
+  /* Another paragraph: merged by the outbox and sent. */
+  set_paragraph (desk.reporter_store, id, "Thông tin chi tiết", REPORTER_FIX);
+  run_cli (&merged, "publish", id, "--to", REPORTER, "--store", desk.reporter_store);
+  assert_ok (&merged);
+  item = server_item (&desk, id);
+  g_assert_nonnull (strstr (item, "41 hộ dân"));
+  g_assert_nonnull (strstr (item, "cập nhật liên tục"));
+
+  /* The same sentence: the job fails with the conflict, nothing is overwritten. */
+  editor_opens (&desk, id);
+  set_paragraph (desk.editor_store, id, "Theo Ban", REPORTER_FIRST);
+  run_cli (&editor_again, "review", "submit", id, "--to", EDITOR, "--store", desk.editor_store);
+  assert_ok (&editor_again);
+  set_paragraph (desk.reporter_store, id, "Theo Ban", EDITED_FIRST "..");
+  run_cli (&stopped, "publish", id, "--to", REPORTER, "--store", desk.reporter_store);
+  assert_failed (&stopped, "conflict with yours");
+  g_clear_pointer (&item, g_free);
+  item = server_item (&desk, id);
+  g_assert_nonnull (strstr (item, "39 hộ dân"));
+
+  run_cli (&settled, "merge", id, "--from", REPORTER, "--all", "ours", "--store", desk.reporter_store);
+  assert_ok (&settled);
+  run_cli (&retried, "outbox", "retry", "--store", desk.reporter_store);
+  assert_ok (&retried);
+  g_clear_pointer (&item, g_free);
+  item = server_item (&desk, id);
+  g_assert_nonnull (strstr (item, "41 hộ dân phải sơ tán khẩn cấp..."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/cli-review/schedule", test_schedule);
   g_test_add_func ("/cli-review/conflict", test_conflict);
   g_test_add_func ("/cli-review/merged", test_merged);
+  g_test_add_func ("/cli-review/outbox-merges", test_outbox_merges);
 
   status = g_test_run ();
   byline_test_keyring_stop (keyring);

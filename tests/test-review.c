@@ -785,6 +785,36 @@ test_folder (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
 }
 
+/* Two people changing the same story in a shared folder: merged too. */
+static void
+test_folder_concurrent (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) shared = byline_test_make_folder ("newsroom-share");
+  g_autoptr(BylineDestination) reporter = byline_folder_destination_new (ACCOUNT, shared);
+  g_autoptr(BylineDestination) editor = byline_folder_destination_new (ACCOUNT, shared);
+  g_autofree char *id = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(BylineReviewOpened) seen = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean merged = FALSE;
+
+  send_ok (f->reporter_store, reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  opened = open_story (f->editor_store, editor, id);
+  edit (f->editor_store, id, editor_edits_later);
+  send_ok (f->editor_store, editor, id, BYLINE_STATUS_SUBMITTED, NULL);
+
+  edit (f->reporter_store, id, reporter_edits_later);
+  receipt = send_full (f->reporter_store, reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, FALSE, &merged, &error);
+  g_assert_no_error (error);
+  g_assert_true (merged);
+
+  seen = open_story (f->editor_store, editor, id);
+  g_assert_cmpstr (paragraph (seen->article, "Thông tuyến"), ==, EDITOR_LATER);
+  g_assert_cmpstr (paragraph (seen->article, "Kiểm đếm"), ==, REPORTER_LATER);
+}
+
 /* A folder account's role is a setting of the account. */
 static void
 test_folder_role_setting (Fixture       *f,
@@ -839,6 +869,7 @@ main (int   argc,
   TEST ("open-merges-local-changes", test_open_merges_local_changes);
   TEST ("open-picture-fails", test_open_picture_fails);
   TEST ("folder", test_folder);
+  TEST ("folder-concurrent", test_folder_concurrent);
   TEST ("folder-role-setting", test_folder_role_setting);
 
   return g_test_run ();

@@ -164,8 +164,8 @@ create_row (BylineChecklist *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The icon carries the severity's color; the text stays readable. */
   gtk_widget_add_css_class (row, "finding");
-  gtk_widget_add_css_class (row, css);
 
   icon = gtk_image_new_from_icon_name (icon_name);
   gtk_widget_add_css_class (icon, css);

@@ -31,6 +31,7 @@
 #include "byline-send-bar.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
+#include "byline-window-private.h"
 
 static char *out_dir;
 static char *only;
@@ -484,6 +485,14 @@ main (int   argc,
   if (wanted ("send-menu.png") || wanted ("send-failed.png") || wanted ("sent.png") || wanted ("outbox.png")
       || wanted ("accounts.png") || wanted ("account-test.png"))
     shoot_sending ();
+  if (wanted ("checklist.png"))
+    {
+      window = story_window (1280, 800);
+      _byline_window_show_checklist (window);
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "checklist.png");
+      done (window);
+    }
   if (wanted ("editor-dark.png"))
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

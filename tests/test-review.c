@@ -774,6 +774,21 @@ test_folder (Fixture       *f,
   edit (f->editor_store, id, editor_edits);
   send_ok (f->editor_store, editor, id, BYLINE_STATUS_RETURNED, NOTE);
 
+  /* A name that would leave the folder is no story. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(BylineArticle) outside = NULL;
+    g_autofree char *sneaky = g_strconcat ("../returned/", id, NULL);
+
+    byline_review_source_fetch_async (BYLINE_REVIEW_SOURCE (editor), sneaky, NULL, NULL,
+                                      byline_test_got_result, &result);
+    outside = byline_review_source_fetch_finish (BYLINE_REVIEW_SOURCE (editor), byline_test_wait (&result), NULL,
+                                                 &error);
+    g_assert_null (outside);
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
   where = byline_folder_destination_find (BYLINE_FOLDER_DESTINATION (editor), id, &status);
   g_assert_nonnull (where);
   g_assert_cmpint (status, ==, BYLINE_STATUS_RETURNED);

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "Byline"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "byline-article.h"
 #include "byline-destination-private.h"
@@ -156,11 +157,14 @@ fetch_thread (GTask        *task,
 {
   BylineFolderDestination *self = source_object;
   FetchData *data = task_data;
-  g_autoptr(GFile) dir = byline_folder_destination_find (self, data->id, NULL);
+  g_autoptr(GFile) dir = NULL;
   g_autoptr(GBytes) item = NULL;
   g_autoptr(GError) error = NULL;
   BylineArticle *article;
 
+  /* Ids become folder names: never one that leaves its folder. */
+  if (*data->id != '\0' && *data->id != '.' && strchr (data->id, '/') == NULL && strchr (data->id, '\\') == NULL)
+    dir = byline_folder_destination_find (self, data->id, NULL);
   if (dir == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,

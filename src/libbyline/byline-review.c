@@ -53,6 +53,16 @@ remove_incoming (GFile *folder)
     g_warning ("Could not remove %s: %s", g_file_peek_path (folder), error->message);
 }
 
+/* The item's id at @destination: the draft's id unless the destination gave another. */
+static const char *
+remote_id_of (BylineArticle *article,
+              const char    *destination)
+{
+  const char *remote_id = byline_article_get_remote_id (article, destination);
+
+  return remote_id ? remote_id : byline_article_get_id (article);
+}
+
 /* ------------------------------------------------------------------ list */
 
 typedef struct
@@ -347,6 +357,9 @@ open_fetch_cb (GObject      *source,
       return;
     }
 
+  /* The source says which draft the item is (here: the same id). */
+  g_free (data->id);
+  data->id = g_strdup (byline_article_get_id (theirs));
   if (byline_draft_store_contains (data->store, data->id))
     {
       ours = byline_draft_store_load (data->store, data->id, &error);
@@ -411,7 +424,7 @@ byline_review_open_async (BylineDraftStore    *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_review_open_async);
-  if ((source = review_source (destination, &error)) == NULL || !_byline_draft_check_id (remote_id, &error))
+  if ((source = review_source (destination, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -419,7 +432,7 @@ byline_review_open_async (BylineDraftStore    *store,
   data = g_new0 (OpenData, 1);
   data->store = g_object_ref (store);
   data->id = g_strdup (remote_id);
-  data->incoming = incoming_folder (store, remote_id);
+  data->incoming = incoming_folder (store, "open");
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   byline_review_source_fetch_async (source, remote_id, data->incoming, cancellable, open_fetch_cb,
                                     g_steal_pointer (&task));
@@ -539,7 +552,8 @@ sent_cb (GObject      *source,
 
           g_clear_object (&data->incoming);
           data->incoming = incoming_folder (data->store, data->id);
-          byline_review_source_fetch_async (BYLINE_REVIEW_SOURCE (data->destination), data->id, data->incoming,
+          byline_review_source_fetch_async (BYLINE_REVIEW_SOURCE (data->destination),
+                                            remote_id_of (data->article, destination), data->incoming,
                                             cancellable, conflict_fetch_cb, g_steal_pointer (&task));
           return;
         }
@@ -773,6 +787,7 @@ byline_review_merge_remote_async (BylineDraftStore    *store,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
   BylineReviewSource *source;
   MergeData *data;
 
@@ -787,13 +802,18 @@ byline_review_merge_remote_async (BylineDraftStore    *store,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if ((draft = byline_draft_store_load (store, draft_id, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   data = g_new0 (MergeData, 1);
   data->store = g_object_ref (store);
   data->id = g_strdup (draft_id);
   data->incoming = incoming_folder (store, draft_id);
   g_task_set_task_data (task, data, (GDestroyNotify) merge_data_free);
-  byline_review_source_fetch_async (source, draft_id, data->incoming, cancellable, merge_fetch_cb,
-                                    g_steal_pointer (&task));
+  byline_review_source_fetch_async (source, remote_id_of (draft, byline_destination_get_name (destination)),
+                                    data->incoming, cancellable, merge_fetch_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -128,9 +128,12 @@ void               byline_review_source_list_async   (BylineReviewSource  *self,
 GPtrArray         *byline_review_source_list_finish  (BylineReviewSource  *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
-/* The story as an article: its id is @remote_id, its status and editor's note
- * the destination's, its remote state (id, version) set for the destination,
- * its pictures' files in @media_folder. */
+/* The story as an article: its id is the id of the local draft it is (for
+ * the Newsroom API and a folder, @remote_id itself, which is a draft's UUID;
+ * a destination with ids of its own gives a stable UUID it can find again),
+ * its status and editor's note the destination's, its remote state (id,
+ * version) set for the destination, its pictures' files under
+ * @media_folder/media/ (NULL: the pictures are left out). */
 void               byline_review_source_fetch_async  (BylineReviewSource  *self,
                                                       const char          *remote_id,
                                                       GFile               *media_folder,
@@ -171,7 +174,8 @@ typedef struct
 void               byline_review_opened_free    (BylineReviewOpened *opened);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineReviewOpened, byline_review_opened_free)
 
-/* Downloads @remote_id with its pictures into the draft of the same id. */
+/* Downloads @remote_id with its pictures into its local draft (created, or
+ * merged with the local changes). */
 void               byline_review_open_async     (BylineDraftStore     *store,
                                                  BylineDestination    *destination,
                                                  const char           *remote_id,

@@ -117,6 +117,18 @@ on_has_secret (GObject      *source,
 
 typedef enum { THEN_CLOSE, THEN_TEST } Then;
 
+static const char *
+roles_label (BylineRoles roles)
+{
+  if ((roles & BYLINE_ROLE_EDITOR) && (roles & BYLINE_ROLE_REPORTER))
+    return _("reporter and editor");
+  if (roles & BYLINE_ROLE_EDITOR)
+    return _("editor");
+  if (roles & BYLINE_ROLE_REPORTER)
+    return _("reporter");
+  return _("no role");
+}
+
 static void on_checked (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static void
@@ -203,11 +215,10 @@ on_checked (GObject      *source,
     show_result (self, "error", _("Could not connect"), error->message);
   else
     {
-      g_autofree char *roles = byline_roles_to_string (identity->roles);
       g_autofree char *who = g_strdup_printf (_("Signed in as %s (%s)"),
                                               identity->display_name ? identity->display_name : identity->user,
                                               identity->user);
-      g_autofree char *role = g_strdup_printf (_("Role: %s"), roles);
+      g_autofree char *role = g_strdup_printf (_("Role: %s"), roles_label (identity->roles));
 
       show_result (self, "ok", who, role);
     }

@@ -13,12 +13,15 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "byline-test-utils.h"
 #include "publish-test-utils.h"
 #include "ui-test-utils.h"
 #include "byline-account-dialog.h"
 #include "byline-accounts-page.h"
 #include "byline-article-editor.h"
+#include "byline-date-button.h"
 #include "byline-document.h"
 #include "byline-outbox-button.h"
 #include "byline-preferences-dialog.h"
@@ -41,12 +44,118 @@ typedef struct
   GFile                *pictures;
 } Fixture;
 
+/* ------------------------------------------------- a network to switch off */
+
+#define TEST_TYPE_NETWORK_MONITOR (test_network_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (TestNetworkMonitor, test_network_monitor, TEST, NETWORK_MONITOR, GObject)
+
+struct _TestNetworkMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum {
+  MON_PROP_0,
+  MON_PROP_AVAILABLE,
+  MON_PROP_METERED,
+  MON_PROP_CONNECTIVITY,
+};
+
+static gboolean
+test_network_monitor_can_reach (GNetworkMonitor     *monitor,
+                                GSocketConnectable  *connectable,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  if (TEST_NETWORK_MONITOR (monitor)->available)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Offline");
+  return FALSE;
+}
+
+static void
+test_network_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+  iface->can_reach = test_network_monitor_can_reach;
+}
+
+static gboolean
+test_network_monitor_initable_init (GInitable     *initable,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  return TRUE;
+}
+
+static void
+test_network_monitor_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = test_network_monitor_initable_init;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestNetworkMonitor, test_network_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_network_monitor_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_network_monitor_iface_init))
+
+static void
+test_network_monitor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TestNetworkMonitor *self = TEST_NETWORK_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MON_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MON_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MON_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_network_monitor_class_init (TestNetworkMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_network_monitor_get_property;
+  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_network_monitor_init (TestNetworkMonitor *self)
+{
+  self->available = TRUE;
+}
+
+static void
+set_online (TestNetworkMonitor *monitor,
+            gboolean            available)
+{
+  monitor->available = available;
+  g_object_notify (G_OBJECT (monitor), "network-available");
+  g_signal_emit_by_name (monitor, "network-changed", available);
+}
+
+static TestNetworkMonitor *network;
+
 /* ---------------------------------------------------------------- helpers */
 
 static BylinePublisher *
 new_publisher (BylineDraftStore *store)
 {
-  BylinePublisher *publisher = byline_publisher_new (store, NULL, NULL);
+  BylinePublisher *publisher = byline_publisher_new (store, NULL, G_NETWORK_MONITOR (network));
   g_autoptr(GError) error = NULL;
 
   byline_publisher_start (publisher, &error);
@@ -63,6 +172,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GFile) drafts = byline_test_make_folder ("drafts");
   g_autoptr(GFile) config = g_file_new_build_filename (g_get_user_config_dir (), "byline", "accounts.ini", NULL);
 
+  set_online (network, TRUE);
   /* Every test starts with no account, as on a new computer. */
   g_file_delete (config, NULL, NULL);
   f->server = byline_test_newsroom_server_new ();
@@ -550,6 +660,75 @@ test_failed_then_retry (Fixture       *f,
   assert_no_secrets_on_disk ();
 }
 
+/* Offline: the story waits for the network, and goes as soon as it is back. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BylineArticle) sent = NULL;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  set_online (network, FALSE);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 10000);
+  g_assert_cmpstr (bar_text (f), ==, "Waiting for a network connection to send to “" NEWSROOM "”.");
+  byline_ui_test_wait (500);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/items"), ==, 0);
+
+  set_online (network, TRUE);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  assert_on_server (f, sent, "submitted");
+}
+
+/* Schedule…: the time picked in the dialog goes with the story. */
+static void
+test_schedule (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("scheduled");
+  g_autofree char *path = g_file_get_path (folder);
+  g_autoptr(BylineAccountDialog) dialog = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GFile) status_file = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *status_text = NULL;
+  g_autofree char *when_text = NULL;
+  AdwDialog *alert;
+
+  dialog = fill_account (f, NULL, FOLDER, BYLINE_ACCOUNT_FOLDER, path, NULL, NULL, "account.save");
+  type_story (f);
+  choose_destination (f, FOLDER);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.schedule", NULL));
+  byline_ui_test_wait (100);
+  alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+  when = g_date_time_ref (byline_date_button_get_date_time (
+           BYLINE_DATE_BUTTON (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert)))));
+  g_assert_cmpint (g_date_time_compare (when, now), >, 0);
+  g_signal_emit_by_name (alert, "response", "schedule");
+  sent = saved_draft (f);
+  g_assert_true (g_date_time_equal (byline_article_get_publish_time (sent), when));
+
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_cmpstr (bar_text (f), ==, "Sent to “" FOLDER "”: scheduled.");
+  status_file = g_file_new_build_filename (path, "scheduled", byline_article_get_id (sent), "status.json", NULL);
+  g_assert_true (g_file_load_contents (status_file, NULL, &status_text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (status_text, "\"scheduled\""));
+  {
+    g_autoptr(JsonNode) node = json_from_string (status_text, NULL);
+    const char *publish_at = json_object_get_string_member (json_node_get_object (node), "publish_at");
+    g_autoptr(GDateTime) stored = g_date_time_new_from_iso8601 (publish_at, NULL);
+
+    g_assert_nonnull (stored);
+    g_assert_true (g_date_time_equal (stored, when));
+  }
+}
+
 /* Queued while the server is down, then the application quits: the next
  * start resumes the job and sends it by itself. */
 static void
@@ -611,6 +790,7 @@ main (int   argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
   byline_ui_test_init (&argc, &argv);
+  network = g_object_new (TEST_TYPE_NETWORK_MONITOR, NULL);
   /* Spelling is not what is tested here, and is slow to start. */
   {
     g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
@@ -624,6 +804,8 @@ main (int   argc,
   g_test_add ("/ui/publish/server-down", Fixture, NULL, fixture_setup, test_server_down, fixture_teardown);
   g_test_add ("/ui/publish/failed-then-retry", Fixture, NULL, fixture_setup, test_failed_then_retry,
               fixture_teardown);
+  g_test_add ("/ui/publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
+  g_test_add ("/ui/publish/schedule", Fixture, NULL, fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/ui/publish/restart", Fixture, NULL, fixture_setup, test_restart, fixture_teardown);
 
   status = g_test_run ();

@@ -493,9 +493,6 @@ main (int   argc,
       capture (GTK_WIDGET (window), "checklist.png");
       done (window);
     }
-  if (wanted ("send-menu.png") || wanted ("send-failed.png") || wanted ("sent.png") || wanted ("outbox.png")
-      || wanted ("accounts.png") || wanted ("account-test.png"))
-    shoot_sending ();
   if (wanted ("editor-dark.png"))
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -192,7 +192,7 @@ list_cb (GObject      *source,
 void
 byline_review_list_async (BylineDestination   *destination,
                           BylineStatus         status,
-                          gpointer             check_options,
+                          BylineCheckOptions  *check_options,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)

@@ -29,6 +29,7 @@
 
 #include <gio/gio.h>
 
+#include "byline-checks.h"
 #include "byline-destination.h"
 #include "byline-merge.h"
 #include "byline-types.h"
@@ -152,7 +153,7 @@ BylinePermissions  byline_review_source_get_permissions (BylineReviewSource *sel
  * without its pictures, and checked with @options; NULL: the defaults). */
 void               byline_review_list_async     (BylineDestination    *destination,
                                                  BylineStatus          status,
-                                                 gpointer              check_options,
+                                                 BylineCheckOptions   *check_options,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
@@ -194,7 +195,7 @@ typedef struct
   /* Publish in spite of preflight errors; recorded on the story. */
   gboolean      override_checks;
   const char   *who;         /* for the record of an override; may be NULL */
-  gpointer      check_options;  /* BylineCheckOptions; NULL: the defaults */
+  BylineCheckOptions *check_options;  /* NULL: the defaults */
 } BylineReviewSendOptions;
 
 /* Sends draft @draft_id.  Fails with BYLINE_ERROR_INVALID (nothing sent) for

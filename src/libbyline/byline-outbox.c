@@ -422,7 +422,7 @@ send_cb (GObject      *source,
 
       /* The version both sides start from when the story comes back edited. */
       byline_article_set_remote (context->article, name, receipt->remote_id, receipt->remote_version);
-      if (!byline_review_save_base (context->self->store, name, context->article, receipt->remote_version,
+      if (!byline_review_save_sent (context->self->store, name, context->article, receipt->remote_version,
                                     &base_error))
         g_warning ("Sent, but could not keep the version sent: %s", base_error->message);
     }

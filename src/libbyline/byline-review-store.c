@@ -91,21 +91,19 @@ article_member (BylineDraftStore  *store,
   return article;
 }
 
-gboolean
-byline_review_save_base (BylineDraftStore  *store,
-                         const char        *destination,
-                         BylineArticle     *article,
-                         const char        *version,
-                         GError           **error)
+static gboolean
+save_version (BylineDraftStore  *store,
+              const char        *destination,
+              BylineArticle     *article,
+              const char        *version,
+              const char        *which,
+              GError           **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
 
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), FALSE);
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
-
-  path = remote_path (store, byline_article_get_id (article), destination, "base");
+  path = remote_path (store, byline_article_get_id (article), destination, which);
   if (path == NULL)
     return _byline_draft_check_id (byline_article_get_id (article), error);
   json_object_set_string_member (object, "destination", destination);
@@ -116,19 +114,46 @@ byline_review_save_base (BylineDraftStore  *store,
   return write_json (path, root, error);
 }
 
-BylineArticle *
-byline_review_load_base (BylineDraftStore  *store,
-                         const char        *draft_id,
+gboolean
+byline_review_save_base (BylineDraftStore  *store,
                          const char        *destination,
-                         char             **version,
+                         BylineArticle     *article,
+                         const char        *version,
                          GError           **error)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+
+  return save_version (store, destination, article, version, "base", error);
+}
+
+gboolean
+byline_review_save_sent (BylineDraftStore  *store,
+                         const char        *destination,
+                         BylineArticle     *article,
+                         const char        *version,
+                         GError           **error)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+
+  /* Sent is also the base, until theirs comes in. */
+  return save_version (store, destination, article, version, "sent", error)
+      && save_version (store, destination, article, version, "base", error);
+}
+
+static BylineArticle *
+load_version (BylineDraftStore  *store,
+              const char        *draft_id,
+              const char        *destination,
+              const char        *which,
+              char             **version,
+              GError           **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
 
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
-
-  if ((path = remote_path (store, draft_id, destination, "base")) == NULL)
+  if ((path = remote_path (store, draft_id, destination, which)) == NULL)
     {
       _byline_draft_check_id (draft_id, error);
       return NULL;
@@ -138,6 +163,30 @@ byline_review_load_base (BylineDraftStore  *store,
   if (version != NULL)
     *version = g_strdup (json_object_get_string_member_with_default (object, "version", NULL));
   return article_member (store, object, "draft", draft_id, path, error);
+}
+
+BylineArticle *
+byline_review_load_base (BylineDraftStore  *store,
+                         const char        *draft_id,
+                         const char        *destination,
+                         char             **version,
+                         GError           **error)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
+
+  return load_version (store, draft_id, destination, "base", version, error);
+}
+
+BylineArticle *
+byline_review_load_sent (BylineDraftStore  *store,
+                         const char        *draft_id,
+                         const char        *destination,
+                         char             **version,
+                         GError           **error)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
+
+  return load_version (store, draft_id, destination, "sent", version, error);
 }
 
 /* ---------------------------------------------------------------- merge */

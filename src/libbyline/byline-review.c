@@ -376,8 +376,13 @@ open_fetch_cb (GObject      *source,
         }
     }
   opened->created = ours == NULL;
-  if (base != NULL)
-    opened->changes = byline_article_diff (base, theirs);
+  if (ours != NULL)
+    {
+      g_autoptr(BylineArticle) sent = byline_review_load_sent (data->store, data->id, destination, NULL, NULL);
+
+      if (sent != NULL || base != NULL)
+        opened->changes = byline_article_diff (sent ? sent : base, theirs);
+    }
 
   if (ours != NULL && g_strcmp0 (byline_article_get_remote_version (ours, destination),
                                  opened->story->version) == 0)
@@ -564,7 +569,7 @@ sent_cb (GObject      *source,
   /* What went out is the base from now on, and the draft knows its version. */
   byline_article_set_remote (data->article, destination, receipt->remote_id, receipt->remote_version);
   byline_article_set_status (data->article, data->status);
-  if (!byline_review_save_base (data->store, destination, data->article, receipt->remote_version, &error))
+  if (!byline_review_save_sent (data->store, destination, data->article, receipt->remote_version, &error))
     g_warning ("Sent, but could not keep the version sent: %s", error->message);
   g_clear_error (&error);
   for (guint attempt = 0; attempt < 3; attempt++)

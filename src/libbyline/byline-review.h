@@ -165,8 +165,9 @@ typedef struct
 {
   BylineArticle     *article;   /* the local draft as saved */
   BylineRemoteStory *story;
-  /* What the destination's version changed since the base (NULL without a
-   * base): for a reporter, what the editor changed since submission. */
+  /* What the destination's version changed since this side last sent it
+   * (else since the base; NULL without either): for a reporter, what the
+   * editor changed since submission. */
   GPtrArray         *changes;   /* BylineDiffEntry */
   BylineMerge       *merge;     /* when the local draft had changed too; else NULL */
   gboolean           created;   /* a new local draft */
@@ -240,6 +241,18 @@ gboolean           byline_review_save_base      (BylineDraftStore     *store,
                                                  GError              **error);
 /* NULL (no error) when there is none. */
 BylineArticle     *byline_review_load_base      (BylineDraftStore     *store,
+                                                 const char           *draft_id,
+                                                 const char           *destination,
+                                                 char                **version,
+                                                 GError              **error);
+/* The version this side last sent (also the base until theirs comes in):
+ * what the other side's changes are shown against, as often as one opens. */
+gboolean           byline_review_save_sent      (BylineDraftStore     *store,
+                                                 const char           *destination,
+                                                 BylineArticle        *article,
+                                                 const char           *version,
+                                                 GError              **error);
+BylineArticle     *byline_review_load_sent      (BylineDraftStore     *store,
                                                  const char           *draft_id,
                                                  const char           *destination,
                                                  char                **version,

@@ -283,6 +283,15 @@ test_cycle (void)
                                       "  Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có "
                                       "[-37-]{+41+} hộ dân phải sơ tán khẩn cấp.\n"));
 
+  /* Opening again shows the same: the changes since the reporter's submission. */
+  {
+    g_auto(Run) twice = { 0 };
+
+    run_cli (&twice, "review", "open", id, "--from", REPORTER, "--store", desk.reporter_store);
+    assert_ok (&twice);
+    g_assert_nonnull (strstr (twice.out, "[-37-]{+41+}"));
+  }
+
   /* … fixes, and submits again through the outbox. */
   set_paragraph (desk.reporter_store, id, "Thông tin chi tiết", REPORTER_FIX);
   run_cli (&resubmit, "publish", id, "--to", REPORTER, "--store", desk.reporter_store);

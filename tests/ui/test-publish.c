@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <libsecret/secret.h>
 
 #include "byline-test-utils.h"
 #include "publish-test-utils.h"
@@ -383,6 +384,21 @@ assert_on_server (Fixture       *f,
                                                      byline_image_get_sha256 (byline_article_get_image (sent, i))));
 }
 
+/* What the keyring holds for account @name, asked of libsecret directly. */
+static char *
+keyring_lookup (const char *name)
+{
+  static const SecretSchema schema = {
+    "io.github.bylinenews.Byline.Account", SECRET_SCHEMA_NONE,
+    { { "account", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
+  };
+  g_autoptr(GError) error = NULL;
+  char *secret = secret_password_lookup_sync (&schema, NULL, &error, "account", name, NULL);
+
+  g_assert_no_error (error);
+  return secret;
+}
+
 /* No file under the test's HOME and XDG folders holds @secret.  (The keyring
  * daemon keeps its own, encrypted, in a folder of its own.) */
 static void
@@ -486,6 +502,37 @@ test_accounts_page (Fixture       *f,
   byline_accounts_has_secret_async (accounts, NEWSROOM, NULL, byline_test_got_result, &result);
   g_assert_true (byline_accounts_has_secret_finish (accounts, byline_test_wait (&result), &error));
   g_assert_no_error (error);
+
+  /* Removing asks first, then forgets the account and its secret. */
+  {
+    AdwDialog *edit = byline_account_dialog_new (f->publisher, byline_accounts_lookup (accounts, NEWSROOM));
+    AdwDialog *confirm;
+
+    adw_dialog_present (edit, GTK_WIDGET (f->window));
+    byline_ui_test_wait (100);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (edit), "account.remove", NULL));
+    byline_ui_test_wait (100);
+    confirm = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (confirm));
+    g_assert_nonnull (byline_accounts_lookup (accounts, NEWSROOM));
+    {
+      g_autofree char *kept = keyring_lookup (NEWSROOM);
+
+      /* Not compared with g_assert_cmpstr(): a failure would print it. */
+      g_assert_true (g_strcmp0 (kept, BYLINE_TEST_REPORTER_TOKEN) == 0);
+    }
+    g_signal_emit_by_name (confirm, "response", "remove");
+    g_assert_true (byline_ui_test_wait_until (dialog_idle, edit, 10000));
+    byline_ui_test_wait (100);
+    g_assert_null (byline_accounts_lookup (accounts, NEWSROOM));
+    g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+    /* Asked of the keyring itself: the account is gone from Byline already. */
+    {
+      g_autofree char *left = keyring_lookup (NEWSROOM);
+
+      g_assert_null (left);
+    }
+  }
 
   adw_dialog_close (preferences);
   assert_no_secrets_on_disk ();

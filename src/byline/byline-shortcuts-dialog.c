@@ -26,8 +26,8 @@ typedef struct
 } Entry;
 
 /* Keep in step with the bindings in byline-window-actions.c,
- * byline-window-checks.c, byline-article-editor-actions.c, byline-caption-row.c and
- * byline-application.c. */
+ * byline-window-checks.c, byline-window-send.c, byline-article-editor-actions.c,
+ * byline-caption-row.c and byline-application.c. */
 static const Entry entries[] = {
   { NULL, N_("Stories") },
   { N_("New story"), "<Control>n" },
@@ -37,6 +37,7 @@ static const Entry entries[] = {
   { N_("Version history"), "<Control><Shift>h" },
   { N_("Preview"), "<Control><Shift>p" },
   { N_("Preflight checks"), "F8" },
+  { N_("Submit for review"), "<Control><Shift>Return" },
   { N_("Print"), "<Control>p" },
   { N_("Export as HTML"), "<Control>e" },
   { N_("New window"), "<Control><Shift>n" },

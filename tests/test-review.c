@@ -17,6 +17,7 @@
 #include "byline-folder-destination.h"
 #include "byline-newsroom-destination.h"
 #include "byline-review.h"
+#include "byline-review-queue.h"
 #include "publish-test-utils.h"
 
 #define ACCOUNT "Báo Lai Châu"
@@ -703,6 +704,53 @@ test_open_merges_local_changes (Fixture       *f,
   g_assert_cmpuint (byline_newsroom_server_count_answers (f->server, "PUT", "/v1/items/", 412), ==, 0);
 }
 
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *calls)
+{
+  (*calls)++;
+}
+
+/* The queue as a list model, for the window. */
+static void
+test_queue_model (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *first = make_draft (f->reporter_store, f->media);
+  g_autofree char *second = make_draft (f->reporter_store, f->media);
+  g_autoptr(BylineReviewQueue) queue = byline_review_queue_new (f->editor, BYLINE_STATUS_SUBMITTED);
+  g_autoptr(BylineReviewStory) top = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *headline = NULL;
+  guint word_count = 0, calls = 0;
+
+  send_ok (f->reporter_store, f->reporter, first, BYLINE_STATUS_SUBMITTED, NULL);
+  send_ok (f->reporter_store, f->reporter, second, BYLINE_STATUS_SUBMITTED, NULL);
+  g_signal_connect (queue, "items-changed", G_CALLBACK (items_changed_cb), &calls);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
+
+  byline_review_queue_refresh_async (queue, NULL, NULL, byline_test_got_result, &result);
+  g_assert_true (byline_review_queue_get_loading (queue));
+  byline_review_queue_refresh_finish (queue, byline_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_false (byline_review_queue_get_loading (queue));
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 2);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (queue)) == BYLINE_TYPE_REVIEW_STORY);
+
+  top = g_list_model_get_item (G_LIST_MODEL (queue), 0);
+  g_assert_cmpstr (byline_review_story_get_remote_id (top), ==, second);
+  g_object_get (top, "headline", &headline, "word-count", &word_count, NULL);
+  g_assert_cmpstr (headline, ==, "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản");
+  g_assert_cmpuint (word_count, ==, byline_review_story_get_word_count (top));
+  g_assert_cmpuint (word_count, >, 50);
+  g_assert_nonnull (byline_review_story_get_submitted (top));
+}
+
 /* A picture that cannot be downloaded: nothing is opened, nothing half-kept;
  * the next try opens the story whole. */
 static void
@@ -883,6 +931,7 @@ main (int   argc,
   TEST ("concurrent-conflict", test_concurrent_conflict);
   TEST ("open-merges-local-changes", test_open_merges_local_changes);
   TEST ("open-picture-fails", test_open_picture_fails);
+  TEST ("queue-model", test_queue_model);
   TEST ("folder", test_folder);
   TEST ("folder-concurrent", test_folder_concurrent);
   TEST ("folder-role-setting", test_folder_role_setting);

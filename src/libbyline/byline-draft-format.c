@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-article-private.h"
@@ -712,21 +716,21 @@ byline_draft_format_parse (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s: the file is empty",
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s: the file is empty"),
                    source_name);
       return NULL;
     }
   if (memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "%s: not a Byline draft (binary data)", source_name);
+                   _("%s: not a Byline draft (binary data)"), source_name);
       return NULL;
     }
   if (!g_utf8_validate_len (data, length, &bad))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_UTF8,
-                   "%s: not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")",
-                   source_name, (gsize) (bad - data));
+                   _("%s: not UTF-8 text (invalid byte at offset %lu)"),
+                   source_name, (unsigned long) (bad - data));
       return NULL;
     }
 

@@ -12,6 +12,10 @@
 /* renameat2() and RENAME_NOREPLACE */
 #define _GNU_SOURCE
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -83,14 +87,16 @@ error_code_for_errno (int errsv)
     }
 }
 
+/* @format: a translated message with “%s” for the path, then %s for the reason. */
 static gboolean
 set_errno_error (GError     **error,
                  int          errsv,
-                 const char  *what,
+                 const char  *format,
                  const char  *path)
 {
-  g_set_error (error, BYLINE_ERROR, error_code_for_errno (errsv),
-               "Could not %s “%s”: %s", what, path, g_strerror (errsv));
+  g_autofree char *message = g_strdup_printf (format, path, g_strerror (errsv));
+
+  g_set_error_literal (error, BYLINE_ERROR, error_code_for_errno (errsv), message);
   return FALSE;
 }
 
@@ -112,7 +118,7 @@ _byline_make_folder (const char  *path,
                      GError     **error)
 {
   if (g_mkdir_with_parents (path, 0755) != 0)
-    return set_errno_error (error, errno, "create the folder", path);
+    return set_errno_error (error, errno, _("Could not create the folder “%s”: %s"), path);
   return TRUE;
 }
 
@@ -124,13 +130,13 @@ _byline_fsync_folder (const char  *path,
   int errsv;
 
   if (fd < 0)
-    return set_errno_error (error, errno, "open the folder", path);
+    return set_errno_error (error, errno, _("Could not open the folder “%s”: %s"), path);
   /* A rename is durable only once the folder holding it is. */
   if (fsync (fd) != 0 && errno != EINVAL && errno != EROFS)
     {
       errsv = errno;
       close (fd);
-      return set_errno_error (error, errsv, "sync the folder", path);
+      return set_errno_error (error, errsv, _("Could not write the folder “%s” to disk: %s"), path);
     }
   close (fd);
   return TRUE;
@@ -183,19 +189,19 @@ _byline_write_file_unsynced (const char  *path,
 
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
-    return set_errno_error (error, errno, "create", tmp_path);
+    return set_errno_error (error, errno, _("Could not create “%s”: %s"), tmp_path);
   if (!write_all (fd, (const guint8 *) data, length))
     {
       errsv = errno;
       close (fd);
       g_unlink (tmp_path);
-      return set_errno_error (error, errsv, "write", tmp_path);
+      return set_errno_error (error, errsv, _("Could not write “%s”: %s"), tmp_path);
     }
   if (close (fd) != 0 || rename (tmp_path, path) != 0)
     {
       errsv = errno;
       g_unlink (tmp_path);
-      return set_errno_error (error, errsv, "write", path);
+      return set_errno_error (error, errsv, _("Could not write “%s”: %s"), path);
     }
   return TRUE;
 }
@@ -228,11 +234,11 @@ _byline_rename_no_replace (const char  *from,
   if (errno == EINVAL || errno == ENOSYS)
     {
       if (g_file_test (to, G_FILE_TEST_EXISTS))
-        return set_errno_error (error, EEXIST, "move to", to);
+        return set_errno_error (error, EEXIST, _("Could not move to “%s”: %s"), to);
       if (rename (from, to) == 0)
         return TRUE;
     }
-  return set_errno_error (error, errno, "move", from);
+  return set_errno_error (error, errno, _("Could not move “%s”: %s"), from);
 }
 
 gboolean
@@ -242,7 +248,7 @@ _byline_remove_tree (const char  *path,
   struct stat st;
 
   if (lstat (path, &st) != 0)
-    return errno == ENOENT ? TRUE : set_errno_error (error, errno, "remove", path);
+    return errno == ENOENT ? TRUE : set_errno_error (error, errno, _("Could not remove “%s”: %s"), path);
 
   if (S_ISDIR (st.st_mode))
     {
@@ -257,10 +263,10 @@ _byline_remove_tree (const char  *path,
             return FALSE;
         }
       if (rmdir (path) != 0)
-        return set_errno_error (error, errno, "remove", path);
+        return set_errno_error (error, errno, _("Could not remove “%s”: %s"), path);
     }
   else if (unlink (path) != 0)
-    return set_errno_error (error, errno, "remove", path);
+    return set_errno_error (error, errno, _("Could not remove “%s”: %s"), path);
 
   return TRUE;
 }
@@ -281,7 +287,7 @@ _byline_draft_lock (const char  *draft_dir,
   fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0)
     {
-      set_errno_error (error, errno, "open the lock file", path);
+      set_errno_error (error, errno, _("Could not open the lock file “%s”: %s"), path);
       return -1;
     }
 
@@ -293,7 +299,7 @@ _byline_draft_lock (const char  *draft_dir,
         {
           close (fd);
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_LOCKED,
-                       "Draft %s is being saved by another program (%s is locked); try again",
+                       _("Draft %s is being saved by another program (%s is locked); try again"),
                        id, path);
           return -1;
         }
@@ -307,7 +313,7 @@ _byline_draft_lock (const char  *draft_dir,
     {
       close (fd);
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                   "Draft %s was moved to the trash while waiting to save it", id);
+                   _("Draft %s was moved to the trash while waiting to save it"), id);
       return -1;
     }
 
@@ -423,7 +429,7 @@ sniff_head (BylineMediaCopy  *copy,
                                 &copy->media_type, &copy->width, &copy->height))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "“%s” is not a JPEG, PNG, GIF or WebP picture", name);
+                   _("“%s” is not a JPEG, PNG, GIF or WebP picture"), name);
       return FALSE;
     }
   return TRUE;
@@ -454,7 +460,7 @@ _byline_media_copy_in (GFile            *source,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                       "“%s” is a folder, not a picture", name);
+                       _("“%s” is a folder, not a picture"), name);
           return FALSE;
         }
       return set_error_from_glib (error, local_error);
@@ -462,7 +468,7 @@ _byline_media_copy_in (GFile            *source,
 
   fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
-    return set_errno_error (error, errno, "create a file in", media_dir);
+    return set_errno_error (error, errno, _("Could not create a file in “%s”: %s"), media_dir);
   copy->tmp_path = g_steal_pointer (&template);
 
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -488,7 +494,7 @@ _byline_media_copy_in (GFile            *source,
         {
           close (fd);
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                       "“%s” is larger than %d MiB", name,
+                       _("“%s” is larger than %d MiB"), name,
                        (int) (BYLINE_DRAFT_MEDIA_MAX_SIZE / (1024 * 1024)));
           return FALSE;
         }
@@ -515,7 +521,7 @@ _byline_media_copy_in (GFile            *source,
           int errsv = errno;
 
           close (fd);
-          return set_errno_error (error, errsv, "write", copy->tmp_path);
+          return set_errno_error (error, errsv, _("Could not write “%s”: %s"), copy->tmp_path);
         }
     }
 
@@ -530,10 +536,10 @@ _byline_media_copy_in (GFile            *source,
       int errsv = errno;
 
       close (fd);
-      return set_errno_error (error, errsv, "write", copy->tmp_path);
+      return set_errno_error (error, errsv, _("Could not write “%s”: %s"), copy->tmp_path);
     }
   if (close (fd) != 0)
-    return set_errno_error (error, errno, "write", copy->tmp_path);
+    return set_errno_error (error, errno, _("Could not write “%s”: %s"), copy->tmp_path);
 
   copy->sha256 = g_strdup (g_checksum_get_string (checksum));
   return TRUE;
@@ -555,7 +561,7 @@ _byline_media_copy_commit (BylineMediaCopy  *copy,
     }
 
   if (g_rename (copy->tmp_path, final_path) != 0)
-    return set_errno_error (error, errno, "move a picture to", final_path);
+    return set_errno_error (error, errno, _("Could not move a picture to “%s”: %s"), final_path);
   g_clear_pointer (&copy->tmp_path, g_free);
   return TRUE;
 }

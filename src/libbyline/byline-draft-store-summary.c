@@ -14,6 +14,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,7 +451,7 @@ _byline_draft_parse_file (const char  *path,
   if (g_strcmp0 (byline_article_get_id (article), id) != 0)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "%s: the draft's id %s does not match its folder %s",
+                   _("%s: the draft’s id %s does not match its folder %s"),
                    path, byline_article_get_id (article), id);
       return NULL;
     }
@@ -556,7 +560,7 @@ _byline_draft_read_current (const char  *draft_dir,
 
       g_set_error (error, BYLINE_ERROR,
                    errsv == ENOENT ? BYLINE_ERROR_NOT_FOUND : BYLINE_ERROR_FAILED,
-                   "Could not read “%s”: %s", draft_path, g_strerror (errsv));
+                   _("Could not read “%s”: %s"), draft_path, g_strerror (errsv));
       return NULL;
     }
 

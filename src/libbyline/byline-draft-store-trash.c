@@ -9,6 +9,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "byline-draft-store-private.h"
 #include "byline-error.h"
 
@@ -50,7 +54,7 @@ byline_draft_store_delete (BylineDraftStore  *self,
   if (g_file_test (trashed, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                   "Another copy of draft %s is already in the trash (%s)", id, trashed);
+                   _("Another copy of draft %s is already in the trash (%s)"), id, trashed);
       return FALSE;
     }
   if (!_byline_make_folder (trash, error))
@@ -89,13 +93,13 @@ byline_draft_store_undelete (BylineDraftStore  *self,
   if (!g_file_test (trashed, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "Draft %s is not in the trash", id);
+                   _("Draft %s is not in the trash"), id);
       return FALSE;
     }
   if (g_file_test (draft_dir, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                   "Draft %s cannot be undeleted: a draft with that id exists (%s)",
+                   _("Draft %s cannot be undeleted: a draft with that id exists (%s)"),
                    id, draft_dir);
       return FALSE;
     }
@@ -121,7 +125,7 @@ byline_draft_store_purge (BylineDraftStore  *self,
   if (!g_file_test (trashed, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "Draft %s is not in the trash", id);
+                   _("Draft %s is not in the trash"), id);
       return FALSE;
     }
   return _byline_remove_tree (trashed, error);

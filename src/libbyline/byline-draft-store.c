@@ -11,6 +11,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -222,7 +226,7 @@ _byline_draft_check_id (const char  *id,
     if ((guchar) *p < 0x20 || *p == 0x7f)
       *p = '?';
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-               "“%s” is not a draft id (a UUID such as 6f1c2a4e-2d7b-4c55-9a61-3f0c8e2b9d10)",
+               _("“%s” is not a draft id (a UUID such as 6f1c2a4e-2d7b-4c55-9a61-3f0c8e2b9d10)"),
                shown);
   return FALSE;
 }
@@ -258,10 +262,10 @@ _byline_draft_store_set_not_found (BylineDraftStore  *self,
 
   if (g_file_test (trashed, G_FILE_TEST_IS_DIR))
     g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                 "Draft %s is in the trash; undelete it first", id);
+                 _("Draft %s is in the trash; undelete it first"), id);
   else
     g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                 "No draft %s in %s", id, self->path);
+                 _("No draft %s in %s"), id, self->path);
   return FALSE;
 }
 
@@ -353,7 +357,7 @@ save_media (BylineArticle  *article,
           if (source == NULL)
             continue;
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       "Picture “%s” has no valid SHA-256", byline_image_get_filename (image));
+                       _("Picture “%s” has no valid SHA-256"), byline_image_get_filename (image));
           return FALSE;
         }
 
@@ -370,7 +374,7 @@ save_media (BylineArticle  *article,
           g_autofree char *name = g_file_get_parse_name (source);
 
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       "“%s” changed since it was added to the draft (SHA-256 %s, expected %s)",
+                       _("“%s” changed since it was added to the draft (SHA-256 %s, expected %s)"),
                        name, copy.sha256, sha256);
           return FALSE;
         }
@@ -437,16 +441,15 @@ save_locked (BylineDraftStore  *self,
     {
       /* Never write over what cannot be read: it may be a newer Byline's. */
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "Draft %s was not saved, the version on disk cannot be read: ", id);
+                                  _("Draft %s was not saved, the version on disk cannot be read: "), id);
       return FALSE;
     }
   if (disk != NULL && disk->summary->revision != loaded_revision)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                   "Draft %s was changed elsewhere: it is at revision %" G_GUINT64_FORMAT
-                   " on disk, this copy was opened at revision %" G_GUINT64_FORMAT
-                   "; reopen it or save it as a new draft",
-                   id, disk->summary->revision, loaded_revision);
+                   _("Draft %s was changed elsewhere: it is at revision %lu on disk, this copy "
+                     "was opened at revision %lu; reopen it or save it as a new draft"),
+                   id, (unsigned long) disk->summary->revision, (unsigned long) loaded_revision);
       return FALSE;
     }
 
@@ -543,8 +546,8 @@ byline_draft_store_save (BylineDraftStore  *self,
       && g_file_test (trashed, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                   "Draft %s was moved to the trash since it was opened; "
-                   "undelete it or save it as a new draft", id);
+                   _("Draft %s was moved to the trash since it was opened; "
+                     "undelete it or save it as a new draft"), id);
       return FALSE;
     }
 
@@ -653,8 +656,8 @@ byline_draft_store_load_version (BylineDraftStore  *self,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "Draft %s has no saved version %" G_GUINT64_FORMAT
-                   " (the history keeps the last %u)", id, revision, self->history_limit);
+                   _("Draft %s has no saved version %lu (the history keeps the last %u)"),
+                   id, (unsigned long) revision, self->history_limit);
       return NULL;
     }
   return _byline_draft_parse_file (path, draft_dir, id, error);

@@ -23,6 +23,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <libxml/HTMLparser.h>
 #include <string.h>
 
@@ -236,7 +240,7 @@ parse_html (const char  *data,
       if (converted == NULL)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                       "%s: not valid UTF-16 text", name);
+                       _("%s: not valid UTF-16 text"), name);
           return NULL;
         }
       data = converted;
@@ -262,7 +266,7 @@ parse_html (const char  *data,
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                   "%s: no HTML document could be read", name);
+                   _("%s: no HTML document could be read"), name);
     }
   return doc;
 }
@@ -278,14 +282,14 @@ check_input (const char  *data,
   if (length > BYLINE_HTML_MAX_INPUT)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " bytes is over the limit of %d MiB for HTML",
-                   name, length, BYLINE_HTML_MAX_INPUT / (1024 * 1024));
+                   _("%s: %lu bytes is over the limit of %d MiB for HTML"),
+                   name, (unsigned long) length, BYLINE_HTML_MAX_INPUT / (1024 * 1024));
       return FALSE;
     }
   if (!utf16 && memchr (data, '\0', MIN (length, 8192)) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "%s: binary data, not HTML", name);
+                   _("%s: binary data, not HTML"), name);
       return FALSE;
     }
   return TRUE;
@@ -381,7 +385,7 @@ byline_html_import (GBytes      *bytes,
   if (headline == NULL && lead == NULL && byline_body_get_n_blocks (body) == 0)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                   "%s: no article text found in the page", name);
+                   _("%s: no article text found in the page"), name);
       _byline_walker_clear (&w);
       return NULL;
     }

@@ -17,6 +17,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,18 +65,19 @@ picture_ref (xmlNode *img)
   return src;
 }
 
+/* @format: translated, with %s:%ld for the place, “%s” for the picture and
+ * “%s” for the folder. */
 static void
 set_unsafe (Walker     *w,
             xmlNode    *img,
             const char *ref,
-            const char *why)
+            const char *format)
 {
   g_autofree char *shown = byline_text_normalize_line (ref, -1);
+  g_autofree char *message = g_strdup_printf (format, w->source_name ? w->source_name : "HTML",
+                                              xmlGetLineNo (img), shown, g_file_peek_path (w->base));
 
-  g_set_error (&w->error, BYLINE_ERROR, BYLINE_ERROR_UNSAFE_PATH,
-               "%s:%ld: the picture “%s” %s “%s”; nothing was imported",
-               w->source_name ? w->source_name : "HTML", xmlGetLineNo (img),
-               shown, why, g_file_peek_path (w->base));
+  g_set_error_literal (&w->error, BYLINE_ERROR, BYLINE_ERROR_UNSAFE_PATH, message);
 }
 
 /* The file @ref names, or NULL when it is not a local file. */
@@ -136,7 +141,7 @@ _byline_html_attach_picture (Walker  *w,
 
   if (!g_file_equal (file, w->base) && !g_file_has_prefix (file, w->base))
     {
-      set_unsafe (w, img, ref, "is outside the folder");
+      set_unsafe (w, img, ref, _("%s:%ld: the picture “%s” is outside the folder “%s”; nothing was imported"));
       return NULL;
     }
 
@@ -152,7 +157,7 @@ _byline_html_attach_picture (Walker  *w,
   if (strncmp (real, w->base_real, base_len) != 0
       || (real[base_len] != '/' && strcmp (w->base_real, "/") != 0))
     {
-      set_unsafe (w, img, ref, "leads through a link outside the folder");
+      set_unsafe (w, img, ref, _("%s:%ld: the picture “%s” leads through a link outside the folder “%s”; nothing was imported"));
       return NULL;
     }
 

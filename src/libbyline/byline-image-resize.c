@@ -8,6 +8,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <setjmp.h>
@@ -274,7 +278,7 @@ downscale_jpeg (const char  *path,
   if (setjmp (job->jump))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                   "The picture %s cannot be read: %s", path, job->message);
+                   _("The picture %s cannot be read: %s"), path, job->message);
       jpeg_job_free (job);
       return NULL;
     }
@@ -284,7 +288,7 @@ downscale_jpeg (const char  *path,
     {
       int saved = errno;
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "The picture %s cannot be opened: %s", path, g_strerror (saved));
+                   _("The picture %s cannot be opened: %s"), path, g_strerror (saved));
       jpeg_job_free (job);
       return NULL;
     }
@@ -435,7 +439,7 @@ downscale_png (const char  *path,
   if (setjmp (job->jump))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                   "The picture %s cannot be read: %s", path, job->message);
+                   _("The picture %s cannot be read: %s"), path, job->message);
       png_job_free (job);
       return NULL;
     }
@@ -445,7 +449,7 @@ downscale_png (const char  *path,
     {
       int saved = errno;
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "The picture %s cannot be opened: %s", path, g_strerror (saved));
+                   _("The picture %s cannot be opened: %s"), path, g_strerror (saved));
       png_job_free (job);
       return NULL;
     }

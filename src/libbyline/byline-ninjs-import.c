@@ -63,6 +63,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-article.h"
@@ -247,27 +251,27 @@ check_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s: the file is empty", source);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s: the file is empty"), source);
       return FALSE;
     }
   if (length > NINJS_MAX_INPUT)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   "%s: larger than %d MiB, too large for a news item",
+                   _("%s: larger than %d MiB, too large for a news item"),
                    source, NINJS_MAX_INPUT / (1024 * 1024));
       return FALSE;
     }
   if (memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "%s: not a ninjs news item (binary data)", source);
+                   _("%s: not a ninjs news item (binary data)"), source);
       return FALSE;
     }
   if (!g_utf8_validate_len (data, length, &bad))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_UTF8,
-                   "%s: not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")",
-                   source, (gsize) (bad - data));
+                   _("%s: not UTF-8 text (invalid byte at offset %lu)"),
+                   source, (unsigned long) (bad - data));
       return FALSE;
     }
   return TRUE;
@@ -310,7 +314,7 @@ check_depth (const char  *data,
           if (++depth > NINJS_MAX_DEPTH)
             {
               g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                           "%s:%u:%u: nested more than %d levels deep",
+                           _("%s:%u:%u: nested more than %d levels deep"),
                            source, line, column, NINJS_MAX_DEPTH);
               return FALSE;
             }
@@ -350,7 +354,7 @@ parse (GBytes      *bytes,
     }
   if (json_parser_get_root (parser) == NULL)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s: no JSON value", source);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s: no JSON value"), source);
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
@@ -388,8 +392,8 @@ byline_ninjs_import (GBytes      *bytes,
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    JSON_NODE_HOLDS_ARRAY (root_node)
-                   ? "%s: a list, not one ninjs news item"
-                   : "%s: JSON, but not a ninjs news item (no “uri” with headlines, bodies or other ninjs members)",
+                   ? _("%s: a list, not one ninjs news item")
+                   : _("%s: JSON, but not a ninjs news item (no “uri” with headlines, bodies or other ninjs members)"),
                    source_name);
       return NULL;
     }

@@ -9,6 +9,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +67,7 @@ unsafe (Media       *m,
         GError     **error)
 {
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSAFE_PATH,
-               "%s: picture “%s” refers to “%s”, outside the item’s folder",
+               _("%s: picture “%s” refers to “%s”, outside the item’s folder"),
                m->source, where, href);
   return FALSE;
 }
@@ -159,7 +163,7 @@ load_picture (Media       *m,
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "%s: picture “%s” (%s) is not a regular file", m->source, where, name);
+                   _("%s: picture “%s” (%s) is not a regular file"), m->source, where, name);
       return NULL;
     }
 
@@ -167,7 +171,7 @@ load_picture (Media       *m,
   if (in == NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                   "%s: picture “%s”: %s", m->source, where, local_error->message);
+                   _("%s: picture “%s”: %s"), m->source, where, local_error->message);
       return NULL;
     }
 
@@ -177,7 +181,7 @@ load_picture (Media       *m,
 
       if (n < 0)
         {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, "%s: picture “%s”: %s",
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("%s: picture “%s”: %s"),
                        m->source, where, local_error->message);
           return NULL;
         }
@@ -187,7 +191,7 @@ load_picture (Media       *m,
       if (total > BYLINE_DRAFT_MEDIA_MAX_SIZE)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                       "%s: picture “%s” (%s) is larger than %d MiB", m->source, where, name,
+                       _("%s: picture “%s” (%s) is larger than %d MiB"), m->source, where, name,
                        (int) (BYLINE_DRAFT_MEDIA_MAX_SIZE / (1024 * 1024)));
           return NULL;
         }
@@ -199,7 +203,7 @@ load_picture (Media       *m,
   if (!byline_image_info_sniff (head->data, head->len, &media_type, &width, &height))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "%s: picture “%s” (%s) is not a JPEG, PNG, GIF or WebP picture",
+                   _("%s: picture “%s” (%s) is not a JPEG, PNG, GIF or WebP picture"),
                    m->source, where, name);
       return NULL;
     }
@@ -592,7 +596,7 @@ _byline_ninjs_media_new (BylineArticle  *article,
       if (path == NULL)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                       "%s: the item’s folder is not a local folder", source_name);
+                       _("%s: the item’s folder is not a local folder"), source_name);
           return NULL;
         }
       m->base_path = g_canonicalize_filename (path, NULL);

@@ -12,6 +12,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-article.h"
@@ -210,14 +214,14 @@ byline_text_import (GBytes      *bytes,
   if (length > BYLINE_HTML_MAX_INPUT)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " bytes is over the limit of %d MiB for text",
-                   name, length, BYLINE_HTML_MAX_INPUT / (1024 * 1024));
+                   _("%s: %lu bytes is over the limit of %d MiB for text"),
+                   name, (unsigned long) length, BYLINE_HTML_MAX_INPUT / (1024 * 1024));
       return NULL;
     }
   if (length > 0 && memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "%s: binary data, not text", name);
+                   _("%s: binary data, not text"), name);
       return NULL;
     }
   if (length > 0 && !g_utf8_validate_len (data, length, &bad))
@@ -228,8 +232,8 @@ byline_text_import (GBytes      *bytes,
       for (const char *p = data; p < bad; p++)
         line += *p == '\n';
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_UTF8,
-                   "%s:%u: not UTF-8 text: byte 0x%02X at offset %" G_GSIZE_FORMAT,
-                   name, line, (guchar) *bad, offset);
+                   _("%s:%u: not UTF-8 text: byte 0x%02X at offset %lu"),
+                   name, line, (guchar) *bad, (unsigned long) offset);
       return NULL;
     }
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "byline-checklist.h"
@@ -274,7 +276,8 @@ show_findings (BylineChecklist *self,
         case BYLINE_SEVERITY_INFO:
         default: break;
         }
-      if (g_str_has_prefix (byline_finding_get_code (finding), "tone-"))
+      /* tone-style, mixed-tone-style, misplaced-tone */
+      if (strstr (byline_finding_get_code (finding), "tone") != NULL)
         tones = TRUE;
       g_ptr_array_add (items, finding);
     }

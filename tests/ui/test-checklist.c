@@ -308,6 +308,31 @@ test_fix_and_rerun (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (doubled_word_gone, checklist, 3000));
 }
 
+/* Mixed tone-mark styles: the button places every mark in the story's majority style. */
+static void
+test_fix_tones (Fixture       *f,
+                gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineBody *body = byline_article_get_body (article (f));
+  GtkWidget *button;
+
+  make_story (f);
+  /* Modern: hoà, thuỷ, khoẻ (3); classic: hòa (1). */
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                            "Xã Hoà Bình có thuỷ điện nhỏ; người dân khoẻ mạnh, sống hòa thuận.");
+  byline_checklist_run (checklist);
+  g_assert_cmpint (find_code (checklist, "mixed-tone-style"), >=, 0);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (checklist), BYLINE_TYPE_CHECKLIST,
+                                                    "fix_tones_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (find_code (checklist, "mixed-tone-style"), <, 0);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
+                   "Xã Hoà Bình có thuỷ điện nhỏ; người dân khoẻ mạnh, sống hoà thuận.");
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 /* ----------------------------------------------------------------- spelling */
 
 typedef struct
@@ -536,6 +561,7 @@ main (int   argc,
   g_test_add ("/ui/checklist/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
   g_test_add ("/ui/checklist/jump", Fixture, NULL, fixture_setup, test_jump, fixture_teardown);
   g_test_add ("/ui/checklist/fix-and-rerun", Fixture, NULL, fixture_setup, test_fix_and_rerun, fixture_teardown);
+  g_test_add ("/ui/checklist/fix-tones", Fixture, NULL, fixture_setup, test_fix_tones, fixture_teardown);
   g_test_add ("/ui/checklist/spelling", Fixture, NULL, fixture_setup, test_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);

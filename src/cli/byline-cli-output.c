@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -446,6 +447,23 @@ byline_cli_print_article (BylineArticle *article)
   g_print ("\n%s", text);
   if (text[0] != '\0' && !g_str_has_suffix (text, "\n"))
     g_print ("\n");
+}
+
+/* ISO 8601 as people write it: GLib wants the seconds, people leave them out. */
+GDateTime *
+byline_cli_parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GDateTime *time = g_date_time_new_from_iso8601 (text, local);
+  const char *t = strchr (text, 'T');
+
+  if (time == NULL && t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.*s:00%s", (int) (t + 6 - text), text, t + 6);
+
+      time = g_date_time_new_from_iso8601 (with_seconds, local);
+    }
+  return time;
 }
 
 /* ----------------------------------------------------------------- JSON */

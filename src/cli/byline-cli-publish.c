@@ -541,9 +541,7 @@ byline_cli_publish (BylineCli  *cli,
                         status_arg);
   if (at != NULL)
     {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      publish_at = g_date_time_new_from_iso8601 (at, local);
+      publish_at = byline_cli_parse_time (at);
       if (publish_at == NULL)
         return usage_error (error, _("publish: “%s” is not a date and time like 2025-08-11T06:30+07:00"), at);
     }

@@ -324,23 +324,6 @@ review_send (BylineCli          *cli,
               byline_destination_get_name (destination), byline_status_to_string (status));
 }
 
-/* ISO 8601 as people write it: GLib wants the seconds, people leave them out. */
-static GDateTime *
-parse_time (const char *text)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  GDateTime *time = g_date_time_new_from_iso8601 (text, local);
-  const char *t = strchr (text, 'T');
-
-  if (time == NULL && t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
-    {
-      g_autofree char *with_seconds = g_strdup_printf ("%.*s:00%s", (int) (t + 6 - text), text, t + 6);
-
-      time = g_date_time_new_from_iso8601 (with_seconds, local);
-    }
-  return time;
-}
-
 gboolean
 byline_cli_review (BylineCli  *cli,
                    int         argc,
@@ -388,7 +371,7 @@ byline_cli_review (BylineCli  *cli,
     return usage_error (error, _("review: unknown status “%s”"), status_arg);
   if (g_str_equal (action, "schedule"))
     {
-      if (at == NULL || (publish_at = parse_time (at)) == NULL)
+      if (at == NULL || (publish_at = byline_cli_parse_time (at)) == NULL)
         return usage_error (error, _("review schedule: --at TIME is required, like 2025-08-11T06:30+07:00%s"), "");
     }
   if (g_str_equal (action, "return") && note_arg == NULL)

@@ -130,6 +130,8 @@ gboolean    byline_cli_copy_atomically  (GFile       *source,
 gboolean    byline_cli_remove_tree      (GFile       *file,
                                          GError     **error);
 char       *byline_cli_format_time     (GDateTime    *time);
+/* ISO 8601, with or without the seconds; the local zone when none is given. */
+GDateTime  *byline_cli_parse_time      (const char   *text);
 const char *byline_cli_status_label    (BylineStatus  status);
 /* @text padded with spaces to @width characters (not bytes). */
 char       *byline_cli_pad             (const char   *text,

@@ -273,6 +273,8 @@ test_publish (void)
   g_auto(Run) publish = { 0 };
   g_auto(Run) refused = { 0 };
   g_auto(Run) list = { 0 };
+  g_auto(Run) scheduled = { 0 };
+  g_auto(Run) bad_time = { 0 };
   g_autoptr(BylineArticle) draft = NULL;
   g_autofree char *expected = NULL;
 
@@ -295,6 +297,15 @@ test_publish (void)
   assert_ok (&list);
   g_assert_nonnull (strstr (list.out, "failed"));
   g_assert_cmpuint (count_items (&server), ==, 1);
+
+  /* A time as --help writes it (no seconds) is a time; scheduling is then
+   * refused for the role, not for the way the time was written. */
+  run_cli (&scheduled, "publish", byline_article_get_id (draft), "--to", ACCOUNT,
+           "--status", "scheduled", "--at", "2030-08-11T06:30+07:00");
+  assert_failed (&scheduled, "editor role");
+  run_cli (&bad_time, "publish", byline_article_get_id (draft), "--to", ACCOUNT,
+           "--status", "scheduled", "--at", "11/08/2030 06:30");
+  assert_usage (&bad_time, "byline-cli: publish: “11/08/2030 06:30” is not a date and time like 2025-08-11T06:30+07:00");
 }
 
 static void

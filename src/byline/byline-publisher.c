@@ -35,6 +35,117 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* ---------------------------------------------- a removed account's place */
+
+/* Stands in the outbox for an account removed while it still had stories to
+ * send, so that they stop with the reason (and Retry, Cancel) rather than go
+ * out with the old secret, or wait for nothing. */
+#define BYLINE_TYPE_GONE_DESTINATION (byline_gone_destination_get_type ())
+G_DECLARE_FINAL_TYPE (BylineGoneDestination, byline_gone_destination, BYLINE, GONE_DESTINATION, BylineDestination)
+
+struct _BylineGoneDestination
+{
+  BylineDestination parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BylineGoneDestination, byline_gone_destination, BYLINE_TYPE_DESTINATION)
+
+static BylineDestinationCapabilities
+gone_get_capabilities (BylineDestination *destination)
+{
+  /* Every status, so that the refusal is this one's. */
+  return BYLINE_DESTINATION_CAN_SUBMIT | BYLINE_DESTINATION_CAN_PUBLISH
+         | BYLINE_DESTINATION_CAN_SCHEDULE | BYLINE_DESTINATION_CAN_RETURN;
+}
+
+static void
+gone_refuse (BylineDestination   *destination,
+             gpointer             source_tag,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_task_report_new_error (destination, callback, user_data, source_tag, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                           _("There is no account “%s” any more: add it again, or cancel"),
+                           byline_destination_get_name (destination));
+}
+
+static void
+gone_check_async (BylineDestination   *destination,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  gone_refuse (destination, gone_check_async, callback, user_data);
+}
+
+static BylineIdentity *
+gone_check_finish (BylineDestination  *destination,
+                   GAsyncResult       *result,
+                   GError            **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+gone_send_async (BylineDestination       *destination,
+                 BylineArticle           *article,
+                 const BylineSendOptions *options,
+                 GCancellable            *cancellable,
+                 GAsyncReadyCallback      callback,
+                 gpointer                 user_data)
+{
+  gone_refuse (destination, gone_send_async, callback, user_data);
+}
+
+static gboolean
+gone_send_finish (BylineDestination  *destination,
+                  GAsyncResult       *result,
+                  BylineSendReceipt **receipt,
+                  GError            **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+gone_set_status_async (BylineDestination   *destination,
+                       const char          *remote_id,
+                       BylineStatus         status,
+                       const char          *note,
+                       GDateTime           *publish_at,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  gone_refuse (destination, gone_set_status_async, callback, user_data);
+}
+
+static gboolean
+gone_set_status_finish (BylineDestination  *destination,
+                        GAsyncResult       *result,
+                        GError            **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+byline_gone_destination_class_init (BylineGoneDestinationClass *klass)
+{
+  BylineDestinationClass *destination_class = BYLINE_DESTINATION_CLASS (klass);
+
+  destination_class->get_capabilities = gone_get_capabilities;
+  destination_class->check_async = gone_check_async;
+  destination_class->check_finish = gone_check_finish;
+  destination_class->send_async = gone_send_async;
+  destination_class->send_finish = gone_send_finish;
+  destination_class->set_status_async = gone_set_status_async;
+  destination_class->set_status_finish = gone_set_status_finish;
+}
+
+static void
+byline_gone_destination_init (BylineGoneDestination *self)
+{
+}
+
 /* ---------------------------------------------------------- destinations */
 
 typedef struct
@@ -115,6 +226,34 @@ open_missing_destinations (BylinePublisher *self)
           && byline_outbox_lookup_destination (self->outbox, name) == NULL
           && !g_hash_table_contains (self->problems, name))
         open_destination (self, name);
+    }
+}
+
+/* An account was removed (or the list reloaded): the outbox stops sending to
+ * destinations that no longer have one. */
+static void
+on_accounts_changed (BylinePublisher *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->outbox));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BylineOutboxJob) job = g_list_model_get_item (G_LIST_MODEL (self->outbox), i);
+      const char *name = byline_outbox_job_get_destination (job);
+      BylineDestination *destination = byline_outbox_lookup_destination (self->outbox, name);
+
+      if (destination != NULL && !BYLINE_IS_GONE_DESTINATION (destination)
+          && byline_accounts_lookup (self->accounts, name) == NULL
+          && !g_ptr_array_find_with_equal_func (gone, name, g_str_equal, NULL))
+        g_ptr_array_add (gone, g_strdup (name));
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      g_autoptr(BylineDestination) stand_in = g_object_new (BYLINE_TYPE_GONE_DESTINATION,
+                                                            "name", g_ptr_array_index (gone, i), NULL);
+
+      byline_outbox_add_destination (self->outbox, stand_in);
     }
 }
 
@@ -576,6 +715,8 @@ byline_publisher_new (BylineDraftStore *store,
   /* The windows hold open drafts; their copies take the result (on_job_finished). */
   g_object_set (self->outbox, "update-drafts", FALSE, NULL);
   g_signal_connect_object (self->outbox, "job-finished", G_CALLBACK (on_job_finished),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->accounts, "items-changed", G_CALLBACK (on_accounts_changed),
                            self, G_CONNECT_SWAPPED);
   return self;
 }

@@ -707,6 +707,56 @@ test_failed_then_retry (Fixture       *f,
   assert_no_secrets_on_disk ();
 }
 
+/* An account removed while a story waits for it: the story stops with the
+ * reason instead of going out with the old secret; added again, Retry sends it. */
+static void
+test_account_removed (Fixture       *f,
+                      gconstpointer  data)
+{
+  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
+  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+  BylineAccounts *accounts = byline_publisher_get_accounts (f->publisher);
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *edit;
+  AdwDialog *confirm;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  soup_server_disconnect (soup);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+
+  edit = byline_account_dialog_new (f->publisher, byline_accounts_lookup (accounts, NEWSROOM));
+  adw_dialog_present (edit, GTK_WIDGET (f->window));
+  byline_ui_test_wait (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (edit), "account.remove", NULL));
+  byline_ui_test_wait (100);
+  confirm = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_signal_emit_by_name (confirm, "response", "remove");
+  g_assert_true (byline_ui_test_wait_until (dialog_idle, edit, 10000));
+  g_assert_null (byline_accounts_lookup (accounts, NEWSROOM));
+
+  /* An attempt already under way may end first (the server is still down). */
+  wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
+  g_assert_nonnull (strstr (bar_text (f), "There is no account “" NEWSROOM "” any more"));
+  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  byline_ui_test_wait (1000);
+  g_assert_cmpint (byline_outbox_job_get_state (byline_send_bar_get_job (byline_window_get_send_bar (f->window))),
+                   ==, BYLINE_OUTBOX_JOB_FAILED);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  byline_ui_test_wait (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_window_get_send_bar (f->window)),
+                                             "send-bar.retry", NULL));
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  assert_on_server (f, sent, "submitted");
+}
+
 /* Offline: the story waits for the network, and goes as soon as it is back. */
 static void
 test_offline (Fixture       *f,
@@ -850,6 +900,8 @@ main (int   argc,
   g_test_add ("/ui/publish/send-folder", Fixture, NULL, fixture_setup, test_send_folder, fixture_teardown);
   g_test_add ("/ui/publish/server-down", Fixture, NULL, fixture_setup, test_server_down, fixture_teardown);
   g_test_add ("/ui/publish/failed-then-retry", Fixture, NULL, fixture_setup, test_failed_then_retry,
+              fixture_teardown);
+  g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
               fixture_teardown);
   g_test_add ("/ui/publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/ui/publish/schedule", Fixture, NULL, fixture_setup, test_schedule, fixture_teardown);

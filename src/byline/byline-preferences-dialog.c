@@ -29,6 +29,9 @@ struct _BylinePreferencesDialog
   AdwSpinRow           *autosave_row;
   AdwSpinRow           *speed_row;
   AdwSwitchRow         *spell_row;
+  AdwComboRow          *tone_row;
+  AdwEntryRow          *words_row;
+  AdwEntryRow          *house_row;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreferencesDialog, byline_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -68,6 +71,79 @@ double_to_uint (const GValue       *value,
   return g_variant_new_uint32 ((guint32) (g_value_get_double (value) + 0.5));
 }
 
+/* The combo's rows, in the order of the .ui, as the key spells them. */
+static const char *tone_styles[] = { "any", "classic", "modern" };
+
+static gboolean
+tone_to_position (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tone_styles); i++)
+    if (g_str_equal (style, tone_styles[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+position_to_tone (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  return g_variant_new_string (tone_styles[position < G_N_ELEMENTS (tone_styles) ? position : 0]);
+}
+
+static void
+on_file_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AdwEntryRow) row = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  /* Cancelled: nothing to do. */
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), g_file_peek_path (file));
+}
+
+static void
+choose_text_file (BylinePreferencesDialog *self,
+                  AdwEntryRow             *row,
+                  const char              *title)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("Text files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        on_file_chosen, g_object_ref (row));
+}
+
+static void
+on_choose_words (BylinePreferencesDialog *self)
+{
+  choose_text_file (self, self->words_row, _("Newsroom Word List"));
+}
+
+static void
+on_choose_house (BylinePreferencesDialog *self)
+{
+  choose_text_file (self, self->house_row, _("House List"));
+}
+
 static void
 byline_preferences_dialog_finalize (GObject *object)
 {
@@ -96,6 +172,11 @@ byline_preferences_dialog_class_init (BylinePreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, autosave_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, speed_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, spell_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, tone_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, words_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, house_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_words);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_house);
 }
 
 static void
@@ -116,6 +197,10 @@ byline_preferences_dialog_init (BylinePreferencesDialog *self)
   g_settings_bind_with_mapping (self->settings, "autosave-delay", self->autosave_row, "value",
                                 G_SETTINGS_BIND_DEFAULT, ms_to_seconds, seconds_to_ms, NULL, NULL);
   g_settings_bind (self->settings, "spell-check", self->spell_row, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "tone-style", self->tone_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, tone_to_position, position_to_tone, NULL, NULL);
+  g_settings_bind (self->settings, "newsroom-word-list", self->words_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "house-list", self->house_row, "text", G_SETTINGS_BIND_DEFAULT);
 }
 
 void

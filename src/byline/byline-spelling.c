@@ -30,6 +30,7 @@ typedef struct
 
 static GHashTable *languages;     /* tag → Language */
 static GPtrArray  *adapters;      /* SpellingTextBufferAdapter, weak */
+static GPtrArray  *add_actions;   /* "add-newsroom" of every view, weak */
 static GSettings  *settings;
 
 static void
@@ -71,6 +72,8 @@ update_enabled (void)
     }
 }
 
+static void on_newsroom_list_changed (void);
+
 static void
 ensure_init (void)
 {
@@ -78,8 +81,10 @@ ensure_init (void)
     return;
   languages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, language_free);
   adapters = g_ptr_array_new ();
+  add_actions = g_ptr_array_new ();
   settings = g_settings_new (APPLICATION_ID);
   g_signal_connect (settings, "changed::spell-check", G_CALLBACK (update_enabled), NULL);
+  g_signal_connect (settings, "changed::newsroom-word-list", G_CALLBACK (on_newsroom_list_changed), NULL);
 }
 
 static void
@@ -166,6 +171,34 @@ invalidate_checker (SpellingChecker *checker)
 
       if (spelling_text_buffer_adapter_get_checker (adapter) == checker)
         spelling_text_buffer_adapter_invalidate_all (adapter);
+    }
+}
+
+/* Another file chosen in the preferences: its words are accepted from now on
+ * (those of the previous list stay accepted until the program restarts). */
+static void
+on_newsroom_list_changed (void)
+{
+  g_autofree char *path = g_settings_get_string (settings, "newsroom-word-list");
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < add_actions->len; i++)
+    g_simple_action_set_enabled (g_ptr_array_index (add_actions, i), *path != '\0');
+  if (*path == '\0')
+    return;
+
+  g_hash_table_iter_init (&iter, languages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Language *lang = value;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      if (lang->core == NULL)
+        continue;
+      load_word_list (lang->core, BYLINE_WORD_LIST_NEWSROOM, file);
+      teach_all (lang);
+      invalidate_checker (lang->checker);
     }
 }
 
@@ -283,6 +316,13 @@ on_adapter_gone (gpointer  data,
                  GObject  *where)
 {
   g_ptr_array_remove_fast (adapters, where);
+}
+
+static void
+on_action_gone (gpointer  data,
+                GObject  *where)
+{
+  g_ptr_array_remove_fast (add_actions, where);
 }
 
 static void
@@ -425,6 +465,8 @@ byline_spelling_attach (GtkTextView *view,
 
       g_simple_action_set_enabled (add, *newsroom != '\0');
       g_signal_connect_object (add, "activate", G_CALLBACK (add_to_newsroom_list), view, 0);
+      g_ptr_array_add (add_actions, add);
+      g_object_weak_ref (G_OBJECT (add), on_action_gone, NULL);
       g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (add));
       gtk_widget_insert_action_group (GTK_WIDGET (view), "byline-spelling", G_ACTION_GROUP (group));
       g_object_set_data (G_OBJECT (view), "byline-spelling-group", group);

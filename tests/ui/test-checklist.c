@@ -25,6 +25,7 @@
 #include "byline-checklist.h"
 #include "byline-checklist-button.h"
 #include "byline-document.h"
+#include "byline-preferences-dialog.h"
 #include "byline-spelling.h"
 #include "byline-window-private.h"
 
@@ -522,6 +523,66 @@ test_body_spelling (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "trờii" }, 5000));
 }
 
+/* The house style in the preferences: the tone-mark style reaches the checks,
+ * another newsroom word list reaches the underlining. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+  g_autofree char *old_words = g_settings_get_string (settings, "newsroom-word-list");
+  g_autoptr(GFile) folder = byline_test_make_folder ("newsroom-2");
+  g_autoptr(GFile) words = g_file_get_child (folder, "dia-danh.txt");
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  GtkTextView *lead = byline_article_editor_get_lead_view (editor (f));
+  AdwDialog *dialog = byline_preferences_dialog_new ();
+  AdwComboRow *tone_row;
+  GtkEditable *words_row;
+  g_autofree char *style = NULL;
+
+  g_object_ref_sink (dialog);
+  tone_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_PREFERENCES_DIALOG,
+                                                           "tone_row"));
+  words_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_PREFERENCES_DIALOG,
+                                                           "words_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (tone_row), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (words_row), ==, old_words);
+
+  /* Modern style chosen: a classic "hòa" is a finding, fixed to "hoà". */
+  adw_combo_row_set_selected (tone_row, 2);
+  style = g_settings_get_string (settings, "tone-style");
+  g_assert_cmpstr (style, ==, "modern");
+  byline_article_set_headline (article (f), "Xã Hòa Bình");
+  byline_checklist_run (checklist);
+  {
+    int index = find_code (checklist, "tone-style");
+    g_autoptr(BylineFinding) finding = NULL;
+
+    g_assert_cmpint (index, >=, 0);
+    finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
+    g_assert_cmpstr (byline_finding_get_suggestion (finding), ==, "Hoà");
+  }
+  adw_combo_row_set_selected (tone_row, 0);
+  byline_checklist_run (checklist);
+  g_assert_cmpint (find_code (checklist, "tone-style"), <, 0);
+
+  /* Another word list: "Pìn" was underlined, is not once the list names it. */
+  gtk_widget_grab_focus (GTK_WIDGET (lead));
+  byline_ui_test_type (lead, "Đoàn về Xá Pìn hôm qua.");
+  g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { lead, "Pìn" }, 5000));
+  g_assert_true (g_file_replace_contents (words, "Xá Pìn\n", strlen ("Xá Pìn\n"), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  gtk_editable_set_text (words_row, g_file_peek_path (words));
+  g_assert_true (byline_ui_test_wait_until (is_untagged_cb, &(Word) { lead, "Pìn" }, 5000));
+  /* Not a moment between two passes of the checker: it stays so. */
+  byline_ui_test_wait (800);
+  g_assert_false (word_tagged (lead, "Pìn"));
+  g_assert_true (word_tagged (lead, "Xá") == FALSE && word_tagged (lead, "Đoàn") == FALSE);
+
+  g_settings_set_string (settings, "newsroom-word-list", old_words);
+  g_object_unref (dialog);
+}
+
 static void
 test_caption_spelling (Fixture       *f,
                        gconstpointer  data)
@@ -564,6 +625,7 @@ main (int   argc,
   g_test_add ("/ui/checklist/fix-tones", Fixture, NULL, fixture_setup, test_fix_tones, fixture_teardown);
   g_test_add ("/ui/checklist/spelling", Fixture, NULL, fixture_setup, test_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
+  g_test_add ("/ui/checklist/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
 
   return g_test_run ();

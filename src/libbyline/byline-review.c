@@ -287,7 +287,7 @@ take_theirs (BylineDraftStore         *store,
   byline_article_set_status (merged, story->status);
   byline_article_set_editor_note (merged, story->note);
   if (byline_merge_is_resolved (merge))
-    byline_article_set_remote (merged, destination, id, story->version);
+    byline_article_set_remote (merged, destination, story->remote_id ? story->remote_id : id, story->version);
   if (!byline_draft_store_save (store, merged, error))
     return NULL;
 
@@ -876,7 +876,11 @@ byline_review_resolve (BylineDraftStore  *store,
     }
 
   /* Settled: the next send replaces their version, which is the base now. */
-  byline_article_set_remote (merged, destination, draft_id, version);
+  /* Their id there: the draft's own for the Newsroom API, a post's number for WordPress. */
+  byline_article_set_remote (merged, destination,
+                             byline_article_get_remote_id (theirs, destination)
+                             ? byline_article_get_remote_id (theirs, destination) : draft_id,
+                             version);
   if (!byline_draft_store_save (store, merged, error)
       || !byline_review_save_base (store, destination, theirs, version, error))
     return NULL;

@@ -258,6 +258,7 @@ _byline_wordpress_get_me (BylineWordpressDestination  *self,
     {
       me->can_upload = json_object_get_boolean_member_with_default (caps, "upload_files", FALSE);
       me->can_publish = json_object_get_boolean_member_with_default (caps, "publish_posts", FALSE);
+      me->can_edit_others = json_object_get_boolean_member_with_default (caps, "edit_others_posts", FALSE);
     }
   return g_steal_pointer (&me);
 }

@@ -86,8 +86,11 @@ append_image (GString              *out,
   g_autofree char *caption = _byline_wordpress_caption_html (image);
   const char *alt = byline_image_get_alt_text (image);
 
+  /* bylineId: the picture's own id, so that a story opened for review keeps
+   * its pictures (WordPress keeps unknown block attributes as they are). */
   g_string_append_printf (out, "<!-- wp:image {\"id\":%" G_GINT64_FORMAT ",\"sizeSlug\":\"full\","
-                               "\"linkDestination\":\"none\"} -->\n", media->id);
+                               "\"linkDestination\":\"none\",\"bylineId\":\"%s\"} -->\n", media->id,
+                          byline_image_get_id (image));
   g_string_append (out, "<figure class=\"wp-block-image size-full\"><img src=\"");
   append_attribute (out, media->source_url);
   g_string_append (out, "\" alt=\"");

@@ -17,7 +17,9 @@
 #include "byline-image-resize.h"
 #include "byline-wordpress-private.h"
 
-G_DEFINE_FINAL_TYPE (BylineWordpressDestination, byline_wordpress_destination, BYLINE_TYPE_DESTINATION)
+G_DEFINE_FINAL_TYPE_WITH_CODE (BylineWordpressDestination, byline_wordpress_destination, BYLINE_TYPE_DESTINATION,
+                                G_IMPLEMENT_INTERFACE (BYLINE_TYPE_REVIEW_SOURCE,
+                                                       _byline_wordpress_review_iface_init))
 
 static void
 byline_wordpress_destination_send_async (BylineDestination       *destination,
@@ -183,8 +185,10 @@ byline_wordpress_destination_get_capabilities (BylineDestination *destination)
   return BYLINE_DESTINATION_CAN_SUBMIT
        | BYLINE_DESTINATION_CAN_PUBLISH
        | BYLINE_DESTINATION_CAN_SCHEDULE
+       | BYLINE_DESTINATION_CAN_RETURN
        | BYLINE_DESTINATION_DETECTS_CONFLICTS
-       | BYLINE_DESTINATION_NEEDS_NETWORK;
+       | BYLINE_DESTINATION_NEEDS_NETWORK
+       | BYLINE_DESTINATION_HAS_REVIEW_QUEUE;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "byline-article.h"
+#include "byline-review.h"
 #include "byline-wordpress-destination.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,17 @@ typedef struct
   char    *role;          /* the first WordPress role: "author", "editor", … */
   gboolean can_upload;    /* upload_files */
   gboolean can_publish;   /* publish_posts */
+  gboolean can_edit_others; /* edit_others_posts: an editor */
 } BylineWordpressMe;
+
+/* Post meta registered by the Byline plugin (data/wordpress/byline-review.php):
+ * the editor's note (edit context only, never published), whether the story
+ * was returned to its reporter (status "draft" then), the id of the draft
+ * the post came from, and the dateline, which the post's content has not. */
+#define BYLINE_WORDPRESS_META_NOTE     "byline_note"
+#define BYLINE_WORDPRESS_META_RETURNED "byline_returned"
+#define BYLINE_WORDPRESS_META_ID       "byline_id"
+#define BYLINE_WORDPRESS_META_DATELINE "byline_dateline"
 
 void               _byline_wordpress_me_free      (BylineWordpressMe *me);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineWordpressMe, _byline_wordpress_me_free)
@@ -153,6 +164,22 @@ char              *_byline_wordpress_slug         (BylineArticle               *
  * for what is sent and what arrives. */
 char              *_byline_wordpress_fingerprint  (JsonObject                  *post,
                                                    gboolean                     full);
+
+/* The latest revision's id ("0": none, "-": not readable by this role). */
+char              *_byline_wordpress_latest_revision (BylineWordpressDestination *self,
+                                                   gint64                       id,
+                                                   GCancellable                *cancellable,
+                                                   GError                     **error);
+/* "modified:… revision:… sha256:… text:… slug:…" of @post (context=edit). */
+char              *_byline_wordpress_version_of   (JsonObject                  *post,
+                                                   const char                  *revision,
+                                                   const char                  *slug);
+
+/* ------------------------------------------------ byline-wordpress-review.c */
+
+/* Whether the site keeps Byline's post meta (the plugin is there). */
+gboolean           _byline_wordpress_post_has_byline_meta (JsonObject         *post);
+void               _byline_wordpress_review_iface_init (BylineReviewSourceInterface *iface);
 
 /* A version string: "key:value" pairs separated by spaces. */
 char              *_byline_wordpress_version_get  (const char                  *version,

@@ -134,11 +134,11 @@ upload_progress_cb (goffset  sent,
 
 /* ------------------------------------------------------------ versions */
 
-static char *
-latest_revision (BylineWordpressDestination  *self,
-                 gint64                       id,
-                 GCancellable                *cancellable,
-                 GError                     **error)
+char *
+_byline_wordpress_latest_revision (BylineWordpressDestination  *self,
+                                   gint64                       id,
+                                   GCancellable                *cancellable,
+                                   GError                     **error)
 {
   g_autofree char *path = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT "/revisions?per_page=1&_fields=id", id);
   g_autoptr(GError) local_error = NULL;
@@ -164,10 +164,10 @@ latest_revision (BylineWordpressDestination  *self,
   return g_strdup ("0");
 }
 
-static char *
-version_of (JsonObject *post,
-            const char *revision,
-            const char *slug)
+char *
+_byline_wordpress_version_of (JsonObject *post,
+                              const char *revision,
+                              const char *slug)
 {
   g_autofree char *full = _byline_wordpress_fingerprint (post, TRUE);
   g_autofree char *text = _byline_wordpress_fingerprint (post, FALSE);
@@ -204,10 +204,10 @@ check_unchanged (BylineWordpressDestination  *self,
   const char *slug = json_object_get_string_member_with_default (post, "slug", "");
   JsonObject *title_object;
 
-  revision = latest_revision (self, id, cancellable, error);
+  revision = _byline_wordpress_latest_revision (self, id, cancellable, error);
   if (revision == NULL)
     return FALSE;
-  current = version_of (post, revision, slug);
+  current = _byline_wordpress_version_of (post, revision, slug);
 
   if (data->remote_version != NULL
       && version_field_equal (current, data->remote_version, "modified")
@@ -335,6 +335,23 @@ build_body (SendData   *data,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "featured_media");
   json_builder_add_int_value (builder, featured);
+  /* Byline's own fields, kept only where the Byline plugin registers them
+   * (docs/wordpress.md, "Review"); WordPress ignores unknown meta. */
+  json_builder_set_member_name (builder, "meta");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_ID);
+  json_builder_add_string_value (builder, byline_article_get_id (article));
+  json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_DATELINE);
+  json_builder_add_string_value (builder, byline_article_get_dateline (article)
+                                          ? byline_article_get_dateline (article) : "");
+  json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_RETURNED);
+  json_builder_add_boolean_value (builder, data->options->status == BYLINE_STATUS_RETURNED);
+  if (data->options->note != NULL)
+    {
+      json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_NOTE);
+      json_builder_add_string_value (builder, data->options->note);
+    }
+  json_builder_end_object (builder);
   if (data->options->status == BYLINE_STATUS_SCHEDULED && data->options->publish_at != NULL)
     {
       g_autofree char *when = _byline_wordpress_format_gmt (data->options->publish_at);
@@ -384,6 +401,14 @@ prepare_post (BylineWordpressDestination  *self,
       return FALSE;
     }
 
+  if (data->options->status == BYLINE_STATUS_RETURNED && !me->can_edit_others)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
+                   "Your WordPress role (%s) cannot return stories on “%s”: only an editor can.",
+                   data->role, name);
+      return FALSE;
+    }
+
   if (category_name != NULL && *category_name
       && (category = _byline_wordpress_find_category (self, category_name, cancellable, error)) < 0)
     return FALSE;
@@ -403,6 +428,16 @@ prepare_post (BylineWordpressDestination  *self,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (data->options->status == BYLINE_STATUS_RETURNED
+      && (post == NULL || !_byline_wordpress_post_has_byline_meta (post)))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   post == NULL
+                   ? "“%s” has no post of this story to return: a story is returned after its reporter submitted it."
+                   : "“%s” cannot keep the editor's note: returning a story needs the Byline plugin on the "
+                     "WordPress site (see docs/wordpress.md).", name);
       return FALSE;
     }
   if (post != NULL)
@@ -555,14 +590,14 @@ write_post (BylineWordpressDestination  *self,
     g_warning ("WordPress at %s changed the text of post %" G_GINT64_FORMAT " while storing it "
                "(its HTML filters)", self->url, id);
 
-  revision = latest_revision (self, id, cancellable, error);
+  revision = _byline_wordpress_latest_revision (self, id, cancellable, error);
   if (revision == NULL)
     return FALSE;
 
   g_free (data->receipt->remote_id);
   data->receipt->remote_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_free (data->receipt->remote_version);
-  data->receipt->remote_version = version_of (post, revision,
+  data->receipt->remote_version = _byline_wordpress_version_of (post, revision,
                                               json_object_get_string_member_with_default (post, "slug", data->slug));
   g_free (data->receipt->url);
   data->receipt->url = g_strdup (json_object_get_string_member_with_default (post, "link", NULL));

@@ -36,6 +36,8 @@
 #                       invalid_username (as sites with common plugins do); by default stock 6.1
 #                       treats them as anonymous (401 rest_not_logged_in / rest_cannot_create)
 #   WP_PEER_WORKERS     PHP_CLI_SERVER_WORKERS, concurrent PHP requests (default 4)
+#   WP_PEER_BYLINE_PLUGIN =0: without Byline's plugin (data/wordpress/byline-review.php, in
+#                       wp-content/mu-plugins/ by default)
 #
 # Safety: WordPress can only reach 127.0.0.1/localhost (WP_HTTP_BLOCK_EXTERNAL), cron is off,
 # mail is swallowed into $STATE_DIR/mail.log, pings/pingbacks are off.
@@ -272,6 +274,12 @@ remove_action('admin_init', '_maybe_update_plugins');
 remove_action('admin_init', '_maybe_update_themes');
 remove_action('init', 'wp_schedule_update_checks');
 PHP
+  # Byline's own plugin (the editor's note, returned stories), as a site installs it;
+  # WP_PEER_BYLINE_PLUGIN=0 leaves it out, like a site without it.
+  if [[ ${WP_PEER_BYLINE_PLUGIN:-1} != 0 ]]; then
+    cp "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../../data/wordpress/byline-review.php" \
+       "$STATE_DIR/www/wp-content/mu-plugins/byline-review.php"
+  fi
   if [[ $AUTH_ERRORS == 1 ]]; then
     cat >"$STATE_DIR/www/wp-content/mu-plugins/wordpress-peer-auth-errors.php" <<'PHP'
 <?php

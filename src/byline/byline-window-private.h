@@ -34,6 +34,14 @@ struct _BylineWindow
   GMenu                 *send_menu;
   BylineSendBar         *send_bar;
   BylineOutboxButton    *outbox_button;
+  /* The review queue, bar and banner (byline-window-review.c) */
+  GtkWidget             *review_button;
+  AdwBanner             *returned_banner;
+  GtkActionBar          *review_bar;
+  GtkLabel              *review_label;
+  GtkWidget             *review_publish_button;
+  GtkWidget             *review_schedule_button;
+  GtkWidget             *review_return_button;
 };
 
 /* byline-window.c: shows @document, dropping the one shown without saving it. */
@@ -60,5 +68,10 @@ void             _byline_window_show_checklist    (BylineWindow    *self);
 void             _byline_window_show_finding      (BylineWindow    *self,
                                                    BylineFinding   *finding,
                                                    BylineChecklist *checklist);
+
+/* byline-window-review.c: the review queue, the review bar and the returned banner. */
+void _byline_window_class_init_review    (GtkWidgetClass *widget_class);
+void _byline_window_init_review          (BylineWindow   *self);
+void _byline_window_review_set_publisher (BylineWindow   *self);
 
 G_END_DECLS

@@ -208,6 +208,7 @@ byline_window_set_publisher (BylineWindow    *self,
                            G_CALLBACK (update_destination_menu), self, G_CONNECT_SWAPPED);
   update_destination_menu (self);
   on_document_changed (self);
+  _byline_window_review_set_publisher (self);
 }
 
 BylinePublisher *

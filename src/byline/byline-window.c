@@ -442,6 +442,7 @@ byline_window_class_init (BylineWindowClass *klass)
   _byline_window_class_init_actions (widget_class);
   _byline_window_class_init_send (widget_class);
   _byline_window_class_init_checks (widget_class);
+  _byline_window_class_init_review (widget_class);
 }
 
 static void
@@ -449,6 +450,7 @@ byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _byline_window_init_send (self);
+  _byline_window_init_review (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

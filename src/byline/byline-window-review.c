@@ -1,0 +1,811 @@
+/* byline-window-review.c — the editors' desk in the window
+ *
+ * Each account whose destination has a review queue is checked once (who one
+ * is there, so which role): an editor gets the Review Queue button, anyone
+ * the queue of stories returned to them.  A story opened from the queue is a
+ * local draft linked to the remote item; while it waits for review, the
+ * review bar offers what the role permits (Publish, Schedule…, Return to
+ * Reporter…), sent straight to the destination with byline_review_send_async
+ * (the core checks that nobody else wrote in between).  A returned story
+ * shows a banner with the editor's note and the changes since submission.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-changes-dialog.h"
+#include "byline-checklist.h"
+#include "byline-date-button.h"
+#include "byline-document.h"
+#include "byline-publisher.h"
+#include "byline-review-dialog.h"
+#include "byline-window-private.h"
+#include "byline-window-review.h"
+
+#define REVIEW_KEY "byline-window-review"
+
+typedef struct
+{
+  GHashTable   *destinations;   /* account name → checked BylineDestination with a review queue */
+  GCancellable *cancellable;    /* the checks of the current account list */
+  GHashTable   *changes;        /* draft id → GPtrArray of BylineDiffEntry, from the last open */
+  gboolean      sending;
+} Review;
+
+static void
+review_free (Review *review)
+{
+  g_cancellable_cancel (review->cancellable);
+  g_clear_object (&review->cancellable);
+  g_clear_pointer (&review->destinations, g_hash_table_unref);
+  g_clear_pointer (&review->changes, g_hash_table_unref);
+  g_free (review);
+}
+
+static Review *
+get_review (BylineWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), REVIEW_KEY);
+}
+
+static BylineArticle *
+article (BylineWindow *self)
+{
+  return self->document ? byline_document_get_article (self->document) : NULL;
+}
+
+static BylinePermissions
+permissions_of (BylineDestination *destination)
+{
+  if (destination == NULL || !BYLINE_IS_REVIEW_SOURCE (destination))
+    return 0;
+  return byline_review_source_get_permissions (BYLINE_REVIEW_SOURCE (destination));
+}
+
+BylineDestination *
+byline_window_get_review_destination (BylineWindow *self)
+{
+  Review *review;
+  g_auto(GStrv) remotes = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  review = get_review (self);
+  if (article (self) == NULL)
+    return NULL;
+  remotes = byline_article_list_remotes (article (self));
+  for (guint i = 0; remotes != NULL && remotes[i] != NULL; i++)
+    {
+      BylineDestination *destination = g_hash_table_lookup (review->destinations, remotes[i]);
+
+      if (destination != NULL)
+        return destination;
+    }
+  return NULL;
+}
+
+guint
+byline_window_get_n_review_accounts (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), 0);
+  return g_hash_table_size (get_review (self)->destinations);
+}
+
+AdwBanner *
+byline_window_get_returned_banner (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+  return self->returned_banner;
+}
+
+GtkWidget *
+byline_window_get_review_button (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+  return self->review_button;
+}
+
+GtkActionBar *
+byline_window_get_review_bar (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+  return self->review_bar;
+}
+
+/* --------------------------------------------------------- what is shown */
+
+static void
+update_review (BylineWindow *self)
+{
+  Review *review = get_review (self);
+  BylineDestination *destination = byline_window_get_review_destination (self);
+  BylinePermissions permissions = permissions_of (destination);
+  BylineStatus status = article (self) ? byline_article_get_status (article (self)) : BYLINE_STATUS_DRAFT;
+  gboolean any_editor = FALSE;
+  gboolean reviewing;
+  gboolean returned;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, review->destinations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    any_editor |= (permissions_of (value) & BYLINE_PERMISSION_REVIEW) != 0;
+  gtk_widget_set_visible (self->review_button, any_editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-queue",
+                                 g_hash_table_size (review->destinations) > 0);
+
+  reviewing = destination != NULL && (permissions & BYLINE_PERMISSION_REVIEW) && status == BYLINE_STATUS_SUBMITTED;
+  gtk_action_bar_set_revealed (byline_window_get_review_bar (self), reviewing);
+  if (reviewing)
+    {
+      g_autofree char *label = g_strdup_printf (_("Waiting for review on “%s”"),
+                                                byline_destination_get_name (destination));
+
+      gtk_label_set_label (self->review_label, label);
+    }
+  gtk_widget_set_visible (self->review_publish_button, (permissions & BYLINE_PERMISSION_PUBLISH) != 0);
+  gtk_widget_set_visible (self->review_schedule_button, (permissions & BYLINE_PERMISSION_SCHEDULE) != 0);
+  gtk_widget_set_visible (self->review_return_button, (permissions & BYLINE_PERMISSION_RETURN) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-publish",
+                                 reviewing && !review->sending && (permissions & BYLINE_PERMISSION_PUBLISH));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-schedule",
+                                 reviewing && !review->sending && (permissions & BYLINE_PERMISSION_SCHEDULE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-return",
+                                 reviewing && !review->sending && (permissions & BYLINE_PERMISSION_RETURN));
+
+  /* Returned to this person; an editor who returned it sees no banner. */
+  returned = status == BYLINE_STATUS_RETURNED && !(permissions & BYLINE_PERMISSION_REVIEW);
+  if (returned)
+    {
+      const char *note = byline_article_get_editor_note (article (self));
+      g_autofree char *title = NULL;
+
+      if (note != NULL && *note != '\0')
+        title = g_strdup_printf (_("Returned by the editor: %s"), note);
+      else
+        title = g_strdup (_("Returned by the editor"));
+      adw_banner_set_title (byline_window_get_returned_banner (self), title);
+    }
+  adw_banner_set_revealed (byline_window_get_returned_banner (self), returned);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-changes", returned);
+}
+
+static void
+on_document_changed (BylineWindow *self)
+{
+  BylineArticle *shown = article (self);
+  BylineArticle *watched = g_object_get_data (G_OBJECT (self), "byline-review-article");
+
+  if (watched != shown)
+    {
+      if (watched != NULL)
+        g_signal_handlers_disconnect_by_data (watched, self);
+      if (shown != NULL)
+        {
+          g_signal_connect_object (shown, "notify::status", G_CALLBACK (update_review), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (shown, "notify::editor-note", G_CALLBACK (update_review), self, G_CONNECT_SWAPPED);
+        }
+      g_object_set_data_full (G_OBJECT (self), "byline-review-article",
+                              shown ? g_object_ref (shown) : NULL, g_object_unref);
+    }
+  update_review (self);
+}
+
+/* --------------------------------------------------- who one is, where */
+
+typedef struct
+{
+  BylineWindow *self;
+  GCancellable *cancellable;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+static void
+on_checked (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CheckData *data = user_data;
+  BylineDestination *destination = BYLINE_DESTINATION (object);
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  identity = byline_destination_check_finish (destination, result, &error);
+  if (identity == NULL)
+    g_debug ("No review queue for “%s”: %s", byline_destination_get_name (destination), error->message);
+  else if (!g_cancellable_is_cancelled (data->cancellable)
+           && (permissions_of (destination) & (BYLINE_PERMISSION_REVIEW | BYLINE_PERMISSION_SUBMIT)))
+    {
+      Review *review = get_review (data->self);
+
+      g_hash_table_replace (review->destinations, g_strdup (byline_destination_get_name (destination)),
+                            g_object_ref (destination));
+      update_review (data->self);
+    }
+  check_data_free (data);
+}
+
+static void
+on_destination_created (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  CheckData *data = user_data;
+  g_autoptr(BylineDestination) destination = NULL;
+  g_autoptr(GError) error = NULL;
+
+  destination = byline_accounts_create_destination_finish (BYLINE_ACCOUNTS (object), result, &error);
+  if (destination == NULL || !BYLINE_IS_REVIEW_SOURCE (destination)
+      || g_cancellable_is_cancelled (data->cancellable))
+    {
+      check_data_free (data);
+      return;
+    }
+  byline_destination_check_async (destination, data->cancellable, on_checked, data);
+}
+
+static void
+check_accounts (BylineWindow *self)
+{
+  Review *review = get_review (self);
+  BylineAccounts *accounts = byline_publisher_get_accounts (self->publisher);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (accounts));
+
+  g_cancellable_cancel (review->cancellable);
+  g_clear_object (&review->cancellable);
+  review->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (review->destinations);
+  update_review (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BylineAccount) account = g_list_model_get_item (G_LIST_MODEL (accounts), i);
+      CheckData *data = g_new0 (CheckData, 1);
+
+      data->self = g_object_ref (self);
+      data->cancellable = g_object_ref (review->cancellable);
+      byline_accounts_create_destination_async (accounts, byline_account_get_name (account),
+                                                review->cancellable, on_destination_created, data);
+    }
+}
+
+void
+_byline_window_review_set_publisher (BylineWindow *self)
+{
+  g_signal_connect_object (byline_publisher_get_accounts (self->publisher), "items-changed",
+                           G_CALLBACK (check_accounts), self, G_CONNECT_SWAPPED);
+  check_accounts (self);
+}
+
+/* ------------------------------------------------------------ the queue */
+
+static void
+on_story_opened (BylineWindow       *self,
+                 BylineDestination  *destination,
+                 BylineReviewOpened *opened)
+{
+  Review *review = get_review (self);
+  const char *id = byline_article_get_id (opened->article);
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(BylineDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (opened->changes != NULL)
+    g_hash_table_replace (review->changes, g_strdup (id), g_ptr_array_ref (opened->changes));
+  else
+    g_hash_table_remove (review->changes, id);
+
+  /* The draft on disk is newer than a copy of it shown here. */
+  loaded = byline_draft_store_load (self->store, id, &error);
+  if (loaded == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not open the story: %s"), error->message);
+
+      byline_window_add_toast (self, adw_toast_new (title));
+      return;
+    }
+  document = byline_document_new (self->store, loaded, TRUE);
+  if (self->document != NULL && g_strcmp0 (byline_document_get_id (self->document), id) == 0)
+    _byline_window_replace_document (self, document);
+  else if (!byline_window_set_document (self, document, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not open the story: %s"), error->message);
+
+      byline_window_add_toast (self, adw_toast_new (title));
+      return;
+    }
+  if (opened->merge != NULL && byline_merge_get_n_conflicts (opened->merge) > 0)
+    byline_window_add_toast (self, adw_toast_new (_("Your changes and theirs conflict: both versions are kept in the history")));
+  update_review (self);
+}
+
+AdwDialog *
+byline_window_show_review_queue (BylineWindow *self)
+{
+  Review *review;
+  AdwDialog *dialog;
+  g_autoptr(GList) names = NULL;
+  BylineDestination *current;
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  review = get_review (self);
+  dialog = byline_review_dialog_new (self->store);
+  /* Editors' accounts first, each in the order of its name. */
+  names = g_list_sort (g_hash_table_get_keys (review->destinations), (GCompareFunc) g_utf8_collate);
+  for (int pass = 0; pass < 2; pass++)
+    for (GList *l = names; l != NULL; l = l->next)
+      {
+        BylineDestination *destination = g_hash_table_lookup (review->destinations, l->data);
+        gboolean editor = (permissions_of (destination) & BYLINE_PERMISSION_REVIEW) != 0;
+
+        if (editor == (pass == 0))
+          byline_review_dialog_add_account (BYLINE_REVIEW_DIALOG (dialog), destination);
+      }
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_story_opened), self, G_CONNECT_SWAPPED);
+  current = byline_window_get_review_destination (self);
+  if (current == NULL
+      || !byline_review_dialog_show (BYLINE_REVIEW_DIALOG (dialog), byline_destination_get_name (current),
+                                     (permissions_of (current) & BYLINE_PERMISSION_REVIEW)
+                                     ? BYLINE_STATUS_SUBMITTED : BYLINE_STATUS_RETURNED))
+    byline_review_dialog_refresh (BYLINE_REVIEW_DIALOG (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+static void
+review_queue_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  byline_window_show_review_queue (BYLINE_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------ sending */
+
+typedef struct
+{
+  BylineWindow *self;
+  BylineStatus  status;
+  char         *note;
+  GDateTime    *publish_at;
+  gboolean      override_checks;
+  char         *draft_id;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->note);
+  g_clear_pointer (&data->publish_at, g_date_time_unref);
+  g_free (data->draft_id);
+  g_free (data);
+}
+
+static void start_send (BylineWindow *self,
+                        SendData     *data);
+
+static void
+on_override_response (AdwAlertDialog *dialog,
+                      const char     *response,
+                      SendData       *data)
+{
+  if (g_strcmp0 (response, "publish") != 0)
+    {
+      send_data_free (data);
+      return;
+    }
+  data->override_checks = TRUE;
+  start_send (data->self, data);
+}
+
+/* The errors the checklist beside the story shows, one a line. */
+static char *
+list_errors (BylineWindow *self)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (self);
+  GListModel *findings;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n;
+
+  byline_checklist_run (checklist);
+  findings = byline_checklist_get_findings (checklist);
+  n = findings ? g_list_model_get_n_items (findings) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (byline_finding_get_severity (finding) != BYLINE_SEVERITY_ERROR)
+        continue;
+      g_string_append_printf (text, "• %s\n", byline_finding_get_message (finding));
+    }
+  if (text->len == 0)
+    return NULL;
+  g_string_truncate (text, text->len - 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+ask_override (BylineWindow *self,
+              SendData     *data,
+              const char   *message)
+{
+  g_autofree char *errors = list_errors (self);
+  AdwDialog *dialog = adw_alert_dialog_new (_("Publish With Errors?"), NULL);
+  GtkWidget *label = gtk_label_new (errors ? errors : message);
+
+  adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
+                             _("The preflight checks found errors that block publishing. "
+                               "Publishing anyway is recorded on the story."));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Errors"), -1);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), label);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "publish", _("_Publish Anyway"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "publish", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_override_response), data);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SendData *data = user_data;
+  BylineWindow *self = data->self;
+  Review *review = get_review (self);
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean merged = FALSE;
+
+  receipt = byline_review_send_finish (BYLINE_DRAFT_STORE (object), result, &merged, &error);
+  review->sending = FALSE;
+
+  if (receipt == NULL)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_INVALID) && !data->override_checks
+          && (data->status == BYLINE_STATUS_PUBLISHED || data->status == BYLINE_STATUS_SCHEDULED))
+        {
+          update_review (self);
+          ask_override (self, data, error->message);
+          return;
+        }
+      if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
+        title = g_strdup (_("Not sent: someone else changed the story at the same place. Both versions are kept; "
+                            "open it from the review queue again to merge."));
+      else
+        title = g_strdup_printf (_("Not sent: %s"), error->message);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 10);
+      byline_window_add_toast (self, toast);
+      update_review (self);
+      send_data_free (data);
+      return;
+    }
+
+  /* The core wrote the status and the remote version into the draft. */
+  if (self->document != NULL && g_strcmp0 (byline_document_get_id (self->document), data->draft_id) == 0)
+    {
+      g_autoptr(BylineArticle) loaded = byline_draft_store_load (self->store, data->draft_id, &error);
+
+      if (loaded != NULL)
+        {
+          g_autoptr(BylineDocument) document = byline_document_new (self->store, loaded, TRUE);
+
+          _byline_window_replace_document (self, document);
+        }
+      else
+        g_warning ("%s", error->message);
+    }
+
+  {
+    const char *what;
+    g_autofree char *title = NULL;
+
+    switch (data->status)
+      {
+      case BYLINE_STATUS_PUBLISHED: what = merged ? _("Published, with the changes someone made meanwhile merged in")
+                                                  : _("Published"); break;
+      case BYLINE_STATUS_SCHEDULED: what = _("Scheduled"); break;
+      case BYLINE_STATUS_RETURNED: what = _("Returned to the reporter"); break;
+      default: what = _("Sent"); break;
+      }
+    title = g_strdup (what);
+    byline_window_add_toast (self, adw_toast_new (title));
+  }
+  update_review (self);
+  send_data_free (data);
+}
+
+static void
+start_send (BylineWindow *self,
+            SendData     *data)
+{
+  Review *review = get_review (self);
+  BylineDestination *destination = byline_window_get_review_destination (self);
+  g_autoptr(GError) error = NULL;
+  BylineAccount *account;
+  BylineReviewSendOptions options = {
+    .status = data->status,
+    .note = data->note,
+    .publish_at = data->publish_at,
+    .override_checks = data->override_checks,
+  };
+
+  if (destination == NULL || self->document == NULL
+      || g_strcmp0 (byline_document_get_id (self->document), data->draft_id) != 0)
+    {
+      send_data_free (data);
+      return;
+    }
+  /* What goes out is what the window shows. */
+  if (!byline_document_flush (self->document, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Not sent: %s"), error->message);
+
+      byline_window_add_toast (self, adw_toast_new (title));
+      send_data_free (data);
+      return;
+    }
+  account = byline_accounts_lookup (byline_publisher_get_accounts (self->publisher),
+                                    byline_destination_get_name (destination));
+  if (account != NULL)
+    options.who = byline_account_get_user (account);
+  review->sending = TRUE;
+  update_review (self);
+  byline_review_send_async (self->store, destination, data->draft_id, &options, NULL, on_sent, data);
+}
+
+static SendData *
+send_data_new (BylineWindow *self,
+               BylineStatus  status)
+{
+  SendData *data = g_new0 (SendData, 1);
+
+  data->self = g_object_ref (self);
+  data->status = status;
+  data->draft_id = g_strdup (byline_document_get_id (self->document));
+  return data;
+}
+
+static void
+review_publish_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  if (self->document != NULL)
+    start_send (self, send_data_new (self, BYLINE_STATUS_PUBLISHED));
+}
+
+static void
+on_schedule_response (AdwAlertDialog *dialog,
+                      const char     *response,
+                      BylineWindow   *self)
+{
+  BylineDateButton *button = BYLINE_DATE_BUTTON (adw_alert_dialog_get_extra_child (dialog));
+  GDateTime *when = byline_date_button_get_date_time (button);
+  SendData *data;
+
+  if (g_strcmp0 (response, "schedule") != 0 || when == NULL || self->document == NULL)
+    return;
+  byline_article_set_publish_time (article (self), when);
+  data = send_data_new (self, BYLINE_STATUS_SCHEDULED);
+  data->publish_at = g_date_time_ref (when);
+  start_send (self, data);
+}
+
+static void
+review_schedule_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  GtkWidget *date_button = byline_date_button_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) hour = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  GDateTime *set;
+  AdwDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  set = byline_article_get_publish_time (article (self));
+  if (set == NULL || g_date_time_compare (set, now) <= 0)
+    {
+      hour = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), g_date_time_get_hour (now), 0, 0);
+      later = g_date_time_add_hours (hour, 2);
+      set = later;
+    }
+  byline_date_button_set_date_time (BYLINE_DATE_BUTTON (date_button), set);
+
+  dialog = adw_alert_dialog_new (_("Schedule Publication"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog), _("“%s” will publish the story at this time."),
+                                byline_destination_get_name (byline_window_get_review_destination (self)));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), date_button);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "schedule", _("_Schedule"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "schedule", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "schedule");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_schedule_response), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+on_return_response (AdwAlertDialog *dialog,
+                    const char     *response,
+                    BylineWindow   *self)
+{
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "note-view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *note = NULL;
+  SendData *data;
+
+  if (g_strcmp0 (response, "return") != 0 || self->document == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  /* The note is the story's editor's note (never published), as in Details. */
+  byline_article_set_editor_note (article (self), note);
+  data = send_data_new (self, BYLINE_STATUS_RETURNED);
+  data->note = g_steal_pointer (&note);
+  start_send (self, data);
+}
+
+static void
+review_return_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  const char *note;
+  GtkWidget *view;
+  GtkWidget *scrolled;
+  AdwDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  note = byline_article_get_editor_note (article (self));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), note ? note : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note for the reporter"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scrolled, -1, 120);
+  gtk_widget_add_css_class (scrolled, "card");
+
+  dialog = adw_alert_dialog_new (_("Return to Reporter?"),
+                                 _("The reporter sees your note and what you changed, and can submit the story again."));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "note-view", view);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "return", _("_Return"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "return", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "return");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  gtk_widget_grab_focus (view);
+}
+
+/* ------------------------------------------------------- the changes */
+
+/* What the editor's version changed since the reporter last sent it: from
+ * the last open, else from the versions kept beside the draft. */
+static GPtrArray *
+dup_changes (BylineWindow *self)
+{
+  Review *review = get_review (self);
+  const char *id = byline_document_get_id (self->document);
+  GPtrArray *changes = g_hash_table_lookup (review->changes, id);
+  g_auto(GStrv) remotes = NULL;
+
+  if (changes != NULL)
+    return g_ptr_array_ref (changes);
+  remotes = byline_article_list_remotes (article (self));
+  for (guint i = 0; remotes != NULL && remotes[i] != NULL; i++)
+    {
+      g_autoptr(BylineArticle) sent = byline_review_load_sent (self->store, id, remotes[i], NULL, NULL);
+      g_autoptr(BylineArticle) base = byline_review_load_base (self->store, id, remotes[i], NULL, NULL);
+
+      if (sent != NULL && base != NULL)
+        return byline_article_diff (sent, base);
+    }
+  return NULL;
+}
+
+AdwDialog *
+byline_window_show_review_changes (BylineWindow *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  AdwDialog *dialog;
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  changes = dup_changes (self);
+  dialog = byline_changes_dialog_new (changes, byline_article_get_editor_note (article (self)));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+static void
+review_changes_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  byline_window_show_review_changes (BYLINE_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------- setup */
+
+void
+_byline_window_init_review (BylineWindow *self)
+{
+  Review *review = g_new0 (Review, 1);
+
+  review->destinations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  review->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (self), REVIEW_KEY, review, (GDestroyNotify) review_free);
+  g_signal_connect (self, "notify::document", G_CALLBACK (on_document_changed), NULL);
+  on_document_changed (self);
+}
+
+void
+_byline_window_class_init_review (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (BYLINE_TYPE_REVIEW_DIALOG);
+
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, returned_banner);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_publish_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_return_button);
+
+  gtk_widget_class_install_action (widget_class, "win.review-queue", NULL, review_queue_action);
+  gtk_widget_class_install_action (widget_class, "win.review-publish", NULL, review_publish_action);
+  gtk_widget_class_install_action (widget_class, "win.review-schedule", NULL, review_schedule_action);
+  gtk_widget_class_install_action (widget_class, "win.review-return", NULL, review_return_action);
+  gtk_widget_class_install_action (widget_class, "win.review-changes", NULL, review_changes_action);
+}

@@ -1,0 +1,391 @@
+/* test-review.c — the editors' desk in the window, through its widgets
+ *
+ * Two people on the reference Newsroom server (in process, on loopback),
+ * each with a window, a draft store and an account whose token is in a
+ * private keyring: the reporter submits a story; the editor's window shows
+ * the Review Queue button, the queue lists the story, Open downloads it into
+ * a local draft shown with the review bar, and Return to Reporter… sends it
+ * back with a note.  The reporter's window then shows the returned banner
+ * with the note, and Show Changes the editor's words struck out and added.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "byline-test-utils.h"
+#include "publish-test-utils.h"
+#include "ui-test-utils.h"
+#include "byline-changes-dialog.h"
+#include "byline-document.h"
+#include "byline-publisher.h"
+#include "byline-review-dialog.h"
+#include "byline-window.h"
+#include "byline-window-review.h"
+#include "byline-newsroom-destination.h"
+
+#define REPORTER_ACCOUNT "Toà soạn Lai Châu — phóng viên"
+#define EDITOR_ACCOUNT   "Toà soạn Lai Châu — biên tập"
+#define HEADLINE         "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản"
+#define EDITOR_HEADLINE  "Nậm Nhùn: sạt lở chia cắt nhiều bản sau mưa lũ"
+#define NOTE             "Em kiểm tra lại số hộ phải sơ tán với Ban Chỉ huy nhé."
+
+typedef struct
+{
+  BylineDraftStore *store;
+  BylinePublisher  *publisher;
+  BylineWindow     *window;
+} Person;
+
+typedef struct
+{
+  BylineNewsroomServer *server;
+  Person                reporter;
+  Person                editor;
+  GFile                *media;
+} Fixture;
+
+static void
+person_start (Person     *person,
+              Fixture    *f,
+              const char *who,
+              const char *account_name,
+              const char *token)
+{
+  g_autofree char *drafts_name = g_strconcat (who, "-drafts", NULL);
+  g_autofree char *config_name = g_strconcat (who, "-config", NULL);
+  g_autoptr(GFile) drafts = byline_test_make_folder (drafts_name);
+  g_autoptr(GFile) config = byline_test_make_folder (config_name);
+  g_autoptr(GFile) file = g_file_get_child (config, "accounts.ini");
+  g_autoptr(BylineAccounts) accounts = byline_accounts_new (file);
+  g_autoptr(BylineAccount) account = byline_account_new (account_name, BYLINE_ACCOUNT_NEWSROOM,
+                                                         byline_newsroom_server_get_url (f->server), NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The account and its token (into the keyring) before the program starts. */
+  byline_accounts_save_async (accounts, account, token, NULL, byline_test_got_result, &result);
+  g_assert_true (byline_accounts_save_finish (accounts, byline_test_wait (&result), &error));
+  g_assert_no_error (error);
+
+  person->store = byline_draft_store_new (drafts);
+  person->publisher = byline_publisher_new (person->store, file, NULL);
+  g_assert_true (byline_publisher_start (person->publisher, &error));
+  g_assert_no_error (error);
+  person->window = byline_window_new (NULL, person->store);
+  byline_window_set_publisher (person->window, person->publisher);
+  g_assert_true (byline_window_new_draft (person->window, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (person->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (person->window));
+}
+
+static void
+person_stop (Person *person)
+{
+  if (person->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (person->window));
+  if (person->publisher != NULL)
+    byline_publisher_stop (person->publisher);
+  g_clear_object (&person->publisher);
+  g_clear_object (&person->store);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->server = byline_test_newsroom_server_new ();
+  f->media = byline_test_make_folder ("photos");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  person_stop (&f->reporter);
+  person_stop (&f->editor);
+  g_clear_object (&f->server);
+  g_clear_object (&f->media);
+  byline_ui_test_wait (50);
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static gboolean
+has_review_account (gpointer data)
+{
+  return byline_window_get_n_review_accounts (data) == 1;
+}
+
+static void
+wait_for_review_account (Person *person)
+{
+  g_assert_true (byline_ui_test_wait_until (has_review_account, person->window, 10000));
+}
+
+static gboolean
+queue_listed (gpointer data)
+{
+  BylineReviewQueue *queue = byline_review_dialog_get_queue (data);
+
+  return queue != NULL && !byline_review_queue_get_loading (queue)
+         && g_list_model_get_n_items (G_LIST_MODEL (queue)) > 0;
+}
+
+typedef struct
+{
+  BylineWindow *window;
+  const char   *id;
+} ShownWait;
+
+static gboolean
+draft_shown (gpointer data)
+{
+  ShownWait *wait = data;
+  BylineDocument *document = byline_window_get_document (wait->window);
+
+  return document != NULL && g_strcmp0 (byline_document_get_id (document), wait->id) == 0;
+}
+
+typedef struct
+{
+  BylineNewsroomServer *server;
+  const char           *id;
+  const char           *status;
+} ServerWait;
+
+static gboolean
+server_has_status (gpointer data)
+{
+  ServerWait *wait = data;
+  g_autofree char *status = NULL;
+  g_autoptr(GBytes) item = byline_newsroom_server_get_item (wait->server, wait->id, NULL, &status);
+
+  return item != NULL && g_strcmp0 (status, wait->status) == 0;
+}
+
+/* The first row of the queue: its title, subtitle and Open button. */
+static AdwActionRow *
+first_row (BylineReviewDialog *dialog)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (byline_review_dialog_get_list (dialog), 0);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return ADW_ACTION_ROW (row);
+}
+
+static GtkButton *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return GTK_BUTTON (child);
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens story @id from @person's queue of @status, by its row's Open button. */
+static void
+open_from_queue (Person       *person,
+                 const char   *id,
+                 BylineStatus  status,
+                 const char   *headline)
+{
+  AdwDialog *dialog;
+  AdwActionRow *row;
+  GtkButton *open;
+  ShownWait shown = { person->window, id };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person->window), "win.review-queue", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (person->window));
+  g_assert_true (BYLINE_IS_REVIEW_DIALOG (dialog));
+  g_assert_true (byline_ui_test_wait_until (queue_listed, dialog, 15000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog)))),
+                    ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog))),
+                                                       "status")), ==, status);
+
+  row = first_row (BYLINE_REVIEW_DIALOG (dialog));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, headline);
+  g_test_message ("Queue row: %s — %s", headline, adw_action_row_get_subtitle (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Nguyễn Thị Hương"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Xã hội"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), " words"));
+  g_assert_nonnull (find_button (GTK_WIDGET (row), "_Open"));
+
+  open = find_button (GTK_WIDGET (row), "_Open");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (open)));
+  g_signal_emit_by_name (open, "clicked");
+  /* Downloading: the other Open buttons wait. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (open)));
+  g_assert_true (byline_ui_test_wait_until (draft_shown, &shown, 15000));
+  byline_ui_test_wait (100);
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (person->window)));
+}
+
+/* ------------------------------------------------------------------ test */
+
+static void
+test_return_with_note (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  BylineReviewSendOptions submit = { .status = BYLINE_STATUS_SUBMITTED };
+  BylineDestination *destination;
+  ServerWait returned;
+  AdwDialog *dialog;
+  GtkWidget *note_view;
+  GtkActionBar *bar;
+  AdwBanner *banner;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end, at;
+  g_autofree char *text = NULL;
+  const char *id = byline_article_get_id (story);
+
+  person_start (&f->reporter, f, "reporter", REPORTER_ACCOUNT, BYLINE_TEST_REPORTER_TOKEN);
+  person_start (&f->editor, f, "editor", EDITOR_ACCOUNT, BYLINE_TEST_EDITOR_TOKEN);
+  wait_for_review_account (&f->reporter);
+  wait_for_review_account (&f->editor);
+
+  /* Only the editor has the Review Queue button; both have the queue. */
+  g_assert_true (gtk_widget_get_visible (byline_window_get_review_button (f->editor.window)));
+  g_assert_false (gtk_widget_get_visible (byline_window_get_review_button (f->reporter.window)));
+
+  /* The reporter's story, submitted. */
+  byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+  byline_article_set_editor_note (story, NULL);
+  byline_article_set_publish_time (story, NULL);
+  g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+  g_assert_no_error (error);
+  destination = byline_window_get_review_destination (f->reporter.window);
+  g_assert_null (destination);
+  {
+    g_autoptr(BylineDestination) reporter = byline_newsroom_destination_new (REPORTER_ACCOUNT,
+                                                                            byline_newsroom_server_get_url (f->server),
+                                                                            BYLINE_TEST_REPORTER_TOKEN, &error);
+
+    g_assert_no_error (error);
+    byline_review_send_async (f->reporter.store, reporter, id, &submit, NULL, byline_test_got_result, &result);
+    receipt = byline_review_send_finish (f->reporter.store, byline_test_wait (&result), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (receipt);
+  }
+
+  /* The editor opens it from the queue: the review bar offers what an editor may do. */
+  open_from_queue (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE);
+  bar = byline_window_get_review_bar (f->editor.window);
+  g_assert_true (gtk_action_bar_get_revealed (bar));
+  g_assert_true (byline_window_get_review_destination (f->editor.window) != NULL);
+  g_assert_cmpstr (byline_destination_get_name (byline_window_get_review_destination (f->editor.window)), ==,
+                   EDITOR_ACCOUNT);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (bar), "_Publish"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (bar), "_Return to Reporter…"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (bar), "S_chedule…"))));
+  g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (byline_window_get_document (f->editor.window))),
+                    ==, 2);
+  g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));
+
+  /* … edits the headline and returns the story with a note. */
+  byline_article_set_headline (byline_document_get_article (byline_window_get_document (f->editor.window)),
+                               EDITOR_HEADLINE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-return", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  note_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog))));
+  g_assert_true (GTK_IS_TEXT_VIEW (note_view));
+  byline_ui_test_type (GTK_TEXT_VIEW (note_view), NOTE);
+  g_signal_emit_by_name (dialog, "response::return", "return");
+  adw_dialog_force_close (dialog);
+
+  returned = (ServerWait) { f->server, id, "returned" };
+  g_assert_true (byline_ui_test_wait_until (server_has_status, &returned, 15000));
+  byline_ui_test_wait (200);
+  g_assert_false (gtk_action_bar_get_revealed (bar));
+  /* The editor's own window does not call the story returned to them. */
+  g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));
+  g_assert_cmpint (byline_article_get_status (byline_document_get_article (byline_window_get_document (f->editor.window))),
+                   ==, BYLINE_STATUS_RETURNED);
+
+  /* The reporter: "Returned to You" (a reporter has no other list), the banner with the note. */
+  open_from_queue (&f->reporter, id, BYLINE_STATUS_RETURNED, EDITOR_HEADLINE);
+  banner = byline_window_get_returned_banner (f->reporter.window);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_test_message ("Banner: %s", adw_banner_get_title (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), NOTE));
+  g_assert_false (gtk_action_bar_get_revealed (byline_window_get_review_bar (f->reporter.window)));
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "Show _Changes");
+
+  /* Show Changes: the editor's words, struck out and added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reporter.window), "win.review-changes", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->reporter.window));
+  g_assert_true (BYLINE_IS_CHANGES_DIALOG (dialog));
+  buffer = gtk_text_view_get_buffer (byline_changes_dialog_get_view (BYLINE_CHANGES_DIALOG (dialog)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_test_message ("Changes:\n%s", text);
+  g_assert_nonnull (strstr (text, "Headline, changed\n"));
+  g_assert_null (strstr (text, "[-"));
+  g_assert_null (strstr (text, "{+"));
+  /* "sau mưa lũ" came at the end of the headline; "gây" went. */
+  g_assert_true (gtk_text_iter_forward_search (&start, "sau mưa lũ", 0, &at, NULL, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&at, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                         "added")));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "gây", 0, &at, NULL, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&at, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                         "removed")));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "Nậm Nhùn:", 0, &at, NULL, NULL));
+  g_assert_false (gtk_text_iter_has_tag (&at, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                          "removed")));
+  adw_dialog_force_close (dialog);
+
+  /* The reporter submits again: the banner goes. */
+  byline_article_set_status (byline_document_get_article (byline_window_get_document (f->reporter.window)),
+                             BYLINE_STATUS_SUBMITTED);
+  byline_ui_test_wait (50);
+  g_assert_false (adw_banner_get_revealed (banner));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  BylineTestKeyring *keyring;
+  g_autofree char *display = NULL;
+  int status;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* The private session bus the keyring lives on has no accessibility bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  display = g_strdup (g_getenv ("DISPLAY"));
+  keyring = byline_test_keyring_start ();
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  byline_ui_test_init (&argc, &argv);
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+
+    g_settings_set_boolean (settings, "spell-check", FALSE);
+  }
+
+  g_test_add ("/ui/review/return-with-note", Fixture, NULL, fixture_setup, test_return_with_note, fixture_teardown);
+
+  status = g_test_run ();
+
+  byline_test_keyring_stop (keyring);
+  return status;
+}

@@ -761,6 +761,44 @@ test_concurrent_conflict (Fixture       *f,
   g_assert_nonnull (strstr (raw (post, "content"), REPORTER_LATER));
 }
 
+/* A site without Byline's plugin (WP_PEER_BYLINE_PLUGIN=0): submitting,
+ * opening and publishing work; returning is refused before anything is
+ * written, in a sentence that says what is missing. */
+static void
+test_without_plugin (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media, "Tân Uyên: đường về bản Nà Ún đã thông");
+  g_autofree char *post_id = NULL;
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  post_id = send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  post = get_post (post_id);
+  g_assert_false (json_object_has_member (json_object_get_object_member (post, "meta"), "byline_note"));
+  g_clear_pointer (&post, json_object_unref);
+
+  opened = open_story (f->editor_store, f->editor, post_id);
+  g_assert_cmpuint (byline_article_get_n_images (opened->article), ==, 2);
+  receipt = send_full (f->editor_store, f->editor, byline_article_get_id (opened->article), BYLINE_STATUS_RETURNED,
+                       NOTE, NULL, NULL, &error);
+  g_assert_null (receipt);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "“Báo Lai Châu” cannot keep the editor's note: returning a story needs the "
+                                       "Byline plugin on the WordPress site (see docs/wordpress.md).");
+  g_clear_error (&error);
+  post = get_post (post_id);
+  g_assert_cmpstr (post_status (post), ==, "pending");
+  g_clear_pointer (&post, json_object_unref);
+
+  g_free (send_ok (f->editor_store, f->editor, byline_article_get_id (opened->article), BYLINE_STATUS_PUBLISHED,
+                   NULL));
+  post = get_post (post_id);
+  g_assert_cmpstr (post_status (post), ==, "publish");
+}
+
 /* ------------------------------------------------------------ byline-cli */
 
 static void
@@ -873,6 +911,12 @@ main (int   argc,
   session = soup_session_new_with_options ("timeout", 60, NULL);
   keyring = byline_test_keyring_start ();
 
+  /* The same program against a stock site (meson test wordpress-review-no-plugin). */
+  if (g_strcmp0 (g_getenv ("WP_PEER_BYLINE_PLUGIN"), "0") == 0)
+    {
+      TEST ("without-plugin", test_without_plugin);
+      goto run;
+    }
   TEST ("roles", test_roles);
   TEST ("full-cycle", test_full_cycle);
   TEST ("schedule", test_schedule);
@@ -881,6 +925,7 @@ main (int   argc,
   TEST ("concurrent-conflict", test_concurrent_conflict);
   TEST ("cli", test_cli);
 
+run:
   status = g_test_run ();
   byline_test_keyring_stop (keyring);
   g_clear_object (&session);

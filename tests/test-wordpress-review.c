@@ -86,13 +86,14 @@ destination_for (const char *role)
   return destination;
 }
 
-/* GET @path as @role (NULL: anonymous), the JSON answer. */
+/* GET @path as @role (NULL: anonymous), or POST @json_body; the JSON answer. */
 static JsonNode *
-site_get (const char *role,
-          const char *path)
+site_request (const char *role,
+              const char *path,
+              const char *json_body)
 {
   g_autofree char *url = g_strconcat (peer_get ("BASE_URL"), "/wp-json", path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(SoupMessage) msg = soup_message_new (json_body ? SOUP_METHOD_POST : SOUP_METHOD_GET, url);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -105,12 +106,25 @@ site_get (const char *role,
 
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
     }
+  if (json_body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (json_body, strlen (json_body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
   body = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), <, 300);
   json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
   g_assert_no_error (error);
   return json_node_ref (json_parser_get_root (parser));
+}
+
+static JsonNode *
+site_get (const char *role,
+          const char *path)
+{
+  return site_request (role, path, NULL);
 }
 
 static JsonObject *
@@ -683,6 +697,48 @@ test_concurrent_merged (Fixture       *f,
   g_assert_cmpuint (count_posts_with_slug (json_object_get_string_member (post, "slug")), ==, 1);
 }
 
+#define SITE_HEADLINE "Tam Đường: mưa đá làm hư hỏng hơn 120 ngôi nhà"
+
+/* The editor changes the headline in wp-admin (here: the REST API as the
+ * block editor uses it), not through Byline; the reporter, unaware, changes a
+ * paragraph and sends: WordPress' own edit is noticed and merged in. */
+static void
+test_concurrent_site_edit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media, "Tam Đường: mưa đá làm hư hỏng 120 ngôi nhà");
+  g_autofree char *post_id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean merged = FALSE;
+
+  post_id = send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  post = get_post (post_id);
+  before = g_strdup (raw (post, "content"));
+  g_clear_pointer (&post, json_object_unref);
+  path = g_strconcat ("/wp/v2/posts/", post_id, NULL);
+  answer = site_request ("EDITOR", path, "{\"title\": \"" SITE_HEADLINE "\"}");
+
+  edit (f->reporter_store, id, reporter_edits_later);
+  receipt = send_full (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL, NULL, &merged, &error);
+  g_assert_no_error (error);
+  g_assert_true (merged);
+
+  post = get_post (post_id);
+  g_assert_cmpstr (raw (post, "title"), ==, SITE_HEADLINE);
+  g_assert_nonnull (strstr (raw (post, "content"), REPORTER_LATER));
+  /* The rest of the content, pictures included, as it was. */
+  g_assert_cmpuint (strlen (raw (post, "content")), ==, strlen (before) + strlen (REPORTER_LATER) - strlen ("Kiểm đếm thiệt hại"));
+  draft = load (f->reporter_store, id);
+  g_assert_cmpstr (byline_article_get_headline (draft), ==, SITE_HEADLINE);
+  g_assert_cmpstr (paragraph (draft, "Kiểm đếm"), ==, REPORTER_LATER);
+}
+
 #define EDITOR_SAME "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có 41 hộ dân phải sơ tán khẩn cấp."
 #define REPORTER_SAME "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có 39 hộ dân phải sơ tán khẩn cấp."
 
@@ -923,6 +979,7 @@ main (int   argc,
   TEST ("refused", test_refused);
   TEST ("concurrent-merged", test_concurrent_merged);
   TEST ("concurrent-conflict", test_concurrent_conflict);
+  TEST ("concurrent-site-edit", test_concurrent_site_edit);
   TEST ("cli", test_cli);
 
 run:

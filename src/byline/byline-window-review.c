@@ -403,6 +403,8 @@ on_override_response (AdwAlertDialog *dialog,
                       const char     *response,
                       SendData       *data)
 {
+  /* One answer: closing after it must not answer again. */
+  g_signal_handlers_disconnect_by_data (dialog, data);
   if (g_strcmp0 (response, "publish") != 0)
     {
       send_data_free (data);

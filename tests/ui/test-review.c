@@ -360,6 +360,83 @@ test_return_with_note (Fixture       *f,
   g_assert_false (adw_banner_get_revealed (banner));
 }
 
+static gboolean
+alert_shown (gpointer data)
+{
+  return ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (data));
+}
+
+/* Publish over a preflight error: refused first, then "Publish Anyway",
+ * recorded on the story; the server has it published. */
+static void
+test_publish_anyway (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+  g_autoptr(BylineDestination) reporter = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(BylineArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineReviewSendOptions submit = { .status = BYLINE_STATUS_SUBMITTED };
+  const char *id = byline_article_get_id (story);
+  ServerWait published = { f->server, id, "published" };
+  ServerWait submitted = { f->server, id, "submitted" };
+  AdwDialog *dialog;
+  GtkWidget *errors;
+  JsonObject *record;
+
+  g_autoptr(GFile) reporter_drafts = byline_test_make_folder ("reporter-drafts");
+
+  /* The reporter submits from a store of their own, without a window. */
+  f->reporter.store = byline_draft_store_new (reporter_drafts);
+  byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+  byline_article_set_editor_note (story, NULL);
+  byline_article_set_publish_time (story, NULL);
+  g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+  reporter = byline_newsroom_destination_new (REPORTER_ACCOUNT, byline_newsroom_server_get_url (f->server),
+                                              BYLINE_TEST_REPORTER_TOKEN, &error);
+  g_assert_no_error (error);
+  byline_review_send_async (f->reporter.store, reporter, id, &submit, NULL, byline_test_got_result, &result);
+  receipt = byline_review_send_finish (f->reporter.store, byline_test_wait (&result), NULL, &error);
+  g_assert_no_error (error);
+
+  person_start (&f->editor, f, "editor", EDITOR_ACCOUNT, BYLINE_TEST_EDITOR_TOKEN);
+  wait_for_review_account (&f->editor);
+  open_from_queue (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE);
+
+  /* The editor empties the headline: an error that blocks publishing. */
+  byline_article_set_headline (byline_document_get_article (byline_window_get_document (f->editor.window)), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-publish", NULL));
+  g_assert_true (byline_ui_test_wait_until (alert_shown, f->editor.window, 15000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Publish With Errors?");
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "publish"));
+  g_assert_cmpint (adw_alert_dialog_get_response_appearance (ADW_ALERT_DIALOG (dialog), "publish"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (dialog), "publish"), ==, "_Publish Anyway");
+  errors = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog));
+  g_test_message ("Errors: %s", gtk_label_get_label (GTK_LABEL (errors)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (errors)), "• "));
+  /* Nothing went out yet. */
+  g_assert_true (server_has_status (&submitted));
+
+  g_signal_emit_by_name (dialog, "response::publish", "publish");
+  adw_dialog_force_close (dialog);
+  g_assert_true (byline_ui_test_wait_until (server_has_status, &published, 15000));
+  byline_ui_test_wait (200);
+
+  /* The override is on the story; the bar has nothing left to offer. */
+  saved = byline_draft_store_load (f->editor.store, id, &error);
+  g_assert_no_error (error);
+  record = byline_review_get_override (saved);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "published");
+  g_assert_cmpint (byline_article_get_status (byline_document_get_article (byline_window_get_document (f->editor.window))),
+                   ==, BYLINE_STATUS_PUBLISHED);
+  g_assert_false (gtk_action_bar_get_revealed (byline_window_get_review_bar (f->editor.window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +460,7 @@ main (int   argc,
   }
 
   g_test_add ("/ui/review/return-with-note", Fixture, NULL, fixture_setup, test_return_with_note, fixture_teardown);
+  g_test_add ("/ui/review/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
 
   status = g_test_run ();
 

@@ -14,6 +14,7 @@
 #include "byline-test-utils.h"
 #include "byline-diff.h"
 #include "byline-draft-store.h"
+#include "byline-outbox.h"
 #include "byline-review.h"
 #include "byline-wordpress-destination.h"
 #include "publish-test-utils.h"
@@ -739,6 +740,57 @@ test_concurrent_site_edit (Fixture       *f,
   g_assert_cmpstr (paragraph (draft, "Kiểm đếm"), ==, REPORTER_LATER);
 }
 
+static gboolean
+job_settled (gpointer data)
+{
+  BylineOutboxJobState state = byline_outbox_job_get_state (data);
+
+  return state == BYLINE_OUTBOX_JOB_SENT || state == BYLINE_OUTBOX_JOB_FAILED;
+}
+
+/* The same as the window sends, through the outbox: on WordPress' conflict
+ * the job merges the editor's changes in and sends again by itself. */
+static void
+test_outbox_merges (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media, "Nậm Nhùn: bàn giao nhà tạm cho 12 hộ");
+  g_autofree char *post_id = NULL;
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(BylineOutbox) outbox = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineOutboxJob *job;
+
+  post_id = send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  opened = open_story (f->editor_store, f->editor, post_id);
+  edit (f->editor_store, id, editor_edits_later);
+  g_free (send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_SUBMITTED, NULL));
+
+  edit (f->reporter_store, id, reporter_edits_later);
+  outbox = byline_outbox_new (f->reporter_store, NULL);
+  byline_outbox_set_backoff (outbox, 100, 400);
+  byline_outbox_add_destination (outbox, f->reporter);
+  g_assert_true (byline_outbox_load (outbox, &error));
+  job = byline_outbox_enqueue (outbox, id, ACCOUNT, BYLINE_STATUS_SUBMITTED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  byline_outbox_start (outbox);
+  g_assert_true (byline_test_wait_until (job_settled, job, 120000));
+  byline_outbox_stop (outbox);
+  g_assert_cmpstr (byline_outbox_job_get_error_message (job), ==, NULL);
+  g_assert_cmpint (byline_outbox_job_get_state (job), ==, BYLINE_OUTBOX_JOB_SENT);
+  g_assert_cmpstr (byline_outbox_job_get_remote_id (job), ==, post_id);
+
+  post = get_post (post_id);
+  g_assert_cmpstr (post_status (post), ==, "pending");
+  g_assert_nonnull (strstr (raw (post, "content"), EDITOR_LATER));
+  g_assert_nonnull (strstr (raw (post, "content"), REPORTER_LATER));
+  draft = load (f->reporter_store, id);
+  g_assert_cmpstr (paragraph (draft, "Thông tuyến"), ==, EDITOR_LATER);
+  g_assert_cmpstr (paragraph (draft, "Kiểm đếm"), ==, REPORTER_LATER);
+}
+
 #define EDITOR_SAME "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có 41 hộ dân phải sơ tán khẩn cấp."
 #define REPORTER_SAME "Theo Ban Chỉ huy Phòng chống thiên tai huyện, đến sáng 10/8 đã có 39 hộ dân phải sơ tán khẩn cấp."
 
@@ -980,6 +1032,7 @@ main (int   argc,
   TEST ("concurrent-merged", test_concurrent_merged);
   TEST ("concurrent-conflict", test_concurrent_conflict);
   TEST ("concurrent-site-edit", test_concurrent_site_edit);
+  TEST ("outbox-merges", test_outbox_merges);
   TEST ("cli", test_cli);
 
 run:

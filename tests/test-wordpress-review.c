@@ -392,6 +392,14 @@ editor_edits (BylineArticle *article)
   byline_image_set_caption (byline_article_get_image (article, 0), EDITOR_CAPTION);
 }
 
+#define CORRECTION "Di dời 41 hộ khỏi vùng nguy hiểm"
+
+static void
+editor_corrects (BylineArticle *article)
+{
+  set_paragraph (article, "Di dời", CORRECTION);
+}
+
 static void
 reporter_fixes (BylineArticle *article)
 {
@@ -559,6 +567,16 @@ test_full_cycle (Fixture       *f,
   g_assert_cmpuint (count_posts_with_slug (json_object_get_string_member (post, "slug")), ==, 1);
   after = list_queue (f->editor, BYLINE_STATUS_SUBMITTED);
   g_assert_null (find_story (after, post_id));
+
+  /* A published story is corrected and published again: the same post. */
+  edit (f->editor_store, id, editor_corrects);
+  g_clear_pointer (&again_id, g_free);
+  again_id = send_ok (f->editor_store, f->editor, id, BYLINE_STATUS_PUBLISHED, NULL);
+  g_assert_cmpstr (again_id, ==, post_id);
+  g_clear_pointer (&post, json_object_unref);
+  post = get_post (post_id);
+  g_assert_cmpstr (post_status (post), ==, "publish");
+  g_assert_nonnull (strstr (raw (post, "content"), CORRECTION));
 
   /* Readers never see the editor's note. */
   public_path = g_strconcat ("/wp/v2/posts/", post_id, NULL);

@@ -925,6 +925,38 @@ test_without_plugin (Fixture       *f,
   g_assert_cmpstr (post_status (post), ==, "publish");
 }
 
+/* A post written in wp-admin, not by Byline, with pictures from elsewhere
+ * and a relative address: it opens (twice as the same draft), its text in
+ * the body, nothing fetched from elsewhere, nothing read here. */
+static void
+test_foreign_post (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(BylineReviewOpened) first = NULL;
+  g_autoptr(BylineReviewOpened) second = NULL;
+  g_autofree char *post_id = NULL;
+
+  answer = site_request ("AUTHOR", "/wp/v2/posts",
+                         "{\"status\": \"pending\", \"title\": \"Bài viết trong wp-admin\", "
+                         "\"content\": \"<!-- wp:paragraph -->\\n<p>Đoạn văn viết thẳng trên trang.</p>\\n"
+                         "<!-- /wp:paragraph -->\\n\\n<figure class=\\\"wp-block-image\\\">"
+                         "<img src=\\\"../../../../etc/passwd\\\" alt=\\\"\\\"/></figure>\\n\\n"
+                         "<figure class=\\\"wp-block-image\\\"><img src=\\\"http://203.0.113.9/anh.png\\\" "
+                         "alt=\\\"\\\"/></figure>\"}");
+  post_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (answer), "id"));
+
+  first = open_story (f->editor_store, f->editor, post_id);
+  g_assert_true (first->created);
+  g_assert_true (g_uuid_string_is_valid (byline_article_get_id (first->article)));
+  g_assert_cmpstr (byline_article_get_headline (first->article), ==, "Bài viết trong wp-admin");
+  g_assert_cmpstr (paragraph (first->article, "Đoạn văn"), ==, "Đoạn văn viết thẳng trên trang.");
+  g_assert_cmpuint (byline_article_get_n_images (first->article), ==, 0);
+  second = open_story (f->editor_store, f->editor, post_id);
+  g_assert_false (second->created);
+  g_assert_cmpstr (byline_article_get_id (second->article), ==, byline_article_get_id (first->article));
+}
+
 /* ------------------------------------------------------------ byline-cli */
 
 static void
@@ -1051,6 +1083,7 @@ main (int   argc,
   TEST ("concurrent-conflict", test_concurrent_conflict);
   TEST ("concurrent-site-edit", test_concurrent_site_edit);
   TEST ("outbox-merges", test_outbox_merges);
+  TEST ("foreign-post", test_foreign_post);
   TEST ("cli", test_cli);
 
 run:

@@ -430,10 +430,11 @@ localize_pictures (BylineWordpressDestination  *self,
       if (class != NULL)
         media_id = g_ascii_strtoll (class + strlen ("wp-image-"), NULL, 10);
 
-      /* Only what the site itself holds: never fetch from anywhere a post names. */
+      /* Only what the site itself holds: never fetch from anywhere a post
+       * names, and never let a relative src reach files here. */
       if (!g_str_has_prefix (url, site))
         {
-          g_string_append_len (out, p, src_end - p);
+          g_string_append_len (out, p, src - p);
           p = src_end;
           continue;
         }

@@ -107,7 +107,8 @@ update_count (BylineOutboxButton *self)
 
   gtk_label_set_label (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), pending > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
+  /* The button, not the widget: a narrow window hides the widget itself. */
+  gtk_widget_set_visible (GTK_WIDGET (self->button), n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outbox.clear-sent", n > pending);
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Outbox: %u story to send",
@@ -174,6 +175,13 @@ byline_outbox_button_set_publisher (BylineOutboxButton *self,
   update_count (self);
 }
 
+gboolean
+byline_outbox_button_get_shown (BylineOutboxButton *self)
+{
+  g_return_val_if_fail (BYLINE_IS_OUTBOX_BUTTON (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->button));
+}
+
 const char *
 byline_outbox_button_get_count (BylineOutboxButton *self)
 {
@@ -234,5 +242,5 @@ static void
 byline_outbox_button_init (BylineOutboxButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->button), FALSE);
 }

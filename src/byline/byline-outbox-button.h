@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (BylineOutboxButton, byline_outbox_button, BYLINE, OUTBOX_B
 
 void        byline_outbox_button_set_publisher (BylineOutboxButton *self,
                                                 BylinePublisher    *publisher);
+/* TRUE when there are jobs to show (sent ones too, until cleared). */
+gboolean    byline_outbox_button_get_shown     (BylineOutboxButton *self);
 /* The count shown ("" when nothing is pending). */
 const char *byline_outbox_button_get_count     (BylineOutboxButton *self);
 /* The list in the popover, one row per job. */

@@ -34,6 +34,10 @@ struct _BylineWindow
   GMenu                 *send_menu;
   BylineSendBar         *send_bar;
   BylineOutboxButton    *outbox_button;
+  GtkWidget             *send_box;            /* in the header bar; hidden when narrow */
+  GtkActionBar          *narrow_bar;          /* Send and the outbox, at the bottom when narrow */
+  GtkMenuButton         *narrow_send_button;
+  BylineOutboxButton    *narrow_outbox_button;
   /* The review queue, bar and banner (byline-window-review.c) */
   GtkWidget             *review_button;
   AdwBanner             *returned_banner;

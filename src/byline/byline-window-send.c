@@ -58,6 +58,7 @@ update_destination_menu (BylineWindow *self)
 
   tooltip = current ? g_strdup_printf (_("Send to “%s”"), current) : g_strdup (_("Send"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button), tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->narrow_send_button), tooltip);
   _byline_window_update_send_actions (self);
 }
 
@@ -71,6 +72,7 @@ change_destination (GSimpleAction *action,
 
   g_simple_action_set_state (action, value);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button), tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->narrow_send_button), tooltip);
 }
 
 void
@@ -202,8 +204,11 @@ byline_window_set_publisher (BylineWindow    *self,
 
   self->publisher = g_object_ref (publisher);
   gtk_widget_set_visible (GTK_WIDGET (self->send_button), TRUE);
+  /* Narrow windows have no room in the header bar: Send goes to the bottom. */
+  gtk_widget_set_visible (GTK_WIDGET (self->narrow_bar), TRUE);
   byline_send_bar_set_publisher (self->send_bar, publisher);
   byline_outbox_button_set_publisher (self->outbox_button, publisher);
+  byline_outbox_button_set_publisher (self->narrow_outbox_button, publisher);
   g_signal_connect_object (byline_publisher_get_accounts (publisher), "items-changed",
                            G_CALLBACK (update_destination_menu), self, G_CONNECT_SWAPPED);
   update_destination_menu (self);

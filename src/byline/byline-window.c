@@ -435,6 +435,10 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, send_menu);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, send_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, outbox_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, send_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, narrow_bar);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, narrow_send_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, narrow_outbox_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_narrow);
   gtk_widget_class_bind_template_callback (widget_class, on_wide);

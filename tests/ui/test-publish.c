@@ -551,12 +551,12 @@ test_send_newsroom (Fixture       *f,
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
   choose_destination (f, NEWSROOM);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outbox_button)));
+  g_assert_false (byline_outbox_button_get_shown (outbox_button));
 
   send (f, "submitted");
   sent = saved_draft (f);
   g_assert_cmpstr (byline_article_get_headline (sent), ==, HEADLINE);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (outbox_button)));
+  g_assert_true (byline_outbox_button_get_shown (outbox_button));
 
   wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
   g_assert_cmpstr (bar_text (f), ==, "Sent to “" NEWSROOM "”: submitted for review.");
@@ -757,6 +757,46 @@ test_account_removed (Fixture       *f,
   assert_on_server (f, sent, "submitted");
 }
 
+/* At 360 pixels, with the Send button, the outbox and a failed story's bar
+ * showing, nothing asks for more room than there is. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  int min = 0;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  send (f, "published");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
+  g_assert_true (byline_outbox_button_get_shown (byline_window_get_outbox_button (f->window)));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  byline_ui_test_wait (600);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 350);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  /* Send and the outbox moved to the bottom bar. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_outbox_button (f->window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                                    BYLINE_TYPE_WINDOW,
+                                                                                    "narrow_send_button"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                                    BYLINE_TYPE_WINDOW,
+                                                                                    "narrow_outbox_button"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_send_bar (f->window))));
+
+  /* Wide again: back in the header bar. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  byline_ui_test_wait (600);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_outbox_button (f->window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                                    BYLINE_TYPE_WINDOW,
+                                                                                    "send_button"))));
+}
+
 /* Offline: the story waits for the network, and goes as soon as it is back. */
 static void
 test_offline (Fixture       *f,
@@ -903,6 +943,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
               fixture_teardown);
+  g_test_add ("/ui/publish/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/ui/publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/ui/publish/schedule", Fixture, NULL, fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/ui/publish/restart", Fixture, NULL, fixture_setup, test_restart, fixture_teardown);

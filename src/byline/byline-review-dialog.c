@@ -168,6 +168,9 @@ create_row (gpointer item,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   description = g_strdup_printf (_("Open “%s”"), headline);
+  /* Its name says which story, not "Open" as every row's would (the label
+   * child names a button unless the relation goes). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_tooltip_text (button, description);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_clicked), self, 0);

@@ -256,6 +256,55 @@ update_summary (BylineChecklist *self)
     }
 }
 
+static gboolean
+same_finding (BylineFinding *a,
+              BylineFinding *b)
+{
+  return byline_finding_get_severity (a) == byline_finding_get_severity (b)
+         && byline_finding_get_field (a) == byline_finding_get_field (b)
+         && byline_finding_get_block (a) == byline_finding_get_block (b)
+         && byline_finding_get_start (a) == byline_finding_get_start (b)
+         && byline_finding_get_end (a) == byline_finding_get_end (b)
+         && g_strcmp0 (byline_finding_get_code (a), byline_finding_get_code (b)) == 0
+         && g_strcmp0 (byline_finding_get_message (a), byline_finding_get_message (b)) == 0
+         && g_strcmp0 (byline_finding_get_image_id (a), byline_finding_get_image_id (b)) == 0
+         && g_strcmp0 (byline_finding_get_excerpt (a), byline_finding_get_excerpt (b)) == 0
+         && g_strcmp0 (byline_finding_get_suggestion (a), byline_finding_get_suggestion (b)) == 0;
+}
+
+/* Replaces only the findings that changed: after typing in one paragraph, the
+ * others' findings are the same, and remaking every row of a long story's
+ * list took most of a run (bench-window's stall). */
+static void
+update_findings (BylineChecklist *self,
+                 GPtrArray       *items)
+{
+  GListModel *shown = G_LIST_MODEL (self->findings);
+  guint old_n = g_list_model_get_n_items (shown);
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < items->len)
+    {
+      g_autoptr(BylineFinding) old = g_list_model_get_item (shown, prefix);
+
+      if (!same_finding (old, g_ptr_array_index (items, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < old_n - prefix && suffix < items->len - prefix)
+    {
+      g_autoptr(BylineFinding) old = g_list_model_get_item (shown, old_n - 1 - suffix);
+
+      if (!same_finding (old, g_ptr_array_index (items, items->len - 1 - suffix)))
+        break;
+      suffix++;
+    }
+  if (prefix == old_n && prefix == items->len)
+    return;
+  g_list_store_splice (self->findings, prefix, old_n - prefix - suffix,
+                       items->pdata + prefix, items->len - prefix - suffix);
+}
+
 static void
 show_findings (BylineChecklist *self,
                GListModel      *findings)
@@ -281,8 +330,7 @@ show_findings (BylineChecklist *self,
         tones = TRUE;
       g_ptr_array_add (items, finding);
     }
-  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
-                       items->pdata, items->len);
+  update_findings (self, items);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->fix_tones_button), tones);
 

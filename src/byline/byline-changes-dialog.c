@@ -62,6 +62,7 @@ insert_words (GtkTextBuffer *buffer,
               const char    *marked)
 {
   const char *p = marked;
+  gboolean after_removed = FALSE;
 
   while (*p != '\0')
     {
@@ -81,8 +82,12 @@ insert_words (GtkTextBuffer *buffer,
           insert_tagged (buffer, p, -1, NULL);
           return;
         }
+      /* A word replaced by another: a space between the two, as in the text. */
+      if (open == p && is_added && after_removed)
+        insert_tagged (buffer, " ", 1, NULL);
       insert_tagged (buffer, p, open - p, NULL);
       insert_tagged (buffer, open + 2, close - open - 2, is_added ? "added" : "removed");
+      after_removed = !is_added;
       p = close + 2;
     }
 }

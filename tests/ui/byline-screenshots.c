@@ -28,10 +28,12 @@
 #include "byline-account-dialog.h"
 #include "byline-outbox-button.h"
 #include "byline-publisher.h"
+#include "byline-review-dialog.h"
 #include "byline-send-bar.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
 #include "byline-window-private.h"
+#include "byline-window-review.h"
 
 static char *out_dir;
 static char *only;
@@ -369,6 +371,169 @@ shoot_sending (void)
   done (window);
 }
 
+/* ------------------------------------------------------------- review */
+
+/* One person at a shared folder: their accounts file, draft store and window. */
+static BylineWindow *
+review_desk (const char        *who,
+             const char        *role,
+             const char        *folder,
+             BylinePublisher  **publisher)
+{
+  g_autoptr(GKeyFile) accounts = g_key_file_new ();
+  g_autofree char *base = g_build_filename (g_get_user_data_dir (), who, NULL);
+  g_autofree char *path = g_build_filename (base, "accounts.ini", NULL);
+  g_autofree char *drafts = g_build_filename (base, "drafts", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) drafts_folder = g_file_new_for_path (drafts);
+  g_autoptr(BylineDraftStore) own_store = NULL;
+  BylineWindow *window;
+
+  g_mkdir_with_parents (drafts, 0700);
+  g_key_file_set_string (accounts, "Thư mục tòa soạn", "kind", "folder");
+  g_key_file_set_string (accounts, "Thư mục tòa soạn", "url", folder);
+  g_key_file_set_string (accounts, "Thư mục tòa soạn", "role", role);
+  g_assert_true (g_key_file_save_to_file (accounts, path, NULL));
+
+  own_store = byline_draft_store_new (drafts_folder);
+  *publisher = byline_publisher_new (own_store, file, NULL);
+  byline_publisher_start (*publisher, NULL);
+  window = byline_window_new (NULL, own_store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  byline_window_set_publisher (window, *publisher);
+  g_assert_true (byline_window_new_draft (window, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+has_review_account (gpointer data)
+{
+  return byline_window_get_n_review_accounts (data) > 0;
+}
+
+static gboolean
+queue_listed (gpointer data)
+{
+  BylineReviewQueue *queue = byline_review_dialog_get_queue (data);
+
+  return queue != NULL && !byline_review_queue_get_loading (queue)
+         && g_list_model_get_n_items (G_LIST_MODEL (queue)) > 0;
+}
+
+static gboolean
+story_shown (gpointer data)
+{
+  BylineDocument *document = byline_window_get_document (data);
+
+  return document != NULL && g_strcmp0 (byline_document_get_id (document), story_id) == 0;
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+review_send (BylineWindow *window,
+             BylineStatus  status,
+             const char   *note)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineReviewSendOptions options = { .status = status, .note = note };
+
+  BylineAccounts *accounts = byline_publisher_get_accounts (byline_window_get_publisher (window));
+  g_autoptr(BylineDestination) destination = NULL;
+
+  byline_accounts_create_destination_async (accounts, "Thư mục tòa soạn", NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  destination = byline_accounts_create_destination_finish (accounts, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  byline_review_send_async (byline_window_get_store (window), destination, story_id, &options, NULL,
+                            got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  receipt = byline_review_send_finish (byline_window_get_store (window), result, NULL, &error);
+  if (receipt == NULL)
+    g_error ("Could not send the story: %s", error->message);
+}
+
+/* From the queue into the window, as Open does. */
+static AdwDialog *
+open_from_queue (BylineWindow *window,
+                 BylineStatus  status)
+{
+  AdwDialog *dialog;
+
+  byline_ui_test_wait_until (has_review_account, window, 10000);
+  dialog = byline_window_show_review_queue (window);
+  byline_review_dialog_show (BYLINE_REVIEW_DIALOG (dialog), "Thư mục tòa soạn", status);
+  byline_ui_test_wait_until (queue_listed, dialog, 10000);
+  byline_ui_test_wait (800);
+  return dialog;
+}
+
+/* The reporter submits the story; the editor's queue, the story under review,
+ * returned with a note; the reporter's banner and the changes. */
+static void
+shoot_review (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "review-folder", NULL);
+  g_autoptr(BylinePublisher) reporter_publisher = NULL;
+  g_autoptr(BylinePublisher) editor_publisher = NULL;
+  BylineWindow *reporter = review_desk ("reporter", "reporter", folder, &reporter_publisher);
+  BylineWindow *editor;
+  AdwDialog *dialog;
+  g_autoptr(BylineArticle) article = byline_draft_store_load (store, story_id, NULL);
+  BylineArticle *shown;
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (byline_draft_store_save (byline_window_get_store (reporter), article, NULL));
+  g_assert_true (byline_window_open_draft (reporter, story_id, NULL));
+  byline_ui_test_wait_until (has_review_account, reporter, 10000);
+  review_send (reporter, BYLINE_STATUS_SUBMITTED, NULL);
+
+  editor = review_desk ("editor", "editor", folder, &editor_publisher);
+  dialog = open_from_queue (editor, BYLINE_STATUS_SUBMITTED);
+  capture (GTK_WIDGET (editor), "review-queue.png");
+  byline_review_dialog_open_story (BYLINE_REVIEW_DIALOG (dialog), story_id);
+  byline_ui_test_wait_until (story_shown, editor, 10000);
+  byline_ui_test_wait (1000);
+  scroll_to_top (editor);
+  capture (GTK_WIDGET (editor), "review-bar.png");
+
+  /* The editor tightens the headline and sends it back. */
+  shown = byline_document_get_article (byline_window_get_document (editor));
+  byline_article_set_headline (shown, "Nậm Nhùn: sạt lở sau mưa lũ, chia cắt nhiều bản");
+  byline_article_set_editor_note (shown, "Em kiểm tra lại số hộ phải sơ tán với Ban Chỉ huy nhé.");
+  g_assert_true (byline_document_flush (byline_window_get_document (editor), NULL));
+  review_send (editor, BYLINE_STATUS_RETURNED, "Em kiểm tra lại số hộ phải sơ tán với Ban Chỉ huy nhé.");
+  byline_publisher_stop (editor_publisher);
+  done (editor);
+  gtk_window_present (GTK_WINDOW (reporter));
+
+  dialog = open_from_queue (reporter, BYLINE_STATUS_RETURNED);
+  byline_review_dialog_open_story (BYLINE_REVIEW_DIALOG (dialog), story_id);
+  byline_ui_test_wait (1500);
+  scroll_to_top (reporter);
+  capture (GTK_WIDGET (reporter), "review-returned.png");
+  dialog = byline_window_show_review_changes (reporter);
+  byline_ui_test_wait (1000);
+  capture (GTK_WIDGET (reporter), "review-changes.png");
+  adw_dialog_force_close (dialog);
+
+  byline_publisher_stop (reporter_publisher);
+  done (reporter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +650,9 @@ main (int   argc,
   if (wanted ("send-menu.png") || wanted ("send-failed.png") || wanted ("sent.png") || wanted ("outbox.png")
       || wanted ("accounts.png") || wanted ("account-test.png"))
     shoot_sending ();
+  if (wanted ("review-queue.png") || wanted ("review-bar.png") || wanted ("review-returned.png")
+      || wanted ("review-changes.png"))
+    shoot_review ();
   if (wanted ("checklist.png"))
     {
       window = story_window (1280, 800);

@@ -22,6 +22,7 @@
 #include "byline-checklist.h"
 #include "byline-date-button.h"
 #include "byline-document.h"
+#include "byline-merge-dialog.h"
 #include "byline-publisher.h"
 #include "byline-review-dialog.h"
 #include "byline-window-private.h"
@@ -289,6 +290,52 @@ _byline_window_review_set_publisher (BylineWindow *self)
   check_accounts (self);
 }
 
+/* ------------------------------------------------------------ conflicts */
+
+static void
+reload_draft (BylineWindow *self,
+              const char   *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) loaded = byline_draft_store_load (self->store, id, &error);
+  g_autoptr(BylineDocument) document = NULL;
+
+  if (loaded == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  document = byline_document_new (self->store, loaded, TRUE);
+  _byline_window_replace_document (self, document);
+}
+
+static void
+on_merge_resolved (BylineWindow  *self,
+                   BylineArticle *saved)
+{
+  if (self->document != NULL && g_strcmp0 (byline_document_get_id (self->document), byline_article_get_id (saved)) == 0)
+    reload_draft (self, byline_article_get_id (saved));
+  byline_window_add_toast (self, adw_toast_new (_("Merged: the story can be sent again")));
+  update_review (self);
+}
+
+/* Both versions of each conflicting place, to choose from. */
+static void
+show_merge (BylineWindow *self,
+            const char   *draft_id,
+            const char   *destination,
+            BylineMerge  *merge)
+{
+  AdwDialog *dialog;
+
+  /* What the window shows is saved first: the merge replaces the draft. */
+  if (self->document != NULL)
+    byline_document_flush (self->document, NULL);
+  dialog = byline_merge_dialog_new (self->store, draft_id, destination, merge);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_merge_resolved), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 /* ------------------------------------------------------------ the queue */
 
 static void
@@ -327,7 +374,7 @@ on_story_opened (BylineWindow       *self,
       return;
     }
   if (opened->merge != NULL && byline_merge_get_n_conflicts (opened->merge) > 0)
-    byline_window_add_toast (self, adw_toast_new (_("Your changes and theirs conflict: both versions are kept in the history")));
+    show_merge (self, id, byline_destination_get_name (destination), opened->merge);
   update_review (self);
 }
 
@@ -496,8 +543,18 @@ on_sent (GObject      *object,
           return;
         }
       if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
-        title = g_strdup (_("Not sent: someone else changed the story at the same place. Both versions are kept; "
-                            "open it from the review queue again to merge."));
+        {
+          BylineDestination *destination = byline_window_get_review_destination (self);
+          g_autoptr(BylineMerge) merge = NULL;
+
+          title = g_strdup (_("Not sent: someone else changed the story at the same place. Both versions are kept; "
+                              "choose which to keep."));
+          if (destination != NULL)
+            merge = byline_review_load_merge (self->store, data->draft_id, byline_destination_get_name (destination),
+                                              NULL);
+          if (merge != NULL)
+            show_merge (self, data->draft_id, byline_destination_get_name (destination), merge);
+        }
       else
         title = g_strdup_printf (_("Not sent: %s"), error->message);
       toast = adw_toast_new (title);

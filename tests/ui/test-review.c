@@ -19,6 +19,7 @@
 #include "publish-test-utils.h"
 #include "ui-test-utils.h"
 #include "byline-changes-dialog.h"
+#include "byline-merge-dialog.h"
 #include "byline-document.h"
 #include "byline-publisher.h"
 #include "byline-review-dialog.h"
@@ -437,6 +438,101 @@ test_publish_anyway (Fixture       *f,
   g_assert_false (gtk_action_bar_get_revealed (byline_window_get_review_bar (f->editor.window)));
 }
 
+static gboolean
+merge_shown (gpointer data)
+{
+  return BYLINE_IS_MERGE_DIALOG (adw_application_window_get_visible_dialog (data));
+}
+
+static void
+reporter_send (BylineDraftStore  *store,
+               BylineDestination *destination,
+               const char        *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineSendReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineReviewSendOptions submit = { .status = BYLINE_STATUS_SUBMITTED };
+
+  byline_review_send_async (store, destination, id, &submit, NULL, byline_test_got_result, &result);
+  receipt = byline_review_send_finish (store, byline_test_wait (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (receipt);
+}
+
+#define REPORTER_HEADLINE "Nậm Nhùn: mưa lũ gây sạt lở, 137 hộ phải di dời"
+
+/* The reporter and the editor change the same headline: Publish stops with
+ * the merge dialog, both versions side by side; taking theirs and publishing
+ * again publishes the reporter's headline. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+  g_autoptr(GFile) reporter_drafts = byline_test_make_folder ("reporter-drafts");
+  g_autoptr(BylineDestination) reporter = NULL;
+  g_autoptr(BylineArticle) fixed = NULL;
+  g_autoptr(GBytes) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = byline_article_get_id (story);
+  ServerWait published = { f->server, id, "published" };
+  AdwDialog *dialog;
+
+  f->reporter.store = byline_draft_store_new (reporter_drafts);
+  byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+  byline_article_set_editor_note (story, NULL);
+  byline_article_set_publish_time (story, NULL);
+  g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+  reporter = byline_newsroom_destination_new (REPORTER_ACCOUNT, byline_newsroom_server_get_url (f->server),
+                                              BYLINE_TEST_REPORTER_TOKEN, &error);
+  g_assert_no_error (error);
+  reporter_send (f->reporter.store, reporter, id);
+
+  person_start (&f->editor, f, "editor", EDITOR_ACCOUNT, BYLINE_TEST_EDITOR_TOKEN);
+  wait_for_review_account (&f->editor);
+  open_from_queue (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE);
+
+  /* Meanwhile the reporter rewrites the headline and submits again. */
+  fixed = byline_draft_store_load (f->reporter.store, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_headline (fixed, REPORTER_HEADLINE);
+  g_assert_true (byline_draft_store_save (f->reporter.store, fixed, &error));
+  reporter_send (f->reporter.store, reporter, id);
+
+  /* The editor's own headline, then Publish: the same place changed twice. */
+  byline_article_set_headline (byline_document_get_article (byline_window_get_document (f->editor.window)),
+                               EDITOR_HEADLINE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-publish", NULL));
+  g_assert_true (byline_ui_test_wait_until (merge_shown, f->editor.window, 15000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Apply"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Apply"))));
+  /* Nothing went out over the reporter's version. */
+  {
+    g_autofree char *status = NULL;
+
+    g_clear_pointer (&item, g_bytes_unref);
+    item = byline_newsroom_server_get_item (f->server, id, NULL, &status);
+    g_assert_cmpstr (status, ==, "submitted");
+    g_assert_nonnull (strstr (g_bytes_get_data (item, NULL), REPORTER_HEADLINE));
+  }
+
+  byline_merge_dialog_choose (BYLINE_MERGE_DIALOG (dialog), 0, BYLINE_MERGE_TAKE_THEIRS);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Apply"))));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Apply"), "clicked");
+  byline_ui_test_wait (300);
+  g_assert_cmpstr (byline_article_get_headline (byline_document_get_article (byline_window_get_document (f->editor.window))),
+                   ==, REPORTER_HEADLINE);
+  g_assert_true (gtk_action_bar_get_revealed (byline_window_get_review_bar (f->editor.window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-publish", NULL));
+  g_assert_true (byline_ui_test_wait_until (server_has_status, &published, 15000));
+  g_clear_pointer (&item, g_bytes_unref);
+  item = byline_newsroom_server_get_item (f->server, id, NULL, NULL);
+  g_assert_nonnull (strstr (g_bytes_get_data (item, NULL), REPORTER_HEADLINE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +557,7 @@ main (int   argc,
 
   g_test_add ("/ui/review/return-with-note", Fixture, NULL, fixture_setup, test_return_with_note, fixture_teardown);
   g_test_add ("/ui/review/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
+  g_test_add ("/ui/review/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
 
   status = g_test_run ();
 

@@ -57,10 +57,13 @@ static gint64
 run_floor_parse (gpointer data)
 {
   Bench *b = data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonParser *parser = json_parser_new_immutable ();
   gint64 start = g_get_monotonic_time ();
 
+  /* Parsing and dropping the tree: a reader that keeps nothing of it still
+   * frees it, and byline_draft_format_parse() does. */
   g_assert_true (json_parser_load_from_data (parser, b->json, b->json_length, NULL));
+  g_object_unref (parser);
   return g_get_monotonic_time () - start;
 }
 
@@ -167,7 +170,7 @@ main (int   argc,
   g_autofree char *tmp = NULL;
   g_autofree char *html = NULL;
   g_autoptr(GFile) store_folder = NULL;
-  BylineHtmlOptions html_options = { .media_base = "" };
+  BylineHtmlOptions html_options = { .media_base = NULL };
   guint runs = argc > 1 ? (guint) atoi (argv[1]) : 15;
   double floor_parse, floor_generate, floor, save, load, serialize, parse, ninjs, html_import;
   Bench b = { 0 };
@@ -190,6 +193,10 @@ main (int   argc,
   b.json_length = g_bytes_get_size (json);
   g_assert_true (json_parser_load_from_data (parser, b.json, b.json_length, &error));
   b.root = json_node_ref (json_parser_get_root (parser));
+  /* Exported as a draft folder holds it, so that the import attaches all the
+   * pictures from media/ as it would for a saved web page. */
+  g_clear_object (&b.photos);
+  b.photos = byline_draft_store_get_draft_folder (b.store, byline_article_get_id (b.article));
   html = byline_html_export (b.article, &html_options);
   b.html = g_bytes_new_take (html, strlen (html));
   html = NULL;
@@ -208,7 +215,7 @@ main (int   argc,
   ninjs = median_ms (run_ninjs, &b, runs);
   html_import = median_ms (run_html_import, &b, runs);
 
-  g_print ("floor: json-glib parse %.2f ms + generate %.2f ms = %.2f ms\n",
+  g_print ("floor: json-glib parse (and free) %.2f ms + generate %.2f ms = %.2f ms\n",
            floor_parse, floor_generate, floor);
   g_print ("%-28s %9s %12s\n", "operation", "ms", "× floor");
   g_print ("%-28s %9.2f %12.2f\n", "load (store)", load, load / floor);

@@ -909,6 +909,144 @@ test_restart (Fixture       *f,
                                                  NEWSROOM), ==, id);
 }
 
+/* ------------------------------------------- a real WordPress (optional) */
+
+/* Only when the program runs under tests/wordpress/run-with-peer.sh, which
+ * starts a real WordPress on loopback and names its credentials.env. */
+#define WORDPRESS "Báo Lai Châu (WordPress)"
+
+static GHashTable *wp_peer;   /* KEY → VALUE of credentials.env */
+
+static gboolean
+load_wordpress_peer (void)
+{
+  const char *path = g_getenv ("WP_PEER_CREDENTIALS");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  wp_peer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *equal = strchr (lines[i], '=');
+
+      if (lines[i][0] != '#' && equal != NULL)
+        g_hash_table_insert (wp_peer, g_strndup (lines[i], equal - lines[i]), g_strdup (equal + 1));
+    }
+  return g_hash_table_contains (wp_peer, "BASE_URL") && g_hash_table_contains (wp_peer, "USER_AUTHOR");
+}
+
+/* GET @path of the site's REST API as the peer's editor. */
+static JsonNode *
+wordpress_get (const char *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (g_hash_table_lookup (wp_peer, "BASE_URL"), "/wp-json", path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  const char *pair = g_hash_table_lookup (wp_peer, "USER_EDITOR");
+  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static const char *
+raw_member (JsonObject *object,
+            const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (object, member), "raw");
+}
+
+/* The author's account added through the account dialog, then the story
+ * typed and submitted from the window: the post is on the site as typed. */
+static void
+test_send_wordpress (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *pair = g_hash_table_lookup (wp_peer, "USER_AUTHOR");
+  g_autofree char *login = g_strndup (pair, strchr (pair, ':') - pair);
+  g_autoptr(BylineAccountDialog) dialog = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(JsonNode) post_node = NULL;
+  g_autofree char *post_path = NULL;
+  JsonObject *post;
+  const char *post_id;
+  const char *content;
+
+  dialog = fill_account (f, NULL, WORDPRESS, BYLINE_ACCOUNT_WORDPRESS,
+                         g_hash_table_lookup (wp_peer, "BASE_URL"), login, strchr (pair, ':') + 1,
+                         "account.save");
+  g_assert_cmpstr (byline_account_dialog_get_result (dialog), ==, "");
+  type_story (f);
+  choose_destination (f, WORDPRESS);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 60000);
+  g_assert_cmpstr (bar_text (f), ==, "Sent to “" WORDPRESS "”: submitted for review.");
+
+  post_id = byline_article_get_remote_id (byline_document_get_article (byline_window_get_document (f->window)),
+                                          WORDPRESS);
+  g_assert_nonnull (post_id);
+  post_path = g_strconcat ("/wp/v2/posts/", post_id, "?context=edit", NULL);
+  post_node = wordpress_get (post_path);
+  post = json_node_get_object (post_node);
+
+  /* As typed, byte for byte: the headline, the lead, each paragraph, each
+   * picture's caption and alt text; pending review, by the author. */
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "pending");
+  g_assert_cmpstr (raw_member (post, "title"), ==, HEADLINE);
+  g_assert_nonnull (strstr (raw_member (post, "excerpt"), LEAD));
+  content = raw_member (post, "content");
+  g_assert_nonnull (strstr (content, "<p>Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp.</p>"));
+  g_assert_nonnull (strstr (content, "<p>Lực lượng cứu hộ đã có mặt từ sáng sớm.</p>"));
+  {
+    const char *first = strstr (content, "<figcaption");
+    const char *second = first ? strstr (first + 1, "<figcaption") : NULL;
+
+    g_assert_nonnull (second);
+    g_assert_nonnull (strstr (first, "Sạt lở trên Quốc lộ 4H."));
+    g_assert_nonnull (strstr (second, "Cứu hộ giúp dân di dời."));
+  }
+
+  /* Each figure names its picture in the media library (wp-image-ID):
+   * there, with the alt text typed for it. */
+  {
+    g_autoptr(GRegex) regex = g_regex_new ("wp-image-([0-9]+)", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    guint n = 0;
+
+    for (g_regex_match (regex, content, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *media_id = g_match_info_fetch (match, 1);
+        g_autofree char *path = g_strconcat ("/wp/v2/media/", media_id, "?context=edit", NULL);
+        g_autoptr(JsonNode) item = wordpress_get (path);
+        const char *alt = json_object_get_string_member (json_node_get_object (item), "alt_text");
+
+        g_assert_cmpstr (alt, ==, n == 0 ? "Đất đá tràn xuống mặt đường." : "Bộ đội khiêng đồ qua suối.");
+        n++;
+      }
+    g_assert_cmpuint (n, ==, byline_article_get_n_images (sent));
+  }
+  assert_no_secrets_on_disk ();
+  {
+    const char *folders[] = { g_get_home_dir (), g_get_user_config_dir (), g_get_user_data_dir () };
+
+    for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+      assert_secret_nowhere (folders[i], strchr (pair, ':') + 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -947,6 +1085,10 @@ main (int   argc,
   g_test_add ("/ui/publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/ui/publish/schedule", Fixture, NULL, fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/ui/publish/restart", Fixture, NULL, fixture_setup, test_restart, fixture_teardown);
+  /* Registered by tests/ui/meson.build a second time, under the WordPress peer. */
+  if (load_wordpress_peer ())
+    g_test_add ("/ui/publish/send-wordpress", Fixture, NULL, fixture_setup, test_send_wordpress,
+                fixture_teardown);
 
   status = g_test_run ();
 

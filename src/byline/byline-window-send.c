@@ -13,10 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-checklist.h"
 #include "byline-date-button.h"
 #include "byline-document.h"
 #include "byline-outbox-button.h"
 #include "byline-publisher.h"
+#include "byline-review.h"
 #include "byline-send-bar.h"
 #include "byline-window-private.h"
 
@@ -88,7 +90,7 @@ _byline_window_update_send_actions (BylineWindow *self)
 /* ---------------------------------------------------------------- sending */
 
 static void
-send_story (BylineWindow *self,
+queue_send (BylineWindow *self,
             BylineStatus  status,
             GDateTime    *publish_at)
 {
@@ -108,6 +110,111 @@ send_story (BylineWindow *self,
       return;
     }
   byline_send_bar_reveal (self->send_bar);
+}
+
+/* The codes of the checklist's errors, NULL-terminated. */
+static GStrv
+dup_error_codes (BylineChecklist *checklist)
+{
+  GListModel *findings = byline_checklist_get_findings (checklist);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (byline_finding_get_severity (finding) == BYLINE_SEVERITY_ERROR)
+        g_strv_builder_add (codes, byline_finding_get_code (finding));
+    }
+  return g_strv_builder_end (codes);
+}
+
+typedef struct
+{
+  BylineWindow *window;
+  BylineStatus  status;
+  GDateTime    *publish_at;
+} PendingSend;
+
+static void
+pending_send_free (gpointer  data,
+                   GClosure *closure)
+{
+  PendingSend *pending = data;
+
+  g_clear_object (&pending->window);
+  g_clear_pointer (&pending->publish_at, g_date_time_unref);
+  g_free (pending);
+}
+
+static void
+on_override_response (AdwAlertDialog *dialog,
+                      const char     *response,
+                      PendingSend    *pending)
+{
+  BylineWindow *self = pending->window;
+  g_auto(GStrv) codes = NULL;
+
+  if (g_strcmp0 (response, "publish") != 0 || self->document == NULL)
+    return;
+  /* The editor's decision stays on the story, saved with it before it goes. */
+  codes = dup_error_codes (_byline_window_get_checklist (self));
+  byline_review_record_override (byline_document_get_article (self->document), NULL, pending->status,
+                                 (const char * const *) codes);
+  queue_send (self, pending->status, pending->publish_at);
+}
+
+/* The checks run before a story leaves: errors block publishing (and
+ * scheduling) unless the user publishes anyway, which is recorded on the
+ * story; a story submitted for review goes, with the checklist shown when
+ * it has something to say, since the editor decides. */
+static void
+send_story (BylineWindow *self,
+            BylineStatus  status,
+            GDateTime    *publish_at)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (self);
+  gboolean publishing = status == BYLINE_STATUS_PUBLISHED || status == BYLINE_STATUS_SCHEDULED;
+  guint n_errors;
+  PendingSend *pending;
+  AdwDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  byline_checklist_run (checklist);
+  n_errors = byline_checklist_get_n_errors (checklist);
+  if (n_errors + byline_checklist_get_n_warnings (checklist) > 0)
+    _byline_window_show_checklist (self);
+  if (!publishing || n_errors == 0)
+    {
+      queue_send (self, status, publish_at);
+      return;
+    }
+
+  dialog = adw_alert_dialog_new (status == BYLINE_STATUS_SCHEDULED ? _("Schedule With Errors?")
+                                                                   : _("Publish With Errors?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "The checklist found %u error that blocks publishing. Fix it, or "
+                                             "publish anyway: your decision is recorded on the story.",
+                                             "The checklist found %u errors that block publishing. Fix them, or "
+                                             "publish anyway: your decision is recorded on the story.",
+                                             n_errors),
+                                n_errors);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "publish", _("_Publish Anyway"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "publish", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  pending = g_new0 (PendingSend, 1);
+  pending->window = g_object_ref (self);
+  pending->status = status;
+  pending->publish_at = publish_at ? g_date_time_ref (publish_at) : NULL;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_override_response), pending,
+                         pending_send_free, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

@@ -369,3 +369,14 @@ _byline_review_record_override (BylineArticle *article,
   json_object_set_object_member (copy, "preflight_override", g_steal_pointer (&record));
   _byline_article_set_extra (article, copy);
 }
+
+void
+byline_review_record_override (BylineArticle      *article,
+                               const char         *who,
+                               BylineStatus        status,
+                               const char * const *codes)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE (article));
+
+  _byline_review_record_override (article, who, status, (GStrv) codes);
+}

@@ -272,6 +272,15 @@ BylineArticle     *byline_review_resolve        (BylineDraftStore     *store,
                                                  BylineMerge          *merge,
                                                  GError              **error);
 
+/* Records on @article that the preflight errors @codes (a NULL-terminated
+ * list of finding codes) were overridden by @who (NULL: the login name) to
+ * send it as @status; saved with the article.  byline_review_send_async()
+ * records its own overrides; this is for other ways of publishing. */
+void               byline_review_record_override (BylineArticle        *article,
+                                                  const char           *who,
+                                                  BylineStatus          status,
+                                                  const char * const   *codes);
+
 /* The record of a preflight override on @article, NULL when there is none:
  * {"by": …, "at": …, "status": …, "errors": [codes]}. */
 JsonObject        *byline_review_get_override   (BylineArticle        *article);

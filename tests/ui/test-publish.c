@@ -22,13 +22,16 @@
 #include "byline-account-dialog.h"
 #include "byline-accounts-page.h"
 #include "byline-article-editor.h"
+#include "byline-checklist.h"
 #include "byline-date-button.h"
 #include "byline-document.h"
 #include "byline-outbox-button.h"
 #include "byline-preferences-dialog.h"
 #include "byline-publisher.h"
+#include "byline-review.h"
 #include "byline-send-bar.h"
 #include "byline-window.h"
+#include "byline-window-private.h"
 
 #define NEWSROOM   "Toà soạn Lai Châu"
 #define FOLDER     "Thư mục chung"
@@ -298,6 +301,14 @@ type_story (Fixture *f)
       byline_image_set_credit (image, pictures[i].credit);
       byline_image_set_alt_text (image, pictures[i].alt);
     }
+  /* The byline and the category, without which the checklist blocks publishing. */
+  {
+    const char *authors[] = { "Lò Văn Dũng", NULL };
+    BylineArticle *article = byline_document_get_article (document);
+
+    byline_article_set_authors (article, authors);
+    byline_article_set_category (article, "Xã hội");
+  }
   byline_ui_test_wait (50);
 }
 
@@ -707,6 +718,53 @@ test_failed_then_retry (Fixture       *f,
   assert_no_secrets_on_disk ();
 }
 
+static gboolean
+alert_shown (gpointer data)
+{
+  return ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (data));
+}
+
+/* The checklist before a story leaves: a story with an error is submitted
+ * for review (the checklist opens), but publishing it asks first, sends
+ * nothing until "Publish Anyway", and records that decision on the story. */
+static void
+test_checks_before_publishing (Fixture       *f,
+                               gconstpointer  data)
+{
+  BylineArticle *open;
+  g_autoptr(BylineArticle) sent = NULL;
+  JsonObject *record;
+  AdwDialog *dialog;
+
+  add_newsroom (f, BYLINE_TEST_EDITOR_TOKEN);
+  type_story (f);
+  open = byline_document_get_article (byline_window_get_document (f->window));
+  byline_article_set_authors (open, NULL);
+  choose_destination (f, NEWSROOM);
+
+  send (f, "published");
+  g_assert_true (byline_ui_test_wait_until (alert_shown, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Publish With Errors?");
+  g_assert_cmpint (adw_alert_dialog_get_response_appearance (ADW_ALERT_DIALOG (dialog), "publish"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpuint (byline_checklist_get_n_errors (_byline_window_get_checklist (f->window)), ==, 1);
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 0);
+  g_assert_null (byline_review_get_override (open));
+
+  g_signal_emit_by_name (dialog, "response::publish", "publish");
+  adw_dialog_force_close (dialog);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  sent = saved_draft (f);
+  assert_on_server (f, sent, "published");
+  record = byline_review_get_override (sent);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "published");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (record, "errors"), 0), ==,
+                   "missing-byline");
+}
+
 /* An account removed while a story waits for it: the story stops with the
  * reason instead of going out with the old secret; added again, Retry sends it. */
 static void
@@ -1085,6 +1143,8 @@ main (int   argc,
   g_test_add ("/ui/publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/ui/publish/schedule", Fixture, NULL, fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/ui/publish/restart", Fixture, NULL, fixture_setup, test_restart, fixture_teardown);
+  g_test_add ("/ui/publish/checks-before-publishing", Fixture, NULL, fixture_setup,
+              test_checks_before_publishing, fixture_teardown);
   /* Registered by tests/ui/meson.build a second time, under the WordPress peer. */
   if (load_wordpress_peer ())
     g_test_add ("/ui/publish/send-wordpress", Fixture, NULL, fixture_setup, test_send_wordpress,

@@ -22,6 +22,7 @@
 #include "byline-cli.h"
 #include "byline-accounts.h"
 #include "byline-outbox.h"
+#include "byline-review.h"
 
 #define SECRET_ENV       "BYLINE_SECRET"
 #define SECRET_MAX_BYTES 4096
@@ -499,6 +500,56 @@ add_destinations (BylineOutbox  *outbox,
 
 /* ------------------------------------------------------------- publish */
 
+/* Errors of the preflight checks block publishing and scheduling unless
+ * @override, which is recorded on the story (and saved) before it goes. */
+static gboolean
+check_before_publishing (BylineCli      *cli,
+                         BylineArticle  *article,
+                         BylineStatus    status,
+                         gboolean        override,
+                         GError        **error)
+{
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(BylineFinding) first = NULL;
+  guint n_errors = 0;
+
+  if (status != BYLINE_STATUS_PUBLISHED && status != BYLINE_STATUS_SCHEDULED)
+    return TRUE;
+  findings = byline_check_article (article, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (byline_finding_get_severity (finding) != BYLINE_SEVERITY_ERROR)
+        continue;
+      if (first == NULL)
+        first = g_object_ref (finding);
+      g_strv_builder_add (builder, byline_finding_get_code (finding));
+      n_errors++;
+    }
+  if (n_errors == 0)
+    return TRUE;
+  if (!override)
+    {
+      g_autofree char *where = byline_finding_dup_location (first, article);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "publish: %u error blocks publishing (%s: %s); fix it (see “byline-cli check”), "
+                                "or --override",
+                                "publish: %u errors block publishing (first, %s: %s); fix them (see “byline-cli "
+                                "check”), or --override",
+                                n_errors),
+                   n_errors, where, byline_finding_get_message (first));
+      return FALSE;
+    }
+  codes = g_strv_builder_end (builder);
+  byline_review_record_override (article, NULL, status, (const char * const *) codes);
+  return byline_draft_store_save (byline_cli_get_store (cli), article, error);
+}
+
 gboolean
 byline_cli_publish (BylineCli  *cli,
                     int         argc,
@@ -510,6 +561,7 @@ byline_cli_publish (BylineCli  *cli,
   g_autofree char *at = NULL;
   g_autofree char *note_arg = NULL;
   int wait = DEFAULT_WAIT;
+  gboolean override = FALSE;
   GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The account to send to (required)"), N_("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_arg,
@@ -518,6 +570,8 @@ byline_cli_publish (BylineCli  *cli,
     { "note", 0, 0, G_OPTION_ARG_STRING, &note_arg, N_("A note for the editor"), N_("TEXT") },
     { "wait", 0, 0, G_OPTION_ARG_INT, &wait,
       N_("Seconds to wait for the send (default 300; 0: only queue it)"), N_("SECONDS") },
+    { "override", 0, 0, G_OPTION_ARG_NONE, &override,
+      N_("Publish in spite of preflight errors (recorded on the story)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(BylineAccounts) accounts = NULL;
@@ -555,6 +609,8 @@ byline_cli_publish (BylineCli  *cli,
   if ((id = byline_cli_resolve_id (cli, argv[1], FALSE, error)) == NULL)
     return FALSE;
   if ((article = byline_draft_store_load (byline_cli_get_store (cli), id, error)) == NULL)
+    return FALSE;
+  if (!check_before_publishing (cli, article, status, override, error))
     return FALSE;
   if ((accounts = load_accounts (error)) == NULL
       || (destination = open_destination (accounts, to, error)) == NULL)

@@ -12,6 +12,7 @@
 
 #include "cli-runner.h"
 #include "publish-test-utils.h"
+#include "byline-review.h"
 
 #define ACCOUNT "Toà soạn"
 
@@ -308,6 +309,45 @@ test_publish (void)
   assert_usage (&bad_time, "byline-cli: publish: “11/08/2030 06:30” is not a date and time like 2025-08-11T06:30+07:00");
 }
 
+/* The preflight checks before publishing: an error blocks it, nothing is
+ * sent; --override sends it and records the decision on the story. */
+static void
+test_checks_block_publishing (void)
+{
+  g_auto(Server) server = { 0 };
+  g_auto(Run) blocked = { 0 };
+  g_auto(Run) overridden = { 0 };
+  g_autofree char *path = store_path ();
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (folder);
+  g_autoptr(BylineArticle) draft = make_draft ();
+  g_autoptr(BylineArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *record;
+
+  server_init (&server);
+  add_account (&server, server.editor_token);
+  byline_article_set_category (draft, NULL);
+  g_assert_true (byline_draft_store_save (store, draft, &error));
+  g_assert_no_error (error);
+
+  run_cli (&blocked, "publish", byline_article_get_id (draft), "--to", ACCOUNT, "--status", "published");
+  assert_failed (&blocked, "1 error blocks publishing");
+  g_assert_nonnull (strstr (blocked.err, "--override"));
+  g_assert_cmpuint (count_items (&server), ==, 0);
+
+  run_cli (&overridden, "publish", byline_article_get_id (draft), "--to", ACCOUNT, "--status", "published",
+           "--override");
+  assert_ok (&overridden);
+  g_assert_cmpuint (count_items (&server), ==, 1);
+  saved = byline_draft_store_load (store, byline_article_get_id (draft), &error);
+  g_assert_no_error (error);
+  record = byline_review_get_override (saved);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (record, "errors"), 0), ==,
+                   "missing-category");
+}
+
 static void
 test_server_down_then_back (void)
 {
@@ -399,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/cli-publish/account", test_account);
   g_test_add_func ("/cli-publish/secret-from-environment", test_secret_from_environment);
   g_test_add_func ("/cli-publish/publish", test_publish);
+  g_test_add_func ("/cli-publish/checks-block-publishing", test_checks_block_publishing);
   g_test_add_func ("/cli-publish/server-down-then-back", test_server_down_then_back);
   g_test_add_func ("/cli-publish/queue-and-cancel", test_queue_and_cancel);
 

@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <libsecret/secret.h>
 #include <string.h>
 
@@ -178,7 +182,7 @@ check_account (BylineAccount  *account,
   if (name == NULL || *name == '\0' || strpbrk (name, "[]\n\r") != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "An account needs a name, without brackets or line breaks");
+                   _("An account needs a name, without brackets or line breaks"));
       return FALSE;
     }
   if (account->kind != BYLINE_ACCOUNT_FOLDER)
@@ -190,7 +194,7 @@ check_account (BylineAccount  *account,
           || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       "“%s” is not an http:// or https:// address", account->url);
+                       _("“%s” is not an http:// or https:// address"), account->url);
           return FALSE;
         }
     }
@@ -198,12 +202,12 @@ check_account (BylineAccount  *account,
       && (account->user == NULL || *account->user == '\0' || strchr (account->user, ':') != NULL))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "A WordPress account needs the user name (--user) its application password belongs to");
+                   _("A WordPress account needs the user name (--user) its application password belongs to"));
       return FALSE;
     }
   if (account->kind == BYLINE_ACCOUNT_FOLDER && *account->url == '\0')
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, "A folder account needs a folder");
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("A folder account needs a folder"));
       return FALSE;
     }
   return TRUE;
@@ -358,7 +362,7 @@ byline_accounts_load (BylineAccounts  *self,
       if (!byline_account_kind_from_string (kind_name, &kind) || url == NULL)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                       "%s: the account “%s” needs a kind (folder, newsroom or wordpress) and a url",
+                       _("%s: the account “%s” needs a kind (folder, newsroom or wordpress) and a url"),
                        path, groups[i]);
           return FALSE;
         }
@@ -425,14 +429,14 @@ write_file (BylineAccounts  *self,
   if (!g_file_make_directory_with_parents (parent, NULL, &local_error)
       && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not create the folder of %s: %s",
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("Could not create the folder of %s: %s"),
                    path, local_error->message);
       return FALSE;
     }
   g_clear_error (&local_error);
   if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not save the accounts: %s",
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("Could not save the accounts: %s"),
                    local_error->message);
       return FALSE;
     }
@@ -454,7 +458,7 @@ keyring_error (const GError *error)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
   return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                      "The keyring is not available (%s): the password cannot be kept safely",
+                      _("The keyring is not available (%s): the password cannot be kept safely"),
                       error->message);
 }
 
@@ -521,7 +525,7 @@ existing_secret_cb (GObject      *source,
   if (secret == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                               "The account “%s” needs a token or password", account->name);
+                               _("The account “%s” needs a token or password"), account->name);
       return;
     }
   secret_password_free (secret);
@@ -577,7 +581,7 @@ byline_accounts_save_async (BylineAccounts      *self,
   if (*secret == '\0')
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                               "The account “%s” needs a token or password", account->name);
+                               _("The account “%s” needs a token or password"), account->name);
       return;
     }
   label = g_strdup_printf ("Byline: %s", account->name);
@@ -651,7 +655,7 @@ byline_accounts_remove_async (BylineAccounts      *self,
   account = byline_accounts_lookup (self, name);
   if (account == NULL)
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "There is no account “%s”", name);
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("There is no account “%s”"), name);
       return;
     }
   g_task_set_task_data (task, g_strdup (account->name), g_free);
@@ -692,7 +696,7 @@ make_destination (BylineAccount  *account,
       return byline_wordpress_destination_new (account->name, account->url, account->user, secret, error);
     default:
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   "This version of Byline cannot send to %s accounts yet",
+                   _("This version of Byline cannot send to %s accounts yet"),
                    byline_account_kind_to_string (account->kind));
       return NULL;
     }
@@ -724,7 +728,7 @@ lookup_secret_cb (GObject      *source,
   if (secret == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_AUTH,
-                               "No token or password is kept for “%s”: enter it again", account->name);
+                               _("No token or password is kept for “%s”: enter it again"), account->name);
       return;
     }
   destination = make_destination (account, secret, &error);
@@ -751,7 +755,7 @@ lookup_secret (BylineAccounts      *self,
   g_task_set_source_tag (task, source_tag);
   if (account == NULL)
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "There is no account “%s”", name);
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("There is no account “%s”"), name);
       return;
     }
   g_task_set_task_data (task, g_object_ref (account), g_object_unref);

@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "byline-destination-private.h"
 
 #include "byline-article.h"
@@ -292,7 +296,7 @@ status_allowed (BylineDestination       *self,
       if (options->publish_at == NULL)
         {
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                       "Scheduling needs a publication time");
+                       _("Scheduling needs a publication time"));
           return FALSE;
         }
       break;
@@ -306,7 +310,7 @@ status_allowed (BylineDestination       *self,
   if ((caps & needed) != needed)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "The destination “%s” cannot take a story as “%s”",
+                   _("The destination “%s” cannot take a story as “%s”"),
                    byline_destination_get_name (self),
                    byline_status_to_string (options->status));
       return FALSE;

@@ -9,6 +9,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -83,7 +87,7 @@ static void
 set_io_error (GError    **error,
               GError     *cause,
               GFile      *file,
-              const char *doing)
+              const char *format)  /* translated, "… %s: %s" for the name and the cause */
 {
   g_autofree char *name = g_file_get_parse_name (file);
   gboolean remote = !g_file_is_native (file);
@@ -102,7 +106,7 @@ set_io_error (GError    **error,
                  || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED)))
     code = BYLINE_ERROR_NETWORK;
 
-  g_set_error (error, BYLINE_ERROR, code, "Could not %s %s: %s", doing, name, cause->message);
+  g_set_error (error, BYLINE_ERROR, code, format, name, cause->message);
   g_error_free (cause);
 }
 
@@ -114,7 +118,7 @@ check_id (const char  *id,
   if (*id == '\0' || *id == '.' || strchr (id, '/') != NULL || strchr (id, '\\') != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSAFE_PATH,
-                   "“%s” cannot name a story in a folder", id);
+                   _("“%s” cannot name a story in a folder"), id);
       return FALSE;
     }
   return TRUE;
@@ -195,7 +199,7 @@ write_atomically (GFile         *file,
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
     {
-      set_io_error (error, g_steal_pointer (&local_error), file, "write");
+      set_io_error (error, g_steal_pointer (&local_error), file, _("Could not write %s: %s"));
       return FALSE;
     }
   return TRUE;
@@ -219,12 +223,12 @@ copy_picture (GFile         *source,
 
   if (!g_file_copy (source, temp, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
     {
-      set_io_error (error, g_steal_pointer (&local_error), source, "copy the picture");
+      set_io_error (error, g_steal_pointer (&local_error), source, _("Could not copy the picture %s: %s"));
       return FALSE;
     }
   if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
     {
-      set_io_error (error, g_steal_pointer (&local_error), target, "write");
+      set_io_error (error, g_steal_pointer (&local_error), target, _("Could not write %s: %s"));
       return FALSE;
     }
   return TRUE;
@@ -328,7 +332,7 @@ send_thread (GTask        *task,
       data->receipt->remote_version = g_steal_pointer (&old_version);
       data->conflict = TRUE;
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                               "“%s”: someone else changed this story in the folder since you last sent it.",
+                               _("“%s”: someone else changed this story in the folder since you last sent it."),
                                byline_destination_get_name (self));
       return;
     }
@@ -336,7 +340,7 @@ send_thread (GTask        *task,
   if (!g_file_make_directory_with_parents (media, cancellable, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      set_io_error (&error, g_steal_pointer (&error), media, "create");
+      set_io_error (&error, g_steal_pointer (&error), media, _("Could not create %s: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -369,7 +373,7 @@ send_thread (GTask        *task,
   if (old_dir != NULL && old_status != data->options->status
       && !delete_recursively (old_dir, cancellable, &error))
     {
-      set_io_error (&error, g_steal_pointer (&error), old_dir, "remove the earlier copy in");
+      set_io_error (&error, g_steal_pointer (&error), old_dir, _("Could not remove the earlier copy in %s: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -503,7 +507,7 @@ set_status_thread (GTask        *task,
   if (old_dir == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                               "There is no story “%s” in the folder", data->id);
+                               _("There is no story “%s” in the folder"), data->id);
       return;
     }
 
@@ -512,7 +516,7 @@ set_status_thread (GTask        *task,
       if (!g_file_make_directory_with_parents (parent, cancellable, &error)
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          set_io_error (&error, g_steal_pointer (&error), parent, "create");
+          set_io_error (&error, g_steal_pointer (&error), parent, _("Could not create %s: %s"));
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
@@ -521,7 +525,7 @@ set_status_thread (GTask        *task,
       if (!delete_recursively (dir, cancellable, &error)
           || !g_file_move (old_dir, dir, G_FILE_COPY_NONE, cancellable, NULL, NULL, &error))
         {
-          set_io_error (&error, g_steal_pointer (&error), old_dir, "move");
+          set_io_error (&error, g_steal_pointer (&error), old_dir, _("Could not move %s: %s"));
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
@@ -595,7 +599,7 @@ check_thread (GTask        *task,
   if ((!g_file_make_directory_with_parents (self->folder, cancellable, &error)
        && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS)))
     {
-      set_io_error (&error, g_steal_pointer (&error), self->folder, "create");
+      set_io_error (&error, g_steal_pointer (&error), self->folder, _("Could not create %s: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -748,7 +752,7 @@ byline_folder_destination_list (BylineFolderDestination  *self,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
   if (children == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      set_io_error (error, g_steal_pointer (&local_error), dir, "read");
+      set_io_error (error, g_steal_pointer (&local_error), dir, _("Could not read %s: %s"));
       return NULL;
     }
   while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)

@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -168,13 +172,13 @@ fetch_thread (GTask        *task,
   if (dir == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                               "There is no story “%s” in the folder", data->id);
+                               _("There is no story “%s” in the folder"), data->id);
       return;
     }
   data->story = read_story (dir, data->id, &item, cancellable, &error);
   if (data->story == NULL)
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "Could not read the story “%s”: %s",
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("Could not read the story “%s”: %s"),
                                data->id, error->message);
       return;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -48,38 +50,38 @@ _byline_http_error_from_transport (const GError *error,
 
   if (error->domain == G_TLS_ERROR)
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_TLS,
-                        "The certificate of %s cannot be trusted (%s): "
-                        "Byline sends nothing over a connection it cannot verify.",
+                        _("The certificate of %s cannot be trusted (%s): "
+                        "Byline sends nothing over a connection it cannot verify."),
                         host, error->message);
 
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                        "Could not find the server %s: no connection, or a mistyped address (%s).",
+                        _("Could not find the server %s: no connection, or a mistyped address (%s)."),
                         host, error->message);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                        "%s did not answer in time.", host);
+                        _("%s did not answer in time."), host);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                        "%s refused the connection: the server may be down.", host);
+                        _("%s refused the connection: the server may be down."), host);
 
   if (error->domain == SOUP_SESSION_ERROR
       && error->code != SOUP_SESSION_ERROR_PARSING
       && error->code != SOUP_SESSION_ERROR_ENCODING)
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                        "Could not talk to %s: %s.", host, error->message);
+                        _("Could not talk to %s: %s."), host, error->message);
 
   /* Our own picture file failing under the upload is not the network's fault. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                        "Could not read a file to send to %s: %s.", host, error->message);
+                        _("Could not read a file to send to %s: %s."), host, error->message);
 
   return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                      "The connection to %s was lost (%s).", host, error->message);
+                      _("The connection to %s was lost (%s)."), host, error->message);
 }
 
 guint
@@ -169,30 +171,30 @@ _byline_http_error_from_response (SoupMessage *msg,
     case SOUP_STATUS_UNAUTHORIZED:
       /* Whatever the server says, the fix is the same. */
       return g_error_new (BYLINE_ERROR, BYLINE_ERROR_AUTH,
-                          "Wrong token or password for %s.", host);
+                          _("Wrong token or password for %s."), host);
     case SOUP_STATUS_FORBIDDEN:
       if (detail != NULL)
         return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN, "%s", detail);
       return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
-                          "Your account at %s is not allowed to do this.", host);
+                          _("Your account at %s is not allowed to do this."), host);
     case SOUP_STATUS_NOT_FOUND:
     case SOUP_STATUS_GONE:
       return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "%s",
-                          detail ? detail : "The server has no such item.");
+                          detail ? detail : _("The server has no such item."));
     case SOUP_STATUS_CONFLICT:
     case SOUP_STATUS_PRECONDITION_FAILED:
       return g_error_new (BYLINE_ERROR, BYLINE_ERROR_CONFLICT, "%s",
-                          detail ? detail : "Someone else changed this story on the server.");
+                          detail ? detail : _("Someone else changed this story on the server."));
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
       return g_error_new (BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE, "%s",
-                          detail ? detail : "Too large for the server.");
+                          detail ? detail : _("Too large for the server."));
     case SOUP_STATUS_REQUEST_TIMEOUT:
     case 429:  /* Too Many Requests: not in SoupStatus */
       retry_after = _byline_http_get_retry_after (msg);
       if (retry_after > 0)
         return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER,
-                            "%s is busy and asks to wait %u seconds.", host, retry_after);
-      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s is busy (%u %s).",
+                            _("%s is busy and asks to wait %u seconds."), host, retry_after);
+      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s is busy (%u %s)."),
                           host, status, phrase);
     default:
       break;
@@ -201,18 +203,18 @@ _byline_http_error_from_response (SoupMessage *msg,
   if (status >= 500)
     {
       if (detail != NULL)
-        return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s failed (%u %s): %s",
+        return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s failed (%u %s): %s"),
                             host, status, phrase, detail);
-      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s failed (%u %s).",
+      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s failed (%u %s)."),
                           host, status, phrase);
     }
   if (status >= 400)
     {
       if (detail != NULL)
         return g_error_new (BYLINE_ERROR, BYLINE_ERROR_INVALID, "%s", detail);
-      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_INVALID, "%s refused the request (%u %s).",
+      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_INVALID, _("%s refused the request (%u %s)."),
                           host, status, phrase);
     }
-  return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FAILED, "%s gave an unexpected answer (%u %s).",
+  return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FAILED, _("%s gave an unexpected answer (%u %s)."),
                       host, status, phrase);
 }

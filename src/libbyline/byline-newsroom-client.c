@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -78,7 +82,7 @@ parse_object (GBytes      *bytes,
     return json_object_ref (json_node_get_object (root));
 
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER,
-               "%s sent an answer that is not a JSON object.",
+               _("%s sent an answer that is not a JSON object."),
                g_uri_get_host (soup_message_get_uri (msg)));
   return NULL;
 }
@@ -385,7 +389,7 @@ asset_head_cb (GObject      *source,
   if (stream == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                               "Could not read the picture %s: %s",
+                               _("Could not read the picture %s: %s"),
                                g_file_peek_path (data->file), error->message);
       return;
     }
@@ -502,7 +506,7 @@ put_item_cb (GObject      *source,
   if (etag == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_SERVER,
-                               "%s stored the story without giving its version (no ETag).",
+                               _("%s stored the story without giving its version (no ETag)."),
                                g_uri_get_host (soup_message_get_uri (data->msg)));
       return;
     }

@@ -9,6 +9,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-article.h"
@@ -481,7 +485,7 @@ byline_newsroom_destination_new (const char  *name,
       || g_uri_get_query (uri) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "“%s” is not the address of a newsroom (http:// or https://)", url);
+                   _("“%s” is not the address of a newsroom (http:// or https://)"), url);
       return NULL;
     }
 

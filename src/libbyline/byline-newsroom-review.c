@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -18,7 +22,7 @@
 
 static JsonObject *
 parse_object (GBytes     *bytes,
-              const char *what,
+              const char *failure,  /* translated, what to say when it is not */
               GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -27,7 +31,7 @@ parse_object (GBytes     *bytes,
   if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL)
       && JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
     return json_object_ref (json_node_get_object (root));
-  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "The newsroom sent %s that is not a JSON object.", what);
+  g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, failure);
   return NULL;
 }
 
@@ -55,7 +59,7 @@ list_cb (GObject      *source,
   JsonNode *items;
 
   body = _byline_newsroom_send_finish (BYLINE_NEWSROOM_DESTINATION (source), result, &error);
-  if (body == NULL || (object = parse_object (body, "a list", &error)) == NULL)
+  if (body == NULL || (object = parse_object (body, _("The newsroom sent a list that is not a JSON object."), &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -193,7 +197,7 @@ picture_opened_cb (GObject      *source,
   out = g_file_replace_finish (G_FILE (source), result, &error);
   if (out == NULL)
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not keep a picture: %s",
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("Could not keep a picture: %s"),
                                error->message);
       return;
     }
@@ -235,7 +239,7 @@ picture_answer_cb (GObject      *source,
   if (!g_file_make_directory_with_parents (media, cancellable, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not keep a picture: %s",
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("Could not keep a picture: %s"),
                                error->message);
       return;
     }
@@ -310,7 +314,7 @@ status_cb (GObject      *source,
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   body = _byline_newsroom_send_finish (self, result, &error);
-  if (body == NULL || (object = parse_object (body, "a status", &error)) == NULL)
+  if (body == NULL || (object = parse_object (body, _("The newsroom sent a status that is not a JSON object."), &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "byline-article.h"
 #include "byline-date-format.h"
 #include "byline-error.h"
@@ -338,7 +342,7 @@ _byline_outbox_job_from_json (JsonObject  *object,
       || !byline_status_from_string (get_string (object, "status"), &status))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                   "%s: a job without an id, a destination or a valid status", source_name);
+                   _("%s: a job without an id, a destination or a valid status"), source_name);
       return NULL;
     }
 

@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 
@@ -145,7 +149,7 @@ save_draft_jobs (BylineOutbox  *self,
         {
           int saved = errno;
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                       "Could not remove %s: %s", path, g_strerror (saved));
+                       _("Could not remove %s: %s"), path, g_strerror (saved));
           return FALSE;
         }
       return TRUE;
@@ -157,7 +161,7 @@ save_draft_jobs (BylineOutbox  *self,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error))
     {
-      g_prefix_error (error, "Could not record the outbox of this draft: ");
+      g_prefix_error (error, _("Could not record the outbox of this draft: "));
       return FALSE;
     }
   return TRUE;
@@ -199,13 +203,13 @@ load_draft_jobs (BylineOutbox  *self,
       || !json_object_has_member (object, "jobs")
       || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "jobs")))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s is not a Byline outbox", path);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s is not a Byline outbox"), path);
       return FALSE;
     }
   if (json_object_get_int_member_with_default (object, "version", 0) > OUTBOX_VERSION)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NEWER_VERSION,
-                   "%s was written by a newer Byline", path);
+                   _("%s was written by a newer Byline"), path);
       return FALSE;
     }
 
@@ -396,8 +400,8 @@ merged_cb (GObject      *source,
     {
       if (error == NULL)
         g_set_error (&error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                     "“%s”: someone else changed this story meanwhile, and some of their changes conflict with "
-                     "yours: choose which to keep (both versions are in the history)", job->destination);
+                     _("“%s”: someone else changed this story meanwhile, and some of their changes conflict with "
+                     "yours: choose which to keep (both versions are in the history)"), job->destination);
       finish_job (context->self, job, context->destination, FALSE, NULL, error);
     }
   schedule (context->self);
@@ -466,7 +470,7 @@ start_job (BylineOutbox      *self,
   if (article == NULL)
     {
       if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
-        g_prefix_error (&error, "The draft is gone: ");
+        g_prefix_error (&error, _("The draft is gone: "));
       finish_job (self, job, NULL, FALSE, NULL, error);
       schedule (self);
       return;
@@ -534,7 +538,7 @@ schedule (BylineOutbox *self)
           if (!job->offline)
             {
               job->offline = TRUE;
-              _byline_outbox_job_set_error (job, "Waiting for a network connection.");
+              _byline_outbox_job_set_error (job, _("Waiting for a network connection."));
               _byline_outbox_job_set_next_attempt (job, 0);
               _byline_outbox_job_set_state (job, BYLINE_OUTBOX_JOB_WAITING);
               save_or_warn (self, job);
@@ -798,12 +802,12 @@ byline_outbox_enqueue (BylineOutbox  *self,
 
   if (!byline_draft_store_contains (self->store, draft_id))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "There is no draft “%s”", draft_id);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("There is no draft “%s”"), draft_id);
       return NULL;
     }
   if (status == BYLINE_STATUS_SCHEDULED && publish_at == NULL)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, "Scheduling needs a publication time");
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("Scheduling needs a publication time"));
       return NULL;
     }
 
@@ -855,9 +859,11 @@ byline_outbox_retry (BylineOutbox  *self,
   if (job == NULL || (job->state != BYLINE_OUTBOX_JOB_FAILED && job->state != BYLINE_OUTBOX_JOB_WAITING
                       && job->state != BYLINE_OUTBOX_JOB_QUEUED))
     {
-      g_set_error (error, BYLINE_ERROR, job ? BYLINE_ERROR_INVALID : BYLINE_ERROR_NOT_FOUND,
-                   job ? "This job is %s, not waiting" : "There is no job “%s” in the outbox",
-                   job ? byline_outbox_job_state_to_string (job->state) : job_id);
+      if (job != NULL)
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("This job is %s, not waiting"),
+                     byline_outbox_job_state_to_string (job->state));
+      else
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("There is no job “%s” in the outbox"), job_id);
       return FALSE;
     }
 
@@ -883,7 +889,7 @@ byline_outbox_cancel (BylineOutbox  *self,
   if (byline_outbox_find (self, job_id) == NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "There is no job “%s” in the outbox", job_id);
+                   _("There is no job “%s” in the outbox"), job_id);
       return FALSE;
     }
   g_ptr_array_find (self->jobs, byline_outbox_find (self, job_id), &position);

@@ -7,6 +7,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -64,7 +68,7 @@ read_json (const char  *path,
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s is not a JSON object", path);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s is not a JSON object"), path);
       return NULL;
     }
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -242,7 +246,7 @@ _byline_review_load_merge_versions (BylineDraftStore  *store,
     {
       if (local_error == NULL)
         g_set_error (&local_error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                     "There is nothing to merge in this story for “%s”", destination);
+                     _("There is nothing to merge in this story for “%s”"), destination);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -254,7 +258,7 @@ _byline_review_load_merge_versions (BylineDraftStore  *store,
   if (*ours == NULL || *theirs == NULL)
     {
       if (local_error == NULL)
-        g_set_error (&local_error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s misses a version", path);
+        g_set_error (&local_error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s misses a version"), path);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

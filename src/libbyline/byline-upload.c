@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -29,7 +33,7 @@ _byline_upload_image_new (BylineImage  *image,
   if (info == NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                   "The picture “%s” of this story is missing from the draft: %s",
+                   _("The picture “%s” of this story is missing from the draft: %s"),
                    byline_image_get_filename (image) ? byline_image_get_filename (image)
                                                      : byline_image_get_sha256 (image),
                    local_error->message);
@@ -116,7 +120,7 @@ prepare_thread (GTask        *task,
                                         G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
         {
           g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                                   "Could not keep the scaled picture in %s: %s", folder,
+                                   _("Could not keep the scaled picture in %s: %s"), folder,
                                    error ? error->message : g_strerror (errno));
           return;
         }

@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-destination-private.h"
@@ -123,28 +127,33 @@ error_from_response (SoupMessage *msg,
      * signed in (rest_not_logged_in, rest_cannot_create); sites with common
      * plugins say incorrect_password or invalid_username.  The fix is the same. */
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_AUTH,
-                        "Wrong user name or password for %s: WordPress needs an application password "
-                        "(Users → Profile → Application Passwords), not the login password.", host);
+                        _("Wrong user name or password for %s: WordPress needs an application password "
+                        "(Users → Profile → Application Passwords), not the login password."), host);
   if (status == SOUP_STATUS_FORBIDDEN)
     {
       if (forbidden != NULL)
         return g_error_new_literal (BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN, forbidden);
+      if (text != NULL)
+        return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
+                            _("Your WordPress account at %s is not allowed to do this: %s"), host, text);
       return g_error_new (BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
-                          "Your WordPress account at %s is not allowed to do this%s%s",
-                          host, text ? ": " : ".", text ? text : "");
+                          _("Your WordPress account at %s is not allowed to do this."), host);
     }
   if (g_strcmp0 (code, "rest_upload_hash_mismatch") == 0)
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                        "A picture arrived damaged at %s; it will be sent again.", host);
+                        _("A picture arrived damaged at %s; it will be sent again."), host);
   if (g_strcmp0 (code, "rest_post_invalid_id") == 0 || status == SOUP_STATUS_NOT_FOUND)
-    return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "%s: %s", host,
-                        text ? text : "no such item.");
+    {
+      if (text != NULL)
+        return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "%s: %s", host, text);
+      return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("%s: no such item."), host);
+    }
   if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
     return g_error_new (BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                        "Too large for %s: its PHP settings (upload_max_filesize, post_max_size) refuse it.",
+                        _("Too large for %s: its PHP settings (upload_max_filesize, post_max_size) refuse it."),
                         host);
   if (status >= 400 && status < 500 && status != SOUP_STATUS_REQUEST_TIMEOUT && status != 429 && text != NULL)
-    return g_error_new (BYLINE_ERROR, BYLINE_ERROR_INVALID, "%s refused the request: %s", host, text);
+    return g_error_new (BYLINE_ERROR, BYLINE_ERROR_INVALID, _("%s refused the request: %s"), host, text);
   return _byline_http_error_from_response (msg, body);
 }
 
@@ -189,7 +198,7 @@ _byline_wordpress_send (BylineWordpressDestination  *self,
 
       /* A PHP warning printed before the JSON, a proxy's page, …: not WordPress. */
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER,
-                   "%s did not answer as the WordPress REST API does (no JSON at %s).",
+                   _("%s did not answer as the WordPress REST API does (no JSON at %s)."),
                    host, g_uri_get_path (soup_message_get_uri (msg)));
       return NULL;
     }
@@ -240,7 +249,7 @@ _byline_wordpress_get_me (BylineWordpressDestination  *self,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s did not say who you are.", self->url);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s did not say who you are."), self->url);
       return NULL;
     }
   object = json_node_get_object (root);
@@ -321,7 +330,7 @@ _byline_wordpress_find_category (BylineWordpressDestination  *self,
     }
 
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-               "WordPress at %s has no category “%s” (it has %s): add it there, or choose one of those.",
+               _("WordPress at %s has no category “%s” (it has %s): add it there, or choose one of those."),
                self->url, name, known->len ? known->str : "none");
   return -1;
 }
@@ -372,7 +381,7 @@ _byline_wordpress_ensure_tag (BylineWordpressDestination  *self,
     return json_object_get_int_member_with_default (json_node_get_object (created), "id", -1);
   if (created != NULL)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s did not create the tag “%s”.", self->url, name);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s did not create the tag “%s”."), self->url, name);
       return -1;
     }
   g_propagate_error (error, g_steal_pointer (&local_error));

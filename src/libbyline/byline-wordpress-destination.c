@@ -9,6 +9,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-destination-private.h"
@@ -251,13 +255,13 @@ byline_wordpress_destination_new (const char  *name,
       || g_uri_get_query (uri) != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "“%s” is not the address of a WordPress site (http:// or https://)", url);
+                   _("“%s” is not the address of a WordPress site (http:// or https://)"), url);
       return NULL;
     }
   if (user == NULL || *user == '\0' || strchr (user, ':') != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   "A WordPress account needs the user name its application password belongs to");
+                   _("A WordPress account needs the user name its application password belongs to"));
       return NULL;
     }
 

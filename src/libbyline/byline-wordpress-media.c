@@ -12,6 +12,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-error.h"
@@ -234,7 +238,7 @@ _byline_wordpress_media_ensure (BylineWordpressDestination  *self,
   stream = md5 ? _byline_file_stream_new (file, &size, cancellable, &local_error) : NULL;
   if (stream == NULL)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, "Could not read the picture %s: %s",
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("Could not read the picture %s: %s"),
                    g_file_peek_path (file), local_error->message);
       return NULL;
     }
@@ -261,7 +265,7 @@ _byline_wordpress_media_ensure (BylineWordpressDestination  *self,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (answer))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s did not describe the picture it stored.",
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s did not describe the picture it stored."),
                    self->url);
       return NULL;
     }

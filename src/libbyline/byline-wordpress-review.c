@@ -21,6 +21,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "byline-article.h"
@@ -213,8 +217,8 @@ list_thread (GTask        *task,
         }
       if (!JSON_NODE_HOLDS_ARRAY (root))
         {
-          g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s sent something else than a "
-                                   "list of posts.", self->url);
+          g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s sent something else than a "
+                                   "list of posts."), self->url);
           return;
         }
       posts = json_node_get_array (root);
@@ -292,7 +296,7 @@ download (BylineWordpressDestination  *self,
 
   if (msg == NULL)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "WordPress named a picture by a bad address: %s", url);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("WordPress named a picture by a bad address: %s"), url);
       return FALSE;
     }
   in = soup_session_send (self->session, msg, cancellable, &local_error);
@@ -314,7 +318,7 @@ download (BylineWordpressDestination  *self,
       || !g_file_move (part, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
     {
       g_file_delete (part, NULL, NULL);
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, "Could not download a picture from %s: %s",
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("Could not download a picture from %s: %s"),
                    self->url, local_error->message);
       return FALSE;
     }
@@ -622,7 +626,7 @@ fetch_thread (GTask        *task,
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s sent something else than a post.",
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s sent something else than a post."),
                                self->url);
       return;
     }

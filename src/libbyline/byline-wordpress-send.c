@@ -18,6 +18,10 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "byline-destination-private.h"
 #include "byline-error.h"
 #include "byline-html-private.h"
@@ -227,8 +231,8 @@ check_unchanged (BylineWordpressDestination  *self,
   title = _byline_wordpress_unescape (title_object ? json_object_get_string_member_with_default (title_object, "raw", "")
                                                    : "");
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-               "“%s”: someone changed the post “%s” on WordPress (at %s UTC) since Byline last sent it; "
-               "Byline does not write over their changes.",
+               _("“%s”: someone changed the post “%s” on WordPress (at %s UTC) since Byline last sent it; "
+                 "Byline does not write over their changes."),
                byline_destination_get_name (BYLINE_DESTINATION (self)), title,
                json_object_get_string_member_with_default (post, "modified_gmt", "?"));
   return FALSE;
@@ -257,7 +261,7 @@ find_post (BylineWordpressDestination  *self,
         {
           if (g_error_matches (local_error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
             g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT,
-                         "“%s”: the post %s of this story is no longer on WordPress (someone deleted it).",
+                         _("“%s”: the post %s of this story is no longer on WordPress (someone deleted it)."),
                          byline_destination_get_name (BYLINE_DESTINATION (self)), data->remote_id);
           else
             g_propagate_error (error, g_steal_pointer (&local_error));
@@ -265,7 +269,7 @@ find_post (BylineWordpressDestination  *self,
         }
       if (!JSON_NODE_HOLDS_OBJECT (root))
         {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s sent something else than a post.", self->url);
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s sent something else than a post."), self->url);
           return NULL;
         }
       return json_object_ref (json_node_get_object (root));
@@ -388,15 +392,15 @@ prepare_post (BylineWordpressDestination  *self,
   if (data->uploads->len > 0 && !me->can_upload)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
-                   "Your WordPress role (%s) cannot upload pictures to “%s”: ask an editor to publish this "
-                   "story, or send it without its pictures.", data->role, name);
+                   _("Your WordPress role (%s) cannot upload pictures to “%s”: ask an editor to publish this "
+                   "story, or send it without its pictures."), data->role, name);
       return FALSE;
     }
   if ((data->options->status == BYLINE_STATUS_PUBLISHED || data->options->status == BYLINE_STATUS_SCHEDULED)
       && !me->can_publish)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
-                   "Your WordPress role (%s) cannot publish on “%s”: submit the story for review instead.",
+                   _("Your WordPress role (%s) cannot publish on “%s”: submit the story for review instead."),
                    data->role, name);
       return FALSE;
     }
@@ -404,7 +408,7 @@ prepare_post (BylineWordpressDestination  *self,
   if (data->options->status == BYLINE_STATUS_RETURNED && !me->can_edit_others)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN,
-                   "Your WordPress role (%s) cannot return stories on “%s”: only an editor can.",
+                   _("Your WordPress role (%s) cannot return stories on “%s”: only an editor can."),
                    data->role, name);
       return FALSE;
     }
@@ -567,7 +571,7 @@ write_post (BylineWordpressDestination  *self,
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (root) || json_object_get_int_member_with_default (json_node_get_object (root), "id", 0) <= 0)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, "%s did not describe the post it stored.", self->url);
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER, _("%s did not describe the post it stored."), self->url);
       return FALSE;
     }
   post = json_node_get_object (root);
@@ -580,8 +584,8 @@ write_post (BylineWordpressDestination  *self,
          != json_object_get_int_member_with_default (sent, "featured_media", 0))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                   "WordPress at %s stored the post %" G_GINT64_FORMAT " without its category, tags or "
-                   "featured picture as sent.", self->url, id);
+                   _("WordPress at %s stored the post %lld without its category, tags or "
+                     "featured picture as sent."), self->url, (long long) id);
       return FALSE;
     }
   if (g_strcmp0 (raw_text (post, "title"), json_object_get_string_member (sent, "title")) != 0

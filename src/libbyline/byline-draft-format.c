@@ -288,7 +288,7 @@ get_string (Reader      *reader,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“%s” must be a string", where, name);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“%s” must be a string"), where, name);
   *value = json_node_get_string (node);
   return TRUE;
 }
@@ -308,11 +308,11 @@ get_int (Reader     *reader,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“%s” must be a whole number", where, name);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“%s” must be a whole number"), where, name);
   *value = json_node_get_int (node);
   if (*value < min || *value > max)
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“%s” is out of range (%" G_GINT64_FORMAT ")",
-                 where, name, *value);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“%s” is out of range (%lld)"),
+                 where, name, (long long) *value);
   return TRUE;
 }
 
@@ -329,7 +329,7 @@ get_array (Reader      *reader,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“%s” must be a list", where, name);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“%s” must be a list"), where, name);
   *value = json_node_get_array (node);
   return TRUE;
 }
@@ -350,7 +350,7 @@ get_strv (Reader      *reader,
       JsonNode *node = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return fail (reader, BYLINE_ERROR_INVALID, "every entry of “%s” must be a string", name);
+        return fail (reader, BYLINE_ERROR_INVALID, _("every entry of “%s” must be a string"), name);
       g_strv_builder_add (builder, json_node_get_string (node));
     }
   *value = g_strv_builder_end (builder);
@@ -373,7 +373,7 @@ get_date_time (Reader      *reader,
   *value = g_date_time_new_from_iso8601 (str, NULL);
   if (*value == NULL)
     return fail (reader, BYLINE_ERROR_INVALID,
-                 "“%s” is not an ISO 8601 date and time with a zone: “%s”", name, str);
+                 _("“%s” is not an ISO 8601 date and time with a zone: “%s”"), name, str);
   return TRUE;
 }
 
@@ -406,14 +406,16 @@ read_image (Reader        *reader,
 {
   g_autoptr(BylineImage) image = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  g_autofree char *where = g_strdup_printf ("image %u: ", position + 1);
+  /* Translators: where a problem is in a draft file; it begins the messages
+   * that start with %s, such as “%s“%s” must be a string”. */
+  g_autofree char *where = g_strdup_printf (_("image %u: "), position + 1);
   const char *id, *sha256, *media_type, *filename, *caption, *credit, *alt_text;
   gint64 width, height;
   JsonObject *object;
   JsonNode *featured;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, BYLINE_ERROR_INVALID, "%smust be an object", where);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%smust be an object"), where);
   object = json_node_get_object (node);
 
   if (!get_string (reader, object, where, "id", &id)
@@ -428,12 +430,12 @@ read_image (Reader        *reader,
     return FALSE;
 
   if (id == NULL || *id == '\0')
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“id” is missing", where);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“id” is missing"), where);
   if (sha256 == NULL || strlen (sha256) != 64
       || strspn (sha256, "0123456789abcdefABCDEF") != 64)
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“sha256” must be 64 hexadecimal digits", where);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“sha256” must be 64 hexadecimal digits"), where);
   if (byline_article_find_image (article, id) != NULL)
-    return fail (reader, BYLINE_ERROR_INVALID, "%sthe id “%s” is used twice", where, id);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%sthe id “%s” is used twice"), where, id);
 
   image = _byline_image_new_full (id, sha256, media_type);
   byline_image_set_filename (image, filename);
@@ -470,7 +472,7 @@ read_spans (Reader     *reader,
       gint64 start, end;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (reader, BYLINE_ERROR_INVALID, "%sa span must be an object", where);
+        return fail (reader, BYLINE_ERROR_INVALID, _("%sa span must be an object"), where);
       object = json_node_get_object (node);
       if (!get_int (reader, object, where, "start", 0, length, &start)
           || !get_int (reader, object, where, "end", 0, length, &end)
@@ -481,7 +483,7 @@ read_spans (Reader     *reader,
       if (!byline_span_kind_from_string (style, &kind))
         continue;
       if (kind == BYLINE_SPAN_LINK && (href == NULL || *href == '\0'))
-        return fail (reader, BYLINE_ERROR_INVALID, "%sa link span has no “href”", where);
+        return fail (reader, BYLINE_ERROR_INVALID, _("%sa link span has no “href”"), where);
       if (start < end)
         byline_body_apply_span (body, index, start, end, kind, href, TRUE);
     }
@@ -494,7 +496,9 @@ read_block (Reader        *reader,
             JsonNode      *node,
             guint          position)
 {
-  g_autofree char *where = g_strdup_printf ("body block %u: ", position + 1);
+  /* Translators: where a problem is in a draft file (a paragraph, heading or
+   * picture of the body); it begins the messages that start with %s. */
+  g_autofree char *where = g_strdup_printf (_("body block %u: "), position + 1);
   g_autoptr(JsonObject) extra = NULL;
   BylineBody *body = byline_article_get_body (article);
   const char *type, *text, *image_id;
@@ -504,7 +508,7 @@ read_block (Reader        *reader,
   guint index;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, BYLINE_ERROR_INVALID, "%smust be an object", where);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%smust be an object"), where);
   object = json_node_get_object (node);
 
   if (!get_string (reader, object, where, "type", &type)
@@ -514,7 +518,7 @@ read_block (Reader        *reader,
     return FALSE;
 
   if (type == NULL)
-    return fail (reader, BYLINE_ERROR_INVALID, "%s“type” is missing", where);
+    return fail (reader, BYLINE_ERROR_INVALID, _("%s“type” is missing"), where);
 
   /* A block type from a newer minor version keeps its text as a paragraph. */
   if (!byline_block_kind_from_string (type, &kind))
@@ -523,7 +527,7 @@ read_block (Reader        *reader,
   if (kind == BYLINE_BLOCK_IMAGE)
     {
       if (image_id == NULL || byline_article_find_image (article, image_id) == NULL)
-        return fail (reader, BYLINE_ERROR_INVALID, "%srefers to an image the draft does not have",
+        return fail (reader, BYLINE_ERROR_INVALID, _("%srefers to an image the draft does not have"),
                      where);
       index = byline_body_insert_image (body, G_MAXUINT, image_id);
     }
@@ -552,16 +556,16 @@ check_version (Reader     *reader,
       || !get_string (reader, object, "", "version", &version))
     return FALSE;
   if (g_strcmp0 (format, BYLINE_DRAFT_FORMAT_NAME) != 0)
-    return fail (reader, BYLINE_ERROR_UNSUPPORTED_FORMAT, "not a Byline draft (no “format”: “%s”)",
+    return fail (reader, BYLINE_ERROR_UNSUPPORTED_FORMAT, _("not a Byline draft (no “format”: “%s”)"),
                  BYLINE_DRAFT_FORMAT_NAME);
   if (version != NULL)
     major = g_ascii_strtoull (version, &end, 10);
   if (version == NULL || end == version || (*end != '\0' && *end != '.') || major == 0)
-    return fail (reader, BYLINE_ERROR_INVALID, "“version” must be “MAJOR.MINOR”, not “%s”",
+    return fail (reader, BYLINE_ERROR_INVALID, _("“version” must be “MAJOR.MINOR”, not “%s”"),
                  version ? version : "");
   if (major > BYLINE_DRAFT_FORMAT_MAJOR)
     return fail (reader, BYLINE_ERROR_NEWER_VERSION,
-                 "written by a newer Byline (draft format %s); this version reads format %d.x",
+                 _("written by a newer Byline (draft format %s); this version reads format %d.x"),
                  version, BYLINE_DRAFT_FORMAT_MAJOR);
   return TRUE;
 }
@@ -591,7 +595,7 @@ byline_draft_format_from_json (JsonNode    *root,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      fail (&reader, BYLINE_ERROR_UNSUPPORTED_FORMAT, "not a Byline draft (not a JSON object)");
+      fail (&reader, BYLINE_ERROR_UNSUPPORTED_FORMAT, _("not a Byline draft (not a JSON object)"));
       return NULL;
     }
   object = json_node_get_object (root);
@@ -619,12 +623,12 @@ byline_draft_format_from_json (JsonNode    *root,
 
   if (id == NULL || !g_uuid_string_is_valid (id))
     {
-      fail (&reader, BYLINE_ERROR_INVALID, "“id” must be a UUID");
+      fail (&reader, BYLINE_ERROR_INVALID, _("“id” must be a UUID"));
       return NULL;
     }
   if (status_str != NULL && !byline_status_from_string (status_str, &status))
     {
-      fail (&reader, BYLINE_ERROR_INVALID, "unknown “status”: “%s”", status_str);
+      fail (&reader, BYLINE_ERROR_INVALID, _("unknown “status”: “%s”"), status_str);
       return NULL;
     }
 

@@ -345,7 +345,7 @@ _byline_review_article_from_item (GBytes                  *item,
   if (!json_parser_load_from_data (parser, local, -1, NULL))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER,
-                   "“%s” sent a story that is not JSON", destination);
+                   _("“%s” sent a story that is not JSON"), destination);
       return NULL;
     }
   ids = picture_ids (json_parser_get_root (parser));

@@ -859,9 +859,10 @@ byline_outbox_retry (BylineOutbox  *self,
   if (job == NULL || (job->state != BYLINE_OUTBOX_JOB_FAILED && job->state != BYLINE_OUTBOX_JOB_WAITING
                       && job->state != BYLINE_OUTBOX_JOB_QUEUED))
     {
-      if (job != NULL)
-        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("This job is %s, not waiting"),
-                     byline_outbox_job_state_to_string (job->state));
+      if (job != NULL && job->state == BYLINE_OUTBOX_JOB_SENDING)
+        g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("This job is being sent, not waiting"));
+      else if (job != NULL)
+        g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("This job is already sent, not waiting"));
       else
         g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("There is no job “%s” in the outbox"), job_id);
       return FALSE;

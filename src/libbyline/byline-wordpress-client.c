@@ -372,9 +372,9 @@ _byline_wordpress_ensure_tag (BylineWordpressDestination  *self,
   json_builder_add_string_value (builder, name);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  forbidden = g_strdup_printf ("Your WordPress role (%s) cannot add the new tag “%s”: "
-                               "ask an editor to add it, or remove it from the story.",
-                               role ? role : "none", name);
+  forbidden = g_strdup_printf (_("Your WordPress role (%s) cannot add the new tag “%s”: "
+                                 "ask an editor to add it, or remove it from the story."),
+                               role ? role : C_("WordPress role", "none"), name);
   created = _byline_wordpress_call (self, SOUP_METHOD_POST, "/wp/v2/tags", body, forbidden,
                                     cancellable, &local_error);
   if (created != NULL && JSON_NODE_HOLDS_OBJECT (created))

@@ -256,9 +256,9 @@ _byline_wordpress_media_ensure (BylineWordpressDestination  *self,
   /* Streamed from the file: memory does not grow with the picture. */
   soup_message_set_request_body (msg, media_type, stream, size);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), &sent);
-  forbidden = g_strdup_printf ("Your WordPress role (%s) cannot upload pictures: ask an editor to "
-                               "publish this story, or send it without its pictures.",
-                               me->role ? me->role : "none");
+  forbidden = g_strdup_printf (_("Your WordPress role (%s) cannot upload pictures: ask an editor to "
+                                 "publish this story, or send it without its pictures."),
+                               me->role ? me->role : C_("WordPress role", "none"));
   answer = _byline_wordpress_send (self, msg, forbidden, cancellable, error);
   g_signal_handlers_disconnect_by_func (msg, wrote_body_data_cb, &sent);
   if (answer == NULL)

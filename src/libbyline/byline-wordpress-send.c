@@ -437,11 +437,14 @@ prepare_post (BylineWordpressDestination  *self,
   if (data->options->status == BYLINE_STATUS_RETURNED
       && (post == NULL || !_byline_wordpress_post_has_byline_meta (post)))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                   post == NULL
-                   ? "“%s” has no post of this story to return: a story is returned after its reporter submitted it."
-                   : "“%s” cannot keep the editor's note: returning a story needs the Byline plugin on the "
-                     "WordPress site (see docs/wordpress.md).", name);
+      if (post == NULL)
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                     _("“%s” has no post of this story to return: a story is returned after its reporter "
+                       "submitted it."), name);
+      else
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                     _("“%s” cannot keep the editor's note: returning a story needs the Byline plugin on the "
+                       "WordPress site (see docs/wordpress.md)."), name);
       return FALSE;
     }
   if (post != NULL)
@@ -558,13 +561,13 @@ write_post (BylineWordpressDestination  *self,
   if (data->post_id > 0)
     {
       path = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT "?context=edit", data->post_id);
-      forbidden = g_strdup_printf ("Your WordPress role (%s) cannot change this post on “%s” any more "
-                                   "(it is someone else's, or already published).", data->role, name);
+      forbidden = g_strdup_printf (_("Your WordPress role (%s) cannot change this post on “%s” any more "
+                                     "(it is someone else's, or already published)."), data->role, name);
     }
   else
     {
       path = g_strdup ("/wp/v2/posts?context=edit");
-      forbidden = g_strdup_printf ("Your WordPress role (%s) cannot write posts on “%s”.", data->role, name);
+      forbidden = g_strdup_printf (_("Your WordPress role (%s) cannot write posts on “%s”."), data->role, name);
     }
   root = _byline_wordpress_call (self, SOUP_METHOD_POST, path, data->body, forbidden, cancellable, error);
   if (root == NULL)

@@ -1,0 +1,79 @@
+/* test-core-vietnamese.c — the core's error messages under a Vietnamese locale
+ *
+ * What the window and byline-cli show when a draft cannot be read or a server
+ * cannot be reached comes from libbyline; under vi_VN.UTF-8 it is Vietnamese,
+ * the file names and host names it quotes unchanged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <locale.h>
+
+#include "byline-draft-format.h"
+#include "byline-error.h"
+#include "byline-http-private.h"
+
+static GError *
+parse (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article = byline_draft_format_parse (bytes, "bai-viet.json", &error);
+
+  g_assert_null (article);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  return g_steal_pointer (&error);
+}
+
+static void
+test_draft_format (void)
+{
+  g_autoptr(GError) list = parse ("[1, 2]");
+  g_autoptr(GError) other = parse ("{\"format\": \"something-else\", \"version\": \"1.0\"}");
+
+  g_assert_error (list, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+  g_assert_cmpstr (list->message, ==, "bai-viet.json: không phải bản nháp Byline (không phải đối tượng JSON)");
+  g_assert_error (other, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+  g_assert_true (g_str_has_prefix (other->message, "bai-viet.json: không phải bản nháp Byline (không có “format”: "));
+}
+
+static void
+test_http (void)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", "https://toasoan.example.vn/api/stories");
+  g_autoptr(GError) refused = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "refused");
+  g_autoptr(GError) timed_out = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "timed out");
+  g_autoptr(GError) error = _byline_http_error_from_transport (refused, msg);
+  g_autoptr(GError) late = _byline_http_error_from_transport (timed_out, msg);
+
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_cmpstr (error->message, ==,
+                   "toasoan.example.vn:443 từ chối kết nối: có thể máy chủ đang ngừng hoạt động.");
+  g_assert_error (late, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_cmpstr (late->message, ==, "toasoan.example.vn:443 không trả lời kịp thời.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("BYLINE_LOCALEDIR");
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  if (setlocale (LC_ALL, "vi_VN.UTF-8") == NULL)
+    g_error ("the vi_VN.UTF-8 locale is not available (locales, locale-gen)");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/vietnamese/draft-format", test_draft_format);
+  g_test_add_func ("/core/vietnamese/http", test_http);
+
+  return g_test_run ();
+}

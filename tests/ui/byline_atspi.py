@@ -183,7 +183,10 @@ def type_text(text):
             press(KEY_RETURN)
         for char in line:
             Atspi.generate_keyboard_event(0, char, Atspi.KeySynthType.STRING)
-            time.sleep(0.02)
+            # A character with no key of its own (ê, ộ, đ…) is typed through a
+            # keycode remapped for the moment: the app must read the key before
+            # the mapping is given back, or the character is lost.
+            time.sleep(0.02 if ord(char) < 0x80 else 0.15)
     time.sleep(0.3)
 
 

@@ -15,112 +15,9 @@
 #include "byline-outbox.h"
 #include "byline-outbox-private.h"
 #include "publish-test-utils.h"
+#include "test-network-monitor.h"
 
 #define DESTINATION "Toà soạn"
-
-/* ------------------------------------------------- a network to switch off */
-
-#define TEST_TYPE_NETWORK_MONITOR (test_network_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (TestNetworkMonitor, test_network_monitor, TEST, NETWORK_MONITOR, GObject)
-
-struct _TestNetworkMonitor
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-enum {
-  MON_PROP_0,
-  MON_PROP_AVAILABLE,
-  MON_PROP_METERED,
-  MON_PROP_CONNECTIVITY,
-};
-
-static gboolean
-test_network_monitor_can_reach (GNetworkMonitor     *monitor,
-                                GSocketConnectable  *connectable,
-                                GCancellable        *cancellable,
-                                GError             **error)
-{
-  if (TEST_NETWORK_MONITOR (monitor)->available)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Offline");
-  return FALSE;
-}
-
-static void
-test_network_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = test_network_monitor_can_reach;
-}
-
-static gboolean
-test_network_monitor_initable_init (GInitable     *initable,
-                                    GCancellable  *cancellable,
-                                    GError       **error)
-{
-  return TRUE;
-}
-
-static void
-test_network_monitor_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = test_network_monitor_initable_init;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestNetworkMonitor, test_network_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_network_monitor_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_network_monitor_iface_init))
-
-static void
-test_network_monitor_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TestNetworkMonitor *self = TEST_NETWORK_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case MON_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case MON_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case MON_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-test_network_monitor_class_init (TestNetworkMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = test_network_monitor_get_property;
-  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-test_network_monitor_init (TestNetworkMonitor *self)
-{
-  self->available = TRUE;
-}
-
-static void
-set_online (TestNetworkMonitor *monitor,
-            gboolean            available)
-{
-  monitor->available = available;
-  g_object_notify (G_OBJECT (monitor), "network-available");
-  g_signal_emit_by_name (monitor, "network-changed", available);
-}
 
 /* ---------------------------------------------------------------- fixture */
 
@@ -128,7 +25,7 @@ typedef struct
 {
   BylineNewsroomServer *server;
   BylineDraftStore     *store;
-  TestNetworkMonitor   *monitor;
+  BylineTestNetworkMonitor *monitor;
   BylineDestination    *reporter;
   BylineOutbox         *outbox;
   BylineArticle        *article;
@@ -164,7 +61,7 @@ fixture_set_up (Fixture       *f,
 
   f->server = byline_test_newsroom_server_new ();
   f->store = byline_draft_store_new (drafts);
-  f->monitor = g_object_new (TEST_TYPE_NETWORK_MONITOR, NULL);
+  f->monitor = byline_test_network_monitor_new ();
   f->reporter = byline_newsroom_destination_new (DESTINATION, byline_newsroom_server_get_url (f->server),
                                                  BYLINE_TEST_REPORTER_TOKEN, &error);
   g_assert_no_error (error);
@@ -514,7 +411,7 @@ test_offline (Fixture       *f,
   g_autoptr(GBytes) expected = expected_now (f);
   BylineOutboxJob *job;
 
-  set_online (f->monitor, FALSE);
+  byline_test_network_monitor_set_online (f->monitor, FALSE);
   job = enqueue (f, BYLINE_STATUS_SUBMITTED);
   byline_outbox_start (f->outbox);
   wait_for_state (job, BYLINE_OUTBOX_JOB_WAITING, 5000);
@@ -524,7 +421,7 @@ test_offline (Fixture       *f,
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/"), ==, 0);
 
   /* The line comes back: it goes by itself. */
-  set_online (f->monitor, TRUE);
+  byline_test_network_monitor_set_online (f->monitor, TRUE);
   wait_for_state (job, BYLINE_OUTBOX_JOB_SENT, 5000);
   g_assert_cmpuint (byline_outbox_job_get_attempts (job), ==, 1);
   assert_server_has (f, "submitted", expected);
@@ -542,7 +439,7 @@ test_offline_folder (Fixture       *f,
   BylineStatus status;
 
   /* A local folder needs no network. */
-  set_online (f->monitor, FALSE);
+  byline_test_network_monitor_set_online (f->monitor, FALSE);
   byline_outbox_add_destination (f->outbox, folder);
   job = byline_outbox_enqueue (f->outbox, byline_article_get_id (f->article), "Thư mục",
                                BYLINE_STATUS_SUBMITTED, NULL, NULL, &error);
@@ -564,7 +461,7 @@ test_restart (Fixture       *f,
   g_autofree char *id = NULL;
   BylineOutboxJob *job;
 
-  set_online (f->monitor, FALSE);
+  byline_test_network_monitor_set_online (f->monitor, FALSE);
   job = enqueue (f, BYLINE_STATUS_SUBMITTED);
   id = g_strdup (byline_outbox_job_get_id (job));
   byline_outbox_start (f->outbox);
@@ -572,7 +469,7 @@ test_restart (Fixture       *f,
 
   /* Byline quits; later it starts again, online. */
   stop_and_drop (&f->outbox);
-  set_online (f->monitor, TRUE);
+  byline_test_network_monitor_set_online (f->monitor, TRUE);
   f->outbox = new_outbox (f);
   g_assert_true (byline_outbox_load (f->outbox, &error));
   g_assert_no_error (error);
@@ -621,7 +518,7 @@ test_lost_answer_across_restart (Fixture       *f,
   g_assert_nonnull (job);
   g_assert_cmpint (byline_outbox_job_get_state (job), ==, BYLINE_OUTBOX_JOB_WAITING);
   byline_outbox_start (f->outbox);
-  set_online (f->monitor, TRUE);
+  byline_test_network_monitor_set_online (f->monitor, TRUE);
   wait_for_state (job, BYLINE_OUTBOX_JOB_SENT, 5000);
   g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 1);
   /* The create whose answer was lost, then: a 412 naming our own version,
@@ -645,11 +542,11 @@ test_cut_in_upload (Fixture       *f,
   byline_outbox_start (f->outbox);
   wait_for_state (job, BYLINE_OUTBOX_JOB_WAITING, 5000);
   g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 0);
-  set_online (f->monitor, FALSE);
+  byline_test_network_monitor_set_online (f->monitor, FALSE);
   run_for (100);
   g_assert_cmpuint (byline_outbox_job_get_attempts (job), ==, 1);
 
-  set_online (f->monitor, TRUE);
+  byline_test_network_monitor_set_online (f->monitor, TRUE);
   wait_for_state (job, BYLINE_OUTBOX_JOB_SENT, 5000);
   g_assert_cmpuint (byline_outbox_job_get_attempts (job), ==, 2);
   assert_server_has (f, "submitted", expected);

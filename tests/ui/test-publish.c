@@ -18,6 +18,7 @@
 
 #include "byline-test-utils.h"
 #include "publish-test-utils.h"
+#include "test-network-monitor.h"
 #include "ui-test-utils.h"
 #include "byline-account-dialog.h"
 #include "byline-accounts-page.h"
@@ -48,111 +49,8 @@ typedef struct
   GFile                *pictures;
 } Fixture;
 
-/* ------------------------------------------------- a network to switch off */
-
-#define TEST_TYPE_NETWORK_MONITOR (test_network_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (TestNetworkMonitor, test_network_monitor, TEST, NETWORK_MONITOR, GObject)
-
-struct _TestNetworkMonitor
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-enum {
-  MON_PROP_0,
-  MON_PROP_AVAILABLE,
-  MON_PROP_METERED,
-  MON_PROP_CONNECTIVITY,
-};
-
-static gboolean
-test_network_monitor_can_reach (GNetworkMonitor     *monitor,
-                                GSocketConnectable  *connectable,
-                                GCancellable        *cancellable,
-                                GError             **error)
-{
-  if (TEST_NETWORK_MONITOR (monitor)->available)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Offline");
-  return FALSE;
-}
-
-static void
-test_network_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = test_network_monitor_can_reach;
-}
-
-static gboolean
-test_network_monitor_initable_init (GInitable     *initable,
-                                    GCancellable  *cancellable,
-                                    GError       **error)
-{
-  return TRUE;
-}
-
-static void
-test_network_monitor_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = test_network_monitor_initable_init;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestNetworkMonitor, test_network_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_network_monitor_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_network_monitor_iface_init))
-
-static void
-test_network_monitor_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TestNetworkMonitor *self = TEST_NETWORK_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case MON_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case MON_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case MON_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-test_network_monitor_class_init (TestNetworkMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = test_network_monitor_get_property;
-  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-test_network_monitor_init (TestNetworkMonitor *self)
-{
-  self->available = TRUE;
-}
-
-static void
-set_online (TestNetworkMonitor *monitor,
-            gboolean            available)
-{
-  monitor->available = available;
-  g_object_notify (G_OBJECT (monitor), "network-available");
-  g_signal_emit_by_name (monitor, "network-changed", available);
-}
-
-static TestNetworkMonitor *network;
+/* A network the tests switch off and on. */
+static BylineTestNetworkMonitor *network;
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -176,7 +74,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GFile) drafts = byline_test_make_folder ("drafts");
   g_autoptr(GFile) config = g_file_new_build_filename (g_get_user_config_dir (), "byline", "accounts.ini", NULL);
 
-  set_online (network, TRUE);
+  byline_test_network_monitor_set_online (network, TRUE);
   /* Every test starts with no account, as on a new computer. */
   g_file_delete (config, NULL, NULL);
   f->server = byline_test_newsroom_server_new ();
@@ -865,7 +763,7 @@ test_offline (Fixture       *f,
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
   choose_destination (f, NEWSROOM);
-  set_online (network, FALSE);
+  byline_test_network_monitor_set_online (network, FALSE);
   send (f, "submitted");
   sent = saved_draft (f);
   wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 10000);
@@ -873,7 +771,7 @@ test_offline (Fixture       *f,
   byline_ui_test_wait (500);
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/items"), ==, 0);
 
-  set_online (network, TRUE);
+  byline_test_network_monitor_set_online (network, TRUE);
   wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
   assert_on_server (f, sent, "submitted");
 }
@@ -1123,7 +1021,7 @@ main (int   argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
   byline_ui_test_init (&argc, &argv);
-  network = g_object_new (TEST_TYPE_NETWORK_MONITOR, NULL);
+  network = byline_test_network_monitor_new ();
   /* Spelling is not what is tested here, and is slow to start. */
   {
     g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");

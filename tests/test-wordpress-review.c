@@ -18,71 +18,23 @@
 #include "byline-review.h"
 #include "byline-wordpress-destination.h"
 #include "publish-test-utils.h"
+#include "wordpress-peer-utils.h"
 
 #define ACCOUNT "Báo Lai Châu"
 #define NOTE "Kiểm tra lại số hộ dân phải sơ tán với UBND xã."
 
-static GHashTable  *peer;
-static SoupSession *session;
 
 /* ------------------------------------------------------------ the peer */
-
-static const char *
-peer_get (const char *key)
-{
-  const char *value = g_hash_table_lookup (peer, key);
-
-  g_assert_nonnull (value);
-  return value;
-}
-
-static void
-load_peer (void)
-{
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (g_getenv ("WP_PEER_CREDENTIALS"));
-  g_file_get_contents (g_getenv ("WP_PEER_CREDENTIALS"), &text, NULL, &error);
-  g_assert_no_error (error);
-  peer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *equal = strchr (lines[i], '=');
-
-      if (lines[i][0] != '#' && equal != NULL)
-        g_hash_table_insert (peer, g_strndup (lines[i], equal - lines[i]), g_strdup (equal + 1));
-    }
-}
-
-static char *
-login_of (const char *role)
-{
-  g_autofree char *key = g_strconcat ("USER_", role, NULL);
-  const char *pair = peer_get (key);
-
-  return g_strndup (pair, strchr (pair, ':') - pair);
-}
-
-static char *
-password_of (const char *role)
-{
-  g_autofree char *key = g_strconcat ("USER_", role, NULL);
-
-  return g_strdup (strchr (peer_get (key), ':') + 1);
-}
 
 static BylineDestination *
 destination_for (const char *role)
 {
-  g_autofree char *login = login_of (role);
-  g_autofree char *password = password_of (role);
+  g_autofree char *login = byline_test_wp_peer_login (role);
+  g_autofree char *password = byline_test_wp_peer_password (role);
   g_autoptr(GError) error = NULL;
   BylineDestination *destination;
 
-  destination = byline_wordpress_destination_new (ACCOUNT, peer_get ("BASE_URL"), login, password, &error);
+  destination = byline_wordpress_destination_new (ACCOUNT, byline_test_wp_peer_get ("BASE_URL"), login, password, &error);
   g_assert_no_error (error);
   return destination;
 }
@@ -93,32 +45,7 @@ site_request (const char *role,
               const char *path,
               const char *json_body)
 {
-  g_autofree char *url = g_strconcat (peer_get ("BASE_URL"), "/wp-json", path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (json_body ? SOUP_METHOD_POST : SOUP_METHOD_GET, url);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (role != NULL)
-    {
-      g_autofree char *key = g_strconcat ("USER_", role, NULL);
-      g_autofree char *encoded = g_base64_encode ((const guchar *) peer_get (key), strlen (peer_get (key)));
-      g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-    }
-  if (json_body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (json_body, strlen (json_body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), <, 300);
-  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
+  return byline_test_wp_peer_request (role, json_body ? SOUP_METHOD_POST : SOUP_METHOD_GET, path, json_body, NULL);
 }
 
 static JsonNode *
@@ -563,7 +490,7 @@ test_full_cycle (Fixture       *f,
   g_assert_nonnull (strstr (raw (post, "content"), EDITOR_FIRST));
   g_assert_nonnull (strstr (raw (post, "content"), REPORTER_FIX));
   g_assert_nonnull (strstr (raw (post, "content"), EDITOR_CAPTION));
-  g_assert_cmpint (json_object_get_int_member (post, "author"), ==, g_ascii_strtoll (peer_get ("ID_AUTHOR"), NULL, 10));
+  g_assert_cmpint (json_object_get_int_member (post, "author"), ==, g_ascii_strtoll (byline_test_wp_peer_get ("ID_AUTHOR"), NULL, 10));
   g_assert_cmpuint (count_posts_with_slug (json_object_get_string_member (post, "slug")), ==, 1);
   after = list_queue (f->editor, BYLINE_STATUS_SUBMITTED);
   g_assert_null (find_story (after, post_id));
@@ -1003,8 +930,8 @@ test_cli (Fixture       *f,
 {
   g_autofree char *id = make_draft (f->reporter_store, f->media, "Than Uyên: vụ lúa mùa được mùa lớn");
   g_autofree char *post_id = NULL;
-  g_autofree char *login = login_of ("EDITOR");
-  g_autofree char *password = password_of ("EDITOR");
+  g_autofree char *login = byline_test_wp_peer_login ("EDITOR");
+  g_autofree char *password = byline_test_wp_peer_password ("EDITOR");
   g_autofree char *input = g_strconcat (password, "\n", NULL);
   g_autofree char *out = NULL;
   g_autoptr(JsonObject) post = NULL;
@@ -1024,7 +951,7 @@ test_cli (Fixture       *f,
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("BYLINE_CLI"), "account", "add", ACCOUNT,
-                                         "--kind", "wordpress", "--url", peer_get ("BASE_URL"), "--user", login,
+                                         "--kind", "wordpress", "--url", byline_test_wp_peer_get ("BASE_URL"), "--user", login,
                                          NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input, NULL, &out, NULL, &error);
@@ -1065,8 +992,7 @@ main (int   argc,
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   byline_test_init (&argc, &argv);
-  load_peer ();
-  session = soup_session_new_with_options ("timeout", 60, NULL);
+  g_assert_true (byline_test_wp_peer_load ());
   keyring = byline_test_keyring_start ();
 
   /* The same program against a stock site (meson test wordpress-review-no-plugin). */
@@ -1089,7 +1015,5 @@ main (int   argc,
 run:
   status = g_test_run ();
   byline_test_keyring_stop (keyring);
-  g_clear_object (&session);
-  g_clear_pointer (&peer, g_hash_table_unref);
   return status;
 }

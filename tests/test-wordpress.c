@@ -19,71 +19,22 @@
 #include "byline-wordpress-destination.h"
 #include "byline-wordpress-private.h"
 #include "publish-test-utils.h"
+#include "wordpress-peer-utils.h"
 
 #define DESTINATION "Báo Lai Châu"
 
-static GHashTable  *peer;       /* KEY → VALUE of credentials.env */
 static SoupSession *session;    /* the test's own, to look at the site */
-
-static const char *
-peer_get (const char *key)
-{
-  const char *value = g_hash_table_lookup (peer, key);
-
-  g_assert_nonnull (value);
-  return value;
-}
-
-static void
-load_peer (void)
-{
-  const char *path = g_getenv ("WP_PEER_CREDENTIALS");
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (path);
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  peer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *equal = strchr (lines[i], '=');
-
-      if (lines[i][0] != '#' && equal != NULL)
-        g_hash_table_insert (peer, g_strndup (lines[i], equal - lines[i]), g_strdup (equal + 1));
-    }
-}
-
-/* "reporter:xxxx xxxx …" of USER_<ROLE> */
-static char *
-login_of (const char *role)
-{
-  g_autofree char *key = g_strconcat ("USER_", role, NULL);
-  const char *pair = peer_get (key);
-
-  return g_strndup (pair, strchr (pair, ':') - pair);
-}
-
-static char *
-password_of (const char *role)
-{
-  g_autofree char *key = g_strconcat ("USER_", role, NULL);
-
-  return g_strdup (strchr (peer_get (key), ':') + 1);
-}
 
 static BylineDestination *
 destination_for (const char *role,
                  const char *url)
 {
-  g_autofree char *login = login_of (role);
-  g_autofree char *password = password_of (role);
+  g_autofree char *login = byline_test_wp_peer_login (role);
+  g_autofree char *password = byline_test_wp_peer_password (role);
   g_autoptr(GError) error = NULL;
   BylineDestination *destination;
 
-  destination = byline_wordpress_destination_new (DESTINATION, url ? url : peer_get ("BASE_URL"),
+  destination = byline_wordpress_destination_new (DESTINATION, url ? url : byline_test_wp_peer_get ("BASE_URL"),
                                                   login, password, &error);
   g_assert_no_error (error);
   return destination;
@@ -92,47 +43,9 @@ destination_for (const char *role,
 /* ------------------------------------------------ the site, seen directly */
 
 static JsonNode *
-site_request (const char *role,
-              const char *method,
-              const char *path,
-              const char *json_body,
-              guint      *status)
-{
-  g_autofree char *url = g_strconcat (peer_get ("BASE_URL"), "/wp-json", path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (role != NULL)
-    {
-      g_autofree char *key = g_strconcat ("USER_", role, NULL);
-      g_autofree char *encoded = g_base64_encode ((const guchar *) peer_get (key), strlen (peer_get (key)));
-      g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-    }
-  if (json_body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (json_body, strlen (json_body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  if (status != NULL)
-    *status = soup_message_get_status (msg);
-  else
-    g_assert_cmpuint (soup_message_get_status (msg), <, 300);
-  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static JsonNode *
 site_get (const char *path)
 {
-  return site_request ("EDITOR", SOUP_METHOD_GET, path, NULL, NULL);
+  return byline_test_wp_peer_request ("EDITOR", SOUP_METHOD_GET, path, NULL, NULL);
 }
 
 static JsonObject *
@@ -372,7 +285,7 @@ assert_post (const char    *id,
   {
     g_autofree char *key = g_strconcat ("ID_", author_role, NULL);
 
-    g_assert_cmpint (json_object_get_int_member (post, "author"), ==, g_ascii_strtoll (peer_get (key), NULL, 10));
+    g_assert_cmpint (json_object_get_int_member (post, "author"), ==, g_ascii_strtoll (byline_test_wp_peer_get (key), NULL, 10));
   }
 }
 
@@ -423,7 +336,7 @@ test_identity (void)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(BylineIdentity) identity = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *login = login_of (roles[i]);
+      g_autofree char *login = byline_test_wp_peer_login (roles[i]);
 
       byline_destination_check_async (destination, NULL, byline_test_got_result, &result);
       identity = byline_destination_check_finish (destination, byline_test_wait (&result), &error);
@@ -473,10 +386,10 @@ test_contributor_refused (void)
 static void
 assert_wrong_password (void)
 {
-  g_autofree char *login = login_of ("AUTHOR");
+  g_autofree char *login = byline_test_wp_peer_login ("AUTHOR");
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineDestination) destination =
-    byline_wordpress_destination_new (DESTINATION, peer_get ("BASE_URL"), login, "abcd efgh ijkl mnop qrst uvwx", &error);
+    byline_wordpress_destination_new (DESTINATION, byline_test_wp_peer_get ("BASE_URL"), login, "abcd efgh ijkl mnop qrst uvwx", &error);
   g_autoptr(GFile) media = byline_test_make_folder ("photos");
   g_autoptr(BylineArticle) article = make_story (media);
   g_autoptr(GAsyncResult) result = NULL;
@@ -498,7 +411,7 @@ assert_wrong_password (void)
 static void
 test_wrong_password (void)
 {
-  g_autofree char *plugin = g_build_filename (peer_get ("STATE_DIR"), "www", "wp-content", "mu-plugins",
+  g_autofree char *plugin = g_build_filename (byline_test_wp_peer_get ("STATE_DIR"), "www", "wp-content", "mu-plugins",
                                               "byline-test-auth-errors.php", NULL);
   g_autoptr(GError) error = NULL;
   guint status = 0;
@@ -513,9 +426,9 @@ test_wrong_password (void)
                        "{ wp_get_current_user(); return $r; }, 1);\n", -1, &error);
   g_assert_no_error (error);
   {
-    g_autofree char *url = g_strconcat (peer_get ("BASE_URL"), "/wp-json/wp/v2/users/me", NULL);
+    g_autofree char *url = g_strconcat (byline_test_wp_peer_get ("BASE_URL"), "/wp-json/wp/v2/users/me", NULL);
     g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-    g_autofree char *login = login_of ("AUTHOR");
+    g_autofree char *login = byline_test_wp_peer_login ("AUTHOR");
     g_autofree char *pair = g_strconcat (login, ":wrongwrongwrongwrong", NULL);
     g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
     g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
@@ -529,7 +442,7 @@ test_wrong_password (void)
   }
   assert_wrong_password ();
   g_unlink (plugin);
-  answer = site_request ("AUTHOR", SOUP_METHOD_GET, "/wp/v2/users/me", NULL, &status);
+  answer = byline_test_wp_peer_request ("AUTHOR", SOUP_METHOD_GET, "/wp/v2/users/me", NULL, &status);
   g_assert_cmpuint (status, ==, 200);
 }
 
@@ -599,7 +512,7 @@ test_conflict (void)
 
   /* Someone edits the post on the site, within the same second perhaps. */
   path = g_strconcat ("/wp/v2/posts/", first->remote_id, NULL);
-  changed = site_request ("ADMINISTRATOR", SOUP_METHOD_POST, path, "{\"title\":\"Tít do tổng biên tập sửa\"}", NULL);
+  changed = byline_test_wp_peer_request ("ADMINISTRATOR", SOUP_METHOD_POST, path, "{\"title\":\"Tít do tổng biên tập sửa\"}", NULL);
 
   byline_body_append_block (byline_article_get_body (article), BYLINE_BLOCK_PARAGRAPH, "Một đoạn mới.");
   g_assert_false (send (destination, article, BYLINE_STATUS_PUBLISHED, NULL, &second, &error));
@@ -709,7 +622,7 @@ proxy_start (Proxy *proxy)
   g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GError) error = NULL;
 
-  proxy->upstream = g_strdup (peer_get ("BASE_URL") + strlen ("http://"));
+  proxy->upstream = g_strdup (byline_test_wp_peer_get ("BASE_URL") + strlen ("http://"));
   if (proxy->match == NULL)
     proxy->match = "POST /wp-json/wp/v2/posts?";
   proxy->service = g_threaded_socket_service_new (8);
@@ -991,8 +904,8 @@ test_cli_publish (void)
   g_autoptr(BylineArticle) article = make_story (media);
   g_autoptr(BylineArticle) saved = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *password = password_of ("AUTHOR");
-  g_autofree char *login = login_of ("AUTHOR");
+  g_autofree char *password = byline_test_wp_peer_password ("AUTHOR");
+  g_autofree char *login = byline_test_wp_peer_login ("AUTHOR");
   g_autofree char *input = g_strconcat (password, "\n", NULL);
   g_autofree char *out = NULL;
   g_autofree char *slug = NULL;
@@ -1003,7 +916,7 @@ test_cli_publish (void)
   g_assert_no_error (error);
 
   run_cli (input, &out, &status, "account", "add", DESTINATION, "--kind", "wordpress",
-           "--url", peer_get ("BASE_URL"), "--user", login, NULL);
+           "--url", byline_test_wp_peer_get ("BASE_URL"), "--user", login, NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_null (strstr (out, password));
   g_clear_pointer (&out, g_free);
@@ -1043,7 +956,7 @@ main (int   argc,
    * the tests) never come between the tests and the loopback site. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   byline_test_init (&argc, &argv);
-  load_peer ();
+  g_assert_true (byline_test_wp_peer_load ());
   session = soup_session_new_with_options ("timeout", 60, NULL);
   keyring = byline_test_keyring_start ();
 
@@ -1065,6 +978,5 @@ main (int   argc,
   status = g_test_run ();
   byline_test_keyring_stop (keyring);
   g_clear_object (&session);
-  g_clear_pointer (&peer, g_hash_table_unref);
   return status;
 }

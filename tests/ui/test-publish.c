@@ -18,6 +18,7 @@
 
 #include "byline-test-utils.h"
 #include "publish-test-utils.h"
+#include "wordpress-peer-utils.h"
 #include "test-network-monitor.h"
 #include "ui-test-utils.h"
 #include "byline-account-dialog.h"
@@ -871,50 +872,11 @@ test_restart (Fixture       *f,
  * starts a real WordPress on loopback and names its credentials.env. */
 #define WORDPRESS "Báo Lai Châu (WordPress)"
 
-static GHashTable *wp_peer;   /* KEY → VALUE of credentials.env */
-
-static gboolean
-load_wordpress_peer (void)
-{
-  const char *path = g_getenv ("WP_PEER_CREDENTIALS");
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
-    return FALSE;
-  wp_peer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *equal = strchr (lines[i], '=');
-
-      if (lines[i][0] != '#' && equal != NULL)
-        g_hash_table_insert (wp_peer, g_strndup (lines[i], equal - lines[i]), g_strdup (equal + 1));
-    }
-  return g_hash_table_contains (wp_peer, "BASE_URL") && g_hash_table_contains (wp_peer, "USER_AUTHOR");
-}
-
 /* GET @path of the site's REST API as the peer's editor. */
 static JsonNode *
 wordpress_get (const char *path)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (g_hash_table_lookup (wp_peer, "BASE_URL"), "/wp-json", path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
-  const char *pair = g_hash_table_lookup (wp_peer, "USER_EDITOR");
-  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
+  return byline_test_wp_peer_request ("EDITOR", SOUP_METHOD_GET, path, NULL, NULL);
 }
 
 static const char *
@@ -930,8 +892,8 @@ static void
 test_send_wordpress (Fixture       *f,
                      gconstpointer  data)
 {
-  const char *pair = g_hash_table_lookup (wp_peer, "USER_AUTHOR");
-  g_autofree char *login = g_strndup (pair, strchr (pair, ':') - pair);
+  g_autofree char *login = byline_test_wp_peer_login ("AUTHOR");
+  g_autofree char *password = byline_test_wp_peer_password ("AUTHOR");
   g_autoptr(BylineAccountDialog) dialog = NULL;
   g_autoptr(BylineArticle) sent = NULL;
   g_autoptr(JsonNode) post_node = NULL;
@@ -941,7 +903,7 @@ test_send_wordpress (Fixture       *f,
   const char *content;
 
   dialog = fill_account (f, NULL, WORDPRESS, BYLINE_ACCOUNT_WORDPRESS,
-                         g_hash_table_lookup (wp_peer, "BASE_URL"), login, strchr (pair, ':') + 1,
+                         byline_test_wp_peer_get ("BASE_URL"), login, password,
                          "account.save");
   g_assert_cmpstr (byline_account_dialog_get_result (dialog), ==, "");
   type_story (f);
@@ -999,7 +961,7 @@ test_send_wordpress (Fixture       *f,
     const char *folders[] = { g_get_home_dir (), g_get_user_config_dir (), g_get_user_data_dir () };
 
     for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
-      assert_secret_nowhere (folders[i], strchr (pair, ':') + 1);
+      assert_secret_nowhere (folders[i], password);
   }
 }
 
@@ -1044,7 +1006,7 @@ main (int   argc,
   g_test_add ("/ui/publish/checks-before-publishing", Fixture, NULL, fixture_setup,
               test_checks_before_publishing, fixture_teardown);
   /* Registered by tests/ui/meson.build a second time, under the WordPress peer. */
-  if (load_wordpress_peer ())
+  if (byline_test_wp_peer_load ())
     g_test_add ("/ui/publish/send-wordpress", Fixture, NULL, fixture_setup, test_send_wordpress,
                 fixture_teardown);
 

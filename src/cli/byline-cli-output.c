@@ -466,6 +466,47 @@ byline_cli_parse_time (const char *text)
   return time;
 }
 
+/* --------------------------------------------------- async, and words */
+
+void
+byline_cli_got_result (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+GAsyncResult *
+byline_cli_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+gboolean
+byline_cli_say (GError     **error,
+                const char  *format,
+                ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  return byline_cli_write_stdout (text, strlen (text), error);
+}
+
+gboolean
+byline_cli_usage_error (GError     **error,
+                        const char  *message,
+                        const char  *detail)
+{
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message, detail);
+  return FALSE;
+}
+
 /* ----------------------------------------------------------------- JSON */
 
 static void

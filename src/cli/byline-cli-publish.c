@@ -30,38 +30,6 @@
 
 /* ------------------------------------------------------------- helpers */
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static gboolean say (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-say (GError     **error,
-     const char  *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  return byline_cli_write_stdout (text, strlen (text), error);
-}
-
 static char *
 read_line_from_tty (const char  *prompt,
                     GError     **error)
@@ -158,17 +126,8 @@ open_destination (BylineAccounts  *accounts,
                    _("There is no account “%s”: add it with “byline-cli account add”"), name);
       return NULL;
     }
-  byline_accounts_create_destination_async (accounts, name, NULL, got_result, &result);
-  return byline_accounts_create_destination_finish (accounts, wait_result (&result), error);
-}
-
-static gboolean
-usage_error (GError     **error,
-             const char  *message,
-             const char  *detail)
-{
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message, detail);
-  return FALSE;
+  byline_accounts_create_destination_async (accounts, name, NULL, byline_cli_got_result, &result);
+  return byline_accounts_create_destination_finish (accounts, byline_cli_wait_result (&result), error);
 }
 
 /* ------------------------------------------------------------ account */
@@ -192,21 +151,21 @@ account_add (BylineCli       *cli,
   if (name == NULL)
     return FALSE;
   if (kind_arg == NULL || url == NULL)
-    return usage_error (error, _("account add: --kind and --url are required%s"), "");
+    return byline_cli_usage_error (error, _("account add: --kind and --url are required%s"), "");
   if (!byline_account_kind_from_string (kind_arg, &kind))
-    return usage_error (error, _("account add: unknown kind “%s” (folder, newsroom or wordpress)"), kind_arg);
+    return byline_cli_usage_error (error, _("account add: unknown kind “%s” (folder, newsroom or wordpress)"), kind_arg);
 
   account = byline_account_new (name, kind, url, user);
   existed = byline_accounts_lookup (accounts, name) != NULL;
   if (byline_account_needs_secret (account) && (secret = read_secret (name, error)) == NULL)
     return FALSE;
 
-  byline_accounts_save_async (accounts, account, secret, NULL, got_result, &result);
+  byline_accounts_save_async (accounts, account, secret, NULL, byline_cli_got_result, &result);
   if (secret != NULL)
     memset (secret, 0, strlen (secret));
-  if (!byline_accounts_save_finish (accounts, wait_result (&result), error))
+  if (!byline_accounts_save_finish (accounts, byline_cli_wait_result (&result), error))
     return FALSE;
-  return say (error, existed ? _("Updated the account “%s”.\n") : _("Added the account “%s”.\n"),
+  return byline_cli_say (error, existed ? _("Updated the account “%s”.\n") : _("Added the account “%s”.\n"),
               byline_account_get_name (account));
 }
 
@@ -229,8 +188,8 @@ account_list (BylineCli       *cli,
       const char *secret_state;
       gboolean kept;
 
-      byline_accounts_has_secret_async (accounts, name, NULL, got_result, &result);
-      kept = byline_accounts_has_secret_finish (accounts, wait_result (&result), &keyring_error);
+      byline_accounts_has_secret_async (accounts, name, NULL, byline_cli_got_result, &result);
+      kept = byline_accounts_has_secret_finish (accounts, byline_cli_wait_result (&result), &keyring_error);
       secret_state = !byline_account_needs_secret (account) ? "-"
                    : keyring_error != NULL ? _("keyring unavailable")
                    : kept ? _("kept") : _("missing");
@@ -255,7 +214,7 @@ account_list (BylineCli       *cli,
           g_autofree char *padded_name = byline_cli_pad (name, 24);
           g_autofree char *padded_kind = byline_cli_pad (kind, 10);
 
-          if (!say (error, "%s %s %s  %s  %s\n", padded_name, padded_kind,
+          if (!byline_cli_say (error, "%s %s %s  %s  %s\n", padded_name, padded_kind,
                     byline_account_get_url (account),
                     byline_account_get_user (account) ? byline_account_get_user (account) : "-",
                     secret_state))
@@ -286,8 +245,8 @@ account_test (BylineCli       *cli,
 
   if (destination == NULL)
     return FALSE;
-  byline_destination_check_async (destination, NULL, got_result, &result);
-  identity = byline_destination_check_finish (destination, wait_result (&result), error);
+  byline_destination_check_async (destination, NULL, byline_cli_got_result, &result);
+  identity = byline_destination_check_finish (destination, byline_cli_wait_result (&result), error);
   if (identity == NULL)
     return FALSE;
   roles = byline_roles_to_string (identity->roles);
@@ -318,10 +277,10 @@ account_test (BylineCli       *cli,
       return byline_cli_print_json (root, error);
     }
   if (identity->role_name != NULL)
-    return say (error, _("“%s”: signed in as %s (%s), role: %s (there: %s).\n"),
+    return byline_cli_say (error, _("“%s”: signed in as %s (%s), role: %s (there: %s).\n"),
                 byline_destination_get_name (destination), identity->display_name, identity->user, roles,
                 identity->role_name);
-  return say (error, _("“%s”: signed in as %s (%s), role: %s.\n"), byline_destination_get_name (destination),
+  return byline_cli_say (error, _("“%s”: signed in as %s (%s), role: %s.\n"), byline_destination_get_name (destination),
               identity->display_name, identity->user, roles);
 }
 
@@ -348,11 +307,11 @@ byline_cli_account (BylineCli  *cli,
   action = argv[1];
 
   if (!g_str_equal (action, "list") && argc < 3)
-    return usage_error (error, _("account %s: missing argument NAME"), action);
+    return byline_cli_usage_error (error, _("account %s: missing argument NAME"), action);
   if (g_str_equal (action, "list") && argc > 2)
-    return usage_error (error, _("account list: unexpected argument “%s”"), argv[2]);
+    return byline_cli_usage_error (error, _("account list: unexpected argument “%s”"), argv[2]);
   if (!g_strv_contains ((const char * const[]) { "add", "list", "test", "remove", NULL }, action))
-    return usage_error (error, _("account: unknown action “%s” (add, list, test or remove)"), action);
+    return byline_cli_usage_error (error, _("account: unknown action “%s” (add, list, test or remove)"), action);
 
   if ((accounts = load_accounts (error)) == NULL)
     return FALSE;
@@ -367,10 +326,10 @@ byline_cli_account (BylineCli  *cli,
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    byline_accounts_remove_async (accounts, argv[2], NULL, got_result, &result);
-    if (!byline_accounts_remove_finish (accounts, wait_result (&result), error))
+    byline_accounts_remove_async (accounts, argv[2], NULL, byline_cli_got_result, &result);
+    if (!byline_accounts_remove_finish (accounts, byline_cli_wait_result (&result), error))
       return FALSE;
-    return say (error, _("Removed the account “%s” and its secret.\n"), argv[2]);
+    return byline_cli_say (error, _("Removed the account “%s” and its secret.\n"), argv[2]);
   }
 }
 
@@ -588,21 +547,21 @@ byline_cli_publish (BylineCli  *cli,
   if (!byline_cli_parse_command (cli, entries, &argc, &argv, 1, 1, error))
     return FALSE;
   if (to == NULL)
-    return usage_error (error, _("publish: --to NAME is required%s"), "");
+    return byline_cli_usage_error (error, _("publish: --to NAME is required%s"), "");
   if (status_arg != NULL
       && (!byline_status_from_string (status_arg, &status) || status == BYLINE_STATUS_RETURNED))
-    return usage_error (error, _("publish: unknown status “%s” (draft, submitted, published or scheduled)"),
+    return byline_cli_usage_error (error, _("publish: unknown status “%s” (draft, submitted, published or scheduled)"),
                         status_arg);
   if (at != NULL)
     {
       publish_at = byline_cli_parse_time (at);
       if (publish_at == NULL)
-        return usage_error (error, _("publish: “%s” is not a date and time like 2025-08-11T06:30+07:00"), at);
+        return byline_cli_usage_error (error, _("publish: “%s” is not a date and time like 2025-08-11T06:30+07:00"), at);
     }
   if (status == BYLINE_STATUS_SCHEDULED && publish_at == NULL)
-    return usage_error (error, _("publish: --status scheduled needs --at TIME%s"), "");
+    return byline_cli_usage_error (error, _("publish: --status scheduled needs --at TIME%s"), "");
   if (wait < 0)
-    return usage_error (error, _("publish: --wait takes a number of seconds%s"), "");
+    return byline_cli_usage_error (error, _("publish: --wait takes a number of seconds%s"), "");
   if (note_arg != NULL && (note = byline_cli_arg_to_utf8 (note_arg, _("The note"), error)) == NULL)
     return FALSE;
 
@@ -654,8 +613,8 @@ byline_cli_publish (BylineCli  *cli,
       return byline_cli_print_json (root, error);
     }
   if (wait == 0)
-    return say (error, _("Queued for “%s”: job %s.\n"), to, byline_outbox_job_get_id (job));
-  return say (error, _("Sent “%s” to “%s” as %s.\n"), byline_article_get_headline (article),
+    return byline_cli_say (error, _("Queued for “%s”: job %s.\n"), to, byline_outbox_job_get_id (job));
+  return byline_cli_say (error, _("Sent “%s” to “%s” as %s.\n"), byline_article_get_headline (article),
               byline_destination_get_name (destination), byline_status_to_string (status));
 }
 
@@ -710,11 +669,11 @@ byline_cli_outbox (BylineCli  *cli,
     return FALSE;
   action = argc > 1 ? argv[1] : "list";
   if (!g_strv_contains ((const char * const[]) { "list", "retry", "cancel", NULL }, action))
-    return usage_error (error, _("outbox: unknown action “%s” (list, retry or cancel)"), action);
+    return byline_cli_usage_error (error, _("outbox: unknown action “%s” (list, retry or cancel)"), action);
   if (g_str_equal (action, "cancel") && argc < 3)
-    return usage_error (error, _("outbox cancel: missing argument JOB%s"), "");
+    return byline_cli_usage_error (error, _("outbox cancel: missing argument JOB%s"), "");
   if (g_str_equal (action, "list") && argc > 2)
-    return usage_error (error, _("outbox list: unexpected argument “%s”"), argv[2]);
+    return byline_cli_usage_error (error, _("outbox list: unexpected argument “%s”"), argv[2]);
 
   outbox = byline_outbox_new (byline_cli_get_store (cli), NULL);
   if (!byline_outbox_load (outbox, error))
@@ -730,7 +689,7 @@ byline_cli_outbox (BylineCli  *cli,
       id = g_strdup (byline_outbox_job_get_id (job));
       if (!byline_outbox_cancel (outbox, id, error))
         return FALSE;
-      return say (error, _("Cancelled job %s.\n"), id);
+      return byline_cli_say (error, _("Cancelled job %s.\n"), id);
     }
 
   if (argc > 2)

@@ -24,47 +24,6 @@
 #include "byline-merge.h"
 #include "byline-review.h"
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static gboolean say (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-say (GError     **error,
-     const char  *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  return byline_cli_write_stdout (text, strlen (text), error);
-}
-
-static gboolean
-usage_error (GError     **error,
-             const char  *message,
-             const char  *detail)
-{
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message, detail);
-  return FALSE;
-}
-
 static BylineDestination *
 open_destination (const char     *name,
                   char          **user,
@@ -85,8 +44,8 @@ open_destination (const char     *name,
     }
   if (user != NULL)
     *user = g_strdup (byline_account_get_user (account));
-  byline_accounts_create_destination_async (accounts, name, NULL, got_result, &result);
-  return byline_accounts_create_destination_finish (accounts, wait_result (&result), error);
+  byline_accounts_create_destination_async (accounts, name, NULL, byline_cli_got_result, &result);
+  return byline_accounts_create_destination_finish (accounts, byline_cli_wait_result (&result), error);
 }
 
 static char *
@@ -118,8 +77,8 @@ review_list (BylineCli          *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) stories = NULL;
 
-  byline_review_list_async (destination, status, NULL, NULL, got_result, &result);
-  stories = byline_review_list_finish (destination, wait_result (&result), error);
+  byline_review_list_async (destination, status, NULL, NULL, byline_cli_got_result, &result);
+  stories = byline_review_list_finish (destination, byline_cli_wait_result (&result), error);
   if (stories == NULL)
     return FALSE;
 
@@ -143,7 +102,7 @@ review_list (BylineCli          *cli,
       g_autofree char *author = byline_cli_pad (story->author ? story->author : "-", 22);
       g_autofree char *category = byline_cli_pad (story->category ? story->category : "-", 10);
 
-      if (!say (error, "%s  %s  %5u  %s %s %s %s\n", id, when, story->word_count, preflight_p, author,
+      if (!byline_cli_say (error, "%s  %s  %5u  %s %s %s %s\n", id, when, story->word_count, preflight_p, author,
                 category, story->headline ? story->headline : ""))
         return FALSE;
     }
@@ -164,12 +123,12 @@ print_conflicts (BylineMerge  *merge,
     {
       const BylineMergeConflict *conflict = byline_merge_get_conflict (merge, i);
 
-      if (!say (error, _("%u. %s (%s)\n   yours:  %s\n   theirs: %s\n"), i + 1, conflict->label,
+      if (!byline_cli_say (error, _("%u. %s (%s)\n   yours:  %s\n   theirs: %s\n"), i + 1, conflict->label,
                 byline_merge_choice_to_string (conflict->choice), conflict->ours_text, conflict->theirs_text))
         return FALSE;
     }
   if (!byline_merge_is_resolved (merge))
-    return say (error, _("Choose with “byline-cli merge %s --from %s --take N=ours|theirs”; until then the "
+    return byline_cli_say (error, _("Choose with “byline-cli merge %s --from %s --take N=ours|theirs”; until then the "
                          "draft keeps yours.\n"), id, account);
   return TRUE;
 }
@@ -187,8 +146,8 @@ review_open (BylineCli          *cli,
   const char *account = byline_destination_get_name (destination);
   const char *id;
 
-  byline_review_open_async (byline_cli_get_store (cli), destination, remote_id, NULL, got_result, &result);
-  opened = byline_review_open_finish (byline_cli_get_store (cli), wait_result (&result), error);
+  byline_review_open_async (byline_cli_get_store (cli), destination, remote_id, NULL, byline_cli_got_result, &result);
+  opened = byline_review_open_finish (byline_cli_get_store (cli), byline_cli_wait_result (&result), error);
   if (opened == NULL)
     return FALSE;
   id = byline_article_get_id (opened->article);
@@ -220,24 +179,24 @@ review_open (BylineCli          *cli,
       return byline_cli_print_json (root, error);
     }
 
-  if (!say (error, _("Opened “%s” (%s) as the draft %s.\n"), byline_article_get_headline (opened->article),
+  if (!byline_cli_say (error, _("Opened “%s” (%s) as the draft %s.\n"), byline_article_get_headline (opened->article),
             byline_status_to_string (opened->story->status), id))
     return FALSE;
   if (opened->story->note != NULL && *opened->story->note != '\0'
-      && !say (error, _("Note: %s\n"), opened->story->note))
+      && !byline_cli_say (error, _("Note: %s\n"), opened->story->note))
     return FALSE;
   if (opened->changes != NULL && opened->changes->len > 0)
     {
       g_autofree char *text = byline_diff_to_text (opened->changes);
 
-      if (!say (error, _("Changed on “%s” since your version:\n\n%s"), account, text))
+      if (!byline_cli_say (error, _("Changed on “%s” since your version:\n\n%s"), account, text))
         return FALSE;
     }
   if (opened->merge != NULL)
     {
       if (byline_merge_is_resolved (opened->merge))
-        return say (error, _("Your own changes since were kept: they touched other parts of the story.\n"));
-      if (!say (error, _("Your own changes since conflict with these:\n")))
+        return byline_cli_say (error, _("Your own changes since were kept: they touched other parts of the story.\n"));
+      if (!byline_cli_say (error, _("Your own changes since conflict with these:\n")))
         return FALSE;
       return print_conflicts (opened->merge, id, account, error);
     }
@@ -272,8 +231,8 @@ review_send (BylineCli          *cli,
 
   if ((id = byline_cli_resolve_id (cli, arg, FALSE, error)) == NULL)
     return FALSE;
-  byline_review_send_async (byline_cli_get_store (cli), destination, id, &options, NULL, got_result, &result);
-  receipt = byline_review_send_finish (byline_cli_get_store (cli), wait_result (&result), &merged, error);
+  byline_review_send_async (byline_cli_get_store (cli), destination, id, &options, NULL, byline_cli_got_result, &result);
+  receipt = byline_review_send_finish (byline_cli_get_store (cli), byline_cli_wait_result (&result), &merged, error);
   if (receipt == NULL)
     {
       if (error != NULL && g_error_matches (*error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
@@ -311,16 +270,16 @@ review_send (BylineCli          *cli,
       root = json_builder_get_root (builder);
       return byline_cli_print_json (root, error);
     }
-  if (merged && !say (error, _("Someone else had changed it meanwhile; their changes were merged with yours.\n")))
+  if (merged && !byline_cli_say (error, _("Someone else had changed it meanwhile; their changes were merged with yours.\n")))
     return FALSE;
   if (status == BYLINE_STATUS_SCHEDULED)
     {
       g_autofree char *when = byline_cli_format_time (publish_at);
 
-      return say (error, _("Scheduled “%s” on “%s” for %s.\n"), byline_article_get_headline (article),
+      return byline_cli_say (error, _("Scheduled “%s” on “%s” for %s.\n"), byline_article_get_headline (article),
                   byline_destination_get_name (destination), when);
     }
-  return say (error, _("Sent “%s” to “%s” as %s.\n"), byline_article_get_headline (article),
+  return byline_cli_say (error, _("Sent “%s” to “%s” as %s.\n"), byline_article_get_headline (article),
               byline_destination_get_name (destination), byline_status_to_string (status));
 }
 
@@ -359,23 +318,23 @@ byline_cli_review (BylineCli  *cli,
     return FALSE;
   action = argv[1];
   if (!g_strv_contains (actions, action))
-    return usage_error (error, _("review: unknown action “%s” (list, open, publish, schedule, return or submit)"),
+    return byline_cli_usage_error (error, _("review: unknown action “%s” (list, open, publish, schedule, return or submit)"),
                         action);
   if (g_str_equal (action, "list") ? argc > 2 : argc < 3)
-    return usage_error (error, g_str_equal (action, "list") ? _("review list: unexpected argument “%s”")
+    return byline_cli_usage_error (error, g_str_equal (action, "list") ? _("review list: unexpected argument “%s”")
                                                             : _("review %s: missing argument ID"),
                         g_str_equal (action, "list") ? argv[2] : action);
   if (account == NULL)
-    return usage_error (error, _("review %s: --from NAME (or --to NAME) is required"), action);
+    return byline_cli_usage_error (error, _("review %s: --from NAME (or --to NAME) is required"), action);
   if (status_arg != NULL && !byline_status_from_string (status_arg, &status))
-    return usage_error (error, _("review: unknown status “%s”"), status_arg);
+    return byline_cli_usage_error (error, _("review: unknown status “%s”"), status_arg);
   if (g_str_equal (action, "schedule"))
     {
       if (at == NULL || (publish_at = byline_cli_parse_time (at)) == NULL)
-        return usage_error (error, _("review schedule: --at TIME is required, like 2025-08-11T06:30+07:00%s"), "");
+        return byline_cli_usage_error (error, _("review schedule: --at TIME is required, like 2025-08-11T06:30+07:00%s"), "");
     }
   if (g_str_equal (action, "return") && note_arg == NULL)
-    return usage_error (error, _("review return: --note TEXT is required: say what to fix%s"), "");
+    return byline_cli_usage_error (error, _("review return: --note TEXT is required: say what to fix%s"), "");
   if (note_arg != NULL && (note = byline_cli_arg_to_utf8 (note_arg, _("The note"), error)) == NULL)
     return FALSE;
 
@@ -424,9 +383,9 @@ byline_cli_merge (BylineCli  *cli,
   if (!byline_cli_parse_command (cli, entries, &argc, &argv, 1, 1, error))
     return FALSE;
   if (account == NULL)
-    return usage_error (error, _("merge: --from NAME is required%s"), "");
+    return byline_cli_usage_error (error, _("merge: --from NAME is required%s"), "");
   if (all != NULL && (!byline_merge_choice_from_string (all, &choice) || choice == BYLINE_MERGE_UNRESOLVED))
-    return usage_error (error, _("merge: --all takes ours, theirs or both, not “%s”"), all);
+    return byline_cli_usage_error (error, _("merge: --all takes ours, theirs or both, not “%s”"), all);
   if ((id = byline_cli_resolve_id (cli, argv[1], FALSE, error)) == NULL)
     return FALSE;
 
@@ -450,10 +409,10 @@ byline_cli_merge (BylineCli  *cli,
       if (parts[0] == NULL || parts[1] == NULL
           || !g_ascii_string_to_unsigned (parts[0], 10, 1, byline_merge_get_n_conflicts (merge), &n, NULL)
           || !byline_merge_choice_from_string (parts[1], &choice) || choice == BYLINE_MERGE_UNRESOLVED)
-        return usage_error (error, _("merge: --take wants N=ours|theirs|both with N a conflict's number, not “%s”"),
+        return byline_cli_usage_error (error, _("merge: --take wants N=ours|theirs|both with N a conflict's number, not “%s”"),
                             takes[t]);
       if (!byline_merge_resolve (merge, n - 1, choice))
-        return usage_error (error, _("merge: “both” is only for the body: %s"), takes[t]);
+        return byline_cli_usage_error (error, _("merge: “both” is only for the body: %s"), takes[t]);
     }
 
   if (takes != NULL || all != NULL)
@@ -482,6 +441,6 @@ byline_cli_merge (BylineCli  *cli,
   if (!print_conflicts (merge, id, account, error))
     return FALSE;
   if (byline_merge_is_resolved (merge) && saved != NULL)
-    return say (error, _("Merged: the draft holds your choices, and the next send replaces their version.\n"));
+    return byline_cli_say (error, _("Merged: the draft holds your choices, and the next send replaces their version.\n"));
   return TRUE;
 }

@@ -130,6 +130,20 @@ gboolean    byline_cli_copy_atomically  (GFile       *source,
 gboolean    byline_cli_remove_tree      (GFile       *file,
                                          GError     **error);
 char       *byline_cli_format_time     (GDateTime    *time);
+/* A GAsyncReadyCallback keeping a reference to the result in *@user_data,
+ * and the main loop run until it is there: the commands are synchronous. */
+void          byline_cli_got_result  (GObject       *source,
+                                      GAsyncResult  *result,
+                                      gpointer       user_data);
+GAsyncResult *byline_cli_wait_result (GAsyncResult **slot);
+/* printf to standard output; FALSE with @error when it cannot be written. */
+gboolean      byline_cli_say         (GError       **error,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
+/* A usage error (exit 2): @message is a format with one %s for @detail. */
+gboolean      byline_cli_usage_error (GError       **error,
+                                      const char    *message,
+                                      const char    *detail);
 /* ISO 8601, with or without the seconds; the local zone when none is given. */
 GDateTime  *byline_cli_parse_time      (const char   *text);
 const char *byline_cli_status_label    (BylineStatus  status);

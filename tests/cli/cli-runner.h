@@ -53,6 +53,9 @@ void      run_cliv_locale  (Run                 *run,
 
 /* Success: exit 0, nothing on stderr. */
 void      assert_ok        (Run                 *run);
+/* The token of @user in the users.json of a byline-newsroom-server's @data folder. */
+char     *token_of         (const char          *data,
+                            const char          *user);
 /* A user error: exit 1, nothing on stdout, one line "byline-cli: …" on
  * stderr holding @fragment (unless NULL). */
 void      assert_failed    (Run                 *run,

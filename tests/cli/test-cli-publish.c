@@ -66,28 +66,6 @@ server_stop (Server *server)
   g_clear_object (&server->process);
 }
 
-static char *
-token_of (const char *data,
-          const char *user)
-{
-  g_autofree char *path = g_build_filename (data, "users.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *users;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  users = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "users");
-  for (guint i = 0; i < json_array_get_length (users); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (users, i);
-
-      if (g_str_equal (json_object_get_string_member (entry, "user"), user))
-        return g_strdup (json_object_get_string_member (entry, "token"));
-    }
-  g_assert_not_reached ();
-}
-
 static void
 server_init (Server *server)
 {

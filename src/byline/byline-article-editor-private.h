@@ -9,6 +9,7 @@
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-find-bar.h"
+#include "byline-story-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,6 @@ struct _BylineArticleEditor
   GSettings         *settings;
   BylineBodyBuffer  *body_buffer;
   guint              status_timeout;
-  guint              scroll_idle;
   gboolean           updating_headline;
   gboolean           updating_lead;
   char              *status_text;
@@ -30,7 +30,7 @@ struct _BylineArticleEditor
   GtkWidget         *toolbar_scroller;
   BylineFindBar     *find_bar;
   GtkScrolledWindow *scroller;
-  GtkViewport       *viewport;
+  BylineStoryPage   *page;
   GtkTextView       *headline_view;
   GtkLabel          *headline_count;
   GtkTextView       *lead_view;

@@ -5,7 +5,8 @@
  * of the article from elsewhere (a restored version, an undo) is shown unless
  * it is only what the model's normalization made of the text typed (a
  * trailing space it drops, an accent it composes).  The body is a
- * BylineBodyView.  All three sit on one page that scrolls as a whole.
+ * BylineBodyView.  A BylineStoryPage scrolls the three as one page, the body
+ * through its own adjustment so that a long story costs only what shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,11 +23,10 @@
 #include "byline-document.h"
 #include "byline-find-bar.h"
 #include "byline-spelling.h"
+#include "byline-story-page.h"
 #include "byline-text-field.h"
 
 #define STATUS_DELAY_MS 200
-/* Keep this much of the page in sight around the cursor. */
-#define SCROLL_MARGIN 48
 
 G_DEFINE_FINAL_TYPE (BylineArticleEditor, byline_article_editor, GTK_TYPE_WIDGET)
 
@@ -40,74 +40,13 @@ static GParamSpec *properties[N_PROPS];
 
 /* --------------------------------------------------------------- scrolling */
 
-static void
-scroll_to_area (BylineArticleEditor   *self,
-                GtkWidget             *widget,
-                const graphene_rect_t *area,
-                gboolean               center)
-{
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *child = gtk_viewport_get_child (self->viewport);
-  graphene_point_t top, bottom;
-  double value, page, y1, y2;
-
-  if (child == NULL
-      || !gtk_widget_compute_point (widget, child,
-                                    &GRAPHENE_POINT_INIT (0, area->origin.y), &top)
-      || !gtk_widget_compute_point (widget, child,
-                                    &GRAPHENE_POINT_INIT (0, area->origin.y + area->size.height),
-                                    &bottom))
-    return;
-
-  value = gtk_adjustment_get_value (vadj);
-  page = gtk_adjustment_get_page_size (vadj);
-  y1 = top.y;
-  y2 = bottom.y;
-
-  if (center)
-    value = (y1 + y2) / 2 - page / 2;
-  else if (y1 - SCROLL_MARGIN < value)
-    value = y1 - SCROLL_MARGIN;
-  else if (y2 + SCROLL_MARGIN > value + page)
-    value = y2 + SCROLL_MARGIN - page;
-  else
-    return;
-  gtk_adjustment_set_value (vadj, CLAMP (value, 0, gtk_adjustment_get_upper (vadj) - page));
-}
-
-static gboolean
-keep_cursor_in_sight (gpointer data)
-{
-  BylineArticleEditor *self = data;
-  graphene_rect_t area;
-
-  self->scroll_idle = 0;
-  if (!gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
-    return G_SOURCE_REMOVE;
-  byline_body_view_get_cursor_area (self->body_view, &area);
-  scroll_to_area (self, GTK_WIDGET (self->body_view), &area, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_keep_cursor_in_sight (BylineArticleEditor *self)
-{
-  /* After the layout has taken in the change. */
-  if (self->scroll_idle == 0)
-    self->scroll_idle = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE + 1,
-                                         keep_cursor_in_sight, self, NULL);
-}
-
 void
 byline_article_editor_scroll_to_block (BylineArticleEditor *self,
                                        guint                index)
 {
-  graphene_rect_t area;
-
   g_return_if_fail (BYLINE_IS_ARTICLE_EDITOR (self));
 
-  if (byline_body_view_get_block_area (self->body_view, index, &area))
-    scroll_to_area (self, GTK_WIDGET (self->body_view), &area, TRUE);
+  byline_body_view_scroll_to_block (self->body_view, index);
 }
 
 static void
@@ -115,21 +54,16 @@ on_body_mark_set (BylineArticleEditor *self,
                   const GtkTextIter   *location,
                   GtkTextMark         *mark)
 {
+  /* GtkTextView keeps the cursor in sight itself. */
   if (mark == gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->body_buffer)))
-    {
-      queue_keep_cursor_in_sight (self);
-      _byline_article_editor_update_actions (self);
-    }
+    _byline_article_editor_update_actions (self);
 }
 
 static void
 on_field_focus_enter (BylineArticleEditor *self)
 {
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
-
   /* The headline and lead are at the top of the page. */
-  if (gtk_widget_has_focus (GTK_WIDGET (self->headline_view)))
-    gtk_adjustment_set_value (vadj, 0);
+  byline_story_page_scroll_to_top (self->page);
 }
 
 /* ------------------------------------------------------------------- status */
@@ -446,7 +380,7 @@ byline_article_editor_set_document (BylineArticleEditor *self,
       update_headline_count (self);
       update_lead_count (self);
       update_status (self);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      byline_story_page_scroll_to_top (self->page);
     }
 
   _byline_article_editor_update_actions (self);
@@ -507,7 +441,6 @@ byline_article_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->status_timeout, g_source_remove);
-  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   byline_article_editor_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ARTICLE_EDITOR);
   /* The template's unnamed children too. */
@@ -576,6 +509,7 @@ byline_article_editor_class_init (BylineArticleEditorClass *klass)
 
   g_type_ensure (BYLINE_TYPE_BODY_VIEW);
   g_type_ensure (BYLINE_TYPE_FIND_BAR);
+  g_type_ensure (BYLINE_TYPE_STORY_PAGE);
   g_type_ensure (BYLINE_TYPE_TEXT_FIELD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -585,7 +519,7 @@ byline_article_editor_class_init (BylineArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, toolbar_scroller);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, scroller);
-  gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, viewport);
+  gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, page);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, headline_view);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, headline_count);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, lead_view);
@@ -626,6 +560,9 @@ byline_article_editor_init (BylineArticleEditor *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_field_focus_enter), self);
   gtk_widget_add_controller (GTK_WIDGET (self->headline_view), focus);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_field_focus_enter), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->lead_view), focus);
 
   byline_find_bar_set_view (self->find_bar, GTK_SOURCE_VIEW (self->body_view));
   _byline_article_editor_init_actions (self);

@@ -28,7 +28,10 @@ struct _BylineBodyView
   int               figure_width;
   guint             resize_idle;
   guint             onscreen_idle;
-  GtkAdjustment    *scroll;         /* the scroller's, watched for figures */
+  GtkAdjustment    *scroll;         /* the view's own, watched for figures */
+  GtkTextMark      *scroll_mark;
+  guint             rescroll_idle;
+  gboolean          rescroll_to_block;
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_SOURCE_TYPE_VIEW)
@@ -158,8 +161,7 @@ static gboolean
 update_figures_onscreen (gpointer data)
 {
   BylineBodyView *self = data;
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *area = scroller != NULL ? scroller : GTK_WIDGET (self);
+  GtkWidget *area = GTK_WIDGET (self);
   float height = gtk_widget_get_height (area);
 
   self->onscreen_idle = 0;
@@ -191,8 +193,7 @@ queue_update_figures_onscreen (BylineBodyView *self)
 static void
 watch_scroll (BylineBodyView *self)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *scroll = scroller ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
 
   if (scroll == self->scroll)
     return;
@@ -211,20 +212,11 @@ byline_body_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   BylineBodyView *self = BYLINE_BODY_VIEW (widget);
-  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
-  graphene_point_t origin;
   int figure_width;
 
   GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
-  byline_text_view_follow_height (GTK_TEXT_VIEW (widget));
   watch_scroll (self);
   queue_update_figures_onscreen (self);
-
-  /* Figures are as wide as the page, and the page as wide as its widest
-   * figure: take the room the page has on screen, not what it was given. */
-  if (viewport != NULL
-      && gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &origin))
-    width = MIN (width, gtk_widget_get_width (viewport) - 2 * (int) origin.x);
 
   figure_width = width
                  - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
@@ -558,38 +550,76 @@ refuse_move_words (GtkSourceView *view,
 
 /* ------------------------------------------------------------------ public */
 
-gboolean
-byline_body_view_get_block_area (BylineBodyView  *self,
-                                 guint            index,
-                                 graphene_rect_t *area)
+/* GtkTextView scrolls to a mark as soon as it has laid out the lines around
+ * it, from estimates of the lines above, then lays those out bit by bit,
+ * keeping the top line where it is: on a long story the target (a figure
+ * scrolled to, the cursor after Ctrl+End) ends up out of sight.  Once
+ * everything is laid out, it is brought back. */
+static gboolean
+rescroll (gpointer data)
 {
+  BylineBodyView *self = data;
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextMark *insert = gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer));
+  GdkRectangle visible;
   GtkTextIter iter;
-  int y, height, wy;
+  int y, height;
 
-  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
+  self->rescroll_idle = 0;
+  if (self->rescroll_to_block)
+    {
+      gtk_text_view_get_visible_rect (view, &visible);
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter, self->scroll_mark);
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      if (y < visible.y || y + MIN (height, visible.height) > visible.y + visible.height)
+        gtk_text_view_scroll_to_mark (view, self->scroll_mark, 0, TRUE, 0, 0.5);
+    }
+  else if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    gtk_text_view_scroll_mark_onscreen (view, insert);
+  self->rescroll_to_block = FALSE;
+  return G_SOURCE_REMOVE;
+}
 
-  if ((int) index >= gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
-    return FALSE;
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, index);
-  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
-  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, 0, y, NULL, &wy);
-  graphene_rect_init (area, 0, wy, gtk_widget_get_width (GTK_WIDGET (self)), height);
-  return TRUE;
+static void
+queue_rescroll (BylineBodyView *self,
+                gboolean        to_block)
+{
+  self->rescroll_to_block = to_block;
+  /* After GtkTextView's layout in idle (GTK_TEXT_VIEW_PRIORITY_VALIDATE). */
+  if (self->rescroll_idle == 0)
+    self->rescroll_idle = g_idle_add_full (G_PRIORITY_LOW, rescroll, self, NULL);
+}
+
+static void
+on_mark_set (BylineBodyView    *self,
+             const GtkTextIter *location,
+             GtkTextMark       *mark)
+{
+  if (mark == gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer))
+      && gtk_widget_has_focus (GTK_WIDGET (self)))
+    queue_rescroll (self, FALSE);
 }
 
 void
-byline_body_view_get_cursor_area (BylineBodyView  *self,
-                                  graphene_rect_t *area)
+byline_body_view_scroll_to_block (BylineBodyView *self,
+                                  guint           index)
 {
-  GdkRectangle strong;
-  int wx, wy;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
 
   g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
 
-  gtk_text_view_get_cursor_locations (GTK_TEXT_VIEW (self), NULL, &strong, NULL);
-  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
-                                         strong.x, strong.y, &wx, &wy);
-  graphene_rect_init (area, wx, wy, MAX (strong.width, 1), strong.height);
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  if ((int) index >= gtk_text_buffer_get_line_count (buffer))
+    return;
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, index);
+  if (self->scroll_mark == NULL)
+    self->scroll_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
+  else
+    gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+  /* A mark, not an iter: GtkTextView scrolls once the lines above are laid out. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0, TRUE, 0, 0.5);
+  queue_rescroll (self, TRUE);
 }
 
 BylineBodyBuffer *
@@ -649,9 +679,11 @@ byline_body_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->resize_idle, g_source_remove);
   g_clear_handle_id (&self->onscreen_idle, g_source_remove);
+  g_clear_handle_id (&self->rescroll_idle, g_source_remove);
   if (self->scroll != NULL)
     g_signal_handlers_disconnect_by_func (self->scroll, queue_update_figures_onscreen, self);
   g_clear_object (&self->scroll);
+  g_clear_object (&self->scroll_mark);
   byline_body_view_set_document (self, NULL);
   for (guint i = 0; i < self->figures->len; i++)
     g_object_weak_unref (g_ptr_array_index (self->figures, i), on_figure_gone, self);
@@ -791,7 +823,6 @@ byline_body_view_init (BylineBodyView *self)
   gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), 4);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 0);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 0);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 48);
   gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (self), FALSE);
   gtk_source_view_set_highlight_current_line (GTK_SOURCE_VIEW (self), FALSE);
@@ -799,8 +830,8 @@ byline_body_view_init (BylineBodyView *self)
 
   g_signal_connect_swapped (self->buffer, "anchor-added", G_CALLBACK (on_anchor_added), self);
   g_signal_connect_swapped (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self);
+  g_signal_connect_swapped (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
-  g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (byline_text_view_follow_height), self);
   g_signal_connect (self, "paste-clipboard", G_CALLBACK (on_paste_clipboard), NULL);
   /* GtkSourceView's line and word moving copies text around, figures as bare
    * characters: not something a story's structure survives. */

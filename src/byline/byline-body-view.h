@@ -2,7 +2,8 @@
  *
  * Shows a BylineBodyBuffer: list markers and quote bars drawn beside the text,
  * figures at their anchors, and pictures dropped or pasted in imported into
- * the draft.
+ * the draft.  The view is a scrollable (in a BylineStoryPage), so
+ * GtkTextView lays out and draws only what shows of a long story.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,13 +25,9 @@ BylineBodyBuffer *byline_body_view_get_body_buffer (BylineBodyView *self);
 BylineDocument   *byline_body_view_get_document    (BylineBodyView *self);
 void              byline_body_view_set_document    (BylineBodyView *self,
                                                     BylineDocument *document);
-/* Where block @index is, in the view's coordinates; FALSE if there is none. */
-gboolean          byline_body_view_get_block_area  (BylineBodyView *self,
-                                                    guint           index,
-                                                    graphene_rect_t *area);
-/* Where the cursor is, in the view's coordinates. */
-void              byline_body_view_get_cursor_area (BylineBodyView *self,
-                                                    graphene_rect_t *area);
+/* Scrolls block @index to the middle of the view, once it is laid out. */
+void              byline_body_view_scroll_to_block (BylineBodyView *self,
+                                                    guint           index);
 /* Imports the pictures into the draft and shows them before block @index
  * (-1: after the cursor's block), as one undo step.  Returns how many. */
 guint             byline_body_view_insert_pictures (BylineBodyView *self,

@@ -3,6 +3,11 @@
  * The list box is bound to the article's pictures; selecting a row selects
  * the picture in the document, which the editor follows (and the other way).
  *
+ * A row is made cheap and built (template, thumbnail, spell checker) only
+ * when it comes near the visible part of the list: a story of a hundred
+ * pictures opens with a screenful of built rows. Built rows stay built, so
+ * text being typed and the focus are never handed to another picture.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -27,6 +32,9 @@ struct _BylineCaptionPanel
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
   GtkListBox        *list_box;
+
+  guint              fill_id;
+  GtkWidget         *scroll_target;
 };
 
 G_DEFINE_FINAL_TYPE (BylineCaptionPanel, byline_caption_panel, GTK_TYPE_WIDGET)
@@ -63,22 +71,114 @@ show_toast (BylineCaptionPanel *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* Whether the list scrolled; a row not laid out yet is left to fill_view(). */
+static gboolean
+scroll_to_row_now (BylineCaptionPanel *self,
+                   GtkWidget          *row)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double value, page, wanted;
+
+  if (gtk_widget_get_height (row) == 0
+      || !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_box), &bounds))
+    return FALSE;
+  value = gtk_adjustment_get_value (vadj);
+  page = gtk_adjustment_get_page_size (vadj);
+  wanted = value;
+  if (bounds.origin.y < value)
+    wanted = bounds.origin.y;
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    wanted = bounds.origin.y + bounds.size.height - page;
+  gtk_adjustment_set_value (vadj, wanted);
+  return ABS (gtk_adjustment_get_value (vadj) - value) >= 1.0;
+}
+
+/* Builds the rows that show or are half a page from showing. Before the list
+ * is first laid out, rows are counted at their estimated height from the top. */
+static gboolean
+build_rows_in_view (BylineCaptionPanel *self)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (vadj);
+  double top, bottom, y = 0;
+  gboolean built = FALSE;
+
+  if (page <= 0)
+    page = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 2 * BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT);
+  top = gtk_adjustment_get_value (vadj) - page / 2;
+  bottom = gtk_adjustment_get_value (vadj) + page * 1.5;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL && y < bottom;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      double height = BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT;
+
+      if (!BYLINE_IS_CAPTION_ROW (child))
+        continue;
+      /* A row not laid out yet has no height of its own. */
+      if (gtk_widget_get_height (child) > 0
+          && gtk_widget_compute_bounds (child, GTK_WIDGET (self->list_box), &bounds))
+        {
+          y = bounds.origin.y;
+          height = bounds.size.height;
+        }
+      if (y + height > top && y < bottom && !byline_caption_row_get_built (BYLINE_CAPTION_ROW (child)))
+        {
+          byline_caption_row_build (BYLINE_CAPTION_ROW (child));
+          built = TRUE;
+        }
+      y += height;
+    }
+  return built;
+}
+
+/* Each frame until the list settles: rows coming into view are built, and the
+ * row asked for is scrolled to once the rows around it have their height. */
+static gboolean
+fill_view (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  BylineCaptionPanel *self = user_data;
+
+  /* Hidden (a narrow window folds the panel away): again when it shows. */
+  if (!gtk_widget_get_mapped (widget))
+    {
+      self->fill_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (build_rows_in_view (self))
+    return G_SOURCE_CONTINUE;
+  if (self->scroll_target != NULL)
+    {
+      if (gtk_widget_get_parent (self->scroll_target) == GTK_WIDGET (self->list_box)
+          && (gtk_widget_get_height (self->scroll_target) == 0
+              || scroll_to_row_now (self, self->scroll_target)))
+        return G_SOURCE_CONTINUE;
+      g_clear_object (&self->scroll_target);
+    }
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fill (BylineCaptionPanel *self)
+{
+  if (self->fill_id == 0)
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_box), fill_view, self, NULL);
+}
+
 static void
 scroll_to_row (BylineCaptionPanel *self,
                GtkWidget          *row)
 {
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_rect_t bounds;
-  double value, page;
-
-  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_box), &bounds))
-    return;
-  value = gtk_adjustment_get_value (vadj);
-  page = gtk_adjustment_get_page_size (vadj);
-  if (bounds.origin.y < value)
-    gtk_adjustment_set_value (vadj, bounds.origin.y);
-  else if (bounds.origin.y + bounds.size.height > value + page)
-    gtk_adjustment_set_value (vadj, bounds.origin.y + bounds.size.height - page);
+  byline_caption_row_build (BYLINE_CAPTION_ROW (row));
+  scroll_to_row_now (self, row);
+  g_set_object (&self->scroll_target, row);
+  queue_fill (self);
 }
 
 void
@@ -216,6 +316,8 @@ create_row (gpointer item,
 static void
 update_count (BylineCaptionPanel *self)
 {
+  queue_fill (self);
+
   guint n = self->document ? byline_article_get_n_images (byline_document_get_article (self->document)) : 0;
   g_autofree char *count = g_strdup_printf ("%u", n);
 
@@ -262,8 +364,14 @@ BylineCaptionRow *
 byline_caption_panel_get_row (BylineCaptionPanel *self,
                               guint               position)
 {
+  GtkListBoxRow *row;
+
   g_return_val_if_fail (BYLINE_IS_CAPTION_PANEL (self), NULL);
-  return (BylineCaptionRow *) gtk_list_box_get_row_at_index (self->list_box, position);
+
+  row = gtk_list_box_get_row_at_index (self->list_box, position);
+  if (row != NULL)
+    byline_caption_row_build (BYLINE_CAPTION_ROW (row));
+  return (BylineCaptionRow *) row;
 }
 
 BylineDocument *
@@ -311,6 +419,10 @@ byline_caption_panel_dispose (GObject *object)
   GtkWidget *child;
 
   byline_caption_panel_set_document (self, NULL);
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_box), self->fill_id);
+  self->fill_id = 0;
+  g_clear_object (&self->scroll_target);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_PANEL);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -377,5 +489,10 @@ byline_caption_panel_init (BylineCaptionPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect_swapped (self->list_box, "map", G_CALLBACK (queue_fill), self);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
   update_count (self);
 }

@@ -30,6 +30,7 @@ struct _BylineCaptionRow
   GCancellable    *cancellable;
   char            *missing;
   gboolean         updating;
+  gboolean         built;
 
   GtkWidget       *header;
   GtkWidget       *drag_handle;
@@ -85,9 +86,10 @@ update_missing (BylineCaptionRow *self)
     if (byline_text_is_blank (fields[i].value))
       {
         g_ptr_array_add (missing, (gpointer) fields[i].name);
-        gtk_widget_add_css_class (fields[i].field, "warning");
+        if (fields[i].field != NULL)
+          gtk_widget_add_css_class (fields[i].field, "warning");
       }
-    else
+    else if (fields[i].field != NULL)
       gtk_widget_remove_css_class (fields[i].field, "warning");
 
   g_clear_pointer (&self->missing, g_free);
@@ -96,12 +98,15 @@ update_missing (BylineCaptionRow *self)
       list = g_strjoinv (", ", (char **) missing->pdata);
       /* Translators: %s is a list such as "credit, alt text" */
       self->missing = g_strdup_printf (_("Missing %s"), list);
-      gtk_label_set_text (self->missing_label, self->missing);
       gtk_widget_add_css_class (GTK_WIDGET (self), "incomplete");
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "incomplete");
-  gtk_widget_set_visible (self->missing_box, self->missing != NULL);
+  if (self->built)
+    {
+      gtk_label_set_text (self->missing_label, self->missing ? self->missing : "");
+      gtk_widget_set_visible (self->missing_box, self->missing != NULL);
+    }
 
   accessible = self->missing != NULL
                ? g_strdup_printf ("%s — %s", byline_image_get_filename (self->image), self->missing)
@@ -250,6 +255,11 @@ static void
 on_image_notify (BylineCaptionRow *self,
                  GParamSpec       *pspec)
 {
+  if (!self->built)
+    {
+      update_missing (self);
+      return;
+    }
   if (g_strcmp0 (pspec->name, "file") == 0)
     {
       if (gtk_image_get_storage_type (self->thumbnail) != GTK_IMAGE_PAINTABLE)
@@ -314,7 +324,8 @@ byline_caption_row_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->image != NULL)
     g_signal_handlers_disconnect_by_data (self->image, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_ROW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_ROW);
 
   G_OBJECT_CLASS (byline_caption_row_parent_class)->dispose (object);
 }
@@ -373,22 +384,20 @@ byline_caption_row_class_init (BylineCaptionRowClass *klass)
 static void
 byline_caption_row_init (BylineCaptionRow *self)
 {
-  GtkDragSource *drag;
   GtkEventController *focus;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (drag));
+  /* Until it is built, the row only holds the place of its fields. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1, BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
+/* Cheap: the fields, the thumbnail and the spell checker wait for
+ * byline_caption_row_build(); the row already has its accessible name and is
+ * marked when something is missing. */
 GtkWidget *
 byline_caption_row_new (BylineDocument *document,
                         BylineImage    *image)
@@ -402,19 +411,49 @@ byline_caption_row_new (BylineDocument *document,
   self->document = g_object_ref (document);
   self->image = g_object_ref (image);
 
+  update_missing (self);
+  g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}
+
+void
+byline_caption_row_build (BylineCaptionRow *self)
+{
+  GtkDragSource *drag;
+
+  g_return_if_fail (BYLINE_IS_CAPTION_ROW (self));
+
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1, -1);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (drag));
+
   show_fields (self);
   load_thumbnail (self);
   byline_spelling_attach (self->caption_view,
-                          byline_article_get_language (byline_document_get_article (document)));
+                          byline_article_get_language (byline_document_get_article (self->document)));
 
-  g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->caption_view), "changed",
                            G_CALLBACK (on_caption_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->credit_entry, "changed", G_CALLBACK (on_credit_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->alt_entry, "changed", G_CALLBACK (on_alt_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->featured_button, "toggled", G_CALLBACK (on_featured_toggled), self, G_CONNECT_SWAPPED);
+}
 
-  return GTK_WIDGET (self);
+gboolean
+byline_caption_row_get_built (BylineCaptionRow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CAPTION_ROW (self), FALSE);
+  return self->built;
 }
 
 BylineImage *
@@ -435,6 +474,7 @@ GtkTextView *
 byline_caption_row_get_caption_view (BylineCaptionRow *self)
 {
   g_return_val_if_fail (BYLINE_IS_CAPTION_ROW (self), NULL);
+  byline_caption_row_build (self);
   return self->caption_view;
 }
 
@@ -442,6 +482,7 @@ GtkEditable *
 byline_caption_row_get_credit_entry (BylineCaptionRow *self)
 {
   g_return_val_if_fail (BYLINE_IS_CAPTION_ROW (self), NULL);
+  byline_caption_row_build (self);
   return GTK_EDITABLE (self->credit_entry);
 }
 
@@ -449,5 +490,6 @@ GtkEditable *
 byline_caption_row_get_alt_entry (BylineCaptionRow *self)
 {
   g_return_val_if_fail (BYLINE_IS_CAPTION_ROW (self), NULL);
+  byline_caption_row_build (self);
   return GTK_EDITABLE (self->alt_entry);
 }

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 #define BYLINE_CAPTION_THUMBNAIL_SIZE 128
+/* The height an unbuilt row holds for its fields. */
+#define BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT 230
 
 #define BYLINE_TYPE_CAPTION_ROW (byline_caption_row_get_type ())
 
@@ -17,6 +19,10 @@ G_DECLARE_FINAL_TYPE (BylineCaptionRow, byline_caption_row, BYLINE, CAPTION_ROW,
 
 GtkWidget   *byline_caption_row_new               (BylineDocument   *document,
                                                    BylineImage      *image);
+/* Makes the fields, the thumbnail and the spell checker; the row is built
+ * when it comes near the visible part of the list, or when asked for a field. */
+void         byline_caption_row_build             (BylineCaptionRow *self);
+gboolean     byline_caption_row_get_built         (BylineCaptionRow *self);
 BylineImage *byline_caption_row_get_image         (BylineCaptionRow *self);
 /* What is missing, e.g. "Missing credit, alt text", or NULL. */
 const char  *byline_caption_row_get_missing       (BylineCaptionRow *self);

@@ -410,6 +410,194 @@ test_remove_picture_undo (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
+/* A story of @n pictures, a paragraph before each, saved and opened in the window. */
+static void
+open_long_story (Fixture *f,
+                 guint    n)
+{
+  g_autoptr(BylineArticle) story = byline_article_new ();
+  BylineBody *body = byline_article_get_body (story);
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_headline (story, HEADLINE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("anh-%03u.png", i);
+      g_autofree char *caption = g_strdup_printf ("Ảnh %u: lực lượng cứu hộ.", i + 1);
+      g_autoptr(GFile) file = picture (f, name, 0x102030 + i * 997);
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_autoptr(BylineImage) image = byline_image_new (sha, "image/png");
+
+      byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, PARAGRAPH1);
+      byline_image_set_file (image, file);
+      byline_image_set_filename (image, name);
+      byline_image_set_size (image, 40, 30);
+      byline_image_set_caption (image, caption);
+      byline_image_set_credit (image, "Lò Văn Dũng");
+      /* Every tenth picture lacks its alt text. */
+      if (i % 10 != 9)
+        byline_image_set_alt_text (image, "Bộ đội giúp dân di dời.");
+      byline_article_add_image (story, image);
+      byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (image));
+    }
+  g_assert_true (byline_draft_store_save (f->store, story, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
+  g_assert_no_error (error);
+  byline_ui_test_wait (300);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Not through byline_caption_panel_get_row(), which builds the row it returns. */
+static GtkListBox *
+caption_list (Fixture *f)
+{
+  return GTK_LIST_BOX (find_descendant (GTK_WIDGET (byline_window_get_caption_panel (f->window)),
+                                        GTK_TYPE_LIST_BOX));
+}
+
+static guint
+count_built_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (list, n)) != NULL; )
+    {
+      if (!byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)))
+        break;
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+row_in_view (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (row, scroller, &bounds)
+         && bounds.origin.y >= -1 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 1;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       position;
+} RowWait;
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (wait->list, wait->position);
+
+  return row != NULL && byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)) && row_in_view (GTK_WIDGET (row));
+}
+
+static guint
+count_all_built (GtkListBox *list)
+{
+  guint n = 0;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    n += byline_caption_row_get_built (BYLINE_CAPTION_ROW (row));
+  return n;
+}
+
+/* Opening a story of a hundred pictures builds a screenful of rows; the others
+ * are built as they come into view, each with its own picture's fields. */
+static void
+test_long_story_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  BylineDocument *document;
+  BylineArticle *story;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  BylineCaptionRow *caption_row;
+  BylineImage *image;
+  g_autofree char *caption = NULL;
+  RowWait wait;
+
+  open_long_story (f, 100);
+  document = byline_window_get_document (f->window);
+  story = article (f);
+  list = caption_list (f);
+  g_assert_nonnull (list);
+
+  /* Every picture has its row, named and marked, but only the first few are built. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 99));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 100));
+  g_assert_cmpuint (count_built_rows (list), >=, 2);
+  g_assert_cmpuint (count_all_built (list), ==, count_built_rows (list));
+  g_assert_cmpuint (count_all_built (list), <=, 10);
+  row = gtk_list_box_get_row_at_index (list, 89);
+  g_assert_false (byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)));
+  g_assert_cmpstr (byline_caption_row_get_missing (BYLINE_CAPTION_ROW (row)), ==, "Missing alt text");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "incomplete"));
+  g_assert_null (byline_caption_row_get_missing (BYLINE_CAPTION_ROW (gtk_list_box_get_row_at_index (list, 88))));
+
+  /* Selecting the 90th picture (the cursor in its figure) shows its row, built. */
+  byline_document_set_selected_image (document, byline_article_get_image (story, 89));
+  wait = (RowWait) { list, 89 };
+  g_assert_true (byline_ui_test_wait_until (row_shows, &wait, 3000));
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  caption_row = BYLINE_CAPTION_ROW (row);
+  g_assert_true (byline_caption_row_get_image (caption_row) == byline_article_get_image (story, 89));
+  caption = view_text (byline_caption_row_get_caption_view (caption_row));
+  g_assert_cmpstr (caption, ==, "Ảnh 90: lực lượng cứu hộ.");
+  g_assert_cmpuint (count_all_built (list), <=, 20);
+
+  /* Typing into it changes that picture, and only that one. */
+  gtk_widget_grab_focus (GTK_WIDGET (byline_caption_row_get_alt_entry (caption_row)));
+  gtk_editable_set_text (byline_caption_row_get_alt_entry (caption_row), "Xe cứu hộ trên đèo.");
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (story, 89)), ==, "Xe cứu hộ trên đèo.");
+  g_assert_null (byline_caption_row_get_missing (caption_row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "incomplete"));
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (story, 88)), ==, "Bộ đội giúp dân di dời.");
+  gtk_widget_grab_focus (GTK_WIDGET (byline_caption_row_get_caption_view (caption_row)));
+  byline_ui_test_type (byline_caption_row_get_caption_view (caption_row), " Đèo Ô Quy Hồ.");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (story, 89)), ==,
+                   "Ảnh 90: lực lượng cứu hộ. Đèo Ô Quy Hồ.");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (story, 90)), ==, "Ảnh 91: lực lượng cứu hộ.");
+
+  /* Moved up by keyboard, its row (made again) is built, focused and in view. */
+  image = byline_caption_row_get_image (caption_row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (caption_row), "row.move-up", NULL));
+  g_assert_true (byline_article_get_image (story, 88) == image);
+  row = gtk_list_box_get_row_at_index (list, 88);
+  g_assert_true (byline_caption_row_get_image (BYLINE_CAPTION_ROW (row)) == image);
+  g_assert_true (byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)));
+  wait = (RowWait) { list, 88 };
+  g_assert_true (byline_ui_test_wait_until (row_shows, &wait, 3000));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (row));
+
+  /* Scrolled back to the top, the first rows show, still built. */
+  byline_document_set_selected_image (document, byline_article_get_image (story, 0));
+  wait = (RowWait) { list, 0 };
+  g_assert_true (byline_ui_test_wait_until (row_shows, &wait, 3000));
+  g_assert_cmpuint (count_all_built (list), <, 100);
+}
+
 static void
 test_undo_typing (Fixture       *f,
                   gconstpointer  data)
@@ -506,6 +694,7 @@ main (int   argc,
   g_test_add ("/ui/window/pristine-not-saved", Fixture, NULL, fixture_setup, test_pristine_not_saved, fixture_teardown);
   g_test_add ("/ui/window/selection-follows", Fixture, NULL, fixture_setup, test_selection_follows, fixture_teardown);
   g_test_add ("/ui/window/remove-picture-undo", Fixture, NULL, fixture_setup, test_remove_picture_undo, fixture_teardown);
+  g_test_add ("/ui/window/long-story-rows", Fixture, NULL, fixture_setup, test_long_story_rows, fixture_teardown);
   g_test_add ("/ui/window/undo-typing", Fixture, NULL, fixture_setup, test_undo_typing, fixture_teardown);
   g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

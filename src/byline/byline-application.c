@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <libspelling.h>
@@ -223,6 +225,31 @@ open_files (BylineApplication  *self,
     }
 }
 
+/* ---------------------------------------------------------------- profiling */
+
+/* BYLINE_PROFILE_FIRST_FRAME=1: exit as the first window's first frame is
+ * painted, so that a profiler (callgrind) sees exactly the start-up to a
+ * visible window (docs/performance.md, "Start-up").  For profiling only. */
+static void
+on_first_frame_painted (GdkFrameClock *clock)
+{
+  exit (0);
+}
+
+static void
+on_window_realized (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame_painted), NULL);
+}
+
+static void
+on_window_added_profiling (GtkApplication *application,
+                           GtkWindow      *window)
+{
+  g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realized), NULL);
+}
+
 /* ----------------------------------------------------------- GApplication */
 
 static void
@@ -398,6 +425,8 @@ byline_application_startup (GApplication *application)
   self->settings = g_settings_new (APPLICATION_ID);
   self->store = byline_draft_store_new (NULL);
   g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
+  if (g_getenv ("BYLINE_PROFILE_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "window-added", G_CALLBACK (on_window_added_profiling), NULL);
 
   /* The outbox runs while the application does: jobs a previous run left
    * go out now, by themselves. */

@@ -39,24 +39,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The date as the button shows it; the popover, when it is built, follows. */
 static void
 update_widgets (BylineDateButton *self)
 {
   g_autofree char *label = NULL;
-  g_autofree char *zone = NULL;
-  g_autofree char *offset = NULL;
-  g_autoptr(GDateTime) shown = self->date_time ? g_date_time_ref (self->date_time) : g_date_time_new_now_local ();
-  const char *zone_name = g_time_zone_get_identifier (g_date_time_get_timezone (shown));
 
-  self->updating = TRUE;
-  gtk_calendar_select_day (GTK_CALENDAR (self->calendar), shown);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->hour), g_date_time_get_hour (shown));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->minute), g_date_time_get_minute (shown));
-  self->updating = FALSE;
+  if (self->calendar != NULL)
+    {
+      g_autofree char *zone = NULL;
+      g_autofree char *offset = NULL;
+      g_autoptr(GDateTime) shown = self->date_time ? g_date_time_ref (self->date_time) : g_date_time_new_now_local ();
+      const char *zone_name = g_time_zone_get_identifier (g_date_time_get_timezone (shown));
 
-  offset = byline_format_utc_offset (shown);
-  zone = g_strdup_printf ("%s (%s)", zone_name ? zone_name : "", offset);
-  gtk_label_set_text (GTK_LABEL (self->zone_label), zone);
+      self->updating = TRUE;
+      gtk_calendar_select_day (GTK_CALENDAR (self->calendar), shown);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->hour), g_date_time_get_hour (shown));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->minute), g_date_time_get_minute (shown));
+      self->updating = FALSE;
+
+      offset = byline_format_utc_offset (shown);
+      zone = g_strdup_printf ("%s (%s)", zone_name ? zone_name : "", offset);
+      gtk_label_set_text (GTK_LABEL (self->zone_label), zone);
+    }
 
   if (self->date_time != NULL)
     label = byline_format_date (self->date_time,
@@ -151,6 +156,8 @@ byline_date_button_dispose (GObject *object)
   BylineDateButton *self = BYLINE_DATE_BUTTON (object);
 
   g_clear_pointer (&self->button, gtk_widget_unparent);
+  /* They went with the button's popover, if it was ever built. */
+  self->calendar = self->hour = self->minute = self->zone_label = NULL;
 
   G_OBJECT_CLASS (byline_date_button_parent_class)->dispose (object);
 }
@@ -215,19 +222,14 @@ byline_date_button_class_init (BylineDateButtonClass *klass)
 }
 
 static void
-byline_date_button_init (BylineDateButton *self)
+build_popover (GtkMenuButton *button,
+               gpointer       data)
 {
+  BylineDateButton *self = data;
   GtkWidget *popover, *box, *time_box, *colon, *buttons, *clear, *now, *zone_box, *zone_icon;
 
-  self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->button), TRUE);
-  gtk_menu_button_set_can_shrink (GTK_MENU_BUTTON (self->button), TRUE);
-  gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->button, _("Publish Date and Time"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Publish date and time"), -1);
-  gtk_widget_add_css_class (self->button, "flat");
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->calendar = gtk_calendar_new ();
@@ -275,6 +277,26 @@ byline_date_button_init (BylineDateButton *self)
   g_signal_connect_swapped (self->minute, "value-changed", G_CALLBACK (on_picked), self);
   g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear), self);
   g_signal_connect_swapped (now, "clicked", G_CALLBACK (on_now), self);
+
+  update_widgets (self);
+}
+
+static void
+byline_date_button_init (BylineDateButton *self)
+{
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->button), TRUE);
+  gtk_menu_button_set_can_shrink (GTK_MENU_BUTTON (self->button), TRUE);
+  gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->button, _("Publish Date and Time"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Publish date and time"), -1);
+  gtk_widget_add_css_class (self->button, "flat");
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+
+  /* The calendar alone costs more than the rest of the sidebar's rows:
+   * built when the popover first opens, not at start-up. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), build_popover, self, NULL);
 
   update_widgets (self);
 }

@@ -26,6 +26,7 @@ struct _BylineMetadataSidebar
   BylineDocument   *document;
   GSettings        *settings;
   GtkStringList    *categories;
+  gboolean          categories_extended; /* holds a category of a story's own */
   gboolean          updating;
 
   GtkLabel         *status_label;
@@ -151,6 +152,7 @@ show_category (BylineMetadataSidebar *self)
   if (selected == 0 && !byline_text_is_blank (category))
     {
       gtk_string_list_append (self->categories, category);
+      self->categories_extended = TRUE;
       selected = n;
     }
   self->updating = TRUE;
@@ -339,6 +341,7 @@ load_categories (BylineMetadataSidebar *self)
   for (guint i = 0; list[i] != NULL; i++)
     gtk_string_list_append (categories, list[i]);
   g_set_object (&self->categories, categories);
+  self->categories_extended = FALSE;
   /* A new model selects its first row: that is not someone choosing "None". */
   self->updating = TRUE;
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
@@ -377,7 +380,9 @@ byline_metadata_sidebar_set_document (BylineMetadataSidebar *self,
       gtk_editable_set_text (GTK_EDITABLE (self->source_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->slug_row), "");
       self->updating = FALSE;
-      load_categories (self);
+      /* Only another story's own category needs the list made again. */
+      if (self->categories_extended)
+        load_categories (self);
       show_all (self);
       g_signal_connect_swapped (article (self), "notify", G_CALLBACK (on_article_notify), self);
     }

@@ -111,8 +111,10 @@ teach_all (Language *lang)
     spelling_checker_ignore_word (lang->checker, variants[i]);
 }
 
+/* The core's checker for @language, loaded on first use; libspelling's
+ * checker waits for get_language(): the checklist needs only the core's. */
 static Language *
-get_language (const char *language)
+get_core_language (const char *language)
 {
   g_autofree char *tag = byline_spelling_tag_for_language (language ? language : "vi");
   SpellingProvider *provider;
@@ -145,15 +147,26 @@ get_language (const char *language)
       }
     load_word_list (lang->core, BYLINE_WORD_LIST_USER, user);
   }
-  lang->checker = spelling_checker_new (provider, lang->tag);
-  teach_all (lang);
+  return lang;
+}
+
+static Language *
+get_language (const char *language)
+{
+  Language *lang = get_core_language (language);
+
+  if (lang->core != NULL && lang->checker == NULL)
+    {
+      lang->checker = spelling_checker_new (spelling_provider_get_default (), lang->tag);
+      teach_all (lang);
+    }
   return lang;
 }
 
 BylineSpellChecker *
 byline_spelling_get_core_checker (const char *language)
 {
-  return get_language (language)->core;
+  return get_core_language (language)->core;
 }
 
 SpellingChecker *
@@ -197,6 +210,9 @@ on_newsroom_list_changed (void)
       if (lang->core == NULL)
         continue;
       load_word_list (lang->core, BYLINE_WORD_LIST_NEWSROOM, file);
+      /* Without libspelling's checker yet, it learns them all when made. */
+      if (lang->checker == NULL)
+        continue;
       teach_all (lang);
       invalidate_checker (lang->checker);
     }
@@ -439,11 +455,97 @@ on_insert_child_anchor (GtkTextView *view)
   install_adapter (view);
 }
 
+/* What is already there, before the engine's first pass; then the engine. */
+static void
+check_view (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  learn_around (buffer, &start, &end);
+  install_adapter (view);
+}
+
+/* ------------------------------------------------- after the first frame */
+
+/* Loading a language (two enchant brokers, the dictionary twice, the word
+ * lists) takes longer than building the window's three parts: views attached
+ * before their window has drawn get their checker in an idle after its first
+ * frame, so that the window shows first. */
+static GPtrArray *pending;        /* GWeakRef to GtkTextView */
+static guint      pending_id;
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+check_pending (gpointer data)
+{
+  g_autoptr(GPtrArray) views = g_steal_pointer (&pending);
+
+  pending_id = 0;
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    {
+      g_autoptr(GtkTextView) view = g_weak_ref_get (g_ptr_array_index (views, i));
+
+      /* Gone, attached again since, or no longer ours to check. */
+      if (view == NULL
+          || g_object_get_data (G_OBJECT (view), ADAPTER_KEY) != NULL
+          || g_object_get_data (G_OBJECT (gtk_text_view_get_buffer (view)), TAG_KEY) == NULL)
+        continue;
+      check_view (view);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_pending_soon (void)
+{
+  if (pending_id == 0)
+    pending_id = g_idle_add_full (G_PRIORITY_LOW, check_pending, NULL, NULL);
+}
+
+static void
+on_first_paint (GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, NULL);
+  check_pending_soon ();
+}
+
+static void
+on_view_mapped (GtkWidget *view)
+{
+  g_signal_handlers_disconnect_by_func (view, on_view_mapped, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (view), "after-paint", G_CALLBACK (on_first_paint), NULL);
+}
+
+static void
+check_after_first_frame (GtkTextView *view)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, view);
+  if (pending == NULL)
+    pending = g_ptr_array_new_with_free_func (weak_ref_free);
+  g_ptr_array_add (pending, ref);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (view)))
+    check_pending_soon ();
+  else if (g_signal_handler_find (view, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_view_mapped, NULL) == 0)
+    g_signal_connect (view, "map", G_CALLBACK (on_view_mapped), NULL);
+}
+
 void
 byline_spelling_attach (GtkTextView *view,
                         const char  *language)
 {
   GtkTextBuffer *buffer;
+  g_autofree char *tag = NULL;
   Language *lang;
 
   g_return_if_fail (GTK_IS_TEXT_VIEW (view));
@@ -451,11 +553,15 @@ byline_spelling_attach (GtkTextView *view,
   buffer = gtk_text_view_get_buffer (view);
   g_return_if_fail (GTK_SOURCE_IS_BUFFER (buffer));
 
-  lang = get_language (language);
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (buffer), TAG_KEY), lang->tag) == 0
-      && g_object_get_data (G_OBJECT (view), ADAPTER_KEY) != NULL)
+  ensure_init ();
+  tag = byline_spelling_tag_for_language (language ? language : "vi");
+  lang = g_hash_table_lookup (languages, tag);
+  if (lang != NULL && lang->core != NULL && lang->checker == NULL)
+    lang = NULL;      /* only the core's half is loaded */
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (buffer), TAG_KEY), tag) == 0
+      && (g_object_get_data (G_OBJECT (view), ADAPTER_KEY) != NULL || lang == NULL))
     return;
-  g_object_set_data_full (G_OBJECT (buffer), TAG_KEY, g_strdup (lang->tag), g_free);
+  g_object_set_data_full (G_OBJECT (buffer), TAG_KEY, g_strdup (tag), g_free);
 
   if (g_object_get_data (G_OBJECT (view), "byline-spelling-group") == NULL)
     {
@@ -477,14 +583,14 @@ byline_spelling_attach (GtkTextView *view,
                                view, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 
-  /* What is already there, before the engine's first pass. */
-  {
-    GtkTextIter start, end;
-
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    learn_around (buffer, &start, &end);
-  }
-  install_adapter (view);
+  if (lang == NULL && !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    {
+      /* Another language's adapter must not go on checking meanwhile. */
+      remove_adapter (view);
+      check_after_first_frame (view);
+      return;
+    }
+  check_view (view);
 }
 
 SpellingTextBufferAdapter *

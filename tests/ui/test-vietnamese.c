@@ -161,7 +161,16 @@ collect (Shown     *shown,
   if (GTK_IS_MENU_BUTTON (widget))
     add (shown, widget, "button", gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
   if (GTK_IS_MENU_BUTTON (widget))
-    add_menu (shown, widget, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+    {
+      /* Menus made on first use (the window's) are made by opening them. */
+      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL
+          && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) == NULL)
+        {
+          gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+          gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+        }
+      add_menu (shown, widget, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+    }
   if (ADW_IS_PREFERENCES_ROW (widget))
     add (shown, widget, "title", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
   if (ADW_IS_ACTION_ROW (widget))

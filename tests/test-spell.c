@@ -147,11 +147,16 @@ test_newsroom_list (void)
   g_autoptr(GArray) after = NULL;
   const char *text = "Các xã Pú Đao, Huổi Luông và SÌN HỒ của huyện Phìn Hồ.";
 
+  guint serial;
+
   before = byline_spell_checker_check_text (checker, text);
   g_assert_cmpuint (before->len, >=, 3);
 
+  serial = byline_spell_checker_get_serial (checker);
   g_assert_true (byline_spell_checker_load_word_list (checker, BYLINE_WORD_LIST_NEWSROOM, file, &error));
   g_assert_no_error (error);
+  /* The checklist's thread learns again from a serial that changed. */
+  g_assert_cmpuint (byline_spell_checker_get_serial (checker), !=, serial);
   after = byline_spell_checker_check_text (checker, text);
   g_assert_cmpuint (after->len, ==, 0);
 

@@ -32,6 +32,7 @@ struct _BylineSpellChecker
   GHashTable    *words;        /* accepted forms (see word_form()) from lists and "ignore" */
   GFile         *files[2];     /* per BylineWordList */
   GHashTable    *verdicts;     /* word as written → VERDICT_* */
+  guint          serial;       /* bumped whenever words are accepted */
 };
 
 G_DEFINE_FINAL_TYPE (BylineSpellChecker, byline_spell_checker, G_TYPE_OBJECT)
@@ -128,6 +129,7 @@ accept_words (BylineSpellChecker *self,
   while (_byline_word_iter_next (&iter, &word))
     g_hash_table_add (self->words, word_form (word.start, word.length));
   g_hash_table_remove_all (self->verdicts);
+  self->serial++;
 }
 
 gboolean
@@ -223,6 +225,14 @@ compare_strings (gconstpointer a,
                  gpointer      user_data)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+guint
+byline_spell_checker_get_serial (BylineSpellChecker *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), 0);
+
+  return self->serial;
 }
 
 GStrv

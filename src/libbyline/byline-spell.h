@@ -58,6 +58,10 @@ gboolean            byline_spell_checker_add_word       (BylineSpellChecker  *se
 /* Every word the lists and "ignore" accept, lower case, sorted: for another
  * spell checker to learn them (libspelling's session in the window). */
 GStrv               byline_spell_checker_list_words     (BylineSpellChecker  *self);
+/* Changes whenever the lists or "ignore" accept words: another checker taught
+ * with list_words() knows whether it has to learn again.  A checker is not
+ * thread-safe: a thread checks with a checker of its own, taught that way. */
+guint               byline_spell_checker_get_serial     (BylineSpellChecker  *self);
 /* Accepts @word until the checker is finalized ("ignore"). */
 void                byline_spell_checker_ignore_word    (BylineSpellChecker  *self,
                                                          const char          *word);

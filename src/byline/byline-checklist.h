@@ -1,7 +1,7 @@
 /* byline-checklist.h — the preflight checklist of the open story
  *
  * Runs byline_check_article() on the document's article, again a moment after
- * every change, with the limits and house rules of the settings, and lists the
+ * every change (then in a thread, on a copy), with the limits and house rules of the settings, and lists the
  * findings: errors first, each with its place; activating one emits
  * ::activate-finding (the window shows the place), and a finding with a
  * suggestion has a button that applies it.
@@ -31,6 +31,9 @@ const char     *byline_checklist_get_summary    (BylineChecklist *self);
 /* Runs the checks now instead of after the pause (a run is also pending
  * until then); the UI tests and "before sending" call it. */
 void            byline_checklist_run            (BylineChecklist *self);
+/* TRUE while findings are pending: a change not checked yet, or checks
+ * running in the thread. */
+gboolean        byline_checklist_get_busy       (BylineChecklist *self);
 /* The row showing finding @index, for the tests. */
 GtkListBoxRow  *byline_checklist_get_row        (BylineChecklist *self,
                                                  guint            index);

@@ -96,6 +96,7 @@ on_anchor_added (BylineBodyView     *self,
 
   g_ptr_array_add (self->figures, figure);
   g_object_weak_ref (G_OBJECT (figure), on_figure_gone, self);
+  g_object_set_data_full (G_OBJECT (figure), "byline-anchor", g_object_ref (anchor), g_object_unref);
   gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), figure, anchor);
   queue_update_figures_onscreen (self);
 }
@@ -156,27 +157,34 @@ update_figure_widths (gpointer data)
 }
 
 /* Figures within a screen's height of what shows decode their picture; the
- * others let theirs go. */
+ * others let theirs go.  Where a figure is comes from its line in the
+ * layout (an estimate until GtkTextView lays it out), not from the figure's
+ * allocation, which GtkTextView gives only to figures it has placed. */
 static gboolean
 update_figures_onscreen (gpointer data)
 {
   BylineBodyView *self = data;
-  GtkWidget *area = GTK_WIDGET (self);
-  float height = gtk_widget_get_height (area);
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
 
   self->onscreen_idle = 0;
+  gtk_text_view_get_visible_rect (view, &visible);
   for (guint i = 0; i < self->figures->len; i++)
     {
       GtkWidget *figure = g_ptr_array_index (self->figures, i);
-      graphene_rect_t bounds;
-      gboolean near;
+      GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (figure), "byline-anchor");
+      GtkTextIter iter;
+      int y, height;
+      gboolean near = FALSE;
 
-      /* Not yet placed by the view: not anywhere yet. */
-      near = gtk_widget_get_mapped (figure)
-             && gtk_widget_get_height (figure) > 0
-             && gtk_widget_compute_bounds (figure, area, &bounds)
-             && bounds.origin.y + bounds.size.height >= -height
-             && bounds.origin.y <= 2 * height;
+      if (anchor != NULL && !gtk_text_child_anchor_get_deleted (anchor)
+          && gtk_widget_get_mapped (figure))
+        {
+          gtk_text_buffer_get_iter_at_child_anchor (GTK_TEXT_BUFFER (self->buffer), &iter, anchor);
+          gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+          near = y + height >= visible.y - visible.height
+                 && y <= visible.y + 2 * visible.height;
+        }
       byline_figure_set_onscreen (BYLINE_FIGURE (figure), near);
     }
   return G_SOURCE_REMOVE;

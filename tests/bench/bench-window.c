@@ -36,6 +36,7 @@
 #include "byline-article-editor.h"
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
+#include "byline-document.h"
 #include "byline-thumbnailer.h"
 #include "byline-window.h"
 
@@ -221,29 +222,17 @@ type_one_key (GtkTextView *view,
   *frame_ms = (painted - start) / 1000.0;
 }
 
+/* Types @n_keys keys at the cursor of @view, timing each to its frame. */
 static void
-type_in_the_middle (BylineWindow *window,
-                    FrameWait    *wait,
-                    guint         n_keys,
-                    double       *handler_ms,
-                    double       *frame_ms)
+type_keys (GtkTextView *view,
+           FrameWait   *wait,
+           guint        n_keys,
+           double      *handler_ms,
+           double      *frame_ms)
 {
   /* Words of the story, so that the spell checker has real work. */
   static const char typed[] = "người dân xã Nậm Hàng đã về nhà an toàn ";
-  BylineBodyView *view = byline_article_editor_get_body_view (byline_window_get_editor (window));
-  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
-  BylineBody *body = byline_body_buffer_get_body (buffer);
-  guint block = byline_body_get_n_blocks (body) / 2;
   const char *p = typed;
-  GtkTextIter iter;
-
-  while (byline_block_get_kind (byline_body_get_block (body, block)) != BYLINE_BLOCK_PARAGRAPH)
-    block++;
-  byline_body_buffer_get_iter_at_block (buffer, &iter, block,
-                                        byline_block_get_length (byline_body_get_block (body, block)) / 2);
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
-  byline_ui_test_wait (500);
 
   /* The first keys warm up (and are not counted), the others are measured. */
   for (int i = -N_WARMUP_KEYS; i < (int) n_keys; i++)
@@ -256,17 +245,98 @@ type_in_the_middle (BylineWindow *window,
       byline_ui_test_wait (40);
       if (i < 0)
         {
-          byline_ui_test_type (GTK_TEXT_VIEW (view), key);
+          byline_ui_test_type (view, key);
           byline_ui_test_wait (20);
         }
       else
         {
-          type_one_key (GTK_TEXT_VIEW (view), key, wait, &handler, &frame);
+          type_one_key (view, key, wait, &handler, &frame);
           handler_ms[i] = handler;
           frame_ms[i] = frame;
         }
       p = *next ? next : typed;
     }
+}
+
+static guint
+middle_paragraph (BylineBody *body)
+{
+  guint block = byline_body_get_n_blocks (body) / 2;
+
+  while (byline_block_get_kind (byline_body_get_block (body, block)) != BYLINE_BLOCK_PARAGRAPH)
+    block++;
+  return block;
+}
+
+static void
+type_in_the_middle (BylineWindow *window,
+                    FrameWait    *wait,
+                    guint         n_keys,
+                    double       *handler_ms,
+                    double       *frame_ms)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (byline_window_get_editor (window));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body = byline_body_buffer_get_body (buffer);
+  guint block = middle_paragraph (body);
+  GtkTextIter iter;
+
+  byline_body_buffer_get_iter_at_block (buffer, &iter, block,
+                                        byline_block_get_length (byline_body_get_block (body, block)) / 2);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  byline_ui_test_wait (500);
+  type_keys (GTK_TEXT_VIEW (view), wait, n_keys, handler_ms, frame_ms);
+}
+
+/* The baseline for typing: a bare GtkTextView in a window of the same size,
+ * holding the same story's text (paragraphs only), typed into the same way
+ * at the same place.  What it takes is what GTK, cairo and Xvfb take for a
+ * key on this machine. */
+static void
+type_in_bare_view (BylineBody *body,
+                   guint       n_keys,
+                   double     *handler_ms,
+                   double     *frame_ms)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  guint middle = middle_paragraph (body), line = 0, target = 0;
+  FrameWait wait = { 0 };
+  GtkTextIter iter;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE)
+        continue;
+      if (i == middle)
+        target = line;
+      g_string_append (text, byline_block_get_text (block));
+      g_string_append_c (text, '\n');
+      line++;
+    }
+  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window, &wait);
+  wait_for_paint (&wait);
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, target);
+  gtk_text_iter_forward_chars (&iter, gtk_text_iter_get_chars_in_line (&iter) / 2);
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &iter, 0, TRUE, 0, 0.5);
+  byline_ui_test_wait (1500);
+  type_keys (GTK_TEXT_VIEW (view), &wait, n_keys, handler_ms, frame_ms);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The longest the main loop was kept from running while someone types a word
@@ -371,6 +441,15 @@ run_child (const char *store_path,
 
   type_in_the_middle (window, &wait, n_keys, handler_ms, frame_ms);
   g_print ("stall_ms=%.2f\n", type_with_pauses (window, 6, 2500));
+  {
+    g_autofree double *bare_handler_ms = g_new0 (double, n_keys);
+    g_autofree double *bare_frame_ms = g_new0 (double, n_keys);
+    BylineBody *body = byline_article_get_body (byline_document_get_article (byline_window_get_document (window)));
+
+    type_in_bare_view (body, n_keys, bare_handler_ms, bare_frame_ms);
+    g_print ("bare_frame_median_ms=%.2f\nbare_frame_p95_ms=%.2f\n",
+             bench_median (bare_frame_ms, n_keys), bench_percentile (bare_frame_ms, n_keys, 0.95));
+  }
 
   g_print ("open_ms=%.2f\n", open_ms);
   g_print ("rss_open_mb=%.1f\nrss_scrolled_mb=%.1f\nhwm_mb=%.1f\n", rss_open, rss_scrolled, hwm);
@@ -389,8 +468,15 @@ static double
 child_value (const char *output,
              const char *key)
 {
-  g_autofree char *needle = g_strdup_printf ("%s=", key);
-  const char *line = strstr (output, needle);
+  /* A whole key ("frame_median_ms" is also in "bare_frame_median_ms"), at
+   * the start of a line or after the "# " of GLib's TAP output. */
+  g_autofree char *needle = g_strdup_printf ("# %s=", key);
+  g_autofree char *plain = g_strdup_printf ("\n%s=", key);
+  g_autofree char *text = g_strconcat ("\n", output, NULL);
+  const char *line = strstr (text, needle);
+
+  if (line == NULL && (line = strstr (text, plain)) != NULL)
+    needle = g_steal_pointer (&plain);
 
   if (line == NULL)
     g_error ("the child printed no %s:\n%s", key, output);
@@ -547,6 +633,10 @@ main (int   argc,
   g_print ("%-44s %7.2f ms %7.2f ms %10s  < %.0f ms: %s\n", "key → after-paint, median / p95",
            frame_median, frame_p95, "", GOAL_FRAME_MS, verdict (typing_met));
   g_print ("%-44s %7.2f ms\n", "  (key → after-paint, worst)", child_value (child_out, "frame_max_ms"));
+  g_print ("%-44s %7.2f ms %7.2f ms %9.2f×  (baseline: a bare GtkTextView, same text)\n",
+           "  bare GtkTextView: key → after-paint, median / p95",
+           child_value (child_out, "bare_frame_median_ms"), child_value (child_out, "bare_frame_p95_ms"),
+           frame_median / child_value (child_out, "bare_frame_median_ms"));
   g_print ("%-44s %7.2f ms %10s %10s  < %.0f ms: %s\n", "longest main-loop stall, typing with pauses",
            stall, "", "", GOAL_FRAME_MS, verdict (stall_met));
 

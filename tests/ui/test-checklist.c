@@ -8,7 +8,9 @@
  * misspelled syllable is underlined by libspelling in the lead, the headline
  * and a caption, while a name from the newsroom's word list, an acronym and a
  * correct word are not; the context menu offers the correction, and "Add to
- * Newsroom Word List" writes the file and clears the underline.
+ * Newsroom Word List" writes the file and clears the underline.  On a long story
+ * the checks after an edit run in a thread, the main loop going on, and
+ * findings of text changed since are never shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -601,6 +603,134 @@ test_caption_spelling (Fixture       *f,
   g_assert_false (word_tagged (caption, "dọn"));
 }
 
+/* ----------------------------------------------------------- the thread */
+
+typedef struct
+{
+  BylineArticle *article;
+  guint          n_checked;
+  gint64         last;
+  gint64         longest;
+} Watch;
+
+/* Every finding shown points at the text it names, in the text as it is now:
+ * findings of older text (a block since moved) would not. */
+static void
+on_findings_changed (GListModel *findings,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Watch      *watch)
+{
+  BylineBody *body = byline_article_get_body (watch->article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+      const char *excerpt = byline_finding_get_excerpt (finding);
+      int block = byline_finding_get_block (finding);
+      g_autofree char *text = NULL;
+
+      if (byline_finding_get_field (finding) != BYLINE_FIELD_BODY || excerpt == NULL || block < 0)
+        continue;
+      g_assert_cmpint (block, <, byline_body_get_n_blocks (body));
+      text = g_utf8_substring (byline_block_get_text (byline_body_get_block (body, block)),
+                               byline_finding_get_start (finding), byline_finding_get_end (finding));
+      g_assert_cmpstr (text, ==, excerpt);
+      watch->n_checked++;
+    }
+}
+
+static gboolean
+on_watch_tick (gpointer data)
+{
+  Watch *watch = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (watch->last != 0)
+    watch->longest = MAX (watch->longest, now - watch->last);
+  watch->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !byline_checklist_get_busy (data);
+}
+
+/* A long story: the checks after an edit run in a thread while the main loop
+ * goes on, and what they found in text changed since is never shown. */
+static void
+test_threaded (Fixture       *f,
+               gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  GListModel *findings = byline_checklist_get_findings (checklist);
+  BylineBody *body = byline_article_get_body (article (f));
+  Watch watch = { article (f), 0, 0, 0 };
+  gint64 begin, sync_us;
+  guint tick;
+  int doubled, doubled_block = -1;
+
+  make_story (f);
+  for (guint i = 0; i < 1500; i++)
+    byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH,
+                              "Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp trong đêm qua.");
+  /* What a run on the main thread costs on this story. */
+  begin = g_get_monotonic_time ();
+  byline_checklist_run (checklist);
+  sync_us = g_get_monotonic_time () - begin;
+  g_assert_false (byline_checklist_get_busy (checklist));
+  g_assert_cmpint (find_code (checklist, "double-space"), >=, 0);
+
+  g_signal_connect (findings, "items-changed", G_CALLBACK (on_findings_changed), &watch);
+
+  /* An edit: the two spaces made one; the checks are pending, in a pause. */
+  for (guint b = 0; b < byline_body_get_n_blocks (body); b++)
+    {
+      if (g_strcmp0 (byline_block_get_text (byline_body_get_block (body, b)), DOUBLED) == 0)
+        doubled_block = b;
+      if (g_strcmp0 (byline_block_get_text (byline_body_get_block (body, b)), SPACES) == 0)
+        byline_body_set_text (body, b, "Lực lượng cứu hộ đã có mặt từ sáng sớm.");
+    }
+  g_assert_cmpint (doubled_block, >=, 0);
+  g_assert_true (byline_checklist_get_busy (checklist));
+  /* The pause over, the checks start in the thread; then a paragraph goes
+   * in front of all the others, moving every block of the findings coming. */
+  byline_ui_test_wait (620);
+  byline_body_insert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Tin mới nhất lúc 6 giờ sáng.");
+  /* From the last edit (which costs what it costs the editor) to the findings shown. */
+  tick = g_timeout_add_full (G_PRIORITY_HIGH, 2, on_watch_tick, &watch, NULL);
+  g_assert_true (byline_ui_test_wait_until (not_busy, checklist, 20000));
+  g_source_remove (tick);
+
+  g_assert_cmpint (find_code (checklist, "double-space"), <, 0);
+  doubled = find_code (checklist, "doubled-word");
+  g_assert_cmpint (doubled, >=, 0);
+  {
+    g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, doubled);
+
+    /* One block further down than before the insertion. */
+    g_assert_cmpint (byline_finding_get_block (finding), ==, doubled_block + 1);
+  }
+  g_assert_cmpuint (watch.n_checked, >, 0);
+  /* The same as checking the text as it is now on the main thread. */
+  {
+    g_autofree char *summary = g_strdup (byline_checklist_get_summary (checklist));
+    guint n = g_list_model_get_n_items (findings);
+
+    byline_checklist_run (checklist);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n);
+    g_assert_cmpstr (byline_checklist_get_summary (checklist), ==, summary);
+  }
+  g_test_message ("longest main-loop gap %.1f ms; a run on the main thread %.1f ms",
+                  watch.longest / 1000.0, sync_us / 1000.0);
+  /* The checks did not hold the main loop for as long as they take. */
+  g_assert_cmpint (watch.longest, <, sync_us);
+  g_signal_handlers_disconnect_by_data (findings, &watch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +757,7 @@ main (int   argc,
   g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
+  g_test_add ("/ui/checklist/threaded", Fixture, NULL, fixture_setup, test_threaded, fixture_teardown);
 
   return g_test_run ();
 }

@@ -95,7 +95,9 @@ scroll_to_row_now (BylineCaptionPanel *self,
 }
 
 /* Builds the rows that show or are half a page from showing. Before the list
- * is first laid out, rows are counted at their estimated height from the top. */
+ * is first laid out, rows are counted at their estimated height from the top,
+ * and the page taken as a screenful of four rows, so that the first frame
+ * already shows built rows. */
 static gboolean
 build_rows_in_view (BylineCaptionPanel *self)
 {
@@ -105,7 +107,7 @@ build_rows_in_view (BylineCaptionPanel *self)
   gboolean built = FALSE;
 
   if (page <= 0)
-    page = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 2 * BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT);
+    page = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 4 * BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT);
   top = gtk_adjustment_get_value (vadj) - page / 2;
   bottom = gtk_adjustment_get_value (vadj) + page * 1.5;
 

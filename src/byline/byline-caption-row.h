@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 #define BYLINE_CAPTION_THUMBNAIL_SIZE 128
 /* The height an unbuilt row holds for its fields. */
-#define BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT 230
+#define BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT 240
 
 #define BYLINE_TYPE_CAPTION_ROW (byline_caption_row_get_type ())
 

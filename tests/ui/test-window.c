@@ -497,6 +497,12 @@ row_in_view (GtkWidget *row)
          && bounds.origin.y >= -1 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 1;
 }
 
+static gboolean
+first_rows_built (gpointer data)
+{
+  return count_built_rows (data) >= 2;
+}
+
 typedef struct
 {
   GtkListBox *list;
@@ -543,11 +549,13 @@ test_long_story_rows (Fixture       *f,
   story = article (f);
   list = caption_list (f);
   g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
 
   /* Every picture has its row, named and marked, but only the first few are built. */
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 99));
   g_assert_null (gtk_list_box_get_row_at_index (list, 100));
-  g_assert_cmpuint (count_built_rows (list), >=, 2);
+  g_assert_true (byline_ui_test_wait_until (first_rows_built, list, 5000));
+  byline_ui_test_wait (200);
   g_assert_cmpuint (count_all_built (list), ==, count_built_rows (list));
   g_assert_cmpuint (count_all_built (list), <=, 10);
   row = gtk_list_box_get_row_at_index (list, 89);

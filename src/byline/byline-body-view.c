@@ -751,23 +751,12 @@ byline_body_view_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  BylineBodyView *self = BYLINE_BODY_VIEW (widget);
-
-  /* GtkTextView hands its width on to its figures, which may still be wider
-   * (they shrink after the next allocation); its height does not depend on it. */
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
-    for (guint i = 0; i < self->figures->len; i++)
-      for_size = MAX (for_size, byline_figure_get_width (g_ptr_array_index (self->figures, i))
-                                + gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
-                                + gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self)));
-
-  GTK_WIDGET_CLASS (byline_body_view_parent_class)->measure (widget, orientation, for_size,
-                                                             minimum, natural,
-                                                             minimum_baseline, natural_baseline);
-  /* GtkTextView counts its figures' width in its minimum; they follow the
-   * view's width a moment later (size_allocate), so the window may shrink. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = MIN (*minimum, 120);
+  /* Always scrolled (in a BylineStoryPage): the page gives the view its size
+   * and learns the height of its content from the adjustment.  GtkTextView's
+   * own measure would measure every figure of the story, laid out or not
+   * (100 figures: a quarter of a second on opening a long story). */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 120 : 1;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 1;
 }
 
 static GtkSizeRequestMode

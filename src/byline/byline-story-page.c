@@ -69,9 +69,9 @@ body_content_height (BylineStoryPage *self)
 
 static void
 update_vadjustment (BylineStoryPage *self,
-                    double           value)
+                    double           value,
+                    double           page)
 {
-  double page = gtk_widget_get_height (GTK_WIDGET (self));
   double upper = self->header_height + body_content_height (self);
 
   if (self->vadjustment == NULL)
@@ -107,7 +107,8 @@ on_body_changed (BylineStoryPage *self)
 {
   /* GtkTextView lays out the rest of a long story bit by bit. */
   if (!self->allocating && self->vadjustment != NULL)
-    update_vadjustment (self, gtk_adjustment_get_value (self->vadjustment));
+    update_vadjustment (self, gtk_adjustment_get_value (self->vadjustment),
+                        gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
@@ -223,7 +224,7 @@ byline_story_page_size_allocate (GtkWidget *widget,
 
   if (self->hadjustment != NULL)
     gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * 0.1, width * 0.9, width);
-  update_vadjustment (self, value);
+  update_vadjustment (self, value, height);
 
   self->allocating = FALSE;
 }

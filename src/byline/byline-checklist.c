@@ -49,7 +49,7 @@ struct _BylineChecklist
   /* Template widgets */
   AdwWindowTitle         *title;
   GtkStack               *stack;
-  GtkListBox             *list_box;
+  GtkListView            *list_view;
   GtkButton              *fix_tones_button;
 };
 
@@ -157,25 +157,70 @@ options_from_settings (BylineChecklist *self)
 
 /* --------------------------------------------------------------------- rows */
 
+/* The findings are shown by a GtkListView: only the rows on screen (and a few
+ * around them) exist, and a re-run's splice touches only those of them.  A
+ * GtkListBox made and laid out a row per finding, 635 of them on the long
+ * story, again on every run, even with the sidebar hidden.  Each row is an
+ * AdwActionRow made once by the factory and given a finding on bind. */
+
 static void
 on_apply_clicked (GtkButton *button,
                   gpointer   user_data)
 {
   BylineChecklist *self = user_data;
-  BylineFinding *finding = g_object_get_data (G_OBJECT (button), "finding");
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "list-item");
+  g_autoptr(BylineFinding) finding = NULL;
 
-  if (article (self) != NULL && byline_finding_apply (finding, article (self)))
+  /* The re-run may take this finding and its row away. */
+  if (item != NULL && gtk_list_item_get_item (item) != NULL)
+    finding = g_object_ref (gtk_list_item_get_item (item));
+  if (finding != NULL && article (self) != NULL && byline_finding_apply (finding, article (self)))
     byline_checklist_run (self);
 }
 
-static GtkWidget *
-create_row (BylineChecklist *self,
-            BylineFinding   *finding)
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BylineChecklist          *self)
 {
-  g_autofree char *location = byline_finding_dup_location (finding, article (self));
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Fix"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* The list item is the focusable, activatable row (Enter activates it). */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  /* The icon carries the severity's color; the text stays readable. */
+  gtk_widget_add_css_class (row, "finding");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_visible (button, FALSE);
+  g_object_set_data (G_OBJECT (button), "list-item", item);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_apply_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  g_object_set_data (G_OBJECT (row), "list-item", item);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "fix", button);
+  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_activatable (item, TRUE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             BylineChecklist          *self)
+{
+  BylineFinding *finding = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "fix");
+  g_autofree char *location = byline_finding_dup_location (finding, article (self));
   const char *icon_name, *css, *severity;
+  g_autofree char *label = NULL;
 
   switch (byline_finding_get_severity (finding))
     {
@@ -197,68 +242,116 @@ create_row (BylineChecklist *self,
       break;
     }
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  /* The icon carries the severity's color; the text stays readable. */
-  gtk_widget_add_css_class (row, "finding");
 
-  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "dim-label");
   gtk_widget_add_css_class (icon, css);
   gtk_widget_set_tooltip_text (icon, severity);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, severity, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  /* What a screen reader says on the focused row: the message; the place
+   * follows as its description. */
+  gtk_list_item_set_accessible_label (item, byline_finding_get_message (finding));
+  gtk_list_item_set_accessible_description (item, location != NULL ? location : "");
 
   if (byline_finding_get_suggestion (finding) != NULL
       && byline_finding_get_excerpt (finding) != NULL
       && byline_finding_get_start (finding) < byline_finding_get_end (finding))
     {
       const char *suggestion = byline_finding_get_suggestion (finding);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Fix"));
-      g_autofree char *tooltip = NULL;
 
       if (*suggestion == '\0')
-        tooltip = g_strdup_printf (_("Remove “%s”"), byline_finding_get_excerpt (finding));
+        label = g_strdup_printf (_("Remove “%s”"), byline_finding_get_excerpt (finding));
       else
-        tooltip = g_strdup_printf (_("Replace “%s” with “%s”"), byline_finding_get_excerpt (finding), suggestion);
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "finding", g_object_ref (finding), g_object_unref);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_apply_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        label = g_strdup_printf (_("Replace “%s” with “%s”"), byline_finding_get_excerpt (finding), suggestion);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
+      gtk_widget_set_visible (button, TRUE);
     }
-
-  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
-  return row;
-}
-
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
-{
-  return create_row (user_data, item);
+  else
+    {
+      gtk_widget_set_tooltip_text (button, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_widget_set_visible (button, FALSE);
+    }
 }
 
 static void
-on_row_activated (BylineChecklist *self,
-                  GtkListBoxRow   *row)
+on_list_activate (BylineChecklist *self,
+                  guint            position)
 {
-  BylineFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+  g_autoptr(BylineFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position);
 
   if (finding != NULL)
     g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding);
 }
 
-GtkListBoxRow *
+void
+byline_checklist_scroll_to_finding (BylineChecklist *self,
+                                    guint            index)
+{
+  g_return_if_fail (BYLINE_IS_CHECKLIST (self));
+  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->findings)));
+
+  gtk_list_view_scroll_to (self->list_view, index, GTK_LIST_SCROLL_NONE, NULL);
+}
+
+void
+byline_checklist_activate_finding (BylineChecklist *self,
+                                   guint            index)
+{
+  g_return_if_fail (BYLINE_IS_CHECKLIST (self));
+
+  /* The list view's own action: what Enter or a double click on a row does. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.activate-item", "u", index);
+}
+
+/* The rows the list view holds: the AdwActionRows of its list items. */
+static GtkWidget *
+row_of_child (GtkWidget *child)
+{
+  GtkWidget *row = gtk_widget_get_first_child (child);
+
+  return ADW_IS_ACTION_ROW (row) && g_object_get_data (G_OBJECT (row), "list-item") != NULL ? row : NULL;
+}
+
+GtkWidget *
 byline_checklist_get_row (BylineChecklist *self,
                           guint            index)
 {
   g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), NULL);
 
-  return gtk_list_box_get_row_at_index (self->list_box, index);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = row_of_child (child);
+      GtkListItem *item = row ? g_object_get_data (G_OBJECT (row), "list-item") : NULL;
+
+      if (item != NULL && gtk_list_item_get_item (item) != NULL
+          && gtk_list_item_get_position (item) == index && gtk_widget_get_visible (child))
+        return row;
+    }
+  return NULL;
+}
+
+guint
+byline_checklist_get_n_rows (BylineChecklist *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_of_child (child) != NULL)
+      n++;
+  return n;
 }
 
 /* ---------------------------------------------------------------------- run */
@@ -787,9 +880,9 @@ byline_checklist_class_init (BylineChecklistClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-checklist.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, title);
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, stack);
-  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, list_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, list_view);
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, fix_tones_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_fix_tones);
 }
 
@@ -802,7 +895,16 @@ byline_checklist_init (BylineChecklist *self)
   self->findings = g_list_store_new (BYLINE_TYPE_FINDING);
   self->spellers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->taught = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->findings), create_row_cb, self, NULL);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+    gtk_list_view_set_factory (self->list_view, factory);
+    g_object_unref (factory);
+    gtk_list_view_set_model (self->list_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->findings)))));
+  }
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (queue_run), self, G_CONNECT_SWAPPED);
   update_summary (self);
 }

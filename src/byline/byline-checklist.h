@@ -34,8 +34,18 @@ void            byline_checklist_run            (BylineChecklist *self);
 /* TRUE while findings are pending: a change not checked yet, or checks
  * running in the thread. */
 gboolean        byline_checklist_get_busy       (BylineChecklist *self);
-/* The row showing finding @index, for the tests. */
-GtkListBoxRow  *byline_checklist_get_row        (BylineChecklist *self,
+/* The list shows only the rows on screen.  For the tests: */
+/* scrolls finding @index into view (its row exists after the next layout); */
+void            byline_checklist_scroll_to_finding (BylineChecklist *self,
+                                                    guint            index);
+/* the row (an AdwActionRow) showing finding @index, or NULL when it is not
+ * on screen; */
+GtkWidget      *byline_checklist_get_row        (BylineChecklist *self,
                                                  guint            index);
+/* how many rows the list holds; */
+guint           byline_checklist_get_n_rows     (BylineChecklist *self);
+/* activates finding @index as Enter on its row does. */
+void            byline_checklist_activate_finding (BylineChecklist *self,
+                                                   guint            index);
 
 G_END_DECLS

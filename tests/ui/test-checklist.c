@@ -15,6 +15,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 
 #include "byline-test-utils.h"
@@ -173,6 +174,50 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+typedef struct
+{
+  BylineChecklist *checklist;
+  guint            index;
+} RowWait;
+
+static gboolean
+row_shown (gpointer data)
+{
+  RowWait *wait = data;
+
+  GtkWidget *row = byline_checklist_get_row (wait->checklist, wait->index);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* The list has rows only for the findings on screen: the checklist shown,
+ * finding @index scrolled to, its row once laid out.  The row shows the
+ * finding: its message as title, its place as subtitle, the severity's icon
+ * named for screen readers. */
+static GtkWidget *
+shown_row (Fixture *f,
+           guint    index)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
+  g_autofree char *location = NULL;
+  GtkWidget *row;
+
+  g_assert_nonnull (finding);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (checklist)))
+    _byline_window_show_checklist (f->window);
+  byline_checklist_scroll_to_finding (checklist, index);
+  g_assert_true (byline_ui_test_wait_until (row_shown, &(RowWait) { checklist, index }, 3000));
+  row = byline_checklist_get_row (checklist, index);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   byline_finding_get_message (finding));
+  location = byline_finding_dup_location (finding, article (f));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, location);
+  return row;
+}
+
 static gboolean
 focus_within (GtkWidget *widget)
 {
@@ -214,7 +259,7 @@ test_findings (Fixture       *f,
   n_errors = byline_checklist_get_n_errors (checklist);
   n_warnings = byline_checklist_get_n_warnings (checklist);
   g_assert_cmpuint (n_errors + n_warnings, >=, 5);
-  g_assert_nonnull (byline_checklist_get_row (checklist, g_list_model_get_n_items (byline_checklist_get_findings (checklist)) - 1));
+  shown_row (f, g_list_model_get_n_items (byline_checklist_get_findings (checklist)) - 1);
   badge = g_strdup_printf ("%u", n_errors > 0 ? n_errors : n_warnings);
   g_assert_cmpstr (byline_checklist_button_get_badge_text (button), ==, badge);
   {
@@ -242,7 +287,8 @@ test_jump (Fixture       *f,
   /* The doubled word: selected in the body, which has the focus. */
   index = find_code (checklist, "doubled-word");
   g_assert_cmpint (index, >=, 0);
-  g_signal_emit_by_name (byline_checklist_get_row (checklist, index), "activate");
+  shown_row (f, index);
+  byline_checklist_activate_finding (checklist, index);
   byline_ui_test_wait (50);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   selected = gtk_text_iter_get_slice (&start, &end);
@@ -251,7 +297,9 @@ test_jump (Fixture       *f,
 
   /* The picture without credit: the pictures are shown, its credit entry focused. */
   index = find_code (checklist, "missing-credit");
-  g_signal_emit_by_name (byline_checklist_get_row (checklist, index), "activate");
+  g_assert_cmpint (index, >=, 0);
+  shown_row (f, index);
+  byline_checklist_activate_finding (checklist, index);
   byline_ui_test_wait (50);
   row = byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 1);
   g_assert_nonnull (row);
@@ -285,8 +333,17 @@ test_fix_and_rerun (Fixture       *f,
     g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
     block = byline_finding_get_block (finding);
   }
-  fix = find_button (GTK_WIDGET (byline_checklist_get_row (checklist, index)), "_Fix");
+  fix = find_button (shown_row (f, index), "_Fix");
   g_assert_nonnull (fix);
+  g_assert_true (gtk_widget_get_visible (fix));
+  {
+    g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
+    const char *tooltip = gtk_widget_get_tooltip_text (fix);
+    g_autofree char *expected = g_strdup_printf ("Replace “%s” with “%s”", byline_finding_get_excerpt (finding),
+                                                 byline_finding_get_suggestion (finding));
+
+    g_assert_cmpstr (tooltip, ==, expected);
+  }
   g_signal_emit_by_name (fix, "clicked");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, block)), ==,
                    "Lực lượng cứu hộ đã có mặt từ sáng sớm.");
@@ -731,6 +788,92 @@ test_threaded (Fixture       *f,
   g_signal_handlers_disconnect_by_data (findings, &watch);
 }
 
+typedef struct
+{
+  guint position, removed, added, n_changes;
+} Splice;
+
+static void
+on_splice (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Splice     *splice)
+{
+  *splice = (Splice) { position, removed, added, splice->n_changes + 1 };
+}
+
+#define MAX_ROWS 250
+
+/* A long list: rows only for what is on screen, the last finding's row
+ * there once scrolled to; a re-run after fixing one finding replaces only
+ * that one, and the list stays where it was scrolled. */
+static void
+test_long_list (Fixture       *f,
+                gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  GListModel *findings = byline_checklist_get_findings (checklist);
+  BylineBody *body = byline_article_get_body (article (f));
+  GtkScrolledWindow *scrolled;
+  Splice splice = { 0 };
+  double value;
+  guint n, n_rows, middle = 0;
+  int index;
+
+  make_story (f);
+  for (guint i = 0; i < 1000; i++)
+    byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, DOUBLED);
+  _byline_window_show_checklist (f->window);
+  byline_ui_test_wait (200);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, >, 1000);
+
+  shown_row (f, 0);
+  n_rows = byline_checklist_get_n_rows (checklist);
+  g_test_message ("%u findings, %u rows", n, n_rows);
+  g_assert_cmpuint (n_rows, >, 0);
+  /* GtkListView keeps at most about 200 list items around what it shows. */
+  g_assert_cmpuint (n_rows, <=, MAX_ROWS);
+
+  /* Halfway down, a doubled word; its row shown. */
+  for (index = n / 2; index < (int) n; index++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, index);
+
+      if (g_str_equal (byline_finding_get_code (finding), "doubled-word"))
+        {
+          middle = byline_finding_get_block (finding);
+          break;
+        }
+    }
+  g_assert_cmpint (index, <, (int) n);
+  shown_row (f, index);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (byline_checklist_get_row (checklist, index),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  byline_ui_test_wait (100);
+  value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
+  g_assert_cmpfloat (value, >, 0);
+  g_assert_cmpuint (byline_checklist_get_n_rows (checklist), <=, MAX_ROWS);
+
+  /* The doubled word a little above it fixed: one finding goes, nothing else. */
+  g_signal_connect (findings, "items-changed", G_CALLBACK (on_splice), &splice);
+  byline_body_set_text (body, middle - 1, "Người dân các bản đã được sơ tán.");
+  byline_checklist_run (checklist);
+  g_signal_handlers_disconnect_by_data (findings, &splice);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n - 1);
+  g_assert_cmpuint (splice.n_changes, ==, 1);
+  g_assert_cmpuint (splice.removed, ==, 1);
+  g_assert_cmpuint (splice.added, ==, 0);
+  byline_ui_test_wait (100);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)) - value), <, 100);
+  shown_row (f, index - 1);
+  g_assert_cmpuint (byline_checklist_get_n_rows (checklist), <=, MAX_ROWS);
+
+  /* The last finding's row, scrolled to the bottom. */
+  shown_row (f, n - 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +900,7 @@ main (int   argc,
   g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
+  g_test_add ("/ui/checklist/long-list", Fixture, NULL, fixture_setup, test_long_list, fixture_teardown);
   g_test_add ("/ui/checklist/threaded", Fixture, NULL, fixture_setup, test_threaded, fixture_teardown);
 
   return g_test_run ();

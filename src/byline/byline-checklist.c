@@ -301,6 +301,16 @@ byline_checklist_scroll_to_finding (BylineChecklist *self,
 }
 
 void
+byline_checklist_focus_finding (BylineChecklist *self,
+                                guint            index)
+{
+  g_return_if_fail (BYLINE_IS_CHECKLIST (self));
+  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->findings)));
+
+  gtk_list_view_scroll_to (self->list_view, index, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
+void
 byline_checklist_activate_finding (BylineChecklist *self,
                                    guint            index)
 {

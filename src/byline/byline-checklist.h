@@ -38,6 +38,9 @@ gboolean        byline_checklist_get_busy       (BylineChecklist *self);
 /* scrolls finding @index into view (its row exists after the next layout); */
 void            byline_checklist_scroll_to_finding (BylineChecklist *self,
                                                     guint            index);
+/* the same, and gives its row the keyboard focus; */
+void            byline_checklist_focus_finding  (BylineChecklist *self,
+                                                 guint            index);
 /* the row (an AdwActionRow) showing finding @index, or NULL when it is not
  * on screen; */
 GtkWidget      *byline_checklist_get_row        (BylineChecklist *self,

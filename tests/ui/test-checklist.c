@@ -287,8 +287,17 @@ test_jump (Fixture       *f,
   /* The doubled word: selected in the body, which has the focus. */
   index = find_code (checklist, "doubled-word");
   g_assert_cmpint (index, >=, 0);
-  shown_row (f, index);
-  byline_checklist_activate_finding (checklist, index);
+  /* From the keyboard: the row (its list item) takes the focus,
+   * and Enter is its activate signal. */
+  {
+    GtkWidget *item = gtk_widget_get_parent (shown_row (f, index));
+
+    g_assert_true (gtk_widget_get_focusable (item));
+    byline_checklist_focus_finding (checklist, index);
+    byline_ui_test_wait (50);
+    g_assert_true (focus_within (item));
+    g_assert_true (gtk_widget_activate (item));
+  }
   byline_ui_test_wait (50);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   selected = gtk_text_iter_get_slice (&start, &end);

@@ -39,6 +39,11 @@ struct _BylineChecklist
   guint                   n_warnings;
   guint                   run_source;
 
+  /* The first run of a story just set waits for its window's next frame. */
+  GtkWidget              *tick_widget;
+  guint                   tick_id;
+  gboolean                checking;      /* no findings of this story yet */
+
   /* The run in the thread: at most one at a time. */
   guint                   serial;        /* bumped by every change */
   GCancellable           *cancellable;   /* of the run in the thread, or NULL */
@@ -371,7 +376,9 @@ update_summary (BylineChecklist *self)
 {
   g_autofree char *summary = NULL;
 
-  if (self->n_errors == 0 && self->n_warnings == 0)
+  if (self->checking)
+    summary = g_strdup (_("Checking…"));
+  else if (self->n_errors == 0 && self->n_warnings == 0)
     summary = g_strdup (_("No problems found"));
   else if (self->n_warnings == 0)
     summary = g_strdup_printf (ngettext ("%u error", "%u errors", self->n_errors), self->n_errors);
@@ -469,7 +476,7 @@ show_findings (BylineChecklist *self,
       g_ptr_array_add (items, finding);
     }
   update_findings (self, items);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, self->checking ? "checking" : n > 0 ? "list" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->fix_tones_button), tones);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -560,6 +567,7 @@ check_in_thread (GTask        *task,
 }
 
 static void start_run (BylineChecklist *self);
+static void cancel_first_run (BylineChecklist *self);
 
 static void
 on_run_done (GObject      *source,
@@ -578,6 +586,7 @@ on_run_done (GObject      *source,
     {
       gint64 begin = g_get_monotonic_time ();
 
+      self->checking = FALSE;
       show_findings (self, findings);
       g_debug ("Checklist: %u findings shown in %.2f ms", g_list_model_get_n_items (findings),
                (g_get_monotonic_time () - begin) / 1000.0);
@@ -659,7 +668,9 @@ byline_checklist_run (BylineChecklist *self)
   g_clear_handle_id (&self->run_source, g_source_remove);
   /* Newer than whatever the thread is checking. */
   invalidate (self);
+  cancel_first_run (self);
   self->rerun = FALSE;
+  self->checking = FALSE;
   if (self->document == NULL)
     {
       show_findings (self, NULL);
@@ -675,7 +686,7 @@ byline_checklist_get_busy (BylineChecklist *self)
 {
   g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), FALSE);
 
-  return self->run_source != 0 || self->cancellable != NULL;
+  return self->run_source != 0 || self->tick_id != 0 || self->cancellable != NULL;
 }
 
 static gboolean
@@ -686,6 +697,52 @@ run_cb (gpointer data)
   self->run_source = 0;
   start_run (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_first_run (BylineChecklist *self)
+{
+  if (self->tick_id != 0 && self->tick_widget != NULL)
+    gtk_widget_remove_tick_callback (self->tick_widget, self->tick_id);
+  self->tick_id = 0;
+  g_clear_weak_pointer (&self->tick_widget);
+}
+
+/* At the start of the window's frame: the run waits for an idle after it,
+ * when the frame is on screen. */
+static gboolean
+first_run_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  BylineChecklist *self = data;
+
+  self->tick_id = 0;
+  g_clear_weak_pointer (&self->tick_widget);
+  g_clear_handle_id (&self->run_source, g_source_remove);
+  self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* A story just set is checked at once, but after its window has drawn: on a
+ * long story the copy and the thread's start would delay that frame, and a
+ * window being started would first load the spell checker. */
+static void
+queue_first_run (BylineChecklist *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  invalidate (self);
+  cancel_first_run (self);
+  g_clear_handle_id (&self->run_source, g_source_remove);
+  if (root == NULL)
+    {
+      self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
+      return;
+    }
+  /* Tick callbacks run once the widget is mapped, each frame. */
+  g_set_weak_pointer (&self->tick_widget, GTK_WIDGET (root));
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (root), first_run_tick, self, NULL);
 }
 
 static void
@@ -748,8 +805,11 @@ byline_checklist_set_document (BylineChecklist *self,
     g_signal_connect_object (byline_document_get_article (document), "changed",
                              G_CALLBACK (queue_run), self, G_CONNECT_SWAPPED);
 
-  /* A story just opened is checked at once: the badge tells before any edit. */
-  byline_checklist_run (self);
+  /* A story just opened is checked before any edit: the badge tells. */
+  self->checking = document != NULL;
+  show_findings (self, NULL);
+  if (document != NULL)
+    queue_first_run (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -790,6 +850,7 @@ byline_checklist_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->run_source, g_source_remove);
+  cancel_first_run (self);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   self->rerun = FALSE;

@@ -154,6 +154,8 @@ list_codes (BylineChecklist *checklist)
       g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
 
       g_string_append_printf (codes, "%s%s", i ? " " : "", byline_finding_get_code (finding));
+      if (g_str_equal (byline_finding_get_code (finding), "spelling"))
+        g_string_append_printf (codes, "(%s)", byline_finding_get_excerpt (finding));
     }
   return g_string_free (codes, FALSE);
 }
@@ -883,6 +885,78 @@ test_long_list (Fixture       *f,
   shown_row (f, n - 2);
 }
 
+static void
+count_at_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  int *shown_at_first_frame = data;
+
+  if (*shown_at_first_frame < 0)
+    *shown_at_first_frame = 0;
+}
+
+static gboolean
+checks_done (gpointer data)
+{
+  return !byline_checklist_get_busy (data);
+}
+
+/* A story opened is checked without holding up its window: right after
+ * opening, the checklist says it is checking (no badge, no "Ready"), the
+ * window draws, and then the findings come from the thread. */
+static void
+test_opened (Fixture       *f,
+             gconstpointer  data)
+{
+  BylineChecklist *checklist;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  int painted = -1;
+  g_autofree char *codes = NULL;
+  GtkStack *stack;
+
+  make_story (f);
+  g_assert_true (byline_document_save (byline_window_get_document (f->window), &error));
+  g_assert_no_error (error);
+  id = g_strdup (byline_document_get_id (byline_window_get_document (f->window)));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  byline_ui_test_wait (50);
+
+  f->window = byline_ui_test_new_window (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  checklist = _byline_window_get_checklist (f->window);
+  g_assert_true (byline_window_open_draft (f->window, id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (byline_checklist_get_busy (checklist));
+  g_assert_cmpstr (byline_checklist_get_summary (checklist), ==, "Checking…");
+  g_assert_cmpuint (g_list_model_get_n_items (byline_checklist_get_findings (checklist)), ==, 0);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (checklist), BYLINE_TYPE_CHECKLIST, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "checking");
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_realize (GTK_WIDGET (f->window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (f->window)), "after-paint",
+                    G_CALLBACK (count_at_paint), &painted);
+  /* Not checked before the window's first frame. */
+  while (painted < 0)
+    {
+      g_assert_true (byline_checklist_get_busy (checklist));
+      g_assert_cmpuint (g_list_model_get_n_items (byline_checklist_get_findings (checklist)), ==, 0);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (f->window)),
+                                        count_at_paint, &painted);
+
+  g_assert_true (byline_ui_test_wait_until (checks_done, checklist, 10000));
+  codes = list_codes (checklist);
+  g_test_message ("findings: %s", codes);
+  g_assert_cmpint (find_code (checklist, "missing-source-prefix"), >=, 0);
+  g_assert_cmpint (find_code (checklist, "doubled-word"), >=, 0);
+  g_assert_cmpstr (byline_checklist_get_summary (checklist), !=, "Checking…");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +985,7 @@ main (int   argc,
   g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/long-list", Fixture, NULL, fixture_setup, test_long_list, fixture_teardown);
   g_test_add ("/ui/checklist/threaded", Fixture, NULL, fixture_setup, test_threaded, fixture_teardown);
+  g_test_add ("/ui/checklist/opened", Fixture, NULL, fixture_setup, test_opened, fixture_teardown);
 
   return g_test_run ();
 }

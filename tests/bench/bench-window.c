@@ -386,6 +386,14 @@ on_stall_tick (gpointer data)
 
   if (stall->last != 0)
     stall->longest = MAX (stall->longest, now - stall->last);
+  /* BENCH_WINDOW_VERBOSE=1: each gap, with the time, to set beside the debug log. */
+  if (stall->last != 0 && now - stall->last > 16000 && g_getenv ("BENCH_WINDOW_VERBOSE") != NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_now_local ();
+      g_autofree char *when = g_date_time_format (dt, "%T.%f");
+
+      g_printerr ("stall: %.1f ms, ending %s\n", (now - stall->last) / 1000.0, when);
+    }
   stall->last = now;
   return G_SOURCE_CONTINUE;
 }
@@ -543,6 +551,10 @@ run_child_process (const char *self_path,
   g_spawn_sync (NULL, child_argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* BENCH_WINDOW_VERBOSE=1: what the child printed, its debug log too
+   * (G_MESSAGES_DEBUG=Byline through BENCH_WINDOW_CHILD_PREFIX="env G_MESSAGES_DEBUG=Byline"). */
+  if (g_getenv ("BENCH_WINDOW_VERBOSE") != NULL)
+    g_printerr ("%s", out);
   return out;
 }
 

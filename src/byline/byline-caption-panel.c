@@ -94,25 +94,27 @@ scroll_to_row_now (BylineCaptionPanel *self,
   return ABS (gtk_adjustment_get_value (vadj) - value) >= 1.0;
 }
 
-/* Builds the rows that show or are half a page from showing. Before the list
- * is first laid out, rows are counted at their estimated height from the top,
- * and the page taken as a screenful of four rows, so that the first frame
- * already shows built rows. */
+/* Builds the rows that show, all in this frame, or else one of those half a
+ * page from showing (a row takes 3–8 ms to build: the first frame of a long
+ * story's window makes only what it shows, and a row a frame comes after).
+ * Before the list is first laid out, rows are counted at their estimated
+ * height from the top, and the page taken as a screenful of four rows, so
+ * that the first frame already shows built rows. */
 static gboolean
 build_rows_in_view (BylineCaptionPanel *self)
 {
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (vadj);
   double page = gtk_adjustment_get_page_size (vadj);
-  double top, bottom, y = 0;
+  double y = 0;
+  BylineCaptionRow *ahead = NULL;
   gboolean built = FALSE;
 
   if (page <= 0)
     page = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 4 * BYLINE_CAPTION_ROW_ESTIMATED_HEIGHT);
-  top = gtk_adjustment_get_value (vadj) - page / 2;
-  bottom = gtk_adjustment_get_value (vadj) + page * 1.5;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL && y < bottom;
+       child != NULL && y < value + page * 1.5;
        child = gtk_widget_get_next_sibling (child))
     {
       graphene_rect_t bounds;
@@ -127,12 +129,22 @@ build_rows_in_view (BylineCaptionPanel *self)
           y = bounds.origin.y;
           height = bounds.size.height;
         }
-      if (y + height > top && y < bottom && !byline_caption_row_get_built (BYLINE_CAPTION_ROW (child)))
+      if (!byline_caption_row_get_built (BYLINE_CAPTION_ROW (child)))
         {
-          byline_caption_row_build (BYLINE_CAPTION_ROW (child));
-          built = TRUE;
+          if (y + height > value && y < value + page)
+            {
+              byline_caption_row_build (BYLINE_CAPTION_ROW (child));
+              built = TRUE;
+            }
+          else if (ahead == NULL && y + height > value - page / 2)
+            ahead = BYLINE_CAPTION_ROW (child);
         }
       y += height;
+    }
+  if (!built && ahead != NULL)
+    {
+      byline_caption_row_build (ahead);
+      built = TRUE;
     }
   return built;
 }

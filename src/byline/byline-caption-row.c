@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-caption-row.h"
+#include "byline-menu-button.h"
 #include "byline-document.h"
 #include "byline-spelling.h"
 #include "byline-text-field.h"
@@ -371,6 +372,8 @@ byline_caption_row_class_init (BylineCaptionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, caption_view);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, credit_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, alt_entry);
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "row.show", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.move-up", NULL, row_action);
@@ -430,6 +433,9 @@ byline_caption_row_build (BylineCaptionRow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_size_request (GTK_WIDGET (self), -1, -1);
+  byline_menu_button_set_menu_on_first_use (
+    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_ROW, "menu_button")),
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_ROW, "row_menu")));
 
   drag = gtk_drag_source_new ();
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);

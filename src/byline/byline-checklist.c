@@ -42,9 +42,9 @@ struct _BylineChecklist
   guint                   n_warnings;
   guint                   run_source;
 
-  /* The first run of a story just set waits for its window's next frame. */
-  GtkWidget              *tick_widget;
-  guint                   tick_id;
+  /* The first run of a story just set waits for its window's next frame:
+   * on the window's map, then on its frame clock's after-paint. */
+  GObject                *waiting_on;
   gboolean                checking;      /* no findings of this story yet */
 
   /* The run in the thread: at most one at a time. */
@@ -707,7 +707,7 @@ byline_checklist_get_busy (BylineChecklist *self)
 {
   g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), FALSE);
 
-  return self->run_source != 0 || self->tick_id != 0 || self->cancellable != NULL;
+  return self->run_source != 0 || self->waiting_on != NULL || self->cancellable != NULL;
 }
 
 static gboolean
@@ -720,56 +720,77 @@ run_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void on_root_mapped (BylineChecklist *self);
+static void on_root_painted (BylineChecklist *self);
+
 static void
 cancel_first_run (BylineChecklist *self)
 {
-  if (self->tick_id != 0 && self->tick_widget != NULL)
-    gtk_widget_remove_tick_callback (self->tick_widget, self->tick_id);
-  self->tick_id = 0;
-  g_clear_weak_pointer (&self->tick_widget);
+  if (self->waiting_on != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->waiting_on, on_root_mapped, self);
+      g_signal_handlers_disconnect_by_func (self->waiting_on, on_root_painted, self);
+    }
+  g_clear_weak_pointer (&self->waiting_on);
 }
 
-/* At the start of the window's frame: the run waits for an idle after it,
- * when the frame is on screen. */
-static gboolean
-first_run_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
+/* The window's frame is on screen: the run waits for an idle after it. */
+static void
+on_root_painted (BylineChecklist *self)
 {
-  BylineChecklist *self = data;
-
-  self->tick_id = 0;
-  g_clear_weak_pointer (&self->tick_widget);
+  cancel_first_run (self);
   g_clear_handle_id (&self->run_source, g_source_remove);
   self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
-  return G_SOURCE_REMOVE;
 }
 
-/* A story just set is checked at once, but after its window has drawn: on a
- * long story the copy and the thread's start would delay that frame, and a
- * window being started would first load the spell checker. */
+static void
+wait_for_paint (BylineChecklist *self,
+                GtkWidget       *root)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (root);
+
+  g_set_weak_pointer (&self->waiting_on, G_OBJECT (clock));
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_root_painted), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_root_mapped (BylineChecklist *self)
+{
+  GtkWidget *root = GTK_WIDGET (self->waiting_on);
+
+  cancel_first_run (self);
+  wait_for_paint (self, root);
+}
+
+/* A story just set is checked at once, but after its window's next frame is
+ * painted: on a long story the copy and the thread's start would delay that
+ * frame, and a window being started would first load the spell checker. */
 static void
 queue_first_run (BylineChecklist *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
 
   invalidate (self);
   cancel_first_run (self);
   g_clear_handle_id (&self->run_source, g_source_remove);
   if (root == NULL)
+    self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
+  else if (gtk_widget_get_mapped (root))
+    wait_for_paint (self, root);
+  else
     {
-      self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
-      return;
+      g_set_weak_pointer (&self->waiting_on, G_OBJECT (root));
+      g_signal_connect_object (root, "map", G_CALLBACK (on_root_mapped), self, G_CONNECT_SWAPPED);
     }
-  /* Tick callbacks run once the widget is mapped, each frame. */
-  g_set_weak_pointer (&self->tick_widget, GTK_WIDGET (root));
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (root), first_run_tick, self, NULL);
 }
 
 static void
 queue_run (BylineChecklist *self)
 {
   invalidate (self);
+  /* The first run, after the window's frame, checks the newest text. */
+  if (self->waiting_on != NULL)
+    return;
   g_clear_handle_id (&self->run_source, g_source_remove);
   self->run_source = g_timeout_add (RUN_DELAY_MS, run_cb, self);
 }

@@ -16,6 +16,7 @@
 #include "byline-article-editor.h"
 #include "byline-caption-panel.h"
 #include "byline-document.h"
+#include "byline-menu-button.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window-private.h"
 
@@ -322,27 +323,6 @@ on_wide (BylineWindow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 }
 
-/* --------------------------------------------------------------- start-up */
-
-/* A GtkPopoverMenu is made as soon as a menu button has a model; the window
- * has three, which cost more than its header bar: each gets its menu as it
- * first opens instead. */
-static void
-set_menu_on_first_use (GtkMenuButton *button,
-                       gpointer       model)
-{
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, model);
-}
-
-static void
-make_menu_on_first_use (GtkMenuButton *button,
-                        GMenuModel    *model)
-{
-  gtk_menu_button_set_create_popup_func (button, set_menu_on_first_use,
-                                         g_object_ref (model), g_object_unref);
-}
-
 /* ------------------------------------------------------------------ GObject */
 
 static void
@@ -478,12 +458,12 @@ static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  make_menu_on_first_use (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW,
-                                                                          "main_menu_button")),
-                          G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW,
-                                                                       "main_menu")));
-  make_menu_on_first_use (self->send_button, G_MENU_MODEL (self->send_menu));
-  make_menu_on_first_use (self->narrow_send_button, G_MENU_MODEL (self->send_menu));
+  /* Three menus, each made when it first opens (more than the header bar). */
+  byline_menu_button_set_menu_on_first_use (
+    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW, "main_menu_button")),
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW, "main_menu")));
+  byline_menu_button_set_menu_on_first_use (self->send_button, G_MENU_MODEL (self->send_menu));
+  byline_menu_button_set_menu_on_first_use (self->narrow_send_button, G_MENU_MODEL (self->send_menu));
   _byline_window_init_send (self);
   _byline_window_init_review (self);
 

@@ -119,7 +119,7 @@ byline_finding_class_init (BylineFindingClass *klass)
   properties[PROP_SEVERITY] = g_param_spec_enum ("severity", NULL, NULL, BYLINE_TYPE_SEVERITY,
                                                  BYLINE_SEVERITY_WARNING, ro);
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, ro);
-  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, ro);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, ro | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_FIELD] = g_param_spec_enum ("field", NULL, NULL, BYLINE_TYPE_FIELD,
                                               BYLINE_FIELD_ARTICLE, ro);
   properties[PROP_BLOCK] = g_param_spec_int ("block", NULL, NULL, -1, G_MAXINT, -1, ro);
@@ -216,6 +216,17 @@ byline_finding_set_suggestion (BylineFinding *self,
   g_return_if_fail (BYLINE_IS_FINDING (self));
 
   g_set_str (&self->suggestion, suggestion);
+}
+
+void
+byline_finding_set_message (BylineFinding *self,
+                            const char    *message)
+{
+  g_return_if_fail (BYLINE_IS_FINDING (self));
+  g_return_if_fail (message != NULL);
+
+  if (g_set_str (&self->message, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 void

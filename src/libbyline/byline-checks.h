@@ -87,6 +87,10 @@ void            byline_finding_set_range       (BylineFinding   *self,
                                                 const char      *excerpt);
 void            byline_finding_set_suggestion  (BylineFinding   *self,
                                                 const char      *suggestion);
+/* The same finding found again, said differently (its counts changed):
+ * notifies "message". */
+void            byline_finding_set_message     (BylineFinding   *self,
+                                                const char      *message);
 
 /* "Headline", "Body, paragraph 3", "Picture 2, caption" ... (translated), plus
  * the character range when there is one. */

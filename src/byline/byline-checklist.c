@@ -217,6 +217,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, TRUE);
 }
 
+/* A re-run found the finding again with other counts in its message ("3
+ * against 2"): the row says so without the finding being replaced. */
+static void
+on_message_changed (BylineFinding *finding,
+                    GParamSpec    *pspec,
+                    GtkListItem   *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
+  gtk_list_item_set_accessible_label (item, byline_finding_get_message (finding));
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -250,7 +263,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
@@ -263,7 +275,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   /* What a screen reader says on the focused row: the message; the place
    * follows as its description. */
-  gtk_list_item_set_accessible_label (item, byline_finding_get_message (finding));
+  on_message_changed (finding, NULL, item);
+  g_signal_connect_object (finding, "notify::message", G_CALLBACK (on_message_changed), item, 0);
   gtk_list_item_set_accessible_description (item, location != NULL ? location : "");
 
   if (byline_finding_get_suggestion (finding) != NULL
@@ -286,6 +299,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_widget_set_visible (button, FALSE);
     }
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               BylineChecklist          *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_message_changed, item);
 }
 
 static void
@@ -422,6 +443,9 @@ update_summary (BylineChecklist *self)
     }
 }
 
+/* The same finding, found again: the same check at the same place, with the
+ * same fix.  Its message may have other counts ("3 against 2"), which change
+ * all over a long story with a word typed anywhere. */
 static gboolean
 same_finding (BylineFinding *a,
               BylineFinding *b)
@@ -432,43 +456,144 @@ same_finding (BylineFinding *a,
          && byline_finding_get_start (a) == byline_finding_get_start (b)
          && byline_finding_get_end (a) == byline_finding_get_end (b)
          && g_strcmp0 (byline_finding_get_code (a), byline_finding_get_code (b)) == 0
-         && g_strcmp0 (byline_finding_get_message (a), byline_finding_get_message (b)) == 0
          && g_strcmp0 (byline_finding_get_image_id (a), byline_finding_get_image_id (b)) == 0
          && g_strcmp0 (byline_finding_get_excerpt (a), byline_finding_get_excerpt (b)) == 0
          && g_strcmp0 (byline_finding_get_suggestion (a), byline_finding_get_suggestion (b)) == 0;
 }
 
-/* Replaces only the findings that changed: after typing in one paragraph, the
- * others' findings are the same, and remaking every row of a long story's
- * list took most of a run (bench-window's stall). */
+static guint
+finding_hash (gconstpointer data)
+{
+  BylineFinding *finding = (BylineFinding *) data;
+  guint hash = g_str_hash (byline_finding_get_code (finding));
+
+  hash = hash * 31 + byline_finding_get_field (finding);
+  hash = hash * 31 + (guint) byline_finding_get_block (finding);
+  hash = hash * 31 + byline_finding_get_start (finding);
+  return hash * 31 + byline_finding_get_end (finding);
+}
+
+static gboolean
+finding_equal (gconstpointer a,
+               gconstpointer b)
+{
+  return same_finding ((BylineFinding *) a, (BylineFinding *) b);
+}
+
+/* Where each finding is in @findings (the first of equal ones). */
+static GHashTable *
+index_findings (GPtrArray *findings)
+{
+  GHashTable *index = g_hash_table_new (finding_hash, finding_equal);
+
+  for (guint i = findings->len; i-- > 0;)
+    g_hash_table_insert (index, g_ptr_array_index (findings, i), GUINT_TO_POINTER (i));
+  return index;
+}
+
+static gboolean
+comes_after (GHashTable    *index,
+             BylineFinding *finding,
+             guint          position)
+{
+  gpointer found;
+
+  return g_hash_table_lookup_extended (index, finding, NULL, &found) && GPOINTER_TO_UINT (found) > position;
+}
+
+typedef struct
+{
+  guint old_pos, n_removed;   /* of the findings shown */
+  guint new_pos, n_added;     /* of the findings found */
+} Change;
+
+/* Replaces only the findings that changed.  An edit in one paragraph changes
+ * its findings in each severity's part of the list (a word typed before a
+ * warning and a note moves both): one splice from the first to the last of
+ * them replaced the hundreds of findings between, a stall of a shown list.
+ * So each run of changed findings is a splice of its own; with more than one,
+ * the findings that went are removed first and the new ones added after, so
+ * that the list never holds findings of two texts at once.  Findings found
+ * again keep their object, their message updated in place: a row on screen
+ * shows the new counts ("3 against 2"), no other is touched. */
 static void
 update_findings (BylineChecklist *self,
-                 GPtrArray       *items)
+                 GPtrArray       *found)
 {
-  GListModel *shown = G_LIST_MODEL (self->findings);
-  guint old_n = g_list_model_get_n_items (shown);
-  guint prefix = 0, suffix = 0;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) shown_index = NULL;
+  g_autoptr(GHashTable) found_index = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  Change change = { 0 };
+  guint i = 0, j = 0, n_removed = 0, reworded = 0;
 
-  while (prefix < old_n && prefix < items->len)
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->findings)); k++)
+    g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (self->findings), k));
+  shown_index = index_findings (shown);
+  found_index = index_findings (found);
+
+  while (i < shown->len || j < found->len)
     {
-      g_autoptr(BylineFinding) old = g_list_model_get_item (shown, prefix);
+      BylineFinding *old = i < shown->len ? g_ptr_array_index (shown, i) : NULL;
+      BylineFinding *fresh = j < found->len ? g_ptr_array_index (found, j) : NULL;
 
-      if (!same_finding (old, g_ptr_array_index (items, prefix)))
-        break;
-      prefix++;
+      if (old != NULL && fresh != NULL && same_finding (old, fresh))
+        {
+          if (g_strcmp0 (byline_finding_get_message (old), byline_finding_get_message (fresh)) != 0)
+            {
+              byline_finding_set_message (old, byline_finding_get_message (fresh));
+              reworded++;
+            }
+          if (change.n_removed > 0 || change.n_added > 0)
+            g_array_append_val (changes, change);
+          i++;
+          j++;
+          change = (Change) { i, 0, j, 0 };
+        }
+      /* Gone, or further down in both lists (moved: taken out, put back). */
+      else if (old != NULL
+               && (fresh == NULL || !comes_after (found_index, old, j) || comes_after (shown_index, fresh, i)))
+        {
+          change.n_removed++;
+          i++;
+        }
+      else
+        {
+          change.n_added++;
+          j++;
+        }
     }
-  while (suffix < old_n - prefix && suffix < items->len - prefix)
+  if (change.n_removed > 0 || change.n_added > 0)
+    g_array_append_val (changes, change);
+
+  if (changes->len == 1)
     {
-      g_autoptr(BylineFinding) old = g_list_model_get_item (shown, old_n - 1 - suffix);
+      const Change *c = &g_array_index (changes, Change, 0);
 
-      if (!same_finding (old, g_ptr_array_index (items, items->len - 1 - suffix)))
-        break;
-      suffix++;
+      g_list_store_splice (self->findings, c->old_pos, c->n_removed, found->pdata + c->new_pos, c->n_added);
     }
-  if (prefix == old_n && prefix == items->len)
-    return;
-  g_list_store_splice (self->findings, prefix, old_n - prefix - suffix,
-                       items->pdata + prefix, items->len - prefix - suffix);
+  else if (changes->len > 1)
+    {
+      for (guint k = changes->len; k-- > 0;)
+        {
+          const Change *c = &g_array_index (changes, Change, k);
+
+          if (c->n_removed > 0)
+            g_list_store_splice (self->findings, c->old_pos, c->n_removed, NULL, 0);
+        }
+      /* What is left is what stays: each run goes where the new list has it. */
+      for (guint k = 0; k < changes->len; k++)
+        {
+          const Change *c = &g_array_index (changes, Change, k);
+
+          if (c->n_added > 0)
+            g_list_store_splice (self->findings, c->new_pos, 0, found->pdata + c->new_pos, c->n_added);
+        }
+    }
+  for (guint k = 0; k < changes->len; k++)
+    n_removed += g_array_index (changes, Change, k).n_removed;
+  g_debug ("Checklist: %u of %u findings replaced by %u, in %u places; %u reworded",
+           n_removed, shown->len, found->len - (shown->len - n_removed), changes->len, reworded);
 }
 
 static void
@@ -1044,6 +1169,7 @@ byline_checklist_init (BylineChecklist *self)
 
     g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
     g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+    g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
     gtk_list_view_set_factory (self->list_view, factory);
     g_object_unref (factory);
     /* The findings reach the list when it shows (see map()). */

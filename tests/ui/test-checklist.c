@@ -814,11 +814,49 @@ on_splice (GListModel *model,
   *splice = (Splice) { position, removed, added, splice->n_changes + 1 };
 }
 
+/* Every splice of a re-run, added up. */
+typedef struct
+{
+  guint removed, added, n_changes;
+} Splices;
+
+static void
+on_splices (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            Splices    *splices)
+{
+  splices->removed += removed;
+  splices->added += added;
+  splices->n_changes++;
+}
+
+static int
+find_code_at (BylineChecklist *checklist,
+              const char      *code,
+              int              block,
+              BylineSeverity   severity)
+{
+  GListModel *findings = byline_checklist_get_findings (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (byline_finding_get_code (finding), code) && byline_finding_get_block (finding) == block
+          && byline_finding_get_severity (finding) == severity)
+        return i;
+    }
+  return -1;
+}
+
 #define MAX_ROWS 250
 
 /* A long list: rows only for what is on screen, the last finding's row
  * there once scrolled to; a re-run after fixing one finding replaces only
- * that one, and the list stays where it was scrolled. */
+ * that one, and the list stays where it was scrolled; an edit that changes
+ * findings in two parts of the list replaces only those. */
 static void
 test_long_list (Fixture       *f,
                 gconstpointer  data)
@@ -893,6 +931,73 @@ test_long_list (Fixture       *f,
 
   /* The last finding's row, scrolled to the bottom. */
   shown_row (f, n - 2);
+
+  /* An edit in one paragraph moves its warning ("các các") and adds a note
+   * ("tài tài", a slip or two words that meet), far apart in the list: only
+   * those change, not the findings between them. */
+  {
+    Splices splices = { 0 };
+
+    g_signal_connect (findings, "items-changed", G_CALLBACK (on_splices), &splices);
+    byline_body_set_text (body, middle, "Sáng nay, người dân các các bản đã được sơ tán; tài tài sản được giữ.");
+    byline_checklist_run (checklist);
+    g_signal_handlers_disconnect_by_data (findings, &splices);
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n);
+    g_assert_cmpuint (splices.removed, ==, 1);
+    g_assert_cmpuint (splices.added, ==, 2);
+    g_assert_cmpint (find_code_at (checklist, "doubled-word", middle, BYLINE_SEVERITY_INFO), >=, 0);
+    g_assert_cmpint (find_code_at (checklist, "doubled-word", middle, BYLINE_SEVERITY_WARNING), >=, 0);
+  }
+}
+
+/* A word typed elsewhere changes only the counts in a consistency finding's
+ * message ("1 against 3"): the finding stays in the list, the same object,
+ * and its row on screen says the new counts. */
+static void
+test_reworded (Fixture       *f,
+               gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  GListModel *findings = byline_checklist_get_findings (checklist);
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(BylineFinding) finding = NULL;
+  g_autofree char *message = NULL;
+  Splices splices = { 0 };
+  GtkWidget *row;
+  guint n;
+  int index;
+
+  make_story (f);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Nguy cơ sạt lở vẫn còn, nhiều điểm sạt lỡ chưa được khắc phục.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Sạt lở làm hư hỏng đường, sạt lở cả ở bản Pa Hồ.");
+  byline_checklist_run (checklist);
+  index = find_code (checklist, "inconsistent-spelling");
+  g_assert_cmpint (index, >=, 0);
+  finding = g_list_model_get_item (findings, index);
+  g_assert_cmpstr (byline_finding_get_excerpt (finding), ==, "sạt lỡ");
+  message = g_strdup (byline_finding_get_message (finding));
+  shown_row (f, index);
+  n = g_list_model_get_n_items (findings);
+
+  /* One more "sạt lở", in the first paragraph. */
+  g_signal_connect (findings, "items-changed", G_CALLBACK (on_splices), &splices);
+  byline_body_set_text (body, 0, "Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp vì sạt lở.");
+  byline_checklist_run (checklist);
+  g_signal_handlers_disconnect_by_data (findings, &splices);
+  g_test_message ("“%s” → “%s”", message, byline_finding_get_message (finding));
+
+  g_assert_cmpuint (splices.n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, n);
+  {
+    g_autoptr(BylineFinding) now = g_list_model_get_item (findings, index);
+
+    g_assert_true (now == finding);
+  }
+  g_assert_cmpstr (byline_finding_get_message (finding), !=, message);
+  row = byline_checklist_get_row (checklist, index);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   byline_finding_get_message (finding));
 }
 
 static void
@@ -993,6 +1098,7 @@ main (int   argc,
   g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
   g_test_add ("/ui/checklist/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
+  g_test_add ("/ui/checklist/reworded", Fixture, NULL, fixture_setup, test_reworded, fixture_teardown);
   g_test_add ("/ui/checklist/long-list", Fixture, NULL, fixture_setup, test_long_list, fixture_teardown);
   g_test_add ("/ui/checklist/threaded", Fixture, NULL, fixture_setup, test_threaded, fixture_teardown);
   g_test_add ("/ui/checklist/opened", Fixture, NULL, fixture_setup, test_opened, fixture_teardown);

@@ -119,14 +119,18 @@ static void
 update_featured (BylineCaptionRow *self)
 {
   gboolean featured = byline_image_get_featured (self->image);
+  const char *tooltip = featured ? _("Featured Picture") : _("Make Featured Picture");
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->featured_button, featured);
   self->updating = FALSE;
+
   gtk_button_set_icon_name (GTK_BUTTON (self->featured_button),
                             featured ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->featured_button),
-                               featured ? _("Featured Picture") : _("Make Featured Picture"));
+  /* Setting a tooltip on a shown widget makes GTK look again for what is
+   * under the pointer: 50 M instructions over a long story's window. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->featured_button)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->featured_button), tooltip);
 }
 
 static void

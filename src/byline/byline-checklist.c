@@ -217,23 +217,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, TRUE);
 }
 
-/* A re-run found the finding again with other counts in its message ("3
- * against 2"): the row says so without the finding being replaced. */
 static void
-on_message_changed (BylineFinding *finding,
-                    GParamSpec    *pspec,
-                    GtkListItem   *item)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
-  gtk_list_item_set_accessible_label (item, byline_finding_get_message (finding));
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             BylineChecklist          *self)
+show_in_row (BylineChecklist *self,
+             GtkListItem     *item)
 {
   BylineFinding *finding = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
@@ -263,6 +249,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), byline_finding_get_message (finding));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
@@ -275,8 +262,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   /* What a screen reader says on the focused row: the message; the place
    * follows as its description. */
-  on_message_changed (finding, NULL, item);
-  g_signal_connect_object (finding, "notify::message", G_CALLBACK (on_message_changed), item, 0);
+  gtk_list_item_set_accessible_label (item, byline_finding_get_message (finding));
   gtk_list_item_set_accessible_description (item, location != NULL ? location : "");
 
   if (byline_finding_get_suggestion (finding) != NULL
@@ -301,12 +287,34 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* A re-run found the finding again, moved with the text before it or with
+ * other counts in its message ("3 against 2"): the finding is the same
+ * object, and a row on screen shows what changed. */
+static void
+on_finding_notify (BylineFinding *finding,
+                   GParamSpec    *pspec,
+                   GtkListItem   *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  show_in_row (BYLINE_CHECKLIST (gtk_widget_get_ancestor (row, BYLINE_TYPE_CHECKLIST)), item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             BylineChecklist          *self)
+{
+  show_in_row (self, item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (on_finding_notify), item, 0);
+}
+
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                BylineChecklist          *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_message_changed, item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_finding_notify, item);
 }
 
 static void
@@ -443,9 +451,10 @@ update_summary (BylineChecklist *self)
     }
 }
 
-/* The same finding, found again: the same check at the same place, with the
- * same fix.  Its message may have other counts ("3 against 2"), which change
- * all over a long story with a word typed anywhere. */
+/* The same finding, found again: the same check on the same words of the
+ * same block or field, with the same fix.  Where in the block may have moved
+ * (a word typed before it), and its message may have other counts ("3
+ * against 2", which change all over a long story with a word typed anywhere). */
 static gboolean
 same_finding (BylineFinding *a,
               BylineFinding *b)
@@ -453,8 +462,6 @@ same_finding (BylineFinding *a,
   return byline_finding_get_severity (a) == byline_finding_get_severity (b)
          && byline_finding_get_field (a) == byline_finding_get_field (b)
          && byline_finding_get_block (a) == byline_finding_get_block (b)
-         && byline_finding_get_start (a) == byline_finding_get_start (b)
-         && byline_finding_get_end (a) == byline_finding_get_end (b)
          && g_strcmp0 (byline_finding_get_code (a), byline_finding_get_code (b)) == 0
          && g_strcmp0 (byline_finding_get_image_id (a), byline_finding_get_image_id (b)) == 0
          && g_strcmp0 (byline_finding_get_excerpt (a), byline_finding_get_excerpt (b)) == 0
@@ -469,8 +476,9 @@ finding_hash (gconstpointer data)
 
   hash = hash * 31 + byline_finding_get_field (finding);
   hash = hash * 31 + (guint) byline_finding_get_block (finding);
-  hash = hash * 31 + byline_finding_get_start (finding);
-  return hash * 31 + byline_finding_get_end (finding);
+  if (byline_finding_get_excerpt (finding) != NULL)
+    hash = hash * 31 + g_str_hash (byline_finding_get_excerpt (finding));
+  return hash;
 }
 
 static gboolean
@@ -510,12 +518,12 @@ typedef struct
 /* Replaces only the findings that changed.  An edit in one paragraph changes
  * its findings in each severity's part of the list (a word typed before a
  * warning and a note moves both): one splice from the first to the last of
- * them replaced the hundreds of findings between, a stall of a shown list.
- * So each run of changed findings is a splice of its own; with more than one,
- * the findings that went are removed first and the new ones added after, so
- * that the list never holds findings of two texts at once.  Findings found
- * again keep their object, their message updated in place: a row on screen
- * shows the new counts ("3 against 2"), no other is touched. */
+ * them replaced the hundreds of findings between, 180–350 ms of a shown list.
+ * Findings found again keep their object, their range and message updated in
+ * place before any splice: a row on screen shows the new place or counts, no
+ * other is touched.  Each run of findings gone or new is a splice of its own;
+ * with more than one, those gone are removed first and the new ones added
+ * after, so that the list never holds findings of two texts at once. */
 static void
 update_findings (BylineChecklist *self,
                  GPtrArray       *found)
@@ -525,7 +533,7 @@ update_findings (BylineChecklist *self,
   g_autoptr(GHashTable) found_index = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   Change change = { 0 };
-  guint i = 0, j = 0, n_removed = 0, reworded = 0;
+  guint i = 0, j = 0, n_removed = 0, updated = 0;
 
   for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->findings)); k++)
     g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (self->findings), k));
@@ -539,10 +547,14 @@ update_findings (BylineChecklist *self,
 
       if (old != NULL && fresh != NULL && same_finding (old, fresh))
         {
-          if (g_strcmp0 (byline_finding_get_message (old), byline_finding_get_message (fresh)) != 0)
+          if (byline_finding_get_start (old) != byline_finding_get_start (fresh)
+              || byline_finding_get_end (old) != byline_finding_get_end (fresh)
+              || g_strcmp0 (byline_finding_get_message (old), byline_finding_get_message (fresh)) != 0)
             {
+              byline_finding_set_range (old, byline_finding_get_start (fresh), byline_finding_get_end (fresh),
+                                        byline_finding_get_excerpt (fresh));
               byline_finding_set_message (old, byline_finding_get_message (fresh));
-              reworded++;
+              updated++;
             }
           if (change.n_removed > 0 || change.n_added > 0)
             g_array_append_val (changes, change);
@@ -592,8 +604,8 @@ update_findings (BylineChecklist *self,
     }
   for (guint k = 0; k < changes->len; k++)
     n_removed += g_array_index (changes, Change, k).n_removed;
-  g_debug ("Checklist: %u of %u findings replaced by %u, in %u places; %u reworded",
-           n_removed, shown->len, found->len - (shown->len - n_removed), changes->len, reworded);
+  g_debug ("Checklist: %u of %u findings replaced by %u, in %u places; %u moved or reworded",
+           n_removed, shown->len, found->len - (shown->len - n_removed), changes->len, updated);
 }
 
 static void

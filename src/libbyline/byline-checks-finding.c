@@ -124,9 +124,9 @@ byline_finding_class_init (BylineFindingClass *klass)
                                               BYLINE_FIELD_ARTICLE, ro);
   properties[PROP_BLOCK] = g_param_spec_int ("block", NULL, NULL, -1, G_MAXINT, -1, ro);
   properties[PROP_IMAGE_ID] = g_param_spec_string ("image-id", NULL, NULL, NULL, ro);
-  properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_END] = g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_EXCERPT] = g_param_spec_string ("excerpt", NULL, NULL, NULL, ro);
+  properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, ro | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_END] = g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, ro | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EXCERPT] = g_param_spec_string ("excerpt", NULL, NULL, NULL, ro | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SUGGESTION] = g_param_spec_string ("suggestion", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -204,9 +204,18 @@ byline_finding_set_range (BylineFinding *self,
   g_return_if_fail (BYLINE_IS_FINDING (self));
   g_return_if_fail (start <= end);
 
-  self->start = start;
-  self->end = end;
-  g_set_str (&self->excerpt, excerpt);
+  if (self->start != start)
+    {
+      self->start = start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+    }
+  if (self->end != end)
+    {
+      self->end = end;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END]);
+    }
+  if (g_set_str (&self->excerpt, excerpt))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCERPT]);
 }
 
 void

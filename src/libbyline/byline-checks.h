@@ -81,6 +81,8 @@ void            byline_finding_set_block       (BylineFinding   *self,
                                                 int              block);
 void            byline_finding_set_image_id    (BylineFinding   *self,
                                                 const char      *image_id);
+/* Notifies "start", "end" and "excerpt" when they change: the same finding
+ * moved with the text around it. */
 void            byline_finding_set_range       (BylineFinding   *self,
                                                 guint            start,
                                                 guint            end,

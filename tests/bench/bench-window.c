@@ -359,6 +359,77 @@ paragraph_with_findings (BylineWindow *window)
   return first;
 }
 
+/* The body as plain text, a paragraph a line (pictures left out); the line
+ * of block @middle in @line. */
+static char *
+plain_body_text (BylineBody *body,
+                 guint       middle,
+                 guint      *line)
+{
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE)
+        continue;
+      if (i == middle && line != NULL)
+        *line = n;
+      g_string_append (text, byline_block_get_text (block));
+      g_string_append_c (text, '\n');
+      n++;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A window with nothing but a scrolled GtkTextView showing @text. */
+static GtkWidget *
+bare_view_window (const char  *text,
+                  GtkWidget  **view_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  if (view_out != NULL)
+    *view_out = view;
+  return window;
+}
+
+/* What GTK itself takes to show the story's text: the draft loaded by the
+ * core, its paragraphs put into a plain GtkTextView in a new window, until
+ * that window's first frame.  The floor under the window's open. */
+static double
+open_bare_view (BylineDraftStore *store,
+                const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autofree char *text = NULL;
+  FrameWait wait = { 0 };
+  GtkWidget *window;
+  gint64 start, painted;
+
+  start = g_get_monotonic_time ();
+  article = byline_draft_store_load (store, id, &error);
+  g_assert_no_error (error);
+  text = plain_body_text (byline_article_get_body (article), 0, NULL);
+  window = bare_view_window (text, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window, &wait);
+  painted = wait_for_paint (&wait);
+  gtk_window_destroy (GTK_WINDOW (window));
+  byline_ui_test_wait (50);
+  return (painted - start) / 1000.0;
+}
+
 /* The baseline for typing: a bare GtkTextView in a window of the same size,
  * holding the same story's text (paragraphs only), typed into the same way
  * at the same place.  What it takes is what GTK, cairo and Xvfb take for a
@@ -369,32 +440,14 @@ type_in_bare_view (BylineBody *body,
                    double     *handler_ms,
                    double     *frame_ms)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  guint middle = middle_paragraph (body), target = 0;
+  g_autofree char *text = plain_body_text (body, middle, &target);
+  GtkWidget *view;
+  GtkWidget *window = bare_view_window (text, &view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  guint middle = middle_paragraph (body), line = 0, target = 0;
   FrameWait wait = { 0 };
   GtkTextIter iter;
 
-  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
-    {
-      const BylineBlock *block = byline_body_get_block (body, i);
-
-      if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE)
-        continue;
-      if (i == middle)
-        target = line;
-      g_string_append (text, byline_block_get_text (block));
-      g_string_append_c (text, '\n');
-      line++;
-    }
-  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_window_set_child (GTK_WINDOW (window), scroller);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   watch_frames (window, &wait);
   wait_for_paint (&wait);
@@ -629,9 +682,10 @@ main (int   argc,
   g_autofree double *load_ms = NULL;
   g_autofree double *open_ms = NULL;
   g_autofree double *ratios = NULL;
+  g_autofree double *bare_ms = NULL;
   const char *id;
   guint runs = 7, n_keys = 200;
-  double load, open, ratio, open_again, ratio_again, rss_open, rss_scrolled, hwm, rss, frame_median, frame_p95, stall, stall_shown;
+  double load, open, ratio, bare, open_again, ratio_again, rss_open, rss_scrolled, hwm, rss, frame_median, frame_p95, stall, stall_shown;
   gboolean open_met, rss_met, typing_met, stall_met, stall_shown_met;
 
   if (argc == 5 && g_str_equal (argv[1], "--child"))
@@ -668,11 +722,13 @@ main (int   argc,
   load_ms = g_new0 (double, runs);
   open_ms = g_new0 (double, runs);
   ratios = g_new0 (double, runs);
+  bare_ms = g_new0 (double, runs);
   time_core_load (store, id);
   {
     FrameWait wait = { 0 };
     close_window (open_window (store, id, &wait, NULL));
   }
+  open_bare_view (store, id);
   for (guint i = 0; i < runs; i++)
     {
       FrameWait wait = { 0 };
@@ -680,10 +736,12 @@ main (int   argc,
       load_ms[i] = time_core_load (store, id);
       close_window (open_window (store, id, &wait, &open_ms[i]));
       ratios[i] = open_ms[i] / load_ms[i];
+      bare_ms[i] = open_bare_view (store, id);
     }
   load = bench_median (load_ms, runs);
   open = bench_median (open_ms, runs);
   ratio = bench_median (ratios, runs);
+  bare = bench_median (bare_ms, runs);
 
   /* The same, into a window already open on a short story. */
   {
@@ -732,6 +790,8 @@ main (int   argc,
            "open draft → first frame (median)", open, load, ratio, GOAL_OPEN_RATIO, verdict (open_met));
   g_print ("%-44s %7.1f ms\n", "  (same, fresh process, first open)", child_value (child_out, "open_ms"));
   g_print ("%-44s %7.1f ms %10s %9.2f×  (shown)\n", "  (same, into a window already open)", open_again, "", ratio_again);
+  g_print ("%-44s %7.1f ms %7.1f ms %9.2f×  (the floor: GTK alone, same text)\n",
+           "  (bare GtkTextView, same text, new window)", bare, load, bare / load);
   g_print ("%-44s %7.1f MB %10s %10s  ≤ %.0f MB: %s\n",
            "RSS, draft open, thumbnails decoded", rss_open, "", "", GOAL_RSS_MB, verdict (rss_open <= GOAL_RSS_MB));
   g_print ("%-44s %7.1f MB %10s %10s  ≤ %.0f MB: %s\n",

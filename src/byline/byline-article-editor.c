@@ -22,6 +22,7 @@
 #include "byline-article-editor-private.h"
 #include "byline-document.h"
 #include "byline-find-bar.h"
+#include "byline-menu-button.h"
 #include "byline-spelling.h"
 #include "byline-story-page.h"
 #include "byline-text-field.h"
@@ -516,6 +517,7 @@ byline_article_editor_class_init (BylineArticleEditorClass *klass)
                                                "/io/github/bylinenews/Byline/byline-article-editor.ui");
   gtk_widget_class_set_css_name (widget_class, "articleeditor");
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, style_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "style_menu", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, toolbar_scroller);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, scroller);
@@ -537,6 +539,10 @@ byline_article_editor_init (BylineArticleEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its popover has a widget per style: made when first opened. */
+  byline_menu_button_set_menu_on_first_use (
+    self->style_button,
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_ARTICLE_EDITOR, "style_menu")));
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->body_buffer = byline_body_view_get_body_buffer (self->body_view);

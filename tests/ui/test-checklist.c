@@ -1023,12 +1023,6 @@ count_at_paint (GdkFrameClock *clock,
     *shown_at_first_frame = 0;
 }
 
-static gboolean
-checks_done (gpointer data)
-{
-  return !byline_checklist_get_busy (data);
-}
-
 /* A story opened is checked without holding up its window: right after
  * opening, the checklist says it is checking (no badge, no "Ready"), the
  * window draws, and then the findings come from the thread. */
@@ -1076,7 +1070,7 @@ test_opened (Fixture       *f,
   g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (f->window)),
                                         count_at_paint, &painted);
 
-  g_assert_true (byline_ui_test_wait_until (checks_done, checklist, 10000));
+  g_assert_true (byline_ui_test_wait_until (not_busy, checklist, 10000));
   codes = list_codes (checklist);
   g_test_message ("findings: %s", codes);
   g_assert_cmpint (find_code (checklist, "missing-source-prefix"), >=, 0);

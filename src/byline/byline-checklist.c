@@ -23,6 +23,7 @@
 #include "byline-checklist.h"
 #include "byline-document.h"
 #include "byline-findings-store.h"
+#include "byline-frame-wait.h"
 #include "byline-spelling.h"
 
 #define RUN_DELAY_MS 600
@@ -43,9 +44,8 @@ struct _BylineChecklist
   guint                   n_warnings;
   guint                   run_source;
 
-  /* The first run of a story just set waits for its window's next frame:
-   * on the window's map, then on its frame clock's after-paint. */
-  GObject                *waiting_on;
+  /* The first run of a story just set waits for its window's next frame. */
+  BylineFrameWait        *first_run;
   gboolean                checking;      /* no findings of this story yet */
 
   /* The run in the thread: at most one at a time. */
@@ -688,7 +688,7 @@ byline_checklist_get_busy (BylineChecklist *self)
 {
   g_return_val_if_fail (BYLINE_IS_CHECKLIST (self), FALSE);
 
-  return self->run_source != 0 || self->waiting_on != NULL || self->cancellable != NULL;
+  return self->run_source != 0 || self->first_run != NULL || self->cancellable != NULL;
 }
 
 static gboolean
@@ -701,46 +701,20 @@ run_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void on_root_mapped (BylineChecklist *self);
-static void on_root_painted (BylineChecklist *self);
-
 static void
 cancel_first_run (BylineChecklist *self)
 {
-  if (self->waiting_on != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->waiting_on, on_root_mapped, self);
-      g_signal_handlers_disconnect_by_func (self->waiting_on, on_root_painted, self);
-    }
-  g_clear_weak_pointer (&self->waiting_on);
+  g_clear_pointer (&self->first_run, byline_frame_wait_free);
 }
 
-/* The window's frame is on screen: the run waits for an idle after it. */
-static void
-on_root_painted (BylineChecklist *self)
+static gboolean
+first_run_cb (gpointer data)
 {
-  cancel_first_run (self);
-  g_clear_handle_id (&self->run_source, g_source_remove);
-  self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
-}
-
-static void
-wait_for_paint (BylineChecklist *self,
-                GtkWidget       *root)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (root);
-
-  g_set_weak_pointer (&self->waiting_on, G_OBJECT (clock));
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_root_painted), self, G_CONNECT_SWAPPED);
-}
-
-static void
-on_root_mapped (BylineChecklist *self)
-{
-  GtkWidget *root = GTK_WIDGET (self->waiting_on);
+  BylineChecklist *self = data;
 
   cancel_first_run (self);
-  wait_for_paint (self, root);
+  start_run (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* A story just set is checked at once, but after its window's next frame is
@@ -749,20 +723,15 @@ on_root_mapped (BylineChecklist *self)
 static void
 queue_first_run (BylineChecklist *self)
 {
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   invalidate (self);
   cancel_first_run (self);
   g_clear_handle_id (&self->run_source, g_source_remove);
   if (root == NULL)
     self->run_source = g_idle_add_full (G_PRIORITY_LOW, run_cb, self, NULL);
-  else if (gtk_widget_get_mapped (root))
-    wait_for_paint (self, root);
   else
-    {
-      g_set_weak_pointer (&self->waiting_on, G_OBJECT (root));
-      g_signal_connect_object (root, "map", G_CALLBACK (on_root_mapped), self, G_CONNECT_SWAPPED);
-    }
+    self->first_run = byline_frame_wait_new (GTK_WIDGET (root), first_run_cb, self);
 }
 
 static void
@@ -770,7 +739,7 @@ queue_run (BylineChecklist *self)
 {
   invalidate (self);
   /* The first run, after the window's frame, checks the newest text. */
-  if (self->waiting_on != NULL)
+  if (self->first_run != NULL)
     return;
   g_clear_handle_id (&self->run_source, g_source_remove);
   self->run_source = g_timeout_add (RUN_DELAY_MS, run_cb, self);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-spelling.h"
+#include "byline-frame-wait.h"
 
 #define ADAPTER_KEY "byline-spelling-adapter"
 #define TAG_KEY "byline-spelling-tag"
@@ -472,72 +473,30 @@ check_view (GtkTextView *view)
 /* Loading a language (two enchant brokers, the dictionary twice, the word
  * lists) takes longer than building the window's three parts: views attached
  * before their window has drawn get their checker in an idle after its first
- * frame, so that the window shows first. */
-static GPtrArray *pending;        /* GWeakRef to GtkTextView */
-static guint      pending_id;
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
+ * frame, so that the window shows first.  The wait goes with the view. */
+#define WAIT_KEY "byline-spelling-wait"
 
 static gboolean
-check_pending (gpointer data)
+check_waiting_view (gpointer data)
 {
-  g_autoptr(GPtrArray) views = g_steal_pointer (&pending);
+  GtkTextView *view = data;
 
-  pending_id = 0;
-  for (guint i = 0; views != NULL && i < views->len; i++)
-    {
-      g_autoptr(GtkTextView) view = g_weak_ref_get (g_ptr_array_index (views, i));
-
-      /* Gone, attached again since, or no longer ours to check. */
-      if (view == NULL
-          || g_object_get_data (G_OBJECT (view), ADAPTER_KEY) != NULL
-          || g_object_get_data (G_OBJECT (gtk_text_view_get_buffer (view)), TAG_KEY) == NULL)
-        continue;
-      check_view (view);
-    }
+  g_object_set_data (G_OBJECT (view), WAIT_KEY, NULL);
+  /* Attached again since, or no longer ours to check. */
+  if (g_object_get_data (G_OBJECT (view), ADAPTER_KEY) == NULL
+      && g_object_get_data (G_OBJECT (gtk_text_view_get_buffer (view)), TAG_KEY) != NULL)
+    check_view (view);
   return G_SOURCE_REMOVE;
-}
-
-static void
-check_pending_soon (void)
-{
-  if (pending_id == 0)
-    pending_id = g_idle_add_full (G_PRIORITY_LOW, check_pending, NULL, NULL);
-}
-
-static void
-on_first_paint (GdkFrameClock *clock)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint, NULL);
-  check_pending_soon ();
-}
-
-static void
-on_view_mapped (GtkWidget *view)
-{
-  g_signal_handlers_disconnect_by_func (view, on_view_mapped, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (view), "after-paint", G_CALLBACK (on_first_paint), NULL);
 }
 
 static void
 check_after_first_frame (GtkTextView *view)
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, view);
-  if (pending == NULL)
-    pending = g_ptr_array_new_with_free_func (weak_ref_free);
-  g_ptr_array_add (pending, ref);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (view)))
-    check_pending_soon ();
-  else if (g_signal_handler_find (view, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_view_mapped, NULL) == 0)
-    g_signal_connect (view, "map", G_CALLBACK (on_view_mapped), NULL);
+  if (g_object_get_data (G_OBJECT (view), WAIT_KEY) != NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (view), WAIT_KEY,
+                          byline_frame_wait_new (GTK_WIDGET (view), check_waiting_view, view),
+                          (GDestroyNotify) byline_frame_wait_free);
 }
 
 void

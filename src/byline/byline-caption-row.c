@@ -21,6 +21,7 @@
 #include "byline-spelling.h"
 #include "byline-text-field.h"
 #include "byline-thumbnailer.h"
+#include "byline-widget-util.h"
 
 struct _BylineCaptionRow
 {
@@ -127,10 +128,7 @@ update_featured (BylineCaptionRow *self)
 
   gtk_button_set_icon_name (GTK_BUTTON (self->featured_button),
                             featured ? "starred-symbolic" : "non-starred-symbolic");
-  /* Setting a tooltip on a shown widget makes GTK look again for what is
-   * under the pointer: 50 M instructions over a long story's window. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->featured_button)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->featured_button), tooltip);
+  byline_widget_set_tooltip (GTK_WIDGET (self->featured_button), tooltip);
 }
 
 static void

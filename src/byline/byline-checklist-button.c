@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-checklist-button.h"
+#include "byline-widget-util.h"
 
 struct _BylineChecklistButton
 {
@@ -53,9 +54,7 @@ update (BylineChecklistButton *self)
 
   /* Translators: the tooltip of the checklist button; %s is "2 errors, 1 warning" */
   tooltip = g_strdup_printf (_("Preflight Checks (F8): %s"), summary ? summary : "");
-  /* A tooltip set on a shown widget makes GTK look again for what is under the pointer. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  byline_widget_set_tooltip (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preflight checks"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary ? summary : "",

@@ -12,6 +12,7 @@
 #include "byline-outbox-button.h"
 #include "byline-publisher.h"
 #include "byline-send-bar.h"
+#include "byline-widget-util.h"
 
 struct _BylineOutboxButton
 {
@@ -114,7 +115,7 @@ update_count (BylineOutboxButton *self)
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Outbox: %u story to send",
                                         "Outbox: %u stories to send", pending), pending);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), label);
+  byline_widget_set_tooltip (GTK_WIDGET (self->button), label);
 }
 
 /* ----------------------------------------------------------------- actions */

@@ -1,0 +1,21 @@
+/* byline-widget-util.c — small things every widget of the window may need
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "byline-widget-util.h"
+
+/* gtk_widget_set_tooltip_text(), only when the text changes: on a shown
+ * widget GTK looks again for what is under the pointer each time, even for
+ * the same text (56 M instructions for one caption row of a long story). */
+void
+byline_widget_set_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}

@@ -330,11 +330,11 @@ create_row (gpointer item,
 static void
 update_count (BylineCaptionPanel *self)
 {
-  queue_fill (self);
-
   guint n = self->document ? byline_article_get_n_images (byline_document_get_article (self->document)) : 0;
   g_autofree char *count = g_strdup_printf ("%u", n);
 
+  /* Rows added or gone: those now in view get built. */
+  queue_fill (self);
   gtk_label_set_text (self->count_label, n > 0 ? count : "");
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }

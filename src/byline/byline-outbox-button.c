@@ -22,8 +22,7 @@ struct _BylineOutboxButton
 
   GtkMenuButton   *button;
   GtkLabel        *count_label;
-  GtkListBox      *list;
-  GtkButton       *clear_button;
+  GtkListBox      *list;   /* in the popover, built when first opened */
 };
 
 G_DEFINE_FINAL_TYPE (BylineOutboxButton, byline_outbox_button, GTK_TYPE_WIDGET)
@@ -93,6 +92,32 @@ create_row (gpointer item,
   g_signal_connect_object (job, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   update_row (ADW_ACTION_ROW (row));
   return row;
+}
+
+/* ----------------------------------------------------------------- popover */
+
+/* The list of jobs is built when the outbox is first opened: most windows
+ * never open it, and its widgets would be styled before the first frame. */
+static void
+ensure_popover (BylineOutboxButton *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->list != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/bylinenews/Byline/byline-outbox-popover.ui");
+  self->list = GTK_LIST_BOX (gtk_builder_get_object (builder, "list"));
+  gtk_menu_button_set_popover (self->button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
+  if (self->publisher != NULL)
+    gtk_list_box_bind_model (self->list, G_LIST_MODEL (byline_publisher_get_outbox (self->publisher)),
+                             create_row, self, NULL);
+}
+
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  ensure_popover (user_data);
 }
 
 /* ------------------------------------------------------------------- count */
@@ -170,7 +195,8 @@ byline_outbox_button_set_publisher (BylineOutboxButton *self,
 
   self->publisher = g_object_ref (publisher);
   outbox = byline_publisher_get_outbox (publisher);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (outbox), create_row, self, NULL);
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, G_LIST_MODEL (outbox), create_row, self, NULL);
   g_signal_connect_object (outbox, "notify::n-pending", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (outbox, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   update_count (self);
@@ -194,6 +220,7 @@ GtkListBox *
 byline_outbox_button_get_list (BylineOutboxButton *self)
 {
   g_return_val_if_fail (BYLINE_IS_OUTBOX_BUTTON (self), NULL);
+  ensure_popover (self);
   return self->list;
 }
 
@@ -231,8 +258,6 @@ byline_outbox_button_class_init (BylineOutboxButtonClass *klass)
                                                "/io/github/bylinenews/Byline/byline-outbox-button.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, button);
   gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, count_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, list);
-  gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, clear_button);
 
   gtk_widget_class_install_action (widget_class, "outbox.retry", "s", retry_action);
   gtk_widget_class_install_action (widget_class, "outbox.cancel", "s", cancel_action);
@@ -244,4 +269,5 @@ byline_outbox_button_init (BylineOutboxButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->button), FALSE);
+  gtk_menu_button_set_create_popup_func (self->button, create_popup, self, NULL);
 }

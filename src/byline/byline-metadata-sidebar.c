@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-chip-entry.h"
+#include "byline-choice-row.h"
 #include "byline-date-button.h"
 #include "byline-document.h"
 #include "byline-metadata-sidebar.h"
@@ -35,8 +36,8 @@ struct _BylineMetadataSidebar
   AdwEntryRow      *source_row;
   AdwActionRow     *publish_row;
   BylineDateButton *date_button;
-  AdwComboRow      *category_row;
-  AdwComboRow      *language_row;
+  BylineChoiceRow  *category_row;
+  BylineChoiceRow  *language_row;
   BylineChipEntry  *tags_entry;
   AdwEntryRow      *slug_row;
   GtkWidget        *slug_reset;
@@ -156,7 +157,7 @@ show_category (BylineMetadataSidebar *self)
       selected = n;
     }
   self->updating = TRUE;
-  adw_combo_row_set_selected (self->category_row, selected);
+  byline_choice_row_set_selected (self->category_row, selected);
   self->updating = FALSE;
 }
 
@@ -164,7 +165,7 @@ static void
 show_language (BylineMetadataSidebar *self)
 {
   const char *language = byline_article_get_language (article (self));
-  GtkStringList *model = GTK_STRING_LIST (adw_combo_row_get_model (self->language_row));
+  GtkStringList *model = GTK_STRING_LIST (byline_choice_row_get_model (self->language_row));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
   guint selected = G_MAXUINT;
 
@@ -180,7 +181,7 @@ show_language (BylineMetadataSidebar *self)
       selected = n;
     }
   self->updating = TRUE;
-  adw_combo_row_set_selected (self->language_row, selected);
+  byline_choice_row_set_selected (self->language_row, selected);
   self->updating = FALSE;
 }
 
@@ -275,7 +276,7 @@ on_date_changed (BylineMetadataSidebar *self)
 static void
 on_category_selected (BylineMetadataSidebar *self)
 {
-  guint selected = adw_combo_row_get_selected (self->category_row);
+  guint selected = byline_choice_row_get_selected (self->category_row);
 
   if (self->updating || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
@@ -286,8 +287,8 @@ on_category_selected (BylineMetadataSidebar *self)
 static void
 on_language_selected (BylineMetadataSidebar *self)
 {
-  guint selected = adw_combo_row_get_selected (self->language_row);
-  GtkStringList *model = GTK_STRING_LIST (adw_combo_row_get_model (self->language_row));
+  guint selected = byline_choice_row_get_selected (self->language_row);
+  GtkStringList *model = GTK_STRING_LIST (byline_choice_row_get_model (self->language_row));
 
   if (self->updating || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
@@ -344,7 +345,7 @@ load_categories (BylineMetadataSidebar *self)
   self->categories_extended = FALSE;
   /* A new model selects its first row: that is not someone choosing "None". */
   self->updating = TRUE;
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+  byline_choice_row_set_model (self->category_row, G_LIST_MODEL (categories));
   self->updating = FALSE;
   if (self->document != NULL)
     show_category (self);
@@ -510,6 +511,7 @@ byline_metadata_sidebar_class_init (BylineMetadataSidebarClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BYLINE_TYPE_CHIP_ENTRY);
+  g_type_ensure (BYLINE_TYPE_CHOICE_ROW);
   g_type_ensure (BYLINE_TYPE_DATE_BUTTON);
   g_type_ensure (BYLINE_TYPE_TEXT_FIELD);
 
@@ -541,7 +543,7 @@ byline_metadata_sidebar_init (BylineMetadataSidebar *self)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     gtk_string_list_append (language_names, languages[i].name);
   self->updating = TRUE;
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (language_names));
+  byline_choice_row_set_model (self->language_row, G_LIST_MODEL (language_names));
   self->updating = FALSE;
   load_categories (self);
 

@@ -19,6 +19,7 @@
 #include "byline-caption-panel.h"
 #include "byline-caption-row.h"
 #include "byline-chip-entry.h"
+#include "byline-choice-row.h"
 #include "byline-document.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window.h"
@@ -97,6 +98,52 @@ picture (Fixture    *f,
 }
 
 /* Types the whole story through the widgets, as a reporter would. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Chooses, as a click would, the choice of @row that reads @label: the row
+ * opens its list (built then, not before), and the list's row is activated. */
+static void
+choose (BylineChoiceRow *row,
+        const char      *label)
+{
+  GListModel *model = byline_choice_row_get_model (row);
+  GtkListBox *list;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_null (byline_choice_row_get_popover (row));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_nonnull (byline_choice_row_get_popover (row));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_choice_row_get_popover (row))));
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (byline_choice_row_get_popover (row)), GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, position);
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, position), "activate");
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, position);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (byline_choice_row_get_popover (row))));
+}
+
 static void
 type_story (Fixture *f)
 {
@@ -163,6 +210,7 @@ type_story (Fixture *f)
   gtk_editable_set_text (byline_chip_entry_get_text (byline_metadata_sidebar_get_tags (sidebar)), "mưa lũ");
   byline_chip_entry_commit (byline_metadata_sidebar_get_tags (sidebar));
   gtk_editable_set_text (byline_metadata_sidebar_get_dateline (sidebar), "Lai Châu");
+  choose (BYLINE_CHOICE_ROW (find_descendant (GTK_WIDGET (sidebar), BYLINE_TYPE_CHOICE_ROW)), "Xã hội");
 }
 
 static void
@@ -177,6 +225,7 @@ check_story (BylineArticle *a)
   g_assert_cmpstr (byline_article_get_headline (a), ==, HEADLINE);
   g_assert_cmpstr (byline_article_get_lead (a), ==, LEAD);
   g_assert_cmpstr (byline_article_get_dateline (a), ==, "Lai Châu");
+  g_assert_cmpstr (byline_article_get_category (a), ==, "Xã hội");
   g_assert_cmpstr (slug, ==, "nam-nhun-mua-lu-gay-sat-lo-chia-cat-nhieu-ban");
   g_assert_cmpuint (g_strv_length ((char **) authors), ==, 2);
   g_assert_cmpstr (authors[0], ==, "Nguyễn Thị Hương");
@@ -446,23 +495,6 @@ open_long_story (Fixture *f,
   g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
   g_assert_no_error (error);
   byline_ui_test_wait (300);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Not through byline_caption_panel_get_row(), which builds the row it returns. */

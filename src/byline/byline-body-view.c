@@ -772,7 +772,7 @@ update_style_scheme (BylineBodyView *self)
   gboolean dark = adw_style_manager_get_dark (manager);
   GtkSourceStyleScheme *scheme =
     gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
-                                                dark ? "Adwaita-dark" : "Adwaita");
+                                                dark ? "byline-dark" : "byline");
   GtkTextTag *link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (self->buffer)),
                                                 "byline-link");
 

@@ -21,6 +21,7 @@
 #include "byline-chip-entry.h"
 #include "byline-choice-row.h"
 #include "byline-document.h"
+#include "byline-find-bar.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window.h"
 
@@ -681,6 +682,95 @@ test_headline_limit (Fixture       *f,
   g_settings_reset (settings, "headline-limit");
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_says (gpointer data)
+{
+  GtkLabel *label = data;
+  const char *expected = g_object_get_data (G_OBJECT (label), "expected");
+
+  return g_strcmp0 (gtk_label_get_text (label), expected) == 0;
+}
+
+static void
+assert_scheme (BylineBodyBuffer *buffer,
+               const char       *id)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer));
+
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, id);
+  g_assert_nonnull (gtk_source_style_scheme_get_style (scheme, "search-match"));
+}
+
+/* Find and replace in the body, through the find bar's entries and buttons;
+ * the matches are marked by the body's own style scheme, light and dark. */
+static void
+test_find_replace (Fixture       *f,
+                   gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (body);
+  BylineBody *model;
+  GtkWidget *bar, *count, *replace_all;
+  GtkEditable *search, *replacement;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Mưa lớn ở Sa Pa.\nMưa kéo dài, mưa to.");
+
+  assert_scheme (buffer, "byline");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  assert_scheme (buffer, "byline-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  assert_scheme (buffer, "byline");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
+  bar = find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  search = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  count = gtk_widget_get_next_sibling (GTK_WIDGET (search));
+  g_assert_true (GTK_IS_LABEL (count));
+
+  /* Any case: the first match is selected, the count says which of three. */
+  gtk_editable_set_text (search, "mưa");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  replacement = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_ENTRY));
+  gtk_editable_set_text (replacement, "Gió");
+  replace_all = find_button_labelled (bar, "Replace _All");
+  g_assert_nonnull (replace_all);
+  g_signal_emit_by_name (replace_all, "clicked");
+
+  /* The body, not only the buffer, has the new words. */
+  model = byline_article_get_body (article (f));
+  g_assert_cmpuint (byline_body_get_n_blocks (model), ==, 2);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Gió lớn ở Sa Pa.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Gió kéo dài, Gió to.");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* Escape puts the bar away. */
+  byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
+  g_assert_false (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -737,6 +827,7 @@ main (int   argc,
   g_test_add ("/ui/window/long-story-rows", Fixture, NULL, fixture_setup, test_long_story_rows, fixture_teardown);
   g_test_add ("/ui/window/undo-typing", Fixture, NULL, fixture_setup, test_undo_typing, fixture_teardown);
   g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
+  g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
 
   return g_test_run ();

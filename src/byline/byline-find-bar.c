@@ -23,6 +23,7 @@ struct _BylineFindBar
   GtkSourceSearchContext  *context;
 
   GtkRevealer             *revealer;
+  GtkWidget               *content;
   GtkSearchEntry          *search_entry;
   GtkLabel                *count_label;
   GtkToggleButton         *case_button;
@@ -213,6 +214,7 @@ byline_find_bar_reveal (BylineFindBar *self,
 
   gtk_source_search_context_set_highlight (self->context, TRUE);
   gtk_toggle_button_set_active (self->replace_toggle, replace || gtk_toggle_button_get_active (self->replace_toggle));
+  gtk_widget_set_visible (self->content, TRUE);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
@@ -229,6 +231,15 @@ byline_find_bar_dismiss (BylineFindBar *self)
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
   if (self->view != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* Put away, the bar's widgets are hidden: a hidden widget is not restyled
+ * with the window, as at start-up, when the bar is not needed yet. */
+static void
+on_child_revealed (BylineFindBar *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->revealer) && !gtk_revealer_get_child_revealed (self->revealer))
+    gtk_widget_set_visible (self->content, FALSE);
 }
 
 gboolean
@@ -283,11 +294,13 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-find-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, revealer);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, content);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, count_label);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, case_button);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_toggle);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_child_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_next_match);

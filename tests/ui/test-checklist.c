@@ -283,8 +283,12 @@ test_jump (Fixture       *f,
   int index;
 
   make_story (f);
+  /* Closed, the checklist's widgets are hidden (not styled with the window);
+   * the first time it shows, they are shown. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (GTK_WIDGET (checklist))));
   _byline_window_show_checklist (f->window);
   byline_ui_test_wait (100);
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_first_child (GTK_WIDGET (checklist))));
 
   /* The doubled word: selected in the body, which has the focus. */
   index = find_code (checklist, "doubled-word");

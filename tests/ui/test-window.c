@@ -708,6 +708,12 @@ label_says (gpointer data)
   return g_strcmp0 (gtk_label_get_text (label), expected) == 0;
 }
 
+static gboolean
+search_hidden (gpointer data)
+{
+  return !gtk_widget_is_visible (data);
+}
+
 static void
 assert_scheme (BylineBodyBuffer *buffer,
                const char       *id)
@@ -740,10 +746,14 @@ test_find_replace (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   assert_scheme (buffer, "byline");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
+  /* Put away, the bar's widgets are hidden (not styled with the window). */
   bar = find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
-  g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
   search = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (search)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
+  g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (search)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (search)));
   count = gtk_widget_get_next_sibling (GTK_WIDGET (search));
   g_assert_true (GTK_IS_LABEL (count));
 
@@ -769,6 +779,8 @@ test_find_replace (Fixture       *f,
   /* Escape puts the bar away. */
   byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
   g_assert_false (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  g_assert_true (byline_ui_test_wait_until (search_hidden, search, 3000));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
 }
 
 static void

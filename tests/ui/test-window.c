@@ -784,6 +784,92 @@ test_find_replace (Fixture       *f,
 }
 
 static void
+on_notify_count (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child) && shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The choice row on its own: what it shows, what it says to a screen reader,
+ * and the choice kept when its list changes (as GtkSingleSelection keeps it). */
+static void
+test_choice_row (void)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new ((const char *[]) { "Thời sự", "Xã hội", "Kinh tế", NULL });
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  BylineChoiceRow *row = BYLINE_CHOICE_ROW (byline_choice_row_new ());
+  guint notified = 0;
+  GtkListBox *choices;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Category");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_notify_count), &notified);
+
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, GTK_INVALID_LIST_POSITION);
+  byline_choice_row_set_model (row, G_LIST_MODEL (model));
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  byline_choice_row_set_selected (row, 1);
+  g_assert_cmpuint (notified, ==, 2);
+  byline_choice_row_set_selected (row, 1);
+  g_assert_cmpuint (notified, ==, 2);
+  /* The choice is shown beside the title. */
+  g_assert_true (shows_label (GTK_WIDGET (row), "Xã hội"));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+
+  /* The chosen item moves: it stays chosen; it goes: the first is. */
+  gtk_string_list_splice (model, 0, 0, (const char *[]) { "Chính trị", NULL });
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 2);
+  gtk_string_list_remove (model, 2);
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 0);
+  byline_choice_row_set_selected (row, 99);
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Opened, the list holds every choice, the check mark on the chosen one;
+   * the keyboard starts there. */
+  byline_choice_row_set_selected (row, 2);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  byline_ui_test_wait (100);
+  choices = GTK_LIST_BOX (find_descendant (GTK_WIDGET (byline_choice_row_get_popover (row)), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (choices, 2));
+  g_assert_null (gtk_list_box_get_row_at_index (choices, 3));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, 2))));
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *check = find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, i)), GTK_TYPE_IMAGE);
+
+      g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, i == 2 ? 1.0 : 0.0);
+    }
+  /* A choice added while open is listed too. */
+  gtk_string_list_append (model, "Thể thao");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (choices, 3));
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (choices, 3), "activate");
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 3);
+  byline_ui_test_wait (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (byline_choice_row_get_popover (row))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
@@ -839,6 +925,7 @@ main (int   argc,
   g_test_add ("/ui/window/long-story-rows", Fixture, NULL, fixture_setup, test_long_story_rows, fixture_teardown);
   g_test_add ("/ui/window/undo-typing", Fixture, NULL, fixture_setup, test_undo_typing, fixture_teardown);
   g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
+  g_test_add_func ("/ui/window/choice-row", test_choice_row);
   g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
 

@@ -133,6 +133,8 @@ create_choice (gpointer item,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), check);
+  /* show_selected() puts the check mark where it goes, once the row is in. */
+  gtk_widget_set_opacity (check, 0.0);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "check", check);
   return row;
@@ -228,8 +230,10 @@ byline_choice_row_set_model (BylineChoiceRow *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
+  /* After the list's own handler: the rows are there to be marked. */
   if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, model, model != NULL ? create_choice : NULL, NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);

@@ -858,9 +858,21 @@ test_choice_row (void)
 
       g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, i == 2 ? 1.0 : 0.0);
     }
-  /* A choice added while open is listed too. */
+  /* A choice added while open is listed too, without a check mark; one added
+   * before the chosen one moves the mark with it. */
   gtk_string_list_append (model, "Thể thao");
   g_assert_nonnull (gtk_list_box_get_row_at_index (choices, 3));
+  g_assert_cmpfloat (gtk_widget_get_opacity (find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, 3)),
+                                                              GTK_TYPE_IMAGE)), ==, 0.0);
+  gtk_string_list_splice (model, 0, 0, (const char *[]) { "Văn hóa", NULL });
+  g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 3);
+  for (guint i = 0; i < 5; i++)
+    {
+      GtkWidget *check = find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, i)), GTK_TYPE_IMAGE);
+
+      g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, i == 3 ? 1.0 : 0.0);
+    }
+  gtk_string_list_remove (model, 0);
   g_signal_emit_by_name (gtk_list_box_get_row_at_index (choices, 3), "activate");
   g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 3);
   byline_ui_test_wait (100);

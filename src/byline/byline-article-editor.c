@@ -305,10 +305,16 @@ on_selected_image (BylineArticleEditor *self)
   block = byline_body_buffer_find_image (self->body_buffer, byline_image_get_id (image));
   if (block < 0)
     return;
-  /* The cursor put in a figure selected it: it is in sight already. */
+  /* The cursor is in the figure already: it selected it by being put there,
+   * and the view stays where it is; unless the figure was scrolled away since
+   * and its picture is chosen again (in the caption panel). */
   if (byline_body_buffer_locate_cursor (self->body_buffer, &cursor_block, NULL)
       && cursor_block == (guint) block)
-    return;
+    {
+      if (!byline_body_view_block_in_sight (self->body_view, block))
+        byline_article_editor_scroll_to_block (self, block);
+      return;
+    }
   {
     GtkTextIter iter;
 

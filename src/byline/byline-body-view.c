@@ -563,23 +563,32 @@ refuse_move_words (GtkSourceView *view,
  * keeping the top line where it is: on a long story the target (a figure
  * scrolled to, the cursor after Ctrl+End) ends up out of sight.  Once
  * everything is laid out, it is brought back. */
+/* Whether the line at @iter shows (its top, and as much of it as fits). */
+static gboolean
+line_in_sight (BylineBodyView    *self,
+               const GtkTextIter *iter)
+{
+  GdkRectangle visible;
+  int y, height;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), iter, &y, &height);
+  return y >= visible.y && y + MIN (height, visible.height) <= visible.y + visible.height;
+}
+
 static gboolean
 rescroll (gpointer data)
 {
   BylineBodyView *self = data;
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextMark *insert = gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer));
-  GdkRectangle visible;
   GtkTextIter iter;
-  int y, height;
 
   self->rescroll_idle = 0;
   if (self->rescroll_to_block)
     {
-      gtk_text_view_get_visible_rect (view, &visible);
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter, self->scroll_mark);
-      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
-      if (y < visible.y || y + MIN (height, visible.height) > visible.y + visible.height)
+      if (!line_in_sight (self, &iter))
         gtk_text_view_scroll_to_mark (view, self->scroll_mark, 0, TRUE, 0, 0.5);
     }
   else if (gtk_widget_has_focus (GTK_WIDGET (self)))
@@ -628,6 +637,21 @@ byline_body_view_scroll_to_block (BylineBodyView *self,
   /* A mark, not an iter: GtkTextView scrolls once the lines above are laid out. */
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0, TRUE, 0, 0.5);
   queue_rescroll (self, TRUE);
+}
+
+/* Whether block @index shows in the view's visible part. */
+gboolean
+byline_body_view_block_in_sight (BylineBodyView *self,
+                                 guint           index)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
+
+  if ((int) index >= gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, index);
+  return line_in_sight (self, &iter);
 }
 
 BylineBodyBuffer *

@@ -28,6 +28,8 @@ void              byline_body_view_set_document    (BylineBodyView *self,
 /* Scrolls block @index to the middle of the view, once it is laid out. */
 void              byline_body_view_scroll_to_block (BylineBodyView *self,
                                                     guint           index);
+gboolean          byline_body_view_block_in_sight  (BylineBodyView *self,
+                                                     guint           index);
 /* Imports the pictures into the draft and shows them before block @index
  * (-1: after the cursor's block), as one undo step.  Returns how many. */
 guint             byline_body_view_insert_pictures (BylineBodyView *self,

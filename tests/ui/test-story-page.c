@@ -255,7 +255,22 @@ test_scroll_to_figure (Fixture       *f,
   g_assert_true (widget_in_sight (&wait));
   g_assert_cmpfloat (gtk_adjustment_get_value (page_adjustment (f)), >, 10000);
 
-  /* Selecting its picture (the caption panel's row does this) does too, from the top. */
+  /* The cursor put in the figure selects its picture, and nothing moves. */
+  {
+    GtkTextIter iter;
+    double value = gtk_adjustment_get_value (page_adjustment (f));
+
+    byline_body_buffer_get_iter_at_block (buffer, &iter, last, 0);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+    byline_ui_test_wait (300);
+    g_assert_true (byline_document_get_selected_image (byline_window_get_document (f->window))
+                   == byline_article_get_image (byline_document_get_article (byline_window_get_document (f->window)),
+                                                N_PICTURES - 1));
+    g_assert_cmpfloat (gtk_adjustment_get_value (page_adjustment (f)), ==, value);
+  }
+
+  /* Selecting its picture (the caption panel's row does this) does too, from
+   * the top, also with the cursor still in the figure scrolled away from. */
   gtk_adjustment_set_value (page_adjustment (f), 0);
   g_assert_true (byline_ui_test_wait_until (is_laid_out, f, 5000));
   byline_ui_test_wait (100);

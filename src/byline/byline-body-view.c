@@ -32,6 +32,8 @@ struct _BylineBodyView
   GtkTextMark      *scroll_mark;
   guint             rescroll_idle;
   gboolean          rescroll_to_block;
+  int               rescroll_y;     /* where the block was at the last look */
+  guint             rescroll_looks; /* left before giving up on it settling */
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_SOURCE_TYPE_VIEW)
@@ -587,9 +589,22 @@ rescroll (gpointer data)
   self->rescroll_idle = 0;
   if (self->rescroll_to_block)
     {
+      int y, height;
+
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter, self->scroll_mark);
       if (!line_in_sight (self, &iter))
         gtk_text_view_scroll_to_mark (view, self->scroll_mark, 0, TRUE, 0, 0.5);
+      /* GtkTextView may not have laid out every line above yet (it goes on
+       * frame by frame): while the block still moves, look again a few
+       * frames later. */
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      if (y != self->rescroll_y && self->rescroll_looks > 0)
+        {
+          self->rescroll_y = y;
+          self->rescroll_looks--;
+          self->rescroll_idle = g_timeout_add_full (G_PRIORITY_LOW, 50, rescroll, self, NULL);
+          return G_SOURCE_REMOVE;
+        }
     }
   else if (gtk_widget_has_focus (GTK_WIDGET (self)))
     gtk_text_view_scroll_mark_onscreen (view, insert);
@@ -636,6 +651,8 @@ byline_body_view_scroll_to_block (BylineBodyView *self,
     gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
   /* A mark, not an iter: GtkTextView scrolls once the lines above are laid out. */
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0, TRUE, 0, 0.5);
+  self->rescroll_y = -1;
+  self->rescroll_looks = 20;
   queue_rescroll (self, TRUE);
 }
 

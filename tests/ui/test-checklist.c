@@ -160,22 +160,6 @@ list_codes (BylineChecklist *checklist)
   return g_string_free (codes, FALSE);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   BylineChecklist *checklist;
@@ -348,7 +332,7 @@ test_fix_and_rerun (Fixture       *f,
     g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
     block = byline_finding_get_block (finding);
   }
-  fix = find_button (shown_row (f, index), "_Fix");
+  fix = byline_ui_test_find_button (shown_row (f, index), "_Fix");
   g_assert_nonnull (fix);
   g_assert_true (gtk_widget_get_visible (fix));
   {

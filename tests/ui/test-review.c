@@ -178,23 +178,6 @@ first_row (BylineReviewDialog *dialog)
   return ADW_ACTION_ROW (row);
 }
 
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return GTK_BUTTON (child);
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opens story @id from @person's queue of @status, by its row's Open button. */
 static void
 open_from_queue (Person       *person,
@@ -204,7 +187,7 @@ open_from_queue (Person       *person,
 {
   AdwDialog *dialog;
   AdwActionRow *row;
-  GtkButton *open;
+  GtkWidget *open;
   ShownWait shown = { person->window, id };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person->window), "win.review-queue", NULL));
@@ -222,9 +205,9 @@ open_from_queue (Person       *person,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Nguyễn Thị Hương"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Xã hội"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), " words"));
-  g_assert_nonnull (find_button (GTK_WIDGET (row), "_Open"));
+  g_assert_nonnull (byline_ui_test_find_button (GTK_WIDGET (row), "_Open"));
 
-  open = find_button (GTK_WIDGET (row), "_Open");
+  open = byline_ui_test_find_button (GTK_WIDGET (row), "_Open");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (open)));
   g_signal_emit_by_name (open, "clicked");
   /* Downloading: the other Open buttons wait. */
@@ -292,9 +275,9 @@ test_return_with_note (Fixture       *f,
   g_assert_true (byline_window_get_review_destination (f->editor.window) != NULL);
   g_assert_cmpstr (byline_destination_get_name (byline_window_get_review_destination (f->editor.window)), ==,
                    EDITOR_ACCOUNT);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (bar), "_Publish"))));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (bar), "_Return to Reporter…"))));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (bar), "S_chedule…"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (bar), "_Publish"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (bar), "_Return to Reporter…"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (bar), "S_chedule…"))));
   g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (byline_window_get_document (f->editor.window))),
                     ==, 2);
   g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));
@@ -506,8 +489,8 @@ test_conflict (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-publish", NULL));
   g_assert_true (byline_ui_test_wait_until (merge_shown, f->editor.window, 15000));
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
-  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Apply"));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Apply"))));
+  g_assert_nonnull (byline_ui_test_find_button (GTK_WIDGET (dialog), "_Apply"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (dialog), "_Apply"))));
   /* Nothing went out over the reporter's version. */
   {
     g_autofree char *status = NULL;
@@ -519,8 +502,8 @@ test_conflict (Fixture       *f,
   }
 
   byline_merge_dialog_choose (BYLINE_MERGE_DIALOG (dialog), 0, BYLINE_MERGE_TAKE_THEIRS);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Apply"))));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Apply"), "clicked");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (dialog), "_Apply"))));
+  g_signal_emit_by_name (byline_ui_test_find_button (GTK_WIDGET (dialog), "_Apply"), "clicked");
   byline_ui_test_wait (300);
   g_assert_cmpstr (byline_article_get_headline (byline_document_get_article (byline_window_get_document (f->editor.window))),
                    ==, REPORTER_HEADLINE);

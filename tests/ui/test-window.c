@@ -682,23 +682,6 @@ test_headline_limit (Fixture       *f,
   g_settings_reset (settings, "headline-limit");
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 label_says (gpointer data)
 {
@@ -764,7 +747,7 @@ test_find_replace (Fixture       *f,
 
   replacement = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_ENTRY));
   gtk_editable_set_text (replacement, "Gió");
-  replace_all = find_button_labelled (bar, "Replace _All");
+  replace_all = byline_ui_test_find_button (bar, "Replace _All");
   g_assert_nonnull (replace_all);
   g_signal_emit_by_name (replace_all, "clicked");
 

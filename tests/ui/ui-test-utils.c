@@ -98,6 +98,23 @@ byline_ui_test_wait (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+GtkWidget *
+byline_ui_test_find_button (GtkWidget  *root,
+                            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_ui_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gboolean
 byline_ui_test_wait_until (gboolean (*done) (gpointer data),
                            gpointer   data,

@@ -33,6 +33,9 @@ gboolean      byline_ui_test_make_photo      (GFile         *file,
                                               guint          width,
                                               guint          height,
                                               const char    *palette);
+/* The button under @root (itself included) whose label is @label, or NULL. */
+GtkWidget    *byline_ui_test_find_button     (GtkWidget     *root,
+                                              const char    *label);
 /* A window on @store showing a new, empty story. */
 BylineWindow *byline_ui_test_new_window      (BylineDraftStore *store);
 

@@ -565,16 +565,20 @@ refuse_move_words (GtkSourceView *view,
  * keeping the top line where it is: on a long story the target (a figure
  * scrolled to, the cursor after Ctrl+End) ends up out of sight.  Once
  * everything is laid out, it is brought back. */
-/* Whether the line at @iter shows (its top, and as much of it as fits). */
+/* Whether the line at @iter shows (its top, and as much of it as fits);
+ * @y_out: where the line is. */
 static gboolean
 line_in_sight (BylineBodyView    *self,
-               const GtkTextIter *iter)
+               const GtkTextIter *iter,
+               int               *y_out)
 {
   GdkRectangle visible;
   int y, height;
 
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
   gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), iter, &y, &height);
+  if (y_out != NULL)
+    *y_out = y;
   return y >= visible.y && y + MIN (height, visible.height) <= visible.y + visible.height;
 }
 
@@ -589,15 +593,14 @@ rescroll (gpointer data)
   self->rescroll_idle = 0;
   if (self->rescroll_to_block)
     {
-      int y, height;
+      int y;
 
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter, self->scroll_mark);
-      if (!line_in_sight (self, &iter))
+      if (!line_in_sight (self, &iter, &y))
         gtk_text_view_scroll_to_mark (view, self->scroll_mark, 0, TRUE, 0, 0.5);
       /* GtkTextView may not have laid out every line above yet (it goes on
        * frame by frame): while the block still moves, look again a few
        * frames later. */
-      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
       if (y != self->rescroll_y && self->rescroll_looks > 0)
         {
           self->rescroll_y = y;
@@ -668,7 +671,7 @@ byline_body_view_block_in_sight (BylineBodyView *self,
   if ((int) index >= gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
     return FALSE;
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, index);
-  return line_in_sight (self, &iter);
+  return line_in_sight (self, &iter, NULL);
 }
 
 BylineBodyBuffer *

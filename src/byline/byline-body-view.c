@@ -26,7 +26,6 @@ struct _BylineBodyView
   GPtrArray        *figures;        /* BylineFigure, weak */
   PangoLayout      *marker_layout;
   int               figure_width;
-  guint             resize_idle;
   guint             onscreen_idle;
   GtkAdjustment    *scroll;         /* the view's own, watched for figures */
   GtkTextMark      *scroll_mark;
@@ -147,17 +146,6 @@ on_cursor_moved (BylineBodyView *self)
     byline_document_set_selected_image (self->document, image);
 }
 
-static gboolean
-update_figure_widths (gpointer data)
-{
-  BylineBodyView *self = data;
-
-  self->resize_idle = 0;
-  for (guint i = 0; i < self->figures->len; i++)
-    byline_figure_set_available_width (g_ptr_array_index (self->figures, i), self->figure_width);
-  return G_SOURCE_REMOVE;
-}
-
 /* Figures within a screen's height of what shows decode their picture; the
  * others let theirs go.  Where a figure is comes from its line in the
  * layout (an estimate until GtkTextView lays it out), not from the figure's
@@ -224,21 +212,24 @@ byline_body_view_size_allocate (GtkWidget *widget,
   BylineBodyView *self = BYLINE_BODY_VIEW (widget);
   int figure_width;
 
-  GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
-  watch_scroll (self);
-  queue_update_figures_onscreen (self);
-
+  /* The figures learn their width before GtkTextView places them, so that
+   * each is measured once, at that width, in this frame.  The resize they
+   * queue makes GTK lay out once more before it paints, which is cheap: only
+   * the line of widgets above the view measures again. */
   figure_width = width
                  - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
                  - gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self))
                  - 8;
-  /* Resizing children while being allocated would ask for another allocation. */
   if (figure_width != self->figure_width)
     {
       self->figure_width = figure_width;
-      if (self->resize_idle == 0)
-        self->resize_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_figure_widths, self, NULL);
+      for (guint i = 0; i < self->figures->len; i++)
+        byline_figure_set_available_width (g_ptr_array_index (self->figures, i), figure_width);
     }
+
+  GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
+  watch_scroll (self);
+  queue_update_figures_onscreen (self);
 }
 
 /* ----------------------------------------------------------- list markers */
@@ -729,7 +720,6 @@ byline_body_view_dispose (GObject *object)
 {
   BylineBodyView *self = BYLINE_BODY_VIEW (object);
 
-  g_clear_handle_id (&self->resize_idle, g_source_remove);
   g_clear_handle_id (&self->onscreen_idle, g_source_remove);
   g_clear_handle_id (&self->rescroll_idle, g_source_remove);
   if (self->scroll != NULL)

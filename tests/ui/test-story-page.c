@@ -15,6 +15,7 @@
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-document.h"
+#include "byline-figure.h"
 #include "byline-window.h"
 
 #define N_PARAGRAPHS 600
@@ -331,6 +332,66 @@ test_cursor_kept_in_sight (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (cursor_at_end_in_sight, f, 5000));
 }
 
+/* What the first painted frame shows of the figures: each as wide as the
+ * body leaves it, not at the narrow width a figure starts with.  (They
+ * used to learn their width in an idle after that frame, so the story first
+ * showed with narrow figures, and each figure was measured twice.) */
+typedef struct
+{
+  Fixture *f;
+  guint    n_figures;
+  guint    n_right;
+  int      expected;
+  gboolean painted;
+} FirstFrame;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  GtkWidget *view = GTK_WIDGET (body (first->f));
+
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->expected = MIN (gtk_widget_get_width (view)
+                         - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (view))
+                         - gtk_text_view_get_right_margin (GTK_TEXT_VIEW (view)) - 8, 640);
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!BYLINE_IS_FIGURE (child))
+        continue;
+      first->n_figures++;
+      if (byline_figure_get_width (BYLINE_FIGURE (child)) == first->expected
+          && gtk_widget_get_width (child) == first->expected)
+        first->n_right++;
+    }
+}
+
+static gboolean
+first_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+static void
+test_figures_sized_in_first_frame (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  FirstFrame first = { f, 0, 0, 0, FALSE };
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), &first);
+  g_assert_true (byline_ui_test_wait_until (first_painted, &first, 5000));
+  g_signal_handler_disconnect (clock, handler);
+
+  g_assert_cmpint (first.expected, >, 120);
+  g_assert_cmpuint (first.n_figures, ==, N_PICTURES);
+  g_assert_cmpuint (first.n_right, ==, N_PICTURES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +400,8 @@ main (int   argc,
 
   g_test_add ("/ui/story-page/scrolls-as-one", Fixture, NULL, fixture_setup, test_scrolls_as_one, fixture_teardown);
   g_test_add ("/ui/story-page/scroll-to-figure", Fixture, NULL, fixture_setup, test_scroll_to_figure, fixture_teardown);
+  g_test_add ("/ui/story-page/figures-sized-in-first-frame", Fixture, NULL, fixture_setup,
+              test_figures_sized_in_first_frame, fixture_teardown);
   g_test_add ("/ui/story-page/cursor-kept-in-sight", Fixture, NULL, fixture_setup, test_cursor_kept_in_sight, fixture_teardown);
   return g_test_run ();
 }

@@ -764,6 +764,15 @@ main (int   argc,
     ratio_again = bench_median (ratios, runs);
   }
 
+  /* BENCH_WINDOW_OPEN_ONLY=1: only the opening, for quick A/B runs. */
+  if (g_getenv ("BENCH_WINDOW_OPEN_ONLY") != NULL)
+    {
+      g_print ("open_ms=%.2f\nload_ms=%.2f\nopen_ratio=%.2f\nopen_again_ms=%.2f\nopen_again_ratio=%.2f\n"
+               "bare_ms=%.2f\nopen_over_bare=%.2f\n",
+               open, load, ratio, open_again, ratio_again, bare, open / bare);
+      return 0;
+    }
+
   /* Memory and typing in a process of their own, without GL: the benchmark
    * draws with cairo, and under Xvfb merely probing GL loads Mesa's llvmpipe
    * and LLVM (some 75 MB of RSS no user's machine has in that form).  Then

@@ -275,6 +275,8 @@ find_activated (GSimpleAction *action,
 {
   BylineArticleEditor *self = data;
 
+  /* Find counts, and Replace All replaces, in the whole story. */
+  byline_body_buffer_show_all (self->body_buffer);
   byline_find_bar_reveal (self->find_bar, FALSE);
 }
 
@@ -285,6 +287,8 @@ replace_activated (GSimpleAction *action,
 {
   BylineArticleEditor *self = data;
 
+  /* Find counts, and Replace All replaces, in the whole story. */
+  byline_body_buffer_show_all (self->body_buffer);
   byline_find_bar_reveal (self->find_bar, TRUE);
 }
 

@@ -34,8 +34,13 @@ struct _BylineBodyBuffer
   BylineBodyHistory *history;
   GtkTextTag        *tags[N_TAGS];
 
-  /* How many blocks the buffer shows: the body's count before a change. */
+  /* How many blocks the buffer shows: the first n_blocks of the body (all of
+   * them but while a long story is still being shown, and before a change). */
   guint              n_blocks;
+  /* Shows the rest of a long story, a few blocks at a time. */
+  guint              show_more_id;
+  guint              n_steps;
+  gint64             shown_since;
 
   /* > 0 while the buffer follows the body: its own edits pass through. */
   guint              syncing;

@@ -7,6 +7,15 @@
  * one letter changes one letter of the buffer.  Then those lines are tagged
  * again from the blocks' kinds and spans.
  *
+ * A long story is shown a part at a time: its first blocks at once, the rest
+ * in idle steps of a few milliseconds, so that the window shows the top of
+ * the story, ready to type in, before GTK has laid out twenty thousand words
+ * and measured a hundred figures.  The buffer always shows the body's first
+ * n_blocks blocks, line for block: an edit of those lines is an edit of those
+ * blocks, and a change of the body beyond them waits for its turn.  Whatever
+ * needs a place further down (going to a figure, a finding, the end; select
+ * all; find) shows the rest first: byline_body_buffer_show_all().
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -17,12 +26,24 @@
 #define OBJECT_REPLACEMENT 0xFFFC
 #define IMAGE_ID_KEY "byline-image-id"
 #define HISTORY_LIMIT 200
+/* The first blocks are shown at once, enough for a screen or two; the rest
+ * in idle steps of up to STEP_USEC each.  Steps are long rather than many:
+ * after each, GTK lays out and paints the window again, which costs more than
+ * the step (20,000 words and 100 figures: one or two steps, the whole story
+ * shown some 0.3 s after its top). */
+#define FIRST_BLOCKS 40
+#define STEP_BLOCKS 10
+#define STEP_USEC 50000
+/* After GTK's frames (GDK_PRIORITY_REDRAW) and GtkTextView's layout of the
+ * lines already there; before spell checking and other background work. */
+#define SHOW_MORE_PRIORITY (G_PRIORITY_HIGH_IDLE + 30)
 
 G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, GTK_SOURCE_TYPE_BUFFER)
 
 enum {
   PROP_0,
   PROP_BODY,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -96,6 +117,8 @@ _byline_body_buffer_place_cursor_at (BylineBodyBuffer *self,
 {
   GtkTextIter iter;
 
+  if (block >= self->n_blocks)
+    byline_body_buffer_show_all (self);
   byline_body_buffer_get_iter_at_block (self, &iter, block, offset);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &iter);
 }
@@ -409,21 +432,20 @@ forget_history_unless_ours (BylineBodyBuffer *self)
     byline_body_history_clear (self->history);
 }
 
+/* Makes lines @position to @position + @removed of the buffer (of its
+ * n_blocks) show the body's blocks @position to @position + @added. */
 static void
-on_blocks_changed (BylineBodyBuffer *self,
-                   guint             position,
-                   guint             removed,
-                   guint             added,
-                   BylineBody       *body)
+show_blocks (BylineBodyBuffer *self,
+             guint             position,
+             guint             removed,
+             guint             added)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_object_unref);
   guint old_n = self->n_blocks;
-  guint new_n = byline_body_get_n_blocks (body);
+  guint new_n = old_n - removed + added;
   GtkTextIter start, end;
-
-  forget_history_unless_ours (self);
 
   for (guint i = position; i < position + added; i++)
     {
@@ -490,6 +512,87 @@ on_blocks_changed (BylineBodyBuffer *self,
   emit_anchors (self, anchors);
 }
 
+static guint
+n_pending (BylineBodyBuffer *self)
+{
+  return self->body != NULL ? byline_body_get_n_blocks (self->body) - self->n_blocks : 0;
+}
+
+static void
+on_blocks_changed (BylineBodyBuffer *self,
+                   guint             position,
+                   guint             removed,
+                   guint             added,
+                   BylineBody       *body)
+{
+  guint old_body_n = byline_body_get_n_blocks (body) + removed - added;
+
+  forget_history_unless_ours (self);
+
+  if (self->n_blocks < old_body_n)
+    {
+      /* Below what is shown yet: shown in its turn. */
+      if (position >= self->n_blocks)
+        return;
+      /* Across the end of what is shown: the new blocks show at once. */
+      removed = MIN (removed, self->n_blocks - position);
+    }
+  show_blocks (self, position, removed, added);
+}
+
+static gboolean
+show_more (gpointer data)
+{
+  BylineBodyBuffer *self = data;
+  gint64 until = g_get_monotonic_time () + STEP_USEC;
+
+  do
+    show_blocks (self, self->n_blocks, 0, MIN (n_pending (self), STEP_BLOCKS));
+  while (n_pending (self) > 0 && g_get_monotonic_time () < until);
+
+  self->n_steps++;
+  if (n_pending (self) > 0)
+    return G_SOURCE_CONTINUE;
+  g_debug ("Body: %u blocks shown in %u steps over %.1f ms", self->n_blocks, self->n_steps,
+           (g_get_monotonic_time () - self->shown_since) / 1000.0);
+  self->show_more_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * byline_body_buffer_show_all:
+ *
+ * Shows at once the part of a long story not shown yet, for what needs a
+ * place in it.  Iters into the buffer are not valid after it.
+ */
+void
+byline_body_buffer_show_all (BylineBodyBuffer *self)
+{
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+
+  if (n_pending (self) > 0)
+    show_blocks (self, self->n_blocks, 0, n_pending (self));
+  if (self->show_more_id != 0)
+    {
+      g_clear_handle_id (&self->show_more_id, g_source_remove);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+    }
+}
+
+/**
+ * byline_body_buffer_get_complete:
+ *
+ * Returns: whether the buffer shows the whole body (%FALSE for a moment
+ *   after a long story is set).
+ */
+gboolean
+byline_body_buffer_get_complete (BylineBodyBuffer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+  return n_pending (self) == 0;
+}
+
 static void
 on_block_changed (BylineBodyBuffer *self,
                   guint             index,
@@ -501,6 +604,8 @@ on_block_changed (BylineBodyBuffer *self,
   GtkTextIter start, end;
 
   forget_history_unless_ours (self);
+  if (index >= self->n_blocks)
+    return;
 
   append_block_tokens (self, tokens, index);
   gtk_text_buffer_get_iter_at_line (buffer, &start, index);
@@ -534,6 +639,7 @@ byline_body_buffer_set_body (BylineBodyBuffer *self,
       g_signal_handlers_disconnect_by_data (self->body, self);
       g_clear_object (&self->body);
     }
+  g_clear_handle_id (&self->show_more_id, g_source_remove);
 
   self->syncing++;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -548,16 +654,20 @@ byline_body_buffer_set_body (BylineBodyBuffer *self,
       g_signal_connect_swapped (body, "blocks-changed", G_CALLBACK (on_blocks_changed), self);
       g_signal_connect_swapped (body, "block-changed", G_CALLBACK (on_block_changed), self);
       if (byline_body_get_n_blocks (body) > 0)
+        show_blocks (self, 0, 0, MIN (byline_body_get_n_blocks (body), FIRST_BLOCKS));
+      /* Before a view lays the first part out: then, a step at each idle. */
+      if (n_pending (self) > 0)
         {
-          self->applying_history++;
-          on_blocks_changed (self, 0, 0, byline_body_get_n_blocks (body), body);
-          self->applying_history--;
+          self->show_more_id = g_idle_add_full (SHOW_MORE_PRIORITY, show_more, self, NULL);
+          self->shown_since = g_get_monotonic_time ();
+          self->n_steps = 0;
         }
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_place_cursor (buffer, &start);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 BylineBody *
@@ -586,6 +696,7 @@ byline_body_buffer_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->body, self);
       g_clear_object (&self->body);
     }
+  g_clear_handle_id (&self->show_more_id, g_source_remove);
 
   G_OBJECT_CLASS (byline_body_buffer_parent_class)->dispose (object);
 }
@@ -611,6 +722,7 @@ byline_body_buffer_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BODY: g_value_set_object (value, self->body); break;
+    case PROP_COMPLETE: g_value_set_boolean (value, byline_body_buffer_get_complete (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -660,6 +772,10 @@ byline_body_buffer_class_init (BylineBodyBufferClass *klass)
   properties[PROP_BODY] =
     g_param_spec_object ("body", NULL, NULL, BYLINE_TYPE_BODY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the whole body shows: FALSE for a moment after a long story is set. */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -27,6 +27,8 @@ BylineBody        *byline_body_buffer_get_body          (BylineBodyBuffer  *self
 void               byline_body_buffer_set_body          (BylineBodyBuffer  *self,
                                                          BylineBody        *body);
 BylineBodyHistory *byline_body_buffer_get_history       (BylineBodyBuffer  *self);
+gboolean           byline_body_buffer_get_complete      (BylineBodyBuffer  *self);
+void               byline_body_buffer_show_all          (BylineBodyBuffer  *self);
 
 /* The block and character offset in it of @iter; FALSE when the body is empty. */
 gboolean           byline_body_buffer_locate            (BylineBodyBuffer  *self,

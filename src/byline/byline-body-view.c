@@ -330,6 +330,8 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   if (self->document == NULL)
     return 0;
 
+  /* The new figures' lines must show, wherever they go. */
+  byline_body_buffer_show_all (self->buffer);
   at = index < 0 ? byline_body_buffer_get_insert_block (self->buffer) : (guint) index;
   byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
@@ -549,6 +551,25 @@ refuse_move_words (GtkSourceView *view,
   g_signal_stop_emission_by_name (view, "move-words");
 }
 
+/* Going to the end, or selecting all, needs the whole of a long story. */
+static void
+on_move_cursor (BylineBodyView  *self,
+                GtkMovementStep  step,
+                int              count,
+                gboolean         extend)
+{
+  if (step == GTK_MOVEMENT_BUFFER_ENDS && count > 0)
+    byline_body_buffer_show_all (self->buffer);
+}
+
+static void
+on_select_all (BylineBodyView *self,
+               gboolean        select)
+{
+  if (select)
+    byline_body_buffer_show_all (self->buffer);
+}
+
 /* ------------------------------------------------------------------ public */
 
 /* GtkTextView scrolls to a mark as soon as it has laid out the lines around
@@ -636,6 +657,8 @@ byline_body_view_scroll_to_block (BylineBodyView *self,
   g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
+  if (index >= (guint) gtk_text_buffer_get_line_count (buffer))
+    byline_body_buffer_show_all (self->buffer);
   if ((int) index >= gtk_text_buffer_get_line_count (buffer))
     return;
   gtk_text_buffer_get_iter_at_line (buffer, &iter, index);
@@ -659,6 +682,8 @@ byline_body_view_block_in_sight (BylineBodyView *self,
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
 
+  if (index >= (guint) gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
+    byline_body_buffer_show_all (self->buffer);
   if ((int) index >= gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
     return FALSE;
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, index);
@@ -868,6 +893,8 @@ byline_body_view_init (BylineBodyView *self)
    * characters: not something a story's structure survives. */
   g_signal_connect (self, "move-lines", G_CALLBACK (refuse_move_lines), NULL);
   g_signal_connect (self, "move-words", G_CALLBACK (refuse_move_words), NULL);
+  g_signal_connect (self, "move-cursor", G_CALLBACK (on_move_cursor), NULL);
+  g_signal_connect (self, "select-all", G_CALLBACK (on_select_all), NULL);
 
   update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

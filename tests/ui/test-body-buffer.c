@@ -12,7 +12,8 @@
 #include "ui-test-utils.h"
 #include "byline-body-buffer.h"
 
-/* Fails unless line i of the buffer shows block i of the body. */
+/* Fails unless line i of the buffer shows block i of the body, for every
+ * block, or for the first ones while a long story is still being shown. */
 static void
 assert_in_sync (BylineBodyBuffer *buffer)
 {
@@ -31,6 +32,12 @@ assert_in_sync (BylineBodyBuffer *buffer)
       return;
     }
 
+  /* A long story shows its first blocks first: those, line for block. */
+  if (!byline_body_buffer_get_complete (buffer))
+    {
+      n = gtk_text_buffer_get_line_count (text_buffer);
+      g_assert_cmpuint (n, <, byline_body_get_n_blocks (body));
+    }
   g_assert_cmpint (gtk_text_buffer_get_line_count (text_buffer), ==, n);
   for (guint i = 0; i < n; i++)
     {
@@ -469,6 +476,144 @@ test_random_edits (void)
   g_rand_free (rand);
 }
 
+static gboolean
+is_complete (gpointer data)
+{
+  return byline_body_buffer_get_complete (data);
+}
+
+/* A long story is shown a part at a time.  While it is, typing into the part
+ * shown and changes of the body anywhere (the caption panel removing a
+ * picture, undo) must leave the buffer showing the body's first blocks line
+ * for line, and the rest must show in the end, with those changes. */
+static void
+test_shown_in_parts (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = byline_body_buffer_new ();
+  GtkTextBuffer *text_buffer = GTK_TEXT_BUFFER (buffer);
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint n_model_changes = 0, n_steps = 0, n_typed = 0;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Đoạn %u: lực lượng cứu hộ có mặt.", i);
+
+      if (i % 25 == 24)
+        {
+          g_autofree char *id = g_strdup_printf ("anh-%u", i);
+          byline_body_insert_image (body, G_MAXUINT, id);
+        }
+      else
+        byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, text);
+    }
+
+  byline_body_buffer_set_body (buffer, body);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+  g_assert_cmpint (gtk_text_buffer_get_line_count (text_buffer), <, 100);
+  assert_in_sync (buffer);
+
+  /* Typed at the top before anything else: the window is editable at once. */
+  type_at (buffer, 0, 0, "Mới: ");
+  g_assert_cmpstr (text_of (body, 0), ==, "Mới: Đoạn 0: lực lượng cứu hộ có mặt.");
+
+  for (guint op = 0; !byline_body_buffer_get_complete (buffer) && op < 2000; op++)
+    {
+      guint n = byline_body_get_n_blocks (body);
+      guint shown = gtk_text_buffer_get_line_count (text_buffer);
+      guint block = g_rand_int_range (rand, 0, n);
+
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:
+          /* A step of the idle that shows more, once edits were made while
+           * only the first part showed. */
+          if (op < 40)
+            break;
+          g_main_context_iteration (NULL, FALSE);
+          n_steps++;
+          break;
+        case 1:
+          {
+            guint line = g_rand_int_range (rand, 0, shown);
+
+            if (byline_block_get_kind (byline_body_get_block (body, line)) != BYLINE_BLOCK_IMAGE)
+              {
+                type_at (buffer, line, 0, g_rand_boolean (rand) ? "x\ny" : "đ");
+                n_typed++;
+              }
+          }
+          break;
+        case 2:
+          {
+            guint line = g_rand_int_range (rand, 1, shown);
+            delete_between (buffer, line - 1, 0, line, 0);
+            n_typed++;
+          }
+          break;
+        case 3:
+          if (byline_block_get_kind (byline_body_get_block (body, block)) != BYLINE_BLOCK_IMAGE)
+            {
+              byline_body_insert_text (body, block, 0, "Sửa: ");
+              n_model_changes++;
+            }
+          break;
+        case 4:
+          if (n > 2)
+            {
+              byline_body_remove_block (body, block);
+              n_model_changes++;
+            }
+          break;
+        default:
+          byline_body_insert_block (body, block, BYLINE_BLOCK_QUOTE, "Trích dẫn");
+          n_model_changes++;
+          break;
+        }
+      assert_in_sync (buffer);
+    }
+
+  g_assert_cmpuint (n_steps, >, 0);
+  g_assert_cmpuint (n_typed, >, 0);
+  g_assert_cmpuint (n_model_changes, >, 0);
+  g_assert_true (byline_ui_test_wait_until (is_complete, buffer, 10000));
+  assert_in_sync (buffer);
+  g_rand_free (rand);
+}
+
+/* What needs a place further down shows the rest at once. */
+static void
+test_show_all (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = byline_body_buffer_new ();
+
+  for (guint i = 0; i < 300; i++)
+    byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một đoạn.");
+  byline_body_buffer_set_body (buffer, body);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+
+  /* Undo of a change below what shows. */
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  byline_body_insert_text (body, 250, 0, "Cuối ");
+  byline_body_buffer_end_edit (buffer);
+  byline_body_history_end_edit (byline_body_buffer_get_history (buffer), 250, 5, FALSE);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+  g_assert_true (byline_body_buffer_undo (buffer));
+  assert_in_sync (buffer);
+  g_assert_cmpstr (text_of (body, 250), ==, "Một đoạn.");
+  g_assert_true (byline_ui_test_wait_until (is_complete, buffer, 10000));
+  assert_in_sync (buffer);
+
+  /* And explicitly, as Ctrl+End, select all and find do. */
+  byline_body_buffer_set_body (buffer, NULL);
+  byline_body_buffer_set_body (buffer, body);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+  byline_body_buffer_show_all (buffer);
+  g_assert_true (byline_body_buffer_get_complete (buffer));
+  assert_in_sync (buffer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +627,8 @@ main (int   argc,
   g_test_add_func ("/ui/body-buffer/undo", test_undo);
   g_test_add_func ("/ui/body-buffer/paste-html", test_paste_html);
   g_test_add_func ("/ui/body-buffer/random-edits", test_random_edits);
+  g_test_add_func ("/ui/body-buffer/shown-in-parts", test_shown_in_parts);
+  g_test_add_func ("/ui/body-buffer/show-all", test_show_all);
 
   return g_test_run ();
 }

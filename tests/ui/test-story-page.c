@@ -46,7 +46,7 @@ fixture_setup (Fixture       *f,
                                                "từ sáng sớm để giúp người dân di dời tài sản.", i + 1);
 
       byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, text);
-      if (i % (N_PARAGRAPHS / N_PICTURES) == N_PARAGRAPHS / N_PICTURES - 1)
+      if (i % (N_PARAGRAPHS / N_PICTURES) == 9)
         {
           g_autofree char *name = g_strdup_printf ("anh-%u.png", i);
           g_autoptr(GFile) file = g_file_get_child (pictures, name);
@@ -210,6 +210,14 @@ widget_in_sight (gpointer data)
          && in_sight (wait->f, wait->widget);
 }
 
+static gboolean
+body_complete (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_body_buffer_get_complete (byline_body_view_get_body_buffer (BYLINE_BODY_VIEW (body (f))));
+}
+
 static GtkWidget *
 figure_at_block (Fixture *f,
                  guint    block)
@@ -241,10 +249,12 @@ test_scroll_to_figure (Fixture       *f,
   guint last = 0;
 
   g_assert_true (byline_ui_test_wait_until (is_laid_out, f, 5000));
+  /* The last figure's widget exists once its line shows. */
+  g_assert_true (byline_ui_test_wait_until (body_complete, f, 5000));
   for (guint i = 0; i < byline_body_get_n_blocks (story); i++)
     if (byline_block_get_kind (byline_body_get_block (story, i)) == BYLINE_BLOCK_IMAGE)
       last = i;
-  g_assert_cmpuint (last, >, N_PARAGRAPHS - 2);
+  g_assert_cmpuint (last, >, N_PARAGRAPHS - N_PARAGRAPHS / N_PICTURES);
 
   /* The last figure, far below what GtkTextView has laid out so far. */
   wait.widget = figure_at_block (f, last);
@@ -388,8 +398,48 @@ test_figures_sized_in_first_frame (Fixture       *f,
   g_signal_handler_disconnect (clock, handler);
 
   g_assert_cmpint (first.expected, >, 120);
+  /* The story's top shows first: its first figure is there. */
+  g_assert_cmpuint (first.n_figures, >=, 1);
+  g_assert_cmpuint (first.n_right, ==, first.n_figures);
+
+  /* The figures that show later are as wide. */
+  g_assert_true (byline_ui_test_wait_until (body_complete, f, 5000));
+  byline_ui_test_wait (100);
+  first.painted = FALSE;
+  first.n_figures = first.n_right = 0;
+  on_first_paint (clock, &first);
   g_assert_cmpuint (first.n_figures, ==, N_PICTURES);
   g_assert_cmpuint (first.n_right, ==, N_PICTURES);
+}
+
+/* The story shows its top first, ready to type in; the rest follows, or
+ * shows at once for Ctrl+End. */
+static void
+test_shown_in_parts (Fixture       *f,
+                     gconstpointer  data)
+{
+  BylineBody *story = byline_article_get_body (byline_document_get_article (byline_window_get_document (f->window)));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (BYLINE_BODY_VIEW (body (f)));
+  guint n_blocks = byline_body_get_n_blocks (story);
+  guint block;
+
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+  g_assert_cmpint (gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)), <, n_blocks);
+  g_assert_true (byline_ui_test_wait_until (is_laid_out, f, 5000));
+
+  /* Typed at the top as soon as the window shows. */
+  gtk_widget_grab_focus (GTK_WIDGET (body (f)));
+  g_signal_emit_by_name (body (f), "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+  byline_ui_test_type (body (f), "Mới: ");
+  g_assert_true (g_str_has_prefix (byline_block_get_text (byline_body_get_block (story, 0)), "Mới: Đoạn 1:"));
+  g_assert_cmpuint (byline_body_get_n_blocks (story), ==, n_blocks);
+
+  /* Ctrl+End goes to the real end. */
+  g_signal_emit_by_name (body (f), "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  g_assert_true (byline_body_buffer_get_complete (buffer));
+  g_assert_true (byline_body_buffer_locate_cursor (buffer, &block, NULL));
+  g_assert_cmpuint (block, ==, n_blocks - 1);
+  g_assert_cmpint (gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)), ==, n_blocks);
 }
 
 int
@@ -402,6 +452,7 @@ main (int   argc,
   g_test_add ("/ui/story-page/scroll-to-figure", Fixture, NULL, fixture_setup, test_scroll_to_figure, fixture_teardown);
   g_test_add ("/ui/story-page/figures-sized-in-first-frame", Fixture, NULL, fixture_setup,
               test_figures_sized_in_first_frame, fixture_teardown);
+  g_test_add ("/ui/story-page/shown-in-parts", Fixture, NULL, fixture_setup, test_shown_in_parts, fixture_teardown);
   g_test_add ("/ui/story-page/cursor-kept-in-sight", Fixture, NULL, fixture_setup, test_cursor_kept_in_sight, fixture_teardown);
   return g_test_run ();
 }

@@ -546,9 +546,13 @@ show_more (gpointer data)
   BylineBodyBuffer *self = data;
   gint64 until = g_get_monotonic_time () + STEP_USEC;
 
-  do
-    show_blocks (self, self->n_blocks, 0, MIN (n_pending (self), STEP_BLOCKS));
-  while (n_pending (self) > 0 && g_get_monotonic_time () < until);
+  /* (Nothing may be left: the body lost its last blocks meanwhile.) */
+  while (n_pending (self) > 0)
+    {
+      show_blocks (self, self->n_blocks, 0, MIN (n_pending (self), STEP_BLOCKS));
+      if (g_get_monotonic_time () >= until)
+        break;
+    }
 
   self->n_steps++;
   if (n_pending (self) > 0)

@@ -605,6 +605,24 @@ test_show_all (void)
   g_assert_true (byline_ui_test_wait_until (is_complete, buffer, 10000));
   assert_in_sync (buffer);
 
+  /* The body loses all it had below what shows (the caption panel removing
+   * pictures, say): nothing is left to show, and nothing more is shown. */
+  byline_body_buffer_set_body (buffer, NULL);
+  byline_body_buffer_set_body (buffer, body);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+  {
+    guint shown = gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer));
+
+    while (byline_body_get_n_blocks (body) > shown)
+      byline_body_remove_block (body, byline_body_get_n_blocks (body) - 1);
+    g_assert_true (byline_body_buffer_get_complete (buffer));
+    for (guint i = 0; i < 5; i++)
+      g_main_context_iteration (NULL, FALSE);
+    assert_in_sync (buffer);
+    for (guint i = 0; i < 250; i++)
+      byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một đoạn.");
+  }
+
   /* And explicitly, as Ctrl+End, select all and find do. */
   byline_body_buffer_set_body (buffer, NULL);
   byline_body_buffer_set_body (buffer, body);

@@ -166,11 +166,15 @@ do_start() {
   local sock=$STATE_DIR/mysql.sock
   (( ${#sock} < 100 )) || die "socket path too long: $sock (set WP_PEER_STATE_DIR shorter)"
   log "initialising MariaDB datadir"
-  mariadb-install-db --no-defaults --datadir="$STATE_DIR/mysql" --user="$me" \
+  # Its own temporary folder: the bootstrap's temporary tables in a shared /tmp
+  # went missing once while other tests ran ("Could not remove temporary
+  # table", then "Unknown table 'mysql.tmp_user_nopasswd…'").
+  mkdir -p "$STATE_DIR/tmp"
+  mariadb-install-db --no-defaults --datadir="$STATE_DIR/mysql" --user="$me" --tmpdir="$STATE_DIR/tmp" \
     --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
     >"$STATE_DIR/mysql-install.log" 2>&1 || { cat "$STATE_DIR/mysql-install.log" >&2; die "mariadb-install-db failed"; }
   log "starting mariadbd"
-  setsid mariadbd --no-defaults --user="$me" --datadir="$STATE_DIR/mysql" --socket="$sock" \
+  setsid mariadbd --no-defaults --user="$me" --datadir="$STATE_DIR/mysql" --tmpdir="$STATE_DIR/tmp" --socket="$sock" \
     --pid-file="$STATE_DIR/mysql/mariadbd.pid" --log-error="$STATE_DIR/mysqld.log" \
     --skip-networking --skip-name-resolve --skip-log-bin \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \

@@ -512,10 +512,14 @@ show_blocks (BylineBodyBuffer *self,
   emit_anchors (self, anchors);
 }
 
+/* Blocks of the body not shown yet (0 too while the buffer follows a change
+ * that removed blocks: the body has fewer than the buffer for that moment). */
 static guint
 n_pending (BylineBodyBuffer *self)
 {
-  return self->body != NULL ? byline_body_get_n_blocks (self->body) - self->n_blocks : 0;
+  guint n = self->body != NULL ? byline_body_get_n_blocks (self->body) : 0;
+
+  return n > self->n_blocks ? n - self->n_blocks : 0;
 }
 
 static void
@@ -575,6 +579,11 @@ byline_body_buffer_show_all (BylineBodyBuffer *self)
 {
   g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
 
+  /* Not while the buffer follows a change of the body (a handler of the
+   * cursor moving, say): the body already has it, the buffer not yet, and
+   * what looks pending is that change. */
+  if (self->syncing > 0)
+    return;
   if (n_pending (self) > 0)
     show_blocks (self, self->n_blocks, 0, n_pending (self));
   if (self->show_more_id != 0)

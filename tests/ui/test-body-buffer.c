@@ -632,6 +632,37 @@ test_show_all (void)
   assert_in_sync (buffer);
 }
 
+/* A handler of the cursor moving goes to a block while the buffer is still
+ * following a change of the body (redo adds lines; the body view looks
+ * whether a figure is in sight): the change must not be applied twice. */
+static void
+on_cursor_position (BylineBodyBuffer *buffer)
+{
+  byline_body_buffer_show_all (buffer);
+}
+
+static void
+test_reach_while_following (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Hai");
+  buffer = make_buffer (body);
+  type_at (buffer, 0, 3, " a\nb\nc");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_true (byline_body_buffer_undo (buffer));
+  assert_in_sync (buffer);
+
+  g_signal_connect (buffer, "notify::cursor-position", G_CALLBACK (on_cursor_position), NULL);
+  g_assert_true (byline_body_buffer_redo (buffer));
+  assert_in_sync (buffer);
+  g_assert_true (byline_body_buffer_undo (buffer));
+  assert_in_sync (buffer);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/ui/body-buffer/random-edits", test_random_edits);
   g_test_add_func ("/ui/body-buffer/shown-in-parts", test_shown_in_parts);
   g_test_add_func ("/ui/body-buffer/show-all", test_show_all);
+  g_test_add_func ("/ui/body-buffer/reach-while-following", test_reach_while_following);
 
   return g_test_run ();
 }

@@ -318,8 +318,7 @@ on_selected_image (BylineArticleEditor *self)
   {
     GtkTextIter iter;
 
-    byline_body_buffer_show_all (self->body_buffer);
-    byline_body_buffer_get_iter_at_block (self->body_buffer, &iter, block, 0);
+    byline_body_buffer_reach_block (self->body_buffer, &iter, block, 0);
     gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->body_buffer), &iter);
   }
   byline_article_editor_scroll_to_block (self, block);

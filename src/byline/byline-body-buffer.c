@@ -12,9 +12,10 @@
  * the story, ready to type in, before GTK has laid out twenty thousand words
  * and measured a hundred figures.  The buffer always shows the body's first
  * n_blocks blocks, line for block: an edit of those lines is an edit of those
- * blocks, and a change of the body beyond them waits for its turn.  Whatever
- * needs a place further down (going to a figure, a finding, the end; select
- * all; find) shows the rest first: byline_body_buffer_show_all().
+ * blocks, and a change of the body beyond them waits for its turn.  Going to
+ * a place further down (a figure, a finding, undo) shows the rest first,
+ * byline_body_buffer_reach_block(), and so does what needs all of it (the
+ * end, select all, find): byline_body_buffer_show_all().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -110,6 +111,30 @@ byline_body_buffer_get_iter_at_block (BylineBodyBuffer *self,
     }
 }
 
+/**
+ * byline_body_buffer_reach_block:
+ *
+ * As byline_body_buffer_get_iter_at_block(), for going there: a block below
+ * what shows yet of a long story is shown first, with the rest.  Iters taken
+ * before are not valid after it.
+ *
+ * Returns: %FALSE if the buffer has no line @block (@iter is then its end).
+ */
+gboolean
+byline_body_buffer_reach_block (BylineBodyBuffer *self,
+                                GtkTextIter      *iter,
+                                guint             block,
+                                guint             offset)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  if (block >= self->n_blocks)
+    byline_body_buffer_show_all (self);
+  byline_body_buffer_get_iter_at_block (self, iter, block, offset);
+  return block < (guint) gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self));
+}
+
 void
 _byline_body_buffer_place_cursor_at (BylineBodyBuffer *self,
                                      guint             block,
@@ -117,9 +142,7 @@ _byline_body_buffer_place_cursor_at (BylineBodyBuffer *self,
 {
   GtkTextIter iter;
 
-  if (block >= self->n_blocks)
-    byline_body_buffer_show_all (self);
-  byline_body_buffer_get_iter_at_block (self, &iter, block, offset);
+  byline_body_buffer_reach_block (self, &iter, block, offset);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &iter);
 }
 

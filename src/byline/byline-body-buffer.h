@@ -28,6 +28,10 @@ void               byline_body_buffer_set_body          (BylineBodyBuffer  *self
                                                          BylineBody        *body);
 BylineBodyHistory *byline_body_buffer_get_history       (BylineBodyBuffer  *self);
 gboolean           byline_body_buffer_get_complete      (BylineBodyBuffer  *self);
+gboolean           byline_body_buffer_reach_block       (BylineBodyBuffer  *self,
+                                                         GtkTextIter       *iter,
+                                                         guint              block,
+                                                         guint              offset);
 void               byline_body_buffer_show_all          (BylineBodyBuffer  *self);
 
 /* The block and character offset in it of @iter; FALSE when the body is empty. */
@@ -38,6 +42,8 @@ gboolean           byline_body_buffer_locate            (BylineBodyBuffer  *self
 gboolean           byline_body_buffer_locate_cursor     (BylineBodyBuffer  *self,
                                                          guint             *block,
                                                          guint             *offset);
+/* Where (@block, @offset) is; a block not shown yet is the buffer's end.  To
+ * go there: byline_body_buffer_reach_block(). */
 void               byline_body_buffer_get_iter_at_block (BylineBodyBuffer  *self,
                                                          GtkTextIter       *iter,
                                                          guint              block,

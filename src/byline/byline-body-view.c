@@ -657,11 +657,8 @@ byline_body_view_scroll_to_block (BylineBodyView *self,
   g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
-  if (index >= (guint) gtk_text_buffer_get_line_count (buffer))
-    byline_body_buffer_show_all (self->buffer);
-  if ((int) index >= gtk_text_buffer_get_line_count (buffer))
+  if (!byline_body_buffer_reach_block (self->buffer, &iter, index, 0))
     return;
-  gtk_text_buffer_get_iter_at_line (buffer, &iter, index);
   if (self->scroll_mark == NULL)
     self->scroll_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
   else
@@ -682,11 +679,8 @@ byline_body_view_block_in_sight (BylineBodyView *self,
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
 
-  if (index >= (guint) gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
-    byline_body_buffer_show_all (self->buffer);
-  if ((int) index >= gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
+  if (!byline_body_buffer_reach_block (self->buffer, &iter, index, 0))
     return FALSE;
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, index);
   return line_in_sight (self, &iter, NULL);
 }
 

@@ -287,6 +287,9 @@ byline_figure_init (BylineFigure *self)
   self->caption = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->caption), PANGO_WRAP_WORD_CHAR);
+  /* GTK measures a wrapping label's narrowest width before its height for a
+   * width, and without this that is a line per letter, each break shaped
+   * again by Pango.  The figure is never narrower than 120 px. */
   gtk_label_set_width_chars (GTK_LABEL (self->caption), 12);
   gtk_label_set_xalign (GTK_LABEL (self->caption), 0);
   gtk_widget_add_css_class (self->caption, "caption-text");

@@ -83,8 +83,7 @@ show_in_body (BylineWindow  *self,
   if (block < 0)
     return;
   byline_article_editor_scroll_to_block (self->editor, block);
-  byline_body_buffer_show_all (buffer);
-  byline_body_buffer_get_iter_at_block (buffer, &a, block, byline_finding_get_start (finding));
+  byline_body_buffer_reach_block (buffer, &a, block, byline_finding_get_start (finding));
   byline_body_buffer_get_iter_at_block (buffer, &b, block, byline_finding_get_end (finding));
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &b, &a);

@@ -37,8 +37,12 @@ struct _BylineBodyBuffer
   /* How many blocks the buffer shows: the first n_blocks of the body (all of
    * them but while a long story is still being shown, and before a change). */
   guint              n_blocks;
-  /* Shows the rest of a long story, a few blocks at a time. */
+  /* Shows the rest of a long story, a few blocks at a time: an idle step,
+   * and a timer that takes a step when no idle could run since its last
+   * tick (frames back to back on a slow machine). */
   guint              show_more_id;
+  guint              nudge_id;
+  gboolean           stepped;
   guint              n_steps;
   gint64             shown_since;
 

@@ -38,6 +38,10 @@
 /* After GTK's frames (GDK_PRIORITY_REDRAW) and GtkTextView's layout of the
  * lines already there; before spell checking and other background work. */
 #define SHOW_MORE_PRIORITY (G_PRIORITY_HIGH_IDLE + 30)
+/* Idles of that priority wait for a gap between GTK's frames, which a slow
+ * machine drawing frame after frame (an animation, a list filling) may not
+ * leave: then a step at least this often. */
+#define NUDGE_MS 250
 
 G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, GTK_SOURCE_TYPE_BUFFER)
 
@@ -567,10 +571,10 @@ on_blocks_changed (BylineBodyBuffer *self,
   show_blocks (self, position, removed, added);
 }
 
+/* One step; whether more is left. */
 static gboolean
-show_more (gpointer data)
+step (BylineBodyBuffer *self)
 {
-  BylineBodyBuffer *self = data;
   gint64 until = g_get_monotonic_time () + STEP_USEC;
 
   /* (Nothing may be left: the body lost its last blocks meanwhile.) */
@@ -580,15 +584,62 @@ show_more (gpointer data)
       if (g_get_monotonic_time () >= until)
         break;
     }
-
   self->n_steps++;
-  if (n_pending (self) > 0)
-    return G_SOURCE_CONTINUE;
+  return n_pending (self) > 0;
+}
+
+static void
+stop_showing (BylineBodyBuffer *self)
+{
+  g_clear_handle_id (&self->show_more_id, g_source_remove);
+  g_clear_handle_id (&self->nudge_id, g_source_remove);
+}
+
+static void
+done_showing (BylineBodyBuffer *self)
+{
   g_debug ("Body: %u blocks shown in %u steps over %.1f ms", self->n_blocks, self->n_steps,
            (g_get_monotonic_time () - self->shown_since) / 1000.0);
-  self->show_more_id = 0;
+  stop_showing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static gboolean
+show_more (gpointer data)
+{
+  BylineBodyBuffer *self = data;
+
+  self->stepped = TRUE;
+  if (step (self))
+    return G_SOURCE_CONTINUE;
+  done_showing (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+nudge (gpointer data)
+{
+  BylineBodyBuffer *self = data;
+
+  if (self->stepped)
+    {
+      self->stepped = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (step (self))
+    return G_SOURCE_CONTINUE;
+  done_showing (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_showing (BylineBodyBuffer *self)
+{
+  self->show_more_id = g_idle_add_full (SHOW_MORE_PRIORITY, show_more, self, NULL);
+  self->nudge_id = g_timeout_add (NUDGE_MS, nudge, self);
+  self->stepped = FALSE;
+  self->shown_since = g_get_monotonic_time ();
+  self->n_steps = 0;
 }
 
 /**
@@ -611,7 +662,7 @@ byline_body_buffer_show_all (BylineBodyBuffer *self)
     show_blocks (self, self->n_blocks, 0, n_pending (self));
   if (self->show_more_id != 0)
     {
-      g_clear_handle_id (&self->show_more_id, g_source_remove);
+      stop_showing (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
     }
 }
@@ -675,7 +726,7 @@ byline_body_buffer_set_body (BylineBodyBuffer *self,
       g_signal_handlers_disconnect_by_data (self->body, self);
       g_clear_object (&self->body);
     }
-  g_clear_handle_id (&self->show_more_id, g_source_remove);
+  stop_showing (self);
 
   self->syncing++;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -694,9 +745,7 @@ byline_body_buffer_set_body (BylineBodyBuffer *self,
       /* Before a view lays the first part out: then, a step at each idle. */
       if (n_pending (self) > 0)
         {
-          self->show_more_id = g_idle_add_full (SHOW_MORE_PRIORITY, show_more, self, NULL);
-          self->shown_since = g_get_monotonic_time ();
-          self->n_steps = 0;
+          start_showing (self);
         }
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_place_cursor (buffer, &start);
@@ -732,7 +781,7 @@ byline_body_buffer_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->body, self);
       g_clear_object (&self->body);
     }
-  g_clear_handle_id (&self->show_more_id, g_source_remove);
+  stop_showing (self);
 
   G_OBJECT_CLASS (byline_body_buffer_parent_class)->dispose (object);
 }

@@ -582,6 +582,34 @@ test_shown_in_parts (void)
 }
 
 /* What needs a place further down shows the rest at once. */
+/* Frames back to back, as on a slow machine during an animation: a source
+ * of GTK's frame priority that is always ready and takes its time. */
+static gboolean
+busy_frames (gpointer data)
+{
+  g_usleep (2000);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_shown_while_busy (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = byline_body_buffer_new ();
+  guint busy;
+
+  for (guint i = 0; i < 300; i++)
+    byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một đoạn.");
+  byline_body_buffer_set_body (buffer, body);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+
+  /* The idle steps never find a gap; the rest still comes. */
+  busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_frames, NULL, NULL);
+  g_assert_true (byline_ui_test_wait_until (is_complete, buffer, 10000));
+  g_source_remove (busy);
+  assert_in_sync (buffer);
+}
+
 static void
 test_show_all (void)
 {
@@ -678,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/ui/body-buffer/random-edits", test_random_edits);
   g_test_add_func ("/ui/body-buffer/shown-in-parts", test_shown_in_parts);
   g_test_add_func ("/ui/body-buffer/show-all", test_show_all);
+  g_test_add_func ("/ui/body-buffer/shown-while-busy", test_shown_while_busy);
   g_test_add_func ("/ui/body-buffer/reach-while-following", test_reach_while_following);
 
   return g_test_run ();

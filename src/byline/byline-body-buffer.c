@@ -571,23 +571,6 @@ on_blocks_changed (BylineBodyBuffer *self,
   show_blocks (self, position, removed, added);
 }
 
-/* One step; whether more is left. */
-static gboolean
-step (BylineBodyBuffer *self)
-{
-  gint64 until = g_get_monotonic_time () + STEP_USEC;
-
-  /* (Nothing may be left: the body lost its last blocks meanwhile.) */
-  while (n_pending (self) > 0)
-    {
-      show_blocks (self, self->n_blocks, 0, MIN (n_pending (self), STEP_BLOCKS));
-      if (g_get_monotonic_time () >= until)
-        break;
-    }
-  self->n_steps++;
-  return n_pending (self) > 0;
-}
-
 static void
 stop_showing (BylineBodyBuffer *self)
 {
@@ -604,16 +587,33 @@ done_showing (BylineBodyBuffer *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
+/* One step, for the idle or the timer: G_SOURCE_CONTINUE while more is left. */
+static gboolean
+take_step (BylineBodyBuffer *self)
+{
+  gint64 until = g_get_monotonic_time () + STEP_USEC;
+
+  /* (Nothing may be left: the body lost its last blocks meanwhile.) */
+  while (n_pending (self) > 0)
+    {
+      show_blocks (self, self->n_blocks, 0, MIN (n_pending (self), STEP_BLOCKS));
+      if (g_get_monotonic_time () >= until)
+        break;
+    }
+  self->n_steps++;
+  if (n_pending (self) > 0)
+    return G_SOURCE_CONTINUE;
+  done_showing (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 show_more (gpointer data)
 {
   BylineBodyBuffer *self = data;
 
   self->stepped = TRUE;
-  if (step (self))
-    return G_SOURCE_CONTINUE;
-  done_showing (self);
-  return G_SOURCE_REMOVE;
+  return take_step (self);
 }
 
 static gboolean
@@ -626,10 +626,7 @@ nudge (gpointer data)
       self->stepped = FALSE;
       return G_SOURCE_CONTINUE;
     }
-  if (step (self))
-    return G_SOURCE_CONTINUE;
-  done_showing (self);
-  return G_SOURCE_REMOVE;
+  return take_step (self);
 }
 
 static void
@@ -661,10 +658,7 @@ byline_body_buffer_show_all (BylineBodyBuffer *self)
   if (n_pending (self) > 0)
     show_blocks (self, self->n_blocks, 0, n_pending (self));
   if (self->show_more_id != 0)
-    {
-      stop_showing (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-    }
+    done_showing (self);
 }
 
 /**
@@ -744,9 +738,7 @@ byline_body_buffer_set_body (BylineBodyBuffer *self,
         show_blocks (self, 0, 0, MIN (byline_body_get_n_blocks (body), FIRST_BLOCKS));
       /* Before a view lays the first part out: then, a step at each idle. */
       if (n_pending (self) > 0)
-        {
-          start_showing (self);
-        }
+        start_showing (self);
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_place_cursor (buffer, &start);
     }

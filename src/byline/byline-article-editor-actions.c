@@ -269,15 +269,20 @@ insert_picture_activated (GSimpleAction *action,
 }
 
 static void
+reveal_find_bar (BylineArticleEditor *self,
+                 gboolean             replace)
+{
+  /* Find counts, and Replace All replaces, in the whole story. */
+  byline_body_buffer_show_all (self->body_buffer);
+  byline_find_bar_reveal (self->find_bar, replace);
+}
+
+static void
 find_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       data)
 {
-  BylineArticleEditor *self = data;
-
-  /* Find counts, and Replace All replaces, in the whole story. */
-  byline_body_buffer_show_all (self->body_buffer);
-  byline_find_bar_reveal (self->find_bar, FALSE);
+  reveal_find_bar (data, FALSE);
 }
 
 static void
@@ -285,11 +290,7 @@ replace_activated (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       data)
 {
-  BylineArticleEditor *self = data;
-
-  /* Find counts, and Replace All replaces, in the whole story. */
-  byline_body_buffer_show_all (self->body_buffer);
-  byline_find_bar_reveal (self->find_bar, TRUE);
+  reveal_find_bar (data, TRUE);
 }
 
 static void

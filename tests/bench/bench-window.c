@@ -204,6 +204,19 @@ open_into (BylineWindow *window,
   return wait_for_paint (wait);
 }
 
+/* The story a window shows before the long one is opened into it. */
+static BylineArticle *
+save_short_story (BylineDraftStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *story = byline_article_new ();
+
+  byline_article_set_headline (story, "Tin ngắn");
+  g_assert_true (byline_draft_store_save (store, story, &error));
+  g_assert_no_error (error);
+  return story;
+}
+
 /* The same draft opened in a window already on screen (showing another
  * story): what opening from the drafts library costs, without making a window.
  * @whole_ms as for open_window(). */
@@ -605,11 +618,8 @@ run_child (const char *store_path,
     }
   if (g_strcmp0 (only, "open-again") == 0)
     {
-      g_autoptr(BylineArticle) short_story = byline_article_new ();
-      g_autoptr(GError) error = NULL;
-      byline_article_set_headline (short_story, "Tin ngắn");
-      g_assert_true (byline_draft_store_save (store, short_story, &error));
-      g_assert_no_error (error);
+      g_autoptr(BylineArticle) short_story = save_short_story (store);
+
       g_print ("open_again_ms=%.2f\n",
                open_in_window (window, byline_article_get_id (short_story), id, &wait, NULL));
       return 0;
@@ -817,13 +827,10 @@ main (int   argc,
 
   /* The same, into a window already open on a short story. */
   {
-    g_autoptr(BylineArticle) short_story = byline_article_new ();
+    g_autoptr(BylineArticle) short_story = save_short_story (store);
     FrameWait wait = { 0 };
     BylineWindow *window;
 
-    byline_article_set_headline (short_story, "Tin ngắn");
-    g_assert_true (byline_draft_store_save (store, short_story, &error));
-    g_assert_no_error (error);
     window = open_window (store, id, &wait, NULL, NULL);
     for (guint i = 0; i < runs; i++)
       {

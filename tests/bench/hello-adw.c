@@ -7,6 +7,22 @@
  */
 
 #include <adwaita.h>
+#include <stdlib.h>
+
+/* BYLINE_PROFILE_FIRST_FRAME=1: exit once the first frame is painted, as
+ * Byline does, so that a profiler sees the same span of both programs. */
+static void
+on_first_frame_painted (GdkFrameClock *clock)
+{
+  exit (0);
+}
+
+static void
+on_window_realized (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame_painted), NULL);
+}
 
 static void
 on_activate (GtkApplication *app,
@@ -24,6 +40,8 @@ on_activate (GtkApplication *app,
   gtk_widget_set_vexpand (view, TRUE);
   gtk_box_append (GTK_BOX (box), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  if (g_getenv ("BYLINE_PROFILE_FIRST_FRAME") != NULL)
+    g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realized), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 

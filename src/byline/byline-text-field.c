@@ -39,8 +39,11 @@ follow_height_idle (gpointer data)
   g_object_set_data (G_OBJECT (widget), IDLE_KEY, NULL);
   if (width > 0)
     gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
-  /* The allocation lags the text: ask the parent again. */
-  if (natural != last || (natural > gtk_widget_get_height (widget) && !gtk_widget_get_vexpand (widget)))
+  /* The allocation lags the text: ask the parent again, once for each new
+   * height. Not whenever the natural height exceeds the allocated one: the
+   * first counts the field's CSS padding and the second does not, so a field
+   * with padding asked at every allocation, a new layout every frame. */
+  if (natural != last)
     {
       g_object_set_data (G_OBJECT (widget), NATURAL_KEY, GINT_TO_POINTER (natural));
       gtk_widget_queue_resize (widget);

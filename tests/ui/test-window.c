@@ -906,6 +906,56 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
 }
 
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Frames the window draws in @ms once it has settled. */
+static guint
+frames_while_idle (Fixture *f,
+                   guint    ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  guint frames = 0;
+  gulong handler;
+
+  /* Settled: the start's work, the checks' first run, any animation. */
+  byline_ui_test_wait (1000);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+  byline_ui_test_wait (ms);
+  g_signal_handler_disconnect (clock, handler);
+  return frames;
+}
+
+/* A window left alone draws nothing: no widget asks for a new layout frame
+ * after frame (a text field once did, every frame, for as long as the window
+ * was open: a core kept busy at 60 frames a second). */
+static void
+test_idle_draws_nothing (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *headline = GTK_WIDGET (byline_article_editor_get_headline_view (editor (f)));
+
+  /* A blinking cursor fades in and out, a frame at a time, for ten seconds
+   * after the last key: a cursor that does not blink draws nothing. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (byline_article_editor_get_lead_view (editor (f))));
+  gtk_widget_grab_focus (headline);
+
+  /* A new story, as a new user sees it. */
+  g_assert_cmpuint (frames_while_idle (f, 1000), <=, 2);
+
+  /* With a headline of two lines and a lead. */
+  byline_ui_test_type (GTK_TEXT_VIEW (headline), HEADLINE " " HEADLINE " " HEADLINE);
+  byline_ui_test_type (byline_article_editor_get_lead_view (editor (f)), LEAD);
+  g_assert_cmpuint (frames_while_idle (f, 1000), <=, 2);
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/ui/window/idle-draws-nothing", Fixture, NULL, fixture_setup, test_idle_draws_nothing, fixture_teardown);
 
   return g_test_run ();
 }

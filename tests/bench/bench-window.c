@@ -145,6 +145,10 @@ wait_for_whole_story (BylineWindow *window,
   /* A ceiling for a profiler's slow run, not a goal. */
   g_assert_true (byline_ui_test_wait_until (body_complete, window, 120000));
   wait->since = wait->frames.n_paints;
+  /* The frame that shows the last lines may already be painted, and a window
+   * with nothing new to show paints no more: one more frame of the view
+   * (at most a frame late). */
+  gtk_widget_queue_draw (GTK_WIDGET (view));
   wait_for_paint (wait);
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), >, 80000);
   return wait->frames.painted_at;
@@ -292,9 +296,13 @@ scroll_through (BylineWindow *window,
        value + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj);
        value += gtk_adjustment_get_page_size (adj))
     {
-      wait->since = wait->frames.n_paints;
-      gtk_adjustment_set_value (adj, value);
-      wait_for_paint (wait);
+      /* No frame for a scroll that does not move (the first page). */
+      if (gtk_adjustment_get_value (adj) != value)
+        {
+          wait->since = wait->frames.n_paints;
+          gtk_adjustment_set_value (adj, value);
+          wait_for_paint (wait);
+        }
       g_assert_true (byline_ui_test_wait_until (thumbnails_done, NULL, 60000));
     }
 }

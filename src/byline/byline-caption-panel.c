@@ -411,6 +411,8 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
       g_signal_handlers_disconnect_by_data (byline_article_get_images (byline_document_get_article (self->document)), self);
     }
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  /* A row of the story going away, waiting to be scrolled to: it goes too. */
+  g_clear_object (&self->scroll_target);
   g_set_object (&self->document, document);
 
   if (document != NULL)

@@ -427,6 +427,45 @@ test_selection_follows (Fixture       *f,
   g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (byline_caption_panel_get_row (panel, 0)));
 }
 
+static gboolean
+all_cleared (gpointer data)
+{
+  gpointer *pointers = data;
+
+  for (guint i = 0; pointers[i] != GINT_TO_POINTER (-1); i++)
+    if (pointers[i] != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* A story's caption rows and the story itself go when the window moves on to
+ * another: a reporter opens dozens of stories a day in one window. */
+static void
+test_rows_freed (Fixture       *f,
+                 gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  gpointer pointers[] = { NULL, NULL, NULL, NULL, GINT_TO_POINTER (-1) };
+
+  type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  g_set_weak_pointer (&pointers[0], byline_caption_panel_get_row (panel, 0));
+  g_set_weak_pointer (&pointers[1], byline_caption_panel_get_row (panel, 1));
+  g_set_weak_pointer (&pointers[2], byline_window_get_document (f->window));
+  g_set_weak_pointer (&pointers[3], article (f));
+  g_assert_nonnull (pointers[0]);
+  g_assert_nonnull (pointers[1]);
+
+  /* The second row chosen while the panel is folded away (a narrow window):
+   * the panel keeps it to scroll to once it shows again. */
+  gtk_widget_set_visible (GTK_WIDGET (panel), FALSE);
+  byline_document_set_selected_image (byline_window_get_document (f->window), byline_article_get_image (article (f), 1));
+  byline_ui_test_wait (100);
+
+  g_assert_true (byline_window_new_draft (f->window, NULL));
+  g_assert_true (byline_ui_test_wait_until (all_cleared, pointers, 5000));
+}
+
 static void
 test_remove_picture_undo (Fixture       *f,
                           gconstpointer  data)
@@ -966,6 +1005,7 @@ main (int   argc,
   g_test_add ("/ui/window/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
   g_test_add ("/ui/window/pristine-not-saved", Fixture, NULL, fixture_setup, test_pristine_not_saved, fixture_teardown);
   g_test_add ("/ui/window/selection-follows", Fixture, NULL, fixture_setup, test_selection_follows, fixture_teardown);
+  g_test_add ("/ui/window/rows-freed", Fixture, NULL, fixture_setup, test_rows_freed, fixture_teardown);
   g_test_add ("/ui/window/remove-picture-undo", Fixture, NULL, fixture_setup, test_remove_picture_undo, fixture_teardown);
   g_test_add ("/ui/window/long-story-rows", Fixture, NULL, fixture_setup, test_long_story_rows, fixture_teardown);
   g_test_add ("/ui/window/undo-typing", Fixture, NULL, fixture_setup, test_undo_typing, fixture_teardown);

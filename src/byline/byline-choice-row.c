@@ -117,10 +117,23 @@ on_items_changed (BylineChoiceRow *self,
 
 /* ----------------------------------------------------------------- popover */
 
+/* "choice.choose" on a choice's row: what assistive technologies list as
+ * the row's action (GTK offers a widget's own actions over AT-SPI, and a
+ * GtkListBoxRow has none), the same as clicking it or pressing Enter on it. */
+static void
+on_choose (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       data)
+{
+  gtk_widget_activate (GTK_WIDGET (data));
+}
+
 static GtkWidget *
 create_choice (gpointer item,
                gpointer user_data)
 {
+  static const GActionEntry entries[] = { { .name = "choose", .activate = on_choose } };
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
@@ -137,6 +150,10 @@ create_choice (gpointer item,
   gtk_widget_set_opacity (check, 0.0);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "check", check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_string_object_get_string (item), -1);
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), row);
+  gtk_widget_insert_action_group (row, "choice", G_ACTION_GROUP (actions));
   return row;
 }
 
@@ -200,6 +217,16 @@ byline_choice_row_activate (AdwActionRow *row)
   chosen = gtk_list_box_get_row_at_index (self->list, self->selected != GTK_INVALID_LIST_POSITION ? self->selected : 0);
   if (chosen != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (chosen));
+}
+
+/* "choice-row.open": the row's action for assistive technologies, as
+ * activating it (a click, Enter or Space) opens the choices. */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_action_row_activate (ADW_ACTION_ROW (widget));
 }
 
 /* ------------------------------------------------------------------ public */
@@ -349,6 +376,7 @@ byline_choice_row_class_init (BylineChoiceRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+  gtk_widget_class_install_action (widget_class, "choice-row.open", NULL, open_action);
 }
 
 static void

@@ -992,6 +992,11 @@ test_idle_draws_nothing (Fixture       *f,
   byline_ui_test_type (byline_article_editor_get_lead_view (editor (f)), LEAD);
   g_assert_cmpuint (frames_while_idle (f, 1000), <=, 2);
 
+  /* A whole story with two captioned pictures, the checklist open beside it. */
+  type_story (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.checks", NULL));
+  g_assert_cmpuint (frames_while_idle (f, 1000), <=, 2);
+
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
 }
 

@@ -39,6 +39,9 @@ static char *out_dir;
 static char *only;
 static GFile *photos;
 static BylineDraftStore *store;
+/* What the application gives each window: the outbox, and a new user's
+ * accounts (the default folder). Without it a window has no Send button. */
+static BylinePublisher *app_publisher;
 
 static const char *story_id;
 
@@ -216,6 +219,7 @@ story_window (int width,
 {
   BylineWindow *window = byline_window_new (NULL, store);
 
+  byline_window_set_publisher (window, app_publisher);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_assert_true (byline_window_open_draft (window, story_id, NULL));
   gtk_window_present (GTK_WINDOW (window));
@@ -569,6 +573,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   byline_ui_test_init_gtk ();
   store = byline_draft_store_new (NULL);
+  app_publisher = byline_publisher_new (store, NULL, NULL);
+  g_assert_true (byline_publisher_start (app_publisher, NULL));
   make_library ();
 
   /* The story, saved a few times so that it has a history. */
@@ -641,6 +647,7 @@ main (int   argc,
   if (wanted ("new-story.png"))
     {
       window = byline_ui_test_new_window (store);
+      byline_window_set_publisher (window, app_publisher);
       gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
       gtk_window_present (GTK_WINDOW (window));
       byline_ui_test_wait (1000);
@@ -671,5 +678,6 @@ main (int   argc,
       done (window);
     }
 
+  g_clear_object (&app_publisher);
   return 0;
 }

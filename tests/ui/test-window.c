@@ -908,6 +908,7 @@ test_narrow (Fixture       *f,
              gconstpointer  data)
 {
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  AdwOverlaySplitView *checks;
   int min = 0;
 
   type_story (f);
@@ -943,6 +944,20 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+
+  /* The checklist comes over the story up to 1400 sp, and beside it above.
+   * (A size request: the X server of the tests is narrower than 1600.) */
+  checks = ADW_OVERLAY_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window), BYLINE_TYPE_WINDOW,
+                                                                  "checks_split"));
+  g_assert_true (adw_overlay_split_view_get_collapsed (checks));
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 1600, 600);
+  byline_ui_test_wait (800);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >, 1500);
+  g_assert_false (adw_overlay_split_view_get_collapsed (checks));
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 360, 294);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  byline_ui_test_wait (800);
+  g_assert_true (adw_overlay_split_view_get_collapsed (checks));
 }
 
 static void

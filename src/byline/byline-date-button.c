@@ -23,6 +23,8 @@ struct _BylineDateButton
   gboolean    updating;
 
   GtkWidget  *button;
+  GtkWidget  *label;
+  GtkWidget  *zone;
   GtkWidget  *calendar;
   GtkWidget  *hour;
   GtkWidget  *minute;
@@ -63,13 +65,28 @@ update_widgets (BylineDateButton *self)
       gtk_label_set_text (GTK_LABEL (self->zone_label), zone);
     }
 
+  /* The time zone on a line of its own, so that a narrow row shortens the
+   * date, never the zone. */
   if (self->date_time != NULL)
-    label = byline_format_date (self->date_time,
-                                BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME | BYLINE_DATE_FORMAT_ZONE,
-                                NULL);
+    {
+      g_autofree char *when = byline_format_date (self->date_time,
+                                                  BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME, NULL);
+      g_autofree char *offset = byline_format_utc_offset (self->date_time);
+
+      gtk_label_set_text (GTK_LABEL (self->label), when);
+      gtk_label_set_text (GTK_LABEL (self->zone), offset);
+      gtk_widget_set_visible (self->zone, TRUE);
+      label = byline_format_date (self->date_time,
+                                  BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME | BYLINE_DATE_FORMAT_ZONE,
+                                  NULL);
+    }
   else
-    label = g_strdup (_("Not scheduled"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), label);
+    {
+      label = g_strdup (_("Not scheduled"));
+      gtk_label_set_text (GTK_LABEL (self->label), label);
+      gtk_widget_set_visible (self->zone, FALSE);
+    }
+  gtk_widget_set_tooltip_text (self->button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
 }
@@ -284,11 +301,30 @@ build_popover (GtkMenuButton *button,
 static void
 byline_date_button_init (BylineDateButton *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  /* A value, as the rows' other values are: not a bold button label; on two
+   * lines where one is too narrow. */
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_justify (GTK_LABEL (self->label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
+  gtk_widget_add_css_class (self->label, "date-value");
+  self->zone = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->zone), 1.0);
+  gtk_widget_add_css_class (self->zone, "date-value");
+  gtk_widget_add_css_class (self->zone, "caption");
+  gtk_widget_add_css_class (self->zone, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->label);
+  gtk_box_append (GTK_BOX (box), self->zone);
+
   self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->button), TRUE);
-  gtk_menu_button_set_can_shrink (GTK_MENU_BUTTON (self->button), TRUE);
   gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->button, _("Publish Date and Time"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Publish date and time"), -1);
   gtk_widget_add_css_class (self->button, "flat");

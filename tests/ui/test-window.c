@@ -19,6 +19,7 @@
 #include "byline-caption-panel.h"
 #include "byline-caption-row.h"
 #include "byline-chip-entry.h"
+#include "byline-date-button.h"
 #include "byline-choice-row.h"
 #include "byline-document.h"
 #include "byline-find-bar.h"
@@ -944,6 +945,31 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+
+  /* The publish time in the sidebar: the date whole and its time zone, on a
+   * line of its own, not cut off by the row. */
+  {
+    g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+    g_autoptr(GDateTime) when = g_date_time_new (zone, 2025, 8, 10, 16, 30, 0);
+    GtkWidget *button = find_descendant (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window)),
+                                         BYLINE_TYPE_DATE_BUTTON);
+    GtkWidget *date_label, *zone_label;
+
+    byline_article_set_publish_time (article (f), when);
+    byline_ui_test_wait (300);
+    date_label = find_descendant (button, GTK_TYPE_LABEL);
+    zone_label = gtk_widget_get_next_sibling (date_label);
+    g_assert_true (gtk_widget_get_mapped (zone_label));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (zone_label)), ==, "GMT+7");
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (date_label)), "2025"));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (date_label))));
+    {
+      int natural = 0;
+
+      gtk_widget_measure (zone_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (zone_label), >=, natural);
+    }
+  }
 
   /* The checklist comes over the story up to 1400 sp, and beside it above.
    * (A size request: the X server of the tests is narrower than 1600.) */

@@ -84,6 +84,24 @@ test_english (void)
   g_assert_cmpstr (n, ==, "12:30 PM");
 }
 
+/* Seconds, where two times in the same minute must read differently. */
+static void
+test_seconds (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) evening = g_date_time_new (zone, 2022, 8, 10, 21, 5, 9.5);
+  g_autofree char *vi = byline_format_date (evening, BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME
+                                                     | BYLINE_DATE_FORMAT_SECONDS, "vi");
+  g_autofree char *us = byline_format_date (evening, BYLINE_DATE_FORMAT_TIME | BYLINE_DATE_FORMAT_SECONDS, "en_US");
+  g_autofree char *gb = byline_format_date (evening, BYLINE_DATE_FORMAT_TIME | BYLINE_DATE_FORMAT_SECONDS, "en_GB");
+  g_autofree char *none = byline_format_date (evening, BYLINE_DATE_FORMAT_TIME, "vi");
+
+  g_assert_cmpstr (vi, ==, "10/08/2022 - 21:05:09");
+  g_assert_cmpstr (us, ==, "9:05:09 PM");
+  g_assert_cmpstr (gb, ==, "21:05:09");
+  g_assert_cmpstr (none, ==, "21:05");
+}
+
 static void
 test_zones (void)
 {
@@ -171,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/date-format/vietnamese", test_vietnamese);
   g_test_add_func ("/date-format/weekdays", test_weekdays);
   g_test_add_func ("/date-format/english", test_english);
+  g_test_add_func ("/date-format/seconds", test_seconds);
   g_test_add_func ("/date-format/zones", test_zones);
   g_test_add_func ("/date-format/numbers", test_numbers_and_counts);
   g_test_add_func ("/date-format/locale", test_locale);

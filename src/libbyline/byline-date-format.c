@@ -100,16 +100,20 @@ byline_format_rfc3339 (GDateTime *when)
 static void
 append_time (GString   *out,
              GDateTime *when,
-             Style      style)
+             Style      style,
+             gboolean   seconds)
 {
   int hour = g_date_time_get_hour (when);
   int minute = g_date_time_get_minute (when);
 
   if (style == STYLE_EN_US)
-    g_string_append_printf (out, "%d:%02d %s", hour % 12 == 0 ? 12 : hour % 12, minute,
-                            hour < 12 ? "AM" : "PM");
+    g_string_append_printf (out, "%d:%02d", hour % 12 == 0 ? 12 : hour % 12, minute);
   else
     g_string_append_printf (out, "%02d:%02d", hour, minute);
+  if (seconds)
+    g_string_append_printf (out, ":%02d", g_date_time_get_second (when));
+  if (style == STYLE_EN_US)
+    g_string_append (out, hour < 12 ? " AM" : " PM");
 }
 
 static void
@@ -168,7 +172,7 @@ byline_format_date (GDateTime             *when,
     {
       if (out->len > 0)
         g_string_append (out, before_time);
-      append_time (out, when, style);
+      append_time (out, when, style, (flags & BYLINE_DATE_FORMAT_SECONDS) != 0);
     }
   if (flags & BYLINE_DATE_FORMAT_ZONE)
     {

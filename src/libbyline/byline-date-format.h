@@ -22,6 +22,7 @@ typedef enum
   BYLINE_DATE_FORMAT_WEEKDAY = 1 << 1,  /* Thứ tư, */
   BYLINE_DATE_FORMAT_TIME    = 1 << 2,  /* 21:05 */
   BYLINE_DATE_FORMAT_ZONE    = 1 << 3,  /* (GMT+7): the date's own UTC offset */
+  BYLINE_DATE_FORMAT_SECONDS = 1 << 4,  /* 21:05:09: with TIME, the seconds too */
   BYLINE_DATE_FORMAT_FULL    = BYLINE_DATE_FORMAT_WEEKDAY | BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME,
 } BylineDateFormatFlags;
 

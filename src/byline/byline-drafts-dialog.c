@@ -45,6 +45,13 @@ static guint signals[N_SIGNALS];
 char *
 byline_format_relative_time (GDateTime *when)
 {
+  return byline_format_relative_time_full (when, FALSE);
+}
+
+char *
+byline_format_relative_time_full (GDateTime *when,
+                                  gboolean   seconds)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *time = NULL;
@@ -53,7 +60,7 @@ byline_format_relative_time (GDateTime *when)
   if (when == NULL)
     return g_strdup ("");
   local = g_date_time_to_local (when);
-  time = g_date_time_format (local, "%H:%M");
+  time = g_date_time_format (local, seconds ? "%H:%M:%S" : "%H:%M");
   days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local)
          + 365 * (g_date_time_get_year (now) - g_date_time_get_year (local));
 
@@ -62,7 +69,8 @@ byline_format_relative_time (GDateTime *when)
     return g_strdup_printf (_("Today, %s"), time);
   if (days == 1)
     return g_strdup_printf (_("Yesterday, %s"), time);
-  return byline_format_date (local, BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME, NULL);
+  return byline_format_date (local, BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME
+                                    | (seconds ? BYLINE_DATE_FORMAT_SECONDS : 0), NULL);
 }
 
 static const char *

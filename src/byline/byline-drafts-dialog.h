@@ -21,5 +21,8 @@ void       byline_drafts_dialog_reload     (BylineDraftsDialog *self);
 GtkListBox *byline_drafts_dialog_get_list  (BylineDraftsDialog *self);
 /* "Today, 10:32", "Yesterday", "Monday", "10/08/2022" — for lists of drafts and versions. */
 char      *byline_format_relative_time     (GDateTime          *when);
+/* The same, with the seconds: for times that share a minute. */
+char      *byline_format_relative_time_full (GDateTime         *when,
+                                             gboolean           seconds);
 
 G_END_DECLS

@@ -109,6 +109,15 @@ on_restore_clicked (BylineHistoryDialog *self)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+static gboolean
+same_minute (BylineDraftVersion *a,
+             BylineDraftVersion *b)
+{
+  if (a->saved == NULL || b->saved == NULL)
+    return FALSE;
+  return g_date_time_to_unix (a->saved) / 60 == g_date_time_to_unix (b->saved) / 60;
+}
+
 static void
 load (BylineHistoryDialog *self)
 {
@@ -126,7 +135,11 @@ load (BylineHistoryDialog *self)
     {
       BylineDraftVersion *version = g_ptr_array_index (versions, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = byline_format_relative_time (version->saved);
+      /* Autosaves come seconds apart: where a neighbour was saved in the
+       * same minute, the seconds tell the two apart. */
+      gboolean seconds = (i > 0 && same_minute (version, g_ptr_array_index (versions, i - 1)))
+                         || (i + 1 < versions->len && same_minute (version, g_ptr_array_index (versions, i + 1)));
+      g_autofree char *when = byline_format_relative_time_full (version->saved, seconds);
       g_autofree char *words = byline_format_word_count (version->word_count, NULL);
       g_autofree char *subtitle = NULL;
       guint64 *revision = g_new (guint64, 1);

@@ -23,6 +23,8 @@
 #include "byline-choice-row.h"
 #include "byline-document.h"
 #include "byline-find-bar.h"
+#include "byline-history-dialog.h"
+#include "byline-article-preview.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window.h"
 
@@ -904,6 +906,79 @@ test_choice_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The history, as a reporter uses it: open it from the window, tell the
+ * versions apart, look at an earlier one, restore it; the window and the
+ * draft on disk then hold it. */
+static void
+test_history_restore (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) on_disk = NULL;
+  g_autofree char *preview_text = NULL;
+  g_autofree char *id = NULL;
+  AdwDialog *dialog;
+  GtkListBox *list;
+  GtkListBoxRow *current, *earlier;
+  GtkWidget *restore, *preview;
+  const char *current_title, *earlier_title;
+
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (headline, "Bản tin sáng");
+  g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
+  g_assert_no_error (error);
+  /* A reporter's next words come a moment later. */
+  byline_ui_test_wait (1100);
+  byline_ui_test_type (headline, " đã sửa");
+  id = g_strdup (byline_article_get_id (article (f)));
+
+  /* Opening the history saves what is on screen first: the newest version. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
+  byline_ui_test_wait (300);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_HISTORY_DIALOG (dialog));
+  list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
+  current = gtk_list_box_get_row_at_index (list, 0);
+  earlier = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_nonnull (earlier);
+  g_assert_true (gtk_list_box_get_selected_row (list) == current);
+
+  /* Saved in the same minute, the two still read differently. */
+  current_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (current));
+  earlier_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (earlier));
+  g_assert_cmpstr (current_title, !=, earlier_title);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (current)), "Bản tin sáng đã sửa"));
+
+  /* The current version cannot be restored over itself. */
+  restore = byline_ui_test_find_button (GTK_WIDGET (dialog), "_Restore");
+  g_assert_nonnull (restore);
+  g_assert_false (gtk_widget_get_sensitive (restore));
+
+  /* The earlier one, chosen, is in the preview, and can be. */
+  gtk_list_box_select_row (list, earlier);
+  byline_ui_test_wait (100);
+  preview = find_descendant (GTK_WIDGET (dialog), BYLINE_TYPE_ARTICLE_PREVIEW);
+  preview_text = byline_article_preview_dup_text (BYLINE_ARTICLE_PREVIEW (preview));
+  g_assert_nonnull (strstr (preview_text, "Bản tin sáng"));
+  g_assert_null (strstr (preview_text, "đã sửa"));
+  g_assert_true (gtk_widget_get_sensitive (restore));
+
+  g_signal_emit_by_name (restore, "clicked");
+  byline_ui_test_wait (300);
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+
+  /* The window edits the restored version, and it is the draft on disk. */
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Bản tin sáng");
+  {
+    g_autofree char *shown = view_text (byline_article_editor_get_headline_view (editor (f)));
+
+    g_assert_cmpstr (shown, ==, "Bản tin sáng");
+  }
+  on_disk = read_draft_json (f->store, id);
+  g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Bản tin sáng");
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -1058,6 +1133,8 @@ main (int   argc,
   g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
+  g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
+              fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/ui/window/idle-draws-nothing", Fixture, NULL, fixture_setup, test_idle_draws_nothing, fixture_teardown);
 

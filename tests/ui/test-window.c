@@ -22,6 +22,7 @@
 #include "byline-date-button.h"
 #include "byline-choice-row.h"
 #include "byline-document.h"
+#include "byline-drafts-dialog.h"
 #include "byline-find-bar.h"
 #include "byline-history-dialog.h"
 #include "byline-article-preview.h"
@@ -906,6 +907,116 @@ test_choice_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkListBoxRow *
+visible_row (GtkListBox *list,
+             guint       n)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row) && n-- == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static guint
+count_visible_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (visible_row (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkListBoxRow *
+row_titled (GtkListBox *list,
+            const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row)
+        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* The drafts library: the stories on disk listed, a search without the
+ * diacritics, a delete that a toast undoes, and a story opened from it. */
+static void
+test_drafts_library (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *headlines[] = { "Mưa lũ ở Nậm Nhùn", "Đường lên Sìn Hồ", "Chợ phiên Tam Đường" };
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *road_id = NULL;
+  AdwDialog *dialog;
+  GtkListBox *list;
+  GtkWidget *search, *delete, *undo;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autoptr(BylineArticle) a = byline_article_new ();
+
+      byline_article_set_headline (a, headlines[i]);
+      g_assert_true (byline_draft_store_save (f->store, a, &error));
+      g_assert_no_error (error);
+      if (i == 1)
+        road_id = g_strdup (byline_article_get_id (a));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
+  byline_ui_test_wait (300);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_DRAFTS_DIALOG (dialog));
+  list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
+  /* The three saved; the window's new story is not on disk until it is written in. */
+  g_assert_cmpuint (count_visible_rows (list), ==, 3);
+
+  /* Typed without its diacritics, "duong" finds both roads, "sin ho" one. */
+  search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "duong");
+  byline_ui_test_wait (400);
+  g_assert_cmpuint (count_visible_rows (list), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "sin ho");
+  byline_ui_test_wait (400);
+  g_assert_cmpuint (count_visible_rows (list), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (visible_row (list, 0))), ==, headlines[1]);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  byline_ui_test_wait (400);
+  g_assert_cmpuint (count_visible_rows (list), ==, 3);
+
+  /* Deleted: gone from the list and from the store, until Undo brings it back. */
+  row = row_titled (list, headlines[1]);
+  delete = byline_ui_test_find_button (GTK_WIDGET (row), NULL);
+  g_assert_nonnull (delete);
+  g_signal_emit_by_name (delete, "clicked");
+  byline_ui_test_wait (300);
+  g_assert_null (row_titled (list, headlines[1]));
+  g_assert_false (byline_draft_store_contains (f->store, road_id));
+  undo = byline_ui_test_find_button (GTK_WIDGET (dialog), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  byline_ui_test_wait (300);
+  g_assert_nonnull (row_titled (list, headlines[1]));
+  g_assert_true (byline_draft_store_contains (f->store, road_id));
+  listed = byline_draft_store_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 3);
+
+  /* Chosen, it opens in the window and the library closes. */
+  g_signal_emit_by_name (list, "row-activated", row_titled (list, headlines[1]));
+  byline_ui_test_wait (300);
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+  g_assert_cmpstr (byline_article_get_id (article (f)), ==, road_id);
+  {
+    g_autofree char *shown = view_text (byline_article_editor_get_headline_view (editor (f)));
+
+    g_assert_cmpstr (shown, ==, headlines[1]);
+  }
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1133,6 +1244,8 @@ main (int   argc,
   g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
+  g_test_add ("/ui/window/drafts-library", Fixture, NULL, fixture_setup, test_drafts_library,
+              fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

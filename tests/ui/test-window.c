@@ -27,6 +27,7 @@
 #include "byline-history-dialog.h"
 #include "byline-article-preview.h"
 #include "byline-metadata-sidebar.h"
+#include "byline-preferences-dialog.h"
 #include "byline-window.h"
 
 #define HEADLINE "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản"
@@ -1017,6 +1018,67 @@ test_drafts_library (Fixture       *f,
   }
 }
 
+static AdwPreferencesRow *
+preference_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_PREFERENCES_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = preference_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What Preferences says a new story starts with is what the next one has,
+ * and the headline's limit changes under the headline as it is set. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+  AdwDialog *dialog = byline_preferences_dialog_new ();
+  GtkWidget *count;
+  const char * const *authors;
+
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  byline_ui_test_wait (300);
+  gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Default byline")),
+                         "Lò Văn Dũng,  Nguyễn Thị Hương ");
+  gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Source prefix")), "BLC");
+  gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Dateline")), "Lai Châu");
+  adw_spin_row_set_value (ADW_SPIN_ROW (preference_row (GTK_WIDGET (dialog), "Headline")), 40);
+  byline_ui_test_wait (100);
+
+  /* The open story's headline counts against the new limit at once. */
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor (f)), "Mưa lũ");
+  count = gtk_widget_get_next_sibling (GTK_WIDGET (byline_article_editor_get_headline_view (editor (f))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (count)), "/ 40"));
+  adw_dialog_close (dialog);
+  byline_ui_test_wait (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-draft", NULL));
+  byline_ui_test_wait (200);
+  authors = byline_article_get_authors (article (f));
+  g_assert_cmpuint (g_strv_length ((char **) authors), ==, 2);
+  g_assert_cmpstr (authors[0], ==, "Lò Văn Dũng");
+  g_assert_cmpstr (authors[1], ==, "Nguyễn Thị Hương");
+  g_assert_cmpstr (byline_article_get_source_prefix (article (f)), ==, "BLC");
+  g_assert_cmpstr (byline_article_get_dateline (article (f)), ==, "Lai Châu");
+
+  g_settings_reset (settings, "default-byline");
+  g_settings_reset (settings, "source-prefix");
+  g_settings_reset (settings, "default-dateline");
+  g_settings_reset (settings, "headline-limit");
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1246,6 +1308,7 @@ main (int   argc,
   g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
   g_test_add ("/ui/window/drafts-library", Fixture, NULL, fixture_setup, test_drafts_library,
               fixture_teardown);
+  g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

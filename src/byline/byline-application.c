@@ -305,7 +305,8 @@ byline_application_command_line (GApplication            *application,
   gboolean new_story = FALSE;
 
   g_variant_dict_lookup (options, "new", "b", &new_story);
-  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args))
+  /* "^aay", not "^a&ay": the strings are copies, which GStrv frees. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &args))
     for (guint i = 0; args[i] != NULL; i++)
       g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, args[i]));
 

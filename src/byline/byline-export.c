@@ -154,25 +154,6 @@ byline_export_article (BylineArticle       *article,
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
-/* A draft from elsewhere: its pictures sit beside it in media/. */
-static void
-attach_draft_media (BylineArticle *article,
-                    GFile         *folder)
-{
-  for (guint i = 0; i < byline_article_get_n_images (article); i++)
-    {
-      BylineImage *image = byline_article_get_image (article, i);
-      g_autofree char *path = byline_image_dup_media_path (image);
-      g_autoptr(GFile) file = NULL;
-
-      if (byline_image_get_file (image) != NULL || path == NULL)
-        continue;
-      file = g_file_resolve_relative_path (folder, path);
-      if (g_file_query_exists (file, NULL))
-        byline_image_set_file (image, file);
-    }
-}
-
 char *
 byline_import_file (BylineDraftStore  *store,
                     GFile             *file,
@@ -183,6 +164,7 @@ byline_import_file (BylineDraftStore  *store,
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
+  const char *format = NULL;
 
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -202,26 +184,17 @@ byline_import_file (BylineDraftStore  *store,
     return NULL;
   folder = g_file_get_parent (file);
 
-  if (byline_draft_format_sniff (bytes))
+  /* What the CLI takes, with the same messages for what it does not. */
+  article = byline_import_read (bytes, name, folder, &format, error);
+  if (article != NULL && g_str_equal (format, "draft"))
     {
-      article = byline_draft_format_parse (bytes, name, error);
-      if (article == NULL)
-        return NULL;
       /* Already one of ours: open it, do not make a second one. */
       if (byline_draft_store_contains (store, byline_article_get_id (article)))
         return g_strdup (byline_article_get_id (article));
-      attach_draft_media (article, folder);
+      /* From elsewhere: its pictures sit beside it in media/. */
+      byline_import_attach_draft_media (article, folder, name, FALSE, NULL);
       byline_article_set_revision (article, 0);
     }
-  else if (byline_ninjs_sniff (bytes))
-    article = byline_ninjs_import (bytes, name, folder, error);
-  else if (byline_html_sniff (bytes))
-    article = byline_html_import (bytes, name, folder, error);
-  else if (g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
-    article = byline_text_import (bytes, name, error);
-  else
-    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s is not a draft, a ninjs item, a web page or text"), name);
 
   if (article == NULL)
     return NULL;

@@ -20,24 +20,6 @@
 /* Larger than any article with its markup (a saved web page of 10 MB imports
  * fine); pictures are separate files. */
 #define MAX_INPUT_SIZE (64 * 1024 * 1024)
-/* How far to look for NUL bytes, which no text, HTML or JSON file has. */
-#define BINARY_PROBE_SIZE (64 * 1024)
-
-/* Library messages name the input when they know it; this makes sure they do. */
-static void
-fail_naming (GError     **error,
-             GError      *local_error,
-             const char  *display)
-{
-  if (strstr (local_error->message, display) != NULL)
-    g_propagate_error (error, local_error);
-  else
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
-                   display, local_error->message);
-      g_error_free (local_error);
-    }
-}
 
 static GBytes *
 read_stdin (GError **error)
@@ -136,180 +118,6 @@ read_input (GFile      **file,
   return g_bytes_new_take (data, length);
 }
 
-static gboolean
-is_blank (const char *data,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-looks_like_json (const char *data,
-                 gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      return data[i] == '{' || data[i] == '[';
-  return FALSE;
-}
-
-/* JSON that is neither a draft nor ninjs: say why, with the position when it
- * does not even parse. */
-static void
-set_json_error (GBytes      *bytes,
-                const char  *display,
-                GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      const char *message = local_error->message;
-
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s:%s", display, message);
-    }
-  else
-    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                 _("%s is JSON, but neither a Byline draft nor a ninjs item"), display);
-}
-
-/* Text and HTML: no picture, no binary, and UTF-8 (HTML may declare another
- * encoding; the HTML reader converts it, so only text is held to UTF-8). */
-static gboolean
-check_not_binary (GBytes      *bytes,
-                  const char  *display,
-                  GError     **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  const char *media_type = NULL;
-
-  if (byline_image_info_sniff ((const guint8 *) data, length, &media_type, NULL, NULL))
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   _("%s is a picture (%s), not an article"), display, media_type);
-      return FALSE;
-    }
-  if (memchr (data, '\0', MIN (length, BINARY_PROBE_SIZE)) != NULL)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   _("%s is a binary file, not an article (ninjs, HTML, text or a Byline draft)"),
-                   display);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_utf8 (GBytes      *bytes,
-            const char  *display,
-            GError     **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  const char *line_start = data;
-  const char *end;
-  guint line = 1;
-
-  if (g_utf8_validate_len (data, length, &end))
-    return TRUE;
-
-  for (const char *p = data; p < end; p++)
-    if (*p == '\n')
-      {
-        line++;
-        line_start = p + 1;
-      }
-  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_UTF8,
-               _("%s:%u:%ld: not UTF-8 text (byte 0x%02X); convert it first, "
-                 "e.g. with “iconv -f WINDOWS-1258 -t UTF-8”"),
-               display, line, g_utf8_strlen (line_start, end - line_start) + 1,
-               (guint) (guint8) *end);
-  return FALSE;
-}
-
-static char *
-sha256_of_file (GFile   *file,
-                GError **error)
-{
-  g_autoptr(GFileInputStream) input = g_file_read (file, NULL, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 buffer[65536];
-
-  if (input == NULL)
-    return NULL;
-  for (;;)
-    {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (input), buffer, sizeof buffer, NULL, error);
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      g_checksum_update (checksum, buffer, n);
-    }
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-/* Points the pictures of a draft read from a folder at its media files.  With
- * @require, each must be there, a regular file, with the bytes its name says. */
-static gboolean
-attach_draft_media (BylineArticle  *article,
-                    GFile          *folder,
-                    const char     *display,
-                    gboolean        require,
-                    GError        **error)
-{
-  for (guint i = 0; i < byline_article_get_n_images (article); i++)
-    {
-      BylineImage *image = byline_article_get_image (article, i);
-      g_autofree char *media_path = byline_image_dup_media_path (image);
-      g_autoptr(GFile) file = g_file_resolve_relative_path (folder, media_path);
-      g_autoptr(GFileInfo) info = NULL;
-      g_autofree char *sha256 = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-      if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-        {
-          if (!require)
-            continue;
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                       _("%s: picture “%s” is missing (%s)"), display,
-                       byline_image_get_filename (image) ? byline_image_get_filename (image) : "",
-                       media_path);
-          return FALSE;
-        }
-      if (require)
-        {
-          sha256 = sha256_of_file (file, &local_error);
-          if (sha256 == NULL)
-            {
-              g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
-                           _("%s: cannot read %s: %s"), display, media_path, local_error->message);
-              return FALSE;
-            }
-          if (g_ascii_strcasecmp (sha256, byline_image_get_sha256 (image)) != 0)
-            {
-              g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
-                           _("%s: %s does not hold the picture its name says (damaged?)"),
-                           display, media_path);
-              return FALSE;
-            }
-        }
-      byline_image_set_file (image, file);
-    }
-  return TRUE;
-}
-
 /* The same draft under a new id: a copy is not the original, so it is a draft
  * again, at revision 0, published nowhere. */
 static BylineArticle *
@@ -336,60 +144,21 @@ read_article (GBytes       *bytes,
               const char  **format,
               GError      **error)
 {
-  g_autoptr(BylineArticle) article = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  g_autoptr(BylineArticle) article = byline_import_read (bytes, display, folder, format, error);
 
-  if (is_blank (data, length))
+  if (article == NULL || !g_str_equal (*format, "draft"))
+    return g_steal_pointer (&article);
+  /* A draft imported is a copy, with its pictures, each the one its name says. */
+  if (as_copy)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("%s is empty"), display);
-      return NULL;
-    }
+      g_autoptr(BylineArticle) copy = copy_with_new_id (article, display, error);
 
-  if (byline_draft_format_sniff (bytes))
-    {
-      *format = "draft";
-      article = byline_draft_format_parse (bytes, display, &local_error);
-      if (article != NULL && as_copy)
-        {
-          g_autoptr(BylineArticle) copy = copy_with_new_id (article, display, &local_error);
-          g_set_object (&article, copy);
-        }
-      if (article != NULL && folder != NULL
-          && !attach_draft_media (article, folder, display, as_copy, &local_error))
-        g_clear_object (&article);
+      if (copy == NULL)
+        return NULL;
+      g_set_object (&article, copy);
     }
-  else if (byline_ninjs_sniff (bytes))
-    {
-      *format = "ninjs";
-      article = byline_ninjs_import (bytes, display, folder, &local_error);
-    }
-  else if (looks_like_json (data, length))
-    {
-      set_json_error (bytes, display, error);
-      return NULL;
-    }
-  else if (!check_not_binary (bytes, display, error))
+  if (folder != NULL && !byline_import_attach_draft_media (article, folder, display, as_copy, error))
     return NULL;
-  else if (byline_html_sniff (bytes))
-    {
-      *format = "html";
-      article = byline_html_import (bytes, display, folder, &local_error);
-    }
-  else if (!check_utf8 (bytes, display, error))
-    return NULL;
-  else
-    {
-      *format = "text";
-      article = byline_text_import (bytes, display, &local_error);
-    }
-
-  if (article == NULL)
-    {
-      fail_naming (error, g_steal_pointer (&local_error), display);
-      return NULL;
-    }
   return g_steal_pointer (&article);
 }
 
@@ -403,8 +172,6 @@ byline_cli_read_file (const char  *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize length;
   gboolean is_folder = FALSE;
 
   if (g_str_equal (path, "-"))
@@ -425,16 +192,6 @@ byline_cli_read_file (const char  *path,
     }
   if (bytes == NULL)
     return NULL;
-
-  /* A byte order mark says nothing the content does not. */
-  data = g_bytes_get_data (bytes, &length);
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      GBytes *rest = g_bytes_new_from_bytes (bytes, 3, length - 3);
-      g_bytes_unref (bytes);
-      bytes = rest;
-    }
-
   return read_article (bytes, display, folder, as_copy, format, error);
 }
 

@@ -17,6 +17,7 @@
 #include "byline-draft-store.h"
 #include "byline-ninjs.h"
 #include "byline-html.h"
+#include "byline-import.h"
 #include "byline-tone.h"
 #include "byline-spell.h"
 #include "byline-consistency.h"

@@ -1,0 +1,298 @@
+/* byline-import.c — an article from a file's bytes, whatever the file is
+ *
+ * Shared by the CLI and the app, so that both take the same files and refuse
+ * the others with the same message.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "byline-article.h"
+#include "byline-draft-format.h"
+#include "byline-error.h"
+#include "byline-html.h"
+#include "byline-image.h"
+#include "byline-image-info.h"
+#include "byline-import.h"
+#include "byline-ninjs.h"
+#include "byline-text.h"
+
+/* How far to look for NUL bytes, which no text, HTML or JSON file has. */
+#define BINARY_PROBE_SIZE (64 * 1024)
+
+/* Library messages name the input when they know it; this makes sure they do. */
+static void
+fail_naming (GError     **error,
+             GError      *local_error,
+             const char  *display)
+{
+  if (strstr (local_error->message, display) != NULL)
+    g_propagate_error (error, local_error);
+  else
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                   display, local_error->message);
+      g_error_free (local_error);
+    }
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+looks_like_json (const char *data,
+                 gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return data[i] == '{' || data[i] == '[';
+  return FALSE;
+}
+
+/* JSON that is neither a draft nor ninjs: say why, with the position when it
+ * does not even parse. */
+static void
+set_json_error (GBytes      *bytes,
+                const char  *display,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      const char *message = local_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, "%s:%s", display, message);
+    }
+  else
+    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                 _("%s is JSON, but neither a Byline draft nor a ninjs item"), display);
+}
+
+/* Text and HTML: no picture, no binary (HTML may declare another encoding;
+ * the HTML reader converts it, so only text is held to UTF-8). */
+static gboolean
+check_not_binary (GBytes      *bytes,
+                  const char  *display,
+                  GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *media_type = NULL;
+
+  if (byline_image_info_sniff ((const guint8 *) data, length, &media_type, NULL, NULL))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is a picture (%s), not an article"), display, media_type);
+      return FALSE;
+    }
+  if (memchr (data, '\0', MIN (length, BINARY_PROBE_SIZE)) != NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is a binary file, not an article (ninjs, HTML, text or a Byline draft)"),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_utf8 (GBytes      *bytes,
+            const char  *display,
+            GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *line_start = data;
+  const char *end;
+  guint line = 1;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_UTF8,
+               _("%s:%u:%ld: not UTF-8 text (byte 0x%02X); convert it first, "
+                 "e.g. with “iconv -f WINDOWS-1258 -t UTF-8”"),
+               display, line, g_utf8_strlen (line_start, end - line_start) + 1,
+               (guint) (guint8) *end);
+  return FALSE;
+}
+
+BylineArticle *
+byline_import_read (GBytes      *bytes,
+                    const char  *display,
+                    GFile       *folder,
+                    const char **format,
+                    GError     **error)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) content = NULL;
+  const char *dummy = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (folder == NULL || G_IS_FILE (folder), NULL);
+
+  if (format == NULL)
+    format = &dummy;
+  *format = NULL;
+
+  /* A byte order mark says nothing the content does not. */
+  data = g_bytes_get_data (bytes, &length);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    content = g_bytes_new_from_bytes (bytes, 3, length - 3);
+  else
+    content = g_bytes_ref (bytes);
+  data = g_bytes_get_data (content, &length);
+
+  if (is_blank (data, length))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("%s is empty"), display);
+      return NULL;
+    }
+
+  if (byline_draft_format_sniff (content))
+    {
+      *format = "draft";
+      article = byline_draft_format_parse (content, display, &local_error);
+    }
+  else if (byline_ninjs_sniff (content))
+    {
+      *format = "ninjs";
+      article = byline_ninjs_import (content, display, folder, &local_error);
+    }
+  else if (looks_like_json (data, length))
+    {
+      set_json_error (content, display, error);
+      return NULL;
+    }
+  else if (!check_not_binary (content, display, error))
+    return NULL;
+  else if (byline_html_sniff (content))
+    {
+      *format = "html";
+      article = byline_html_import (content, display, folder, &local_error);
+    }
+  else if (!check_utf8 (content, display, error))
+    return NULL;
+  else
+    {
+      *format = "text";
+      article = byline_text_import (content, display, &local_error);
+    }
+
+  if (article == NULL)
+    {
+      fail_naming (error, g_steal_pointer (&local_error), display);
+      return NULL;
+    }
+  return g_steal_pointer (&article);
+}
+
+static char *
+sha256_of_file (GFile   *file,
+                GError **error)
+{
+  g_autoptr(GFileInputStream) input = g_file_read (file, NULL, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 buffer[65536];
+
+  if (input == NULL)
+    return NULL;
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (input), buffer, sizeof buffer, NULL, error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_checksum_update (checksum, buffer, n);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+gboolean
+byline_import_attach_draft_media (BylineArticle  *article,
+                                  GFile          *folder,
+                                  const char     *display,
+                                  gboolean        require,
+                                  GError        **error)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+      g_autofree char *media_path = byline_image_dup_media_path (image);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      g_autofree char *sha256 = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      /* Already a file (a picture moved in with the draft), or remote. */
+      if (byline_image_get_file (image) != NULL || media_path == NULL)
+        continue;
+      file = g_file_resolve_relative_path (folder, media_path);
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+      if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          if (!require)
+            continue;
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                       _("%s: picture “%s” is missing (%s)"), display,
+                       byline_image_get_filename (image) ? byline_image_get_filename (image) : "",
+                       media_path);
+          return FALSE;
+        }
+      if (require)
+        {
+          sha256 = sha256_of_file (file, &local_error);
+          if (sha256 == NULL)
+            {
+              g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
+                           _("%s: cannot read %s: %s"), display, media_path, local_error->message);
+              return FALSE;
+            }
+          if (g_ascii_strcasecmp (sha256, byline_image_get_sha256 (image)) != 0)
+            {
+              g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                           _("%s: %s does not hold the picture its name says (damaged?)"),
+                           display, media_path);
+              return FALSE;
+            }
+        }
+      byline_image_set_file (image, file);
+    }
+  return TRUE;
+}

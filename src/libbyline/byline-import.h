@@ -1,0 +1,42 @@
+/* byline-import.h — an article from a file's bytes, whatever the file is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline-types.h"
+
+G_BEGIN_DECLS
+
+/* Reads a Byline draft, a ninjs item, a web page or plain text from @bytes,
+ * told apart by their content (a leading byte order mark is skipped).
+ * @display names the file in messages; @folder, where it is (or NULL),
+ * resolves the pictures of a page or ninjs item.  @format, if not NULL, is set
+ * to "draft", "ninjs", "html" or "text".  A draft is returned as it is: its
+ * pictures are not attached (byline_import_attach_draft_media()).
+ *
+ * Anything else fails with a message that names @display and says what it
+ * is: empty, JSON of another kind (BYLINE_ERROR_UNSUPPORTED_FORMAT, or
+ * BYLINE_ERROR_MALFORMED with the position where it does not parse), a
+ * picture, a binary file, text that is not UTF-8 (BYLINE_ERROR_NOT_UTF8, with
+ * the line and column). */
+BylineArticle *byline_import_read               (GBytes         *bytes,
+                                                 const char     *display,
+                                                 GFile          *folder,
+                                                 const char    **format,
+                                                 GError        **error);
+
+/* Points the pictures of a draft read from @folder at the files of its media
+ * folder.  With @require each must be there, a regular file with the SHA-256
+ * its name says, or this fails naming it; without, missing ones are left as
+ * metadata. */
+gboolean       byline_import_attach_draft_media (BylineArticle  *article,
+                                                 GFile          *folder,
+                                                 const char     *display,
+                                                 gboolean        require,
+                                                 GError        **error);
+
+G_END_DECLS

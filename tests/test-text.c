@@ -113,6 +113,22 @@ test_count_words (void)
   g_assert_false (byline_text_is_blank (" đ "));
 }
 
+static void
+test_prefix_lead (void)
+{
+  g_autofree char *added = byline_text_prefix_lead ("Mưa lớn kéo dài.", "BLC");
+  g_autofree char *kept = byline_text_prefix_lead ("(BLC) - Mưa lớn kéo dài.", "BLC");
+  g_autofree char *other = byline_text_prefix_lead ("(TTXVN) - Mưa lớn.", "BLC");
+  g_autofree char *none = byline_text_prefix_lead ("Mưa lớn.", "  ");
+  g_autofree char *empty = byline_text_prefix_lead ("", "BLC");
+
+  g_assert_cmpstr (added, ==, "(BLC) - Mưa lớn kéo dài.");
+  g_assert_cmpstr (kept, ==, "(BLC) - Mưa lớn kéo dài.");
+  g_assert_cmpstr (other, ==, "(BLC) - (TTXVN) - Mưa lớn.");
+  g_assert_cmpstr (none, ==, "Mưa lớn.");
+  g_assert_cmpstr (empty, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +136,7 @@ main (int   argc,
   byline_test_init (&argc, &argv);
 
   g_test_add_func ("/text/normalize/nfc", test_normalize_nfc);
+  g_test_add_func ("/text/prefix-lead", test_prefix_lead);
   g_test_add_func ("/text/normalize/invalid-and-control", test_normalize_invalid_and_control);
   g_test_add_func ("/text/normalize/line", test_normalize_line);
   g_test_add_func ("/text/normalize/fast-path-edges", test_normalize_fast_path_edges);

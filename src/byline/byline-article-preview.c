@@ -224,14 +224,10 @@ refresh (BylineArticlePreview *self)
 
   if (!byline_text_is_blank (byline_article_get_lead (article)))
     {
-      g_autofree char *lead = NULL;
+      /* The source prefix opens the lead, "(BLC) - Đêm qua…", as published. */
+      g_autofree char *lead = byline_text_prefix_lead (byline_article_get_lead (article),
+                                                       byline_article_get_source_prefix (article));
 
-      /* The source prefix opens the lead: "(BLC) - Đêm qua…" */
-      if (!byline_text_is_blank (byline_article_get_source_prefix (article)))
-        lead = g_strdup_printf ("(%s) - %s", byline_article_get_source_prefix (article),
-                                byline_article_get_lead (article));
-      else
-        lead = g_strdup (byline_article_get_lead (article));
       insert_line (buffer, &iter, lead, "lead");
     }
 

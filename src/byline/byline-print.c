@@ -160,10 +160,8 @@ build_pieces (Job             *job,
   }
   if (!byline_text_is_blank (byline_article_get_lead (article)))
     {
-      g_autofree char *lead = byline_text_is_blank (byline_article_get_source_prefix (article))
-                              ? g_strdup (byline_article_get_lead (article))
-                              : g_strdup_printf ("(%s) - %s", byline_article_get_source_prefix (article),
-                                                 byline_article_get_lead (article));
+      g_autofree char *lead = byline_text_prefix_lead (byline_article_get_lead (article),
+                                                       byline_article_get_source_prefix (article));
       add_plain (job, context, width, "Sans Bold 10.5", lead, PANGO_ALIGN_LEFT, 12);
     }
 

@@ -16,6 +16,7 @@
 #include "byline-article.h"
 #include "byline-body.h"
 #include "byline-html-private.h"
+#include "byline-text.h"
 #include "byline-image.h"
 
 /* ------------------------------------------------------------------ shared */
@@ -52,23 +53,6 @@ _byline_html_href_is_safe (const char *href)
           return FALSE;
       }
   return known;
-}
-
-char *
-_byline_lead_with_prefix (const char *lead,
-                          const char *source_prefix)
-{
-  g_autofree char *marker = NULL;
-
-  if (lead == NULL || *lead == '\0')
-    return g_strdup ("");
-  if (source_prefix == NULL || *source_prefix == '\0')
-    return g_strdup (lead);
-
-  marker = g_strdup_printf ("(%s)", source_prefix);
-  if (g_str_has_prefix (lead, marker))
-    return g_strdup (lead);
-  return g_strdup_printf ("%s - %s", marker, lead);
 }
 
 static void
@@ -421,7 +405,7 @@ byline_html_export (BylineArticle           *article,
   language = byline_article_get_language (article);
   if (language == NULL || *language == '\0')
     language = "vi";
-  lead = _byline_lead_with_prefix (byline_article_get_lead (article),
+  lead = byline_text_prefix_lead (byline_article_get_lead (article),
                                    byline_article_get_source_prefix (article));
   byline = byline_article_dup_byline (article);
 
@@ -482,7 +466,7 @@ byline_text_export (BylineArticle *article)
   language = byline_article_get_language (article);
   picture = language == NULL || *language == '\0' || g_str_has_prefix (language, "vi")
             ? "Ảnh" : "Photo";
-  lead = _byline_lead_with_prefix (byline_article_get_lead (article),
+  lead = byline_text_prefix_lead (byline_article_get_lead (article),
                                    byline_article_get_source_prefix (article));
   byline = byline_article_dup_byline (article);
 

@@ -21,10 +21,6 @@ gboolean  _byline_html_href_is_safe   (const char *href);
  * or NULL when the lead does not start with one. */
 char     *_byline_parse_source_prefix (const char *lead);
 
-/* "(BLC) - " in front of @lead unless it already starts with "(BLC)". */
-char     *_byline_lead_with_prefix    (const char *lead,
-                                       const char *source_prefix);
-
 /* The text of @block with its bold, italic and link spans as HTML, escaped. */
 void      _byline_html_append_inline  (GString           *out,
                                        const BylineBlock *block);

@@ -322,7 +322,7 @@ byline_ninjs_export (BylineArticle            *article,
       json_builder_end_array (builder);
     }
 
-  lead = _byline_lead_with_prefix (byline_article_get_lead (article), source_prefix);
+  lead = byline_text_prefix_lead (byline_article_get_lead (article), source_prefix);
   if (!byline_text_is_blank (lead))
     {
       json_builder_set_member_name (builder, "descriptions");

@@ -243,3 +243,20 @@ byline_text_is_blank (const char *text)
       return FALSE;
   return TRUE;
 }
+
+char *
+byline_text_prefix_lead (const char *lead,
+                         const char *source_prefix)
+{
+  g_autofree char *marker = NULL;
+
+  if (lead == NULL || *lead == '\0')
+    return g_strdup ("");
+  if (byline_text_is_blank (source_prefix))
+    return g_strdup (lead);
+
+  marker = g_strdup_printf ("(%s)", source_prefix);
+  if (g_str_has_prefix (lead, marker))
+    return g_strdup (lead);
+  return g_strdup_printf ("%s - %s", marker, lead);
+}

@@ -22,5 +22,9 @@ guint     byline_text_count_words    (const char *text);
 guint     byline_text_reading_minutes (guint      words,
                                       guint       words_per_minute);
 gboolean  byline_text_is_blank       (const char *text);
+/* The lead as published: "(BLC) - " in front of @lead, unless it already
+ * starts with "(BLC)"; @lead alone without a prefix. */
+char     *byline_text_prefix_lead    (const char *lead,
+                                      const char *source_prefix);
 
 G_END_DECLS

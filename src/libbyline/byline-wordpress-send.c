@@ -25,6 +25,7 @@
 #include "byline-destination-private.h"
 #include "byline-error.h"
 #include "byline-html-private.h"
+#include "byline-text.h"
 #include "byline-image.h"
 #include "byline-upload-private.h"
 #include "byline-wordpress-private.h"
@@ -309,7 +310,7 @@ build_body (SendData   *data,
   BylineArticle *article = data->article;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *title = _byline_wordpress_escape (byline_article_get_headline (article));
-  g_autofree char *lead = _byline_lead_with_prefix (byline_article_get_lead (article),
+  g_autofree char *lead = byline_text_prefix_lead (byline_article_get_lead (article),
                                                     byline_article_get_source_prefix (article));
   g_autofree char *excerpt = _byline_wordpress_escape (lead ? lead : "");
   g_autofree char *content = _byline_wordpress_content (article, media);

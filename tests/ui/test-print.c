@@ -1,0 +1,169 @@
+/* test-print.c — printing a story, through the same GtkPrintOperation the
+ * Print action uses, exported to PDF and read back with pdftotext/pdfinfo:
+ * every part of the story is on the pages, in order, in Vietnamese, and a
+ * long story breaks onto more pages.  And the preview's lead, which print
+ * shares the rule of.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "ui-test-utils.h"
+#include "byline-article-preview.h"
+#include "byline-print.h"
+
+static char *
+spawn (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* What a reader of the page sees, with the lines joined: words, not layout. */
+static char *
+pdf_words (const char *pdf)
+{
+  g_autofree char *text = spawn ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\f", -1);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len ? " " : "", words[i]);
+  return g_string_free (joined, FALSE);
+}
+
+static int
+pdf_pages (const char *pdf)
+{
+  g_autofree char *info = spawn ((const char *[]) { "pdfinfo", pdf, NULL });
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+static void
+assert_in_order (const char         *text,
+                 const char * const *parts)
+{
+  const char *from = text;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *found = strstr (from, parts[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is not on the pages after what comes before it:\n%s", parts[i], text);
+      from = found + strlen (parts[i]);
+    }
+}
+
+static void
+test_story_on_paper (void)
+{
+  g_autoptr(GFile) media = byline_test_make_folder ("print-media");
+  g_autoptr(GFile) out = byline_test_make_folder ("print-out");
+  g_autoptr(BylineArticle) article = byline_test_make_article (media);
+  g_autoptr(GFile) pdf = g_file_get_child (out, "story.pdf");
+  g_autofree char *path = g_file_get_path (pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int pages = 0;
+  const char *parts[] = {
+    "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản",
+    "(BLC) - Mưa lớn kéo dài từ đêm 9/8",
+    "đã có 37 hộ dân phải sơ tán khẩn cấp.",
+    "Sạt lở trên Quốc lộ 4H đoạn qua xã Nậm Hàng.",
+    "Khẩn trương khắc phục hậu quả",
+    "ông Phạm Văn Quý cho biết.",
+    "Kiểm đếm thiệt hại",
+    "Lực lượng cứu hộ giúp dân di dời tài sản.",
+    "Hiện lực lượng chức năng vẫn đang tiếp tục khắc phục.",
+    "Nguyễn Thị Hương",
+    NULL
+  };
+
+  g_assert_true (byline_print_to_pdf (article, path, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pages, >=, 1);
+  g_assert_cmpint (pdf_pages (path), ==, pages);
+  text = pdf_words (path);
+  assert_in_order (text, parts);
+  /* The lead already opens with the source prefix: it is not printed twice. */
+  g_assert_null (strstr (text, "(BLC) - (BLC)"));
+}
+
+/* The preview shows the lead as it is published: the prefix once, whether
+ * the reporter typed it or not. */
+static void
+test_preview_lead (void)
+{
+  g_autoptr(GFile) media = byline_test_make_folder ("preview-media");
+  g_autoptr(BylineArticle) article = byline_test_make_article (media);
+  GtkWidget *preview = g_object_ref_sink (byline_article_preview_new ());
+  g_autofree char *typed = NULL;
+  g_autofree char *added = NULL;
+
+  byline_article_preview_set_article (BYLINE_ARTICLE_PREVIEW (preview), article);
+  typed = byline_article_preview_dup_text (BYLINE_ARTICLE_PREVIEW (preview));
+  g_assert_nonnull (strstr (typed, "(BLC) - Mưa lớn kéo dài"));
+  g_assert_null (strstr (typed, "(BLC) - (BLC)"));
+
+  byline_article_set_lead (article, "Mưa lớn kéo dài từ đêm 9/8.");
+  byline_article_preview_set_article (BYLINE_ARTICLE_PREVIEW (preview), article);
+  added = byline_article_preview_dup_text (BYLINE_ARTICLE_PREVIEW (preview));
+  g_assert_nonnull (strstr (added, "(BLC) - Mưa lớn kéo dài từ đêm 9/8."));
+  g_object_unref (preview);
+}
+
+/* Sixty paragraphs: several pages, as many as the operation said, and the
+ * last paragraph and the byline on the last of them. */
+static void
+test_long_story_pages (void)
+{
+  g_autoptr(GFile) media = byline_test_make_folder ("print-media-long");
+  g_autoptr(GFile) out = byline_test_make_folder ("print-out-long");
+  g_autoptr(BylineArticle) article = byline_test_make_article (media);
+  g_autoptr(GFile) pdf = g_file_get_child (out, "long.pdf");
+  g_autofree char *path = g_file_get_path (pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineBody *body = byline_article_get_body (article);
+  int pages = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *paragraph = g_strdup_printf ("Đoạn %u: lực lượng cứu hộ tiếp tục bám địa bàn, "
+                                                    "hỗ trợ người dân khắc phục hậu quả mưa lũ.", i + 1);
+      byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, paragraph);
+    }
+  g_assert_true (byline_print_to_pdf (article, path, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pages, >=, 3);
+  g_assert_cmpint (pdf_pages (path), ==, pages);
+  text = pdf_words (path);
+  assert_in_order (text, (const char *[]) { "Đoạn 1:", "Đoạn 30:", "Đoạn 60:", "Nguyễn Thị Hương", NULL });
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/print/story-on-paper", test_story_on_paper);
+  g_test_add_func ("/ui/print/long-story-pages", test_long_story_pages);
+  g_test_add_func ("/ui/print/preview-lead", test_preview_lead);
+  return g_test_run ();
+}

@@ -1079,6 +1079,32 @@ test_preferences (Fixture       *f,
   g_settings_reset (settings, "headline-limit");
 }
 
+/* A window closed at one size, the next one opens at it. */
+static void
+test_remembers_size (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+  BylineWindow *next;
+  int width = 0, height = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  byline_ui_test_wait (300);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  byline_ui_test_wait (200);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  next = byline_ui_test_new_window (f->store);
+  gtk_window_get_default_size (GTK_WINDOW (next), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (next));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1309,6 +1335,8 @@ main (int   argc,
   g_test_add ("/ui/window/drafts-library", Fixture, NULL, fixture_setup, test_drafts_library,
               fixture_teardown);
   g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/ui/window/remembers-size", Fixture, NULL, fixture_setup, test_remembers_size,
+              fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

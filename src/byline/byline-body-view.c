@@ -433,28 +433,17 @@ on_files_read (GObject      *object,
 }
 
 static void
-on_html_read (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_html_spliced (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(BylineBodyView) self = user_data;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
+  GOutputStream *memory = G_OUTPUT_STREAM (object);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *html = NULL;
 
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
-  if (stream == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  memory = g_memory_output_stream_new_resizable ();
-  /* Pasting is an interaction: a few megabytes at most, read at once. */
-  if (g_output_stream_splice (memory, stream,
-                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                              NULL, &error) < 0)
+  if (g_output_stream_splice_finish (memory, result, &error) < 0)
     {
       show_error (self, error);
       return;
@@ -465,6 +454,30 @@ on_html_read (GObject      *object,
     /* Nothing the body can hold: fall back to the text. */
     gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (self->buffer),
                                      gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
+}
+
+static void
+on_html_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  if (stream == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Asynchronously: on X11, and from this process's own clipboard, the data
+   * arrives through the main loop, which a blocking read would stop. */
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_html_spliced, g_steal_pointer (&self));
 }
 
 static void

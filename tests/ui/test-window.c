@@ -1105,6 +1105,83 @@ test_remembers_size (Fixture       *f,
   g_settings_reset (settings, "window-height");
 }
 
+static gboolean
+has_n_images (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_article_get_n_images (article (f)) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "want"));
+}
+
+static void
+paste_and_wait_for_images (Fixture *f,
+                           guint    n)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+
+  g_object_set_data (G_OBJECT (f->window), "want", GUINT_TO_POINTER (n));
+  g_signal_emit_by_name (body, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_n_images, f, 5000));
+}
+
+/* What a reporter pastes into the body: a picture copied in a browser (no
+ * file), picture files copied in the file manager, and a web page's text,
+ * cleaned to the body's structure. */
+static void
+test_paste (Fixture       *f,
+            gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(GFile) file = picture (f, "pasted.png", 0x2b8a5a);
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_file (file, NULL);
+  GdkFileList *files = NULL;
+  g_autoptr(GdkContentProvider) html = NULL;
+  g_autoptr(GBytes) page = NULL;
+  GSList *list = NULL;
+  gboolean found_heading = FALSE;
+  const char *markup = "<meta charset=utf-8><div style='color:red'><h2>Hiện trường</h2>"
+                       "<p>Nước <b>dâng cao</b> <span class=x>nhanh</span>.</p>"
+                       "<script>alert(1)</script></div>";
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mở đầu.");
+
+  g_assert_nonnull (texture);
+  gdk_clipboard_set_texture (clipboard, texture);
+  paste_and_wait_for_images (f, 1);
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article (f), 0)), ==, 40);
+
+  list = g_slist_append (list, file);
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  gdk_clipboard_set (clipboard, GDK_TYPE_FILE_LIST, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  paste_and_wait_for_images (f, 2);
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 1)), ==, "pasted.png");
+
+  page = g_bytes_new_static (markup, strlen (markup));
+  html = gdk_content_provider_new_for_bytes ("text/html", page);
+  gdk_clipboard_set_content (clipboard, html);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  byline_ui_test_wait (500);
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (g_strcmp0 (byline_block_get_text (block), "Hiện trường") == 0)
+        found_heading = byline_block_get_kind (block) != BYLINE_BLOCK_PARAGRAPH;
+      g_assert_null (strstr (byline_block_get_text (block) ? byline_block_get_text (block) : "", "alert"));
+    }
+  g_assert_true (found_heading);
+  {
+    g_autofree char *text = view_text (GTK_TEXT_VIEW (view));
+
+    g_assert_nonnull (strstr (text, "Nước dâng cao nhanh."));
+  }
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1337,6 +1414,7 @@ main (int   argc,
   g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/window/remembers-size", Fixture, NULL, fixture_setup, test_remembers_size,
               fixture_teardown);
+  g_test_add ("/ui/window/paste", Fixture, NULL, fixture_setup, test_paste, fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

@@ -1182,6 +1182,103 @@ test_paste (Fixture       *f,
   }
 }
 
+static AdwBanner *
+save_banner (Fixture *f)
+{
+  return ADW_BANNER (gtk_widget_get_template_child (GTK_WIDGET (f->window), BYLINE_TYPE_WINDOW, "banner"));
+}
+
+/* A save that fails says so, and keeps every word: a banner with Try Again
+ * when the disk refused, with Save as New Draft when someone else saved the
+ * draft meanwhile; either way the words end up on disk. */
+static void
+test_save_failures (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  BylineDocument *document;
+  g_autoptr(BylineDraftStore) other = NULL;
+  g_autoptr(BylineArticle) theirs = NULL;
+  g_autoptr(BylineArticle) mine = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *copy_id = NULL;
+
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (headline, "Lũ quét ở Mường Tè");
+  document = byline_window_get_document (f->window);
+  g_assert_true (byline_document_flush (document, &error));
+  g_assert_no_error (error);
+  id = g_strdup (byline_article_get_id (article (f)));
+  folder = byline_draft_store_get_draft_folder (f->store, id);
+
+  /* The disk refuses: the draft's folder is a file now. */
+  {
+    g_autofree char *path = g_file_get_path (folder);
+    const char *argv[] = { "rm", "-rf", path, NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (g_file_replace_contents (folder, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  byline_ui_test_type (headline, ", 3 người mất tích");
+  g_assert_false (byline_document_flush (document, NULL));
+  g_assert_cmpint (byline_document_get_save_state (document), ==, BYLINE_SAVE_STATE_FAILED);
+  byline_ui_test_wait (300);
+  g_assert_true (adw_banner_get_revealed (save_banner (f)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_banner (f))), ==, "win.retry-save");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lũ quét ở Mường Tè, 3 người mất tích");
+
+  /* Put right, Try Again saves it all. */
+  g_assert_true (g_file_delete (folder, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry-save", NULL));
+  byline_ui_test_wait (300);
+  g_assert_cmpint (byline_document_get_save_state (document), ==, BYLINE_SAVE_STATE_SAVED);
+  g_assert_false (adw_banner_get_revealed (save_banner (f)));
+  {
+    g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
+
+    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè, 3 người mất tích");
+  }
+
+  /* Someone else (the editor, through a shared folder) saves the draft. */
+  other = byline_draft_store_new (byline_draft_store_get_folder (f->store));
+  theirs = byline_draft_store_load (other, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_headline (theirs, "Lũ quét ở Mường Tè (biên tập)");
+  g_assert_true (byline_draft_store_save (other, theirs, &error));
+  g_assert_no_error (error);
+
+  /* The reporter types on: the save meets the conflict, and overwrites nothing. */
+  byline_ui_test_type (headline, " đêm qua");
+  g_assert_false (byline_document_flush (document, NULL));
+  byline_ui_test_wait (300);
+  g_assert_true (adw_banner_get_revealed (save_banner (f)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_banner (f))), ==, "win.save-copy");
+  {
+    g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
+
+    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè (biên tập)");
+  }
+
+  /* Save as New Draft: both versions are kept, the window edits the copy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-copy", NULL));
+  byline_ui_test_wait (300);
+  copy_id = g_strdup (byline_article_get_id (article (f)));
+  g_assert_cmpstr (copy_id, !=, id);
+  g_assert_false (adw_banner_get_revealed (save_banner (f)));
+  mine = read_draft_json (f->store, copy_id);
+  g_assert_cmpstr (byline_article_get_headline (mine), ==, "Lũ quét ở Mường Tè, 3 người mất tích đêm qua");
+  {
+    g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
+
+    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè (biên tập)");
+  }
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1415,6 +1512,8 @@ main (int   argc,
   g_test_add ("/ui/window/remembers-size", Fixture, NULL, fixture_setup, test_remembers_size,
               fixture_teardown);
   g_test_add ("/ui/window/paste", Fixture, NULL, fixture_setup, test_paste, fixture_teardown);
+  g_test_add ("/ui/window/save-failures", Fixture, NULL, fixture_setup, test_save_failures,
+              fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

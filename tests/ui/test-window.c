@@ -1279,6 +1279,32 @@ test_save_failures (Fixture       *f,
   }
 }
 
+/* Closed before the autosave delay is over: what was typed is on disk. */
+static void
+test_close_saves (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bylinenews.Byline");
+  g_autoptr(BylineArticle) on_disk = NULL;
+  g_autofree char *id = NULL;
+
+  g_settings_set_uint (settings, "autosave-delay", 60000);
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor (f)), "Đóng cửa sổ ngay");
+  id = g_strdup (byline_article_get_id (article (f)));
+  g_assert_cmpint (byline_document_get_save_state (byline_window_get_document (f->window)), ==,
+                   BYLINE_SAVE_STATE_UNSAVED);
+
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close", NULL));
+  byline_ui_test_wait (300);
+  /* Closed, not held open by a question. */
+  g_assert_null (f->window);
+  on_disk = read_draft_json (f->store, id);
+  g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Đóng cửa sổ ngay");
+  g_settings_reset (settings, "autosave-delay");
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1514,6 +1540,7 @@ main (int   argc,
   g_test_add ("/ui/window/paste", Fixture, NULL, fixture_setup, test_paste, fixture_teardown);
   g_test_add ("/ui/window/save-failures", Fixture, NULL, fixture_setup, test_save_failures,
               fixture_teardown);
+  g_test_add ("/ui/window/close-saves", Fixture, NULL, fixture_setup, test_close_saves, fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

@@ -1305,6 +1305,36 @@ test_close_saves (Fixture       *f,
   g_settings_reset (settings, "autosave-delay");
 }
 
+/* Remove, as the row's menu and Alt+Delete do it, and Undo in the toast. */
+static void
+test_remove_row_toast (Fixture       *f,
+                       gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  BylineImage *first, *second;
+  GtkWidget *undo;
+
+  type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  first = byline_article_get_image (article (f), 0);
+  second = byline_article_get_image (article (f), 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_caption_panel_get_row (panel, 0)),
+                                             "row.remove", NULL));
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_true (byline_article_get_image (article (f), 0) == second);
+
+  undo = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_true (byline_article_get_image (article (f), 0) == first);
+  g_assert_cmpint (byline_body_find_image (byline_article_get_body (article (f)), byline_image_get_id (first)), >=, 0);
+  g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1541,6 +1571,8 @@ main (int   argc,
   g_test_add ("/ui/window/save-failures", Fixture, NULL, fixture_setup, test_save_failures,
               fixture_teardown);
   g_test_add ("/ui/window/close-saves", Fixture, NULL, fixture_setup, test_close_saves, fixture_teardown);
+  g_test_add ("/ui/window/remove-row-toast", Fixture, NULL, fixture_setup, test_remove_row_toast,
+              fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

@@ -1113,6 +1113,18 @@ has_n_images (gpointer data)
   return byline_article_get_n_images (article (f)) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "want"));
 }
 
+static gboolean
+has_pasted_heading (gpointer data)
+{
+  Fixture *f = data;
+  BylineBody *body = byline_article_get_body (article (f));
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (g_strcmp0 (byline_block_get_text (byline_body_get_block (body, i)), "Hiện trường") == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 paste_and_wait_for_images (Fixture *f,
                            guint    n)
@@ -1165,7 +1177,7 @@ test_paste (Fixture       *f,
   html = gdk_content_provider_new_for_bytes ("text/html", page);
   gdk_clipboard_set_content (clipboard, html);
   g_signal_emit_by_name (view, "paste-clipboard");
-  byline_ui_test_wait (500);
+  g_assert_true (byline_ui_test_wait_until (has_pasted_heading, f, 5000));
   for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
     {
       const BylineBlock *block = byline_body_get_block (body, i);

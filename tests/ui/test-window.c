@@ -28,6 +28,7 @@
 #include "byline-article-preview.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-preferences-dialog.h"
+#include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
 
 #define HEADLINE "Nậm Nhùn: mưa lũ gây sạt lở, chia cắt nhiều bản"
@@ -1347,6 +1348,111 @@ test_remove_row_toast (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
+static void
+collect_keycaps (GtkWidget  *widget,
+                 GHashTable *listed)
+{
+  GString *keys = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "keycap"))
+        {
+          if (keys == NULL)
+            keys = g_string_new (NULL);
+          g_string_append_printf (keys, "%s%s", keys->len ? "+" : "", gtk_label_get_text (GTK_LABEL (child)));
+        }
+      else
+        collect_keycaps (child, listed);
+    }
+  if (keys != NULL)
+    g_hash_table_add (listed, g_string_free (keys, FALSE));
+}
+
+/* Each action with a key binding (action name → the labels of its keys). */
+static void
+collect_bindings (GtkWidget  *widget,
+                  GHashTable *bindings)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+          GPtrArray *labels;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "editor.")
+              && !g_str_has_prefix (name, "row."))
+            continue;
+          labels = g_hash_table_lookup (bindings, name);
+          if (labels == NULL)
+            {
+              labels = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (bindings, g_strdup (name), labels);
+            }
+          g_ptr_array_add (labels, gtk_accelerator_get_label (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bindings (child, bindings);
+}
+
+/* Every action the window, the editor and a picture's row bind to a key is
+ * in the shortcuts window, under one of its keys. */
+static void
+test_shortcuts_listed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  AdwDialog *dialog = g_object_ref_sink (byline_shortcuts_dialog_new ());
+  GHashTableIter iter;
+  gpointer name, labels;
+
+  type_story (f);
+  /* A dialog's content is in the window once it is presented. */
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  byline_ui_test_wait (200);
+  collect_keycaps (GTK_WIDGET (dialog), listed);
+  adw_dialog_close (dialog);
+  byline_ui_test_wait (200);
+  collect_bindings (GTK_WIDGET (f->window), bindings);
+  g_assert_cmpuint (g_hash_table_size (listed), >=, 30);
+  /* The window's, the editor's and the row's own: all were found. */
+  g_assert_true (g_hash_table_contains (bindings, "win.save"));
+  g_assert_true (g_hash_table_contains (bindings, "editor.find"));
+  g_assert_true (g_hash_table_contains (bindings, "row.move-up"));
+
+  g_hash_table_iter_init (&iter, bindings);
+  while (g_hash_table_iter_next (&iter, &name, &labels))
+    {
+      GPtrArray *keys = labels;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < keys->len && !found; i++)
+        found = g_hash_table_contains (listed, g_ptr_array_index (keys, i));
+      if (!found)
+        g_error ("%s (%s) is not in the shortcuts window", (char *) name, (char *) g_ptr_array_index (keys, 0));
+    }
+  g_object_unref (dialog);
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -1584,6 +1690,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/window/close-saves", Fixture, NULL, fixture_setup, test_close_saves, fixture_teardown);
   g_test_add ("/ui/window/remove-row-toast", Fixture, NULL, fixture_setup, test_remove_row_toast,
+              fixture_teardown);
+  g_test_add ("/ui/window/shortcuts-listed", Fixture, NULL, fixture_setup, test_shortcuts_listed,
               fixture_teardown);
   g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
               fixture_teardown);

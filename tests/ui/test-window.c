@@ -909,6 +909,24 @@ test_choice_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)) != NULL;
+}
+
+static gboolean
+has_no_dialog (gpointer data)
+{
+  return !has_dialog (data);
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       n;
+} RowsWanted;
+
 static GtkListBoxRow *
 visible_row (GtkListBox *list,
              guint       n)
@@ -928,6 +946,26 @@ count_visible_rows (GtkListBox *list)
   while (visible_row (list, n) != NULL)
     n++;
   return n;
+}
+
+static gboolean
+rows_shown (gpointer data)
+{
+  RowsWanted *wanted = data;
+
+  return count_visible_rows (wanted->list) == wanted->n;
+}
+
+static void
+search_for (GtkWidget  *search,
+            GtkListBox *list,
+            const char *text,
+            guint       n)
+{
+  RowsWanted wanted = { list, n };
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_assert_true (byline_ui_test_wait_until (rows_shown, &wanted, 5000));
 }
 
 static GtkListBoxRow *
@@ -969,7 +1007,7 @@ test_drafts_library (Fixture       *f,
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
-  byline_ui_test_wait (300);
+  g_assert_true (byline_ui_test_wait_until (has_dialog, f->window, 5000));
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
   g_assert_true (BYLINE_IS_DRAFTS_DIALOG (dialog));
   list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
@@ -978,16 +1016,10 @@ test_drafts_library (Fixture       *f,
 
   /* Typed without its diacritics, "duong" finds both roads, "sin ho" one. */
   search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
-  gtk_editable_set_text (GTK_EDITABLE (search), "duong");
-  byline_ui_test_wait (400);
-  g_assert_cmpuint (count_visible_rows (list), ==, 2);
-  gtk_editable_set_text (GTK_EDITABLE (search), "sin ho");
-  byline_ui_test_wait (400);
-  g_assert_cmpuint (count_visible_rows (list), ==, 1);
+  search_for (search, list, "duong", 2);
+  search_for (search, list, "sin ho", 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (visible_row (list, 0))), ==, headlines[1]);
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  byline_ui_test_wait (400);
-  g_assert_cmpuint (count_visible_rows (list), ==, 3);
+  search_for (search, list, "", 3);
 
   /* Deleted: gone from the list and from the store, until Undo brings it back. */
   row = row_titled (list, headlines[1]);
@@ -1009,8 +1041,7 @@ test_drafts_library (Fixture       *f,
 
   /* Chosen, it opens in the window and the library closes. */
   g_signal_emit_by_name (list, "row-activated", row_titled (list, headlines[1]));
-  byline_ui_test_wait (300);
-  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+  g_assert_true (byline_ui_test_wait_until (has_no_dialog, f->window, 5000));
   g_assert_cmpstr (byline_article_get_id (article (f)), ==, road_id);
   {
     g_autofree char *shown = view_text (byline_article_editor_get_headline_view (editor (f)));
@@ -1482,7 +1513,7 @@ test_history_restore (Fixture       *f,
 
   /* Opening the history saves what is on screen first: the newest version. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
-  byline_ui_test_wait (300);
+  g_assert_true (byline_ui_test_wait_until (has_dialog, f->window, 5000));
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
   g_assert_true (BYLINE_IS_HISTORY_DIALOG (dialog));
   list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
@@ -1512,8 +1543,7 @@ test_history_restore (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (restore));
 
   g_signal_emit_by_name (restore, "clicked");
-  byline_ui_test_wait (300);
-  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+  g_assert_true (byline_ui_test_wait_until (has_no_dialog, f->window, 5000));
 
   /* The window edits the restored version, and it is the draft on disk. */
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Bản tin sáng");

@@ -303,6 +303,9 @@ byline_date_button_init (BylineDateButton *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
+  /* Centred on the arrow, whether it holds one line or three. */
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
   /* A value, as the rows' other values are: not a bold button label; on two
    * lines where one is too narrow. */
   self->label = gtk_label_new (NULL);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-checklist-button.h"
+#include "byline-document.h"
 #include "byline-widget-util.h"
 
 struct _BylineChecklistButton
@@ -17,6 +18,7 @@ struct _BylineChecklistButton
   GtkToggleButton  parent_instance;
 
   BylineChecklist *checklist;
+  BylineDocument  *document;      /* the checklist's, followed for its first edit */
   GtkImage        *icon;
   GtkLabel        *badge;
 };
@@ -40,6 +42,10 @@ update (BylineChecklistButton *self)
   g_autofree char *count = NULL;
   g_autofree char *tooltip = NULL;
 
+  /* A new story nobody has typed in yet is not wrong yet: the count waits
+   * for the first edit (the tooltip and the checklist still say all). */
+  if (self->document != NULL && byline_document_is_pristine (self->document))
+    errors = warnings = 0;
   if (errors > 0)
     count = g_strdup_printf ("%u", errors);
   else if (warnings > 0)
@@ -59,6 +65,21 @@ update (BylineChecklistButton *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preflight checks"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary ? summary : "",
                                   -1);
+}
+
+static void
+follow_document (BylineChecklistButton *self)
+{
+  BylineDocument *document = self->checklist ? byline_checklist_get_document (self->checklist) : NULL;
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "notify::save-state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
 }
 
 BylineChecklist *
@@ -81,7 +102,12 @@ byline_checklist_button_set_checklist (BylineChecklistButton *self,
     g_signal_handlers_disconnect_by_data (self->checklist, self);
   g_set_object (&self->checklist, checklist);
   if (checklist != NULL)
-    g_signal_connect_object (checklist, "notify::summary", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (checklist, "notify::summary", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (checklist, "notify::document", G_CALLBACK (follow_document), self,
+                               G_CONNECT_SWAPPED);
+    }
+  follow_document (self);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -101,6 +127,9 @@ byline_checklist_button_dispose (GObject *object)
   if (self->checklist != NULL)
     g_signal_handlers_disconnect_by_data (self->checklist, self);
   g_clear_object (&self->checklist);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (byline_checklist_button_parent_class)->dispose (object);
 }

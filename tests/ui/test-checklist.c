@@ -1067,6 +1067,34 @@ test_opened (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
 
+/* A new story nobody has typed in shows no count on the button yet; the
+ * first edit brings it. */
+static void
+test_badge_waits_for_first_edit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineChecklistButton *button =
+    BYLINE_CHECKLIST_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->window), BYLINE_TYPE_WINDOW,
+                                                            "checks_button"));
+
+  byline_checklist_run (checklist);
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_checklist_get_n_errors (checklist), >, 0);
+  g_assert_cmpstr (byline_checklist_button_get_badge_text (button), ==, "");
+
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (byline_article_editor_get_headline_view (editor (f)), "Mưa");
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (byline_checklist_button_get_badge_text (button), !=, "");
+
+  /* The next new story is untouched again. */
+  g_assert_true (byline_window_new_draft (f->window, NULL));
+  byline_checklist_run (checklist);
+  byline_ui_test_wait (300);
+  g_assert_cmpstr (byline_checklist_button_get_badge_text (button), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1086,6 +1114,8 @@ main (int   argc,
   g_settings_set_string (settings, "newsroom-word-list", g_file_peek_path (newsroom_words));
 
   g_test_add ("/ui/checklist/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
+  g_test_add ("/ui/checklist/badge-waits-for-first-edit", Fixture, NULL, fixture_setup,
+              test_badge_waits_for_first_edit, fixture_teardown);
   g_test_add ("/ui/checklist/jump", Fixture, NULL, fixture_setup, test_jump, fixture_teardown);
   g_test_add ("/ui/checklist/fix-and-rerun", Fixture, NULL, fixture_setup, test_fix_and_rerun, fixture_teardown);
   g_test_add ("/ui/checklist/fix-tones", Fixture, NULL, fixture_setup, test_fix_tones, fixture_teardown);

@@ -56,7 +56,7 @@ update (BylineChecklistButton *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (self->badge), errors > 0 ? "error" : "warning");
-  gtk_image_set_from_icon_name (self->icon, count ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  gtk_image_set_from_icon_name (self->icon, count ? "dialog-warning-symbolic" : "object-select-symbolic");
 
   /* Translators: the tooltip of the checklist button; %s is "2 errors, 1 warning" */
   tooltip = g_strdup_printf (_("Preflight Checks (F8): %s"), summary ? summary : "");
@@ -184,7 +184,7 @@ byline_checklist_button_init (BylineChecklistButton *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
 
-  self->icon = GTK_IMAGE (gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+  self->icon = GTK_IMAGE (gtk_image_new_from_icon_name ("object-select-symbolic"));
   self->badge = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->badge), "checklist-badge");
   gtk_widget_set_halign (GTK_WIDGET (self->badge), GTK_ALIGN_END);

@@ -41,7 +41,7 @@ update_row (AdwActionRow *row)
 
   adw_action_row_set_subtitle (row, text);
   gtk_widget_set_visible (retry, state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
-  gtk_widget_set_visible (cancel, state != BYLINE_OUTBOX_JOB_SENT && state != BYLINE_OUTBOX_JOB_SENDING);
+  gtk_widget_set_visible (cancel, state != BYLINE_OUTBOX_JOB_SENT);
 }
 
 static GtkWidget *

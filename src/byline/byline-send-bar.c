@@ -131,8 +131,8 @@ update (BylineSendBar *self)
   gtk_progress_bar_set_fraction (self->progress, byline_outbox_job_get_progress (job));
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
                           state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
-                          state != BYLINE_OUTBOX_JOB_SENT && state != BYLINE_OUTBOX_JOB_SENDING);
+  /* Also while sending: on a slow line the pictures can take minutes. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), state != BYLINE_OUTBOX_JOB_SENT);
   gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button),
                           state == BYLINE_OUTBOX_JOB_SENT || state == BYLINE_OUTBOX_JOB_FAILED);
 

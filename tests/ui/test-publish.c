@@ -714,6 +714,158 @@ test_account_removed (Fixture       *f,
   assert_on_server (f, sent, "submitted");
 }
 
+static gboolean
+bar_hidden (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gtk_widget_get_visible (GTK_WIDGET (byline_window_get_send_bar (f->window)));
+}
+
+static GtkWidget *
+bar_button (Fixture    *f,
+            const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (byline_window_get_send_bar (f->window)),
+                                                    BYLINE_TYPE_SEND_BAR, name));
+}
+
+static gboolean
+item_put_held (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_newsroom_server_count_requests (f->server, "PUT", "/v1/items/") == 1;
+}
+
+/* Cancel, from the send bar: a story waiting for a server that is down, and
+ * a story on its way (the server holds its last request, as a dying line
+ * would).  Either leaves the outbox at once, nothing more goes out, the
+ * draft is as it was, and it can be sent again. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
+  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+  BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
+  BylineOutbox *outbox = byline_publisher_get_outbox (f->publisher);
+  g_autoptr(BylineArticle) before = NULL;
+  g_autoptr(BylineArticle) after = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+
+  /* Waiting for the server. */
+  soup_server_disconnect (soup);
+  send (f, "submitted");
+  before = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+  g_assert_true (gtk_widget_get_visible (bar_button (f, "cancel_button")));
+  g_signal_emit_by_name (bar_button (f, "cancel_button"), "clicked");
+  g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
+  g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "");
+  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  byline_ui_test_wait (1000);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
+  after = saved_draft (f);
+  byline_test_assert_articles_equal (after, before);
+  g_clear_object (&after);
+
+  /* On its way: the pictures are up, the story itself is held by the server. */
+  byline_newsroom_server_inject (f->server, "PUT", "/v1/items/", BYLINE_FAULT_HANG, 0, 0, 0, 1);
+  send (f, "submitted");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENDING, 20000);
+  g_assert_true (byline_ui_test_wait_until (item_put_held, f, 20000));
+  g_assert_true (gtk_widget_get_visible (bar_button (f, "cancel_button")));
+  g_assert_false (gtk_widget_get_visible (bar_button (f, "retry_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_window_get_send_bar (f->window)),
+                                             "send-bar.cancel", NULL));
+  g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
+  byline_newsroom_server_release_hung (f->server);
+  byline_ui_test_wait (1000);
+  g_assert_cmpuint (byline_newsroom_server_count_items (f->server), ==, 0);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, "PUT", "/v1/items/"), ==, 1);
+  after = saved_draft (f);
+  byline_test_assert_articles_equal (after, before);
+
+  /* Sent again, it goes, once. */
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  assert_on_server (f, sent, "submitted");
+  g_assert_cmpuint (byline_newsroom_server_count_answers (f->server, "PUT", "/v1/items/", 201), ==, 1);
+}
+
+/* The outbox's own buttons: Cancel on a waiting story's row, and Clear Sent
+ * once a story has gone; the send bar's close button hides a sent story's
+ * bar until the story is sent again. */
+static void
+test_outbox_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
+  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+  BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
+  BylineOutbox *outbox = byline_publisher_get_outbox (f->publisher);
+  GtkListBox *list = byline_outbox_button_get_list (outbox_button);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *cancel;
+  GtkListBoxRow *row;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+
+  soup_server_disconnect (soup);
+  send (f, "submitted");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+  byline_outbox_button_popup (outbox_button);
+  byline_ui_test_wait (200);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, HEADLINE);
+  cancel = byline_ui_test_find_button (GTK_WIDGET (row), "Cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_get_visible (cancel));
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
+  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  byline_ui_test_wait (800);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
+
+  /* Sent: the bar says so until closed; Clear Sent empties the outbox. */
+  send (f, "submitted");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_true (gtk_widget_get_visible (bar_button (f, "dismiss_button")));
+  g_assert_false (gtk_widget_get_visible (bar_button (f, "cancel_button")));
+  g_signal_emit_by_name (bar_button (f, "dismiss_button"), "clicked");
+  g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
+  g_assert_false (gtk_widget_get_visible (byline_ui_test_find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                                                      "Cancel")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (outbox_button), "outbox.clear-sent", NULL));
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (byline_window_get_send_bar (f->window))));
+
+  /* Sent again: the bar is back for the new job. */
+  send (f, "published");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_window_get_send_bar (f->window))));
+}
+
 /* At 360 pixels, with the Send button, the outbox and a failed story's bar
  * showing, nothing asks for more room than there is. */
 static void
@@ -999,6 +1151,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
               fixture_teardown);
+  g_test_add ("/ui/publish/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/ui/publish/outbox-rows", Fixture, NULL, fixture_setup, test_outbox_rows, fixture_teardown);
   g_test_add ("/ui/publish/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/ui/publish/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/ui/publish/schedule", Fixture, NULL, fixture_setup, test_schedule, fixture_teardown);

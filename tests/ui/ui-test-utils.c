@@ -102,7 +102,11 @@ GtkWidget *
 byline_ui_test_find_button (GtkWidget  *root,
                             const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  /* An icon button is known by its tooltip, as a person knows it. */
+  if (GTK_IS_BUTTON (root)
+      && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
+          || (gtk_button_get_label (GTK_BUTTON (root)) == NULL
+              && g_strcmp0 (gtk_widget_get_tooltip_text (root), label) == 0)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))

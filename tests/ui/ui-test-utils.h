@@ -33,7 +33,8 @@ gboolean      byline_ui_test_make_photo      (GFile         *file,
                                               guint          width,
                                               guint          height,
                                               const char    *palette);
-/* The button under @root (itself included) whose label is @label, or NULL. */
+/* The button under @root (itself included) whose label is @label (an icon
+ * button's tooltip), or NULL. */
 GtkWidget    *byline_ui_test_find_button     (GtkWidget     *root,
                                               const char    *label);
 /* A window on @store showing a new, empty story. */

@@ -25,6 +25,7 @@ struct _BylineAccountDialog
   BylinePublisher      *publisher;
   char                 *name;        /* of the account edited; NULL while new */
   GCancellable         *cancellable;
+  GCancellable         *checking;     /* the connection test, stopped by closing */
   char                 *result;
   gboolean              busy;
 
@@ -165,7 +166,9 @@ on_saved (GObject      *source,
       return;
     }
   show_result (self, "busy", _("Connecting…"), NULL);
-  byline_publisher_check_account_async (self->publisher, self->name, self->cancellable, on_checked,
+  g_clear_object (&self->checking);
+  self->checking = g_cancellable_new ();
+  byline_publisher_check_account_async (self->publisher, self->name, self->checking, on_checked,
                                         g_object_ref (self));
 }
 
@@ -325,12 +328,24 @@ byline_account_dialog_get_result (BylineAccountDialog *self)
 
 /* ----------------------------------------------------------------- GObject */
 
+/* A test of the connection nobody waits for any more: a dead server would
+ * otherwise keep it, and the dialog, until the network gives up.  A save or
+ * a removal under way is left to finish. */
+static void
+byline_account_dialog_closed (AdwDialog *dialog)
+{
+  BylineAccountDialog *self = BYLINE_ACCOUNT_DIALOG (dialog);
+
+  g_cancellable_cancel (self->checking);
+}
+
 static void
 byline_account_dialog_dispose (GObject *object)
 {
   BylineAccountDialog *self = BYLINE_ACCOUNT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->checking);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ACCOUNT_DIALOG);
 
   G_OBJECT_CLASS (byline_account_dialog_parent_class)->dispose (object);
@@ -343,6 +358,7 @@ byline_account_dialog_finalize (GObject *object)
 
   g_clear_object (&self->publisher);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->checking);
   g_free (self->name);
   g_free (self->result);
 
@@ -354,8 +370,10 @@ byline_account_dialog_class_init (BylineAccountDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwDialogClass *dialog_class = ADW_DIALOG_CLASS (klass);
 
   object_class->dispose = byline_account_dialog_dispose;
+  dialog_class->closed = byline_account_dialog_closed;
   object_class->finalize = byline_account_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -448,6 +448,92 @@ test_accounts_page (Fixture       *f,
   assert_no_secrets_on_disk ();
 }
 
+static gboolean
+account_dialog_shown (gpointer data)
+{
+  return BYLINE_IS_ACCOUNT_DIALOG (adw_application_window_get_visible_dialog (data));
+}
+
+static gboolean
+connecting (gpointer data)
+{
+  return strstr (byline_account_dialog_get_result (data), "Connecting") != NULL;
+}
+
+static gboolean
+me_asked (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_newsroom_server_count_requests (f->server, "GET", "/v1/me") >= 1;
+}
+
+/* "Add Account" in Preferences opens the account dialog; when the server
+ * never answers its connection test, Cancel closes the dialog at once (the
+ * account, saved before the test, stays) and nothing is left waiting. */
+static void
+test_account_cancel (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwDialog *preferences = byline_preferences_dialog_new ();
+  BylineAccounts *accounts = byline_publisher_get_accounts (f->publisher);
+  AdwPreferencesPage *page;
+  BylineAccountDialog *dialog;
+  GtkWidget *cancel;
+  gpointer weak;
+
+  byline_preferences_dialog_set_publisher (BYLINE_PREFERENCES_DIALOG (preferences), f->publisher);
+  adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (preferences), "accounts");
+  adw_dialog_present (preferences, GTK_WIDGET (f->window));
+  byline_ui_test_wait (100);
+  page = adw_preferences_dialog_get_visible_page (ADW_PREFERENCES_DIALOG (preferences));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", NULL));
+  g_assert_true (byline_ui_test_wait_until (account_dialog_shown, f->window, 2000));
+  dialog = BYLINE_ACCOUNT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (dialog)), ==, "Add Account");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                            BYLINE_TYPE_ACCOUNT_DIALOG,
+                                                                            "kind_row")),
+                              BYLINE_ACCOUNT_NEWSROOM);
+  set_row_text (dialog, "name_row", NEWSROOM);
+  set_row_text (dialog, "url_row", byline_newsroom_server_get_url (f->server));
+  set_row_text (dialog, "user_row", "huong");
+  set_row_text (dialog, "secret_row", BYLINE_TEST_REPORTER_TOKEN);
+  /* The window asks too, to know whether it may review: neither is answered. */
+  byline_newsroom_server_inject (f->server, "GET", "/v1/me", BYLINE_FAULT_HANG, 0, 0, 0, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
+  g_assert_true (byline_ui_test_wait_until (connecting, dialog, 10000));
+  g_assert_true (byline_account_dialog_is_busy (dialog));
+  g_assert_true (byline_ui_test_wait_until (me_asked, f, 10000));
+
+  cancel = byline_ui_test_find_button (GTK_WIDGET (dialog), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_is_sensitive (cancel));
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (cancel, "clicked");
+  byline_ui_test_wait (500);
+  g_assert_null (weak);
+  g_assert_true (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)) == preferences);
+  g_assert_nonnull (byline_accounts_lookup (accounts, NEWSROOM));
+
+  /* The server answers the held test late: nobody is waiting for it. */
+  byline_newsroom_server_release_hung (f->server);
+  byline_ui_test_wait (300);
+  adw_dialog_close (preferences);
+  byline_ui_test_wait (100);
+  /* The account works. */
+  {
+    g_autoptr(BylineAccountDialog) again = fill_account (f, byline_accounts_lookup (accounts, NEWSROOM), NULL, 0,
+                                                         NULL, NULL, NULL, "account.test");
+
+    g_assert_nonnull (strstr (byline_account_dialog_get_result (again), "Signed in as"));
+    adw_dialog_close (ADW_DIALOG (again));
+  }
+  assert_no_secrets_on_disk ();
+}
+
 /* A story with captioned pictures, submitted to the Newsroom server. */
 static void
 test_send_newsroom (Fixture       *f,
@@ -1150,6 +1236,8 @@ main (int   argc,
   g_test_add ("/ui/publish/failed-then-retry", Fixture, NULL, fixture_setup, test_failed_then_retry,
               fixture_teardown);
   g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
+              fixture_teardown);
+  g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
               fixture_teardown);
   g_test_add ("/ui/publish/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/ui/publish/outbox-rows", Fixture, NULL, fixture_setup, test_outbox_rows, fixture_teardown);

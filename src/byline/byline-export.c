@@ -169,7 +169,8 @@ byline_import_file (BylineDraftStore  *store,
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
+  /* The person chose the file: its name is enough in a toast. */
+  name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;

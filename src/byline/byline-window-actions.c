@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
@@ -24,7 +26,7 @@ show_error_toast (BylineWindow *self,
                   const char   *what,
                   const GError *error)
 {
-  g_autofree char *title = g_strdup_printf ("%s: %s", what, error->message);
+  g_autofree char *title = what ? g_strdup_printf ("%s: %s", what, error->message) : g_strdup (error->message);
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 8);
@@ -140,6 +142,9 @@ on_files_to_open (GObject      *object,
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), name);
 
+          /* The reader's messages name the file already. */
+          if (strstr (local_error->message, name) != NULL)
+            g_clear_pointer (&what, g_free);
           show_error_toast (self, what, local_error);
           continue;
         }

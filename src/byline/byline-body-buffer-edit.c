@@ -594,9 +594,9 @@ byline_body_buffer_get_insert_block (BylineBodyBuffer *self)
 
   if (!byline_body_buffer_locate_cursor (self, &b, &o))
     return 0;
-  /* At the very start of a line, the picture goes above it. */
-  if (o == 0 && !_byline_body_buffer_is_image_block (self, b)
-      && byline_block_get_length (byline_body_get_block (self->body, b)) > 0)
+  /* At the very start of a line, the picture goes above it; on an empty
+   * line too, which then stays below the picture for what comes next. */
+  if (o == 0 && !_byline_body_buffer_is_image_block (self, b))
     return b;
   return b + 1;
 }

@@ -354,9 +354,17 @@ byline_body_view_insert_pictures (BylineBodyView *self,
 
   if (added > 0)
     {
+      BylineBody *body = byline_article_get_body (byline_document_get_article (self->document));
+      guint next = at + added;
       GtkTextIter iter;
 
-      byline_body_buffer_get_iter_at_block (self->buffer, &iter, at + added - 1, 1);
+      /* On the empty line below, if there is one, else just after the pictures. */
+      if (next < byline_body_get_n_blocks (body)
+          && byline_block_get_kind (byline_body_get_block (body, next)) != BYLINE_BLOCK_IMAGE
+          && byline_block_get_length (byline_body_get_block (body, next)) == 0)
+        byline_body_buffer_get_iter_at_block (self->buffer, &iter, next, 0);
+      else
+        byline_body_buffer_get_iter_at_block (self->buffer, &iter, at + added - 1, 1);
       gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
     }
   return added;

@@ -1,0 +1,329 @@
+/* test-file-dialogs.c — Export, Open and Insert Pictures through their file dialogs
+ *
+ * Outside a sandbox GtkFileDialog shows GTK's own file chooser in the
+ * process; the tests find it among the toplevels, choose a file in it as a
+ * person would (a folder and a name, or a file), press its buttons, and check
+ * what the window did with the answer: the file written and the toast, the
+ * story opened, the picture inserted; and that Cancel does nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "ui-test-utils.h"
+#include "byline-article-editor.h"
+#include "byline-document.h"
+#include "byline-window.h"
+
+#define HEADLINE "Sìn Hồ: đường lên bản Pu Sam Cáp đã thông"
+#define PAGE     "<html><head><title>x</title></head><body><h1>" HEADLINE "</h1>" \
+                 "<p>(BLC) - Sau ba ngày, xe đã qua được.</p></body></html>"
+
+typedef struct
+{
+  BylineDraftStore *store;
+  BylineWindow     *window;
+  GFile            *folder;    /* where the files go and come from */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) drafts = byline_test_make_folder ("dialog-drafts");
+
+  f->store = byline_draft_store_new (drafts);
+  f->folder = byline_test_make_folder ("dialog-files");
+  f->window = byline_ui_test_new_window (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  byline_ui_test_wait (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_object (&f->folder);
+  byline_ui_test_wait (50);
+}
+
+static BylineArticle *
+article (Fixture *f)
+{
+  return byline_document_get_article (byline_window_get_document (f->window));
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static gboolean
+find_chooser (gpointer data)
+{
+  GtkWidget **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *found = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The file chooser the window opened, titled @title. */
+static GtkFileChooser *
+wait_for_chooser (const char *title)
+{
+  GtkWidget *chooser = NULL;
+
+  if (!byline_ui_test_wait_until (find_chooser, &chooser, 5000))
+    g_error ("No file chooser opened for “%s”", title);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
+  /* Modal, on top of the story's window. */
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  GtkWidget *chooser = NULL;
+
+  return !find_chooser (&chooser);
+}
+
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *file;
+} Selection;
+
+static gboolean
+file_selected (gpointer data)
+{
+  Selection *selection = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (selection->chooser);
+
+  return file != NULL && g_file_equal (file, selection->file);
+}
+
+/* Picks @file in an Open chooser (once its folder has loaded) and presses Open. */
+static void
+open_in_chooser (GtkFileChooser *chooser,
+                 GFile          *file)
+{
+  Selection selection = { chooser, file };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
+}
+
+static void
+cancel_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static gboolean
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Toast;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  Toast *toast = data;
+
+  return find_label (toast->root, toast->text);
+}
+
+static void
+assert_toast (Fixture    *f,
+              const char *text)
+{
+  Toast toast = { GTK_WIDGET (f->window), text };
+
+  if (!byline_ui_test_wait_until (toast_shown, &toast, 3000))
+    g_error ("No toast says “%s”", text);
+}
+
+/* Export: the chooser offers "<slug>.html"; the page is written where the
+ * person chose and a toast says so.  Cancel writes nothing. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *slug = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  byline_ui_test_type (byline_article_editor_get_headline_view (byline_window_get_editor (f->window)), HEADLINE);
+  slug = byline_article_dup_slug (article (f));
+  g_assert_cmpstr (slug, ==, "sin-ho-duong-len-ban-pu-sam-cap-da-thong");
+  name = g_strconcat (slug, ".html", NULL);
+  file = g_file_get_child (f->folder, name);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "html"));
+  chooser = wait_for_chooser ("Export Story");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  {
+    g_autofree char *offered = gtk_file_chooser_get_current_name (chooser);
+
+    g_assert_cmpstr (offered, ==, name);
+  }
+  /* Typed into the Name field as a whole path, as a person may. */
+  gtk_file_chooser_set_current_name (chooser, g_file_peek_path (file));
+  {
+    Selection selection = { chooser, file };
+
+    g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
+
+  toast = g_strdup_printf ("Exported to “%s”", name);
+  assert_toast (f, toast);
+  g_assert_true (g_file_load_contents (file, NULL, &page, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page, "<h1>" HEADLINE "</h1>"));
+
+  /* Cancelled: no file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "ninjs"));
+  chooser = wait_for_chooser ("Export Story");
+  cancel_chooser (chooser);
+  byline_ui_test_wait (200);
+  {
+    g_autofree char *ninjs_name = g_strconcat (slug, ".json", NULL);
+    g_autoptr(GFile) ninjs = g_file_get_child (f->folder, ninjs_name);
+
+    g_assert_false (g_file_query_exists (ninjs, NULL));
+  }
+}
+
+/* Open: a web page chosen in the chooser becomes a new draft, shown in this
+ * window (it held nothing yet); a file that is not a story gets a toast with
+ * the reason, naming the file once, and the story shown stays. */
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GFile) page = g_file_get_child (f->folder, "bai-viet.html");
+  g_autoptr(GFile) bad = g_file_get_child (f->folder, "trong.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  const char *opened;
+
+  g_assert_true (g_file_replace_contents (page, PAGE, strlen (PAGE), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (bad, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+  open_in_chooser (wait_for_chooser ("Open Stories"), page);
+  byline_ui_test_wait (300);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, HEADLINE);
+  opened = byline_document_get_id (byline_window_get_document (f->window));
+  drafts = byline_draft_store_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+  open_in_chooser (wait_for_chooser ("Open Stories"), bad);
+  assert_toast (f, "trong.txt is empty");
+  g_assert_cmpstr (byline_document_get_id (byline_window_get_document (f->window)), ==, opened);
+
+  /* Cancelled: nothing opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+  cancel_chooser (wait_for_chooser ("Open Stories"));
+  byline_ui_test_wait (200);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = byline_draft_store_list (f->store, &error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (byline_document_get_id (byline_window_get_document (f->window)), ==, opened);
+}
+
+/* Insert Pictures: the chosen photo becomes a figure of the body at the
+ * cursor's empty line, which moves below it for what comes next. */
+static void
+test_insert_picture (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) photo = g_file_get_child (f->folder, "cau-treo.png");
+  BylineImage *image;
+
+  byline_test_write_png (photo, 80, 60, 0x3a7a3a);
+  byline_article_editor_focus_body (byline_window_get_editor (f->window));
+  byline_ui_test_type (GTK_TEXT_VIEW (byline_article_editor_get_body_view (byline_window_get_editor (f->window))),
+                       "Cây cầu treo mới.\n");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-picture", NULL));
+  open_in_chooser (wait_for_chooser ("Insert Pictures"), photo);
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpint (byline_body_find_image (byline_article_get_body (article (f)), byline_image_get_id (image)), ==, 1);
+  g_assert_cmpuint (byline_image_get_width (image), ==, 80);
+  /* The empty line the cursor was on is below the picture, and has the cursor. */
+  g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (article (f))), ==, 3);
+  byline_ui_test_type (GTK_TEXT_VIEW (byline_article_editor_get_body_view (byline_window_get_editor (f->window))),
+                       "Ảnh: cầu mới.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 2)), ==,
+                   "Ảnh: cầu mới.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-picture", NULL));
+  cancel_chooser (wait_for_chooser ("Insert Pictures"));
+  byline_ui_test_wait (200);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/file-dialogs/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/ui/file-dialogs/open", Fixture, NULL, fixture_setup, test_open, fixture_teardown);
+  g_test_add ("/ui/file-dialogs/insert-picture", Fixture, NULL, fixture_setup, test_insert_picture,
+              fixture_teardown);
+  return g_test_run ();
+}

@@ -841,6 +841,27 @@ find_code_at (BylineChecklist *checklist,
 
 #define MAX_ROWS 250
 
+static gboolean
+list_has_findings (gpointer list_view)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  BylineChecklist *checklist = BYLINE_CHECKLIST (gtk_widget_get_ancestor (list_view, BYLINE_TYPE_CHECKLIST));
+
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (list_view);
+
+  /* Shown, holding every finding, and laid out: taller than it shows. */
+  return gtk_widget_get_mapped (list_view)
+         && g_list_model_get_n_items (shown) == g_list_model_get_n_items (byline_checklist_get_findings (checklist))
+         && gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment)
+         && gtk_adjustment_get_page_size (adjustment) > 0;
+}
+
+static gboolean
+scrolled_down (gpointer scrolled)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)) > 0;
+}
+
 /* A long list: rows only for what is on screen, the last finding's row
  * there once scrolled to; a re-run after fixing one finding replaces only
  * that one, and the list stays where it was scrolled; an edit that moves a
@@ -871,7 +892,7 @@ test_long_list (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (checklist)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))), ==, 0);
   _byline_window_show_checklist (f->window);
-  byline_ui_test_wait (200);
+  g_assert_true (byline_ui_test_wait_until (list_has_findings, list_view, 10000));
   n = g_list_model_get_n_items (findings);
   g_assert_cmpuint (n, >, 1000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))), ==, n);
@@ -898,9 +919,8 @@ test_long_list (Fixture       *f,
   shown_row (f, index);
   scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (byline_checklist_get_row (checklist, index),
                                                            GTK_TYPE_SCROLLED_WINDOW));
-  byline_ui_test_wait (100);
+  g_assert_true (byline_ui_test_wait_until (scrolled_down, scrolled, 10000));
   value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
-  g_assert_cmpfloat (value, >, 0);
   g_assert_cmpuint (byline_checklist_get_n_rows (checklist), <=, MAX_ROWS);
 
   /* The doubled word a little above it fixed: one finding goes, nothing else. */

@@ -1556,6 +1556,67 @@ test_history_restore (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Bản tin sáng");
 }
 
+static gboolean
+narrow_folded (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) <= 360
+         && gtk_widget_get_mapped (GTK_WIDGET (editor (f)))
+         && !gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window)))
+         && !gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window)));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The window's default size is its frame's: its own width is a little less. */
+static gboolean
+window_about (Fixture *f,
+              int      width)
+{
+  return ABS (gtk_widget_get_width (GTK_WIDGET (f->window)) - width) <= 20;
+}
+
+static gboolean
+editor_and_pictures (gpointer data)
+{
+  Fixture *f = data;
+
+  return window_about (f, 800)
+         && gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window)))
+         && gtk_widget_get_mapped (GTK_WIDGET (editor (f)));
+}
+
+static gboolean
+all_three (gpointer data)
+{
+  Fixture *f = data;
+
+  return window_about (f, 1280)
+         && gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window)))
+         && gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window)))
+         && gtk_widget_get_mapped (GTK_WIDGET (editor (f)));
+}
+
+static gboolean
+checks_beside (gpointer split)
+{
+  return gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (split))) > 1500
+         && !adw_overlay_split_view_get_collapsed (split);
+}
+
+static gboolean
+checks_over (gpointer split)
+{
+  return adw_overlay_split_view_get_collapsed (split);
+}
+
+/* Each size is waited for as the condition it must show (a slow machine, or
+ * valgrind, takes longer than any fixed wait), then checked. */
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -1566,37 +1627,28 @@ test_narrow (Fixture       *f,
 
   type_story (f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
-  byline_ui_test_wait (600);
+  /* The side panels are folded away… */
+  g_assert_true (byline_ui_test_wait_until (narrow_folded, f, 10000));
 
   /* Everything fits in 360 pixels: nothing asks for more. */
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 350);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
 
-  /* The side panels are folded away and come back over the text on demand. */
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window))));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+  /* …and come back over the text on demand. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
-  byline_ui_test_wait (600);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
+  g_assert_true (byline_ui_test_wait_until (is_mapped, byline_window_get_caption_panel (f->window), 10000));
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 350);
 
   /* At 800 × 600 the editor and the pictures share the window. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  byline_ui_test_wait (800);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+  g_assert_true (byline_ui_test_wait_until (editor_and_pictures, f, 10000));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor (f))), >=, 400);
 
   /* Wide, all three parts side by side. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  byline_ui_test_wait (800);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_caption_panel (f->window))));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window))));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor (f))));
+  g_assert_true (byline_ui_test_wait_until (all_three, f, 10000));
 
   /* The publish time in the sidebar: the date whole and its time zone, on a
    * line of its own, not cut off by the row. */
@@ -1608,10 +1660,10 @@ test_narrow (Fixture       *f,
     GtkWidget *date_label, *zone_label;
 
     byline_article_set_publish_time (article (f), when);
-    byline_ui_test_wait (300);
     date_label = find_descendant (button, GTK_TYPE_LABEL);
     zone_label = gtk_widget_get_next_sibling (date_label);
-    g_assert_true (gtk_widget_get_mapped (zone_label));
+    g_assert_true (byline_ui_test_wait_until (is_mapped, zone_label, 10000));
+    byline_ui_test_wait (100);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (zone_label)), ==, "GMT+7");
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (date_label)), "2025"));
     g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (date_label))));
@@ -1629,13 +1681,10 @@ test_narrow (Fixture       *f,
                                                                   "checks_split"));
   g_assert_true (adw_overlay_split_view_get_collapsed (checks));
   gtk_widget_set_size_request (GTK_WIDGET (f->window), 1600, 600);
-  byline_ui_test_wait (800);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >, 1500);
-  g_assert_false (adw_overlay_split_view_get_collapsed (checks));
+  g_assert_true (byline_ui_test_wait_until (checks_beside, checks, 10000));
   gtk_widget_set_size_request (GTK_WIDGET (f->window), 360, 294);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  byline_ui_test_wait (800);
-  g_assert_true (adw_overlay_split_view_get_collapsed (checks));
+  g_assert_true (byline_ui_test_wait_until (checks_over, checks, 10000));
 }
 
 static void

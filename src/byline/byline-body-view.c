@@ -139,8 +139,15 @@ on_cursor_moved (BylineBodyView *self)
   if (self->document == NULL || !byline_body_buffer_locate_cursor (self->buffer, &block, NULL))
     return;
   b = byline_body_get_block (byline_body_buffer_get_body (self->buffer), block);
+  /* GTK draws the caret as tall as its line, and as wide as a twenty-fifth of
+   * that: beside a figure, a grey bar the figure's height.  The figure's own
+   * outline shows where the cursor is instead. */
   if (byline_block_get_kind (b) != BYLINE_BLOCK_IMAGE)
-    return;
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "at-figure");
+      return;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self), "at-figure");
   image = find_image (self, byline_block_get_image_id (b));
   if (image != NULL)
     byline_document_set_selected_image (self->document, image);

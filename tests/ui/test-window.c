@@ -431,6 +431,17 @@ test_selection_follows (Fixture       *f,
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
   g_assert_true (byline_document_get_selected_image (document) == byline_article_get_image (article (f), 0));
   g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (byline_caption_panel_get_row (panel, 0)));
+
+  /* Beside a figure the caret, as tall as the figure, is not drawn: the
+   * figure's outline shows the cursor.  In the text it is drawn again. */
+  {
+    GtkWidget *view = GTK_WIDGET (byline_article_editor_get_body_view (editor (f)));
+
+    g_assert_true (gtk_widget_has_css_class (view, "at-figure"));
+    byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 2);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+    g_assert_false (gtk_widget_has_css_class (view, "at-figure"));
+  }
 }
 
 static gboolean

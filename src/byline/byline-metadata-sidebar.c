@@ -547,6 +547,14 @@ byline_metadata_sidebar_init (BylineMetadataSidebar *self)
   self->updating = FALSE;
   load_categories (self);
 
+  /* The other groups' lists are named by their titles; this one has none
+   * (and its list would be "labelled by" the empty title). */
+  {
+    GtkAccessible *list = GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->dateline_row)));
+
+    gtk_accessible_reset_relation (list, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    gtk_accessible_update_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dateline and source prefix"), -1);
+  }
   byline_chip_entry_set_placeholder (self->authors_entry, _("Add an author"));
   byline_chip_entry_set_placeholder (self->tags_entry, _("Add a tag"));
 

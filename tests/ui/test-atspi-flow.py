@@ -2,7 +2,9 @@
 # test-atspi-flow.py — a reporter's first story, driven through the
 # accessibility tree: type the headline, lead and body with the keyboard,
 # save with Ctrl+S, check the draft on disk, look through the drafts
-# library, choose a category through the rows' own actions, quit.  Also checks that every button has an accessible name.
+# library, choose a category through the rows' own actions, quit.  Also
+# checks that every control (buttons, fields, lists, choices…) of the window
+# and of the drafts library has an accessible name.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -16,6 +18,11 @@ from byline_atspi import (Session, Tap, click, focus, ctrl, find, log, name_of, 
 
 TEXT_ROLES = ('text', 'entry', 'paragraph', 'document text')
 BUTTON_ROLES = ('push button', 'toggle button', 'button')
+# What a person can operate: each needs a name a screen reader can say.
+CONTROL_ROLES = BUTTON_ROLES + ('check box', 'radio button', 'switch', 'text', 'entry', 'password text',
+                                'combo box', 'spin button', 'slider', 'link', 'menu item', 'check menu item',
+                                'radio menu item', 'toggle menu item', 'search box', 'list box', 'list', 'tree',
+                                'table', 'tab', 'page tab')
 
 HEADLINE = 'Lũ quét ở Mường Tè'
 LEAD = 'Đêm qua, lũ quét đã cuốn trôi hai cây cầu treo.'
@@ -23,8 +30,23 @@ BODY = ['Chính quyền xã đã sơ tán 40 hộ dân.', 'Không có thiệt h�
 CATEGORY = 'Xã hội'
 
 
+def unnamed_controls(root):
+    """What a person can operate under @root and a screen reader cannot name,
+    each with where it is (roles and names up to @root) and its first children."""
+    unnamed = []
+    for node in walk(root):
+        if role_name(node) in CONTROL_ROLES and not name_of(node):
+            path, up = [], node
+            while up is not None and up != root:
+                path.append('%s “%s”' % (role_name(up), name_of(up)))
+                up = up.get_parent()
+            kids = [name_of(node.get_child_at_index(i)) for i in range(min(node.get_child_count(), 3))]
+            unnamed.append(' < '.join(path) + ' with %s' % kids)
+    return unnamed
+
+
 def main():
-    tap = Tap(9)
+    tap = Tap(10)
     session = Session(sys.argv[1])
     try:
         app = session.start()
@@ -61,17 +83,17 @@ def main():
         find(window, 'Saved', roles=('label',))
         tap.ok(True, 'the window shows the headline and that it is saved')
 
-        unnamed = []
-        for node in walk(window):
-            if role_name(node) in BUTTON_ROLES and not name_of(node):
-                unnamed.append(role_name(node))
-        log('buttons without a name:', unnamed)
-        tap.ok(not unnamed, 'every button has an accessible name')
+        unnamed = unnamed_controls(window)
+        log('controls without a name:', unnamed)
+        tap.ok(not unnamed, 'every control of the window has an accessible name')
 
         click(find(window, 'Drafts', BUTTON_ROLES))
         find(app, 'Search drafts', None, timeout=10)
         row = find(app, HEADLINE, None, timeout=10)
         tap.ok(row is not None, 'the drafts library lists the story')
+        unnamed = unnamed_controls(window)
+        log('controls without a name, with the drafts library open:', unnamed)
+        tap.ok(not unnamed, 'every control of the drafts library has an accessible name')
         press(KEY_ESCAPE)
         time.sleep(0.5)
 

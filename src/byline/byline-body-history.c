@@ -153,9 +153,13 @@ byline_body_history_begin_edit (BylineBodyHistory *self,
 
   g_queue_clear_full (&self->redo, (GDestroyNotify) step_free);
 
+  /* A deletion where typing stopped goes with the typing: an input method
+   * typing Vietnamese deletes "e" and commits "ê" for one key, and undo must
+   * not stop at "Viê" on its way back from "Việt". */
   if (self->open
       && kind != BYLINE_EDIT_OTHER
-      && kind == self->open_kind
+      && (kind == self->open_kind
+          || (kind == BYLINE_EDIT_DELETING && self->open_kind == BYLINE_EDIT_TYPING))
       && block == self->open_block
       && offset == self->open_offset
       && now - self->open_time < GROUP_TIMEOUT_USEC)

@@ -47,6 +47,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PICTURES_DROPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static guint
 position_of (BylineCaptionPanel *self,
              BylineImage        *image)
@@ -477,6 +484,26 @@ byline_caption_panel_set_property (GObject      *object,
     }
 }
 
+/* Photos dragged from the file manager onto the list: the window inserts
+ * them as the Add Pictures button does. */
+static gboolean
+on_files_drop (GtkDropTarget      *target,
+               const GValue       *value,
+               double              x,
+               double              y,
+               BylineCaptionPanel *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  if (self->document == NULL)
+    return FALSE;
+  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  g_signal_emit (self, signals[PICTURES_DROPPED], 0, files);
+  return TRUE;
+}
+
 static void
 byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
 {
@@ -492,6 +519,11 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* ::pictures-dropped (GListModel of GFile): picture files dropped on the panel. */
+  signals[PICTURES_DROPPED] =
+    g_signal_new ("pictures-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-caption-panel.ui");
   gtk_widget_class_set_css_name (widget_class, "captionpanel");
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, count_label);
@@ -503,7 +535,11 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
 static void
 byline_caption_panel_init (BylineCaptionPanel *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_files_drop), self, G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->list_box, "map", G_CALLBACK (queue_fill), self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-article-editor.h"
+#include "byline-body-view.h"
 #include "byline-caption-panel.h"
 #include "byline-document.h"
 #include "byline-menu-button.h"
@@ -455,9 +456,22 @@ byline_window_class_init (BylineWindowClass *klass)
 }
 
 static void
+on_pictures_dropped (BylineWindow *self,
+                     GListModel   *files)
+{
+  g_autoptr(GError) error = NULL;
+
+  byline_body_view_insert_pictures (byline_article_editor_get_body_view (self->editor), files, -1, &error);
+  if (error != NULL)
+    byline_window_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->caption_panel, "pictures-dropped", G_CALLBACK (on_pictures_dropped), self,
+                           G_CONNECT_SWAPPED);
   /* Three menus, each made when it first opens (more than the header bar). */
   byline_menu_button_set_menu_on_first_use (
     GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_WINDOW, "main_menu_button")),

@@ -442,7 +442,9 @@ _byline_media_copy_in (GFile            *source,
                        BylineMediaCopy  *copy,
                        GError          **error)
 {
-  g_autofree char *name = g_file_get_parse_name (source);
+  /* By its name, not its path: the messages are read where the person just
+   * chose, dropped or named the file. */
+  g_autofree char *name = g_file_get_basename (source);
   g_autofree char *template = g_build_filename (media_dir, "import.XXXXXX", NULL);
   g_autofree guint8 *buffer = NULL;
   g_autoptr(GFileInputStream) in = NULL;

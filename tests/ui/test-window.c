@@ -1237,6 +1237,132 @@ test_paste (Fixture       *f,
   }
 }
 
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                GDK_TYPE_FILE_LIST))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Drops @file on @widget at (@x, @y) as GTK hands a drop over; returns what
+ * the drop target answered. */
+static gboolean
+drop_file (GtkWidget *widget,
+           GFile     *file,
+           double     x,
+           double     y)
+{
+  GtkDropTarget *target = drop_target_of (widget);
+  GSList *list = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
+/* The title of the toast showing in @root's window, or NULL. */
+static const char *
+toast_title (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    for (GtkWidget *up = gtk_widget_get_parent (root); up != NULL; up = gtk_widget_get_parent (up))
+      if (g_str_equal (gtk_widget_get_css_name (up), "toast"))
+        return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *title = toast_title (child);
+
+      if (title != NULL)
+        return title;
+    }
+  return NULL;
+}
+
+/* Photos dragged from the file manager: onto the text, the picture goes
+ * where it was dropped; onto the pictures panel, at the cursor as the Add
+ * Pictures button puts it.  A file that is not a picture is refused with a
+ * toast that says why, and the story is unchanged. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(GFile) first = picture (f, "tha-vao-bai.png", 0x5a2b8a);
+  g_autoptr(GFile) second = picture (f, "tha-vao-danh-sach.png", 0x8a2b5a);
+  g_autoptr(GFile) text = g_file_get_child (f->pictures, "ghi-chu.txt");
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+  GdkRectangle where;
+  int x, y;
+  guint n_blocks;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Đoạn một.\nĐoạn hai.\nĐoạn ba.");
+  byline_ui_test_wait (200);
+  n_blocks = byline_body_get_n_blocks (body);
+  g_assert_cmpuint (n_blocks, ==, 3);
+
+  /* Onto the start of the second paragraph: the picture goes above it. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 1, 0);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &where);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, where.x + 1,
+                                         where.y + where.height / 2, &x, &y);
+  g_assert_true (drop_file (GTK_WIDGET (view), first, x, y));
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (byline_article_get_image (article (f), 0))),
+                   ==, 1);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 2)), ==, "Đoạn hai.");
+
+  /* Not a picture: refused, with the reason. */
+  g_assert_true (g_file_replace_contents (text, "ghi chú", strlen ("ghi chú"), NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (drop_file (GTK_WIDGET (view), text, x, y));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_cmpstr (toast_title (GTK_WIDGET (f->window)), ==, "“ghi-chu.txt” is not a JPEG, PNG, GIF or WebP picture");
+
+  /* Onto the pictures panel: at the cursor, the end of the last paragraph. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 3, strlen ("Đoạn ba."));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  g_assert_true (drop_file (GTK_WIDGET (byline_window_get_caption_panel (f->window)), second, 10, 10));
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (byline_article_get_image (article (f), 1))),
+                   ==, 4);
+  g_assert_nonnull (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 1));
+
+  /* One undo takes the dropped picture back out of the text. */
+  {
+    BylineImage *dropped = byline_article_get_image (article (f), 1);
+
+    byline_body_buffer_undo (buffer);
+    g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (dropped)), ==, -1);
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, "Đoạn ba.");
+  }
+}
+
 static AdwBanner *
 save_banner (Fixture *f)
 {
@@ -1775,6 +1901,7 @@ main (int   argc,
   g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/window/remembers-size", Fixture, NULL, fixture_setup, test_remembers_size,
               fixture_teardown);
+  g_test_add ("/ui/window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
   g_test_add ("/ui/window/paste", Fixture, NULL, fixture_setup, test_paste, fixture_teardown);
   g_test_add ("/ui/window/save-failures", Fixture, NULL, fixture_setup, test_save_failures,
               fixture_teardown);

@@ -322,6 +322,26 @@ byline_body_view_snapshot_layer (GtkTextView      *text_view,
 
 /* ------------------------------------------------------ pictures coming in */
 
+/* After @n figures inserted at block @at: the cursor on the empty line below
+ * them if there is one, else just after them. */
+static void
+place_cursor_after_figures (BylineBodyView *self,
+                            guint           at,
+                            guint           n)
+{
+  BylineBody *body = byline_article_get_body (byline_document_get_article (self->document));
+  guint next = at + n;
+  GtkTextIter iter;
+
+  if (next < byline_body_get_n_blocks (body)
+      && byline_block_get_kind (byline_body_get_block (body, next)) != BYLINE_BLOCK_IMAGE
+      && byline_block_get_length (byline_body_get_block (body, next)) == 0)
+    byline_body_buffer_get_iter_at_block (self->buffer, &iter, next, 0);
+  else
+    byline_body_buffer_get_iter_at_block (self->buffer, &iter, at + n - 1, 1);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+}
+
 guint
 byline_body_view_insert_pictures (BylineBodyView *self,
                                   GListModel     *files,
@@ -360,21 +380,33 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   byline_body_buffer_end_edit (self->buffer);
 
   if (added > 0)
-    {
-      BylineBody *body = byline_article_get_body (byline_document_get_article (self->document));
-      guint next = at + added;
-      GtkTextIter iter;
-
-      /* On the empty line below, if there is one, else just after the pictures. */
-      if (next < byline_body_get_n_blocks (body)
-          && byline_block_get_kind (byline_body_get_block (body, next)) != BYLINE_BLOCK_IMAGE
-          && byline_block_get_length (byline_body_get_block (body, next)) == 0)
-        byline_body_buffer_get_iter_at_block (self->buffer, &iter, next, 0);
-      else
-        byline_body_buffer_get_iter_at_block (self->buffer, &iter, at + added - 1, 1);
-      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
-    }
+    place_cursor_after_figures (self, at, added);
   return added;
+}
+
+/* Puts a picture of the story that is not in the text at the cursor. */
+void
+byline_body_view_place_image (BylineBodyView *self,
+                              BylineImage    *image)
+{
+  BylineBody *body;
+  guint at;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (BYLINE_IS_IMAGE (image));
+
+  if (self->document == NULL)
+    return;
+  body = byline_article_get_body (byline_document_get_article (self->document));
+  if (byline_body_find_image (body, byline_image_get_id (image)) >= 0)
+    return;
+  byline_body_buffer_show_all (self->buffer);
+  at = byline_body_buffer_get_insert_block (self->buffer);
+  byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
+  byline_body_insert_image (body, at, byline_image_get_id (image));
+  byline_body_buffer_end_edit (self->buffer);
+  place_cursor_after_figures (self, at, 1);
+  byline_document_set_selected_image (self->document, image);
 }
 
 static gboolean

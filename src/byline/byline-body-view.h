@@ -36,5 +36,7 @@ guint             byline_body_view_insert_pictures (BylineBodyView *self,
                                                     GListModel     *files,
                                                     int             index,
                                                     GError        **error);
+void              byline_body_view_place_image     (BylineBodyView *self,
+                                                    BylineImage    *image);
 
 G_END_DECLS

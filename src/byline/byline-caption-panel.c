@@ -49,6 +49,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PICTURES_DROPPED,
+  PLACE_IMAGE,
   N_SIGNALS
 };
 
@@ -318,6 +319,36 @@ on_row_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Marks the rows whose picture has no figure in the text. */
+static void
+update_placed (BylineCaptionPanel *self)
+{
+  BylineBody *body = byline_article_get_body (byline_document_get_article (self->document));
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE)
+        g_hash_table_add (placed, (gpointer) byline_block_get_image_id (block));
+    }
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (BYLINE_IS_CAPTION_ROW (row))
+      byline_caption_row_set_placed (BYLINE_CAPTION_ROW (row),
+                                     g_hash_table_contains (placed,
+                                                            byline_image_get_id (byline_caption_row_get_image (
+                                                              BYLINE_CAPTION_ROW (row)))));
+}
+
+static void
+on_row_place (BylineCaptionPanel *self,
+              BylineCaptionRow   *row)
+{
+  g_signal_emit (self, signals[PLACE_IMAGE], 0, byline_caption_row_get_image (row));
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -331,6 +362,10 @@ create_row (gpointer item,
   g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "show-in-text", G_CALLBACK (on_row_show), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "place-in-text", G_CALLBACK (on_row_place), self, G_CONNECT_SWAPPED);
+  byline_caption_row_set_placed (BYLINE_CAPTION_ROW (row),
+                                 byline_body_find_image (byline_article_get_body (byline_document_get_article (self->document)),
+                                                         byline_image_get_id (BYLINE_IMAGE (item))) >= 0);
   return row;
 }
 
@@ -414,8 +449,11 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
 
   if (self->document != NULL)
     {
+      BylineArticle *article = byline_document_get_article (self->document);
+
       g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (byline_article_get_images (byline_document_get_article (self->document)), self);
+      g_signal_handlers_disconnect_by_data (byline_article_get_images (article), self);
+      g_signal_handlers_disconnect_by_data (byline_article_get_body (article), self);
     }
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   /* A row of the story going away, waiting to be scrolled to: it goes too. */
@@ -428,6 +466,8 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
 
       gtk_list_box_bind_model (self->list_box, images, create_row, self, NULL);
       g_signal_connect_swapped (images, "items-changed", G_CALLBACK (update_count), self);
+      g_signal_connect_swapped (byline_article_get_body (byline_document_get_article (document)), "blocks-changed",
+                                G_CALLBACK (update_placed), self);
       g_signal_connect_swapped (document, "notify::selected-image",
                                 G_CALLBACK (on_document_selected_image), self);
     }
@@ -519,6 +559,10 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* ::place-image (BylineImage): a picture not in the text is to go in at the cursor. */
+  signals[PLACE_IMAGE] =
+    g_signal_new ("place-image", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, BYLINE_TYPE_IMAGE);
   /* ::pictures-dropped (GListModel of GFile): picture files dropped on the panel. */
   signals[PICTURES_DROPPED] =
     g_signal_new ("pictures-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

@@ -33,12 +33,14 @@ struct _BylineCaptionRow
   char            *missing;
   gboolean         updating;
   gboolean         built;
+  gboolean         placed;     /* its figure is in the text */
 
   GtkWidget       *header;
   GtkWidget       *drag_handle;
   GtkImage        *thumbnail;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
+  GtkWidget       *unplaced_label;
   GtkWidget       *missing_box;
   GtkLabel        *missing_label;
   GtkToggleButton *featured_button;
@@ -53,6 +55,7 @@ enum {
   MOVE,
   REMOVE,
   SHOW,
+  PLACE,
   N_SIGNALS
 };
 
@@ -171,6 +174,8 @@ show_fields (BylineCaptionRow *self)
   else
     subtitle = g_strdup (type ? type : "");
   gtk_label_set_text (self->subtitle_label, subtitle);
+  /* Attached to the story (a featured picture may be only that), not shown in it. */
+  gtk_widget_set_visible (self->unplaced_label, !self->placed);
   update_featured (self);
   update_missing (self);
 }
@@ -316,6 +321,8 @@ row_action (GtkWidget  *widget,
     g_signal_emit (self, signals[REMOVE], 0);
   else if (g_str_equal (action_name, "row.show"))
     g_signal_emit (self, signals[SHOW], 0);
+  else if (g_str_equal (action_name, "row.place"))
+    g_signal_emit (self, signals[PLACE], 0);
 }
 
 static void
@@ -360,6 +367,9 @@ byline_caption_row_class_init (BylineCaptionRowClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SHOW] = g_signal_new ("show-in-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* ::place-in-text: the picture is not in the text, and should go in at the cursor. */
+  signals[PLACE] = g_signal_new ("place-in-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BYLINE_TYPE_TEXT_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-caption-row.ui");
@@ -368,6 +378,7 @@ byline_caption_row_class_init (BylineCaptionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, unplaced_label);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, missing_box);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, missing_label);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionRow, featured_button);
@@ -378,6 +389,7 @@ byline_caption_row_class_init (BylineCaptionRowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "row_menu", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "row.show", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.place", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.move-up", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.move-down", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.remove", NULL, row_action);
@@ -415,6 +427,8 @@ byline_caption_row_new (BylineDocument *document,
   self = g_object_new (BYLINE_TYPE_CAPTION_ROW, NULL);
   self->document = g_object_ref (document);
   self->image = g_object_ref (image);
+  self->placed = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.place", FALSE);
 
   update_missing (self);
   g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self, G_CONNECT_SWAPPED);
@@ -500,4 +514,28 @@ byline_caption_row_get_alt_entry (BylineCaptionRow *self)
   g_return_val_if_fail (BYLINE_IS_CAPTION_ROW (self), NULL);
   byline_caption_row_build (self);
   return GTK_EDITABLE (self->alt_entry);
+}
+
+/* Whether the picture's figure is in the text; the panel keeps it up to date. */
+void
+byline_caption_row_set_placed (BylineCaptionRow *self,
+                               gboolean          placed)
+{
+  g_return_if_fail (BYLINE_IS_CAPTION_ROW (self));
+
+  placed = !!placed;
+  if (self->placed == placed)
+    return;
+  self->placed = placed;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.show", placed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.place", !placed);
+  if (self->built)
+    show_fields (self);
+}
+
+gboolean
+byline_caption_row_get_placed (BylineCaptionRow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_CAPTION_ROW (self), FALSE);
+  return self->placed;
 }

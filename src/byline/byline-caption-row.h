@@ -26,6 +26,9 @@ gboolean     byline_caption_row_get_built         (BylineCaptionRow *self);
 BylineImage *byline_caption_row_get_image         (BylineCaptionRow *self);
 /* What is missing, e.g. "Missing credit, alt text", or NULL. */
 const char  *byline_caption_row_get_missing       (BylineCaptionRow *self);
+void         byline_caption_row_set_placed        (BylineCaptionRow *self,
+                                                   gboolean          placed);
+gboolean     byline_caption_row_get_placed        (BylineCaptionRow *self);
 GtkTextView *byline_caption_row_get_caption_view  (BylineCaptionRow *self);
 GtkEditable *byline_caption_row_get_credit_entry  (BylineCaptionRow *self);
 GtkEditable *byline_caption_row_get_alt_entry     (BylineCaptionRow *self);

@@ -467,10 +467,20 @@ on_pictures_dropped (BylineWindow *self,
 }
 
 static void
+on_place_image (BylineWindow *self,
+                BylineImage  *image)
+{
+  byline_body_view_place_image (byline_article_editor_get_body_view (self->editor), image);
+  byline_article_editor_focus_body (self->editor);
+}
+
+static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->caption_panel, "pictures-dropped", G_CALLBACK (on_pictures_dropped), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->caption_panel, "place-image", G_CALLBACK (on_place_image), self,
                            G_CONNECT_SWAPPED);
   /* Three menus, each made when it first opens (more than the header bar). */
   byline_menu_button_set_menu_on_first_use (

@@ -1296,6 +1296,93 @@ toast_title (GtkWidget *root)
   return NULL;
 }
 
+static gboolean
+row_says_unplaced (BylineCaptionRow *row)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (row), BYLINE_TYPE_CAPTION_ROW, "unplaced_label");
+
+  return gtk_widget_get_visible (GTK_WIDGET (label))
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Not in the text") == 0;
+}
+
+/* Whether a label reading @text (mnemonic underscores aside) shows under @root. */
+static gboolean
+label_shown (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A figure deleted from the text leaves its picture attached to the story
+ * (a featured picture can be only that): its row says it is not in the
+ * text, "Show in Text" gives way to "Put in Text", which puts it back at the
+ * cursor; undo takes it out again. */
+static void
+test_picture_not_in_text (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineCaptionPanel *panel = byline_window_get_caption_panel (f->window);
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineCaptionRow *row;
+  BylineImage *image;
+  GtkTextIter start, end;
+  int block;
+
+  type_story (f);
+  row = byline_caption_panel_get_row (panel, 0);
+  image = byline_caption_row_get_image (row);
+  block = byline_body_find_image (body, byline_image_get_id (image));
+  g_assert_cmpint (block, >=, 0);
+  g_assert_true (byline_caption_row_get_placed (row));
+  g_assert_false (row_says_unplaced (row));
+
+  /* Deleted from the text, as the Delete key does with the figure selected. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, block, 0);
+  byline_body_buffer_get_iter_at_block (buffer, &end, block, 1);
+  g_assert_true (gtk_text_buffer_delete_interactive (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_false (byline_caption_row_get_placed (row));
+  g_assert_true (row_says_unplaced (row));
+  /* Its menu has Put in Text, not Show in Text. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (row), BYLINE_TYPE_CAPTION_ROW,
+                                                                          "menu_button"));
+
+    gtk_menu_button_popup (menu);
+    byline_ui_test_wait (200);
+    g_assert_true (label_shown (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Put in Text"));
+    g_assert_false (label_shown (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Show in Text"));
+    gtk_menu_button_popdown (menu);
+  }
+
+  /* Put in Text, at the end of the story where the cursor is. */
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.place", NULL));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==,
+                   (int) byline_body_get_n_blocks (body) - 1);
+  g_assert_true (byline_caption_row_get_placed (row));
+  g_assert_false (row_says_unplaced (row));
+  g_assert_true (byline_document_get_selected_image (byline_window_get_document (f->window)) == image);
+
+  /* Undo: out of the text again, still attached. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_false (byline_caption_row_get_placed (row));
+}
+
 /* Photos dragged from the file manager: onto the text, the picture goes
  * where it was dropped; onto the pictures panel, at the cursor as the Add
  * Pictures button puts it.  A file that is not a picture is refused with a
@@ -1900,6 +1987,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/ui/window/remembers-size", Fixture, NULL, fixture_setup, test_remembers_size,
+              fixture_teardown);
+  g_test_add ("/ui/window/picture-not-in-text", Fixture, NULL, fixture_setup, test_picture_not_in_text,
               fixture_teardown);
   g_test_add ("/ui/window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
   g_test_add ("/ui/window/paste", Fixture, NULL, fixture_setup, test_paste, fixture_teardown);

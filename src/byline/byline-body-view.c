@@ -11,6 +11,7 @@
 
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
+#include "byline-widget-util.h"
 #include "byline-document.h"
 #include "byline-figure.h"
 #include "byline-text-field.h"
@@ -416,15 +417,11 @@ on_drop (GtkDropTarget  *target,
          double          y,
          BylineBodyView *self)
 {
-  GdkFileList *list = g_value_get_boxed (value);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) files = byline_file_list_to_model (g_value_get_boxed (value));
   g_autoptr(GError) error = NULL;
   GtkTextIter iter;
   int bx, by;
   guint block = 0, offset = 0;
-
-  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &bx, &by);
@@ -432,7 +429,7 @@ on_drop (GtkDropTarget  *target,
   if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
     block = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
 
-  if (byline_body_view_insert_pictures (self, G_LIST_MODEL (files), block, &error) == 0
+  if (byline_body_view_insert_pictures (self, files, block, &error) == 0
       && error != NULL)
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);

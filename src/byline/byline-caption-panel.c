@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-caption-panel.h"
+#include "byline-widget-util.h"
 #include "byline-caption-row.h"
 #include "byline-document.h"
 
@@ -533,13 +534,11 @@ on_files_drop (GtkDropTarget      *target,
                double              y,
                BylineCaptionPanel *self)
 {
-  GdkFileList *list = g_value_get_boxed (value);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) files = NULL;
 
   if (self->document == NULL)
     return FALSE;
-  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
+  files = byline_file_list_to_model (g_value_get_boxed (value));
   g_signal_emit (self, signals[PICTURES_DROPPED], 0, files);
   return TRUE;
 }

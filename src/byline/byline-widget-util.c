@@ -19,3 +19,13 @@ byline_widget_set_tooltip (GtkWidget  *widget,
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
     gtk_widget_set_tooltip_text (widget, text);
 }
+
+GListModel *
+byline_file_list_to_model (GdkFileList *list)
+{
+  GListStore *files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  return G_LIST_MODEL (files);
+}

@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-void byline_widget_set_tooltip (GtkWidget  *widget,
-                                const char *text);
+void        byline_widget_set_tooltip   (GtkWidget   *widget,
+                                         const char  *text);
+/* The files of a drop, as the list model GtkFileDialog gives. */
+GListModel *byline_file_list_to_model   (GdkFileList *list);
 
 G_END_DECLS

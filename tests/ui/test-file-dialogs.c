@@ -141,20 +141,6 @@ cancel_chooser (GtkFileChooser *chooser)
 
 G_GNUC_END_IGNORE_DEPRECATIONS
 
-static gboolean
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -166,7 +152,7 @@ toast_shown (gpointer data)
 {
   Toast *toast = data;
 
-  return find_label (toast->root, toast->text);
+  return byline_ui_test_find_label (toast->root, toast->text) != NULL;
 }
 
 static void

@@ -1305,21 +1305,6 @@ row_says_unplaced (BylineCaptionRow *row)
          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Not in the text") == 0;
 }
 
-/* Whether a label reading @text (mnemonic underscores aside) shows under @root. */
-static gboolean
-label_shown (GtkWidget  *root,
-             const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_shown (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A figure deleted from the text leaves its picture attached to the story
  * (a featured picture can be only that): its row says it is not in the
  * text, "Show in Text" gives way to "Put in Text", which puts it back at the
@@ -1360,8 +1345,8 @@ test_picture_not_in_text (Fixture       *f,
 
     gtk_menu_button_popup (menu);
     byline_ui_test_wait (200);
-    g_assert_true (label_shown (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Put in Text"));
-    g_assert_false (label_shown (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Show in Text"));
+    g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Put in Text"));
+    g_assert_null (byline_ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Show in Text"));
     gtk_menu_button_popdown (menu);
   }
 

@@ -119,6 +119,24 @@ byline_ui_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+byline_ui_test_find_label (GtkWidget  *root,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_ui_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gboolean
 byline_ui_test_wait_until (gboolean (*done) (gpointer data),
                            gpointer   data,

@@ -37,6 +37,10 @@ gboolean      byline_ui_test_make_photo      (GFile         *file,
  * button's tooltip), or NULL. */
 GtkWidget    *byline_ui_test_find_button     (GtkWidget     *root,
                                               const char    *label);
+/* The label under @root (itself included) that shows @text (mnemonic
+ * underscores aside), or NULL. */
+GtkWidget    *byline_ui_test_find_label      (GtkWidget     *root,
+                                              const char    *text);
 /* A window on @store showing a new, empty story. */
 BylineWindow *byline_ui_test_new_window      (BylineDraftStore *store);
 

@@ -48,6 +48,7 @@ typedef struct
   BylinePublisher      *publisher;
   BylineWindow         *window;
   GFile                *pictures;
+  guint                 port;      /* the server's, while it is down */
 } Fixture;
 
 /* A network the tests switch off and on. */
@@ -102,6 +103,26 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&f->pictures);
   byline_ui_test_wait (50);
+}
+
+/* The server goes away, as over a line that drops: connections are refused
+ * until server_back() listens on the same port again. */
+static void
+server_down (Fixture *f)
+{
+  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+
+  f->port = g_uri_get_port (uri);
+  soup_server_disconnect (byline_newsroom_server_get_soup_server (f->server));
+}
+
+static void
+server_back (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  byline_newsroom_server_listen (f->server, f->port, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static gboolean
@@ -627,18 +648,15 @@ static void
 test_server_down (Fixture       *f,
                   gconstpointer  data)
 {
-  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
-  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
   BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
   g_autoptr(BylineArticle) sent = NULL;
-  g_autoptr(GError) error = NULL;
   BylineOutboxJob *job;
 
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
   choose_destination (f, NEWSROOM);
 
-  soup_server_disconnect (soup);
+  server_down (f);
   send (f, "submitted");
   sent = saved_draft (f);
   wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
@@ -656,8 +674,7 @@ test_server_down (Fixture       *f,
   g_assert_cmpuint (byline_outbox_job_get_attempts (job), >=, 2);
 
   /* …and goes by itself when it is back. */
-  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
-  g_assert_no_error (error);
+  server_back (f);
   wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
   g_assert_nonnull (strstr (bar_text (f), "Sent to"));
   assert_on_server (f, sent, "submitted");
@@ -756,18 +773,15 @@ static void
 test_account_removed (Fixture       *f,
                       gconstpointer  data)
 {
-  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
-  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
   BylineAccounts *accounts = byline_publisher_get_accounts (f->publisher);
   g_autoptr(BylineArticle) sent = NULL;
-  g_autoptr(GError) error = NULL;
   AdwDialog *edit;
   AdwDialog *confirm;
 
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
   choose_destination (f, NEWSROOM);
-  soup_server_disconnect (soup);
+  server_down (f);
   send (f, "submitted");
   sent = saved_draft (f);
   wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
@@ -785,8 +799,7 @@ test_account_removed (Fixture       *f,
   /* An attempt already under way may end first (the server is still down). */
   wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
   g_assert_nonnull (strstr (bar_text (f), "There is no account “" NEWSROOM "” any more"));
-  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
-  g_assert_no_error (error);
+  server_back (f);
   byline_ui_test_wait (1000);
   g_assert_cmpint (byline_outbox_job_get_state (byline_send_bar_get_job (byline_window_get_send_bar (f->window))),
                    ==, BYLINE_OUTBOX_JOB_FAILED);
@@ -832,21 +845,18 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
-  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
   BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
   BylineOutbox *outbox = byline_publisher_get_outbox (f->publisher);
   g_autoptr(BylineArticle) before = NULL;
   g_autoptr(BylineArticle) after = NULL;
   g_autoptr(BylineArticle) sent = NULL;
-  g_autoptr(GError) error = NULL;
 
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
   choose_destination (f, NEWSROOM);
 
   /* Waiting for the server. */
-  soup_server_disconnect (soup);
+  server_down (f);
   send (f, "submitted");
   before = saved_draft (f);
   wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
@@ -855,8 +865,7 @@ test_cancel (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
   g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "");
-  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
-  g_assert_no_error (error);
+  server_back (f);
   byline_ui_test_wait (1000);
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
   after = saved_draft (f);
@@ -896,12 +905,9 @@ static void
 test_outbox_rows (Fixture       *f,
                   gconstpointer  data)
 {
-  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
-  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
   BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
   BylineOutbox *outbox = byline_publisher_get_outbox (f->publisher);
   GtkListBox *list = byline_outbox_button_get_list (outbox_button);
-  g_autoptr(GError) error = NULL;
   GtkWidget *cancel;
   GtkListBoxRow *row;
 
@@ -909,7 +915,7 @@ test_outbox_rows (Fixture       *f,
   type_story (f);
   choose_destination (f, NEWSROOM);
 
-  soup_server_disconnect (soup);
+  server_down (f);
   send (f, "submitted");
   wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
   byline_outbox_button_popup (outbox_button);
@@ -924,8 +930,7 @@ test_outbox_rows (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
-  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
-  g_assert_no_error (error);
+  server_back (f);
   byline_ui_test_wait (800);
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
 
@@ -1067,8 +1072,6 @@ static void
 test_restart (Fixture       *f,
               gconstpointer  data)
 {
-  SoupServer *soup = byline_newsroom_server_get_soup_server (f->server);
-  g_autoptr(GUri) uri = g_uri_parse (byline_newsroom_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
   g_autoptr(BylineArticle) sent = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -1076,7 +1079,7 @@ test_restart (Fixture       *f,
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
   choose_destination (f, NEWSROOM);
-  soup_server_disconnect (soup);
+  server_down (f);
   send (f, "submitted");
   sent = saved_draft (f);
   id = g_strdup (byline_article_get_id (sent));
@@ -1087,8 +1090,7 @@ test_restart (Fixture       *f,
   byline_publisher_stop (f->publisher);
   g_clear_object (&f->publisher);
   byline_ui_test_wait (100);
-  byline_newsroom_server_listen (f->server, g_uri_get_port (uri), NULL, &error);
-  g_assert_no_error (error);
+  server_back (f);
 
   /* Start again, with the story open as the session left it. */
   f->publisher = new_publisher (f->store);

@@ -12,10 +12,17 @@
 #define NATURAL_KEY "byline-natural-height"
 #define IDLE_KEY "byline-follow-idle"
 
+/* How long a deletion by the input method waits for the letter that replaces it. */
+#define REPLACE_WINDOW_MS 100
+
 struct _BylineTextField
 {
   GtkTextView  parent_instance;
   char        *placeholder;
+
+  guint        key_deleting;   /* inside Backspace, Delete or Cut */
+  gboolean     replacing;      /* a user action held open across an input method's replacement */
+  guint        replace_id;
 };
 
 G_DEFINE_FINAL_TYPE (BylineTextField, byline_text_field, GTK_TYPE_TEXT_VIEW)
@@ -126,6 +133,8 @@ byline_text_field_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+static void end_replacing (BylineTextField *self);
+
 static void
 byline_text_field_dispose (GObject *object)
 {
@@ -134,6 +143,7 @@ byline_text_field_dispose (GObject *object)
   if (id != 0)
     g_source_remove (id);
   g_object_set_data (object, IDLE_KEY, NULL);
+  end_replacing (BYLINE_TEXT_FIELD (object));
 
   G_OBJECT_CLASS (byline_text_field_parent_class)->dispose (object);
 }
@@ -199,6 +209,68 @@ byline_text_field_class_init (BylineTextFieldClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* Input methods for Vietnamese that work on the surrounding text
+ * (ibus-bamboo, fcitx5) type "ệ" as: delete the "ê" before the cursor,
+ * commit "ệ".  GtkTextBuffer's history would keep those as two steps, and
+ * undo would go back through a word without its vowel.  A deletion right
+ * before the cursor that no key of ours made holds one user action open
+ * until the text that replaces it, so both are one step. */
+static void
+end_replacing (BylineTextField *self)
+{
+  g_clear_handle_id (&self->replace_id, g_source_remove);
+  if (!self->replacing)
+    return;
+  self->replacing = FALSE;
+  gtk_text_buffer_end_user_action (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
+}
+
+static gboolean
+replace_timed_out (gpointer data)
+{
+  BylineTextField *self = data;
+
+  self->replace_id = 0;
+  end_replacing (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_range (BylineTextField *self,
+                 GtkTextIter     *start,
+                 GtkTextIter     *end,
+                 GtkTextBuffer   *buffer)
+{
+  GtkTextIter cursor;
+
+  if (self->key_deleting > 0 || self->replacing)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (!gtk_text_iter_equal (end, &cursor) || gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start) > 2)
+    return;
+  gtk_text_buffer_begin_user_action (buffer);
+  self->replacing = TRUE;
+  self->replace_id = g_timeout_add (REPLACE_WINDOW_MS, replace_timed_out, self);
+}
+
+static void
+on_inserted (BylineTextField *self)
+{
+  end_replacing (self);
+}
+
+static void
+key_delete_begins (BylineTextField *self)
+{
+  self->key_deleting++;
+}
+
+static void
+key_delete_ends (BylineTextField *self)
+{
+  self->key_deleting--;
+}
+
 static void
 byline_text_field_init (BylineTextField *self)
 {
@@ -213,6 +285,17 @@ byline_text_field_init (BylineTextField *self)
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "changed",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (on_delete_range), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_inserted), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *key_signals[] = { "backspace", "delete-from-cursor", "cut-clipboard" };
+
+      g_signal_connect (self, key_signals[i], G_CALLBACK (key_delete_begins), NULL);
+      g_signal_connect_after (self, key_signals[i], G_CALLBACK (key_delete_ends), NULL);
+    }
 }
 
 GtkWidget *

@@ -305,19 +305,50 @@ body_text (Fixture *f,
 /* Letter by letter, as ibus-bamboo's surrounding-text mode types: the
  * headline, the lead and the body hold the words with their marks, and one
  * undo in the body takes back a whole word, never a letter without its mark.
- * (The headline and the lead undo through GtkTextBuffer's own history,
- * which takes such a word back in pieces: "Đà L", then "Đà La".) */
+ * The headline undoes through GtkTextBuffer's own history, a letter or a
+ * mark at a time, but only back through what was typed. */
 static void
 test_surrounding (Fixture       *f,
                   gconstpointer  data)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  g_autoptr(GPtrArray) typed = NULL;
   g_autoptr(BylineArticle) saved = NULL;
   g_autoptr(GError) error = NULL;
 
   byline_article_editor_focus_headline (editor (f));
-  type_keys ("Ddaf Lajt", FALSE);
+  /* Key by key, keeping what the headline was after each. */
+  typed = g_ptr_array_new_with_free_func (g_free);
+  for (const char *k = "Ddaf Lajt"; *k; k++)
+    {
+      char key[2] = { *k, '\0' };
+
+      type_keys (key, FALSE);
+      g_ptr_array_add (typed, g_strdup (byline_article_get_headline (article (f))));
+    }
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Đà Lạt");
+
+  /* The headline's own undo (GtkTextBuffer's) goes back through what was
+   * typed, never forward again, never to a word that was not there. */
+  {
+    GtkWidget *headline = GTK_WIDGET (byline_article_editor_get_headline_view (editor (f)));
+    guint last = typed->len - 1;
+
+    byline_ui_test_wait (150);
+    for (guint i = 0; i < 3; i++)
+      {
+        guint index;
+
+        g_assert_true (gtk_widget_activate_action (headline, "text.undo", NULL));
+        g_assert_true (g_ptr_array_find_with_equal_func (typed, byline_article_get_headline (article (f)),
+                                                         g_str_equal, &index));
+        g_assert_cmpuint (index, <, last);
+        last = index;
+      }
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (gtk_widget_activate_action (headline, "text.redo", NULL));
+    g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Đà Lạt");
+  }
 
   gtk_widget_grab_focus (GTK_WIDGET (byline_article_editor_get_lead_view (editor (f))));
   type_keys ("Vieejt Nam", FALSE);

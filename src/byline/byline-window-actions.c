@@ -33,6 +33,26 @@ show_error_toast (BylineWindow *self,
   byline_window_add_toast (self, toast);
 }
 
+/* Where the person last exported or opened a story, for the next dialog:
+ * the same folder, session after session within a run. */
+static GFile *last_folder;
+
+static void
+remember_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  if (parent != NULL)
+    g_set_object (&last_folder, parent);
+}
+
+static void
+start_in_last_folder (GtkFileDialog *dialog)
+{
+  if (last_folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, last_folder);
+}
+
 void
 _byline_window_update_actions (BylineWindow *self)
 {
@@ -136,6 +156,7 @@ on_files_to_open (GObject      *object,
       g_autoptr(GError) local_error = NULL;
       g_autofree char *id = NULL;
 
+      remember_folder (file);
       id = byline_import_file (self->store, file, &local_error);
       if (id == NULL)
         {
@@ -190,6 +211,7 @@ import_action (GtkWidget  *widget,
   g_list_store_append (filters, text);
 
   gtk_file_dialog_set_title (dialog, _("Open Stories"));
+  start_in_last_folder (dialog);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (dialog, all);
   gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_files_to_open, g_object_ref (self));
@@ -355,6 +377,17 @@ print_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------ export */
 
 static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_open_containing_folder (launcher, GTK_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
 on_export_file (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -374,9 +407,19 @@ on_export_file (GObject      *object,
       show_error_toast (self, _("Could not export"), error);
       return;
     }
+  remember_folder (file);
   name = g_file_get_basename (file);
   done = g_strdup_printf (_("Exported to “%s”"), name);
-  byline_window_add_toast (self, adw_toast_new (done));
+  {
+    AdwToast *toast = adw_toast_new (done);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    /* To attach it to a mail or a chat, the file is wanted next. */
+    adw_toast_set_button_label (toast, _("Show in _Folder"));
+    adw_toast_set_action_name (toast, "win.show-in-folder");
+    adw_toast_set_action_target (toast, "s", uri);
+    byline_window_add_toast (self, toast);
+  }
 }
 
 static void
@@ -402,6 +445,7 @@ export_action (GtkWidget  *widget,
   g_list_store_append (filters, filter);
 
   gtk_file_dialog_set_title (dialog, _("Export Story"));
+  start_in_last_folder (dialog);
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   g_object_set_data (G_OBJECT (dialog), "format", GUINT_TO_POINTER (format));
@@ -463,6 +507,7 @@ _byline_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.insert-picture", NULL, insert_picture_action);
   gtk_widget_class_install_action (widget_class, "win.show-pictures", NULL, show_pictures_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);

@@ -49,7 +49,8 @@ remember_folder (GFile *file)
 static void
 start_in_last_folder (GtkFileDialog *dialog)
 {
-  if (last_folder != NULL)
+  /* Not a folder deleted since. */
+  if (last_folder != NULL && g_file_query_file_type (last_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
     gtk_file_dialog_set_initial_folder (dialog, last_folder);
 }
 

@@ -180,7 +180,17 @@ cancel_action (GtkWidget  *widget,
     return;
   id = g_strdup (byline_outbox_job_get_id (self->job));
   if (!byline_outbox_cancel (byline_publisher_get_outbox (self->publisher), id, &error))
-    g_warning ("Could not cancel: %s", error->message);
+    {
+      g_warning ("Could not cancel: %s", error->message);
+      return;
+    }
+  /* The bar goes away with the job: say what became of the story. */
+  {
+    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+    if (overlay != NULL)
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Not sent: cancelled")));
+  }
 }
 
 static void

@@ -865,6 +865,8 @@ test_cancel (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (bar_hidden, f, 2000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
   g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "");
+  byline_ui_test_wait (100);
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (f->window), "Not sent: cancelled"));
   server_back (f);
   byline_ui_test_wait (1000);
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);

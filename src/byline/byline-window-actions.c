@@ -41,9 +41,14 @@ static void
 remember_folder (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *portal = g_build_filename (g_get_user_runtime_dir (), "doc", NULL);
+  const char *path = parent ? g_file_peek_path (parent) : NULL;
 
-  if (parent != NULL)
-    g_set_object (&last_folder, parent);
+  /* Inside Flatpak a chosen file comes through the document portal, in a
+   * folder of its own that means nothing to the next file chooser. */
+  if (path == NULL || g_str_has_prefix (path, portal) || g_str_has_prefix (path, "/run/flatpak/doc/"))
+    return;
+  g_set_object (&last_folder, parent);
 }
 
 static void

@@ -394,19 +394,17 @@ show_in_folder_action (GtkWidget  *widget,
 }
 
 static void
-on_export_file (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+exported (BylineWindow       *self,
+          BylineExportFormat  format,
+          GFile              *file)
 {
-  g_autoptr(BylineWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  BylineExportFormat format = GPOINTER_TO_UINT (g_object_get_data (object, "format"));
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
 
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL || self->document == NULL)
+  if (self->document == NULL)
     return;
   if (!byline_export_article (byline_document_get_article (self->document), format, file, &error))
     {
@@ -416,16 +414,69 @@ on_export_file (GObject      *object,
   remember_folder (file);
   name = g_file_get_basename (file);
   done = g_strdup_printf (_("Exported to “%s”"), name);
-  {
-    AdwToast *toast = adw_toast_new (done);
-    g_autofree char *uri = g_file_get_uri (file);
+  toast = adw_toast_new (done);
+  uri = g_file_get_uri (file);
+  /* To attach it to a mail or a chat, the file is wanted next. */
+  adw_toast_set_button_label (toast, _("Show in _Folder"));
+  adw_toast_set_action_name (toast, "win.show-in-folder");
+  adw_toast_set_action_target (toast, "s", uri);
+  byline_window_add_toast (self, toast);
+}
 
-    /* To attach it to a mail or a chat, the file is wanted next. */
-    adw_toast_set_button_label (toast, _("Show in _Folder"));
-    adw_toast_set_action_name (toast, "win.show-in-folder");
-    adw_toast_set_action_target (toast, "s", uri);
-    byline_window_add_toast (self, toast);
-  }
+static void
+on_export_file (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    exported (self, GPOINTER_TO_UINT (g_object_get_data (object, "format")), file);
+}
+
+/* The file's name in @folder: @name, else "<stem>-2.<ext>" and so on, so
+ * that nothing there is replaced without being asked. */
+static GFile *
+free_name_in (GFile      *folder,
+              const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = g_strndup (name, dot ? (gsize) (dot - name) : strlen (name));
+  GFile *file = g_file_get_child (folder, name);
+
+  for (guint n = 2; g_file_query_exists (file, NULL) && n < 1000; n++)
+    {
+      g_autofree char *other = g_strdup_printf ("%s-%u%s", stem, n, dot ? dot : "");
+
+      g_object_unref (file);
+      file = g_file_get_child (folder, other);
+    }
+  return file;
+}
+
+static void
+on_export_folder (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  if (folder == NULL)
+    return;
+  file = free_name_in (folder, g_object_get_data (object, "name"));
+  exported (self, GPOINTER_TO_UINT (g_object_get_data (object, "format")), file);
+}
+
+/* Inside a sandbox a file chosen to save comes alone, through the document
+ * portal: the pictures cannot go in a folder beside it.  A folder chosen
+ * comes with what is in it.  BYLINE_SANDBOXED=1 behaves so outside one. */
+static gboolean
+in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) || g_strcmp0 (g_getenv ("BYLINE_SANDBOXED"), "1") == 0;
 }
 
 static void
@@ -439,22 +490,32 @@ export_action (GtkWidget  *widget,
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   BylineExportFormat format;
   g_autofree char *slug = NULL;
-  g_autofree char *name = NULL;
+  char *name;
 
   if (self->document == NULL || !byline_export_format_from_string (g_variant_get_string (param, NULL), &format))
     return;
 
   slug = byline_article_dup_slug (byline_document_get_article (self->document));
   name = g_strdup_printf ("%s.%s", *slug ? slug : "story", byline_export_format_extension (format));
+  g_object_set_data_full (G_OBJECT (dialog), "name", name, g_free);
+  g_object_set_data (G_OBJECT (dialog), "format", GUINT_TO_POINTER (format));
+  start_in_last_folder (dialog);
+
+  if (format != BYLINE_EXPORT_TEXT && byline_article_get_n_images (byline_document_get_article (self->document)) > 0
+      && in_sandbox ())
+    {
+      /* "<slug>.html" and "<slug>-media/" go into the folder chosen. */
+      gtk_file_dialog_set_title (dialog, _("Export Story to Folder"));
+      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, on_export_folder, g_object_ref (self));
+      return;
+    }
+
   gtk_file_filter_set_name (filter, byline_export_format_name (format));
   gtk_file_filter_add_suffix (filter, byline_export_format_extension (format));
   g_list_store_append (filters, filter);
-
   gtk_file_dialog_set_title (dialog, _("Export Story"));
-  start_in_last_folder (dialog);
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  g_object_set_data (G_OBJECT (dialog), "format", GUINT_TO_POINTER (format));
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_export_file, g_object_ref (self));
 }
 

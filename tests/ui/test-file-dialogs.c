@@ -255,6 +255,87 @@ test_export (Fixture       *f,
   }
 }
 
+static guint
+count_children (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  guint n = 0;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_clear_object (&info);
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+file_exists (gpointer file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
+/* Exports a story with pictures "to a folder" the chooser picks. */
+static void
+export_to_folder (Fixture *f)
+{
+  GtkFileChooser *chooser;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "html"));
+  chooser = wait_for_chooser ("Export Story to Folder");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  byline_ui_test_wait (400);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, f->folder, &error));
+  g_assert_no_error (error);
+  {
+    Selection selection = { chooser, f->folder };
+
+    g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
+  }
+  /* Its path bar still loading, GTK's chooser warns when closed (see test_export). */
+  byline_ui_test_wait (500);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
+}
+
+/* Inside a sandbox (here BYLINE_SANDBOXED=1) the file chooser portal hands
+ * over a file alone, and the pictures could not go beside it: a story with
+ * pictures is exported into a folder the person picks, as "<slug>.html" and
+ * "<slug>-media/"; a second export there does not replace the first. */
+static void
+test_export_to_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) photo = g_file_get_child (f->folder, "anh.png");
+  g_autoptr(GFile) page = g_file_get_child (f->folder, "sin-ho-duong-len-ban-pu-sam-cap-da-thong.html");
+  g_autoptr(GFile) media = g_file_get_child (f->folder, "sin-ho-duong-len-ban-pu-sam-cap-da-thong-media");
+  g_autoptr(GFile) second = g_file_get_child (f->folder, "sin-ho-duong-len-ban-pu-sam-cap-da-thong-2.html");
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("BYLINE_SANDBOXED", "1", TRUE);
+  byline_ui_test_type (byline_article_editor_get_headline_view (byline_window_get_editor (f->window)), HEADLINE);
+  byline_test_write_png (photo, 60, 40, 0x3a7a3a);
+  g_assert_nonnull (byline_document_import_image (byline_window_get_document (f->window), photo, -1, &error));
+  g_assert_no_error (error);
+  g_file_delete (photo, NULL, NULL);
+
+  export_to_folder (f);
+  assert_toast (f, "Exported to “sin-ho-duong-len-ban-pu-sam-cap-da-thong.html”");
+  g_assert_true (g_file_query_exists (page, NULL));
+  g_assert_cmpuint (count_children (media), ==, 1);
+
+  /* (Its toast waits behind the first one's.) */
+  export_to_folder (f);
+  g_assert_true (byline_ui_test_wait_until (file_exists, second, 3000));
+  g_assert_true (g_file_query_exists (page, NULL));
+  g_unsetenv ("BYLINE_SANDBOXED");
+}
+
 /* Open: a web page chosen in the chooser becomes a new draft, shown in this
  * window (it held nothing yet); a file that is not a story gets a toast with
  * the reason, naming the file once, and the story shown stays. */
@@ -339,6 +420,8 @@ main (int   argc,
   byline_ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/file-dialogs/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/ui/file-dialogs/export-to-folder", Fixture, NULL, fixture_setup, test_export_to_folder,
+              fixture_teardown);
   g_test_add ("/ui/file-dialogs/open", Fixture, NULL, fixture_setup, test_open, fixture_teardown);
   g_test_add ("/ui/file-dialogs/insert-picture", Fixture, NULL, fixture_setup, test_insert_picture,
               fixture_teardown);

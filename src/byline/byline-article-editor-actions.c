@@ -15,6 +15,7 @@
 
 #include "byline-article-editor-private.h"
 #include "byline-document.h"
+#include "byline-widget-util.h"
 
 #define GROUP_KEY "byline-editor-actions"
 
@@ -235,12 +236,7 @@ on_pictures_chosen (GObject      *object,
   block = byline_body_buffer_get_insert_block (self->body_buffer);
   byline_body_view_insert_pictures (self->body_view, files, block, &error);
   if (error != NULL)
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-    }
+    byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
   byline_article_editor_focus_body (self);
 }
 

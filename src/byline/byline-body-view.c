@@ -432,10 +432,7 @@ on_drop (GtkDropTarget  *target,
   if (byline_body_view_insert_pictures (self, files, block, &error) == 0
       && error != NULL)
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return FALSE;
     }
   return TRUE;
@@ -447,11 +444,8 @@ static void
 show_error (BylineBodyView *self,
             const GError   *error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
   g_warning ("%s", error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 static void

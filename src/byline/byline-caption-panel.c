@@ -68,18 +68,6 @@ position_of (BylineCaptionPanel *self,
   return G_MAXUINT;
 }
 
-static void
-show_toast (BylineCaptionPanel *self,
-            AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 /* Whether the list scrolled; a row not laid out yet is left to fill_view(). */
 static gboolean
 scroll_to_row_now (BylineCaptionPanel *self,
@@ -266,7 +254,7 @@ byline_caption_panel_remove (BylineCaptionPanel *self,
   g_object_set_data_full (G_OBJECT (toast), "removal", removal,
                           (GDestroyNotify) byline_image_removal_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_removal), self, 0);
-  show_toast (self, toast);
+  byline_widget_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void

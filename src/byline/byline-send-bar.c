@@ -11,6 +11,7 @@
 
 #include "byline-publisher.h"
 #include "byline-send-bar.h"
+#include "byline-widget-util.h"
 
 struct _BylineSendBar
 {
@@ -185,12 +186,7 @@ cancel_action (GtkWidget  *widget,
       return;
     }
   /* The bar goes away with the job: say what became of the story. */
-  {
-    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-    if (overlay != NULL)
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Not sent: cancelled")));
-  }
+  byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (_("Not sent: cancelled")));
 }
 
 static void

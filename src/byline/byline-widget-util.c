@@ -29,3 +29,15 @@ byline_file_list_to_model (GdkFileList *list)
     g_list_store_append (files, l->data);
   return G_LIST_MODEL (files);
 }
+
+void
+byline_widget_show_toast (GtkWidget *widget,
+                          AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

@@ -5,12 +5,15 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 void        byline_widget_set_tooltip   (GtkWidget   *widget,
                                          const char  *text);
+/* Shows @toast (taken) in the window's toast overlay above @widget, if any. */
+void        byline_widget_show_toast    (GtkWidget   *widget,
+                                         AdwToast    *toast);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 

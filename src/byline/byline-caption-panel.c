@@ -352,9 +352,6 @@ create_row (gpointer item,
   g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "show-in-text", G_CALLBACK (on_row_show), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "place-in-text", G_CALLBACK (on_row_place), self, G_CONNECT_SWAPPED);
-  byline_caption_row_set_placed (BYLINE_CAPTION_ROW (row),
-                                 byline_body_find_image (byline_article_get_body (byline_document_get_article (self->document)),
-                                                         byline_image_get_id (BYLINE_IMAGE (item))) >= 0);
   return row;
 }
 
@@ -455,8 +452,12 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
 
       gtk_list_box_bind_model (self->list_box, images, create_row, self, NULL);
       g_signal_connect_swapped (images, "items-changed", G_CALLBACK (update_count), self);
+      /* Whether each picture is in the text: once for all rows, after rows
+       * or figures come and go. */
+      g_signal_connect_swapped (images, "items-changed", G_CALLBACK (update_placed), self);
       g_signal_connect_swapped (byline_article_get_body (byline_document_get_article (document)), "blocks-changed",
                                 G_CALLBACK (update_placed), self);
+      update_placed (self);
       g_signal_connect_swapped (document, "notify::selected-image",
                                 G_CALLBACK (on_document_selected_image), self);
     }

@@ -21,7 +21,7 @@
 
 #include "byline-application.h"
 #include "byline-document.h"
-#include "byline-export.h"
+#include "byline-import-file.h"
 #include "byline-preferences-dialog.h"
 #include "byline-publisher.h"
 #include "byline-resources.h"

@@ -15,7 +15,7 @@
 #include "byline-article-editor.h"
 #include "byline-document.h"
 #include "byline-drafts-dialog.h"
-#include "byline-export.h"
+#include "byline-import-file.h"
 #include "byline-history-dialog.h"
 #include "byline-preview-dialog.h"
 #include "byline-print.h"
@@ -406,7 +406,7 @@ exported (BylineWindow       *self,
 
   if (self->document == NULL)
     return;
-  if (!byline_export_article (byline_document_get_article (self->document), format, file, &error))
+  if (!byline_export_write (byline_document_get_article (self->document), self->store, format, file, NULL, &error))
     {
       show_error_toast (self, _("Could not export"), error);
       return;
@@ -435,26 +435,6 @@ on_export_file (GObject      *object,
     exported (self, GPOINTER_TO_UINT (g_object_get_data (object, "format")), file);
 }
 
-/* The file's name in @folder: @name, else "<stem>-2.<ext>" and so on, so
- * that nothing there is replaced without being asked. */
-static GFile *
-free_name_in (GFile      *folder,
-              const char *name)
-{
-  const char *dot = strrchr (name, '.');
-  g_autofree char *stem = g_strndup (name, dot ? (gsize) (dot - name) : strlen (name));
-  GFile *file = g_file_get_child (folder, name);
-
-  for (guint n = 2; g_file_query_exists (file, NULL) && n < 1000; n++)
-    {
-      g_autofree char *other = g_strdup_printf ("%s-%u%s", stem, n, dot ? dot : "");
-
-      g_object_unref (file);
-      file = g_file_get_child (folder, other);
-    }
-  return file;
-}
-
 static void
 on_export_folder (GObject      *object,
                   GAsyncResult *result,
@@ -466,7 +446,7 @@ on_export_folder (GObject      *object,
 
   if (folder == NULL)
     return;
-  file = free_name_in (folder, g_object_get_data (object, "name"));
+  file = byline_export_free_file (folder, g_object_get_data (object, "name"));
   exported (self, GPOINTER_TO_UINT (g_object_get_data (object, "format")), file);
 }
 

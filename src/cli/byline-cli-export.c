@@ -28,97 +28,6 @@ typedef enum
 
 static const char * const format_names[] = { "ninjs", "html", "text", "draft", NULL };
 
-/* Where the bytes of @image are: set by the store or the importer, else in
- * the store's draft folder. */
-static GFile *
-image_source (BylineCli     *cli,
-              BylineArticle *article,
-              BylineImage   *image)
-{
-  GFile *file = byline_image_get_file (image);
-  BylineDraftStore *store = byline_cli_get_store (cli);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *media_path = NULL;
-
-  if (file != NULL)
-    return g_object_ref (file);
-  if (!byline_draft_store_contains (store, byline_article_get_id (article)))
-    return NULL;
-  folder = byline_draft_store_get_draft_folder (store, byline_article_get_id (article));
-  media_path = byline_image_dup_media_path (image);
-  return g_file_resolve_relative_path (folder, media_path);
-}
-
-/* Copies every picture into @media as <sha256>.<ext>; what was not there
- * before is added to @created, for the caller to undo. */
-static gboolean
-copy_media (BylineCli      *cli,
-            BylineArticle  *article,
-            GFile          *media,
-            GPtrArray      *created,
-            GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (byline_article_get_n_images (article) == 0)
-    return TRUE;
-
-  if (!g_file_make_directory (media, NULL, &local_error))
-    {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_autofree char *name = g_file_get_parse_name (media);
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("cannot create %s: %s"), name, local_error->message);
-          return FALSE;
-        }
-      g_clear_error (&local_error);
-    }
-  else
-    g_ptr_array_add (created, g_object_ref (media));
-
-  for (guint i = 0; i < byline_article_get_n_images (article); i++)
-    {
-      BylineImage *image = byline_article_get_image (article, i);
-      g_autoptr(GFile) source = image_source (cli, article, image);
-      g_autofree char *media_path = byline_image_dup_media_path (image);
-      g_autofree char *base = g_path_get_basename (media_path);
-      g_autoptr(GFile) dest = g_file_get_child (media, base);
-
-      if (source == NULL)
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                       _("picture “%s” of the article has no file"),
-                       byline_image_get_filename (image) ? byline_image_get_filename (image) : base);
-          return FALSE;
-        }
-      /* Named by content: one already there is the same picture. */
-      if (g_file_query_exists (dest, NULL))
-        continue;
-      if (!g_file_query_exists (source, NULL))
-        {
-          g_autofree char *where = g_file_get_parse_name (source);
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
-                       _("picture “%s” of the article is missing: %s"),
-                       byline_image_get_filename (image) ? byline_image_get_filename (image) : base,
-                       where);
-          return FALSE;
-        }
-      if (!byline_cli_copy_atomically (source, dest, error))
-        return FALSE;
-      g_ptr_array_add (created, g_object_ref (dest));
-    }
-  return TRUE;
-}
-
-static void
-undo_created (GPtrArray *created)
-{
-  /* Newest first, so that the media folder is empty when its turn comes. */
-  for (guint i = created->len; i > 0; i--)
-    g_file_delete (g_ptr_array_index (created, i - 1), NULL, NULL);
-}
-
 /* @dest must not exist, or be an empty folder. */
 static gboolean
 check_draft_dest (GFile       *dest,
@@ -163,7 +72,6 @@ write_draft_folder (BylineCli      *cli,
   g_autoptr(GFile) draft_json = NULL;
   g_autoptr(GFile) media = NULL;
   g_autoptr(GBytes) json = NULL;
-  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (parent == NULL || g_file_peek_path (parent) == NULL)
     {
@@ -186,16 +94,17 @@ write_draft_folder (BylineCli      *cli,
   media = g_file_get_child (tmp, "media");
   json = byline_draft_format_serialize (article);
 
-  if (!byline_cli_write_atomically (draft_json, json, error)
-      || !copy_media (cli, article, media, created, error))
+  if (!byline_file_write_atomically (draft_json, json, error)
+      || (byline_article_get_n_images (article) > 0
+          && !byline_export_pictures (article, byline_cli_get_store (cli), media, error)))
     {
-      byline_cli_remove_tree (tmp, NULL);
+      byline_file_remove_tree (tmp, NULL);
       return FALSE;
     }
   if (g_rename (template, g_file_peek_path (dest)) != 0)
     {
       int saved_errno = errno;
-      byline_cli_remove_tree (tmp, NULL);
+      byline_file_remove_tree (tmp, NULL);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("cannot create %s: %s"), name, g_strerror (saved_errno));
       return FALSE;
@@ -225,32 +134,19 @@ parse_format (const char    *arg,
   return FALSE;
 }
 
-static GBytes *
-export_bytes (BylineArticle *article,
-              ExportFormat   format,
-              const char    *media_base)
+static BylineExportFormat
+core_format (ExportFormat format)
 {
   switch (format)
     {
-    case EXPORT_NINJS:
-      {
-        BylineNinjsOptions options = { .media_base = media_base };
-        return byline_ninjs_export_bytes (article, &options);
-      }
     case EXPORT_HTML:
-      {
-        BylineHtmlOptions options = { .media_base = media_base, .fragment = FALSE };
-        char *html = byline_html_export (article, &options);
-        return g_bytes_new_take (html, strlen (html));
-      }
+      return BYLINE_EXPORT_HTML;
     case EXPORT_TEXT:
-      {
-        char *text = byline_text_export (article);
-        return g_bytes_new_take (text, strlen (text));
-      }
+      return BYLINE_EXPORT_TEXT;
+    case EXPORT_NINJS:
     case EXPORT_DRAFT:
     default:
-      return byline_draft_format_serialize (article);
+      return BYLINE_EXPORT_NINJS;
     }
 }
 
@@ -276,38 +172,6 @@ print_export_result (BylineArticle  *article,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return byline_cli_print_json (root, error);
-}
-
-/* The page last: until it is renamed into place, nothing refers to the
- * pictures copied before it, and a failure takes them away again. */
-static gboolean
-write_file (BylineCli      *cli,
-            BylineArticle  *article,
-            ExportFormat    format,
-            GBytes         *bytes,
-            GFile          *output,
-            gboolean        with_media,
-            GError        **error)
-{
-  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GFile) parent = g_file_get_parent (output);
-
-  if (with_media && parent != NULL && (format == EXPORT_NINJS || format == EXPORT_HTML))
-    {
-      g_autoptr(GFile) media = g_file_get_child (parent, "media");
-
-      if (!copy_media (cli, article, media, created, error))
-        {
-          undo_created (created);
-          return FALSE;
-        }
-    }
-  if (!byline_cli_write_atomically (output, bytes, error))
-    {
-      undo_created (created);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Said before anything is read or written, and in fewer words than GIO's. */
@@ -344,7 +208,6 @@ byline_cli_export (BylineCli  *cli,
   g_autofree char *media_base = NULL;
   g_autofree char *display = NULL;
   g_autoptr(BylineArticle) article = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) output = NULL;
   ExportFormat format = EXPORT_NINJS;
   const GOptionEntry entries[] = {
@@ -382,12 +245,19 @@ byline_cli_export (BylineCli  *cli,
       return cli->json ? print_export_result (article, format, output, error) : TRUE;
     }
 
-  bytes = export_bytes (article, format, media_base);
   if (output == NULL)
-    return byline_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    error);
+    {
+      g_autoptr(GBytes) bytes = NULL;
 
-  if (!write_file (cli, article, format, bytes, output, media_base == NULL, error))
+      if (format == EXPORT_DRAFT)
+        bytes = byline_draft_format_serialize (article);
+      else
+        bytes = byline_export_bytes (article, core_format (format), media_base);
+      return byline_cli_write_stdout (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      error);
+    }
+  if (!byline_export_write (article, byline_cli_get_store (cli), core_format (format),
+                            output, media_base, error))
     return FALSE;
   return cli->json ? print_export_result (article, format, output, error) : TRUE;
 }

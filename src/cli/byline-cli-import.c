@@ -250,7 +250,7 @@ byline_cli_import (BylineCli  *cli,
       /* The id is new and nobody else knows it: whatever the failed save left
        * under it goes. */
       if (g_file_query_exists (draft_folder, NULL))
-        byline_cli_remove_tree (draft_folder, NULL);
+        byline_file_remove_tree (draft_folder, NULL);
       return FALSE;
     }
 

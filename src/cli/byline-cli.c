@@ -47,8 +47,8 @@ static const BylineCliCommand commands[] = {
   { "export", N_("ID|PATH"),
     N_("Export a draft as ninjs, HTML, text or a draft folder"),
     N_("Writes to standard output, or with -o to FILE, atomically: FILE is complete or\n"
-       "untouched.  For ninjs and HTML, -o also copies the pictures into a “media” folder\n"
-       "next to FILE, so that the export is self-contained.  For the draft format, -o names\n"
+       "untouched.  For ninjs and HTML, -o also copies the pictures into a folder next to\n"
+       "FILE named after it (story-media/ for story.html), so that the export is self-contained.  For the draft format, -o names\n"
        "a folder that must not exist yet (or be empty): it receives draft.json and media/."),
     byline_cli_export },
   { "history", N_("ID"),

@@ -117,18 +117,6 @@ gboolean    byline_cli_write_stdout    (const void   *data,
                                         GError      **error);
 gboolean    byline_cli_print_json      (JsonNode     *node,
                                         GError      **error);
-/* Writes @bytes to @file through a temporary file in the same folder and a
- * rename: @file is either untouched or complete. */
-gboolean    byline_cli_write_atomically (GFile       *file,
-                                         GBytes      *bytes,
-                                         GError     **error);
-/* Copies @source to @dest the same way. */
-gboolean    byline_cli_copy_atomically  (GFile       *source,
-                                         GFile       *dest,
-                                         GError     **error);
-/* Removes @file and, for a folder, everything in it. */
-gboolean    byline_cli_remove_tree      (GFile       *file,
-                                         GError     **error);
 char       *byline_cli_format_time     (GDateTime    *time);
 /* A GAsyncReadyCallback keeping a reference to the result in *@user_data,
  * and the main loop run until it is there: the commands are synchronous. */

@@ -23,3 +23,5 @@
 #include "byline-consistency.h"
 #include "byline-checks.h"
 #include "byline-date-format.h"
+#include "byline-export.h"
+#include "byline-files.h"

@@ -324,14 +324,14 @@ test_import_html_export (void)
   stored_picture = g_build_filename (store, id, "media", media_name, NULL);
   g_assert_cmpstr (file_sha256 (stored_picture), ==, sha);
 
-  /* HTML to a file: self-contained, the picture beside it. */
+  /* HTML to a file: self-contained, the picture in "story-media/" beside it. */
   {
     g_auto(Run) run = { 0 };
     g_autofree char *target = out_path (out, "html/story.html");
-    g_autofree char *copied = out_path (out, "html/media");
+    g_autofree char *copied = out_path (out, "html/story-media");
     g_autofree char *copied_picture = g_build_filename (copied, media_name, NULL);
     g_autofree char *contents = NULL;
-    g_autofree char *ref = g_strconcat ("media/", media_name, NULL);
+    g_autofree char *ref = g_strconcat ("\"story-media/", media_name, "\"", NULL);
 
     g_assert_cmpint (g_mkdir (out_path (out, "html"), 0755), ==, 0);
     run_cli (&run, "export", id, "--format", "html", "-o", target);
@@ -351,7 +351,7 @@ test_import_html_export (void)
     g_auto(Run) saved = { 0 };
     g_autoptr(JsonNode) item = NULL;
     g_autofree char *target = out_path (out, "item.json");
-    g_autofree char *copied_picture = g_build_filename (g_file_peek_path (out), "media",
+    g_autofree char *copied_picture = g_build_filename (g_file_peek_path (out), "item-media",
                                                         media_name, NULL);
     g_autofree char *again = NULL;
     g_autoptr(JsonNode) reimported = NULL;
@@ -447,7 +447,7 @@ test_export_path (void)
   g_autofree char *sha = file_sha256 (picture);
   g_autoptr(GFile) out = byline_test_make_folder ("convert");
   g_autofree char *item = out_path (out, "item.json");
-  g_autofree char *copied = g_strconcat (g_file_peek_path (out), "/media/", sha, ".png", NULL);
+  g_autofree char *copied = g_strconcat (g_file_peek_path (out), "/item-media/", sha, ".png", NULL);
   g_autofree char *store = store_path ();
   g_auto(Run) run = { 0 };
   g_auto(Run) based = { 0 };
@@ -458,7 +458,7 @@ test_export_path (void)
   g_assert_cmpstr (file_sha256 (copied), ==, sha);
   {
     g_autofree char *contents = NULL;
-    g_autofree char *href = g_strconcat ("\"media/", sha, ".png\"", NULL);
+    g_autofree char *href = g_strconcat ("\"item-media/", sha, ".png\"", NULL);
 
     g_assert_true (g_file_get_contents (item, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, HEADLINE));
@@ -470,7 +470,7 @@ test_export_path (void)
   {
     g_autoptr(GFile) other = byline_test_make_folder ("based");
     g_autofree char *page = out_path (other, "story.html");
-    g_autofree char *media = out_path (other, "media");
+    g_autofree char *media = out_path (other, "story-media");
     g_autofree char *contents = NULL;
     g_autofree char *src = g_strconcat ("https://cdn.example.vn/anh/", sha, ".png", NULL);
 

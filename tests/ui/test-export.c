@@ -10,7 +10,7 @@
 
 #include "byline-test-utils.h"
 #include "ui-test-utils.h"
-#include "byline-export.h"
+#include "byline-import-file.h"
 
 static guint
 count_children (GFile *folder)
@@ -53,7 +53,7 @@ check_round_trip (BylineExportFormat format)
   g_autofree char *again = NULL;
   gboolean with_pictures = format != BYLINE_EXPORT_TEXT;
 
-  g_assert_true (byline_export_article (article, format, file, &error));
+  g_assert_true (byline_export_write (article, NULL, format, file, NULL, &error));
   g_assert_no_error (error);
   /* The pictures beside the file, for the formats that refer to them. */
   g_assert_cmpuint (count_children (pictures), ==, with_pictures ? 2 : 0);

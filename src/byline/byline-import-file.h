@@ -1,0 +1,21 @@
+/* byline-import-file.h — a file opened in the window becomes a draft
+ *
+ * GTK-free: the window asks for the file with GtkFileDialog, this reads it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-app-types.h"
+
+G_BEGIN_DECLS
+
+/* Opens a Byline draft (draft.json), a ninjs item, an HTML page or plain text
+ * as a draft in @store and returns its id.  A draft already in the store is
+ * opened as it is; anything else becomes a new draft, saved at once. */
+char       *byline_import_file               (BylineDraftStore    *store,
+                                              GFile               *file,
+                                              GError             **error);
+
+G_END_DECLS

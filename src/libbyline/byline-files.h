@@ -1,0 +1,27 @@
+/* byline-files.h — files written whole or not at all
+ *
+ * Each goes to a temporary file in the same folder, is flushed to disk and
+ * renamed over its name: the file is either as it was or complete.  Errors
+ * name the file as the person would type it (its parse name).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean byline_file_write_atomically (GFile   *file,
+                                       GBytes  *bytes,
+                                       GError **error);
+/* Copies @source to @dest the same way. */
+gboolean byline_file_copy_atomically  (GFile   *source,
+                                       GFile   *dest,
+                                       GError **error);
+/* Removes @file and, for a folder, everything in it. */
+gboolean byline_file_remove_tree      (GFile   *file,
+                                       GError **error);
+
+G_END_DECLS

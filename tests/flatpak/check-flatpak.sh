@@ -129,6 +129,49 @@ through_portal() {
 }
 check "the same file handed over by the document portal can be read and imported" through_portal
 
+# Export of a story with pictures.  The file chooser portal hands over a file
+# alone, and then the pictures' folder beside it cannot be made: the window
+# asks for a folder instead (byline-window-actions.c).  Here a folder is handed
+# over as that portal hands it (the document portal's AddFull with
+# export-directory), and the export the window and byline-cli share writes the
+# page and its pictures into it.
+portal_folder() { # portal_folder DIR: the document id of DIR, exported to the app
+  /usr/bin/python3 - "$1" "$APP_ID" <<'EOF'
+import os, sys
+import gi
+gi.require_version("Gio", "2.0")
+from gi.repository import Gio, GLib
+path, app = sys.argv[1], sys.argv[2]
+bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+fds = Gio.UnixFDList.new_from_array([os.open(path, os.O_PATH | os.O_CLOEXEC)])
+REUSE_EXISTING, EXPORT_DIRECTORY = 1, 8
+reply, _ = bus.call_with_unix_fd_list_sync(
+    "org.freedesktop.portal.Documents", "/org/freedesktop/portal/documents",
+    "org.freedesktop.portal.Documents", "AddFull",
+    GLib.Variant("(ahusas)", ([0], REUSE_EXISTING | EXPORT_DIRECTORY, app, ["read", "write"])),
+    GLib.VariantType("(asa{sv})"), Gio.DBusCallFlags.NONE, -1, fds, None)
+print(reply.unpack()[0][0])
+EOF
+}
+export_to_folder() {
+  local story=$HOME/.var/app/$APP_ID/cache/check-story out=$HOME/Stories id doc page
+  mkdir -p "$story" "$out"
+  cp -r "$(dirname "$0")/../data/cli/story/." "$story/"
+  id=$(run_in byline-cli import --json "$story/story.html" | sed -n 's/^ *"id" *: *"\([^"]*\)".*/\1/p')
+  [ -n "$id" ] || { echo "the story with a picture was not imported"; return 1; }
+  doc=$(portal_folder "$out") || return 1
+  page=/run/flatpak/doc/$doc/Stories/sat-lo.html
+  # a file alone from the portal: the pictures' folder cannot be made
+  run_in byline-cli export -f html -o "$page" "$id" || return 1
+  [ -s "$out/sat-lo.html" ] || { echo "no page in the folder"; ls -la "$out"; return 1; }
+  ls "$out/sat-lo-media" | grep -q '^[0-9a-f]\{64\}\.png$' \
+    || { echo "no picture in sat-lo-media/"; ls -laR "$out"; return 1; }
+  grep -q 'src="sat-lo-media/[0-9a-f]\{64\}\.png"' "$out/sat-lo.html" \
+    || { echo "the page does not refer to its picture"; return 1; }
+  echo "written: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"
+}
+check "a story with a picture exports into a folder handed over by the document portal" export_to_folder
+
 # --- secrets through libsecret and the secret portal -------------------------
 # libsecret's own code path inside the sandbox: the Sdk (--devel) has Python and
 # the typelib, the sandbox and its portals are the app's.

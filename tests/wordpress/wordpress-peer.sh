@@ -103,6 +103,17 @@ ours() {
   tr '\0' ' ' </proc/"$pid"/cmdline | grep -qF -- "$STATE_DIR"
 }
 
+# A process just started with `&`: until it has exec'd, its command line is
+# still this script's, so `ours` alone would call it gone (under load the
+# first check came first: "mariadbd exited" with an empty log).  Gone is
+# no process, or a zombie.
+gone() {
+  local pid=$1 state
+  ours "$pid" && return 1
+  state=$(sed 's/.*) //' /proc/"$pid"/stat 2>/dev/null | cut -d' ' -f1)
+  [[ -z $state || $state == Z ]]
+}
+
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 is_running() {
@@ -185,7 +196,7 @@ do_start() {
   local i
   for ((i = 0; i < 300; i++)); do
     [[ -S $sock ]] && mysql_root -e 'SELECT 1' >/dev/null 2>&1 && break
-    ours "$(cat "$STATE_DIR/mysqld.pid")" || { tail -20 "$STATE_DIR/mysqld.log" >&2; die "mariadbd exited"; }
+    gone "$(cat "$STATE_DIR/mysqld.pid")" && { tail -20 "$STATE_DIR/mysqld.log" >&2; die "mariadbd exited"; }
     sleep 0.1
   done
   (( i < 300 )) || { tail -20 "$STATE_DIR/mysqld.log" >&2; die "mariadbd not ready after 30s"; }
@@ -403,7 +414,7 @@ PHP
   echo $! >"$STATE_DIR/php.pid"
   for ((i = 0; i < 200; i++)); do
     curl -fsS -o /dev/null --max-time 5 "$BASE_URL/wp-json/" 2>/dev/null && break
-    ours "$(cat "$STATE_DIR/php.pid")" || { tail -20 "$STATE_DIR/php-server.log" >&2; die "php -S exited"; }
+    gone "$(cat "$STATE_DIR/php.pid")" && { tail -20 "$STATE_DIR/php-server.log" >&2; die "php -S exited"; }
     sleep 0.05
   done
   (( i < 200 )) || die "REST API not answering at $BASE_URL/wp-json/"

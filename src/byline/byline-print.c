@@ -12,11 +12,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "byline-article-preview.h"
 #include "byline-print.h"
 #include "byline-thumbnailer.h"
+#include "byline-widget-util.h"
 
 #define PICTURE_DECODE_SIZE 1600
 
@@ -370,18 +373,114 @@ make_operation (BylineArticle *article)
   return operation;
 }
 
-gboolean
-byline_print_article (BylineArticle  *article,
-                      GtkWindow      *parent,
-                      GError        **error)
+/* ---------------------------------------------- settings between prints */
+
+/* The printer, its options and the paper of the last print, as GNOME apps
+ * keep them: the next print dialog starts with them, in this run and the
+ * next ($XDG_CONFIG_HOME/byline/print-settings.ini; inside Flatpak, the
+ * app's own). */
+static GtkPrintSettings *last_settings;
+static GtkPageSetup *last_page_setup;
+
+static char *
+settings_path (void)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  const char *override = g_getenv ("BYLINE_PRINT_SETTINGS");
 
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  return override ? g_strdup (override)
+                  : g_build_filename (g_get_user_config_dir (), "byline", "print-settings.ini", NULL);
+}
 
-  operation = make_operation (article);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  parent, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+static void
+load_settings (void)
+{
+  static gboolean loaded;
+  g_autofree char *path = NULL;
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+
+  if (loaded)
+    return;
+  loaded = TRUE;
+  path = settings_path ();
+  /* None yet, or unreadable: the dialog's own defaults. */
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+  last_settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+  last_page_setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+}
+
+static void
+save_settings (GtkPrintOperation *operation)
+{
+  g_autofree char *path = settings_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+  g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
+  if (last_settings == NULL)
+    return;
+  gtk_print_settings_to_key_file (last_settings, file, NULL);
+  if (last_page_setup != NULL)
+    gtk_page_setup_to_key_file (last_page_setup, file, NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
+    g_debug ("print settings not kept: %s", error ? error->message : g_strerror (errno));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (result)
+    {
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      save_settings (operation);
+      break;
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      gtk_print_operation_get_error (operation, &error);
+      if (parent != NULL && error != NULL)
+        {
+          g_autofree char *title = g_strdup_printf ("%s: %s", _("Could not print"), error->message);
+
+          byline_widget_show_toast (GTK_WIDGET (parent), adw_toast_new (title));
+        }
+      break;
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
+    }
+  g_clear_object (&parent);
+  g_object_unref (operation);
+}
+
+void
+byline_print_article (BylineArticle *article,
+                      GtkWindow     *parent)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(BylineArticle) copy = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (article));
+
+  /* Printing goes on while the story is edited: it prints the story as it
+   * was when Print was chosen. */
+  copy = byline_article_copy (article);
+  operation = make_operation (copy);
+  load_settings ();
+  if (last_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, last_settings);
+  if (last_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, last_page_setup);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  /* "done" comes once the dialog is answered and the pages are out, with
+   * the error if any; on_print_done() lets go of the operation. */
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent ? g_object_ref (parent) : NULL);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
 }
 
 gboolean

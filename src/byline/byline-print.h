@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* Shows the print dialog and prints @article as it will look published. */
-gboolean byline_print_article (BylineArticle  *article,
-                               GtkWindow      *parent,
-                               GError        **error);
+/* Shows the print dialog, modal to @parent, and prints @article (as it is
+ * now) as it will look published, without waiting for it: an error is shown
+ * as a toast in @parent.  The dialog starts with the printer and paper of the
+ * last print. */
+void     byline_print_article (BylineArticle  *article,
+                               GtkWindow      *parent);
 /* Prints without a dialog to a PDF file: for tests and the screenshot script. */
 gboolean byline_print_to_pdf  (BylineArticle  *article,
                                const char     *path,

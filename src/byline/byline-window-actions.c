@@ -373,11 +373,9 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL
-      && !byline_print_article (byline_document_get_article (self->document), GTK_WINDOW (self), &error))
-    show_error_toast (self, _("Could not print"), error);
+  if (self->document != NULL)
+    byline_print_article (byline_document_get_article (self->document), GTK_WINDOW (self));
 }
 
 /* ------------------------------------------------------------------ export */

@@ -1,4 +1,4 @@
-/* test-file-dialogs.c — Export, Open and Insert Pictures through their file dialogs
+/* test-file-dialogs.c — Export, Open, Insert Pictures and Print through their dialogs
  *
  * Outside a sandbox GtkFileDialog shows GTK's own file chooser in the
  * process; the tests find it among the toplevels, choose a file in it as a
@@ -10,6 +10,8 @@
  */
 
 #include <string.h>
+
+#include <gtk/gtkunixprint.h>
 
 #include "byline-test-utils.h"
 #include "ui-test-utils.h"
@@ -413,6 +415,148 @@ test_insert_picture (Fixture       *f,
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
 }
 
+/* ------------------------------------------------------------------ print */
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static gboolean
+find_print_dialog (gpointer data)
+{
+  GtkWidget **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *found = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+print_dialog_gone (gpointer data)
+{
+  GtkWidget *dialog = NULL;
+
+  return !find_print_dialog (&dialog);
+}
+
+static GtkPrintUnixDialog *
+wait_for_print_dialog (Fixture *f)
+{
+  GtkWidget *dialog = NULL;
+
+  if (!byline_ui_test_wait_until (find_print_dialog, &dialog, 5000))
+    g_error ("No print dialog opened");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  return GTK_PRINT_UNIX_DIALOG (dialog);
+}
+
+static gboolean
+printer_selected (gpointer data)
+{
+  GtkPrintUnixDialog *dialog = data;
+  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (dialog);
+
+  return printer != NULL && g_strcmp0 (gtk_printer_get_name (printer), "Print to File") == 0;
+}
+
+static gboolean
+file_complete (gpointer data)
+{
+  GFile *file = data;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  gsize size = 0;
+  const char *pdf = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+
+  /* A PDF ends with its end-of-file marker (and a newline). */
+  return size > 64 && g_str_has_prefix (pdf, "%PDF") && g_strstr_len (pdf + size - 16, 16, "%%EOF") != NULL;
+}
+
+/* Print: GTK's print dialog, modal on the window; printed to a PDF file, the
+ * story is on the page, and the next Print starts with the same printer and
+ * file, in this run and (from the settings file) the next.  The dialog does
+ * not hold the window's main loop. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) pdf = g_file_get_child (f->folder, "in.pdf");
+  g_autofree char *uri = g_file_get_uri (pdf);
+  g_autofree char *kept = g_build_filename (g_get_user_config_dir (), "byline", "print-settings.ini", NULL);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkPrintUnixDialog *dialog;
+
+  byline_ui_test_type (byline_article_editor_get_headline_view (byline_window_get_editor (f->window)), HEADLINE);
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  dialog = wait_for_print_dialog (f);
+  /* As a person picks "Print to File" and names the file. */
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (dialog, settings);
+  g_assert_true (byline_ui_test_wait_until (printer_selected, dialog, 5000));
+
+  /* The window goes on while the dialog is open (activating win.print did
+   * not wait for it); what is printed is the story as it was at Print. */
+  byline_article_set_lead (article (f), "(BLC) - Xe đã qua được.");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_assert_true (byline_ui_test_wait_until (print_dialog_gone, NULL, 5000));
+  g_assert_true (byline_ui_test_wait_until (file_complete, pdf, 10000));
+  {
+    g_autofree char *path = g_file_get_path (pdf);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Sìn Hồ"));
+    g_assert_null (strstr (text, "Xe đã qua được."));
+  }
+
+  /* Kept for the next print, and in the settings file. */
+  g_assert_true (g_key_file_load_from_file (file, kept, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GtkPrintSettings) read = gtk_print_settings_new_from_key_file (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtk_print_settings_get_printer (read), ==, "Print to File");
+    g_assert_cmpstr (gtk_print_settings_get (read, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, uri);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  dialog = wait_for_print_dialog (f);
+  g_assert_true (byline_ui_test_wait_until (printer_selected, dialog, 5000));
+  {
+    g_autoptr(GtkPrintSettings) offered = gtk_print_unix_dialog_get_settings (dialog);
+
+    g_assert_cmpstr (gtk_print_settings_get (offered, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, uri);
+  }
+  /* Cancel prints nothing and says nothing. */
+  g_assert_true (g_file_delete (pdf, NULL, &error));
+  g_assert_no_error (error);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (byline_ui_test_wait_until (print_dialog_gone, NULL, 5000));
+  byline_ui_test_wait (300);
+  g_assert_false (g_file_query_exists (pdf, NULL));
+  g_assert_null (byline_ui_test_find_label (GTK_WIDGET (f->window), "Could not print"));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +566,7 @@ main (int   argc,
   g_test_add ("/ui/file-dialogs/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/ui/file-dialogs/export-to-folder", Fixture, NULL, fixture_setup, test_export_to_folder,
               fixture_teardown);
+  g_test_add ("/ui/file-dialogs/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
   g_test_add ("/ui/file-dialogs/open", Fixture, NULL, fixture_setup, test_open, fixture_teardown);
   g_test_add ("/ui/file-dialogs/insert-picture", Fixture, NULL, fixture_setup, test_insert_picture,
               fixture_teardown);

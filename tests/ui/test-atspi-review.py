@@ -47,13 +47,22 @@ def start_keyring(folder):
     daemon.stdin.close()
     bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
 
-    def up():
-        reply = bus.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus',
-                              'NameHasOwner', GLib.Variant('(s)', ('org.freedesktop.secrets',)),
-                              GLib.VariantType('(b)'), Gio.DBusCallFlags.NONE, -1, None)
+    def owner_pid():
+        try:
+            reply = bus.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus',
+                                  'GetConnectionUnixProcessID', GLib.Variant('(s)', ('org.freedesktop.secrets',)),
+                                  GLib.VariantType('(u)'), Gio.DBusCallFlags.NONE, -1, None)
+        except GLib.Error:
+            return None
         return reply.unpack()[0]
 
-    wait_for(up, timeout=15, what='gnome-keyring-daemon on the session bus')
+    wait_for(lambda: owner_pid() is not None or daemon.poll() is not None, timeout=15,
+             what='gnome-keyring-daemon on the session bus')
+    # This keyring, unlocked with the password given, and no other: one the
+    # bus started on its own would be locked and wait for a prompt.
+    if owner_pid() != daemon.pid:
+        raise AssertionError('org.freedesktop.secrets belongs to process %s, not to the keyring started '
+                             'here (%d)' % (owner_pid(), daemon.pid))
     return daemon
 
 

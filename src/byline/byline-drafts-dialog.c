@@ -4,6 +4,11 @@
  * small summary, not its body.  Searching ignores case and Vietnamese
  * diacritics, as reporters type fast ("nam nhun" finds "Nậm Nhùn").
  *
+ * A reporter's year is a thousand drafts or more, and a row is a dozen
+ * widgets: a row for each took seconds to show.  The search runs over all
+ * the summaries, and rows are made for the newest PAGE of what it finds,
+ * with a "Show More" row below for the next PAGE.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -24,13 +29,19 @@ struct _BylineDraftsDialog
   BylineDraftStore *store;
   GStrv             open_ids;
   char             *query;
-  guint             n_visible;
+  GPtrArray        *drafts;       /* BylineDraftSummary, newest first */
+  GPtrArray        *folded;       /* each one's headline as searched */
+  guint             limit;        /* rows to show at most */
+  guint             n_visible;    /* drafts the search finds */
 
   AdwToastOverlay  *toast_overlay;
   GtkSearchEntry   *search_entry;
   GtkStack         *stack;
   GtkListBox       *list_box;
 };
+
+/* Rows made at a time. */
+#define PAGE 50
 
 G_DEFINE_FINAL_TYPE (BylineDraftsDialog, byline_drafts_dialog, ADW_TYPE_DIALOG)
 
@@ -151,7 +162,6 @@ make_row (BylineDraftsDialog       *self,
   g_autofree char *words = byline_format_word_count (summary->word_count, NULL);
   g_autofree char *subtitle = NULL;
   g_autofree char *delete_name = NULL;
-  g_autofree char *folded = NULL;
 
   if (summary->problem != NULL)
     subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
@@ -183,31 +193,23 @@ make_row (BylineDraftsDialog       *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
     }
 
-  folded = byline_text_slugify (headline);
   g_object_set_data_full (G_OBJECT (row), "id", g_strdup (summary->id), g_free);
   g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (headline), g_free);
-  g_object_set_data_full (G_OBJECT (row), "folded", g_steal_pointer (&folded), g_free);
   return row;
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
+matches (BylineDraftsDialog *self,
+         guint               i)
 {
-  BylineDraftsDialog *self = user_data;
-  const char *folded = g_object_get_data (G_OBJECT (row), "folded");
-  gboolean visible = self->query == NULL || *self->query == '\0'
-                     || (folded != NULL && strstr (folded, self->query) != NULL);
-
-  if (visible)
-    self->n_visible++;
-  return visible;
+  return self->query == NULL || *self->query == '\0'
+         || strstr (g_ptr_array_index (self->folded, i), self->query) != NULL;
 }
 
 static void
 update_page (BylineDraftsDialog *self)
 {
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) == NULL)
+  if (self->drafts == NULL || self->drafts->len == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (self->n_visible == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
@@ -215,15 +217,48 @@ update_page (BylineDraftsDialog *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* Rows for the first self->limit drafts the search finds, and "Show More"
+ * when it finds more. */
+static void
+fill_rows (BylineDraftsDialog *self)
+{
+  guint shown = 0;
+
+  gtk_list_box_remove_all (self->list_box);
+  self->n_visible = 0;
+  for (guint i = 0; self->drafts != NULL && i < self->drafts->len; i++)
+    {
+      if (!matches (self, i))
+        continue;
+      self->n_visible++;
+      if (shown < self->limit)
+        {
+          gtk_list_box_append (self->list_box, make_row (self, g_ptr_array_index (self->drafts, i)));
+          shown++;
+        }
+    }
+  if (self->n_visible > shown)
+    {
+      guint next = MIN (self->n_visible - shown, PAGE);
+      g_autofree char *title = g_strdup_printf (ngettext ("Show %u More Draft", "Show %u More Drafts", next), next);
+      GtkWidget *more = adw_button_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+      adw_button_row_set_end_icon_name (ADW_BUTTON_ROW (more), "go-down-symbolic");
+      g_object_set_data (G_OBJECT (more), "more", GINT_TO_POINTER (TRUE));
+      gtk_list_box_append (self->list_box, more);
+    }
+  update_page (self);
+}
+
 static void
 on_search_changed (BylineDraftsDialog *self)
 {
   g_free (self->query);
-  /* The same folding as the rows': lower case, no diacritics, dashes for spaces. */
+  /* The same folding as the headlines': lower case, no diacritics, dashes for spaces. */
   self->query = byline_text_slugify (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  self->n_visible = 0;
-  gtk_list_box_invalidate_filter (self->list_box);
-  update_page (self);
+  self->limit = PAGE;
+  fill_rows (self);
 }
 
 static void
@@ -231,7 +266,8 @@ on_search_activate (BylineDraftsDialog *self)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (gtk_widget_get_child_visible (row) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+    if (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row))
+        && g_object_get_data (G_OBJECT (row), "more") == NULL)
       {
         g_signal_emit_by_name (self->list_box, "row-activated", row);
         return;
@@ -242,8 +278,21 @@ static void
 on_row_activated (BylineDraftsDialog *self,
                   GtkListBoxRow      *row)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
+  g_autofree char *id = NULL;
 
+  if (g_object_get_data (G_OBJECT (row), "more") != NULL)
+    {
+      int index = gtk_list_box_row_get_index (row);
+
+      self->limit += PAGE;
+      fill_rows (self);
+      /* The keyboard goes on from the first of the new rows. */
+      row = gtk_list_box_get_row_at_index (self->list_box, index);
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      return;
+    }
+  id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
   adw_dialog_close (ADW_DIALOG (self));
   g_signal_emit (self, signals[OPEN_DRAFT], 0, id);
 }
@@ -258,25 +307,25 @@ on_new_clicked (BylineDraftsDialog *self)
 void
 byline_drafts_dialog_reload (BylineDraftsDialog *self)
 {
-  g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (BYLINE_IS_DRAFTS_DIALOG (self));
 
-  gtk_list_box_remove_all (self->list_box);
-  drafts = byline_draft_store_list (self->store, &error);
-  if (drafts == NULL)
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_ptr_array_set_size (self->folded, 0);
+  self->drafts = byline_draft_store_list (self->store, &error);
+  if (self->drafts == NULL)
     show_toast (self, adw_toast_new (error->message));
-  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    gtk_list_box_append (self->list_box, make_row (self, g_ptr_array_index (drafts, i)));
-  self->n_visible = 0;
-  gtk_list_box_invalidate_filter (self->list_box);
-  /* The filter runs when rows are shown; count them now for the page to show. */
-  self->n_visible = 0;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    filter_row (GTK_LIST_BOX_ROW (row), self);
-  update_page (self);
+  for (guint i = 0; self->drafts != NULL && i < self->drafts->len; i++)
+    {
+      const BylineDraftSummary *summary = g_ptr_array_index (self->drafts, i);
+
+      /* As the row shows it: "untitled" finds the untitled ones. */
+      const char *headline = byline_text_is_blank (summary->headline) ? _("Untitled Story") : summary->headline;
+
+      g_ptr_array_add (self->folded, byline_text_slugify (headline));
+    }
+  fill_rows (self);
 }
 
 GtkListBox *
@@ -301,6 +350,8 @@ byline_drafts_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->open_ids, g_strfreev);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
 
   G_OBJECT_CLASS (byline_drafts_dialog_parent_class)->finalize (object);
 }
@@ -334,7 +385,8 @@ static void
 byline_drafts_dialog_init (BylineDraftsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_set_filter_func (self->list_box, filter_row, self, NULL);
+  self->folded = g_ptr_array_new_with_free_func (g_free);
+  self->limit = PAGE;
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 

@@ -62,23 +62,30 @@ article (Fixture *f)
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
+/* The shown toplevel of @type, if any, in *@found. */
 static gboolean
-find_chooser (gpointer data)
+find_toplevel (GType       type,
+               GtkWidget **found)
 {
-  GtkWidget **found = data;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         {
           *found = GTK_WIDGET (window);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+static gboolean
+find_chooser (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, data);
 }
 
 /* The file chooser the window opened, titled @title. */
@@ -422,20 +429,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static gboolean
 find_print_dialog (gpointer data)
 {
-  GtkWidget **found = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          *found = GTK_WIDGET (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG, data);
 }
 
 static gboolean

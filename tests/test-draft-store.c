@@ -222,6 +222,38 @@ test_list (void)
   g_assert_cmpint (summary->status, ==, BYLINE_STATUS_SUBMITTED);
 }
 
+/* The ids alone: every draft's folder, nothing that is not named as one. */
+static void
+test_list_ids (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(BylineArticle) first = save_new_article (store);
+  g_autoptr(BylineArticle) second = save_new_article (store);
+  g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (store, byline_article_get_id (first));
+  g_autoptr(GFile) store_folder = g_file_get_parent (folder);
+  g_autoptr(GFile) stray = g_file_get_child (store_folder, "not-a-draft");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_true (g_file_make_directory (stray, NULL, &error));
+  g_assert_no_error (error);
+  ids = byline_draft_store_list_ids (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) ids, byline_article_get_id (first)));
+  g_assert_true (g_strv_contains ((const char * const *) ids, byline_article_get_id (second)));
+
+  /* A store never written to has none. */
+  {
+    g_autoptr(GFile) nowhere = g_file_get_child (store_folder, "nowhere");
+    g_autoptr(BylineDraftStore) empty = byline_draft_store_new (nowhere);
+    g_auto(GStrv) none = byline_draft_store_list_ids (empty, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+}
+
 /* Listing reads summary.json only: a draft.json whose body is garbage but whose
  * stamp (size, mtime, inode) is unchanged still lists from its summary. */
 static void
@@ -835,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/round-trip", test_round_trip);
   g_test_add_func ("/draft-store/save-foreign-revision", test_save_foreign_revision);
   g_test_add_func ("/draft-store/list", test_list);
+  g_test_add_func ("/draft-store/list-ids", test_list_ids);
   g_test_add_func ("/draft-store/list/does-not-parse", test_list_does_not_parse);
   g_test_add_func ("/draft-store/list/stale-summary", test_stale_summary);
   g_test_add_func ("/draft-store/history", test_history);

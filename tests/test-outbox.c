@@ -480,6 +480,44 @@ test_restart (Fixture       *f,
   assert_server_has (f, "submitted", expected);
 }
 
+/* After a restart the jobs are in the order they were queued (the list
+ * model's "oldest first"), whatever the order of their drafts' folders. */
+static void
+test_restart_keeps_order (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  byline_test_network_monitor_set_online (f->monitor, FALSE);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(BylineArticle) other = byline_article_new ();
+      g_autofree char *headline = g_strdup_printf ("Tin số %u", i);
+      BylineOutboxJob *job;
+
+      byline_article_set_headline (other, headline);
+      g_assert_true (byline_draft_store_save (f->store, other, &error));
+      g_assert_no_error (error);
+      job = byline_outbox_enqueue (f->outbox, byline_article_get_id (other), DESTINATION,
+                                   BYLINE_STATUS_SUBMITTED, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (ids, g_strdup (byline_outbox_job_get_id (job)));
+    }
+
+  stop_and_drop (&f->outbox);
+  f->outbox = new_outbox (f);
+  g_assert_true (byline_outbox_load (f->outbox, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->outbox)), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(BylineOutboxJob) job = g_list_model_get_item (G_LIST_MODEL (f->outbox), i);
+
+      g_assert_cmpstr (byline_outbox_job_get_id (job), ==, g_ptr_array_index (ids, i));
+    }
+}
+
 static void
 test_lost_answer_across_restart (Fixture       *f,
                                  gconstpointer  data)
@@ -709,6 +747,7 @@ main (int   argc,
   TEST ("offline", test_offline);
   TEST ("offline-folder", test_offline_folder);
   TEST ("restart", test_restart);
+  TEST ("restart-keeps-order", test_restart_keeps_order);
   TEST ("lost-answer-across-restart", test_lost_answer_across_restart);
   TEST ("cut-in-upload", test_cut_in_upload);
   TEST ("cancel", test_cancel);

@@ -289,6 +289,33 @@ byline_draft_store_list (BylineDraftStore  *self,
   return _byline_draft_list_folder (self->path, TRUE, error);
 }
 
+GStrv
+byline_draft_store_list_ids (BylineDraftStore  *self,
+                             GError           **error)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_dir_open (self->path, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_strv_builder_end (ids);
+      g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, local_error->message);
+      return NULL;
+    }
+  /* No stat per folder: a thousand of them are milliseconds here. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (_byline_draft_id_is_valid (name))
+      g_strv_builder_add (ids, name);
+  return g_strv_builder_end (ids);
+}
+
 gboolean
 byline_draft_store_contains (BylineDraftStore *self,
                              const char       *id)

@@ -74,6 +74,13 @@ void              byline_draft_store_set_history_limit (BylineDraftStore *self,
  * drafts, unless one is stale. */
 GPtrArray        *byline_draft_store_list            (BylineDraftStore  *self,
                                                       GError           **error);
+/* The names of the drafts' folders, in no order, from the store's folder
+ * alone: for what needs every draft but not its summary (the outbox at
+ * start-up).  A folder may hold no draft yet (a first save that never
+ * finished, which byline_draft_store_list() leaves out): ask
+ * byline_draft_store_contains() where that matters. */
+GStrv             byline_draft_store_list_ids        (BylineDraftStore  *self,
+                                                      GError           **error);
 gboolean          byline_draft_store_contains        (BylineDraftStore  *self,
                                                       const char        *id);
 /* The pictures of the loaded article point at their copies in media/.

@@ -12,6 +12,9 @@
 
 #include <glib/gstdio.h>
 
+#include <time.h>
+#include <utime.h>
+
 #include "byline-test-utils.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -458,6 +461,63 @@ test_history (void)
 /* ------------------------------------------------------------------ trash */
 
 static void
+set_age (const char *path,
+         guint       days)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = time (NULL) - (time_t) days * 24 * 3600;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* The trash empties itself of what was deleted long ago: a draft deleted 31
+ * days ago goes, one deleted now stays, even when it was last changed long
+ * before (deleting is what counts). */
+static void
+test_purge_trash (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("purge-store");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (folder);
+  g_autoptr(BylineArticle) old = save_new_article (store);
+  g_autoptr(BylineArticle) recent = save_new_article (store);
+  g_autoptr(BylineArticle) kept = save_new_article (store);
+  g_autofree char *recent_dir = draft_path (store, byline_article_get_id (recent), "");
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_trashed = NULL;
+
+  /* Written long ago, deleted now. */
+  set_age (recent_dir, 90);
+  assert_success (byline_draft_store_delete (store, byline_article_get_id (old), &error));
+  assert_success (byline_draft_store_delete (store, byline_article_get_id (recent), &error));
+  old_trashed = g_build_filename (g_file_peek_path (folder), ".trash", byline_article_get_id (old), NULL);
+  g_assert_true (g_file_test (old_trashed, G_FILE_TEST_IS_DIR));
+  set_age (old_trashed, 31);
+
+  g_assert_cmpuint (byline_draft_store_purge_trash (store, 30 * G_TIME_SPAN_DAY, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (old_trashed, G_FILE_TEST_EXISTS));
+  trash = byline_draft_store_list_trash (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trash->len, ==, 1);
+  g_assert_cmpstr (((BylineDraftSummary *) g_ptr_array_index (trash, 0))->id, ==, byline_article_get_id (recent));
+  /* What is not in the trash is not touched. */
+  g_assert_true (byline_draft_store_contains (store, byline_article_get_id (kept)));
+  assert_success (byline_draft_store_undelete (store, byline_article_get_id (recent), &error));
+
+  /* Nothing left to purge; and a store with no trash has none. */
+  g_assert_cmpuint (byline_draft_store_purge_trash (store, 30 * G_TIME_SPAN_DAY, &error), ==, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) empty_folder = byline_test_make_folder ("purge-empty");
+    g_autoptr(BylineDraftStore) empty = byline_draft_store_new (empty_folder);
+
+    g_assert_cmpuint (byline_draft_store_purge_trash (empty, 0, &error), ==, 0);
+    g_assert_no_error (error);
+  }
+}
+
+static void
 test_trash (void)
 {
   g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
@@ -872,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/list/stale-summary", test_stale_summary);
   g_test_add_func ("/draft-store/history", test_history);
   g_test_add_func ("/draft-store/trash", test_trash);
+  g_test_add_func ("/draft-store/purge-trash", test_purge_trash);
   g_test_add_func ("/draft-store/conflict", test_conflict);
   g_test_add_func ("/draft-store/lock-waits", test_lock_waits);
   g_test_add_func ("/draft-store/invalid-ids", test_invalid_ids);

@@ -35,7 +35,14 @@ struct _BylineApplication
   BylineDraftStore *store;
   GSettings        *settings;
   BylinePublisher  *publisher;
+  guint             purge_source;
 };
+
+/* Deleted drafts (with their pictures) are kept this long for Undo and
+ * for byline-cli's undelete, then removed for good. */
+#define TRASH_DAYS 30
+/* Long enough after start-up not to compete with it. */
+#define TRASH_PURGE_DELAY_S 60
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
 
@@ -412,6 +419,32 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+purge_trash_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  guint purged = byline_draft_store_purge_trash (task_data, TRASH_DAYS * G_TIME_SPAN_DAY, &error);
+
+  if (error != NULL)
+    g_warning ("Emptying the drafts' trash: %s", error->message);
+  if (purged > 0)
+    g_debug ("%u drafts deleted more than %d days ago removed for good", purged, TRASH_DAYS);
+}
+
+static void
+purge_trash_later (gpointer data)
+{
+  BylineApplication *self = data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  self->purge_source = 0;
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, purge_trash_thread);
+}
+
+static void
 byline_application_startup (GApplication *application)
 {
   BylineApplication *self = BYLINE_APPLICATION (application);
@@ -445,12 +478,17 @@ byline_application_startup (GApplication *application)
     if (!byline_publisher_start (self->publisher, &error))
       g_warning ("Publishing: %s", error->message);
   }
+
+  /* Without this the trash, photos and all, only grew. */
+  self->purge_source = g_timeout_add_seconds_once (TRASH_PURGE_DELAY_S, purge_trash_later, self);
 }
 
 static void
 byline_application_shutdown (GApplication *application)
 {
   BylineApplication *self = BYLINE_APPLICATION (application);
+
+  g_clear_handle_id (&self->purge_source, g_source_remove);
 
   /* A send cut here is queued again, and goes at the next start. */
   if (self->publisher != NULL)

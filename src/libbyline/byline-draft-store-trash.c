@@ -2,7 +2,9 @@
  *
  * Deleting a draft moves its folder, whole, to .trash/ (under its lock, so
  * that no save is halfway through it); undeleting moves it back.  A rename
- * never replaces: two drafts of one id never overwrite each other.
+ * never replaces: two drafts of one id never overwrite each other.  The
+ * folder's modification time is set to the deletion's, which is what
+ * byline_draft_store_purge_trash() goes by.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +13,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <utime.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "byline-draft-store-private.h"
 #include "byline-error.h"
@@ -66,6 +72,10 @@ byline_draft_store_delete (BylineDraftStore  *self,
     return FALSE;
   moved = _byline_rename_no_replace (draft_dir, trashed, error);
   _byline_draft_unlock (lock);
+  /* A rename leaves the folder's own time as it was: it says when the
+   * draft was last changed, not when it was deleted. */
+  if (moved && g_utime (trashed, NULL) != 0)
+    g_debug ("%s: deletion time not kept: %s", trashed, g_strerror (errno));
 
   return moved
          && _byline_fsync_folder (self->path, error)
@@ -129,4 +139,47 @@ byline_draft_store_purge (BylineDraftStore  *self,
       return FALSE;
     }
   return _byline_remove_tree (trashed, error);
+}
+
+guint
+byline_draft_store_purge_trash (BylineDraftStore  *self,
+                                GTimeSpan          older_than,
+                                GError           **error)
+{
+  g_autofree char *trash = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint purged = 0;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  trash = g_build_filename (self->path, BYLINE_DRAFT_TRASH_NAME, NULL);
+  dir = g_dir_open (trash, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, local_error->message);
+      return 0;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *trashed = NULL;
+      GStatBuf st;
+
+      if (!_byline_draft_id_is_valid (name))
+        continue;
+      trashed = g_build_filename (trash, name, NULL);
+      if (g_stat (trashed, &st) != 0 || !S_ISDIR (st.st_mode)
+          || (now - (gint64) st.st_mtime) * G_USEC_PER_SEC < older_than)
+        continue;
+      /* One that cannot go now stays for the next time. */
+      if (_byline_remove_tree (trashed, local_error == NULL ? &local_error : NULL))
+        purged++;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return purged;
 }

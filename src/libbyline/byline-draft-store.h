@@ -7,7 +7,8 @@
  *   <id>/media/<sha256>.<ext> the pictures, by content
  *   <id>/history/<revision>.json  earlier versions, the last N kept
  *   <id>/lock                flock(2) target while a save is in progress
- *   .trash/<id>/             deleted drafts, until undeleted or purged
+ *   .trash/<id>/             deleted drafts, until undeleted or purged (the app
+ *                            purges those deleted more than 30 days ago)
  *
  * A save writes the pictures, then history/<revision>.json, then draft.json,
  * then summary.json, each through a temporary file, fsync and rename, so that
@@ -141,6 +142,11 @@ GPtrArray        *byline_draft_store_list_trash      (BylineDraftStore  *self,
 /* Removes a draft from the trash for good. */
 gboolean          byline_draft_store_purge           (BylineDraftStore  *self,
                                                       const char        *id,
+                                                      GError           **error);
+/* Removes for good the drafts deleted more than @older_than ago, and returns
+ * how many.  One that cannot be removed is left, with the first error. */
+guint             byline_draft_store_purge_trash     (BylineDraftStore  *self,
+                                                      GTimeSpan          older_than,
                                                       GError           **error);
 
 /* Autosave: saves @article @delay_ms after its last change ("changed" signal),

@@ -62,7 +62,8 @@ static const BylineCliCommand commands[] = {
     byline_cli_restore },
   { "delete", N_("ID"),
     N_("Move a draft to the trash"),
-    N_("“undelete” brings it back."),
+    N_("“undelete” brings it back.  The app removes drafts deleted more than 30 days ago\n"
+       "for good."),
     byline_cli_delete },
   { "undelete", N_("ID"),
     N_("Bring a deleted draft back from the trash"),

@@ -190,6 +190,9 @@ load_draft_jobs (BylineOutbox  *self,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
+  /* A folder whose first save never finished has no story to send. */
+  if (!byline_draft_store_contains (self->store, draft_id))
+    return TRUE;
 
   if (!json_parser_load_from_mapped_file (parser, path, &local_error))
     {
@@ -743,15 +746,6 @@ byline_outbox_lookup_destination (BylineOutbox *self,
   return g_hash_table_lookup (self->destinations, name);
 }
 
-static gboolean
-has_jobs_file (BylineOutbox *self,
-               const char   *draft_id)
-{
-  g_autofree char *path = dup_outbox_path (self, draft_id);
-
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 static int
 compare_created (gconstpointer a,
                  gconstpointer b)
@@ -783,13 +777,14 @@ byline_outbox_load (BylineOutbox  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!has_jobs_file (self, ids[i]) || !byline_draft_store_contains (self->store, ids[i]))
-        continue;
       if (!load_draft_jobs (self, ids[i], &local_error))
         g_warning ("Skipping an outbox: %s", local_error->message);
     }
-  /* Sent in the order they were queued, as before the restart. */
+  /* Sent in the order they were queued, as before the restart; the list
+   * model says so to whoever already watches it. */
   g_ptr_array_sort_values (self->jobs, compare_created);
+  if (self->jobs->len > 1)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->jobs->len, self->jobs->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
   schedule_soon (self);
   return TRUE;

@@ -124,12 +124,29 @@ on_undelete (AdwToast           *toast,
   byline_drafts_dialog_reload (self);
 }
 
+static void fill_rows (BylineDraftsDialog *self);
+
+/* A draft deleted here leaves the list without the store being read again. */
+static void
+forget_draft (BylineDraftsDialog *self,
+              const char         *id)
+{
+  for (guint i = 0; self->drafts != NULL && i < self->drafts->len; i++)
+    if (g_str_equal (((BylineDraftSummary *) g_ptr_array_index (self->drafts, i))->id, id))
+      {
+        g_ptr_array_remove_index (self->drafts, i);
+        g_ptr_array_remove_index (self->folded, i);
+        break;
+      }
+  fill_rows (self);
+}
+
 static void
 on_delete_clicked (GtkButton          *button,
                    BylineDraftsDialog *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  const char *id = g_object_get_data (G_OBJECT (row), "id");
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
   const char *headline = g_object_get_data (G_OBJECT (row), "headline");
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -148,7 +165,7 @@ on_delete_clicked (GtkButton          *button,
   g_object_set_data_full (G_OBJECT (toast), "id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undelete), self, 0);
   show_toast (self, toast);
-  byline_drafts_dialog_reload (self);
+  forget_draft (self, id);
 }
 
 static GtkWidget *

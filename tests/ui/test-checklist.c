@@ -40,48 +40,18 @@
 
 static GFile *newsroom_words;
 
-typedef struct
-{
-  BylineDraftStore *store;
-  BylineWindow     *window;
-  GFile            *pictures;
-} Fixture;
+typedef BylineUiWindowFixture Fixture;
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+static BylineArticle *
+article (Fixture *f)
 {
-  g_autoptr(GFile) folder = byline_test_make_folder ("drafts");
-
-  f->store = byline_draft_store_new (folder);
-  f->window = byline_ui_test_new_window (f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->pictures = byline_test_make_folder ("pictures");
-  byline_ui_test_wait (100);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
-  g_clear_object (&f->pictures);
-  byline_ui_test_wait (50);
+  return byline_ui_test_article (f);
 }
 
 static BylineArticleEditor *
 editor (Fixture *f)
 {
   return byline_window_get_editor (f->window);
-}
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_document_get_article (byline_window_get_document (f->window));
 }
 
 /* Headline, lead without "(BLC) - ", byline, category, body with slips, two
@@ -93,8 +63,8 @@ make_story (Fixture *f)
   BylineBody *body = byline_article_get_body (a);
   BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autoptr(GFile) first = g_file_get_child (f->pictures, "cuu-ho-1.png");
-  g_autoptr(GFile) second = g_file_get_child (f->pictures, "cuu-ho-2.png");
+  g_autoptr(GFile) first = g_file_get_child (f->files, "cuu-ho-1.png");
+  g_autoptr(GFile) second = g_file_get_child (f->files, "cuu-ho-2.png");
   g_autoptr(GError) error = NULL;
   const char *authors[] = { "Lò Văn Dũng", NULL };
   BylineImage *image;
@@ -1133,20 +1103,20 @@ main (int   argc,
   g_settings_set_string (settings, "source-prefix", "BLC");
   g_settings_set_string (settings, "newsroom-word-list", g_file_peek_path (newsroom_words));
 
-  g_test_add ("/ui/checklist/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
-  g_test_add ("/ui/checklist/badge-waits-for-first-edit", Fixture, NULL, fixture_setup,
-              test_badge_waits_for_first_edit, fixture_teardown);
-  g_test_add ("/ui/checklist/jump", Fixture, NULL, fixture_setup, test_jump, fixture_teardown);
-  g_test_add ("/ui/checklist/fix-and-rerun", Fixture, NULL, fixture_setup, test_fix_and_rerun, fixture_teardown);
-  g_test_add ("/ui/checklist/fix-tones", Fixture, NULL, fixture_setup, test_fix_tones, fixture_teardown);
-  g_test_add ("/ui/checklist/spelling", Fixture, NULL, fixture_setup, test_spelling, fixture_teardown);
-  g_test_add ("/ui/checklist/body-spelling", Fixture, NULL, fixture_setup, test_body_spelling, fixture_teardown);
-  g_test_add ("/ui/checklist/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
-  g_test_add ("/ui/checklist/caption-spelling", Fixture, NULL, fixture_setup, test_caption_spelling, fixture_teardown);
-  g_test_add ("/ui/checklist/reworded", Fixture, NULL, fixture_setup, test_reworded, fixture_teardown);
-  g_test_add ("/ui/checklist/long-list", Fixture, NULL, fixture_setup, test_long_list, fixture_teardown);
-  g_test_add ("/ui/checklist/threaded", Fixture, NULL, fixture_setup, test_threaded, fixture_teardown);
-  g_test_add ("/ui/checklist/opened", Fixture, NULL, fixture_setup, test_opened, fixture_teardown);
+  byline_ui_test_add_window_test ("/ui/checklist/findings", test_findings);
+  byline_ui_test_add_window_test ("/ui/checklist/badge-waits-for-first-edit",
+                                  test_badge_waits_for_first_edit);
+  byline_ui_test_add_window_test ("/ui/checklist/jump", test_jump);
+  byline_ui_test_add_window_test ("/ui/checklist/fix-and-rerun", test_fix_and_rerun);
+  byline_ui_test_add_window_test ("/ui/checklist/fix-tones", test_fix_tones);
+  byline_ui_test_add_window_test ("/ui/checklist/spelling", test_spelling);
+  byline_ui_test_add_window_test ("/ui/checklist/body-spelling", test_body_spelling);
+  byline_ui_test_add_window_test ("/ui/checklist/preferences", test_preferences);
+  byline_ui_test_add_window_test ("/ui/checklist/caption-spelling", test_caption_spelling);
+  byline_ui_test_add_window_test ("/ui/checklist/reworded", test_reworded);
+  byline_ui_test_add_window_test ("/ui/checklist/long-list", test_long_list);
+  byline_ui_test_add_window_test ("/ui/checklist/threaded", test_threaded);
+  byline_ui_test_add_window_test ("/ui/checklist/opened", test_opened);
 
   return g_test_run ();
 }

@@ -23,41 +23,12 @@
 #define PAGE     "<html><head><title>x</title></head><body><h1>" HEADLINE "</h1>" \
                  "<p>(BLC) - Sau ba ngày, xe đã qua được.</p></body></html>"
 
-typedef struct
-{
-  BylineDraftStore *store;
-  BylineWindow     *window;
-  GFile            *folder;    /* where the files go and come from */
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GFile) drafts = byline_test_make_folder ("dialog-drafts");
-
-  f->store = byline_draft_store_new (drafts);
-  f->folder = byline_test_make_folder ("dialog-files");
-  f->window = byline_ui_test_new_window (f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  byline_ui_test_wait (100);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
-  g_clear_object (&f->folder);
-  byline_ui_test_wait (50);
-}
+typedef BylineUiWindowFixture Fixture;
 
 static BylineArticle *
 article (Fixture *f)
 {
-  return byline_document_get_article (byline_window_get_document (f->window));
+  return byline_ui_test_article (f);
 }
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -205,7 +176,7 @@ test_export (Fixture       *f,
   slug = byline_article_dup_slug (article (f));
   g_assert_cmpstr (slug, ==, "sin-ho-duong-len-ban-pu-sam-cap-da-thong");
   name = g_strconcat (slug, ".html", NULL);
-  file = g_file_get_child (f->folder, name);
+  file = g_file_get_child (f->files, name);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "html"));
   chooser = wait_for_chooser ("Export Story");
@@ -247,7 +218,7 @@ test_export (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "ninjs"));
   chooser = wait_for_chooser ("Export Story");
   {
-    Selection in_folder = { chooser, f->folder };
+    Selection in_folder = { chooser, f->files };
 
     g_assert_true (byline_ui_test_wait_until (shows_folder, &in_folder, 5000));
   }
@@ -258,7 +229,7 @@ test_export (Fixture       *f,
   byline_ui_test_wait (200);
   {
     g_autofree char *ninjs_name = g_strconcat (slug, ".json", NULL);
-    g_autoptr(GFile) ninjs = g_file_get_child (f->folder, ninjs_name);
+    g_autoptr(GFile) ninjs = g_file_get_child (f->files, ninjs_name);
 
     g_assert_false (g_file_query_exists (ninjs, NULL));
   }
@@ -298,10 +269,10 @@ export_to_folder (Fixture *f)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
   byline_ui_test_wait (400);
-  g_assert_true (gtk_file_chooser_set_current_folder (chooser, f->folder, &error));
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, f->files, &error));
   g_assert_no_error (error);
   {
-    Selection selection = { chooser, f->folder };
+    Selection selection = { chooser, f->files };
 
     g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
   }
@@ -320,10 +291,10 @@ static void
 test_export_to_folder (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GFile) photo = g_file_get_child (f->folder, "anh.png");
-  g_autoptr(GFile) page = g_file_get_child (f->folder, "sin-ho-duong-len-ban-pu-sam-cap-da-thong.html");
-  g_autoptr(GFile) media = g_file_get_child (f->folder, "sin-ho-duong-len-ban-pu-sam-cap-da-thong-media");
-  g_autoptr(GFile) second = g_file_get_child (f->folder, "sin-ho-duong-len-ban-pu-sam-cap-da-thong-2.html");
+  g_autoptr(GFile) photo = g_file_get_child (f->files, "anh.png");
+  g_autoptr(GFile) page = g_file_get_child (f->files, "sin-ho-duong-len-ban-pu-sam-cap-da-thong.html");
+  g_autoptr(GFile) media = g_file_get_child (f->files, "sin-ho-duong-len-ban-pu-sam-cap-da-thong-media");
+  g_autoptr(GFile) second = g_file_get_child (f->files, "sin-ho-duong-len-ban-pu-sam-cap-da-thong-2.html");
   g_autoptr(GError) error = NULL;
 
   g_setenv ("BYLINE_SANDBOXED", "1", TRUE);
@@ -352,8 +323,8 @@ static void
 test_open (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GFile) page = g_file_get_child (f->folder, "bai-viet.html");
-  g_autoptr(GFile) bad = g_file_get_child (f->folder, "trong.txt");
+  g_autoptr(GFile) page = g_file_get_child (f->files, "bai-viet.html");
+  g_autoptr(GFile) bad = g_file_get_child (f->files, "trong.txt");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
   const char *opened;
@@ -394,7 +365,7 @@ static void
 test_insert_picture (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GFile) photo = g_file_get_child (f->folder, "cau-treo.png");
+  g_autoptr(GFile) photo = g_file_get_child (f->files, "cau-treo.png");
   BylineImage *image;
 
   byline_test_write_png (photo, 80, 60, 0x3a7a3a);
@@ -481,7 +452,7 @@ static void
 test_print (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GFile) pdf = g_file_get_child (f->folder, "in.pdf");
+  g_autoptr(GFile) pdf = g_file_get_child (f->files, "in.pdf");
   g_autofree char *uri = g_file_get_uri (pdf);
   g_autofree char *kept = g_build_filename (g_get_user_config_dir (), "byline", "print-settings.ini", NULL);
   g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
@@ -561,12 +532,10 @@ main (int   argc,
 {
   byline_ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/file-dialogs/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
-  g_test_add ("/ui/file-dialogs/export-to-folder", Fixture, NULL, fixture_setup, test_export_to_folder,
-              fixture_teardown);
-  g_test_add ("/ui/file-dialogs/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
-  g_test_add ("/ui/file-dialogs/open", Fixture, NULL, fixture_setup, test_open, fixture_teardown);
-  g_test_add ("/ui/file-dialogs/insert-picture", Fixture, NULL, fixture_setup, test_insert_picture,
-              fixture_teardown);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/export", test_export);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/export-to-folder", test_export_to_folder);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/print", test_print);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/open", test_open);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/insert-picture", test_insert_picture);
   return g_test_run ();
 }

@@ -250,38 +250,12 @@ type_keys (const char *keys,
 
 /* ------------------------------------------------------------------ tests */
 
-typedef struct
-{
-  BylineDraftStore *store;
-  BylineWindow     *window;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GFile) drafts = byline_test_make_folder ("im-drafts");
-
-  f->store = byline_draft_store_new (drafts);
-  f->window = byline_ui_test_new_window (f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  byline_ui_test_wait (100);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
-  byline_ui_test_wait (50);
-}
+typedef BylineUiWindowFixture Fixture;
 
 static BylineArticle *
 article (Fixture *f)
 {
-  return byline_document_get_article (byline_window_get_document (f->window));
+  return byline_ui_test_article (f);
 }
 
 static BylineArticleEditor *
@@ -411,7 +385,7 @@ main (int   argc,
   g_io_extension_point_implement ("gtk-im-module", BYLINE_TYPE_TEST_IM, "byline-test-im", 100);
   g_object_set (gtk_settings_get_default (), "gtk-im-module", "byline-test-im", NULL);
 
-  g_test_add ("/ui/input-method/surrounding", Fixture, NULL, fixture_setup, test_surrounding, fixture_teardown);
-  g_test_add ("/ui/input-method/preedit", Fixture, NULL, fixture_setup, test_preedit, fixture_teardown);
+  byline_ui_test_add_window_test ("/ui/input-method/surrounding", test_surrounding);
+  byline_ui_test_add_window_test ("/ui/input-method/preedit", test_preedit);
   return g_test_run ();
 }

@@ -22,7 +22,6 @@
 #include "byline-date-button.h"
 #include "byline-choice-row.h"
 #include "byline-document.h"
-#include "byline-drafts-dialog.h"
 #include "byline-find-bar.h"
 #include "byline-history-dialog.h"
 #include "byline-article-preview.h"
@@ -37,37 +36,12 @@
 #define HEADING "Khẩn trương khắc phục"
 #define PARAGRAPH2 "Lực lượng cứu hộ đã có mặt từ sáng sớm."
 
-typedef struct
-{
-  BylineDraftStore *store;
-  BylineWindow     *window;
-  GFile            *pictures;
-} Fixture;
+typedef BylineUiWindowFixture Fixture;
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+static BylineArticle *
+article (Fixture *f)
 {
-  g_autoptr(GFile) folder = byline_test_make_folder ("drafts");
-
-  /* A store of its own for each test: they share one data folder. */
-  f->store = byline_draft_store_new (folder);
-  f->window = byline_ui_test_new_window (f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->pictures = byline_test_make_folder ("pictures");
-  byline_ui_test_wait (100);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->store);
-  g_clear_object (&f->pictures);
-  byline_ui_test_wait (50);
+  return byline_ui_test_article (f);
 }
 
 static BylineArticleEditor *
@@ -76,50 +50,15 @@ editor (Fixture *f)
   return byline_window_get_editor (f->window);
 }
 
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_document_get_article (byline_window_get_document (f->window));
-}
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  /* A slice, so that figures show as U+FFFC. */
-  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-}
-
 static GFile *
 picture (Fixture    *f,
          const char *name,
          guint32     rgb)
 {
-  GFile *file = g_file_get_child (f->pictures, name);
+  GFile *file = g_file_get_child (f->files, name);
 
   byline_test_write_png (file, 40, 30, rgb);
   return file;
-}
-
-/* Types the whole story through the widgets, as a reporter would. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Chooses, as a click would, the choice of @row that reads @label: the row
@@ -144,13 +83,15 @@ choose (BylineChoiceRow *row,
   adw_action_row_activate (ADW_ACTION_ROW (row));
   g_assert_nonnull (byline_choice_row_get_popover (row));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_choice_row_get_popover (row))));
-  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (byline_choice_row_get_popover (row)), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (byline_ui_test_find_descendant (GTK_WIDGET (byline_choice_row_get_popover (row)),
+                                                       GTK_TYPE_LIST_BOX));
   g_assert_cmpuint (g_list_model_get_n_items (model), >, position);
   g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, position), "activate");
   g_assert_cmpuint (byline_choice_row_get_selected (row), ==, position);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (byline_choice_row_get_popover (row))));
 }
 
+/* Types the whole story through the widgets, as a reporter would. */
 static void
 type_story (Fixture *f)
 {
@@ -217,7 +158,8 @@ type_story (Fixture *f)
   gtk_editable_set_text (byline_chip_entry_get_text (byline_metadata_sidebar_get_tags (sidebar)), "mưa lũ");
   byline_chip_entry_commit (byline_metadata_sidebar_get_tags (sidebar));
   gtk_editable_set_text (byline_metadata_sidebar_get_dateline (sidebar), "Lai Châu");
-  choose (BYLINE_CHOICE_ROW (find_descendant (GTK_WIDGET (sidebar), BYLINE_TYPE_CHOICE_ROW)), "Xã hội");
+  choose (BYLINE_CHOICE_ROW (byline_ui_test_find_descendant (GTK_WIDGET (sidebar), BYLINE_TYPE_CHOICE_ROW)),
+          "Xã hội");
 }
 
 static void
@@ -334,9 +276,9 @@ test_story_round_trip (Fixture       *f,
   byline_ui_test_wait (200);
 
   check_story (article (f));
-  headline = view_text (byline_article_editor_get_headline_view (editor (f)));
+  headline = byline_ui_test_view_text (byline_article_editor_get_headline_view (editor (f)));
   g_assert_cmpstr (headline, ==, HEADLINE);
-  body_text = view_text (GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor (f))));
+  body_text = byline_ui_test_view_text (GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor (f))));
   g_assert_true (g_str_has_prefix (body_text, PARAGRAPH1 "\n\xEF\xBF\xBC\n\xEF\xBF\xBC\n" HEADING));
   g_assert_nonnull (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 1));
   g_assert_null (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 2));
@@ -558,8 +500,8 @@ open_long_story (Fixture *f,
 static GtkListBox *
 caption_list (Fixture *f)
 {
-  return GTK_LIST_BOX (find_descendant (GTK_WIDGET (byline_window_get_caption_panel (f->window)),
-                                        GTK_TYPE_LIST_BOX));
+  return GTK_LIST_BOX (byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_caption_panel (f->window)),
+                                                       GTK_TYPE_LIST_BOX));
 }
 
 static guint
@@ -660,7 +602,7 @@ test_long_story_rows (Fixture       *f,
   g_assert_true (gtk_list_box_get_selected_row (list) == row);
   caption_row = BYLINE_CAPTION_ROW (row);
   g_assert_true (byline_caption_row_get_image (caption_row) == byline_article_get_image (story, 89));
-  caption = view_text (byline_caption_row_get_caption_view (caption_row));
+  caption = byline_ui_test_view_text (byline_caption_row_get_caption_view (caption_row));
   g_assert_cmpstr (caption, ==, "Ảnh 90: lực lượng cứu hộ.");
   g_assert_cmpuint (count_all_built (list), <=, 20);
 
@@ -786,8 +728,8 @@ test_find_replace (Fixture       *f,
   assert_scheme (buffer, "byline");
 
   /* Put away, the bar's widgets are hidden (not styled with the window). */
-  bar = find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
-  search = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  search = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (search)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
   g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
@@ -801,7 +743,7 @@ test_find_replace (Fixture       *f,
   g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
   g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
 
-  replacement = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_ENTRY));
+  replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
   gtk_editable_set_text (replacement, "Gió");
   replace_all = byline_ui_test_find_button (bar, "Replace _All");
   g_assert_nonnull (replace_all);
@@ -887,13 +829,15 @@ test_choice_row (void)
   byline_choice_row_set_selected (row, 2);
   adw_action_row_activate (ADW_ACTION_ROW (row));
   byline_ui_test_wait (100);
-  choices = GTK_LIST_BOX (find_descendant (GTK_WIDGET (byline_choice_row_get_popover (row)), GTK_TYPE_LIST_BOX));
+  choices = GTK_LIST_BOX (byline_ui_test_find_descendant (GTK_WIDGET (byline_choice_row_get_popover (row)),
+                                                          GTK_TYPE_LIST_BOX));
   g_assert_nonnull (gtk_list_box_get_row_at_index (choices, 2));
   g_assert_null (gtk_list_box_get_row_at_index (choices, 3));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, 2))));
   for (guint i = 0; i < 3; i++)
     {
-      GtkWidget *check = find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, i)), GTK_TYPE_IMAGE);
+      GtkWidget *row_i = GTK_WIDGET (gtk_list_box_get_row_at_index (choices, i));
+      GtkWidget *check = byline_ui_test_find_descendant (row_i, GTK_TYPE_IMAGE);
 
       g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, i == 2 ? 1.0 : 0.0);
     }
@@ -901,13 +845,14 @@ test_choice_row (void)
    * before the chosen one moves the mark with it. */
   gtk_string_list_append (model, "Thể thao");
   g_assert_nonnull (gtk_list_box_get_row_at_index (choices, 3));
-  g_assert_cmpfloat (gtk_widget_get_opacity (find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, 3)),
-                                                              GTK_TYPE_IMAGE)), ==, 0.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (byline_ui_test_find_descendant (
+                       GTK_WIDGET (gtk_list_box_get_row_at_index (choices, 3)), GTK_TYPE_IMAGE)), ==, 0.0);
   gtk_string_list_splice (model, 0, 0, (const char *[]) { "Văn hóa", NULL });
   g_assert_cmpuint (byline_choice_row_get_selected (row), ==, 3);
   for (guint i = 0; i < 5; i++)
     {
-      GtkWidget *check = find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (choices, i)), GTK_TYPE_IMAGE);
+      GtkWidget *row_i = GTK_WIDGET (gtk_list_box_get_row_at_index (choices, i));
+      GtkWidget *check = byline_ui_test_find_descendant (row_i, GTK_TYPE_IMAGE);
 
       g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, i == 3 ? 1.0 : 0.0);
     }
@@ -918,215 +863,6 @@ test_choice_row (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (byline_choice_row_get_popover (row))));
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)) != NULL;
-}
-
-static gboolean
-has_no_dialog (gpointer data)
-{
-  return !has_dialog (data);
-}
-
-typedef struct
-{
-  GtkListBox *list;
-  guint       n;
-} RowsWanted;
-
-static GtkListBoxRow *
-visible_row (GtkListBox *list,
-             guint       n)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row) && n-- == 0)
-      return GTK_LIST_BOX_ROW (row);
-  return NULL;
-}
-
-static guint
-count_visible_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (visible_row (list, n) != NULL)
-    n++;
-  return n;
-}
-
-static gboolean
-rows_shown (gpointer data)
-{
-  RowsWanted *wanted = data;
-
-  return count_visible_rows (wanted->list) == wanted->n;
-}
-
-static void
-search_for (GtkWidget  *search,
-            GtkListBox *list,
-            const char *text,
-            guint       n)
-{
-  RowsWanted wanted = { list, n };
-
-  gtk_editable_set_text (GTK_EDITABLE (search), text);
-  g_assert_true (byline_ui_test_wait_until (rows_shown, &wanted, 5000));
-}
-
-static GtkListBoxRow *
-row_titled (GtkListBox *list,
-            const char *title)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_PREFERENCES_ROW (row)
-        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
-      return GTK_LIST_BOX_ROW (row);
-  return NULL;
-}
-
-/* The drafts library: the stories on disk listed, a search without the
- * diacritics, a delete that a toast undoes, and a story opened from it. */
-static void
-test_drafts_library (Fixture       *f,
-                     gconstpointer  data)
-{
-  const char *headlines[] = { "Mưa lũ ở Nậm Nhùn", "Đường lên Sìn Hồ", "Chợ phiên Tam Đường" };
-  g_autoptr(GPtrArray) listed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *road_id = NULL;
-  AdwDialog *dialog;
-  GtkListBox *list;
-  GtkWidget *search, *delete, *undo;
-  GtkListBoxRow *row;
-
-  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
-    {
-      g_autoptr(BylineArticle) a = byline_article_new ();
-
-      byline_article_set_headline (a, headlines[i]);
-      g_assert_true (byline_draft_store_save (f->store, a, &error));
-      g_assert_no_error (error);
-      if (i == 1)
-        road_id = g_strdup (byline_article_get_id (a));
-    }
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
-  g_assert_true (byline_ui_test_wait_until (has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
-  g_assert_true (BYLINE_IS_DRAFTS_DIALOG (dialog));
-  list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
-  /* The three saved; the window's new story is not on disk until it is written in. */
-  g_assert_cmpuint (count_visible_rows (list), ==, 3);
-
-  /* Typed without its diacritics, "duong" finds both roads, "sin ho" one. */
-  search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
-  search_for (search, list, "duong", 2);
-  search_for (search, list, "sin ho", 1);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (visible_row (list, 0))), ==, headlines[1]);
-  search_for (search, list, "", 3);
-
-  /* Deleted: gone from the list and from the store, until Undo brings it back. */
-  row = row_titled (list, headlines[1]);
-  delete = byline_ui_test_find_button (GTK_WIDGET (row), NULL);
-  g_assert_nonnull (delete);
-  g_signal_emit_by_name (delete, "clicked");
-  byline_ui_test_wait (300);
-  g_assert_null (row_titled (list, headlines[1]));
-  g_assert_false (byline_draft_store_contains (f->store, road_id));
-  undo = byline_ui_test_find_button (GTK_WIDGET (dialog), "_Undo");
-  g_assert_nonnull (undo);
-  g_signal_emit_by_name (undo, "clicked");
-  byline_ui_test_wait (300);
-  g_assert_nonnull (row_titled (list, headlines[1]));
-  g_assert_true (byline_draft_store_contains (f->store, road_id));
-  listed = byline_draft_store_list (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (listed->len, ==, 3);
-
-  /* Chosen, it opens in the window and the library closes. */
-  g_signal_emit_by_name (list, "row-activated", row_titled (list, headlines[1]));
-  g_assert_true (byline_ui_test_wait_until (has_no_dialog, f->window, 5000));
-  g_assert_cmpstr (byline_article_get_id (article (f)), ==, road_id);
-  {
-    g_autofree char *shown = view_text (byline_article_editor_get_headline_view (editor (f)));
-
-    g_assert_cmpstr (shown, ==, headlines[1]);
-  }
-}
-
-static const char *
-row_title (GtkListBoxRow *row)
-{
-  return row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
-}
-
-/* A year of drafts: rows for the newest fifty and a "Show More" row, which
- * brings the next fifty (a row for each of 2,000 drafts took 3.5 s to show); the search still finds the oldest draft, and a
- * search cleared starts from fifty again. */
-static void
-test_drafts_library_many (Fixture       *f,
-                          gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *oldest_id = NULL;
-  AdwDialog *dialog;
-  GtkListBox *list;
-  GtkWidget *search;
-
-  for (guint i = 0; i <= 120; i++)
-    {
-      g_autoptr(BylineArticle) a = byline_article_new ();
-      g_autofree char *headline = i == 0 ? g_strdup ("Đường lên Sìn Hồ") : g_strdup_printf ("Bản tin số %03u", i);
-
-      byline_article_set_headline (a, headline);
-      g_assert_true (byline_draft_store_save (f->store, a, &error));
-      g_assert_no_error (error);
-      if (i == 0)
-        oldest_id = g_strdup (byline_article_get_id (a));
-    }
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
-  g_assert_true (byline_ui_test_wait_until (has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
-  list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
-  search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
-
-  /* (Saved within the same seconds, their order among themselves is the ids'.) */
-  g_assert_cmpuint (count_visible_rows (list), ==, 51);
-  g_assert_false (ADW_IS_BUTTON_ROW (visible_row (list, 49)));
-  g_assert_true (ADW_IS_BUTTON_ROW (visible_row (list, 50)));
-  g_assert_cmpstr (row_title (visible_row (list, 50)), ==, "Show 50 More Drafts");
-
-  g_signal_emit_by_name (list, "row-activated", visible_row (list, 50));
-  g_assert_cmpuint (count_visible_rows (list), ==, 101);
-  g_assert_false (ADW_IS_BUTTON_ROW (visible_row (list, 99)));
-  g_assert_cmpstr (row_title (visible_row (list, 100)), ==, "Show 21 More Drafts");
-  {
-    g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
-
-    for (guint i = 0; i < 100; i++)
-      g_assert_true (g_hash_table_add (titles, (gpointer) row_title (visible_row (list, i))));
-  }
-  /* Still open: "Show More" is not a draft. */
-  g_assert_true (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)) == dialog);
-
-  /* The oldest, by its name without diacritics, and Enter opens it. */
-  search_for (search, list, "duong len", 1);
-  g_assert_cmpstr (row_title (visible_row (list, 0)), ==, "Đường lên Sìn Hồ");
-  search_for (search, list, "", 51);
-  search_for (search, list, "ban tin so 00", 9);
-  g_assert_false (ADW_IS_BUTTON_ROW (visible_row (list, 8)));
-  search_for (search, list, "duong len", 1);
-  g_signal_emit_by_name (search, "activate");
-  g_assert_true (byline_ui_test_wait_until (has_no_dialog, f->window, 5000));
-  g_assert_cmpstr (byline_article_get_id (article (f)), ==, oldest_id);
 }
 
 static AdwPreferencesRow *
@@ -1299,7 +1035,7 @@ test_paste (Fixture       *f,
     }
   g_assert_true (found_heading);
   {
-    g_autofree char *text = view_text (GTK_TEXT_VIEW (view));
+    g_autofree char *text = byline_ui_test_view_text (GTK_TEXT_VIEW (view));
 
     g_assert_nonnull (strstr (text, "Nước dâng cao nhanh."));
   }
@@ -1343,25 +1079,6 @@ drop_file (GtkWidget *widget,
   g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
   g_value_unset (&value);
   return accepted;
-}
-
-/* The title of the toast showing in @root's window, or NULL. */
-static const char *
-toast_title (GtkWidget *root)
-{
-  if (GTK_IS_LABEL (root))
-    for (GtkWidget *up = gtk_widget_get_parent (root); up != NULL; up = gtk_widget_get_parent (up))
-      if (g_str_equal (gtk_widget_get_css_name (up), "toast"))
-        return gtk_label_get_text (GTK_LABEL (root));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *title = toast_title (child);
-
-      if (title != NULL)
-        return title;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -1449,7 +1166,7 @@ test_drop (Fixture       *f,
   BylineBody *body = byline_article_get_body (article (f));
   g_autoptr(GFile) first = picture (f, "tha-vao-bai.png", 0x5a2b8a);
   g_autoptr(GFile) second = picture (f, "tha-vao-danh-sach.png", 0x8a2b5a);
-  g_autoptr(GFile) text = g_file_get_child (f->pictures, "ghi-chu.txt");
+  g_autoptr(GFile) text = g_file_get_child (f->files, "ghi-chu.txt");
   g_autoptr(GError) error = NULL;
   GtkTextIter iter;
   GdkRectangle where;
@@ -1481,7 +1198,8 @@ test_drop (Fixture       *f,
   g_assert_false (drop_file (GTK_WIDGET (view), text, x, y));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
   g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
-  g_assert_cmpstr (toast_title (GTK_WIDGET (f->window)), ==, "“ghi-chu.txt” is not a JPEG, PNG, GIF or WebP picture");
+  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
+                   "“ghi-chu.txt” is not a JPEG, PNG, GIF or WebP picture");
 
   /* Onto the pictures panel: at the cursor, the end of the last paragraph. */
   byline_body_buffer_get_iter_at_block (buffer, &iter, 3, strlen ("Đoạn ba."));
@@ -1790,7 +1508,7 @@ test_history_restore (Fixture       *f,
 
   /* Opening the history saves what is on screen first: the newest version. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
-  g_assert_true (byline_ui_test_wait_until (has_dialog, f->window, 5000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
   g_assert_true (BYLINE_IS_HISTORY_DIALOG (dialog));
   list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
@@ -1813,19 +1531,19 @@ test_history_restore (Fixture       *f,
   /* The earlier one, chosen, is in the preview, and can be. */
   gtk_list_box_select_row (list, earlier);
   byline_ui_test_wait (100);
-  preview = find_descendant (GTK_WIDGET (dialog), BYLINE_TYPE_ARTICLE_PREVIEW);
+  preview = byline_ui_test_find_descendant (GTK_WIDGET (dialog), BYLINE_TYPE_ARTICLE_PREVIEW);
   preview_text = byline_article_preview_dup_text (BYLINE_ARTICLE_PREVIEW (preview));
   g_assert_nonnull (strstr (preview_text, "Bản tin sáng"));
   g_assert_null (strstr (preview_text, "đã sửa"));
   g_assert_true (gtk_widget_get_sensitive (restore));
 
   g_signal_emit_by_name (restore, "clicked");
-  g_assert_true (byline_ui_test_wait_until (has_no_dialog, f->window, 5000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_no_dialog, f->window, 5000));
 
   /* The window edits the restored version, and it is the draft on disk. */
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Bản tin sáng");
   {
-    g_autofree char *shown = view_text (byline_article_editor_get_headline_view (editor (f)));
+    g_autofree char *shown = byline_ui_test_view_text (byline_article_editor_get_headline_view (editor (f)));
 
     g_assert_cmpstr (shown, ==, "Bản tin sáng");
   }
@@ -1932,12 +1650,12 @@ test_narrow (Fixture       *f,
   {
     g_autoptr(GTimeZone) zone = g_time_zone_new_offset (7 * 3600);
     g_autoptr(GDateTime) when = g_date_time_new (zone, 2025, 8, 10, 16, 30, 0);
-    GtkWidget *button = find_descendant (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window)),
-                                         BYLINE_TYPE_DATE_BUTTON);
+    GtkWidget *button = byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window)),
+                                                        BYLINE_TYPE_DATE_BUTTON);
     GtkWidget *date_label, *zone_label;
 
     byline_article_set_publish_time (article (f), when);
-    date_label = find_descendant (button, GTK_TYPE_LABEL);
+    date_label = byline_ui_test_find_descendant (button, GTK_TYPE_LABEL);
     zone_label = gtk_widget_get_next_sibling (date_label);
     g_assert_true (byline_ui_test_wait_until (is_mapped, zone_label, 10000));
     byline_ui_test_wait (100);
@@ -2025,39 +1743,29 @@ main (int   argc,
 {
   byline_ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/window/story-round-trip", Fixture, NULL, fixture_setup, test_story_round_trip, fixture_teardown);
-  g_test_add ("/ui/window/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
-  g_test_add ("/ui/window/pristine-not-saved", Fixture, NULL, fixture_setup, test_pristine_not_saved, fixture_teardown);
-  g_test_add ("/ui/window/selection-follows", Fixture, NULL, fixture_setup, test_selection_follows, fixture_teardown);
-  g_test_add ("/ui/window/rows-freed", Fixture, NULL, fixture_setup, test_rows_freed, fixture_teardown);
-  g_test_add ("/ui/window/remove-picture-undo", Fixture, NULL, fixture_setup, test_remove_picture_undo, fixture_teardown);
-  g_test_add ("/ui/window/long-story-rows", Fixture, NULL, fixture_setup, test_long_story_rows, fixture_teardown);
-  g_test_add ("/ui/window/undo-typing", Fixture, NULL, fixture_setup, test_undo_typing, fixture_teardown);
-  g_test_add ("/ui/window/headline-limit", Fixture, NULL, fixture_setup, test_headline_limit, fixture_teardown);
+  byline_ui_test_add_window_test ("/ui/window/story-round-trip", test_story_round_trip);
+  byline_ui_test_add_window_test ("/ui/window/autosave", test_autosave);
+  byline_ui_test_add_window_test ("/ui/window/pristine-not-saved", test_pristine_not_saved);
+  byline_ui_test_add_window_test ("/ui/window/selection-follows", test_selection_follows);
+  byline_ui_test_add_window_test ("/ui/window/rows-freed", test_rows_freed);
+  byline_ui_test_add_window_test ("/ui/window/remove-picture-undo", test_remove_picture_undo);
+  byline_ui_test_add_window_test ("/ui/window/long-story-rows", test_long_story_rows);
+  byline_ui_test_add_window_test ("/ui/window/undo-typing", test_undo_typing);
+  byline_ui_test_add_window_test ("/ui/window/headline-limit", test_headline_limit);
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
-  g_test_add ("/ui/window/find-replace", Fixture, NULL, fixture_setup, test_find_replace, fixture_teardown);
-  g_test_add ("/ui/window/drafts-library-many", Fixture, NULL, fixture_setup, test_drafts_library_many,
-              fixture_teardown);
-  g_test_add ("/ui/window/drafts-library", Fixture, NULL, fixture_setup, test_drafts_library,
-              fixture_teardown);
-  g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
-  g_test_add ("/ui/window/remembers-size", Fixture, NULL, fixture_setup, test_remembers_size,
-              fixture_teardown);
-  g_test_add ("/ui/window/picture-not-in-text", Fixture, NULL, fixture_setup, test_picture_not_in_text,
-              fixture_teardown);
-  g_test_add ("/ui/window/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
-  g_test_add ("/ui/window/paste", Fixture, NULL, fixture_setup, test_paste, fixture_teardown);
-  g_test_add ("/ui/window/save-failures", Fixture, NULL, fixture_setup, test_save_failures,
-              fixture_teardown);
-  g_test_add ("/ui/window/close-saves", Fixture, NULL, fixture_setup, test_close_saves, fixture_teardown);
-  g_test_add ("/ui/window/remove-row-toast", Fixture, NULL, fixture_setup, test_remove_row_toast,
-              fixture_teardown);
-  g_test_add ("/ui/window/shortcuts-listed", Fixture, NULL, fixture_setup, test_shortcuts_listed,
-              fixture_teardown);
-  g_test_add ("/ui/window/history-restore", Fixture, NULL, fixture_setup, test_history_restore,
-              fixture_teardown);
-  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
-  g_test_add ("/ui/window/idle-draws-nothing", Fixture, NULL, fixture_setup, test_idle_draws_nothing, fixture_teardown);
+  byline_ui_test_add_window_test ("/ui/window/find-replace", test_find_replace);
+  byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
+  byline_ui_test_add_window_test ("/ui/window/remembers-size", test_remembers_size);
+  byline_ui_test_add_window_test ("/ui/window/picture-not-in-text", test_picture_not_in_text);
+  byline_ui_test_add_window_test ("/ui/window/drop", test_drop);
+  byline_ui_test_add_window_test ("/ui/window/paste", test_paste);
+  byline_ui_test_add_window_test ("/ui/window/save-failures", test_save_failures);
+  byline_ui_test_add_window_test ("/ui/window/close-saves", test_close_saves);
+  byline_ui_test_add_window_test ("/ui/window/remove-row-toast", test_remove_row_toast);
+  byline_ui_test_add_window_test ("/ui/window/shortcuts-listed", test_shortcuts_listed);
+  byline_ui_test_add_window_test ("/ui/window/history-restore", test_history_restore);
+  byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
+  byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "ui-test-utils.h"
+#include "byline-test-utils.h"
+#include "byline-document.h"
 #include "byline-application.h"
 #include "byline-window.h"
 
@@ -197,6 +199,64 @@ byline_ui_test_make_photo (GFile      *file,
   return TRUE;
 }
 
+GtkWidget *
+byline_ui_test_find_descendant (GtkWidget *root,
+                                GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_ui_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+const char *
+byline_ui_test_toast_title (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    for (GtkWidget *up = gtk_widget_get_parent (root); up != NULL; up = gtk_widget_get_parent (up))
+      if (g_str_equal (gtk_widget_get_css_name (up), "toast"))
+        return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *title = byline_ui_test_toast_title (child);
+
+      if (title != NULL)
+        return title;
+    }
+  return NULL;
+}
+
+char *
+byline_ui_test_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* A slice, so that figures show as U+FFFC. */
+  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+}
+
+gboolean
+byline_ui_test_has_dialog (gpointer window)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL;
+}
+
+gboolean
+byline_ui_test_has_no_dialog (gpointer window)
+{
+  return !byline_ui_test_has_dialog (window);
+}
+
 BylineWindow *
 byline_ui_test_new_window (BylineDraftStore *store)
 {
@@ -204,4 +264,36 @@ byline_ui_test_new_window (BylineDraftStore *store)
 
   g_assert_true (byline_window_new_draft (window, NULL));
   return window;
+}
+
+void
+byline_ui_window_fixture_setup (BylineUiWindowFixture *f,
+                                gconstpointer          data)
+{
+  g_autoptr(GFile) drafts = byline_test_make_folder ("drafts");
+
+  /* A store of its own for each test: they share one data folder. */
+  f->store = byline_draft_store_new (drafts);
+  f->files = byline_test_make_folder ("files");
+  f->window = byline_ui_test_new_window (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  byline_ui_test_wait (100);
+}
+
+void
+byline_ui_window_fixture_teardown (BylineUiWindowFixture *f,
+                                   gconstpointer          data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_object (&f->files);
+  byline_ui_test_wait (50);
+}
+
+BylineArticle *
+byline_ui_test_article (BylineUiWindowFixture *f)
+{
+  return byline_document_get_article (byline_window_get_document (f->window));
 }

@@ -41,7 +41,41 @@ GtkWidget    *byline_ui_test_find_button     (GtkWidget     *root,
  * underscores aside), or NULL. */
 GtkWidget    *byline_ui_test_find_label      (GtkWidget     *root,
                                               const char    *text);
+/* The first widget of @type under @root (itself included), depth first, or NULL. */
+GtkWidget    *byline_ui_test_find_descendant (GtkWidget     *root,
+                                              GType          type);
+/* The title of the toast showing under @root, or NULL. */
+const char   *byline_ui_test_toast_title     (GtkWidget     *root);
+/* What @view's buffer holds, figures as U+FFFC. */
+char         *byline_ui_test_view_text       (GtkTextView   *view);
+/* Conditions for byline_ui_test_wait_until() on an AdwApplicationWindow:
+ * whether it shows a dialog. */
+gboolean      byline_ui_test_has_dialog      (gpointer       window);
+gboolean      byline_ui_test_has_no_dialog   (gpointer       window);
 /* A window on @store showing a new, empty story. */
 BylineWindow *byline_ui_test_new_window      (BylineDraftStore *store);
+
+/* What most window tests start from: a new story's window, shown at
+ * 1280 × 800, on a store of its own, and a folder of the test's own for its
+ * pictures and other files.  A test may destroy the window itself and set
+ * @window to NULL. */
+typedef struct
+{
+  BylineDraftStore *store;
+  BylineWindow     *window;
+  GFile            *files;
+} BylineUiWindowFixture;
+
+void           byline_ui_window_fixture_setup    (BylineUiWindowFixture *f,
+                                                  gconstpointer          data);
+void           byline_ui_window_fixture_teardown (BylineUiWindowFixture *f,
+                                                  gconstpointer          data);
+/* The story the fixture's window shows. */
+BylineArticle *byline_ui_test_article            (BylineUiWindowFixture *f);
+
+/* g_test_add() for a test on a BylineUiWindowFixture. */
+#define byline_ui_test_add_window_test(path, test) \
+  g_test_add ((path), BylineUiWindowFixture, NULL, byline_ui_window_fixture_setup, (test), \
+              byline_ui_window_fixture_teardown)
 
 G_END_DECLS

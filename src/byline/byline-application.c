@@ -38,11 +38,24 @@ struct _BylineApplication
   guint             purge_source;
 };
 
-/* Deleted drafts (with their pictures) are kept this long for Undo and
- * for byline-cli's undelete, then removed for good. */
-#define TRASH_DAYS 30
-/* Long enough after start-up not to compete with it. */
+/* Deleted drafts (with their pictures) are kept for Undo and for
+ * byline-cli's undelete as many days as the "trash-days" setting says, then
+ * removed for good, this long after start-up (not to compete with it;
+ * BYLINE_TRASH_PURGE_DELAY, in seconds, for the tests). */
 #define TRASH_PURGE_DELAY_S 60
+
+typedef struct
+{
+  BylineDraftStore *store;
+  guint             days;
+} TrashPurge;
+
+static void
+trash_purge_free (TrashPurge *purge)
+{
+  g_object_unref (purge->store);
+  g_free (purge);
+}
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
 
@@ -424,13 +437,14 @@ purge_trash_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
+  TrashPurge *purge = task_data;
   g_autoptr(GError) error = NULL;
-  guint purged = byline_draft_store_purge_trash (task_data, TRASH_DAYS * G_TIME_SPAN_DAY, &error);
+  guint purged = byline_draft_store_purge_trash (purge->store, purge->days * G_TIME_SPAN_DAY, &error);
 
   if (error != NULL)
     g_warning ("Emptying the drafts' trash: %s", error->message);
   if (purged > 0)
-    g_debug ("%u drafts deleted more than %d days ago removed for good", purged, TRASH_DAYS);
+    g_debug ("%u drafts deleted more than %u days ago removed for good", purged, purge->days);
 }
 
 static void
@@ -438,10 +452,24 @@ purge_trash_later (gpointer data)
 {
   BylineApplication *self = data;
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  TrashPurge *purge = g_new0 (TrashPurge, 1);
 
   self->purge_source = 0;
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  purge->store = g_object_ref (self->store);
+  purge->days = g_settings_get_uint (self->settings, "trash-days");
+  g_task_set_task_data (task, purge, (GDestroyNotify) trash_purge_free);
   g_task_run_in_thread (task, purge_trash_thread);
+}
+
+static guint
+trash_purge_delay (void)
+{
+  const char *delay = g_getenv ("BYLINE_TRASH_PURGE_DELAY");
+  guint64 seconds;
+
+  if (delay != NULL && g_ascii_string_to_unsigned (delay, 10, 0, 3600, &seconds, NULL))
+    return seconds;
+  return TRASH_PURGE_DELAY_S;
 }
 
 static void
@@ -480,7 +508,7 @@ byline_application_startup (GApplication *application)
   }
 
   /* Without this the trash, photos and all, only grew. */
-  self->purge_source = g_timeout_add_seconds_once (TRASH_PURGE_DELAY_S, purge_trash_later, self);
+  self->purge_source = g_timeout_add_seconds_once (trash_purge_delay (), purge_trash_later, self);
 }
 
 static void

@@ -27,6 +27,7 @@ struct _BylinePreferencesDialog
   AdwSpinRow           *headline_row;
   AdwSpinRow           *lead_row;
   AdwSpinRow           *autosave_row;
+  AdwSpinRow           *trash_row;
   AdwSpinRow           *speed_row;
   AdwSwitchRow         *spell_row;
   AdwComboRow          *tone_row;
@@ -170,6 +171,7 @@ byline_preferences_dialog_class_init (BylinePreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, headline_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, lead_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, autosave_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, trash_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, speed_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, spell_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesDialog, tone_row);
@@ -196,6 +198,8 @@ byline_preferences_dialog_init (BylinePreferencesDialog *self)
                                 G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "autosave-delay", self->autosave_row, "value",
                                 G_SETTINGS_BIND_DEFAULT, ms_to_seconds, seconds_to_ms, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "trash-days", self->trash_row, "value",
+                                G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
   g_settings_bind (self->settings, "spell-check", self->spell_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "tone-style", self->tone_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, tone_to_position, position_to_tone, NULL, NULL);

@@ -63,7 +63,7 @@ static const BylineCliCommand commands[] = {
   { "delete", N_("ID"),
     N_("Move a draft to the trash"),
     N_("“undelete” brings it back.  The app removes drafts deleted more than 30 days ago\n"
-       "for good."),
+       "for good (Preferences, “Keep deleted drafts”)."),
     byline_cli_delete },
   { "undelete", N_("ID"),
     N_("Bring a deleted draft back from the trash"),

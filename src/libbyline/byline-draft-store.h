@@ -8,7 +8,8 @@
  *   <id>/history/<revision>.json  earlier versions, the last N kept
  *   <id>/lock                flock(2) target while a save is in progress
  *   .trash/<id>/             deleted drafts, until undeleted or purged (the app
- *                            purges those deleted more than 30 days ago)
+ *                            purges those deleted more than "trash-days" ago,
+ *                            30 unless changed)
  *
  * A save writes the pictures, then history/<revision>.json, then draft.json,
  * then summary.json, each through a temporary file, fsync and rename, so that

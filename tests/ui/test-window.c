@@ -678,6 +678,7 @@ test_headline_limit (Fixture       *f,
   status = g_strdup (byline_article_editor_get_status_text (editor (f)));
   g_assert_nonnull (strstr (status, "9 words"));
   g_settings_reset (settings, "headline-limit");
+  g_settings_reset (settings, "trash-days");
 }
 
 static gboolean
@@ -901,7 +902,11 @@ test_preferences (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Source prefix")), "BLC");
   gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Dateline")), "Lai Châu");
   adw_spin_row_set_value (ADW_SPIN_ROW (preference_row (GTK_WIDGET (dialog), "Headline")), 40);
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (preference_row (GTK_WIDGET (dialog),
+                                                                           "Keep deleted drafts"))), ==, 30);
+  adw_spin_row_set_value (ADW_SPIN_ROW (preference_row (GTK_WIDGET (dialog), "Keep deleted drafts")), 90);
   byline_ui_test_wait (100);
+  g_assert_cmpuint (g_settings_get_uint (settings, "trash-days"), ==, 90);
 
   /* The open story's headline counts against the new limit at once. */
   byline_article_editor_focus_headline (editor (f));

@@ -27,6 +27,7 @@ struct _BylineArticleEditor
 
   /* Template widgets */
   GtkMenuButton     *style_button;
+  GtkMenuButton     *more_button;
   GtkWidget         *toolbar_scroller;
   BylineFindBar     *find_bar;
   GtkScrolledWindow *scroller;

@@ -524,6 +524,8 @@ byline_article_editor_class_init (BylineArticleEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "articleeditor");
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, style_button);
   gtk_widget_class_bind_template_child_full (widget_class, "style_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, more_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "more_menu", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, toolbar_scroller);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineArticleEditor, scroller);
@@ -549,6 +551,9 @@ byline_article_editor_init (BylineArticleEditor *self)
   byline_menu_button_set_menu_on_first_use (
     self->style_button,
     G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_ARTICLE_EDITOR, "style_menu")));
+  byline_menu_button_set_menu_on_first_use (
+    self->more_button,
+    G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_ARTICLE_EDITOR, "more_menu")));
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->body_buffer = byline_body_view_get_body_buffer (self->body_view);

@@ -16,8 +16,13 @@ static void
 set_menu (GtkMenuButton *button,
           gpointer       model)
 {
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, model);
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  gtk_menu_button_set_menu_model (button, model);
+  /* A button at the end of its bar opens its menu towards the window's
+   * middle, not over the window's edge (a narrow window, a phone). */
+  if (gtk_widget_get_halign (GTK_WIDGET (button)) == GTK_ALIGN_END)
+    gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_ALIGN_END);
 }
 
 void

@@ -622,6 +622,13 @@ main (int   argc,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
       byline_ui_test_wait (800);
       capture (GTK_WIDGET (window), "narrow-details.png");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
+      byline_ui_test_wait (800);
+      /* The editing tools that do not fit, in their menu. */
+      gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_template_child (
+        GTK_WIDGET (byline_window_get_editor (window)), BYLINE_TYPE_ARTICLE_EDITOR, "more_button")));
+      byline_ui_test_wait (600);
+      capture (GTK_WIDGET (window), "narrow-tools.png");
       done (window);
     }
   if (wanted ("drafts.png") || wanted ("history.png") || wanted ("preview.png")

@@ -1615,6 +1615,25 @@ checks_over (gpointer split)
   return adw_overlay_split_view_get_collapsed (split);
 }
 
+/* Whether @menu or one of its sections has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Each size is waited for as the condition it must show (a slow machine, or
  * valgrind, takes longer than any fixed wait), then checked. */
 static void
@@ -1634,6 +1653,33 @@ test_narrow (Fixture       *f,
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 350);
 
+  /* Every editing tool within reach: none behind the toolbar's scroll, and
+   * those that do not fit in its menu (the lists are in the style menu). */
+  {
+    GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                    BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                    "toolbar_scroller"));
+    GtkWidget *more = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                 BYLINE_TYPE_ARTICLE_EDITOR, "more_button"));
+    GtkAdjustment *scroll = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (toolbar));
+    GMenuModel *menu;
+
+    g_assert_true (byline_ui_test_wait_until (is_mapped, more, 10000));
+    byline_ui_test_wait (100);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll));
+    g_assert_false (gtk_widget_is_visible (byline_ui_test_find_button (toolbar, "Undo (Ctrl+Z)")));
+    g_assert_false (gtk_widget_is_visible (byline_ui_test_find_button (toolbar, "Find and Replace (Ctrl+F)")));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+    byline_ui_test_wait (100);
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more));
+    g_assert_nonnull (menu);
+    for (const char **action = (const char *[]) { "editor.insert-picture", "editor.find", "editor.undo",
+                                                   "editor.redo", NULL };
+         *action != NULL; action++)
+      g_assert_true (menu_has_action (menu, *action));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  }
+
   /* …and come back over the text on demand. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
   g_assert_true (byline_ui_test_wait_until (is_mapped, byline_window_get_caption_panel (f->window), 10000));
@@ -1649,6 +1695,31 @@ test_narrow (Fixture       *f,
   /* Wide, all three parts side by side. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   g_assert_true (byline_ui_test_wait_until (all_three, f, 10000));
+
+  /* The toolbar shows all its tools from 601 sp up (its breakpoint): they
+   * fit in that, whatever the name of the paragraph's style (which shrinks,
+   * ellipsized, to make room; the longest is Vietnamese's "Bulleted List"). */
+  {
+    GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                    BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                    "toolbar_scroller"));
+    GtkMenuButton *style = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                           BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                           "style_button"));
+    GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (toolbar));
+    g_autofree char *label = g_strdup (gtk_menu_button_get_label (style));
+    int minimum = 0;
+
+    g_assert_true (gtk_widget_is_visible (byline_ui_test_find_button (toolbar, "Undo (Ctrl+Z)")));
+    gtk_menu_button_set_label (style, "Danh sách dấu chấm");
+    gtk_widget_measure (gtk_viewport_get_child (GTK_VIEWPORT (viewport)), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 600);
+    gtk_menu_button_set_label (style, label);
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                                    BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                                    "more_button"))));
+  }
 
   /* The publish time in the sidebar: the date whole and its time zone, on a
    * line of its own, not cut off by the row. */

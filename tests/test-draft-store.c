@@ -297,6 +297,110 @@ test_list_does_not_parse (void)
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
 }
 
+static char *
+index_path (BylineDraftStore *store)
+{
+  return g_build_filename (g_file_peek_path (byline_draft_store_get_folder (store)), ".index.json", NULL);
+}
+
+static void
+remove_index (BylineDraftStore *store)
+{
+  g_autofree char *path = index_path (store);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static const char *
+headline_listed (GPtrArray  *list,
+                 const char *id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      BylineDraftSummary *summary = g_ptr_array_index (list, i);
+
+      if (g_str_equal (summary->id, id))
+        return summary->headline;
+    }
+  return NULL;
+}
+
+/* The store's index: one file with every draft's summary, trusted for a draft
+ * only while its draft.json has the stamp the index recorded. */
+static void
+test_list_index (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(BylineArticle) first = save_new_article (store);
+  g_autoptr(BylineArticle) second = save_new_article (store);
+  g_autoptr(BylineArticle) third = save_new_article (store);
+  g_autofree char *path = index_path (store);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  /* The first listing writes it, with the three. */
+  list = byline_draft_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_ptr_array_unref (list);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, byline_article_get_id (first)));
+  g_assert_nonnull (strstr (contents, byline_article_get_id (third)));
+  g_clear_pointer (&contents, g_free);
+
+  /* The next listings read it, not the summaries: a summary.json removed
+   * is not missed (nor rebuilt). */
+  {
+    g_autofree char *summary_path = draft_path (store, byline_article_get_id (second), "summary.json");
+
+    g_assert_cmpint (g_unlink (summary_path), ==, 0);
+    list = byline_draft_store_list (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (headline_listed (list, byline_article_get_id (second)), ==,
+                     byline_article_get_headline (second));
+    g_assert_false (g_file_test (summary_path, G_FILE_TEST_EXISTS));
+    g_ptr_array_unref (list);
+  }
+
+  /* A draft saved since: listed as it is now, and the index updated. */
+  byline_article_set_headline (second, "Chợ phiên Tam Đường đông vui");
+  assert_success (byline_draft_store_save (store, second, &error));
+  list = byline_draft_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (headline_listed (list, byline_article_get_id (second)), ==, "Chợ phiên Tam Đường đông vui");
+  g_ptr_array_unref (list);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "Chợ phiên Tam Đường đông vui"));
+  g_clear_pointer (&contents, g_free);
+
+  /* A draft deleted: gone from the listing and from the index. */
+  assert_success (byline_draft_store_delete (store, byline_article_get_id (first), &error));
+  list = byline_draft_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_null (headline_listed (list, byline_article_get_id (first)));
+  g_ptr_array_unref (list);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (contents, byline_article_get_id (first)));
+  g_clear_pointer (&contents, g_free);
+
+  /* An unreadable index: the listing is right all the same, and the index
+   * written again. */
+  write_string (path, "{\"format\": \"byline-draft-index\", \"version\": 1, \"drafts\": [");
+  list = byline_draft_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (headline_listed (list, byline_article_get_id (third)), ==, byline_article_get_headline (third));
+  g_ptr_array_unref (list);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, byline_article_get_id (third)));
+}
+
 static void
 test_stale_summary (void)
 {
@@ -367,8 +471,10 @@ test_stale_summary (void)
     g_clear_pointer (&list, g_ptr_array_unref);
   }
 
-  /* A missing or broken summary is rebuilt too. */
+  /* A missing or broken summary is rebuilt too, when the listing has to look
+   * at it (the store's index, which spares it that, is gone as well). */
   g_assert_cmpint (g_unlink (summary_path), ==, 0);
+  remove_index (store);
   list = byline_draft_store_list (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
@@ -376,6 +482,7 @@ test_stale_summary (void)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   write_string (summary_path, "{\"format\": \"byline-draft-summary\", \"version\": 1, \"id\": 3");
+  remove_index (store);
   list = byline_draft_store_list (store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((BylineDraftSummary *) g_ptr_array_index (list, 0))->headline, ==,
@@ -930,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/list-ids", test_list_ids);
   g_test_add_func ("/draft-store/list/does-not-parse", test_list_does_not_parse);
   g_test_add_func ("/draft-store/list/stale-summary", test_stale_summary);
+  g_test_add_func ("/draft-store/list/index", test_list_index);
   g_test_add_func ("/draft-store/history", test_history);
   g_test_add_func ("/draft-store/trash", test_trash);
   g_test_add_func ("/draft-store/purge-trash", test_purge_trash);

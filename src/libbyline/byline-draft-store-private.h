@@ -153,6 +153,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineSummaryFile, _byline_summary_file_free)
 /* NULL when missing or unreadable, which only means "rebuild it". */
 BylineSummaryFile  *_byline_summary_file_read    (const char        *path);
 GBytes             *_byline_summary_file_to_bytes (BylineSummaryFile *file);
+/* A summary's members and its draft.json's stamp, as summary.json and the
+ * store's index write them, into the object being built; and read back
+ * (NULL when one is missing or wrong). */
+void                _byline_summary_add_members  (JsonBuilder              *builder,
+                                                  const BylineDraftSummary *summary,
+                                                  const BylineFileStamp    *stamp);
+BylineDraftSummary *_byline_summary_read_members (JsonObject        *object,
+                                                  BylineFileStamp   *stamp);
 
 BylineDraftSummary *_byline_draft_summary_new    (BylineArticle     *article);
 BylineDraftSummary *_byline_draft_summary_copy   (const BylineDraftSummary *summary);
@@ -191,9 +199,30 @@ BylineSummaryFile  *_byline_draft_read_current   (const char        *draft_dir,
 void                _byline_draft_repair_summary (const char        *draft_dir,
                                                   const char        *id,
                                                   BylineSummaryFile *file);
-/* BylineDraftSummary of every draft folder in @folder, newest first. */
+/* BylineDraftSummary of every draft folder in @folder, newest first.  With
+ * @repair (the store's own folder, not the trash), stale summary.json files
+ * are written back and the folder's index is used and kept. */
 GPtrArray          *_byline_draft_list_folder    (const char        *folder,
                                                   gboolean           repair,
                                                   GError           **error);
+
+/* -------------------------------------------------------- byline-draft-store-index.c */
+
+/* One draft in the store's .index.json: its summary and the stamp of the
+ * draft.json the summary describes. */
+typedef struct
+{
+  BylineDraftSummary *summary;
+  BylineFileStamp     stamp;
+} BylineIndexEntry;
+
+BylineIndexEntry   *_byline_index_entry_new      (const BylineDraftSummary *summary,
+                                                  const BylineFileStamp    *stamp);
+void                _byline_index_entry_free     (BylineIndexEntry  *entry);
+/* id → BylineIndexEntry; empty when there is no index or it cannot be read. */
+GHashTable         *_byline_draft_index_read     (const char        *folder);
+/* Replaces the index with @entries (BylineIndexEntry); failing is only logged. */
+void                _byline_draft_index_write    (const char        *folder,
+                                                  GPtrArray         *entries);
 
 G_END_DECLS

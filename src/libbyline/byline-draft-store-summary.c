@@ -155,19 +155,11 @@ add_date_time (JsonBuilder *builder,
   add_string (builder, name, str);
 }
 
-GBytes *
-_byline_summary_file_to_bytes (BylineSummaryFile *file)
+void
+_byline_summary_add_members (JsonBuilder              *builder,
+                             const BylineDraftSummary *summary,
+                             const BylineFileStamp    *stamp)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  BylineDraftSummary *summary = file->summary;
-  char *data;
-  gsize length;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "format", SUMMARY_FORMAT_NAME);
-  add_int (builder, "version", SUMMARY_FORMAT_VERSION);
   add_string (builder, "id", summary->id);
   add_int (builder, "revision", (gint64) summary->revision);
   add_string (builder, "headline", summary->headline);
@@ -177,10 +169,25 @@ _byline_summary_file_to_bytes (BylineSummaryFile *file)
 
   json_builder_set_member_name (builder, "draft_json");
   json_builder_begin_object (builder);
-  add_int (builder, "size", file->stamp.size);
-  add_int (builder, "mtime_ns", file->stamp.mtime_ns);
-  add_int (builder, "inode", (gint64) file->stamp.inode);
+  add_int (builder, "size", stamp->size);
+  add_int (builder, "mtime_ns", stamp->mtime_ns);
+  add_int (builder, "inode", (gint64) stamp->inode);
   json_builder_end_object (builder);
+}
+
+GBytes *
+_byline_summary_file_to_bytes (BylineSummaryFile *file)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *data;
+  gsize length;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", SUMMARY_FORMAT_NAME);
+  add_int (builder, "version", SUMMARY_FORMAT_VERSION);
+  _byline_summary_add_members (builder, file->summary, &file->stamp);
 
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
@@ -283,17 +290,57 @@ read_version (JsonNode *node)
   return g_steal_pointer (&version);
 }
 
+BylineDraftSummary *
+_byline_summary_read_members (JsonObject      *object,
+                              BylineFileStamp *stamp)
+{
+  g_autoptr(BylineDraftSummary) summary = g_new0 (BylineDraftSummary, 1);
+  const char *id, *headline, *status;
+  gint64 revision, word_count, size, mtime_ns, inode;
+  JsonObject *draft_json;
+  JsonNode *node;
+
+  if (!get_string (object, "id", &id)
+      || !_byline_draft_id_is_valid (id)
+      || !get_int (object, "revision", 0, &revision)
+      || !get_string (object, "headline", &headline)
+      || !get_string (object, "status", &status)
+      || status == NULL
+      || !byline_status_from_string (status, &summary->status)
+      || !get_date_time (object, "modified", &summary->modified)
+      || !get_int (object, "word_count", 0, &word_count)
+      || word_count > G_MAXUINT)
+    return NULL;
+  summary->id = g_strdup (id);
+  summary->headline = g_strdup (headline);
+  summary->revision = revision;
+  summary->word_count = word_count;
+
+  node = json_object_get_member (object, "draft_json");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  draft_json = json_node_get_object (node);
+  if (!get_int (draft_json, "size", 0, &size)
+      || !get_int (draft_json, "mtime_ns", G_MININT64, &mtime_ns)
+      || !get_int (draft_json, "inode", G_MININT64, &inode))
+    return NULL;
+  stamp->size = size;
+  stamp->mtime_ns = mtime_ns;
+  stamp->inode = (guint64) inode;
+  return g_steal_pointer (&summary);
+}
+
 BylineSummaryFile *
 _byline_summary_file_read (const char *path)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(BylineSummaryFile) file = g_new0 (BylineSummaryFile, 1);
   g_autofree char *contents = NULL;
-  const char *format, *id, *headline, *status;
-  JsonObject *object, *stamp;
+  const char *format;
+  JsonObject *object;
   JsonArray *history;
   JsonNode *node;
-  gint64 version, revision, word_count, size, mtime_ns, inode;
+  gint64 version;
   gsize length;
 
   if (!g_file_get_contents (path, &contents, &length, NULL)
@@ -311,34 +358,9 @@ _byline_summary_file_read (const char *path)
       || version != SUMMARY_FORMAT_VERSION)
     return NULL;
 
-  file->summary = g_new0 (BylineDraftSummary, 1);
-  if (!get_string (object, "id", &id)
-      || !_byline_draft_id_is_valid (id)
-      || !get_int (object, "revision", 0, &revision)
-      || !get_string (object, "headline", &headline)
-      || !get_string (object, "status", &status)
-      || status == NULL
-      || !byline_status_from_string (status, &file->summary->status)
-      || !get_date_time (object, "modified", &file->summary->modified)
-      || !get_int (object, "word_count", 0, &word_count)
-      || word_count > G_MAXUINT)
+  file->summary = _byline_summary_read_members (object, &file->stamp);
+  if (file->summary == NULL)
     return NULL;
-  file->summary->id = g_strdup (id);
-  file->summary->headline = g_strdup (headline);
-  file->summary->revision = revision;
-  file->summary->word_count = word_count;
-
-  node = json_object_get_member (object, "draft_json");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  stamp = json_node_get_object (node);
-  if (!get_int (stamp, "size", 0, &size)
-      || !get_int (stamp, "mtime_ns", G_MININT64, &mtime_ns)
-      || !get_int (stamp, "inode", G_MININT64, &inode))
-    return NULL;
-  file->stamp.size = size;
-  file->stamp.mtime_ns = mtime_ns;
-  file->stamp.inode = (guint64) inode;
 
   node = json_object_get_member (object, "history");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -630,10 +652,12 @@ compare_summaries (gconstpointer a,
   return g_strcmp0 (sa->id, sb->id);
 }
 
+/* The draft's summary; *@stamp set (for the index) unless it has a problem. */
 static BylineDraftSummary *
-summarize (const char *draft_dir,
-           const char *id,
-           gboolean    repair)
+summarize (const char      *draft_dir,
+           const char      *id,
+           gboolean         repair,
+           BylineFileStamp *stamp)
 {
   g_autoptr(BylineSummaryFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -645,6 +669,7 @@ summarize (const char *draft_dir,
     {
       if (rebuilt && repair)
         _byline_draft_repair_summary (draft_dir, id, file);
+      *stamp = file->stamp;
       return g_steal_pointer (&file->summary);
     }
 
@@ -665,8 +690,11 @@ _byline_draft_list_folder (const char  *folder,
                            GError     **error)
 {
   g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GPtrArray) indexed = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDir) dir = NULL;
+  gboolean index_stale = FALSE;
   const char *name;
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_draft_summary_free);
@@ -680,20 +708,54 @@ _byline_draft_list_folder (const char  *folder,
       return NULL;
     }
 
+  if (repair)
+    {
+      index = _byline_draft_index_read (folder);
+      indexed = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_index_entry_free);
+    }
+
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *draft_dir = NULL;
       BylineDraftSummary *summary;
+      BylineFileStamp stamp;
 
       if (!_byline_draft_id_is_valid (name))
         continue;
       draft_dir = g_build_filename (folder, name, NULL);
+      if (index != NULL)
+        {
+          g_autofree char *draft_path = g_build_filename (draft_dir, "draft.json", NULL);
+          BylineIndexEntry *entry = NULL;
+
+          if (g_hash_table_steal_extended (index, name, NULL, (gpointer *) &entry)
+              && _byline_file_stamp_get (draft_path, &stamp)
+              && _byline_file_stamp_equal (&stamp, &entry->stamp))
+            {
+              g_ptr_array_add (result, _byline_draft_summary_copy (entry->summary));
+              g_ptr_array_add (indexed, entry);
+              continue;
+            }
+          index_stale |= entry != NULL;
+          _byline_index_entry_free (entry);
+        }
       if (!g_file_test (draft_dir, G_FILE_TEST_IS_DIR))
         continue;
-      summary = summarize (draft_dir, name, repair);
-      if (summary != NULL)
-        g_ptr_array_add (result, summary);
+      summary = summarize (draft_dir, name, repair, &stamp);
+      if (summary == NULL)
+        continue;
+      g_ptr_array_add (result, summary);
+      /* (A draft that cannot be read is not indexed: it is looked at each time.) */
+      if (indexed != NULL && summary->problem == NULL)
+        {
+          g_ptr_array_add (indexed, _byline_index_entry_new (summary, &stamp));
+          index_stale = TRUE;
+        }
     }
+
+  /* What is left in the index are drafts that are gone. */
+  if (index != NULL && (index_stale || g_hash_table_size (index) > 0))
+    _byline_draft_index_write (folder, indexed);
 
   g_ptr_array_sort (result, compare_summaries);
   return g_steal_pointer (&result);

@@ -7,6 +7,8 @@
  *   <id>/media/<sha256>.<ext> the pictures, by content
  *   <id>/history/<revision>.json  earlier versions, the last N kept
  *   <id>/lock                flock(2) target while a save is in progress
+ *   .index.json              every draft's summary with its draft.json's stamp,
+ *                            for listing: a cache like summary.json
  *   .trash/<id>/             deleted drafts, until undeleted or purged (the app
  *                            purges those deleted more than "trash-days" ago,
  *                            30 unless changed)

@@ -59,8 +59,9 @@ test_bad_input (gconstpointer data)
   g_autofree char *path = byline_test_data_path (relative);
   g_autofree char *store = store_path ();
   g_autofree char *keep = new_draft (HEADLINE);
-  g_autofree char *tree_before = snapshot (store);
+  /* Listed first, so that the store's listing index is there before. */
   g_autofree char *list_before = list_json ();
+  g_autofree char *tree_before = snapshot (store);
   g_autofree char *input_before = bad->path ? path_state (path) : NULL;
   g_auto(Run) import = { 0 };
   g_auto(Run) show = { 0 };
@@ -90,6 +91,8 @@ test_unknown_id (void)
 {
   g_autofree char *keep = new_draft (HEADLINE);
   g_autofree char *store = store_path ();
+  /* Listed first, so that the store's listing index is there before. */
+  g_autofree char *listed = list_json ();
   g_autofree char *before = snapshot (store);
   g_autofree char *unknown = g_uuid_string_random ();
   g_autofree char *expected = g_strdup_printf ("byline-cli: no draft “%s” in %s\n", unknown, store);

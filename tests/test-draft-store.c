@@ -608,6 +608,14 @@ test_purge_trash (void)
   g_assert_no_error (error);
   g_assert_cmpuint (trash->len, ==, 1);
   g_assert_cmpstr (((BylineDraftSummary *) g_ptr_array_index (trash, 0))->id, ==, byline_article_get_id (recent));
+  /* Listed with when it was deleted (now), not when it was written. */
+  {
+    GDateTime *deleted = ((BylineDraftSummary *) g_ptr_array_index (trash, 0))->deleted;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    g_assert_nonnull (deleted);
+    g_assert_cmpint (g_date_time_difference (now, deleted), <, 60 * G_TIME_SPAN_SECOND);
+  }
   /* What is not in the trash is not touched. */
   g_assert_true (byline_draft_store_contains (store, byline_article_get_id (kept)));
   assert_success (byline_draft_store_undelete (store, byline_article_get_id (recent), &error));

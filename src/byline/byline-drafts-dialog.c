@@ -9,6 +9,10 @@
  * the summaries, and rows are made for the newest PAGE of what it finds,
  * with a "Show More" row below for the next PAGE.
  *
+ * "Deleted Drafts" lists the store's trash on a page of its own, each draft
+ * with when it was deleted, how long it is kept (Preferences'
+ * "trash-days") and Restore: the toast's Undo is gone in seconds.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -35,9 +39,13 @@ struct _BylineDraftsDialog
   guint             n_visible;    /* drafts the search finds */
 
   AdwToastOverlay  *toast_overlay;
+  AdwNavigationView *navigation;
   GtkSearchEntry   *search_entry;
   GtkStack         *stack;
   GtkListBox       *list_box;
+  GtkStack         *trash_stack;
+  GtkListBox       *trash_list;
+  AdwStatusPage    *trash_empty;
 };
 
 /* Rows made at a time. */
@@ -345,6 +353,138 @@ byline_drafts_dialog_reload (BylineDraftsDialog *self)
   fill_rows (self);
 }
 
+/* ------------------------------------------------------------------ trash */
+
+static void fill_trash (BylineDraftsDialog *self);
+
+static void
+on_restore_clicked (GtkButton          *button,
+                    BylineDraftsDialog *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
+  g_autofree char *headline = g_strdup (g_object_get_data (G_OBJECT (row), "headline"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!byline_draft_store_undelete (self->store, id, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: %s is a headline */
+  title = g_strdup_printf (_("“%s” restored"), headline);
+  show_toast (self, adw_toast_new (title));
+  byline_drafts_dialog_reload (self);
+  fill_trash (self);
+}
+
+/* "Deleted: Today, 10:32 · Kept 29 more days" */
+static char *
+trash_subtitle (const BylineDraftSummary *summary,
+                guint                     trash_days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = byline_format_relative_time (summary->deleted);
+  g_autofree char *kept = NULL;
+  gint64 age = summary->deleted != NULL ? g_date_time_difference (now, summary->deleted) / G_TIME_SPAN_DAY : 0;
+
+  if (age >= trash_days)
+    kept = g_strdup (_("Removed for good at the next start"));
+  else
+    kept = g_strdup_printf (ngettext ("Kept %u more day", "Kept %u more days", (gulong) (trash_days - age)),
+                            (guint) (trash_days - age));
+  /* Translators: when the draft was deleted (like "Today, 10:32"), then how
+   * long it is still kept */
+  return g_strdup_printf (_("Deleted: %s · %s"), when, kept);
+}
+
+static GtkWidget *
+make_trash_row (BylineDraftsDialog       *self,
+                const BylineDraftSummary *summary,
+                guint                     trash_days)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
+  const char *headline = byline_text_is_blank (summary->headline) ? _("Untitled Story") : summary->headline;
+  g_autofree char *subtitle = trash_subtitle (summary, trash_days);
+  /* Translators: %s is a headline */
+  g_autofree char *restore_name = g_strdup_printf (_("Restore “%s”"), headline);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), headline);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name, -1);
+  g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (summary->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (headline), g_free);
+  return row;
+}
+
+static int
+compare_deleted_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  const BylineDraftSummary *x = *(BylineDraftSummary * const *) a;
+  const BylineDraftSummary *y = *(BylineDraftSummary * const *) b;
+
+  if (x->deleted == NULL || y->deleted == NULL)
+    return (x->deleted == NULL) - (y->deleted == NULL);
+  return g_date_time_compare (y->deleted, x->deleted);
+}
+
+static void
+fill_trash (BylineDraftsDialog *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  guint trash_days = g_settings_get_uint (settings, "trash-days");
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  gtk_list_box_remove_all (self->trash_list);
+  trash = byline_draft_store_list_trash (self->store, &error);
+  if (trash == NULL)
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  g_ptr_array_sort (trash, compare_deleted_newest_first);
+  for (guint i = 0; i < trash->len; i++)
+    gtk_list_box_append (self->trash_list, make_trash_row (self, g_ptr_array_index (trash, i), trash_days));
+
+  kept = g_strdup_printf (ngettext ("Deleted drafts are kept here for %u day",
+                                    "Deleted drafts are kept here for %u days", trash_days), trash_days);
+  adw_status_page_set_description (self->trash_empty, kept);
+  gtk_stack_set_visible_child_name (self->trash_stack, trash->len > 0 ? "list" : "empty");
+}
+
+static void
+on_trash_clicked (BylineDraftsDialog *self)
+{
+  fill_trash (self);
+  /* Typing there is not a search of the drafts. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  adw_navigation_view_push_by_tag (self->navigation, "trash");
+}
+
+static void
+on_drafts_page_shown (BylineDraftsDialog *self)
+{
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+GtkListBox *
+byline_drafts_dialog_get_trash_list (BylineDraftsDialog *self)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFTS_DIALOG (self), NULL);
+  return self->trash_list;
+}
+
 GtkListBox *
 byline_drafts_dialog_get_list (BylineDraftsDialog *self)
 {
@@ -392,6 +532,12 @@ byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, navigation);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, trash_stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, trash_list);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, trash_empty);
+  gtk_widget_class_bind_template_callback (widget_class, on_trash_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_drafts_page_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);

@@ -1,4 +1,4 @@
-/* byline-drafts-dialog.h — the drafts library: search, open, new, delete with undo
+/* byline-drafts-dialog.h — the drafts library: search, open, new, delete with undo, restore
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,8 @@ AdwDialog *byline_drafts_dialog_new        (BylineDraftStore   *store,
 /* Reads the store again. */
 void       byline_drafts_dialog_reload     (BylineDraftsDialog *self);
 GtkListBox *byline_drafts_dialog_get_list  (BylineDraftsDialog *self);
+/* The list of the "Deleted Drafts" page. */
+GtkListBox *byline_drafts_dialog_get_trash_list (BylineDraftsDialog *self);
 /* "Today, 10:32", "Yesterday", "Monday", "10/08/2022" — for lists of drafts and versions. */
 char      *byline_format_relative_time     (GDateTime          *when);
 /* The same, with the seconds: for times that share a minute. */

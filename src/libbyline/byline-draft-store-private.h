@@ -201,7 +201,8 @@ void                _byline_draft_repair_summary (const char        *draft_dir,
                                                   BylineSummaryFile *file);
 /* BylineDraftSummary of every draft folder in @folder, newest first.  With
  * @repair (the store's own folder, not the trash), stale summary.json files
- * are written back and the folder's index is used and kept. */
+ * are written back and the folder's index is used and kept; without it (the
+ * trash), each summary's deleted is the time of its folder. */
 GPtrArray          *_byline_draft_list_folder    (const char        *folder,
                                                   gboolean           repair,
                                                   GError           **error);

@@ -44,6 +44,7 @@ byline_draft_summary_free (BylineDraftSummary *summary)
   g_free (summary->headline);
   g_free (summary->problem);
   g_clear_pointer (&summary->modified, g_date_time_unref);
+  g_clear_pointer (&summary->deleted, g_date_time_unref);
   g_free (summary);
 }
 
@@ -82,6 +83,7 @@ _byline_draft_summary_copy (const BylineDraftSummary *summary)
   copy->problem = g_strdup (summary->problem);
   copy->status = summary->status;
   copy->modified = summary->modified ? g_date_time_ref (summary->modified) : NULL;
+  copy->deleted = summary->deleted ? g_date_time_ref (summary->deleted) : NULL;
   copy->word_count = summary->word_count;
   copy->revision = summary->revision;
   return copy;
@@ -745,6 +747,14 @@ _byline_draft_list_folder (const char  *folder,
       if (summary == NULL)
         continue;
       g_ptr_array_add (result, summary);
+      /* In the trash, the folder's time is the deletion's. */
+      if (!repair)
+        {
+          GStatBuf st;
+
+          if (g_stat (draft_dir, &st) == 0)
+            summary->deleted = g_date_time_new_from_unix_local (st.st_mtime);
+        }
       /* (A draft that cannot be read is not indexed: it is looked at each time.) */
       if (indexed != NULL && summary->problem == NULL)
         {

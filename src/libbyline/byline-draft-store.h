@@ -44,6 +44,8 @@ typedef struct
   /* NULL, or why draft.json cannot be read (the other fields but id are then
    * empty): such a draft is listed so that it can be seen and deleted. */
   char         *problem;
+  /* When it was deleted: in byline_draft_store_list_trash()'s summaries only. */
+  GDateTime    *deleted;
 } BylineDraftSummary;
 
 void                byline_draft_summary_free (BylineDraftSummary *summary);

@@ -9,6 +9,7 @@
  */
 
 #include <string.h>
+#include <utime.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -210,6 +211,28 @@ make_library (void)
       byline_article_set_status (article, drafts[i].status);
       byline_body_append_block (byline_article_get_body (article), BYLINE_BLOCK_PARAGRAPH, drafts[i].text);
       g_assert_true (byline_draft_store_save (store, article, NULL));
+    }
+
+  /* Two deleted, for "Deleted Drafts": one a week ago. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BylineArticle) article = byline_article_new ();
+      g_autofree char *trashed = NULL;
+
+      byline_article_set_headline (article, i == 0 ? "Mường Tè: sạt lở trên tỉnh lộ 127 (bản cũ)"
+                                                   : "Hội thi hát then, đàn tính huyện Sìn Hồ");
+      g_assert_true (byline_draft_store_save (store, article, NULL));
+      g_assert_true (byline_draft_store_delete (store, byline_article_get_id (article), NULL));
+      if (i == 1)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          struct utimbuf week_ago = { 0 };
+
+          week_ago.actime = week_ago.modtime = g_date_time_to_unix (now) - 7 * 24 * 3600;
+          trashed = g_build_filename (g_file_peek_path (byline_draft_store_get_folder (store)), ".trash",
+                                      byline_article_get_id (article), NULL);
+          g_assert_cmpint (utime (trashed, &week_ago), ==, 0);
+        }
     }
 }
 
@@ -638,7 +661,17 @@ main (int   argc,
 
       window = story_window (1280, 800);
       if (wanted ("drafts.png"))
-        show_dialog (window, byline_drafts_dialog_new (store, open), "drafts.png");
+        {
+          AdwDialog *dialog = byline_drafts_dialog_new (store, open);
+
+          adw_dialog_present (dialog, GTK_WIDGET (window));
+          byline_ui_test_wait (1200);
+          capture (GTK_WIDGET (window), "drafts.png");
+          g_signal_emit_by_name (byline_ui_test_find_button (GTK_WIDGET (dialog), _("Deleted Drafts")), "clicked");
+          byline_ui_test_wait (1200);
+          capture (GTK_WIDGET (window), "deleted-drafts.png");
+          adw_dialog_force_close (dialog);
+        }
       if (wanted ("history.png"))
         show_dialog (window, byline_history_dialog_new (store, story_id), "history.png");
       if (wanted ("preview.png"))

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "byline-test-utils.h"
 #include "ui-test-utils.h"
 #include "byline-article-editor.h"
@@ -18,6 +20,33 @@ static BylineArticle *
 article (Fixture *f)
 {
   return byline_ui_test_article (f);
+}
+
+/* Saves a story of @headline into the fixture's store; its id. */
+static char *
+save_draft (Fixture    *f,
+            const char *headline)
+{
+  g_autoptr(BylineArticle) a = byline_article_new ();
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_headline (a, headline);
+  g_assert_true (byline_draft_store_save (f->store, a, &error));
+  g_assert_no_error (error);
+  return g_strdup (byline_article_get_id (a));
+}
+
+/* The library, opened as Ctrl+O opens it. */
+static AdwDialog *
+open_library (Fixture *f)
+{
+  AdwDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_DRAFTS_DIALOG (dialog));
+  return dialog;
 }
 
 typedef struct
@@ -96,19 +125,13 @@ test_drafts_library (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
     {
-      g_autoptr(BylineArticle) a = byline_article_new ();
+      g_autofree char *id = save_draft (f, headlines[i]);
 
-      byline_article_set_headline (a, headlines[i]);
-      g_assert_true (byline_draft_store_save (f->store, a, &error));
-      g_assert_no_error (error);
       if (i == 1)
-        road_id = g_strdup (byline_article_get_id (a));
+        road_id = g_steal_pointer (&id);
     }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
-  g_assert_true (BYLINE_IS_DRAFTS_DIALOG (dialog));
+  dialog = open_library (f);
   list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
   /* The three saved; the window's new story is not on disk until it is written in. */
   g_assert_cmpuint (count_visible_rows (list), ==, 3);
@@ -163,27 +186,20 @@ static void
 test_drafts_library_many (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *oldest_id = NULL;
   AdwDialog *dialog;
   GtkListBox *list;
   GtkWidget *search;
 
-  for (guint i = 0; i <= 120; i++)
+  oldest_id = save_draft (f, "Đường lên Sìn Hồ");
+  for (guint i = 1; i <= 120; i++)
     {
-      g_autoptr(BylineArticle) a = byline_article_new ();
-      g_autofree char *headline = i == 0 ? g_strdup ("Đường lên Sìn Hồ") : g_strdup_printf ("Bản tin số %03u", i);
+      g_autofree char *headline = g_strdup_printf ("Bản tin số %03u", i);
 
-      byline_article_set_headline (a, headline);
-      g_assert_true (byline_draft_store_save (f->store, a, &error));
-      g_assert_no_error (error);
-      if (i == 0)
-        oldest_id = g_strdup (byline_article_get_id (a));
+      g_free (save_draft (f, headline));
     }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.drafts", NULL));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  dialog = open_library (f);
   list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
   search = byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
 
@@ -218,6 +234,82 @@ test_drafts_library_many (Fixture       *f,
   g_assert_cmpstr (byline_article_get_id (article (f)), ==, oldest_id);
 }
 
+static gboolean
+page_is (gpointer data)
+{
+  AdwNavigationView *navigation = g_object_get_data (data, "navigation");
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (navigation);
+
+  return page != NULL && g_strcmp0 (adw_navigation_page_get_tag (page), g_object_get_data (data, "want")) == 0;
+}
+
+static gboolean
+captures_keys (gpointer search)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (search, BYLINE_TYPE_DRAFTS_DIALOG);
+
+  return gtk_search_entry_get_key_capture_widget (search) == dialog;
+}
+
+/* Deleted, a draft waits on the "Deleted Drafts" page, with when it was
+ * deleted and how long it is kept, until Restore brings it back: the toast's
+ * Undo is gone in seconds. */
+static void
+test_restore_from_trash (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *road_id = NULL;
+  AdwDialog *dialog;
+  GtkListBox *list, *trash;
+  GtkWidget *delete, *restore, *navigation, *search;
+  const char *subtitle;
+
+  g_free (save_draft (f, "Chợ phiên Tam Đường"));
+  road_id = save_draft (f, "Đường lên Sìn Hồ");
+  dialog = open_library (f);
+  list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
+  trash = byline_drafts_dialog_get_trash_list (BYLINE_DRAFTS_DIALOG (dialog));
+  navigation = byline_ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_NAVIGATION_VIEW);
+  g_object_set_data (G_OBJECT (dialog), "navigation", navigation);
+
+  /* Deleted from the list, and the toast let go. */
+  delete = byline_ui_test_find_button (GTK_WIDGET (row_titled (list, "Đường lên Sìn Hồ")), NULL);
+  g_signal_emit_by_name (delete, "clicked");
+  byline_ui_test_wait (200);
+  g_assert_null (row_titled (list, "Đường lên Sìn Hồ"));
+  g_assert_false (byline_draft_store_contains (f->store, road_id));
+
+  /* On the "Deleted Drafts" page. */
+  g_signal_emit_by_name (byline_ui_test_find_button (GTK_WIDGET (dialog), "Deleted Drafts"), "clicked");
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "trash");
+  g_assert_true (byline_ui_test_wait_until (page_is, dialog, 5000));
+  g_assert_cmpuint (count_visible_rows (trash), ==, 1);
+  g_assert_nonnull (row_titled (trash, "Đường lên Sìn Hồ"));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row_titled (trash, "Đường lên Sìn Hồ")));
+  g_assert_nonnull (strstr (subtitle, "Today"));
+  g_assert_nonnull (strstr (subtitle, "Kept 30 more days"));
+
+  /* Restored: back in the store and in the list, and the trash empty. */
+  restore = byline_ui_test_find_button (GTK_WIDGET (trash), "_Restore");
+  g_assert_nonnull (restore);
+  g_signal_emit_by_name (restore, "clicked");
+  byline_ui_test_wait (200);
+  g_assert_true (byline_draft_store_contains (f->store, road_id));
+  g_assert_cmpuint (count_visible_rows (trash), ==, 0);
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (dialog), "No Deleted Drafts"));
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (dialog), "Deleted drafts are kept here for 30 days"));
+  g_assert_nonnull (row_titled (list, "Đường lên Sìn Hồ"));
+
+  /* Back on the drafts, typing searches them again (not before: typing on
+   * the trash's page is not a search of the drafts). */
+  search = byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_null (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (search)));
+  adw_navigation_view_pop (ADW_NAVIGATION_VIEW (navigation));
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "drafts");
+  g_assert_true (byline_ui_test_wait_until (page_is, dialog, 5000));
+  g_assert_true (byline_ui_test_wait_until (captures_keys, search, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +318,7 @@ main (int   argc,
 
   byline_ui_test_add_window_test ("/ui/drafts-library/list-search-delete-open", test_drafts_library);
   byline_ui_test_add_window_test ("/ui/drafts-library/many", test_drafts_library_many);
+  byline_ui_test_add_window_test ("/ui/drafts-library/restore-from-trash", test_restore_from_trash);
 
   return g_test_run ();
 }

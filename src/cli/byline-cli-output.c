@@ -376,6 +376,9 @@ byline_cli_summary_to_json (const BylineDraftSummary *summary)
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, byline_status_to_string (summary->status));
   add_time (builder, "modified", summary->modified);
+  /* In the trash's listing only: when it was deleted. */
+  if (summary->deleted != NULL)
+    add_time (builder, "deleted", summary->deleted);
   json_builder_set_member_name (builder, "word_count");
   json_builder_add_int_value (builder, summary->word_count);
   json_builder_set_member_name (builder, "revision");

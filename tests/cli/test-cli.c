@@ -739,6 +739,17 @@ test_delete_undelete (void)
   g_assert_nonnull (strstr (run.out, id));
   g_assert_nonnull (strstr (run.out, HEADLINE));
   g_assert_null (strstr (run.out, keep));
+  /* With when it was deleted: now. */
+  {
+    g_autoptr(JsonNode) listed = parse_json (run.out);
+    JsonObject *deleted_one = json_array_get_object_element (json_node_get_array (listed), 0);
+    g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (json_object_get_string_member (deleted_one,
+                                                                                             "deleted"), NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    g_assert_nonnull (when);
+    g_assert_cmpint (g_date_time_difference (now, when), <, 60 * G_TIME_SPAN_SECOND);
+  }
   run_clear (&run);
 
   run_cli (&run, "show", id);

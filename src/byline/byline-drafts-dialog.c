@@ -46,6 +46,7 @@ struct _BylineDraftsDialog
   GtkStack         *trash_stack;
   GtkListBox       *trash_list;
   AdwStatusPage    *trash_empty;
+  GtkWidget        *empty_button;
 };
 
 /* Rows made at a time. */
@@ -457,10 +458,56 @@ fill_trash (BylineDraftsDialog *self)
   for (guint i = 0; i < trash->len; i++)
     gtk_list_box_append (self->trash_list, make_trash_row (self, g_ptr_array_index (trash, i), trash_days));
 
+  gtk_widget_set_sensitive (self->empty_button, trash->len > 0);
   kept = g_strdup_printf (ngettext ("Deleted drafts are kept here for %u day",
                                     "Deleted drafts are kept here for %u days", trash_days), trash_days);
   adw_status_page_set_description (self->trash_empty, kept);
   gtk_stack_set_visible_child_name (self->trash_stack, trash->len > 0 ? "list" : "empty");
+}
+
+static void
+on_empty_response (AdwAlertDialog     *alert,
+                   const char         *response,
+                   BylineDraftsDialog *self)
+{
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "empty"))
+    return;
+  trash = byline_draft_store_list_trash (self->store, &error);
+  for (guint i = 0; trash != NULL && i < trash->len && error == NULL; i++)
+    byline_draft_store_purge (self->store, ((BylineDraftSummary *) g_ptr_array_index (trash, i))->id, &error);
+  if (error != NULL)
+    show_toast (self, adw_toast_new (error->message));
+  fill_trash (self);
+}
+
+/* For good, and the pictures with them: asked first. */
+static void
+on_empty_clicked (BylineDraftsDialog *self)
+{
+  guint n = 0;
+  AdwDialog *alert;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->trash_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  /* (Short: a heading does not wrap.) */
+  alert = adw_alert_dialog_new (_("Remove for Good?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                ngettext ("The deleted draft and its pictures cannot be brought back.",
+                                          "The %u deleted drafts and their pictures cannot be brought back.", n),
+                                n);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
+                                  "cancel", _("_Cancel"),
+                                  "empty", _("_Remove for Good"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "empty", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "cancel");
+  g_signal_connect_object (alert, "response", G_CALLBACK (on_empty_response), self, 0);
+  adw_dialog_present (alert, GTK_WIDGET (self));
 }
 
 static void
@@ -536,7 +583,9 @@ byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, trash_stack);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, trash_list);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, trash_empty);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, empty_button);
   gtk_widget_class_bind_template_callback (widget_class, on_trash_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_empty_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_drafts_page_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);

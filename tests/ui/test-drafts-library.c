@@ -310,6 +310,73 @@ test_restore_from_trash (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (captures_keys, search, 5000));
 }
 
+/* Answers the Empty button's question with @response; the question's body. */
+static char *
+empty_trash (AdwDialog  *library,
+             Fixture    *f,
+             const char *response)
+{
+  GtkWidget *empty = byline_ui_test_find_button (GTK_WIDGET (library), "_Empty");
+  AdwDialog *alert;
+  char *body;
+
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_is_sensitive (empty));
+  g_signal_emit_by_name (empty, "clicked");
+  byline_ui_test_wait (200);
+  alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+  g_assert_cmpint (adw_alert_dialog_get_response_appearance (ADW_ALERT_DIALOG (alert), "empty"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  body = g_strdup (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert)));
+  g_signal_emit_by_name (alert, "response", response);
+  adw_dialog_force_close (alert);
+  byline_ui_test_wait (200);
+  return body;
+}
+
+/* Empty removes the deleted drafts for good, once asked, and nothing else. */
+static void
+test_empty_trash (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *kept = save_draft (f, "Chợ phiên Tam Đường");
+  g_autofree char *first = save_draft (f, "Đường lên Sìn Hồ");
+  g_autofree char *second = save_draft (f, "Mưa lũ ở Nậm Nhùn");
+  g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+
+  g_assert_true (byline_draft_store_delete (f->store, first, &error));
+  g_assert_true (byline_draft_store_delete (f->store, second, &error));
+  g_assert_no_error (error);
+  dialog = open_library (f);
+  g_signal_emit_by_name (byline_ui_test_find_button (GTK_WIDGET (dialog), "Deleted Drafts"), "clicked");
+  byline_ui_test_wait (400);
+  g_assert_cmpuint (count_visible_rows (byline_drafts_dialog_get_trash_list (BYLINE_DRAFTS_DIALOG (dialog))), ==, 2);
+
+  /* Cancelled: nothing removed. */
+  body = empty_trash (dialog, f, "cancel");
+  g_assert_cmpstr (body, ==, "The 2 deleted drafts and their pictures cannot be brought back.");
+  trash = byline_draft_store_list_trash (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trash->len, ==, 2);
+  g_clear_pointer (&trash, g_ptr_array_unref);
+
+  /* Confirmed: the trash is empty, the page says so, and the draft that was
+   * not deleted is still there. */
+  g_clear_pointer (&body, g_free);
+  body = empty_trash (dialog, f, "empty");
+  trash = byline_draft_store_list_trash (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trash->len, ==, 0);
+  g_assert_cmpuint (count_visible_rows (byline_drafts_dialog_get_trash_list (BYLINE_DRAFTS_DIALOG (dialog))), ==, 0);
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (dialog), "No Deleted Drafts"));
+  g_assert_false (gtk_widget_is_sensitive (byline_ui_test_find_button (GTK_WIDGET (dialog), "_Empty")));
+  g_assert_true (byline_draft_store_contains (f->store, kept));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +386,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drafts-library/list-search-delete-open", test_drafts_library);
   byline_ui_test_add_window_test ("/ui/drafts-library/many", test_drafts_library_many);
   byline_ui_test_add_window_test ("/ui/drafts-library/restore-from-trash", test_restore_from_trash);
+  byline_ui_test_add_window_test ("/ui/drafts-library/empty-trash", test_empty_trash);
 
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ struct _BylineDraftsDialog
   GPtrArray        *drafts;       /* BylineDraftSummary, newest first */
   GPtrArray        *folded;       /* each one's headline as searched */
   guint             limit;        /* rows to show at most */
+  guint             trash_limit;  /* the same on the Deleted Drafts page */
   guint             n_visible;    /* drafts the search finds */
 
   AdwToastOverlay  *toast_overlay;
@@ -243,6 +244,20 @@ update_page (BylineDraftsDialog *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* "Show 50 More Drafts", of @left not shown yet. */
+static GtkWidget *
+make_more_row (guint left)
+{
+  guint next = MIN (left, PAGE);
+  g_autofree char *title = g_strdup_printf (ngettext ("Show %u More Draft", "Show %u More Drafts", next), next);
+  GtkWidget *more = adw_button_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+  adw_button_row_set_end_icon_name (ADW_BUTTON_ROW (more), "go-down-symbolic");
+  g_object_set_data (G_OBJECT (more), "more", GINT_TO_POINTER (TRUE));
+  return more;
+}
+
 /* Rows for the first self->limit drafts the search finds, and "Show More"
  * when it finds more. */
 static void
@@ -264,16 +279,7 @@ fill_rows (BylineDraftsDialog *self)
         }
     }
   if (self->n_visible > shown)
-    {
-      guint next = MIN (self->n_visible - shown, PAGE);
-      g_autofree char *title = g_strdup_printf (ngettext ("Show %u More Draft", "Show %u More Drafts", next), next);
-      GtkWidget *more = adw_button_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
-      adw_button_row_set_end_icon_name (ADW_BUTTON_ROW (more), "go-down-symbolic");
-      g_object_set_data (G_OBJECT (more), "more", GINT_TO_POINTER (TRUE));
-      gtk_list_box_append (self->list_box, more);
-    }
+    gtk_list_box_append (self->list_box, make_more_row (self->n_visible - shown));
   update_page (self);
 }
 
@@ -416,6 +422,7 @@ make_trash_row (BylineDraftsDialog       *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), headline);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name, -1);
   g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
@@ -455,8 +462,11 @@ fill_trash (BylineDraftsDialog *self)
       return;
     }
   g_ptr_array_sort (trash, compare_deleted_newest_first);
-  for (guint i = 0; i < trash->len; i++)
+  /* A page at a time, as the drafts: a big clean-up can fill the trash. */
+  for (guint i = 0; i < trash->len && i < self->trash_limit; i++)
     gtk_list_box_append (self->trash_list, make_trash_row (self, g_ptr_array_index (trash, i), trash_days));
+  if (trash->len > self->trash_limit)
+    gtk_list_box_append (self->trash_list, make_more_row (trash->len - self->trash_limit));
 
   gtk_widget_set_sensitive (self->empty_button, trash->len > 0);
   kept = g_strdup_printf (ngettext ("Deleted drafts are kept here for %u day",
@@ -511,8 +521,24 @@ on_empty_clicked (BylineDraftsDialog *self)
 }
 
 static void
+on_trash_row_activated (BylineDraftsDialog *self,
+                        GtkListBoxRow      *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (g_object_get_data (G_OBJECT (row), "more") == NULL)
+    return;
+  self->trash_limit += PAGE;
+  fill_trash (self);
+  row = gtk_list_box_get_row_at_index (self->trash_list, index);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
 on_trash_clicked (BylineDraftsDialog *self)
 {
+  self->trash_limit = PAGE;
   fill_trash (self);
   /* Typing there is not a search of the drafts. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
@@ -586,6 +612,7 @@ byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, empty_button);
   gtk_widget_class_bind_template_callback (widget_class, on_trash_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_empty_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_trash_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_drafts_page_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);

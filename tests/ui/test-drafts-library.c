@@ -377,6 +377,38 @@ test_empty_trash (Fixture       *f,
   g_assert_true (byline_draft_store_contains (f->store, kept));
 }
 
+/* A big clean-up: the Deleted Drafts page shows them fifty at a time too. */
+static void
+test_trash_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+  GtkListBox *trash;
+
+  for (guint i = 0; i < 55; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Bản tin số %03u", i);
+      g_autofree char *id = save_draft (f, headline);
+
+      g_assert_true (byline_draft_store_delete (f->store, id, &error));
+      g_assert_no_error (error);
+    }
+  dialog = open_library (f);
+  trash = byline_drafts_dialog_get_trash_list (BYLINE_DRAFTS_DIALOG (dialog));
+  g_signal_emit_by_name (byline_ui_test_find_button (GTK_WIDGET (dialog), "Deleted Drafts"), "clicked");
+  byline_ui_test_wait (400);
+  g_assert_cmpuint (count_visible_rows (trash), ==, 51);
+  g_assert_true (ADW_IS_BUTTON_ROW (visible_row (trash, 50)));
+  g_assert_cmpstr (row_title (visible_row (trash, 50)), ==, "Show 5 More Drafts");
+  g_signal_emit_by_name (trash, "row-activated", visible_row (trash, 50));
+  g_assert_cmpuint (count_visible_rows (trash), ==, 55);
+  g_assert_false (ADW_IS_BUTTON_ROW (visible_row (trash, 54)));
+  /* A draft's row does nothing when activated: Restore is its button. */
+  g_signal_emit_by_name (trash, "row-activated", visible_row (trash, 0));
+  g_assert_cmpuint (count_visible_rows (trash), ==, 55);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +419,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drafts-library/many", test_drafts_library_many);
   byline_ui_test_add_window_test ("/ui/drafts-library/restore-from-trash", test_restore_from_trash);
   byline_ui_test_add_window_test ("/ui/drafts-library/empty-trash", test_empty_trash);
+  byline_ui_test_add_window_test ("/ui/drafts-library/trash-pages", test_trash_pages);
 
   return g_test_run ();
 }

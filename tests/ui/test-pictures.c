@@ -1,0 +1,649 @@
+/* test-pictures.c — the story's pictures in the window: the caption panel
+ * and the figures in the text, kept in step, added by paste and drop,
+ * removed with undo, and a hundred of them opened a screenful at a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "ui-story.h"
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-caption-panel.h"
+#include "byline-caption-row.h"
+#include "byline-document.h"
+#include "byline-window.h"
+
+typedef BylineUiWindowFixture Fixture;
+
+static BylineArticle *
+article (Fixture *f)
+{
+  return byline_ui_test_article (f);
+}
+
+static BylineArticleEditor *
+editor (Fixture *f)
+{
+  return byline_window_get_editor (f->window);
+}
+
+static gboolean
+has_cursor_in_block (gpointer data)
+{
+  Fixture *f = data;
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  guint block;
+
+  return byline_body_buffer_locate_cursor (buffer, &block, NULL) && block == 2;
+}
+
+static void
+test_selection_follows (Fixture       *f,
+                        gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  BylineBodyBuffer *buffer;
+  BylineDocument *document;
+  GtkListBox *list;
+  GtkTextIter iter;
+
+  byline_ui_test_type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  document = byline_window_get_document (f->window);
+  buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (byline_caption_panel_get_row (panel, 0))));
+
+  /* Selecting the second row puts the cursor at its figure (block 2). */
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (byline_caption_panel_get_row (panel, 1)));
+  g_assert_true (byline_document_get_selected_image (document) == byline_article_get_image (article (f), 1));
+  g_assert_true (byline_ui_test_wait_until (has_cursor_in_block, f, 1000));
+
+  /* The cursor put in the first figure selects the first row. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 1, 0);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  g_assert_true (byline_document_get_selected_image (document) == byline_article_get_image (article (f), 0));
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (byline_caption_panel_get_row (panel, 0)));
+
+  /* Beside a figure the caret, as tall as the figure, is not drawn: the
+   * figure's outline shows the cursor.  In the text it is drawn again. */
+  {
+    GtkWidget *view = GTK_WIDGET (byline_article_editor_get_body_view (editor (f)));
+
+    g_assert_true (gtk_widget_has_css_class (view, "at-figure"));
+    byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 2);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+    g_assert_false (gtk_widget_has_css_class (view, "at-figure"));
+  }
+}
+
+static gboolean
+all_cleared (gpointer data)
+{
+  gpointer *pointers = data;
+
+  for (guint i = 0; pointers[i] != GINT_TO_POINTER (-1); i++)
+    if (pointers[i] != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* A story's caption rows and the story itself go when the window moves on to
+ * another: a reporter opens dozens of stories a day in one window. */
+static void
+test_rows_freed (Fixture       *f,
+                 gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  gpointer pointers[] = { NULL, NULL, NULL, NULL, GINT_TO_POINTER (-1) };
+
+  byline_ui_test_type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  g_set_weak_pointer (&pointers[0], byline_caption_panel_get_row (panel, 0));
+  g_set_weak_pointer (&pointers[1], byline_caption_panel_get_row (panel, 1));
+  g_set_weak_pointer (&pointers[2], byline_window_get_document (f->window));
+  g_set_weak_pointer (&pointers[3], article (f));
+  g_assert_nonnull (pointers[0]);
+  g_assert_nonnull (pointers[1]);
+
+  /* The second row chosen while the panel is folded away (a narrow window):
+   * the panel keeps it to scroll to once it shows again. */
+  gtk_widget_set_visible (GTK_WIDGET (panel), FALSE);
+  byline_document_set_selected_image (byline_window_get_document (f->window), byline_article_get_image (article (f), 1));
+  byline_ui_test_wait (100);
+
+  g_assert_true (byline_window_new_draft (f->window, NULL));
+  g_assert_true (byline_ui_test_wait_until (all_cleared, pointers, 5000));
+}
+
+static void
+test_remove_picture_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  g_autoptr(BylineBody) before = byline_body_new ();
+  g_autoptr(BylineImage) image = NULL;
+  BylineImageRemoval *removal;
+  BylineBody *body;
+
+  byline_ui_test_type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  body = byline_article_get_body (article (f));
+  byline_body_copy_from (before, body);
+  image = g_object_ref (byline_article_get_image (article (f), 0));
+
+  /* Alt+Down on the first row moves its picture down, and the row with it. */
+  byline_caption_panel_move (panel, 0, 1);
+  g_assert_true (byline_article_get_image (article (f), 1) == image);
+  byline_caption_panel_move (panel, 1, 0);
+
+  removal = byline_document_remove_image (byline_window_get_document (f->window), image);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_null (byline_caption_panel_get_row (panel, 1));
+
+  byline_document_undo_removal (byline_window_get_document (f->window), removal);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_true (byline_article_get_image (article (f), 0) == image);
+  g_assert_true (byline_body_equal (body, before));
+  g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
+}
+
+/* A story of @n pictures, a paragraph before each, saved and opened in the window. */
+static void
+open_long_story (Fixture *f,
+                 guint    n)
+{
+  g_autoptr(BylineArticle) story = byline_article_new ();
+  BylineBody *body = byline_article_get_body (story);
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_headline (story, HEADLINE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("anh-%03u.png", i);
+      g_autofree char *caption = g_strdup_printf ("Ảnh %u: lực lượng cứu hộ.", i + 1);
+      g_autoptr(GFile) file = byline_ui_test_picture (f, name, 0x102030 + i * 997);
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_autoptr(BylineImage) image = byline_image_new (sha, "image/png");
+
+      byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, PARAGRAPH1);
+      byline_image_set_file (image, file);
+      byline_image_set_filename (image, name);
+      byline_image_set_size (image, 40, 30);
+      byline_image_set_caption (image, caption);
+      byline_image_set_credit (image, "Lò Văn Dũng");
+      /* Every tenth picture lacks its alt text. */
+      if (i % 10 != 9)
+        byline_image_set_alt_text (image, "Bộ đội giúp dân di dời.");
+      byline_article_add_image (story, image);
+      byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (image));
+    }
+  g_assert_true (byline_draft_store_save (f->store, story, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
+  g_assert_no_error (error);
+  byline_ui_test_wait (300);
+}
+
+/* Not through byline_caption_panel_get_row(), which builds the row it returns. */
+static GtkListBox *
+caption_list (Fixture *f)
+{
+  return GTK_LIST_BOX (byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_caption_panel (f->window)),
+                                                       GTK_TYPE_LIST_BOX));
+}
+
+static guint
+count_built_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (list, n)) != NULL; )
+    {
+      if (!byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)))
+        break;
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+row_in_view (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (row, scroller, &bounds)
+         && bounds.origin.y >= -1 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 1;
+}
+
+static gboolean
+first_rows_built (gpointer data)
+{
+  return count_built_rows (data) >= 2;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       position;
+} RowWait;
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (wait->list, wait->position);
+
+  return row != NULL && byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)) && row_in_view (GTK_WIDGET (row));
+}
+
+static guint
+count_all_built (GtkListBox *list)
+{
+  guint n = 0;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    n += byline_caption_row_get_built (BYLINE_CAPTION_ROW (row));
+  return n;
+}
+
+/* Opening a story of a hundred pictures builds a screenful of rows; the others
+ * are built as they come into view, each with its own picture's fields. */
+static void
+test_long_story_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  BylineDocument *document;
+  BylineArticle *story;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  BylineCaptionRow *caption_row;
+  BylineImage *image;
+  g_autofree char *caption = NULL;
+  RowWait wait;
+
+  open_long_story (f, 100);
+  document = byline_window_get_document (f->window);
+  story = article (f);
+  list = caption_list (f);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+
+  /* Every picture has its row, named and marked, but only the first few are built. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 99));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 100));
+  g_assert_true (byline_ui_test_wait_until (first_rows_built, list, 5000));
+  byline_ui_test_wait (200);
+  g_assert_cmpuint (count_all_built (list), ==, count_built_rows (list));
+  g_assert_cmpuint (count_all_built (list), <=, 10);
+  row = gtk_list_box_get_row_at_index (list, 89);
+  g_assert_false (byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)));
+  g_assert_cmpstr (byline_caption_row_get_missing (BYLINE_CAPTION_ROW (row)), ==, "Missing alt text");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "incomplete"));
+  g_assert_null (byline_caption_row_get_missing (BYLINE_CAPTION_ROW (gtk_list_box_get_row_at_index (list, 88))));
+
+  /* Selecting the 90th picture (the cursor in its figure) shows its row, built. */
+  byline_document_set_selected_image (document, byline_article_get_image (story, 89));
+  wait = (RowWait) { list, 89 };
+  g_assert_true (byline_ui_test_wait_until (row_shows, &wait, 3000));
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  caption_row = BYLINE_CAPTION_ROW (row);
+  g_assert_true (byline_caption_row_get_image (caption_row) == byline_article_get_image (story, 89));
+  caption = byline_ui_test_view_text (byline_caption_row_get_caption_view (caption_row));
+  g_assert_cmpstr (caption, ==, "Ảnh 90: lực lượng cứu hộ.");
+  g_assert_cmpuint (count_all_built (list), <=, 20);
+
+  /* Typing into it changes that picture, and only that one. */
+  gtk_widget_grab_focus (GTK_WIDGET (byline_caption_row_get_alt_entry (caption_row)));
+  gtk_editable_set_text (byline_caption_row_get_alt_entry (caption_row), "Xe cứu hộ trên đèo.");
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (story, 89)), ==, "Xe cứu hộ trên đèo.");
+  g_assert_null (byline_caption_row_get_missing (caption_row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "incomplete"));
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (story, 88)), ==, "Bộ đội giúp dân di dời.");
+  gtk_widget_grab_focus (GTK_WIDGET (byline_caption_row_get_caption_view (caption_row)));
+  byline_ui_test_type (byline_caption_row_get_caption_view (caption_row), " Đèo Ô Quy Hồ.");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (story, 89)), ==,
+                   "Ảnh 90: lực lượng cứu hộ. Đèo Ô Quy Hồ.");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (story, 90)), ==, "Ảnh 91: lực lượng cứu hộ.");
+
+  /* Moved up by keyboard, its row (made again) is built, focused and in view. */
+  image = byline_caption_row_get_image (caption_row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (caption_row), "row.move-up", NULL));
+  g_assert_true (byline_article_get_image (story, 88) == image);
+  row = gtk_list_box_get_row_at_index (list, 88);
+  g_assert_true (byline_caption_row_get_image (BYLINE_CAPTION_ROW (row)) == image);
+  g_assert_true (byline_caption_row_get_built (BYLINE_CAPTION_ROW (row)));
+  wait = (RowWait) { list, 88 };
+  g_assert_true (byline_ui_test_wait_until (row_shows, &wait, 3000));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (row));
+
+  /* Scrolled back to the top, the first rows show, still built. */
+  byline_document_set_selected_image (document, byline_article_get_image (story, 0));
+  wait = (RowWait) { list, 0 };
+  g_assert_true (byline_ui_test_wait_until (row_shows, &wait, 3000));
+  g_assert_cmpuint (count_all_built (list), <, 100);
+}
+
+static gboolean
+has_n_images (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_article_get_n_images (article (f)) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "want"));
+}
+
+static gboolean
+has_pasted_heading (gpointer data)
+{
+  Fixture *f = data;
+  BylineBody *body = byline_article_get_body (article (f));
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (g_strcmp0 (byline_block_get_text (byline_body_get_block (body, i)), "Hiện trường") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+paste_and_wait_for_images (Fixture *f,
+                           guint    n)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+
+  g_object_set_data (G_OBJECT (f->window), "want", GUINT_TO_POINTER (n));
+  g_signal_emit_by_name (body, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_n_images, f, 5000));
+}
+
+/* What a reporter pastes into the body: a picture copied in a browser (no
+ * file), picture files copied in the file manager, and a web page's text,
+ * cleaned to the body's structure. */
+static void
+test_paste (Fixture       *f,
+            gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(GFile) file = byline_ui_test_picture (f, "pasted.png", 0x2b8a5a);
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_file (file, NULL);
+  GdkFileList *files = NULL;
+  g_autoptr(GdkContentProvider) html = NULL;
+  g_autoptr(GBytes) page = NULL;
+  GSList *list = NULL;
+  gboolean found_heading = FALSE;
+  const char *markup = "<meta charset=utf-8><div style='color:red'><h2>Hiện trường</h2>"
+                       "<p>Nước <b>dâng cao</b> <span class=x>nhanh</span>.</p>"
+                       "<script>alert(1)</script></div>";
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mở đầu.");
+
+  g_assert_nonnull (texture);
+  gdk_clipboard_set_texture (clipboard, texture);
+  paste_and_wait_for_images (f, 1);
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article (f), 0)), ==, 40);
+
+  list = g_slist_append (list, file);
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  gdk_clipboard_set (clipboard, GDK_TYPE_FILE_LIST, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  paste_and_wait_for_images (f, 2);
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 1)), ==, "pasted.png");
+
+  page = g_bytes_new_static (markup, strlen (markup));
+  html = gdk_content_provider_new_for_bytes ("text/html", page);
+  gdk_clipboard_set_content (clipboard, html);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_pasted_heading, f, 5000));
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (g_strcmp0 (byline_block_get_text (block), "Hiện trường") == 0)
+        found_heading = byline_block_get_kind (block) != BYLINE_BLOCK_PARAGRAPH;
+      g_assert_null (strstr (byline_block_get_text (block) ? byline_block_get_text (block) : "", "alert"));
+    }
+  g_assert_true (found_heading);
+  {
+    g_autofree char *text = byline_ui_test_view_text (GTK_TEXT_VIEW (view));
+
+    g_assert_nonnull (strstr (text, "Nước dâng cao nhanh."));
+  }
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                GDK_TYPE_FILE_LIST))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Drops @file on @widget at (@x, @y) as GTK hands a drop over; returns what
+ * the drop target answered. */
+static gboolean
+drop_file (GtkWidget *widget,
+           GFile     *file,
+           double     x,
+           double     y)
+{
+  GtkDropTarget *target = drop_target_of (widget);
+  GSList *list = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
+static gboolean
+row_says_unplaced (BylineCaptionRow *row)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (row), BYLINE_TYPE_CAPTION_ROW, "unplaced_label");
+
+  return gtk_widget_get_visible (GTK_WIDGET (label))
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Not in the text") == 0;
+}
+
+/* A figure deleted from the text leaves its picture attached to the story
+ * (a featured picture can be only that): its row says it is not in the
+ * text, "Show in Text" gives way to "Put in Text", which puts it back at the
+ * cursor; undo takes it out again. */
+static void
+test_picture_not_in_text (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineCaptionPanel *panel = byline_window_get_caption_panel (f->window);
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineCaptionRow *row;
+  BylineImage *image;
+  GtkTextIter start, end;
+  int block;
+
+  byline_ui_test_type_story (f);
+  row = byline_caption_panel_get_row (panel, 0);
+  image = byline_caption_row_get_image (row);
+  block = byline_body_find_image (body, byline_image_get_id (image));
+  g_assert_cmpint (block, >=, 0);
+  g_assert_true (byline_caption_row_get_placed (row));
+  g_assert_false (row_says_unplaced (row));
+
+  /* Deleted from the text, as the Delete key does with the figure selected. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, block, 0);
+  byline_body_buffer_get_iter_at_block (buffer, &end, block, 1);
+  g_assert_true (gtk_text_buffer_delete_interactive (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_false (byline_caption_row_get_placed (row));
+  g_assert_true (row_says_unplaced (row));
+  /* Its menu has Put in Text, not Show in Text. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (row), BYLINE_TYPE_CAPTION_ROW,
+                                                                          "menu_button"));
+
+    gtk_menu_button_popup (menu);
+    byline_ui_test_wait (200);
+    g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Put in Text"));
+    g_assert_null (byline_ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Show in Text"));
+    gtk_menu_button_popdown (menu);
+  }
+
+  /* Put in Text, at the end of the story where the cursor is. */
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.place", NULL));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==,
+                   (int) byline_body_get_n_blocks (body) - 1);
+  g_assert_true (byline_caption_row_get_placed (row));
+  g_assert_false (row_says_unplaced (row));
+  g_assert_true (byline_document_get_selected_image (byline_window_get_document (f->window)) == image);
+
+  /* Undo: out of the text again, still attached. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_false (byline_caption_row_get_placed (row));
+}
+
+/* Photos dragged from the file manager: onto the text, the picture goes
+ * where it was dropped; onto the pictures panel, at the cursor as the Add
+ * Pictures button puts it.  A file that is not a picture is refused with a
+ * toast that says why, and the story is unchanged. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(GFile) first = byline_ui_test_picture (f, "tha-vao-bai.png", 0x5a2b8a);
+  g_autoptr(GFile) second = byline_ui_test_picture (f, "tha-vao-danh-sach.png", 0x8a2b5a);
+  g_autoptr(GFile) text = g_file_get_child (f->files, "ghi-chu.txt");
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+  GdkRectangle where;
+  int x, y;
+  guint n_blocks;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Đoạn một.\nĐoạn hai.\nĐoạn ba.");
+  byline_ui_test_wait (200);
+  n_blocks = byline_body_get_n_blocks (body);
+  g_assert_cmpuint (n_blocks, ==, 3);
+
+  /* Onto the start of the second paragraph: the picture goes above it. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 1, 0);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &where);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, where.x + 1,
+                                         where.y + where.height / 2, &x, &y);
+  g_assert_true (drop_file (GTK_WIDGET (view), first, x, y));
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (byline_article_get_image (article (f), 0))),
+                   ==, 1);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 2)), ==, "Đoạn hai.");
+
+  /* Not a picture: refused, with the reason. */
+  g_assert_true (g_file_replace_contents (text, "ghi chú", strlen ("ghi chú"), NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (drop_file (GTK_WIDGET (view), text, x, y));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
+                   "“ghi-chu.txt” is not a JPEG, PNG, GIF or WebP picture");
+
+  /* Onto the pictures panel: at the cursor, the end of the last paragraph. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 3, strlen ("Đoạn ba."));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  g_assert_true (drop_file (GTK_WIDGET (byline_window_get_caption_panel (f->window)), second, 10, 10));
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (byline_article_get_image (article (f), 1))),
+                   ==, 4);
+  g_assert_nonnull (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 1));
+
+  /* One undo takes the dropped picture back out of the text. */
+  {
+    BylineImage *dropped = byline_article_get_image (article (f), 1);
+
+    byline_body_buffer_undo (buffer);
+    g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (dropped)), ==, -1);
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, "Đoạn ba.");
+  }
+}
+
+/* Remove, as the row's menu and Alt+Delete do it, and Undo in the toast. */
+static void
+test_remove_row_toast (Fixture       *f,
+                       gconstpointer  data)
+{
+  BylineCaptionPanel *panel;
+  BylineImage *first, *second;
+  GtkWidget *undo;
+
+  byline_ui_test_type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  first = byline_article_get_image (article (f), 0);
+  second = byline_article_get_image (article (f), 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_caption_panel_get_row (panel, 0)),
+                                             "row.remove", NULL));
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_true (byline_article_get_image (article (f), 0) == second);
+
+  undo = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_true (byline_article_get_image (article (f), 0) == first);
+  g_assert_cmpint (byline_body_find_image (byline_article_get_body (article (f)), byline_image_get_id (first)), >=, 0);
+  g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_ui_test_init (&argc, &argv);
+
+  byline_ui_test_add_window_test ("/ui/pictures/selection-follows", test_selection_follows);
+  byline_ui_test_add_window_test ("/ui/pictures/rows-freed", test_rows_freed);
+  byline_ui_test_add_window_test ("/ui/pictures/remove-picture-undo", test_remove_picture_undo);
+  byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);
+  byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
+  byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);
+  byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
+  byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
+
+  return g_test_run ();
+}

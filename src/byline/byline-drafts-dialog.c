@@ -81,7 +81,8 @@ byline_format_relative_time_full (GDateTime *when,
   if (when == NULL)
     return g_strdup ("");
   local = g_date_time_to_local (when);
-  time = g_date_time_format (local, seconds ? "%H:%M:%S" : "%H:%M");
+  /* As the dates below say the time: "21:05", or "9:05 PM" in US English. */
+  time = byline_format_date (local, BYLINE_DATE_FORMAT_TIME | (seconds ? BYLINE_DATE_FORMAT_SECONDS : 0), NULL);
   days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local)
          + 365 * (g_date_time_get_year (now) - g_date_time_get_year (local));
 

@@ -240,7 +240,7 @@ byline_cli_list (BylineCli  *cli,
         g_print (_("No drafts in %s.\n"), folder);
       return TRUE;
     }
-  byline_cli_print_summaries (summaries);
+  byline_cli_print_summaries (summaries, trash);
   return TRUE;
 }
 

@@ -129,10 +129,11 @@ label_width (const char * const *labels)
 }
 
 void
-byline_cli_print_summaries (GPtrArray *summaries)
+byline_cli_print_summaries (GPtrArray *summaries,
+                            gboolean   deleted)
 {
   const char *headers[] = {
-    C_("column", "ID"), C_("column", "STATUS"), C_("column", "MODIFIED"),
+    C_("column", "ID"), C_("column", "STATUS"), deleted ? C_("column", "DELETED") : C_("column", "MODIFIED"),
     C_("column", "WORDS"), C_("column", "HEADLINE"), NULL
   };
   const char *statuses[] = {
@@ -158,7 +159,7 @@ byline_cli_print_summaries (GPtrArray *summaries)
       g_autofree char *status = byline_cli_pad (summary->problem ? "?"
                                                 : byline_cli_status_label (summary->status),
                                                 status_width);
-      g_autofree char *modified = byline_cli_format_time (summary->modified);
+      g_autofree char *modified = byline_cli_format_time (deleted ? summary->deleted : summary->modified);
       g_autofree char *modified_p = byline_cli_pad (modified, 16);
 
       if (summary->problem != NULL)

@@ -140,7 +140,9 @@ char       *byline_cli_pad             (const char   *text,
                                         guint         width);
 JsonNode   *byline_cli_summary_to_json (const BylineDraftSummary *summary);
 JsonNode   *byline_cli_version_to_json (const BylineDraftVersion *version);
-void        byline_cli_print_summaries (GPtrArray    *summaries);
+/* With @deleted (the trash), the time column says when each was deleted. */
+void        byline_cli_print_summaries (GPtrArray    *summaries,
+                                        gboolean      deleted);
 /* @current is marked. */
 void        byline_cli_print_versions  (GPtrArray    *versions,
                                         guint64       current);

@@ -734,6 +734,14 @@ test_delete_undelete (void)
     g_assert_null (strstr (listed, id));
     g_assert_nonnull (strstr (listed, keep));
   }
+  /* The table says when it was deleted, not when it was written. */
+  run_cli (&run, "list", "--trash");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "DELETED"));
+  g_assert_null (strstr (run.out, "MODIFIED"));
+  g_assert_nonnull (strstr (run.out, id));
+  run_clear (&run);
+
   run_cli (&run, "list", "--trash", "--json");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, id));

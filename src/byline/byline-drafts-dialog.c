@@ -425,6 +425,9 @@ make_trash_row (BylineDraftsDialog       *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+  /* Which draft it restores, for a screen reader: a button's label would
+   * name it by the label alone ("Restore"), the same on every row. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name, -1);
   g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);

@@ -6,7 +6,9 @@
 # deleted, last changed 100 days ago). With "Keep deleted drafts" at 10
 # days, the app started removes the first for good, a moment after it has
 # started (BYLINE_TRASH_PURGE_DELAY shortens the minute it waits), and
-# leaves the other two as they are.
+# leaves the other two as they are. Then, through the accessibility tree as
+# a person would, the one still in the trash is restored from the drafts
+# library's Deleted Drafts page.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -15,14 +17,16 @@ import subprocess
 import sys
 import time
 
-from byline_atspi import Session, Tap, log, wait_for
+from byline_atspi import Session, Tap, click, find, log, wait_for
+
+BUTTON_ROLES = ('push button', 'toggle button', 'button')
 
 DAY = 24 * 3600
 
 
 def main():
     binary, cli = sys.argv[1], sys.argv[2]
-    tap = Tap(5)
+    tap = Tap(6)
     session = Session(binary, settings_backend='keyfile')
     try:
         keyfile = os.path.join(session.env['XDG_CONFIG_HOME'], 'glib-2.0', 'settings', 'keyfile')
@@ -47,7 +51,7 @@ def main():
         tap.ok(sorted(os.listdir(trash)) == sorted([old, recent]), 'two drafts in the trash')
 
         session.env['BYLINE_TRASH_PURGE_DELAY'] = '2'
-        session.start()
+        app = session.start()
         started = time.time()
         wait_for(lambda: not os.path.exists(os.path.join(trash, old)), timeout=30,
                  what='the draft deleted 12 days ago removed')
@@ -58,9 +62,16 @@ def main():
         tap.ok(os.path.isdir(os.path.join(trash, recent)), 'the draft deleted 5 days ago stays in the trash')
         tap.ok(os.path.isfile(os.path.join(session.drafts_folder(), kept, 'draft.json')),
                'a draft not deleted is not touched, however old')
-        undelete = subprocess.run([cli, 'undelete', recent], env=session.env, capture_output=True, text=True)
-        tap.ok(undelete.returncode == 0 and os.path.isdir(os.path.join(session.drafts_folder(), recent)),
-               'and the one kept can still be brought back')
+
+        window = find(app, roles=('frame', 'window'), timeout=20)
+        click(find(window, 'Drafts', BUTTON_ROLES))
+        click(find(app, 'Deleted', BUTTON_ROLES, timeout=10))
+        restore = find(app, 'Restore “Đường lên Sìn Hồ”', BUTTON_ROLES, timeout=10)
+        tap.ok(restore is not None, "the drafts library's Deleted Drafts page lists the one kept")
+        click(restore)
+        wait_for(lambda: os.path.isfile(os.path.join(session.drafts_folder(), recent, 'draft.json')),
+                 what='the draft restored')
+        tap.ok(not os.path.exists(os.path.join(trash, recent)), 'and Restore brings it back into the drafts')
         session.kill()
     finally:
         session.cleanup()

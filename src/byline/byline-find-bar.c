@@ -58,11 +58,7 @@ update_count (BylineFindBar *self)
     text = g_strdup_printf (_("%d of %d"), position, count);
   else
     text = g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
-  /* This runs after every change of the buffer (the search context counts
-   * again), the bar shown or not; a label set, even to the text it has, is
-   * measured again, which cost an extra frame after every key typed. */
-  if (g_strcmp0 (gtk_label_get_text (self->count_label), text) != 0)
-    gtk_label_set_text (self->count_label, text);
+  gtk_label_set_text (self->count_label, text);
 
   if (count == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");

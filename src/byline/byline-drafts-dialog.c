@@ -179,27 +179,42 @@ on_delete_clicked (GtkButton          *button,
   forget_draft (self, id);
 }
 
+/* A draft's row, on either page: its headline ("Untitled Story" when it has
+ * none, and so in the row's "headline" data), @subtitle below, and its id. */
 static GtkWidget *
-make_row (BylineDraftsDialog       *self,
-          const BylineDraftSummary *summary)
+make_summary_row (const BylineDraftSummary *summary,
+                  const char               *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   const char *headline = byline_text_is_blank (summary->headline) ? _("Untitled Story") : summary->headline;
-  g_autofree char *when = byline_format_relative_time (summary->modified);
-  g_autofree char *words = byline_format_word_count (summary->word_count, NULL);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *delete_name = NULL;
-
-  if (summary->problem != NULL)
-    subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
-  else
-    subtitle = g_strdup_printf ("%s · %s · %s", status_name (summary->status), when, words);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), headline);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (summary->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (headline), g_free);
+  return row;
+}
+
+static GtkWidget *
+make_row (BylineDraftsDialog       *self,
+          const BylineDraftSummary *summary)
+{
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *when = byline_format_relative_time (summary->modified);
+  g_autofree char *words = byline_format_word_count (summary->word_count, NULL);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *delete_name = NULL;
+  GtkWidget *row;
+  const char *headline;
+
+  if (summary->problem != NULL)
+    subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", status_name (summary->status), when, words);
+  row = make_summary_row (summary, subtitle);
+  headline = g_object_get_data (G_OBJECT (row), "headline");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), summary->problem == NULL);
 
   if (is_open (self, summary->id))
@@ -220,9 +235,6 @@ make_row (BylineDraftsDialog       *self,
       g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
     }
-
-  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (summary->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (headline), g_free);
   return row;
 }
 
@@ -412,17 +424,13 @@ make_trash_row (BylineDraftsDialog       *self,
                 const BylineDraftSummary *summary,
                 guint                     trash_days)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
-  const char *headline = byline_text_is_blank (summary->headline) ? _("Untitled Story") : summary->headline;
   g_autofree char *subtitle = trash_subtitle (summary, trash_days);
+  GtkWidget *row = make_summary_row (summary, subtitle);
   /* Translators: %s is a headline */
-  g_autofree char *restore_name = g_strdup_printf (_("Restore “%s”"), headline);
+  g_autofree char *restore_name = g_strdup_printf (_("Restore “%s”"),
+                                                   (char *) g_object_get_data (G_OBJECT (row), "headline"));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), headline);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   /* Which draft it restores, for a screen reader: a button's label would
@@ -431,9 +439,6 @@ make_trash_row (BylineDraftsDialog       *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name, -1);
   g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
-
-  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (summary->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (headline), g_free);
   return row;
 }
 

@@ -31,6 +31,7 @@
 #include "byline-preferences-dialog.h"
 #include "byline-spelling.h"
 #include "byline-window-private.h"
+#include "ui-window-test.h"
 
 #define DOUBLED "Người dân các các bản đã được sơ tán."
 #define SPACES "Lực lượng cứu hộ đã  có mặt từ sáng sớm."
@@ -39,20 +40,6 @@
 #define SPELLING "Đoàn công tác đến Phìn Hồ và Xìn Mần, hôm nay trờii đẹp, UBND xã báo cáo."
 
 static GFile *newsroom_words;
-
-typedef BylineUiWindowFixture Fixture;
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_ui_test_article (f);
-}
-
-static BylineArticleEditor *
-editor (Fixture *f)
-{
-  return byline_window_get_editor (f->window);
-}
 
 /* Headline, lead without "(BLC) - ", byline, category, body with slips, two
  * pictures with nearly the same caption, the second without credit. */

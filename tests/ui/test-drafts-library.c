@@ -13,14 +13,7 @@
 #include "byline-document.h"
 #include "byline-drafts-dialog.h"
 #include "byline-window.h"
-
-typedef BylineUiWindowFixture Fixture;
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_ui_test_article (f);
-}
+#include "ui-window-test.h"
 
 /* Saves a story of @headline into the fixture's store; its id. */
 static char *

@@ -18,18 +18,11 @@
 #include "byline-article-editor.h"
 #include "byline-document.h"
 #include "byline-window.h"
+#include "ui-window-test.h"
 
 #define HEADLINE "Sìn Hồ: đường lên bản Pu Sam Cáp đã thông"
 #define PAGE     "<html><head><title>x</title></head><body><h1>" HEADLINE "</h1>" \
                  "<p>(BLC) - Sau ba ngày, xe đã qua được.</p></body></html>"
-
-typedef BylineUiWindowFixture Fixture;
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_ui_test_article (f);
-}
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 

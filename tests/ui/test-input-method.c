@@ -25,6 +25,7 @@
 #include "byline-body-view.h"
 #include "byline-document.h"
 #include "byline-window.h"
+#include "ui-window-test.h"
 
 /* ------------------------------------------------------- the input method */
 
@@ -249,20 +250,6 @@ type_keys (const char *keys,
 }
 
 /* ------------------------------------------------------------------ tests */
-
-typedef BylineUiWindowFixture Fixture;
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_ui_test_article (f);
-}
-
-static BylineArticleEditor *
-editor (Fixture *f)
-{
-  return byline_window_get_editor (f->window);
-}
 
 static const char *
 body_text (Fixture *f,

@@ -16,20 +16,7 @@
 #include "byline-caption-row.h"
 #include "byline-document.h"
 #include "byline-window.h"
-
-typedef BylineUiWindowFixture Fixture;
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_ui_test_article (f);
-}
-
-static BylineArticleEditor *
-editor (Fixture *f)
-{
-  return byline_window_get_editor (f->window);
-}
+#include "ui-window-test.h"
 
 static gboolean
 has_cursor_in_block (gpointer data)

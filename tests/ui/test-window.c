@@ -29,20 +29,7 @@
 #include "byline-preferences-dialog.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
-
-typedef BylineUiWindowFixture Fixture;
-
-static BylineArticle *
-article (Fixture *f)
-{
-  return byline_ui_test_article (f);
-}
-
-static BylineArticleEditor *
-editor (Fixture *f)
-{
-  return byline_window_get_editor (f->window);
-}
+#include "ui-window-test.h"
 
 static BylineArticle *
 read_draft_json (BylineDraftStore *store,

@@ -587,12 +587,32 @@ done_showing (BylineBodyBuffer *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
+static gboolean
+mark_at_end (GtkTextBuffer *buffer,
+             GtkTextMark   *mark)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  return gtk_text_iter_is_end (&iter);
+}
+
 /* One step, for the idle or the timer: G_SOURCE_CONTINUE while more is left. */
 static gboolean
 take_step (BylineBodyBuffer *self)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
+  GtkTextMark *bound = gtk_text_buffer_get_selection_bound (buffer);
+  gboolean insert_at_end = mark_at_end (buffer, insert);
+  gboolean bound_at_end = mark_at_end (buffer, bound);
+  int end = gtk_text_buffer_get_char_count (buffer);
   gint64 until = g_get_monotonic_time () + STEP_USEC;
 
+  /* What is shown is appended at the end, and a cursor there would go along
+   * with it: it is put back before anyone hears that it may have moved
+   * (the body view selects the picture of a figure the cursor is at). */
+  g_object_freeze_notify (G_OBJECT (self));
   /* (Nothing may be left: the body lost its last blocks meanwhile.) */
   while (n_pending (self) > 0)
     {
@@ -600,6 +620,19 @@ take_step (BylineBodyBuffer *self)
       if (g_get_monotonic_time () >= until)
         break;
     }
+  if (insert_at_end || bound_at_end)
+    {
+      GtkTextIter insert_iter, bound_iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert_iter, insert);
+      gtk_text_buffer_get_iter_at_mark (buffer, &bound_iter, bound);
+      if (insert_at_end)
+        gtk_text_buffer_get_iter_at_offset (buffer, &insert_iter, end);
+      if (bound_at_end)
+        gtk_text_buffer_get_iter_at_offset (buffer, &bound_iter, end);
+      gtk_text_buffer_select_range (buffer, &insert_iter, &bound_iter);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
   self->n_steps++;
   if (n_pending (self) > 0)
     return G_SOURCE_CONTINUE;

@@ -660,6 +660,60 @@ test_show_all (void)
   assert_in_sync (buffer);
 }
 
+/* Where the cursor is each time the buffer says it may have moved (the body
+ * view then looks whether it is at a figure, to select its picture). */
+static void
+on_cursor_seen (GtkTextBuffer *buffer,
+                GParamSpec    *pspec,
+                GArray        *seen)
+{
+  GtkTextIter iter;
+  int offset;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&iter);
+  g_array_append_val (seen, offset);
+}
+
+/* A reporter who clicks at the end of the part shown so far, or selects up
+ * to it, stays there while the rest of the story comes in below. */
+static void
+test_cursor_stays_while_shown (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = byline_body_buffer_new ();
+  GtkTextBuffer *text_buffer = GTK_TEXT_BUFFER (buffer);
+  GtkTextIter end, start, insert, bound;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (int));
+  int end_offset, start_offset, last_line;
+
+  for (guint i = 0; i < 300; i++)
+    byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một đoạn.");
+  byline_body_buffer_set_body (buffer, body);
+  g_assert_false (byline_body_buffer_get_complete (buffer));
+
+  gtk_text_buffer_get_end_iter (text_buffer, &end);
+  end_offset = gtk_text_iter_get_offset (&end);
+  last_line = gtk_text_iter_get_line (&end);
+  gtk_text_buffer_get_iter_at_line (text_buffer, &start, last_line);
+  start_offset = gtk_text_iter_get_offset (&start);
+  /* Selected backwards from the end: the cursor at the end, the bound before. */
+  gtk_text_buffer_select_range (text_buffer, &end, &start);
+  g_signal_connect (text_buffer, "notify::cursor-position", G_CALLBACK (on_cursor_seen), seen);
+
+  g_assert_true (byline_ui_test_wait_until (is_complete, buffer, 10000));
+  g_assert_cmpint (gtk_text_buffer_get_line_count (text_buffer), ==, 300);
+  gtk_text_buffer_get_iter_at_mark (text_buffer, &insert, gtk_text_buffer_get_insert (text_buffer));
+  gtk_text_buffer_get_iter_at_mark (text_buffer, &bound, gtk_text_buffer_get_selection_bound (text_buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&insert), ==, end_offset);
+  g_assert_cmpint (gtk_text_iter_get_line (&insert), ==, last_line);
+  g_assert_true (gtk_text_iter_ends_line (&insert));
+  g_assert_cmpint (gtk_text_iter_get_offset (&bound), ==, start_offset);
+  /* Not even for a moment: seen elsewhere, it would select a figure there. */
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpint (g_array_index (seen, int, i), ==, end_offset);
+}
+
 /* A handler of the cursor moving goes to a block while the buffer is still
  * following a change of the body (redo adds lines; the body view looks
  * whether a figure is in sight): the change must not be applied twice. */
@@ -708,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/ui/body-buffer/show-all", test_show_all);
   g_test_add_func ("/ui/body-buffer/shown-while-busy", test_shown_while_busy);
   g_test_add_func ("/ui/body-buffer/reach-while-following", test_reach_while_following);
+  g_test_add_func ("/ui/body-buffer/cursor-stays-while-shown", test_cursor_stays_while_shown);
 
   return g_test_run ();
 }

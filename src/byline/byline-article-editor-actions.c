@@ -87,8 +87,11 @@ _byline_article_editor_update_actions (BylineArticleEditor *self)
              g_variant_new_boolean (byline_body_buffer_has_span_at_cursor (self->body_buffer, BYLINE_SPAN_ITALIC)));
   set_state (self, "style", g_variant_new_string (byline_block_kind_to_string (kind)));
 
+  /* Only when it changes: GtkMenuButton makes a new label each time, and the
+   * toolbar and the window above it are measured again (after every key). */
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    if (styles[i].kind == kind)
+    if (styles[i].kind == kind
+        && g_strcmp0 (gtk_menu_button_get_label (self->style_button), _(styles[i].label)) != 0)
       gtk_menu_button_set_label (self->style_button, _(styles[i].label));
 }
 

@@ -1039,6 +1039,46 @@ test_idle_draws_nothing (Fixture       *f,
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
 }
 
+/* The style button names the paragraph's style.  A key typed in a paragraph
+ * leaves it as it is: a new label after every key made GTK measure the
+ * toolbar and the window above it again, a third of every key's frame. */
+static void
+test_typing_keeps_style_label (Fixture       *f,
+                               gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  GtkMenuButton *style = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                         BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                         "style_button"));
+  GtkWidget *label;
+  GtkTextIter iter;
+
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Một đoạn.\nTiêu đề");
+  byline_body_set_block_kind (byline_article_get_body (article (f)), 1, BYLINE_BLOCK_HEADING1);
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 3);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (gtk_menu_button_get_label (style), ==, "Paragraph");
+  label = byline_ui_test_find_descendant (GTK_WIDGET (style), GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  g_object_add_weak_pointer (G_OBJECT (label), (gpointer *) &label);
+
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "mới ");
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 0)),
+                   ==, "Mộtmới  đoạn.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_ancestor (label, GTK_WIDGET (style)));
+
+  /* Into the heading: the button says so. */
+  byline_body_buffer_get_iter_at_block (buffer, &iter, 1, 2);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (gtk_menu_button_get_label (style), ==, "Heading");
+  g_clear_weak_pointer (&label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1060,6 +1100,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/history-restore", test_history_restore);
   byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
   byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);
+  byline_ui_test_add_window_test ("/ui/window/typing-keeps-style-label", test_typing_keeps_style_label);
 
   return g_test_run ();
 }

@@ -229,6 +229,52 @@ test_split_merge (void)
   g_string_free (rec.log, TRUE);
 }
 
+/* The count from scratch, block by block. */
+static guint
+words_counted_again (BylineBody *body)
+{
+  guint words = 0;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    words += byline_text_count_words (byline_block_get_text (byline_body_get_block (body, i)));
+  return words;
+}
+
+/* The body keeps each block's count (the editor asks after every key): it
+ * must follow every kind of change. */
+static void
+test_word_count_kept (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBody) copy = byline_body_new ();
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Mưa lũ gây sạt lở");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "tại xã Nậm Hàng");
+  g_assert_cmpuint (byline_body_count_words (body), ==, 9);
+
+  byline_body_insert_text (body, 0, 3, " lớn");
+  g_assert_cmpuint (byline_body_count_words (body), ==, 10);
+  byline_body_insert_text (body, 0, 0, "x");
+  g_assert_cmpuint (byline_body_count_words (body), ==, 10);
+  byline_body_delete_text (body, 1, 3, 4);
+  g_assert_cmpuint (byline_body_count_words (body), ==, words_counted_again (body));
+  byline_body_split_block (body, 0, 4);
+  g_assert_cmpuint (byline_body_count_words (body), ==, words_counted_again (body));
+  byline_body_merge_with_next (body, 0);
+  g_assert_cmpuint (byline_body_count_words (body), ==, words_counted_again (body));
+  byline_body_set_text (body, 1, "Một hai ba bốn năm sáu");
+  g_assert_cmpuint (byline_body_count_words (body), ==, words_counted_again (body));
+  byline_body_insert_image (body, 1, "anh");
+  byline_body_remove_block (body, 0);
+  g_assert_cmpuint (byline_body_count_words (body), ==, 6);
+
+  byline_body_copy_from (copy, body);
+  g_assert_cmpuint (byline_body_count_words (copy), ==, 6);
+  byline_body_insert_text (copy, 1, 0, "Không ");
+  g_assert_cmpuint (byline_body_count_words (copy), ==, 7);
+  g_assert_cmpuint (byline_body_count_words (body), ==, 6);
+}
+
 static void
 test_counts_and_copy (void)
 {
@@ -276,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/body/spans", test_spans);
   g_test_add_func ("/body/split-merge", test_split_merge);
   g_test_add_func ("/body/counts-and-copy", test_counts_and_copy);
+  g_test_add_func ("/body/word-count-kept", test_word_count_kept);
   g_test_add_func ("/body/kind-names", test_kind_names);
 
   return g_test_run ();

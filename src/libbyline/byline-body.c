@@ -22,6 +22,7 @@ struct _BylineBlock
   BylineBlockKind  kind;
   char            *text;
   guint            length;   /* in characters */
+  int              words;    /* byline_text_count_words (text), or -1: not counted yet */
   GArray          *spans;    /* BylineSpan, sorted by start then kind */
   char            *image_id;
   JsonObject      *extra;
@@ -90,6 +91,7 @@ block_new (BylineBlockKind  kind,
   block->kind = kind;
   block->text = clean_inline_text (text);
   block->length = g_utf8_strlen (block->text, -1);
+  block->words = -1;
   block->spans = g_array_new (FALSE, FALSE, sizeof (BylineSpan));
   g_array_set_clear_func (block->spans, span_clear);
   block->image_id = g_strdup (image_id);
@@ -116,6 +118,7 @@ block_copy (const BylineBlock *block)
   copy->kind = block->kind;
   copy->text = g_strdup (block->text);
   copy->length = block->length;
+  copy->words = block->words;
   copy->spans = g_array_sized_new (FALSE, FALSE, sizeof (BylineSpan), block->spans->len);
   g_array_set_clear_func (copy->spans, span_clear);
   for (guint i = 0; i < block->spans->len; i++)
@@ -320,6 +323,7 @@ block_set_text_internal (BylineBlock *block,
   g_free (block->text);
   block->text = text;
   block->length = g_utf8_strlen (text, -1);
+  block->words = -1;
 }
 
 /* ------------------------------------------------------------------ object */
@@ -853,8 +857,16 @@ byline_body_count_words (BylineBody *self)
 
   g_return_val_if_fail (BYLINE_IS_BODY (self), 0);
 
+  /* Each block's count is kept until its text changes: the editor's status
+   * counts a 20,000-word story again a moment after every key. */
   for (guint i = 0; i < self->blocks->len; i++)
-    words += byline_text_count_words (get_block (self, i)->text);
+    {
+      BylineBlock *block = get_block (self, i);
+
+      if (block->words < 0)
+        block->words = byline_text_count_words (block->text);
+      words += block->words;
+    }
   return words;
 }
 

@@ -288,20 +288,35 @@ extend_to_words (GtkTextIter *start,
     gtk_text_iter_forward_word_end (end);
 }
 
+/* Learns the words that @start to @end touch.  They are found as
+ * learn_words() splits them, in the text of their lines: GtkTextIter's word
+ * moves would have Pango break the whole paragraph again after every key. */
 static void
 learn_around (GtkTextBuffer *buffer,
               GtkTextIter   *start,
               GtkTextIter   *end)
 {
   const char *tag = g_object_get_data (G_OBJECT (buffer), TAG_KEY);
+  g_autofree char *lines = NULL;
   g_autofree char *text = NULL;
+  GtkTextIter first = *start, last = *end;
+  const char *from, *to;
   Language *lang;
 
   if (tag == NULL)
     return;
   lang = get_language (tag);
-  extend_to_words (start, end);
-  text = gtk_text_iter_get_slice (start, end);
+  gtk_text_iter_set_line_offset (&first, 0);
+  if (!gtk_text_iter_ends_line (&last))
+    gtk_text_iter_forward_to_line_end (&last);
+  lines = gtk_text_iter_get_slice (&first, &last);
+  from = g_utf8_offset_to_pointer (lines, gtk_text_iter_get_offset (start) - gtk_text_iter_get_offset (&first));
+  to = g_utf8_offset_to_pointer (from, gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start));
+  while (from > lines && is_word_char (g_utf8_get_char (g_utf8_prev_char (from))))
+    from = g_utf8_prev_char (from);
+  while (*to != '\0' && is_word_char (g_utf8_get_char (to)))
+    to = g_utf8_next_char (to);
+  text = g_strndup (from, to - from);
   /* The engine checks these later, in its idle: no need to invalidate. */
   learn_words (lang, text);
 }

@@ -13,8 +13,8 @@ import time
 
 from gi.repository import Atspi
 
-from byline_atspi import (Session, Tap, click, focus, ctrl, find, log, name_of, press,
-                          role_name, text_of, type_text, wait_for, walk, KEY_ESCAPE)
+from byline_atspi import (Session, Tap, click, focus, ctrl, find, has_focus, log, name_of, press,
+                          role_name, text_of, type_text, wait_for, walk, KEY_ESCAPE, KEY_RETURN)
 
 TEXT_ROLES = ('text', 'entry', 'paragraph', 'document text')
 BUTTON_ROLES = ('push button', 'toggle button', 'button')
@@ -64,7 +64,13 @@ def main():
         # A new story starts with the cursor in the headline.
         focus(headline)
         # Enter in the headline goes on to the lead, Enter at its end to the body.
-        type_text(HEADLINE + '\n' + LEAD + '\n' + '\n'.join(BODY))
+        type_text(HEADLINE, into=headline)
+        press(KEY_RETURN)
+        wait_for(lambda: has_focus(lead), what='the focus in the lead')
+        type_text(LEAD, into=lead)
+        press(KEY_RETURN)
+        wait_for(lambda: has_focus(body), what='the focus in the body')
+        type_text('\n'.join(BODY), into=body)
         wait_for(lambda: text_of(headline) == HEADLINE, what='the headline')
         log('headline:', text_of(headline))
         log('lead:', text_of(lead))

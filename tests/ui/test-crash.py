@@ -12,7 +12,8 @@ import signal
 import sys
 import time
 
-from byline_atspi import (Session, Tap, focus, find, log, text_of, type_text, wait_for)
+from byline_atspi import (Session, Tap, focus, find, has_focus, log, press, text_of, type_text, wait_for,
+                          KEY_RETURN)
 
 TEXT_ROLES = ('text', 'entry', 'paragraph', 'document text')
 HEADLINE = 'Sạt lở ở Sìn Hồ'
@@ -26,8 +27,14 @@ def main():
     try:
         app = session.start()
         headline = find(app, 'Headline', TEXT_ROLES, timeout=20)
+        body = find(app, 'Story body', TEXT_ROLES)
         focus(headline)
-        type_text(HEADLINE + '\n\n' + BODY)
+        # Enter in the headline goes on to the lead, Enter in the empty lead to the body.
+        type_text(HEADLINE, into=headline)
+        press(KEY_RETURN)
+        press(KEY_RETURN)
+        wait_for(lambda: has_focus(body), what='the focus in the body')
+        type_text(BODY, into=body)
         typed = time.time()
 
         def autosaved():

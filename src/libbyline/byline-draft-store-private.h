@@ -199,12 +199,18 @@ BylineSummaryFile  *_byline_draft_read_current   (const char        *draft_dir,
 void                _byline_draft_repair_summary (const char        *draft_dir,
                                                   const char        *id,
                                                   BylineSummaryFile *file);
-/* BylineDraftSummary of every draft folder in @folder, newest first.  With
- * @repair (the store's own folder, not the trash), stale summary.json files
- * are written back and the folder's index is used and kept; without it (the
- * trash), each summary's deleted is the time of its folder. */
+/* How _byline_draft_list_folder() reads a folder: the store's own folder
+ * with REPAIR | INDEXED, the trash with DELETED. */
+typedef enum
+{
+  BYLINE_LIST_REPAIR  = 1 << 0,  /* stale summary.json files written back */
+  BYLINE_LIST_INDEXED = 1 << 1,  /* the folder's .index.json used and kept */
+  BYLINE_LIST_DELETED = 1 << 2,  /* each summary's deleted: the time of its folder */
+} BylineListFlags;
+
+/* BylineDraftSummary of every draft folder in @folder, newest first. */
 GPtrArray          *_byline_draft_list_folder    (const char        *folder,
-                                                  gboolean           repair,
+                                                  BylineListFlags    flags,
                                                   GError           **error);
 
 /* -------------------------------------------------------- byline-draft-store-index.c */

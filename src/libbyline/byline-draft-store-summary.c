@@ -687,9 +687,9 @@ summarize (const char      *draft_dir,
 }
 
 GPtrArray *
-_byline_draft_list_folder (const char  *folder,
-                           gboolean     repair,
-                           GError     **error)
+_byline_draft_list_folder (const char       *folder,
+                           BylineListFlags   flags,
+                           GError          **error)
 {
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GHashTable) index = NULL;
@@ -710,7 +710,7 @@ _byline_draft_list_folder (const char  *folder,
       return NULL;
     }
 
-  if (repair)
+  if (flags & BYLINE_LIST_INDEXED)
     {
       index = _byline_draft_index_read (folder);
       indexed = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_index_entry_free);
@@ -743,12 +743,12 @@ _byline_draft_list_folder (const char  *folder,
         }
       if (!g_file_test (draft_dir, G_FILE_TEST_IS_DIR))
         continue;
-      summary = summarize (draft_dir, name, repair, &stamp);
+      summary = summarize (draft_dir, name, (flags & BYLINE_LIST_REPAIR) != 0, &stamp);
       if (summary == NULL)
         continue;
       g_ptr_array_add (result, summary);
       /* In the trash, the folder's time is the deletion's. */
-      if (!repair)
+      if (flags & BYLINE_LIST_DELETED)
         {
           GStatBuf st;
 

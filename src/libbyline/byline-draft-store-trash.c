@@ -32,7 +32,7 @@ byline_draft_store_list_trash (BylineDraftStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   trash = g_build_filename (self->path, BYLINE_DRAFT_TRASH_NAME, NULL);
-  return _byline_draft_list_folder (trash, FALSE, error);
+  return _byline_draft_list_folder (trash, BYLINE_LIST_DELETED, error);
 }
 
 gboolean

@@ -286,7 +286,7 @@ byline_draft_store_list (BylineDraftStore  *self,
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _byline_draft_list_folder (self->path, TRUE, error);
+  return _byline_draft_list_folder (self->path, BYLINE_LIST_REPAIR | BYLINE_LIST_INDEXED, error);
 }
 
 GStrv

@@ -632,6 +632,42 @@ test_purge_trash (void)
   }
 }
 
+/* Emptying the trash removes every draft in it, whatever its time (a folder
+ * may be dated in the future by a clock that was wrong), and nothing else. */
+static void
+test_empty_trash (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("empty-trash-store");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (folder);
+  g_autoptr(BylineArticle) a = save_new_article (store);
+  g_autoptr(BylineArticle) b = save_new_article (store);
+  g_autoptr(BylineArticle) kept = save_new_article (store);
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b_trashed = NULL;
+  struct utimbuf times;
+
+  assert_success (byline_draft_store_delete (store, byline_article_get_id (a), &error));
+  assert_success (byline_draft_store_delete (store, byline_article_get_id (b), &error));
+  b_trashed = g_build_filename (g_file_peek_path (folder), ".trash", byline_article_get_id (b), NULL);
+  times.actime = times.modtime = time (NULL) + 3 * 24 * 3600;
+  g_assert_cmpint (g_utime (b_trashed, &times), ==, 0);
+  /* (Too new for any purge by age.) */
+  g_assert_cmpuint (byline_draft_store_purge_trash (store, 0, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (b_trashed, G_FILE_TEST_IS_DIR));
+
+  g_assert_cmpuint (byline_draft_store_empty_trash (store, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (b_trashed, G_FILE_TEST_EXISTS));
+  trash = byline_draft_store_list_trash (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trash->len, ==, 0);
+  g_assert_true (byline_draft_store_contains (store, byline_article_get_id (kept)));
+  g_assert_cmpuint (byline_draft_store_empty_trash (store, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_trash (void)
 {
@@ -1049,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/history", test_history);
   g_test_add_func ("/draft-store/trash", test_trash);
   g_test_add_func ("/draft-store/purge-trash", test_purge_trash);
+  g_test_add_func ("/draft-store/empty-trash", test_empty_trash);
   g_test_add_func ("/draft-store/conflict", test_conflict);
   g_test_add_func ("/draft-store/lock-waits", test_lock_waits);
   g_test_add_func ("/draft-store/invalid-ids", test_invalid_ids);

@@ -489,14 +489,12 @@ on_empty_response (AdwAlertDialog     *alert,
                    const char         *response,
                    BylineDraftsDialog *self)
 {
-  g_autoptr(GPtrArray) trash = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "empty"))
     return;
-  trash = byline_draft_store_list_trash (self->store, &error);
-  for (guint i = 0; trash != NULL && i < trash->len && error == NULL; i++)
-    byline_draft_store_purge (self->store, ((BylineDraftSummary *) g_ptr_array_index (trash, i))->id, &error);
+  /* All it can: one draft that cannot go does not keep the others. */
+  byline_draft_store_empty_trash (self->store, &error);
   if (error != NULL)
     show_toast (self, adw_toast_new (error->message));
   fill_trash (self);

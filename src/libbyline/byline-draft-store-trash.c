@@ -141,10 +141,13 @@ byline_draft_store_purge (BylineDraftStore  *self,
   return _byline_remove_tree (trashed, error);
 }
 
-guint
-byline_draft_store_purge_trash (BylineDraftStore  *self,
-                                GTimeSpan          older_than,
-                                GError           **error)
+/* With @all, whatever the age: a folder's time may be in the future (a clock
+ * that was wrong when the draft was deleted). */
+static guint
+purge_trash (BylineDraftStore  *self,
+             GTimeSpan          older_than,
+             gboolean           all,
+             GError           **error)
 {
   g_autofree char *trash = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -152,9 +155,6 @@ byline_draft_store_purge_trash (BylineDraftStore  *self,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
   guint purged = 0;
-
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   trash = g_build_filename (self->path, BYLINE_DRAFT_TRASH_NAME, NULL);
   dir = g_dir_open (trash, 0, &local_error);
@@ -173,7 +173,7 @@ byline_draft_store_purge_trash (BylineDraftStore  *self,
         continue;
       trashed = g_build_filename (trash, name, NULL);
       if (g_stat (trashed, &st) != 0 || !S_ISDIR (st.st_mode)
-          || (now - (gint64) st.st_mtime) * G_USEC_PER_SEC < older_than)
+          || (!all && (now - (gint64) st.st_mtime) * G_USEC_PER_SEC < older_than))
         continue;
       /* One that cannot go now stays for the next time. */
       if (_byline_remove_tree (trashed, local_error == NULL ? &local_error : NULL))
@@ -182,4 +182,25 @@ byline_draft_store_purge_trash (BylineDraftStore  *self,
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return purged;
+}
+
+guint
+byline_draft_store_purge_trash (BylineDraftStore  *self,
+                                GTimeSpan          older_than,
+                                GError           **error)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return purge_trash (self, older_than, FALSE, error);
+}
+
+guint
+byline_draft_store_empty_trash (BylineDraftStore  *self,
+                                GError           **error)
+{
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return purge_trash (self, 0, TRUE, error);
 }

@@ -153,6 +153,10 @@ gboolean          byline_draft_store_purge           (BylineDraftStore  *self,
 guint             byline_draft_store_purge_trash     (BylineDraftStore  *self,
                                                       GTimeSpan          older_than,
                                                       GError           **error);
+/* Removes every draft in the trash for good, and returns how many.  One that
+ * cannot be removed is left, with the first error; the others still go. */
+guint             byline_draft_store_empty_trash     (BylineDraftStore  *self,
+                                                      GError           **error);
 
 /* Autosave: saves @article @delay_ms after its last change ("changed" signal),
  * at the latest 10 × @delay_ms after the first unsaved one, and at once from

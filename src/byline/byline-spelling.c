@@ -461,14 +461,41 @@ install_adapter (GtkTextView *view)
   update_enabled ();
 }
 
+#define REINSTALL_KEY "byline-spelling-reinstall"
+
+static void
+cancel_reinstall (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+static gboolean
+reinstall_adapter (gpointer data)
+{
+  GtkTextView *view = data;
+
+  g_object_steal_data (G_OBJECT (view), REINSTALL_KEY);
+  if (g_object_get_data (G_OBJECT (view), ADAPTER_KEY) == NULL)
+    install_adapter (view);
+  return G_SOURCE_REMOVE;
+}
+
 /* GTK reports an inserted child anchor (a figure of the body) to no
  * commit-notify callback, so an adapter's count of the buffer's characters
  * would fall one short per figure and libspelling would abort at the next
- * deletion across it (_cjh_text_region_remove): start afresh after each. */
+ * deletion across it (_cjh_text_region_remove): the adapter goes at once, and
+ * a fresh one comes in an idle, once for all the figures inserted meanwhile
+ * (a long story shown a part at a time inserts a hundred, each part several;
+ * a new adapter each time was half a million instructions). */
 static void
 on_insert_child_anchor (GtkTextView *view)
 {
-  install_adapter (view);
+  /* None yet (the first frame is awaited), or gone with a figure before. */
+  if (g_object_get_data (G_OBJECT (view), ADAPTER_KEY) == NULL)
+    return;
+  remove_adapter (view);
+  g_object_set_data_full (G_OBJECT (view), REINSTALL_KEY,
+                          GUINT_TO_POINTER (g_idle_add (reinstall_adapter, view)), cancel_reinstall);
 }
 
 /* What is already there, before the engine's first pass; then the engine. */

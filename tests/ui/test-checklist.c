@@ -367,12 +367,21 @@ word_tagged (GtkTextView *view,
   GtkTextIter start, end, iter;
   const char *found;
 
+  /* (None for a moment after a figure is inserted: a new one comes in an idle.) */
+  if (adapter == NULL)
+    return FALSE;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
   found = strstr (text, word);
   g_assert_nonnull (found);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, found) + 1);
   return gtk_text_iter_has_tag (&iter, spelling_text_buffer_adapter_get_tag (adapter));
+}
+
+static gboolean
+has_adapter (gpointer data)
+{
+  return byline_spelling_get_adapter (data) != NULL;
 }
 
 static gboolean
@@ -515,7 +524,8 @@ test_body_spelling (Fixture       *f,
   GtkTextIter start, end;
 
   make_story (f);
-  g_assert_nonnull (byline_spelling_get_adapter (body));
+  /* The figures made the adapter start afresh, in an idle. */
+  g_assert_true (byline_ui_test_wait_until (has_adapter, body, 5000));
   byline_article_editor_focus_body (editor (f));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
@@ -534,7 +544,21 @@ test_body_spelling (Fixture       *f,
   gtk_text_buffer_end_user_action (buffer);
   byline_ui_test_wait (200);
   g_assert_true (byline_body_buffer_undo (BYLINE_BODY_BUFFER (buffer)));
-  byline_ui_test_wait (200);
+  /* The figures came back: the adapter went with the first, and a new one
+   * comes once for all of them, in an idle.  A deletion across a figure
+   * before it does reaches no adapter. */
+  g_assert_null (byline_spelling_get_adapter (body));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  while (gtk_text_iter_get_child_anchor (&start) == NULL && gtk_text_iter_forward_char (&start))
+    ;
+  g_assert_nonnull (gtk_text_iter_get_child_anchor (&start));
+  end = start;
+  gtk_text_iter_forward_line (&end);
+  gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_end_user_action (buffer);
+  g_assert_true (byline_ui_test_wait_until (has_adapter, body, 5000));
   g_assert_true (byline_ui_test_wait_until (is_tagged_cb, &(Word) { body, "trờii" }, 5000));
 }
 

@@ -61,7 +61,7 @@ void
 _byline_article_editor_update_actions (BylineArticleEditor *self)
 {
   BylineBodyHistory *history;
-  gboolean has_document;
+  gboolean has_document, on_text;
   BylineBlockKind kind;
 
   if (get_group (self) == NULL)
@@ -70,13 +70,18 @@ _byline_article_editor_update_actions (BylineArticleEditor *self)
   has_document = self->document != NULL;
   history = byline_body_buffer_get_history (self->body_buffer);
   kind = byline_body_buffer_get_cursor_kind (self->body_buffer);
+  /* At a figure, with no text selected, the styles of a paragraph and the
+   * formatting of text have nothing to apply to.  (From the marks, not
+   * has-selection: mark-set's handlers run before the buffer updates it.) */
+  on_text = kind != BYLINE_BLOCK_IMAGE
+            || gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->body_buffer), NULL, NULL);
 
   set_enabled (self, "undo", has_document && byline_body_history_can_undo (history));
   set_enabled (self, "redo", has_document && byline_body_history_can_redo (history));
-  set_enabled (self, "bold", has_document);
-  set_enabled (self, "italic", has_document);
-  set_enabled (self, "link", has_document);
-  set_enabled (self, "style", has_document);
+  set_enabled (self, "bold", has_document && on_text);
+  set_enabled (self, "italic", has_document && on_text);
+  set_enabled (self, "link", has_document && on_text);
+  set_enabled (self, "style", has_document && on_text);
   set_enabled (self, "insert-picture", has_document);
   set_enabled (self, "find", has_document);
   set_enabled (self, "replace", has_document);

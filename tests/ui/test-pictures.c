@@ -28,6 +28,18 @@ has_cursor_in_block (gpointer data)
   return byline_body_buffer_locate_cursor (buffer, &block, NULL) && block == 2;
 }
 
+/* Whether the editor's action @name may be used now (its group is kept on
+ * the editor under this key, byline-article-editor-actions.c). */
+static gboolean
+action_enabled (Fixture    *f,
+                const char *name)
+{
+  GActionGroup *group = g_object_get_data (G_OBJECT (editor (f)), "byline-editor-actions");
+
+  g_assert_nonnull (group);
+  return g_action_group_get_action_enabled (group, name);
+}
+
 static void
 test_selection_follows (Fixture       *f,
                         gconstpointer  data)
@@ -61,9 +73,23 @@ test_selection_follows (Fixture       *f,
     GtkWidget *view = GTK_WIDGET (byline_article_editor_get_body_view (editor (f)));
 
     g_assert_true (gtk_widget_has_css_class (view, "at-figure"));
+    /* Nor do a paragraph's styles and the text's formatting apply there. */
+    for (const char **name = (const char *[]) { "style", "bold", "italic", "link", NULL }; *name; name++)
+      g_assert_false (action_enabled (f, *name));
+    g_assert_true (action_enabled (f, "insert-picture"));
     byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 2);
     gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
     g_assert_false (gtk_widget_has_css_class (view, "at-figure"));
+    for (const char **name = (const char *[]) { "style", "bold", "italic", "link", NULL }; *name; name++)
+      g_assert_true (action_enabled (f, *name));
+    /* A selection from the text into the figure: the text's block takes them. */
+    {
+      GtkTextIter figure;
+
+      byline_body_buffer_get_iter_at_block (buffer, &figure, 1, 0);
+      gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &figure, &iter);
+      g_assert_true (action_enabled (f, "style"));
+    }
   }
 }
 

@@ -82,6 +82,8 @@ _byline_article_editor_update_actions (BylineArticleEditor *self)
   set_enabled (self, "italic", has_document && on_text);
   set_enabled (self, "link", has_document && on_text);
   set_enabled (self, "style", has_document && on_text);
+  /* (A menu button is not greyed by its menu's actions.) */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->style_button), has_document && on_text);
   set_enabled (self, "insert-picture", has_document);
   set_enabled (self, "find", has_document);
   set_enabled (self, "replace", has_document);

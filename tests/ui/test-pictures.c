@@ -77,11 +77,17 @@ test_selection_follows (Fixture       *f,
     for (const char **name = (const char *[]) { "style", "bold", "italic", "link", NULL }; *name; name++)
       g_assert_false (action_enabled (f, *name));
     g_assert_true (action_enabled (f, "insert-picture"));
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                                        BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                                        "style_button"))));
     byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 2);
     gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
     g_assert_false (gtk_widget_has_css_class (view, "at-figure"));
     for (const char **name = (const char *[]) { "style", "bold", "italic", "link", NULL }; *name; name++)
       g_assert_true (action_enabled (f, *name));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                                       BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                                       "style_button"))));
     /* A selection from the text into the figure: the text's block takes them. */
     {
       GtkTextIter figure;

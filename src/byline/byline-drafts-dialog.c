@@ -442,18 +442,6 @@ make_trash_row (BylineDraftsDialog       *self,
   return row;
 }
 
-static int
-compare_deleted_newest_first (gconstpointer a,
-                              gconstpointer b)
-{
-  const BylineDraftSummary *x = *(BylineDraftSummary * const *) a;
-  const BylineDraftSummary *y = *(BylineDraftSummary * const *) b;
-
-  if (x->deleted == NULL || y->deleted == NULL)
-    return (x->deleted == NULL) - (y->deleted == NULL);
-  return g_date_time_compare (y->deleted, x->deleted);
-}
-
 static void
 fill_trash (BylineDraftsDialog *self)
 {
@@ -470,7 +458,6 @@ fill_trash (BylineDraftsDialog *self)
       show_toast (self, adw_toast_new (error->message));
       return;
     }
-  g_ptr_array_sort (trash, compare_deleted_newest_first);
   /* A page at a time, as the drafts: a big clean-up can fill the trash. */
   for (guint i = 0; i < trash->len && i < self->trash_limit; i++)
     gtk_list_box_append (self->trash_list, make_trash_row (self, g_ptr_array_index (trash, i), trash_days));

@@ -208,7 +208,8 @@ typedef enum
   BYLINE_LIST_DELETED = 1 << 2,  /* each summary's deleted: the time of its folder */
 } BylineListFlags;
 
-/* BylineDraftSummary of every draft folder in @folder, newest first. */
+/* BylineDraftSummary of every draft folder in @folder, newest first (with
+ * DELETED, the most recently deleted first). */
 GPtrArray          *_byline_draft_list_folder    (const char        *folder,
                                                   BylineListFlags    flags,
                                                   GError           **error);

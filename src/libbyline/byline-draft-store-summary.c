@@ -654,6 +654,19 @@ compare_summaries (gconstpointer a,
   return g_strcmp0 (sa->id, sb->id);
 }
 
+/* The trash's order: the most recently deleted first. */
+static int
+compare_deleted (gconstpointer a,
+                 gconstpointer b)
+{
+  const BylineDraftSummary *sa = *(BylineDraftSummary * const *) a;
+  const BylineDraftSummary *sb = *(BylineDraftSummary * const *) b;
+
+  if (sa->deleted == NULL || sb->deleted == NULL)
+    return (sa->deleted == NULL) - (sb->deleted == NULL);
+  return g_date_time_compare (sb->deleted, sa->deleted);
+}
+
 /* The draft's summary; *@stamp set (for the index) unless it has a problem. */
 static BylineDraftSummary *
 summarize (const char      *draft_dir,
@@ -767,6 +780,6 @@ _byline_draft_list_folder (const char       *folder,
   if (index != NULL && (index_stale || g_hash_table_size (index) > 0))
     _byline_draft_index_write (folder, indexed);
 
-  g_ptr_array_sort (result, compare_summaries);
+  g_ptr_array_sort (result, (flags & BYLINE_LIST_DELETED) ? compare_deleted : compare_summaries);
   return g_steal_pointer (&result);
 }

@@ -141,7 +141,7 @@ gboolean          byline_draft_store_delete          (BylineDraftStore  *self,
 gboolean          byline_draft_store_undelete        (BylineDraftStore  *self,
                                                       const char        *id,
                                                       GError           **error);
-/* BylineDraftSummary of the drafts in the trash. */
+/* BylineDraftSummary of the drafts in the trash, the most recently deleted first. */
 GPtrArray        *byline_draft_store_list_trash      (BylineDraftStore  *self,
                                                       GError           **error);
 /* Removes a draft from the trash for good. */

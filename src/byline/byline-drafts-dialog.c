@@ -37,6 +37,7 @@ struct _BylineDraftsDialog
   GPtrArray        *folded;       /* each one's headline as searched */
   guint             limit;        /* rows to show at most */
   guint             trash_limit;  /* the same on the Deleted Drafts page */
+  guint             n_trash;      /* drafts in the trash, shown or not */
   guint             n_visible;    /* drafts the search finds */
 
   AdwToastOverlay  *toast_overlay;
@@ -464,6 +465,7 @@ fill_trash (BylineDraftsDialog *self)
   if (trash->len > self->trash_limit)
     gtk_list_box_append (self->trash_list, make_more_row (trash->len - self->trash_limit));
 
+  self->n_trash = trash->len;
   gtk_widget_set_sensitive (self->empty_button, trash->len > 0);
   kept = g_strdup_printf (ngettext ("Deleted drafts are kept here for %u day",
                                     "Deleted drafts are kept here for %u days", trash_days), trash_days);
@@ -491,12 +493,9 @@ on_empty_response (AdwAlertDialog     *alert,
 static void
 on_empty_clicked (BylineDraftsDialog *self)
 {
-  guint n = 0;
+  guint n = self->n_trash;
   AdwDialog *alert;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->trash_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n++;
   /* (Short: a heading does not wrap.) */
   alert = adw_alert_dialog_new (_("Remove for Good?"), NULL);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),

@@ -401,6 +401,12 @@ test_trash_pages (Fixture       *f,
   g_assert_cmpuint (count_visible_rows (trash), ==, 51);
   g_assert_true (ADW_IS_BUTTON_ROW (visible_row (trash, 50)));
   g_assert_cmpstr (row_title (visible_row (trash, 50)), ==, "Show 5 More Drafts");
+  /* Empty counts them all, not the rows shown (it said 51). */
+  {
+    g_autofree char *body = empty_trash (dialog, f, "cancel");
+
+    g_assert_cmpstr (body, ==, "The 55 deleted drafts and their pictures cannot be brought back.");
+  }
   g_signal_emit_by_name (trash, "row-activated", visible_row (trash, 50));
   g_assert_cmpuint (count_visible_rows (trash), ==, 55);
   g_assert_false (ADW_IS_BUTTON_ROW (visible_row (trash, 54)));

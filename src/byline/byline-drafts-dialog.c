@@ -272,6 +272,18 @@ make_more_row (guint left)
   return more;
 }
 
+/* After "Show More": the keyboard goes on from the first of the new rows,
+ * which took the place of the "Show More" row at @index. */
+static void
+focus_row_at (GtkListBox *list,
+              int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 /* Rows for the first self->limit drafts the search finds, and "Show More"
  * when it finds more. */
 static void
@@ -332,10 +344,7 @@ on_row_activated (BylineDraftsDialog *self,
 
       self->limit += PAGE;
       fill_rows (self);
-      /* The keyboard goes on from the first of the new rows. */
-      row = gtk_list_box_get_row_at_index (self->list_box, index);
-      if (row != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (row));
+      focus_row_at (self->list_box, index);
       return;
     }
   id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
@@ -523,9 +532,7 @@ on_trash_row_activated (BylineDraftsDialog *self,
     return;
   self->trash_limit += PAGE;
   fill_trash (self);
-  row = gtk_list_box_get_row_at_index (self->trash_list, index);
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+  focus_row_at (self->trash_list, index);
 }
 
 static void

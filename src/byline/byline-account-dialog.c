@@ -33,6 +33,7 @@ struct _BylineAccountDialog
   AdwEntryRow          *name_row;
   AdwComboRow          *kind_row;
   AdwEntryRow          *url_row;
+  GtkWidget            *folder_button;
   AdwEntryRow          *user_row;
   AdwPasswordEntryRow  *secret_row;
   AdwActionRow         *result_row;
@@ -87,6 +88,9 @@ on_kind_changed (BylineAccountDialog *self)
   gboolean folder = selected_kind (self) == BYLINE_ACCOUNT_FOLDER;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->url_row), folder ? _("Folder") : _("Address"));
+  adw_entry_row_set_input_purpose (self->url_row,
+                                   folder ? GTK_INPUT_PURPOSE_FREE_FORM : GTK_INPUT_PURPOSE_URL);
+  gtk_widget_set_visible (self->folder_button, folder);
   gtk_widget_set_visible (GTK_WIDGET (self->user_row), !folder);
   gtk_widget_set_visible (GTK_WIDGET (self->secret_row), !folder);
   if (folder && *gtk_editable_get_text (GTK_EDITABLE (self->url_row)) == '\0')
@@ -95,6 +99,60 @@ on_kind_changed (BylineAccountDialog *self)
 
       gtk_editable_set_text (GTK_EDITABLE (self->url_row), path);
     }
+}
+
+static void
+on_folder_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BylineAccountDialog) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  /* Cancelled, or a place with no path (the folder destination writes files). */
+  if (folder == NULL || g_file_peek_path (folder) == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), g_file_peek_path (folder));
+}
+
+/* The folder typed so far, or the nearest folder above it that is there, for
+ * the chooser to start in; NULL when none is. */
+static GFile *
+typed_folder (BylineAccountDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+  g_autoptr(GFile) folder = NULL;
+
+  if (!g_path_is_absolute (text))
+    return NULL;
+  folder = g_file_new_for_path (text);
+  while (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      GFile *parent = g_file_get_parent (folder);
+
+      g_object_unref (folder);
+      folder = parent;
+    }
+  return g_steal_pointer (&folder);
+}
+
+/* A folder typed by hand is out of reach inside Flatpak's sandbox; one chosen
+ * here comes through the file chooser portal, which keeps it open to Byline. */
+static void
+choose_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BylineAccountDialog *self = BYLINE_ACCOUNT_DIALOG (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GFile) start = typed_folder (self);
+
+  gtk_file_dialog_set_title (dialog, _("Choose the Folder to Send To"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Choose"));
+  if (start != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, start);
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
+                                 on_folder_chosen, g_object_ref (self));
 }
 
 static void
@@ -382,6 +440,7 @@ byline_account_dialog_class_init (BylineAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, folder_button);
   gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, secret_row);
   gtk_widget_class_bind_template_child (widget_class, BylineAccountDialog, result_row);
@@ -392,6 +451,7 @@ byline_account_dialog_class_init (BylineAccountDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "account.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "account.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "account.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "account.choose-folder", NULL, choose_folder_action);
 }
 
 static void

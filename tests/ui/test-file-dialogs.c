@@ -14,6 +14,7 @@
 #include <gtk/gtkunixprint.h>
 
 #include "byline-test-utils.h"
+#include "ui-file-chooser.h"
 #include "ui-test-utils.h"
 #include "byline-article-editor.h"
 #include "byline-document.h"
@@ -23,108 +24,6 @@
 #define HEADLINE "Sìn Hồ: đường lên bản Pu Sam Cáp đã thông"
 #define PAGE     "<html><head><title>x</title></head><body><h1>" HEADLINE "</h1>" \
                  "<p>(BLC) - Sau ba ngày, xe đã qua được.</p></body></html>"
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
-/* The shown toplevel of @type, if any, in *@found. */
-static gboolean
-find_toplevel (GType       type,
-               GtkWidget **found)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          *found = GTK_WIDGET (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-find_chooser (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, data);
-}
-
-/* The file chooser the window opened, titled @title. */
-static GtkFileChooser *
-wait_for_chooser (const char *title)
-{
-  GtkWidget *chooser = NULL;
-
-  if (!byline_ui_test_wait_until (find_chooser, &chooser, 5000))
-    g_error ("No file chooser opened for “%s”", title);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
-  /* Modal, on top of the story's window. */
-  g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
-  return GTK_FILE_CHOOSER (chooser);
-}
-
-static gboolean
-chooser_gone (gpointer data)
-{
-  GtkWidget *chooser = NULL;
-
-  return !find_chooser (&chooser);
-}
-
-typedef struct
-{
-  GtkFileChooser *chooser;
-  GFile          *file;
-} Selection;
-
-static gboolean
-file_selected (gpointer data)
-{
-  Selection *selection = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (selection->chooser);
-
-  return file != NULL && g_file_equal (file, selection->file);
-}
-
-static gboolean
-shows_folder (gpointer data)
-{
-  Selection *selection = data;
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (selection->chooser);
-
-  return folder != NULL && g_file_equal (folder, selection->file);
-}
-
-/* Picks @file in an Open chooser (once its folder has loaded) and presses Open. */
-static void
-open_in_chooser (GtkFileChooser *chooser,
-                 GFile          *file)
-{
-  Selection selection = { chooser, file };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
-  /* Let it load where it opens (the last folder used, or Recent) first:
-   * GTK's chooser gives no sign of that being done. */
-  byline_ui_test_wait (400);
-  g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
-}
-
-static void
-cancel_chooser (GtkFileChooser *chooser)
-{
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
-}
-
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 typedef struct
 {
@@ -172,7 +71,7 @@ test_export (Fixture       *f,
   file = g_file_get_child (f->files, name);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "html"));
-  chooser = wait_for_chooser ("Export Story");
+  chooser = byline_ui_test_wait_for_chooser ("Export Story");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
   {
@@ -182,14 +81,10 @@ test_export (Fixture       *f,
   }
   /* Typed into the Name field as a whole path, as a person may. */
   gtk_file_chooser_set_current_name (chooser, g_file_peek_path (file));
-  {
-    Selection selection = { chooser, file };
-
-    g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
-  }
+  byline_ui_test_wait_chooser_selects (chooser, file);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
+  byline_ui_test_wait_chooser_gone ();
 
   toast = g_strdup_printf ("Exported to “%s”", name);
   assert_toast (f, toast);
@@ -209,16 +104,9 @@ test_export (Fixture       *f,
 
   /* The next export starts where this one went; cancelled, it writes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "ninjs"));
-  chooser = wait_for_chooser ("Export Story");
-  {
-    Selection in_folder = { chooser, f->files };
-
-    g_assert_true (byline_ui_test_wait_until (shows_folder, &in_folder, 5000));
-  }
-  /* GTK's chooser still queries the folder's path for its path bar; closed
-   * before that ends, it warns (gtk_box_remove on a widget gone). */
-  byline_ui_test_wait (500);
-  cancel_chooser (chooser);
+  chooser = byline_ui_test_wait_for_chooser ("Export Story");
+  byline_ui_test_wait_chooser_shows (chooser, f->files);
+  byline_ui_test_chooser_cancel (chooser);
   byline_ui_test_wait (200);
   {
     g_autofree char *ninjs_name = g_strconcat (slug, ".json", NULL);
@@ -254,26 +142,8 @@ file_exists (gpointer file)
 static void
 export_to_folder (Fixture *f)
 {
-  GtkFileChooser *chooser;
-  g_autoptr(GError) error = NULL;
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "html"));
-  chooser = wait_for_chooser ("Export Story to Folder");
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
-  byline_ui_test_wait (400);
-  g_assert_true (gtk_file_chooser_set_current_folder (chooser, f->files, &error));
-  g_assert_no_error (error);
-  {
-    Selection selection = { chooser, f->files };
-
-    g_assert_true (byline_ui_test_wait_until (file_selected, &selection, 5000));
-  }
-  /* Its path bar still loading, GTK's chooser warns when closed (see test_export). */
-  byline_ui_test_wait (500);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_assert_true (byline_ui_test_wait_until (chooser_gone, NULL, 5000));
+  byline_ui_test_chooser_select_folder (byline_ui_test_wait_for_chooser ("Export Story to Folder"), f->files);
 }
 
 /* Inside a sandbox (here BYLINE_SANDBOXED=1) the file chooser portal hands
@@ -329,7 +199,7 @@ test_open (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
-  open_in_chooser (wait_for_chooser ("Open Stories"), page);
+  byline_ui_test_chooser_open (byline_ui_test_wait_for_chooser ("Open Stories"), page);
   byline_ui_test_wait (300);
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, HEADLINE);
   opened = byline_document_get_id (byline_window_get_document (f->window));
@@ -338,13 +208,13 @@ test_open (Fixture       *f,
   g_assert_cmpuint (drafts->len, ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
-  open_in_chooser (wait_for_chooser ("Open Stories"), bad);
+  byline_ui_test_chooser_open (byline_ui_test_wait_for_chooser ("Open Stories"), bad);
   assert_toast (f, "trong.txt is empty");
   g_assert_cmpstr (byline_document_get_id (byline_window_get_document (f->window)), ==, opened);
 
   /* Cancelled: nothing opens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
-  cancel_chooser (wait_for_chooser ("Open Stories"));
+  byline_ui_test_chooser_cancel (byline_ui_test_wait_for_chooser ("Open Stories"));
   byline_ui_test_wait (200);
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = byline_draft_store_list (f->store, &error);
@@ -367,7 +237,7 @@ test_insert_picture (Fixture       *f,
                        "Cây cầu treo mới.\n");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-picture", NULL));
-  open_in_chooser (wait_for_chooser ("Insert Pictures"), photo);
+  byline_ui_test_chooser_open (byline_ui_test_wait_for_chooser ("Insert Pictures"), photo);
   byline_ui_test_wait (300);
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
   image = byline_article_get_image (article (f), 0);
@@ -381,7 +251,7 @@ test_insert_picture (Fixture       *f,
                    "Ảnh: cầu mới.");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-picture", NULL));
-  cancel_chooser (wait_for_chooser ("Insert Pictures"));
+  byline_ui_test_chooser_cancel (byline_ui_test_wait_for_chooser ("Insert Pictures"));
   byline_ui_test_wait (200);
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
 }
@@ -393,7 +263,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static gboolean
 find_print_dialog (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG, data);
+  return byline_ui_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG, data);
 }
 
 static gboolean

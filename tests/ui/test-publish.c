@@ -20,6 +20,7 @@
 #include "publish-test-utils.h"
 #include "wordpress-peer-utils.h"
 #include "test-network-monitor.h"
+#include "ui-file-chooser.h"
 #include "ui-test-utils.h"
 #include "byline-account-dialog.h"
 #include "byline-accounts-page.h"
@@ -644,6 +645,66 @@ test_send_folder (Fixture       *f,
     }
 }
 
+/* A folder account's folder is chosen in a file chooser rather than typed
+ * (inside Flatpak the portal's, which keeps the folder open to Byline): the
+ * chooser starts in the nearest folder that is there above what is typed,
+ * Cancel leaves the row as it was, and the folder chosen is what is saved.
+ * A server has no folder to choose. */
+static void
+test_choose_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) base = byline_test_make_folder ("places");
+  g_autoptr(GFile) chosen = g_file_get_child (base, "Tòa soạn");
+  g_autoptr(GFile) missing = g_file_get_child (chosen, "chưa có");
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog = byline_account_dialog_new (f->publisher, NULL);
+  GtkWidget *button;
+  GObject *url_row;
+  BylineAccount *account;
+
+  g_assert_true (g_file_make_directory (chosen, NULL, &error));
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  byline_ui_test_wait (50);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_ACCOUNT_DIALOG,
+                                                     "folder_button"));
+  url_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_ACCOUNT_DIALOG, "url_row");
+  g_assert_false (gtk_widget_is_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose the Folder");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                            BYLINE_TYPE_ACCOUNT_DIALOG,
+                                                                            "kind_row")),
+                              BYLINE_ACCOUNT_FOLDER);
+  g_assert_true (gtk_widget_is_visible (button));
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "name_row", FOLDER);
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "url_row", g_file_peek_path (missing));
+
+  g_assert_true (gtk_widget_activate (button));
+  {
+    GtkFileChooser *chooser = byline_ui_test_wait_for_chooser ("Choose the Folder to Send To");
+
+    byline_ui_test_wait_chooser_shows (chooser, chosen);
+    byline_ui_test_chooser_cancel (chooser);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, g_file_peek_path (missing));
+
+  g_assert_true (gtk_widget_activate (button));
+  byline_ui_test_chooser_select_folder (byline_ui_test_wait_for_chooser ("Choose the Folder to Send To"), chosen);
+  /* The answer comes in an idle after the chooser is gone. */
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, g_file_peek_path (chosen));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL));
+  g_assert_true (byline_ui_test_wait_until (dialog_idle, dialog, 10000));
+  account = byline_accounts_lookup (byline_publisher_get_accounts (f->publisher), FOLDER);
+  g_assert_nonnull (account);
+  g_assert_cmpstr (byline_account_get_url (account), ==, g_file_peek_path (chosen));
+  g_object_unref (dialog);
+}
+
 /* The server is down when the reporter sends: the window says the story waits
  * and will be tried again; when the server is back it goes, once, untouched. */
 static void
@@ -1238,6 +1299,7 @@ main (int   argc,
   g_test_add ("/ui/publish/accounts-page", Fixture, NULL, fixture_setup, test_accounts_page, fixture_teardown);
   g_test_add ("/ui/publish/send-newsroom", Fixture, NULL, fixture_setup, test_send_newsroom, fixture_teardown);
   g_test_add ("/ui/publish/send-folder", Fixture, NULL, fixture_setup, test_send_folder, fixture_teardown);
+  g_test_add ("/ui/publish/choose-folder", Fixture, NULL, fixture_setup, test_choose_folder, fixture_teardown);
   g_test_add ("/ui/publish/server-down", Fixture, NULL, fixture_setup, test_server_down, fixture_teardown);
   g_test_add ("/ui/publish/failed-then-retry", Fixture, NULL, fixture_setup, test_failed_then_retry,
               fixture_teardown);

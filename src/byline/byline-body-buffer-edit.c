@@ -214,7 +214,16 @@ on_insert_text (BylineBodyBuffer *self,
   /* Callers expect @location after the insertion, as the default handler leaves it. */
   byline_body_buffer_get_iter_at_block (self, location, end_block, end_offset);
   if (at_cursor)
-    gtk_text_buffer_place_cursor (buffer, location);
+    {
+      GtkTextIter now;
+
+      /* Typed text goes in at the cursor, which the buffer's insert leaves
+       * after it: placing it again would only make the view lay the
+       * paragraph out once more (for the input method's spot) before the frame. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &now, gtk_text_buffer_get_insert (buffer));
+      if (!gtk_text_iter_equal (&now, location) || gtk_text_buffer_get_has_selection (buffer))
+        gtk_text_buffer_place_cursor (buffer, location);
+    }
 }
 
 /* ------------------------------------------------------------------ delete */

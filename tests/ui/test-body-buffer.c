@@ -327,6 +327,109 @@ test_formatting (void)
       g_assert_cmpuint (spans[i].end, ==, 3);
 }
 
+/* Which characters of line 0 carry @tag, as a string of '-' and '#'. */
+static char *
+tag_map (GtkTextBuffer *buffer,
+         GtkTextTag    *tag)
+{
+  GString *map = g_string_new (NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (!gtk_text_iter_ends_line (&iter))
+    {
+      g_string_append_c (map, gtk_text_iter_has_tag (&iter, tag) ? '#' : '-');
+      gtk_text_iter_forward_char (&iter);
+    }
+  return g_string_free (map, FALSE);
+}
+
+static void
+tag_range (GtkTextBuffer *buffer,
+           GtkTextTag    *tag,
+           gboolean       apply,
+           int            from,
+           int            to)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  else
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
+/* The buffer skips putting a tag where it already is and taking it off where
+ * it is not (GtkTextBuffer would lay the paragraph out again for nothing):
+ * every other change of a tag, over part of a run, across runs, at either
+ * edge, still takes effect. */
+static void
+test_tags_only_where_needed (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+  GtkTextBuffer *text_buffer;
+  GtkTextTag *tag;
+  struct {
+    gboolean    apply;
+    int         from, to;
+    const char *after;
+  } steps[] = {
+    { TRUE,   4,  7, "----###-----------" },
+    { TRUE,   4,  7, "----###-----------" },  /* already there */
+    { TRUE,   2,  9, "--#######---------" },  /* over a run and past both edges */
+    { FALSE,  0,  2, "--#######---------" },  /* not there */
+    { FALSE, 12, 18, "--#######---------" },  /* not there */
+    { TRUE,   5,  6, "--#######---------" },  /* inside a run */
+    { TRUE,  11, 14, "--#######--###----" },
+    { TRUE,   8, 12, "--############----" },  /* joins two runs */
+    { FALSE,  5,  6, "--###-########----" },  /* a hole */
+    { FALSE,  0,  3, "---##-########----" },  /* a run's start */
+    { FALSE, 10, 18, "---##-####--------" },  /* a run's end, past it */
+    { FALSE,  0, 18, "------------------" },
+    { FALSE,  0, 18, "------------------" },
+  };
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một hai ba bốn năm");
+  buffer = make_buffer (body);
+  text_buffer = GTK_TEXT_BUFFER (buffer);
+  tag = gtk_text_buffer_create_tag (text_buffer, "probe", "underline", PANGO_UNDERLINE_ERROR, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *map = NULL;
+
+      tag_range (text_buffer, tag, steps[i].apply, steps[i].from, steps[i].to);
+      map = tag_map (text_buffer, tag);
+      g_assert_cmpstr (map, ==, steps[i].after);
+    }
+
+  /* The body's own tags too: a paragraph made a heading and back, a bold
+   * span typed into, keep what the body says. */
+  byline_body_set_block_kind (body, 0, BYLINE_BLOCK_HEADING1);
+  byline_body_apply_span (body, 0, 4, 7, BYLINE_SPAN_BOLD, NULL, TRUE);
+  type_at (buffer, 0, 5, "x");
+  {
+    GtkTextTag *bold = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (text_buffer), "byline-bold");
+    GtkTextTag *heading = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (text_buffer), "byline-heading1");
+    g_autofree char *bold_map = NULL;
+    g_autofree char *heading_map = NULL;
+
+    g_assert_nonnull (bold);
+    g_assert_nonnull (heading);
+    bold_map = tag_map (text_buffer, bold);
+    heading_map = tag_map (text_buffer, heading);
+    g_assert_cmpstr (bold_map, ==, "----####-----------");
+    g_assert_cmpstr (heading_map, ==, "###################");
+    byline_body_set_block_kind (body, 0, BYLINE_BLOCK_PARAGRAPH);
+    g_clear_pointer (&heading_map, g_free);
+    heading_map = tag_map (text_buffer, heading);
+    g_assert_cmpstr (heading_map, ==, "-------------------");
+  }
+}
+
 static void
 test_undo (void)
 {
@@ -755,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/ui/body-buffer/typing", test_typing);
   g_test_add_func ("/ui/body-buffer/figures", test_figures);
   g_test_add_func ("/ui/body-buffer/formatting", test_formatting);
+  g_test_add_func ("/ui/body-buffer/tags-only-where-needed", test_tags_only_where_needed);
   g_test_add_func ("/ui/body-buffer/undo", test_undo);
   g_test_add_func ("/ui/body-buffer/paste-html", test_paste_html);
   g_test_add_func ("/ui/body-buffer/random-edits", test_random_edits);

@@ -43,7 +43,7 @@
  * leave: then a step at least this often. */
 #define NUDGE_MS 250
 
-G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, GTK_SOURCE_TYPE_BUFFER)
+G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, BYLINE_TYPE_SOURCE_BUFFER)
 
 enum {
   PROP_0,
@@ -868,73 +868,16 @@ byline_body_buffer_constructed (GObject *object)
   _byline_body_buffer_init_edit (self);
 }
 
-/* Whether @tag is on any character between @start and @end. */
-static gboolean
-tag_touches (GtkTextTag        *tag,
-             const GtkTextIter *start,
-             const GtkTextIter *end)
-{
-  GtkTextIter iter = *start;
-
-  if (gtk_text_iter_has_tag (&iter, tag))
-    return TRUE;
-  return gtk_text_iter_forward_to_tag_toggle (&iter, tag) && gtk_text_iter_compare (&iter, end) < 0;
-}
-
-/* Whether @tag is on every character between @start and @end. */
-static gboolean
-tag_covers (GtkTextTag        *tag,
-            const GtkTextIter *start,
-            const GtkTextIter *end)
-{
-  GtkTextIter iter = *start;
-
-  if (!gtk_text_iter_has_tag (&iter, tag))
-    return FALSE;
-  return !gtk_text_iter_forward_to_tag_toggle (&iter, tag) || gtk_text_iter_compare (&iter, end) >= 0;
-}
-
-/* GtkTextBuffer lays the lines of a range out again whenever a tag is put on
- * it or taken off it, even where that changes nothing.  After every key the
- * paragraph is retagged (its styles and links) and libspelling takes its
- * underline off the word typed: each made GtkTextView lay the paragraph out
- * and draw it once more.  A tag is now put only where it is missing and
- * taken off only where it is. */
-static void
-byline_body_buffer_apply_tag (GtkTextBuffer     *buffer,
-                              GtkTextTag        *tag,
-                              const GtkTextIter *start,
-                              const GtkTextIter *end)
-{
-  if (tag_covers (tag, start, end))
-    return;
-  GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->apply_tag (buffer, tag, start, end);
-}
-
-static void
-byline_body_buffer_remove_tag (GtkTextBuffer     *buffer,
-                               GtkTextTag        *tag,
-                               const GtkTextIter *start,
-                               const GtkTextIter *end)
-{
-  if (!tag_touches (tag, start, end))
-    return;
-  GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->remove_tag (buffer, tag, start, end);
-}
-
 static void
 byline_body_buffer_class_init (BylineBodyBufferClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
   object_class->constructed = byline_body_buffer_constructed;
   object_class->dispose = byline_body_buffer_dispose;
   object_class->finalize = byline_body_buffer_finalize;
   object_class->get_property = byline_body_buffer_get_property;
   object_class->set_property = byline_body_buffer_set_property;
-  buffer_class->apply_tag = byline_body_buffer_apply_tag;
-  buffer_class->remove_tag = byline_body_buffer_remove_tag;
 
   properties[PROP_BODY] =
     g_param_spec_object ("body", NULL, NULL, BYLINE_TYPE_BODY,

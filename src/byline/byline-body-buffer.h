@@ -1,4 +1,4 @@
-/* byline-body-buffer.h — a GtkSourceBuffer that mirrors a BylineBody
+/* byline-body-buffer.h — a source buffer that mirrors a BylineBody
  *
  * Line i of the buffer shows block i of the body: a text block as its text
  * with tags for its kind and spans, an image block as one child anchor.  The
@@ -14,12 +14,13 @@
 
 #include "byline-app-types.h"
 #include "byline-body-history.h"
+#include "byline-source-buffer.h"
 
 G_BEGIN_DECLS
 
 #define BYLINE_TYPE_BODY_BUFFER (byline_body_buffer_get_type ())
 
-G_DECLARE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, BYLINE, BODY_BUFFER, GtkSourceBuffer)
+G_DECLARE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, BYLINE, BODY_BUFFER, BylineSourceBuffer)
 
 BylineBodyBuffer  *byline_body_buffer_new               (void);
 BylineBody        *byline_body_buffer_get_body          (BylineBodyBuffer  *self);

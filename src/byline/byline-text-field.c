@@ -7,6 +7,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "byline-source-buffer.h"
 #include "byline-text-field.h"
 
 #define NATURAL_KEY "byline-natural-height"
@@ -275,7 +276,7 @@ static void
 byline_text_field_init (BylineTextField *self)
 {
   /* A source buffer, for libspelling's adapter; no brackets to match in prose. */
-  g_autoptr(GtkSourceBuffer) buffer = gtk_source_buffer_new (NULL);
+  g_autoptr(GtkSourceBuffer) buffer = byline_source_buffer_new ();
 
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));

@@ -37,7 +37,7 @@
 #include "byline-window-review.h"
 
 static char *out_dir;
-static char *only;
+static char **only;   /* the states asked for; NULL: all */
 static GFile *photos;
 static BylineDraftStore *store;
 /* What the application gives each window: the outbox, and a new user's
@@ -60,7 +60,7 @@ capture (GtkWidget  *window,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  /* One state asked for: the others its window shows on the way are not written. */
+  /* Some states asked for: the others their windows show on the way are not written. */
   if (!wanted (name))
     return;
   crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (window), gtk_widget_get_height (window));
@@ -78,7 +78,7 @@ capture (GtkWidget  *window,
 static gboolean
 wanted (const char *name)
 {
-  return only == NULL || g_strcmp0 (only, name) == 0;
+  return only == NULL || g_strv_contains ((const char * const *) only, name);
 }
 
 static GFile *
@@ -381,6 +381,11 @@ shoot_sending (void)
       byline_outbox_button_popup (byline_window_get_outbox_button (window));
       byline_ui_test_wait (800);
       capture (GTK_WIDGET (window), "outbox.png");
+      /* Closed, as opening a dialog closes it for a person: the account
+       * states below showed it over their dialog. */
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (byline_ui_test_find_descendant (
+        GTK_WIDGET (byline_window_get_outbox_button (window)), GTK_TYPE_MENU_BUTTON)));
+      byline_ui_test_wait (300);
     }
   if (wanted ("accounts.png"))
     {
@@ -576,11 +581,11 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: byline-screenshots FOLDER [STATE]\n");
+      g_printerr ("usage: byline-screenshots FOLDER [STATE.png…]\n");
       return 2;
     }
   out_dir = argv[1];
-  only = argc > 2 ? argv[2] : NULL;
+  only = argc > 2 ? argv + 2 : NULL;
   g_mkdir_with_parents (out_dir, 0755);
 
   /* A private data folder: the screenshots show the sample story only. */

@@ -106,17 +106,28 @@ byline_thumbnailer_load_pixbuf (GFile   *file,
   return gdk_pixbuf_apply_embedded_orientation (pixbuf);
 }
 
+/* In the format cairo draws (GDK_MEMORY_DEFAULT): GTK's cairo renderer
+ * copies a texture into a cairo surface every frame it is drawn, and a
+ * texture in any other format (a JPEG's R8G8B8) is converted pixel by
+ * pixel each time.  Converted once here, in the decoding thread, each
+ * frame's copy is a plain one.  GL and Vulkan renderers take it as well. */
 static GdkTexture *
 texture_for_pixbuf (GdkPixbuf *pixbuf)
 {
   g_autoptr(GBytes) bytes = gdk_pixbuf_read_pixel_bytes (pixbuf);
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  g_autoptr(GdkTexture) decoded = gdk_memory_texture_new (width, height,
+                                                          gdk_pixbuf_get_has_alpha (pixbuf)
+                                                            ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                                          bytes, gdk_pixbuf_get_rowstride (pixbuf));
+  g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (decoded);
+  g_autoptr(GBytes) converted = NULL;
+  gsize stride;
 
-  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
-                                 gdk_pixbuf_get_height (pixbuf),
-                                 gdk_pixbuf_get_has_alpha (pixbuf)
-                                   ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
-                                 bytes,
-                                 gdk_pixbuf_get_rowstride (pixbuf));
+  gdk_texture_downloader_set_format (downloader, GDK_MEMORY_DEFAULT);
+  converted = gdk_texture_downloader_download_bytes (downloader, &stride);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, converted, stride);
 }
 
 static void

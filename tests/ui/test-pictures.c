@@ -15,6 +15,7 @@
 #include "byline-caption-panel.h"
 #include "byline-caption-row.h"
 #include "byline-document.h"
+#include "byline-thumbnailer.h"
 #include "byline-window.h"
 #include "ui-window-test.h"
 
@@ -649,12 +650,64 @@ test_remove_row_toast (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
+static void
+on_thumbnail (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+texture_ready (gpointer data)
+{
+  return *(GdkTexture **) data != NULL;
+}
+
+/* Pictures come decoded in the format cairo draws: GTK's cairo renderer
+ * copies a texture at every frame it draws it, and converted each JPEG's
+ * pixels every time.  The picture keeps its size and its colours. */
+static void
+test_thumbnail_format (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("thumbnail");
+  g_autoptr(GFile) file = g_file_get_child (folder, "do.png");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTextureDownloader) downloader = NULL;
+  guchar pixel[4 * 96 * 64];
+
+  byline_test_write_png (file, 120, 80, 0xc0302a);
+  byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file, 96, FALSE, NULL,
+                                 on_thumbnail, &texture);
+  g_assert_true (byline_ui_test_wait_until (texture_ready, &texture, 10000));
+
+  g_assert_cmpint (gdk_texture_get_format (texture), ==, GDK_MEMORY_DEFAULT);
+  /* Fitted in 96 × 96. */
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 64);
+  downloader = gdk_texture_downloader_new (texture);
+  gdk_texture_downloader_set_format (downloader, GDK_MEMORY_R8G8B8A8);
+  gdk_texture_downloader_download_into (downloader, pixel, 4 * 96);
+  for (guint i = 0; i < G_N_ELEMENTS (pixel); i += 4)
+    {
+      g_assert_cmpuint (pixel[i], ==, 0xc0);
+      g_assert_cmpuint (pixel[i + 1], ==, 0x30);
+      g_assert_cmpuint (pixel[i + 2], ==, 0x2a);
+      g_assert_cmpuint (pixel[i + 3], ==, 0xff);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   byline_ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/pictures/thumbnail-format", test_thumbnail_format);
   byline_ui_test_add_window_test ("/ui/pictures/selection-follows", test_selection_follows);
   byline_ui_test_add_window_test ("/ui/pictures/rows-freed", test_rows_freed);
   byline_ui_test_add_window_test ("/ui/pictures/remove-picture-undo", test_remove_picture_undo);

@@ -645,6 +645,14 @@ test_send_folder (Fixture       *f,
     }
 }
 
+/* Whether the row shows a folder named "Tòa soạn", not the one typed
+ * below it: the chooser's answer has arrived. */
+static gboolean
+url_row_moved (gpointer row)
+{
+  return g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (row)), "Tòa soạn");
+}
+
 /* A folder account's folder is chosen in a file chooser rather than typed
  * (inside Flatpak the portal's, which keeps the folder open to Byline): the
  * chooser starts in the nearest folder that is there above what is typed,
@@ -694,7 +702,7 @@ test_choose_folder (Fixture       *f,
   g_assert_true (gtk_widget_activate (button));
   byline_ui_test_chooser_select_folder (byline_ui_test_wait_for_chooser ("Choose the Folder to Send To"), chosen);
   /* The answer comes in an idle after the chooser is gone. */
-  byline_ui_test_wait (100);
+  byline_ui_test_wait_until (url_row_moved, url_row, 5000);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, g_file_peek_path (chosen));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL));

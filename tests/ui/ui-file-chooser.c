@@ -106,7 +106,7 @@ byline_ui_test_wait_chooser_shows (GtkFileChooser *chooser,
  * closed before that ends, it fails a critical check (gtk_box_remove on a
  * widget gone).  It gives no sign of being done. */
 static void
-settle (GtkFileChooser *chooser)
+settle (void)
 {
   byline_ui_test_wait (500);
 }
@@ -140,7 +140,7 @@ byline_ui_test_chooser_select_folder (GtkFileChooser *chooser,
   g_assert_no_error (error);
   /* With nothing selected inside, the folder shown is the one chosen. */
   byline_ui_test_wait_chooser_selects (chooser, folder);
-  settle (chooser);
+  settle ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   byline_ui_test_wait_chooser_gone ();
 }
@@ -148,7 +148,7 @@ byline_ui_test_chooser_select_folder (GtkFileChooser *chooser,
 void
 byline_ui_test_chooser_cancel (GtkFileChooser *chooser)
 {
-  settle (chooser);
+  settle ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   byline_ui_test_wait_chooser_gone ();
 }

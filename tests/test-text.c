@@ -129,6 +129,63 @@ test_prefix_lead (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* Whether @pattern finds @text, and exactly @found in it. */
+static void
+assert_finds (const char *query,
+              const char *text,
+              const char *found,
+              gboolean    caseless)
+{
+  g_autofree char *pattern = byline_text_search_pattern (query);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new (pattern, caseless ? G_REGEX_CASELESS : 0, 0, &error);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_no_error (error);
+  if (found == NULL)
+    {
+      g_assert_false (g_regex_match (regex, text, 0, &match));
+      return;
+    }
+  g_assert_true (g_regex_match (regex, text, 0, &match));
+  {
+    g_autofree char *what = g_match_info_fetch (match, 0);
+    g_assert_cmpstr (what, ==, found);
+  }
+}
+
+/* Bare letters find their marked forms; marked letters only themselves. */
+static void
+test_search_pattern (void)
+{
+  g_autofree char *empty = byline_text_search_pattern ("");
+
+  g_assert_cmpstr (empty, ==, "");
+
+  assert_finds ("sat lo", "Mưa gây sạt lở ở Bát Xát", "sạt lở", TRUE);
+  assert_finds ("sat lo", "Sát lò gạch", "Sát lò", TRUE);
+  assert_finds ("sat lo", "Sát lò gạch", NULL, FALSE);
+  assert_finds ("SAT", "bị sạt", "sạt", TRUE);
+  assert_finds ("bat xat", "huyện Bát Xát", "Bát Xát", TRUE);
+  assert_finds ("ky", "kỹ thuật", "kỹ", FALSE);
+  assert_finds ("uong", "đường", "ường", FALSE);
+  /* đ has no decomposition: it is a d all the same. */
+  assert_finds ("do thi", "Đô thị", "Đô thị", TRUE);
+  assert_finds ("do", "Đô thị", NULL, FALSE);
+  assert_finds ("Do", "Đô thị", "Đô", FALSE);
+  /* A letter typed with its mark finds only that letter. */
+  assert_finds ("sạt", "sát nhà, sạt đồi", "sạt", FALSE);
+  assert_finds ("sạt", "sát nhà", NULL, TRUE);
+  /* A query typed decomposed is the same query. */
+  assert_finds ("sa\xcc\xa3t", "sát nhà, sạt đồi", "sạt", FALSE);
+  /* Text with its marks as combining characters: they are part of the match. */
+  assert_finds ("sat lo", "bị sa\xcc\xa3t lo\xcc\x9b\xcc\x89 nặng", "sa\xcc\xa3t lo\xcc\x9b\xcc\x89", FALSE);
+  /* Everything else is literal. */
+  assert_finds ("(BLC) - 1.000", "(BLC) - 1.000 hộ", "(BLC) - 1.000", FALSE);
+  assert_finds ("(BLC) - 1.000", "(BLC) - 1x000 hộ", NULL, FALSE);
+  assert_finds ("a+b*[c]\\", "x a+b*[c]\\ y", "a+b*[c]\\", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize/fast-path-edges", test_normalize_fast_path_edges);
   g_test_add_func ("/text/slugify", test_slugify);
   g_test_add_func ("/text/count-words", test_count_words);
+  g_test_add_func ("/text/search-pattern", test_search_pattern);
 
   return g_test_run ();
 }

@@ -2,6 +2,9 @@
  *
  * A GtkSourceSearchContext does the finding; replacing goes through the
  * buffer like typing does, so it reaches the body and can be undone.
+ * Unless "Match Diacritics" is on, what is typed is found whatever marks the
+ * story puts on its bare letters ("sat lo" finds "sạt lở"): the search is then
+ * a regular expression made by byline_text_search_pattern().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +30,7 @@ struct _BylineFindBar
   GtkSearchEntry          *search_entry;
   GtkLabel                *count_label;
   GtkToggleButton         *case_button;
+  GtkToggleButton         *diacritics_button;
   GtkToggleButton         *replace_toggle;
   GtkEntry                *replace_entry;
 };
@@ -64,6 +68,25 @@ update_count (BylineFindBar *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+/* The replacement as the search context takes it.  A regular expression's
+ * replacement has references ("\\0"), so its backslashes are doubled to stay
+ * as typed; and replace_all() takes a replacement without references as it
+ * is, but one with references through the expression (GtkSourceView issue
+ * 172), so it always has one: to the empty group the search starts with. */
+static char *
+replacement_text (BylineFindBar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+  g_auto(GStrv) pieces = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!gtk_source_search_settings_get_regex_enabled (self->settings))
+    return g_strdup (text);
+  pieces = g_strsplit (text, "\\", -1);
+  escaped = g_strjoinv ("\\\\", pieces);
+  return g_strconcat ("\\g<1>", escaped, NULL);
 }
 
 static void
@@ -106,10 +129,15 @@ static void
 on_search_changed (BylineFindBar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean exact = gtk_toggle_button_get_active (self->diacritics_button);
+  g_autofree char *loose = exact || *text == '\0' ? NULL : byline_text_search_pattern (text);
+  /* The empty group is for replacement_text(). */
+  g_autofree char *pattern = loose != NULL ? g_strconcat ("()", loose, NULL) : NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end, found_start, found_end;
 
-  gtk_source_search_settings_set_search_text (self->settings, *text ? text : NULL);
+  gtk_source_search_settings_set_regex_enabled (self->settings, !exact);
+  gtk_source_search_settings_set_search_text (self->settings, *text ? (pattern != NULL ? pattern : text) : NULL);
   if (self->context == NULL || *text == '\0')
     {
       update_count (self);
@@ -147,7 +175,7 @@ on_replace (BylineFindBar *self)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autoptr(GError) error = NULL;
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+  g_autofree char *replacement = replacement_text (self);
 
   if (self->context == NULL)
     return;
@@ -167,7 +195,7 @@ static void
 on_replace_all (BylineFindBar *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+  g_autofree char *replacement = replacement_text (self);
 
   if (self->context == NULL)
     return;
@@ -298,6 +326,7 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, count_label);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, case_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, diacritics_button);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_toggle);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_child_revealed);
@@ -323,4 +352,6 @@ byline_find_bar_init (BylineFindBar *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->settings, "notify::case-sensitive",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diacritics_button, "toggled",
+                           G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
 }

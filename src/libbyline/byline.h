@@ -9,6 +9,7 @@
 #include "byline-error.h"
 #include "byline-enums.h"
 #include "byline-text.h"
+#include "byline-text-search.h"
 #include "byline-image.h"
 #include "byline-image-info.h"
 #include "byline-body.h"

@@ -290,6 +290,57 @@ test_find_replace (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
 }
 
+/* "sat" finds "Sạt", "sạt" and "sát" until Match Diacritics is on; the
+ * replacement is taken as typed (a backslash is not a reference). */
+static void
+test_find_without_marks (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBody *model;
+  GtkWidget *bar, *count, *diacritics;
+  GtkEditable *search, *replacement;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Sạt lở ở Bát Xát.\nBị sạt nặng, sát nhà.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  search = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  count = gtk_widget_get_next_sibling (GTK_WIDGET (search));
+  diacritics = byline_ui_test_find_button (bar, "aá");
+  g_assert_nonnull (diacritics);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (diacritics)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (diacritics), ==, "Match Diacritics");
+
+  gtk_editable_set_text (search, "sat");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* Marks matter once asked for, and again not. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (diacritics), TRUE);
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (diacritics), FALSE);
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* A letter typed with its marks finds only itself. */
+  gtk_editable_set_text (search, "sạt");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 2");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  gtk_editable_set_text (search, "bat xat");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
+  gtk_editable_set_text (replacement, "Bát Xát \\0");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+
+  model = byline_article_get_body (article (f));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Sạt lở ở Bát Xát \\0.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Bị sạt nặng, sát nhà.");
+}
+
 static void
 on_notify_count (GObject    *object,
                  GParamSpec *pspec,
@@ -1092,6 +1143,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/headline-limit", test_headline_limit);
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   byline_ui_test_add_window_test ("/ui/window/find-replace", test_find_replace);
+  byline_ui_test_add_window_test ("/ui/window/find-without-marks", test_find_without_marks);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
   byline_ui_test_add_window_test ("/ui/window/remembers-size", test_remembers_size);
   byline_ui_test_add_window_test ("/ui/window/save-failures", test_save_failures);

@@ -1,0 +1,20 @@
+/* byline-text-search.h — finding Vietnamese words typed without their marks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A regular expression (GRegex) that finds @query in text whatever marks
+ * the text puts on the query's bare letters: "sat lo" finds "sạt lở",
+ * "Sạt lở" and "sát lò"; "do" finds "đô".  A letter typed with its marks
+ * finds only itself: "sạt" does not find "sát".  Marks that follow a letter
+ * as combining characters (decomposed text) are part of the match.  Any other
+ * character of @query is literal. */
+char *byline_text_search_pattern (const char *query);
+
+G_END_DECLS

@@ -17,6 +17,7 @@
 #include "byline-body-view.h"
 #include "byline-caption-panel.h"
 #include "byline-document.h"
+#include "byline-focus-keeper.h"
 #include "byline-menu-button.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window-private.h"
@@ -478,6 +479,7 @@ static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  byline_focus_keeper_attach (ADW_APPLICATION_WINDOW (self));
   g_signal_connect_object (self->caption_panel, "pictures-dropped", G_CALLBACK (on_pictures_dropped), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->caption_panel, "place-image", G_CALLBACK (on_place_image), self,

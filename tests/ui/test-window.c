@@ -911,6 +911,54 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
+/* Snapping the window to half the screen while typing: the story keeps the
+ * focus through each layout change (libadwaita 1.7 hides the window's
+ * content for a frame and gave the focus to the main menu), and what is
+ * typed next goes into it. */
+static void
+test_resize_keeps_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+  GtkWidget *headline;
+
+  byline_ui_test_type_story (f);
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  g_assert_true (byline_ui_test_wait_until (narrow_folded, f, 10000));
+  g_assert_true (byline_ui_test_wait_until (has_focus, body, 10000));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), " Hết.");
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, " Hết."));
+  }
+
+  /* From the headline, wider again. */
+  byline_article_editor_focus_headline (editor (f));
+  headline = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (headline);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  g_assert_true (byline_ui_test_wait_until (editor_and_pictures, f, 10000));
+  g_assert_true (byline_ui_test_wait_until (has_focus, headline, 10000));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (byline_ui_test_wait_until (all_three, f, 10000));
+  g_assert_true (byline_ui_test_wait_until (has_focus, headline, 10000));
+}
+
 /* Each size is waited for as the condition it must show (a slow machine, or
  * valgrind, takes longer than any fixed wait), then checked. */
 static void
@@ -1151,6 +1199,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/shortcuts-listed", test_shortcuts_listed);
   byline_ui_test_add_window_test ("/ui/window/history-restore", test_history_restore);
   byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
+  byline_ui_test_add_window_test ("/ui/window/resize-keeps-focus", test_resize_keeps_focus);
   byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);
   byline_ui_test_add_window_test ("/ui/window/typing-keeps-style-label", test_typing_keeps_style_label);
 

@@ -1,0 +1,112 @@
+/* byline-focus-keeper.c
+ *
+ * When a breakpoint of an AdwApplicationWindow applies or unapplies,
+ * libadwaita 1.7's AdwBreakpointBin hides the window's content for a frame
+ * (so that the old layout is not drawn at the new size).  Hidden, the story
+ * being typed in loses the focus, and a focus move asked for meanwhile ends
+ * on the first control of the header bar: a reporter who snaps the window
+ * to half the screen finds the main menu focused, and the next space opens
+ * it.  Later libadwaita versions give the focus back themselves; this does
+ * it for the versions that do not: once the frame after the change is over,
+ * the widget that last had the focus gets it again, if it is still shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "byline-focus-keeper.h"
+
+#define KEEPER_KEY "byline-focus-keeper"
+
+typedef struct
+{
+  GtkWindow *window;       /* unowned: the keeper lives in its data */
+  GtkWidget *last_focus;   /* weak: the last widget that had the focus */
+  GtkWidget *to_restore;   /* weak */
+  guint      tick_id;
+  guint      idle_id;
+} FocusKeeper;
+
+static void
+keeper_free (gpointer data)
+{
+  FocusKeeper *keeper = data;
+
+  if (keeper->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (keeper->window), keeper->tick_id);
+  g_clear_handle_id (&keeper->idle_id, g_source_remove);
+  g_clear_weak_pointer (&keeper->last_focus);
+  g_clear_weak_pointer (&keeper->to_restore);
+  g_free (keeper);
+}
+
+static void
+on_focus_changed (FocusKeeper *keeper)
+{
+  GtkWidget *focus = gtk_window_get_focus (keeper->window);
+
+  if (focus != NULL)
+    g_set_weak_pointer (&keeper->last_focus, focus);
+}
+
+static gboolean
+restore_focus (gpointer data)
+{
+  FocusKeeper *keeper = data;
+  GtkWidget *widget = keeper->to_restore;
+
+  keeper->idle_id = 0;
+  if (widget != NULL
+      && gtk_window_get_focus (keeper->window) != widget
+      && gtk_widget_get_mapped (widget)
+      && gtk_widget_is_sensitive (widget))
+    {
+      g_debug ("Focus given back to %s after a breakpoint", G_OBJECT_TYPE_NAME (widget));
+      gtk_widget_grab_focus (widget);
+    }
+  g_clear_weak_pointer (&keeper->to_restore);
+  return G_SOURCE_REMOVE;
+}
+
+/* The bin shows the content again from a tick callback of this frame, added
+ * after this one: the focus is given back once the frame is over. */
+static gboolean
+on_frame_after_change (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  FocusKeeper *keeper = data;
+
+  keeper->tick_id = 0;
+  if (keeper->idle_id == 0)
+    keeper->idle_id = g_idle_add (restore_focus, keeper);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_breakpoint_changed (FocusKeeper *keeper)
+{
+  /* The focus itself may already be gone: the content is hidden first. */
+  if (keeper->last_focus == NULL)
+    return;
+  g_set_weak_pointer (&keeper->to_restore, keeper->last_focus);
+  if (keeper->tick_id == 0)
+    keeper->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (keeper->window),
+                                                    on_frame_after_change, keeper, NULL);
+}
+
+void
+byline_focus_keeper_attach (AdwApplicationWindow *window)
+{
+  FocusKeeper *keeper;
+
+  g_return_if_fail (ADW_IS_APPLICATION_WINDOW (window));
+  g_return_if_fail (g_object_get_data (G_OBJECT (window), KEEPER_KEY) == NULL);
+
+  keeper = g_new0 (FocusKeeper, 1);
+  keeper->window = GTK_WINDOW (window);
+  g_object_set_data_full (G_OBJECT (window), KEEPER_KEY, keeper, keeper_free);
+  g_signal_connect_swapped (window, "notify::focus-widget", G_CALLBACK (on_focus_changed), keeper);
+  g_signal_connect_swapped (window, "notify::current-breakpoint", G_CALLBACK (on_breakpoint_changed), keeper);
+}

@@ -509,6 +509,22 @@ insert_picture_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.insert-picture", NULL);
 }
 
+/* Ctrl+F and Ctrl+H from anywhere in the window (the sidebar's fields, the
+ * pictures' captions), not only from the editor, which has them too; not
+ * behind a dialog. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self)) != NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->editor),
+                              g_str_equal (action_name, "win.replace") ? "editor.replace" : "editor.find", NULL);
+}
+
 static void
 show_pictures_action (GtkWidget  *widget,
                       const char *action_name,
@@ -554,6 +570,8 @@ _byline_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.insert-picture", NULL, insert_picture_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-pictures", NULL, show_pictures_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -566,6 +584,8 @@ _byline_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "html");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.replace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-pictures", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);

@@ -720,6 +720,51 @@ collect_bindings (GtkWidget  *widget,
     collect_bindings (child, bindings);
 }
 
+/* Ctrl+F and Ctrl+H are the window's too: from the sidebar's fields they
+ * open the find bar; not while a dialog is over the window. */
+static void
+test_find_from_sidebar (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  GtkWidget *sidebar = GTK_WIDGET (byline_window_get_metadata_sidebar (f->window));
+  GtkWidget *bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  GtkWidget *search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *replace = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
+  AdwDialog *dialog;
+  GPtrArray *keys;
+
+  collect_bindings (GTK_WIDGET (f->window), bindings);
+  keys = g_hash_table_lookup (bindings, "win.find");
+  g_assert_nonnull (keys);
+  g_assert_cmpstr (g_ptr_array_index (keys, 0), ==, "Ctrl+F");
+  keys = g_hash_table_lookup (bindings, "win.replace");
+  g_assert_nonnull (keys);
+  g_assert_cmpstr (g_ptr_array_index (keys, 0), ==, "Ctrl+H");
+
+  /* Behind a dialog, nothing. */
+  dialog = adw_dialog_new ();
+  adw_dialog_set_child (dialog, gtk_label_new ("…"));
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  g_assert_false (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  adw_dialog_force_close (dialog);
+
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+  g_assert_false (gtk_widget_is_visible (replace));
+  byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
+
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.replace", NULL));
+  g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  g_assert_true (gtk_widget_is_visible (replace));
+}
+
 /* Every action the window, the editor and a picture's row bind to a key is
  * in the shortcuts window, under one of its keys. */
 static void
@@ -1192,6 +1237,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   byline_ui_test_add_window_test ("/ui/window/find-replace", test_find_replace);
   byline_ui_test_add_window_test ("/ui/window/find-without-marks", test_find_without_marks);
+  byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
   byline_ui_test_add_window_test ("/ui/window/remembers-size", test_remembers_size);
   byline_ui_test_add_window_test ("/ui/window/save-failures", test_save_failures);

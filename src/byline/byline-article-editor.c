@@ -60,6 +60,15 @@ on_body_mark_set (BylineArticleEditor *self,
     _byline_article_editor_update_actions (self);
 }
 
+/* Typing moves the cursor with the text, without a mark-set (the buffer
+ * does not place it again after a key): out of a figure into the paragraph
+ * typed after it, say.  The tools follow once the edit is whole. */
+static void
+on_body_user_action_ended (BylineArticleEditor *self)
+{
+  _byline_article_editor_update_actions (self);
+}
+
 static void
 on_field_focus_enter (BylineArticleEditor *self)
 {
@@ -568,6 +577,8 @@ byline_article_editor_init (BylineArticleEditor *self)
                            G_CALLBACK (on_lead_buffer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_buffer, "mark-set",
                            G_CALLBACK (on_body_mark_set), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body_buffer, "end-user-action",
+                           G_CALLBACK (on_body_user_action_ended), self, G_CONNECT_SWAPPED);
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);

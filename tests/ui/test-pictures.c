@@ -97,7 +97,53 @@ test_selection_follows (Fixture       *f,
       gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &figure, &iter);
       g_assert_true (action_enabled (f, "style"));
     }
+    /* Typing before or after a figure (where inserting pictures leaves the
+     * cursor) makes a paragraph of the text, where the tools apply again:
+     * the cursor moves there without a mark-set of its own. */
+    for (int offset = 0; offset <= 1; offset++)
+      {
+        BylineBody *body = byline_article_get_body (article (f));
+        guint figure = 0;
+
+        while (byline_block_get_kind (byline_body_get_block (body, figure)) != BYLINE_BLOCK_IMAGE)
+          figure++;
+        byline_body_buffer_get_iter_at_block (buffer, &iter, figure, offset);
+        gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+        g_assert_cmpint (byline_body_buffer_get_cursor_kind (buffer), ==, BYLINE_BLOCK_IMAGE);
+        g_assert_false (action_enabled (f, "bold"));
+        byline_ui_test_type (GTK_TEXT_VIEW (view), "Ảnh: ");
+        g_assert_cmpint (byline_body_buffer_get_cursor_kind (buffer), ==, BYLINE_BLOCK_PARAGRAPH);
+        g_assert_false (gtk_widget_has_css_class (view, "at-figure"));
+        for (const char **name = (const char *[]) { "style", "bold", "italic", "link", NULL }; *name; name++)
+          g_assert_true (action_enabled (f, *name));
+      }
   }
+}
+
+/* A picture inserted at the end of the text, as "Add Pictures…" does, then
+ * the story typed on below it: the text tools follow the cursor. */
+static void
+test_tools_after_insert (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) picture = byline_ui_test_picture (f, "lu.png", 0x3366cc);
+  g_autoptr(GError) error = NULL;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Nước lên nhanh trong đêm.");
+  g_list_store_append (files, picture);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_body_buffer_get_cursor_kind (buffer), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_false (action_enabled (f, "bold"));
+
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Nước lũ tràn qua cầu.");
+  g_assert_cmpint (byline_body_buffer_get_cursor_kind (buffer), ==, BYLINE_BLOCK_PARAGRAPH);
+  for (const char **name = (const char *[]) { "style", "bold", "italic", "link", NULL }; *name; name++)
+    g_assert_true (action_enabled (f, *name));
 }
 
 static gboolean
@@ -710,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/ui/pictures/thumbnail-format", test_thumbnail_format);
   byline_ui_test_add_window_test ("/ui/pictures/selection-follows", test_selection_follows);
   byline_ui_test_add_window_test ("/ui/pictures/rows-freed", test_rows_freed);
+  byline_ui_test_add_window_test ("/ui/pictures/tools-after-insert", test_tools_after_insert);
   byline_ui_test_add_window_test ("/ui/pictures/remove-picture-undo", test_remove_picture_undo);
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);

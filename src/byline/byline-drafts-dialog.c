@@ -627,6 +627,9 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
   self->folded = g_ptr_array_new_with_free_func (g_free);
   self->limit = PAGE;
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  /* The search has the keyboard when the library opens (not the first
+   * button of the header bar, New Story, which a space would press). */
+  adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->search_entry));
 }
 
 AdwDialog *

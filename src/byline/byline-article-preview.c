@@ -326,13 +326,36 @@ byline_article_preview_dispose (GObject *object)
 }
 
 static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BylineArticlePreview *self = BYLINE_ARTICLE_PREVIEW (widget);
+
+  g_signal_emit_by_name (self->view, "move-cursor", GTK_MOVEMENT_PAGES, g_variant_get_int32 (param), FALSE);
+}
+
+/* The page, not the buttons around it, has the keyboard. */
+static gboolean
+byline_article_preview_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (BYLINE_ARTICLE_PREVIEW (widget)->view));
+}
+
+static void
 byline_article_preview_class_init (BylineArticlePreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = byline_article_preview_dispose;
+  widget_class->grab_focus = byline_article_preview_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* Read as a page: the keyboard scrolls it (arrows and Page Up/Down, which
+   * GtkTextView scrolls with when it shows no cursor), Space too, as in a browser. */
+  gtk_widget_class_install_action (widget_class, "preview.page", "i", page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "preview.page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_SHIFT_MASK, "preview.page", "i", -1);
   gtk_widget_class_set_css_name (widget_class, "articlepreview");
 }
 
@@ -354,9 +377,10 @@ byline_article_preview_init (BylineArticlePreview *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the story"), -1);
   create_tags (gtk_text_view_get_buffer (self->view));
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->view));
+  /* The view scrolls itself (keyboard scrolling, and only what shows is drawn). */
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 720);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->view));
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -46,6 +46,8 @@ byline_preview_dialog_init (BylinePreviewDialog *self)
   adw_dialog_set_content_width (ADW_DIALOG (self), 760);
   adw_dialog_set_content_height (ADW_DIALOG (self), 900);
   adw_dialog_set_child (ADW_DIALOG (self), toolbar);
+  /* Not the Print button, which Space, pressed to read on, would press. */
+  adw_dialog_set_focus (ADW_DIALOG (self), self->preview);
 }
 
 AdwDialog *

@@ -720,6 +720,54 @@ collect_bindings (GtkWidget  *widget,
     collect_bindings (child, bindings);
 }
 
+static gboolean
+vadjustment_moved (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 0;
+}
+
+static gboolean
+vadjustment_at_top (gpointer data)
+{
+  return gtk_adjustment_get_value (data) == 0;
+}
+
+/* The preview is read with the keyboard: it has the focus (not its Print
+ * button, which a Space pressed to read on used to press), and Space and
+ * Shift+Space turn its pages. */
+static void
+test_preview_keyboard (Fixture       *f,
+                       gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwDialog *dialog;
+  GtkWidget *preview, *view, *focus;
+  GtkAdjustment *scroll;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "Đoạn %u: mưa lớn kéo dài khiến nhiều tuyến đường bị chia cắt.\n", i + 1);
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), text->str);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preview", NULL));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  preview = byline_ui_test_find_descendant (GTK_WIDGET (dialog), BYLINE_TYPE_ARTICLE_PREVIEW);
+  view = byline_ui_test_find_descendant (preview, GTK_TYPE_TEXT_VIEW);
+  byline_ui_test_wait (300);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == view);
+
+  scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_nonnull (scroll);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  g_assert_true (gtk_widget_activate_action (preview, "preview.page", "i", 1));
+  g_assert_true (byline_ui_test_wait_until (vadjustment_moved, scroll, 5000));
+  g_assert_true (gtk_widget_activate_action (preview, "preview.page", "i", -1));
+  g_assert_true (byline_ui_test_wait_until (vadjustment_at_top, scroll, 5000));
+}
+
 /* Ctrl+F and Ctrl+H are the window's too: from the sidebar's fields they
  * open the find bar; not while a dialog is over the window. */
 static void
@@ -1238,6 +1286,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/find-replace", test_find_replace);
   byline_ui_test_add_window_test ("/ui/window/find-without-marks", test_find_without_marks);
   byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);
+  byline_ui_test_add_window_test ("/ui/window/preview-keyboard", test_preview_keyboard);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
   byline_ui_test_add_window_test ("/ui/window/remembers-size", test_remembers_size);
   byline_ui_test_add_window_test ("/ui/window/save-failures", test_save_failures);

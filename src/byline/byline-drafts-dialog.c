@@ -545,6 +545,17 @@ on_trash_clicked (BylineDraftsDialog *self)
   adw_navigation_view_push_by_tag (self->navigation, "trash");
 }
 
+/* Escape in the search: clears it, or closes the library when it is empty
+ * (the search has the keyboard, so Escape reaches it first). */
+static void
+on_search_stop (BylineDraftsDialog *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    adw_dialog_close (ADW_DIALOG (self));
+}
+
 static void
 on_drafts_page_shown (BylineDraftsDialog *self)
 {
@@ -616,6 +627,7 @@ byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_drafts_page_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked);
 }

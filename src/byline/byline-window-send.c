@@ -344,6 +344,18 @@ byline_window_get_outbox_button (BylineWindow *self)
   return self->outbox_button;
 }
 
+/* Ctrl+Shift+Enter: win.send("submitted"), but not for the story behind a
+ * dialog (the window sees the key first from inside one too). */
+static gboolean
+submit_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (widget)) != NULL)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.send", "s", "submitted");
+}
+
 void
 _byline_window_init_send (BylineWindow *self)
 {
@@ -362,6 +374,24 @@ _byline_window_init_send (BylineWindow *self)
 
   g_signal_connect (self, "notify::document", G_CALLBACK (on_document_changed), NULL);
   _byline_window_update_send_actions (self);
+
+  /* Ctrl+Shift+Enter submits the story from wherever the keyboard is.  As a
+   * binding of the window it came after the focused widget, and the
+   * headline, lead, body and captions (text views) take Enter with any
+   * modifier as a new line: it is seen before them, in the capture phase. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_static_name (shortcuts, "byline-send-shortcuts");
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < 2; i++)
+      gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Return : GDK_KEY_KP_Enter,
+                                                  GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                          gtk_callback_action_new (submit_shortcut, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 void
@@ -372,6 +402,4 @@ _byline_window_class_init_send (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.send", "s", send_action);
   gtk_widget_class_install_action (widget_class, "win.schedule", NULL, schedule_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.send", "s", "submitted");
 }

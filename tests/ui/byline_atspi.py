@@ -19,6 +19,7 @@ from gi.repository import Atspi  # noqa: E402
 
 KEY_RETURN = 0xff0d
 KEY_ESCAPE = 0xff1b
+SHIFT_MASK = 1 << 0
 CONTROL_MASK = 1 << 2
 
 
@@ -213,11 +214,11 @@ def arrived(node, text, timeout=1.0):
     return False
 
 
-def ctrl(keysym):
+def ctrl(keysym, mask=0):
     # PRESS and RELEASE take keycodes; locking the modifier takes a mask.
-    Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    Atspi.generate_keyboard_event(CONTROL_MASK | mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+    Atspi.generate_keyboard_event(CONTROL_MASK | mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
     time.sleep(0.4)
 
 

@@ -2,7 +2,8 @@
 # test-atspi-flow.py — a reporter's first story, driven through the
 # accessibility tree: type the headline, lead and body with the keyboard,
 # save with Ctrl+S, check the draft on disk, look through the drafts
-# library, choose a category through the rows' own actions, quit.  Also
+# library, choose a category through the rows' own actions, submit the story
+# for review with Ctrl+Shift+Enter from the body, quit.  Also
 # checks that every control (buttons, fields, lists, choices…) of the window,
 # the drafts library, the checklist and Preferences has an accessible name.
 #
@@ -14,7 +15,7 @@ import time
 from gi.repository import Atspi
 
 from byline_atspi import (Session, Tap, click, focus, ctrl, find, has_focus, log, name_of, press,
-                          role_name, text_of, type_text, wait_for, walk, KEY_ESCAPE, KEY_RETURN)
+                          role_name, text_of, type_text, wait_for, walk, KEY_ESCAPE, KEY_RETURN, SHIFT_MASK)
 
 TEXT_ROLES = ('text', 'entry', 'paragraph', 'document text')
 BUTTON_ROLES = ('push button', 'toggle button', 'button')
@@ -51,7 +52,7 @@ def unnamed_controls(root):
 
 
 def main():
-    tap = Tap(11)
+    tap = Tap(12)
     session = Session(sys.argv[1])
     try:
         app = session.start()
@@ -148,6 +149,22 @@ def main():
         tap.ok(not unnamed, 'every control of the checklist and of Preferences has an accessible name')
         press(KEY_ESCAPE)
         time.sleep(0.5)
+
+        # Submitted for review from the body: the shortcut, not a new line
+        # (the text view would take Enter with any modifier).
+        # (The find bar, put away, gives the keyboard back to the body.)
+        ctrl(ord('f'))
+        press(KEY_ESCAPE)
+        wait_for(lambda: has_focus(body), what='the focus back in the body')
+        ctrl(KEY_RETURN, SHIFT_MASK)
+
+        def submitted():
+            drafts = session.drafts_on_disk()
+            return len(drafts) == 1 and drafts[0].get('status') == 'submitted'
+
+        wait_for(submitted, timeout=15, what='the story submitted')
+        log('body after Ctrl+Shift+Enter:', repr(text_of(body)))
+        tap.ok(text_of(body) == '\n'.join(BODY), 'Ctrl+Shift+Enter in the body submits the story for review')
 
         ctrl(ord('q'))
         tap.ok(session.wait_exit(timeout=15) == 0, 'Ctrl+Q quits')

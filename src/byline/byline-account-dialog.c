@@ -190,6 +190,16 @@ roles_label (BylineRoles roles)
 
 static void on_checked (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* Whether the keyboard focus is in @widget or in one of its parts. */
+static gboolean
+keyboard_in (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 on_saved (GObject      *source,
           GAsyncResult *result,
@@ -213,6 +223,9 @@ on_saved (GObject      *source,
   if (self->name == NULL)
     {
       self->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+      /* (Not greyed with the keyboard in it: it goes on to the address.) */
+      if (keyboard_in (GTK_WIDGET (self->name_row)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
       adw_dialog_set_title (ADW_DIALOG (self), _("Edit Account"));
       gtk_widget_set_visible (GTK_WIDGET (self->remove_group), TRUE);
@@ -481,6 +494,8 @@ byline_account_dialog_new (BylinePublisher *publisher,
       adw_combo_row_set_selected (self->kind_row, BYLINE_ACCOUNT_NEWSROOM);
       on_kind_changed (self);
       update_actions (self);
+      /* The keyboard starts in the name, not on Cancel (which a space would press). */
+      adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->name_row));
       return ADW_DIALOG (self);
     }
 
@@ -499,5 +514,9 @@ byline_account_dialog_new (BylinePublisher *publisher,
     byline_accounts_has_secret_async (byline_publisher_get_accounts (publisher), self->name,
                                       self->cancellable, on_has_secret, g_object_ref (self));
   update_actions (self);
+  /* The name cannot change: the keyboard starts in the password or token
+   * (what an account is opened again for, most often), else the address. */
+  adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (byline_account_needs_secret (account) ? ADW_ENTRY_ROW (self->secret_row)
+                                                                                            : self->url_row));
   return ADW_DIALOG (self);
 }

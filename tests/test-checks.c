@@ -694,6 +694,37 @@ test_spelling_suggestions (void)
   }
 }
 
+/* The input method switched off by mistake leaves Telex's keys in the words,
+ * and a consonant typed twice leaves a word no language has: both had no
+ * marks and were no syllables, so they passed for foreign words. */
+static void
+test_spelling_slips (void)
+{
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
+  g_autoptr(BylineArticle) article = article_with_body ("Nuwowcs leen nhanhh trong ddeem. Ảnh đăng trên Facebook, "
+                                                        "mẫu xét nghiệm COVID-19 của ca bệnh.");
+  g_autoptr(GListModel) findings = NULL;
+  const char *expected[][2] = { { "Nuwowcs", "Nước" }, { "leen", "lên" }, { "nhanhh", "nhanh" }, { "ddeem", "đêm" } };
+
+  byline_check_options_set_spell_checker (options, speller);
+  findings = run (article, options);
+  /* Those four, not "Facebook" or "COVID". */
+  g_assert_cmpuint (count_code (findings, "spelling"), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0, k = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) f = g_list_model_get_item (findings, i);
+
+      if (!g_str_equal (byline_finding_get_code (f), "spelling"))
+        continue;
+      g_assert_cmpstr (byline_finding_get_excerpt (f), ==, expected[k][0]);
+      g_assert_cmpstr (byline_finding_get_suggestion (f), ==, expected[k][1]);
+      if (k != 2)
+        g_assert_nonnull (strstr (byline_finding_get_message (f), "Telex"));
+      k++;
+    }
+}
+
 static void
 test_consistency (void)
 {
@@ -836,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/checks/tone-misplaced", test_tone_misplaced);
   g_test_add_func ("/checks/spelling", test_spelling);
   g_test_add_func ("/checks/spelling-suggestions", test_spelling_suggestions);
+  g_test_add_func ("/checks/spelling-slips", test_spelling_slips);
   g_test_add_func ("/checks/consistency", test_consistency);
   g_test_add_func ("/checks/apply-keeps-spans", test_apply_keeps_spans);
   g_test_add_func ("/checks/order-and-json", test_order_and_json);

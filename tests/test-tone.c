@@ -253,6 +253,53 @@ test_slug (void)
     }
 }
 
+/* Words typed with the input method off: what Telex would have typed, and
+ * nothing for words that have none of its letter keys. */
+static void
+test_from_telex (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "nuwowcs", "nước" },
+    { "leen", "lên" },
+    { "ddaays", "đấy" },
+    { "truwowngf", "trường" },
+    { "vaanf", "vần" },
+    { "thuowr", "thuở" },
+    { "Nuwowcs", "Nước" },
+    { "DDAAYS", "ĐẤY" },
+    { "Ddeem", "Đêm" },
+    /* No letter key: a tone key alone is no evidence ("this", "of"). */
+    { "this", NULL },
+    { "of", NULL },
+    { "hoaf", NULL },
+    { "nhanh", NULL },
+    /* Letter keys, but not a syllable once typed. */
+    { "Facebook", NULL },
+    { "download", NULL },
+    /* Not plain letters. */
+    { "COVID-19", NULL },
+    { "nước", NULL },
+    { "a", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *typed = byline_tone_from_telex (cases[i].in, -1, BYLINE_TONE_STYLE_MODERN);
+
+      g_test_message ("%s → %s", cases[i].in, typed);
+      g_assert_cmpstr (typed, ==, cases[i].out);
+    }
+
+  /* The mark where the style wants it. */
+  {
+    g_autofree char *modern = byline_tone_from_telex ("ddoaj", -1, BYLINE_TONE_STYLE_MODERN);
+    g_autofree char *classic = byline_tone_from_telex ("ddoaj", -1, BYLINE_TONE_STYLE_CLASSIC);
+
+    g_assert_cmpstr (modern, ==, "đoạ");
+    g_assert_cmpstr (classic, ==, "đọa");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/tone/detect", test_detect_consistent);
   g_test_add_func ("/tone/style-strings", test_style_strings);
   g_test_add_func ("/tone/slug", test_slug);
+  g_test_add_func ("/tone/from-telex", test_from_telex);
 
   return g_test_run ();
 }

@@ -166,6 +166,12 @@ best_suggestion (BylineCheckContext *ctx,
   if (story->counts == NULL)
     story_words_build (story, ctx);
 
+  /* Typed with the input method off: what the keys meant. */
+  cased = byline_tone_from_telex (word, -1, BYLINE_TONE_STYLE_MODERN);
+  if (cased != NULL && byline_spell_checker_check_word (checker, cased, -1))
+    return byline_tone_place (cased, -1, ctx->tone_target);
+  g_clear_pointer (&cased, g_free);
+
   best = story_suggestion (story, checker, word, name);
   if (best != NULL)
     cased = with_case_of (word, best);
@@ -243,6 +249,14 @@ looks_like_name (const char *text,
   return FALSE;
 }
 
+static gboolean
+is_telex (const char *word)
+{
+  g_autofree char *typed = byline_tone_from_telex (word, -1, BYLINE_TONE_STYLE_ANY);
+
+  return typed != NULL;
+}
+
 void
 _byline_check_spelling (BylineCheckContext *ctx)
 {
@@ -281,7 +295,10 @@ _byline_check_spelling (BylineCheckContext *ctx)
               g_hash_table_insert (suggested, g_strdup (word), best);
               suggestion = best;
             }
-          if (name)
+          if (is_telex (word))
+            _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "spelling", m->start, m->end, suggestion,
+                               _("“%s” looks typed with the Vietnamese input method off (Telex)"), word);
+          else if (name)
             _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "spelling", m->start, m->end, suggestion,
                                _("“%s” is not in the dictionary; if it is a name, add it to the newsroom’s word list"),
                                word);

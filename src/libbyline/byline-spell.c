@@ -264,6 +264,28 @@ byline_spell_checker_ignore_word (BylineSpellChecker *self,
   accept_words (self, clean);
 }
 
+/* A word with no marks that is no syllable, but that Vietnamese typing got
+ * wrong rather than another language: Telex's keys left in it ("nuwowcs",
+ * the input method off), or a consonant typed twice ("nhanhh"). */
+static gboolean
+is_slip (const char *word,
+         gsize       length)
+{
+  g_autofree char *telex = byline_tone_from_telex (word, length, BYLINE_TONE_STYLE_ANY);
+
+  if (telex != NULL)
+    return TRUE;
+  for (gsize i = 0; i + 1 < length; i++)
+    if (word[i] == word[i + 1] && g_ascii_isalpha (word[i]) && strchr ("aeiouyAEIOUY", word[i]) == NULL)
+      {
+        g_autofree char *once = g_strdup_printf ("%.*s%.*s", (int) i, word, (int) (length - i - 1), word + i + 1);
+
+        if (byline_tone_is_syllable (once, -1))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Words that are not the dictionary's business: see byline-spell.h. */
 static gboolean
 is_checked (const BylineWord *word,
@@ -274,7 +296,7 @@ is_checked (const BylineWord *word,
   if (!syllable && _byline_word_is_upper (word->start, word->length))
     return FALSE;
   if (!syllable && !_byline_word_has_marks (word->start, word->length))
-    return FALSE;
+    return is_slip (word->start, word->length);
   return TRUE;
 }
 

@@ -84,4 +84,14 @@ const char         *byline_tone_style_to_string  (BylineToneStyle   style);
 gboolean            byline_tone_style_from_string (const char      *str,
                                                   BylineToneStyle  *style);
 
+/* The syllable @word types in Telex, the most used Vietnamese input method,
+ * when it was typed with the input method off: "nuwowcs" → "nước", "leen" →
+ * "lên", "ddaays" → "đấy" (NFC, the mark as @style places it; the case of
+ * @word).  NULL unless @word is plain ASCII letters with at least one of
+ * Telex's letter keys (aa, aw, ee, oo, ow, uw, w, dd; a tone key alone, as
+ * in "this" or "of", is no evidence) and what it types is a syllable. */
+char               *byline_tone_from_telex       (const char       *word,
+                                                  gssize            length,
+                                                  BylineToneStyle   style);
+
 G_END_DECLS

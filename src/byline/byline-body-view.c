@@ -698,27 +698,52 @@ on_mark_set (BylineBodyView    *self,
     queue_rescroll (self, FALSE);
 }
 
-void
-byline_body_view_scroll_to_block (BylineBodyView *self,
-                                  guint           index)
+/* Scrolls so that @iter is in the middle of the view, and again once the
+ * lines above it are laid out (their heights were estimates). */
+static void
+scroll_to (BylineBodyView    *self,
+           const GtkTextIter *iter)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
 
-  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
-
-  buffer = GTK_TEXT_BUFFER (self->buffer);
-  if (!byline_body_buffer_reach_block (self->buffer, &iter, index, 0))
-    return;
   if (self->scroll_mark == NULL)
-    self->scroll_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
+    self->scroll_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, iter, TRUE));
   else
-    gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+    gtk_text_buffer_move_mark (buffer, self->scroll_mark, iter);
   /* A mark, not an iter: GtkTextView scrolls once the lines above are laid out. */
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0, TRUE, 0, 0.5);
   self->rescroll_y = -1;
   self->rescroll_looks = 20;
   queue_rescroll (self, TRUE);
+}
+
+void
+byline_body_view_scroll_to_block (BylineBodyView *self,
+                                  guint           index)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+
+  if (!byline_body_buffer_reach_block (self->buffer, &iter, index, 0))
+    return;
+  scroll_to (self, &iter);
+}
+
+void
+byline_body_view_show_iter (BylineBodyView    *self,
+                            const GtkTextIter *iter)
+{
+  GdkRectangle visible, where;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (iter != NULL);
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &where);
+  if (where.y >= visible.y && where.y + where.height <= visible.y + visible.height)
+    return;
+  scroll_to (self, iter);
 }
 
 /* Whether block @index shows in the view's visible part. */

@@ -28,6 +28,10 @@ void              byline_body_view_set_document    (BylineBodyView *self,
 /* Scrolls block @index to the middle of the view, once it is laid out. */
 void              byline_body_view_scroll_to_block (BylineBodyView *self,
                                                     guint           index);
+/* Scrolls @iter into the view (to its middle) unless it shows already: the
+ * cursor moved while the keyboard is elsewhere, by the find bar say. */
+void              byline_body_view_show_iter      (BylineBodyView    *self,
+                                                   const GtkTextIter *iter);
 gboolean          byline_body_view_block_in_sight  (BylineBodyView *self,
                                                      guint           index);
 /* Imports the pictures into the draft and shows them before block @index

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-body-view.h"
 #include "byline-find-bar.h"
 
 struct _BylineFindBar
@@ -96,8 +97,11 @@ select_match (BylineFindBar     *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
 
-  /* The editor keeps the cursor in sight when it moves. */
   gtk_text_buffer_select_range (buffer, start, end);
+  /* The view keeps the cursor in sight only when it has the keyboard, and
+   * the search has it now. */
+  if (BYLINE_IS_BODY_VIEW (self->view))
+    byline_body_view_show_iter (BYLINE_BODY_VIEW (self->view), start);
   update_count (self);
 }
 

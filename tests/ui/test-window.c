@@ -290,6 +290,57 @@ test_find_replace (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
 }
 
+typedef struct
+{
+  BylineBodyView *view;
+  guint           block;
+} BlockWait;
+
+static gboolean
+block_shows (gpointer data)
+{
+  BlockWait *wait = data;
+
+  return byline_body_view_block_in_sight (wait->view, wait->block);
+}
+
+/* A match below what shows is scrolled to, although the keyboard is in the
+ * search (the view keeps the cursor in sight only when it has it). */
+static void
+test_find_scrolls (Fixture       *f,
+                   gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *bar, *search, *count;
+  BlockWait wait = { body, 59 };
+  GtkTextIter start;
+
+  for (guint i = 0; i < 59; i++)
+    g_string_append_printf (text, "Đoạn %u: mưa lớn kéo dài khiến nhiều tuyến đường bị chia cắt.\n", i + 1);
+  g_string_append (text, "Đoạn cuối: cầu treo Nậm Củm bị cuốn trôi.");
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), text->str);
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), &start);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), &start);
+  byline_body_view_scroll_to_block (body, 0);
+  wait.block = 0;
+  g_assert_true (byline_ui_test_wait_until (block_shows, &wait, 5000));
+  wait.block = 59;
+  byline_ui_test_wait (300);
+  g_assert_false (block_shows (&wait));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.find", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  count = gtk_widget_get_next_sibling (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "nam cum");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+  g_assert_true (byline_ui_test_wait_until (block_shows, &wait, 5000));
+}
+
 /* "sat" finds "Sạt", "sạt" and "sát" until Match Diacritics is on; the
  * replacement is taken as typed (a backslash is not a reference). */
 static void
@@ -1285,6 +1336,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   byline_ui_test_add_window_test ("/ui/window/find-replace", test_find_replace);
   byline_ui_test_add_window_test ("/ui/window/find-without-marks", test_find_without_marks);
+  byline_ui_test_add_window_test ("/ui/window/find-scrolls", test_find_scrolls);
   byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);
   byline_ui_test_add_window_test ("/ui/window/preview-keyboard", test_preview_keyboard);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);

@@ -23,6 +23,7 @@
 #include "byline-body-view.h"
 #include "byline-document.h"
 #include "byline-drafts-dialog.h"
+#include "byline-find-bar.h"
 #include "byline-history-dialog.h"
 #include "byline-preferences-dialog.h"
 #include "byline-preview-dialog.h"
@@ -636,6 +637,21 @@ main (int   argc,
       select_picture (window, 1);
       byline_ui_test_wait (600);
       capture (GTK_WIDGET (window), "editor-figure.png");
+      done (window);
+    }
+  if (wanted ("find.png"))
+    {
+      GtkWidget *bar, *search;
+
+      /* Typed without its marks, the search finds them all. */
+      window = story_window (1280, 800);
+      scroll_to_top (window);
+      gtk_widget_activate_action (GTK_WIDGET (byline_window_get_editor (window)), "editor.find", NULL);
+      bar = byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_editor (window)), BYLINE_TYPE_FIND_BAR);
+      search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+      gtk_editable_set_text (GTK_EDITABLE (search), "sat lo");
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "find.png");
       done (window);
     }
   if (wanted ("editor-800x600.png"))

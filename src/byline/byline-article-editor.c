@@ -592,7 +592,9 @@ byline_article_editor_init (BylineArticleEditor *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_field_focus_enter), self);
   gtk_widget_add_controller (GTK_WIDGET (self->lead_view), focus);
 
-  byline_find_bar_set_view (self->find_bar, GTK_SOURCE_VIEW (self->body_view));
+  byline_find_bar_add_view (self->find_bar, self->headline_view);
+  byline_find_bar_add_view (self->find_bar, self->lead_view);
+  byline_find_bar_add_view (self->find_bar, GTK_TEXT_VIEW (self->body_view));
   _byline_article_editor_init_actions (self);
   update_status (self);
 }

@@ -1,7 +1,9 @@
 /* byline-find-bar.c
  *
- * A GtkSourceSearchContext does the finding; replacing goes through the
- * buffer like typing does, so it reaches the body and can be undone.
+ * A GtkSourceSearchContext for each text of the story (headline, lead and
+ * body) does the finding, and the bar goes from one to the next; replacing
+ * goes through the buffers like typing does, so it reaches the story and can
+ * be undone.
  * Unless "Match Diacritics" is on, what is typed is found whatever marks the
  * story puts on its bare letters ("sat lo" finds "sạt lở"): the search is then
  * a regular expression made by byline_text_search_pattern().
@@ -17,14 +19,25 @@
 
 #include "byline-body-view.h"
 #include "byline-find-bar.h"
+#include "byline-story-page.h"
+
+#define MAX_FIELDS 4
+
+/* A text of the story the bar searches (headline, lead, body), in order. */
+typedef struct
+{
+  GtkTextView            *view;
+  GtkSourceSearchContext *context;
+} Field;
 
 struct _BylineFindBar
 {
   GtkWidget                parent_instance;
 
-  GtkSourceView           *view;
+  Field                    fields[MAX_FIELDS];
+  guint                    n_fields;
+  guint                    current;    /* the field of the match selected, or to search from */
   GtkSourceSearchSettings *settings;
-  GtkSourceSearchContext  *context;
 
   GtkRevealer             *revealer;
   GtkWidget               *content;
@@ -38,21 +51,44 @@ struct _BylineFindBar
 
 G_DEFINE_FINAL_TYPE (BylineFindBar, byline_find_bar, GTK_TYPE_WIDGET)
 
+static GtkTextBuffer *
+field_buffer (BylineFindBar *self,
+              guint          i)
+{
+  return gtk_text_view_get_buffer (self->fields[i].view);
+}
+
 static void
 update_count (BylineFindBar *self)
 {
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-  int count, position = -1;
+  int count = 0, position = -1;
   g_autofree char *text = NULL;
 
-  if (self->context == NULL)
+  if (self->n_fields == 0)
     return;
 
-  count = gtk_source_search_context_get_occurrences_count (self->context);
-  buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    position = gtk_source_search_context_get_occurrence_position (self->context, &start, &end);
+  /* "3 of 12" counts through the fields in order. */
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      int n = gtk_source_search_context_get_occurrences_count (self->fields[i].context);
+
+      if (n < 0)
+        {
+          count = -1;
+          break;
+        }
+      buffer = field_buffer (self, i);
+      if (i == self->current && gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+        {
+          int p = gtk_source_search_context_get_occurrence_position (self->fields[i].context, &start, &end);
+
+          if (p > 0)
+            position = count + p;
+        }
+      count += n;
+    }
 
   if (count < 0 || byline_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
     text = g_strdup ("");
@@ -92,41 +128,85 @@ replacement_text (BylineFindBar *self)
 
 static void
 select_match (BylineFindBar     *self,
+              guint              field,
               const GtkTextIter *start,
               const GtkTextIter *end)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextView *view = self->fields[field].view;
 
-  gtk_text_buffer_select_range (buffer, start, end);
-  /* The view keeps the cursor in sight only when it has the keyboard, and
-   * the search has it now. */
-  if (BYLINE_IS_BODY_VIEW (self->view))
-    byline_body_view_show_iter (BYLINE_BODY_VIEW (self->view), start);
+  /* The other fields let their selection go: one match is the current one. */
+  for (guint i = 0; i < self->n_fields; i++)
+    if (i != field)
+      {
+        GtkTextIter cursor;
+        GtkTextBuffer *other = field_buffer (self, i);
+
+        gtk_text_buffer_get_iter_at_mark (other, &cursor, gtk_text_buffer_get_insert (other));
+        gtk_text_buffer_select_range (other, &cursor, &cursor);
+      }
+  self->current = field;
+  gtk_text_buffer_select_range (gtk_text_view_get_buffer (view), start, end);
+  /* A view keeps its cursor in sight only when it has the keyboard, and the
+   * search has it now.  The headline and lead are at the top of the page. */
+  if (BYLINE_IS_BODY_VIEW (view))
+    byline_body_view_show_iter (BYLINE_BODY_VIEW (view), start);
+  else
+    {
+      GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), BYLINE_TYPE_STORY_PAGE);
+
+      if (page != NULL)
+        byline_story_page_scroll_to_top (BYLINE_STORY_PAGE (page));
+    }
   update_count (self);
+}
+
+/* The first match from @from in field @field on, through the next fields
+ * and round to the first: wrapping is the bar's, across the fields. */
+static gboolean
+find_from (BylineFindBar     *self,
+           guint              field,
+           const GtkTextIter *from,
+           gboolean           forward)
+{
+  GtkTextIter iter = *from, start, end;
+
+  for (guint step = 0; step <= self->n_fields; step++)
+    {
+      guint i = forward ? (field + step) % self->n_fields
+                        : (field + self->n_fields - step % self->n_fields) % self->n_fields;
+      GtkSourceSearchContext *context = self->fields[i].context;
+      gboolean found;
+
+      if (step > 0)
+        {
+          if (forward)
+            gtk_text_buffer_get_start_iter (field_buffer (self, i), &iter);
+          else
+            gtk_text_buffer_get_end_iter (field_buffer (self, i), &iter);
+        }
+      found = forward ? gtk_source_search_context_forward (context, &iter, &start, &end, NULL)
+                      : gtk_source_search_context_backward (context, &iter, &start, &end, NULL);
+      if (found)
+        {
+          select_match (self, i, &start, &end);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 void
 byline_find_bar_move (BylineFindBar *self,
                       gboolean       forward)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter from, start, end, found_start, found_end;
-  gboolean wrapped;
-  gboolean found;
+  GtkTextIter start, end;
 
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
-  if (self->context == NULL)
+  if (self->n_fields == 0)
     return;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  from = forward ? end : start;
-  if (forward)
-    found = gtk_source_search_context_forward (self->context, &from, &found_start, &found_end, &wrapped);
-  else
-    found = gtk_source_search_context_backward (self->context, &from, &found_start, &found_end, &wrapped);
-  if (found)
-    select_match (self, &found_start, &found_end);
+  gtk_text_buffer_get_selection_bounds (field_buffer (self, self->current), &start, &end);
+  find_from (self, self->current, forward ? &end : &start, forward);
 }
 
 static void
@@ -137,21 +217,18 @@ on_search_changed (BylineFindBar *self)
   g_autofree char *loose = exact || *text == '\0' ? NULL : byline_text_search_pattern (text);
   /* The empty group is for replacement_text(). */
   g_autofree char *pattern = loose != NULL ? g_strconcat ("()", loose, NULL) : NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end, found_start, found_end;
+  GtkTextIter start, end;
 
   gtk_source_search_settings_set_regex_enabled (self->settings, !exact);
   gtk_source_search_settings_set_search_text (self->settings, *text ? (pattern != NULL ? pattern : text) : NULL);
-  if (self->context == NULL || *text == '\0')
+  if (self->n_fields == 0 || *text == '\0')
     {
       update_count (self);
       return;
     }
   /* Type-ahead: the first match from where the selection starts. */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  if (gtk_source_search_context_forward (self->context, &start, &found_start, &found_end, NULL))
-    select_match (self, &found_start, &found_end);
+  gtk_text_buffer_get_selection_bounds (field_buffer (self, self->current), &start, &end);
+  find_from (self, self->current, &start, TRUE);
   update_count (self);
 }
 
@@ -176,21 +253,23 @@ on_previous_match (BylineFindBar *self)
 static void
 on_replace (BylineFindBar *self)
 {
+  GtkSourceSearchContext *context;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autoptr(GError) error = NULL;
   g_autofree char *replacement = replacement_text (self);
 
-  if (self->context == NULL)
+  if (self->n_fields == 0)
     return;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  context = self->fields[self->current].context;
+  buffer = field_buffer (self, self->current);
   if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
-      || gtk_source_search_context_get_occurrence_position (self->context, &start, &end) <= 0)
+      || gtk_source_search_context_get_occurrence_position (context, &start, &end) <= 0)
     {
       byline_find_bar_move (self, TRUE);
       return;
     }
-  if (!gtk_source_search_context_replace (self->context, &start, &end, replacement, -1, &error))
+  if (!gtk_source_search_context_replace (context, &start, &end, replacement, -1, &error))
     g_warning ("Could not replace: %s", error->message);
   byline_find_bar_move (self, TRUE);
 }
@@ -198,53 +277,115 @@ on_replace (BylineFindBar *self)
 static void
 on_replace_all (BylineFindBar *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *replacement = replacement_text (self);
 
-  if (self->context == NULL)
-    return;
-  if (!gtk_source_search_context_replace_all (self->context, replacement, -1, &error))
-    g_warning ("Could not replace: %s", error->message);
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* (It returns how many it replaced: none is no error.) */
+      gtk_source_search_context_replace_all (self->fields[i].context, replacement, -1, &error);
+      if (error != NULL)
+        g_warning ("Could not replace: %s", error->message);
+    }
   update_count (self);
 }
 
+/* The headline and lead have no style scheme of their own: their matches
+ * look as the body's scheme (light or dark) has them. */
+static void
+update_match_styles (BylineFindBar *self)
+{
+  GtkSourceStyleScheme *scheme = NULL;
+  GtkSourceStyle *style = NULL;
+
+  for (guint i = 0; i < self->n_fields && scheme == NULL; i++)
+    scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (field_buffer (self, i)));
+  if (scheme != NULL)
+    style = gtk_source_style_scheme_get_style (scheme, "search-match");
+  for (guint i = 0; i < self->n_fields; i++)
+    if (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (field_buffer (self, i))) == NULL)
+      gtk_source_search_context_set_match_style (self->fields[i].context, style);
+}
+
+/* Highlighted only where there is a style to do it with (GtkSourceView
+ * warns otherwise). */
+static void
+set_highlight (BylineFindBar *self,
+               gboolean       highlight)
+{
+  update_match_styles (self);
+  for (guint i = 0; i < self->n_fields; i++)
+    gtk_source_search_context_set_highlight (
+      self->fields[i].context,
+      highlight && (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (field_buffer (self, i))) != NULL
+                    || gtk_source_search_context_get_match_style (self->fields[i].context) != NULL));
+}
+
 void
-byline_find_bar_set_view (BylineFindBar *self,
-                          GtkSourceView *view)
+byline_find_bar_add_view (BylineFindBar *self,
+                          GtkTextView   *view)
 {
   GtkTextBuffer *buffer;
+  Field *field;
 
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
-  g_return_if_fail (GTK_SOURCE_IS_VIEW (view));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+  g_return_if_fail (GTK_SOURCE_IS_BUFFER (gtk_text_view_get_buffer (view)));
+  g_return_if_fail (self->n_fields < MAX_FIELDS);
 
-  self->view = view;
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  self->context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer), self->settings);
-  gtk_source_search_context_set_highlight (self->context, FALSE);
-  g_signal_connect_object (self->context, "notify::occurrences-count",
+  buffer = gtk_text_view_get_buffer (view);
+  field = &self->fields[self->n_fields++];
+  field->view = view;
+  /* Not highlighting from the start: the headline and lead have no style to
+   * do it with yet (GtkSourceView warns). */
+  field->context = g_object_new (GTK_SOURCE_TYPE_SEARCH_CONTEXT,
+                                 "buffer", buffer,
+                                 "settings", self->settings,
+                                 "highlight", FALSE,
+                                 NULL);
+  g_signal_connect_object (field->context, "notify::occurrences-count",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  /* The dark style changes the body's scheme while the bar may be open. */
+  g_signal_connect_object (buffer, "notify::style-scheme",
+                           G_CALLBACK (update_match_styles), self, G_CONNECT_SWAPPED);
+  /* Searching starts in the body, the last field, unless the keyboard is elsewhere. */
+  self->current = self->n_fields - 1;
 }
 
 void
 byline_find_bar_reveal (BylineFindBar *self,
                         gboolean       replace)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
-  /* A short selection on one line is what to look for. */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
-      && gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end)
-      && gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) < 80)
+  /* From the field the keyboard is in, else the body. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  for (guint i = 0; i < self->n_fields; i++)
+    if (focus != NULL && (focus == GTK_WIDGET (self->fields[i].view)
+                          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->fields[i].view))))
+      self->current = i;
+
+  if (self->n_fields > 0)
     {
-      g_autofree char *text = gtk_text_iter_get_slice (&start, &end);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      GtkTextBuffer *buffer = field_buffer (self, self->current);
+      GtkTextIter start, end;
+
+      /* A short selection on one line is what to look for. */
+      if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
+          && gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end)
+          && gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) < 80)
+        {
+          g_autofree char *text = gtk_text_iter_get_slice (&start, &end);
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+        }
     }
 
-  gtk_source_search_context_set_highlight (self->context, TRUE);
+  set_highlight (self, TRUE);
   gtk_toggle_button_set_active (self->replace_toggle, replace || gtk_toggle_button_get_active (self->replace_toggle));
   gtk_widget_set_visible (self->content, TRUE);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
@@ -258,11 +399,11 @@ byline_find_bar_dismiss (BylineFindBar *self)
 {
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
-  if (self->context != NULL)
-    gtk_source_search_context_set_highlight (self->context, FALSE);
+  set_highlight (self, FALSE);
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
-  if (self->view != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  /* Back to the field of the match. */
+  if (self->n_fields > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->fields[self->current].view));
 }
 
 /* Put away, the bar's widgets are hidden: a hidden widget is not restyled
@@ -296,7 +437,9 @@ byline_find_bar_dispose (GObject *object)
   BylineFindBar *self = BYLINE_FIND_BAR (object);
   GtkWidget *child;
 
-  g_clear_object (&self->context);
+  for (guint i = 0; i < self->n_fields; i++)
+    g_clear_object (&self->fields[i].context);
+  self->n_fields = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FIND_BAR);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -351,7 +494,8 @@ byline_find_bar_init (BylineFindBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = gtk_source_search_settings_new ();
-  gtk_source_search_settings_set_wrap_around (self->settings, TRUE);
+  /* Wrapping is the bar's, across the fields (find_from()). */
+  gtk_source_search_settings_set_wrap_around (self->settings, FALSE);
   g_object_bind_property (self->case_button, "active", self->settings, "case-sensitive",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->settings, "notify::case-sensitive",

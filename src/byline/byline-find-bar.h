@@ -1,4 +1,4 @@
-/* byline-find-bar.h — find and replace in the body
+/* byline-find-bar.h — find and replace in the headline, lead and body
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineFindBar, byline_find_bar, BYLINE, FIND_BAR, GtkWidget)
 
-void     byline_find_bar_set_view     (BylineFindBar *self,
-                                       GtkSourceView *view);
+/* A text to search, after those added before (headline, lead, body); its
+ * buffer is a GtkSourceBuffer.  The last one is searched first. */
+void     byline_find_bar_add_view     (BylineFindBar *self,
+                                       GtkTextView   *view);
 /* Shows the bar, with the replace row when @replace, and focuses its entry. */
 void     byline_find_bar_reveal       (BylineFindBar *self,
                                        gboolean       replace);

@@ -290,6 +290,69 @@ test_find_replace (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
 }
 
+/* Find and Replace All go through the headline and lead too, in the
+ * story's order, and round to the top. */
+static void
+test_find_headline_lead (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  BylineBodyView *body = byline_article_editor_get_body_view (ed);
+  GtkWidget *bar, *search, *count, *replacement;
+  const char *expected[] = { "1 of 4", "2 of 4", "3 of 4", "4 of 4", "1 of 4" };
+
+  byline_ui_test_type (byline_article_editor_get_headline_view (ed), "Mưa lũ ở Sa Pa");
+  byline_ui_test_type (byline_article_editor_get_lead_view (ed), "Mưa kéo dài.");
+  byline_article_editor_focus_body (ed);
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Sa Pa mưa to.\nMưa nữa.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.replace", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (ed), BYLINE_TYPE_FIND_BAR);
+  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  count = gtk_widget_get_next_sibling (search);
+  /* From the body's end, round to the headline's match. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "mua");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (i > 0)
+        byline_find_bar_move (BYLINE_FIND_BAR (bar), TRUE);
+      g_object_set_data (G_OBJECT (count), "expected", (gpointer) expected[i]);
+      g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+    }
+  /* After the body's last, round to the headline's. */
+  {
+    GtkTextBuffer *headline = gtk_text_view_get_buffer (byline_article_editor_get_headline_view (ed));
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (headline, &start, &end));
+    selected = gtk_text_iter_get_slice (&start, &end);
+    g_assert_cmpstr (selected, ==, "Mưa");
+  }
+  byline_find_bar_move (BYLINE_FIND_BAR (bar), FALSE);
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "4 of 4");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (replacement), "Gió");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Gió kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 0)), ==,
+                   "Sa Pa Gió to.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 1)), ==,
+                   "Gió nữa.");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* A match in the headline, then Escape: the keyboard goes back to it. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "lu");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (byline_article_editor_get_headline_view (ed))));
+}
+
 typedef struct
 {
   BylineBodyView *view;
@@ -1337,6 +1400,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/find-replace", test_find_replace);
   byline_ui_test_add_window_test ("/ui/window/find-without-marks", test_find_without_marks);
   byline_ui_test_add_window_test ("/ui/window/find-scrolls", test_find_scrolls);
+  byline_ui_test_add_window_test ("/ui/window/find-headline-lead", test_find_headline_lead);
   byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);
   byline_ui_test_add_window_test ("/ui/window/preview-keyboard", test_preview_keyboard);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);

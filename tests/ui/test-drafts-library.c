@@ -29,14 +29,6 @@ save_draft (Fixture    *f,
   return g_strdup (byline_article_get_id (a));
 }
 
-static gboolean
-focus_in (gpointer widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, widget);
-}
-
 /* The library, opened as Ctrl+O opens it. */
 static AdwDialog *
 open_library (Fixture *f)
@@ -141,7 +133,7 @@ test_drafts_library (Fixture       *f,
    * The search has the keyboard from the start: a space typed there is not
    * a press of the first button (New Story). */
   search = byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
-  g_assert_true (byline_ui_test_wait_until (focus_in, search, 5000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in, search, 5000));
   search_for (search, list, "duong", 2);
   search_for (search, list, "sin ho", 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (visible_row (list, 0))), ==, headlines[1]);

@@ -145,14 +145,6 @@ set_row_text (BylineAccountDialog *dialog,
 
 /* Fills the account dialog as a person would and presses @action
  * ("account.test" or "account.save"); returns the dialog (a new reference). */
-static gboolean
-focus_in (gpointer widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, widget);
-}
-
 static BylineAccountDialog *
 fill_account (Fixture           *f,
               BylineAccount     *existing,
@@ -172,7 +164,7 @@ fill_account (Fixture           *f,
   /* The keyboard starts in the name of a new account, in the password or
    * token of one opened again (else its address): not on Cancel, which a
    * space would press. */
-  g_assert_true (byline_ui_test_wait_until (focus_in,
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in,
                                             gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                                            BYLINE_TYPE_ACCOUNT_DIALOG,
                                                                            existing == NULL ? "name_row"

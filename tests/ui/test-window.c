@@ -1118,12 +1118,6 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
-static gboolean
-has_focus (gpointer widget)
-{
-  return gtk_widget_has_focus (widget);
-}
-
 /* Snapping the window to half the screen while typing: the story keeps the
  * focus through each layout change (libadwaita 1.7 hides the window's
  * content for a frame and gave the focus to the main menu), and what is
@@ -1142,7 +1136,7 @@ test_resize_keeps_focus (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
   g_assert_true (byline_ui_test_wait_until (narrow_folded, f, 10000));
-  g_assert_true (byline_ui_test_wait_until (has_focus, body, 10000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in, body, 10000));
   byline_ui_test_type (GTK_TEXT_VIEW (body), " Hết.");
   {
     GtkTextIter start, end;
@@ -1159,11 +1153,11 @@ test_resize_keeps_focus (Fixture       *f,
   g_assert_nonnull (headline);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
   g_assert_true (byline_ui_test_wait_until (editor_and_pictures, f, 10000));
-  g_assert_true (byline_ui_test_wait_until (has_focus, headline, 10000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in, headline, 10000));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   g_assert_true (byline_ui_test_wait_until (all_three, f, 10000));
-  g_assert_true (byline_ui_test_wait_until (has_focus, headline, 10000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in, headline, 10000));
 }
 
 /* Each size is waited for as the condition it must show (a slow machine, or

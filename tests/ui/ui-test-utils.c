@@ -257,6 +257,15 @@ byline_ui_test_has_no_dialog (gpointer window)
   return !byline_ui_test_has_dialog (window);
 }
 
+gboolean
+byline_ui_test_focus_in (gpointer widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 BylineWindow *
 byline_ui_test_new_window (BylineDraftStore *store)
 {

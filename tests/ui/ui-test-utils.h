@@ -52,6 +52,8 @@ char         *byline_ui_test_view_text       (GtkTextView   *view);
  * whether it shows a dialog. */
 gboolean      byline_ui_test_has_dialog      (gpointer       window);
 gboolean      byline_ui_test_has_no_dialog   (gpointer       window);
+/* A condition: whether the keyboard focus is in @widget or one of its parts. */
+gboolean      byline_ui_test_focus_in        (gpointer       widget);
 /* A window on @store showing a new, empty story. */
 BylineWindow *byline_ui_test_new_window      (BylineDraftStore *store);
 

@@ -159,7 +159,8 @@ make_spin (int         upper,
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, 1);
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
+  /* Side by side, not stacked: the popover must fit below a row of a
+   * sidebar on a small screen. */
   gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   g_signal_connect (spin, "output", G_CALLBACK (show_two_digits), NULL);
@@ -243,7 +244,7 @@ build_popover (GtkMenuButton *button,
                gpointer       data)
 {
   BylineDateButton *self = data;
-  GtkWidget *popover, *box, *time_box, *colon, *buttons, *clear, *now, *zone_box, *zone_icon;
+  GtkWidget *popover, *scroller, *box, *time_box, *colon, *buttons, *clear, *now, *zone_box, *zone_icon;
 
   if (gtk_menu_button_get_popover (button) != NULL)
     return;
@@ -285,8 +286,17 @@ build_popover (GtkMenuButton *button,
   gtk_box_append (GTK_BOX (buttons), now);
   gtk_box_append (GTK_BOX (box), buttons);
 
+  /* GTK shrinks a popover to the room it has beside its button, and does not
+   * show one that cannot be as small as that (the calendar never showed
+   * below the sidebar's row on a screen 800 pixels high): the content
+   * scrolls when the room is short. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
 
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_picked), self);

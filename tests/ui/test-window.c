@@ -882,6 +882,59 @@ test_preview_keyboard (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (vadjustment_at_top, scroll, 5000));
 }
 
+static gboolean
+popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The publish time is chosen in the date button's popover, opened as a
+ * click or the keyboard opens it, whatever the room below the row; the day
+ * picked is the story's. */
+static void
+test_publish_date_popover (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *date = byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_metadata_sidebar (f->window)),
+                                                    BYLINE_TYPE_DATE_BUTTON);
+  GtkWidget *button = byline_ui_test_find_descendant (date, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *calendar;
+  GDateTime *when;
+
+  g_assert_null (byline_article_get_publish_time (article (f)));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (byline_ui_test_wait_until (popover_shown, button, 5000));
+  calendar = byline_ui_test_find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                             GTK_TYPE_CALENDAR);
+  g_assert_nonnull (calendar);
+  /* GTK shrinks a popover to the room beside its button and does not show
+   * one that cannot be that small: below the sidebar's row on a screen 800
+   * pixels high the popover never showed.  Now it can be as small as any
+   * room (its content scrolls), and all of it fits in 380 pixels. */
+  {
+    int minimum = 0, natural = 0;
+
+    gtk_widget_measure (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                        GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("date popover: %d px at least, %d px natural", minimum, natural);
+    g_assert_cmpint (minimum, <=, 150);
+    g_assert_cmpint (natural, <=, 380);
+  }
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2025, 8, 12, 0, 0, 0);
+
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  }
+  when = byline_article_get_publish_time (article (f));
+  g_assert_nonnull (when);
+  g_assert_cmpint (g_date_time_get_year (when), ==, 2025);
+  g_assert_cmpint (g_date_time_get_month (when), ==, 8);
+  g_assert_cmpint (g_date_time_get_day_of_month (when), ==, 12);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
 /* Ctrl+F and Ctrl+H are the window's too: from the sidebar's fields they
  * open the find bar; not while a dialog is over the window. */
 static void
@@ -1397,6 +1450,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/find-headline-lead", test_find_headline_lead);
   byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);
   byline_ui_test_add_window_test ("/ui/window/preview-keyboard", test_preview_keyboard);
+  byline_ui_test_add_window_test ("/ui/window/publish-date-popover", test_publish_date_popover);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
   byline_ui_test_add_window_test ("/ui/window/remembers-size", test_remembers_size);
   byline_ui_test_add_window_test ("/ui/window/save-failures", test_save_failures);

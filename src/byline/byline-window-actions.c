@@ -51,12 +51,24 @@ remember_folder (GFile *file)
   g_set_object (&last_folder, parent);
 }
 
+static gboolean
+is_folder (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
 static void
 start_in_last_folder (GtkFileDialog *dialog)
 {
-  /* Not a folder deleted since. */
-  if (last_folder != NULL && g_file_query_file_type (last_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) first = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+
+  /* Not a folder deleted since.  The first time, the user's documents
+   * rather than wherever Byline was started from (its working folder). */
+  if (last_folder != NULL && is_folder (last_folder))
     gtk_file_dialog_set_initial_folder (dialog, last_folder);
+  else if (is_folder (first))
+    gtk_file_dialog_set_initial_folder (dialog, first);
 }
 
 void

@@ -890,6 +890,12 @@ popover_shown (gpointer button)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+static gboolean
+popover_hidden (gpointer button)
+{
+  return !popover_shown (button);
+}
+
 /* The publish time is chosen in the date button's popover, opened as a
  * click or the keyboard opens it, whatever the room below the row; the day
  * picked is the story's. */
@@ -904,6 +910,11 @@ test_publish_date_popover (Fixture       *f,
   GDateTime *when;
 
   g_assert_null (byline_article_get_publish_time (article (f)));
+  /* The row opens it too (a click anywhere on it, Enter or Space on it). */
+  adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (date, ADW_TYPE_ACTION_ROW)));
+  g_assert_true (byline_ui_test_wait_until (popover_shown, button, 5000));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_true (byline_ui_test_wait_until (popover_hidden, button, 5000));
   g_assert_true (gtk_widget_activate (button));
   g_assert_true (byline_ui_test_wait_until (popover_shown, button, 5000));
   calendar = byline_ui_test_find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),

@@ -136,7 +136,7 @@ select_match (BylineFindBar     *self,
 
   /* The other fields let their selection go: one match is the current one. */
   for (guint i = 0; i < self->n_fields; i++)
-    if (i != field)
+    if (i != field && gtk_text_buffer_get_has_selection (field_buffer (self, i)))
       {
         GtkTextIter cursor;
         GtkTextBuffer *other = field_buffer (self, i);

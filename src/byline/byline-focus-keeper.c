@@ -28,13 +28,22 @@ typedef struct
   guint      idle_id;
 } FocusKeeper;
 
+/* While the window is whole: its data is freed only after the widget's
+ * own finalization, too late for its tick callback. */
+static void
+on_window_destroy (FocusKeeper *keeper)
+{
+  if (keeper->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (keeper->window), keeper->tick_id);
+  keeper->tick_id = 0;
+  g_clear_handle_id (&keeper->idle_id, g_source_remove);
+}
+
 static void
 keeper_free (gpointer data)
 {
   FocusKeeper *keeper = data;
 
-  if (keeper->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (keeper->window), keeper->tick_id);
   g_clear_handle_id (&keeper->idle_id, g_source_remove);
   g_clear_weak_pointer (&keeper->last_focus);
   g_clear_weak_pointer (&keeper->to_restore);
@@ -109,4 +118,5 @@ byline_focus_keeper_attach (AdwApplicationWindow *window)
   g_object_set_data_full (G_OBJECT (window), KEEPER_KEY, keeper, keeper_free);
   g_signal_connect_swapped (window, "notify::focus-widget", G_CALLBACK (on_focus_changed), keeper);
   g_signal_connect_swapped (window, "notify::current-breakpoint", G_CALLBACK (on_breakpoint_changed), keeper);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_window_destroy), keeper);
 }

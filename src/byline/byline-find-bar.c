@@ -43,8 +43,8 @@ struct _BylineFindBar
   GtkWidget               *content;
   GtkSearchEntry          *search_entry;
   GtkLabel                *count_label;
-  GtkToggleButton         *case_button;
-  GtkToggleButton         *diacritics_button;
+  GtkCheckButton          *case_button;
+  GtkCheckButton          *diacritics_button;
   GtkToggleButton         *replace_toggle;
   GtkEntry                *replace_entry;
 };
@@ -213,7 +213,7 @@ static void
 on_search_changed (BylineFindBar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean exact = gtk_toggle_button_get_active (self->diacritics_button);
+  gboolean exact = gtk_check_button_get_active (self->diacritics_button);
   g_autofree char *loose = exact || *text == '\0' ? NULL : byline_text_search_pattern (text);
   /* The empty group is for replacement_text(). */
   g_autofree char *pattern = loose != NULL ? g_strconcat ("()", loose, NULL) : NULL;

@@ -651,6 +651,9 @@ main (int   argc,
       search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
       gtk_editable_set_text (GTK_EDITABLE (search), "sat lo");
       byline_ui_test_wait (800);
+      /* With its options shown: Match Diacritics is off. */
+      gtk_menu_button_popup (GTK_MENU_BUTTON (byline_ui_test_find_descendant (bar, GTK_TYPE_MENU_BUTTON)));
+      byline_ui_test_wait (600);
       capture (GTK_WIDGET (window), "find.png");
       done (window);
     }

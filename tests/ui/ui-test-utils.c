@@ -122,6 +122,23 @@ byline_ui_test_find_button (GtkWidget  *root,
 }
 
 GtkWidget *
+byline_ui_test_find_check (GtkWidget  *root,
+                           const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_ui_test_find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 byline_ui_test_find_label (GtkWidget  *root,
                            const char *text)
 {

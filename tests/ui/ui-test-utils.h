@@ -37,6 +37,9 @@ gboolean      byline_ui_test_make_photo      (GFile         *file,
  * button's tooltip), or NULL. */
 GtkWidget    *byline_ui_test_find_button     (GtkWidget     *root,
                                               const char    *label);
+/* The check button labelled @label (mnemonic underscores and all) under @root. */
+GtkWidget    *byline_ui_test_find_check      (GtkWidget     *root,
+                                              const char    *label);
 /* The label under @root (itself included) that shows @text (mnemonic
  * underscores aside), or NULL. */
 GtkWidget    *byline_ui_test_find_label      (GtkWidget     *root,

@@ -1,0 +1,275 @@
+/* test-find.c — the find bar: finding and replacing in the headline, lead
+ * and body, with and without the marks, through the bar's own widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "byline-test-utils.h"
+#include "byline-article-editor.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-find-bar.h"
+#include "byline-window.h"
+#include "ui-window-test.h"
+
+static gboolean
+label_says (gpointer data)
+{
+  GtkLabel *label = data;
+  const char *expected = g_object_get_data (G_OBJECT (label), "expected");
+
+  return g_strcmp0 (gtk_label_get_text (label), expected) == 0;
+}
+
+static gboolean
+search_hidden (gpointer data)
+{
+  return !gtk_widget_is_visible (data);
+}
+
+static void
+assert_scheme (BylineBodyBuffer *buffer,
+               const char       *id)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer));
+
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, id);
+  g_assert_nonnull (gtk_source_style_scheme_get_style (scheme, "search-match"));
+}
+
+/* Find and replace in the body, through the find bar's entries and buttons;
+ * the matches are marked by the body's own style scheme, light and dark. */
+static void
+test_find_replace (Fixture       *f,
+                   gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (body);
+  BylineBody *model;
+  GtkWidget *bar, *count, *replace_all;
+  GtkEditable *search, *replacement;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Mưa lớn ở Sa Pa.\nMưa kéo dài, mưa to.");
+
+  assert_scheme (buffer, "byline");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  assert_scheme (buffer, "byline-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  assert_scheme (buffer, "byline");
+
+  /* Put away, the bar's widgets are hidden (not styled with the window). */
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  search = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (search)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
+  g_assert_true (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (search)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (search)));
+  count = gtk_widget_get_next_sibling (GTK_WIDGET (search));
+  g_assert_true (GTK_IS_LABEL (count));
+
+  /* Any case: the first match is selected, the count says which of three. */
+  gtk_editable_set_text (search, "mưa");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
+  gtk_editable_set_text (replacement, "Gió");
+  replace_all = byline_ui_test_find_button (bar, "Replace _All");
+  g_assert_nonnull (replace_all);
+  g_signal_emit_by_name (replace_all, "clicked");
+
+  /* The body, not only the buffer, has the new words. */
+  model = byline_article_get_body (article (f));
+  g_assert_cmpuint (byline_body_get_n_blocks (model), ==, 2);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Gió lớn ở Sa Pa.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Gió kéo dài, Gió to.");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* Escape puts the bar away. */
+  byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
+  g_assert_false (byline_find_bar_get_revealed (BYLINE_FIND_BAR (bar)));
+  g_assert_true (byline_ui_test_wait_until (search_hidden, search, 3000));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
+}
+
+/* Find and Replace All go through the headline and lead too, in the
+ * story's order, and round to the top. */
+static void
+test_find_headline_lead (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  BylineBodyView *body = byline_article_editor_get_body_view (ed);
+  GtkWidget *bar, *search, *count, *replacement;
+  const char *expected[] = { "1 of 4", "2 of 4", "3 of 4", "4 of 4", "1 of 4" };
+
+  byline_ui_test_type (byline_article_editor_get_headline_view (ed), "Mưa lũ ở Sa Pa");
+  byline_ui_test_type (byline_article_editor_get_lead_view (ed), "Mưa kéo dài.");
+  byline_article_editor_focus_body (ed);
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Sa Pa mưa to.\nMưa nữa.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.replace", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (ed), BYLINE_TYPE_FIND_BAR);
+  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  count = gtk_widget_get_next_sibling (search);
+  /* From the body's end, round to the headline's match. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "mua");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (i > 0)
+        byline_find_bar_move (BYLINE_FIND_BAR (bar), TRUE);
+      g_object_set_data (G_OBJECT (count), "expected", (gpointer) expected[i]);
+      g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+    }
+  /* After the body's last, round to the headline's. */
+  {
+    GtkTextBuffer *headline = gtk_text_view_get_buffer (byline_article_editor_get_headline_view (ed));
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (headline, &start, &end));
+    selected = gtk_text_iter_get_slice (&start, &end);
+    g_assert_cmpstr (selected, ==, "Mưa");
+  }
+  byline_find_bar_move (BYLINE_FIND_BAR (bar), FALSE);
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "4 of 4");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (replacement), "Gió");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Gió kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 0)), ==,
+                   "Sa Pa Gió to.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 1)), ==,
+                   "Gió nữa.");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* A match in the headline, then Escape: the keyboard goes back to it. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "lu");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (byline_article_editor_get_headline_view (ed))));
+}
+
+typedef struct
+{
+  BylineBodyView *view;
+  guint           block;
+} BlockWait;
+
+static gboolean
+block_shows (gpointer data)
+{
+  BlockWait *wait = data;
+
+  return byline_body_view_block_in_sight (wait->view, wait->block);
+}
+
+/* A match below what shows is scrolled to, although the keyboard is in the
+ * search (the view keeps the cursor in sight only when it has it). */
+static void
+test_find_scrolls (Fixture       *f,
+                   gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *bar, *search, *count;
+  BlockWait wait = { body, 59 };
+  GtkTextIter start;
+
+  for (guint i = 0; i < 59; i++)
+    g_string_append_printf (text, "Đoạn %u: mưa lớn kéo dài khiến nhiều tuyến đường bị chia cắt.\n", i + 1);
+  g_string_append (text, "Đoạn cuối: cầu treo Nậm Củm bị cuốn trôi.");
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), text->str);
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), &start);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), &start);
+  byline_body_view_scroll_to_block (body, 0);
+  wait.block = 0;
+  g_assert_true (byline_ui_test_wait_until (block_shows, &wait, 5000));
+  wait.block = 59;
+  byline_ui_test_wait (300);
+  g_assert_false (block_shows (&wait));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.find", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  count = gtk_widget_get_next_sibling (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "nam cum");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+  g_assert_true (byline_ui_test_wait_until (block_shows, &wait, 5000));
+}
+
+/* "sat" finds "Sạt", "sạt" and "sát" until Match Diacritics is on; the
+ * replacement is taken as typed (a backslash is not a reference). */
+static void
+test_find_without_marks (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBody *model;
+  GtkWidget *bar, *count, *diacritics;
+  GtkEditable *search, *replacement;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Sạt lở ở Bát Xát.\nBị sạt nặng, sát nhà.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.replace", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (editor (f)), BYLINE_TYPE_FIND_BAR);
+  search = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  count = gtk_widget_get_next_sibling (GTK_WIDGET (search));
+  diacritics = byline_ui_test_find_check (bar, "Match _Diacritics");
+  g_assert_nonnull (diacritics);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (diacritics)));
+
+  gtk_editable_set_text (search, "sat");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* Marks matter once asked for, and again not. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (diacritics), TRUE);
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (diacritics), FALSE);
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* A letter typed with its marks finds only itself. */
+  gtk_editable_set_text (search, "sạt");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 2");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  gtk_editable_set_text (search, "bat xat");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
+  gtk_editable_set_text (replacement, "Bát Xát \\0");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+
+  model = byline_article_get_body (article (f));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Sạt lở ở Bát Xát \\0.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Bị sạt nặng, sát nhà.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_ui_test_init (&argc, &argv);
+
+  byline_ui_test_add_window_test ("/ui/find/replace", test_find_replace);
+  byline_ui_test_add_window_test ("/ui/find/without-marks", test_find_without_marks);
+  byline_ui_test_add_window_test ("/ui/find/scrolls", test_find_scrolls);
+  byline_ui_test_add_window_test ("/ui/find/headline-lead", test_find_headline_lead);
+
+  return g_test_run ();
+}

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-account-dialog.h"
+#include "byline-widget-util.h"
 #include "byline-publisher.h"
 
 struct _BylineAccountDialog
@@ -190,16 +191,6 @@ roles_label (BylineRoles roles)
 
 static void on_checked (GObject *source, GAsyncResult *result, gpointer user_data);
 
-/* Whether the keyboard focus is in @widget or in one of its parts. */
-static gboolean
-keyboard_in (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 on_saved (GObject      *source,
           GAsyncResult *result,
@@ -224,7 +215,7 @@ on_saved (GObject      *source,
     {
       self->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
       /* (Not greyed with the keyboard in it: it goes on to the address.) */
-      if (keyboard_in (GTK_WIDGET (self->name_row)))
+      if (byline_widget_has_keyboard (GTK_WIDGET (self->name_row)))
         gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
       adw_dialog_set_title (ADW_DIALOG (self), _("Edit Account"));

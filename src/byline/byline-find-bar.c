@@ -20,6 +20,7 @@
 #include "byline-body-view.h"
 #include "byline-find-bar.h"
 #include "byline-story-page.h"
+#include "byline-widget-util.h"
 
 #define MAX_FIELDS 4
 
@@ -357,17 +358,11 @@ void
 byline_find_bar_reveal (BylineFindBar *self,
                         gboolean       replace)
 {
-  GtkRoot *root;
-  GtkWidget *focus;
-
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
   /* From the field the keyboard is in, else the body. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   for (guint i = 0; i < self->n_fields; i++)
-    if (focus != NULL && (focus == GTK_WIDGET (self->fields[i].view)
-                          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->fields[i].view))))
+    if (byline_widget_has_keyboard (GTK_WIDGET (self->fields[i].view)))
       self->current = i;
 
   if (self->n_fields > 0)

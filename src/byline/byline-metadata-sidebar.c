@@ -18,6 +18,7 @@
 #include "byline-date-button.h"
 #include "byline-document.h"
 #include "byline-metadata-sidebar.h"
+#include "byline-widget-util.h"
 #include "byline-text-field.h"
 
 struct _BylineMetadataSidebar
@@ -126,9 +127,7 @@ show_slug (BylineMetadataSidebar *self)
   g_autofree char *slug = byline_article_dup_slug (article (self));
   g_autofree char *typed = byline_text_slugify (gtk_editable_get_text (GTK_EDITABLE (self->slug_row)));
   gboolean automatic = byline_article_get_slug (article (self)) == NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  gboolean editing = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->slug_row));
+  gboolean editing = byline_widget_has_keyboard (GTK_WIDGET (self->slug_row));
 
   gtk_widget_set_sensitive (self->slug_reset, !automatic);
   /* While someone clears the field to type a new slug, leave it empty. */

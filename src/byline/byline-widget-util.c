@@ -41,3 +41,12 @@ byline_widget_show_toast (GtkWidget *widget,
   else
     g_object_unref (g_object_ref_sink (toast));
 }
+
+gboolean
+byline_widget_has_keyboard (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}

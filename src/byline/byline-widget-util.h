@@ -14,6 +14,8 @@ void        byline_widget_set_tooltip   (GtkWidget   *widget,
 /* Shows @toast (taken) in the window's toast overlay above @widget, if any. */
 void        byline_widget_show_toast    (GtkWidget   *widget,
                                          AdwToast    *toast);
+/* Whether the keyboard focus is in @widget or in one of its parts. */
+gboolean    byline_widget_has_keyboard  (GtkWidget   *widget);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-test-utils.h"
+#include "byline-widget-util.h"
 #include "byline-test-utils.h"
 #include "byline-document.h"
 #include "byline-application.h"
@@ -277,10 +278,7 @@ byline_ui_test_has_no_dialog (gpointer window)
 gboolean
 byline_ui_test_focus_in (gpointer widget)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  return byline_widget_has_keyboard (widget);
 }
 
 BylineWindow *

@@ -136,27 +136,13 @@ story_suggestion (StoryWords         *story,
   return best;
 }
 
-static char *
-with_case_of (const char *word,
-              const char *suggestion)
-{
-  if (_byline_word_is_upper (word, strlen (word)))
-    return g_utf8_strup (suggestion, -1);
-  if (g_unichar_isupper (g_utf8_get_char (word)))
-    {
-      char buf[8];
-      int len = g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (suggestion)), buf);
-
-      return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (suggestion));
-    }
-  return g_strdup (suggestion);
-}
-
+/* @typed: what @word types in Telex, or NULL (byline_tone_from_telex()). */
 static char *
 best_suggestion (BylineCheckContext *ctx,
                  BylineSpellChecker *checker,
                  StoryWords         *story,
                  const char         *word,
+                 const char         *typed,
                  gboolean            name)
 {
   g_auto(GStrv) options = NULL;
@@ -167,14 +153,12 @@ best_suggestion (BylineCheckContext *ctx,
     story_words_build (story, ctx);
 
   /* Typed with the input method off: what the keys meant. */
-  cased = byline_tone_from_telex (word, -1, BYLINE_TONE_STYLE_MODERN);
-  if (cased != NULL && byline_spell_checker_check_word (checker, cased, -1))
-    return byline_tone_place (cased, -1, ctx->tone_target);
-  g_clear_pointer (&cased, g_free);
+  if (typed != NULL && byline_spell_checker_check_word (checker, typed, -1))
+    return byline_tone_place (typed, -1, ctx->tone_target);
 
   best = story_suggestion (story, checker, word, name);
   if (best != NULL)
-    cased = with_case_of (word, best);
+    cased = _byline_word_with_case_of (word, best);
   else if (!name)
     {
       options = byline_spell_checker_suggest (checker, word, -1, 6);
@@ -249,14 +233,6 @@ looks_like_name (const char *text,
   return FALSE;
 }
 
-static gboolean
-is_telex (const char *word)
-{
-  g_autofree char *typed = byline_tone_from_telex (word, -1, BYLINE_TONE_STYLE_ANY);
-
-  return typed != NULL;
-}
-
 void
 _byline_check_spelling (BylineCheckContext *ctx)
 {
@@ -282,6 +258,7 @@ _byline_check_spelling (BylineCheckContext *ctx)
           const BylineMisspelling *m = &g_array_index (found, BylineMisspelling, k);
           g_autofree char *word = _byline_check_excerpt (unit->text, m->start, m->end);
           gboolean name = looks_like_name (unit->text, m->start, word);
+          g_autofree char *typed = byline_tone_from_telex (word, -1, BYLINE_TONE_STYLE_MODERN);
           const char *suggestion = NULL;
 
           if (covered_by_consistency (ctx, unit, m->start, m->end))
@@ -290,12 +267,12 @@ _byline_check_spelling (BylineCheckContext *ctx)
           if (!g_hash_table_lookup_extended (suggested, word, NULL, (gpointer *) &suggestion)
               && g_hash_table_size (suggested) < ctx->options->max_suggestions)
             {
-              char *best = best_suggestion (ctx, checker, &story, word, name);
+              char *best = best_suggestion (ctx, checker, &story, word, typed, name);
 
               g_hash_table_insert (suggested, g_strdup (word), best);
               suggestion = best;
             }
-          if (is_telex (word))
+          if (typed != NULL)
             _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "spelling", m->start, m->end, suggestion,
                                _("“%s” looks typed with the Vietnamese input method off (Telex)"), word);
           else if (name)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "byline-tone.h"
+#include "byline-tone-private.h"
 
 static gunichar
 tone_of_key (char key)
@@ -114,6 +115,7 @@ byline_tone_from_telex (const char      *word,
   g_autoptr(GString) letters = NULL;
   g_autofree char *toned = NULL;
   g_autofree char *placed = NULL;
+  g_autofree char *typed = NULL;
   gunichar tone = 0;
   gsize n;
 
@@ -134,12 +136,7 @@ byline_tone_from_telex (const char      *word,
     return NULL;
   /* "uơ" is typed "uow" as well as "uwow": "ươ" but in "thuở". */
   if (!g_str_has_prefix (letters->str, "thu"))
-    {
-      char *uo = strstr (letters->str, "u\xc6\xa1");   /* u ơ */
-
-      if (uo != NULL)
-        g_string_replace (letters, "u\xc6\xa1", "\xc6\xb0\xc6\xa1", 1);   /* ư ơ */
-    }
+    g_string_replace (letters, "u\xc6\xa1", "\xc6\xb0\xc6\xa1", 1);   /* u ơ → ư ơ */
 
   toned = with_tone (letters->str, tone);
   if (toned == NULL || !byline_tone_is_syllable (toned, -1))
@@ -147,14 +144,6 @@ byline_tone_from_telex (const char      *word,
   placed = byline_tone_place (toned, -1, style);
 
   /* The case of the word typed: "NUWOWCS", "Nuwowcs", "nuwowcs". */
-  if (n > 1 && g_ascii_isupper (word[0]) && g_ascii_isupper (word[1]))
-    return g_utf8_strup (placed, -1);
-  if (g_ascii_isupper (word[0]))
-    {
-      char first[8];
-      int len = g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (placed)), first);
-
-      return g_strdup_printf ("%.*s%s", len, first, g_utf8_next_char (placed));
-    }
-  return g_steal_pointer (&placed);
+  typed = g_strndup (word, n);
+  return _byline_word_with_case_of (typed, placed);
 }

@@ -51,5 +51,8 @@ gboolean  _byline_word_has_marks   (const char     *word,
 /* TRUE when the text has two or more letters, all of them capitals. */
 gboolean  _byline_word_is_upper    (const char     *word,
                                     gsize           length);
+/* @suggestion in the case of @word: all capitals, or a capital first. */
+char     *_byline_word_with_case_of (const char    *word,
+                                     const char    *suggestion);
 
 G_END_DECLS

@@ -738,3 +738,19 @@ _byline_word_is_upper (const char *word,
     }
   return letters >= 2;
 }
+
+char *
+_byline_word_with_case_of (const char *word,
+                           const char *suggestion)
+{
+  if (_byline_word_is_upper (word, strlen (word)))
+    return g_utf8_strup (suggestion, -1);
+  if (g_unichar_isupper (g_utf8_get_char (word)))
+    {
+      char buf[8];
+      int len = g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (suggestion)), buf);
+
+      return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (suggestion));
+    }
+  return g_strdup (suggestion);
+}

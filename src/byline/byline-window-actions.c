@@ -60,14 +60,20 @@ is_folder (GFile *file)
 static void
 start_in_last_folder (GtkFileDialog *dialog)
 {
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autoptr(GFile) first = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+  const char *documents;
+  g_autoptr(GFile) first = NULL;
 
-  /* Not a folder deleted since.  The first time, the user's documents
-   * rather than wherever Byline was started from (its working folder). */
+  /* Not a folder deleted since. */
   if (last_folder != NULL && is_folder (last_folder))
-    gtk_file_dialog_set_initial_folder (dialog, last_folder);
-  else if (is_folder (first))
+    {
+      gtk_file_dialog_set_initial_folder (dialog, last_folder);
+      return;
+    }
+  /* The first time, the user's documents rather than wherever Byline was
+   * started from (its working folder). */
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  first = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+  if (is_folder (first))
     gtk_file_dialog_set_initial_folder (dialog, first);
 }
 

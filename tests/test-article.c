@@ -132,6 +132,129 @@ test_images (void)
 }
 
 static void
+count_items_changed (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static const char *paragraphs[] = { "p0", "p1", "p2", "p3" };
+
+/* The images' ids, in the list's order, as "A B C D"; the figures' as "1A 3B". */
+static char *
+list_order (BylineArticle *article,
+            BylineImage  **images)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    for (guint k = 0; k < 4; k++)
+      if (byline_article_get_image (article, i) == images[k])
+        g_string_append_printf (out, "%s%c", out->len ? " " : "", 'A' + k);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+figure_order (BylineArticle *article,
+              BylineImage  **images)
+{
+  BylineBody *body = byline_article_get_body (article);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (byline_block_get_kind (block) != BYLINE_BLOCK_IMAGE)
+        {
+          g_assert_cmpstr (byline_block_get_text (block), ==, paragraphs[i / 2]);
+          continue;
+        }
+      for (guint k = 0; k < 4; k++)
+        if (g_strcmp0 (byline_block_get_image_id (block), byline_image_get_id (images[k])) == 0)
+          g_string_append_printf (out, "%s%u%c", out->len ? " " : "", i, 'A' + k);
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define assert_order(article, images, list, figures) G_STMT_START { \
+    g_autofree char *l_ = list_order (article, images); \
+    g_autofree char *f_ = figure_order (article, images); \
+    g_assert_cmpstr (l_, ==, list); \
+    g_assert_cmpstr (f_, ==, figures); \
+  } G_STMT_END
+
+#define assert_list(article, images, list) G_STMT_START { \
+    g_autofree char *l_ = list_order (article, images); \
+    g_assert_cmpstr (l_, ==, list); \
+  } G_STMT_END
+
+/* The list follows the text: pictures in the body in the order of their first
+ * figure, the others after them; a move trades figures in the text. */
+static void
+test_image_order (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  BylineBody *body = byline_article_get_body (article);
+  GListModel *list = byline_article_get_images (article);
+  BylineImage *images[4];
+  guint changes = 0;
+
+  /* p0 A p1 B p2 C p3; D not in the text; the list D C A B. */
+  for (guint k = 0; k < 4; k++)
+    images[k] = byline_image_new ("ab", "image/jpeg");
+  for (guint k = 0; k < 4; k++)
+    {
+      byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, paragraphs[k]);
+      if (k < 3)
+        byline_body_insert_image (body, byline_body_get_n_blocks (body), byline_image_get_id (images[k]));
+    }
+  byline_article_add_image (article, images[3]);
+  byline_article_add_image (article, images[2]);
+  byline_article_add_image (article, images[0]);
+  byline_article_add_image (article, images[1]);
+  for (guint k = 0; k < 4; k++)
+    g_object_unref (images[k]);
+  assert_order (article, images, "D C A B", "1A 3B 5C");
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed), &changes);
+  g_assert_true (byline_article_sort_images_by_body (article));
+  assert_order (article, images, "A B C D", "1A 3B 5C");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (byline_article_sort_images_by_body (article));
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* C to the top: the figures stay where they stand, the pictures move. */
+  byline_article_move_image (article, 2, 0);
+  assert_order (article, images, "C A B D", "1C 3A 5B");
+  byline_article_move_image (article, 0, 1);
+  assert_order (article, images, "A C B D", "1A 3C 5B");
+  byline_article_move_image (article, 0, 2);
+  assert_order (article, images, "C B A D", "1C 3B 5A");
+
+  /* A picture in the text stays above one that is not, and the other way. */
+  byline_article_move_image (article, 2, 3);
+  assert_order (article, images, "C B A D", "1C 3B 5A");
+  byline_article_move_image (article, 3, 0);
+  assert_order (article, images, "C B A D", "1C 3B 5A");
+
+  /* A figure moved in the text moves its picture in the list. */
+  byline_body_move_block (body, 5, 0);
+  g_assert_true (byline_article_sort_images_by_body (article));
+  assert_list (article, images, "A C B D");
+
+  /* Two pictures not in the text trade places freely. */
+  byline_body_remove_block (body, 0);
+  byline_article_sort_images_by_body (article);
+  assert_list (article, images, "C B A D");
+  byline_article_move_image (article, 3, 2);
+  assert_list (article, images, "C B D A");
+}
+
+static void
 test_copy (void)
 {
   g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
@@ -189,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/article/notify-and-changed", test_notify_and_changed);
   g_test_add_func ("/article/slug", test_slug);
   g_test_add_func ("/article/images", test_images);
+  g_test_add_func ("/article/image-order", test_image_order);
   g_test_add_func ("/article/copy", test_copy);
   g_test_add_func ("/article/counts", test_counts);
   g_test_add_func ("/article/status-names", test_status_names);

@@ -197,8 +197,9 @@ byline_caption_panel_move (BylineCaptionPanel *self,
                            guint               from,
                            guint               to)
 {
+  g_autoptr(BylineImage) image = NULL;
   BylineArticle *article;
-  GtkListBoxRow *row;
+  GtkListBoxRow *row = NULL;
 
   g_return_if_fail (BYLINE_IS_CAPTION_PANEL (self));
 
@@ -209,10 +210,14 @@ byline_caption_panel_move (BylineCaptionPanel *self,
       || from == to)
     return;
 
+  image = g_object_ref (byline_article_get_image (article, from));
   byline_article_move_image (article, from, to);
 
-  /* The rows were made again: keep the moved one under the keyboard. */
-  row = gtk_list_box_get_row_at_index (self->list_box, to);
+  /* The rows were made again: keep the moved one under the keyboard, where
+   * it went (a picture in the text stays above those that are not). */
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    if (byline_article_get_image (article, i) == image)
+      row = gtk_list_box_get_row_at_index (self->list_box, i);
   if (row != NULL)
     {
       gtk_list_box_select_row (self->list_box, row);

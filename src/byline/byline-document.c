@@ -130,6 +130,12 @@ on_images_changed (BylineDocument *self,
 }
 
 static void
+on_blocks_changed (BylineDocument *self)
+{
+  byline_article_sort_images_by_body (self->article);
+}
+
+static void
 byline_document_constructed (GObject *object)
 {
   BylineDocument *self = BYLINE_DOCUMENT (object);
@@ -149,6 +155,10 @@ byline_document_constructed (GObject *object)
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (byline_article_get_images (self->article), "items-changed",
                            G_CALLBACK (on_images_changed), self, G_CONNECT_SWAPPED);
+  /* The caption panel lists the pictures as the text shows them: a figure
+   * typed, pasted or undone elsewhere moves its row. */
+  g_signal_connect_object (byline_article_get_body (self->article), "blocks-changed",
+                           G_CALLBACK (on_blocks_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "saved",
                            G_CALLBACK (on_store_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "autosave-failed",

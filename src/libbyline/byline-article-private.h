@@ -16,4 +16,11 @@ JsonObject *_byline_article_get_extra (BylineArticle *self);
 void        _byline_article_set_extra (BylineArticle *self,
                                        JsonObject    *extra);
 
+/* The pictures in another order (byline-article-order.c). */
+void        _byline_article_set_image_order (BylineArticle *self,
+                                             GPtrArray     *order);
+void        _byline_article_freeze_image_order     (BylineArticle *self,
+                                                    gboolean       frozen);
+gboolean    _byline_article_get_image_order_frozen (BylineArticle *self);
+
 G_END_DECLS

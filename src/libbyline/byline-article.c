@@ -44,6 +44,7 @@ struct _BylineArticle
   GListStore   *images;
   GHashTable   *image_index; /* id → BylineImage (borrowed); NULL until asked for */
   GHashTable   *remotes;     /* destination name → RemoteState */
+  gboolean      images_frozen; /* a move is trading figures: no sorting */
   JsonObject   *extra;
   guint64       revision;
   BylineStatus  status;
@@ -715,28 +716,43 @@ byline_article_remove_image (BylineArticle *self,
   g_object_ref (image);
   g_signal_handlers_disconnect_by_func (image, on_image_notify, self);
   byline_body_remove_image (self->body, byline_image_get_id (image));
-  g_list_store_remove (self->images, position);
+  /* The body's change may have sorted the pictures again. */
+  if (g_list_store_find (self->images, image, &position))
+    g_list_store_remove (self->images, position);
   g_object_unref (image);
 }
 
+/* Puts the same pictures in @order: one items-changed, over the part that
+ * differs.  @order holds its own references: the store drops its own first. */
 void
-byline_article_move_image (BylineArticle *self,
-                           guint          from,
-                           guint          to)
+_byline_article_set_image_order (BylineArticle *self,
+                                 GPtrArray     *order)
 {
-  g_autoptr(BylineImage) image = NULL;
-  guint n;
+  guint n = byline_article_get_n_images (self);
+  guint first = 0, last = n;
 
-  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (order->len == n);
 
-  n = byline_article_get_n_images (self);
-  g_return_if_fail (from < n && to < n);
-  if (from == to)
-    return;
+  while (first < n && byline_article_get_image (self, first) == g_ptr_array_index (order, first))
+    first++;
+  while (last > first && byline_article_get_image (self, last - 1) == g_ptr_array_index (order, last - 1))
+    last--;
+  if (first < last)
+    g_list_store_splice (self->images, first, last - first, order->pdata + first, last - first);
+}
 
-  image = g_list_model_get_item (G_LIST_MODEL (self->images), from);
-  g_list_store_remove (self->images, from);
-  g_list_store_insert (self->images, to, image);
+/* While a move trades figures in the body, the body's order is half made. */
+void
+_byline_article_freeze_image_order (BylineArticle *self,
+                                    gboolean       frozen)
+{
+  self->images_frozen = frozen;
+}
+
+gboolean
+_byline_article_get_image_order_frozen (BylineArticle *self)
+{
+  return self->images_frozen;
 }
 
 BylineImage *

@@ -83,9 +83,11 @@ void            byline_article_insert_image       (BylineArticle   *self,
 /* Removes the picture and every image block that shows it. */
 void            byline_article_remove_image       (BylineArticle   *self,
                                                    BylineImage     *image);
+/* Pictures shown in the body follow the body's order (byline-article-order.c). */
 void            byline_article_move_image         (BylineArticle   *self,
                                                    guint            from,
                                                    guint            to);
+gboolean        byline_article_sort_images_by_body (BylineArticle  *self);
 BylineImage    *byline_article_get_featured_image (BylineArticle   *self);
 
 /* Per-destination remote state, for publishing. */

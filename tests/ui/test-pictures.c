@@ -218,6 +218,53 @@ test_remove_picture_undo (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
+/* A picture added above the others comes first in the panel; moved down by
+ * keyboard, its figure trades places with the next one in the text. */
+static void
+test_order_follows_text (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) picture = byline_ui_test_picture (f, "top.png", 0xcc3333);
+  g_autoptr(GError) error = NULL;
+  BylineCaptionPanel *panel;
+  BylineImage *first, *top;
+  BylineBody *body;
+  GtkTextIter start;
+  GtkWidget *row;
+
+  byline_ui_test_type_story (f);
+  panel = byline_window_get_caption_panel (f->window);
+  body = byline_article_get_body (article (f));
+  first = byline_article_get_image (article (f), 0);
+
+  /* "Add Pictures…" with the cursor at the top of the text. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 0);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  g_list_store_append (files, picture);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 3);
+  top = byline_article_get_image (article (f), 0);
+  g_assert_cmpstr (byline_image_get_filename (top), ==, "top.png");
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (top)), <,
+                   byline_body_find_image (body, byline_image_get_id (first)));
+  g_assert_true (byline_caption_row_get_image (byline_caption_panel_get_row (panel, 0)) == top);
+
+  /* Alt+Down on its row: the two figures trade places, the row follows. */
+  row = GTK_WIDGET (byline_caption_panel_get_row (panel, 0));
+  g_assert_true (gtk_widget_activate_action (row, "row.move-down", NULL));
+  g_assert_true (byline_article_get_image (article (f), 0) == first);
+  g_assert_true (byline_article_get_image (article (f), 1) == top);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (first)), <,
+                   byline_body_find_image (body, byline_image_get_id (top)));
+  row = GTK_WIDGET (byline_caption_panel_get_row (panel, 1));
+  g_assert_true (byline_caption_row_get_image (BYLINE_CAPTION_ROW (row)) == top);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == row);
+}
+
 /* A story of @n pictures, a paragraph before each, saved and opened in the window. */
 static void
 open_long_story (Fixture *f,
@@ -538,7 +585,7 @@ row_says_unplaced (BylineCaptionRow *row)
 /* A figure deleted from the text leaves its picture attached to the story
  * (a featured picture can be only that): its row says it is not in the
  * text, "Show in Text" gives way to "Put in Text", which puts it back at the
- * cursor; undo takes it out again. */
+ * cursor; undo takes it out again.  Out of the text, it is listed last. */
 static void
 test_picture_not_in_text (Fixture       *f,
                           gconstpointer  data)
@@ -566,6 +613,10 @@ test_picture_not_in_text (Fixture       *f,
   byline_ui_test_wait (50);
   g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  /* Its row went below those of the pictures in the text. */
+  g_assert_true (byline_article_get_image (article (f), 1) == image);
+  row = byline_caption_panel_get_row (panel, 1);
+  g_assert_true (byline_caption_row_get_image (row) == image);
   g_assert_false (byline_caption_row_get_placed (row));
   g_assert_true (row_says_unplaced (row));
   /* Its menu has Put in Text, not Show in Text. */
@@ -758,6 +809,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/rows-freed", test_rows_freed);
   byline_ui_test_add_window_test ("/ui/pictures/tools-after-insert", test_tools_after_insert);
   byline_ui_test_add_window_test ("/ui/pictures/remove-picture-undo", test_remove_picture_undo);
+  byline_ui_test_add_window_test ("/ui/pictures/order-follows-text", test_order_follows_text);
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);

@@ -313,12 +313,15 @@ on_row_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Marks the rows whose picture has no figure in the text. */
+/* Marks the rows whose picture has no figure in the text, and lets each move
+ * only where it can go: a picture in the text stays above those that are not
+ * (byline_article_move_image()). */
 static void
 update_placed (BylineCaptionPanel *self)
 {
   BylineBody *body = byline_article_get_body (byline_document_get_article (self->document));
   g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) flags = g_array_new (FALSE, FALSE, sizeof (gboolean));
   GtkListBoxRow *row;
 
   for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
@@ -329,11 +332,28 @@ update_placed (BylineCaptionPanel *self)
         g_hash_table_add (placed, (gpointer) byline_block_get_image_id (block));
     }
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    if (BYLINE_IS_CAPTION_ROW (row))
-      byline_caption_row_set_placed (BYLINE_CAPTION_ROW (row),
-                                     g_hash_table_contains (placed,
-                                                            byline_image_get_id (byline_caption_row_get_image (
-                                                              BYLINE_CAPTION_ROW (row)))));
+    {
+      gboolean in_text = FALSE;
+
+      if (BYLINE_IS_CAPTION_ROW (row))
+        {
+          BylineImage *image = byline_caption_row_get_image (BYLINE_CAPTION_ROW (row));
+
+          in_text = g_hash_table_contains (placed, byline_image_get_id (image));
+          byline_caption_row_set_placed (BYLINE_CAPTION_ROW (row), in_text);
+        }
+      g_array_append_val (flags, in_text);
+    }
+  for (guint i = 0; i < flags->len; i++)
+    {
+      gboolean in_text = g_array_index (flags, gboolean, i);
+
+      row = gtk_list_box_get_row_at_index (self->list_box, i);
+      if (BYLINE_IS_CAPTION_ROW (row))
+        byline_caption_row_set_can_move (BYLINE_CAPTION_ROW (row),
+                                         i > 0 && (in_text || !g_array_index (flags, gboolean, i - 1)),
+                                         i + 1 < flags->len && (!in_text || g_array_index (flags, gboolean, i + 1)));
+    }
 }
 
 static void

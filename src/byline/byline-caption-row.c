@@ -533,6 +533,18 @@ byline_caption_row_set_placed (BylineCaptionRow *self,
     show_fields (self);
 }
 
+/* Whether Move Up and Move Down have somewhere to go; the panel says. */
+void
+byline_caption_row_set_can_move (BylineCaptionRow *self,
+                                 gboolean          up,
+                                 gboolean          down)
+{
+  g_return_if_fail (BYLINE_IS_CAPTION_ROW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", down);
+}
+
 gboolean
 byline_caption_row_get_placed (BylineCaptionRow *self)
 {

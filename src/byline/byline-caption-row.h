@@ -29,6 +29,9 @@ const char  *byline_caption_row_get_missing       (BylineCaptionRow *self);
 void         byline_caption_row_set_placed        (BylineCaptionRow *self,
                                                    gboolean          placed);
 gboolean     byline_caption_row_get_placed        (BylineCaptionRow *self);
+void         byline_caption_row_set_can_move      (BylineCaptionRow *self,
+                                                   gboolean          up,
+                                                   gboolean          down);
 GtkTextView *byline_caption_row_get_caption_view  (BylineCaptionRow *self);
 GtkEditable *byline_caption_row_get_credit_entry  (BylineCaptionRow *self);
 GtkEditable *byline_caption_row_get_alt_entry     (BylineCaptionRow *self);

@@ -218,6 +218,25 @@ test_remove_picture_undo (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
+/* Whether the item @label of @row's menu can be chosen. */
+static gboolean
+row_menu_item_sensitive (BylineCaptionRow *row,
+                         const char       *label)
+{
+  GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (row), BYLINE_TYPE_CAPTION_ROW,
+                                                                        "menu_button"));
+  GtkWidget *item;
+  gboolean sensitive;
+
+  gtk_menu_button_popup (menu);
+  byline_ui_test_wait (200);
+  item = byline_ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), label);
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (menu);
+  return sensitive;
+}
+
 /* A picture added above the others comes first in the panel; moved down by
  * keyboard, its figure trades places with the next one in the text. */
 static void
@@ -263,6 +282,12 @@ test_order_follows_text (Fixture       *f,
   row = GTK_WIDGET (byline_caption_panel_get_row (panel, 1));
   g_assert_true (byline_caption_row_get_image (BYLINE_CAPTION_ROW (row)) == top);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == row);
+
+  /* The first row cannot go up, the last cannot go down. */
+  g_assert_false (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 0), "Move Up"));
+  g_assert_true (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 0), "Move Down"));
+  g_assert_true (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 2), "Move Up"));
+  g_assert_false (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 2), "Move Down"));
 }
 
 /* A story of @n pictures, a paragraph before each, saved and opened in the window. */
@@ -618,6 +643,9 @@ test_picture_not_in_text (Fixture       *f,
   row = byline_caption_panel_get_row (panel, 1);
   g_assert_true (byline_caption_row_get_image (row) == image);
   g_assert_false (byline_caption_row_get_placed (row));
+  /* ...and cannot go above them, nor they below it. */
+  g_assert_false (row_menu_item_sensitive (row, "Move Up"));
+  g_assert_false (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 0), "Move Down"));
   g_assert_true (row_says_unplaced (row));
   /* Its menu has Put in Text, not Show in Text. */
   {

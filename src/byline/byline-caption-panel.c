@@ -36,6 +36,7 @@ struct _BylineCaptionPanel
 
   guint              fill_id;
   GtkWidget         *scroll_target;
+  GPtrArray         *removal_toasts; /* AdwToast whose Undo is still offered, newest last */
 };
 
 G_DEFINE_FINAL_TYPE (BylineCaptionPanel, byline_caption_panel, GTK_TYPE_WIDGET)
@@ -227,13 +228,73 @@ byline_caption_panel_move (BylineCaptionPanel *self,
 }
 
 static void
+update_undo_removal (BylineCaptionPanel *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo-removal", self->removal_toasts->len > 0);
+}
+
+static void
+on_removal_toast_dismissed (AdwToast           *toast,
+                            BylineCaptionPanel *self)
+{
+  g_ptr_array_remove (self->removal_toasts, toast);
+  update_undo_removal (self);
+}
+
+static void
 on_undo_removal (AdwToast           *toast,
                  BylineCaptionPanel *self)
 {
   BylineImageRemoval *removal = g_object_steal_data (G_OBJECT (toast), "removal");
+  g_autoptr(BylineImage) image = NULL;
+  guint position;
 
-  if (removal != NULL && self->document != NULL)
-    byline_document_undo_removal (self->document, removal);
+  if (removal == NULL || self->document == NULL)
+    return;
+  image = g_object_ref (byline_image_removal_get_image (removal));
+  byline_document_undo_removal (self->document, removal);
+
+  /* The picture back, its row under the keyboard as before. */
+  position = position_of (self, image);
+  if (position != G_MAXUINT)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, position);
+
+      gtk_list_box_select_row (self->list_box, row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      scroll_to_row (self, GTK_WIDGET (row));
+    }
+}
+
+/* Ctrl+Z in the list: the latest removal whose toast still shows. */
+static void
+undo_removal_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->removal_toasts->len == 0)
+    return;
+  toast = g_object_ref (g_ptr_array_index (self->removal_toasts, self->removal_toasts->len - 1));
+  on_undo_removal (toast, self);
+  adw_toast_dismiss (toast);
+}
+
+/* Toasts offering to undo a removal belong to the story they came from. */
+static void
+dismiss_removal_toasts (BylineCaptionPanel *self)
+{
+  while (self->removal_toasts->len > 0)
+    {
+      g_autoptr(AdwToast) toast = g_object_ref (g_ptr_array_index (self->removal_toasts, 0));
+
+      g_ptr_array_remove_index (self->removal_toasts, 0);
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  update_undo_removal (self);
 }
 
 void
@@ -259,6 +320,9 @@ byline_caption_panel_remove (BylineCaptionPanel *self,
   g_object_set_data_full (G_OBJECT (toast), "removal", removal,
                           (GDestroyNotify) byline_image_removal_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_removal), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removal_toast_dismissed), self, 0);
+  g_ptr_array_add (self->removal_toasts, g_object_ref (toast));
+  update_undo_removal (self);
   byline_widget_show_toast (GTK_WIDGET (self), toast);
 }
 
@@ -467,6 +531,7 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
       g_signal_handlers_disconnect_by_data (byline_article_get_body (article), self);
     }
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  dismiss_removal_toasts (self);
   /* A row of the story going away, waiting to be scrolled to: it goes too. */
   g_clear_object (&self->scroll_target);
   g_set_object (&self->document, document);
@@ -501,6 +566,7 @@ byline_caption_panel_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_box), self->fill_id);
   self->fill_id = 0;
   g_clear_object (&self->scroll_target);
+  g_clear_pointer (&self->removal_toasts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_PANEL);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -581,6 +647,9 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
     g_signal_new ("pictures-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
 
+  gtk_widget_class_install_action (widget_class, "panel.undo-removal", NULL, undo_removal_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "panel.undo-removal", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-caption-panel.ui");
   gtk_widget_class_set_css_name (widget_class, "captionpanel");
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, count_label);
@@ -595,6 +664,8 @@ byline_caption_panel_init (BylineCaptionPanel *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->removal_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  update_undo_removal (self);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_files_drop), self, G_CONNECT_DEFAULT);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (on_row_selected), self);

@@ -64,6 +64,7 @@ static const Entry entries[] = {
   { N_("Move picture up"), "<Alt>Up" },
   { N_("Move picture down"), "<Alt>Down" },
   { N_("Remove picture"), "<Alt>Delete" },
+  { N_("Undo removing a picture"), "<Control>z" },
   { NULL, N_("Window") },
   { N_("Show or hide pictures"), "F9" },
   { N_("Show or hide details"), "<Shift>F9" },

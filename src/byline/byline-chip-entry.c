@@ -24,6 +24,7 @@ struct _BylineChipEntry
   GtkWidget *wrap_box;
   GtkWidget *text;
   GPtrArray *values;   /* char*, NULL-terminated */
+  guint      commit_id;
 };
 
 G_DEFINE_FINAL_TYPE (BylineChipEntry, byline_chip_entry, GTK_TYPE_WIDGET)
@@ -124,6 +125,7 @@ byline_chip_entry_commit (BylineChipEntry *self)
 
   g_return_if_fail (BYLINE_IS_CHIP_ENTRY (self));
 
+  g_clear_handle_id (&self->commit_id, g_source_remove);
   text = gtk_editable_get_text (GTK_EDITABLE (self->text));
   if (*text == '\0')
     return;
@@ -138,13 +140,26 @@ byline_chip_entry_commit (BylineChipEntry *self)
     }
 }
 
+static gboolean
+commit_typed (gpointer data)
+{
+  BylineChipEntry *self = data;
+
+  self->commit_id = 0;
+  byline_chip_entry_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A comma typed makes a chip, just after the key: GTK refuses to empty the
+ * field (an edit that cannot be undone) while the key's edit is going on.
+ * Before the next frame is drawn, so the comma is never seen. */
 static void
 on_text_changed (BylineChipEntry *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->text));
 
-  if (strchr (text, ',') != NULL || strchr (text, ';') != NULL)
-    byline_chip_entry_commit (self);
+  if (self->commit_id == 0 && (strchr (text, ',') != NULL || strchr (text, ';') != NULL))
+    self->commit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_typed, self, NULL);
 }
 
 static gboolean
@@ -185,6 +200,7 @@ byline_chip_entry_dispose (GObject *object)
 {
   BylineChipEntry *self = BYLINE_CHIP_ENTRY (object);
 
+  g_clear_handle_id (&self->commit_id, g_source_remove);
   g_clear_pointer (&self->wrap_box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (byline_chip_entry_parent_class)->dispose (object);
@@ -230,7 +246,9 @@ byline_chip_entry_init (BylineChipEntry *self)
   adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (self->wrap_box), 6);
   gtk_widget_set_parent (self->wrap_box, GTK_WIDGET (self));
 
-  self->text = gtk_text_new ();
+  /* A bare GtkText has no role of its own (GtkEntry speaks for it): without
+   * one, screen readers never saw the field. */
+  self->text = g_object_new (GTK_TYPE_TEXT, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
   gtk_widget_set_hexpand (self->text, TRUE);
   gtk_widget_set_valign (self->text, GTK_ALIGN_CENTER);
   gtk_text_set_activates_default (GTK_TEXT (self->text), FALSE);

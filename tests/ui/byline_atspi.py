@@ -51,10 +51,17 @@ class Session:
         self.process = None
 
     def start(self, *args):
+        # What the app writes to stderr is kept, for warnings() and the log.
+        self.stderr = open(os.path.join(self.home, 'stderr.log'), 'a+', encoding='utf-8')
         self.process = subprocess.Popen(
             [self.binary, '--gapplication-app-id=' + self.app_id] + list(args),
-            env=self.env)
+            env=self.env, stderr=self.stderr)
         return self.find_app()
+
+    def warnings(self):
+        """GLib's warnings and criticals the app has written so far."""
+        with open(os.path.join(self.home, 'stderr.log'), encoding='utf-8', errors='replace') as f:
+            return [line.rstrip() for line in f if '-WARNING **' in line or '-CRITICAL **' in line]
 
     def kill(self, sig=signal.SIGKILL):
         if self.process is not None and self.process.poll() is None:
@@ -93,6 +100,10 @@ class Session:
 
     def cleanup(self):
         self.kill()
+        path = os.path.join(self.home, 'stderr.log')
+        if os.path.exists(path):
+            with open(path, encoding='utf-8', errors='replace') as f:
+                sys.stderr.write(f.read())
         subprocess.run(['rm', '-rf', self.home], check=False)
 
 

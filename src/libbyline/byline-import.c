@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "byline-article.h"
+#include "byline-body.h"
 #include "byline-draft-format.h"
 #include "byline-error.h"
 #include "byline-html.h"
@@ -144,6 +145,26 @@ check_utf8 (GBytes      *bytes,
   return FALSE;
 }
 
+static gboolean
+article_is_empty (BylineArticle *article)
+{
+  BylineBody *body = byline_article_get_body (article);
+  const char *headline = byline_article_get_headline (article);
+  const char *lead = byline_article_get_lead (article);
+
+  if ((headline != NULL && *headline != '\0') || (lead != NULL && *lead != '\0')
+      || byline_article_get_n_images (article) > 0)
+    return FALSE;
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+
+      if (byline_block_get_kind (block) == BYLINE_BLOCK_IMAGE || *byline_block_get_text (block) != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 BylineArticle *
 byline_import_read (GBytes      *bytes,
                     const char  *display,
@@ -213,6 +234,15 @@ byline_import_read (GBytes      *bytes,
   if (article == NULL)
     {
       fail_naming (error, g_steal_pointer (&local_error), display);
+      return NULL;
+    }
+  /* A file of another kind that gave nothing (a ninjs whose fields are all
+   * of the wrong type, HTML with no text) would open as an empty story, as
+   * if it had been read.  An empty Byline draft is a draft. */
+  if (!g_str_equal (*format, "draft") && article_is_empty (article))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s has no headline, lead, text or picture that Byline can read"), display);
       return NULL;
     }
   return g_steal_pointer (&article);

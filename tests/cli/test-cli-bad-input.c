@@ -34,6 +34,9 @@ static const BadInput bad_inputs[] = {
   { "neither-draft-nor-ninjs", "neither.json",
     " is JSON, but neither a Byline draft nor a ninjs item" },
   { "empty", "empty.txt", " is empty" },
+  /* Read, but nothing in it could be: not an empty story that looks read. */
+  { "ninjs-wrong-types", "wrong-types.json", " has no headline, lead, text or picture that Byline can read" },
+  { "html-no-text", "no-text.html", ": no article text found in the page" },
   { "missing", NULL, ": no such file or folder" },
 };
 

@@ -224,32 +224,42 @@ open_new_story (BylineApplication *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Files that cannot be read say so in the window that comes to the front
+ * last, where the person looks: not in one the next file's window covers. */
 static void
 open_files (BylineApplication  *self,
             GFile             **files,
             int                 n_files)
 {
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  BylineWindow *window = NULL;
+
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *id = byline_import_file (self->store, files[i], &error);
 
       if (id != NULL)
-        byline_application_open_draft (self, id);
+        window = byline_application_open_draft (self, id);
       else
         {
-          BylineWindow *window = BYLINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
-
           g_printerr ("byline: %s\n", error->message);
-          if (window == NULL)
-            {
-              window = byline_application_new_window (self);
-              byline_window_new_draft (window, NULL);
-              gtk_window_present (GTK_WINDOW (window));
-            }
-          byline_window_add_toast (window, adw_toast_new (error->message));
+          g_ptr_array_add (errors, g_strdup (error->message));
         }
     }
+  if (errors->len == 0)
+    return;
+
+  if (window == NULL)
+    window = BYLINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  if (window == NULL)
+    {
+      window = byline_application_new_window (self);
+      byline_window_new_draft (window, NULL);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  for (guint i = 0; i < errors->len; i++)
+    byline_window_add_toast (window, adw_toast_new (g_ptr_array_index (errors, i)));
 }
 
 /* ---------------------------------------------------------------- profiling */

@@ -33,7 +33,7 @@ def main():
     html = os.path.join(data, 'html', 'article.html')
     ninjs = os.path.join(data, 'cli', 'item-ninjs1.json')
     neither = os.path.join(data, 'cli', 'neither.json')
-    tap = Tap(8)
+    tap = Tap(9)
     session = Session(binary, settings_backend='memory')
 
     def again(*args):
@@ -73,6 +73,40 @@ def main():
         log('drafts', len(drafts), 'windows', windows(app), 'running', session.process.poll() is None)
         tap.ok(len(drafts) == 2 and windows(app) == 3 and session.process.poll() is None,
                'nothing imported from it, no window opened, byline still running')
+
+        # The same with a text file after it, while a story being written is
+        # in front: a new window for the text, and the error there, not
+        # behind it in the story's window.
+        # (The --new window, still empty, takes the ninjs item.)
+        again(ninjs)
+        wait_for(lambda: len(session.drafts_on_disk()) == 3, timeout=20, what='the ninjs draft again')
+        story = os.path.join(session.home, 'lai-chau.txt')
+        with open(story, 'w', encoding='utf-8') as f:
+            f.write('Lai Châu: sạt lở trên quốc lộ 4D\n\nXe qua lại khó khăn.\n')
+        fifth = again(neither, story)
+        tap_ok = fifth.returncode == 0
+        wait_for(lambda: windows(app) == 4, timeout=20, what='a fourth window')
+        story_frame = None
+
+        def story_shown():
+            nonlocal story_frame
+            for i in range(app.get_child_count()):
+                frame = app.get_child_at_index(i)
+                headline = find(frame, 'Headline', TEXT_ROLES, timeout=5, showing=False)
+                if text_of(headline) == 'Lai Châu: sạt lở trên quốc lộ 4D':
+                    story_frame = frame
+                    return True
+            return False
+
+        wait_for(story_shown, timeout=20, what='the text file in a window')
+        message = 'neither.json is JSON, but neither a Byline draft nor a ninjs item'
+        found = None
+        try:
+            found = find(story_frame, message, ('label',), timeout=10, showing=False)
+        except AssertionError:
+            pass
+        tap.ok(tap_ok and found is not None,
+               'a file it cannot import, given with a good one: the error shows in the good one\'s window')
         session.kill()
     finally:
         session.cleanup()

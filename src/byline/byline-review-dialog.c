@@ -28,6 +28,7 @@ struct _BylineReviewDialog
   GCancellable      *cancellable;
   gboolean           opening;
   gboolean           filling;
+  gboolean           listed;     /* the list has been shown once */
 
   AdwToastOverlay   *toast_overlay;
   GtkButton         *refresh_button;
@@ -235,8 +236,20 @@ on_refreshed (GObject      *object,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  if (queue == self->queue)
-    show_page (self);
+  if (queue != self->queue)
+    return;
+  show_page (self);
+  /* The first time the stories show, the keyboard goes to the first one (it
+   * was on Refresh, where Space would have listed them again): Enter opens it. */
+  if (!self->listed && g_list_model_get_n_items (G_LIST_MODEL (queue)) > 0)
+    {
+      GtkWidget *focus = adw_dialog_get_focus (ADW_DIALOG (self));
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+      self->listed = TRUE;
+      if (first != NULL && (focus == NULL || focus == GTK_WIDGET (self->refresh_button)))
+        adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (first));
+    }
 }
 
 void

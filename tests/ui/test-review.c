@@ -201,6 +201,8 @@ open_from_queue (Person       *person,
 
   row = first_row (BYLINE_REVIEW_DIALOG (dialog));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, headline);
+  /* The keyboard is on the first story, where Enter opens it. */
+  g_assert_true (adw_dialog_get_focus (dialog) == GTK_WIDGET (row));
   g_test_message ("Queue row: %s — %s", headline, adw_action_row_get_subtitle (row));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Nguyễn Thị Hương"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Xã hội"));

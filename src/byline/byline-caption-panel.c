@@ -193,6 +193,21 @@ scroll_to_row (BylineCaptionPanel *self,
   queue_fill (self);
 }
 
+/* @image's row selected, focused and in view. */
+static void
+focus_image_row (BylineCaptionPanel *self,
+                 BylineImage        *image)
+{
+  guint position = position_of (self, image);
+  GtkListBoxRow *row;
+
+  if (position == G_MAXUINT || (row = gtk_list_box_get_row_at_index (self->list_box, position)) == NULL)
+    return;
+  gtk_list_box_select_row (self->list_box, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  scroll_to_row (self, GTK_WIDGET (row));
+}
+
 void
 byline_caption_panel_move (BylineCaptionPanel *self,
                            guint               from,
@@ -200,7 +215,6 @@ byline_caption_panel_move (BylineCaptionPanel *self,
 {
   g_autoptr(BylineImage) image = NULL;
   BylineArticle *article;
-  GtkListBoxRow *row = NULL;
 
   g_return_if_fail (BYLINE_IS_CAPTION_PANEL (self));
 
@@ -216,15 +230,7 @@ byline_caption_panel_move (BylineCaptionPanel *self,
 
   /* The rows were made again: keep the moved one under the keyboard, where
    * it went (a picture in the text stays above those that are not). */
-  for (guint i = 0; i < byline_article_get_n_images (article); i++)
-    if (byline_article_get_image (article, i) == image)
-      row = gtk_list_box_get_row_at_index (self->list_box, i);
-  if (row != NULL)
-    {
-      gtk_list_box_select_row (self->list_box, row);
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      scroll_to_row (self, GTK_WIDGET (row));
-    }
+  focus_image_row (self, image);
 }
 
 static void
@@ -247,23 +253,13 @@ on_undo_removal (AdwToast           *toast,
 {
   BylineImageRemoval *removal = g_object_steal_data (G_OBJECT (toast), "removal");
   g_autoptr(BylineImage) image = NULL;
-  guint position;
 
   if (removal == NULL || self->document == NULL)
     return;
   image = g_object_ref (byline_image_removal_get_image (removal));
   byline_document_undo_removal (self->document, removal);
-
   /* The picture back, its row under the keyboard as before. */
-  position = position_of (self, image);
-  if (position != G_MAXUINT)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, position);
-
-      gtk_list_box_select_row (self->list_box, row);
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      scroll_to_row (self, GTK_WIDGET (row));
-    }
+  focus_image_row (self, image);
 }
 
 /* Ctrl+Z in the list: the latest removal whose toast still shows. */

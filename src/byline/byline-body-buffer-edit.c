@@ -629,7 +629,8 @@ copy_block (BylineBody        *to,
 
 guint
 byline_body_buffer_paste_html (BylineBodyBuffer *self,
-                               const char       *html)
+                               const char       *html,
+                               guint            *n_pictures)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   g_autoptr(BylineBody) pasted = byline_body_new ();
@@ -639,10 +640,12 @@ byline_body_buffer_paste_html (BylineBodyBuffer *self,
   g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), 0);
   g_return_val_if_fail (html != NULL, 0);
 
+  if (n_pictures != NULL)
+    *n_pictures = 0;
   if (self->body == NULL)
     return 0;
 
-  n = byline_html_paste (pasted, 0, html, -1);
+  n = byline_html_paste_full (pasted, 0, html, -1, n_pictures);
   if (n == 0)
     return 0;
 

@@ -74,9 +74,11 @@ void               byline_body_buffer_set_block_kind    (BylineBodyBuffer  *self
 BylineBlockKind    byline_body_buffer_get_cursor_kind   (BylineBodyBuffer  *self);
 /* The block after the cursor's, where a new picture goes. */
 guint              byline_body_buffer_get_insert_block  (BylineBodyBuffer  *self);
-/* Pastes HTML at the cursor through the core's cleaner; returns the blocks added. */
+/* Pastes HTML at the cursor through the core's cleaner; returns the blocks
+ * added, and in *@n_pictures (optional) the page's pictures left out. */
 guint              byline_body_buffer_paste_html        (BylineBodyBuffer  *self,
-                                                         const char        *html);
+                                                         const char        *html,
+                                                         guint             *n_pictures);
 gboolean           byline_body_buffer_undo              (BylineBodyBuffer  *self);
 gboolean           byline_body_buffer_redo              (BylineBodyBuffer  *self);
 

@@ -480,6 +480,7 @@ on_html_spliced (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *html = NULL;
+  guint n_pictures = 0;
 
   if (g_output_stream_splice_finish (memory, result, &error) < 0)
     {
@@ -488,10 +489,21 @@ on_html_spliced (GObject      *object,
     }
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
   html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (byline_body_buffer_paste_html (self->buffer, html) == 0)
+  if (byline_body_buffer_paste_html (self->buffer, html, &n_pictures) == 0)
     /* Nothing the body can hold: fall back to the text. */
     gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (self->buffer),
                                      gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
+  /* A web page's pictures are the site's: they stay out of the story until
+   * someone saves them and adds them, so they are said to be missing. */
+  if (n_pictures > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u picture of the page was not pasted: save it, then add it with Add Pictures",
+                                                          "%u pictures of the page were not pasted: save them, then add them with Add Pictures",
+                                                          n_pictures),
+                                                n_pictures);
+
+      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+    }
 }
 
 static void

@@ -279,7 +279,15 @@ enter_picture (Walker  *w,
   gboolean in_figure;
 
   if (w->article == NULL)
-    return;
+    {
+      const char *src = _byline_html_get_attr (node, "src");
+
+      /* Pasting: no picture comes in, but the person is told of those the
+       * page had (an <img> with nothing to show is none). */
+      if (src != NULL && *src != '\0')
+        w->n_pictures_left++;
+      return;
+    }
 
   in_figure = w->figure.active && !w->figure.has_picture;
   image = _byline_html_attach_picture (w, node);

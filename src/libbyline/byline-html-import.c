@@ -414,6 +414,16 @@ byline_html_paste (BylineBody *body,
                    const char *html,
                    gssize      length)
 {
+  return byline_html_paste_full (body, index, html, length, NULL);
+}
+
+guint
+byline_html_paste_full (BylineBody *body,
+                        guint       index,
+                        const char *html,
+                        gssize      length,
+                        guint      *n_pictures)
+{
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GError) error = NULL;
   xmlNode *root = NULL;
@@ -423,6 +433,8 @@ byline_html_paste (BylineBody *body,
   g_return_val_if_fail (BYLINE_IS_BODY (body), 0);
   g_return_val_if_fail (html != NULL || length == 0, 0);
 
+  if (n_pictures != NULL)
+    *n_pictures = 0;
   if (length < 0)
     length = strlen (html);
   if (length == 0)
@@ -454,6 +466,8 @@ byline_html_paste (BylineBody *body,
   _byline_walker_init (&w, NULL, body, MIN (index, byline_body_get_n_blocks (body)), NULL);
   _byline_walker_run (&w, root);
   inserted = w.n_inserted;
+  if (n_pictures != NULL)
+    *n_pictures = w.n_pictures_left;
   _byline_walker_clear (&w);
   return inserted;
 }

@@ -87,6 +87,7 @@ typedef struct
   BylineBody    *body;
   guint          index;        /* blocks go in before this one */
   guint          n_inserted;
+  guint          n_pictures_left;  /* pasting: <img> not pasted */
   const char    *source_name;
   GFile         *base;
   char          *base_real;    /* realpath() of base, NULL if it does not exist */

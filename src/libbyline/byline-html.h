@@ -54,6 +54,13 @@ guint          byline_html_paste           (BylineBody              *body,
                                             guint                    index,
                                             const char              *html,
                                             gssize                   length);
+/* The same; *@n_pictures (optional) says how many pictures were left out:
+ * the page's own, which the person must save and add. */
+guint          byline_html_paste_full      (BylineBody              *body,
+                                            guint                    index,
+                                            const char              *html,
+                                            gssize                   length,
+                                            guint                   *n_pictures);
 /* Whether @bytes look like HTML: markup first, a known tag in the first KiB. */
 gboolean       byline_html_sniff           (GBytes                  *bytes);
 

@@ -486,7 +486,7 @@ test_paste_html (void)
   g_autoptr(BylineBody) body = byline_body_new ();
   g_autoptr(BylineBodyBuffer) buffer = NULL;
   const BylineSpan *spans;
-  guint n_spans;
+  guint n_spans, n_pictures = 99;
 
   byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Đầu cuối");
   buffer = make_buffer (body);
@@ -497,7 +497,8 @@ test_paste_html (void)
     byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 4);
     gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
   }
-  g_assert_cmpuint (byline_body_buffer_paste_html (buffer, "<b>giữa</b><script>alert(1)</script> "), ==, 1);
+  g_assert_cmpuint (byline_body_buffer_paste_html (buffer, "<b>giữa</b><script>alert(1)</script> ", &n_pictures), ==, 1);
+  g_assert_cmpuint (n_pictures, ==, 0);
   assert_in_sync (buffer);
   g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
   g_assert_nonnull (strstr (text_of (body, 0), "giữa"));
@@ -506,8 +507,12 @@ test_paste_html (void)
   g_assert_cmpuint (n_spans, ==, 1);
   g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
 
-  /* Blocks split the line they land in. */
-  byline_body_buffer_paste_html (buffer, "<h2>Tiêu đề</h2><ul><li>Một</li><li>Hai</li></ul>");
+  /* Blocks split the line they land in.  The page's pictures stay out, and
+   * are counted; an <img> with nothing to show is not. */
+  byline_body_buffer_paste_html (buffer, "<h2>Tiêu đề</h2><img src='https://example.org/a.jpg'><img>"
+                                 "<ul><li>Một</li><li>Hai</li></ul>"
+                                 "<figure><img src='b.jpg'><figcaption>Ảnh</figcaption></figure>", &n_pictures);
+  g_assert_cmpuint (n_pictures, ==, 2);
   assert_in_sync (buffer);
   g_assert_cmpuint (byline_body_get_n_blocks (body), >=, 4);
   g_assert_cmpint (byline_body_buffer_find_image (buffer, "x"), ==, -1);

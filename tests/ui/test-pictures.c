@@ -549,6 +549,7 @@ test_paste (Fixture       *f,
   gboolean found_heading = FALSE;
   const char *markup = "<meta charset=utf-8><div style='color:red'><h2>Hiện trường</h2>"
                        "<p>Nước <b>dâng cao</b> <span class=x>nhanh</span>.</p>"
+                       "<figure><img src='https://example.org/lu.jpg'><figcaption>Lũ</figcaption></figure>"
                        "<script>alert(1)</script></div>";
 
   byline_article_editor_focus_body (editor (f));
@@ -586,6 +587,10 @@ test_paste (Fixture       *f,
 
     g_assert_nonnull (strstr (text, "Nước dâng cao nhanh."));
   }
+  /* The page's picture is not in the story, and a toast says so. */
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
+                   "1 picture of the page was not pasted: save it, then add it with Add Pictures");
 }
 
 static GtkDropTarget *

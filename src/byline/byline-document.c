@@ -147,6 +147,11 @@ byline_document_constructed (GObject *object)
 
   self->save_state = self->saved_at_start ? BYLINE_SAVE_STATE_SAVED : BYLINE_SAVE_STATE_NEW;
 
+  /* A draft saved before the pictures followed the text lists them as they
+   * came: put in the text's order before the store watches, so that merely
+   * opening it changes nothing on disk (the next save keeps the order). */
+  byline_article_sort_images_by_body (self->article);
+
   /* The store connects first, so that it knows the article is dirty when we look. */
   byline_draft_store_watch (self->store, self->article, self->autosave_delay);
   g_signal_connect_object (self->article, "changed",

@@ -320,6 +320,42 @@ test_order_follows_text (Fixture       *f,
   g_assert_false (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 2), "Move Down"));
 }
 
+/* Picture @i of a story, its file made, with caption and credit; every
+ * tenth lacks its alt text. */
+static BylineImage *
+make_picture (Fixture *f,
+              guint    i)
+{
+  g_autofree char *name = g_strdup_printf ("anh-%03u.png", i);
+  g_autofree char *caption = g_strdup_printf ("Ảnh %u: lực lượng cứu hộ.", i + 1);
+  g_autoptr(GFile) file = byline_ui_test_picture (f, name, 0x102030 + i * 997);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  BylineImage *image = byline_image_new (sha, "image/png");
+
+  byline_image_set_file (image, file);
+  byline_image_set_filename (image, name);
+  byline_image_set_size (image, 40, 30);
+  byline_image_set_caption (image, caption);
+  byline_image_set_credit (image, "Lò Văn Dũng");
+  if (i % 10 != 9)
+    byline_image_set_alt_text (image, "Bộ đội giúp dân di dời.");
+  return image;
+}
+
+static void
+save_and_open (Fixture       *f,
+               BylineArticle *story)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_draft_store_save (f->store, story, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
+  g_assert_no_error (error);
+  byline_ui_test_wait (300);
+}
+
 /* A story of @n pictures, a paragraph before each, saved and opened in the window. */
 static void
 open_long_story (Fixture *f,
@@ -327,35 +363,49 @@ open_long_story (Fixture *f,
 {
   g_autoptr(BylineArticle) story = byline_article_new ();
   BylineBody *body = byline_article_get_body (story);
-  g_autoptr(GError) error = NULL;
 
   byline_article_set_headline (story, HEADLINE);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *name = g_strdup_printf ("anh-%03u.png", i);
-      g_autofree char *caption = g_strdup_printf ("Ảnh %u: lực lượng cứu hộ.", i + 1);
-      g_autoptr(GFile) file = byline_ui_test_picture (f, name, 0x102030 + i * 997);
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
-      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-      g_autoptr(BylineImage) image = byline_image_new (sha, "image/png");
+      g_autoptr(BylineImage) image = make_picture (f, i);
 
       byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, PARAGRAPH1);
-      byline_image_set_file (image, file);
-      byline_image_set_filename (image, name);
-      byline_image_set_size (image, 40, 30);
-      byline_image_set_caption (image, caption);
-      byline_image_set_credit (image, "Lò Văn Dũng");
-      /* Every tenth picture lacks its alt text. */
-      if (i % 10 != 9)
-        byline_image_set_alt_text (image, "Bộ đội giúp dân di dời.");
       byline_article_add_image (story, image);
       byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (image));
     }
-  g_assert_true (byline_draft_store_save (f->store, story, &error));
-  g_assert_no_error (error);
-  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
-  g_assert_no_error (error);
-  byline_ui_test_wait (300);
+  save_and_open (f, story);
+}
+
+/* A story saved with its pictures listed in another order than the text's
+ * (before the list followed the text) opens with them in the text's order,
+ * and is not changed by being opened. */
+static void
+test_order_on_open (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(BylineArticle) story = byline_article_new ();
+  BylineBody *body = byline_article_get_body (story);
+  BylineImage *images[3];
+
+  byline_article_set_headline (story, HEADLINE);
+  for (guint i = 0; i < 3; i++)
+    {
+      images[i] = make_picture (f, i);
+      byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, PARAGRAPH1);
+      byline_body_insert_image (body, G_MAXUINT, byline_image_get_id (images[i]));
+    }
+  for (guint i = 3; i > 0; i--)
+    byline_article_add_image (story, images[i - 1]);
+  save_and_open (f, story);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (byline_image_get_id (byline_article_get_image (article (f), i)), ==,
+                       byline_image_get_id (images[i]));
+      g_object_unref (images[i]);
+    }
+  g_assert_cmpint (byline_document_get_save_state (byline_window_get_document (f->window)), ==,
+                   BYLINE_SAVE_STATE_SAVED);
 }
 
 /* Not through byline_caption_panel_get_row(), which builds the row it returns. */
@@ -894,6 +944,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/tools-after-insert", test_tools_after_insert);
   byline_ui_test_add_window_test ("/ui/pictures/remove-picture-undo", test_remove_picture_undo);
   byline_ui_test_add_window_test ("/ui/pictures/order-follows-text", test_order_follows_text);
+  byline_ui_test_add_window_test ("/ui/pictures/order-on-open", test_order_on_open);
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);

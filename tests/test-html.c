@@ -1242,6 +1242,36 @@ test_import_path_traversal (void)
   }
 }
 
+/* Opened or imported (byline_import_read()), a picture's credit written at
+ * the end of its caption goes to the credit; a credit the page gives apart
+ * is kept, and the caption with it. */
+static void
+test_import_credit_in_caption (void)
+{
+  g_autofree char *path = byline_test_data_path ("cli/story");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  const char *html =
+    "<h1>Sạt lở</h1><p>Đoạn một.</p>"
+    "<figure><img src=\"pictures/sat-lo.png\"><figcaption>Sạt lở trên Quốc lộ 4H. Ảnh: Hà Anh</figcaption></figure>"
+    "<p>Đoạn hai.</p>"
+    "<figure><img src=\"pictures/sat-lo.png\"><figcaption>Đường đã thông (Ảnh: TTXVN) "
+    "<small class=\"credit\">Báo Lào Cai</small></figcaption></figure>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineImage *image;
+
+  article = byline_import_read (bytes, "trang.html", folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+  image = byline_article_get_image (article, 0);
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở trên Quốc lộ 4H.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Hà Anh");
+  image = byline_article_get_image (article, 1);
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Đường đã thông (Ảnh: TTXVN)");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Báo Lào Cai");
+}
+
 static void
 test_import_pictures_not_attached (void)
 {
@@ -1575,6 +1605,7 @@ main (int   argc,
   g_test_add_func ("/html/import/charsets", test_import_charsets);
   g_test_add_func ("/html/import/path-traversal", test_import_path_traversal);
   g_test_add_func ("/html/import/pictures-not-attached", test_import_pictures_not_attached);
+  g_test_add_func ("/html/import/credit-in-caption", test_import_credit_in_caption);
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);
   g_test_add_func ("/html/paste/libreoffice", test_paste_libreoffice);
   g_test_add_func ("/html/paste/browser", test_paste_browser);

@@ -186,6 +186,40 @@ test_search_pattern (void)
   assert_finds ("a+b*[c]\\", "x a+b*[c]\\ y", "a+b*[c]\\", FALSE);
 }
 
+/* A credit at the end of a caption, as Vietnamese papers write it. */
+static void
+test_split_credit (void)
+{
+  static const struct { const char *in, *caption, *credit; } cases[] = {
+    { "Người dân dọn bùn. Ảnh: Hà Anh", "Người dân dọn bùn.", "Hà Anh" },
+    { "Người dân dọn bùn (Ảnh: TTXVN)", "Người dân dọn bùn", "TTXVN" },
+    { "Người dân dọn bùn. (Ảnh: TTXVN).", "Người dân dọn bùn.", "TTXVN" },
+    { "Người dân dọn bùn - Ảnh: Hà Anh/Báo Lào Cai", "Người dân dọn bùn", "Hà Anh/Báo Lào Cai" },
+    { "Người dân dọn bùn – ảnh: hà anh", "Người dân dọn bùn", "hà anh" },
+    /* The last one counts; "Ảnh một:" is the caption's own words. */
+    { "Ảnh một: người dân dọn bùn. Ảnh: Hà Anh.", "Ảnh một: người dân dọn bùn.", "Hà Anh" },
+    { "Lũ về nhanh! Photo: Reuters", "Lũ về nhanh!", "Reuters" },
+    /* Not a credit at the end of a caption: left alone. */
+    { "Ảnh: Hà Anh", NULL, NULL },
+    { "Người dân dọn bùn.", NULL, NULL },
+    { "Ảnh chụp lúc 5 giờ: nước dâng cao.", NULL, NULL },
+    { "Nước dâng. Ảnh: Hà Anh. Lực lượng cứu hộ có mặt.", NULL, NULL },
+    { "Nước dâng. Ảnh: một bức ảnh do người dân địa phương chụp trong đêm qua khi nước lên rất nhanh", NULL, NULL },
+    { "", NULL, NULL },
+    { NULL, NULL, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *credit = g_strdup ("x");
+      g_autofree char *caption = byline_text_split_credit (cases[i].in, &credit);
+
+      g_test_message ("%s", cases[i].in ? cases[i].in : "(null)");
+      g_assert_cmpstr (caption, ==, cases[i].caption);
+      g_assert_cmpstr (credit, ==, cases[i].credit);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/text/slugify", test_slugify);
   g_test_add_func ("/text/count-words", test_count_words);
   g_test_add_func ("/text/search-pattern", test_search_pattern);
+  g_test_add_func ("/text/split-credit", test_split_credit);
 
   return g_test_run ();
 }

@@ -165,6 +165,28 @@ article_is_empty (BylineArticle *article)
   return TRUE;
 }
 
+/* Pages and wires put a picture's credit at the end of its caption
+ * ("… Ảnh: Hà Anh"): it goes to the credit, where the checks and the
+ * destinations look for it, unless the picture has one already. */
+static void
+take_credits_from_captions (BylineArticle *article)
+{
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+      g_autofree char *credit = NULL;
+      g_autofree char *caption = NULL;
+
+      if (!byline_text_is_blank (byline_image_get_credit (image)))
+        continue;
+      caption = byline_text_split_credit (byline_image_get_caption (image), &credit);
+      if (caption == NULL)
+        continue;
+      byline_image_set_caption (image, caption);
+      byline_image_set_credit (image, credit);
+    }
+}
+
 BylineArticle *
 byline_import_read (GBytes      *bytes,
                     const char  *display,
@@ -245,6 +267,8 @@ byline_import_read (GBytes      *bytes,
                    _("%s has no headline, lead, text or picture that Byline can read"), display);
       return NULL;
     }
+  if (!g_str_equal (*format, "draft"))
+    take_credits_from_captions (article);
   return g_steal_pointer (&article);
 }
 

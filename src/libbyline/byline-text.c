@@ -260,3 +260,41 @@ byline_text_prefix_lead (const char *lead,
     return g_strdup (lead);
   return g_strdup_printf ("%s - %s", marker, lead);
 }
+
+/* The credit's own words: a name or an agency, short, with no sentence in it. */
+#define CREDIT "((?:[^.!?()\\n]){1,60}?)"
+#define MARK "(?:Ảnh|Photo|Nguồn ảnh)\\s*:\\s*"
+
+char *
+byline_text_split_credit (const char  *caption,
+                          char       **credit)
+{
+  /* After a sentence's end, a dash, or in brackets at the very end; the
+   * caption must have words of its own before it. */
+  static const char *const patterns[] = {
+    "^(.*\\S.*[.!?…])\\s+" MARK CREDIT "\\s*\\.?\\s*$",
+    "^(.*\\S)\\s+[-–—]\\s+" MARK CREDIT "\\s*\\.?\\s*$",
+    "^(.*\\S)\\s*\\(\\s*" MARK CREDIT "\\s*\\)\\s*\\.?\\s*$",
+  };
+
+  g_return_val_if_fail (credit != NULL, NULL);
+
+  *credit = NULL;
+  if (caption == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (patterns[i], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_assert (regex != NULL);
+      if (g_regex_match (regex, caption, 0, &match))
+        {
+          g_autofree char *who = g_match_info_fetch (match, 2);
+
+          *credit = g_strstrip (g_steal_pointer (&who));
+          return g_strstrip (g_match_info_fetch (match, 1));
+        }
+    }
+  return NULL;
+}

@@ -300,6 +300,40 @@ test_picture_fields (void)
   g_assert_cmpuint (count_code (findings, "missing-caption"), ==, 1);
 }
 
+/* A caption that ends with its credit, and no credit: one finding, whose
+ * fix moves the credit where it belongs; none once a credit is given. */
+static void
+test_credit_in_caption (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) after = NULL;
+  BylineImage *second = byline_article_get_image (article, 1);
+  BylineFinding *f;
+
+  byline_image_set_caption (second, "Đường đã thông xe. Ảnh: Hà Anh");
+  byline_image_set_credit (second, "");
+  findings = run_now (article);
+  f = find_code (findings, "credit-in-caption");
+  g_assert_nonnull (f);
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpstr (byline_finding_get_message (f), ==, "Picture 2 has its credit in the caption: “Hà Anh”");
+  g_assert_cmpuint (count_code (findings, "missing-credit"), ==, 0);
+
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpstr (byline_image_get_caption (second), ==, "Đường đã thông xe.");
+  g_assert_cmpstr (byline_image_get_credit (second), ==, "Hà Anh");
+  after = run_now (article);
+  g_assert_cmpuint (count_code (after, "credit-in-caption"), ==, 0);
+  g_assert_cmpuint (count_code (after, "missing-credit"), ==, 0);
+
+  /* With a credit of its own, the caption's words are the caption's. */
+  byline_image_set_caption (second, "Đường đã thông xe. Ảnh: Hà Anh");
+  g_clear_object (&after);
+  after = run_now (article);
+  g_assert_cmpuint (count_code (after, "credit-in-caption"), ==, 0);
+}
+
 static void
 test_captions (void)
 {
@@ -858,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/checks/publish-time", test_publish_time);
   g_test_add_func ("/checks/picture-fields", test_picture_fields);
   g_test_add_func ("/checks/captions", test_captions);
+  g_test_add_func ("/checks/credit-in-caption", test_credit_in_caption);
   g_test_add_func ("/checks/captions-many", test_edit_distance_many_pictures);
   g_test_add_func ("/checks/quotes-brackets", test_quotes_and_brackets);
   g_test_add_func ("/checks/doubled-words", test_doubled_words);

@@ -14,6 +14,7 @@
 #include "byline-body.h"
 #include "byline-checks-private.h"
 #include "byline-image.h"
+#include "byline-text.h"
 
 struct _BylineFinding
 {
@@ -423,6 +424,16 @@ byline_finding_apply (BylineFinding *self,
   changed = splice (text, self->start, self->end, self->excerpt, self->suggestion);
   if (changed == NULL)
     return FALSE;
+  /* The caption's tail was its credit: it goes where credits go. */
+  if (g_str_equal (self->code, "credit-in-caption"))
+    {
+      g_autofree char *credit = NULL;
+      g_autofree char *caption = byline_text_split_credit (text, &credit);
+
+      if (caption == NULL || image == NULL)
+        return FALSE;
+      byline_image_set_credit (image, credit);
+    }
 
   switch (self->field)
     {

@@ -217,19 +217,46 @@ check_publish_time (BylineCheckContext *ctx)
                        (guint) days);
 }
 
+/* A picture with no credit whose caption ends with one ("… Ảnh: Hà Anh"):
+ * the fix moves it.  Returns whether it was found. */
+static gboolean
+check_credit_in_caption (BylineCheckContext    *ctx,
+                         const BylineCheckUnit *unit)
+{
+  g_autofree char *credit = NULL;
+  g_autofree char *caption = NULL;
+
+  if (unit->field != BYLINE_FIELD_CAPTION || unit->image == NULL
+      || !byline_text_is_blank (byline_image_get_credit (unit->image)))
+    return FALSE;
+  caption = byline_text_split_credit (unit->text, &credit);
+  if (caption == NULL || !g_str_has_prefix (unit->text, caption))
+    return FALSE;
+  /* The fix takes the caption's tail away, and byline_finding_apply()
+   * puts the credit in its place. */
+  _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "credit-in-caption",
+                     g_utf8_strlen (caption, -1), g_utf8_strlen (unit->text, -1), "",
+                     _("Picture %u has its credit in the caption: “%s”"), unit->picture, credit);
+  return TRUE;
+}
+
 static void
 check_pictures (BylineCheckContext *ctx)
 {
+  g_autoptr(GHashTable) credited = g_hash_table_new (NULL, NULL);
+
   for (guint i = 0; i < ctx->units->len; i++)
     {
       const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
 
+      if (check_credit_in_caption (ctx, unit))
+        g_hash_table_add (credited, unit->image);
       if (!byline_text_is_blank (unit->text))
         continue;
       if (unit->field == BYLINE_FIELD_CAPTION)
         _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "missing-caption", 0, 0, NULL,
                            _("Picture %u has no caption"), unit->picture);
-      else if (unit->field == BYLINE_FIELD_CREDIT)
+      else if (unit->field == BYLINE_FIELD_CREDIT && !g_hash_table_contains (credited, unit->image))
         _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "missing-credit", 0, 0, NULL,
                            _("Picture %u has no credit"), unit->picture);
       else if (unit->field == BYLINE_FIELD_ALT_TEXT)

@@ -569,7 +569,7 @@ collect_bindings (GtkWidget  *widget,
             continue;
           name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
           if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "editor.")
-              && !g_str_has_prefix (name, "row."))
+              && !g_str_has_prefix (name, "row.") && !g_str_has_prefix (name, "panel."))
             continue;
           labels = g_hash_table_lookup (bindings, name);
           if (labels == NULL)
@@ -743,8 +743,8 @@ test_find_from_sidebar (Fixture       *f,
   g_assert_true (gtk_widget_is_visible (replace));
 }
 
-/* Every action the window, the editor and a picture's row bind to a key is
- * in the shortcuts window, under one of its keys. */
+/* Every action the window, the editor, the pictures panel and a picture's
+ * row bind to a key is in the shortcuts window, under one of its keys. */
 static void
 test_shortcuts_listed (Fixture       *f,
                        gconstpointer  data)
@@ -765,9 +765,10 @@ test_shortcuts_listed (Fixture       *f,
   byline_ui_test_wait (200);
   collect_bindings (GTK_WIDGET (f->window), bindings);
   g_assert_cmpuint (g_hash_table_size (listed), >=, 30);
-  /* The window's, the editor's and the row's own: all were found. */
+  /* The window's, the editor's, the panel's and the row's own: all were found. */
   g_assert_true (g_hash_table_contains (bindings, "win.save"));
   g_assert_true (g_hash_table_contains (bindings, "editor.find"));
+  g_assert_true (g_hash_table_contains (bindings, "panel.undo-removal"));
   g_assert_true (g_hash_table_contains (bindings, "row.move-up"));
 
   g_hash_table_iter_init (&iter, bindings);

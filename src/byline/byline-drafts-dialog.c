@@ -49,6 +49,7 @@ struct _BylineDraftsDialog
   GtkListBox       *trash_list;
   AdwStatusPage    *trash_empty;
   GtkWidget        *empty_button;
+  GPtrArray        *undelete_toasts; /* AdwToast whose Undo still shows, newest last */
 };
 
 /* Rows made at a time. */
@@ -128,12 +129,44 @@ static void
 on_undelete (AdwToast           *toast,
              BylineDraftsDialog *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (toast), "id");
+  g_autofree char *id = g_object_steal_data (G_OBJECT (toast), "id");
   g_autoptr(GError) error = NULL;
 
+  if (id == NULL)
+    return;
   if (!byline_draft_store_undelete (self->store, id, &error))
     show_toast (self, adw_toast_new (error->message));
   byline_drafts_dialog_reload (self);
+}
+
+static void
+update_undo_delete (BylineDraftsDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.undo-delete", self->undelete_toasts->len > 0);
+}
+
+static void
+on_undelete_toast_dismissed (AdwToast           *toast,
+                             BylineDraftsDialog *self)
+{
+  g_ptr_array_remove (self->undelete_toasts, toast);
+  update_undo_delete (self);
+}
+
+/* Ctrl+Z: the latest deletion whose toast still shows, as its Undo does. */
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BylineDraftsDialog *self = BYLINE_DRAFTS_DIALOG (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undelete_toasts->len == 0)
+    return;
+  toast = g_object_ref (g_ptr_array_index (self->undelete_toasts, self->undelete_toasts->len - 1));
+  on_undelete (toast, self);
+  adw_toast_dismiss (toast);
 }
 
 static void fill_rows (BylineDraftsDialog *self);
@@ -154,10 +187,9 @@ forget_draft (BylineDraftsDialog *self,
 }
 
 static void
-on_delete_clicked (GtkButton          *button,
-                   BylineDraftsDialog *self)
+delete_row (BylineDraftsDialog *self,
+            GtkWidget          *row)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
   const char *headline = g_object_get_data (G_OBJECT (row), "headline");
   g_autoptr(GError) error = NULL;
@@ -176,8 +208,43 @@ on_delete_clicked (GtkButton          *button,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undelete), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undelete_toast_dismissed), self, 0);
+  g_ptr_array_add (self->undelete_toasts, g_object_ref (toast));
+  update_undo_delete (self);
   show_toast (self, toast);
   forget_draft (self, id);
+}
+
+static void
+on_delete_clicked (GtkButton          *button,
+                   BylineDraftsDialog *self)
+{
+  delete_row (self, gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
+}
+
+/* The Delete key on a draft's row (or its button) deletes it, as its button
+ * does; the keyboard goes on to the row that takes its place. */
+static void
+delete_focused_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  BylineDraftsDialog *self = BYLINE_DRAFTS_DIALOG (widget);
+  GtkWidget *focus = adw_dialog_get_focus (ADW_DIALOG (self));
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkListBoxRow *next;
+  int index;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list_box)
+      || g_object_get_data (G_OBJECT (row), "deletable") == NULL)
+    return;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  delete_row (self, row);
+  next = gtk_list_box_get_row_at_index (self->list_box, index);
+  if (next == NULL && index > 0)
+    next = gtk_list_box_get_row_at_index (self->list_box, index - 1);
+  if (next != NULL)
+    adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (next));
 }
 
 /* A draft's row, on either page: its headline ("Untitled Story" when it has
@@ -202,7 +269,7 @@ static GtkWidget *
 make_row (BylineDraftsDialog       *self,
           const BylineDraftSummary *summary)
 {
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *delete;
   g_autofree char *when = byline_format_relative_time (summary->modified);
   g_autofree char *words = byline_format_word_count (summary->word_count, NULL);
   g_autofree char *subtitle = NULL;
@@ -229,12 +296,14 @@ make_row (BylineDraftsDialog       *self,
   else
     {
       delete_name = g_strdup_printf (_("Delete “%s”"), headline);
+      delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (delete, "flat");
       gtk_widget_set_tooltip_text (delete, _("Delete"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
       g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+      g_object_set_data (G_OBJECT (row), "deletable", GINT_TO_POINTER (TRUE));
     }
   return row;
 }
@@ -593,6 +662,7 @@ byline_drafts_dialog_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_pointer (&self->folded, g_ptr_array_unref);
+  g_clear_pointer (&self->undelete_toasts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (byline_drafts_dialog_parent_class)->finalize (object);
 }
@@ -612,6 +682,11 @@ byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-drafts-dialog.ui");
+  gtk_widget_class_install_action (widget_class, "drafts.delete-focused", NULL, delete_focused_activated);
+  gtk_widget_class_install_action (widget_class, "drafts.undo-delete", NULL, undo_delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "drafts.delete-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "drafts.delete-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "drafts.undo-delete", NULL);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, stack);
@@ -637,6 +712,8 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->folded = g_ptr_array_new_with_free_func (g_free);
+  self->undelete_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  update_undo_delete (self);
   self->limit = PAGE;
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   /* The search has the keyboard when the library opens (not the first

@@ -27,7 +27,8 @@ typedef struct
 
 /* Keep in step with the bindings in byline-window-actions.c,
  * byline-window-checks.c, byline-window-send.c, byline-article-editor-actions.c,
- * byline-caption-row.c and byline-application.c. */
+ * byline-caption-row.c, byline-caption-panel.c, byline-drafts-dialog.c and
+ * byline-application.c. */
 static const Entry entries[] = {
   { NULL, N_("Stories") },
   { N_("New story"), "<Control>n" },
@@ -65,6 +66,9 @@ static const Entry entries[] = {
   { N_("Move picture down"), "<Alt>Down" },
   { N_("Remove picture"), "<Alt>Delete" },
   { N_("Undo removing a picture"), "<Control>z" },
+  { NULL, N_("Drafts Library") },
+  { N_("Delete the draft"), "Delete" },
+  { N_("Undo deleting a draft"), "<Control>z" },
   { NULL, N_("Window") },
   { N_("Show or hide pictures"), "F9" },
   { N_("Show or hide details"), "<Shift>F9" },

@@ -102,7 +102,8 @@ row_titled (GtkListBox *list,
 }
 
 /* The drafts library: the stories on disk listed, a search without the
- * diacritics, a delete that a toast undoes, and a story opened from it. */
+ * diacritics, a delete that a toast undoes (and the same by keyboard: Delete,
+ * Ctrl+Z), and a story opened from it. */
 static void
 test_drafts_library (Fixture       *f,
                      gconstpointer  data)
@@ -156,6 +157,24 @@ test_drafts_library (Fixture       *f,
   listed = byline_draft_store_list (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 3);
+
+  /* By keyboard: Delete on a row deletes its draft and the keyboard goes to
+   * the row in its place; Ctrl+Z brings the draft back, once. */
+  row = row_titled (list, headlines[1]);
+  adw_dialog_set_focus (dialog, GTK_WIDGET (row));
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Delete, 0));
+  g_assert_null (row_titled (list, headlines[1]));
+  g_assert_false (byline_draft_store_contains (f->store, road_id));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (adw_dialog_get_focus (dialog)));
+  g_assert_true (gtk_widget_get_parent (adw_dialog_get_focus (dialog)) == GTK_WIDGET (list));
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_nonnull (row_titled (list, headlines[1]));
+  g_assert_true (byline_draft_store_contains (f->store, road_id));
+  g_assert_false (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_z, GDK_CONTROL_MASK));
+  /* The keyboard in the search: Delete is the search's, no draft goes. */
+  adw_dialog_set_focus (dialog, search);
+  byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Delete, 0);
+  g_assert_cmpuint (count_visible_rows (list), ==, 3);
 
   /* Chosen, it opens in the window and the library closes. */
   g_signal_emit_by_name (list, "row-activated", row_titled (list, headlines[1]));

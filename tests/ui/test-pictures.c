@@ -218,36 +218,6 @@ test_remove_picture_undo (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
-/* Presses @keyval with @mods as @widget's own shortcuts (its class's
- * bindings) take it; whether one did something. */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 /* Whether the item @label of @row's menu can be chosen. */
 static gboolean
 row_menu_item_sensitive (BylineCaptionRow *row,
@@ -865,11 +835,11 @@ test_remove_row_toast (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_caption_panel_get_row (panel, 1)),
                                              "row.remove", NULL));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
-  g_assert_true (press_shortcut (GTK_WIDGET (panel), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (panel), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
   g_assert_true (byline_article_get_image (article (f), 1) == second);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (byline_caption_panel_get_row (panel, 1)));
-  g_assert_false (press_shortcut (GTK_WIDGET (panel), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (byline_ui_test_press_shortcut (GTK_WIDGET (panel), GDK_KEY_z, GDK_CONTROL_MASK));
 
   /* A removal's undo belongs to its story: gone once another is open. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_caption_panel_get_row (panel, 0)),
@@ -877,7 +847,7 @@ test_remove_row_toast (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-draft", NULL));
   byline_ui_test_wait (300);
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
-  g_assert_false (press_shortcut (GTK_WIDGET (panel), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (byline_ui_test_press_shortcut (GTK_WIDGET (panel), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
 }
 

@@ -83,4 +83,11 @@ BylineArticle *byline_ui_test_article            (BylineUiWindowFixture *f);
   g_test_add ((path), BylineUiWindowFixture, NULL, byline_ui_window_fixture_setup, (test), \
               byline_ui_window_fixture_teardown)
 
+/* Presses @keyval with @mods as @widget's own shortcuts (its class's
+ * bindings) take it: GTK cannot be sent a key here.  Whether one did
+ * something (a disabled action does not). */
+gboolean    byline_ui_test_press_shortcut (GtkWidget       *widget,
+                                           guint            keyval,
+                                           GdkModifierType  mods);
+
 G_END_DECLS

@@ -317,12 +317,12 @@ test_credit_in_caption (void)
   f = find_code (findings, "credit-in-caption");
   g_assert_nonnull (f);
   g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
-  g_assert_cmpstr (byline_finding_get_message (f), ==, "Picture 2 has its credit in the caption: “Hà Anh”");
+  g_assert_cmpstr (byline_finding_get_message (f), ==, "Picture 2 has its credit in the caption: “Ảnh: Hà Anh”");
   g_assert_cmpuint (count_code (findings, "missing-credit"), ==, 0);
 
   g_assert_true (byline_finding_apply (f, article));
   g_assert_cmpstr (byline_image_get_caption (second), ==, "Đường đã thông xe.");
-  g_assert_cmpstr (byline_image_get_credit (second), ==, "Hà Anh");
+  g_assert_cmpstr (byline_image_get_credit (second), ==, "Ảnh: Hà Anh");
   after = run_now (article);
   g_assert_cmpuint (count_code (after, "credit-in-caption"), ==, 0);
   g_assert_cmpuint (count_code (after, "missing-credit"), ==, 0);

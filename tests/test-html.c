@@ -1266,7 +1266,7 @@ test_import_credit_in_caption (void)
   g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
   image = byline_article_get_image (article, 0);
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở trên Quốc lộ 4H.");
-  g_assert_cmpstr (byline_image_get_credit (image), ==, "Hà Anh");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
   image = byline_article_get_image (article, 1);
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Đường đã thông (Ảnh: TTXVN)");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Báo Lào Cai");

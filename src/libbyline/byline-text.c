@@ -261,9 +261,9 @@ byline_text_prefix_lead (const char *lead,
   return g_strdup_printf ("%s - %s", marker, lead);
 }
 
-/* The credit's own words: a name or an agency, short, with no sentence in it. */
-#define CREDIT "((?:[^.!?()\\n]){1,60}?)"
-#define MARK "(?:Ảnh|Photo|Nguồn ảnh)\\s*:\\s*"
+/* The credit as the exports print it, marker and all ("Ảnh: Hà Anh"): its
+ * own words a name or an agency, short, with no sentence in them. */
+#define CREDIT "((?:Ảnh|Photo|Nguồn ảnh)\\s*:\\s*(?:[^.!?()\\n]){1,60}?)"
 
 char *
 byline_text_split_credit (const char  *caption,
@@ -272,9 +272,9 @@ byline_text_split_credit (const char  *caption,
   /* After a sentence's end, a dash, or in brackets at the very end; the
    * caption must have words of its own before it. */
   static const char *const patterns[] = {
-    "^(.*\\S.*[.!?…])\\s+" MARK CREDIT "\\s*\\.?\\s*$",
-    "^(.*\\S)\\s+[-–—]\\s+" MARK CREDIT "\\s*\\.?\\s*$",
-    "^(.*\\S)\\s*\\(\\s*" MARK CREDIT "\\s*\\)\\s*\\.?\\s*$",
+    "^(.*\\S.*[.!?…])\\s+" CREDIT "\\s*\\.?\\s*$",
+    "^(.*\\S)\\s+[-–—]\\s+" CREDIT "\\s*\\.?\\s*$",
+    "^(.*\\S)\\s*\\(\\s*" CREDIT "\\s*\\)\\s*\\.?\\s*$",
   };
 
   g_return_val_if_fail (credit != NULL, NULL);

@@ -28,7 +28,8 @@ char     *byline_text_prefix_lead    (const char *lead,
                                       const char *source_prefix);
 /* A caption that ends with its credit, as Vietnamese papers write them:
  * "Người dân dọn bùn. Ảnh: Hà Anh", "… (Ảnh: TTXVN)", "… - Ảnh: Hà Anh".
- * Returns the caption without the credit and sets *@credit, or returns
+ * Returns the caption without the credit and sets *@credit to the credit
+ * as a credit field holds it, marker and all ("Ảnh: Hà Anh"), or returns
  * NULL (and *@credit NULL) when @caption does not end with one. */
 char     *byline_text_split_credit   (const char  *caption,
                                       char       **credit);

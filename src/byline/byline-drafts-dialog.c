@@ -223,21 +223,26 @@ on_delete_clicked (GtkButton          *button,
 }
 
 /* The Delete key on a draft's row (or its button) deletes it, as its button
- * does; the keyboard goes on to the row that takes its place. */
-static void
-delete_focused_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
+ * does; the keyboard goes on to the row that takes its place.  Taken in the
+ * capture phase, ahead of the search's key capture, which would swallow it;
+ * anywhere else (in the search) the key is left alone. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BylineDraftsDialog    *self)
 {
-  BylineDraftsDialog *self = BYLINE_DRAFTS_DIALOG (widget);
   GtkWidget *focus = adw_dialog_get_focus (ADW_DIALOG (self));
   GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
   GtkListBoxRow *next;
   int index;
 
-  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list_box)
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
+      || row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list_box)
       || g_object_get_data (G_OBJECT (row), "deletable") == NULL)
-    return;
+    return FALSE;
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   delete_row (self, row);
   next = gtk_list_box_get_row_at_index (self->list_box, index);
@@ -245,6 +250,7 @@ delete_focused_activated (GtkWidget  *widget,
     next = gtk_list_box_get_row_at_index (self->list_box, index - 1);
   if (next != NULL)
     adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (next));
+  return TRUE;
 }
 
 /* A draft's row, on either page: its headline ("Untitled Story" when it has
@@ -628,6 +634,15 @@ on_search_stop (BylineDraftsDialog *self)
 static void
 on_drafts_page_shown (BylineDraftsDialog *self)
 {
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the search's key capture, added just after. */
+    gtk_event_controller_set_name (keys, "byline-drafts-delete-key");
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
@@ -682,10 +697,7 @@ byline_drafts_dialog_class_init (BylineDraftsDialogClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-drafts-dialog.ui");
-  gtk_widget_class_install_action (widget_class, "drafts.delete-focused", NULL, delete_focused_activated);
   gtk_widget_class_install_action (widget_class, "drafts.undo-delete", NULL, undo_delete_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "drafts.delete-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "drafts.delete-focused", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "drafts.undo-delete", NULL);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftsDialog, search_entry);
@@ -715,6 +727,15 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
   self->undelete_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   update_undo_delete (self);
   self->limit = PAGE;
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the search's key capture, added just after. */
+    gtk_event_controller_set_name (keys, "byline-drafts-delete-key");
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   /* The search has the keyboard when the library opens (not the first
    * button of the header bar, New Story, which a space would press). */

@@ -101,6 +101,29 @@ row_titled (GtkListBox *list,
   return NULL;
 }
 
+/* The Delete key as the library takes it: in the capture phase, ahead of
+ * the search's key capture (which swallowed it when it was a binding).
+ * Whether the library took it. */
+static gboolean
+press_delete (AdwDialog *dialog)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "byline-drafts-delete-key") == 0)
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (keys), ==, GTK_PHASE_CAPTURE);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Delete, 0, 0, &handled);
+  return handled;
+}
+
 /* The drafts library: the stories on disk listed, a search without the
  * diacritics, a delete that a toast undoes (and the same by keyboard: Delete,
  * Ctrl+Z), and a story opened from it. */
@@ -162,7 +185,7 @@ test_drafts_library (Fixture       *f,
    * the row in its place; Ctrl+Z brings the draft back, once. */
   row = row_titled (list, headlines[1]);
   adw_dialog_set_focus (dialog, GTK_WIDGET (row));
-  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Delete, 0));
+  g_assert_true (press_delete (dialog));
   g_assert_null (row_titled (list, headlines[1]));
   g_assert_false (byline_draft_store_contains (f->store, road_id));
   g_assert_true (GTK_IS_LIST_BOX_ROW (adw_dialog_get_focus (dialog)));
@@ -173,7 +196,7 @@ test_drafts_library (Fixture       *f,
   g_assert_false (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_z, GDK_CONTROL_MASK));
   /* The keyboard in the search: Delete is the search's, no draft goes. */
   adw_dialog_set_focus (dialog, search);
-  byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Delete, 0);
+  g_assert_false (press_delete (dialog));
   g_assert_cmpuint (count_visible_rows (list), ==, 3);
 
   /* Chosen, it opens in the window and the library closes. */

@@ -137,6 +137,14 @@ on_undelete (AdwToast           *toast,
   if (!byline_draft_store_undelete (self->store, id, &error))
     show_toast (self, adw_toast_new (error->message));
   byline_drafts_dialog_reload (self);
+  /* The draft back, its row under the keyboard. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "id"), id) == 0)
+      {
+        adw_dialog_set_focus (ADW_DIALOG (self), row);
+        break;
+      }
 }
 
 static void
@@ -222,6 +230,25 @@ on_delete_clicked (GtkButton          *button,
   delete_row (self, gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
 }
 
+/* Down in the search goes to the drafts it found. */
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       BylineDraftsDialog    *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
+      || (first = gtk_list_box_get_row_at_index (self->list_box, 0)) == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (first)))
+    return FALSE;
+  adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (first));
+  return TRUE;
+}
+
 /* The Delete key on a draft's row (or its button) deletes it, as its button
  * does; the keyboard goes on to the row that takes its place.  Taken in the
  * capture phase, ahead of the search's key capture, which would swallow it;
@@ -237,6 +264,7 @@ on_key_pressed (GtkEventControllerKey *controller,
   GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
   GtkListBoxRow *next;
   int index;
+
 
   if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
       || (state & gtk_accelerator_get_default_mod_mask ()) != 0
@@ -634,15 +662,6 @@ on_search_stop (BylineDraftsDialog *self)
 static void
 on_drafts_page_shown (BylineDraftsDialog *self)
 {
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    /* Before the search's key capture, added just after. */
-    gtk_event_controller_set_name (keys, "byline-drafts-delete-key");
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
@@ -730,11 +749,17 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
-    /* Before the search's key capture, added just after. */
+    /* Before the search's key capture, which on_drafts_page_shown() sets
+     * again after it: that would swallow the key. */
     gtk_event_controller_set_name (keys, "byline-drafts-delete-key");
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+    keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_name (keys, "byline-drafts-search-down");
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   /* The search has the keyboard when the library opens (not the first

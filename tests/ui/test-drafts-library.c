@@ -101,27 +101,49 @@ row_titled (GtkListBox *list,
   return NULL;
 }
 
-/* The Delete key as the library takes it: in the capture phase, ahead of
- * the search's key capture (which swallowed it when it was a binding).
- * Whether the library took it. */
-static gboolean
-press_delete (AdwDialog *dialog)
+/* The controller named @name of @widget; there is one. */
+static GtkEventController *
+named_controller (GtkWidget  *widget,
+                  const char *name)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
-  GtkEventController *keys = NULL;
-  gboolean handled = FALSE;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), "byline-drafts-delete-key") == 0)
-        keys = controller;
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        {
+          g_assert_null (found);
+          found = controller;
+        }
     }
-  g_assert_nonnull (keys);
-  g_assert_cmpint (gtk_event_controller_get_propagation_phase (keys), ==, GTK_PHASE_CAPTURE);
-  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Delete, 0, 0, &handled);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* @keyval as @widget's controller @name takes it; whether it did. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *name,
+           guint       keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (named_controller (widget, name), "key-pressed", keyval, 0, 0, &handled);
   return handled;
+}
+
+/* The Delete key as the library takes it: in the capture phase, ahead of
+ * the search's key capture (which swallowed it when it was a binding). */
+static gboolean
+press_delete (AdwDialog *dialog)
+{
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (named_controller (GTK_WIDGET (dialog),
+                                                                                "byline-drafts-delete-key")),
+                   ==, GTK_PHASE_CAPTURE);
+  return press_key (GTK_WIDGET (dialog), "byline-drafts-delete-key", GDK_KEY_Delete);
 }
 
 /* The drafts library: the stories on disk listed, a search without the
@@ -181,8 +203,12 @@ test_drafts_library (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 3);
 
-  /* By keyboard: Delete on a row deletes its draft and the keyboard goes to
-   * the row in its place; Ctrl+Z brings the draft back, once. */
+  /* By keyboard: Down from the search goes to the drafts found; Delete on a
+   * row deletes its draft and the keyboard goes to the row in its place;
+   * Ctrl+Z brings the draft back, its row under the keyboard, once. */
+  adw_dialog_set_focus (dialog, search);
+  g_assert_true (press_key (search, "byline-drafts-search-down", GDK_KEY_Down));
+  g_assert_true (adw_dialog_get_focus (dialog) == GTK_WIDGET (visible_row (list, 0)));
   row = row_titled (list, headlines[1]);
   adw_dialog_set_focus (dialog, GTK_WIDGET (row));
   g_assert_true (press_delete (dialog));
@@ -192,6 +218,7 @@ test_drafts_library (Fixture       *f,
   g_assert_true (gtk_widget_get_parent (adw_dialog_get_focus (dialog)) == GTK_WIDGET (list));
   g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_nonnull (row_titled (list, headlines[1]));
+  g_assert_true (adw_dialog_get_focus (dialog) == GTK_WIDGET (row_titled (list, headlines[1])));
   g_assert_true (byline_draft_store_contains (f->store, road_id));
   g_assert_false (byline_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_z, GDK_CONTROL_MASK));
   /* The keyboard in the search: Delete is the search's, no draft goes. */

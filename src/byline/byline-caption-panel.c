@@ -21,6 +21,7 @@
 #include "byline-widget-util.h"
 #include "byline-caption-row.h"
 #include "byline-document.h"
+#include "byline-undo-toasts.h"
 
 struct _BylineCaptionPanel
 {
@@ -36,7 +37,7 @@ struct _BylineCaptionPanel
 
   guint              fill_id;
   GtkWidget         *scroll_target;
-  GPtrArray         *removal_toasts; /* AdwToast whose Undo is still offered, newest last */
+  BylineUndoToasts  *undo_toasts;   /* of the pictures removed */
 };
 
 G_DEFINE_FINAL_TYPE (BylineCaptionPanel, byline_caption_panel, GTK_TYPE_WIDGET)
@@ -234,20 +235,6 @@ byline_caption_panel_move (BylineCaptionPanel *self,
 }
 
 static void
-update_undo_removal (BylineCaptionPanel *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo-removal", self->removal_toasts->len > 0);
-}
-
-static void
-on_removal_toast_dismissed (AdwToast           *toast,
-                            BylineCaptionPanel *self)
-{
-  g_ptr_array_remove (self->removal_toasts, toast);
-  update_undo_removal (self);
-}
-
-static void
 on_undo_removal (AdwToast           *toast,
                  BylineCaptionPanel *self)
 {
@@ -268,29 +255,7 @@ undo_removal_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  BylineCaptionPanel *self = BYLINE_CAPTION_PANEL (widget);
-  g_autoptr(AdwToast) toast = NULL;
-
-  if (self->removal_toasts->len == 0)
-    return;
-  toast = g_object_ref (g_ptr_array_index (self->removal_toasts, self->removal_toasts->len - 1));
-  on_undo_removal (toast, self);
-  adw_toast_dismiss (toast);
-}
-
-/* Toasts offering to undo a removal belong to the story they came from. */
-static void
-dismiss_removal_toasts (BylineCaptionPanel *self)
-{
-  while (self->removal_toasts->len > 0)
-    {
-      g_autoptr(AdwToast) toast = g_object_ref (g_ptr_array_index (self->removal_toasts, 0));
-
-      g_ptr_array_remove_index (self->removal_toasts, 0);
-      g_signal_handlers_disconnect_by_data (toast, self);
-      adw_toast_dismiss (toast);
-    }
-  update_undo_removal (self);
+  byline_undo_toasts_undo_latest (BYLINE_CAPTION_PANEL (widget)->undo_toasts);
 }
 
 void
@@ -310,15 +275,10 @@ byline_caption_panel_remove (BylineCaptionPanel *self,
   removal = byline_document_remove_image (self->document, image);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("“%s” removed"), byline_image_get_filename (image));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = byline_undo_toasts_add (self->undo_toasts, title);
   g_object_set_data_full (G_OBJECT (toast), "removal", removal,
                           (GDestroyNotify) byline_image_removal_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_removal), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removal_toast_dismissed), self, 0);
-  g_ptr_array_add (self->removal_toasts, g_object_ref (toast));
-  update_undo_removal (self);
   byline_widget_show_toast (GTK_WIDGET (self), toast);
 }
 
@@ -527,7 +487,8 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
       g_signal_handlers_disconnect_by_data (byline_article_get_body (article), self);
     }
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
-  dismiss_removal_toasts (self);
+  /* Toasts offering to undo a removal belong to the story they came from. */
+  byline_undo_toasts_dismiss_all (self->undo_toasts);
   /* A row of the story going away, waiting to be scrolled to: it goes too. */
   g_clear_object (&self->scroll_target);
   g_set_object (&self->document, document);
@@ -562,7 +523,7 @@ byline_caption_panel_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_box), self->fill_id);
   self->fill_id = 0;
   g_clear_object (&self->scroll_target);
-  g_clear_pointer (&self->removal_toasts, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_toasts, byline_undo_toasts_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_CAPTION_PANEL);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -660,8 +621,7 @@ byline_caption_panel_init (BylineCaptionPanel *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->removal_toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  update_undo_removal (self);
+  self->undo_toasts = byline_undo_toasts_new (GTK_WIDGET (self), "panel.undo-removal");
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_files_drop), self, G_CONNECT_DEFAULT);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (on_row_selected), self);

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-drafts-dialog.h"
+#include "byline-undo-toasts.h"
 
 struct _BylineDraftsDialog
 {
@@ -49,7 +50,7 @@ struct _BylineDraftsDialog
   GtkListBox       *trash_list;
   AdwStatusPage    *trash_empty;
   GtkWidget        *empty_button;
-  GPtrArray        *undelete_toasts; /* AdwToast whose Undo still shows, newest last */
+  BylineUndoToasts *undo_toasts;  /* of the drafts deleted */
 };
 
 /* Rows made at a time. */
@@ -147,34 +148,13 @@ on_undelete (AdwToast           *toast,
       }
 }
 
-static void
-update_undo_delete (BylineDraftsDialog *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.undo-delete", self->undelete_toasts->len > 0);
-}
-
-static void
-on_undelete_toast_dismissed (AdwToast           *toast,
-                             BylineDraftsDialog *self)
-{
-  g_ptr_array_remove (self->undelete_toasts, toast);
-  update_undo_delete (self);
-}
-
 /* Ctrl+Z: the latest deletion whose toast still shows, as its Undo does. */
 static void
 undo_delete_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  BylineDraftsDialog *self = BYLINE_DRAFTS_DIALOG (widget);
-  g_autoptr(AdwToast) toast = NULL;
-
-  if (self->undelete_toasts->len == 0)
-    return;
-  toast = g_object_ref (g_ptr_array_index (self->undelete_toasts, self->undelete_toasts->len - 1));
-  on_undelete (toast, self);
-  adw_toast_dismiss (toast);
+  byline_undo_toasts_undo_latest (BYLINE_DRAFTS_DIALOG (widget)->undo_toasts);
 }
 
 static void fill_rows (BylineDraftsDialog *self);
@@ -211,14 +191,9 @@ delete_row (BylineDraftsDialog *self,
     }
   /* Translators: %s is a headline */
   title = g_strdup_printf (_("“%s” deleted"), headline);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = byline_undo_toasts_add (self->undo_toasts, title);
   g_object_set_data_full (G_OBJECT (toast), "id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undelete), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undelete_toast_dismissed), self, 0);
-  g_ptr_array_add (self->undelete_toasts, g_object_ref (toast));
-  update_undo_delete (self);
   show_toast (self, toast);
   forget_draft (self, id);
 }
@@ -696,7 +671,7 @@ byline_drafts_dialog_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_pointer (&self->folded, g_ptr_array_unref);
-  g_clear_pointer (&self->undelete_toasts, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_toasts, byline_undo_toasts_free);
 
   G_OBJECT_CLASS (byline_drafts_dialog_parent_class)->finalize (object);
 }
@@ -743,8 +718,7 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->folded = g_ptr_array_new_with_free_func (g_free);
-  self->undelete_toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  update_undo_delete (self);
+  self->undo_toasts = byline_undo_toasts_new (GTK_WIDGET (self), "drafts.undo-delete");
   self->limit = PAGE;
   {
     GtkEventController *keys = gtk_event_controller_key_new ();

@@ -92,7 +92,9 @@ byline_article_sort_images_by_body (BylineArticle *self)
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), FALSE);
 
-  if (_byline_article_get_image_order_frozen (self))
+  /* Called at every change of the body's blocks (every Enter): a story of
+   * one picture or none has no order to keep. */
+  if (_byline_article_get_image_order_frozen (self) || byline_article_get_n_images (self) < 2)
     return FALSE;
   order = copy_order (self);
   sort_by_body (order, byline_article_get_body (self));

@@ -120,6 +120,22 @@ test_selection_follows (Fixture       *f,
   }
 }
 
+/* A picture @name made and put in at the cursor, as "Add Pictures…" does. */
+static void
+add_picture_at_cursor (Fixture    *f,
+                       const char *name,
+                       guint32     color)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) picture = byline_ui_test_picture (f, name, color);
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_append (files, picture);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
 /* A picture inserted at the end of the text, as "Add Pictures…" does, then
  * the story typed on below it: the text tools follow the cursor. */
 static void
@@ -128,15 +144,10 @@ test_tools_after_insert (Fixture       *f,
 {
   BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autoptr(GFile) picture = byline_ui_test_picture (f, "lu.png", 0x3366cc);
-  g_autoptr(GError) error = NULL;
 
   byline_article_editor_focus_body (editor (f));
   byline_ui_test_type (GTK_TEXT_VIEW (view), "Nước lên nhanh trong đêm.");
-  g_list_store_append (files, picture);
-  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
-  g_assert_no_error (error);
+  add_picture_at_cursor (f, "lu.png", 0x3366cc);
   g_assert_cmpint (byline_body_buffer_get_cursor_kind (buffer), ==, BYLINE_BLOCK_IMAGE);
   g_assert_false (action_enabled (f, "bold"));
 
@@ -245,9 +256,6 @@ test_order_follows_text (Fixture       *f,
 {
   BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autoptr(GFile) picture = byline_ui_test_picture (f, "top.png", 0xcc3333);
-  g_autoptr(GError) error = NULL;
   BylineCaptionPanel *panel;
   BylineImage *first, *top;
   BylineBody *body;
@@ -262,9 +270,7 @@ test_order_follows_text (Fixture       *f,
   /* "Add Pictures…" with the cursor at the top of the text. */
   byline_body_buffer_get_iter_at_block (buffer, &start, 0, 0);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
-  g_list_store_append (files, picture);
-  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
-  g_assert_no_error (error);
+  add_picture_at_cursor (f, "top.png", 0xcc3333);
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 3);
   top = byline_article_get_image (article (f), 0);
   g_assert_cmpstr (byline_image_get_filename (top), ==, "top.png");

@@ -14,7 +14,6 @@
 #include "byline-body.h"
 #include "byline-checks-private.h"
 #include "byline-image.h"
-#include "byline-text.h"
 
 struct _BylineFinding
 {
@@ -31,6 +30,7 @@ struct _BylineFinding
   char           *image_id;
   char           *excerpt;
   char           *suggestion;
+  char           *credit;      /* the fix also sets the picture's credit to this */
 };
 
 G_DEFINE_FINAL_TYPE (BylineFinding, byline_finding, G_TYPE_OBJECT)
@@ -80,6 +80,7 @@ byline_finding_finalize (GObject *object)
   g_clear_pointer (&self->image_id, g_free);
   g_clear_pointer (&self->excerpt, g_free);
   g_clear_pointer (&self->suggestion, g_free);
+  g_clear_pointer (&self->credit, g_free);
 
   G_OBJECT_CLASS (byline_finding_parent_class)->finalize (object);
 }
@@ -237,6 +238,14 @@ byline_finding_set_message (BylineFinding *self,
 
   if (g_set_str (&self->message, message))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
+
+/* The fix moves text out of a caption into the picture's credit. */
+void
+_byline_finding_set_credit (BylineFinding *self,
+                            const char    *credit)
+{
+  g_set_str (&self->credit, credit);
 }
 
 void
@@ -425,14 +434,11 @@ byline_finding_apply (BylineFinding *self,
   if (changed == NULL)
     return FALSE;
   /* The caption's tail was its credit: it goes where credits go. */
-  if (g_str_equal (self->code, "credit-in-caption"))
+  if (self->credit != NULL)
     {
-      g_autofree char *credit = NULL;
-      g_autofree char *caption = byline_text_split_credit (text, &credit);
-
-      if (caption == NULL || image == NULL)
+      if (image == NULL)
         return FALSE;
-      byline_image_set_credit (image, credit);
+      byline_image_set_credit (image, self->credit);
     }
 
   switch (self->field)

@@ -98,6 +98,8 @@ guint    _byline_edit_distance        (const gunichar        *a,
                                        guint                  limit);
 
 /* byline-checks-finding.c */
+void     _byline_finding_set_credit   (BylineFinding         *self,
+                                       const char            *credit);
 void     _byline_finding_set_order    (BylineFinding         *self,
                                        guint                  order);
 guint    _byline_finding_get_order    (BylineFinding         *self);

@@ -225,6 +225,7 @@ check_credit_in_caption (BylineCheckContext    *ctx,
 {
   g_autofree char *credit = NULL;
   g_autofree char *caption = NULL;
+  BylineFinding *finding;
 
   if (unit->field != BYLINE_FIELD_CAPTION || unit->image == NULL
       || !byline_text_is_blank (byline_image_get_credit (unit->image)))
@@ -232,11 +233,13 @@ check_credit_in_caption (BylineCheckContext    *ctx,
   caption = byline_text_split_credit (unit->text, &credit);
   if (caption == NULL || !g_str_has_prefix (unit->text, caption))
     return FALSE;
-  /* The fix takes the caption's tail away, and byline_finding_apply()
-   * puts the credit in its place. */
-  _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "credit-in-caption",
-                     g_utf8_strlen (caption, -1), g_utf8_strlen (unit->text, -1), "",
-                     _("Picture %u has its credit in the caption: “%s”"), unit->picture, credit);
+  /* The fix takes the caption's tail away and puts it in the credit. */
+  finding = _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "credit-in-caption",
+                               g_utf8_strlen (caption, -1), g_utf8_strlen (unit->text, -1), "",
+                               _("Picture %u has its credit in the caption: “%s”"), unit->picture, credit);
+  if (finding == NULL)   /* this check switched off: "has no credit" then */
+    return FALSE;
+  _byline_finding_set_credit (finding, credit);
   return TRUE;
 }
 

@@ -335,6 +335,86 @@ test_credit_in_caption (void)
 }
 
 static void
+assert_byline (BylineArticle *article,
+               const char    *expected)
+{
+  g_autofree char *byline = byline_article_dup_byline (article);
+
+  g_assert_cmpstr (byline, ==, expected);
+}
+
+/* The byline typed at the end of the text, as in a word processor. */
+static void
+test_byline_in_text (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  BylineBody *body = byline_article_get_body (article);
+  const char *none[] = { NULL };
+  const char *other[] = { "Lò Văn Dũng", NULL };
+  guint n = byline_body_get_n_blocks (body);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) after = NULL;
+  BylineFinding *f;
+
+  /* No byline in the field: an error in place of "no byline", fixed by moving it. */
+  byline_article_set_authors (article, none);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Bài và ảnh: Hà Anh - Lò Dũng");
+  findings = run_now (article);
+  f = find_code (findings, "byline-in-text");
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpstr (byline_finding_get_message (f), ==,
+                   "The byline “Hà Anh, Lò Dũng” is typed as the last paragraph, not in the byline");
+  g_assert_cmpint (byline_finding_get_block (f), ==, (int) n);
+  g_assert_cmpuint (count_code (findings, "missing-byline"), ==, 0);
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n);
+  assert_byline (article, "Hà Anh, Lò Dũng");
+  after = run_now (article);
+  g_assert_cmpuint (count_code (after, "byline-in-text"), ==, 0);
+  g_assert_cmpuint (count_code (after, "missing-byline"), ==, 0);
+  g_clear_object (&findings);
+  g_clear_object (&after);
+
+  /* The same byline in both: it would be printed twice; the fix drops the paragraph. */
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Hà Anh và Lò Dũng");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "");
+  findings = run_now (article);
+  f = find_code (findings, "byline-in-text");
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_WARNING);
+  g_assert_cmpint (byline_finding_get_block (f), ==, (int) n);
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n + 1);
+  assert_byline (article, "Hà Anh, Lò Dũng");
+  g_clear_object (&findings);
+
+  /* A fix for a paragraph edited since the run changes nothing. */
+  byline_body_remove_block (body, n);
+  byline_article_set_authors (article, none);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Hà Anh");
+  findings = run_now (article);
+  f = find_code (findings, "byline-in-text");
+  byline_body_set_text (body, n, "Hà Anh viết");
+  g_assert_false (byline_finding_apply (f, article));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n)), ==, "Hà Anh viết");
+  assert_byline (article, "");
+  g_clear_object (&findings);
+
+  /* Another name than the story's, a paragraph that is the whole text, or a
+   * name before a picture's end: none of these. */
+  byline_body_set_text (body, n, "Hà Anh");
+  byline_article_set_authors (article, other);
+  findings = run_now (article);
+  g_assert_cmpuint (count_code (findings, "byline-in-text"), ==, 0);
+  g_clear_object (&findings);
+  byline_article_set_authors (article, none);
+  while (byline_body_get_n_blocks (body) > 1)
+    byline_body_remove_block (body, 0);
+  findings = run_now (article);
+  g_assert_cmpuint (count_code (findings, "byline-in-text"), ==, 0);
+  g_assert_cmpuint (count_code (findings, "missing-byline"), ==, 1);
+}
+
+static void
 test_captions (void)
 {
   static const struct { const char *first, *second; const char *code; } cases[] = {
@@ -893,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/checks/picture-fields", test_picture_fields);
   g_test_add_func ("/checks/captions", test_captions);
   g_test_add_func ("/checks/credit-in-caption", test_credit_in_caption);
+  g_test_add_func ("/checks/byline-in-text", test_byline_in_text);
   g_test_add_func ("/checks/captions-many", test_edit_distance_many_pictures);
   g_test_add_func ("/checks/quotes-brackets", test_quotes_and_brackets);
   g_test_add_func ("/checks/doubled-words", test_doubled_words);

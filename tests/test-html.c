@@ -1272,6 +1272,60 @@ test_import_credit_in_caption (void)
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Báo Lào Cai");
 }
 
+static BylineArticle *
+read_string (const char *data,
+             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, strlen (data));
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article = byline_import_read (bytes, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static const char *
+last_text (BylineArticle *article)
+{
+  BylineBody *body = byline_article_get_body (article);
+
+  return byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1));
+}
+
+/* A story typed in a word processor ends with its byline: it goes to the
+ * byline, not the text, where the exports would print it a second time. */
+static void
+test_import_byline_paragraph (void)
+{
+  g_autoptr(BylineArticle) page = NULL;
+  g_autoptr(BylineArticle) marked = NULL;
+  g_autoptr(BylineArticle) other = NULL;
+  g_autoptr(BylineArticle) text = NULL;
+  g_autofree char *byline = NULL;
+
+  page = read_string ("<h1>Lũ quét</h1><p>(BLC) - Đêm qua, lũ về.</p><p>Đoạn một.</p>"
+                        "<p><b>Hà Anh - Lò Văn Dũng</b></p><p> </p>", "trang.html");
+  byline = byline_article_dup_byline (page);
+  g_assert_cmpstr (byline, ==, "Hà Anh, Lò Văn Dũng");
+  g_assert_cmpstr (last_text (page), ==, "Đoạn một.");
+
+  /* The page names the same author: the paragraph is dropped. */
+  marked = read_string ("<h1>Lũ quét</h1><p class=\"byline\">Hà Anh</p><p>Đoạn một.</p>"
+                          "<p>Bài và ảnh: Hà Anh</p>", "trang.html");
+  g_assert_cmpuint (g_strv_length ((char **) byline_article_get_authors (marked)), ==, 1);
+  g_assert_cmpstr (last_text (marked), ==, "Đoạn một.");
+
+  /* Another name than the page's author is the story's own words. */
+  other = read_string ("<h1>Lũ quét</h1><p class=\"byline\">Lò Dũng</p><p>Đoạn một.</p>"
+                         "<p>Hà Anh</p>", "trang.html");
+  g_assert_cmpstr (byline_article_get_authors (other)[0], ==, "Lò Dũng");
+  g_assert_cmpstr (last_text (other), ==, "Hà Anh");
+
+  text = read_string ("Lũ quét\n\n(BLC) - Đêm qua, lũ về.\n\nĐoạn một.\n\nHà Anh\n", "bai.txt");
+  g_assert_cmpstr (byline_article_get_authors (text)[0], ==, "Hà Anh");
+  g_assert_cmpstr (last_text (text), ==, "Đoạn một.");
+}
+
 static void
 test_import_pictures_not_attached (void)
 {
@@ -1606,6 +1660,7 @@ main (int   argc,
   g_test_add_func ("/html/import/path-traversal", test_import_path_traversal);
   g_test_add_func ("/html/import/pictures-not-attached", test_import_pictures_not_attached);
   g_test_add_func ("/html/import/credit-in-caption", test_import_credit_in_caption);
+  g_test_add_func ("/html/import/byline-paragraph", test_import_byline_paragraph);
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);
   g_test_add_func ("/html/paste/libreoffice", test_paste_libreoffice);
   g_test_add_func ("/html/paste/browser", test_paste_browser);

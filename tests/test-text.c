@@ -221,6 +221,49 @@ test_split_credit (void)
     }
 }
 
+/* The byline a reporter types at the end of the text. */
+static void
+test_parse_byline (void)
+{
+  static const struct { const char *in, *authors; } cases[] = {
+    { "Hà Anh", "Hà Anh" },
+    { "  Lò Văn Dũng", "Lò Văn Dũng" },
+    { "Hà Anh - Lò Văn Dũng", "Hà Anh|Lò Văn Dũng" },
+    { "Hà Anh, Lò Dũng và Thu Hà", "Hà Anh|Lò Dũng|Thu Hà" },
+    { "Hà Anh/Lò Dũng", "Hà Anh|Lò Dũng" },
+    { "Bài và ảnh: Lò Văn Dũng", "Lò Văn Dũng" },
+    { "BÀI, ẢNH: Hà Anh", "Hà Anh" },
+    { "Tin: Nhóm PV", "Nhóm PV" },
+    { "PV", "PV" },
+    { "By Jane Doe", "Jane Doe" },
+    /* Sentences, headings and endings are not bylines. */
+    { "Đoạn hai", NULL },
+    { "Hà Anh.", NULL },
+    { "Hết", NULL },
+    { "Anh", NULL },
+    { "(Còn nữa)", NULL },
+    { "Ảnh: Hà Anh", NULL },
+    { "Theo Hà Anh", NULL },
+    { "Hà Anh 2024", NULL },
+    { "Hà ANh", NULL },
+    { "Một Hai Ba Bốn Năm Sáu", NULL },
+    { "A, B, C, D, E", NULL },
+    { "Hà Anh, Lò Dũng, Thu Hà, Minh Khai, Văn Nam", NULL },
+    { "Hà Anh -", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) authors = byline_text_parse_byline (cases[i].in);
+      g_autofree char *joined = authors != NULL ? g_strjoinv ("|", authors) : NULL;
+
+      g_test_message ("%s", cases[i].in ? cases[i].in : "(null)");
+      g_assert_cmpstr (joined, ==, cases[i].authors);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/text/count-words", test_count_words);
   g_test_add_func ("/text/search-pattern", test_search_pattern);
   g_test_add_func ("/text/split-credit", test_split_credit);
+  g_test_add_func ("/text/parse-byline", test_parse_byline);
 
   return g_test_run ();
 }

@@ -90,6 +90,16 @@ void            byline_article_move_image         (BylineArticle   *self,
 gboolean        byline_article_sort_images_by_body (BylineArticle  *self);
 BylineImage    *byline_article_get_featured_image (BylineArticle   *self);
 
+/* A byline typed as the body's last paragraph ("Hà Anh", "Bài và ảnh: Hà
+ * Anh"; byline-article-byline.c), that the story's byline can take: the
+ * story has none, or the same names.  Returns its block's index and sets
+ * *@authors to its names, or returns -1. */
+int             byline_article_find_byline_paragraph (BylineArticle   *self,
+                                                      char          ***authors);
+/* Takes that paragraph out of the body; its names become the story's byline
+ * when it has none.  Returns whether there was one. */
+gboolean        byline_article_take_byline_paragraph (BylineArticle   *self);
+
 /* Per-destination remote state, for publishing. */
 const char     *byline_article_get_remote_id      (BylineArticle   *self,
                                                    const char      *destination);

@@ -31,6 +31,7 @@ struct _BylineFinding
   char           *excerpt;
   char           *suggestion;
   char           *credit;      /* the fix also sets the picture's credit to this */
+  gboolean        takes_byline; /* the fix moves the paragraph to the byline */
 };
 
 G_DEFINE_FINAL_TYPE (BylineFinding, byline_finding, G_TYPE_OBJECT)
@@ -248,6 +249,13 @@ _byline_finding_set_credit (BylineFinding *self,
   g_set_str (&self->credit, credit);
 }
 
+/* The fix takes the body's last paragraph, a byline, into the story's byline. */
+void
+_byline_finding_set_takes_byline (BylineFinding *self)
+{
+  self->takes_byline = TRUE;
+}
+
 void
 _byline_finding_set_order (BylineFinding *self,
                            guint          order)
@@ -433,6 +441,11 @@ byline_finding_apply (BylineFinding *self,
   changed = splice (text, self->start, self->end, self->excerpt, self->suggestion);
   if (changed == NULL)
     return FALSE;
+  /* The paragraph is still the byline it was: it goes where bylines go. */
+  if (self->takes_byline)
+    return self->field == BYLINE_FIELD_BODY && *changed == '\0'
+           && byline_article_find_byline_paragraph (article, NULL) == self->block
+           && byline_article_take_byline_paragraph (article);
   /* The caption's tail was its credit: it goes where credits go. */
   if (self->credit != NULL)
     {

@@ -100,6 +100,7 @@ guint    _byline_edit_distance        (const gunichar        *a,
 /* byline-checks-finding.c */
 void     _byline_finding_set_credit   (BylineFinding         *self,
                                        const char            *credit);
+void     _byline_finding_set_takes_byline (BylineFinding      *self);
 void     _byline_finding_set_order    (BylineFinding         *self,
                                        guint                  order);
 guint    _byline_finding_get_order    (BylineFinding         *self);

@@ -98,6 +98,45 @@ _byline_check_unit_is_prose (const BylineCheckUnit *unit)
 
 /* ---------------------------------------------------------------- the story */
 
+/* The byline typed as the body's last paragraph, as reporters end a story in
+ * a word processor: the exports print the story's byline there already.
+ * The fix moves it to the byline.  Returns whether it was found. */
+static gboolean
+check_byline_paragraph (BylineCheckContext *ctx,
+                        gboolean            has_author)
+{
+  g_auto(GStrv) authors = NULL;
+  g_autofree char *names = NULL;
+  const BylineCheckUnit *unit = NULL;
+  BylineFinding *finding;
+  int index = byline_article_find_byline_paragraph (ctx->article, &authors);
+
+  for (guint i = 0; index >= 0 && i < ctx->units->len && unit == NULL; i++)
+    {
+      const BylineCheckUnit *u = &g_array_index (ctx->units, BylineCheckUnit, i);
+
+      if (u->field == BYLINE_FIELD_BODY && u->block == index)
+        unit = u;
+    }
+  if (unit == NULL)
+    return FALSE;
+  names = g_strjoinv (", ", authors);
+  if (has_author)
+    finding = _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "byline-in-text",
+                                 0, g_utf8_strlen (unit->text, -1), "",
+                                 _("The byline “%s” is also the last paragraph: it would be published twice"),
+                                 names);
+  else
+    finding = _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "byline-in-text",
+                                 0, g_utf8_strlen (unit->text, -1), "",
+                                 _("The byline “%s” is typed as the last paragraph, not in the byline"),
+                                 names);
+  if (finding == NULL)   /* this check switched off: "has no byline" then */
+    return FALSE;
+  _byline_finding_set_takes_byline (finding);
+  return TRUE;
+}
+
 static void
 check_required (BylineCheckContext *ctx)
 {
@@ -113,7 +152,7 @@ check_required (BylineCheckContext *ctx)
                        "missing-lead", 0, 0, NULL, _("The story has no lead"));
   for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
     has_author = has_author || !byline_text_is_blank (authors[i]);
-  if (!has_author)
+  if (!check_byline_paragraph (ctx, has_author) && !has_author)
     _byline_check_add (ctx, unit_for (ctx, BYLINE_FIELD_BYLINE), BYLINE_SEVERITY_ERROR,
                        "missing-byline", 0, 0, NULL, _("The story has no byline"));
   if (byline_text_is_blank (byline_article_get_category (article)))

@@ -267,8 +267,13 @@ byline_import_read (GBytes      *bytes,
                    _("%s has no headline, lead, text or picture that Byline can read"), display);
       return NULL;
     }
+  /* Credits typed in captions and a byline typed as the last paragraph go
+   * to their fields (byline-article-byline.c). */
   if (!g_str_equal (*format, "draft"))
-    take_credits_from_captions (article);
+    {
+      take_credits_from_captions (article);
+      byline_article_take_byline_paragraph (article);
+    }
   return g_steal_pointer (&article);
 }
 

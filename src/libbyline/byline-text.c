@@ -319,3 +319,127 @@ byline_text_split_credit (const char  *caption,
     }
   return NULL;
 }
+
+/* "Bài và ảnh: " and the like in front of the names, any case. */
+static const char *
+skip_byline_marker (const char *text)
+{
+  static const char *const markers[] = {
+    "bài và ảnh", "bài, ảnh", "bài/ảnh", "bài - ảnh", "tin và ảnh", "tin, ảnh", "tin/ảnh",
+    "bài", "tin", NULL
+  };
+
+  for (gsize i = 0; markers[i] != NULL; i++)
+    {
+      const char *m = markers[i], *p = text;
+
+      while (*m != '\0' && *p != '\0'
+             && g_unichar_tolower (g_utf8_get_char (p)) == g_utf8_get_char (m))
+        {
+          p = g_utf8_next_char (p);
+          m = g_utf8_next_char (m);
+        }
+      if (*m != '\0')
+        continue;
+      while (*p == ' ')
+        p++;
+      if (*p == ':')
+        return p + 1;
+    }
+  if (g_str_has_prefix (text, "By "))
+    return text + 3;
+  return text;
+}
+
+/* "Anh", "Dũng", "PV": letters only, a capital first, then all small or all capitals. */
+static gboolean
+is_name_word (const char *word,
+              gboolean   *capitals)
+{
+  gboolean small = FALSE, big = FALSE;
+
+  if (!g_unichar_isupper (g_utf8_get_char (word)))
+    return FALSE;
+  for (const char *p = g_utf8_next_char (word); *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        small = TRUE;
+      else if (g_unichar_isupper (c))
+        big = TRUE;
+      else
+        return FALSE;
+    }
+  *capitals = !small;
+  return !(small && big);
+}
+
+static gboolean
+is_name_separator (const char *token)
+{
+  static const char *const separators[] = { ",", "/", "-", "–", "—", "&", "và", NULL };
+
+  return g_strv_contains (separators, token);
+}
+
+char **
+byline_text_parse_byline (const char *paragraph)
+{
+  g_autoptr(GStrvBuilder) authors = g_strv_builder_new ();
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) spaced = NULL;
+  g_auto(GStrv) tokens = NULL;
+  const char *names;
+  guint n_authors = 0, n_words = 0;
+  gboolean all_capitals = TRUE;
+
+  if (paragraph == NULL)
+    return NULL;
+  while (*paragraph == ' ')
+    paragraph++;
+  names = skip_byline_marker (paragraph);
+  /* "Theo TTXVN": where the story was taken from, not who wrote it. */
+  if (g_utf8_strlen (names, -1) > 80 || g_str_has_prefix (names, "Theo "))
+    return NULL;
+
+  /* "Hà Anh, Lò Dũng" and "Hà Anh/Lò Dũng": the separators as words. */
+  spaced = g_string_new (names);
+  g_string_replace (spaced, ",", " , ", 0);
+  g_string_replace (spaced, "/", " / ", 0);
+  tokens = g_strsplit (spaced->str, " ", -1);
+
+  for (guint i = 0;; i++)
+    {
+      const char *token = tokens[i];
+      gboolean capitals = FALSE;
+
+      if (token != NULL && *token == '\0')
+        continue;
+      if (token == NULL || is_name_separator (token))
+        {
+          /* Two words or more, or one abbreviation: "PV", "TTXVN". */
+          if (n_words == 0 || n_words > 5
+              || (n_words == 1 && !(all_capitals && g_utf8_strlen (name->str, -1) >= 2
+                                   && g_utf8_strlen (name->str, -1) <= 6)))
+            return NULL;
+          if (++n_authors > 4)
+            return NULL;
+          g_strv_builder_add (authors, name->str);
+          g_string_truncate (name, 0);
+          n_words = 0;
+          all_capitals = TRUE;
+          if (token == NULL)
+            break;
+          continue;
+        }
+      if (!is_name_word (token, &capitals))
+        return NULL;
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, token);
+      all_capitals = all_capitals && capitals;
+      n_words++;
+    }
+  return g_strv_builder_end (authors);
+}

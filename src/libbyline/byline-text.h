@@ -33,5 +33,10 @@ char     *byline_text_prefix_lead    (const char *lead,
  * NULL (and *@credit NULL) when @caption does not end with one. */
 char     *byline_text_split_credit   (const char  *caption,
                                       char       **credit);
+/* A paragraph that is a byline, as Vietnamese stories end: "Hà Anh",
+ * "Hà Anh - Lò Văn Dũng", "Bài và ảnh: Lò Văn Dũng", "Nhóm PV".  Returns
+ * its authors (1 to 4 names of 2 to 5 capitalised words, or an
+ * abbreviation such as "PV"), or NULL when @paragraph is not one. */
+char    **byline_text_parse_byline   (const char  *paragraph);
 
 G_END_DECLS

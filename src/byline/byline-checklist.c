@@ -76,6 +76,8 @@ enum {
 
 enum {
   ACTIVATE_FINDING,
+  FIX_STARTED,
+  FIX_FINISHED,
   N_SIGNALS
 };
 
@@ -180,11 +182,17 @@ on_apply_clicked (GtkButton *button,
   BylineChecklist *self = user_data;
   GtkListItem *item = g_object_get_data (G_OBJECT (button), "list-item");
   g_autoptr(BylineFinding) finding = NULL;
+  gboolean applied;
 
   /* The re-run may take this finding and its row away. */
   if (item != NULL && gtk_list_item_get_item (item) != NULL)
     finding = g_object_ref (gtk_list_item_get_item (item));
-  if (finding != NULL && article (self) != NULL && byline_finding_apply (finding, article (self)))
+  if (finding == NULL || article (self) == NULL)
+    return;
+  g_signal_emit (self, signals[FIX_STARTED], 0, finding);
+  applied = byline_finding_apply (finding, article (self));
+  g_signal_emit (self, signals[FIX_FINISHED], 0, finding);
+  if (applied)
     byline_checklist_run (self);
 }
 
@@ -767,7 +775,11 @@ on_fix_tones (BylineChecklist *self)
       style = byline_tone_detect (all->str);
     }
   if (style != BYLINE_TONE_STYLE_ANY)
-    byline_article_apply_tone_style (article (self), style);
+    {
+      g_signal_emit (self, signals[FIX_STARTED], 0, NULL);
+      byline_article_apply_tone_style (article (self), style);
+      g_signal_emit (self, signals[FIX_FINISHED], 0, NULL);
+    }
   byline_checklist_run (self);
 }
 
@@ -968,6 +980,21 @@ byline_checklist_class_init (BylineChecklistClass *klass)
    */
   signals[ACTIVATE_FINDING] =
     g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
+
+  /**
+   * BylineChecklist::fix-started:
+   * @finding: (nullable): the finding about to be fixed, or %NULL for the
+   *   tone marks of the whole story
+   *
+   * Emitted before a fix changes the article, and ::fix-finished after it,
+   * so that the editor can make the change one step of its undo history.
+   */
+  signals[FIX_STARTED] =
+    g_signal_new ("fix-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
+  signals[FIX_FINISHED] =
+    g_signal_new ("fix-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
 
   widget_class->map = byline_checklist_map;

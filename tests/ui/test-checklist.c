@@ -28,6 +28,8 @@
 #include "byline-checklist.h"
 #include "byline-checklist-button.h"
 #include "byline-document.h"
+#include "byline-metadata-sidebar.h"
+#include "byline-chip-entry.h"
 #include "byline-preferences-dialog.h"
 #include "byline-spelling.h"
 #include "byline-window-private.h"
@@ -300,10 +302,37 @@ test_fix_and_rerun (Fixture       *f,
 
     g_assert_cmpstr (tooltip, ==, expected);
   }
+  /* Something typed before the fix, at the top. */
+  {
+    BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+    GtkTextIter top;
+
+    byline_body_buffer_get_iter_at_block (buffer, &top, 0, 0);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &top);
+    gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (buffer));
+    gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (buffer), "Sáng nay, ", -1, TRUE);
+    gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (buffer));
+  }
   g_signal_emit_by_name (fix, "clicked");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, block)), ==,
                    "Lực lượng cứu hộ đã có mặt từ sáng sớm.");
   g_assert_cmpint (find_code (checklist, "double-space"), <, 0);
+
+  /* The fix is one step of the text's undo, and what was typed before it is still there to undo. */
+  {
+    BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+
+    g_assert_true (byline_body_buffer_undo (buffer));
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, block)), ==, SPACES);
+    g_assert_true (g_str_has_prefix (byline_block_get_text (byline_body_get_block (body, 0)), "Sáng nay, "));
+    g_assert_true (byline_body_buffer_undo (buffer));
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==,
+                     "Theo Ban Chỉ huy, 37 hộ dân phải sơ tán khẩn cấp.");
+    g_assert_true (byline_body_buffer_redo (buffer));
+    g_assert_true (byline_body_buffer_redo (buffer));
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, block)), ==,
+                     "Lực lượng cứu hộ đã có mặt từ sáng sớm.");
+  }
 
   /* Typing in the body re-runs the checks a moment later, with nobody asking. */
   index = find_code (checklist, "doubled-word");
@@ -347,6 +376,67 @@ test_fix_tones (Fixture       *f,
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
                    "Xã Hoà Bình có thuỷ điện nhỏ; người dân khoẻ mạnh, sống hoà thuận.");
   g_assert_false (gtk_widget_get_visible (button));
+  /* Undone as one step of the text's history. */
+  {
+    BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+
+    g_assert_true (byline_body_buffer_undo (buffer));
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
+                     "Xã Hoà Bình có thuỷ điện nhỏ; người dân khoẻ mạnh, sống hòa thuận.");
+  }
+}
+
+/* A byline typed as the last paragraph: "Fix" moves it into the byline
+ * field, which shows it, and takes it out of the text, as one undo step. */
+static void
+test_fix_byline_paragraph (Fixture       *f,
+                           gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  BylineChipEntry *authors = byline_metadata_sidebar_get_authors (f->window->metadata_sidebar);
+  const char *none[] = { NULL };
+  g_autofree char *text = NULL;
+  GtkWidget *fix;
+  guint n;
+  int index;
+
+  make_story (f);
+  byline_article_set_authors (article (f), none);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Hà Anh - Lò Văn Dũng");
+  n = byline_body_get_n_blocks (body);
+  byline_checklist_run (checklist);
+  g_assert_cmpint (find_code (checklist, "missing-byline"), <, 0);
+  index = find_code (checklist, "byline-in-text");
+  g_assert_cmpint (index, >=, 0);
+
+  fix = byline_ui_test_find_button (shown_row (f, index), "_Fix");
+  g_assert_nonnull (fix);
+  g_signal_emit_by_name (fix, "clicked");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n - 1);
+  g_assert_cmpuint (g_strv_length ((char **) byline_chip_entry_get_values (authors)), ==, 2);
+  g_assert_cmpstr (byline_chip_entry_get_values (authors)[1], ==, "Lò Văn Dũng");
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+    text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (buffer), &start, &end, FALSE);
+  }
+  g_assert_null (strstr (text, "Hà Anh"));
+  g_assert_cmpint (find_code (checklist, "byline-in-text"), <, 0);
+
+  /* Undo brings the paragraph back; the byline stays, and the checks say it is there twice. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n);
+  byline_checklist_run (checklist);
+  index = find_code (checklist, "byline-in-text");
+  g_assert_cmpint (index, >=, 0);
+  {
+    g_autoptr(BylineFinding) finding = g_list_model_get_item (byline_checklist_get_findings (checklist), index);
+
+    g_assert_cmpint (byline_finding_get_severity (finding), ==, BYLINE_SEVERITY_WARNING);
+  }
 }
 
 /* ----------------------------------------------------------------- spelling */
@@ -1132,6 +1222,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/checklist/jump", test_jump);
   byline_ui_test_add_window_test ("/ui/checklist/fix-and-rerun", test_fix_and_rerun);
   byline_ui_test_add_window_test ("/ui/checklist/fix-tones", test_fix_tones);
+  byline_ui_test_add_window_test ("/ui/checklist/fix-byline-paragraph", test_fix_byline_paragraph);
   byline_ui_test_add_window_test ("/ui/checklist/spelling", test_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/body-spelling", test_body_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/preferences", test_preferences);

@@ -221,6 +221,36 @@ test_split_credit (void)
     }
 }
 
+/* Replace All with "Match Case" off keeps the case the text has. */
+static void
+test_match_case (void)
+{
+  static const struct { const char *replacement, *match, *query, *result; } cases[] = {
+    { "lũ ống", "Lũ quét", "lũ quét", "Lũ ống" },
+    { "lũ ống", "lũ quét", "lũ quét", "lũ ống" },
+    { "lũ ống", "LŨ QUÉT", "lũ quét", "LŨ ỐNG" },
+    { "Lũ ống", "lũ quét", "Lũ quét", "lũ ống" },
+    { "Lũ ống", "Lũ quét", "Lũ quét", "Lũ ống" },
+    { "đường", "Đường", "duong", "Đường" },
+    /* As typed. */
+    { "UBND", "ubnd", "ubnd", "UBND" },
+    { "Hà Nội", "ha noi", "ha noi", "Hà Nội" },
+    { "Hà Nội", "ha noi", "Ha noi", "Hà Nội" },
+    { "Lũ ống", "lũ quét", "lũ quét", "Lũ ống" },
+    { "ủy ban nhân dân", "UBND", "ubnd", "Ủy ban nhân dân" },
+    { "123", "Lũ", "lũ", "123" },
+    { "", "Lũ", "lũ", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = byline_text_match_case (cases[i].replacement, cases[i].match, cases[i].query);
+
+      g_test_message ("%s / %s / %s", cases[i].replacement, cases[i].match, cases[i].query);
+      g_assert_cmpstr (result, ==, cases[i].result);
+    }
+}
+
 /* The byline a reporter types at the end of the text. */
 static void
 test_parse_byline (void)
@@ -280,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/text/search-pattern", test_search_pattern);
   g_test_add_func ("/text/split-credit", test_split_credit);
   g_test_add_func ("/text/parse-byline", test_parse_byline);
+  g_test_add_func ("/text/match-case", test_match_case);
 
   return g_test_run ();
 }

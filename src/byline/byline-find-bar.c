@@ -17,9 +17,11 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-find-bar.h"
 #include "byline-story-page.h"
+#include "byline-text-search.h"
 #include "byline-widget-util.h"
 
 #define MAX_FIELDS 4
@@ -112,14 +114,26 @@ update_count (BylineFindBar *self)
  * replacement has references ("\\0"), so its backslashes are doubled to stay
  * as typed; and replace_all() takes a replacement without references as it
  * is, but one with references through the expression (GtkSourceView issue
- * 172), so it always has one: to the empty group the search starts with. */
+ * 172), so it always has one: to the empty group the search starts with.
+ * Unless "Match Case" is on, it takes the case of the text it replaces
+ * ("lũ quét" → "lũ ống" gives "Lũ ống" at a sentence's start). */
 static char *
-replacement_text (BylineFindBar *self)
+replacement_for (BylineFindBar     *self,
+                 const GtkTextIter *start,
+                 const GtkTextIter *end)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+  g_autofree char *cased = NULL;
   g_auto(GStrv) pieces = NULL;
   g_autofree char *escaped = NULL;
 
+  if (!gtk_source_search_settings_get_case_sensitive (self->settings))
+    {
+      g_autofree char *match = gtk_text_iter_get_text (start, end);
+
+      cased = byline_text_match_case (text, match, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      text = cased;
+    }
   if (!gtk_source_search_settings_get_regex_enabled (self->settings))
     return g_strdup (text);
   pieces = g_strsplit (text, "\\", -1);
@@ -251,6 +265,32 @@ on_previous_match (BylineFindBar *self)
   byline_find_bar_move (self, FALSE);
 }
 
+/* A replacement is one step of a field's undo.  The body's history groups
+ * an edit with the typing before it when the cursor has not moved, and a
+ * replacement does not move it: it is an edit of its own. */
+static void
+begin_replacing (BylineFindBar *self,
+                 guint          field)
+{
+  GtkTextView *view = self->fields[field].view;
+
+  gtk_text_buffer_begin_user_action (gtk_text_view_get_buffer (view));
+  if (BYLINE_IS_BODY_VIEW (view))
+    byline_body_buffer_begin_edit (byline_body_view_get_body_buffer (BYLINE_BODY_VIEW (view)),
+                                   BYLINE_EDIT_OTHER);
+}
+
+static void
+end_replacing (BylineFindBar *self,
+               guint          field)
+{
+  GtkTextView *view = self->fields[field].view;
+
+  if (BYLINE_IS_BODY_VIEW (view))
+    byline_body_buffer_end_edit (byline_body_view_get_body_buffer (BYLINE_BODY_VIEW (view)));
+  gtk_text_buffer_end_user_action (gtk_text_view_get_buffer (view));
+}
+
 static void
 on_replace (BylineFindBar *self)
 {
@@ -258,7 +298,7 @@ on_replace (BylineFindBar *self)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autoptr(GError) error = NULL;
-  g_autofree char *replacement = replacement_text (self);
+  g_autofree char *replacement = NULL;
 
   if (self->n_fields == 0)
     return;
@@ -270,25 +310,48 @@ on_replace (BylineFindBar *self)
       byline_find_bar_move (self, TRUE);
       return;
     }
+  replacement = replacement_for (self, &start, &end);
+  begin_replacing (self, self->current);
   if (!gtk_source_search_context_replace (context, &start, &end, replacement, -1, &error))
     g_warning ("Could not replace: %s", error->message);
+  end_replacing (self, self->current);
   byline_find_bar_move (self, TRUE);
+}
+
+/* Each match with its own replacement (its case), all of a field in one
+ * step of its undo. */
+static void
+replace_all_in (BylineFindBar *self,
+                guint          field)
+{
+  GtkSourceSearchContext *context = self->fields[field].context;
+  GtkTextBuffer *buffer = field_buffer (self, field);
+  GtkTextIter iter, start, end;
+  gboolean wrapped = FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  begin_replacing (self, field);
+  while (gtk_source_search_context_forward (context, &iter, &start, &end, &wrapped) && !wrapped)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *replacement = replacement_for (self, &start, &end);
+
+      if (!gtk_source_search_context_replace (context, &start, &end, replacement, -1, &error))
+        {
+          g_warning ("Could not replace: %s", error->message);
+          break;
+        }
+      /* Searching on after the replacement: it is not searched again. */
+      iter = end;
+    }
+  end_replacing (self, field);
 }
 
 static void
 on_replace_all (BylineFindBar *self)
 {
-  g_autofree char *replacement = replacement_text (self);
-
   for (guint i = 0; i < self->n_fields; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* (It returns how many it replaced: none is no error.) */
-      gtk_source_search_context_replace_all (self->fields[i].context, replacement, -1, &error);
-      if (error != NULL)
-        g_warning ("Could not replace: %s", error->message);
-    }
+    replace_all_in (self, i);
   update_count (self);
 }
 

@@ -10,6 +10,8 @@
 
 #define G_LOG_DOMAIN "Byline"
 
+#include <string.h>
+
 #include "byline-text-search.h"
 
 /* Indexed by the bare letter ('A'…'Z', 'a'…'z'): "[aàáâ…]" */
@@ -107,4 +109,93 @@ byline_text_search_pattern (const char *query)
         }
     }
   return g_string_free (pattern, FALSE);
+}
+
+typedef enum
+{
+  CASE_NONE,     /* no cased letter */
+  CASE_LOWER,    /* a small first letter */
+  CASE_TITLE,    /* a capital first, no capital after it */
+  CASE_MIXED,    /* a capital first, another after it */
+  CASE_UPPER,    /* two cased letters or more, all capitals */
+} CaseShape;
+
+static CaseShape
+case_shape (const char *text)
+{
+  gboolean first = TRUE, first_upper = FALSE, later_upper = FALSE, any_lower = FALSE;
+  guint cased = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+
+      if (!upper && !g_unichar_islower (c))
+        continue;
+      cased++;
+      if (first)
+        first_upper = upper;
+      else
+        later_upper = later_upper || upper;
+      any_lower = any_lower || !upper;
+      first = FALSE;
+    }
+  if (cased == 0)
+    return CASE_NONE;
+  if (cased >= 2 && !any_lower)
+    return CASE_UPPER;
+  if (!first_upper)
+    return CASE_LOWER;
+  return later_upper ? CASE_MIXED : CASE_TITLE;
+}
+
+/* @text with its first cased letter made @upper. */
+static char *
+set_first_letter (const char *text,
+                  gboolean    upper)
+{
+  GString *out = g_string_new (NULL);
+  gboolean done = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!done && (g_unichar_isupper (c) || g_unichar_islower (c) || g_unichar_istitle (c)))
+        {
+          c = upper ? g_unichar_totitle (c) : g_unichar_tolower (c);
+          done = TRUE;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+byline_text_match_case (const char *replacement,
+                        const char *match,
+                        const char *query)
+{
+  CaseShape found, wanted;
+
+  g_return_val_if_fail (replacement != NULL, NULL);
+
+  if (match == NULL)
+    return g_strdup (replacement);
+  found = case_shape (match);
+  wanted = case_shape (replacement);
+  if (wanted == CASE_NONE || wanted == CASE_MIXED)
+    return g_strdup (replacement);
+  /* Words in capitals are a headline's; one is an abbreviation ("UBND"),
+   * which says nothing of the case of its replacement but its first letter. */
+  if (found == CASE_UPPER && strchr (match, ' ') != NULL)
+    return g_utf8_strup (replacement, -1);
+  if (found == CASE_UPPER)
+    found = CASE_TITLE;
+  if ((found == CASE_TITLE || found == CASE_MIXED) && wanted == CASE_LOWER)
+    return set_first_letter (replacement, TRUE);
+  if (found == CASE_LOWER && wanted == CASE_TITLE && query != NULL && case_shape (query) == CASE_TITLE)
+    return set_first_letter (replacement, FALSE);
+  return g_strdup (replacement);
 }

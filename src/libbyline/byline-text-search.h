@@ -17,4 +17,14 @@ G_BEGIN_DECLS
  * character of @query is literal. */
 char *byline_text_search_pattern (const char *query);
 
+/* The replacement for @match, found by @query ignoring case, in the case the
+ * text has there, as a word processor does: "lũ quét" → "lũ ống" at the start
+ * of a sentence gives "Lũ ống", in a headline in capitals "LŨ ỐNG".  When the
+ * query and the replacement were both typed with a capital ("Lũ quét" →
+ * "Lũ ống"), a match in small letters gets a small one.  Anything else, such
+ * as "ubnd" → "UBND" or "ha noi" → "Hà Nội", is put as typed. */
+char *byline_text_match_case     (const char *replacement,
+                                  const char *match,
+                                  const char *query);
+
 G_END_DECLS

@@ -159,6 +159,46 @@ test_find_headline_lead (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (byline_article_editor_get_headline_view (ed))));
 }
 
+/* Replace All with "Match Case" off puts each replacement in the case of
+ * the text it replaces, and is one step of the body's undo. */
+static void
+test_replace_keeps_case (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  BylineBodyView *body = byline_article_editor_get_body_view (ed);
+  BylineBody *model = byline_article_get_body (article (f));
+  GtkWidget *bar, *search, *count, *replacement;
+
+  byline_ui_test_type (byline_article_editor_get_headline_view (ed), "Lũ quét ở Mường Tè");
+  byline_ui_test_type (byline_article_editor_get_lead_view (ed), "Đêm qua, lũ quét tràn về.");
+  byline_article_editor_focus_body (ed);
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "CẢNH BÁO LŨ QUÉT\nLũ quét cuốn trôi cầu, lũ quét làm sập nhà.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.replace", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (ed), BYLINE_TYPE_FIND_BAR);
+  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  count = gtk_widget_get_next_sibling (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Lũ quét");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 5");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (replacement), "Lũ ống");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lũ ống ở Mường Tè");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Đêm qua, lũ ống tràn về.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "CẢNH BÁO LŨ ỐNG");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==,
+                   "Lũ ống cuốn trôi cầu, lũ ống làm sập nhà.");
+
+  /* One undo takes back the body's three. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.undo", NULL));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "CẢNH BÁO LŨ QUÉT");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==,
+                   "Lũ quét cuốn trôi cầu, lũ quét làm sập nhà.");
+}
+
 typedef struct
 {
   BylineBodyView *view;
@@ -270,6 +310,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/find/without-marks", test_find_without_marks);
   byline_ui_test_add_window_test ("/ui/find/scrolls", test_find_scrolls);
   byline_ui_test_add_window_test ("/ui/find/headline-lead", test_find_headline_lead);
+  byline_ui_test_add_window_test ("/ui/find/replace-keeps-case", test_replace_keeps_case);
 
   return g_test_run ();
 }

@@ -428,6 +428,32 @@ save_settings (GtkPrintOperation *operation)
     g_debug ("print settings not kept: %s", error ? error->message : g_strerror (errno));
 }
 
+GtkPrintSettings *
+byline_print_settings_for (GtkPrintSettings *last,
+                           BylineArticle    *article)
+{
+  GtkPrintSettings *settings = last != NULL ? gtk_print_settings_copy (last) : gtk_print_settings_new ();
+  const char *uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  g_autofree char *slug = byline_article_dup_slug (article);
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), settings);
+
+  /* The dialog keeps the file it printed to; GTK's "Print to File" would
+   * offer it again for the next story. */
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, path);
+      gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+    }
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, *slug ? slug : "story");
+  return settings;
+}
+
 static void
 on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -464,6 +490,7 @@ byline_print_article (BylineArticle *article,
 {
   GtkPrintOperation *operation;
   g_autoptr(BylineArticle) copy = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
 
   g_return_if_fail (BYLINE_IS_ARTICLE (article));
 
@@ -472,8 +499,8 @@ byline_print_article (BylineArticle *article,
   copy = byline_article_copy (article);
   operation = make_operation (copy);
   load_settings ();
-  if (last_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, last_settings);
+  settings = byline_print_settings_for (last_settings, copy);
+  gtk_print_operation_set_print_settings (operation, settings);
   if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, last_page_setup);
   gtk_print_operation_set_allow_async (operation, TRUE);

@@ -104,6 +104,36 @@ test_story_on_paper (void)
   g_assert_null (strstr (text, "(BLC) - (BLC)"));
 }
 
+/* "Print to File" offers a file named after the story, in the folder of
+ * the last one, and never the last story's own file. */
+static void
+test_settings_for_story (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GtkPrintSettings) last = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) first = NULL;
+  g_autoptr(GtkPrintSettings) next = NULL;
+
+  first = byline_print_settings_for (NULL, article);
+  g_assert_cmpstr (gtk_print_settings_get (first, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "nam-nhun-mua-lu-gay-sat-lo-chia-cat-nhieu-ban");
+  g_assert_null (gtk_print_settings_get (first, GTK_PRINT_SETTINGS_OUTPUT_URI));
+
+  /* As GTK keeps them after a print to a file, with the printer and paper. */
+  gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///home/pv/B%C3%A1o/lu-quet.pdf");
+  gtk_print_settings_set_printer (last, "Print to File");
+  gtk_print_settings_set_n_copies (last, 2);
+  next = byline_print_settings_for (last, article);
+  g_assert_null (gtk_print_settings_get (next, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_assert_cmpstr (gtk_print_settings_get (next, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, "/home/pv/Báo");
+  g_assert_cmpstr (gtk_print_settings_get (next, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   "nam-nhun-mua-lu-gay-sat-lo-chia-cat-nhieu-ban");
+  g_assert_cmpstr (gtk_print_settings_get_printer (next), ==, "Print to File");
+  g_assert_cmpint (gtk_print_settings_get_n_copies (next), ==, 2);
+  /* The last settings themselves are left as they were. */
+  g_assert_nonnull (gtk_print_settings_get (last, GTK_PRINT_SETTINGS_OUTPUT_URI));
+}
+
 /* The preview shows the lead as it is published: the prefix once, whether
  * the reporter typed it or not. */
 static void
@@ -165,5 +195,6 @@ main (int   argc,
   g_test_add_func ("/ui/print/story-on-paper", test_story_on_paper);
   g_test_add_func ("/ui/print/long-story-pages", test_long_story_pages);
   g_test_add_func ("/ui/print/preview-lead", test_preview_lead);
+  g_test_add_func ("/ui/print/settings-for-story", test_settings_for_story);
   return g_test_run ();
 }

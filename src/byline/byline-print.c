@@ -380,6 +380,8 @@ make_operation (BylineArticle *article)
  * next ($XDG_CONFIG_HOME/byline/print-settings.ini; inside Flatpak, the
  * app's own). */
 static GtkPrintSettings *last_settings;
+/* The story last printed, kept with the settings. */
+#define STORY_KEY "byline-story"
 static GtkPageSetup *last_page_setup;
 
 static char *
@@ -416,11 +418,14 @@ save_settings (GtkPrintOperation *operation)
   g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
+  Job *job = g_object_get_data (G_OBJECT (operation), "job");
 
   g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
   g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
   if (last_settings == NULL)
     return;
+  /* Whose file the output file is: see byline_print_settings_for(). */
+  gtk_print_settings_set (last_settings, STORY_KEY, byline_article_get_id (job->article));
   gtk_print_settings_to_key_file (last_settings, file, NULL);
   if (last_page_setup != NULL)
     gtk_page_setup_to_key_file (last_page_setup, file, NULL);
@@ -438,8 +443,10 @@ byline_print_settings_for (GtkPrintSettings *last,
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), settings);
 
-  /* The dialog keeps the file it printed to; GTK's "Print to File" would
-   * offer it again for the next story. */
+  /* The dialog keeps the file it printed to: offered again for the same
+   * story, but for another GTK's "Print to File" would write over it. */
+  if (uri != NULL && g_strcmp0 (gtk_print_settings_get (settings, STORY_KEY), byline_article_get_id (article)) == 0)
+    return settings;
   if (uri != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uri);

@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 void     byline_print_article (BylineArticle  *article,
                                GtkWindow      *parent);
 /* The settings the print dialog starts with for @article: those of the last
- * print (@last, or none), with "Print to File" offering a file named after
- * the story in the folder of the last file printed to, never the last
- * story's own file. */
+ * print (@last, or none), with "Print to File" offering the file it printed
+ * to again when that was this story, else a file named after the story in
+ * the folder of that file: never another story's file. */
 GtkPrintSettings *byline_print_settings_for (GtkPrintSettings *last,
                                              BylineArticle    *article);
 /* Prints without a dialog to a PDF file: for tests and the screenshot script. */

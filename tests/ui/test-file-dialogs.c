@@ -394,6 +394,24 @@ test_print (Fixture       *f,
   byline_ui_test_wait (300);
   g_assert_false (g_file_query_exists (pdf, NULL));
   g_assert_null (byline_ui_test_find_label (GTK_WIDGET (f->window), "Could not print"));
+
+  /* Another story is offered a file of its own in that folder, not that one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-draft", NULL));
+  byline_ui_test_type (byline_article_editor_get_headline_view (byline_window_get_editor (f->window)),
+                       "Cầu treo Nậm Củm");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  dialog = wait_for_print_dialog (f);
+  g_assert_true (byline_ui_test_wait_until (printer_selected, dialog, 5000));
+  {
+    g_autoptr(GtkPrintSettings) offered = gtk_print_unix_dialog_get_settings (dialog);
+    g_autoptr(GFile) folder = g_file_get_parent (pdf);
+    g_autoptr(GFile) own = g_file_get_child (folder, "cau-treo-nam-cum.pdf");
+    g_autofree char *own_uri = g_file_get_uri (own);
+
+    g_assert_cmpstr (gtk_print_settings_get (offered, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, own_uri);
+  }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (byline_ui_test_wait_until (print_dialog_gone, NULL, 5000));
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS

@@ -119,8 +119,10 @@ test_settings_for_story (void)
                    "nam-nhun-mua-lu-gay-sat-lo-chia-cat-nhieu-ban");
   g_assert_null (gtk_print_settings_get (first, GTK_PRINT_SETTINGS_OUTPUT_URI));
 
-  /* As GTK keeps them after a print to a file, with the printer and paper. */
+  /* As GTK keeps them after a print to a file, with the printer and paper,
+   * and the story they printed. */
   gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///home/pv/B%C3%A1o/lu-quet.pdf");
+  gtk_print_settings_set (last, "byline-story", "an-earlier-story");
   gtk_print_settings_set_printer (last, "Print to File");
   gtk_print_settings_set_n_copies (last, 2);
   next = byline_print_settings_for (last, article);
@@ -132,6 +134,13 @@ test_settings_for_story (void)
   g_assert_cmpint (gtk_print_settings_get_n_copies (next), ==, 2);
   /* The last settings themselves are left as they were. */
   g_assert_nonnull (gtk_print_settings_get (last, GTK_PRINT_SETTINGS_OUTPUT_URI));
+
+  /* The same story again: the file chosen for it. */
+  gtk_print_settings_set (last, "byline-story", byline_article_get_id (article));
+  g_clear_object (&next);
+  next = byline_print_settings_for (last, article);
+  g_assert_cmpstr (gtk_print_settings_get (next, GTK_PRINT_SETTINGS_OUTPUT_URI), ==,
+                   "file:///home/pv/B%C3%A1o/lu-quet.pdf");
 }
 
 /* The preview shows the lead as it is published: the prefix once, whether

@@ -96,6 +96,30 @@ test_find_replace (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body)));
 }
 
+/* A headline, lead and body typed, then Find and Replace opened: its bar,
+ * search entry and count. */
+static GtkWidget *
+type_story_and_replace (BylineArticleEditor  *ed,
+                        const char           *headline,
+                        const char           *lead,
+                        const char           *body,
+                        GtkWidget           **search,
+                        GtkWidget           **count)
+{
+  GtkWidget *bar;
+
+  byline_ui_test_type (byline_article_editor_get_headline_view (ed), headline);
+  byline_ui_test_type (byline_article_editor_get_lead_view (ed), lead);
+  byline_article_editor_focus_body (ed);
+  byline_ui_test_type (GTK_TEXT_VIEW (byline_article_editor_get_body_view (ed)), body);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.replace", NULL));
+  bar = byline_ui_test_find_descendant (GTK_WIDGET (ed), BYLINE_TYPE_FIND_BAR);
+  *search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  *count = gtk_widget_get_next_sibling (*search);
+  return bar;
+}
+
 /* Find and Replace All go through the headline and lead too, in the
  * story's order, and round to the top. */
 static void
@@ -103,19 +127,10 @@ test_find_headline_lead (Fixture       *f,
                          gconstpointer  data)
 {
   BylineArticleEditor *ed = editor (f);
-  BylineBodyView *body = byline_article_editor_get_body_view (ed);
   GtkWidget *bar, *search, *count, *replacement;
   const char *expected[] = { "1 of 4", "2 of 4", "3 of 4", "4 of 4", "1 of 4" };
 
-  byline_ui_test_type (byline_article_editor_get_headline_view (ed), "Mưa lũ ở Sa Pa");
-  byline_ui_test_type (byline_article_editor_get_lead_view (ed), "Mưa kéo dài.");
-  byline_article_editor_focus_body (ed);
-  byline_ui_test_type (GTK_TEXT_VIEW (body), "Sa Pa mưa to.\nMưa nữa.");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.replace", NULL));
-  bar = byline_ui_test_find_descendant (GTK_WIDGET (ed), BYLINE_TYPE_FIND_BAR);
-  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
-  count = gtk_widget_get_next_sibling (search);
+  bar = type_story_and_replace (ed, "Mưa lũ ở Sa Pa", "Mưa kéo dài.", "Sa Pa mưa to.\nMưa nữa.", &search, &count);
   /* From the body's end, round to the headline's match. */
   gtk_editable_set_text (GTK_EDITABLE (search), "mua");
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -166,19 +181,11 @@ test_replace_keeps_case (Fixture       *f,
                          gconstpointer  data)
 {
   BylineArticleEditor *ed = editor (f);
-  BylineBodyView *body = byline_article_editor_get_body_view (ed);
   BylineBody *model = byline_article_get_body (article (f));
   GtkWidget *bar, *search, *count, *replacement;
 
-  byline_ui_test_type (byline_article_editor_get_headline_view (ed), "Lũ quét ở Mường Tè");
-  byline_ui_test_type (byline_article_editor_get_lead_view (ed), "Đêm qua, lũ quét tràn về.");
-  byline_article_editor_focus_body (ed);
-  byline_ui_test_type (GTK_TEXT_VIEW (body), "CẢNH BÁO LŨ QUÉT\nLũ quét cuốn trôi cầu, lũ quét làm sập nhà.");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "editor.replace", NULL));
-  bar = byline_ui_test_find_descendant (GTK_WIDGET (ed), BYLINE_TYPE_FIND_BAR);
-  search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
-  count = gtk_widget_get_next_sibling (search);
+  bar = type_story_and_replace (ed, "Lũ quét ở Mường Tè", "Đêm qua, lũ quét tràn về.",
+                                "CẢNH BÁO LŨ QUÉT\nLũ quét cuốn trôi cầu, lũ quét làm sập nhà.", &search, &count);
   gtk_editable_set_text (GTK_EDITABLE (search), "Lũ quét");
   g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 5");
   g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));

@@ -302,6 +302,40 @@ test_status_names (void)
   }
 }
 
+/* Find and Replace reach the pictures' captions, credits and alt texts. */
+static void
+test_replace_in_pictures (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  BylineImage *first = byline_article_get_image (article, 0);
+  BylineImage *second = byline_article_get_image (article, 1);
+  g_autoptr(GRegex) loose = byline_text_search_regex ("lo van dung", FALSE, FALSE);
+  g_autoptr(GRegex) exact = byline_text_search_regex ("Lò Văn Dũng", TRUE, TRUE);
+  g_autoptr(GRegex) nowhere = byline_text_search_regex ("Sìn Hồ", FALSE, TRUE);
+
+  g_assert_null (byline_text_search_regex ("", FALSE, FALSE));
+  byline_image_set_caption (second, "Anh lò văn dũng giúp dân di dời tài sản.");
+  /* The credit "Ảnh: Lò Văn Dũng" and the caption's name, whatever their case and marks. */
+  g_assert_cmpuint (byline_article_count_in_pictures (article, loose), ==, 2);
+  g_assert_cmpuint (byline_article_count_in_pictures (article, exact), ==, 1);
+  g_assert_cmpuint (byline_article_count_in_pictures (article, nowhere), ==, 0);
+
+  g_assert_cmpuint (byline_article_replace_in_pictures (article, loose, "Lò Văn Dũng", "lo van dung"), ==, 2);
+  g_assert_cmpstr (byline_image_get_credit (first), ==, "Ảnh: Lò Văn Dũng");
+  g_assert_cmpstr (byline_image_get_caption (second), ==, "Anh Lò Văn Dũng giúp dân di dời tài sản.");
+  /* The other texts stay as they were. */
+  g_assert_cmpstr (byline_image_get_caption (first), ==, "Sạt lở trên Quốc lộ 4H đoạn qua xã Nậm Hàng.");
+  g_assert_cmpstr (byline_image_get_credit (second), ==, "Ảnh: Nguyễn Thị Hương");
+
+  /* In the case of each match, unless Match Case is on. */
+  g_clear_pointer (&loose, g_regex_unref);
+  loose = byline_text_search_regex ("quoc lo", FALSE, FALSE);
+  g_assert_cmpuint (byline_article_replace_in_pictures (article, loose, "tỉnh lộ", "quốc lộ"), ==, 1);
+  g_assert_cmpstr (byline_image_get_caption (first), ==, "Sạt lở trên Tỉnh lộ 4H đoạn qua xã Nậm Hàng.");
+  g_assert_cmpuint (byline_article_replace_in_pictures (article, exact, "lò văn dũng", NULL), ==, 2);
+  g_assert_cmpstr (byline_image_get_credit (first), ==, "Ảnh: lò văn dũng");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/article/copy", test_copy);
   g_test_add_func ("/article/counts", test_counts);
   g_test_add_func ("/article/status-names", test_status_names);
+  g_test_add_func ("/article/replace-in-pictures", test_replace_in_pictures);
 
   return g_test_run ();
 }

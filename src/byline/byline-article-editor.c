@@ -375,6 +375,7 @@ byline_article_editor_set_document (BylineArticleEditor *self,
     }
   g_set_object (&self->document, document);
   byline_body_view_set_document (self->body_view, document);
+  byline_find_bar_set_article (self->find_bar, document != NULL ? byline_document_get_article (document) : NULL);
 
   if (document != NULL)
     {

@@ -50,6 +50,8 @@ struct _BylineFindBar
   GtkCheckButton          *diacritics_button;
   GtkToggleButton         *replace_toggle;
   GtkEntry                *replace_entry;
+
+  BylineArticle           *article;    /* for its pictures' captions, credits and alt texts */
 };
 
 G_DEFINE_FINAL_TYPE (BylineFindBar, byline_find_bar, GTK_TYPE_WIDGET)
@@ -61,12 +63,35 @@ field_buffer (BylineFindBar *self,
   return gtk_text_view_get_buffer (self->fields[i].view);
 }
 
+/* The search as an expression, for the pictures' texts, or NULL. */
+static GRegex *
+search_regex (BylineFindBar *self)
+{
+  return byline_text_search_regex (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                   gtk_source_search_settings_get_case_sensitive (self->settings),
+                                   gtk_check_button_get_active (self->diacritics_button));
+}
+
+/* The matches in the pictures' captions, credits and alt texts: counted, not
+ * gone through (they are in the pictures panel, not the text). */
+static guint
+count_in_pictures (BylineFindBar *self)
+{
+  g_autoptr(GRegex) regex = NULL;
+
+  if (self->article == NULL || !gtk_revealer_get_reveal_child (self->revealer))
+    return 0;
+  regex = search_regex (self);
+  return regex != NULL ? byline_article_count_in_pictures (self->article, regex) : 0;
+}
+
 static void
 update_count (BylineFindBar *self)
 {
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   int count = 0, position = -1;
+  guint pictures;
   g_autofree char *text = NULL;
 
   if (self->n_fields == 0)
@@ -93,18 +118,30 @@ update_count (BylineFindBar *self)
       count += n;
     }
 
+  pictures = count < 0 ? 0 : count_in_pictures (self);
   if (count < 0 || byline_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
     text = g_strdup ("");
-  else if (count == 0)
+  else if (count == 0 && pictures == 0)
     text = g_strdup (_("No match"));
-  else if (position > 0)
-    /* Translators: the 3rd of 12 matches */
-    text = g_strdup_printf (_("%d of %d"), position, count);
+  else if (count == 0)
+    /* Translators: matches in the captions, credits and alt texts */
+    text = g_strdup_printf (ngettext ("%u in pictures", "%u in pictures", pictures), pictures);
   else
-    text = g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
+    {
+      g_autofree char *in_text = position > 0
+        /* Translators: the 3rd of 12 matches */
+        ? g_strdup_printf (_("%d of %d"), position, count)
+        : g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
+
+      if (pictures > 0)
+        /* Translators: "3 of 12 · 2 in pictures": matches in the text, then in the captions, credits and alt texts */
+        text = g_strdup_printf (ngettext ("%s · %u in pictures", "%s · %u in pictures", pictures), in_text, pictures);
+      else
+        text = g_steal_pointer (&in_text);
+    }
   gtk_label_set_text (self->count_label, text);
 
-  if (count == 0)
+  if (count == 0 && pictures == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -320,7 +357,7 @@ on_replace (BylineFindBar *self)
 
 /* Each match with its own replacement (its case), all of a field in one
  * step of its undo. */
-static void
+static guint
 replace_all_in (BylineFindBar *self,
                 guint          field)
 {
@@ -328,6 +365,7 @@ replace_all_in (BylineFindBar *self,
   GtkTextBuffer *buffer = field_buffer (self, field);
   GtkTextIter iter, start, end;
   gboolean wrapped = FALSE;
+  guint n = 0;
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
   begin_replacing (self, field);
@@ -343,16 +381,38 @@ replace_all_in (BylineFindBar *self,
         }
       /* Searching on after the replacement: it is not searched again. */
       iter = end;
+      n++;
     }
   end_replacing (self, field);
+  return n;
 }
 
+/* The headline, lead, body and the pictures' texts: a name misspelt in the
+ * text is misspelt in the captions and credits too. */
 static void
 on_replace_all (BylineFindBar *self)
 {
+  g_autoptr(GRegex) regex = search_regex (self);
+  guint n = 0;
+
   for (guint i = 0; i < self->n_fields; i++)
-    replace_all_in (self, i);
+    n += replace_all_in (self, i);
+  if (self->article != NULL && regex != NULL)
+    {
+      gboolean match_case = gtk_source_search_settings_get_case_sensitive (self->settings);
+
+      n += byline_article_replace_in_pictures (self->article, regex,
+                                               gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
+                                               match_case ? NULL
+                                                          : gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
   update_count (self);
+  if (n > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Replaced %u match", "Replaced %u matches", n), n);
+
+      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+    }
 }
 
 /* The headline and lead have no style scheme of their own: their matches
@@ -415,6 +475,24 @@ byline_find_bar_add_view (BylineFindBar *self,
                            G_CALLBACK (update_match_styles), self, G_CONNECT_SWAPPED);
   /* Searching starts in the body, the last field, unless the keyboard is elsewhere. */
   self->current = self->n_fields - 1;
+}
+
+void
+byline_find_bar_set_article (BylineFindBar *self,
+                             BylineArticle *article)
+{
+  g_return_if_fail (BYLINE_IS_FIND_BAR (self));
+  g_return_if_fail (article == NULL || BYLINE_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_data (self->article, self);
+  g_set_object (&self->article, article);
+  /* A caption typed while the bar is open changes the count. */
+  if (article != NULL)
+    g_signal_connect_object (article, "changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
 }
 
 void
@@ -495,6 +573,7 @@ byline_find_bar_dispose (GObject *object)
   BylineFindBar *self = BYLINE_FIND_BAR (object);
   GtkWidget *child;
 
+  byline_find_bar_set_article (self, NULL);
   for (guint i = 0; i < self->n_fields; i++)
     g_clear_object (&self->fields[i].context);
   self->n_fields = 0;

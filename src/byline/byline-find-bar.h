@@ -1,4 +1,4 @@
-/* byline-find-bar.h — find and replace in the headline, lead and body
+/* byline-find-bar.h — find and replace in the headline, lead, body and pictures
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (BylineFindBar, byline_find_bar, BYLINE, FIND_BAR, GtkWidge
  * buffer is a GtkSourceBuffer.  The last one is searched first. */
 void     byline_find_bar_add_view     (BylineFindBar *self,
                                        GtkTextView   *view);
+/* The story whose pictures' captions, credits and alt texts Replace All
+ * goes through too, and whose matches there the count shows (NULL: none). */
+void     byline_find_bar_set_article  (BylineFindBar *self,
+                                       BylineArticle *article);
 /* Shows the bar, with the replace row when @replace, and focuses its entry. */
 void     byline_find_bar_reveal       (BylineFindBar *self,
                                        gboolean       replace);

@@ -199,3 +199,16 @@ byline_text_match_case (const char *replacement,
     return set_first_letter (replacement, FALSE);
   return g_strdup (replacement);
 }
+
+GRegex *
+byline_text_search_regex (const char *query,
+                          gboolean    match_case,
+                          gboolean    match_diacritics)
+{
+  g_autofree char *pattern = NULL;
+
+  if (query == NULL || *query == '\0')
+    return NULL;
+  pattern = match_diacritics ? g_regex_escape_string (query, -1) : byline_text_search_pattern (query);
+  return g_regex_new (pattern, match_case ? 0 : G_REGEX_CASELESS, 0, NULL);
+}

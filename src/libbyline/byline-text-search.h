@@ -17,6 +17,13 @@ G_BEGIN_DECLS
  * character of @query is literal. */
 char *byline_text_search_pattern (const char *query);
 
+/* The expression the find bar searches with: @query as typed when
+ * @match_diacritics, else through byline_text_search_pattern(); any case
+ * unless @match_case.  NULL for an empty query. */
+GRegex *byline_text_search_regex (const char *query,
+                                  gboolean    match_case,
+                                  gboolean    match_diacritics);
+
 /* The replacement for @match, found by @query ignoring case, in the case the
  * text has there, as a word processor does: "lũ quét" → "lũ ống" at the start
  * of a sentence gives "Lũ ống", in a headline in capitals "LŨ ỐNG".  When the

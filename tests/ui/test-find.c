@@ -206,6 +206,49 @@ test_replace_keeps_case (Fixture       *f,
                    "Lũ quét cuốn trôi cầu, lũ quét làm sập nhà.");
 }
 
+/* A name misspelt in the text is misspelt in the captions and credits too:
+ * the count says how many are there, and Replace All reaches them. */
+static void
+test_replace_in_pictures (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  g_autoptr(BylineImage) image = byline_image_new ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                                                   "image/png");
+  GtkWidget *bar, *search, *count, *replacement;
+
+  byline_image_set_caption (image, "Anh Lò Văn Dung dẫn đường.");
+  byline_image_set_credit (image, "Ảnh: Lò Văn Dung");
+  byline_image_set_alt_text (image, "Một người đàn ông đứng bên suối.");
+  byline_article_add_image (article (f), image);
+
+  bar = type_story_and_replace (ed, "Lò Văn Dung kể lại", "Đêm qua, nước lên.", "Anh Dung cho biết.", &search, &count);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Lò Văn Dung");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1 · 2 in pictures");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  /* A caption typed while the bar is open changes the count. */
+  byline_image_set_alt_text (image, "Lò Văn Dung đứng bên suối.");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1 · 3 in pictures");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+
+  replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (replacement), "Lò Văn Dũng");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lò Văn Dũng kể lại");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Anh Lò Văn Dũng dẫn đường.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Lò Văn Dũng");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Lò Văn Dũng đứng bên suối.");
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (f->window), "Replaced 4 matches"));
+
+  /* Only in the pictures: the count says where they are. */
+  byline_image_set_credit (image, "Ảnh: Hà Anh");
+  gtk_editable_set_text (GTK_EDITABLE (search), "Hà Anh");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 in pictures");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  g_assert_false (gtk_widget_has_css_class (search, "error"));
+}
+
 typedef struct
 {
   BylineBodyView *view;
@@ -318,6 +361,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/find/scrolls", test_find_scrolls);
   byline_ui_test_add_window_test ("/ui/find/headline-lead", test_find_headline_lead);
   byline_ui_test_add_window_test ("/ui/find/replace-keeps-case", test_replace_keeps_case);
+  byline_ui_test_add_window_test ("/ui/find/replace-in-pictures", test_replace_in_pictures);
 
   return g_test_run ();
 }

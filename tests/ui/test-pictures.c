@@ -585,6 +585,13 @@ test_paste (Fixture       *f,
   gdk_clipboard_set_texture (clipboard, texture);
   paste_and_wait_for_images (f, 1);
   g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article (f), 0)), ==, 40);
+  /* Named for the reporter, not after the file it went through. */
+  {
+    const char *name = byline_image_get_filename (byline_article_get_image (article (f), 0));
+
+    g_assert_true (g_str_has_prefix (name, "Pasted Picture 20"));
+    g_assert_true (g_str_has_suffix (name, ".png"));
+  }
 
   list = g_slist_append (list, file);
   files = gdk_file_list_new_from_list (list);

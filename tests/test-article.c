@@ -320,7 +320,7 @@ test_replace_in_pictures (void)
   g_assert_cmpuint (byline_article_count_in_pictures (article, exact), ==, 1);
   g_assert_cmpuint (byline_article_count_in_pictures (article, nowhere), ==, 0);
 
-  g_assert_cmpuint (byline_article_replace_in_pictures (article, loose, "Lò Văn Dũng", "lo van dung"), ==, 2);
+  g_assert_cmpuint (byline_article_replace_in_pictures (article, loose, NULL, "Lò Văn Dũng", "lo van dung"), ==, 2);
   g_assert_cmpstr (byline_image_get_credit (first), ==, "Ảnh: Lò Văn Dũng");
   g_assert_cmpstr (byline_image_get_caption (second), ==, "Anh Lò Văn Dũng giúp dân di dời tài sản.");
   /* The other texts stay as they were. */
@@ -330,10 +330,43 @@ test_replace_in_pictures (void)
   /* In the case of each match, unless Match Case is on. */
   g_clear_pointer (&loose, g_regex_unref);
   loose = byline_text_search_regex ("quoc lo", FALSE, FALSE);
-  g_assert_cmpuint (byline_article_replace_in_pictures (article, loose, "tỉnh lộ", "quốc lộ"), ==, 1);
+  g_assert_cmpuint (byline_article_replace_in_pictures (article, loose, NULL, "tỉnh lộ", "quốc lộ"), ==, 1);
   g_assert_cmpstr (byline_image_get_caption (first), ==, "Sạt lở trên Tỉnh lộ 4H đoạn qua xã Nậm Hàng.");
-  g_assert_cmpuint (byline_article_replace_in_pictures (article, exact, "lò văn dũng", NULL), ==, 2);
+  g_assert_cmpuint (byline_article_replace_in_pictures (article, exact, NULL, "lò văn dũng", NULL), ==, 2);
   g_assert_cmpstr (byline_image_get_credit (first), ==, "Ảnh: lò văn dũng");
+
+  /* Found one by one, in order, in characters; and replaced one at a time. */
+  byline_image_set_caption (first, "Dũng và Dũng.");
+  byline_image_set_credit (first, "Ảnh: Dũng");
+  byline_image_set_caption (second, "Không có.");
+  byline_image_set_alt_text (second, "Anh Dũng.");
+  {
+    g_autoptr(GRegex) dung = byline_text_search_regex ("dung", FALSE, FALSE);
+    g_autoptr(GArray) found = byline_article_find_in_pictures (article, dung);
+    const BylinePictureMatch expected[] = {
+      { 0, BYLINE_FIELD_CAPTION, 0, 4 },
+      { 0, BYLINE_FIELD_CAPTION, 8, 12 },
+      { 0, BYLINE_FIELD_CREDIT, 5, 9 },
+      { 1, BYLINE_FIELD_ALT_TEXT, 4, 8 },
+    };
+    BylinePictureMatch gone = { 0, BYLINE_FIELD_CAPTION, 2, 6 };
+
+    g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < found->len; i++)
+      {
+        const BylinePictureMatch *m = &g_array_index (found, BylinePictureMatch, i);
+
+        g_assert_cmpuint (m->picture, ==, expected[i].picture);
+        g_assert_cmpint (m->field, ==, expected[i].field);
+        g_assert_cmpuint (m->start, ==, expected[i].start);
+        g_assert_cmpuint (m->end, ==, expected[i].end);
+      }
+    g_assert_cmpuint (byline_article_replace_in_pictures (article, dung, &expected[1], "Hà", "dung"), ==, 1);
+    g_assert_cmpstr (byline_image_get_caption (first), ==, "Dũng và Hà.");
+    /* A match no longer where it was is left alone. */
+    g_assert_cmpuint (byline_article_replace_in_pictures (article, dung, &gone, "Hà", "dung"), ==, 0);
+    g_assert_cmpstr (byline_image_get_caption (first), ==, "Dũng và Hà.");
+  }
 }
 
 int

@@ -425,6 +425,13 @@ byline_article_editor_get_body_view (BylineArticleEditor *self)
   return self->body_view;
 }
 
+BylineFindBar *
+byline_article_editor_get_find_bar (BylineArticleEditor *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_EDITOR (self), NULL);
+  return self->find_bar;
+}
+
 const char *
 byline_article_editor_get_status_text (BylineArticleEditor *self)
 {

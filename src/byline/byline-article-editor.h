@@ -19,6 +19,7 @@ void            byline_article_editor_set_document      (BylineArticleEditor *se
 GtkTextView    *byline_article_editor_get_headline_view (BylineArticleEditor *self);
 GtkTextView    *byline_article_editor_get_lead_view     (BylineArticleEditor *self);
 BylineBodyView *byline_article_editor_get_body_view     (BylineArticleEditor *self);
+BylineFindBar  *byline_article_editor_get_find_bar      (BylineArticleEditor *self);
 void            byline_article_editor_focus_headline    (BylineArticleEditor *self);
 void            byline_article_editor_focus_body        (BylineArticleEditor *self);
 /* Scrolls until block @index of the body is in sight. */

@@ -7,6 +7,9 @@
  * Unless "Match Diacritics" is on, what is typed is found whatever marks the
  * story puts on its bare letters ("sat lo" finds "sạt lở"): the search is then
  * a regular expression made by byline_text_search_pattern().
+ * After the body come the pictures' captions, credits and alt texts, searched
+ * in the article with the same expression (byline-article-search.c); the
+ * window selects their matches in the pictures panel (::show-picture-match).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,9 +55,17 @@ struct _BylineFindBar
   GtkEntry                *replace_entry;
 
   BylineArticle           *article;    /* for its pictures' captions, credits and alt texts */
+  int                      picture_match; /* the match selected in the pictures, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (BylineFindBar, byline_find_bar, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_PICTURE_MATCH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GtkTextBuffer *
 field_buffer (BylineFindBar *self,
@@ -72,8 +83,8 @@ search_regex (BylineFindBar *self)
                                    gtk_check_button_get_active (self->diacritics_button));
 }
 
-/* The matches in the pictures' captions, credits and alt texts: counted, not
- * gone through (they are in the pictures panel, not the text). */
+/* The matches in the pictures' captions, credits and alt texts, which come
+ * after the body's: in the count, and one by one as the text's are. */
 static guint
 count_in_pictures (BylineFindBar *self)
 {
@@ -118,30 +129,26 @@ update_count (BylineFindBar *self)
       count += n;
     }
 
-  pictures = count < 0 ? 0 : count_in_pictures (self);
+  pictures = count_in_pictures (self);
+  /* The pictures' texts changed under the match. */
+  if (self->picture_match >= (int) pictures && gtk_revealer_get_reveal_child (self->revealer))
+    self->picture_match = -1;
+  if (count >= 0 && self->picture_match >= 0)
+    position = count + self->picture_match + 1;
+  if (count >= 0)
+    count += pictures;
   if (count < 0 || byline_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
     text = g_strdup ("");
-  else if (count == 0 && pictures == 0)
-    text = g_strdup (_("No match"));
   else if (count == 0)
-    /* Translators: matches in the captions, credits and alt texts */
-    text = g_strdup_printf (ngettext ("%u in pictures", "%u in pictures", pictures), pictures);
+    text = g_strdup (_("No match"));
+  else if (position > 0)
+    /* Translators: the 3rd of 12 matches */
+    text = g_strdup_printf (_("%d of %d"), position, count);
   else
-    {
-      g_autofree char *in_text = position > 0
-        /* Translators: the 3rd of 12 matches */
-        ? g_strdup_printf (_("%d of %d"), position, count)
-        : g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
-
-      if (pictures > 0)
-        /* Translators: "3 of 12 · 2 in pictures": matches in the text, then in the captions, credits and alt texts */
-        text = g_strdup_printf (ngettext ("%s · %u in pictures", "%s · %u in pictures", pictures), in_text, pictures);
-      else
-        text = g_steal_pointer (&in_text);
-    }
+    text = g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
   gtk_label_set_text (self->count_label, text);
 
-  if (count == 0 && pictures == 0)
+  if (count == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -178,6 +185,33 @@ replacement_for (BylineFindBar     *self,
   return g_strconcat ("\\g<1>", escaped, NULL);
 }
 
+/* The match in the pictures is not the current one any more. */
+static void
+leave_pictures (BylineFindBar *self)
+{
+  if (self->picture_match < 0)
+    return;
+  self->picture_match = -1;
+  g_signal_emit (self, signals[SHOW_PICTURE_MATCH], 0, NULL, 0, 0u, 0u, FALSE);
+}
+
+/* The fields but @except (-1: all) let their selection go: one match is
+ * the current one. */
+static void
+clear_selections (BylineFindBar *self,
+                  int            except)
+{
+  for (guint i = 0; i < self->n_fields; i++)
+    if ((int) i != except && gtk_text_buffer_get_has_selection (field_buffer (self, i)))
+      {
+        GtkTextIter cursor;
+        GtkTextBuffer *other = field_buffer (self, i);
+
+        gtk_text_buffer_get_iter_at_mark (other, &cursor, gtk_text_buffer_get_insert (other));
+        gtk_text_buffer_select_range (other, &cursor, &cursor);
+      }
+}
+
 static void
 select_match (BylineFindBar     *self,
               guint              field,
@@ -186,17 +220,9 @@ select_match (BylineFindBar     *self,
 {
   GtkTextView *view = self->fields[field].view;
 
-  /* The other fields let their selection go: one match is the current one. */
-  for (guint i = 0; i < self->n_fields; i++)
-    if (i != field && gtk_text_buffer_get_has_selection (field_buffer (self, i)))
-      {
-        GtkTextIter cursor;
-        GtkTextBuffer *other = field_buffer (self, i);
-
-        gtk_text_buffer_get_iter_at_mark (other, &cursor, gtk_text_buffer_get_insert (other));
-        gtk_text_buffer_select_range (other, &cursor, &cursor);
-      }
+  clear_selections (self, field);
   self->current = field;
+  leave_pictures (self);
   gtk_text_buffer_select_range (gtk_text_view_get_buffer (view), start, end);
   /* A view keeps its cursor in sight only when it has the keyboard, and the
    * search has it now.  The headline and lead are at the top of the page. */
@@ -212,37 +238,90 @@ select_match (BylineFindBar     *self,
   update_count (self);
 }
 
-/* The first match from @from in field @field on, through the next fields
- * and round to the first: wrapping is the bar's, across the fields. */
+static GArray *
+picture_matches (BylineFindBar *self)
+{
+  g_autoptr(GRegex) regex = NULL;
+
+  if (self->article == NULL || (regex = search_regex (self)) == NULL)
+    return NULL;
+  return byline_article_find_in_pictures (self->article, regex);
+}
+
+/* The match after (or before) match @from of the pictures: -1 is before the
+ * first, G_MAXINT after the last.  ::show-picture-match shows it. */
+static gboolean
+find_in_pictures (BylineFindBar *self,
+                  int            from,
+                  gboolean       forward)
+{
+  g_autoptr(GArray) matches = picture_matches (self);
+  const BylinePictureMatch *match;
+  int k;
+
+  if (matches == NULL)
+    return FALSE;
+  if (from > (int) matches->len)
+    from = matches->len;
+  k = forward ? from + 1 : from - 1;
+  if (k < 0 || k >= (int) matches->len)
+    return FALSE;
+  match = &g_array_index (matches, BylinePictureMatch, k);
+  clear_selections (self, -1);
+  self->picture_match = k;
+  g_signal_emit (self, signals[SHOW_PICTURE_MATCH], 0,
+                 byline_article_get_image (self->article, match->picture), (int) match->field,
+                 match->start, match->end, FALSE);
+  update_count (self);
+  return TRUE;
+}
+
+static gboolean
+find_in_field (BylineFindBar     *self,
+               guint              field,
+               const GtkTextIter *from,
+               gboolean           forward)
+{
+  GtkSourceSearchContext *context = self->fields[field].context;
+  GtkTextIter iter, start, end;
+  gboolean found;
+
+  if (from != NULL)
+    iter = *from;
+  else if (forward)
+    gtk_text_buffer_get_start_iter (field_buffer (self, field), &iter);
+  else
+    gtk_text_buffer_get_end_iter (field_buffer (self, field), &iter);
+  found = forward ? gtk_source_search_context_forward (context, &iter, &start, &end, NULL)
+                  : gtk_source_search_context_backward (context, &iter, &start, &end, NULL);
+  if (found)
+    select_match (self, field, &start, &end);
+  return found;
+}
+
+/* The first match from @from in field @field on, through the next fields,
+ * the pictures (field n_fields, from match @from_match) and round to the
+ * first: wrapping is the bar's, across the fields. */
 static gboolean
 find_from (BylineFindBar     *self,
            guint              field,
            const GtkTextIter *from,
+           int                from_match,
            gboolean           forward)
 {
-  GtkTextIter iter = *from, start, end;
+  guint n = self->n_fields + 1;
 
-  for (guint step = 0; step <= self->n_fields; step++)
+  for (guint step = 0; step <= n; step++)
     {
-      guint i = forward ? (field + step) % self->n_fields
-                        : (field + self->n_fields - step % self->n_fields) % self->n_fields;
-      GtkSourceSearchContext *context = self->fields[i].context;
+      guint i = forward ? (field + step) % n : (field + n - step % n) % n;
       gboolean found;
 
-      if (step > 0)
-        {
-          if (forward)
-            gtk_text_buffer_get_start_iter (field_buffer (self, i), &iter);
-          else
-            gtk_text_buffer_get_end_iter (field_buffer (self, i), &iter);
-        }
-      found = forward ? gtk_source_search_context_forward (context, &iter, &start, &end, NULL)
-                      : gtk_source_search_context_backward (context, &iter, &start, &end, NULL);
+      if (i == self->n_fields)
+        found = find_in_pictures (self, step == 0 ? from_match : (forward ? -1 : G_MAXINT), forward);
+      else
+        found = find_in_field (self, i, step == 0 ? from : NULL, forward);
       if (found)
-        {
-          select_match (self, i, &start, &end);
-          return TRUE;
-        }
+        return TRUE;
     }
   return FALSE;
 }
@@ -257,8 +336,13 @@ byline_find_bar_move (BylineFindBar *self,
 
   if (self->n_fields == 0)
     return;
+  if (self->picture_match >= 0)
+    {
+      find_from (self, self->n_fields, NULL, self->picture_match, forward);
+      return;
+    }
   gtk_text_buffer_get_selection_bounds (field_buffer (self, self->current), &start, &end);
-  find_from (self, self->current, forward ? &end : &start, forward);
+  find_from (self, self->current, forward ? &end : &start, -1, forward);
 }
 
 static void
@@ -279,8 +363,13 @@ on_search_changed (BylineFindBar *self)
       return;
     }
   /* Type-ahead: the first match from where the selection starts. */
-  gtk_text_buffer_get_selection_bounds (field_buffer (self, self->current), &start, &end);
-  find_from (self, self->current, &start, TRUE);
+  if (self->picture_match >= 0)
+    find_from (self, self->n_fields, NULL, self->picture_match - 1, TRUE);
+  else
+    {
+      gtk_text_buffer_get_selection_bounds (field_buffer (self, self->current), &start, &end);
+      find_from (self, self->current, &start, -1, TRUE);
+    }
   update_count (self);
 }
 
@@ -328,6 +417,40 @@ end_replacing (BylineFindBar *self,
   gtk_text_buffer_end_user_action (gtk_text_view_get_buffer (view));
 }
 
+/* The match selected in the pictures replaced, then the next one shown:
+ * the same index when the replacement is no match any more. */
+static void
+replace_in_picture (BylineFindBar *self)
+{
+  g_autoptr(GRegex) regex = search_regex (self);
+  g_autoptr(GArray) before = picture_matches (self);
+  g_autoptr(GArray) after = NULL;
+  BylinePictureMatch match;
+  int k = self->picture_match;
+  gboolean match_case = gtk_source_search_settings_get_case_sensitive (self->settings);
+
+  if (regex == NULL || before == NULL || k >= (int) before->len)
+    {
+      byline_find_bar_move (self, TRUE);
+      return;
+    }
+  match = g_array_index (before, BylinePictureMatch, k);
+  byline_article_replace_in_pictures (self->article, regex, &match,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
+                                      match_case ? NULL : gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  after = picture_matches (self);
+  if (after != NULL && k < (int) after->len
+      && g_array_index (after, BylinePictureMatch, k).picture == match.picture
+      && g_array_index (after, BylinePictureMatch, k).field == match.field
+      && g_array_index (after, BylinePictureMatch, k).start == match.start)
+    k++;
+  if (!find_from (self, self->n_fields, NULL, k - 1, TRUE))
+    {
+      self->picture_match = -1;
+      update_count (self);
+    }
+}
+
 static void
 on_replace (BylineFindBar *self)
 {
@@ -339,6 +462,11 @@ on_replace (BylineFindBar *self)
 
   if (self->n_fields == 0)
     return;
+  if (self->picture_match >= 0)
+    {
+      replace_in_picture (self);
+      return;
+    }
   context = self->fields[self->current].context;
   buffer = field_buffer (self, self->current);
   if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
@@ -395,13 +523,14 @@ on_replace_all (BylineFindBar *self)
   g_autoptr(GRegex) regex = search_regex (self);
   guint n = 0;
 
+  leave_pictures (self);
   for (guint i = 0; i < self->n_fields; i++)
     n += replace_all_in (self, i);
   if (self->article != NULL && regex != NULL)
     {
       gboolean match_case = gtk_source_search_settings_get_case_sensitive (self->settings);
 
-      n += byline_article_replace_in_pictures (self->article, regex,
+      n += byline_article_replace_in_pictures (self->article, regex, NULL,
                                                gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
                                                match_case ? NULL
                                                           : gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -502,6 +631,7 @@ byline_find_bar_reveal (BylineFindBar *self,
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
   /* From the field the keyboard is in, else the body. */
+  leave_pictures (self);
   for (guint i = 0; i < self->n_fields; i++)
     if (byline_widget_has_keyboard (GTK_WIDGET (self->fields[i].view)))
       self->current = i;
@@ -536,8 +666,23 @@ byline_find_bar_dismiss (BylineFindBar *self)
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
   set_highlight (self, FALSE);
+  /* Back to the field of the match, in the text or in a picture's row. */
+  if (self->picture_match >= 0)
+    {
+      g_autoptr(GArray) matches = picture_matches (self);
+
+      if (matches != NULL && self->picture_match < (int) matches->len)
+        {
+          const BylinePictureMatch *match = &g_array_index (matches, BylinePictureMatch, self->picture_match);
+
+          gtk_revealer_set_reveal_child (self->revealer, FALSE);
+          g_signal_emit (self, signals[SHOW_PICTURE_MATCH], 0,
+                         byline_article_get_image (self->article, match->picture), (int) match->field,
+                         match->start, match->end, TRUE);
+          return;
+        }
+    }
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
-  /* Back to the field of the match. */
   if (self->n_fields > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->fields[self->current].view));
 }
@@ -604,6 +749,24 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
   object_class->dispose = byline_find_bar_dispose;
   object_class->finalize = byline_find_bar_finalize;
 
+  /**
+   * BylineFindBar::show-picture-match:
+   * @image: (nullable): the BylineImage, or %NULL: no match in the pictures
+   *   is the current one any more
+   * @field: BYLINE_FIELD_CAPTION, _CREDIT or _ALT_TEXT
+   * @start: the match's first character
+   * @end: the character after it
+   * @grab: whether the keyboard goes there (the bar is put away), or stays
+   *   in the search
+   *
+   * A match in a picture's text is the current one: the window selects it
+   * in the pictures panel.
+   */
+  signals[SHOW_PICTURE_MATCH] =
+    g_signal_new ("show-picture-match", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 5,
+                  BYLINE_TYPE_IMAGE, G_TYPE_INT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-find-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, content);
@@ -630,6 +793,7 @@ byline_find_bar_init (BylineFindBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->picture_match = -1;
   self->settings = gtk_source_search_settings_new ();
   /* Wrapping is the bar's, across the fields (find_from()). */
   gtk_source_search_settings_set_wrap_around (self->settings, FALSE);

@@ -19,8 +19,9 @@ G_DECLARE_FINAL_TYPE (BylineFindBar, byline_find_bar, BYLINE, FIND_BAR, GtkWidge
  * buffer is a GtkSourceBuffer.  The last one is searched first. */
 void     byline_find_bar_add_view     (BylineFindBar *self,
                                        GtkTextView   *view);
-/* The story whose pictures' captions, credits and alt texts Replace All
- * goes through too, and whose matches there the count shows (NULL: none). */
+/* The story whose pictures' captions, credits and alt texts Find goes
+ * through after the body, and Replace and Replace All too (NULL: none).
+ * A match there is shown by ::show-picture-match. */
 void     byline_find_bar_set_article  (BylineFindBar *self,
                                        BylineArticle *article);
 /* Shows the bar, with the replace row when @replace, and focuses its entry. */

@@ -2,7 +2,8 @@
  *
  * The checklist knows findings, not widgets; the window, which holds every
  * section, turns a finding's place into the widget that shows it and selects
- * the range there.
+ * the range there.  The find bar's matches in the pictures are shown the
+ * same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 #include "byline-checklist.h"
 #include "byline-checklist-button.h"
 #include "byline-document.h"
+#include "byline-find-bar.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window-private.h"
 
@@ -42,10 +44,13 @@ _byline_window_show_checklist (BylineWindow *self)
   adw_overlay_split_view_set_show_sidebar (checks_split (self), TRUE);
 }
 
+/* With @grab, the keyboard goes there too; without, it stays where it is
+ * (in the find bar's search) and the selection only shows. */
 static void
 select_in_text_view (GtkTextView *view,
                      guint        start,
-                     guint        end)
+                     guint        end,
+                     gboolean     grab)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter a, b;
@@ -54,7 +59,8 @@ select_in_text_view (GtkTextView *view,
   gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
   if (start == end)
     gtk_text_buffer_get_end_iter (buffer, &b), a = b;
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  if (grab)
+    gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_select_range (buffer, &b, &a);
   gtk_text_view_scroll_to_iter (view, &a, 0.1, FALSE, 0, 0);
 }
@@ -62,9 +68,11 @@ select_in_text_view (GtkTextView *view,
 static void
 select_in_editable (GtkEditable *editable,
                     guint        start,
-                    guint        end)
+                    guint        end,
+                    gboolean     grab)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  if (grab)
+    gtk_widget_grab_focus (GTK_WIDGET (editable));
   if (start < end)
     gtk_editable_select_region (editable, start, end);
   else
@@ -90,40 +98,101 @@ show_in_body (BylineWindow  *self,
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &a, 0.1, FALSE, 0, 0);
 }
 
-static void
-show_in_pictures (BylineWindow  *self,
-                  BylineFinding *finding)
+/* Characters [start, end) of a picture's caption, credit or alt text,
+ * selected in its row of the pictures panel, shown. */
+static GtkWidget *
+show_in_picture (BylineWindow *self,
+                 BylineImage  *image,
+                 BylineField   field,
+                 guint         start,
+                 guint         end,
+                 gboolean      grab)
 {
   BylineArticle *article = byline_document_get_article (self->document);
-  const char *image_id = byline_finding_get_image_id (finding);
-  BylineImage *image = image_id ? byline_article_find_image (article, image_id) : NULL;
-  guint start = byline_finding_get_start (finding);
-  guint end = byline_finding_get_end (finding);
   BylineCaptionRow *row = NULL;
 
   if (image == NULL)
-    return;
+    return NULL;
   adw_overlay_split_view_set_show_sidebar (self->inner_split, TRUE);
   byline_document_set_selected_image (self->document, image);
   for (guint i = 0; i < byline_article_get_n_images (article); i++)
     if (byline_article_get_image (article, i) == image)
       row = byline_caption_panel_get_row (self->caption_panel, i);
   if (row == NULL)
-    return;
+    return NULL;
 
-  switch (byline_finding_get_field (finding))
+  switch (field)
     {
     case BYLINE_FIELD_CREDIT:
-      select_in_editable (byline_caption_row_get_credit_entry (row), start, end);
-      break;
+      select_in_editable (byline_caption_row_get_credit_entry (row), start, end, grab);
+      return GTK_WIDGET (byline_caption_row_get_credit_entry (row));
     case BYLINE_FIELD_ALT_TEXT:
-      select_in_editable (byline_caption_row_get_alt_entry (row), start, end);
-      break;
+      select_in_editable (byline_caption_row_get_alt_entry (row), start, end, grab);
+      return GTK_WIDGET (byline_caption_row_get_alt_entry (row));
     case BYLINE_FIELD_CAPTION:
     default:
-      select_in_text_view (byline_caption_row_get_caption_view (row), start, end);
-      break;
+      select_in_text_view (byline_caption_row_get_caption_view (row), start, end, grab);
+      return GTK_WIDGET (byline_caption_row_get_caption_view (row));
     }
+}
+
+static void
+show_in_pictures (BylineWindow  *self,
+                  BylineFinding *finding)
+{
+  BylineArticle *article = byline_document_get_article (self->document);
+  const char *image_id = byline_finding_get_image_id (finding);
+
+  show_in_picture (self, image_id ? byline_article_find_image (article, image_id) : NULL,
+                   byline_finding_get_field (finding), byline_finding_get_start (finding),
+                   byline_finding_get_end (finding), TRUE);
+}
+
+/* The selection the find bar made in a picture's row, let go. */
+static void
+clear_find_selection (BylineWindow *self)
+{
+  GtkWidget *widget = g_object_get_data (G_OBJECT (self), "find-selection");
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_select_range (buffer, &cursor, &cursor);
+    }
+  else if (GTK_IS_EDITABLE (widget))
+    gtk_editable_select_region (GTK_EDITABLE (widget), 0, 0);
+  g_object_set_data (G_OBJECT (self), "find-selection", NULL);
+}
+
+/* The find bar's match in a picture's text: selected in its row, with the
+ * keyboard left in the search (so that Enter goes on to the next) unless
+ * the bar was put away; one at a time. */
+static void
+on_find_picture_match (BylineWindow *self,
+                       BylineImage  *image,
+                       int           field,
+                       guint         start,
+                       guint         end,
+                       gboolean      grab)
+{
+  GtkWidget *shown;
+
+  clear_find_selection (self);
+  if (self->document == NULL || image == NULL)
+    return;
+  shown = show_in_picture (self, image, (BylineField) field, start, end, grab);
+  if (shown != NULL && !grab)
+    g_object_set_data_full (G_OBJECT (self), "find-selection", g_object_ref (shown), g_object_unref);
+}
+
+void
+_byline_window_init_checks (BylineWindow *self)
+{
+  g_signal_connect_object (byline_article_editor_get_find_bar (self->editor), "show-picture-match",
+                           G_CALLBACK (on_find_picture_match), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -144,11 +213,11 @@ _byline_window_show_finding (BylineWindow    *self,
     {
     case BYLINE_FIELD_HEADLINE:
       select_in_text_view (byline_article_editor_get_headline_view (self->editor),
-                           byline_finding_get_start (finding), byline_finding_get_end (finding));
+                           byline_finding_get_start (finding), byline_finding_get_end (finding), TRUE);
       break;
     case BYLINE_FIELD_LEAD:
       select_in_text_view (byline_article_editor_get_lead_view (self->editor),
-                           byline_finding_get_start (finding), byline_finding_get_end (finding));
+                           byline_finding_get_start (finding), byline_finding_get_end (finding), TRUE);
       break;
     case BYLINE_FIELD_BODY:
       show_in_body (self, finding);

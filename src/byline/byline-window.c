@@ -492,6 +492,7 @@ byline_window_init (BylineWindow *self)
   byline_menu_button_set_menu_on_first_use (self->narrow_send_button, G_MENU_MODEL (self->send_menu));
   _byline_window_init_send (self);
   _byline_window_init_review (self);
+  _byline_window_init_checks (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

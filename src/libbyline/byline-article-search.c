@@ -2,7 +2,7 @@
  *
  * Find and Replace in the editor go through the headline, lead and body as
  * they are shown; a name misspelt there is misspelt in the captions and
- * credits too.  These count and replace in the pictures' texts, with the
+ * credits too.  These find and replace in the pictures' texts, with the
  * same expression (byline_text_search_regex()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,62 +11,83 @@
 #define G_LOG_DOMAIN "Byline"
 
 #include "byline-article.h"
+#include "byline-article-search.h"
 #include "byline-image.h"
 #include "byline-text-search.h"
 
 typedef const char *(*GetText) (BylineImage *image);
 typedef void (*SetText) (BylineImage *image, const char *text);
 
-static const struct { GetText get; SetText set; } picture_texts[] = {
-  { byline_image_get_caption, byline_image_set_caption },
-  { byline_image_get_credit, byline_image_set_credit },
-  { byline_image_get_alt_text, byline_image_set_alt_text },
+static const struct { BylineField field; GetText get; SetText set; } picture_texts[] = {
+  { BYLINE_FIELD_CAPTION, byline_image_get_caption, byline_image_set_caption },
+  { BYLINE_FIELD_CREDIT, byline_image_get_credit, byline_image_set_credit },
+  { BYLINE_FIELD_ALT_TEXT, byline_image_get_alt_text, byline_image_set_alt_text },
 };
 
-static guint
-count_matches (GRegex     *regex,
-               const char *text)
+GArray *
+byline_article_find_in_pictures (BylineArticle *self,
+                                 GRegex        *regex)
 {
-  g_autoptr(GMatchInfo) match = NULL;
-  guint n = 0;
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (BylinePictureMatch));
 
-  if (text == NULL || *text == '\0')
-    return 0;
-  for (g_regex_match (regex, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
-    n++;
-  return n;
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), matches);
+  g_return_val_if_fail (regex != NULL, matches);
+
+  for (guint i = 0; i < byline_article_get_n_images (self); i++)
+    for (gsize k = 0; k < G_N_ELEMENTS (picture_texts); k++)
+      {
+        const char *text = picture_texts[k].get (byline_article_get_image (self, i));
+        g_autoptr(GMatchInfo) info = NULL;
+
+        if (text == NULL || *text == '\0')
+          continue;
+        for (g_regex_match (regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+          {
+            BylinePictureMatch match = { i, picture_texts[k].field, 0, 0 };
+            int from, to;
+
+            g_match_info_fetch_pos (info, 0, &from, &to);
+            match.start = g_utf8_pointer_to_offset (text, text + from);
+            match.end = g_utf8_pointer_to_offset (text, text + to);
+            g_array_append_val (matches, match);
+          }
+      }
+  return matches;
 }
 
 guint
 byline_article_count_in_pictures (BylineArticle *self,
                                   GRegex        *regex)
 {
-  guint n = 0;
+  g_autoptr(GArray) matches = byline_article_find_in_pictures (self, regex);
 
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
-  g_return_val_if_fail (regex != NULL, 0);
-
-  for (guint i = 0; i < byline_article_get_n_images (self); i++)
-    for (gsize k = 0; k < G_N_ELEMENTS (picture_texts); k++)
-      n += count_matches (regex, picture_texts[k].get (byline_article_get_image (self, i)));
-  return n;
+  return matches->len;
 }
 
 typedef struct
 {
+  const char *text;
   const char *replacement;
   const char *query;
+  int         only;     /* the byte offset of the one match to replace, or -1 */
   guint       n;
 } Replacing;
 
 static gboolean
-replace_one (const GMatchInfo *match,
+replace_one (const GMatchInfo *info,
              GString          *out,
              gpointer          data)
 {
   Replacing *r = data;
-  g_autofree char *found = g_match_info_fetch (match, 0);
+  g_autofree char *found = g_match_info_fetch (info, 0);
+  int from, to;
 
+  g_match_info_fetch_pos (info, 0, &from, &to);
+  if (r->only >= 0 && from != r->only)
+    {
+      g_string_append (out, found);
+      return FALSE;
+    }
   if (r->query != NULL)
     {
       g_autofree char *cased = byline_text_match_case (r->replacement, found, r->query);
@@ -79,12 +100,13 @@ replace_one (const GMatchInfo *match,
 }
 
 guint
-byline_article_replace_in_pictures (BylineArticle *self,
-                                    GRegex        *regex,
-                                    const char    *replacement,
-                                    const char    *query)
+byline_article_replace_in_pictures (BylineArticle            *self,
+                                    GRegex                   *regex,
+                                    const BylinePictureMatch *match,
+                                    const char               *replacement,
+                                    const char               *query)
 {
-  Replacing r = { replacement, query, 0 };
+  Replacing r = { NULL, replacement, query, -1, 0 };
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
   g_return_val_if_fail (regex != NULL, 0);
@@ -100,6 +122,13 @@ byline_article_replace_in_pictures (BylineArticle *self,
 
         if (text == NULL || *text == '\0')
           continue;
+        if (match != NULL)
+          {
+            if (match->picture != i || match->field != picture_texts[k].field
+                || match->end > (guint) g_utf8_strlen (text, -1))
+              continue;
+            r.only = g_utf8_offset_to_pointer (text, match->start) - text;
+          }
         changed = g_regex_replace_eval (regex, text, -1, 0, 0, replace_one, &r, NULL);
         if (changed != NULL && r.n > before)
           picture_texts[k].set (image, changed);

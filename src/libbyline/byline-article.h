@@ -90,17 +90,6 @@ void            byline_article_move_image         (BylineArticle   *self,
 gboolean        byline_article_sort_images_by_body (BylineArticle  *self);
 BylineImage    *byline_article_get_featured_image (BylineArticle   *self);
 
-/* Find and Replace in the pictures' captions, credits and alt texts
- * (byline-article-search.c), with an expression of
- * byline_text_search_regex().  The replacement takes the case of each match
- * (byline_text_match_case()) unless @query is NULL.  Returns how many. */
-guint           byline_article_count_in_pictures   (BylineArticle  *self,
-                                                    GRegex         *regex);
-guint           byline_article_replace_in_pictures (BylineArticle  *self,
-                                                    GRegex         *regex,
-                                                    const char     *replacement,
-                                                    const char     *query);
-
 /* A byline typed as the body's last paragraph ("Hà Anh", "Bài và ảnh: Hà
  * Anh"; byline-article-byline.c), that the story's byline can take: the
  * story has none, or the same names.  Returns its block's index and sets

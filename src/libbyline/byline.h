@@ -23,6 +23,7 @@
 #include "byline-spell.h"
 #include "byline-consistency.h"
 #include "byline-checks.h"
+#include "byline-article-search.h"
 #include "byline-date-format.h"
 #include "byline-export.h"
 #include "byline-files.h"

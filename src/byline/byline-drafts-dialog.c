@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-drafts-dialog.h"
+#include "byline-widget-util.h"
 #include "byline-undo-toasts.h"
 
 struct _BylineDraftsDialog
@@ -289,7 +290,14 @@ make_row (BylineDraftsDialog       *self,
   if (summary->problem != NULL)
     subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
   else
-    subtitle = g_strdup_printf ("%s · %s · %s", status_name (summary->status), when, words);
+    {
+      g_autofree char *status = byline_widget_keep_together (status_name (summary->status));
+      g_autofree char *kept_when = byline_widget_keep_together (when);
+      g_autofree char *kept_words = byline_widget_keep_together (words);
+
+      /* A narrow row wraps between the parts, not inside one. */
+      subtitle = g_strdup_printf ("%s · %s · %s", status, kept_when, kept_words);
+    }
   row = make_summary_row (summary, subtitle);
   headline = g_object_get_data (G_OBJECT (row), "headline");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), summary->problem == NULL);

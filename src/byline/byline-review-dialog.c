@@ -16,6 +16,7 @@
 
 #include "byline-drafts-dialog.h"
 #include "byline-review-dialog.h"
+#include "byline-widget-util.h"
 
 struct _BylineReviewDialog
 {
@@ -114,10 +115,17 @@ row_subtitle (BylineReviewStory *story)
     g_strv_builder_add (parts, category);
   if (byline_review_story_get_submitted (story) != NULL)
     {
-      when = byline_format_relative_time (byline_review_story_get_submitted (story));
+      g_autofree char *relative = byline_format_relative_time (byline_review_story_get_submitted (story));
+
+      /* A narrow row wraps between the parts, not inside one. */
+      when = byline_widget_keep_together (relative);
       g_strv_builder_add (parts, when);
     }
-  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", n_words), n_words);
+  {
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", n_words), n_words);
+
+    words = byline_widget_keep_together (count);
+  }
   g_strv_builder_add (parts, words);
   strv = g_strv_builder_end (parts);
   return g_strjoinv (" · ", strv);

@@ -50,3 +50,11 @@ byline_widget_has_keyboard (GtkWidget *widget)
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
+
+char *
+byline_widget_keep_together (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", " ", -1);
+
+  return g_strjoinv ("\u00a0", words);
+}

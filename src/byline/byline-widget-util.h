@@ -16,6 +16,9 @@ void        byline_widget_show_toast    (GtkWidget   *widget,
                                          AdwToast    *toast);
 /* Whether the keyboard focus is in @widget or in one of its parts. */
 gboolean    byline_widget_has_keyboard  (GtkWidget   *widget);
+/* @text with its spaces made no-break spaces, for a part of a row's
+ * subtitle that a wrap must not cut: "240 words", "Today, 2:43 PM". */
+char       *byline_widget_keep_together (const char  *text);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 

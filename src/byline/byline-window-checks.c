@@ -113,6 +113,14 @@ show_in_picture (BylineWindow *self,
 
   if (image == NULL)
     return NULL;
+  /* Narrow, the pictures cover the text and the find bar, and take the
+   * keyboard from the search: the figure shows the match in the text, with
+   * its caption and credit under it. */
+  if (!grab && adw_overlay_split_view_get_collapsed (self->inner_split))
+    {
+      byline_document_set_selected_image (self->document, image);
+      return NULL;
+    }
   adw_overlay_split_view_set_show_sidebar (self->inner_split, TRUE);
   byline_document_set_selected_image (self->document, image);
   for (guint i = 0; i < byline_article_get_n_images (article); i++)

@@ -10,6 +10,7 @@
 #include "byline-body-view.h"
 #include "byline-caption-panel.h"
 #include "byline-caption-row.h"
+#include "byline-document.h"
 #include "byline-find-bar.h"
 #include "byline-window.h"
 #include "ui-window-test.h"
@@ -326,6 +327,42 @@ test_find_in_pictures (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), credit));
 }
 
+static gboolean
+collapsed (gpointer split)
+{
+  return adw_overlay_split_view_get_collapsed (split);
+}
+
+/* Narrow, the pictures would cover the text and the find bar and take the
+ * keyboard: a match in a picture's text shows its figure in the text. */
+static void
+test_find_in_pictures_narrow (Fixture       *f,
+                              gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  g_autoptr(BylineImage) image = byline_image_new ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                                                   "image/png");
+  GtkWidget *panel = GTK_WIDGET (byline_window_get_caption_panel (f->window));
+  GtkWidget *split = gtk_widget_get_ancestor (panel, ADW_TYPE_OVERLAY_SPLIT_VIEW);
+  GtkWidget *search, *count;
+
+  byline_image_set_caption (image, "Cầu treo bị cuốn trôi.");
+  byline_image_set_credit (image, "Ảnh: Hà Anh");
+  byline_article_add_image (article (f), image);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  g_assert_true (byline_ui_test_wait_until (collapsed, split, 10000));
+  /* The focus goes back where it was a frame after the layout changes. */
+  byline_ui_test_wait (500);
+
+  type_story_and_replace (ed, "Lũ quét", "Đêm qua, nước lên.", "Nước rút.", &search, &count);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Hà Anh");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (split)));
+  g_assert_true (byline_document_get_selected_image (byline_window_get_document (f->window)) == image);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+}
+
 typedef struct
 {
   BylineBodyView *view;
@@ -439,6 +476,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/find/headline-lead", test_find_headline_lead);
   byline_ui_test_add_window_test ("/ui/find/replace-keeps-case", test_replace_keeps_case);
   byline_ui_test_add_window_test ("/ui/find/in-pictures", test_find_in_pictures);
+  byline_ui_test_add_window_test ("/ui/find/in-pictures-narrow", test_find_in_pictures_narrow);
 
   return g_test_run ();
 }

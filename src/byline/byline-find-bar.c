@@ -606,6 +606,14 @@ byline_find_bar_add_view (BylineFindBar *self,
   self->current = self->n_fields - 1;
 }
 
+/* Every key typed changes the article: nothing to do while the bar is away. */
+static void
+on_article_changed (BylineFindBar *self)
+{
+  if (gtk_revealer_get_reveal_child (self->revealer))
+    update_count (self);
+}
+
 void
 byline_find_bar_set_article (BylineFindBar *self,
                              BylineArticle *article)
@@ -620,7 +628,7 @@ byline_find_bar_set_article (BylineFindBar *self,
   g_set_object (&self->article, article);
   /* A caption typed while the bar is open changes the count. */
   if (article != NULL)
-    g_signal_connect_object (article, "changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (article, "changed", G_CALLBACK (on_article_changed), self, G_CONNECT_SWAPPED);
   update_count (self);
 }
 

@@ -800,6 +800,19 @@ byline_body_view_get_document (BylineBodyView *self)
   return self->document;
 }
 
+/* A change of the article from outside the text, as an edit of its own. */
+static void
+on_document_begin_edit (BylineBodyView *self)
+{
+  byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
+}
+
+static void
+on_document_end_edit (BylineBodyView *self)
+{
+  byline_body_buffer_end_edit (self->buffer);
+}
+
 void
 byline_body_view_set_document (BylineBodyView *self,
                                BylineDocument *document)
@@ -826,6 +839,8 @@ byline_body_view_set_document (BylineBodyView *self,
                                 G_CALLBACK (on_images_changed), self);
       g_signal_connect_swapped (document, "notify::selected-image",
                                 G_CALLBACK (on_selected_image_changed), self);
+      g_signal_connect_swapped (document, "begin-edit", G_CALLBACK (on_document_begin_edit), self);
+      g_signal_connect_swapped (document, "end-edit", G_CALLBACK (on_document_end_edit), self);
       byline_body_buffer_set_body (self->buffer, byline_article_get_body (article));
     }
   else

@@ -227,7 +227,10 @@ byline_caption_panel_move (BylineCaptionPanel *self,
     return;
 
   image = g_object_ref (byline_article_get_image (article, from));
+  /* The figures trade places in the text: one step of its undo. */
+  byline_document_begin_edit (self->document);
   byline_article_move_image (article, from, to);
+  byline_document_end_edit (self->document);
 
   /* The rows were made again: keep the moved one under the keyboard, where
    * it went (a picture in the text stays above those that are not). */

@@ -76,8 +76,6 @@ enum {
 
 enum {
   ACTIVATE_FINDING,
-  FIX_STARTED,
-  FIX_FINISHED,
   N_SIGNALS
 };
 
@@ -182,16 +180,21 @@ on_apply_clicked (GtkButton *button,
   BylineChecklist *self = user_data;
   GtkListItem *item = g_object_get_data (G_OBJECT (button), "list-item");
   g_autoptr(BylineFinding) finding = NULL;
-  gboolean applied;
+  gboolean applied, in_body;
 
   /* The re-run may take this finding and its row away. */
   if (item != NULL && gtk_list_item_get_item (item) != NULL)
     finding = g_object_ref (gtk_list_item_get_item (item));
   if (finding == NULL || article (self) == NULL)
     return;
-  g_signal_emit (self, signals[FIX_STARTED], 0, finding);
+  /* A fix of the text is one step of its undo, as an edit there is;
+   * fixes of other fields leave the text's undo alone. */
+  in_body = byline_finding_get_field (finding) == BYLINE_FIELD_BODY;
+  if (in_body)
+    byline_document_begin_edit (self->document);
   applied = byline_finding_apply (finding, article (self));
-  g_signal_emit (self, signals[FIX_FINISHED], 0, finding);
+  if (in_body)
+    byline_document_end_edit (self->document);
   if (applied)
     byline_checklist_run (self);
 }
@@ -776,9 +779,9 @@ on_fix_tones (BylineChecklist *self)
     }
   if (style != BYLINE_TONE_STYLE_ANY)
     {
-      g_signal_emit (self, signals[FIX_STARTED], 0, NULL);
+      byline_document_begin_edit (self->document);
       byline_article_apply_tone_style (article (self), style);
-      g_signal_emit (self, signals[FIX_FINISHED], 0, NULL);
+      byline_document_end_edit (self->document);
     }
   byline_checklist_run (self);
 }
@@ -982,20 +985,6 @@ byline_checklist_class_init (BylineChecklistClass *klass)
     g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
 
-  /**
-   * BylineChecklist::fix-started:
-   * @finding: (nullable): the finding about to be fixed, or %NULL for the
-   *   tone marks of the whole story
-   *
-   * Emitted before a fix changes the article, and ::fix-finished after it,
-   * so that the editor can make the change one step of its undo history.
-   */
-  signals[FIX_STARTED] =
-    g_signal_new ("fix-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
-  signals[FIX_FINISHED] =
-    g_signal_new ("fix-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_FINDING);
 
   widget_class->map = byline_checklist_map;
   widget_class->unmap = byline_checklist_unmap;

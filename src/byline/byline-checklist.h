@@ -4,8 +4,8 @@
  * every change (then in a thread, on a copy), with the limits and house rules of the settings, and lists the
  * findings: errors first, each with its place; activating one emits
  * ::activate-finding (the window shows the place), and a finding with a
- * suggestion has a button that applies it, between ::fix-started and
- * ::fix-finished.
+ * suggestion has a button that applies it (a fix of the text, as one step
+ * of its undo: byline_document_begin_edit()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

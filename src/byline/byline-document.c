@@ -55,6 +55,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  BEGIN_EDIT,
+  END_EDIT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_save_state (BylineDocument  *self,
                 BylineSaveState  state,
@@ -267,6 +275,13 @@ byline_document_class_init (BylineDocumentClass *klass)
     g_param_spec_object ("selected-image", NULL, NULL, BYLINE_TYPE_IMAGE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[BEGIN_EDIT] =
+    g_signal_new ("begin-edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[END_EDIT] =
+    g_signal_new ("end-edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -413,6 +428,20 @@ byline_document_discard (BylineDocument *self)
     return;
   byline_draft_store_unwatch (self->store, self->article);
   self->closed = TRUE;
+}
+
+void
+byline_document_begin_edit (BylineDocument *self)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+  g_signal_emit (self, signals[BEGIN_EDIT], 0);
+}
+
+void
+byline_document_end_edit (BylineDocument *self)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+  g_signal_emit (self, signals[END_EDIT], 0);
 }
 
 BylineImage *

@@ -47,6 +47,13 @@ gboolean          byline_document_close              (BylineDocument   *self,
 /* Stops autosaving without saving: what is unsaved stays unsaved. */
 void              byline_document_discard            (BylineDocument   *self);
 
+/* Changes made to the article from outside its text (a checklist's fix, a
+ * picture moved in the pictures panel) between these two are one step of
+ * the text's undo, as an edit typed there is: the body view takes them
+ * (::begin-edit, ::end-edit).  Without them, a change of the body from
+ * elsewhere makes the text's undo forget its steps. */
+void              byline_document_begin_edit         (BylineDocument   *self);
+void              byline_document_end_edit           (BylineDocument   *self);
 BylineImage      *byline_document_get_selected_image (BylineDocument   *self);
 void              byline_document_set_selected_image (BylineDocument   *self,
                                                       BylineImage      *image);

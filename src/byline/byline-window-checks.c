@@ -251,37 +251,6 @@ _byline_window_show_finding (BylineWindow    *self,
     }
 }
 
-/* A fix of the text is one step of the body's undo history, as an edit
- * there is; a fix made elsewhere would make the body's history forget
- * itself.  Fixes of other fields leave it alone. */
-static gboolean
-fix_touches_body (BylineFinding *finding)
-{
-  return finding == NULL || byline_finding_get_field (finding) == BYLINE_FIELD_BODY;
-}
-
-static BylineBodyBuffer *
-body_buffer (BylineWindow *self)
-{
-  return byline_body_view_get_body_buffer (byline_article_editor_get_body_view (self->editor));
-}
-
-void
-_byline_window_fix_started (BylineWindow  *self,
-                            BylineFinding *finding)
-{
-  if (fix_touches_body (finding))
-    byline_body_buffer_begin_edit (body_buffer (self), BYLINE_EDIT_OTHER);
-}
-
-void
-_byline_window_fix_finished (BylineWindow  *self,
-                             BylineFinding *finding)
-{
-  if (fix_touches_body (finding))
-    byline_body_buffer_end_edit (body_buffer (self));
-}
-
 static void
 toggle_checklist (GtkWidget  *widget,
                   const char *action_name,
@@ -302,8 +271,6 @@ _byline_window_class_init_checks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "checks_split", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "checks_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
-  gtk_widget_class_bind_template_callback (widget_class, _byline_window_fix_started);
-  gtk_widget_class_bind_template_callback (widget_class, _byline_window_fix_finished);
   gtk_widget_class_install_action (widget_class, "win.checks", NULL, toggle_checklist);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.checks", NULL);
 }

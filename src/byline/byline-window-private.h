@@ -73,10 +73,6 @@ void             _byline_window_show_checklist    (BylineWindow    *self);
 void             _byline_window_show_finding      (BylineWindow    *self,
                                                    BylineFinding   *finding,
                                                    BylineChecklist *checklist);
-void             _byline_window_fix_started       (BylineWindow    *self,
-                                                   BylineFinding   *finding);
-void             _byline_window_fix_finished      (BylineWindow    *self,
-                                                   BylineFinding   *finding);
 
 /* byline-window-review.c: the review queue, the review bar and the returned banner. */
 void _byline_window_class_init_review    (GtkWidgetClass *widget_class);

@@ -11,6 +11,7 @@
 #include "ui-story.h"
 #include "byline-article-editor.h"
 #include "byline-body-buffer.h"
+#include "byline-body-history.h"
 #include "byline-body-view.h"
 #include "byline-caption-panel.h"
 #include "byline-caption-row.h"
@@ -294,6 +295,15 @@ test_order_follows_text (Fixture       *f,
   g_assert_true (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 0), "Move Down"));
   g_assert_true (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 2), "Move Up"));
   g_assert_false (row_menu_item_sensitive (byline_caption_panel_get_row (panel, 2), "Move Down"));
+
+  /* The move is one step of the text's undo, and what was done before it
+   * (adding the picture) is still there to undo after it. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (top)), <,
+                   byline_body_find_image (body, byline_image_get_id (first)));
+  g_assert_true (byline_article_get_image (article (f), 0) == top);
+  g_assert_true (byline_caption_row_get_image (byline_caption_panel_get_row (panel, 0)) == top);
+  g_assert_true (byline_body_history_can_undo (byline_body_buffer_get_history (buffer)));
 }
 
 /* Picture @i of a story, its file made, with caption and credit; every

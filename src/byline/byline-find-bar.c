@@ -515,17 +515,92 @@ replace_all_in (BylineFindBar *self,
   return n;
 }
 
+/* What Replace All changed, for its toast's Undo: the story before and
+ * after.  Undo puts back each text that is still as Replace All left it,
+ * and takes back the body's step if the body is still as it left it: an
+ * edit made since is not undone. */
+typedef struct
+{
+  BylineArticle    *article;
+  BylineArticle    *before;
+  BylineArticle    *after;
+  BylineBodyBuffer *body;     /* when the body had matches */
+} ReplaceAllUndo;
+
+static void
+replace_all_undo_free (gpointer data)
+{
+  ReplaceAllUndo *undo = data;
+
+  g_clear_object (&undo->article);
+  g_clear_object (&undo->before);
+  g_clear_object (&undo->after);
+  g_clear_object (&undo->body);
+  g_free (undo);
+}
+
+static void
+replace_all_undo_notify (gpointer  data,
+                         GClosure *closure)
+{
+  replace_all_undo_free (data);
+}
+
+typedef const char *(*GetPictureText) (BylineImage *image);
+typedef void (*SetPictureText) (BylineImage *image, const char *text);
+
+static void
+on_replace_all_undo (AdwToast       *toast,
+                     ReplaceAllUndo *undo)
+{
+  static const struct { GetPictureText get; SetPictureText set; } texts[] = {
+    { byline_image_get_caption, byline_image_set_caption },
+    { byline_image_get_credit, byline_image_set_credit },
+    { byline_image_get_alt_text, byline_image_set_alt_text },
+  };
+  BylineArticle *article = undo->article;
+
+  if (undo->body != NULL
+      && byline_body_equal (byline_article_get_body (article), byline_article_get_body (undo->after)))
+    byline_body_buffer_undo (undo->body);
+  if (g_strcmp0 (byline_article_get_headline (article), byline_article_get_headline (undo->after)) == 0)
+    byline_article_set_headline (article, byline_article_get_headline (undo->before));
+  if (g_strcmp0 (byline_article_get_lead (article), byline_article_get_lead (undo->after)) == 0)
+    byline_article_set_lead (article, byline_article_get_lead (undo->before));
+  for (guint i = 0; i < byline_article_get_n_images (undo->after); i++)
+    {
+      BylineImage *after = byline_article_get_image (undo->after, i);
+      const char *id = byline_image_get_id (after);
+      BylineImage *now = byline_article_find_image (article, id);
+      BylineImage *before = byline_article_find_image (undo->before, id);
+
+      if (now == NULL || before == NULL)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (texts); k++)
+        if (g_strcmp0 (texts[k].get (now), texts[k].get (after)) == 0)
+          texts[k].set (now, texts[k].get (before));
+    }
+}
+
 /* The headline, lead, body and the pictures' texts: a name misspelt in the
  * text is misspelt in the captions and credits too. */
 static void
 on_replace_all (BylineFindBar *self)
 {
   g_autoptr(GRegex) regex = search_regex (self);
+  g_autoptr(BylineArticle) before = self->article != NULL ? byline_article_copy (self->article) : NULL;
+  BylineBodyBuffer *body = NULL;
   guint n = 0;
 
   leave_pictures (self);
   for (guint i = 0; i < self->n_fields; i++)
-    n += replace_all_in (self, i);
+    {
+      guint replaced = replace_all_in (self, i);
+
+      if (replaced > 0 && BYLINE_IS_BODY_VIEW (self->fields[i].view))
+        body = byline_body_view_get_body_buffer (BYLINE_BODY_VIEW (self->fields[i].view));
+      n += replaced;
+    }
   if (self->article != NULL && regex != NULL)
     {
       gboolean match_case = gtk_source_search_settings_get_case_sensitive (self->settings);
@@ -539,8 +614,21 @@ on_replace_all (BylineFindBar *self)
   if (n > 0)
     {
       g_autofree char *title = g_strdup_printf (ngettext ("Replaced %u match", "Replaced %u matches", n), n);
+      AdwToast *toast = adw_toast_new (title);
 
-      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+      if (before != NULL)
+        {
+          ReplaceAllUndo *undo = g_new0 (ReplaceAllUndo, 1);
+
+          undo->article = g_object_ref (self->article);
+          undo->before = g_steal_pointer (&before);
+          undo->after = byline_article_copy (self->article);
+          undo->body = body != NULL ? g_object_ref (body) : NULL;
+          adw_toast_set_button_label (toast, _("_Undo"));
+          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_replace_all_undo), undo,
+                                 replace_all_undo_notify, 0);
+        }
+      byline_widget_show_toast (GTK_WIDGET (self), toast);
     }
 }
 

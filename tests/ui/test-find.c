@@ -317,6 +317,21 @@ test_find_in_pictures (Fixture       *f,
   g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Lò Văn Dũng đứng bên suối.");
   g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==, "Replaced 3 matches");
 
+  /* The toast's Undo takes all of it back, in the text and the pictures,
+   * but a text changed since stays as it is now. */
+  byline_image_set_alt_text (image, "Lò Văn Dũng bên suối.");
+  {
+    GtkWidget *undo = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo");
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lò Văn Dung kể lại");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Anh Lò Văn Dung dẫn đường.");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Lò Văn Dũng bên suối.");
+  /* The credit was replaced before, on its own. */
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Lò Văn Dũng");
+
   /* Only in the pictures: found there, and no "No match". */
   byline_image_set_credit (image, "Ảnh: Hà Anh");
   gtk_editable_set_text (GTK_EDITABLE (search), "Hà Anh");
@@ -325,6 +340,34 @@ test_find_in_pictures (Fixture       *f,
   /* Put away, the keyboard goes to the match's field, as from the text. */
   byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), credit));
+}
+
+/* Replace All's toast has an Undo for all of it: the headline, the lead and
+ * the body, each as it was; what was typed before stays. */
+static void
+test_replace_all_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  BylineBody *model = byline_article_get_body (article (f));
+  GtkWidget *bar, *search, *count, *undo;
+
+  bar = type_story_and_replace (ed, "Mưa lũ ở Sa Pa", "Mưa kéo dài.", "Mưa to.\nTrời còn mưa.", &search, &count);
+  gtk_editable_set_text (GTK_EDITABLE (search), "mưa");
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 4");
+  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  gtk_editable_set_text (GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY)), "gió");
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn gió.");
+
+  undo = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Sa Pa");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Mưa kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Mưa to.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn mưa.");
 }
 
 static gboolean
@@ -476,6 +519,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/find/headline-lead", test_find_headline_lead);
   byline_ui_test_add_window_test ("/ui/find/replace-keeps-case", test_replace_keeps_case);
   byline_ui_test_add_window_test ("/ui/find/in-pictures", test_find_in_pictures);
+  byline_ui_test_add_window_test ("/ui/find/replace-all-undo", test_replace_all_undo);
   byline_ui_test_add_window_test ("/ui/find/in-pictures-narrow", test_find_in_pictures_narrow);
 
   return g_test_run ();

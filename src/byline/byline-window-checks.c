@@ -160,7 +160,7 @@ show_in_pictures (BylineWindow  *self,
 static void
 clear_find_selection (BylineWindow *self)
 {
-  GtkWidget *widget = g_object_get_data (G_OBJECT (self), "find-selection");
+  GtkWidget *widget = self->find_selection;
 
   if (GTK_IS_TEXT_VIEW (widget))
     {
@@ -172,7 +172,7 @@ clear_find_selection (BylineWindow *self)
     }
   else if (GTK_IS_EDITABLE (widget))
     gtk_editable_select_region (GTK_EDITABLE (widget), 0, 0);
-  g_object_set_data (G_OBJECT (self), "find-selection", NULL);
+  g_clear_weak_pointer (&self->find_selection);
 }
 
 /* The find bar's match in a picture's text: selected in its row, with the
@@ -193,7 +193,7 @@ on_find_picture_match (BylineWindow *self,
     return;
   shown = show_in_picture (self, image, (BylineField) field, start, end, grab);
   if (shown != NULL && !grab)
-    g_object_set_data_full (G_OBJECT (self), "find-selection", g_object_ref (shown), g_object_unref);
+    g_set_weak_pointer (&self->find_selection, shown);
 }
 
 void

@@ -46,6 +46,8 @@ struct _BylineWindow
   GtkWidget             *review_publish_button;
   GtkWidget             *review_schedule_button;
   GtkWidget             *review_return_button;
+  /* The field of the pictures panel where the find bar selected a match (weak). */
+  GtkWidget             *find_selection;
 };
 
 /* byline-window.c: shows @document, dropping the one shown without saving it. */

@@ -349,6 +349,7 @@ byline_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_clear_object (&self->document);
     }
+  g_clear_weak_pointer (&self->find_selection);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);

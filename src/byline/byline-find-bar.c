@@ -53,6 +53,12 @@ struct _BylineFindBar
   GtkCheckButton          *diacritics_button;
   GtkToggleButton         *replace_toggle;
   GtkEntry                *replace_entry;
+  GtkWidget               *replace_button;
+  GtkWidget               *replace_all_button;
+  GtkWidget               *previous_button;
+  GtkWidget               *next_button;
+  GtkWidget               *options_button;
+  GtkWidget               *close_button;
 
   BylineArticle           *article;    /* for its pictures' captions, credits and alt texts */
   int                      picture_match; /* the match selected in the pictures, or -1 */
@@ -799,6 +805,39 @@ byline_find_bar_get_revealed (BylineFindBar *self)
   return gtk_revealer_get_reveal_child (self->revealer);
 }
 
+/* Tab goes from the search to "Replace with" and its buttons, then to the
+ * buttons of the search: the two texts a person types come one after the
+ * other.  (GTK's own order goes by position, row by row.) */
+static gboolean
+byline_find_bar_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  BylineFindBar *self = BYLINE_FIND_BAR (widget);
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->replace_entry), self->replace_button,
+    self->replace_all_button, self->previous_button, self->next_button, self->options_button,
+    GTK_WIDGET (self->replace_toggle), self->close_button,
+  };
+  int n = G_N_ELEMENTS (order), current = -1, step;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (byline_find_bar_parent_class)->focus (widget, direction);
+
+  for (int i = 0; i < n && focus != NULL; i++)
+    if (focus == order[i] || gtk_widget_is_ancestor (focus, order[i]))
+      current = i;
+  /* Within the one that has it first (a part of it). */
+  if (current >= 0 && gtk_widget_child_focus (order[current], direction))
+    return TRUE;
+  step = direction == GTK_DIR_TAB_FORWARD ? 1 : -1;
+  for (int i = current >= 0 ? current + step : (step > 0 ? 0 : n - 1); i >= 0 && i < n; i += step)
+    if (gtk_widget_get_mapped (order[i]) && gtk_widget_child_focus (order[i], direction))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 dismiss_shortcut (GtkWidget *widget,
                   GVariant  *args,
@@ -844,6 +883,7 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
 
   object_class->dispose = byline_find_bar_dispose;
   object_class->finalize = byline_find_bar_finalize;
+  widget_class->focus = byline_find_bar_focus;
 
   /**
    * BylineFindBar::show-picture-match:
@@ -872,6 +912,12 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, diacritics_button);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_toggle);
   gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, replace_all_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, next_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, options_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFindBar, close_button);
   gtk_widget_class_bind_template_callback (widget_class, on_child_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);

@@ -41,6 +41,15 @@ assert_scheme (BylineBodyBuffer *buffer,
   g_assert_nonnull (gtk_source_style_scheme_get_style (scheme, "search-match"));
 }
 
+static gboolean
+has_keyboard (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 /* Find and replace in the body, through the find bar's entries and buttons;
  * the matches are marked by the body's own style scheme, light and dark. */
 static void
@@ -79,6 +88,28 @@ test_find_replace (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
 
   replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
+
+  /* Tab goes from the search to "Replace with" and its buttons, then to
+   * the search's buttons; Shift+Tab comes back the same way. */
+  {
+    GtkWidget *replace = byline_ui_test_find_button (bar, "_Replace");
+    GtkWidget *replace_all = byline_ui_test_find_button (bar, "Replace _All");
+    GtkWidget *previous = GTK_WIDGET (gtk_widget_get_template_child (bar, BYLINE_TYPE_FIND_BAR, "previous_button"));
+    GtkWidget *order[] = { GTK_WIDGET (replacement), replace, replace_all, previous };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+        g_assert_true (has_keyboard (f, order[i]));
+      }
+    for (int i = G_N_ELEMENTS (order) - 2; i >= 0; i--)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+        g_assert_true (has_keyboard (f, order[i]));
+      }
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+    g_assert_true (has_keyboard (f, GTK_WIDGET (search)));
+  }
   gtk_editable_set_text (replacement, "Gió");
   replace_all = byline_ui_test_find_button (bar, "Replace _All");
   g_assert_nonnull (replace_all);

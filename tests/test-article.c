@@ -367,6 +367,24 @@ test_replace_in_pictures (void)
     g_assert_cmpuint (byline_article_replace_in_pictures (article, dung, &gone, "Hà", "dung"), ==, 0);
     g_assert_cmpstr (byline_image_get_caption (first), ==, "Dũng và Hà.");
   }
+
+  /* Undone: the texts still as the replace left them go back; one changed since stays. */
+  {
+    g_autoptr(GRegex) ha = byline_text_search_regex ("hà", FALSE, FALSE);
+    g_autoptr(BylineArticle) before = byline_article_copy (article);
+    g_autoptr(BylineArticle) after = NULL;
+
+    g_assert_cmpuint (byline_article_replace_in_pictures (article, ha, NULL, "Hùng", "hà"), ==, 1);
+    byline_article_set_headline (article, "Hùng kể lại");
+    after = byline_article_copy (article);
+    byline_image_set_alt_text (second, "Anh Dũng đứng đó.");
+    byline_article_set_headline (article, "Hùng kể lại chuyện");
+    byline_article_restore_texts (article, before, after);
+    g_assert_cmpstr (byline_image_get_caption (first), ==, "Dũng và Hà.");
+    g_assert_cmpstr (byline_image_get_alt_text (second), ==, "Anh Dũng đứng đó.");
+    g_assert_cmpstr (byline_article_get_headline (article), ==, "Hùng kể lại chuyện");
+    g_assert_cmpstr (byline_image_get_credit (first), ==, "Ảnh: Dũng");
+  }
 }
 
 int

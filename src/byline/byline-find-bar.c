@@ -533,8 +533,10 @@ typedef struct
   BylineBodyBuffer *body;     /* when the body had matches */
 } ReplaceAllUndo;
 
+/* The toast's handler's data, freed with the handler. */
 static void
-replace_all_undo_free (gpointer data)
+replace_all_undo_free (gpointer  data,
+                       GClosure *closure)
 {
   ReplaceAllUndo *undo = data;
 
@@ -546,46 +548,13 @@ replace_all_undo_free (gpointer data)
 }
 
 static void
-replace_all_undo_notify (gpointer  data,
-                         GClosure *closure)
-{
-  replace_all_undo_free (data);
-}
-
-typedef const char *(*GetPictureText) (BylineImage *image);
-typedef void (*SetPictureText) (BylineImage *image, const char *text);
-
-static void
 on_replace_all_undo (AdwToast       *toast,
                      ReplaceAllUndo *undo)
 {
-  static const struct { GetPictureText get; SetPictureText set; } texts[] = {
-    { byline_image_get_caption, byline_image_set_caption },
-    { byline_image_get_credit, byline_image_set_credit },
-    { byline_image_get_alt_text, byline_image_set_alt_text },
-  };
-  BylineArticle *article = undo->article;
-
   if (undo->body != NULL
-      && byline_body_equal (byline_article_get_body (article), byline_article_get_body (undo->after)))
+      && byline_body_equal (byline_article_get_body (undo->article), byline_article_get_body (undo->after)))
     byline_body_buffer_undo (undo->body);
-  if (g_strcmp0 (byline_article_get_headline (article), byline_article_get_headline (undo->after)) == 0)
-    byline_article_set_headline (article, byline_article_get_headline (undo->before));
-  if (g_strcmp0 (byline_article_get_lead (article), byline_article_get_lead (undo->after)) == 0)
-    byline_article_set_lead (article, byline_article_get_lead (undo->before));
-  for (guint i = 0; i < byline_article_get_n_images (undo->after); i++)
-    {
-      BylineImage *after = byline_article_get_image (undo->after, i);
-      const char *id = byline_image_get_id (after);
-      BylineImage *now = byline_article_find_image (article, id);
-      BylineImage *before = byline_article_find_image (undo->before, id);
-
-      if (now == NULL || before == NULL)
-        continue;
-      for (gsize k = 0; k < G_N_ELEMENTS (texts); k++)
-        if (g_strcmp0 (texts[k].get (now), texts[k].get (after)) == 0)
-          texts[k].set (now, texts[k].get (before));
-    }
+  byline_article_restore_texts (undo->article, undo->before, undo->after);
 }
 
 /* The headline, lead, body and the pictures' texts: a name misspelt in the
@@ -632,7 +601,7 @@ on_replace_all (BylineFindBar *self)
           undo->body = body != NULL ? g_object_ref (body) : NULL;
           adw_toast_set_button_label (toast, _("_Undo"));
           g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_replace_all_undo), undo,
-                                 replace_all_undo_notify, 0);
+                                 replace_all_undo_free, 0);
         }
       byline_widget_show_toast (GTK_WIDGET (self), toast);
     }

@@ -3,7 +3,7 @@
  * Find and Replace in the editor go through the headline, lead and body as
  * they are shown; a name misspelt there is misspelt in the captions and
  * credits too.  These find and replace in the pictures' texts, with the
- * same expression (byline_text_search_regex()).
+ * same expression (byline_text_search_regex()), and undo a replace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -134,4 +134,32 @@ byline_article_replace_in_pictures (BylineArticle            *self,
           picture_texts[k].set (image, changed);
       }
   return r.n;
+}
+
+void
+byline_article_restore_texts (BylineArticle *self,
+                              BylineArticle *before,
+                              BylineArticle *after)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (BYLINE_IS_ARTICLE (before));
+  g_return_if_fail (BYLINE_IS_ARTICLE (after));
+
+  if (g_strcmp0 (byline_article_get_headline (self), byline_article_get_headline (after)) == 0)
+    byline_article_set_headline (self, byline_article_get_headline (before));
+  if (g_strcmp0 (byline_article_get_lead (self), byline_article_get_lead (after)) == 0)
+    byline_article_set_lead (self, byline_article_get_lead (before));
+  for (guint i = 0; i < byline_article_get_n_images (after); i++)
+    {
+      const char *id = byline_image_get_id (byline_article_get_image (after, i));
+      BylineImage *now = byline_article_find_image (self, id);
+      BylineImage *was = byline_article_find_image (before, id);
+      BylineImage *left = byline_article_get_image (after, i);
+
+      if (now == NULL || was == NULL)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (picture_texts); k++)
+        if (g_strcmp0 (picture_texts[k].get (now), picture_texts[k].get (left)) == 0)
+          picture_texts[k].set (now, picture_texts[k].get (was));
+    }
 }

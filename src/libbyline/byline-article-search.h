@@ -34,4 +34,13 @@ guint   byline_article_replace_in_pictures (BylineArticle            *self,
                                             const char               *replacement,
                                             const char               *query);
 
+/* Undoes a replace in @self: each of its headline, lead and pictures'
+ * captions, credits and alt texts that is still as in @after is put back as
+ * in @before (copies of the story made around the replace).  A text changed
+ * since is left as it is now.  The body is not touched: its undo is the
+ * editor's. */
+void    byline_article_restore_texts       (BylineArticle            *self,
+                                            BylineArticle            *before,
+                                            BylineArticle            *after);
+
 G_END_DECLS

@@ -92,10 +92,9 @@ test_find_replace (Fixture       *f,
   /* Tab goes from the search to "Replace with" and its buttons, then to
    * the search's buttons; Shift+Tab comes back the same way. */
   {
-    GtkWidget *replace = byline_ui_test_find_button (bar, "_Replace");
-    GtkWidget *replace_all = byline_ui_test_find_button (bar, "Replace _All");
     GtkWidget *previous = GTK_WIDGET (gtk_widget_get_template_child (bar, BYLINE_TYPE_FIND_BAR, "previous_button"));
-    GtkWidget *order[] = { GTK_WIDGET (replacement), replace, replace_all, previous };
+    GtkWidget *order[] = { GTK_WIDGET (replacement), byline_ui_test_find_button (bar, "_Replace"),
+                           byline_ui_test_find_button (bar, "Replace _All"), previous };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       {

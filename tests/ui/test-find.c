@@ -24,6 +24,25 @@ label_says (gpointer data)
   return g_strcmp0 (gtk_label_get_text (label), expected) == 0;
 }
 
+/* "Replace with" @text, then Replace All, as a click does. */
+static void
+replace_all_with (GtkWidget  *bar,
+                  const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY)), text);
+  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+}
+
+/* The find bar's count comes to say @says (it follows the search a moment later). */
+static void
+assert_count (gpointer    count,
+              const char *says)
+{
+  g_object_set_data (G_OBJECT (count), "expected", (gpointer) says);
+  if (!byline_ui_test_wait_until (label_says, count, 3000))
+    g_error ("the count says “%s”, not “%s”", gtk_label_get_text (GTK_LABEL (count)), says);
+}
+
 static gboolean
 search_hidden (gpointer data)
 {
@@ -84,8 +103,7 @@ test_find_replace (Fixture       *f,
 
   /* Any case: the first match is selected, the count says which of three. */
   gtk_editable_set_text (search, "mưa");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 3");
 
   replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
 
@@ -119,8 +137,7 @@ test_find_replace (Fixture       *f,
   g_assert_cmpuint (byline_body_get_n_blocks (model), ==, 2);
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Gió lớn ở Sa Pa.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Gió kéo dài, Gió to.");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "No match");
 
   /* Escape puts the bar away. */
   byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
@@ -160,7 +177,7 @@ test_find_headline_lead (Fixture       *f,
                          gconstpointer  data)
 {
   BylineArticleEditor *ed = editor (f);
-  GtkWidget *bar, *search, *count, *replacement;
+  GtkWidget *bar, *search, *count;
   const char *expected[] = { "1 of 4", "2 of 4", "3 of 4", "4 of 4", "1 of 4" };
 
   bar = type_story_and_replace (ed, "Mưa lũ ở Sa Pa", "Mưa kéo dài.", "Sa Pa mưa to.\nMưa nữa.", &search, &count);
@@ -170,8 +187,7 @@ test_find_headline_lead (Fixture       *f,
     {
       if (i > 0)
         byline_find_bar_move (BYLINE_FIND_BAR (bar), TRUE);
-      g_object_set_data (G_OBJECT (count), "expected", (gpointer) expected[i]);
-      g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+      assert_count (count, expected[i]);
     }
   /* After the body's last, round to the headline's. */
   {
@@ -184,25 +200,20 @@ test_find_headline_lead (Fixture       *f,
     g_assert_cmpstr (selected, ==, "Mưa");
   }
   byline_find_bar_move (BYLINE_FIND_BAR (bar), FALSE);
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "4 of 4");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "4 of 4");
 
-  replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
-  gtk_editable_set_text (GTK_EDITABLE (replacement), "Gió");
-  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  replace_all_with (bar, "Gió");
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
   g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Gió kéo dài.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 0)), ==,
                    "Sa Pa Gió to.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), 1)), ==,
                    "Gió nữa.");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "No match");
 
   /* A match in the headline, then Escape: the keyboard goes back to it. */
   gtk_editable_set_text (GTK_EDITABLE (search), "lu");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 1");
   byline_find_bar_dismiss (BYLINE_FIND_BAR (bar));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (byline_article_editor_get_headline_view (ed))));
 }
@@ -215,17 +226,14 @@ test_replace_keeps_case (Fixture       *f,
 {
   BylineArticleEditor *ed = editor (f);
   BylineBody *model = byline_article_get_body (article (f));
-  GtkWidget *bar, *search, *count, *replacement;
+  GtkWidget *bar, *search, *count;
 
   bar = type_story_and_replace (ed, "Lũ quét ở Mường Tè", "Đêm qua, lũ quét tràn về.",
                                 "CẢNH BÁO LŨ QUÉT\nLũ quét cuốn trôi cầu, lũ quét làm sập nhà.", &search, &count);
   gtk_editable_set_text (GTK_EDITABLE (search), "Lũ quét");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 5");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 5");
 
-  replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
-  gtk_editable_set_text (GTK_EDITABLE (replacement), "Lũ ống");
-  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  replace_all_with (bar, "Lũ ống");
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lũ ống ở Mường Tè");
   g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Đêm qua, lũ ống tràn về.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "CẢNH BÁO LŨ ỐNG");
@@ -277,9 +285,7 @@ assert_found (GtkWidget  *count,
 {
   g_autofree char *selection = NULL;
 
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) says);
-  if (!byline_ui_test_wait_until (label_says, count, 3000))
-    g_error ("the count says “%s”, not “%s”", gtk_label_get_text (GTK_LABEL (count)), says);
+  assert_count (count, says);
   selection = row_selection (where);
   g_assert_cmpstr (selection, ==, selected);
 }
@@ -330,8 +336,7 @@ test_find_in_pictures (Fixture       *f,
 
   /* A picture's text changed while the bar is open changes the count. */
   byline_image_set_alt_text (image, "Lò Văn Dung đứng bên suối.");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "3 of 4");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "3 of 4");
 
   /* Replace: the credit's, then on to the alt text's. */
   replacement = byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY);
@@ -384,10 +389,8 @@ test_replace_all_undo (Fixture       *f,
 
   bar = type_story_and_replace (ed, "Mưa lũ ở Sa Pa", "Mưa kéo dài.", "Mưa to.\nTrời còn mưa.", &search, &count);
   gtk_editable_set_text (GTK_EDITABLE (search), "mưa");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 4");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
-  gtk_editable_set_text (GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY)), "gió");
-  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  assert_count (count, "1 of 4");
+  replace_all_with (bar, "gió");
   g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn gió.");
 
@@ -429,8 +432,7 @@ test_find_in_pictures_narrow (Fixture       *f,
 
   type_story_and_replace (ed, "Lũ quét", "Đêm qua, nước lên.", "Nước rút.", &search, &count);
   gtk_editable_set_text (GTK_EDITABLE (search), "Hà Anh");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 1");
   g_assert_false (adw_overlay_split_view_get_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (split)));
   g_assert_true (byline_document_get_selected_image (byline_window_get_document (f->window)) == image);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
@@ -481,8 +483,7 @@ test_find_scrolls (Fixture       *f,
   search = byline_ui_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
   count = gtk_widget_get_next_sibling (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "nam cum");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 1");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
   g_assert_true (byline_ui_test_wait_until (block_shows, &wait, 5000));
 }
@@ -496,7 +497,7 @@ test_find_without_marks (Fixture       *f,
   BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
   BylineBody *model;
   GtkWidget *bar, *count, *diacritics;
-  GtkEditable *search, *replacement;
+  GtkEditable *search;
 
   byline_article_editor_focus_body (editor (f));
   byline_ui_test_type (GTK_TEXT_VIEW (body), "Sạt lở ở Bát Xát.\nBị sạt nặng, sát nhà.");
@@ -509,28 +510,21 @@ test_find_without_marks (Fixture       *f,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (diacritics)));
 
   gtk_editable_set_text (search, "sat");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 3");
 
   /* Marks matter once asked for, and again not. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (diacritics), TRUE);
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "No match");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "No match");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (diacritics), FALSE);
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 3");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 3");
 
   /* A letter typed with its marks finds only itself. */
   gtk_editable_set_text (search, "sạt");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 2");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
+  assert_count (count, "1 of 2");
 
   gtk_editable_set_text (search, "bat xat");
-  g_object_set_data (G_OBJECT (count), "expected", (gpointer) "1 of 1");
-  g_assert_true (byline_ui_test_wait_until (label_says, count, 3000));
-  replacement = GTK_EDITABLE (byline_ui_test_find_descendant (bar, GTK_TYPE_ENTRY));
-  gtk_editable_set_text (replacement, "Bát Xát \\0");
-  g_signal_emit_by_name (byline_ui_test_find_button (bar, "Replace _All"), "clicked");
+  assert_count (count, "1 of 1");
+  replace_all_with (bar, "Bát Xát \\0");
 
   model = byline_article_get_body (article (f));
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Sạt lở ở Bát Xát \\0.");

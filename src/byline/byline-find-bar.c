@@ -162,9 +162,10 @@ update_count (BylineFindBar *self)
 
 /* The replacement as the search context takes it.  A regular expression's
  * replacement has references ("\\0"), so its backslashes are doubled to stay
- * as typed; and replace_all() takes a replacement without references as it
- * is, but one with references through the expression (GtkSourceView issue
- * 172), so it always has one: to the empty group the search starts with.
+ * as typed; and it always has one, to the empty group the search starts
+ * with: GtkSourceView's replace_all() took a replacement without references
+ * as it was (GtkSourceView issue 172), and both ways of replacing get the
+ * same expansion this way.
  * Unless "Match Case" is on, it takes the case of the text it replaces
  * ("lũ quét" → "lũ ống" gives "Lũ ống" at a sentence's start). */
 static char *
@@ -423,6 +424,20 @@ end_replacing (BylineFindBar *self,
   gtk_text_buffer_end_user_action (gtk_text_view_get_buffer (view));
 }
 
+/* @match (NULL: every match) in the pictures' texts replaced with what
+ * "Replace with" has, in the case of each unless "Match Case" is on. */
+static guint
+replace_in_pictures (BylineFindBar            *self,
+                     GRegex                   *regex,
+                     const BylinePictureMatch *match)
+{
+  const char *query = gtk_source_search_settings_get_case_sensitive (self->settings)
+                      ? NULL : gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  return byline_article_replace_in_pictures (self->article, regex, match,
+                                             gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)), query);
+}
+
 /* The match selected in the pictures replaced, then the next one shown:
  * the same index when the replacement is no match any more. */
 static void
@@ -433,7 +448,6 @@ replace_in_picture (BylineFindBar *self)
   g_autoptr(GArray) after = NULL;
   BylinePictureMatch match;
   int k = self->picture_match;
-  gboolean match_case = gtk_source_search_settings_get_case_sensitive (self->settings);
 
   if (regex == NULL || before == NULL || k >= (int) before->len)
     {
@@ -441,9 +455,7 @@ replace_in_picture (BylineFindBar *self)
       return;
     }
   match = g_array_index (before, BylinePictureMatch, k);
-  byline_article_replace_in_pictures (self->article, regex, &match,
-                                      gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
-                                      match_case ? NULL : gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  replace_in_pictures (self, regex, &match);
   after = picture_matches (self);
   if (after != NULL && k < (int) after->len
       && g_array_index (after, BylinePictureMatch, k).picture == match.picture
@@ -577,14 +589,7 @@ on_replace_all (BylineFindBar *self)
       n += replaced;
     }
   if (self->article != NULL && regex != NULL)
-    {
-      gboolean match_case = gtk_source_search_settings_get_case_sensitive (self->settings);
-
-      n += byline_article_replace_in_pictures (self->article, regex, NULL,
-                                               gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
-                                               match_case ? NULL
-                                                          : gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-    }
+    n += replace_in_pictures (self, regex, NULL);
   update_count (self);
   if (n > 0)
     {

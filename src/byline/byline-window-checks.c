@@ -110,6 +110,7 @@ show_in_picture (BylineWindow *self,
 {
   BylineArticle *article = byline_document_get_article (self->document);
   BylineCaptionRow *row = NULL;
+  GtkWidget *widget;
 
   if (image == NULL)
     return NULL;
@@ -132,16 +133,21 @@ show_in_picture (BylineWindow *self,
   switch (field)
     {
     case BYLINE_FIELD_CREDIT:
-      select_in_editable (byline_caption_row_get_credit_entry (row), start, end, grab);
-      return GTK_WIDGET (byline_caption_row_get_credit_entry (row));
+      widget = GTK_WIDGET (byline_caption_row_get_credit_entry (row));
+      break;
     case BYLINE_FIELD_ALT_TEXT:
-      select_in_editable (byline_caption_row_get_alt_entry (row), start, end, grab);
-      return GTK_WIDGET (byline_caption_row_get_alt_entry (row));
+      widget = GTK_WIDGET (byline_caption_row_get_alt_entry (row));
+      break;
     case BYLINE_FIELD_CAPTION:
     default:
-      select_in_text_view (byline_caption_row_get_caption_view (row), start, end, grab);
-      return GTK_WIDGET (byline_caption_row_get_caption_view (row));
+      widget = GTK_WIDGET (byline_caption_row_get_caption_view (row));
+      break;
     }
+  if (GTK_IS_TEXT_VIEW (widget))
+    select_in_text_view (GTK_TEXT_VIEW (widget), start, end, grab);
+  else
+    select_in_editable (GTK_EDITABLE (widget), start, end, grab);
+  return widget;
 }
 
 static void

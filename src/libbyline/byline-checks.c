@@ -107,6 +107,7 @@ check_byline_paragraph (BylineCheckContext *ctx,
 {
   g_auto(GStrv) authors = NULL;
   g_autofree char *names = NULL;
+  g_autofree char *message = NULL;
   const BylineCheckUnit *unit = NULL;
   BylineFinding *finding;
   int index = byline_article_find_byline_paragraph (ctx->article, &authors);
@@ -121,16 +122,12 @@ check_byline_paragraph (BylineCheckContext *ctx,
   if (unit == NULL)
     return FALSE;
   names = g_strjoinv (", ", authors);
-  if (has_author)
-    finding = _byline_check_add (ctx, unit, BYLINE_SEVERITY_WARNING, "byline-in-text",
-                                 0, g_utf8_strlen (unit->text, -1), "",
-                                 _("The byline “%s” is also the last paragraph: it would be published twice"),
-                                 names);
-  else
-    finding = _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "byline-in-text",
-                                 0, g_utf8_strlen (unit->text, -1), "",
-                                 _("The byline “%s” is typed as the last paragraph, not in the byline"),
-                                 names);
+  /* With the same names in the byline, it would only be printed twice. */
+  message = g_strdup_printf (has_author ? _("The byline “%s” is also the last paragraph: it would be published twice")
+                                        : _("The byline “%s” is typed as the last paragraph, not in the byline"),
+                             names);
+  finding = _byline_check_add (ctx, unit, has_author ? BYLINE_SEVERITY_WARNING : BYLINE_SEVERITY_ERROR,
+                               "byline-in-text", 0, g_utf8_strlen (unit->text, -1), "", "%s", message);
   if (finding == NULL)   /* this check switched off: "has no byline" then */
     return FALSE;
   _byline_finding_set_takes_byline (finding);

@@ -22,15 +22,13 @@ is_blank_block (const BylineBlock *block)
          && byline_text_is_blank (byline_block_get_text (block));
 }
 
+/* The article keeps no blank name (byline_article_set_authors()). */
 static gboolean
 has_authors (BylineArticle *self)
 {
   const char * const *authors = byline_article_get_authors (self);
 
-  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
-    if (!byline_text_is_blank (authors[i]))
-      return TRUE;
-  return FALSE;
+  return authors != NULL && authors[0] != NULL;
 }
 
 /* The same names, whatever their case. */

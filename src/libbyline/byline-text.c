@@ -375,6 +375,19 @@ is_name_word (const char *word,
   return !(small && big);
 }
 
+/* Two to five words, or one abbreviation: "PV", "TTXVN". */
+static gboolean
+is_name (const char *name,
+         guint       n_words,
+         gboolean    all_capitals)
+{
+  glong length = g_utf8_strlen (name, -1);
+
+  if (n_words == 1)
+    return all_capitals && length >= 2 && length <= 6;
+  return n_words >= 2 && n_words <= 5;
+}
+
 static gboolean
 is_name_separator (const char *token)
 {
@@ -418,12 +431,7 @@ byline_text_parse_byline (const char *paragraph)
         continue;
       if (token == NULL || is_name_separator (token))
         {
-          /* Two words or more, or one abbreviation: "PV", "TTXVN". */
-          if (n_words == 0 || n_words > 5
-              || (n_words == 1 && !(all_capitals && g_utf8_strlen (name->str, -1) >= 2
-                                   && g_utf8_strlen (name->str, -1) <= 6)))
-            return NULL;
-          if (++n_authors > 4)
+          if (!is_name (name->str, n_words, all_capitals) || ++n_authors > 4)
             return NULL;
           g_strv_builder_add (authors, name->str);
           g_string_truncate (name, 0);

@@ -247,6 +247,23 @@ test_replace_keeps_case (Fixture       *f,
                    "Lũ quét cuốn trôi cầu, lũ quét làm sập nhà.");
 }
 
+/* A picture with its texts, in the story's list (not in its text); the story holds it. */
+static BylineImage *
+add_picture (Fixture    *f,
+             const char *caption,
+             const char *credit,
+             const char *alt_text)
+{
+  g_autoptr(BylineImage) image = byline_image_new ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                                                   "image/png");
+
+  byline_image_set_caption (image, caption);
+  byline_image_set_credit (image, credit);
+  byline_image_set_alt_text (image, alt_text);
+  byline_article_add_image (article (f), image);
+  return image;
+}
+
 static gboolean
 row_made (gpointer data)
 {
@@ -299,16 +316,12 @@ test_find_in_pictures (Fixture       *f,
                        gconstpointer  data)
 {
   BylineArticleEditor *ed = editor (f);
-  g_autoptr(BylineImage) image = byline_image_new ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                                                   "image/png");
+  BylineImage *image;
   GtkWidget *bar, *search, *count, *replacement, *caption, *credit, *alt;
   GtkWidget *headline = GTK_WIDGET (byline_article_editor_get_headline_view (ed));
   BylineCaptionRow *row;
 
-  byline_image_set_caption (image, "Anh Lò Văn Dung dẫn đường.");
-  byline_image_set_credit (image, "Ảnh: Lò Văn Dung");
-  byline_image_set_alt_text (image, "Một người đàn ông đứng bên suối.");
-  byline_article_add_image (article (f), image);
+  image = add_picture (f, "Anh Lò Văn Dung dẫn đường.", "Ảnh: Lò Văn Dung", "Một người đàn ông đứng bên suối.");
   g_assert_true (byline_ui_test_wait_until (row_made, f, 3000));
   row = byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 0);
   caption = GTK_WIDGET (byline_caption_row_get_caption_view (row));
@@ -416,15 +429,12 @@ test_find_in_pictures_narrow (Fixture       *f,
                               gconstpointer  data)
 {
   BylineArticleEditor *ed = editor (f);
-  g_autoptr(BylineImage) image = byline_image_new ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                                                   "image/png");
+  BylineImage *image;
   GtkWidget *panel = GTK_WIDGET (byline_window_get_caption_panel (f->window));
   GtkWidget *split = gtk_widget_get_ancestor (panel, ADW_TYPE_OVERLAY_SPLIT_VIEW);
   GtkWidget *search, *count;
 
-  byline_image_set_caption (image, "Cầu treo bị cuốn trôi.");
-  byline_image_set_credit (image, "Ảnh: Hà Anh");
-  byline_article_add_image (article (f), image);
+  image = add_picture (f, "Cầu treo bị cuốn trôi.", "Ảnh: Hà Anh", "");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
   g_assert_true (byline_ui_test_wait_until (collapsed, split, 10000));
   /* The focus goes back where it was a frame after the layout changes. */

@@ -1,8 +1,9 @@
 /* byline-account-dialog.c
  *
  * The secret is read from the password row only to hand it to the keyring
- * (through the publisher), and the row is emptied right after: it is never
- * kept, logged or shown.  "Test Connection" saves first, then asks the
+ * (through the publisher), and the row is emptied once the keyring has it:
+ * it is never kept elsewhere, logged or shown.  A save that failed leaves it
+ * in the row, to save again without typing it again.  "Test Connection" saves first, then asks the
  * destination who the account is there, with the secret the keyring holds:
  * what is tested is what the outbox will use.
  *
@@ -29,6 +30,8 @@ struct _BylineAccountDialog
   GCancellable         *checking;     /* the connection test, stopped by closing */
   char                 *result;
   gboolean              busy;
+  int                   secret_state;
+  GtkWidget            *focus_before; /* weak: the keyboard's place before busy */
 
   AdwPreferencesGroup  *fields_group;
   AdwEntryRow          *name_row;
@@ -69,12 +72,40 @@ show_result (BylineAccountDialog *self,
   gtk_accessible_announce (GTK_ACCESSIBLE (self), self->result, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
 }
 
+/* Busy greys the buttons, and the keyboard on one of them (Test Connection
+ * pressed with Space) would be left nowhere: it goes back there after. */
 static void
 set_busy (BylineAccountDialog *self,
           gboolean             busy)
 {
   self->busy = busy;
+  if (busy)
+    g_set_weak_pointer (&self->focus_before, adw_dialog_get_focus (ADW_DIALOG (self)));
   update_actions (self);
+  if (!busy && self->focus_before != NULL)
+    {
+      if (adw_dialog_get_focus (ADW_DIALOG (self)) == NULL && gtk_widget_is_sensitive (self->focus_before))
+        gtk_widget_grab_focus (self->focus_before);
+      g_clear_weak_pointer (&self->focus_before);
+    }
+}
+
+typedef enum { SECRET_UNKNOWN, SECRET_KEPT, SECRET_NONE, SECRET_UNREACHABLE } SecretState;
+
+/* What the keyring holds for the account, said above the fields. */
+static void
+show_secret_state (BylineAccountDialog *self,
+                   SecretState          state)
+{
+  const char *text[] = {
+    [SECRET_UNKNOWN] = NULL,
+    [SECRET_KEPT] = _("The token or password is kept in the keyring. Type a new one only to replace it."),
+    [SECRET_NONE] = _("There is no token or password in the keyring for this account: type it."),
+    [SECRET_UNREACHABLE] = _("The keyring cannot be reached."),
+  };
+
+  self->secret_state = state;
+  adw_preferences_group_set_description (self->fields_group, text[state]);
 }
 
 static BylineAccountKind
@@ -167,10 +198,7 @@ on_has_secret (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  adw_preferences_group_set_description (self->fields_group,
-                                         error != NULL ? _("The keyring cannot be reached.")
-                                         : kept ? _("The token or password is kept in the keyring. Type a new one only to replace it.")
-                                         : _("There is no token or password in the keyring for this account: type it."));
+  show_secret_state (self, error != NULL ? SECRET_UNREACHABLE : kept ? SECRET_KEPT : SECRET_NONE);
 }
 
 /* ----------------------------------------------------------------- saving */
@@ -208,6 +236,13 @@ on_saved (GObject      *source,
           set_busy (self, FALSE);
         }
       return;
+    }
+
+  /* The keyring has the secret typed: not kept here. */
+  if (g_object_steal_data (G_OBJECT (self), "secret-given") != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+      show_secret_state (self, SECRET_KEPT);
     }
 
   /* From now on this is the account of that name. */
@@ -255,13 +290,13 @@ save (BylineAccountDialog *self,
 
   account = byline_account_new (self->name ? self->name : name, kind, url,
                                 kind == BYLINE_ACCOUNT_FOLDER || *user == '\0' ? NULL : user);
+  if (kind == BYLINE_ACCOUNT_FOLDER || *secret == '\0')
+    secret = NULL;
   set_busy (self, TRUE);
   g_object_set_data (G_OBJECT (self), "then", GUINT_TO_POINTER (then));
-  byline_publisher_save_account_async (self->publisher, account,
-                                       kind != BYLINE_ACCOUNT_FOLDER && *secret != '\0' ? secret : NULL,
+  g_object_set_data (G_OBJECT (self), "secret-given", GINT_TO_POINTER (secret != NULL));
+  byline_publisher_save_account_async (self->publisher, account, secret,
                                        self->cancellable, on_saved, g_object_ref (self));
-  /* The keyring has it (or will say why not): not kept here. */
-  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
 }
 
 static void
@@ -288,7 +323,9 @@ on_checked (GObject      *source,
       show_result (self, "ok", who, role);
     }
   set_busy (self, FALSE);
-  adw_preferences_group_set_description (self->fields_group, NULL);
+  /* Signed in: what was said of the keyring before no longer holds. */
+  if (identity != NULL && self->secret_state != SECRET_KEPT)
+    show_secret_state (self, SECRET_UNKNOWN);
 }
 
 /* ---------------------------------------------------------------- actions */
@@ -408,6 +445,7 @@ byline_account_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->checking);
+  g_clear_weak_pointer (&self->focus_before);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_ACCOUNT_DIALOG);
 
   G_OBJECT_CLASS (byline_account_dialog_parent_class)->dispose (object);

@@ -568,6 +568,66 @@ test_account_cancel (Fixture       *f,
   assert_no_secrets_on_disk ();
 }
 
+/* A save that fails (here the accounts file cannot be written: a folder
+ * stands in its place) leaves the token typed in its row, to save again
+ * without typing it again, and the keyboard where it was (on Test
+ * Connection, which is greyed while it works).  Once saved, the row is
+ * emptied and says the keyring keeps the token. */
+static void
+test_account_not_saved (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) config = g_file_new_build_filename (g_get_user_config_dir (), "byline", "accounts.ini", NULL);
+  g_autoptr(AdwDialog) dialog = g_object_ref_sink (byline_account_dialog_new (f->publisher, NULL));
+  GObject *secret_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_ACCOUNT_DIALOG, "secret_row");
+  AdwPreferencesGroup *fields = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                      BYLINE_TYPE_ACCOUNT_DIALOG,
+                                                                                      "fields_group"));
+  GtkWidget *test_row;
+  g_autoptr(GError) error = NULL;
+
+  /* (The publisher wrote the file at start, with the folder everyone has.) */
+  g_assert_true (g_file_delete (config, NULL, NULL));
+  g_file_make_directory (config, NULL, &error);
+  g_assert_no_error (error);
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  byline_ui_test_wait (50);
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "name_row", NEWSROOM);
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "url_row", byline_newsroom_server_get_url (f->server));
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "user_row", "huong");
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "secret_row", BYLINE_TEST_REPORTER_TOKEN);
+  test_row = byline_ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_BUTTON_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (test_row)), ==, "_Test Connection");
+  g_assert_true (gtk_widget_grab_focus (test_row));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
+  g_assert_true (byline_ui_test_wait_until (dialog_idle, dialog, 10000));
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (BYLINE_ACCOUNT_DIALOG (dialog)), "Not saved"));
+  g_assert_null (byline_accounts_lookup (byline_publisher_get_accounts (f->publisher), NEWSROOM));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, BYLINE_TEST_REPORTER_TOKEN);
+  g_assert_true (adw_dialog_get_focus (dialog) == test_row);
+  g_assert_cmpstr (adw_preferences_group_get_description (fields), !=,
+                   "The token or password is kept in the keyring. Type a new one only to replace it.");
+
+  /* The folder goes: the same press saves, and signs in. */
+  g_assert_true (g_file_delete (config, NULL, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL));
+  g_assert_true (byline_ui_test_wait_until (dialog_idle, dialog, 10000));
+  g_assert_nonnull (strstr (byline_account_dialog_get_result (BYLINE_ACCOUNT_DIALOG (dialog)),
+                            "Signed in as Nguyễn Thị Hương (huong)"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
+  g_assert_cmpstr (adw_preferences_group_get_description (fields), ==,
+                   "The token or password is kept in the keyring. Type a new one only to replace it.");
+  g_assert_true (adw_dialog_get_focus (dialog) == test_row);
+  {
+    g_autofree char *kept = keyring_lookup (NEWSROOM);
+
+    g_assert_cmpstr (kept, ==, BYLINE_TEST_REPORTER_TOKEN);
+  }
+  adw_dialog_close (dialog);
+  assert_no_secrets_on_disk ();
+}
+
 /* A story with captioned pictures, submitted to the Newsroom server. */
 static void
 test_send_newsroom (Fixture       *f,
@@ -1324,6 +1384,8 @@ main (int   argc,
   g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
               fixture_teardown);
   g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
+              fixture_teardown);
+  g_test_add ("/ui/publish/account-not-saved", Fixture, NULL, fixture_setup, test_account_not_saved,
               fixture_teardown);
   g_test_add ("/ui/publish/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/ui/publish/outbox-rows", Fixture, NULL, fixture_setup, test_outbox_rows, fixture_teardown);

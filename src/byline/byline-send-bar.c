@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "byline-publisher.h"
@@ -51,15 +53,28 @@ status_phrase (BylineStatus status)
     }
 }
 
+/* @reason as a sentence of its own: the core's messages end with a full
+ * stop, a server's may not (no "(….)." in what the bar says). */
+static char *
+as_sentence (const char *reason)
+{
+  gsize len = strlen (reason);
+
+  if (len > 0 && strchr (".!?", reason[len - 1]) == NULL && !g_str_has_suffix (reason, "…"))
+    return g_strconcat (reason, ".", NULL);
+  return g_strdup (reason);
+}
+
 char *
 byline_outbox_job_describe (BylineOutboxJob *job,
                             BylinePublisher *publisher)
 {
   const char *to = byline_outbox_job_get_destination (job);
-  const char *reason = byline_outbox_job_get_error_message (job);
+  const char *message = byline_outbox_job_get_error_message (job);
   const char *problem = publisher ? byline_publisher_get_problem (publisher, to) : NULL;
   const char *phrase = status_phrase (byline_outbox_job_get_status (job));
   GDateTime *next = byline_outbox_job_get_next_attempt (job);
+  g_autofree char *reason = message != NULL ? as_sentence (message) : NULL;
 
   switch (byline_outbox_job_get_state (job))
     {
@@ -73,8 +88,9 @@ byline_outbox_job_describe (BylineOutboxJob *job,
           g_autoptr(GDateTime) local = g_date_time_to_local (next);
           g_autofree char *when = g_date_time_format (local, "%H:%M:%S");
 
-          return g_strdup_printf (_("Not sent to “%s” yet (%s). Trying again by itself at %s."),
-                                  to, reason ? reason : _("no answer"), when);
+          /* Translators: the second %s is a sentence saying why, the third a time */
+          return g_strdup_printf (_("Not sent to “%s” yet: %s Trying again by itself at %s."),
+                                  to, reason ? reason : _("No answer."), when);
         }
       return g_strdup_printf (_("Waiting for a network connection to send to “%s”."), to);
     case BYLINE_OUTBOX_JOB_SENDING:
@@ -83,7 +99,7 @@ byline_outbox_job_describe (BylineOutboxJob *job,
       return g_strdup_printf (_("Sent to “%s”: %s."), to, phrase);
     case BYLINE_OUTBOX_JOB_FAILED:
     default:
-      return g_strdup_printf (_("Not sent to “%s”: %s"), to, reason ? reason : _("unknown error"));
+      return g_strdup_printf (_("Not sent to “%s”: %s"), to, reason ? reason : _("Unknown error."));
     }
 }
 

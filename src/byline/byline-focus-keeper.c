@@ -10,6 +10,13 @@
  * it for the versions that do not: once the frame after the change is over,
  * the widget that last had the focus gets it again, if it is still shown.
  *
+ * A dialog has the same trouble when it changes between a floating sheet
+ * and a bottom sheet (its own breakpoint, applied at its first size in a
+ * narrow window): its content goes to a new sheet, not yet open, and the
+ * focus asked for (the drafts library's search) ends on the first button
+ * of its header bar.  byline_focus_keeper_attach_dialog() gives it back
+ * the same way.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -21,7 +28,8 @@
 
 typedef struct
 {
-  GtkWindow *window;       /* unowned: the keeper lives in its data */
+  GtkWidget *host;         /* the window or the dialog, unowned: the keeper lives in its data */
+  gboolean   bottom_sheet; /* a dialog's presentation */
   GtkWidget *last_focus;   /* weak: the last widget that had the focus */
   GtkWidget *to_restore;   /* weak */
   guint      tick_id;
@@ -31,10 +39,10 @@ typedef struct
 /* While the window is whole: its data is freed only after the widget's
  * own finalization, too late for its tick callback. */
 static void
-on_window_destroy (FocusKeeper *keeper)
+on_host_destroy (FocusKeeper *keeper)
 {
   if (keeper->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (keeper->window), keeper->tick_id);
+    gtk_widget_remove_tick_callback (keeper->host, keeper->tick_id);
   keeper->tick_id = 0;
   g_clear_handle_id (&keeper->idle_id, g_source_remove);
 }
@@ -50,10 +58,18 @@ keeper_free (gpointer data)
   g_free (keeper);
 }
 
+static GtkWidget *
+host_focus (FocusKeeper *keeper)
+{
+  if (ADW_IS_DIALOG (keeper->host))
+    return adw_dialog_get_focus (ADW_DIALOG (keeper->host));
+  return gtk_window_get_focus (GTK_WINDOW (keeper->host));
+}
+
 static void
 on_focus_changed (FocusKeeper *keeper)
 {
-  GtkWidget *focus = gtk_window_get_focus (keeper->window);
+  GtkWidget *focus = host_focus (keeper);
 
   if (focus != NULL)
     g_set_weak_pointer (&keeper->last_focus, focus);
@@ -67,7 +83,7 @@ restore_focus (gpointer data)
 
   keeper->idle_id = 0;
   if (widget != NULL
-      && gtk_window_get_focus (keeper->window) != widget
+      && host_focus (keeper) != widget
       && gtk_widget_get_mapped (widget)
       && gtk_widget_is_sensitive (widget))
     {
@@ -101,8 +117,34 @@ on_breakpoint_changed (FocusKeeper *keeper)
     return;
   g_set_weak_pointer (&keeper->to_restore, keeper->last_focus);
   if (keeper->tick_id == 0)
-    keeper->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (keeper->window),
-                                                    on_frame_after_change, keeper, NULL);
+    keeper->tick_id = gtk_widget_add_tick_callback (keeper->host, on_frame_after_change, keeper, NULL);
+}
+
+/* AdwDialog says which sheet it is in only by its style classes. */
+static void
+on_dialog_classes_changed (FocusKeeper *keeper)
+{
+  gboolean bottom_sheet = gtk_widget_has_css_class (keeper->host, "bottom-sheet");
+
+  if (bottom_sheet == keeper->bottom_sheet)
+    return;
+  keeper->bottom_sheet = bottom_sheet;
+  on_breakpoint_changed (keeper);
+}
+
+static FocusKeeper *
+keeper_new (GtkWidget *host)
+{
+  FocusKeeper *keeper;
+
+  g_return_val_if_fail (g_object_get_data (G_OBJECT (host), KEEPER_KEY) == NULL, NULL);
+
+  keeper = g_new0 (FocusKeeper, 1);
+  keeper->host = host;
+  g_object_set_data_full (G_OBJECT (host), KEEPER_KEY, keeper, keeper_free);
+  g_signal_connect_swapped (host, "notify::focus-widget", G_CALLBACK (on_focus_changed), keeper);
+  g_signal_connect_swapped (host, "destroy", G_CALLBACK (on_host_destroy), keeper);
+  return keeper;
 }
 
 void
@@ -111,12 +153,20 @@ byline_focus_keeper_attach (AdwApplicationWindow *window)
   FocusKeeper *keeper;
 
   g_return_if_fail (ADW_IS_APPLICATION_WINDOW (window));
-  g_return_if_fail (g_object_get_data (G_OBJECT (window), KEEPER_KEY) == NULL);
 
-  keeper = g_new0 (FocusKeeper, 1);
-  keeper->window = GTK_WINDOW (window);
-  g_object_set_data_full (G_OBJECT (window), KEEPER_KEY, keeper, keeper_free);
-  g_signal_connect_swapped (window, "notify::focus-widget", G_CALLBACK (on_focus_changed), keeper);
+  keeper = keeper_new (GTK_WIDGET (window));
   g_signal_connect_swapped (window, "notify::current-breakpoint", G_CALLBACK (on_breakpoint_changed), keeper);
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_window_destroy), keeper);
+}
+
+void
+byline_focus_keeper_attach_dialog (AdwDialog *dialog)
+{
+  FocusKeeper *keeper;
+
+  g_return_if_fail (ADW_IS_DIALOG (dialog));
+
+  keeper = keeper_new (GTK_WIDGET (dialog));
+  /* A focus set before it is shown counts too. */
+  on_focus_changed (keeper);
+  g_signal_connect_swapped (dialog, "notify::css-classes", G_CALLBACK (on_dialog_classes_changed), keeper);
 }

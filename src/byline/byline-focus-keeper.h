@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 /* From now on, @window gives the focus back to the widget that had it
  * when one of its breakpoints applied or unapplied. */
-void byline_focus_keeper_attach (AdwApplicationWindow *window);
+void byline_focus_keeper_attach        (AdwApplicationWindow *window);
+void byline_focus_keeper_attach_dialog (AdwDialog            *dialog);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "byline-document.h"
 #include "byline-drafts-dialog.h"
 #include "byline-window.h"
+#include "byline-widget-util.h"
 #include "ui-window-test.h"
 
 /* Saves a story of @headline into the fixture's store; its id. */
@@ -487,6 +488,26 @@ test_trash_pages (Fixture       *f,
   g_assert_cmpuint (count_visible_rows (trash), ==, 55);
 }
 
+/* In a narrow window the library is a bottom sheet, made when the dialog
+ * first finds out its size: the search has the keyboard there too, not the
+ * header bar's New Story. */
+static void
+test_drafts_library_narrow (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *id = save_draft (f, "Mưa lũ ở Nậm Nhùn");
+  AdwDialog *dialog;
+  GtkWidget *search;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  byline_ui_test_wait (400);
+  dialog = open_library (f);
+  byline_ui_test_wait (600);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog), "bottom-sheet"));
+  search = byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (byline_widget_has_keyboard (search));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +515,7 @@ main (int   argc,
   byline_ui_test_init (&argc, &argv);
 
   byline_ui_test_add_window_test ("/ui/drafts-library/list-search-delete-open", test_drafts_library);
+  byline_ui_test_add_window_test ("/ui/drafts-library/narrow", test_drafts_library_narrow);
   byline_ui_test_add_window_test ("/ui/drafts-library/many", test_drafts_library_many);
   byline_ui_test_add_window_test ("/ui/drafts-library/restore-from-trash", test_restore_from_trash);
   byline_ui_test_add_window_test ("/ui/drafts-library/empty-trash", test_empty_trash);

@@ -16,6 +16,7 @@
 #include "byline-article-preview.h"
 #include "byline-drafts-dialog.h"
 #include "byline-history-dialog.h"
+#include "byline-focus-keeper.h"
 
 struct _BylineHistoryDialog
 {
@@ -62,23 +63,33 @@ show_version (BylineHistoryDialog *self,
 }
 
 static void
-on_row_activated (BylineHistoryDialog *self,
-                  GtkListBoxRow       *row)
+show_row (BylineHistoryDialog *self,
+          GtkListBoxRow       *row)
 {
   guint64 *revision = g_object_get_data (G_OBJECT (row), "revision");
   const char *title = g_object_get_data (G_OBJECT (row), "when");
 
   show_version (self, *revision);
   adw_navigation_page_set_title (self->content_page, title);
+}
+
+static void
+on_row_activated (BylineHistoryDialog *self,
+                  GtkListBoxRow       *row)
+{
+  show_row (self, row);
   adw_navigation_split_view_set_show_content (self->split, TRUE);
 }
 
+/* Side by side, the version chosen is shown at once.  Not a page on its
+ * own in a narrow dialog: the current version, selected when the history
+ * opens, would hide the list the history was opened for. */
 static void
 on_row_selected (BylineHistoryDialog *self,
                  GtkListBoxRow       *row)
 {
   if (row != NULL && !adw_navigation_split_view_get_collapsed (self->split))
-    on_row_activated (self, row);
+    show_row (self, row);
 }
 
 gboolean
@@ -269,6 +280,8 @@ byline_history_dialog_init (BylineHistoryDialog *self)
     adw_breakpoint_add_setter (breakpoint, G_OBJECT (self->split), "collapsed", &value);
   }
   adw_dialog_add_breakpoint (ADW_DIALOG (self), breakpoint);
+  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
+  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

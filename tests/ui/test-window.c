@@ -857,6 +857,54 @@ test_history_restore (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Bản tin sáng");
 }
 
+/* In a narrow window the history opens on its list of versions (it showed
+ * the current version, with Restore greyed, and the list behind Back); a
+ * version activated there is shown on its own page. */
+static void
+test_history_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  g_autoptr(GError) error = NULL;
+  AdwNavigationSplitView *split;
+  AdwDialog *dialog;
+  GtkListBox *list;
+
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (headline, "Bản tin sáng");
+  g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
+  g_assert_no_error (error);
+  byline_ui_test_wait (1100);
+  byline_ui_test_type (headline, " đã sửa");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  byline_ui_test_wait (400);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  byline_ui_test_wait (600);
+  split = ADW_NAVIGATION_SPLIT_VIEW (byline_ui_test_find_descendant (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  g_assert_true (adw_navigation_split_view_get_collapsed (split));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+  byline_ui_test_wait (600);
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  {
+    GtkWidget *preview = byline_ui_test_find_descendant (GTK_WIDGET (dialog), BYLINE_TYPE_ARTICLE_PREVIEW);
+    g_autofree char *text = byline_article_preview_dup_text (BYLINE_ARTICLE_PREVIEW (preview));
+
+    g_assert_true (gtk_widget_get_mapped (preview));
+    g_assert_null (strstr (text, "đã sửa"));
+    g_assert_true (gtk_widget_get_sensitive (byline_ui_test_find_button (GTK_WIDGET (dialog), "_Restore")));
+  }
+  adw_dialog_close (dialog);
+}
+
 static gboolean
 narrow_folded (gpointer data)
 {
@@ -1227,6 +1275,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/close-saves", test_close_saves);
   byline_ui_test_add_window_test ("/ui/window/shortcuts-listed", test_shortcuts_listed);
   byline_ui_test_add_window_test ("/ui/window/history-restore", test_history_restore);
+  byline_ui_test_add_window_test ("/ui/window/history-narrow", test_history_narrow);
   byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
   byline_ui_test_add_window_test ("/ui/window/resize-keeps-focus", test_resize_keeps_focus);
   byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);

@@ -31,7 +31,25 @@ struct _BylineDocument
   guint             autosave_delay;
   gboolean          saved_at_start;
   gboolean          closed;
+  /* id → Removed: the pictures removed, which an undo of the text may bring
+   * back with their figures */
+  GHashTable       *removed;
 };
+
+typedef struct
+{
+  BylineImage *image;
+  guint        position;  /* in the article's list */
+} Removed;
+
+static void
+removed_free (gpointer data)
+{
+  Removed *removed = data;
+
+  g_object_unref (removed->image);
+  g_free (removed);
+}
 
 struct _BylineImageRemoval
 {
@@ -137,9 +155,40 @@ on_images_changed (BylineDocument *self,
     byline_document_set_selected_image (self, NULL);
 }
 
+/* A figure back in the text whose picture was removed (the text's undo of
+ * the removal, or of the figure's deletion before the picture was
+ * removed): the picture comes back with it, as it was. */
 static void
-on_blocks_changed (BylineDocument *self)
+bring_back_pictures (BylineDocument *self,
+                     guint           position,
+                     guint           added)
 {
+  BylineBody *body = byline_article_get_body (self->article);
+
+  for (guint i = position; i < position + added && g_hash_table_size (self->removed) > 0; i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      const char *id = byline_block_get_image_id (block);
+      Removed *removed;
+
+      if (byline_block_get_kind (block) != BYLINE_BLOCK_IMAGE
+          || (removed = g_hash_table_lookup (self->removed, id)) == NULL)
+        continue;
+      if (byline_article_find_image (self->article, id) == NULL)
+        byline_article_insert_image (self->article,
+                                     MIN (removed->position, byline_article_get_n_images (self->article)),
+                                     removed->image);
+      g_hash_table_remove (self->removed, id);
+    }
+}
+
+static void
+on_blocks_changed (BylineDocument *self,
+                   guint           position,
+                   guint           removed,
+                   guint           added)
+{
+  bring_back_pictures (self, position, added);
   byline_article_sort_images_by_body (self->article);
 }
 
@@ -202,6 +251,7 @@ byline_document_finalize (GObject *object)
   g_clear_object (&self->article);
   g_clear_error (&self->save_error);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->removed, g_hash_table_unref);
 
   G_OBJECT_CLASS (byline_document_parent_class)->finalize (object);
 }
@@ -288,6 +338,7 @@ static void
 byline_document_init (BylineDocument *self)
 {
   self->autosave_delay = DEFAULT_AUTOSAVE_DELAY_MS;
+  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, removed_free);
 }
 
 BylineDocument *
@@ -525,7 +576,21 @@ byline_document_remove_image (BylineDocument *self,
         g_array_append_val (removal->blocks, i);
     }
 
+  /* One step of the text's undo, which brings the picture back
+   * (bring_back_pictures()); the panel's toast does too. */
+  {
+    Removed *removed = g_new0 (Removed, 1);
+
+    removed->image = g_object_ref (image);
+    removed->position = removal->position;
+    g_hash_table_replace (self->removed, g_strdup (byline_image_get_id (image)), removed);
+  }
+  /* (A picture not in the text leaves the text as it is: no step.) */
+  if (removal->blocks->len > 0)
+    byline_document_begin_edit (self);
   byline_article_remove_image (self->article, image);
+  if (removal->blocks->len > 0)
+    byline_document_end_edit (self);
   return removal;
 }
 
@@ -538,8 +603,10 @@ byline_document_undo_removal (BylineDocument     *self,
   g_return_if_fail (BYLINE_IS_DOCUMENT (self));
   g_return_if_fail (removal != NULL);
 
+  g_hash_table_remove (self->removed, byline_image_get_id (removal->image));
   if (byline_article_find_image (self->article, byline_image_get_id (removal->image)) == NULL)
     {
+      byline_document_begin_edit (self);
       byline_article_insert_image (self->article,
                                    MIN (removal->position, byline_article_get_n_images (self->article)),
                                    removal->image);
@@ -549,6 +616,7 @@ byline_document_undo_removal (BylineDocument     *self,
       for (guint i = 0; i < removal->blocks->len; i++)
         byline_body_insert_image (body, g_array_index (removal->blocks, guint, i),
                                   byline_image_get_id (removal->image));
+      byline_document_end_edit (self);
     }
   byline_image_removal_free (removal);
 }

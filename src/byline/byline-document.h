@@ -64,6 +64,9 @@ BylineImage      *byline_document_import_image       (BylineDocument   *self,
                                                       GFile            *file,
                                                       int               block_index,
                                                       GError          **error);
+/* Takes the picture and its figures away, as one step of the text's undo:
+ * undoing it there, or undoing a figure's deletion after it, brings the
+ * picture back with its figure. */
 BylineImageRemoval *byline_document_remove_image     (BylineDocument   *self,
                                                       BylineImage      *image);
 /* Puts the picture back where it was, in the list and in the body. Frees @removal. */

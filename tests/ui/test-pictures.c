@@ -230,6 +230,73 @@ test_remove_picture_undo (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (panel, 1));
 }
 
+/* Removing a picture in the panel is a step of the text's undo: Ctrl+Z in
+ * the text brings the picture back with its figure, and what was typed
+ * before is still there to undo (the text's undo forgot every step).  A
+ * figure deleted in the text, whose picture is then removed, comes back
+ * with its picture too (it came back empty). */
+static void
+test_remove_picture_text_undo (Fixture       *f,
+                               gconstpointer  data)
+{
+  BylineCaptionPanel *panel = byline_window_get_caption_panel (f->window);
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(BylineBody) typed = byline_body_new ();
+  g_autoptr(BylineBody) untyped = byline_body_new ();
+  g_autoptr(BylineImage) image = NULL;
+  g_autoptr(BylineImage) other = NULL;
+  GtkTextIter start, end;
+  int block;
+
+  byline_ui_test_type_story (f);
+  image = g_object_ref (byline_article_get_image (article (f), 0));
+  other = g_object_ref (byline_article_get_image (article (f), 1));
+  byline_body_copy_from (untyped, body);
+  byline_article_editor_focus_body (editor (f));
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 0);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  byline_ui_test_type (GTK_TEXT_VIEW (byline_article_editor_get_body_view (editor (f))), "Sáng nay, ");
+  byline_body_copy_from (typed, body);
+  g_assert_false (byline_body_equal (typed, untyped));
+
+  byline_caption_panel_remove (panel, image);
+  byline_ui_test_wait (50);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+
+  /* Ctrl+Z in the text: the figure and its picture, as they were. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_true (byline_body_equal (body, typed));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_true (byline_article_get_image (article (f), 0) == image);
+  g_assert_true (byline_caption_row_get_image (byline_caption_panel_get_row (panel, 0)) == image);
+  /* The typing before it is still a step. */
+  while (!byline_body_equal (body, untyped))
+    g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+
+  /* The other figure deleted in the text, its picture then removed: undo
+   * in the text brings both back. */
+  block = byline_body_find_image (body, byline_image_get_id (other));
+  g_assert_cmpint (block, >=, 0);
+  byline_body_buffer_get_iter_at_block (buffer, &start, block, 0);
+  byline_body_buffer_get_iter_at_block (buffer, &end, block, 1);
+  g_assert_true (gtk_text_buffer_delete_interactive (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (other)), ==, -1);
+  byline_caption_panel_remove (panel, other);
+  byline_ui_test_wait (50);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_true (byline_body_buffer_undo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (other)), ==, block);
+  g_assert_nonnull (byline_article_find_image (article (f), byline_image_get_id (other)));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_true (byline_body_equal (body, untyped));
+}
+
 /* Whether the item @label of @row's menu can be chosen. */
 static gboolean
 row_menu_item_sensitive (BylineCaptionRow *row,
@@ -936,6 +1003,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/rows-freed", test_rows_freed);
   byline_ui_test_add_window_test ("/ui/pictures/tools-after-insert", test_tools_after_insert);
   byline_ui_test_add_window_test ("/ui/pictures/remove-picture-undo", test_remove_picture_undo);
+  byline_ui_test_add_window_test ("/ui/pictures/remove-picture-text-undo", test_remove_picture_text_undo);
   byline_ui_test_add_window_test ("/ui/pictures/order-follows-text", test_order_follows_text);
   byline_ui_test_add_window_test ("/ui/pictures/order-on-open", test_order_on_open);
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);

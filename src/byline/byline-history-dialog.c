@@ -16,6 +16,7 @@
 #include "byline-article-preview.h"
 #include "byline-drafts-dialog.h"
 #include "byline-history-dialog.h"
+#include "byline-widget-util.h"
 #include "byline-focus-keeper.h"
 
 struct _BylineHistoryDialog
@@ -240,6 +241,9 @@ byline_history_dialog_init (BylineHistoryDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Saved versions"), -1);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
+  /* Up and Down choose a version; Tab goes on to Restore, not through
+   * every version (each one loaded as the keyboard passed). */
+  byline_list_box_leave_on_tab (self->list_box);
   g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (on_row_selected), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_box));

@@ -58,3 +58,43 @@ byline_widget_keep_together (const char *text)
 
   return g_strjoinv ("\u00a0", words);
 }
+
+/* Tab leaves the list instead of going to its next row: the list is not
+ * focusable for the time of the move, so that GTK's focus chain skips it. */
+static gboolean
+on_list_tab (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType direction;
+  GtkRoot *root;
+  gboolean moved;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
+      || (root = gtk_widget_get_root (list)) == NULL)
+    return GDK_EVENT_PROPAGATE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD
+                                                                         : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+void
+byline_list_box_leave_on_tab (GtkListBox *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "byline-list-leave-on-tab");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_tab), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+}

@@ -19,6 +19,9 @@ gboolean    byline_widget_has_keyboard  (GtkWidget   *widget);
 /* @text with its spaces made no-break spaces, for a part of a row's
  * subtitle that a wrap must not cut: "240 words", "Today, 2:43 PM". */
 char       *byline_widget_keep_together (const char  *text);
+/* Tab and Shift+Tab go out of @list, not to its next row: for a list
+ * whose rows are chosen with the arrows (the versions of the history). */
+void        byline_list_box_leave_on_tab (GtkListBox *list);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 

@@ -905,6 +905,69 @@ test_history_narrow (Fixture       *f,
   adw_dialog_close (dialog);
 }
 
+/* Tab (as the list's key controller takes it) from @list; where the focus went. */
+static GtkWidget *
+tab_from (GtkListBox      *list,
+          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "byline-list-leave-on-tab") == 0)
+        g_signal_emit_by_name (controller, "key-pressed", state ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                               state, &handled);
+    }
+  g_assert_true (handled);
+  return gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+}
+
+/* In the history, Up and Down choose a version and Tab goes on to Restore:
+ * it went through every version, loading each one as it passed. */
+static void
+test_history_tab (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+  GtkListBox *list;
+  GtkWidget *restore, *focus;
+
+  byline_article_editor_focus_headline (editor (f));
+  for (guint i = 0; i < 3; i++)
+    {
+      byline_ui_test_type (headline, "Bản tin ");
+      g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
+      g_assert_no_error (error);
+      byline_ui_test_wait (1100);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
+  byline_ui_test_wait (300);
+  restore = byline_ui_test_find_button (GTK_WIDGET (dialog), "_Restore");
+
+  /* An earlier version chosen with the keyboard; Tab: Restore. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  byline_ui_test_wait (100);
+  focus = tab_from (list, 0);
+  g_assert_true (focus == restore);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
+  /* Shift+Tab from the list does not go to its row above either. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  focus = tab_from (list, GDK_SHIFT_MASK);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
+  adw_dialog_close (dialog);
+}
+
 static gboolean
 narrow_folded (gpointer data)
 {
@@ -1276,6 +1339,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/shortcuts-listed", test_shortcuts_listed);
   byline_ui_test_add_window_test ("/ui/window/history-restore", test_history_restore);
   byline_ui_test_add_window_test ("/ui/window/history-narrow", test_history_narrow);
+  byline_ui_test_add_window_test ("/ui/window/history-tab", test_history_tab);
   byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
   byline_ui_test_add_window_test ("/ui/window/resize-keeps-focus", test_resize_keeps_focus);
   byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);

@@ -276,6 +276,44 @@ make_summary_row (const BylineDraftSummary *summary,
   return row;
 }
 
+/* A draft whose file cannot be read: listed under its last saved version
+ * (the history holds the current version too), which activating it offers
+ * to open (recover_draft()).  Without one, it can only be seen and deleted. */
+static GtkWidget *
+make_damaged_row (BylineDraftsDialog       *self,
+                  const BylineDraftSummary *summary)
+{
+  g_autoptr(GPtrArray) versions = byline_draft_store_list_history (self->store, summary->id, NULL);
+  BylineDraftVersion *newest = versions != NULL && versions->len > 0 ? g_ptr_array_index (versions, 0) : NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (newest == NULL)
+    {
+      subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
+      row = make_summary_row (summary, subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      return row;
+    }
+  {
+    g_autofree char *when = byline_format_relative_time (newest->saved);
+
+    /* Translators: %s is when the version was saved: "Today, 16:24" */
+    subtitle = g_strdup_printf (_("Damaged · last saved version: %s"), when);
+  }
+  row = make_summary_row (summary, subtitle);
+  if (!byline_text_is_blank (newest->headline))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), newest->headline);
+      g_object_set_data_full (G_OBJECT (row), "headline", g_strdup (newest->headline), g_free);
+    }
+  g_object_set_data_full (G_OBJECT (row), "problem", g_strdup (summary->problem), g_free);
+  g_object_set_data_full (G_OBJECT (row), "saved", g_date_time_ref (newest->saved),
+                          (GDestroyNotify) g_date_time_unref);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
 static GtkWidget *
 make_row (BylineDraftsDialog       *self,
           const BylineDraftSummary *summary)
@@ -289,7 +327,7 @@ make_row (BylineDraftsDialog       *self,
   const char *headline;
 
   if (summary->problem != NULL)
-    subtitle = g_strdup_printf (_("Cannot be opened: %s"), summary->problem);
+    row = make_damaged_row (self, summary);
   else
     {
       g_autofree char *status = byline_widget_keep_together (status_name (summary->status));
@@ -298,10 +336,10 @@ make_row (BylineDraftsDialog       *self,
 
       /* A narrow row wraps between the parts, not inside one. */
       subtitle = g_strdup_printf ("%s · %s · %s", status, kept_when, kept_words);
+      row = make_summary_row (summary, subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
-  row = make_summary_row (summary, subtitle);
   headline = g_object_get_data (G_OBJECT (row), "headline");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), summary->problem == NULL);
 
   if (is_open (self, summary->id))
     {
@@ -420,10 +458,76 @@ on_search_activate (BylineDraftsDialog *self)
 }
 
 static void
+open_and_close (BylineDraftsDialog *self,
+                const char         *id)
+{
+  g_autofree char *kept = g_strdup (id);
+
+  adw_dialog_close (ADW_DIALOG (self));
+  g_signal_emit (self, signals[OPEN_DRAFT], 0, kept);
+}
+
+static void
+on_recover_response (AdwAlertDialog     *alert,
+                     const char         *response,
+                     BylineDraftsDialog *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (alert), "id");
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "open") != 0)
+    return;
+  /* The newest version that can be read becomes the current one; the
+   * damaged file is set aside in the draft's folder, not deleted. */
+  versions = byline_draft_store_list_history (self->store, id, &error);
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      BylineDraftVersion *version = g_ptr_array_index (versions, i);
+      g_autoptr(BylineArticle) article = NULL;
+
+      g_clear_error (&error);
+      article = byline_draft_store_restore (self->store, id, version->revision, &error);
+      if (article != NULL)
+        {
+          open_and_close (self, id);
+          return;
+        }
+    }
+  show_toast (self, adw_toast_new (error != NULL ? error->message : _("No saved version of it can be read")));
+  byline_drafts_dialog_reload (self);
+}
+
+static void
+recover_draft (BylineDraftsDialog *self,
+               GtkListBoxRow      *row)
+{
+  const char *headline = g_object_get_data (G_OBJECT (row), "headline");
+  g_autofree char *when = byline_format_relative_time (g_object_get_data (G_OBJECT (row), "saved"));
+  AdwDialog *alert = adw_alert_dialog_new (_("Open the Last Saved Version?"), NULL);
+
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                /* Translators: the draft's headline, and when its last readable version
+                                 * was saved */
+                                _("The file of “%s” is damaged. The last version saved (%s) will be opened "
+                                  "in its place. The damaged file is kept in the draft’s folder."),
+                                headline, when);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
+                                  "cancel", _("_Cancel"),
+                                  "open", _("_Open Saved Version"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "open", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "open");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "id", g_strdup (g_object_get_data (G_OBJECT (row), "id")), g_free);
+  g_signal_connect_object (alert, "response", G_CALLBACK (on_recover_response), self, 0);
+  adw_dialog_present (alert, GTK_WIDGET (self));
+}
+
+static void
 on_row_activated (BylineDraftsDialog *self,
                   GtkListBoxRow      *row)
 {
-  g_autofree char *id = NULL;
 
   if (g_object_get_data (G_OBJECT (row), "more") != NULL)
     {
@@ -434,9 +538,10 @@ on_row_activated (BylineDraftsDialog *self,
       focus_row_at (self->list_box, index);
       return;
     }
-  id = g_strdup (g_object_get_data (G_OBJECT (row), "id"));
-  adw_dialog_close (ADW_DIALOG (self));
-  g_signal_emit (self, signals[OPEN_DRAFT], 0, id);
+  if (g_object_get_data (G_OBJECT (row), "problem") != NULL)
+    recover_draft (self, row);
+  else
+    open_and_close (self, g_object_get_data (G_OBJECT (row), "id"));
 }
 
 static void

@@ -488,6 +488,64 @@ test_trash_pages (Fixture       *f,
   g_assert_cmpuint (count_visible_rows (trash), ==, 55);
 }
 
+/* A draft whose file was damaged (a disk that failed, a copy cut short) is
+ * listed under its last saved version's headline; activated, it offers to
+ * open that version, and does, the damaged file kept beside it.  It was an
+ * "Untitled Story" that nothing could open. */
+static void
+test_damaged_draft (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = save_draft (f, "Mưa lũ ở Nậm Nhùn");
+  g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (f->store, id);
+  g_autoptr(GFile) file = g_file_get_child (folder, "draft.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  gboolean kept_aside = FALSE;
+  AdwDialog *dialog, *alert;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_assert_true (g_file_replace_contents (file, "{\"format\": \"byline-draft\", \"hea", 31, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = open_library (f);
+  list = byline_drafts_dialog_get_list (BYLINE_DRAFTS_DIALOG (dialog));
+  row = row_titled (list, "Mưa lũ ở Nậm Nhùn");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Damaged"));
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  byline_ui_test_wait (200);
+  alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert)), "“Mưa lũ ở Nậm Nhùn” is damaged"));
+  g_signal_emit_by_name (alert, "response", "open");
+  adw_dialog_force_close (alert);
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_no_dialog, f->window, 5000));
+
+  /* The window edits it, and it reads again from disk. */
+  g_assert_cmpstr (byline_article_get_id (article (f)), ==, id);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Nậm Nhùn");
+  {
+    g_autoptr(BylineArticle) loaded = byline_draft_store_load (f->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (byline_article_get_headline (loaded), ==, "Mưa lũ ở Nậm Nhùn");
+  }
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      kept_aside |= g_str_has_prefix (g_file_info_get_name (info), "draft.json.damaged-");
+      g_object_unref (info);
+    }
+  g_assert_true (kept_aside);
+}
+
 /* In a narrow window the library is a bottom sheet, made when the dialog
  * first finds out its size: the search has the keyboard there too, not the
  * header bar's New Story. */
@@ -516,6 +574,7 @@ main (int   argc,
 
   byline_ui_test_add_window_test ("/ui/drafts-library/list-search-delete-open", test_drafts_library);
   byline_ui_test_add_window_test ("/ui/drafts-library/narrow", test_drafts_library_narrow);
+  byline_ui_test_add_window_test ("/ui/drafts-library/damaged", test_damaged_draft);
   byline_ui_test_add_window_test ("/ui/drafts-library/many", test_drafts_library_many);
   byline_ui_test_add_window_test ("/ui/drafts-library/restore-from-trash", test_restore_from_trash);
   byline_ui_test_add_window_test ("/ui/drafts-library/empty-trash", test_empty_trash);

@@ -304,6 +304,31 @@ delete_from_body (BylineBodyBuffer *self,
     byline_body_remove_block (body, b1 + 1);
 }
 
+/* The figures a deletion takes away are put out of sight before it, while
+ * the buffer and the view's layout still agree.  Unmapped from within the
+ * deletion, a figure under the pointer made GTK look for the text under the
+ * pointer in a layout half changed, and crash: a picture clicked, then
+ * deleted or typed over. */
+static void
+hide_figures_in (const GtkTextIter *start,
+                 const GtkTextIter *end)
+{
+  GtkTextIter iter = *start;
+
+  for (; gtk_text_iter_compare (&iter, end) < 0; gtk_text_iter_forward_char (&iter))
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      g_autofree GtkWidget **widgets = NULL;
+      guint n = 0;
+
+      if (anchor == NULL)
+        continue;
+      widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
+      for (guint i = 0; i < n; i++)
+        gtk_widget_set_visible (widgets[i], FALSE);
+    }
+}
+
 static void
 on_delete_range (BylineBodyBuffer *self,
                  GtkTextIter      *start,
@@ -327,6 +352,7 @@ on_delete_range (BylineBodyBuffer *self,
 
   byline_body_buffer_locate (self, start, &b1, &o1);
   byline_body_buffer_locate (self, end, &b2, &o2);
+  hide_figures_in (start, end);
 
   byline_body_buffer_begin_edit (self, BYLINE_EDIT_DELETING);
   delete_from_body (self, b1, o1, b2, o2, &end_block, &end_offset);

@@ -63,6 +63,7 @@ static const Entry entries[] = {
   { N_("Next match"), "<Control>g" },
   { N_("Previous match"), "<Control><Shift>g" },
   { NULL, N_("Pictures") },
+  { N_("Edit the caption of the picture in the text"), "F2" },
   { N_("Move picture up"), "<Alt>Up" },
   { N_("Move picture down"), "<Alt>Down" },
   { N_("Remove picture"), "<Alt>Delete" },

@@ -267,6 +267,29 @@ toggle_checklist (GtkWidget  *widget,
   adw_overlay_split_view_set_show_sidebar (split, !adw_overlay_split_view_get_show_sidebar (split));
 }
 
+/* F2 on a figure in the text, or a double click on it: the keyboard in its
+ * caption, in the pictures panel (opened if it was put away), after the
+ * caption's last word. */
+static void
+edit_caption_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  BylineImage *image = self->document ? byline_document_get_selected_image (self->document) : NULL;
+  const char *caption;
+  guint length;
+
+  if (image == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  caption = byline_image_get_caption (image);
+  length = caption != NULL ? g_utf8_strlen (caption, -1) : 0;
+  show_in_picture (self, image, BYLINE_FIELD_CAPTION, length, length, TRUE);
+}
+
 void
 _byline_window_class_init_checks (GtkWidgetClass *widget_class)
 {
@@ -279,4 +302,6 @@ _byline_window_class_init_checks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
   gtk_widget_class_install_action (widget_class, "win.checks", NULL, toggle_checklist);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.checks", NULL);
+  gtk_widget_class_install_action (widget_class, "win.edit-caption", NULL, edit_caption_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-caption", NULL);
 }

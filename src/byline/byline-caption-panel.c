@@ -33,6 +33,7 @@ struct _BylineCaptionPanel
   GtkLabel          *count_label;
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
+  GtkWidget         *add_button;   /* of the empty panel */
   GtkListBox        *list_box;
 
   guint              fill_id;
@@ -267,6 +268,8 @@ byline_caption_panel_remove (BylineCaptionPanel *self,
 {
   BylineImageRemoval *removal;
   g_autofree char *title = NULL;
+  gboolean had_keyboard;
+  guint position;
   AdwToast *toast;
 
   g_return_if_fail (BYLINE_IS_CAPTION_PANEL (self));
@@ -275,7 +278,21 @@ byline_caption_panel_remove (BylineCaptionPanel *self,
   if (self->document == NULL)
     return;
 
+  had_keyboard = byline_widget_has_keyboard (GTK_WIDGET (self));
+  position = position_of (self, image);
   removal = byline_document_remove_image (self->document, image);
+  /* The keyboard stays in the panel, where Ctrl+Z brings the picture back:
+   * on the next picture, or the one before, or Add Pictures. */
+  if (had_keyboard)
+    {
+      guint n = byline_article_get_n_images (byline_document_get_article (self->document));
+
+      if (n > 0)
+        focus_image_row (self, byline_article_get_image (byline_document_get_article (self->document),
+                                                         MIN (position, n - 1)));
+      else
+        gtk_widget_grab_focus (self->add_button);
+    }
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("“%s” removed"), byline_image_get_filename (image));
   toast = byline_undo_toasts_add (self->undo_toasts, title);
@@ -616,6 +633,7 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, add_button);
 }
 
 static void

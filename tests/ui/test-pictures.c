@@ -386,6 +386,44 @@ test_type_over_figure (Fixture       *f,
   g_assert_nonnull (strstr (byline_block_get_text (byline_body_get_block (body, block)), "X"));
 }
 
+/* Removed from the panel with the keyboard (Alt+Delete on its row), a
+ * picture leaves the keyboard in the panel: on the next row, then on Add
+ * Pictures when none is left, where Ctrl+Z brings it back.  (The keyboard
+ * went to the editor's toolbar, where Ctrl+Z did nothing.) */
+static void
+test_remove_keeps_keyboard (Fixture       *f,
+                            gconstpointer  data)
+{
+  BylineCaptionPanel *panel = byline_window_get_caption_panel (f->window);
+  BylineImage *first, *second;
+  GtkWidget *focus;
+
+  byline_ui_test_type_story (f);
+  first = byline_article_get_image (article (f), 0);
+  second = byline_article_get_image (article (f), 1);
+  gtk_widget_grab_focus (GTK_WIDGET (byline_caption_panel_get_row (panel, 0)));
+  byline_ui_test_wait (100);
+
+  byline_caption_panel_remove (panel, first);
+  byline_ui_test_wait (100);
+  g_assert_true (byline_widget_has_keyboard (GTK_WIDGET (byline_caption_panel_get_row (panel, 0))));
+  g_assert_true (byline_caption_row_get_image (byline_caption_panel_get_row (panel, 0)) == second);
+
+  byline_caption_panel_remove (panel, second);
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (panel)));
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  /* Ctrl+Z where the keyboard is: the last picture removed comes back. */
+  g_assert_true (gtk_widget_activate_action (focus, "panel.undo-removal", NULL));
+  byline_ui_test_wait (100);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_true (byline_article_get_image (article (f), 0) == second);
+}
+
 /* Whether the item @label of @row's menu can be chosen. */
 static gboolean
 row_menu_item_sensitive (BylineCaptionRow *row,
@@ -1095,6 +1133,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/remove-picture-text-undo", test_remove_picture_text_undo);
   byline_ui_test_add_window_test ("/ui/pictures/edit-caption", test_edit_caption);
   byline_ui_test_add_window_test ("/ui/pictures/type-over-figure", test_type_over_figure);
+  byline_ui_test_add_window_test ("/ui/pictures/remove-keeps-keyboard", test_remove_keeps_keyboard);
   byline_ui_test_add_window_test ("/ui/pictures/order-follows-text", test_order_follows_text);
   byline_ui_test_add_window_test ("/ui/pictures/order-on-open", test_order_on_open);
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);

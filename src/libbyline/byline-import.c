@@ -90,6 +90,41 @@ set_json_error (GBytes      *bytes,
                  _("%s is JSON, but neither a Byline draft nor a ninjs item"), display);
 }
 
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The documents a reporter is most likely to open by mistake for a story:
+ * a word processor's, or a PDF.  NULL for anything else. */
+static const char *
+document_kind (const char *data,
+               gsize       length)
+{
+  length = MIN (length, BINARY_PROBE_SIZE);
+  if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
+    {
+      if (contains (data, length, "word/"))
+        return "Word, .docx";
+      if (contains (data, length, "application/vnd.oasis.opendocument.text"))
+        return "OpenDocument, .odt";
+      return NULL;
+    }
+  if (length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return "Word 97–2003, .doc";
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return "PDF";
+  return NULL;
+}
+
 /* Text and HTML: no picture, no binary (HTML may declare another encoding;
  * the HTML reader converts it, so only text is held to UTF-8). */
 static gboolean
@@ -105,6 +140,15 @@ check_not_binary (GBytes      *bytes,
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    _("%s is a picture (%s), not an article"), display, media_type);
+      return FALSE;
+    }
+  if ((media_type = document_kind (data, length)) != NULL)
+    {
+      /* Translators: the second %s is a kind of document: "Word, .docx", "PDF" */
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is a document (%s), not an article: save it as a web page (HTML) or as text "
+                     "from the program that made it, or copy its text into a new story"),
+                   display, media_type);
       return FALSE;
     }
   if (memchr (data, '\0', MIN (length, BINARY_PROBE_SIZE)) != NULL)

@@ -25,6 +25,11 @@ static const BadInput bad_inputs[] = {
   { "truncated-draft", "truncated.json", ":[0-9]+:[0-9]+: .+" },
   { "binary", "binary.gz", " is a binary file, not an article .+" },
   { "picture", "picture.png", " is a picture \\(image/png\\), not an article" },
+  /* A word processor's document or a PDF says what to do instead. */
+  { "docx", "word.docx", " is a document \\(Word, \\.docx\\), not an article: save it as a web page \\(HTML\\) .+" },
+  { "odt", "writer.odt", " is a document \\(OpenDocument, \\.odt\\), not an article: .+" },
+  { "doc", "old.doc", " is a document \\(Word 97–2003, \\.doc\\), not an article: .+" },
+  { "pdf", "scan.pdf", " is a document \\(PDF\\), not an article: .+copy its text into a new story" },
   { "non-utf8", "windows-1258.txt",
     ":3:2: not UTF-8 text \\(byte 0xFD\\); convert it first, "
     "e\\.g\\. with “iconv -f WINDOWS-1258 -t UTF-8”" },

@@ -20,6 +20,7 @@
 #include <libspelling.h>
 
 #include "byline-application.h"
+#include "byline-widget-util.h"
 #include "byline-document.h"
 #include "byline-import-file.h"
 #include "byline-preferences-dialog.h"
@@ -207,7 +208,7 @@ byline_application_open_draft (BylineApplication *self,
           if (fresh)
             {
               byline_window_new_draft (window, NULL);
-              byline_window_add_toast (window, adw_toast_new (error->message));
+              byline_window_add_toast (window, byline_toast_new_long (error->message));
             }
         }
     }
@@ -259,7 +260,7 @@ open_files (BylineApplication  *self,
       gtk_window_present (GTK_WINDOW (window));
     }
   for (guint i = 0; i < errors->len; i++)
-    byline_window_add_toast (window, adw_toast_new (g_ptr_array_index (errors, i)));
+    byline_window_add_toast (window, byline_toast_new_long (g_ptr_array_index (errors, i)));
 }
 
 /* ---------------------------------------------------------------- profiling */

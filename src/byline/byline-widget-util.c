@@ -98,3 +98,26 @@ byline_list_box_leave_on_tab (GtkListBox *list)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_tab), NULL);
   gtk_widget_add_controller (GTK_WIDGET (list), keys);
 }
+
+AdwToast *
+byline_toast_new_long (const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+  GtkWidget *label = gtk_label_new (text);
+
+  /* A toast's title is one line, cut short: this one wraps. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 9);
+  gtk_widget_set_margin_bottom (label, 9);
+  adw_toast_set_custom_title (toast, label);
+  /* Time to read it to the end (and not 0, until closed: the toasts after
+   * it would wait for it). */
+  adw_toast_set_timeout (toast, 10);
+  /* What just went wrong shows now, not after the toasts before it. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  return toast;
+}

@@ -22,6 +22,9 @@ char       *byline_widget_keep_together (const char  *text);
 /* Tab and Shift+Tab go out of @list, not to its next row: for a list
  * whose rows are chosen with the arrows (the versions of the history). */
 void        byline_list_box_leave_on_tab (GtkListBox *list);
+/* A toast for an error to read: its text wraps instead of being cut short,
+ * and it stays ten seconds. */
+AdwToast   *byline_toast_new_long       (const char  *text);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 

@@ -19,6 +19,7 @@
 #include "byline-history-dialog.h"
 #include "byline-preview-dialog.h"
 #include "byline-print.h"
+#include "byline-widget-util.h"
 #include "byline-window-private.h"
 
 static void
@@ -27,10 +28,8 @@ show_error_toast (BylineWindow *self,
                   const GError *error)
 {
   g_autofree char *title = what ? g_strdup_printf ("%s: %s", what, error->message) : g_strdup (error->message);
-  AdwToast *toast = adw_toast_new (title);
 
-  adw_toast_set_timeout (toast, 8);
-  byline_window_add_toast (self, toast);
+  byline_window_add_toast (self, byline_toast_new_long (title));
 }
 
 /* Where the person last exported or opened a story, for the next dialog:

@@ -221,6 +221,28 @@ test_open (Fixture       *f,
   assert_toast (f, "trong.txt is empty");
   g_assert_cmpstr (byline_document_get_id (byline_window_get_document (f->window)), ==, opened);
 
+  /* A Word document: what to do instead, read to its end (the toast's text
+   * wraps instead of being cut short). */
+  {
+    static const char docx[] = "PK\003\004\024\000\006\000word/document.xml";
+    g_autoptr(GFile) word = g_file_get_child (f->files, "bai.docx");
+    const char *advice = "bai.docx is a document (Word, .docx), not an article: save it as a web page (HTML) "
+                         "or as text from the program that made it, or copy its text into a new story";
+    GtkWidget *label;
+
+    g_assert_true (g_file_replace_contents (word, docx, sizeof docx - 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                            NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+    byline_ui_test_chooser_open (byline_ui_test_wait_for_chooser ("Open Stories"), word);
+    assert_toast (f, advice);
+    label = byline_ui_test_find_label (GTK_WIDGET (f->window), advice);
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+    byline_ui_test_wait (600);
+    g_assert_cmpstr (byline_document_get_id (byline_window_get_document (f->window)), ==, opened);
+  }
+
   /* Cancelled: nothing opens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
   byline_ui_test_chooser_cancel (byline_ui_test_wait_for_chooser ("Open Stories"));

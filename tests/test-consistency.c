@@ -316,6 +316,35 @@ test_archive_from_store (void)
   g_assert_cmpuint (found_at (found, 0)->suggestion_count, ==, 2);
 }
 
+/* A damaged draft in the store is left out of the archive quietly: the
+ * drafts library shows it; the program did nothing wrong (its warning was
+ * fatal in tests and printed at every start). */
+static void
+test_archive_damaged_draft (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("consistency-damaged");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (folder);
+  g_autoptr(BylineConsistencyIndex) index = byline_consistency_index_new ();
+  g_autoptr(BylineArticle) good = byline_test_make_article (NULL);
+  g_autoptr(BylineArticle) damaged = byline_test_make_article (NULL);
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_draft_store_save (store, good, &error));
+  g_assert_true (byline_draft_store_save (store, damaged, &error));
+  g_assert_no_error (error);
+  dir = g_file_get_child (folder, byline_article_get_id (damaged));
+  draft = g_file_get_child (dir, "draft.json");
+  g_assert_true (g_file_replace_contents (draft, "{\"format\":", 10, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+
+  g_assert_true (byline_consistency_index_add_store (index, store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_consistency_index_get_n_documents (index), ==, 1);
+}
+
 static void
 test_house_list (void)
 {
@@ -383,6 +412,7 @@ main (int   argc,
   byline_test_init (&argc, &argv);
 
   g_test_add_func ("/consistency/rare-form", test_rare_form_in_story);
+  g_test_add_func ("/consistency/archive-damaged-draft", test_archive_damaged_draft);
   g_test_add_func ("/consistency/names", test_names);
   g_test_add_func ("/consistency/sentence-case", test_sentence_case);
   g_test_add_func ("/consistency/single-syllables", test_single_syllables_never);

@@ -228,7 +228,9 @@ byline_consistency_index_add_store (BylineConsistencyIndex  *self,
       article = byline_draft_store_load (store, summary->id, &local_error);
       if (article == NULL)
         {
-          g_warning ("Consistency archive: skipping draft %s: %s", summary->id, local_error->message);
+          /* A damaged draft: the drafts library says so, and offers its last
+           * saved version; not a fault of the program's, so no warning. */
+          g_debug ("Consistency archive: skipping draft %s: %s", summary->id, local_error->message);
           continue;
         }
       byline_consistency_index_add_article (self, article);

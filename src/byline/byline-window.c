@@ -77,8 +77,12 @@ update_save_state (BylineWindow *self)
 
   if (error != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Could not save: %s"), error->message);
       gboolean conflict = g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
+      /* The core's message names the draft by its id, for the command line. */
+      g_autofree char *title = conflict ? g_strdup (_("Not saved: this story was changed elsewhere (in another "
+                                                      "window or program) since it was opened here. What you "
+                                                      "typed is kept in this window."))
+                                        : g_strdup_printf (_("Could not save: %s"), error->message);
 
       adw_banner_set_title (self->banner, title);
       adw_banner_set_button_label (self->banner, conflict ? _("Save as _New Draft") : _("_Try Again"));

@@ -475,6 +475,10 @@ test_save_failures (Fixture       *f,
   byline_ui_test_wait (300);
   g_assert_true (adw_banner_get_revealed (save_banner (f)));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_banner (f))), ==, "win.save-copy");
+  /* Said as a reporter can read it: not the draft's id and revisions. */
+  g_assert_true (g_str_has_prefix (adw_banner_get_title (save_banner (f)),
+                                   "Not saved: this story was changed elsewhere"));
+  g_assert_null (strstr (adw_banner_get_title (save_banner (f)), id));
   {
     g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
 

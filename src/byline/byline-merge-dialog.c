@@ -80,7 +80,12 @@ byline_merge_dialog_apply (BylineMergeDialog  *self,
 
   g_return_val_if_fail (BYLINE_IS_MERGE_DIALOG (self), FALSE);
 
-  saved = byline_review_resolve (self->store, self->draft_id, self->destination, self->merge, error);
+  /* No destination: two copies of the draft on this computer (the window's
+   * and one saved elsewhere), merged over the draft. */
+  if (self->destination == NULL)
+    saved = byline_merge_save_draft (self->merge, self->store, error);
+  else
+    saved = byline_review_resolve (self->store, self->draft_id, self->destination, self->merge, error);
   if (saved == NULL)
     return FALSE;
   g_signal_emit (self, signals[RESOLVED], 0, saved);
@@ -95,6 +100,14 @@ on_apply_clicked (BylineMergeDialog *self)
 
   if (!byline_merge_dialog_apply (self, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* Local mode: keep both stories apart instead, the window's as a new draft. */
+static void
+on_save_copy_clicked (BylineMergeDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-copy", NULL);
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static GtkWidget *
@@ -144,7 +157,9 @@ conflict_section (BylineMergeDialog *self,
 
   gtk_box_set_homogeneous (GTK_BOX (versions), TRUE);
   gtk_box_append (GTK_BOX (versions), version_card (_("Your version"), conflict->ours_text));
-  gtk_box_append (GTK_BOX (versions), version_card (_("Their version"), conflict->theirs_text));
+  gtk_box_append (GTK_BOX (versions), version_card (self->destination != NULL ? _("Their version")
+                                                                              : _("Saved elsewhere"),
+                                                    conflict->theirs_text));
   gtk_box_append (GTK_BOX (section), versions);
 
   for (guint i = 0; i < 3; i++)
@@ -229,10 +244,21 @@ byline_merge_dialog_new (BylineDraftStore *store,
   gtk_widget_add_css_class (self->apply_button, "suggested-action");
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (on_apply_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
+  if (destination == NULL)
+    {
+      GtkWidget *copy = gtk_button_new_with_mnemonic (_("Save Mine as _New Draft"));
+
+      g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_save_copy_clicked), self);
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
+      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+    }
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
 
-  intro = gtk_label_new (_("You and someone else changed the same places. Choose which version to keep in each; "
-                           "the other stays in the story’s history."));
+  intro = gtk_label_new (destination != NULL
+                         ? _("You and someone else changed the same places. Choose which version to keep in each; "
+                             "the other stays in the story’s history.")
+                         : _("This story was changed elsewhere while you worked on it here, in the same places. "
+                             "Choose which version to keep in each; the other stays in the story’s history."));
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
   gtk_box_append (GTK_BOX (box), intro);

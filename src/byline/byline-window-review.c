@@ -25,6 +25,7 @@
 #include "byline-merge-dialog.h"
 #include "byline-publisher.h"
 #include "byline-review-dialog.h"
+#include "byline-widget-util.h"
 #include "byline-window-private.h"
 #include "byline-window-review.h"
 
@@ -334,6 +335,63 @@ show_merge (BylineWindow *self,
   dialog = byline_merge_dialog_new (self->store, draft_id, destination, merge);
   g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_merge_resolved), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------- a draft saved elsewhere */
+
+static void
+on_local_merge_resolved (BylineWindow  *self,
+                         BylineArticle *saved)
+{
+  reload_draft (self, byline_article_get_id (saved));
+  byline_window_add_toast (self, adw_toast_new (_("Merged with the version saved elsewhere")));
+}
+
+/* The draft was saved elsewhere since it was opened here (the save failed
+ * with a conflict): the two are merged, from the version both started from;
+ * what both changed is asked, the rest is merged at once. */
+static void
+merge_conflict_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(BylineArticle) ours = NULL;
+  g_autoptr(BylineArticle) base = NULL;
+  g_autoptr(BylineArticle) theirs = NULL;
+  g_autoptr(BylineMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  if (self->document == NULL)
+    return;
+  id = byline_document_get_id (self->document);
+  ours = byline_article_copy (byline_document_get_article (self->document));
+  theirs = byline_draft_store_load (self->store, id, &error);
+  if (theirs == NULL)
+    {
+      byline_window_add_toast (self, byline_toast_new_long (error->message));
+      return;
+    }
+  /* Gone from the history: every difference is asked. */
+  base = byline_draft_store_load_version (self->store, id, byline_article_get_revision (ours), NULL);
+  merge = byline_merge_new (base, ours, theirs);
+  if (byline_merge_get_n_conflicts (merge) == 0)
+    {
+      g_autoptr(BylineArticle) saved = byline_merge_save_draft (merge, self->store, &error);
+
+      if (saved == NULL)
+        byline_window_add_toast (self, byline_toast_new_long (error->message));
+      else
+        on_local_merge_resolved (self, saved);
+      return;
+    }
+  {
+    AdwDialog *dialog = byline_merge_dialog_new (self->store, id, NULL, merge);
+
+    g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_local_merge_resolved), self, G_CONNECT_SWAPPED);
+    adw_dialog_present (dialog, GTK_WIDGET (self));
+  }
 }
 
 /* ------------------------------------------------------------ the queue */
@@ -863,6 +921,7 @@ _byline_window_class_init_review (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_return_button);
 
   gtk_widget_class_install_action (widget_class, "win.review-queue", NULL, review_queue_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-conflict", NULL, merge_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.review-publish", NULL, review_publish_action);
   gtk_widget_class_install_action (widget_class, "win.review-schedule", NULL, review_schedule_action);
   gtk_widget_class_install_action (widget_class, "win.review-return", NULL, review_return_action);

@@ -81,13 +81,13 @@ update_save_state (BylineWindow *self)
       /* The core's message names the draft by its id, for the command line. */
       g_autofree char *title = conflict ? g_strdup (_("Not saved: this story was changed elsewhere (in another "
                                                       "window or program) since it was opened here. What you "
-                                                      "typed is kept in this window."))
+                                                      "typed is kept in this window: merge the two."))
                                         : g_strdup_printf (_("Could not save: %s"), error->message);
 
       adw_banner_set_title (self->banner, title);
-      adw_banner_set_button_label (self->banner, conflict ? _("Save as _New Draft") : _("_Try Again"));
+      adw_banner_set_button_label (self->banner, conflict ? _("_Merge…") : _("_Try Again"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner),
-                                      conflict ? "win.save-copy" : "win.retry-save");
+                                      conflict ? "win.merge-conflict" : "win.retry-save");
       adw_banner_set_revealed (self->banner, TRUE);
     }
   else

@@ -12,6 +12,7 @@
 #include "byline-article.h"
 #include "byline-body.h"
 #include "byline-diff-private.h"
+#include "byline-draft-store.h"
 #include "byline-image.h"
 #include "byline-merge.h"
 
@@ -702,4 +703,26 @@ byline_merge_conflicts_to_json (BylineMerge *self)
     }
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
+}
+
+BylineArticle *
+byline_merge_save_draft (BylineMerge       *self,
+                         BylineDraftStore  *store,
+                         GError           **error)
+{
+  g_autoptr(BylineArticle) merged = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_MERGE (self), NULL);
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
+
+  merged = byline_merge_dup_result (self);
+  draft = byline_draft_store_load (store, byline_article_get_id (merged), error);
+  if (draft == NULL)
+    return NULL;
+  /* On top of what is there: a save elsewhere meanwhile is a conflict again. */
+  byline_article_set_revision (merged, byline_article_get_revision (draft));
+  if (!byline_draft_store_save (store, merged, error))
+    return NULL;
+  return g_steal_pointer (&merged);
 }

@@ -68,6 +68,12 @@ guint                      byline_merge_get_n_taken       (BylineMerge       *se
 /* The merged story: a copy of ours (id, status, remote state, editor's note)
  * with the merged texts, body and pictures. */
 BylineArticle             *byline_merge_dup_result        (BylineMerge       *self);
+/* Saves the merged story over its draft in @store as the draft is there
+ * now (two copies of one draft, the window's and one saved elsewhere since
+ * it was opened): the next revision, the other in the history. */
+BylineArticle             *byline_merge_save_draft        (BylineMerge       *self,
+                                                           BylineDraftStore  *store,
+                                                           GError           **error);
 /* [{index, part, label, base, ours, theirs, choice}] */
 JsonNode                  *byline_merge_conflicts_to_json (BylineMerge       *self);
 

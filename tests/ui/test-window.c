@@ -24,6 +24,7 @@
 #include "byline-document.h"
 #include "byline-find-bar.h"
 #include "byline-history-dialog.h"
+#include "byline-merge-dialog.h"
 #include "byline-article-preview.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-preferences-dialog.h"
@@ -406,8 +407,9 @@ save_banner (Fixture *f)
 }
 
 /* A save that fails says so, and keeps every word: a banner with Try Again
- * when the disk refused, with Save as New Draft when someone else saved the
- * draft meanwhile; either way the words end up on disk. */
+ * when the disk refused, with Merge… when someone else saved the draft
+ * meanwhile (what both changed is asked, the rest merged at once), or Save
+ * as New Draft; either way the words end up on disk. */
 static void
 test_save_failures (Fixture       *f,
                     gconstpointer  data)
@@ -474,7 +476,7 @@ test_save_failures (Fixture       *f,
   g_assert_false (byline_document_flush (document, NULL));
   byline_ui_test_wait (300);
   g_assert_true (adw_banner_get_revealed (save_banner (f)));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_banner (f))), ==, "win.save-copy");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_banner (f))), ==, "win.merge-conflict");
   /* Said as a reporter can read it: not the draft's id and revisions. */
   g_assert_true (g_str_has_prefix (adw_banner_get_title (save_banner (f)),
                                    "Not saved: this story was changed elsewhere"));
@@ -485,18 +487,91 @@ test_save_failures (Fixture       *f,
     g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè (biên tập)");
   }
 
+  /* Merge…: both changed the headline, which is asked; the reporter keeps
+   * theirs, and the editor's stays in the history. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.merge-conflict", NULL));
+  byline_ui_test_wait (300);
+  {
+    AdwDialog *merge = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+    g_autoptr(GPtrArray) versions = NULL;
+    gboolean editors_kept = FALSE;
+
+    g_assert_true (BYLINE_IS_MERGE_DIALOG (merge));
+    g_assert_nonnull (byline_ui_test_find_button (GTK_WIDGET (merge), "Save Mine as _New Draft"));
+    byline_merge_dialog_choose (BYLINE_MERGE_DIALOG (merge), 0, BYLINE_MERGE_TAKE_OURS);
+    g_assert_true (byline_merge_dialog_apply (BYLINE_MERGE_DIALOG (merge), &error));
+    g_assert_no_error (error);
+    byline_ui_test_wait (300);
+    document = byline_window_get_document (f->window);
+    g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lũ quét ở Mường Tè, 3 người mất tích đêm qua");
+    g_assert_cmpint (byline_document_get_save_state (document), ==, BYLINE_SAVE_STATE_SAVED);
+    g_assert_false (adw_banner_get_revealed (save_banner (f)));
+    versions = byline_draft_store_list_history (f->store, id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < versions->len; i++)
+      editors_kept |= g_strcmp0 (((BylineDraftVersion *) g_ptr_array_index (versions, i))->headline,
+                                 "Lũ quét ở Mường Tè (biên tập)") == 0;
+    g_assert_true (editors_kept);
+  }
+  {
+    g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
+
+    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè, 3 người mất tích đêm qua");
+  }
+
+  /* Changes in different places merge without a question: the editor's
+   * lead, the reporter's headline. */
+  g_clear_object (&theirs);
+  theirs = byline_draft_store_load (other, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_lead (theirs, "Sapo của biên tập.");
+  g_assert_true (byline_draft_store_save (other, theirs, &error));
+  g_assert_no_error (error);
+  headline = byline_article_editor_get_headline_view (editor (f));
+  byline_article_editor_focus_headline (editor (f));
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (headline), &end);
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (headline), &end);
+  }
+  byline_ui_test_type (headline, "!");
+  g_assert_false (byline_document_flush (document, NULL));
+  byline_ui_test_wait (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.merge-conflict", NULL));
+  byline_ui_test_wait (300);
+  g_assert_false (BYLINE_IS_MERGE_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window))));
+  {
+    g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
+
+    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè, 3 người mất tích đêm qua!");
+    g_assert_cmpstr (byline_article_get_lead (on_disk), ==, "Sapo của biên tập.");
+    g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Sapo của biên tập.");
+  }
+
   /* Save as New Draft: both versions are kept, the window edits the copy. */
+  g_clear_object (&theirs);
+  theirs = byline_draft_store_load (other, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_headline (theirs, "Lũ quét (biên tập lần hai)");
+  g_assert_true (byline_draft_store_save (other, theirs, &error));
+  g_assert_no_error (error);
+  document = byline_window_get_document (f->window);
+  headline = byline_article_editor_get_headline_view (editor (f));
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_type (headline, "?");
+  g_assert_false (byline_document_flush (document, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-copy", NULL));
   byline_ui_test_wait (300);
   copy_id = g_strdup (byline_article_get_id (article (f)));
   g_assert_cmpstr (copy_id, !=, id);
   g_assert_false (adw_banner_get_revealed (save_banner (f)));
   mine = read_draft_json (f->store, copy_id);
-  g_assert_cmpstr (byline_article_get_headline (mine), ==, "Lũ quét ở Mường Tè, 3 người mất tích đêm qua");
+  g_assert_nonnull (strstr (byline_article_get_headline (mine), "?"));
   {
     g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);
 
-    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè (biên tập)");
+    g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét (biên tập lần hai)");
   }
 }
 

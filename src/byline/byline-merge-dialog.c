@@ -26,6 +26,7 @@ struct _BylineMergeDialog
   BylineMerge      *merge;
   GPtrArray        *buttons;    /* per conflict: a GtkCheckButton *[3], ours, theirs, both */
   GtkWidget        *apply_button;
+  GPtrArray        *rows;       /* the boxes of versions and choices, side by side when wide */
   AdwToastOverlay  *toast_overlay;
 };
 
@@ -102,6 +103,27 @@ on_apply_clicked (BylineMergeDialog *self)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* Narrow, the two versions and the choices go one above the other. */
+static void
+set_rows_orientation (BylineMergeDialog *self,
+                      GtkOrientation     orientation)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_orientable_set_orientation (g_ptr_array_index (self->rows, i), orientation);
+}
+
+static void
+on_narrow (BylineMergeDialog *self)
+{
+  set_rows_orientation (self, GTK_ORIENTATION_VERTICAL);
+}
+
+static void
+on_wide (BylineMergeDialog *self)
+{
+  set_rows_orientation (self, GTK_ORIENTATION_HORIZONTAL);
+}
+
 /* Local mode: keep both stories apart instead, the window's as a new draft. */
 static void
 on_save_copy_clicked (BylineMergeDialog *self)
@@ -161,6 +183,7 @@ conflict_section (BylineMergeDialog *self,
                                                                               : _("Saved elsewhere"),
                                                     conflict->theirs_text));
   gtk_box_append (GTK_BOX (section), versions);
+  g_ptr_array_add (self->rows, versions);
 
   for (guint i = 0; i < 3; i++)
     {
@@ -178,6 +201,7 @@ conflict_section (BylineMergeDialog *self,
       gtk_box_append (GTK_BOX (choices), buttons[i]);
     }
   gtk_box_append (GTK_BOX (section), choices);
+  g_ptr_array_add (self->rows, choices);
   g_ptr_array_add (self->buttons, buttons);
   return section;
 }
@@ -192,6 +216,7 @@ byline_merge_dialog_finalize (GObject *object)
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->destination, g_free);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (byline_merge_dialog_parent_class)->finalize (object);
 }
 
@@ -239,19 +264,12 @@ byline_merge_dialog_new (BylineDraftStore *store,
   self->draft_id = g_strdup (draft_id);
   self->destination = g_strdup (destination);
   self->merge = g_object_ref (merge);
+  self->rows = g_ptr_array_new ();
 
   self->apply_button = gtk_button_new_with_mnemonic (_("_Apply"));
   gtk_widget_add_css_class (self->apply_button, "suggested-action");
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (on_apply_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
-  if (destination == NULL)
-    {
-      GtkWidget *copy = gtk_button_new_with_mnemonic (_("Save Mine as _New Draft"));
-
-      g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_save_copy_clicked), self);
-      adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
-      adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-    }
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
 
   intro = gtk_label_new (destination != NULL
@@ -264,6 +282,24 @@ byline_merge_dialog_new (BylineDraftStore *store,
   gtk_box_append (GTK_BOX (box), intro);
   for (guint i = 0; i < byline_merge_get_n_conflicts (merge); i++)
     gtk_box_append (GTK_BOX (box), conflict_section (self, i));
+  if (destination == NULL)
+    {
+      GtkWidget *copy = gtk_button_new_with_mnemonic (_("Save Mine as _New Draft"));
+
+      gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "pill");
+      g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_save_copy_clicked), self);
+      gtk_box_append (GTK_BOX (box), copy);
+    }
+  {
+    AdwBreakpoint *breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 560sp"));
+
+    g_signal_connect_object (breakpoint, "apply", G_CALLBACK (on_narrow), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (breakpoint, "unapply", G_CALLBACK (on_wide), self, G_CONNECT_SWAPPED);
+    /* (A dialog with breakpoints says the smallest size it takes.) */
+    gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
+    adw_dialog_add_breakpoint (ADW_DIALOG (self), breakpoint);
+  }
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 6);
@@ -277,5 +313,9 @@ byline_merge_dialog_new (BylineDraftStore *store,
   adw_toast_overlay_set_child (self->toast_overlay, toolbar);
   adw_dialog_set_child (ADW_DIALOG (self), GTK_WIDGET (self->toast_overlay));
   update_apply (self);
+  /* The keyboard on the first choice: not in the first version's text,
+   * whose words a selectable label would select. */
+  if (self->buttons->len > 0)
+    adw_dialog_set_focus (ADW_DIALOG (self), ((GtkWidget **) g_ptr_array_index (self->buttons, 0))[0]);
   return ADW_DIALOG (self);
 }

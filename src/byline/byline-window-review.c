@@ -350,12 +350,10 @@ on_local_merge_resolved (BylineWindow  *self,
 /* The draft was saved elsewhere since it was opened here (the save failed
  * with a conflict): the two are merged, from the version both started from;
  * what both changed is asked, the rest is merged at once. */
-static void
-merge_conflict_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+static gboolean
+merge_conflict (gpointer data)
 {
-  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(BylineWindow) self = data;
   g_autoptr(BylineArticle) ours = NULL;
   g_autoptr(BylineArticle) base = NULL;
   g_autoptr(BylineArticle) theirs = NULL;
@@ -364,14 +362,14 @@ merge_conflict_action (GtkWidget  *widget,
   const char *id;
 
   if (self->document == NULL)
-    return;
+    return G_SOURCE_REMOVE;
   id = byline_document_get_id (self->document);
   ours = byline_article_copy (byline_document_get_article (self->document));
   theirs = byline_draft_store_load (self->store, id, &error);
   if (theirs == NULL)
     {
       byline_window_add_toast (self, byline_toast_new_long (error->message));
-      return;
+      return G_SOURCE_REMOVE;
     }
   /* Gone from the history: every difference is asked. */
   base = byline_draft_store_load_version (self->store, id, byline_article_get_revision (ours), NULL);
@@ -384,7 +382,7 @@ merge_conflict_action (GtkWidget  *widget,
         byline_window_add_toast (self, byline_toast_new_long (error->message));
       else
         on_local_merge_resolved (self, saved);
-      return;
+      return G_SOURCE_REMOVE;
     }
   {
     AdwDialog *dialog = byline_merge_dialog_new (self->store, id, NULL, merge);
@@ -392,6 +390,15 @@ merge_conflict_action (GtkWidget  *widget,
     g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_local_merge_resolved), self, G_CONNECT_SWAPPED);
     adw_dialog_present (dialog, GTK_WIDGET (self));
   }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+merge_conflict_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  merge_conflict (g_object_ref (widget));
 }
 
 /* ------------------------------------------------------------ the queue */

@@ -79,9 +79,8 @@ update_save_state (BylineWindow *self)
     {
       gboolean conflict = g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
       /* The core's message names the draft by its id, for the command line. */
-      g_autofree char *title = conflict ? g_strdup (_("Not saved: this story was changed elsewhere (in another "
-                                                      "window or program) since it was opened here. What you "
-                                                      "typed is kept in this window: merge the two."))
+      g_autofree char *title = conflict ? g_strdup (_("Not saved: the story was changed elsewhere since it was "
+                                                      "opened here. What you typed is still here: merge the two."))
                                         : g_strdup_printf (_("Could not save: %s"), error->message);
 
       adw_banner_set_title (self->banner, title);

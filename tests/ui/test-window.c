@@ -479,7 +479,7 @@ test_save_failures (Fixture       *f,
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_banner (f))), ==, "win.merge-conflict");
   /* Said as a reporter can read it: not the draft's id and revisions. */
   g_assert_true (g_str_has_prefix (adw_banner_get_title (save_banner (f)),
-                                   "Not saved: this story was changed elsewhere"));
+                                   "Not saved: the story was changed elsewhere"));
   g_assert_null (strstr (adw_banner_get_title (save_banner (f)), id));
   {
     g_autoptr(BylineArticle) on_disk = read_draft_json (f->store, id);

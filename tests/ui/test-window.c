@@ -864,6 +864,35 @@ test_shortcuts_listed (Fixture       *f,
   g_object_unref (dialog);
 }
 
+/* Types @texts into the headline, one saved version each (a moment apart,
+ * as a reporter's words come), then opens the history as the window does. */
+static AdwDialog *
+open_history_after (Fixture            *f,
+                    const char * const *texts)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+
+  byline_article_editor_focus_headline (editor (f));
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      if (i > 0)
+        {
+          g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
+          g_assert_no_error (error);
+          byline_ui_test_wait (1100);
+        }
+      byline_ui_test_type (headline, texts[i]);
+    }
+  /* Opening the history saves what is on screen first: the newest version. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_HISTORY_DIALOG (dialog));
+  return dialog;
+}
+
 /* The history, as a reporter uses it: open it from the window, tell the
  * versions apart, look at an earlier one, restore it; the window and the
  * draft on disk then hold it. */
@@ -871,8 +900,7 @@ static void
 test_history_restore (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
-  g_autoptr(GError) error = NULL;
+  const char *texts[] = { "Bản tin sáng", " đã sửa", NULL };
   g_autoptr(BylineArticle) on_disk = NULL;
   g_autofree char *preview_text = NULL;
   g_autofree char *id = NULL;
@@ -882,20 +910,8 @@ test_history_restore (Fixture       *f,
   GtkWidget *restore, *preview;
   const char *current_title, *earlier_title;
 
-  byline_article_editor_focus_headline (editor (f));
-  byline_ui_test_type (headline, "Bản tin sáng");
-  g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
-  g_assert_no_error (error);
-  /* A reporter's next words come a moment later. */
-  byline_ui_test_wait (1100);
-  byline_ui_test_type (headline, " đã sửa");
+  dialog = open_history_after (f, texts);
   id = g_strdup (byline_article_get_id (article (f)));
-
-  /* Opening the history saves what is on screen first: the newest version. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
-  g_assert_true (BYLINE_IS_HISTORY_DIALOG (dialog));
   list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
   current = gtk_list_box_get_row_at_index (list, 0);
   earlier = gtk_list_box_get_row_at_index (list, 1);
@@ -943,24 +959,14 @@ static void
 test_history_narrow (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
-  g_autoptr(GError) error = NULL;
+  const char *texts[] = { "Bản tin sáng", " đã sửa", NULL };
   AdwNavigationSplitView *split;
   AdwDialog *dialog;
   GtkListBox *list;
 
-  byline_article_editor_focus_headline (editor (f));
-  byline_ui_test_type (headline, "Bản tin sáng");
-  g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
-  g_assert_no_error (error);
-  byline_ui_test_wait (1100);
-  byline_ui_test_type (headline, " đã sửa");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
   byline_ui_test_wait (400);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  dialog = open_history_after (f, texts);
   byline_ui_test_wait (600);
   split = ADW_NAVIGATION_SPLIT_VIEW (byline_ui_test_find_descendant (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_NAVIGATION_SPLIT_VIEW));
@@ -1010,23 +1016,12 @@ static void
 test_history_tab (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
-  g_autoptr(GError) error = NULL;
+  const char *texts[] = { "Bản tin ", "Bản tin ", "Bản tin ", NULL };
   AdwDialog *dialog;
   GtkListBox *list;
   GtkWidget *restore, *focus;
 
-  byline_article_editor_focus_headline (editor (f));
-  for (guint i = 0; i < 3; i++)
-    {
-      byline_ui_test_type (headline, "Bản tin ");
-      g_assert_true (byline_document_flush (byline_window_get_document (f->window), &error));
-      g_assert_no_error (error);
-      byline_ui_test_wait (1100);
-    }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  dialog = open_history_after (f, texts);
   list = byline_history_dialog_get_list (BYLINE_HISTORY_DIALOG (dialog));
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
   byline_ui_test_wait (300);

@@ -158,9 +158,17 @@ gboolean
 _byline_upload_prepare_finish (GAsyncResult  *result,
                                GError       **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  /* The pictures let go here, not when the worker thread drops its
+   * reference to the task (after this, at a moment of its own): the last
+   * reference to a scaled copy removes its temporary file, which must be
+   * gone when the send is over. */
+  g_task_set_task_data (G_TASK (result), NULL, NULL);
+  return ok;
 }
 
 /* -------------------------------------------------------------- the item */

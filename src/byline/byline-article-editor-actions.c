@@ -244,9 +244,7 @@ on_pictures_chosen (GObject      *object,
     return;
 
   block = byline_body_buffer_get_insert_block (self->body_buffer);
-  byline_body_view_insert_pictures (self->body_view, files, block, &error);
-  if (error != NULL)
-    byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  byline_body_view_insert_pictures_async (self->body_view, files, block);
   byline_article_editor_focus_body (self);
 }
 

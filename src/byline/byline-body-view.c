@@ -385,6 +385,141 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   return added;
 }
 
+/* ---------------------------------------------- pictures, off the main thread */
+
+/* Photos from a camera's card are large: copying and hashing twenty of them
+ * took seconds on the main thread, the window frozen.  They are imported
+ * into the draft in a thread; then shown where the cursor was, which a mark
+ * follows while the reporter types on. */
+typedef struct
+{
+  BylineBodyView   *view;
+  BylineDocument   *document;   /* the view's when it began */
+  BylineArticle    *article;
+  BylineDraftStore *store;
+  GPtrArray        *files;      /* GFile */
+  GtkTextMark      *mark;       /* before the line they go above */
+  int               cursor;     /* the cursor's offset then */
+  GPtrArray        *images;     /* BylineImage, imported */
+  GError           *error;      /* why the first that failed did */
+} Insertion;
+
+static void
+insertion_free (Insertion *insertion)
+{
+  if (insertion->mark != NULL && !gtk_text_mark_get_deleted (insertion->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (insertion->mark), insertion->mark);
+  g_clear_object (&insertion->mark);
+  g_clear_object (&insertion->view);
+  g_clear_object (&insertion->document);
+  g_clear_object (&insertion->article);
+  g_clear_object (&insertion->store);
+  g_clear_pointer (&insertion->files, g_ptr_array_unref);
+  g_clear_pointer (&insertion->images, g_ptr_array_unref);
+  g_clear_error (&insertion->error);
+  g_free (insertion);
+}
+
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Insertion *insertion = data;
+
+  for (guint i = 0; i < insertion->files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BylineImage *image = byline_draft_store_import_image (insertion->store, insertion->article,
+                                                            g_ptr_array_index (insertion->files, i), &error);
+
+      if (image != NULL)
+        g_ptr_array_add (insertion->images, image);
+      else if (insertion->error == NULL)
+        insertion->error = g_steal_pointer (&error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Insertion *insertion = g_task_get_task_data (G_TASK (result));
+  BylineBodyView *self = insertion->view;
+  GtkTextIter iter, cursor;
+  guint block = 0, offset = 0;
+  gboolean unmoved;
+
+  /* Another story in the view now: the pictures stay in their draft's folder. */
+  if (self->document != insertion->document || insertion->mark == NULL
+      || gtk_text_mark_get_deleted (insertion->mark))
+    return;
+  if (insertion->images->len > 0)
+    {
+      byline_body_buffer_show_all (self->buffer);
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter, insertion->mark);
+      if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset) && offset > 0)
+        block++;
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &cursor,
+                                        gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+      unmoved = gtk_text_iter_get_offset (&cursor) == insertion->cursor;
+      byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
+      for (guint i = 0; i < insertion->images->len; i++)
+        byline_document_add_image (self->document, g_ptr_array_index (insertion->images, i), block + i);
+      byline_body_buffer_end_edit (self->buffer);
+      /* The cursor goes below them unless the reporter has moved it meanwhile. */
+      if (unmoved)
+        place_cursor_after_figures (self, block, insertion->images->len);
+    }
+  if (insertion->error != NULL)
+    byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (insertion->error->message));
+}
+
+void
+byline_body_view_insert_pictures_async (BylineBodyView *self,
+                                        GListModel     *files,
+                                        int             index)
+{
+  g_autoptr(GTask) task = NULL;
+  Insertion *insertion;
+  GtkTextIter iter;
+  guint at;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (self->document == NULL || g_list_model_get_n_items (files) == 0)
+    return;
+
+  byline_body_buffer_show_all (self->buffer);
+  at = index < 0 ? byline_body_buffer_get_insert_block (self->buffer) : (guint) index;
+  insertion = g_new0 (Insertion, 1);
+  insertion->view = g_object_ref (self);
+  insertion->document = g_object_ref (self->document);
+  insertion->article = g_object_ref (byline_document_get_article (self->document));
+  insertion->store = g_object_ref (byline_document_get_store (self->document));
+  insertion->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (insertion->files, g_list_model_get_item (files, i));
+  insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
+  if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
+    byline_body_buffer_get_iter_at_block (self->buffer, &iter, at, 0);
+  else
+    gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (self->buffer), &iter);
+  insertion->mark = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer), NULL, &iter, TRUE));
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  insertion->cursor = gtk_text_iter_get_offset (&iter);
+
+  task = g_task_new (self, NULL, on_imported, NULL);
+  g_task_set_source_tag (task, byline_body_view_insert_pictures_async);
+  g_task_set_task_data (task, insertion, (GDestroyNotify) insertion_free);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
 /* Puts a picture of the story that is not in the text at the cursor. */
 void
 byline_body_view_place_image (BylineBodyView *self,
@@ -418,7 +553,6 @@ on_drop (GtkDropTarget  *target,
          BylineBodyView *self)
 {
   g_autoptr(GListModel) files = byline_file_list_to_model (g_value_get_boxed (value));
-  g_autoptr(GError) error = NULL;
   GtkTextIter iter;
   int bx, by;
   guint block = 0, offset = 0;
@@ -429,12 +563,7 @@ on_drop (GtkDropTarget  *target,
   if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
     block = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
 
-  if (byline_body_view_insert_pictures (self, files, block, &error) == 0
-      && error != NULL)
-    {
-      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return FALSE;
-    }
+  byline_body_view_insert_pictures_async (self, files, block);
   return TRUE;
 }
 

@@ -40,6 +40,12 @@ guint             byline_body_view_insert_pictures (BylineBodyView *self,
                                                     GListModel     *files,
                                                     int             index,
                                                     GError        **error);
+/* The same, the files copied and hashed in a thread (a camera's photos are
+ * large); they are shown where the cursor was when they come, and a toast
+ * says why any did not. */
+void              byline_body_view_insert_pictures_async (BylineBodyView *self,
+                                                          GListModel     *files,
+                                                          int             index);
 void              byline_body_view_place_image     (BylineBodyView *self,
                                                     BylineImage    *image);
 

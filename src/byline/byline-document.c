@@ -520,7 +520,6 @@ byline_document_import_image (BylineDocument  *self,
                               GError         **error)
 {
   g_autoptr(BylineImage) image = NULL;
-  BylineBody *body;
 
   g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -528,6 +527,19 @@ byline_document_import_image (BylineDocument  *self,
   image = byline_draft_store_import_image (self->store, self->article, file, error);
   if (image == NULL)
     return NULL;
+  byline_document_add_image (self, image, block_index);
+  return image;
+}
+
+void
+byline_document_add_image (BylineDocument *self,
+                           BylineImage    *image,
+                           int             block_index)
+{
+  BylineBody *body;
+
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+  g_return_if_fail (BYLINE_IS_IMAGE (image));
 
   byline_article_add_image (self->article, image);
   body = byline_article_get_body (self->article);
@@ -538,8 +550,6 @@ byline_document_import_image (BylineDocument  *self,
   /* The first picture of a story is its featured one until someone says otherwise. */
   if (byline_article_get_featured_image (self->article) == NULL)
     byline_image_set_featured (image, TRUE);
-
-  return image;
 }
 
 BylineImageRemoval *

@@ -64,6 +64,11 @@ BylineImage      *byline_document_import_image       (BylineDocument   *self,
                                                       GFile            *file,
                                                       int               block_index,
                                                       GError          **error);
+/* A picture imported into the draft already (byline_draft_store_import_image()),
+ * added to the article and shown in the body before @block_index (-1: at the end). */
+void              byline_document_add_image          (BylineDocument   *self,
+                                                      BylineImage      *image,
+                                                      int               block_index);
 /* Takes the picture and its figures away, as one step of the text's undo:
  * undoing it there, or undoing a figure's deletion after it, brings the
  * picture back with its figure. */

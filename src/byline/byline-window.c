@@ -464,11 +464,7 @@ static void
 on_pictures_dropped (BylineWindow *self,
                      GListModel   *files)
 {
-  g_autoptr(GError) error = NULL;
-
-  byline_body_view_insert_pictures (byline_article_editor_get_body_view (self->editor), files, -1, &error);
-  if (error != NULL)
-    byline_window_add_toast (self, adw_toast_new (error->message));
+  byline_body_view_insert_pictures_async (byline_article_editor_get_body_view (self->editor), files, -1);
 }
 
 static void

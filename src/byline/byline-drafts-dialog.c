@@ -567,9 +567,20 @@ byline_drafts_dialog_reload (BylineDraftsDialog *self)
     {
       const BylineDraftSummary *summary = g_ptr_array_index (self->drafts, i);
 
-      /* As the row shows it: "untitled" finds the untitled ones. */
-      const char *headline = byline_text_is_blank (summary->headline) ? _("Untitled Story") : summary->headline;
+      g_autofree char *saved = NULL;
+      const char *headline = summary->headline;
 
+      /* A damaged draft under its last saved version's headline, as its row. */
+      if (summary->problem != NULL)
+        {
+          g_autoptr(GPtrArray) versions = byline_draft_store_list_history (self->store, summary->id, NULL);
+
+          if (versions != NULL && versions->len > 0)
+            headline = saved = g_strdup (((BylineDraftVersion *) g_ptr_array_index (versions, 0))->headline);
+        }
+      /* As the row shows it: "untitled" finds the untitled ones. */
+      if (byline_text_is_blank (headline))
+        headline = _("Untitled Story");
       g_ptr_array_add (self->folded, byline_text_slugify (headline));
     }
   fill_rows (self);

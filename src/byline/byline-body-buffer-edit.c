@@ -304,24 +304,31 @@ delete_from_body (BylineBodyBuffer *self,
     byline_body_remove_block (body, b1 + 1);
 }
 
-/* The figures a deletion takes away are put out of sight before it, while
- * the buffer and the view's layout still agree.  Unmapped from within the
- * deletion, a figure under the pointer made GTK look for the text under the
- * pointer in a layout half changed, and crash: a picture clicked, then
- * deleted or typed over. */
+/* The figures a deletion takes away (those of blocks @b1 to @b2 whose line
+ * starts in [@start, @end)) are put out of sight before it, while the buffer
+ * and the view's layout still agree.  Unmapped from within the deletion, a
+ * figure under the pointer made GTK look for the text under the pointer in
+ * a layout half changed, and crash: a picture clicked, then deleted or typed
+ * over. */
 static void
-hide_figures_in (const GtkTextIter *start,
-                 const GtkTextIter *end)
+hide_figures_in (BylineBodyBuffer  *self,
+                 const GtkTextIter *start,
+                 const GtkTextIter *end,
+                 guint              b1,
+                 guint              b2)
 {
-  GtkTextIter iter = *start;
-
-  for (; gtk_text_iter_compare (&iter, end) < 0; gtk_text_iter_forward_char (&iter))
+  for (guint b = b1; b <= b2; b++)
     {
-      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
       g_autofree GtkWidget **widgets = NULL;
+      GtkTextChildAnchor *anchor;
+      GtkTextIter iter;
       guint n = 0;
 
-      if (anchor == NULL)
+      if (!_byline_body_buffer_is_image_block (self, b))
+        continue;
+      byline_body_buffer_get_iter_at_block (self, &iter, b, 0);
+      if (!gtk_text_iter_in_range (&iter, start, end)
+          || (anchor = gtk_text_iter_get_child_anchor (&iter)) == NULL)
         continue;
       widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
       for (guint i = 0; i < n; i++)
@@ -352,7 +359,7 @@ on_delete_range (BylineBodyBuffer *self,
 
   byline_body_buffer_locate (self, start, &b1, &o1);
   byline_body_buffer_locate (self, end, &b2, &o2);
-  hide_figures_in (start, end);
+  hide_figures_in (self, start, end, b1, b2);
 
   byline_body_buffer_begin_edit (self, BYLINE_EDIT_DELETING);
   delete_from_body (self, b1, o1, b2, o2, &end_block, &end_offset);

@@ -343,13 +343,63 @@ place_cursor_after_figures (BylineBodyView *self,
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
 }
 
+static GPtrArray *
+files_of (GListModel *model)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (files, g_list_model_get_item (model, i));
+  return files;
+}
+
+/* Copies @files into @article's draft, adding the pictures to @images;
+ * keeps going past a file that fails, and says why the first one did. */
+static void
+import_files (BylineDraftStore  *store,
+              BylineArticle     *article,
+              GPtrArray         *files,
+              GPtrArray         *images,
+              GError           **first_error)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BylineImage *image = byline_draft_store_import_image (store, article, g_ptr_array_index (files, i), &error);
+
+      if (image != NULL)
+        g_ptr_array_add (images, image);
+      else if (first_error != NULL && *first_error == NULL)
+        g_propagate_error (first_error, g_steal_pointer (&error));
+    }
+}
+
+/* Shows @images, in the draft already, before block @at, as one undo step;
+ * with @move_cursor the cursor goes below them. */
+static void
+show_images (BylineBodyView *self,
+             GPtrArray      *images,
+             guint           at,
+             gboolean        move_cursor)
+{
+  if (images->len == 0)
+    return;
+  byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
+  for (guint i = 0; i < images->len; i++)
+    byline_document_add_image (self->document, g_ptr_array_index (images, i), at + i);
+  byline_body_buffer_end_edit (self->buffer);
+  if (move_cursor)
+    place_cursor_after_figures (self, at, images->len);
+}
+
 guint
 byline_body_view_insert_pictures (BylineBodyView *self,
                                   GListModel     *files,
                                   int             index,
                                   GError        **error)
 {
-  guint added = 0;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) list = NULL;
   guint at;
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), 0);
@@ -361,28 +411,12 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   /* The new figures' lines must show, wherever they go. */
   byline_body_buffer_show_all (self->buffer);
   at = index < 0 ? byline_body_buffer_get_insert_block (self->buffer) : (guint) index;
-  byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(GError) local_error = NULL;
-      BylineImage *image;
-
-      image = byline_document_import_image (self->document, file, at + added, &local_error);
-      if (image == NULL)
-        {
-          /* Keep what came in; say why the rest did not. */
-          if (error != NULL && *error == NULL)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          continue;
-        }
-      added++;
-    }
-  byline_body_buffer_end_edit (self->buffer);
-
-  if (added > 0)
-    place_cursor_after_figures (self, at, added);
-  return added;
+  images = g_ptr_array_new_with_free_func (g_object_unref);
+  list = files_of (files);
+  import_files (byline_document_get_store (self->document), byline_document_get_article (self->document),
+                list, images, error);
+  show_images (self, images, at, TRUE);
+  return images->len;
 }
 
 /* ---------------------------------------------- pictures, off the main thread */
@@ -428,17 +462,7 @@ import_in_thread (GTask        *task,
 {
   Insertion *insertion = data;
 
-  for (guint i = 0; i < insertion->files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      BylineImage *image = byline_draft_store_import_image (insertion->store, insertion->article,
-                                                            g_ptr_array_index (insertion->files, i), &error);
-
-      if (image != NULL)
-        g_ptr_array_add (insertion->images, image);
-      else if (insertion->error == NULL)
-        insertion->error = g_steal_pointer (&error);
-    }
+  import_files (insertion->store, insertion->article, insertion->files, insertion->images, &insertion->error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -454,8 +478,7 @@ on_imported (GObject      *source,
   gboolean unmoved;
 
   /* Another story in the view now: the pictures stay in their draft's folder. */
-  if (self->document != insertion->document || insertion->mark == NULL
-      || gtk_text_mark_get_deleted (insertion->mark))
+  if (self->document != insertion->document || gtk_text_mark_get_deleted (insertion->mark))
     return;
   if (insertion->images->len > 0)
     {
@@ -466,13 +489,8 @@ on_imported (GObject      *source,
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &cursor,
                                         gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
       unmoved = gtk_text_iter_get_offset (&cursor) == insertion->cursor;
-      byline_body_buffer_begin_edit (self->buffer, BYLINE_EDIT_OTHER);
-      for (guint i = 0; i < insertion->images->len; i++)
-        byline_document_add_image (self->document, g_ptr_array_index (insertion->images, i), block + i);
-      byline_body_buffer_end_edit (self->buffer);
       /* The cursor goes below them unless the reporter has moved it meanwhile. */
-      if (unmoved)
-        place_cursor_after_figures (self, block, insertion->images->len);
+      show_images (self, insertion->images, block, unmoved);
     }
   if (insertion->error != NULL)
     byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (insertion->error->message));
@@ -501,9 +519,7 @@ byline_body_view_insert_pictures_async (BylineBodyView *self,
   insertion->document = g_object_ref (self->document);
   insertion->article = g_object_ref (byline_document_get_article (self->document));
   insertion->store = g_object_ref (byline_document_get_store (self->document));
-  insertion->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (insertion->files, g_list_model_get_item (files, i));
+  insertion->files = files_of (files);
   insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
   if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
     byline_body_buffer_get_iter_at_block (self->buffer, &iter, at, 0);

@@ -31,25 +31,10 @@ struct _BylineDocument
   guint             autosave_delay;
   gboolean          saved_at_start;
   gboolean          closed;
-  /* id → Removed: the pictures removed, which an undo of the text may bring
-   * back with their figures */
+  /* id → BylineImageRemoval: the pictures removed, which an undo of the
+   * text may bring back with their figures */
   GHashTable       *removed;
 };
-
-typedef struct
-{
-  BylineImage *image;
-  guint        position;  /* in the article's list */
-} Removed;
-
-static void
-removed_free (gpointer data)
-{
-  Removed *removed = data;
-
-  g_object_unref (removed->image);
-  g_free (removed);
-}
 
 struct _BylineImageRemoval
 {
@@ -169,7 +154,7 @@ bring_back_pictures (BylineDocument *self,
     {
       const BylineBlock *block = byline_body_get_block (body, i);
       const char *id = byline_block_get_image_id (block);
-      Removed *removed;
+      BylineImageRemoval *removed;
 
       if (byline_block_get_kind (block) != BYLINE_BLOCK_IMAGE
           || (removed = g_hash_table_lookup (self->removed, id)) == NULL)
@@ -338,7 +323,8 @@ static void
 byline_document_init (BylineDocument *self)
 {
   self->autosave_delay = DEFAULT_AUTOSAVE_DELAY_MS;
-  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, removed_free);
+  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) byline_image_removal_free);
 }
 
 BylineDocument *
@@ -552,29 +538,38 @@ byline_document_add_image (BylineDocument *self,
     byline_image_set_featured (image, TRUE);
 }
 
+static BylineImageRemoval *
+removal_new (BylineImage *image,
+             guint        position)
+{
+  BylineImageRemoval *removal = g_new0 (BylineImageRemoval, 1);
+
+  removal->image = g_object_ref (image);
+  removal->position = position;
+  removal->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+  return removal;
+}
+
 BylineImageRemoval *
 byline_document_remove_image (BylineDocument *self,
                               BylineImage    *image)
 {
   BylineImageRemoval *removal;
   BylineBody *body;
-  guint n;
+  guint n, position;
 
   g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (BYLINE_IS_IMAGE (image), NULL);
 
-  removal = g_new0 (BylineImageRemoval, 1);
-  removal->image = g_object_ref (image);
-  removal->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
-
   n = byline_article_get_n_images (self->article);
-  removal->position = n;
+  position = n;
   for (guint i = 0; i < n; i++)
     if (byline_article_get_image (self->article, i) == image)
       {
-        removal->position = i;
+        position = i;
         break;
       }
+  removal = removal_new (image, position);
 
   body = byline_article_get_body (self->article);
   for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
@@ -588,13 +583,7 @@ byline_document_remove_image (BylineDocument *self,
 
   /* One step of the text's undo, which brings the picture back
    * (bring_back_pictures()); the panel's toast does too. */
-  {
-    Removed *removed = g_new0 (Removed, 1);
-
-    removed->image = g_object_ref (image);
-    removed->position = removal->position;
-    g_hash_table_replace (self->removed, g_strdup (byline_image_get_id (image)), removed);
-  }
+  g_hash_table_replace (self->removed, g_strdup (byline_image_get_id (image)), removal_new (image, position));
   /* (A picture not in the text leaves the text as it is: no step.) */
   if (removal->blocks->len > 0)
     byline_document_begin_edit (self);

@@ -350,10 +350,12 @@ on_local_merge_resolved (BylineWindow  *self,
 /* The draft was saved elsewhere since it was opened here (the save failed
  * with a conflict): the two are merged, from the version both started from;
  * what both changed is asked, the rest is merged at once. */
-static gboolean
-merge_conflict (gpointer data)
+static void
+merge_conflict_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
 {
-  g_autoptr(BylineWindow) self = data;
+  BylineWindow *self = BYLINE_WINDOW (widget);
   g_autoptr(BylineArticle) ours = NULL;
   g_autoptr(BylineArticle) base = NULL;
   g_autoptr(BylineArticle) theirs = NULL;
@@ -362,14 +364,14 @@ merge_conflict (gpointer data)
   const char *id;
 
   if (self->document == NULL)
-    return G_SOURCE_REMOVE;
+    return;
   id = byline_document_get_id (self->document);
   ours = byline_article_copy (byline_document_get_article (self->document));
   theirs = byline_draft_store_load (self->store, id, &error);
   if (theirs == NULL)
     {
       byline_window_add_toast (self, byline_toast_new_long (error->message));
-      return G_SOURCE_REMOVE;
+      return;
     }
   /* Gone from the history: every difference is asked. */
   base = byline_draft_store_load_version (self->store, id, byline_article_get_revision (ours), NULL);
@@ -382,7 +384,7 @@ merge_conflict (gpointer data)
         byline_window_add_toast (self, byline_toast_new_long (error->message));
       else
         on_local_merge_resolved (self, saved);
-      return G_SOURCE_REMOVE;
+      return;
     }
   {
     AdwDialog *dialog = byline_merge_dialog_new (self->store, id, NULL, merge);
@@ -390,15 +392,6 @@ merge_conflict (gpointer data)
     g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_local_merge_resolved), self, G_CONNECT_SWAPPED);
     adw_dialog_present (dialog, GTK_WIDGET (self));
   }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-merge_conflict_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  merge_conflict (g_object_ref (widget));
 }
 
 /* ------------------------------------------------------------ the queue */

@@ -38,6 +38,7 @@ struct _BylineDraftsDialog
   char             *query;
   GPtrArray        *drafts;       /* BylineDraftSummary, newest first */
   GPtrArray        *folded;       /* each one's headline as searched */
+  GHashTable       *damaged;      /* id → BylineDraftVersion: a damaged draft's last saved version */
   guint             limit;        /* rows to show at most */
   guint             trash_limit;  /* the same on the Deleted Drafts page */
   guint             n_trash;      /* drafts in the trash, shown or not */
@@ -283,8 +284,7 @@ static GtkWidget *
 make_damaged_row (BylineDraftsDialog       *self,
                   const BylineDraftSummary *summary)
 {
-  g_autoptr(GPtrArray) versions = byline_draft_store_list_history (self->store, summary->id, NULL);
-  BylineDraftVersion *newest = versions != NULL && versions->len > 0 ? g_ptr_array_index (versions, 0) : NULL;
+  BylineDraftVersion *newest = g_hash_table_lookup (self->damaged, summary->id);
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
 
@@ -560,23 +560,28 @@ byline_drafts_dialog_reload (BylineDraftsDialog *self)
 
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_ptr_array_set_size (self->folded, 0);
+  g_hash_table_remove_all (self->damaged);
   self->drafts = byline_draft_store_list (self->store, &error);
   if (self->drafts == NULL)
     show_toast (self, adw_toast_new (error->message));
   for (guint i = 0; self->drafts != NULL && i < self->drafts->len; i++)
     {
       const BylineDraftSummary *summary = g_ptr_array_index (self->drafts, i);
-
-      g_autofree char *saved = NULL;
       const char *headline = summary->headline;
 
-      /* A damaged draft under its last saved version's headline, as its row. */
+      /* A damaged draft under its last saved version's headline, in its
+       * row (make_damaged_row()) and here. */
       if (summary->problem != NULL)
         {
           g_autoptr(GPtrArray) versions = byline_draft_store_list_history (self->store, summary->id, NULL);
 
           if (versions != NULL && versions->len > 0)
-            headline = saved = g_strdup (((BylineDraftVersion *) g_ptr_array_index (versions, 0))->headline);
+            {
+              BylineDraftVersion *newest = g_ptr_array_steal_index (versions, 0);
+
+              g_hash_table_replace (self->damaged, g_strdup (summary->id), newest);
+              headline = newest->headline;
+            }
         }
       /* As the row shows it: "untitled" finds the untitled ones. */
       if (byline_text_is_blank (headline))
@@ -796,6 +801,7 @@ byline_drafts_dialog_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_pointer (&self->folded, g_ptr_array_unref);
+  g_clear_pointer (&self->damaged, g_hash_table_unref);
   g_clear_pointer (&self->undo_toasts, byline_undo_toasts_free);
 
   G_OBJECT_CLASS (byline_drafts_dialog_parent_class)->finalize (object);
@@ -843,6 +849,8 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->folded = g_ptr_array_new_with_free_func (g_free);
+  self->damaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) byline_draft_version_free);
   self->undo_toasts = byline_undo_toasts_new (GTK_WIDGET (self), "drafts.undo-delete");
   self->limit = PAGE;
   {

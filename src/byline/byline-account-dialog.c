@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "byline-account-dialog.h"
-#include "byline-focus-keeper.h"
 #include "byline-widget-util.h"
 #include "byline-publisher.h"
 
@@ -504,8 +503,6 @@ byline_account_dialog_init (BylineAccountDialog *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed),
                            self, G_CONNECT_SWAPPED);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "byline-changes-dialog.h"
-#include "byline-focus-keeper.h"
 
 struct _BylineChangesDialog
 {
@@ -162,8 +161,6 @@ byline_changes_dialog_init (BylineChangesDialog *self)
   adw_dialog_set_title (ADW_DIALOG (self), _("Changes by the Editor"));
   adw_dialog_set_content_width (ADW_DIALOG (self), 640);
   adw_dialog_set_content_height (ADW_DIALOG (self), 560);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

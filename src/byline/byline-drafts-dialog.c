@@ -25,7 +25,6 @@
 #include <glib/gi18n.h>
 
 #include "byline-drafts-dialog.h"
-#include "byline-focus-keeper.h"
 #include "byline-widget-util.h"
 #include "byline-undo-toasts.h"
 
@@ -872,8 +871,6 @@ byline_drafts_dialog_init (BylineDraftsDialog *self)
   /* The search has the keyboard when the library opens (not the first
    * button of the header bar, New Story, which a space would press). */
   adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->search_entry));
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

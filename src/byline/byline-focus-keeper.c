@@ -14,8 +14,8 @@
  * and a bottom sheet (its own breakpoint, applied at its first size in a
  * narrow window): its content goes to a new sheet, not yet open, and the
  * focus asked for (the drafts library's search) ends on the first button
- * of its header bar.  byline_focus_keeper_attach_dialog() gives it back
- * the same way.
+ * of its header bar.  The window's keeper attaches one to every dialog it
+ * shows, which gives it back the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -147,6 +147,29 @@ keeper_new (GtkWidget *host)
   return keeper;
 }
 
+static void
+attach_dialog (AdwDialog *dialog)
+{
+  FocusKeeper *keeper;
+
+  if (g_object_get_data (G_OBJECT (dialog), KEEPER_KEY) != NULL)
+    return;
+  keeper = keeper_new (GTK_WIDGET (dialog));
+  /* A focus set before it is shown counts too. */
+  on_focus_changed (keeper);
+  g_signal_connect_swapped (dialog, "notify::css-classes", G_CALLBACK (on_dialog_classes_changed), keeper);
+}
+
+/* Each dialog the window shows gets a keeper of its own. */
+static void
+on_visible_dialog (AdwApplicationWindow *window)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (window);
+
+  if (dialog != NULL)
+    attach_dialog (dialog);
+}
+
 void
 byline_focus_keeper_attach (AdwApplicationWindow *window)
 {
@@ -156,17 +179,5 @@ byline_focus_keeper_attach (AdwApplicationWindow *window)
 
   keeper = keeper_new (GTK_WIDGET (window));
   g_signal_connect_swapped (window, "notify::current-breakpoint", G_CALLBACK (on_breakpoint_changed), keeper);
-}
-
-void
-byline_focus_keeper_attach_dialog (AdwDialog *dialog)
-{
-  FocusKeeper *keeper;
-
-  g_return_if_fail (ADW_IS_DIALOG (dialog));
-
-  keeper = keeper_new (GTK_WIDGET (dialog));
-  /* A focus set before it is shown counts too. */
-  on_focus_changed (keeper);
-  g_signal_connect_swapped (dialog, "notify::css-classes", G_CALLBACK (on_dialog_classes_changed), keeper);
+  g_signal_connect (window, "notify::visible-dialog", G_CALLBACK (on_visible_dialog), NULL);
 }

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 /* From now on, @window gives the focus back to the widget that had it
  * when one of its breakpoints applied or unapplied. */
-void byline_focus_keeper_attach        (AdwApplicationWindow *window);
-void byline_focus_keeper_attach_dialog (AdwDialog            *dialog);
+void byline_focus_keeper_attach (AdwApplicationWindow *window);
 
 G_END_DECLS

@@ -17,7 +17,6 @@
 #include "byline-drafts-dialog.h"
 #include "byline-history-dialog.h"
 #include "byline-widget-util.h"
-#include "byline-focus-keeper.h"
 
 struct _BylineHistoryDialog
 {
@@ -284,8 +283,6 @@ byline_history_dialog_init (BylineHistoryDialog *self)
     adw_breakpoint_add_setter (breakpoint, G_OBJECT (self->split), "collapsed", &value);
   }
   adw_dialog_add_breakpoint (ADW_DIALOG (self), breakpoint);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

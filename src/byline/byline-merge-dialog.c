@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "byline-merge-dialog.h"
-#include "byline-focus-keeper.h"
 #include "byline-review.h"
 
 struct _BylineMergeDialog
@@ -238,8 +237,6 @@ byline_merge_dialog_init (BylineMergeDialog *self)
   adw_dialog_set_title (ADW_DIALOG (self), _("Merge Changes"));
   adw_dialog_set_content_width (ADW_DIALOG (self), 760);
   adw_dialog_set_content_height (ADW_DIALOG (self), 600);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

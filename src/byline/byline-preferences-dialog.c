@@ -14,7 +14,6 @@
 
 #include "byline-accounts-page.h"
 #include "byline-preferences-dialog.h"
-#include "byline-focus-keeper.h"
 
 struct _BylinePreferencesDialog
 {
@@ -206,8 +205,6 @@ byline_preferences_dialog_init (BylinePreferencesDialog *self)
                                 G_SETTINGS_BIND_DEFAULT, tone_to_position, position_to_tone, NULL, NULL);
   g_settings_bind (self->settings, "newsroom-word-list", self->words_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "house-list", self->house_row, "text", G_SETTINGS_BIND_DEFAULT);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 void

@@ -11,7 +11,6 @@
 
 #include "byline-article-preview.h"
 #include "byline-preview-dialog.h"
-#include "byline-focus-keeper.h"
 
 struct _BylinePreviewDialog
 {
@@ -49,8 +48,6 @@ byline_preview_dialog_init (BylinePreviewDialog *self)
   adw_dialog_set_child (ADW_DIALOG (self), toolbar);
   /* Not the Print button, which Space, pressed to read on, would press. */
   adw_dialog_set_focus (ADW_DIALOG (self), self->preview);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

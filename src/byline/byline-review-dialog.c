@@ -16,7 +16,6 @@
 
 #include "byline-drafts-dialog.h"
 #include "byline-review-dialog.h"
-#include "byline-focus-keeper.h"
 #include "byline-widget-util.h"
 
 struct _BylineReviewDialog
@@ -536,8 +535,6 @@ byline_review_dialog_init (BylineReviewDialog *self)
   self->statuses = g_array_new (FALSE, FALSE, sizeof (BylineStatus));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->account_row), FALSE);
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "byline-shortcuts-dialog.h"
-#include "byline-focus-keeper.h"
 
 struct _BylineShortcutsDialog
 {
@@ -139,8 +138,6 @@ byline_shortcuts_dialog_init (BylineShortcutsDialog *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_keys (entries[i].accel));
       adw_preferences_group_add (group, row);
     }
-  /* Its focus kept across a change of sheet (byline-focus-keeper.c). */
-  byline_focus_keeper_attach_dialog (ADW_DIALOG (self));
 }
 
 AdwDialog *

@@ -406,6 +406,26 @@ save_banner (Fixture *f)
   return ADW_BANNER (gtk_widget_get_template_child (GTK_WIDGET (f->window), BYLINE_TYPE_WINDOW, "banner"));
 }
 
+/* Draft @id saved through @other (another store on the same folder, as the
+ * editor's through a shared folder) with a new headline or lead. */
+static void
+save_elsewhere (BylineDraftStore *other,
+                const char       *id,
+                const char       *headline,
+                const char       *lead)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) theirs = byline_draft_store_load (other, id, &error);
+
+  g_assert_no_error (error);
+  if (headline != NULL)
+    byline_article_set_headline (theirs, headline);
+  if (lead != NULL)
+    byline_article_set_lead (theirs, lead);
+  g_assert_true (byline_draft_store_save (other, theirs, &error));
+  g_assert_no_error (error);
+}
+
 /* A save that fails says so, and keeps every word: a banner with Try Again
  * when the disk refused, with Merge… when someone else saved the draft
  * meanwhile (what both changed is asked, the rest merged at once), or Save
@@ -417,7 +437,6 @@ test_save_failures (Fixture       *f,
   GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
   BylineDocument *document;
   g_autoptr(BylineDraftStore) other = NULL;
-  g_autoptr(BylineArticle) theirs = NULL;
   g_autoptr(BylineArticle) mine = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
@@ -465,11 +484,7 @@ test_save_failures (Fixture       *f,
 
   /* Someone else (the editor, through a shared folder) saves the draft. */
   other = byline_draft_store_new (byline_draft_store_get_folder (f->store));
-  theirs = byline_draft_store_load (other, id, &error);
-  g_assert_no_error (error);
-  byline_article_set_headline (theirs, "Lũ quét ở Mường Tè (biên tập)");
-  g_assert_true (byline_draft_store_save (other, theirs, &error));
-  g_assert_no_error (error);
+  save_elsewhere (other, id, "Lũ quét ở Mường Tè (biên tập)", NULL);
 
   /* The reporter types on: the save meets the conflict, and overwrites nothing. */
   byline_ui_test_type (headline, " đêm qua");
@@ -521,12 +536,7 @@ test_save_failures (Fixture       *f,
 
   /* Changes in different places merge without a question: the editor's
    * lead, the reporter's headline. */
-  g_clear_object (&theirs);
-  theirs = byline_draft_store_load (other, id, &error);
-  g_assert_no_error (error);
-  byline_article_set_lead (theirs, "Sapo của biên tập.");
-  g_assert_true (byline_draft_store_save (other, theirs, &error));
-  g_assert_no_error (error);
+  save_elsewhere (other, id, NULL, "Sapo của biên tập.");
   headline = byline_article_editor_get_headline_view (editor (f));
   byline_article_editor_focus_headline (editor (f));
   {
@@ -550,12 +560,7 @@ test_save_failures (Fixture       *f,
   }
 
   /* Save as New Draft: both versions are kept, the window edits the copy. */
-  g_clear_object (&theirs);
-  theirs = byline_draft_store_load (other, id, &error);
-  g_assert_no_error (error);
-  byline_article_set_headline (theirs, "Lũ quét (biên tập lần hai)");
-  g_assert_true (byline_draft_store_save (other, theirs, &error));
-  g_assert_no_error (error);
+  save_elsewhere (other, id, "Lũ quét (biên tập lần hai)", NULL);
   document = byline_window_get_document (f->window);
   headline = byline_article_editor_get_headline_view (editor (f));
   byline_article_editor_focus_headline (editor (f));

@@ -3,9 +3,9 @@
  * The secret is read from the password row only to hand it to the keyring
  * (through the publisher), and the row is emptied once the keyring has it:
  * it is never kept elsewhere, logged or shown.  A save that failed leaves it
- * in the row, to save again without typing it again.  "Test Connection" saves first, then asks the
- * destination who the account is there, with the secret the keyring holds:
- * what is tested is what the outbox will use.
+ * in the row, to save again without typing it again.  "Test Connection"
+ * saves first, then asks the destination who the account is there, with
+ * the secret the keyring holds: what is tested is what the outbox will use.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,9 @@
 #include "byline-widget-util.h"
 #include "byline-publisher.h"
 
+/* What the keyring holds for the account, as the dialog last said it. */
+typedef enum { SECRET_UNKNOWN, SECRET_KEPT, SECRET_NONE, SECRET_UNREACHABLE } SecretState;
+
 struct _BylineAccountDialog
 {
   AdwDialog             parent_instance;
@@ -30,7 +33,7 @@ struct _BylineAccountDialog
   GCancellable         *checking;     /* the connection test, stopped by closing */
   char                 *result;
   gboolean              busy;
-  int                   secret_state;
+  SecretState           secret_state;
   GtkWidget            *focus_before; /* weak: the keyboard's place before busy */
 
   AdwPreferencesGroup  *fields_group;
@@ -89,8 +92,6 @@ set_busy (BylineAccountDialog *self,
       g_clear_weak_pointer (&self->focus_before);
     }
 }
-
-typedef enum { SECRET_UNKNOWN, SECRET_KEPT, SECRET_NONE, SECRET_UNREACHABLE } SecretState;
 
 /* What the keyring holds for the account, said above the fields. */
 static void

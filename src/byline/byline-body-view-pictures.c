@@ -1,0 +1,272 @@
+/* byline-body-view-pictures.c — pictures coming into the body view: added
+ * (at once, or copied in a thread), or a picture of the story put in the text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-document.h"
+#include "byline-widget-util.h"
+
+/* After @n figures inserted at block @at: the cursor on the empty line below
+ * them if there is one, else just after them. */
+static void
+place_cursor_after_figures (BylineBodyView *self,
+                            guint           at,
+                            guint           n)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineDocument *document = byline_body_view_get_document (self);
+  BylineBody *body = byline_article_get_body (byline_document_get_article (document));
+  guint next = at + n;
+  GtkTextIter iter;
+
+  if (next < byline_body_get_n_blocks (body)
+      && byline_block_get_kind (byline_body_get_block (body, next)) != BYLINE_BLOCK_IMAGE
+      && byline_block_get_length (byline_body_get_block (body, next)) == 0)
+    byline_body_buffer_get_iter_at_block (buffer, &iter, next, 0);
+  else
+    byline_body_buffer_get_iter_at_block (buffer, &iter, at + n - 1, 1);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+}
+
+static GPtrArray *
+files_of (GListModel *model)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (files, g_list_model_get_item (model, i));
+  return files;
+}
+
+/* Copies @files into @article's draft, adding the pictures to @images;
+ * keeps going past a file that fails, and says why the first one did. */
+static void
+import_files (BylineDraftStore  *store,
+              BylineArticle     *article,
+              GPtrArray         *files,
+              GPtrArray         *images,
+              GError           **first_error)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BylineImage *image = byline_draft_store_import_image (store, article, g_ptr_array_index (files, i), &error);
+
+      if (image != NULL)
+        g_ptr_array_add (images, image);
+      else if (first_error != NULL && *first_error == NULL)
+        g_propagate_error (first_error, g_steal_pointer (&error));
+    }
+}
+
+/* Shows @images, in the draft already, before block @at, as one undo step;
+ * with @move_cursor the cursor goes below them. */
+static void
+show_images (BylineBodyView *self,
+             GPtrArray      *images,
+             guint           at,
+             gboolean        move_cursor)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineDocument *document = byline_body_view_get_document (self);
+
+  if (images->len == 0)
+    return;
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  for (guint i = 0; i < images->len; i++)
+    byline_document_add_image (document, g_ptr_array_index (images, i), at + i);
+  byline_body_buffer_end_edit (buffer);
+  if (move_cursor)
+    place_cursor_after_figures (self, at, images->len);
+}
+
+guint
+byline_body_view_insert_pictures (BylineBodyView *self,
+                                  GListModel     *files,
+                                  int             index,
+                                  GError        **error)
+{
+  BylineBodyBuffer *buffer;
+  BylineDocument *document;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint at;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), 0);
+
+  buffer = byline_body_view_get_body_buffer (self);
+  document = byline_body_view_get_document (self);
+
+  if (document == NULL)
+    return 0;
+
+  /* The new figures' lines must show, wherever they go. */
+  byline_body_buffer_show_all (buffer);
+  at = index < 0 ? byline_body_buffer_get_insert_block (buffer) : (guint) index;
+  images = g_ptr_array_new_with_free_func (g_object_unref);
+  list = files_of (files);
+  import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, error);
+  show_images (self, images, at, TRUE);
+  return images->len;
+}
+
+/* ---------------------------------------------- pictures, off the main thread */
+
+/* Photos from a camera's card are large: copying and hashing twenty of them
+ * took seconds on the main thread, the window frozen.  They are imported
+ * into the draft in a thread; then shown where the cursor was, which a mark
+ * follows while the reporter types on. */
+typedef struct
+{
+  BylineBodyView   *view;
+  BylineDocument   *document;   /* the view's when it began */
+  BylineArticle    *article;
+  BylineDraftStore *store;
+  GPtrArray        *files;      /* GFile */
+  GtkTextMark      *mark;       /* before the line they go above */
+  int               cursor;     /* the cursor's offset then */
+  GPtrArray        *images;     /* BylineImage, imported */
+  GError           *error;      /* why the first that failed did */
+} Insertion;
+
+static void
+insertion_free (Insertion *insertion)
+{
+  if (insertion->mark != NULL && !gtk_text_mark_get_deleted (insertion->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (insertion->mark), insertion->mark);
+  g_clear_object (&insertion->mark);
+  g_clear_object (&insertion->view);
+  g_clear_object (&insertion->document);
+  g_clear_object (&insertion->article);
+  g_clear_object (&insertion->store);
+  g_clear_pointer (&insertion->files, g_ptr_array_unref);
+  g_clear_pointer (&insertion->images, g_ptr_array_unref);
+  g_clear_error (&insertion->error);
+  g_free (insertion);
+}
+
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Insertion *insertion = data;
+
+  import_files (insertion->store, insertion->article, insertion->files, insertion->images, &insertion->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Insertion *insertion = g_task_get_task_data (G_TASK (result));
+  BylineBodyView *self = insertion->view;
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  GtkTextIter iter, cursor;
+  guint block = 0, offset = 0;
+  gboolean unmoved;
+
+  /* Another story in the view now: the pictures stay in their draft's folder. */
+  if (byline_body_view_get_document (self) != insertion->document || gtk_text_mark_get_deleted (insertion->mark))
+    return;
+  if (insertion->images->len > 0)
+    {
+      byline_body_buffer_show_all (buffer);
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter, insertion->mark);
+      if (byline_body_buffer_locate (buffer, &iter, &block, &offset) && offset > 0)
+        block++;
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
+                                        gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+      unmoved = gtk_text_iter_get_offset (&cursor) == insertion->cursor;
+      /* The cursor goes below them unless the reporter has moved it meanwhile. */
+      show_images (self, insertion->images, block, unmoved);
+    }
+  if (insertion->error != NULL)
+    byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (insertion->error->message));
+}
+
+void
+byline_body_view_insert_pictures_async (BylineBodyView *self,
+                                        GListModel     *files,
+                                        int             index)
+{
+  BylineBodyBuffer *buffer;
+  BylineDocument *document;
+  g_autoptr(GTask) task = NULL;
+  Insertion *insertion;
+  GtkTextIter iter;
+  guint at;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  buffer = byline_body_view_get_body_buffer (self);
+  document = byline_body_view_get_document (self);
+
+  if (document == NULL || g_list_model_get_n_items (files) == 0)
+    return;
+
+  byline_body_buffer_show_all (buffer);
+  at = index < 0 ? byline_body_buffer_get_insert_block (buffer) : (guint) index;
+  insertion = g_new0 (Insertion, 1);
+  insertion->view = g_object_ref (self);
+  insertion->document = g_object_ref (document);
+  insertion->article = g_object_ref (byline_document_get_article (document));
+  insertion->store = g_object_ref (byline_document_get_store (document));
+  insertion->files = files_of (files);
+  insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
+  if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
+    byline_body_buffer_get_iter_at_block (buffer, &iter, at, 0);
+  else
+    gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &iter);
+  insertion->mark = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (buffer), NULL, &iter, TRUE));
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+  insertion->cursor = gtk_text_iter_get_offset (&iter);
+
+  task = g_task_new (self, NULL, on_imported, NULL);
+  g_task_set_source_tag (task, byline_body_view_insert_pictures_async);
+  g_task_set_task_data (task, insertion, (GDestroyNotify) insertion_free);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
+/* Puts a picture of the story that is not in the text at the cursor. */
+void
+byline_body_view_place_image (BylineBodyView *self,
+                              BylineImage    *image)
+{
+  BylineBodyBuffer *buffer;
+  BylineDocument *document;
+  BylineBody *body;
+  guint at;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (BYLINE_IS_IMAGE (image));
+
+  buffer = byline_body_view_get_body_buffer (self);
+  document = byline_body_view_get_document (self);
+
+  if (document == NULL)
+    return;
+  body = byline_article_get_body (byline_document_get_article (document));
+  if (byline_body_find_image (body, byline_image_get_id (image)) >= 0)
+    return;
+  byline_body_buffer_show_all (buffer);
+  at = byline_body_buffer_get_insert_block (buffer);
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  byline_body_insert_image (body, at, byline_image_get_id (image));
+  byline_body_buffer_end_edit (buffer);
+  place_cursor_after_figures (self, at, 1);
+  byline_document_set_selected_image (document, image);
+}

@@ -34,6 +34,9 @@ struct _BylineDocument
   /* id → BylineImageRemoval: the pictures removed, which an undo of the
    * text may bring back with their figures */
   GHashTable       *removed;
+  /* id → BylineImageRemoval: the pictures an undo brought back, which
+   * leave again with their figures (the redo of the removal) */
+  GHashTable       *brought_back;
 };
 
 struct _BylineImageRemoval
@@ -163,7 +166,47 @@ bring_back_pictures (BylineDocument *self,
         byline_article_insert_image (self->article,
                                      MIN (removed->position, byline_article_get_n_images (self->article)),
                                      removed->image);
-      g_hash_table_remove (self->removed, id);
+      g_hash_table_steal (self->removed, id);
+      g_hash_table_replace (self->brought_back, g_strdup (id), removed);
+    }
+}
+
+static guint
+image_position (BylineArticle *article,
+                BylineImage   *image)
+{
+  guint n = byline_article_get_n_images (article);
+
+  for (guint i = 0; i < n; i++)
+    if (byline_article_get_image (article, i) == image)
+      return i;
+  return n;
+}
+
+/* A picture an undo brought back whose figures left the text again (the
+ * text's redo of its removal) leaves the article again, as the removal
+ * left it, instead of staying in the panel with no place in the text. */
+static void
+take_away_pictures (BylineDocument *self)
+{
+  BylineBody *body = byline_article_get_body (self->article);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->brought_back);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      BylineImageRemoval *removal = value;
+
+      if (byline_body_find_image (body, key) >= 0)
+        continue;
+      g_hash_table_iter_steal (&iter);
+      if (byline_article_find_image (self->article, key) != NULL)
+        {
+          removal->position = image_position (self->article, removal->image);
+          byline_article_remove_image (self->article, removal->image);
+        }
+      g_hash_table_replace (self->removed, key, removal);
     }
 }
 
@@ -173,6 +216,8 @@ on_blocks_changed (BylineDocument *self,
                    guint           removed,
                    guint           added)
 {
+  if (removed > 0 && g_hash_table_size (self->brought_back) > 0)
+    take_away_pictures (self);
   bring_back_pictures (self, position, added);
   byline_article_sort_images_by_body (self->article);
 }
@@ -237,6 +282,7 @@ byline_document_finalize (GObject *object)
   g_clear_error (&self->save_error);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->removed, g_hash_table_unref);
+  g_clear_pointer (&self->brought_back, g_hash_table_unref);
 
   G_OBJECT_CLASS (byline_document_parent_class)->finalize (object);
 }
@@ -325,6 +371,8 @@ byline_document_init (BylineDocument *self)
   self->autosave_delay = DEFAULT_AUTOSAVE_DELAY_MS;
   self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) byline_image_removal_free);
+  self->brought_back = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) byline_image_removal_free);
 }
 
 BylineDocument *
@@ -556,19 +604,12 @@ byline_document_remove_image (BylineDocument *self,
 {
   BylineImageRemoval *removal;
   BylineBody *body;
-  guint n, position;
+  guint position;
 
   g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (BYLINE_IS_IMAGE (image), NULL);
 
-  n = byline_article_get_n_images (self->article);
-  position = n;
-  for (guint i = 0; i < n; i++)
-    if (byline_article_get_image (self->article, i) == image)
-      {
-        position = i;
-        break;
-      }
+  position = image_position (self->article, image);
   removal = removal_new (image, position);
 
   body = byline_article_get_body (self->article);
@@ -583,6 +624,7 @@ byline_document_remove_image (BylineDocument *self,
 
   /* One step of the text's undo, which brings the picture back
    * (bring_back_pictures()); the panel's toast does too. */
+  g_hash_table_remove (self->brought_back, byline_image_get_id (image));
   g_hash_table_replace (self->removed, g_strdup (byline_image_get_id (image)), removal_new (image, position));
   /* (A picture not in the text leaves the text as it is: no step.) */
   if (removal->blocks->len > 0)
@@ -603,6 +645,7 @@ byline_document_undo_removal (BylineDocument     *self,
   g_return_if_fail (removal != NULL);
 
   g_hash_table_remove (self->removed, byline_image_get_id (removal->image));
+  g_hash_table_remove (self->brought_back, byline_image_get_id (removal->image));
   if (byline_article_find_image (self->article, byline_image_get_id (removal->image)) == NULL)
     {
       byline_document_begin_edit (self);

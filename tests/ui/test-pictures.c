@@ -274,6 +274,21 @@ test_remove_picture_text_undo (Fixture       *f,
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
   g_assert_true (byline_article_get_image (article (f), 0) == image);
   g_assert_true (byline_caption_row_get_image (byline_caption_panel_get_row (panel, 0)) == image);
+
+  /* Ctrl+Shift+Z: the removal again, the picture out of the panel too (it
+   * stayed there, in no place in the text); and Ctrl+Z once more. */
+  g_assert_true (byline_body_buffer_redo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  g_assert_null (byline_article_find_image (article (f), byline_image_get_id (image)));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_null (byline_caption_panel_get_row (panel, 1));
+  g_assert_true (byline_body_buffer_undo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_true (byline_body_equal (body, typed));
+  g_assert_true (byline_article_get_image (article (f), 0) == image);
+  g_assert_true (byline_caption_row_get_image (byline_caption_panel_get_row (panel, 0)) == image);
+
   /* The typing before it is still a step. */
   while (!byline_body_equal (body, untyped))
     g_assert_true (byline_body_buffer_undo (buffer));
@@ -297,6 +312,12 @@ test_remove_picture_text_undo (Fixture       *f,
   g_assert_nonnull (byline_article_find_image (article (f), byline_image_get_id (other)));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
   g_assert_true (byline_body_equal (body, untyped));
+  /* Redone, the figure's deletion takes the picture removed after it. */
+  g_assert_true (byline_body_buffer_redo (buffer));
+  byline_ui_test_wait (50);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (other)), ==, -1);
+  g_assert_null (byline_article_find_image (article (f), byline_image_get_id (other)));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
 }
 
 /* F2 with the cursor on a figure puts the keyboard in its caption, after

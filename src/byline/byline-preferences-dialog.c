@@ -155,6 +155,26 @@ byline_preferences_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (byline_preferences_dialog_parent_class)->finalize (object);
 }
 
+/* AdwDialog grabs its focus each time it is shown as another sheet: with
+ * no focus it remembers, it moves the focus one step forward, which in a
+ * bottom sheet ended in the third row.  The focus stays where it is, or
+ * starts in the first row, the reporter's name. */
+static gboolean
+byline_preferences_dialog_grab_focus (GtkWidget *widget)
+{
+  BylinePreferencesDialog *self = BYLINE_PREFERENCES_DIALOG (widget);
+  AdwPreferencesPage *page = adw_preferences_dialog_get_visible_page (ADW_PREFERENCES_DIALOG (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && focus != widget && gtk_widget_is_ancestor (focus, widget)
+      && gtk_widget_get_mapped (focus) && gtk_widget_get_focusable (focus))
+    return TRUE;
+  if (page != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self->byline_row), GTK_WIDGET (page)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->byline_row));
+  return GTK_WIDGET_CLASS (byline_preferences_dialog_parent_class)->grab_focus (widget);
+}
+
 static void
 byline_preferences_dialog_class_init (BylinePreferencesDialogClass *klass)
 {
@@ -162,6 +182,7 @@ byline_preferences_dialog_class_init (BylinePreferencesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = byline_preferences_dialog_finalize;
+  widget_class->grab_focus = byline_preferences_dialog_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bylinenews/Byline/byline-preferences-dialog.ui");

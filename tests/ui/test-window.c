@@ -28,6 +28,7 @@
 #include "byline-article-preview.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-preferences-dialog.h"
+#include "byline-widget-util.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
 #include "ui-window-test.h"
@@ -327,6 +328,27 @@ preference_row (GtkWidget  *root,
   return NULL;
 }
 
+/* Narrow, Preferences is a bottom sheet: the keyboard starts in the first
+ * row, as wide (it started in the third row, the dateline, where a key
+ * typed changed the default dateline). */
+static void
+test_preferences_narrow (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwDialog *dialog = byline_preferences_dialog_new ();
+
+  /* (AdwPreferencesDialog needs 360 px; without a compositor the window's
+   * frame takes 10 of its 360.) */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 380, 700);
+  byline_ui_test_wait (400);
+  adw_dialog_present (dialog, GTK_WIDGET (f->window));
+  byline_ui_test_wait (600);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog), "bottom-sheet"));
+  g_assert_true (byline_widget_has_keyboard (GTK_WIDGET (preference_row (GTK_WIDGET (dialog), "Default byline"))));
+  adw_dialog_close (dialog);
+  byline_ui_test_wait (300);
+}
+
 /* What Preferences says a new story starts with is what the next one has,
  * and the headline's limit changes under the headline as it is set. */
 static void
@@ -340,6 +362,7 @@ test_preferences (Fixture       *f,
 
   adw_dialog_present (dialog, GTK_WIDGET (f->window));
   byline_ui_test_wait (300);
+  g_assert_true (byline_widget_has_keyboard (GTK_WIDGET (preference_row (GTK_WIDGET (dialog), "Default byline"))));
   gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Default byline")),
                          "Lò Văn Dũng,  Nguyễn Thị Hương ");
   gtk_editable_set_text (GTK_EDITABLE (preference_row (GTK_WIDGET (dialog), "Source prefix")), "BLC");
@@ -1412,6 +1435,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/preview-keyboard", test_preview_keyboard);
   byline_ui_test_add_window_test ("/ui/window/publish-date-popover", test_publish_date_popover);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
+  byline_ui_test_add_window_test ("/ui/window/preferences-narrow", test_preferences_narrow);
   byline_ui_test_add_window_test ("/ui/window/remembers-size", test_remembers_size);
   byline_ui_test_add_window_test ("/ui/window/save-failures", test_save_failures);
   byline_ui_test_add_window_test ("/ui/window/close-saves", test_close_saves);

@@ -125,7 +125,13 @@ on_autosave_failed (BylineDocument *self,
 {
   if (article != self->article)
     return;
-  g_warning ("Autosave of draft %s failed: %s", byline_article_get_id (article), error->message);
+  /* The store tries again at each change: once in the log is enough for
+   * the same reason (the window shows it meanwhile). */
+  if (self->save_state != BYLINE_SAVE_STATE_FAILED || self->save_error == NULL
+      || g_strcmp0 (self->save_error->message, error->message) != 0)
+    g_warning ("Autosave of draft %s failed: %s", byline_article_get_id (article), error->message);
+  else
+    g_debug ("Autosave of draft %s failed again: %s", byline_article_get_id (article), error->message);
   set_save_state (self, BYLINE_SAVE_STATE_FAILED, error);
 }
 

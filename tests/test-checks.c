@@ -399,6 +399,18 @@ test_byline_in_text (void)
   assert_byline (article, "");
   g_clear_object (&findings);
 
+  /* The story's place, written as a name is: not a byline. */
+  byline_body_set_text (body, n, "Mường Tè");
+  byline_article_set_dateline (article, "Mường Tè");
+  findings = run_now (article);
+  g_assert_cmpuint (count_code (findings, "byline-in-text"), ==, 0);
+  g_clear_object (&findings);
+  byline_body_set_text (body, n, "Huyện Mường Tè");
+  byline_article_set_dateline (article, NULL);
+  findings = run_now (article);
+  g_assert_cmpuint (count_code (findings, "byline-in-text"), ==, 0);
+  g_clear_object (&findings);
+
   /* Another name than the story's, a paragraph that is the whole text, or a
    * name before a picture's end: none of these. */
   byline_body_set_text (body, n, "Hà Anh");

@@ -282,6 +282,11 @@ test_parse_byline (void)
     { "A, B, C, D, E", NULL },
     { "Hà Anh, Lò Dũng, Thu Hà, Minh Khai, Văn Nam", NULL },
     { "Hà Anh -", NULL },
+    /* Places are written as names are. */
+    { "Huyện Mường Tè", NULL },
+    { "Bản Lầy, Mường Tè", NULL },
+    { "TP Lào Cai", NULL },
+    { "Hồ Văn Nam", "Hồ Văn Nam" },
     { "", NULL },
     { NULL, NULL },
   };

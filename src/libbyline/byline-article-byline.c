@@ -51,6 +51,21 @@ same_authors (const char * const *a,
   return TRUE;
 }
 
+static gboolean
+is_dateline (BylineArticle *self,
+             const char    *text)
+{
+  const char *dateline = byline_article_get_dateline (self);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (byline_text_is_blank (dateline))
+    return FALSE;
+  a = g_utf8_casefold (dateline, -1);
+  b = g_utf8_casefold (text, -1);
+  return g_str_equal (g_strstrip (a), g_strstrip (b));
+}
+
 int
 byline_article_find_byline_paragraph (BylineArticle   *self,
                                       char          ***authors)
@@ -85,6 +100,9 @@ byline_article_find_byline_paragraph (BylineArticle   *self,
     }
   /* A story's last paragraph, after text of its own. */
   if (last == NULL || !text_before || byline_block_get_kind (last) != BYLINE_BLOCK_PARAGRAPH)
+    return -1;
+  /* "Mường Tè" alone is the story's place, not its author. */
+  if (is_dateline (self, byline_block_get_text (last)))
     return -1;
   found = byline_text_parse_byline (byline_block_get_text (last));
   if (found == NULL)

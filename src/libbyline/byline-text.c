@@ -388,6 +388,19 @@ is_name (const char *name,
   return n_words >= 2 && n_words <= 5;
 }
 
+/* "Huyện Mường Tè", "Bản Lầy": a place, written as a name is.  (Words
+ * that are also family names, as "Hồ", are not here.) */
+static gboolean
+is_place_word (const char *word)
+{
+  static const char *const places[] = {
+    "Tỉnh", "Huyện", "Xã", "Phường", "Quận", "TP", "TP.", "Bản", "Thôn", "Xóm", "Làng",
+    "Sông", "Suối", "Núi", "Đèo", "Khu", NULL
+  };
+
+  return g_strv_contains (places, word);
+}
+
 static gboolean
 is_name_separator (const char *token)
 {
@@ -441,7 +454,7 @@ byline_text_parse_byline (const char *paragraph)
             break;
           continue;
         }
-      if (!is_name_word (token, &capitals))
+      if (!is_name_word (token, &capitals) || (n_words == 0 && is_place_word (token)))
         return NULL;
       if (name->len > 0)
         g_string_append_c (name, ' ');

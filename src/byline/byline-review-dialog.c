@@ -421,8 +421,10 @@ on_story_opened (GObject      *object,
     }
   else
     {
-      g_signal_emit (self, signals[OPENED], 0, data->destination, opened);
+      /* Closed first: closing gives the keyboard back to where it was
+       * before, and the window then puts it in the story. */
       adw_dialog_close (ADW_DIALOG (self));
+      g_signal_emit (self, signals[OPENED], 0, data->destination, opened);
     }
   open_data_free (data);
 }

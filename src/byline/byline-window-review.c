@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-article-editor.h"
 #include "byline-changes-dialog.h"
 #include "byline-checklist.h"
 #include "byline-date-button.h"
@@ -433,6 +434,8 @@ on_story_opened (BylineWindow       *self,
     }
   if (opened->merge != NULL && byline_merge_get_n_conflicts (opened->merge) > 0)
     show_merge (self, id, byline_destination_get_name (destination), opened->merge);
+  else
+    byline_article_editor_focus_body (self->editor);
   update_review (self);
 }
 

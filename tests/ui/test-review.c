@@ -26,6 +26,9 @@
 #include "byline-window.h"
 #include "byline-window-review.h"
 #include "byline-newsroom-destination.h"
+#include "byline-widget-util.h"
+#include "byline-article-editor.h"
+#include "byline-body-view.h"
 
 #define REPORTER_ACCOUNT "Toà soạn Lai Châu — phóng viên"
 #define EDITOR_ACCOUNT   "Toà soạn Lai Châu — biên tập"
@@ -218,6 +221,10 @@ open_from_queue (Person       *person,
   g_assert_true (byline_ui_test_wait_until (draft_shown, &shown, 15000));
   byline_ui_test_wait (100);
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (person->window)));
+  /* The keyboard is in the story's text, as after opening a draft (it was
+   * left on the Review Queue button, where a space typed opened the queue
+   * again and the next one opened another story). */
+  g_assert_true (byline_widget_has_keyboard (GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (person->window)))));
 }
 
 /* ------------------------------------------------------------------ test */

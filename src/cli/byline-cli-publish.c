@@ -615,7 +615,7 @@ byline_cli_publish (BylineCli  *cli,
   if (wait == 0)
     return byline_cli_say (error, _("Queued for “%s”: job %s.\n"), to, byline_outbox_job_get_id (job));
   return byline_cli_say (error, _("Sent “%s” to “%s” as %s.\n"), byline_article_get_headline (article),
-              byline_destination_get_name (destination), byline_status_to_string (status));
+              byline_destination_get_name (destination), byline_cli_status_label (status));
 }
 
 /* -------------------------------------------------------------- outbox */

@@ -280,7 +280,7 @@ review_send (BylineCli          *cli,
                   byline_destination_get_name (destination), when);
     }
   return byline_cli_say (error, _("Sent “%s” to “%s” as %s.\n"), byline_article_get_headline (article),
-              byline_destination_get_name (destination), byline_status_to_string (status));
+              byline_destination_get_name (destination), byline_cli_status_label (status));
 }
 
 gboolean

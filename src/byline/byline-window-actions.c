@@ -22,6 +22,8 @@
 #include "byline-widget-util.h"
 #include "byline-window-private.h"
 
+#define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 static void
 show_error_toast (BylineWindow *self,
                   const char   *what,
@@ -216,21 +218,28 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) word = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (all, _("Stories (drafts, ninjs, HTML, text)"));
+  gtk_file_filter_set_name (all, _("Stories (drafts, ninjs, HTML, Word, text)"));
   gtk_file_filter_add_mime_type (all, "application/json");
   gtk_file_filter_add_mime_type (all, "text/html");
   gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_filter_add_mime_type (all, DOCX_TYPE);
   gtk_file_filter_add_suffix (all, "json");
+  gtk_file_filter_add_suffix (all, "docx");
   gtk_file_filter_set_name (html, _("Web pages"));
   gtk_file_filter_add_mime_type (html, "text/html");
   gtk_file_filter_set_name (json, _("Byline drafts and ninjs"));
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_filter_set_name (text, _("Plain text"));
   gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_set_name (word, _("Word documents"));
+  gtk_file_filter_add_mime_type (word, DOCX_TYPE);
+  gtk_file_filter_add_suffix (word, "docx");
   g_list_store_append (filters, all);
   g_list_store_append (filters, json);
   g_list_store_append (filters, html);
+  g_list_store_append (filters, word);
   g_list_store_append (filters, text);
 
   gtk_file_dialog_set_title (dialog, _("Open Stories"));

@@ -18,6 +18,7 @@
 #include "byline-article.h"
 #include "byline-body.h"
 #include "byline-draft-format.h"
+#include "byline-docx-private.h"
 #include "byline-error.h"
 #include "byline-html.h"
 #include "byline-image.h"
@@ -112,8 +113,6 @@ document_kind (const char *data,
   length = MIN (length, BINARY_PROBE_SIZE);
   if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {
-      if (contains (data, length, "word/"))
-        return "Word, .docx";
       if (contains (data, length, "application/vnd.oasis.opendocument.text"))
         return "OpenDocument, .odt";
       return NULL;
@@ -144,7 +143,7 @@ check_not_binary (GBytes      *bytes,
     }
   if ((media_type = document_kind (data, length)) != NULL)
     {
-      /* Translators: the second %s is a kind of document: "Word, .docx", "PDF" */
+      /* Translators: the second %s is a kind of document: "Word 97–2003, .doc", "PDF" */
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    _("%s is a document (%s), not an article: save it as a web page (HTML) or as text "
                      "from the program that made it, or copy its text into a new story"),
@@ -281,6 +280,11 @@ byline_import_read (GBytes      *bytes,
     {
       set_json_error (content, display, error);
       return NULL;
+    }
+  else if (_byline_docx_sniff (content))
+    {
+      *format = "docx";
+      article = _byline_docx_import (content, display, &local_error);
     }
   else if (!check_not_binary (content, display, error))
     return NULL;

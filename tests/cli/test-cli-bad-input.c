@@ -25,9 +25,11 @@ static const BadInput bad_inputs[] = {
   { "truncated-draft", "truncated.json", ":[0-9]+:[0-9]+: .+" },
   { "binary", "binary.gz", " is a binary file, not an article .+" },
   { "picture", "picture.png", " is a picture \\(image/png\\), not an article" },
-  /* A word processor's document or a PDF says what to do instead. */
-  { "docx", "word.docx", " is a document \\(Word, \\.docx\\), not an article: save it as a web page \\(HTML\\) .+" },
-  { "odt", "writer.odt", " is a document \\(OpenDocument, \\.odt\\), not an article: .+" },
+  /* A Word document cut short (a mail attachment half downloaded). */
+  { "docx-damaged", "damaged.docx", " is damaged: its ZIP archive cannot be read" },
+  /* A word processor's document Byline does not read, or a PDF, says what
+   * to do instead. */
+  { "odt", "writer.odt", " is a document \\(OpenDocument, \\.odt\\), not an article: save it as a web page \\(HTML\\) .+" },
   { "doc", "old.doc", " is a document \\(Word 97–2003, \\.doc\\), not an article: .+" },
   { "pdf", "scan.pdf", " is a document \\(PDF\\), not an article: .+copy its text into a new story" },
   { "non-utf8", "windows-1258.txt",

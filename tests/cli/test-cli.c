@@ -522,6 +522,31 @@ test_import_text (void)
   g_assert_true (g_str_has_prefix (exported.out, HEADLINE "\n"));
 }
 
+/* A story written in Word, with a picture: the draft has the picture in
+ * its media folder. */
+static void
+test_import_docx (void)
+{
+  g_autofree char *path = byline_test_data_path ("docx/mua-lu.docx");
+  g_autofree char *id = import_file (path);
+  g_autoptr(JsonNode) shown = show_json (id);
+  JsonObject *draft = json_node_get_object (shown);
+  JsonArray *images = json_object_get_array_member (draft, "images");
+  g_autofree char *store = store_path ();
+  g_autofree char *media = NULL;
+
+  g_assert_cmpstr (json_object_get_string_member (draft, "headline"), ==, "Mưa lũ gây sạt lở ở Mường Tè");
+  g_assert_cmpuint (json_array_get_length (images), ==, 1);
+  media = g_build_filename (store, id, "media",
+                            json_object_get_string_member (json_array_get_object_element (images, 0), "sha256"),
+                            NULL);
+  {
+    g_autofree char *jpeg = g_strconcat (media, ".jpg", NULL);
+
+    g_assert_true (g_file_test (jpeg, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 static void
 test_import_ninjs (void)
 {
@@ -793,6 +818,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/text", test_import_text);
   g_test_add_func ("/cli/export-path", test_export_path);
   g_test_add_func ("/cli/import/ninjs", test_import_ninjs);
+  g_test_add_func ("/cli/import/docx", test_import_docx);
   g_test_add_func ("/cli/import/draft", test_import_draft);
   g_test_add_func ("/cli/show/pending-pictures", test_show_pending_pictures);
   g_test_add_func ("/cli/history-restore", test_history_restore);

@@ -1,0 +1,315 @@
+/* test-docx.c — stories written in Word (.docx) and the ZIP reader under them
+ *
+ * The documents in tests/data/docx/ were written by python-docx
+ * (make-*.py beside them), as Word writes them: styles.xml, numbering.xml,
+ * pictures in word/media/, relationships for pictures and links.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "byline-article.h"
+#include "byline-body.h"
+#include "byline-draft-store.h"
+#include "byline-error.h"
+#include "byline-image.h"
+#include "byline-import.h"
+#include "byline-zip-private.h"
+
+static GBytes *
+load (const char *name)
+{
+  return byline_test_data_bytes (name);
+}
+
+static BylineArticle *
+import (const char  *name,
+        GError     **error)
+{
+  g_autoptr(GBytes) bytes = load (name);
+  const char *format = NULL;
+  BylineArticle *article = byline_import_read (bytes, "bai.docx", NULL, &format, error);
+
+  if (article != NULL)
+    g_assert_cmpstr (format, ==, "docx");
+  return article;
+}
+
+static void
+assert_block (BylineBody     *body,
+              guint           index,
+              BylineBlockKind kind,
+              const char     *text)
+{
+  const BylineBlock *block = byline_body_get_block (body, index);
+
+  g_assert_nonnull (block);
+  g_assert_cmpint (byline_block_get_kind (block), ==, kind);
+  if (text != NULL)
+    g_assert_cmpstr (byline_block_get_text (block), ==, text);
+}
+
+/* A story set with Word's styles: Heading, List Bullet / List Number
+ * (lists made by the style), Caption, Quote; a link, bold and italics, a
+ * table, tracked changes, the sapo in bold, the byline as the last line. */
+static void
+test_styled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import ("docx/mua-lu.docx", &error);
+  BylineBody *body;
+  BylineImage *image;
+  const BylineSpan *spans;
+  guint n_spans = 0;
+  GFile *file;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Mưa lũ gây sạt lở ở Mường Tè");
+  g_assert_cmpstr (byline_article_get_lead (article), ==,
+                   "(BLC) - Đêm 5/12, mưa lớn kéo dài gây sạt lở nhiều tuyến đường ở huyện Mường Tè. "
+                   "Hàng trăm hộ dân bị cô lập.");
+  g_assert_cmpstr (byline_article_get_source_prefix (article), ==, "BLC");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  g_assert_null (byline_article_get_authors (article)[1]);
+
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 11);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH,
+                "Theo Ban Chỉ huy phòng chống thiên tai huyện, 12 điểm sạt lở đã được ghi nhận, "
+                "nặng nhất ở xã Pa Ủ. Xem thêm trên trang của tỉnh.");
+  spans = byline_block_get_spans (byline_body_get_block (body, 0), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 3);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+  g_assert_cmpint (spans[1].kind, ==, BYLINE_SPAN_ITALIC);
+  g_assert_cmpint (spans[2].kind, ==, BYLINE_SPAN_LINK);
+  g_assert_cmpstr (spans[2].href, ==, "https://baolaocai.vn/mua-lu");
+  assert_block (body, 1, BYLINE_BLOCK_HEADING1, "Nhiều tuyến đường bị chia cắt");
+  assert_block (body, 2, BYLINE_BLOCK_BULLETED_ITEM, "Quốc lộ 4H tại km 45");
+  assert_block (body, 3, BYLINE_BLOCK_BULLETED_ITEM, "Tỉnh lộ 127 đoạn qua xã Kan Hồ");
+  assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 5, BYLINE_BLOCK_HEADING2, "Khắc phục");
+  assert_block (body, 6, BYLINE_BLOCK_NUMBERED_ITEM, "Huy động máy xúc");
+  assert_block (body, 7, BYLINE_BLOCK_NUMBERED_ITEM, "Đưa hàng cứu trợ vào xã");
+  assert_block (body, 8, BYLINE_BLOCK_QUOTE, "Chúng tôi sẽ thông đường trong hai ngày.");
+  assert_block (body, 9, BYLINE_BLOCK_PARAGRAPH, "Số liệu: 320 hộ bị ảnh hưởng.");
+  /* The tracked deletion left out, the insertion kept. */
+  assert_block (body, 10, BYLINE_BLOCK_PARAGRAPH, "Lực lượng chức năng đang túc trực tại các điểm sạt lở.");
+
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 1);
+  image = byline_article_get_image (article, 0);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 4)), ==, byline_image_get_id (image));
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Đường vào xã Pa Ủ bị sạt lở.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Lò Văn Dũng");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Đất đá tràn xuống quốc lộ 4H");
+  g_assert_cmpstr (byline_image_get_media_type (image), ==, "image/jpeg");
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "image1.jpg");
+  g_assert_cmpuint (byline_image_get_width (image), ==, 64);
+  g_assert_cmpuint (byline_image_get_height (image), ==, 48);
+  file = byline_image_get_file (image);
+  g_assert_nonnull (file);
+  g_assert_true (g_file_query_exists (file, NULL));
+}
+
+/* As most reporters type it: no styles at all.  The first line is the
+ * headline, "(BLC) - " makes the lead, a line in italics under a picture
+ * is its caption, "Bài và ảnh: …" the byline. */
+static void
+test_plain (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import ("docx/cho-phien.docx", &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Khai mạc Chợ phiên Bắc Hà");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "(BLC) - Sáng 6/12"));
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Năm nay, chợ có hơn 300 gian hàng của đồng bào các dân tộc.");
+  assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 2, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Chợ họp vào Chủ nhật hằng tuần.");
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (article, 0)), ==,
+                   "Du khách tham quan chợ phiên.");
+  g_assert_cmpstr (byline_image_get_credit (byline_article_get_image (article, 0)), ==, "Ảnh: Thu Hà");
+  /* The second picture has no line under it that is a caption. */
+  g_assert_true (byline_text_is_blank (byline_image_get_caption (byline_article_get_image (article, 1))));
+  g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 1)), ==, "image/png");
+  /* Two pictures named image1.png and image2.png in the document. */
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article, 0)), !=,
+                   byline_image_get_filename (byline_article_get_image (article, 1)));
+}
+
+/* Saved, the draft has its pictures; the temporary folder goes with the
+ * article. */
+static void
+test_saved_with_pictures (void)
+{
+  g_autoptr(GFile) store_folder = byline_test_make_folder ("docx-store");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (store_folder);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *id = NULL;
+  BylineArticle *article = import ("docx/mua-lu.docx", &error);
+  GFile *temporary;
+
+  g_assert_no_error (error);
+  temporary = g_file_get_parent (byline_image_get_file (byline_article_get_image (article, 0)));
+  g_assert_true (g_file_query_exists (temporary, NULL));
+  g_assert_true (byline_draft_store_save (store, article, &error));
+  g_assert_no_error (error);
+  id = g_strdup (byline_article_get_id (article));
+  g_object_unref (article);
+  g_assert_false (g_file_query_exists (temporary, NULL));
+  g_object_unref (temporary);
+
+  loaded = byline_draft_store_load (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_article_get_n_images (loaded), ==, 1);
+  folder = byline_draft_store_get_draft_folder (store, id);
+  {
+    g_autofree char *media = byline_image_dup_media_path (byline_article_get_image (loaded, 0));
+    g_autoptr(GFile) file = g_file_resolve_relative_path (folder, media);
+
+    g_assert_true (g_file_query_exists (file, NULL));
+  }
+}
+
+/* Members stored, not deflated, as some tools write them. */
+static void
+test_stored (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import ("docx/stored.docx", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Lũ quét ở Mường Tè");
+}
+
+static GBytes *
+modified (GBytes *bytes,
+          gsize   length,
+          gssize  at,
+          guint8  value)
+{
+  guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (at >= 0)
+    data[at] = value;
+  return g_bytes_new_take (data, length);
+}
+
+static gssize
+find (GBytes     *bytes,
+      const char *needle,
+      gsize       needle_length,
+      gboolean    last)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  gssize found = -1;
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (data + i, needle, needle_length) == 0)
+      {
+        found = (gssize) i;
+        if (!last)
+          break;
+      }
+  return found;
+}
+
+/* A document cut short, its directory damaged, its text's compressed data
+ * damaged: each a clear error, never a crash or a story of garbage. */
+static void
+test_damaged (void)
+{
+  g_autoptr(GBytes) good = load ("docx/mua-lu.docx");
+  gsize length = g_bytes_get_size (good);
+  gssize directory = find (good, "PK\001\002", 4, FALSE);
+  gssize document = find (good, "word/document.xml", strlen ("word/document.xml"), FALSE);
+  struct { const char *what; GBytes *bytes; } cases[] = {
+    { "cut short", modified (good, length / 2, -1, 0) },
+    { "no end record", modified (good, length - 10, -1, 0) },
+    { "directory damaged", modified (good, length, directory, 'X') },
+    /* The local header of document.xml is the first "word/document.xml":
+     * damage the first bytes of its deflated data. */
+    { "data damaged", modified (good, length, document + strlen ("word/document.xml") + 2, 0xff) },
+  };
+
+  g_assert_cmpint (directory, >, 0);
+  g_assert_cmpint (document, >, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = cases[i].bytes;
+      g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.docx", NULL, NULL, &error);
+
+      g_test_message ("%s: %s", cases[i].what, error != NULL ? error->message : "(no error)");
+      g_assert_null (article);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "bai.docx is damaged"));
+    }
+}
+
+/* The ZIP reader alone: a member too large for what the caller takes, and
+ * one that is not there. */
+static void
+test_zip_limits (void)
+{
+  g_autoptr(GBytes) bytes = load ("docx/mua-lu.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineZip) zip = byline_zip_open (bytes, "bai.docx", &error);
+  g_autoptr(GBytes) part = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (byline_zip_contains (zip, "word/document.xml"));
+  part = byline_zip_read (zip, "word/document.xml", 100, &error);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE);
+  g_assert_null (part);
+  g_clear_error (&error);
+  part = byline_zip_read (zip, "word/nothing.xml", G_MAXSIZE, &error);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  part = byline_zip_read (zip, "word/document.xml", G_MAXSIZE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (part, NULL), "<?xml"));
+}
+
+/* A document type with entities of its own (entities.docx: a small
+ * "billion laughs"): Word never writes one; refused before anything is
+ * expanded into the story. */
+static void
+test_entities_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = load ("docx/entities.docx");
+  g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.docx", NULL, NULL, &error);
+
+  g_assert_null (article);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "word/document.xml"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_test_init (&argc, &argv);
+
+  g_test_add_func ("/docx/styled", test_styled);
+  g_test_add_func ("/docx/plain", test_plain);
+  g_test_add_func ("/docx/saved-with-pictures", test_saved_with_pictures);
+  g_test_add_func ("/docx/stored", test_stored);
+  g_test_add_func ("/docx/damaged", test_damaged);
+  g_test_add_func ("/docx/zip-limits", test_zip_limits);
+  g_test_add_func ("/docx/entities-refused", test_entities_refused);
+
+  return g_test_run ();
+}

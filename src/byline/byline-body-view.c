@@ -321,6 +321,22 @@ byline_body_view_snapshot_layer (GtkTextView      *text_view,
     }
 }
 
+/* A story's file (a page, text, a draft or ninjs, a Word document), by its
+ * name: dropped on the text, it opens as a story, it does not go in as a
+ * picture. */
+static gboolean
+is_story_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+
+  return g_content_type_is_a (type, "text/plain")
+         || g_content_type_is_a (type, "text/html")
+         || g_content_type_is_a (type, "application/json")
+         || g_content_type_is_a (type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+         || g_str_has_suffix (name, ".docx") || g_str_has_suffix (name, ".json");
+}
+
 static gboolean
 on_drop (GtkDropTarget  *target,
          const GValue   *value,
@@ -328,10 +344,36 @@ on_drop (GtkDropTarget  *target,
          double          y,
          BylineBodyView *self)
 {
-  g_autoptr(GListModel) files = byline_file_list_to_model (g_value_get_boxed (value));
+  g_autoptr(GListModel) dropped = byline_file_list_to_model (g_value_get_boxed (value));
+  gboolean story = FALSE;
   GtkTextIter iter;
   int bx, by;
   guint block = 0, offset = 0;
+
+  /* With a story among them, all open as stories (a picture among them is
+   * refused with the reason): pictures going into a story that a story
+   * dropped with them replaces would be lost. */
+  for (guint i = 0; i < g_list_model_get_n_items (dropped) && !story; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (dropped, i);
+
+      story = is_story_file (file);
+    }
+  if (story)
+    {
+      g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (dropped); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (dropped, i);
+
+          g_strv_builder_take (uris, g_file_get_uri (file));
+        }
+      strv = g_strv_builder_end (uris);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uris", "^as", strv);
+      return TRUE;
+    }
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &bx, &by);
@@ -339,7 +381,7 @@ on_drop (GtkDropTarget  *target,
   if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
     block = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
 
-  byline_body_view_insert_pictures_async (self, files, block);
+  byline_body_view_insert_pictures_async (self, dropped, block);
   return TRUE;
 }
 

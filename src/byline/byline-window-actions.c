@@ -169,11 +169,26 @@ on_files_to_open (GObject      *object,
   g_autoptr(BylineWindow) self = user_data;
   g_autoptr(GListModel) files = NULL;
   g_autoptr(GError) error = NULL;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
   if (files == NULL)
     return;
+  if (g_list_model_get_n_items (files) > 0)
+    {
+      g_autoptr(GFile) first = g_list_model_get_item (files, 0);
+
+      remember_folder (first);
+    }
+  _byline_window_open_files (self, files);
+}
+
+/* Each file a story of its own: the first in this window if it holds
+ * nothing yet, the others in windows of their own. */
+void
+_byline_window_open_files (BylineWindow *self,
+                           GListModel   *files)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
@@ -181,7 +196,6 @@ on_files_to_open (GObject      *object,
       g_autoptr(GError) local_error = NULL;
       g_autofree char *id = NULL;
 
-      remember_folder (file);
       id = byline_import_file (self->store, file, &local_error);
       if (id == NULL)
         {
@@ -204,6 +218,25 @@ on_files_to_open (GObject      *object,
       if (local_error != NULL)
         show_error_toast (self, _("Could not open the draft"), local_error);
     }
+}
+
+/* Files dropped on the text that are stories, not pictures (the body view
+ * hands them over as URIs). */
+static void
+open_uris_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree const char **uris = g_variant_get_strv (param, NULL);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+
+      g_list_store_append (files, file);
+    }
+  _byline_window_open_files (BYLINE_WINDOW (widget), G_LIST_MODEL (files));
 }
 
 static void
@@ -587,6 +620,7 @@ _byline_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-draft", NULL, new_draft_action);
   gtk_widget_class_install_action (widget_class, "win.drafts", NULL, drafts_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uris", "as", open_uris_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);

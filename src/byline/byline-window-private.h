@@ -60,6 +60,8 @@ void _byline_window_class_init_actions (GtkWidgetClass *widget_class);
 void _byline_window_update_actions     (BylineWindow   *self);
 /* A copy of the story under a new id, saved: what to do when saving conflicts. */
 void _byline_window_save_as_copy       (BylineWindow   *self);
+void _byline_window_open_files         (BylineWindow   *self,
+                                        GListModel     *files);
 
 /* byline-window-send.c */
 void _byline_window_class_init_send    (GtkWidgetClass *widget_class);

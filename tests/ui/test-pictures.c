@@ -896,7 +896,7 @@ toast_says_not_a_picture (gpointer data)
 {
   Fixture *f = data;
 
-  return byline_ui_test_find_label (GTK_WIDGET (f->window), "“ghi-chu.txt” is not a JPEG, PNG, GIF or WebP picture")
+  return byline_ui_test_find_label (GTK_WIDGET (f->window), "“bang-tinh.ods” is not a JPEG, PNG, GIF or WebP picture")
          != NULL;
 }
 
@@ -993,7 +993,7 @@ test_drop (Fixture       *f,
   BylineBody *body = byline_article_get_body (article (f));
   g_autoptr(GFile) first = byline_ui_test_picture (f, "tha-vao-bai.png", 0x5a2b8a);
   g_autoptr(GFile) second = byline_ui_test_picture (f, "tha-vao-danh-sach.png", 0x8a2b5a);
-  g_autoptr(GFile) text = g_file_get_child (f->files, "ghi-chu.txt");
+  g_autoptr(GFile) text = g_file_get_child (f->files, "bang-tinh.ods");
   g_autoptr(GError) error = NULL;
   GtkTextIter iter;
   GdkRectangle where;
@@ -1019,7 +1019,7 @@ test_drop (Fixture       *f,
                    ==, 1);
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 2)), ==, "Đoạn hai.");
 
-  /* Not a picture: nothing comes in, and a toast says why. */
+  /* Neither a picture nor a story: nothing comes in, and a toast says why. */
   g_assert_true (g_file_replace_contents (text, "ghi chú", strlen ("ghi chú"), NULL, FALSE, G_FILE_CREATE_NONE,
                                           NULL, NULL, &error));
   g_assert_no_error (error);
@@ -1046,6 +1046,41 @@ test_drop (Fixture       *f,
     g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (dropped)), ==, -1);
     g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, "Đoạn ba.");
   }
+}
+
+static gboolean
+story_opened (gpointer data)
+{
+  Fixture *f = data;
+  BylineDocument *document = byline_window_get_document (f->window);
+
+  return document != NULL
+         && g_strcmp0 (byline_article_get_headline (byline_document_get_article (document)),
+                       "Mưa lũ gây sạt lở ở Mường Tè") == 0;
+}
+
+/* A story's file dropped on the text (a Word document from the mail) opens
+ * as a story, here in the window that holds nothing yet.  (Every file went
+ * in as a picture, and a story was refused as “not a JPEG, PNG, GIF or
+ * WebP picture”.) */
+static void
+test_drop_story (Fixture       *f,
+                 gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autofree char *path = byline_test_data_path ("docx/mua-lu.docx");
+  g_autoptr(GFile) docx = g_file_new_for_path (path);
+  BylineArticle *opened;
+
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (drop_file (GTK_WIDGET (view), docx, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (story_opened, f, 5000));
+  opened = byline_document_get_article (byline_window_get_document (f->window));
+  g_assert_cmpstr (byline_article_get_lead (opened), ==,
+                   "(BLC) - Đêm 5/12, mưa lớn kéo dài gây sạt lở nhiều tuyến đường ở huyện Mường Tè. "
+                   "Hàng trăm hộ dân bị cô lập.");
+  g_assert_cmpuint (byline_article_get_n_images (opened), ==, 1);
+  g_assert_nonnull (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 0));
 }
 
 /* Pictures are copied into the draft in a thread: the reporter types on
@@ -1216,6 +1251,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);
+  byline_ui_test_add_window_test ("/ui/pictures/drop-story", test_drop_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
 

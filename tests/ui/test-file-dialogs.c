@@ -221,16 +221,16 @@ test_open (Fixture       *f,
   assert_toast (f, "trong.txt is empty");
   g_assert_cmpstr (byline_document_get_id (byline_window_get_document (f->window)), ==, opened);
 
-  /* A Word document: what to do instead, read to its end (the toast's text
-   * wraps instead of being cut short). */
+  /* A PDF: what to do instead, read to its end (the toast's text wraps
+   * instead of being cut short). */
   {
-    static const char docx[] = "PK\003\004\024\000\006\000word/document.xml";
-    g_autoptr(GFile) word = g_file_get_child (f->files, "bai.docx");
-    const char *advice = "bai.docx is a document (Word, .docx), not an article: save it as a web page (HTML) "
+    static const char pdf[] = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+    g_autoptr(GFile) word = g_file_get_child (f->files, "bai.pdf");
+    const char *advice = "bai.pdf is a document (PDF), not an article: save it as a web page (HTML) "
                          "or as text from the program that made it, or copy its text into a new story";
     GtkWidget *label;
 
-    g_assert_true (g_file_replace_contents (word, docx, sizeof docx - 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+    g_assert_true (g_file_replace_contents (word, pdf, sizeof pdf - 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                             NULL, &error));
     g_assert_no_error (error);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));

@@ -1,0 +1,110 @@
+/* byline-office-private.h — what the readers of word processors' documents
+ * (.docx, .odt) share: their paragraphs, read into a simple page the HTML
+ * import reads, and their pictures, written where that import attaches them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libxml/tree.h>
+
+#include "byline-types.h"
+#include "byline-zip-private.h"
+
+G_BEGIN_DECLS
+
+/* A part of a document (XML) over this is not read. */
+#define BYLINE_OFFICE_MAX_PART (64 * 1024 * 1024)
+
+typedef enum
+{
+  BYLINE_OFFICE_NORMAL,
+  BYLINE_OFFICE_TITLE,
+  BYLINE_OFFICE_SUBTITLE,
+  BYLINE_OFFICE_HEADING1,
+  BYLINE_OFFICE_HEADING2,
+  BYLINE_OFFICE_QUOTE,
+  BYLINE_OFFICE_CAPTION,
+} BylineOfficeStyle;
+
+typedef enum
+{
+  BYLINE_OFFICE_NO_LIST,
+  BYLINE_OFFICE_BULLETED,
+  BYLINE_OFFICE_NUMBERED,
+} BylineOfficeList;
+
+/* A paragraph, read. */
+typedef struct
+{
+  BylineOfficeStyle  style;
+  BylineOfficeList   list;
+  GString           *html;      /* its text as inline HTML */
+  gsize              n_chars;   /* characters of text, spaces not counted */
+  gsize              n_bold;    /* … of them in bold */
+  gsize              n_italic;  /* … in italics */
+  GPtrArray         *pictures;  /* char*: <img> elements, in order */
+  GPtrArray         *captions;  /* char*: the pictures' own captions (HTML), or NULL */
+} BylineOfficePara;
+
+BylineOfficePara *_byline_office_para_new         (void);
+void              _byline_office_para_free        (BylineOfficePara *para);
+void              _byline_office_para_add_text    (BylineOfficePara *para,
+                                                   const char       *text,
+                                                   gboolean          bold,
+                                                   gboolean          italic);
+/* @caption: inline HTML, or NULL (the paragraph under it may be one). */
+void              _byline_office_para_add_picture (BylineOfficePara *para,
+                                                   const char       *src,
+                                                   const char       *alt,
+                                                   const char       *caption);
+
+/* The style a paragraph style's name says ("Heading 1", "Heading_20_1",
+ * "Title", "Quotations", "Caption"…): the names of the built-in styles,
+ * which the files keep in English whatever the language of the program. */
+BylineOfficeStyle _byline_office_style_from_name  (const char       *name);
+
+/* The temporary folder for a document's pictures. */
+typedef struct _BylineOfficeMedia BylineOfficeMedia;
+
+BylineOfficeMedia *_byline_office_media_new       (BylineZip         *zip);
+void               _byline_office_media_free      (BylineOfficeMedia *media);
+/* Writes the archive's @member to the folder (once); returns its file
+ * name there, or NULL when it is not in the archive or cannot be read. */
+const char        *_byline_office_media_add       (BylineOfficeMedia *media,
+                                                   const char        *member);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineOfficeMedia, _byline_office_media_free)
+
+/* The story in @paras (BylineOfficePara*), through the HTML import: the
+ * headline is the first paragraph, or the Title above it; the lead the next
+ * in the Subtitle style or all in bold (else the import's "(BLC) - " rule);
+ * a picture's caption the paragraph under it in the Caption style or all in
+ * italics.  The pictures' folder goes with the article, removed when it is
+ * finalized (the store has copied them by then). */
+BylineArticle     *_byline_office_import          (GPtrArray         *paras,
+                                                   BylineOfficeMedia *media,
+                                                   const char        *display,
+                                                   GError           **error);
+
+/* XML: elements and attributes by their local names, whatever their
+ * namespaces. */
+gboolean  _byline_xml_is        (xmlNode    *node,
+                                 const char *name);
+xmlNode  *_byline_xml_child     (xmlNode    *node,
+                                 const char *name);
+char     *_byline_xml_attr      (xmlNode    *node,
+                                 const char *name);
+/* The archive's XML part @name; NULL when it is absent and not @required,
+ * or with BYLINE_ERROR_MALFORMED when it does not parse or has a document
+ * type of its own (entities made to be expanded a billion times: no word
+ * processor writes one). */
+xmlDoc   *_byline_office_read_xml (BylineZip   *zip,
+                                   const char  *display,
+                                   const char  *name,
+                                   gboolean     required,
+                                   GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,427 @@
+/* byline-office.c — what the readers of word processors' documents share
+ *
+ * byline-docx.c and byline-odt.c read a document's paragraphs into
+ * BylineOfficeParas; this turns them into the simple page the HTML import
+ * reads, so that what that import does for a page (the headline, the lead,
+ * "(BLC) - ", a byline as the last paragraph, captions and credits) it does
+ * for a document too.  Pictures are written to a temporary folder the
+ * import attaches them from, removed with the article.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "byline-article.h"
+#include "byline-error.h"
+#include "byline-html.h"
+#include "byline-office-private.h"
+
+#define MAX_PICTURE_SIZE (64 * 1024 * 1024)
+#define MAX_CAPTION      300
+
+/* ---------------------------------------------------------------- XML */
+
+gboolean
+_byline_xml_is (xmlNode    *node,
+                const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+}
+
+xmlNode *
+_byline_xml_child (xmlNode    *node,
+                   const char *name)
+{
+  for (xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
+    if (_byline_xml_is (c, name))
+      return c;
+  return NULL;
+}
+
+char *
+_byline_xml_attr (xmlNode    *node,
+                  const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  /* xmlGetProp() matches the local name, whatever the namespace. */
+  if (node == NULL || (value = xmlGetProp (node, (const xmlChar *) name)) == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+xmlDoc *
+_byline_office_read_xml (BylineZip   *zip,
+                         const char  *display,
+                         const char  *name,
+                         gboolean     required,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  xmlDoc *doc;
+  gsize length;
+  const char *data;
+
+  bytes = byline_zip_read (zip, name, BYLINE_OFFICE_MAX_PART, &local_error);
+  if (bytes == NULL)
+    {
+      if (!required && g_error_matches (local_error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  /* No network, no external entities. */
+  doc = xmlReadMemory (data, (int) MIN (length, G_MAXINT), name, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc != NULL && doc->intSubset != NULL)
+    g_clear_pointer (&doc, xmlFreeDoc);
+  if (doc == NULL)
+    g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+                 _("%s is damaged: its %s cannot be read"), display, name);
+  return doc;
+}
+
+/* --------------------------------------------------------- paragraphs */
+
+BylineOfficePara *
+_byline_office_para_new (void)
+{
+  BylineOfficePara *para = g_new0 (BylineOfficePara, 1);
+
+  para->html = g_string_new (NULL);
+  para->pictures = g_ptr_array_new_with_free_func (g_free);
+  para->captions = g_ptr_array_new_with_free_func (g_free);
+  return para;
+}
+
+void
+_byline_office_para_free (BylineOfficePara *para)
+{
+  if (para == NULL)
+    return;
+  g_string_free (para->html, TRUE);
+  g_ptr_array_unref (para->pictures);
+  g_ptr_array_unref (para->captions);
+  g_free (para);
+}
+
+void
+_byline_office_para_add_text (BylineOfficePara *para,
+                              const char       *text,
+                              gboolean          bold,
+                              gboolean          italic)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  glong n = g_utf8_strlen (text, -1);
+
+  if (bold)
+    g_string_append (para->html, "<b>");
+  if (italic)
+    g_string_append (para->html, "<i>");
+  g_string_append (para->html, escaped);
+  if (italic)
+    g_string_append (para->html, "</i>");
+  if (bold)
+    g_string_append (para->html, "</b>");
+  /* Spaces count as neither: a bold paragraph may have plain spaces. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      n--;
+  para->n_chars += n;
+  if (bold)
+    para->n_bold += n;
+  if (italic)
+    para->n_italic += n;
+}
+
+void
+_byline_office_para_add_picture (BylineOfficePara *para,
+                                 const char       *src,
+                                 const char       *alt,
+                                 const char       *caption)
+{
+  g_autofree char *escaped_src = g_markup_escape_text (src, -1);
+  g_autofree char *escaped_alt = g_markup_escape_text (alt != NULL ? alt : "", -1);
+
+  g_ptr_array_add (para->pictures, g_strdup_printf ("<img src=\"%s\" alt=\"%s\">", escaped_src, escaped_alt));
+  g_ptr_array_add (para->captions, g_strdup (caption));
+}
+
+BylineOfficeStyle
+_byline_office_style_from_name (const char *name)
+{
+  g_autofree char *lower = NULL;
+
+  if (name == NULL)
+    return BYLINE_OFFICE_NORMAL;
+  /* LibreOffice writes "Heading_20_1" for "Heading 1". */
+  lower = g_ascii_strdown (name, -1);
+  g_strdelimit (lower, "_", ' ');
+  if (g_str_has_prefix (lower, "heading 20 "))
+    memmove (lower + 8, lower + 11, strlen (lower + 11) + 1);
+  if (g_str_equal (lower, "title"))
+    return BYLINE_OFFICE_TITLE;
+  if (g_str_equal (lower, "subtitle"))
+    return BYLINE_OFFICE_SUBTITLE;
+  if (g_str_equal (lower, "heading 1") || g_str_equal (lower, "heading1"))
+    return BYLINE_OFFICE_HEADING1;
+  if (g_str_has_prefix (lower, "heading"))
+    return BYLINE_OFFICE_HEADING2;
+  if (g_str_equal (lower, "quote") || g_str_equal (lower, "intense quote") || g_str_equal (lower, "quotations"))
+    return BYLINE_OFFICE_QUOTE;
+  if (g_str_equal (lower, "caption") || g_str_equal (lower, "illustration") || g_str_equal (lower, "figure"))
+    return BYLINE_OFFICE_CAPTION;
+  return BYLINE_OFFICE_NORMAL;
+}
+
+static gboolean
+para_is_empty (BylineOfficePara *para)
+{
+  return para->n_chars == 0 && para->pictures->len == 0;
+}
+
+static gboolean
+para_all (BylineOfficePara *para,
+          gsize             count)
+{
+  return para->n_chars > 0 && count == para->n_chars && para->pictures->len == 0;
+}
+
+static void
+append_para (GString          *html,
+             BylineOfficePara *para,
+             const char       *open,
+             const char       *close)
+{
+  g_string_append (html, open);
+  g_string_append (html, para->html->str);
+  g_string_append (html, close);
+  g_string_append_c (html, '\n');
+}
+
+static char *
+to_html (GPtrArray *paras)
+{
+  GString *html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
+  gboolean headline = FALSE, lead_checked = FALSE;
+  BylineOfficeList list = BYLINE_OFFICE_NO_LIST;
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      BylineOfficePara *para = paras->pdata[i];
+      BylineOfficePara *next = i + 1 < paras->len ? paras->pdata[i + 1] : NULL;
+      gboolean is_headline = FALSE, is_lead = FALSE;
+      BylineOfficeList para_list;
+
+      if (para_is_empty (para))
+        continue;
+      /* The first paragraph, or the Title above it, is the headline; the
+       * next one the lead when set as newspapers set it. */
+      if (!headline && para->n_chars > 0)
+        headline = is_headline = TRUE;
+      else if (headline && !lead_checked && para->n_chars > 0)
+        {
+          lead_checked = TRUE;
+          is_lead = para->style == BYLINE_OFFICE_SUBTITLE
+                    || (para->list == BYLINE_OFFICE_NO_LIST && para_all (para, para->n_bold));
+        }
+
+      para_list = is_headline || is_lead ? BYLINE_OFFICE_NO_LIST : para->list;
+      if (list != para_list)
+        {
+          if (list != BYLINE_OFFICE_NO_LIST)
+            g_string_append (html, list == BYLINE_OFFICE_NUMBERED ? "</ol>\n" : "</ul>\n");
+          if (para_list != BYLINE_OFFICE_NO_LIST)
+            g_string_append (html, para_list == BYLINE_OFFICE_NUMBERED ? "<ol>" : "<ul>");
+          list = para_list;
+        }
+
+      if (is_headline)
+        append_para (html, para, "<h1>", "</h1>");
+      else if (is_lead)
+        append_para (html, para, "<p class=\"sapo\">", "</p>");
+      else if (para_list != BYLINE_OFFICE_NO_LIST)
+        append_para (html, para, "<li>", "</li>");
+      else if (para->n_chars > 0)
+        switch (para->style)
+          {
+          case BYLINE_OFFICE_TITLE:
+          case BYLINE_OFFICE_HEADING1:
+            append_para (html, para, "<h2>", "</h2>");
+            break;
+          case BYLINE_OFFICE_HEADING2:
+            append_para (html, para, "<h3>", "</h3>");
+            break;
+          case BYLINE_OFFICE_QUOTE:
+            append_para (html, para, "<blockquote><p>", "</p></blockquote>");
+            break;
+          default:
+            append_para (html, para, "<p>", "</p>");
+          }
+
+      for (guint j = 0; j < para->pictures->len; j++)
+        {
+          const char *caption = para->captions->pdata[j];
+
+          /* The paragraph under the last picture, in the Caption style or
+           * in italics: its caption, unless it has one of its own. */
+          if (caption == NULL && j + 1 == para->pictures->len && next != NULL && next->pictures->len == 0
+              && next->list == BYLINE_OFFICE_NO_LIST && next->n_chars > 0 && next->n_chars <= MAX_CAPTION
+              && (next->style == BYLINE_OFFICE_CAPTION || para_all (next, next->n_italic)))
+            {
+              caption = next->html->str;
+              i++;
+            }
+          if (list != BYLINE_OFFICE_NO_LIST)
+            {
+              g_string_append (html, list == BYLINE_OFFICE_NUMBERED ? "</ol>\n" : "</ul>\n");
+              list = BYLINE_OFFICE_NO_LIST;
+            }
+          g_string_append_printf (html, "<figure>%s%s%s%s</figure>\n", (char *) para->pictures->pdata[j],
+                                  caption != NULL ? "<figcaption>" : "", caption != NULL ? caption : "",
+                                  caption != NULL ? "</figcaption>" : "");
+        }
+    }
+  if (list != BYLINE_OFFICE_NO_LIST)
+    g_string_append (html, list == BYLINE_OFFICE_NUMBERED ? "</ol>\n" : "</ul>\n");
+  g_string_append (html, "</body></html>\n");
+  return g_string_free (html, FALSE);
+}
+
+/* ------------------------------------------------------------- pictures */
+
+struct _BylineOfficeMedia
+{
+  BylineZip  *zip;
+  GFile      *folder;    /* made on the first picture */
+  GHashTable *written;   /* member → file name in @folder */
+  GError     *error;     /* the first failure writing a picture */
+};
+
+BylineOfficeMedia *
+_byline_office_media_new (BylineZip *zip)
+{
+  BylineOfficeMedia *media = g_new0 (BylineOfficeMedia, 1);
+
+  media->zip = zip;
+  media->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return media;
+}
+
+static void
+remove_folder (gpointer data)
+{
+  GFile *folder = data;
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) file = g_file_get_child (folder, g_file_info_get_name (info));
+
+      g_file_delete (file, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (folder, NULL, NULL);
+  g_object_unref (folder);
+}
+
+void
+_byline_office_media_free (BylineOfficeMedia *media)
+{
+  if (media == NULL)
+    return;
+  if (media->folder != NULL)
+    remove_folder (g_steal_pointer (&media->folder));
+  g_hash_table_unref (media->written);
+  g_clear_error (&media->error);
+  g_free (media);
+}
+
+const char *
+_byline_office_media_add (BylineOfficeMedia *media,
+                          const char        *member)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  const char *written;
+
+  if ((written = g_hash_table_lookup (media->written, member)) != NULL)
+    return written;
+  if (media->error != NULL || !byline_zip_contains (media->zip, member))
+    return NULL;
+  if (media->folder == NULL)
+    {
+      g_autofree char *path = g_dir_make_tmp ("byline-import-XXXXXX", &media->error);
+
+      if (path == NULL)
+        return NULL;
+      media->folder = g_file_new_for_path (path);
+    }
+  bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL);
+  if (bytes == NULL)
+    return NULL;   /* a damaged picture: its caption stays as text */
+  /* "word/media/image1.jpeg" as image1.jpeg, numbered if the name is taken. */
+  base = g_path_get_basename (member);
+  g_strcanon (base, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_", '_');
+  name = g_strdup (base);
+  file = g_file_get_child (media->folder, name);
+  if (g_file_query_exists (file, NULL))
+    {
+      g_free (name);
+      g_object_unref (file);
+      name = g_strdup_printf ("%u-%s", g_hash_table_size (media->written) + 1, base);
+      file = g_file_get_child (media->folder, name);
+    }
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE, NULL, NULL, &media->error))
+    return NULL;
+  g_hash_table_insert (media->written, g_strdup (member), g_steal_pointer (&name));
+  return g_hash_table_lookup (media->written, member);
+}
+
+/* --------------------------------------------------------------- import */
+
+BylineArticle *
+_byline_office_import (GPtrArray         *paras,
+                       BylineOfficeMedia *media,
+                       const char        *display,
+                       GError           **error)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GBytes) html_bytes = NULL;
+  char *html;
+
+  if (media->error != NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
+                   _("The pictures of %s could not be copied: %s"), display, media->error->message);
+      return NULL;
+    }
+  html = to_html (paras);
+  html_bytes = g_bytes_new_take (html, strlen (html));
+  article = byline_html_import (html_bytes, display, media->folder, error);
+  /* The store copies the pictures when the draft is saved: the folder goes
+   * with the article. */
+  if (article != NULL && media->folder != NULL)
+    g_object_set_data_full (G_OBJECT (article), "byline-office-media", g_steal_pointer (&media->folder),
+                            remove_folder);
+  return g_steal_pointer (&article);
+}

@@ -321,7 +321,8 @@ byline_body_view_snapshot_layer (GtkTextView      *text_view,
     }
 }
 
-/* A story's file (a page, text, a draft or ninjs, a Word document), by its
+/* A story's file (a page, text, a draft or ninjs, a Word or LibreOffice
+ * document), by its
  * name: dropped on the text, it opens as a story, it does not go in as a
  * picture. */
 static gboolean
@@ -334,7 +335,8 @@ is_story_file (GFile *file)
          || g_content_type_is_a (type, "text/html")
          || g_content_type_is_a (type, "application/json")
          || g_content_type_is_a (type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-         || g_str_has_suffix (name, ".docx") || g_str_has_suffix (name, ".json");
+         || g_content_type_is_a (type, "application/vnd.oasis.opendocument.text")
+         || g_str_has_suffix (name, ".docx") || g_str_has_suffix (name, ".odt") || g_str_has_suffix (name, ".json");
 }
 
 static gboolean

@@ -23,6 +23,7 @@
 #include "byline-window-private.h"
 
 #define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#define ODT_TYPE  "application/vnd.oasis.opendocument.text"
 
 static void
 show_error_toast (BylineWindow *self,
@@ -253,22 +254,26 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) word = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (all, _("Stories (drafts, ninjs, HTML, Word, text)"));
+  gtk_file_filter_set_name (all, _("Stories (drafts, ninjs, HTML, Word, LibreOffice, text)"));
   gtk_file_filter_add_mime_type (all, "application/json");
   gtk_file_filter_add_mime_type (all, "text/html");
   gtk_file_filter_add_mime_type (all, "text/plain");
   gtk_file_filter_add_mime_type (all, DOCX_TYPE);
+  gtk_file_filter_add_mime_type (all, ODT_TYPE);
   gtk_file_filter_add_suffix (all, "json");
   gtk_file_filter_add_suffix (all, "docx");
+  gtk_file_filter_add_suffix (all, "odt");
   gtk_file_filter_set_name (html, _("Web pages"));
   gtk_file_filter_add_mime_type (html, "text/html");
   gtk_file_filter_set_name (json, _("Byline drafts and ninjs"));
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_filter_set_name (text, _("Plain text"));
   gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_filter_set_name (word, _("Word documents"));
+  gtk_file_filter_set_name (word, _("Word and LibreOffice documents"));
   gtk_file_filter_add_mime_type (word, DOCX_TYPE);
+  gtk_file_filter_add_mime_type (word, ODT_TYPE);
   gtk_file_filter_add_suffix (word, "docx");
+  gtk_file_filter_add_suffix (word, "odt");
   g_list_store_append (filters, all);
   g_list_store_append (filters, json);
   g_list_store_append (filters, html);

@@ -37,13 +37,13 @@ static const BylineCliCommand commands[] = {
     byline_cli_show },
   { "import", N_("FILE"),
     N_("Import a file as a new draft and print its id"),
-    N_("FILE may be a ninjs item (1.x, 2.x or 3.x), an HTML page, a Word document (.docx,\n"
-       "with its pictures), a UTF-8 text file (first line the headline, blank lines between\n"
-       "paragraphs), or a Byline draft (a draft folder or its draft.json), which is imported\n"
-       "as a copy with a new id.  The kind is told from the content, not the name.  Pictures\n"
-       "referred to by relative paths are looked up next to FILE and copied into the draft;\n"
-       "a reference that leaves FILE's folder is refused.  Nothing is written when FILE\n"
-       "cannot be imported."),
+    N_("FILE may be a ninjs item (1.x, 2.x or 3.x), an HTML page, a Word or LibreOffice\n"
+       "document (.docx, .odt, with its pictures), a UTF-8 text file (first line the headline,\n"
+       "blank lines between paragraphs), or a Byline draft (a draft folder or its draft.json),\n"
+       "which is imported as a copy with a new id.  The kind is told from the content, not the\n"
+       "name.  Pictures referred to by relative paths are looked up next to FILE and copied\n"
+       "into the draft; a reference that leaves FILE's folder is refused.  Nothing is written\n"
+       "when FILE cannot be imported."),
     byline_cli_import },
   { "export", N_("ID|PATH"),
     N_("Export a draft as ninjs, HTML, text or a draft folder"),

@@ -17,7 +17,7 @@ typedef enum
   BYLINE_ERROR_NOT_FOUND,         /* no draft, image or version by that name */
   BYLINE_ERROR_MALFORMED,         /* input that does not parse; message names file and position */
   BYLINE_ERROR_NOT_UTF8,          /* text input that is not UTF-8 */
-  BYLINE_ERROR_UNSUPPORTED_FORMAT,/* not a draft, ninjs, HTML, .docx or text */
+  BYLINE_ERROR_UNSUPPORTED_FORMAT,/* not a draft, ninjs, HTML, .docx, .odt or text */
   BYLINE_ERROR_NEWER_VERSION,     /* written by a newer major version of the format */
   BYLINE_ERROR_INVALID,           /* parses, but a field has a value it may not have */
   BYLINE_ERROR_UNSAFE_PATH,       /* a reference that leaves the folder it came from */

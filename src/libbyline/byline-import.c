@@ -19,6 +19,7 @@
 #include "byline-body.h"
 #include "byline-draft-format.h"
 #include "byline-docx-private.h"
+#include "byline-odt-private.h"
 #include "byline-error.h"
 #include "byline-html.h"
 #include "byline-image.h"
@@ -91,32 +92,12 @@ set_json_error (GBytes      *bytes,
                  _("%s is JSON, but neither a Byline draft nor a ninjs item"), display);
 }
 
-static gboolean
-contains (const char *data,
-          gsize       length,
-          const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The documents a reporter is most likely to open by mistake for a story:
- * a word processor's, or a PDF.  NULL for anything else. */
+/* The documents a reporter is most likely to open for a story that Byline
+ * does not read: Word's old format, or a PDF.  NULL for anything else. */
 static const char *
 document_kind (const char *data,
                gsize       length)
 {
-  length = MIN (length, BINARY_PROBE_SIZE);
-  if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
-    {
-      if (contains (data, length, "application/vnd.oasis.opendocument.text"))
-        return "OpenDocument, .odt";
-      return NULL;
-    }
   if (length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
     return "Word 97–2003, .doc";
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
@@ -285,6 +266,11 @@ byline_import_read (GBytes      *bytes,
     {
       *format = "docx";
       article = _byline_docx_import (content, display, &local_error);
+    }
+  else if (_byline_odt_sniff (content))
+    {
+      *format = "odt";
+      article = _byline_odt_import (content, display, &local_error);
     }
   else if (!check_not_binary (content, display, error))
     return NULL;

@@ -11,15 +11,15 @@
 
 G_BEGIN_DECLS
 
-/* Reads a Byline draft, a ninjs item, a web page, a Word document (.docx) or
- * plain text from @bytes, told apart by their content (a leading byte order
- * mark is skipped).  @display names the file in messages; @folder, where it
- * is (or NULL), resolves the pictures of a page or ninjs item.  @format, if
- * not NULL, is set to "draft", "ninjs", "html", "docx" or "text".  A draft is
- * returned as it is: its pictures are not attached
- * (byline_import_attach_draft_media()).  A Word document's pictures are
- * attached from a temporary folder that goes with the article: save it
- * before letting it go.
+/* Reads a Byline draft, a ninjs item, a web page, a word processor's
+ * document (Word's .docx, LibreOffice's .odt) or plain text from @bytes, told
+ * apart by their content (a leading byte order mark is skipped).  @display
+ * names the file in messages; @folder, where it is (or NULL), resolves the
+ * pictures of a page or ninjs item.  @format, if not NULL, is set to "draft",
+ * "ninjs", "html", "docx", "odt" or "text".  A draft is returned as it is:
+ * its pictures are not attached (byline_import_attach_draft_media()).  A
+ * document's pictures are attached from a temporary folder that goes with
+ * the article: save it before letting it go.
  *
  * Anything else fails with a message that names @display and says what it
  * is: empty, JSON of another kind (BYLINE_ERROR_UNSUPPORTED_FORMAT, or

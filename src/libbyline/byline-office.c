@@ -407,12 +407,21 @@ _byline_office_import (GPtrArray         *paras,
 {
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GBytes) html_bytes = NULL;
+  gboolean any = FALSE;
   char *html;
 
   if (media->error != NULL)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
                    _("The pictures of %s could not be copied: %s"), display, media->error->message);
+      return NULL;
+    }
+  for (guint i = 0; i < paras->len && !any; i++)
+    any = !para_is_empty (paras->pdata[i]);
+  if (!any)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s has no headline, lead, text or picture that Byline can read"), display);
       return NULL;
     }
   html = to_html (paras);

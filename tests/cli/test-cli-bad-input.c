@@ -27,10 +27,11 @@ static const BadInput bad_inputs[] = {
   { "picture", "picture.png", " is a picture \\(image/png\\), not an article" },
   /* A Word document cut short (a mail attachment half downloaded). */
   { "docx-damaged", "damaged.docx", " is damaged: its ZIP archive cannot be read" },
+  /* A LibreOffice document with no text. */
+  { "odt-empty", "writer.odt", " has no headline, lead, text or picture that Byline can read" },
   /* A word processor's document Byline does not read, or a PDF, says what
    * to do instead. */
-  { "odt", "writer.odt", " is a document \\(OpenDocument, \\.odt\\), not an article: save it as a web page \\(HTML\\) .+" },
-  { "doc", "old.doc", " is a document \\(Word 97–2003, \\.doc\\), not an article: .+" },
+  { "doc", "old.doc", " is a document \\(Word 97–2003, \\.doc\\), not an article: save it as a web page \\(HTML\\) .+" },
   { "pdf", "scan.pdf", " is a document \\(PDF\\), not an article: .+copy its text into a new story" },
   { "non-utf8", "windows-1258.txt",
     ":3:2: not UTF-8 text \\(byte 0xFD\\); convert it first, "

@@ -40,8 +40,8 @@ table = doc.add_table(rows=1, cols=1)
 table.cell(0, 0).text = 'Số liệu: 320 hộ bị ảnh hưởng.'
 # a tracked deletion, left out; a tracked insertion, kept
 p = doc.add_paragraph('Lực lượng chức năng ')
-d = OxmlElement('w:del'); dr = OxmlElement('w:r'); dt = OxmlElement('w:delText'); dt.text = 'đã '; dr.append(dt); d.append(dr); p._p.append(d)
-i = OxmlElement('w:ins'); ir = OxmlElement('w:r'); it = OxmlElement('w:t'); it.text = 'đang '; ir.append(it); i.append(ir); p._p.append(i)
+d = OxmlElement('w:del'); dr = OxmlElement('w:r'); dt = OxmlElement('w:delText'); dt.text = 'đã '; dt.set(qn('xml:space'), 'preserve'); dr.append(dt); d.append(dr); p._p.append(d)
+i = OxmlElement('w:ins'); ir = OxmlElement('w:r'); it = OxmlElement('w:t'); it.text = 'đang '; it.set(qn('xml:space'), 'preserve'); ir.append(it); i.append(ir); p._p.append(i)
 p.add_run('túc trực tại các điểm sạt lở.')
 doc.add_paragraph('')
 doc.add_paragraph('Hà Anh')

@@ -1,0 +1,456 @@
+/* byline-odt.c — a story written in LibreOffice Writer (.odt)
+ *
+ * On a GNOME desktop the word processor is LibreOffice.  An OpenDocument
+ * text keeps its text in content.xml, its named styles in styles.xml and
+ * its pictures in Pictures/; this reads its paragraphs for
+ * byline-office.c, which makes the story of them:
+ *
+ * - a paragraph's style is the named style its automatic style derives from
+ *   (Title, Subtitle, Heading n, Quotations, Caption); <text:h> is a heading
+ *   by its outline level;
+ * - bold and italics come from the text properties of the styles of the
+ *   paragraph and its spans (fo:font-weight, fo:font-style), through their
+ *   parents; links are kept; <text:s/> and tabs are spaces;
+ * - lists are numbered or not as the first level of their list style says;
+ *   tables and sections are read as their paragraphs; the text a tracked
+ *   change deleted (kept apart, in <text:tracked-changes>) is left out;
+ * - a picture (<draw:frame><draw:image/>) is one of the Pictures/ files,
+ *   with its description (<svg:desc>, else <svg:title>) as alt text; a
+ *   picture inside a captioned frame (a text box: picture, then the text
+ *   "Illustration 1: …") has that text as its caption.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "byline-error.h"
+#include "byline-odt-private.h"
+#include "byline-office-private.h"
+
+#define SNIFF_SIZE (64 * 1024)
+#define MAX_DEPTH  64
+
+#define is    _byline_xml_is
+#define child _byline_xml_child
+#define attr  _byline_xml_attr
+
+typedef struct
+{
+  char     *parent;      /* the style it derives from, or NULL */
+  char     *list;        /* style:list-style-name of a paragraph style */
+  int       bold;        /* -1: not said; else FALSE or TRUE */
+  int       italic;
+  gboolean  named;       /* a style of styles.xml's <office:styles> */
+} Style;
+
+typedef struct
+{
+  BylineZip         *zip;
+  const char        *display;
+  GHashTable        *styles;     /* name → Style* (paragraph and text) */
+  GHashTable        *numbered;   /* list style names whose first level is numbered (set) */
+  BylineOfficeMedia *media;
+  gboolean           in_caption; /* reading a captioned frame's text: no pictures */
+  gboolean           after_sequence;
+} Odt;
+
+static void
+style_free (Style *style)
+{
+  g_free (style->parent);
+  g_free (style->list);
+  g_free (style);
+}
+
+/* -1 when the properties do not say; "bold", "600"…"900"; "italic", "oblique". */
+static int
+font_property (xmlNode    *properties,
+               const char *name)
+{
+  g_autofree char *value = attr (properties, name);
+
+  if (value == NULL)
+    return -1;
+  return g_str_equal (value, "bold") || g_str_equal (value, "italic") || g_str_equal (value, "oblique")
+         || (g_ascii_isdigit (value[0]) && atoi (value) >= 600);
+}
+
+/* The styles and list styles of one <office:styles> or
+ * <office:automatic-styles>. */
+static void
+read_styles (Odt      *odt,
+             xmlNode  *styles,
+             gboolean  named)
+{
+  for (xmlNode *s = styles != NULL ? styles->children : NULL; s != NULL; s = s->next)
+    {
+      g_autofree char *name = attr (s, "name");
+
+      if (name == NULL)
+        continue;
+      if (is (s, "style"))
+        {
+          Style *style = g_new0 (Style, 1);
+          xmlNode *text = child (s, "text-properties");
+
+          style->parent = attr (s, "parent-style-name");
+          style->list = attr (s, "list-style-name");
+          style->bold = font_property (text, "font-weight");
+          style->italic = font_property (text, "font-style");
+          style->named = named;
+          g_hash_table_replace (odt->styles, g_steal_pointer (&name), style);
+        }
+      else if (is (s, "list-style"))
+        {
+          for (xmlNode *level = s->children; level != NULL; level = level->next)
+            {
+              g_autofree char *number = attr (level, "level");
+
+              if (g_strcmp0 (number, "1") != 0)
+                continue;
+              if (is (level, "list-level-style-number"))
+                {
+                  g_autofree char *format = attr (level, "num-format");
+
+                  /* An empty format numbers nothing. */
+                  if (format == NULL || *format != '\0')
+                    g_hash_table_add (odt->numbered, g_strdup (name));
+                }
+              break;
+            }
+        }
+    }
+}
+
+/* Through the parents: whether the style says bold (or italic). */
+static gboolean
+style_says (Odt        *odt,
+            const char *name,
+            gboolean    italic)
+{
+  for (int depth = 0; name != NULL && depth < MAX_DEPTH; depth++)
+    {
+      Style *style = g_hash_table_lookup (odt->styles, name);
+      int value;
+
+      if (style == NULL)
+        return FALSE;
+      value = italic ? style->italic : style->bold;
+      if (value != -1)
+        return value;
+      name = style->parent;
+    }
+  return FALSE;
+}
+
+/* The named style an automatic one derives from, and its list style. */
+static BylineOfficeStyle
+paragraph_style (Odt         *odt,
+                 const char  *name,
+                 const char **list)
+{
+  BylineOfficeStyle found = BYLINE_OFFICE_NORMAL;
+
+  for (int depth = 0; name != NULL && depth < MAX_DEPTH; depth++)
+    {
+      Style *style = g_hash_table_lookup (odt->styles, name);
+
+      if (style == NULL)
+        break;
+      if (list != NULL && *list == NULL && style->list != NULL && *style->list != '\0')
+        *list = style->list;
+      if (style->named && found == BYLINE_OFFICE_NORMAL)
+        found = _byline_office_style_from_name (name);
+      name = style->parent;
+    }
+  return found;
+}
+
+typedef struct
+{
+  gboolean bold;
+  gboolean italic;
+} Format;
+
+static void read_inline (Odt              *odt,
+                         xmlNode          *parent,
+                         Format            format,
+                         BylineOfficePara *para,
+                         int               depth);
+
+/* The caption of a captioned frame: its text box's text, without the
+ * picture and without LibreOffice's "Illustration 1: " before it. */
+static char *
+text_box_caption (Odt     *odt,
+                  xmlNode *box)
+{
+  BylineOfficePara *text = _byline_office_para_new ();
+  char *caption = NULL;
+
+  odt->in_caption = TRUE;
+  for (xmlNode *p = box->children; p != NULL; p = p->next)
+    if (is (p, "p") || is (p, "h"))
+      read_inline (odt, p, (Format) { FALSE, FALSE }, text, 1);
+  odt->in_caption = FALSE;
+  if (text->n_chars > 0)
+    caption = g_strdup (g_strstrip (text->html->str));
+  _byline_office_para_free (text);
+  return caption;
+}
+
+static void
+read_frame (Odt              *odt,
+            xmlNode          *frame,
+            BylineOfficePara *para,
+            int               depth)
+{
+  xmlNode *image = child (frame, "image");
+  xmlNode *box = child (frame, "text-box");
+
+  if (depth > MAX_DEPTH)
+    return;
+  if (image != NULL)
+    {
+      g_autofree char *href = attr (image, "href");
+      xmlNode *desc = child (frame, "desc");
+      xmlNode *title = child (frame, "title");
+      xmlChar *alt = desc != NULL ? xmlNodeGetContent (desc) : title != NULL ? xmlNodeGetContent (title) : NULL;
+      const char *src;
+
+      /* Pictures in the archive only: a linked one is elsewhere. */
+      if (href != NULL && !strstr (href, ":") && href[0] != '/'
+          && (src = _byline_office_media_add (odt->media, href[0] == '.' && href[1] == '/' ? href + 2 : href)) != NULL)
+        _byline_office_para_add_picture (para, src, (const char *) alt, NULL);
+      xmlFree (alt);
+    }
+  else if (box != NULL)
+    {
+      /* A captioned frame: the pictures in its text box, its text their caption. */
+      g_autofree char *caption = text_box_caption (odt, box);
+      BylineOfficePara *inner = _byline_office_para_new ();
+
+      for (xmlNode *p = box->children; p != NULL; p = p->next)
+        for (xmlNode *c = p->children; c != NULL; c = c->next)
+          if (is (c, "frame"))
+            read_frame (odt, c, inner, depth + 1);
+      for (guint i = 0; i < inner->pictures->len; i++)
+        {
+          g_ptr_array_add (para->pictures, g_strdup (inner->pictures->pdata[i]));
+          g_ptr_array_add (para->captions, g_strdup (i + 1 == inner->pictures->len ? caption : NULL));
+        }
+      _byline_office_para_free (inner);
+    }
+}
+
+static void
+read_inline (Odt              *odt,
+             xmlNode          *parent,
+             Format            format,
+             BylineOfficePara *para,
+             int               depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        {
+          const char *content = (const char *) c->content;
+
+          if (odt->after_sequence)
+            {
+              content += strspn (content, ":.-– ");
+              odt->after_sequence = FALSE;
+            }
+          _byline_office_para_add_text (para, content, format.bold, format.italic);
+        }
+      else if (is (c, "span"))
+        {
+          g_autofree char *name = attr (c, "style-name");
+          Format inner = format;
+
+          if (name != NULL)
+            {
+              Style *style = g_hash_table_lookup (odt->styles, name);
+
+              if (style != NULL)
+                {
+                  inner.bold = style_says (odt, name, FALSE) || (format.bold && style->bold == -1);
+                  inner.italic = style_says (odt, name, TRUE) || (format.italic && style->italic == -1);
+                }
+            }
+          read_inline (odt, c, inner, para, depth + 1);
+        }
+      else if (is (c, "a"))
+        {
+          g_autofree char *href = attr (c, "href");
+          g_autofree char *escaped = href != NULL ? g_markup_escape_text (href, -1) : NULL;
+
+          if (escaped != NULL)
+            g_string_append_printf (para->html, "<a href=\"%s\">", escaped);
+          read_inline (odt, c, format, para, depth + 1);
+          if (escaped != NULL)
+            g_string_append (para->html, "</a>");
+        }
+      else if (is (c, "s"))
+        {
+          g_autofree char *count = attr (c, "c");
+          int n = count != NULL ? CLAMP (atoi (count), 1, 100) : 1;
+
+          for (int i = 0; i < n; i++)
+            _byline_office_para_add_text (para, " ", FALSE, FALSE);
+        }
+      else if (is (c, "tab"))
+        _byline_office_para_add_text (para, " ", FALSE, FALSE);
+      else if (is (c, "line-break"))
+        g_string_append (para->html, "<br>");
+      else if (is (c, "frame"))
+        {
+          if (!odt->in_caption)
+            read_frame (odt, c, para, depth + 1);
+        }
+      /* "Illustration <text:sequence>1</text:sequence>: ": the caption is
+       * what follows. */
+      else if (is (c, "sequence") && odt->in_caption)
+        {
+          g_string_truncate (para->html, 0);
+          para->n_chars = para->n_bold = para->n_italic = 0;
+          odt->after_sequence = TRUE;
+        }
+      /* Notes, bookmarks, fields' text: a note's text is not the story's;
+       * fields (page numbers, sequence numbers) show their text. */
+      else if (is (c, "note") || is (c, "annotation") || is (c, "tracked-changes"))
+        continue;
+      else if (c->type == XML_ELEMENT_NODE)
+        read_inline (odt, c, format, para, depth + 1);
+    }
+}
+
+static BylineOfficePara *
+read_paragraph (Odt              *odt,
+                xmlNode          *p,
+                BylineOfficeList  list)
+{
+  BylineOfficePara *para = _byline_office_para_new ();
+  g_autofree char *name = attr (p, "style-name");
+  const char *list_style = NULL;
+  Format format = { style_says (odt, name, FALSE), style_says (odt, name, TRUE) };
+
+  para->style = paragraph_style (odt, name, &list_style);
+  /* A heading's, a quote's or a caption's style is bold or italic by its
+   * look, not for emphasis. */
+  if (para->style != BYLINE_OFFICE_NORMAL)
+    format = (Format) { FALSE, FALSE };
+  if (is (p, "h"))
+    {
+      g_autofree char *level = attr (p, "outline-level");
+
+      if (para->style != BYLINE_OFFICE_TITLE && para->style != BYLINE_OFFICE_SUBTITLE)
+        para->style = level == NULL || atoi (level) <= 1 ? BYLINE_OFFICE_HEADING1 : BYLINE_OFFICE_HEADING2;
+    }
+  para->list = list;
+  /* A paragraph style that makes a list ("List Bullet"). */
+  if (list == BYLINE_OFFICE_NO_LIST && list_style != NULL)
+    para->list = g_hash_table_contains (odt->numbered, list_style) ? BYLINE_OFFICE_NUMBERED : BYLINE_OFFICE_BULLETED;
+  read_inline (odt, p, format, para, 0);
+  return para;
+}
+
+static void
+read_blocks (Odt              *odt,
+             xmlNode          *parent,
+             BylineOfficeList  list,
+             GPtrArray        *paras,
+             int               depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (is (c, "p") || is (c, "h"))
+        g_ptr_array_add (paras, read_paragraph (odt, c, list));
+      else if (is (c, "list"))
+        {
+          g_autofree char *name = attr (c, "style-name");
+          BylineOfficeList kind = list;
+
+          /* A list without a style of its own continues its parent's. */
+          if (name != NULL)
+            kind = g_hash_table_contains (odt->numbered, name) ? BYLINE_OFFICE_NUMBERED : BYLINE_OFFICE_BULLETED;
+          else if (kind == BYLINE_OFFICE_NO_LIST)
+            kind = BYLINE_OFFICE_BULLETED;
+          read_blocks (odt, c, kind, paras, depth + 1);
+        }
+      else if (is (c, "list-item") || is (c, "list-header") || is (c, "section") || is (c, "table")
+               || is (c, "table-row") || is (c, "table-rows") || is (c, "table-header-rows")
+               || is (c, "table-cell") || is (c, "index-body"))
+        read_blocks (odt, c, is (c, "table") ? BYLINE_OFFICE_NO_LIST : list, paras, depth + 1);
+    }
+}
+
+gboolean
+_byline_odt_sniff (GBytes *bytes)
+{
+  static const char type[] = "application/vnd.oasis.opendocument.text";
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
+    return FALSE;
+  length = MIN (length, SNIFF_SIZE);
+  for (gsize i = 0; i + sizeof type - 1 <= length; i++)
+    if (memcmp (data + i, type, sizeof type - 1) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+BylineArticle *
+_byline_odt_import (GBytes      *bytes,
+                    const char  *display,
+                    GError     **error)
+{
+  g_autoptr(BylineZip) zip = NULL;
+  g_autoptr(BylineOfficeMedia) media = NULL;
+  g_autoptr(GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
+  g_autoptr(GHashTable) styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) style_free);
+  g_autoptr(GHashTable) numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Odt odt;
+  xmlDoc *styles_doc, *content;
+  xmlNode *root, *text;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+
+  zip = byline_zip_open (bytes, display, error);
+  if (zip == NULL)
+    return NULL;
+  media = _byline_office_media_new (zip);
+  odt = (Odt) { zip, display, styles, numbered, media };
+
+  content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);
+  if (content == NULL)
+    return NULL;
+  styles_doc = _byline_office_read_xml (zip, display, "styles.xml", FALSE, NULL);
+  if (styles_doc != NULL)
+    {
+      read_styles (&odt, child (xmlDocGetRootElement (styles_doc), "styles"), TRUE);
+      read_styles (&odt, child (xmlDocGetRootElement (styles_doc), "automatic-styles"), FALSE);
+      xmlFreeDoc (styles_doc);
+    }
+  root = xmlDocGetRootElement (content);
+  read_styles (&odt, child (root, "automatic-styles"), FALSE);
+  text = child (child (root, "body"), "text");
+  if (text != NULL)
+    read_blocks (&odt, text, BYLINE_OFFICE_NO_LIST, paras, 0);
+  xmlFreeDoc (content);
+
+  return _byline_office_import (paras, media, display, error);
+}

@@ -282,9 +282,6 @@ read_paragraph (Docx    *docx,
   BylineOfficePara *para = _byline_office_para_new ();
   xmlNode *properties = child (p, "pPr");
   xmlNode *numbering = child (properties, "numPr");
-
-  para->html = g_string_new (NULL);
-  para->pictures = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *style = attr (child (properties, "pStyle"), "val");
   g_autofree char *list = attr (child (numbering, "numId"), "val");
 

@@ -76,7 +76,9 @@ _byline_article_editor_update_actions (BylineArticleEditor *self)
   on_text = kind != BYLINE_BLOCK_IMAGE
             || gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->body_buffer), NULL, NULL);
 
-  set_enabled (self, "undo", has_document && byline_body_history_can_undo (history));
+  set_enabled (self, "undo", has_document && (byline_body_history_can_undo (history)
+                                              || byline_find_bar_can_undo_replace_all (self->find_bar)));
+  set_enabled (self, "undo-replace-all", has_document && byline_find_bar_can_undo_replace_all (self->find_bar));
   set_enabled (self, "redo", has_document && byline_body_history_can_redo (history));
   set_enabled (self, "bold", has_document && on_text);
   set_enabled (self, "italic", has_document && on_text);
@@ -111,8 +113,23 @@ undo_activated (GSimpleAction *action,
 {
   BylineArticleEditor *self = data;
 
-  byline_body_buffer_undo (self->body_buffer);
+  /* Right after Replace All, all of it, in every field. */
+  if (!byline_find_bar_undo_replace_all (self->find_bar))
+    byline_body_buffer_undo (self->body_buffer);
   byline_article_editor_focus_body (self);
+}
+
+/* Ctrl+Z right after Replace All, wherever the keyboard is (the headline,
+ * the lead, the find bar): all of it.  Enabled only then: otherwise the key
+ * goes on to the field's own undo. */
+static void
+undo_replace_all_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       data)
+{
+  BylineArticleEditor *self = data;
+
+  byline_find_bar_undo_replace_all (self->find_bar);
 }
 
 static void
@@ -319,6 +336,7 @@ find_previous_activated (GSimpleAction *action,
 
 static const GActionEntry entries[] = {
   { "undo", undo_activated },
+  { "undo-replace-all", undo_replace_all_activated },
   { "redo", redo_activated },
   { "bold", bold_activated, NULL, "false" },
   { "italic", italic_activated, NULL, "false" },
@@ -396,6 +414,16 @@ _byline_article_editor_init_actions (BylineArticleEditor *self)
                                                                                     body_keys[i].mods),
                                                             gtk_named_action_new (body_keys[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+
+  /* Before the fields' own Ctrl+Z, and the body's above. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("editor.undo-replace-all")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_object (self->find_bar, "notify::can-undo-replace-all",
+                           G_CALLBACK (_byline_article_editor_update_actions), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (byline_body_buffer_get_history (self->body_buffer), "notify::can-undo",
                            G_CALLBACK (_byline_article_editor_update_actions), self, G_CONNECT_SWAPPED);

@@ -62,6 +62,9 @@ struct _BylineFindBar
 
   BylineArticle           *article;    /* for its pictures' captions, credits and alt texts */
   int                      picture_match; /* the match selected in the pictures, or -1 */
+  /* The last Replace All, while nothing changed since: Ctrl+Z undoes it
+   * whole, as its toast's Undo does. */
+  struct _ReplaceAllUndo  *last_replace_all;
 };
 
 G_DEFINE_FINAL_TYPE (BylineFindBar, byline_find_bar, GTK_TYPE_WIDGET)
@@ -72,6 +75,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO_REPLACE_ALL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkTextBuffer *
 field_buffer (BylineFindBar *self,
@@ -537,18 +548,19 @@ replace_all_in (BylineFindBar *self,
  * after.  Undo puts back each text that is still as Replace All left it,
  * and takes back the body's step if the body is still as it left it: an
  * edit made since is not undone. */
-typedef struct
+/* Shared by the toast's Undo and Ctrl+Z (a reference each): done once. */
+typedef struct _ReplaceAllUndo
 {
   BylineArticle    *article;
   BylineArticle    *before;
   BylineArticle    *after;
   BylineBodyBuffer *body;     /* when the body had matches */
+  AdwToast         *toast;    /* weak */
+  gboolean          done;
 } ReplaceAllUndo;
 
-/* The toast's handler's data, freed with the handler. */
 static void
-replace_all_undo_free (gpointer  data,
-                       GClosure *closure)
+replace_all_undo_clear (gpointer data)
 {
   ReplaceAllUndo *undo = data;
 
@@ -556,17 +568,53 @@ replace_all_undo_free (gpointer  data,
   g_clear_object (&undo->before);
   g_clear_object (&undo->after);
   g_clear_object (&undo->body);
-  g_free (undo);
+  g_clear_weak_pointer (&undo->toast);
+}
+
+static void
+replace_all_undo_release (ReplaceAllUndo *undo)
+{
+  g_rc_box_release_full (undo, replace_all_undo_clear);
+}
+
+/* The toast's handler's data, released with the handler. */
+static void
+replace_all_undo_closure_notify (gpointer  data,
+                                 GClosure *closure)
+{
+  replace_all_undo_release (data);
+}
+
+static void
+replace_all_undo_apply (ReplaceAllUndo *undo)
+{
+  if (undo->done)
+    return;
+  undo->done = TRUE;
+  if (undo->body != NULL
+      && byline_body_equal (byline_article_get_body (undo->article), byline_article_get_body (undo->after)))
+    byline_body_buffer_undo (undo->body);
+  byline_article_restore_texts (undo->article, undo->before, undo->after);
+  if (undo->toast != NULL)
+    adw_toast_dismiss (undo->toast);
 }
 
 static void
 on_replace_all_undo (AdwToast       *toast,
                      ReplaceAllUndo *undo)
 {
-  if (undo->body != NULL
-      && byline_body_equal (byline_article_get_body (undo->article), byline_article_get_body (undo->after)))
-    byline_body_buffer_undo (undo->body);
-  byline_article_restore_texts (undo->article, undo->before, undo->after);
+  replace_all_undo_apply (undo);
+}
+
+static void
+forget_replace_all (BylineFindBar *self)
+{
+  if (self->last_replace_all == NULL)
+    return;
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, forget_replace_all, self);
+  g_clear_pointer (&self->last_replace_all, replace_all_undo_release);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
 }
 
 /* The headline, lead, body and the pictures' texts: a name misspelt in the
@@ -596,17 +644,23 @@ on_replace_all (BylineFindBar *self)
       g_autofree char *title = g_strdup_printf (ngettext ("Replaced %u match", "Replaced %u matches", n), n);
       AdwToast *toast = adw_toast_new (title);
 
+      forget_replace_all (self);
       if (before != NULL)
         {
-          ReplaceAllUndo *undo = g_new0 (ReplaceAllUndo, 1);
+          ReplaceAllUndo *undo = g_rc_box_new0 (ReplaceAllUndo);
 
           undo->article = g_object_ref (self->article);
           undo->before = g_steal_pointer (&before);
           undo->after = byline_article_copy (self->article);
           undo->body = body != NULL ? g_object_ref (body) : NULL;
+          g_set_weak_pointer (&undo->toast, toast);
           adw_toast_set_button_label (toast, _("_Undo"));
-          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_replace_all_undo), undo,
-                                 replace_all_undo_free, 0);
+          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_replace_all_undo),
+                                 g_rc_box_acquire (undo), replace_all_undo_closure_notify, 0);
+          /* Until the next change of the story. */
+          self->last_replace_all = undo;
+          g_signal_connect_swapped (self->article, "changed", G_CALLBACK (forget_replace_all), self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
         }
       byline_widget_show_toast (GTK_WIDGET (self), toast);
     }
@@ -691,6 +745,7 @@ byline_find_bar_set_article (BylineFindBar *self,
 
   if (self->article == article)
     return;
+  forget_replace_all (self);
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
   g_set_object (&self->article, article);
@@ -698,6 +753,31 @@ byline_find_bar_set_article (BylineFindBar *self,
   if (article != NULL)
     g_signal_connect_object (article, "changed", G_CALLBACK (on_article_changed), self, G_CONNECT_SWAPPED);
   update_count (self);
+}
+
+gboolean
+byline_find_bar_can_undo_replace_all (BylineFindBar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
+  return self->last_replace_all != NULL;
+}
+
+/* Ctrl+Z right after Replace All: all of it, in every field, as the
+ * toast's Undo (Ctrl+Z in one field undid only that field's part). */
+gboolean
+byline_find_bar_undo_replace_all (BylineFindBar *self)
+{
+  ReplaceAllUndo *undo;
+
+  g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
+
+  if (self->last_replace_all == NULL)
+    return FALSE;
+  undo = g_rc_box_acquire (self->last_replace_all);
+  forget_replace_all (self);
+  replace_all_undo_apply (undo);
+  replace_all_undo_release (undo);
+  return TRUE;
 }
 
 void
@@ -840,6 +920,24 @@ byline_find_bar_dispose (GObject *object)
 }
 
 static void
+byline_find_bar_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BylineFindBar *self = BYLINE_FIND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO_REPLACE_ALL:
+      g_value_set_boolean (value, byline_find_bar_can_undo_replace_all (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 byline_find_bar_finalize (GObject *object)
 {
   BylineFindBar *self = BYLINE_FIND_BAR (object);
@@ -857,7 +955,19 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
 
   object_class->dispose = byline_find_bar_dispose;
   object_class->finalize = byline_find_bar_finalize;
+  object_class->get_property = byline_find_bar_get_property;
   widget_class->focus = byline_find_bar_focus;
+
+  /**
+   * BylineFindBar:can-undo-replace-all:
+   *
+   * Whether the last change of the story is a Replace All, which
+   * byline_find_bar_undo_replace_all() undoes whole.
+   */
+  properties[PROP_CAN_UNDO_REPLACE_ALL] =
+    g_param_spec_boolean ("can-undo-replace-all", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BylineFindBar::show-picture-match:

@@ -414,6 +414,65 @@ test_replace_all_undo (Fixture       *f,
   g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Mưa kéo dài.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Mưa to.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn mưa.");
+  /* Done once: Ctrl+Z now is the text's own. */
+  g_assert_false (byline_find_bar_can_undo_replace_all (BYLINE_FIND_BAR (bar)));
+}
+
+static gboolean
+counts_four (gpointer count)
+{
+  return strstr (gtk_label_get_text (count), "4") != NULL;
+}
+
+/* Ctrl+Z right after Replace All undoes all of it, in every field, from
+ * the text (the editor's Undo) as from the headline (the key the editor
+ * takes before the field); the toast goes.  (Ctrl+Z undid only the part
+ * in the field the keyboard was in.)  Once the story changes, Ctrl+Z is
+ * the field's own again. */
+static void
+test_replace_all_ctrl_z (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineArticleEditor *ed = editor (f);
+  BylineBody *model = byline_article_get_body (article (f));
+  GtkTextView *headline = byline_article_editor_get_headline_view (ed);
+  GtkWidget *bar, *search, *count;
+
+  bar = type_story_and_replace (ed, "Mưa lũ ở Sa Pa", "Mưa kéo dài.", "Mưa to.\nTrời còn mưa.", &search, &count);
+  gtk_editable_set_text (GTK_EDITABLE (search), "mưa");
+  assert_count (count, "1 of 4");
+  replace_all_with (bar, "gió");
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
+  g_assert_true (byline_find_bar_can_undo_replace_all (BYLINE_FIND_BAR (bar)));
+  g_assert_nonnull (byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo"));
+
+  /* From the text: the editor's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_article_editor_get_body_view (ed)), "editor.undo", NULL));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Sa Pa");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Mưa kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Mưa to.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn mưa.");
+  byline_ui_test_wait (600);
+  g_assert_null (byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo"));
+
+  /* From the headline: Ctrl+Z goes to editor.undo-replace-all first. */
+  g_assert_true (byline_ui_test_wait_until (counts_four, count, 3000));
+  replace_all_with (bar, "gió");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Gió kéo dài.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (headline), "editor.undo-replace-all", NULL));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Sa Pa");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Mưa kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn mưa.");
+
+  /* Typed on after it: the key is the field's own again. */
+  g_assert_true (byline_ui_test_wait_until (counts_four, count, 3000));
+  replace_all_with (bar, "gió");
+  byline_article_editor_focus_headline (ed);
+  byline_ui_test_type (headline, "!");
+  g_assert_false (byline_find_bar_can_undo_replace_all (BYLINE_FIND_BAR (bar)));
+  gtk_widget_activate_action (GTK_WIDGET (headline), "editor.undo-replace-all", NULL);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa!");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn gió.");
 }
 
 static gboolean
@@ -554,6 +613,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/find/replace-keeps-case", test_replace_keeps_case);
   byline_ui_test_add_window_test ("/ui/find/in-pictures", test_find_in_pictures);
   byline_ui_test_add_window_test ("/ui/find/replace-all-undo", test_replace_all_undo);
+  byline_ui_test_add_window_test ("/ui/find/replace-all-ctrl-z", test_replace_all_ctrl_z);
   byline_ui_test_add_window_test ("/ui/find/in-pictures-narrow", test_find_in_pictures_narrow);
 
   return g_test_run ();

@@ -644,6 +644,7 @@ on_sent (GObject      *object,
   {
     const char *what;
     g_autofree char *title = NULL;
+    AdwToast *toast;
 
     switch (data->status)
       {
@@ -654,7 +655,15 @@ on_sent (GObject      *object,
       default: what = _("Sent"); break;
       }
     title = g_strdup (what);
-    byline_window_add_toast (self, adw_toast_new (title));
+    toast = adw_toast_new (title);
+    /* An editor done with a story goes on to the next one. */
+    if (data->status == BYLINE_STATUS_PUBLISHED || data->status == BYLINE_STATUS_SCHEDULED
+        || data->status == BYLINE_STATUS_RETURNED)
+      {
+        adw_toast_set_button_label (toast, _("_Review Queue…"));
+        adw_toast_set_action_name (toast, "win.review-queue");
+      }
+    byline_window_add_toast (self, toast);
   }
   update_review (self);
   send_data_free (data);

@@ -312,6 +312,18 @@ test_return_with_note (Fixture       *f,
   g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));
   g_assert_cmpint (byline_article_get_status (byline_document_get_article (byline_window_get_document (f->editor.window))),
                    ==, BYLINE_STATUS_RETURNED);
+  /* The toast takes the editor on to the next story: the queue. */
+  {
+    GtkWidget *next = byline_ui_test_find_button (GTK_WIDGET (f->editor.window), "_Review Queue…");
+    AdwDialog *queue;
+
+    g_assert_nonnull (next);
+    g_signal_emit_by_name (next, "clicked");
+    queue = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+    g_assert_true (BYLINE_IS_REVIEW_DIALOG (queue));
+    adw_dialog_force_close (queue);
+    byline_ui_test_wait (100);
+  }
 
   /* The reporter: "Returned to You" (a reporter has no other list), the banner with the note. */
   open_from_queue (&f->reporter, id, BYLINE_STATUS_RETURNED, EDITOR_HEADLINE);

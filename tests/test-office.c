@@ -171,6 +171,28 @@ test_odt_captioned_frame (void)
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (article)), ==, 4);
 }
 
+/* A text box (a sidebar beside the text) keeps its words: its paragraphs
+ * come after the one it is anchored in, once (Word writes each box twice,
+ * for new readers and old).  They were lost. */
+static void
+test_text_box (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  body = byline_article_get_body (article);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Năm nay, chợ có hơn 300 gian hàng của đồng bào các dân tộc.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Chợ mở từ 6 giờ sáng.");
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (g_strcmp0 (byline_block_get_text (byline_body_get_block (body, i)), "Chợ mở từ 6 giờ sáng.") == 0)
+      found++;
+  g_assert_cmpuint (found, ==, 1);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+}
+
 /* Saved, the draft has its pictures; the temporary folder goes with the
  * article. */
 static void
@@ -377,6 +399,8 @@ main (int   argc,
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
   g_test_add_func ("/office/odt/captioned-frame", test_odt_captioned_frame);
+  g_test_add_data_func ("/office/docx/text-box", "docx/hop-chu.docx", test_text_box);
+  g_test_add_data_func ("/office/odt/text-box", "odt/hop-chu.odt", test_text_box);
   g_test_add_func ("/office/docx/saved-with-pictures", test_saved_with_pictures);
   g_test_add_func ("/office/docx/stored", test_stored);
   g_test_add_func ("/office/docx/damaged", test_damaged);

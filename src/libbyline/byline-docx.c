@@ -11,7 +11,8 @@
  * - bold, italic and links are kept; tables are read as their paragraphs;
  *   deleted text of tracked changes is left out, inserted text kept;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
- *   files, with its description as alt text.
+ *   files, with its description as alt text; a text box's paragraphs come
+ *   after the paragraph it is anchored in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,6 +45,7 @@ typedef struct
   GHashTable *style_lists;  /* style id → numId of the list it makes */
   GHashTable *numbered;     /* numIds whose first level is not bullets (set) */
   BylineOfficeMedia *media;
+  GPtrArray  *boxes;        /* xmlNode*: text boxes met in the paragraph being read */
 } Docx;
 
 #define is    _byline_xml_is
@@ -184,12 +186,18 @@ read_picture (Docx             *docx,
   const char *member, *src;
 
   /* <wp:docPr descr="…"/> and <a:blip r:embed="rId5"/> (VML: <v:imagedata
-   * r:id="rId5"/>), at any depth. */
+   * r:id="rId5"/>), at any depth; a text box's paragraphs are read after
+   * the paragraph it is in. */
   g_ptr_array_add (stack, drawing);
   while (stack->len > 0)
     {
       xmlNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
 
+      if (is (node, "txbxContent"))
+        {
+          g_ptr_array_add (docx->boxes, node);
+          continue;
+        }
       for (xmlNode *c = node->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE)
           g_ptr_array_add (stack, c);
@@ -207,14 +215,12 @@ read_picture (Docx             *docx,
 }
 
 static void
-read_run (Docx             *docx,
-          xmlNode          *run,
-          BylineOfficePara *para)
+read_run_children (Docx             *docx,
+                   xmlNode          *run,
+                   gboolean          bold,
+                   gboolean          italic,
+                   BylineOfficePara *para)
 {
-  xmlNode *properties = child (run, "rPr");
-  gboolean bold = toggle_on (child (properties, "b"));
-  gboolean italic = toggle_on (child (properties, "i"));
-
   for (xmlNode *c = run->children; c != NULL; c = c->next)
     {
       if (is (c, "t"))
@@ -233,7 +239,21 @@ read_run (Docx             *docx,
         _byline_office_para_add_text (para, "-", bold, italic);
       else if (is (c, "drawing") || is (c, "pict"))
         read_picture (docx, c, para);
+      /* Shapes and text boxes come twice: as Word 2010 draws them, and as
+       * VML for older readers.  The first is read. */
+      else if (is (c, "AlternateContent") && child (c, "Choice") != NULL)
+        read_run_children (docx, child (c, "Choice"), bold, italic, para);
     }
+}
+
+static void
+read_run (Docx             *docx,
+          xmlNode          *run,
+          BylineOfficePara *para)
+{
+  xmlNode *properties = child (run, "rPr");
+
+  read_run_children (docx, run, toggle_on (child (properties, "b")), toggle_on (child (properties, "i")), para);
 }
 
 /* Runs, and what holds runs: links, tracked insertions, fields, smart tags
@@ -304,7 +324,16 @@ read_blocks (Docx      *docx,
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
       if (is (c, "p"))
-        g_ptr_array_add (paras, read_paragraph (docx, c));
+        {
+          g_autoptr(GPtrArray) boxes = NULL;
+
+          g_ptr_array_add (paras, read_paragraph (docx, c));
+          /* The text boxes in it (a sidebar, a quote set apart) after it. */
+          boxes = g_steal_pointer (&docx->boxes);
+          docx->boxes = g_ptr_array_new ();
+          for (guint i = 0; i < boxes->len; i++)
+            read_blocks (docx, boxes->pdata[i], paras);
+        }
       else if (is (c, "tbl") || is (c, "tr") || is (c, "tc") || is (c, "sdtContent") || is (c, "customXml"))
         read_blocks (docx, c, paras);
       else if (is (c, "sdt"))
@@ -354,7 +383,7 @@ _byline_docx_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip);
-  docx = (Docx) { zip, display, targets, external, styles, style_lists, numbered, media };
+  docx = (Docx) { zip, display, targets, external, styles, style_lists, numbered, media, g_ptr_array_new () };
 
   doc = read_part (&docx, "word/document.xml", TRUE, error);
   if (doc == NULL)
@@ -366,6 +395,7 @@ _byline_docx_import (GBytes      *bytes,
   if (body != NULL)
     read_blocks (&docx, body, paras);
   xmlFreeDoc (doc);
+  g_ptr_array_unref (docx.boxes);
 
   return _byline_office_import (paras, media, display, error);
 }

@@ -17,7 +17,8 @@
  * - a picture (<draw:frame><draw:image/>) is one of the Pictures/ files,
  *   with its description (<svg:desc>, else <svg:title>) as alt text; a
  *   picture inside a captioned frame (a text box: picture, then the text
- *   "Illustration 1: …") has that text as its caption.
+ *   "Illustration 1: …") has that text as its caption; a text box without
+ *   a picture has its paragraphs after the one it is anchored in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +59,7 @@ typedef struct
   GHashTable        *styles;     /* name → Style* (paragraph and text) */
   GHashTable        *numbered;   /* list style names whose first level is numbered (set) */
   BylineOfficeMedia *media;
+  GPtrArray         *boxes;      /* xmlNode*: text boxes met in the paragraph being read */
   gboolean           in_caption; /* reading a captioned frame's text: no pictures */
   gboolean           after_sequence;
 } Odt;
@@ -233,14 +235,20 @@ read_frame (Odt              *odt,
     }
   else if (box != NULL)
     {
-      /* A captioned frame: the pictures in its text box, its text their caption. */
-      g_autofree char *caption = text_box_caption (odt, box);
+      /* A captioned frame: the pictures in its text box, its text their
+       * caption.  A text box without pictures (a sidebar, a quote set
+       * apart): its paragraphs after the one it is anchored in. */
+      g_autofree char *caption = NULL;
       BylineOfficePara *inner = _byline_office_para_new ();
 
       for (xmlNode *p = box->children; p != NULL; p = p->next)
         for (xmlNode *c = p->children; c != NULL; c = c->next)
           if (is (c, "frame"))
             read_frame (odt, c, inner, depth + 1);
+      if (inner->pictures->len == 0)
+        g_ptr_array_add (odt->boxes, box);
+      else
+        caption = text_box_caption (odt, box);
       for (guint i = 0; i < inner->pictures->len; i++)
         {
           g_ptr_array_add (para->pictures, g_strdup (inner->pictures->pdata[i]));
@@ -376,7 +384,15 @@ read_blocks (Odt              *odt,
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
       if (is (c, "p") || is (c, "h"))
-        g_ptr_array_add (paras, read_paragraph (odt, c, list));
+        {
+          g_autoptr(GPtrArray) boxes = NULL;
+
+          g_ptr_array_add (paras, read_paragraph (odt, c, list));
+          boxes = g_steal_pointer (&odt->boxes);
+          odt->boxes = g_ptr_array_new ();
+          for (guint i = 0; i < boxes->len; i++)
+            read_blocks (odt, boxes->pdata[i], BYLINE_OFFICE_NO_LIST, paras, depth + 1);
+        }
       else if (is (c, "list"))
         {
           g_autofree char *name = attr (c, "style-name");
@@ -433,7 +449,7 @@ _byline_odt_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip);
-  odt = (Odt) { zip, display, styles, numbered, media };
+  odt = (Odt) { zip, display, styles, numbered, media, g_ptr_array_new () };
 
   content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);
   if (content == NULL)
@@ -451,6 +467,7 @@ _byline_odt_import (GBytes      *bytes,
   if (text != NULL)
     read_blocks (&odt, text, BYLINE_OFFICE_NO_LIST, paras, 0);
   xmlFreeDoc (content);
+  g_ptr_array_unref (odt.boxes);
 
   return _byline_office_import (paras, media, display, error);
 }

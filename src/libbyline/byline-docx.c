@@ -21,12 +21,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-
 #include <string.h>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "byline-docx-private.h"
@@ -91,8 +87,12 @@ read_relationships (Docx *docx)
           g_hash_table_add (docx->external, g_strdup (id));
           g_hash_table_replace (docx->targets, g_steal_pointer (&id), g_steal_pointer (&target));
         }
+      /* Parts by their names in the archive: "/word/media/a.png",
+       * "../media/a.png" (from word/: the root), "media/a.png". */
       else if (target[0] == '/')
         g_hash_table_replace (docx->targets, g_steal_pointer (&id), g_strdup (target + 1));
+      else if (g_str_has_prefix (target, "../"))
+        g_hash_table_replace (docx->targets, g_steal_pointer (&id), g_strdup (target + 3));
       else
         g_hash_table_replace (docx->targets, g_steal_pointer (&id), g_strconcat ("word/", target, NULL));
     }
@@ -109,7 +109,6 @@ read_styles (Docx *docx)
     {
       g_autofree char *id = attr (s, "styleId");
       g_autofree char *name = attr (child (s, "name"), "val");
-
       g_autofree char *list = attr (child (child (child (s, "pPr"), "numPr"), "numId"), "val");
 
       if (!is (s, "style") || id == NULL)

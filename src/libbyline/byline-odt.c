@@ -27,9 +27,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "byline-error.h"
@@ -61,7 +61,7 @@ typedef struct
   BylineOfficeMedia *media;
   GPtrArray         *boxes;      /* xmlNode*: text boxes met in the paragraph being read */
   gboolean           in_caption; /* reading a captioned frame's text: no pictures */
-  gboolean           after_sequence;
+  gboolean           after_sequence; /* the caption's number read: what follows is the caption */
 } Odt;
 
 static void
@@ -202,6 +202,7 @@ text_box_caption (Odt     *odt,
     if (is (p, "p") || is (p, "h"))
       read_inline (odt, p, (Format) { FALSE, FALSE }, text, 1);
   odt->in_caption = FALSE;
+  odt->after_sequence = FALSE;
   if (text->n_chars > 0)
     caption = g_strdup (g_strstrip (text->html->str));
   _byline_office_para_free (text);

@@ -29,8 +29,6 @@
 #include "byline-error.h"
 #include "byline-office-private.h"
 
-#define SNIFF_SIZE (64 * 1024)
-
 typedef struct
 {
   BylineZip  *zip;
@@ -346,16 +344,7 @@ read_blocks (Docx      *docx,
 gboolean
 _byline_docx_sniff (GBytes *bytes)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
-    return FALSE;
-  length = MIN (length, SNIFF_SIZE);
-  for (gsize i = 0; i + 5 <= length; i++)
-    if (memcmp (data + i, "word/", 5) == 0)
-      return TRUE;
-  return FALSE;
+  return _byline_office_sniff_zip (bytes, "word/");
 }
 
 BylineArticle *

@@ -36,7 +36,6 @@
 #include "byline-odt-private.h"
 #include "byline-office-private.h"
 
-#define SNIFF_SIZE (64 * 1024)
 #define MAX_DEPTH  64
 
 #define is    _byline_xml_is
@@ -413,20 +412,11 @@ read_blocks (Odt              *odt,
     }
 }
 
+/* The archive's first member, stored, is "mimetype" with the type. */
 gboolean
 _byline_odt_sniff (GBytes *bytes)
 {
-  static const char type[] = "application/vnd.oasis.opendocument.text";
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
-    return FALSE;
-  length = MIN (length, SNIFF_SIZE);
-  for (gsize i = 0; i + sizeof type - 1 <= length; i++)
-    if (memcmp (data + i, type, sizeof type - 1) == 0)
-      return TRUE;
-  return FALSE;
+  return _byline_office_sniff_zip (bytes, "application/vnd.oasis.opendocument.text");
 }
 
 BylineArticle *

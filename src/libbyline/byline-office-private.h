@@ -15,6 +15,12 @@
 
 G_BEGIN_DECLS
 
+/* Whether @bytes begin as a ZIP archive with @marker in their first 64 KiB
+ * (a member's name or a stored member's text): a document of that kind,
+ * even damaged further on. */
+gboolean _byline_office_sniff_zip (GBytes     *bytes,
+                                   const char *marker);
+
 /* A part of a document (XML) over this is not read. */
 #define BYLINE_OFFICE_MAX_PART (64 * 1024 * 1024)
 

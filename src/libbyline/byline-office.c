@@ -95,6 +95,26 @@ _byline_office_read_xml (BylineZip   *zip,
   return doc;
 }
 
+/* ------------------------------------------------------------ sniffing */
+
+#define SNIFF_SIZE (64 * 1024)
+
+gboolean
+_byline_office_sniff_zip (GBytes     *bytes,
+                          const char *marker)
+{
+  gsize length, n = strlen (marker);
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
+    return FALSE;
+  length = MIN (length, SNIFF_SIZE);
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, marker, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* --------------------------------------------------------- paragraphs */
 
 BylineOfficePara *

@@ -135,6 +135,8 @@ typedef struct
   int               cursor;     /* the cursor's offset then */
   GPtrArray        *images;     /* BylineImage, imported */
   GError           *error;      /* why the first that failed did */
+  GdkTexture       *texture;    /* pasted: written to a file in the thread first */
+  char             *name;       /* … with this name */
 } Insertion;
 
 static void
@@ -150,7 +152,34 @@ insertion_free (Insertion *insertion)
   g_clear_pointer (&insertion->files, g_ptr_array_unref);
   g_clear_pointer (&insertion->images, g_ptr_array_unref);
   g_clear_error (&insertion->error);
+  g_clear_object (&insertion->texture);
+  g_free (insertion->name);
   g_free (insertion);
+}
+
+/* A picture pasted from a browser has no file: it gets one, in a folder of
+ * its own, named as the panel and the exports show it. */
+static GFile *
+write_texture (GdkTexture  *texture,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  g_autofree char *folder_path = g_dir_make_tmp ("byline-pasted-XXXXXX", error);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (folder_path == NULL)
+    return NULL;
+  folder = g_file_new_for_path (folder_path);
+  file = g_file_get_child (folder, name);
+  if (!g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+    {
+      g_file_delete (folder, NULL, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
 }
 
 static void
@@ -160,8 +189,23 @@ import_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   Insertion *insertion = data;
+  g_autoptr(GFile) pasted = NULL;
 
+  /* Encoding a large picture as PNG takes a while too. */
+  if (insertion->texture != NULL)
+    {
+      pasted = write_texture (insertion->texture, insertion->name, &insertion->error);
+      if (pasted != NULL)
+        g_ptr_array_add (insertion->files, g_object_ref (pasted));
+    }
   import_files (insertion->store, insertion->article, insertion->files, insertion->images, &insertion->error);
+  if (pasted != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (pasted);
+
+      g_file_delete (pasted, NULL, NULL);
+      g_file_delete (folder, NULL, NULL);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -196,25 +240,21 @@ on_imported (GObject      *source,
     byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (insertion->error->message));
 }
 
-void
-byline_body_view_insert_pictures_async (BylineBodyView *self,
-                                        GListModel     *files,
-                                        int             index)
+static void
+start_insertion (BylineBodyView *self,
+                 GListModel     *files,
+                 GdkTexture     *texture,
+                 const char     *name,
+                 int             index)
 {
-  BylineBodyBuffer *buffer;
-  BylineDocument *document;
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineDocument *document = byline_body_view_get_document (self);
   g_autoptr(GTask) task = NULL;
   Insertion *insertion;
   GtkTextIter iter;
   guint at;
 
-  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
-  g_return_if_fail (G_IS_LIST_MODEL (files));
-
-  buffer = byline_body_view_get_body_buffer (self);
-  document = byline_body_view_get_document (self);
-
-  if (document == NULL || g_list_model_get_n_items (files) == 0)
+  if (document == NULL || ((files == NULL || g_list_model_get_n_items (files) == 0) && texture == NULL))
     return;
 
   byline_body_buffer_show_all (buffer);
@@ -224,8 +264,10 @@ byline_body_view_insert_pictures_async (BylineBodyView *self,
   insertion->document = g_object_ref (document);
   insertion->article = g_object_ref (byline_document_get_article (document));
   insertion->store = g_object_ref (byline_document_get_store (document));
-  insertion->files = files_of (files);
+  insertion->files = files != NULL ? files_of (files) : g_ptr_array_new_with_free_func (g_object_unref);
   insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
+  insertion->texture = texture != NULL ? g_object_ref (texture) : NULL;
+  insertion->name = g_strdup (name);
   if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
     byline_body_buffer_get_iter_at_block (buffer, &iter, at, 0);
   else
@@ -239,6 +281,29 @@ byline_body_view_insert_pictures_async (BylineBodyView *self,
   g_task_set_source_tag (task, byline_body_view_insert_pictures_async);
   g_task_set_task_data (task, insertion, (GDestroyNotify) insertion_free);
   g_task_run_in_thread (task, import_in_thread);
+}
+
+void
+byline_body_view_insert_pictures_async (BylineBodyView *self,
+                                        GListModel     *files,
+                                        int             index)
+{
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  start_insertion (self, files, NULL, NULL, index);
+}
+
+void
+byline_body_view_insert_texture_async (BylineBodyView *self,
+                                       GdkTexture     *texture,
+                                       const char     *name)
+{
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (GDK_IS_TEXTURE (texture));
+  g_return_if_fail (name != NULL);
+
+  start_insertion (self, NULL, texture, name, -1);
 }
 
 /* Puts a picture of the story that is not in the text at the cursor. */

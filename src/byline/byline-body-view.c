@@ -404,7 +404,7 @@ on_files_read (GObject      *object,
 {
   g_autoptr(BylineBodyView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) files = NULL;
   const GValue *value;
 
   value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
@@ -413,10 +413,8 @@ on_files_read (GObject      *object,
       show_error (self, error);
       return;
     }
-  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  if (byline_body_view_insert_pictures (self, G_LIST_MODEL (files), -1, &error) == 0 && error != NULL)
-    show_error (self, error);
+  files = byline_file_list_to_model (g_value_get_boxed (value));
+  byline_body_view_insert_pictures_async (self, files, -1);
 }
 
 static void
@@ -487,12 +485,7 @@ on_texture_read (GObject      *object,
   g_autoptr(BylineBodyView) self = user_data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) png = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autofree char *folder_path = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
 
@@ -502,32 +495,11 @@ on_texture_read (GObject      *object,
       show_error (self, error);
       return;
     }
-  /* A picture copied from a browser has no file: give it one to import,
-   * named as the panel and the exports show it, not "byline-pasted-5T2G73". */
-  png = gdk_texture_save_to_png_bytes (texture);
+  /* Named as the panel and the exports show it, not "byline-pasted-5T2G73". */
   stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
   /* Translators: the file name of a picture pasted from the clipboard; %s is the date and time */
   name = g_strdup_printf (_("Pasted Picture %s.png"), stamp);
-  folder_path = g_dir_make_tmp ("byline-pasted-XXXXXX", &error);
-  if (folder_path != NULL)
-    {
-      folder = g_file_new_for_path (folder_path);
-      file = g_file_get_child (folder, name);
-    }
-  if (file == NULL
-      || !g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL, FALSE,
-                                   G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
-    {
-      show_error (self, error);
-      if (folder != NULL)
-        g_file_delete (folder, NULL, NULL);
-      return;
-    }
-  g_list_store_append (files, file);
-  if (byline_body_view_insert_pictures (self, G_LIST_MODEL (files), -1, &error) == 0 && error != NULL)
-    show_error (self, error);
-  g_file_delete (file, NULL, NULL);
-  g_file_delete (folder, NULL, NULL);
+  byline_body_view_insert_texture_async (self, texture, name);
 }
 
 static void

@@ -46,6 +46,11 @@ guint             byline_body_view_insert_pictures (BylineBodyView *self,
 void              byline_body_view_insert_pictures_async (BylineBodyView *self,
                                                           GListModel     *files,
                                                           int             index);
+/* A picture pasted, as a PNG file named @name, at the cursor: encoded,
+ * copied and hashed in a thread. */
+void              byline_body_view_insert_texture_async  (BylineBodyView *self,
+                                                          GdkTexture     *texture,
+                                                          const char     *name);
 void              byline_body_view_place_image     (BylineBodyView *self,
                                                     BylineImage    *image);
 

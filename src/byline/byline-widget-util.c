@@ -24,9 +24,11 @@ GListModel *
 byline_file_list_to_model (GdkFileList *list)
 {
   GListStore *files = g_list_store_new (G_TYPE_FILE);
+  GSList *all = gdk_file_list_get_files (list);
 
-  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+  for (GSList *l = all; l != NULL; l = l->next)
     g_list_store_append (files, l->data);
+  g_slist_free (all);
   return G_LIST_MODEL (files);
 }
 

@@ -782,8 +782,9 @@ paste_and_wait_for_images (Fixture *f,
 }
 
 /* What a reporter pastes into the body: a picture copied in a browser (no
- * file), picture files copied in the file manager, and a web page's text,
- * cleaned to the body's structure. */
+ * file; encoded and copied into the draft in a thread, as a large one took
+ * a while on the main thread), picture files copied in the file manager,
+ * and a web page's text, cleaned to the body's structure. */
 static void
 test_paste (Fixture       *f,
             gconstpointer  data)
@@ -816,6 +817,15 @@ test_paste (Fixture       *f,
 
     g_assert_true (g_str_has_prefix (name, "Pasted Picture 20"));
     g_assert_true (g_str_has_suffix (name, ".png"));
+  }
+  /* The file it went through (written in a thread, with the copy into
+   * the draft) is gone. */
+  {
+    g_autoptr(GDir) tmp = g_dir_open (g_get_tmp_dir (), 0, NULL);
+    const char *entry;
+
+    while (tmp != NULL && (entry = g_dir_read_name (tmp)) != NULL)
+      g_assert_false (g_str_has_prefix (entry, "byline-pasted-"));
   }
 
   list = g_slist_append (list, file);

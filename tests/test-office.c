@@ -108,6 +108,8 @@ test_styled (gconstpointer data)
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Đường vào xã Pa Ủ bị sạt lở.");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Lò Văn Dũng");
   g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Đất đá tràn xuống quốc lộ 4H");
+  /* The first picture is the featured one, as when added in the window. */
+  g_assert_true (byline_image_get_featured (image));
   g_assert_cmpstr (byline_image_get_media_type (image), ==, "image/jpeg");
   /* Word keeps the name, LibreOffice gives its own. */
   if (!odt)
@@ -144,6 +146,8 @@ test_plain (gconstpointer data)
   g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (article, 0)), ==,
                    "Du khách tham quan chợ phiên.");
   g_assert_cmpstr (byline_image_get_credit (byline_article_get_image (article, 0)), ==, "Ảnh: Thu Hà");
+  g_assert_true (byline_image_get_featured (byline_article_get_image (article, 0)));
+  g_assert_false (byline_image_get_featured (byline_article_get_image (article, 1)));
   /* The second picture has no line under it that is a caption. */
   g_assert_true (byline_text_is_blank (byline_image_get_caption (byline_article_get_image (article, 1))));
   g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 1)), ==, "image/png");

@@ -23,6 +23,7 @@
 #include "byline-article.h"
 #include "byline-error.h"
 #include "byline-html.h"
+#include "byline-image.h"
 #include "byline-office-private.h"
 
 #define MAX_PICTURE_SIZE (64 * 1024 * 1024)
@@ -447,6 +448,11 @@ _byline_office_import (GPtrArray         *paras,
   html = to_html (paras);
   html_bytes = g_bytes_new_take (html, strlen (html));
   article = byline_html_import (html_bytes, display, media->folder, error);
+  /* A document says nothing of a featured picture: the first is, as when
+   * pictures are added in the window. */
+  if (article != NULL && byline_article_get_n_images (article) > 0
+      && byline_article_get_featured_image (article) == NULL)
+    byline_image_set_featured (byline_article_get_image (article, 0), TRUE);
   /* The store copies the pictures when the draft is saved: the folder goes
    * with the article. */
   if (article != NULL && media->folder != NULL)

@@ -197,6 +197,39 @@ test_text_box (gconstpointer data)
   g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
 }
 
+/* A newsroom's own template: styles named in Vietnamese ("Tít", "Sapo"),
+ * a paragraph style in bold, a character style in italics, and a kicker
+ * ("Du lịch") above the headline, which goes below it and its lead, not
+ * lost. */
+static void
+test_newsroom_template (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+  const BylineSpan *spans;
+  guint n_spans = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Lào Cai đón 2 triệu lượt khách");
+  g_assert_cmpstr (byline_article_get_lead (article), ==,
+                   "(BLC) - Năm 2026, Lào Cai đón hơn 2 triệu lượt khách du lịch.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Du lịch");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Điểm nhấn của năm.");
+  spans = byline_block_get_spans (byline_body_get_block (body, 1), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+  g_assert_cmpuint (spans[0].start, ==, 0);
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Du khách đến Sa Pa đông nhất.");
+  spans = byline_block_get_spans (byline_body_get_block (body, 2), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_ITALIC);
+  g_assert_cmpuint (spans[0].start, ==, g_utf8_strlen ("Du khách đến ", -1));
+}
+
 /* Saved, the draft has its pictures; the temporary folder goes with the
  * article. */
 static void
@@ -404,6 +437,8 @@ main (int   argc,
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
   g_test_add_func ("/office/odt/captioned-frame", test_odt_captioned_frame);
   g_test_add_data_func ("/office/docx/text-box", "docx/hop-chu.docx", test_text_box);
+  g_test_add_data_func ("/office/docx/newsroom-template", "docx/mau-toa-soan.docx", test_newsroom_template);
+  g_test_add_data_func ("/office/odt/newsroom-template", "odt/mau-toa-soan.odt", test_newsroom_template);
   g_test_add_data_func ("/office/odt/text-box", "odt/hop-chu.odt", test_text_box);
   g_test_add_func ("/office/docx/saved-with-pictures", test_saved_with_pictures);
   g_test_add_func ("/office/docx/stored", test_stored);

@@ -8,7 +8,8 @@
  *   Heading n, Quote, Caption); List paragraphs, or those of a style that
  *   makes a list ("List Bullet"), are lists, numbered or not as the first
  *   level of their numbering in numbering.xml says;
- * - bold, italic and links are kept; tables are read as their paragraphs;
+ * - bold, italic (the run's own, else its character style's, else its
+ *   paragraph style's) and links are kept; tables are read as their paragraphs;
  *   deleted text of tracked changes is left out, inserted text kept;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
  *   files, with its description as alt text; a text box's paragraphs come
@@ -37,14 +38,35 @@ typedef struct
   GHashTable *external;     /* relationship ids of external targets (set) */
   GHashTable *styles;       /* style id → style name, lower case */
   GHashTable *style_lists;  /* style id → numId of the list it makes */
+  GHashTable *formats;      /* style id → Format*: its bold and italics */
+  gboolean    para_bold;    /* the paragraph being read, by its style */
+  gboolean    para_italic;
   GHashTable *numbered;     /* numIds whose first level is not bullets (set) */
   BylineOfficeMedia *media;
   GPtrArray  *boxes;        /* xmlNode*: text boxes met in the paragraph being read */
 } Docx;
 
+/* A style's run properties: -1 when it does not say, else FALSE or TRUE;
+ * else its parent's. */
+typedef struct
+{
+  char *based_on;
+  int   bold;
+  int   italic;
+} Format;
+
+#define MAX_DEPTH 32
+
 #define is    _byline_xml_is
 #define child _byline_xml_child
 #define attr  _byline_xml_attr
+
+static void
+format_free (Format *format)
+{
+  g_free (format->based_on);
+  g_free (format);
+}
 
 /* <w:b/>, <w:b w:val="true"/>: on; <w:b w:val="0"/>: off. */
 static gboolean
@@ -109,8 +131,16 @@ read_styles (Docx *docx)
       g_autofree char *name = attr (child (s, "name"), "val");
       g_autofree char *list = attr (child (child (child (s, "pPr"), "numPr"), "numId"), "val");
 
+      xmlNode *run = child (s, "rPr");
+      Format *format;
+
       if (!is (s, "style") || id == NULL)
         continue;
+      format = g_new0 (Format, 1);
+      format->based_on = attr (child (s, "basedOn"), "val");
+      format->bold = child (run, "b") != NULL ? toggle_on (child (run, "b")) : -1;
+      format->italic = child (run, "i") != NULL ? toggle_on (child (run, "i")) : -1;
+      g_hash_table_replace (docx->formats, g_strdup (id), format);
       /* "List Bullet": the style is the list, its paragraphs say nothing. */
       if (list != NULL)
         g_hash_table_replace (docx->style_lists, g_strdup (id), g_steal_pointer (&list));
@@ -156,6 +186,28 @@ read_numbering (Docx *docx)
         g_hash_table_add (docx->numbered, g_steal_pointer (&id));
     }
   g_clear_pointer (&doc, xmlFreeDoc);
+}
+
+/* Whether the style (through the ones it is based on) sets bold (or
+ * italics): -1 when none says. */
+static int
+style_says (Docx       *docx,
+            const char *id,
+            gboolean    italic)
+{
+  for (int depth = 0; id != NULL && depth < MAX_DEPTH; depth++)
+    {
+      Format *format = g_hash_table_lookup (docx->formats, id);
+      int value;
+
+      if (format == NULL)
+        return -1;
+      value = italic ? format->italic : format->bold;
+      if (value != -1)
+        return value;
+      id = format->based_on;
+    }
+  return -1;
 }
 
 static BylineOfficeStyle
@@ -249,8 +301,13 @@ read_run (Docx             *docx,
           BylineOfficePara *para)
 {
   xmlNode *properties = child (run, "rPr");
+  g_autofree char *style = attr (child (properties, "rStyle"), "val");
+  int bold = child (properties, "b") != NULL ? toggle_on (child (properties, "b")) : style_says (docx, style, FALSE);
+  int italic = child (properties, "i") != NULL ? toggle_on (child (properties, "i")) : style_says (docx, style, TRUE);
 
-  read_run_children (docx, run, toggle_on (child (properties, "b")), toggle_on (child (properties, "i")), para);
+  /* The run's own, else its character style's, else its paragraph's. */
+  read_run_children (docx, run, bold == -1 ? docx->para_bold : bold, italic == -1 ? docx->para_italic : italic,
+                     para);
 }
 
 /* Runs, and what holds runs: links, tracked insertions, fields, smart tags
@@ -303,6 +360,10 @@ read_paragraph (Docx    *docx,
   g_autofree char *list = attr (child (numbering, "numId"), "val");
 
   para->style = para_style (docx, properties);
+  /* A heading's, a quote's or a caption's style is bold or italic by its
+   * look, not for emphasis. */
+  docx->para_bold = para->style == BYLINE_OFFICE_NORMAL && style_says (docx, style, FALSE) == TRUE;
+  docx->para_italic = para->style == BYLINE_OFFICE_NORMAL && style_says (docx, style, TRUE) == TRUE;
   if (list == NULL && style != NULL)
     list = g_strdup (g_hash_table_lookup (docx->style_lists, style));
   /* numId 0 takes a style's numbering away. */
@@ -359,6 +420,7 @@ _byline_docx_import (GBytes      *bytes,
   g_autoptr(GHashTable) external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) style_lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) format_free);
   g_autoptr(GHashTable) numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Docx docx;
   xmlDoc *doc;
@@ -371,11 +433,12 @@ _byline_docx_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip);
-  docx = (Docx) { zip, display, targets, external, styles, style_lists, numbered, media, g_ptr_array_new () };
+  docx = (Docx) { zip, display, targets, external, styles, style_lists, formats, FALSE, FALSE, numbered, media, NULL };
 
   doc = read_part (&docx, "word/document.xml", TRUE, error);
   if (doc == NULL)
     return NULL;
+  docx.boxes = g_ptr_array_new ();
   read_relationships (&docx);
   read_styles (&docx);
   read_numbering (&docx);

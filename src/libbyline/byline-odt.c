@@ -45,6 +45,7 @@
 typedef struct
 {
   char     *parent;      /* the style it derives from, or NULL */
+  char     *display;     /* its name as shown ("Tít" for "T_c3_ad_t"), or NULL */
   char     *list;        /* style:list-style-name of a paragraph style */
   int       bold;        /* -1: not said; else FALSE or TRUE */
   int       italic;
@@ -67,6 +68,7 @@ static void
 style_free (Style *style)
 {
   g_free (style->parent);
+  g_free (style->display);
   g_free (style->list);
   g_free (style);
 }
@@ -103,6 +105,7 @@ read_styles (Odt      *odt,
           xmlNode *text = child (s, "text-properties");
 
           style->parent = attr (s, "parent-style-name");
+          style->display = attr (s, "display-name");
           style->list = attr (s, "list-style-name");
           style->bold = font_property (text, "font-weight");
           style->italic = font_property (text, "font-style");
@@ -169,7 +172,7 @@ paragraph_style (Odt         *odt,
       if (list != NULL && *list == NULL && style->list != NULL && *style->list != '\0')
         *list = style->list;
       if (style->named && found == BYLINE_OFFICE_NORMAL)
-        found = _byline_office_style_from_name (name);
+        found = _byline_office_style_from_name (style->display != NULL ? style->display : name);
       name = style->parent;
     }
   return found;
@@ -440,11 +443,12 @@ _byline_odt_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip);
-  odt = (Odt) { zip, display, styles, numbered, media, g_ptr_array_new () };
+  odt = (Odt) { zip, display, styles, numbered, media, NULL };
 
   content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);
   if (content == NULL)
     return NULL;
+  odt.boxes = g_ptr_array_new ();
   styles_doc = _byline_office_read_xml (zip, display, "styles.xml", FALSE, NULL);
   if (styles_doc != NULL)
     {

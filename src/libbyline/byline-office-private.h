@@ -68,8 +68,9 @@ void              _byline_office_para_add_picture (BylineOfficePara *para,
                                                    const char       *caption);
 
 /* The style a paragraph style's name says ("Heading 1", "Heading_20_1",
- * "Title", "Quotations", "Caption"…): the names of the built-in styles,
- * which the files keep in English whatever the language of the program. */
+ * "Title", "Quotations", "Caption"…: the built-in styles, which the files
+ * name in English whatever the language of the program; and a Vietnamese
+ * newsroom's template's own: "Tít", "Sapo", "Chú thích ảnh"). */
 BylineOfficeStyle _byline_office_style_from_name  (const char       *name);
 
 /* The temporary folder for a document's pictures. */

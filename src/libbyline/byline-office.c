@@ -187,16 +187,19 @@ _byline_office_style_from_name (const char *name)
 {
   g_autofree char *lower = NULL;
 
-  if (name == NULL)
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
     return BYLINE_OFFICE_NORMAL;
   /* LibreOffice writes "Heading_20_1" for "Heading 1". */
-  lower = g_ascii_strdown (name, -1);
+  lower = g_utf8_strdown (name, -1);
   g_strdelimit (lower, "_", ' ');
   if (g_str_has_prefix (lower, "heading 20 "))
     memmove (lower + 8, lower + 11, strlen (lower + 11) + 1);
-  if (g_str_equal (lower, "title"))
+  /* A newsroom's template names its own: "Tít", "Sapo", "Chú thích ảnh". */
+  if (g_str_equal (lower, "title") || g_str_equal (lower, "tít") || g_str_equal (lower, "tít bài")
+      || g_str_equal (lower, "tiêu đề") || g_str_equal (lower, "headline"))
     return BYLINE_OFFICE_TITLE;
-  if (g_str_equal (lower, "subtitle"))
+  if (g_str_equal (lower, "subtitle") || g_str_equal (lower, "sapo") || g_str_equal (lower, "lead")
+      || g_str_equal (lower, "chapeau") || g_str_equal (lower, "standfirst"))
     return BYLINE_OFFICE_SUBTITLE;
   if (g_str_equal (lower, "heading 1") || g_str_equal (lower, "heading1"))
     return BYLINE_OFFICE_HEADING1;
@@ -204,7 +207,8 @@ _byline_office_style_from_name (const char *name)
     return BYLINE_OFFICE_HEADING2;
   if (g_str_equal (lower, "quote") || g_str_equal (lower, "intense quote") || g_str_equal (lower, "quotations"))
     return BYLINE_OFFICE_QUOTE;
-  if (g_str_equal (lower, "caption") || g_str_equal (lower, "illustration") || g_str_equal (lower, "figure"))
+  if (g_str_equal (lower, "caption") || g_str_equal (lower, "illustration") || g_str_equal (lower, "figure")
+      || g_str_has_prefix (lower, "chú thích"))
     return BYLINE_OFFICE_CAPTION;
   return BYLINE_OFFICE_NORMAL;
 }
@@ -222,6 +226,54 @@ para_all (BylineOfficePara *para,
   return para->n_chars > 0 && count == para->n_chars && para->pictures->len == 0;
 }
 
+/* The paragraph in the Title style among the first three with text, or -1. */
+static int
+find_title (GPtrArray *paras)
+{
+  guint seen = 0;
+
+  for (guint i = 0; i < paras->len && seen < 3; i++)
+    {
+      BylineOfficePara *para = paras->pdata[i];
+
+      if (para->n_chars == 0)
+        continue;
+      if (para->style == BYLINE_OFFICE_TITLE)
+        return (int) i;
+      seen++;
+    }
+  return -1;
+}
+
+/* A kicker above the Title ("Du lịch") goes below the headline and its lead,
+ * as the text's first paragraph: the HTML import reads no text before the
+ * headline.  (Not owning the paragraphs.) */
+static GPtrArray *
+headline_first (GPtrArray *paras,
+                int        title)
+{
+  GPtrArray *ordered = g_ptr_array_sized_new (paras->len);
+  guint next = (guint) title + 1;
+
+  if (title <= 0)
+    {
+      g_ptr_array_extend (ordered, paras, NULL, NULL);
+      return ordered;
+    }
+  g_ptr_array_add (ordered, paras->pdata[title]);
+  /* The lead, the next paragraph with text, stays next to it. */
+  while (next < paras->len && ((BylineOfficePara *) paras->pdata[next])->n_chars == 0)
+    next++;
+  if (next < paras->len)
+    for (guint i = (guint) title + 1; i <= next; i++)
+      g_ptr_array_add (ordered, paras->pdata[i]);
+  for (guint i = 0; i < (guint) title; i++)
+    g_ptr_array_add (ordered, paras->pdata[i]);
+  for (guint i = next + 1; i < paras->len; i++)
+    g_ptr_array_add (ordered, paras->pdata[i]);
+  return ordered;
+}
+
 static void
 append_para (GString          *html,
              BylineOfficePara *para,
@@ -235,11 +287,13 @@ append_para (GString          *html,
 }
 
 static char *
-to_html (GPtrArray *paras)
+to_html (GPtrArray *all)
 {
   GString *html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
   gboolean headline = FALSE, lead_checked = FALSE;
   BylineOfficeList list = BYLINE_OFFICE_NO_LIST;
+  g_autoptr(GPtrArray) ordered = headline_first (all, find_title (all));
+  GPtrArray *paras = ordered;
 
   for (guint i = 0; i < paras->len; i++)
     {
@@ -250,7 +304,7 @@ to_html (GPtrArray *paras)
 
       if (para_is_empty (para))
         continue;
-      /* The first paragraph, or the Title above it, is the headline; the
+      /* The first paragraph (the Title, put first) is the headline; the
        * next one the lead when set as newspapers set it. */
       if (!headline && para->n_chars > 0)
         headline = is_headline = TRUE;

@@ -158,6 +158,26 @@ test_file_with_slips (void)
   g_assert_nonnull (strstr (json_object_get_string_member (root, "source"), "bai-viet.txt"));
 }
 
+/* A Word document is checked as the story it holds: its bytes are a ZIP
+ * archive, not text ("byte 5 is not UTF-8 text" was an error). */
+static void
+test_word_document (void)
+{
+  g_autofree char *path = byline_test_data_path ("docx/mua-lu.docx");
+  g_autofree char *store = store_folder (NULL);
+  g_auto(Run) run = { 0 };
+
+  check (&run, store, path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "[missing-category]"));
+  g_assert_null (strstr (run.out, "[not-utf8]"));
+  g_assert_null (strstr (run.out, "[not-nfc]"));
+  /* The byline, the lead's source and the pictures' credits came across. */
+  g_assert_null (strstr (run.out, "[missing-byline]"));
+  g_assert_null (strstr (run.out, "[missing-credit]"));
+  g_assert_null (strstr (run.out, "[missing-lead]"));
+}
+
 static void
 test_draft_in_store (void)
 {
@@ -241,6 +261,7 @@ main (int   argc,
   g_assert_nonnull (g_getenv ("BYLINE_CLI"));
   g_test_add_func ("/check-cli/file-with-slips", test_file_with_slips);
   g_test_add_func ("/check-cli/draft-in-store", test_draft_in_store);
+  g_test_add_func ("/check-cli/word-document", test_word_document);
   g_test_add_func ("/check-cli/archive-and-house-list", test_archive_and_house_list);
 
   return g_test_run ();

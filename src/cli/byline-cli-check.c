@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "byline-cli.h"
@@ -41,7 +43,8 @@ check_args_clear (CheckArgs *args)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckArgs, check_args_clear)
 
 /* The bytes of @arg as they are on disk, for the raw-text checks; NULL for a
- * draft of the store or standard input. */
+ * draft of the store, standard input, or a word processor's document (a ZIP
+ * archive: its text is XML inside, not these bytes). */
 static char *
 read_raw (const char  *arg,
           gsize       *length)
@@ -57,6 +60,8 @@ read_raw (const char  *arg,
     path = g_strdup (arg);
   if (!g_file_get_contents (path, &contents, length, NULL))
     return NULL;
+  if (*length >= 4 && memcmp (contents, "PK\003\004", 4) == 0)
+    g_clear_pointer (&contents, g_free);
   return contents;
 }
 

@@ -1,5 +1,10 @@
 /* byline-import-file.c — a file opened in the window becomes a draft
  *
+ * Reading the file (a Word document with photos is unzipped, its XML read,
+ * its pictures written out) can run in a thread; what touches the store
+ * (looking a draft up, saving the new one) runs where the store lives, on
+ * the main thread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -16,20 +21,31 @@
 /* A story file bigger than this is not a story. */
 #define MAX_IMPORT_SIZE (64 * 1024 * 1024)
 
-char *
-byline_import_file (BylineDraftStore  *store,
-                    GFile             *file,
-                    GError           **error)
+typedef struct
+{
+  GFile         *file;
+  BylineArticle *article;
+  const char    *format;   /* static: "draft", "html"… */
+} Read;
+
+static void
+read_free (Read *read)
+{
+  g_clear_object (&read->file);
+  g_clear_object (&read->article);
+  g_free (read);
+}
+
+/* The file as an article, and what it was; no store involved. */
+static BylineArticle *
+read_file (GFile        *file,
+           const char  **format,
+           GError      **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
-  const char *format = NULL;
-
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   /* The person chose the file: its name is enough in a toast. */
   name = g_file_get_basename (file);
@@ -48,9 +64,22 @@ byline_import_file (BylineDraftStore  *store,
   folder = g_file_get_parent (file);
 
   /* What the CLI takes, with the same messages for what it does not. */
-  article = byline_import_read (bytes, name, folder, &format, error);
-  if (article != NULL && g_str_equal (format, "draft"))
+  return byline_import_read (bytes, name, folder, format, error);
+}
+
+/* The article read into @store: its id. */
+static char *
+save_read (BylineDraftStore  *store,
+           GFile             *file,
+           BylineArticle     *article,
+           const char        *format,
+           GError           **error)
+{
+  if (g_str_equal (format, "draft"))
     {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+
       /* Already one of ours: open it, do not make a second one. */
       if (byline_draft_store_contains (store, byline_article_get_id (article)))
         return g_strdup (byline_article_get_id (article));
@@ -58,10 +87,77 @@ byline_import_file (BylineDraftStore  *store,
       byline_import_attach_draft_media (article, folder, name, FALSE, NULL);
       byline_article_set_revision (article, 0);
     }
-
-  if (article == NULL)
-    return NULL;
   if (!byline_draft_store_save (store, article, error))
     return NULL;
   return g_strdup (byline_article_get_id (article));
+}
+
+char *
+byline_import_file (BylineDraftStore  *store,
+                    GFile             *file,
+                    GError           **error)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  const char *format = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  article = read_file (file, &format, error);
+  if (article == NULL)
+    return NULL;
+  return save_read (store, file, article, format, error);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Read *read = data;
+  GError *error = NULL;
+
+  read->article = read_file (read->file, &read->format, &error);
+  if (read->article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+byline_import_file_async (BylineDraftStore    *store,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Read *read;
+
+  g_return_if_fail (BYLINE_IS_DRAFT_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  read = g_new0 (Read, 1);
+  read->file = g_object_ref (file);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_import_file_async);
+  g_task_set_task_data (task, read, (GDestroyNotify) read_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+char *
+byline_import_file_finish (BylineDraftStore  *store,
+                           GAsyncResult      *result,
+                           GError           **error)
+{
+  Read *read;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  read = g_task_get_task_data (G_TASK (result));
+  return save_read (store, read->file, read->article, read->format, error);
 }

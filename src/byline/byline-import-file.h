@@ -11,11 +11,21 @@
 
 G_BEGIN_DECLS
 
-/* Opens a Byline draft (draft.json), a ninjs item, an HTML page or plain text
- * as a draft in @store and returns its id.  A draft already in the store is
- * opened as it is; anything else becomes a new draft, saved at once. */
+/* Opens a Byline draft (draft.json), a ninjs item, an HTML page, a Word or
+ * LibreOffice document or plain text as a draft in @store and returns its
+ * id.  A draft already in the store is opened as it is; anything else
+ * becomes a new draft, saved at once. */
 char       *byline_import_file               (BylineDraftStore    *store,
                                               GFile               *file,
+                                              GError             **error);
+/* The same, the file read in a thread (the store's part on this one). */
+void        byline_import_file_async         (BylineDraftStore    *store,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+char       *byline_import_file_finish        (BylineDraftStore    *store,
+                                              GAsyncResult        *result,
                                               GError             **error);
 
 G_END_DECLS

@@ -184,41 +184,84 @@ on_files_to_open (GObject      *object,
 }
 
 /* Each file a story of its own: the first in this window if it holds
- * nothing yet, the others in windows of their own. */
+ * nothing yet, the others in windows of their own.  One after the other,
+ * each read in a thread (a long Word document with photos takes a while). */
+typedef struct
+{
+  BylineWindow *window;
+  GListModel   *files;
+  guint         next;
+} OpenFiles;
+
+static void open_next_file (OpenFiles *open);
+
+static void
+open_files_free (OpenFiles *open)
+{
+  g_clear_object (&open->window);
+  g_clear_object (&open->files);
+  g_free (open);
+}
+
+static void
+on_file_imported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  OpenFiles *open = data;
+  BylineWindow *self = open->window;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) file = g_list_model_get_item (open->files, open->next);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &local_error);
+
+  if (id == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), name);
+
+      /* The reader's messages name the file already. */
+      if (strstr (local_error->message, name) != NULL)
+        g_clear_pointer (&what, g_free);
+      show_error_toast (self, what, local_error);
+    }
+  /* The first file takes this window if it holds nothing yet. */
+  else if (open->next == 0 && (self->document == NULL || byline_document_is_pristine (self->document)))
+    byline_window_open_draft (self, id, &local_error);
+  else if (BYLINE_IS_APPLICATION (app))
+    byline_application_open_draft (BYLINE_APPLICATION (app), id);
+  else
+    byline_window_open_draft (self, id, &local_error);
+  if (id != NULL && local_error != NULL)
+    show_error_toast (self, _("Could not open the draft"), local_error);
+
+  open->next++;
+  open_next_file (open);
+}
+
+static void
+open_next_file (OpenFiles *open)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (open->next >= g_list_model_get_n_items (open->files))
+    {
+      open_files_free (open);
+      return;
+    }
+  file = g_list_model_get_item (open->files, open->next);
+  byline_import_file_async (open->window->store, file, NULL, on_file_imported, open);
+}
+
 void
 _byline_window_open_files (BylineWindow *self,
                            GListModel   *files)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  OpenFiles *open = g_new0 (OpenFiles, 1);
 
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *id = NULL;
-
-      id = byline_import_file (self->store, file, &local_error);
-      if (id == NULL)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), name);
-
-          /* The reader's messages name the file already. */
-          if (strstr (local_error->message, name) != NULL)
-            g_clear_pointer (&what, g_free);
-          show_error_toast (self, what, local_error);
-          continue;
-        }
-      /* The first file takes this window if it holds nothing yet. */
-      if (i == 0 && (self->document == NULL || byline_document_is_pristine (self->document)))
-        byline_window_open_draft (self, id, &local_error);
-      else if (BYLINE_IS_APPLICATION (app))
-        byline_application_open_draft (BYLINE_APPLICATION (app), id);
-      else
-        byline_window_open_draft (self, id, &local_error);
-      if (local_error != NULL)
-        show_error_toast (self, _("Could not open the draft"), local_error);
-    }
+  open->window = g_object_ref (self);
+  open->files = g_object_ref (files);
+  open_next_file (open);
 }
 
 /* Files dropped on the text that are stories, not pictures (the body view

@@ -1070,9 +1070,9 @@ story_opened (gpointer data)
 }
 
 /* A story's file dropped on the text (a Word document from the mail) opens
- * as a story, here in the window that holds nothing yet.  (Every file went
- * in as a picture, and a story was refused as “not a JPEG, PNG, GIF or
- * WebP picture”.) */
+ * as a story, here in the window that holds nothing yet, read in a thread.
+ * (Every file went in as a picture, and a story was refused as “not a JPEG,
+ * PNG, GIF or WebP picture”.) */
 static void
 test_drop_story (Fixture       *f,
                  gconstpointer  data)
@@ -1084,6 +1084,8 @@ test_drop_story (Fixture       *f,
 
   byline_article_editor_focus_body (editor (f));
   g_assert_true (drop_file (GTK_WIDGET (view), docx, 10, 10));
+  /* Read in a thread: the window goes on meanwhile. */
+  g_assert_false (story_opened (f));
   g_assert_true (byline_ui_test_wait_until (story_opened, f, 5000));
   opened = byline_document_get_article (byline_window_get_document (f->window));
   g_assert_cmpstr (byline_article_get_lead (opened), ==,

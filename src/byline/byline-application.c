@@ -225,42 +225,100 @@ open_new_story (BylineApplication *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Files given to the application (the command line, a file manager's Open
+ * With), one after the other, each read in a thread: windows already open
+ * go on meanwhile.  The application is held until the last is in. */
+typedef struct
+{
+  BylineApplication *app;
+  GPtrArray         *files;   /* GFile */
+  guint              next;
+  GPtrArray         *errors;  /* char*: messages */
+  BylineWindow      *window;  /* weak: the last file's */
+  gboolean           new_story; /* --new too: a new story after the files */
+} OpenFiles;
+
+static void open_next_file (OpenFiles *open);
+
 /* Files that cannot be read say so in the window that comes to the front
  * last, where the person looks: not in one the next file's window covers. */
 static void
+open_files_done (OpenFiles *open)
+{
+  BylineApplication *self = open->app;
+  BylineWindow *window = open->window;
+
+  if (open->errors->len > 0)
+    {
+      if (window == NULL)
+        window = BYLINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+      if (window == NULL)
+        {
+          window = byline_application_new_window (self);
+          byline_window_new_draft (window, NULL);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      for (guint i = 0; i < open->errors->len; i++)
+        byline_window_add_toast (window, byline_toast_new_long (g_ptr_array_index (open->errors, i)));
+    }
+  if (open->new_story)
+    open_new_story (self);
+  g_clear_weak_pointer (&open->window);
+  g_ptr_array_unref (open->files);
+  g_ptr_array_unref (open->errors);
+  g_application_release (G_APPLICATION (self));
+  g_object_unref (open->app);
+  g_free (open);
+}
+
+static void
+on_file_imported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  OpenFiles *open = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &error);
+
+  if (id != NULL)
+    g_set_weak_pointer (&open->window, byline_application_open_draft (open->app, id));
+  else
+    {
+      g_printerr ("byline: %s\n", error->message);
+      g_ptr_array_add (open->errors, g_strdup (error->message));
+    }
+  open->next++;
+  open_next_file (open);
+}
+
+static void
+open_next_file (OpenFiles *open)
+{
+  if (open->next >= open->files->len)
+    {
+      open_files_done (open);
+      return;
+    }
+  byline_import_file_async (open->app->store, g_ptr_array_index (open->files, open->next), NULL,
+                            on_file_imported, open);
+}
+
+static void
 open_files (BylineApplication  *self,
             GFile             **files,
-            int                 n_files)
+            int                 n_files,
+            gboolean            then_new_story)
 {
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  BylineWindow *window = NULL;
+  OpenFiles *open = g_new0 (OpenFiles, 1);
 
+  open->new_story = then_new_story;
+  open->app = g_object_ref (self);
+  open->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 0; i < n_files; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *id = byline_import_file (self->store, files[i], &error);
-
-      if (id != NULL)
-        window = byline_application_open_draft (self, id);
-      else
-        {
-          g_printerr ("byline: %s\n", error->message);
-          g_ptr_array_add (errors, g_strdup (error->message));
-        }
-    }
-  if (errors->len == 0)
-    return;
-
-  if (window == NULL)
-    window = BYLINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
-  if (window == NULL)
-    {
-      window = byline_application_new_window (self);
-      byline_window_new_draft (window, NULL);
-      gtk_window_present (GTK_WINDOW (window));
-    }
-  for (guint i = 0; i < errors->len; i++)
-    byline_window_add_toast (window, byline_toast_new_long (g_ptr_array_index (errors, i)));
+    g_ptr_array_add (open->files, g_object_ref (files[i]));
+  open->errors = g_ptr_array_new_with_free_func (g_free);
+  g_application_hold (G_APPLICATION (self));
+  open_next_file (open);
 }
 
 /* ---------------------------------------------------------------- profiling */
@@ -322,7 +380,7 @@ byline_application_open (GApplication  *application,
                          int            n_files,
                          const char    *hint)
 {
-  open_files (BYLINE_APPLICATION (application), files, n_files);
+  open_files (BYLINE_APPLICATION (application), files, n_files, FALSE);
 }
 
 static int
@@ -342,8 +400,8 @@ byline_application_command_line (GApplication            *application,
       g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, args[i]));
 
   if (files->len > 0)
-    open_files (self, (GFile **) files->pdata, files->len);
-  if (new_story)
+    open_files (self, (GFile **) files->pdata, files->len, new_story);
+  else if (new_story)
     open_new_story (self);
   if (files->len == 0 && !new_story)
     g_application_activate (application);

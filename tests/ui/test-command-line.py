@@ -33,7 +33,8 @@ def main():
     html = os.path.join(data, 'html', 'article.html')
     ninjs = os.path.join(data, 'cli', 'item-ninjs1.json')
     neither = os.path.join(data, 'cli', 'neither.json')
-    tap = Tap(9)
+    docx = os.path.join(data, 'docx', 'mua-lu.docx')
+    tap = Tap(10)
     session = Session(binary, settings_backend='memory')
 
     def again(*args):
@@ -107,6 +108,24 @@ def main():
             pass
         tap.ok(tap_ok and found is not None,
                'a file it cannot import, given with a good one: the error shows in the good one\'s window')
+
+        # A Word document, as a file manager's Open With gives it: read in a
+        # thread by the running byline, a window of its own.
+        drafts_before = len(session.drafts_on_disk())
+        sixth = again(docx)
+        wait_for(lambda: len(session.drafts_on_disk()) == drafts_before + 1, timeout=20, what='the Word draft')
+        word = [d for d in session.drafts_on_disk() if d['headline'] == 'Mưa lũ gây sạt lở ở Mường Tè']
+
+        def word_shown():
+            for i in range(app.get_child_count()):
+                headline = find(app.get_child_at_index(i), 'Headline', TEXT_ROLES, timeout=5, showing=False)
+                if text_of(headline) == 'Mưa lũ gây sạt lở ở Mường Tè':
+                    return True
+            return False
+
+        wait_for(word_shown, timeout=20, what='the Word document in a window')
+        tap.ok(sixth.returncode == 0 and len(word) == 1 and len(word[0]['images']) == 1,
+               'a Word document opens as a story, with its picture')
         session.kill()
     finally:
         session.cleanup()

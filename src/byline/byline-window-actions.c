@@ -188,9 +188,10 @@ on_files_to_open (GObject      *object,
  * each read in a thread (a long Word document with photos takes a while). */
 typedef struct
 {
-  BylineWindow *window;
-  GListModel   *files;
-  guint         next;
+  BylineWindow   *window;
+  GtkApplication *app;      /* the window's, kept: the window may close meanwhile */
+  GListModel     *files;
+  guint           next;
 } OpenFiles;
 
 static void open_next_file (OpenFiles *open);
@@ -199,6 +200,7 @@ static void
 open_files_free (OpenFiles *open)
 {
   g_clear_object (&open->window);
+  g_clear_object (&open->app);
   g_clear_object (&open->files);
   g_free (open);
 }
@@ -210,12 +212,19 @@ on_file_imported (GObject      *source,
 {
   OpenFiles *open = data;
   BylineWindow *self = open->window;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkApplication *app = open->app;
   g_autoptr(GFile) file = g_list_model_get_item (open->files, open->next);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &local_error);
 
-  if (id == NULL)
+  /* Closed meanwhile: the drafts are in the store; the application, if
+   * any, opens them in windows of their own. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      if (id != NULL && BYLINE_IS_APPLICATION (app))
+        byline_application_open_draft (BYLINE_APPLICATION (app), id);
+    }
+  else if (id == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), name);
@@ -260,6 +269,9 @@ _byline_window_open_files (BylineWindow *self,
   OpenFiles *open = g_new0 (OpenFiles, 1);
 
   open->window = g_object_ref (self);
+  open->app = gtk_window_get_application (GTK_WINDOW (self));
+  if (open->app != NULL)
+    g_object_ref (open->app);
   open->files = g_object_ref (files);
   open_next_file (open);
 }

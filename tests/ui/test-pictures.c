@@ -1095,6 +1095,35 @@ test_drop_story (Fixture       *f,
   g_assert_nonnull (byline_caption_panel_get_row (byline_window_get_caption_panel (f->window), 0));
 }
 
+static gboolean
+has_n_drafts (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) drafts = byline_draft_store_list (f->store, NULL);
+
+  return drafts != NULL && drafts->len == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "want-drafts"));
+}
+
+/* A window closed while a story dropped on it is read: nothing breaks, and
+ * the story is in the store, a draft like any other. */
+static void
+test_drop_story_window_closed (Fixture       *f,
+                               gconstpointer  data)
+{
+  BylineWindow *other = byline_ui_test_new_window (f->store);
+  g_autofree char *path = byline_test_data_path ("docx/mua-lu.docx");
+  g_autoptr(GFile) docx = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) before = byline_draft_store_list (f->store, NULL);
+
+  byline_ui_test_wait (200);
+  g_assert_true (drop_file (GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (other))),
+                            docx, 10, 10));
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_object_set_data (G_OBJECT (f->window), "want-drafts", GUINT_TO_POINTER (before->len + 1));
+  g_assert_true (byline_ui_test_wait_until (has_n_drafts, f, 5000));
+  byline_ui_test_wait (200);
+}
+
 /* Pictures are copied into the draft in a thread: the reporter types on
  * meanwhile, and they come where the cursor was, the typing kept, the
  * cursor left where the typing took it.  (They were copied on the main
@@ -1264,6 +1293,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story", test_drop_story);
+  byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
 

@@ -425,6 +425,17 @@ test_mutated (gconstpointer data)
   g_assert_cmpuint (read + refused, ==, 300);
 }
 
+/* A word processor's document carries its pictures: it may be larger than
+ * a story's text. */
+static void
+test_size_limit (void)
+{
+  g_assert_cmpuint (byline_import_size_limit ("PK\003\004", 4), ==, BYLINE_IMPORT_MAX_DOCUMENT_SIZE);
+  g_assert_cmpuint (byline_import_size_limit ("<htm", 4), ==, BYLINE_IMPORT_MAX_SIZE);
+  g_assert_cmpuint (byline_import_size_limit ("PK", 2), ==, BYLINE_IMPORT_MAX_SIZE);
+  g_assert_cmpuint (BYLINE_IMPORT_MAX_DOCUMENT_SIZE, >, BYLINE_IMPORT_MAX_SIZE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/office/docx/stored", test_stored);
   g_test_add_func ("/office/docx/damaged", test_damaged);
   g_test_add_func ("/office/docx/zip-limits", test_zip_limits);
+  g_test_add_func ("/office/size-limit", test_size_limit);
   g_test_add_func ("/office/docx/entities-refused", test_entities_refused);
   g_test_add_data_func ("/office/docx/mutated", "docx/mua-lu.docx", test_mutated);
   g_test_add_data_func ("/office/docx/mutated-xml", "docx/mua-lu-stored.docx", test_mutated);

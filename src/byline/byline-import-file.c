@@ -18,8 +18,6 @@
 
 #include "byline-import-file.h"
 
-/* A story file bigger than this is not a story. */
-#define MAX_IMPORT_SIZE (64 * 1024 * 1024)
 
 typedef struct
 {
@@ -46,17 +44,32 @@ read_file (GFile        *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
+  goffset size;
 
   /* The person chose the file: its name is enough in a toast. */
   name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
-  if (g_file_info_get_size (info) > MAX_IMPORT_SIZE)
+  size = g_file_info_get_size (info);
+  if (size > BYLINE_IMPORT_MAX_SIZE)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MB"), name, MAX_IMPORT_SIZE / (1024 * 1024));
-      return NULL;
+      g_autoptr(GFileInputStream) input = g_file_read (file, NULL, error);
+      guint8 head[4] = { 0 };
+      gsize n = 0;
+      gsize limit;
+
+      if (input == NULL
+          || !g_input_stream_read_all (G_INPUT_STREAM (input), head, sizeof head, &n, NULL, error))
+        return NULL;
+      /* A Word document carries its photos: it may be larger. */
+      limit = byline_import_size_limit (head, n);
+      if ((gsize) size > limit)
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
+                       _("%s is larger than %d MB"), name, (int) (limit / (1024 * 1024)));
+          return NULL;
+        }
     }
   bytes = g_file_load_bytes (file, NULL, NULL, error);
   if (bytes == NULL)

@@ -18,8 +18,9 @@
 #include "byline-cli.h"
 
 /* Larger than any article with its markup (a saved web page of 10 MB imports
- * fine); pictures are separate files. */
-#define MAX_INPUT_SIZE (64 * 1024 * 1024)
+ * fine); pictures are separate files, but for a word processor's document
+ * (byline_import_size_limit()). */
+#define MAX_INPUT_SIZE BYLINE_IMPORT_MAX_SIZE
 
 static GBytes *
 read_stdin (GError **error)
@@ -103,10 +104,22 @@ read_input (GFile      **file,
     }
   if (g_file_info_get_size (info) > MAX_INPUT_SIZE)
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   _("%s is larger than %u MiB; not an article"), display,
-                   MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
+      g_autoptr(GFileInputStream) input = g_file_read (*file, NULL, NULL);
+      guint8 head[4] = { 0 };
+      gsize n = 0;
+      gsize limit;
+
+      /* A word processor's document carries its pictures: it may be larger. */
+      if (input != NULL)
+        g_input_stream_read_all (G_INPUT_STREAM (input), head, sizeof head, &n, NULL, NULL);
+      limit = byline_import_size_limit (head, n);
+      if ((gsize) g_file_info_get_size (info) > limit)
+        {
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
+                       _("%s is larger than %u MiB; not an article"), display,
+                       (guint) (limit / (1024 * 1024)));
+          return NULL;
+        }
     }
 
   if (!g_file_load_contents (*file, NULL, &data, &length, NULL, &local_error))

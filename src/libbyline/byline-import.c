@@ -211,6 +211,17 @@ take_credits_from_captions (BylineArticle *article)
     }
 }
 
+gsize
+byline_import_size_limit (const void *head,
+                          gsize       length)
+{
+  g_return_val_if_fail (head != NULL || length == 0, BYLINE_IMPORT_MAX_SIZE);
+
+  if (length >= 4 && memcmp (head, "PK\003\004", 4) == 0)
+    return BYLINE_IMPORT_MAX_DOCUMENT_SIZE;
+  return BYLINE_IMPORT_MAX_SIZE;
+}
+
 BylineArticle *
 byline_import_read (GBytes      *bytes,
                     const char  *display,

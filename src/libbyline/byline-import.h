@@ -32,6 +32,15 @@ BylineArticle *byline_import_read               (GBytes         *bytes,
                                                  const char    **format,
                                                  GError        **error);
 
+/* The largest file byline_import_read() is given, by the file's first bytes
+ * @head (at least 4, or all of it): 64 MiB, more than any story's text or
+ * page; 256 MiB for a word processor's document (a ZIP archive), which
+ * carries its pictures. */
+#define BYLINE_IMPORT_MAX_SIZE          (64 * 1024 * 1024)
+#define BYLINE_IMPORT_MAX_DOCUMENT_SIZE (256 * 1024 * 1024)
+gsize          byline_import_size_limit         (const void     *head,
+                                                 gsize           length);
+
 /* Points the pictures of a draft read from @folder at the files of its media
  * folder.  With @require each must be there, a regular file with the SHA-256
  * its name says, or this fails naming it; without, missing ones are left as

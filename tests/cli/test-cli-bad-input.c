@@ -223,6 +223,39 @@ test_export_failure (void)
   }
 }
 
+/* A Word document over 64 MiB (its photos) is not refused for its size, as
+ * a text would be: it is read (here it is damaged, and says so); a text of
+ * the same size is refused. */
+static void
+test_large_document (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("large");
+  g_autoptr(GFile) docx = g_file_get_child (folder, "anh-lon.docx");
+  g_autoptr(GFile) text = g_file_get_child (folder, "dai.txt");
+  g_autofree char *docx_path = g_file_get_path (docx);
+  g_autofree char *text_path = g_file_get_path (text);
+  gsize size = 70 * 1024 * 1024;
+  g_autofree guint8 *data = g_malloc0 (size);
+  g_auto(Run) document = { 0 };
+  g_auto(Run) long_text = { 0 };
+
+  memcpy (data, "PK\003\004", 4);
+  memcpy (data + 30, "word/document.xml", strlen ("word/document.xml"));
+  g_assert_true (g_file_replace_contents (docx, (const char *) data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, NULL));
+  memset (data, 'a', size);
+  g_assert_true (g_file_replace_contents (text, (const char *) data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, NULL));
+
+  run_cli (&document, "import", docx_path);
+  assert_failed (&document, docx_path);
+  g_assert_nonnull (strstr (document.err, "is damaged"));
+  g_assert_null (strstr (document.err, "larger than"));
+  run_cli (&long_text, "import", text_path);
+  assert_failed (&long_text, text_path);
+  g_assert_nonnull (strstr (long_text.err, "is larger than 64 MiB"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +269,7 @@ main (int    argc,
     }
   g_test_add_func ("/cli/unknown-id", test_unknown_id);
   g_test_add_func ("/cli/export-failure", test_export_failure);
+  g_test_add_func ("/cli/large-document", test_large_document);
 
   return g_test_run ();
 }

@@ -79,7 +79,9 @@ _byline_article_editor_update_actions (BylineArticleEditor *self)
   set_enabled (self, "undo", has_document && (byline_body_history_can_undo (history)
                                               || byline_find_bar_can_undo_replace_all (self->find_bar)));
   set_enabled (self, "undo-replace-all", has_document && byline_find_bar_can_undo_replace_all (self->find_bar));
-  set_enabled (self, "redo", has_document && byline_body_history_can_redo (history));
+  set_enabled (self, "redo", has_document && (byline_body_history_can_redo (history)
+                                              || byline_find_bar_can_redo_replace_all (self->find_bar)));
+  set_enabled (self, "redo-replace-all", has_document && byline_find_bar_can_redo_replace_all (self->find_bar));
   set_enabled (self, "bold", has_document && on_text);
   set_enabled (self, "italic", has_document && on_text);
   set_enabled (self, "link", has_document && on_text);
@@ -139,8 +141,19 @@ redo_activated (GSimpleAction *action,
 {
   BylineArticleEditor *self = data;
 
-  byline_body_buffer_redo (self->body_buffer);
+  if (!byline_find_bar_redo_replace_all (self->find_bar))
+    byline_body_buffer_redo (self->body_buffer);
   byline_article_editor_focus_body (self);
+}
+
+static void
+redo_replace_all_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       data)
+{
+  BylineArticleEditor *self = data;
+
+  byline_find_bar_redo_replace_all (self->find_bar);
 }
 
 static void
@@ -337,6 +350,7 @@ find_previous_activated (GSimpleAction *action,
 static const GActionEntry entries[] = {
   { "undo", undo_activated },
   { "undo-replace-all", undo_replace_all_activated },
+  { "redo-replace-all", redo_replace_all_activated },
   { "redo", redo_activated },
   { "bold", bold_activated, NULL, "false" },
   { "italic", italic_activated, NULL, "false" },
@@ -421,8 +435,16 @@ _byline_article_editor_init_actions (BylineArticleEditor *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("editor.undo-replace-all")));
+  for (guint i = 0; i < G_N_ELEMENTS (body_keys); i++)
+    if (g_str_equal (body_keys[i].action, "editor.redo"))
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (body_keys[i].keyval,
+                                                                                      body_keys[i].mods),
+                                                              gtk_named_action_new ("editor.redo-replace-all")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   g_signal_connect_object (self->find_bar, "notify::can-undo-replace-all",
+                           G_CALLBACK (_byline_article_editor_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_bar, "notify::can-redo-replace-all",
                            G_CALLBACK (_byline_article_editor_update_actions), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (byline_body_buffer_get_history (self->body_buffer), "notify::can-undo",

@@ -63,7 +63,8 @@ struct _BylineFindBar
   BylineArticle           *article;    /* for its pictures' captions, credits and alt texts */
   int                      picture_match; /* the match selected in the pictures, or -1 */
   /* The last Replace All, while nothing changed since: Ctrl+Z undoes it
-   * whole, as its toast's Undo does. */
+   * whole, as its toast's Undo does; undone (its done), Ctrl+Shift+Z
+   * does it again. */
   struct _ReplaceAllUndo  *last_replace_all;
 };
 
@@ -79,6 +80,7 @@ static guint signals[N_SIGNALS];
 enum {
   PROP_0,
   PROP_CAN_UNDO_REPLACE_ALL,
+  PROP_CAN_REDO_REPLACE_ALL,
   N_PROPS
 };
 
@@ -615,6 +617,19 @@ forget_replace_all (BylineFindBar *self)
     g_signal_handlers_disconnect_by_func (self->article, forget_replace_all, self);
   g_clear_pointer (&self->last_replace_all, replace_all_undo_release);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO_REPLACE_ALL]);
+}
+
+/* @undo is the last change of the story, until the next. */
+static void
+remember_replace_all (BylineFindBar  *self,
+                      ReplaceAllUndo *undo)
+{
+  forget_replace_all (self);
+  self->last_replace_all = g_rc_box_acquire (undo);
+  g_signal_connect_swapped (self->article, "changed", G_CALLBACK (forget_replace_all), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO_REPLACE_ALL]);
 }
 
 /* The headline, lead, body and the pictures' texts: a name misspelt in the
@@ -657,10 +672,8 @@ on_replace_all (BylineFindBar *self)
           adw_toast_set_button_label (toast, _("_Undo"));
           g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_replace_all_undo),
                                  g_rc_box_acquire (undo), replace_all_undo_closure_notify, 0);
-          /* Until the next change of the story. */
-          self->last_replace_all = undo;
-          g_signal_connect_swapped (self->article, "changed", G_CALLBACK (forget_replace_all), self);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
+          remember_replace_all (self, undo);
+          replace_all_undo_release (undo);
         }
       byline_widget_show_toast (GTK_WIDGET (self), toast);
     }
@@ -759,7 +772,14 @@ gboolean
 byline_find_bar_can_undo_replace_all (BylineFindBar *self)
 {
   g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
-  return self->last_replace_all != NULL;
+  return self->last_replace_all != NULL && !self->last_replace_all->done;
+}
+
+gboolean
+byline_find_bar_can_redo_replace_all (BylineFindBar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
+  return self->last_replace_all != NULL && self->last_replace_all->done;
 }
 
 /* Ctrl+Z right after Replace All: all of it, in every field, as the
@@ -771,11 +791,35 @@ byline_find_bar_undo_replace_all (BylineFindBar *self)
 
   g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
 
-  if (self->last_replace_all == NULL)
+  if (!byline_find_bar_can_undo_replace_all (self))
     return FALSE;
   undo = g_rc_box_acquire (self->last_replace_all);
   forget_replace_all (self);
   replace_all_undo_apply (undo);
+  /* Redone by Ctrl+Shift+Z, until the story changes. */
+  remember_replace_all (self, undo);
+  replace_all_undo_release (undo);
+  return TRUE;
+}
+
+/* Ctrl+Shift+Z right after that undo: all of it again. */
+gboolean
+byline_find_bar_redo_replace_all (BylineFindBar *self)
+{
+  ReplaceAllUndo *undo;
+
+  g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
+
+  if (!byline_find_bar_can_redo_replace_all (self))
+    return FALSE;
+  undo = g_rc_box_acquire (self->last_replace_all);
+  forget_replace_all (self);
+  undo->done = FALSE;
+  if (undo->body != NULL
+      && byline_body_equal (byline_article_get_body (undo->article), byline_article_get_body (undo->before)))
+    byline_body_buffer_redo (undo->body);
+  byline_article_restore_texts (undo->article, undo->after, undo->before);
+  remember_replace_all (self, undo);
   replace_all_undo_release (undo);
   return TRUE;
 }
@@ -932,6 +976,9 @@ byline_find_bar_get_property (GObject    *object,
     case PROP_CAN_UNDO_REPLACE_ALL:
       g_value_set_boolean (value, byline_find_bar_can_undo_replace_all (self));
       break;
+    case PROP_CAN_REDO_REPLACE_ALL:
+      g_value_set_boolean (value, byline_find_bar_can_redo_replace_all (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -966,6 +1013,9 @@ byline_find_bar_class_init (BylineFindBarClass *klass)
    */
   properties[PROP_CAN_UNDO_REPLACE_ALL] =
     g_param_spec_boolean ("can-undo-replace-all", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO_REPLACE_ALL] =
+    g_param_spec_boolean ("can-redo-replace-all", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -31,6 +31,8 @@ void     byline_find_bar_dismiss      (BylineFindBar *self);
 gboolean byline_find_bar_get_revealed (BylineFindBar *self);
 gboolean byline_find_bar_can_undo_replace_all (BylineFindBar *self);
 gboolean byline_find_bar_undo_replace_all     (BylineFindBar *self);
+gboolean byline_find_bar_can_redo_replace_all (BylineFindBar *self);
+gboolean byline_find_bar_redo_replace_all     (BylineFindBar *self);
 void     byline_find_bar_move         (BylineFindBar *self,
                                        gboolean       forward);
 

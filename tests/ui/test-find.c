@@ -426,9 +426,9 @@ counts_four (gpointer count)
 
 /* Ctrl+Z right after Replace All undoes all of it, in every field, from
  * the text (the editor's Undo) as from the headline (the key the editor
- * takes before the field); the toast goes.  (Ctrl+Z undid only the part
- * in the field the keyboard was in.)  Once the story changes, Ctrl+Z is
- * the field's own again. */
+ * takes before the field); the toast goes; Ctrl+Shift+Z does it all again.
+ * (Ctrl+Z undid only the part in the field the keyboard was in.)  Once the
+ * story changes, the keys are the field's own again. */
 static void
 test_replace_all_ctrl_z (Fixture       *f,
                          gconstpointer  data)
@@ -454,6 +454,22 @@ test_replace_all_ctrl_z (Fixture       *f,
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn mưa.");
   byline_ui_test_wait (600);
   g_assert_null (byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo"));
+
+  /* Ctrl+Shift+Z: all of it again, and Ctrl+Z once more.  (Redo redid
+   * only the body's part.) */
+  g_assert_true (byline_find_bar_can_redo_replace_all (BYLINE_FIND_BAR (bar)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (headline), "editor.redo-replace-all", NULL));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Gió lũ ở Sa Pa");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Gió kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn gió.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_article_editor_get_body_view (ed)), "editor.undo", NULL));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Sa Pa");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Trời còn mưa.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (byline_article_editor_get_body_view (ed)), "editor.redo", NULL));
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Gió kéo dài.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Gió to.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (headline), "editor.undo-replace-all", NULL));
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Mưa kéo dài.");
 
   /* From the headline: Ctrl+Z goes to editor.undo-replace-all first. */
   g_assert_true (byline_ui_test_wait_until (counts_four, count, 3000));

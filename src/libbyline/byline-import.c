@@ -122,9 +122,18 @@ check_not_binary (GBytes      *bytes,
                    _("%s is a picture (%s), not an article"), display, media_type);
       return FALSE;
     }
-  if ((media_type = document_kind (data, length)) != NULL)
+  if ((media_type = document_kind (data, length)) != NULL && g_str_has_suffix (media_type, ".doc"))
     {
-      /* Translators: the second %s is a kind of document: "Word 97–2003, .doc", "PDF" */
+      /* Word and LibreOffice both save the old format as the new one. */
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is a document in Word's old format (.doc), which Byline does not read: open it "
+                     "in Word or LibreOffice and save it as a Word document (.docx)"),
+                   display);
+      return FALSE;
+    }
+  if (media_type != NULL)
+    {
+      /* Translators: the second %s is a kind of document: "PDF" */
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    _("%s is a document (%s), not an article: save it as a web page (HTML) or as text "
                      "from the program that made it, or copy its text into a new story"),

@@ -432,7 +432,7 @@ _byline_docx_import (GBytes      *bytes,
   zip = byline_zip_open (bytes, display, error);
   if (zip == NULL)
     return NULL;
-  media = _byline_office_media_new (zip);
+  media = _byline_office_media_new (zip, display);
   docx = (Docx) { zip, display, targets, external, styles, style_lists, formats, FALSE, FALSE, numbered, media, NULL };
 
   doc = read_part (&docx, "word/document.xml", TRUE, error);

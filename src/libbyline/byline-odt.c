@@ -442,7 +442,7 @@ _byline_odt_import (GBytes      *bytes,
   zip = byline_zip_open (bytes, display, error);
   if (zip == NULL)
     return NULL;
-  media = _byline_office_media_new (zip);
+  media = _byline_office_media_new (zip, display);
   odt = (Odt) { zip, display, styles, numbered, media, NULL };
 
   content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);

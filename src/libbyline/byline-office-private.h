@@ -76,7 +76,9 @@ BylineOfficeStyle _byline_office_style_from_name  (const char       *name);
 /* The temporary folder for a document's pictures. */
 typedef struct _BylineOfficeMedia BylineOfficeMedia;
 
-BylineOfficeMedia *_byline_office_media_new       (BylineZip         *zip);
+/* @display: the document's name, which the pictures' names follow. */
+BylineOfficeMedia *_byline_office_media_new       (BylineZip         *zip,
+                                                   const char        *display);
 void               _byline_office_media_free      (BylineOfficeMedia *media);
 /* Writes the archive's @member to the folder (once); returns its file
  * name there, or NULL when it is not in the archive or cannot be read. */

@@ -25,6 +25,7 @@
 #include "byline-html.h"
 #include "byline-image.h"
 #include "byline-office-private.h"
+#include "byline-text.h"
 
 #define MAX_PICTURE_SIZE (64 * 1024 * 1024)
 #define MAX_CAPTION      300
@@ -385,15 +386,26 @@ struct _BylineOfficeMedia
   GFile      *folder;    /* made on the first picture */
   GHashTable *written;   /* member → file name in @folder */
   GError     *error;     /* the first failure writing a picture */
+  char       *stem;      /* the pictures' names: the document's, as a slug */
 };
 
 BylineOfficeMedia *
-_byline_office_media_new (BylineZip *zip)
+_byline_office_media_new (BylineZip  *zip,
+                          const char *display)
 {
   BylineOfficeMedia *media = g_new0 (BylineOfficeMedia, 1);
+  g_autofree char *base = g_path_get_basename (display);
+  char *dot = strrchr (base, '.');
 
+  if (dot != NULL && dot != base)
+    *dot = '\0';
   media->zip = zip;
   media->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* "Bài Mường Tè.docx" → "bai-muong-te-1.jpg" in the pictures panel, not
+   * "image1.jpg" or LibreOffice's "10000000000000400000003050D2.jpg". */
+  media->stem = byline_text_slugify (base);
+  if (media->stem == NULL || *media->stem == '\0')
+    g_set_str (&media->stem, "picture");
   return media;
 }
 
@@ -425,6 +437,7 @@ _byline_office_media_free (BylineOfficeMedia *media)
     remove_folder (g_steal_pointer (&media->folder));
   g_hash_table_unref (media->written);
   g_clear_error (&media->error);
+  g_free (media->stem);
   g_free (media);
 }
 
@@ -434,9 +447,9 @@ _byline_office_media_add (BylineOfficeMedia *media,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *base = NULL;
+  g_autofree char *extension = NULL;
   g_autofree char *name = NULL;
-  const char *written;
+  const char *written, *dot;
 
   if ((written = g_hash_table_lookup (media->written, member)) != NULL)
     return written;
@@ -453,18 +466,15 @@ _byline_office_media_add (BylineOfficeMedia *media,
   bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL);
   if (bytes == NULL)
     return NULL;   /* a damaged picture: its caption stays as text */
-  /* "word/media/image1.jpeg" as image1.jpeg, numbered if the name is taken. */
-  base = g_path_get_basename (member);
-  g_strcanon (base, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_", '_');
-  name = g_strdup (base);
+  /* "word/media/image1.jpeg" as "<stem>-1.jpeg": numbered in order, with
+   * the member's extension (letters and digits only). */
+  dot = strrchr (member, '.');
+  extension = g_ascii_strdown (dot != NULL && strchr (dot, '/') == NULL ? dot + 1 : "", -1);
+  g_strcanon (extension, "abcdefghijklmnopqrstuvwxyz0123456789", '_');
+  name = *extension != '\0'
+         ? g_strdup_printf ("%s-%u.%s", media->stem, g_hash_table_size (media->written) + 1, extension)
+         : g_strdup_printf ("%s-%u", media->stem, g_hash_table_size (media->written) + 1);
   file = g_file_get_child (media->folder, name);
-  if (g_file_query_exists (file, NULL))
-    {
-      g_free (name);
-      g_object_unref (file);
-      name = g_strdup_printf ("%u-%s", g_hash_table_size (media->written) + 1, base);
-      file = g_file_get_child (media->folder, name);
-    }
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
                                 G_FILE_CREATE_PRIVATE, NULL, NULL, &media->error))
     return NULL;

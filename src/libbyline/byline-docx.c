@@ -43,7 +43,6 @@ typedef struct
   gboolean    para_italic;
   GHashTable *numbered;     /* numIds whose first level is not bullets (set) */
   BylineOfficeMedia *media;
-  GPtrArray  *boxes;        /* xmlNode*: text boxes met in the paragraph being read */
 } Docx;
 
 /* A style's run properties: -1 when it does not say, else FALSE or TRUE;
@@ -244,7 +243,7 @@ read_picture (Docx             *docx,
 
       if (is (node, "txbxContent"))
         {
-          g_ptr_array_add (docx->boxes, node);
+          g_ptr_array_add (para->boxes, node);
           continue;
         }
       for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -383,14 +382,12 @@ read_blocks (Docx      *docx,
     {
       if (is (c, "p"))
         {
-          g_autoptr(GPtrArray) boxes = NULL;
+          BylineOfficePara *para = read_paragraph (docx, c);
 
-          g_ptr_array_add (paras, read_paragraph (docx, c));
+          g_ptr_array_add (paras, para);
           /* The text boxes in it (a sidebar, a quote set apart) after it. */
-          boxes = g_steal_pointer (&docx->boxes);
-          docx->boxes = g_ptr_array_new ();
-          for (guint i = 0; i < boxes->len; i++)
-            read_blocks (docx, boxes->pdata[i], paras);
+          for (guint i = 0; i < para->boxes->len; i++)
+            read_blocks (docx, para->boxes->pdata[i], paras);
         }
       else if (is (c, "tbl") || is (c, "tr") || is (c, "tc") || is (c, "sdtContent") || is (c, "customXml"))
         read_blocks (docx, c, paras);
@@ -433,12 +430,11 @@ _byline_docx_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip, display);
-  docx = (Docx) { zip, display, targets, external, styles, style_lists, formats, FALSE, FALSE, numbered, media, NULL };
+  docx = (Docx) { zip, display, targets, external, styles, style_lists, formats, FALSE, FALSE, numbered, media };
 
   doc = read_part (&docx, "word/document.xml", TRUE, error);
   if (doc == NULL)
     return NULL;
-  docx.boxes = g_ptr_array_new ();
   read_relationships (&docx);
   read_styles (&docx);
   read_numbering (&docx);
@@ -446,7 +442,6 @@ _byline_docx_import (GBytes      *bytes,
   if (body != NULL)
     read_blocks (&docx, body, paras);
   xmlFreeDoc (doc);
-  g_ptr_array_unref (docx.boxes);
 
   return _byline_office_import (paras, media, display, error);
 }

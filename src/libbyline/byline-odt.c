@@ -59,7 +59,6 @@ typedef struct
   GHashTable        *styles;     /* name → Style* (paragraph and text) */
   GHashTable        *numbered;   /* list style names whose first level is numbered (set) */
   BylineOfficeMedia *media;
-  GPtrArray         *boxes;      /* xmlNode*: text boxes met in the paragraph being read */
   gboolean           in_caption; /* reading a captioned frame's text: no pictures */
   gboolean           after_sequence; /* the caption's number read: what follows is the caption */
 } Odt;
@@ -249,9 +248,13 @@ read_frame (Odt              *odt,
           if (is (c, "frame"))
             read_frame (odt, c, inner, depth + 1);
       if (inner->pictures->len == 0)
-        g_ptr_array_add (odt->boxes, box);
+        g_ptr_array_add (para->boxes, box);
       else
-        caption = text_box_caption (odt, box);
+        {
+          caption = text_box_caption (odt, box);
+          /* A text box beside the picture in it: after the paragraph too. */
+          g_ptr_array_extend (para->boxes, inner->boxes, NULL, NULL);
+        }
       for (guint i = 0; i < inner->pictures->len; i++)
         {
           g_ptr_array_add (para->pictures, g_strdup (inner->pictures->pdata[i]));
@@ -388,13 +391,12 @@ read_blocks (Odt              *odt,
     {
       if (is (c, "p") || is (c, "h"))
         {
-          g_autoptr(GPtrArray) boxes = NULL;
+          BylineOfficePara *para = read_paragraph (odt, c, list);
 
-          g_ptr_array_add (paras, read_paragraph (odt, c, list));
-          boxes = g_steal_pointer (&odt->boxes);
-          odt->boxes = g_ptr_array_new ();
-          for (guint i = 0; i < boxes->len; i++)
-            read_blocks (odt, boxes->pdata[i], BYLINE_OFFICE_NO_LIST, paras, depth + 1);
+          g_ptr_array_add (paras, para);
+          /* The text boxes in it (a sidebar, a quote set apart) after it. */
+          for (guint i = 0; i < para->boxes->len; i++)
+            read_blocks (odt, para->boxes->pdata[i], BYLINE_OFFICE_NO_LIST, paras, depth + 1);
         }
       else if (is (c, "list"))
         {
@@ -443,12 +445,11 @@ _byline_odt_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip, display);
-  odt = (Odt) { zip, display, styles, numbered, media, NULL };
+  odt = (Odt) { zip, display, styles, numbered, media };
 
   content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);
   if (content == NULL)
     return NULL;
-  odt.boxes = g_ptr_array_new ();
   styles_doc = _byline_office_read_xml (zip, display, "styles.xml", FALSE, NULL);
   if (styles_doc != NULL)
     {
@@ -462,7 +463,6 @@ _byline_odt_import (GBytes      *bytes,
   if (text != NULL)
     read_blocks (&odt, text, BYLINE_OFFICE_NO_LIST, paras, 0);
   xmlFreeDoc (content);
-  g_ptr_array_unref (odt.boxes);
 
   return _byline_office_import (paras, media, display, error);
 }

@@ -53,6 +53,7 @@ typedef struct
   gsize              n_italic;  /* … in italics */
   GPtrArray         *pictures;  /* char*: <img> elements, in order */
   GPtrArray         *captions;  /* char*: the pictures' own captions (HTML), or NULL */
+  GPtrArray         *boxes;     /* xmlNode*: text boxes anchored in it, read after it */
 } BylineOfficePara;
 
 BylineOfficePara *_byline_office_para_new         (void);

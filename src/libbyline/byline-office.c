@@ -127,6 +127,7 @@ _byline_office_para_new (void)
   para->html = g_string_new (NULL);
   para->pictures = g_ptr_array_new_with_free_func (g_free);
   para->captions = g_ptr_array_new_with_free_func (g_free);
+  para->boxes = g_ptr_array_new ();
   return para;
 }
 
@@ -138,6 +139,7 @@ _byline_office_para_free (BylineOfficePara *para)
   g_string_free (para->html, TRUE);
   g_ptr_array_unref (para->pictures);
   g_ptr_array_unref (para->captions);
+  g_ptr_array_unref (para->boxes);
   g_free (para);
 }
 

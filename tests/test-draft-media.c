@@ -124,6 +124,42 @@ test_media_changed_source (void)
   g_assert_cmpuint (count_files (folder), ==, 0);
 }
 
+/* The pictures copied ahead of the save (in a thread, for a document read
+ * there): the save finds them in place; a changed one fails as the save
+ * would, and no draft is made. */
+static void
+test_media_copied_ahead (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(GFile) photos = byline_test_make_folder ("photos-ahead");
+  g_autoptr(BylineArticle) article = byline_test_make_article (photos);
+  g_autoptr(BylineArticle) changed = NULL;
+  g_autoptr(GFile) original = g_file_get_child (photos, "sat-lo-quoc-lo.png");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *media = draft_path (store, byline_article_get_id (article), "media");
+  guint n = byline_article_get_n_images (article);
+
+  g_assert_cmpuint (n, >, 0);
+  assert_success (byline_draft_store_copy_media (store, article, &error));
+  g_assert_cmpuint (count_files (media), ==, n);
+  /* Not a draft yet: only its pictures are there. */
+  g_assert_false (byline_draft_store_contains (store, byline_article_get_id (article)));
+
+  /* The originals gone, the save does not need them. */
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_file_delete (byline_image_get_file (byline_article_get_image (article, i)), NULL, NULL));
+  assert_success (byline_draft_store_save (store, article, &error));
+  g_assert_cmpuint (count_files (media), ==, n);
+
+  /* Edited since it was added: refused, as by the save. */
+  changed = byline_test_make_article (photos);
+  byline_test_write_png (original, 12, 8, 0xffffff);
+  g_assert_false (byline_draft_store_copy_media (store, changed, &error));
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "changed"));
+  g_assert_false (byline_draft_store_contains (store, byline_article_get_id (changed)));
+}
+
 static void
 test_import_image (void)
 {
@@ -215,6 +251,7 @@ main (int   argc,
 
   g_test_add_func ("/draft-media/by-content", test_media_by_content);
   g_test_add_func ("/draft-media/changed-source", test_media_changed_source);
+  g_test_add_func ("/draft-media/copied-ahead", test_media_copied_ahead);
   g_test_add_func ("/draft-media/import", test_import_image);
 
   return g_test_run ();

@@ -1,9 +1,9 @@
 /* byline-import-file.c — a file opened in the window becomes a draft
  *
  * Reading the file (a Word document with photos is unzipped, its XML read,
- * its pictures written out) can run in a thread; what touches the store
- * (looking a draft up, saving the new one) runs where the store lives, on
- * the main thread.
+ * its pictures written out and copied into the store) can run in a thread;
+ * what touches the store's state (saving the new draft, which emits
+ * ::saved) runs where the store lives, on the main thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,26 +80,45 @@ read_file (GFile        *file,
   return byline_import_read (bytes, name, folder, format, error);
 }
 
-/* The article read into @store: its id. */
-static char *
-save_read (BylineDraftStore  *store,
-           GFile             *file,
-           BylineArticle     *article,
-           const char        *format,
-           GError           **error)
+/* Readies the article read for @store: a draft from elsewhere finds its
+ * pictures, and the pictures are copied into the store (what takes time in
+ * saving a document with photos: reading, hashing and syncing them), so that
+ * save_read() only writes the draft.  Touches no state of the store: may run
+ * in a thread. */
+static gboolean
+prepare_read (BylineDraftStore  *store,
+              GFile             *file,
+              BylineArticle     *article,
+              const char        *format,
+              GError           **error)
 {
   if (g_str_equal (format, "draft"))
     {
       g_autoptr(GFile) folder = g_file_get_parent (file);
       g_autofree char *name = g_file_get_basename (file);
 
-      /* Already one of ours: open it, do not make a second one. */
+      /* Already one of ours: save_read() opens it. */
       if (byline_draft_store_contains (store, byline_article_get_id (article)))
-        return g_strdup (byline_article_get_id (article));
+        return TRUE;
       /* From elsewhere: its pictures sit beside it in media/. */
       byline_import_attach_draft_media (article, folder, name, FALSE, NULL);
       byline_article_set_revision (article, 0);
     }
+  return byline_draft_store_copy_media (store, article, error);
+}
+
+/* The article read and readied into @store: its id. */
+static char *
+save_read (BylineDraftStore  *store,
+           BylineArticle     *article,
+           const char        *format,
+           GError           **error)
+{
+  /* Already one of ours (or made so meanwhile): open it, do not make a
+   * second one. */
+  if (g_str_equal (format, "draft")
+      && byline_draft_store_contains (store, byline_article_get_id (article)))
+    return g_strdup (byline_article_get_id (article));
   if (!byline_draft_store_save (store, article, error))
     return NULL;
   return g_strdup (byline_article_get_id (article));
@@ -117,9 +136,9 @@ byline_import_file (BylineDraftStore  *store,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   article = read_file (file, &format, error);
-  if (article == NULL)
+  if (article == NULL || !prepare_read (store, file, article, format, error))
     return NULL;
-  return save_read (store, file, article, format, error);
+  return save_read (store, article, format, error);
 }
 
 static void
@@ -132,7 +151,8 @@ read_in_thread (GTask        *task,
   GError *error = NULL;
 
   read->article = read_file (read->file, &read->format, &error);
-  if (read->article == NULL)
+  if (read->article == NULL
+      || !prepare_read (source, read->file, read->article, read->format, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -172,5 +192,5 @@ byline_import_file_finish (BylineDraftStore  *store,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
   read = g_task_get_task_data (G_TASK (result));
-  return save_read (store, read->file, read->article, read->format, error);
+  return save_read (store, read->article, read->format, error);
 }

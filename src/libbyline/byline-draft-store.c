@@ -810,5 +810,30 @@ byline_draft_store_import_image (BylineDraftStore  *self,
   return image;
 }
 
+gboolean
+byline_draft_store_copy_media (BylineDraftStore  *self,
+                               BylineArticle     *article,
+                               GError           **error)
+{
+  g_autofree char *draft_dir = NULL;
+  gboolean ok;
+  int lock;
+
+  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  draft_dir = _byline_draft_store_dup_draft_dir (self, byline_article_get_id (article));
+  if (!_byline_make_folder (draft_dir, error))
+    return FALSE;
+  /* A save of the same draft from the main thread waits for the copies. */
+  lock = _byline_draft_lock (draft_dir, byline_article_get_id (article), TRUE, error);
+  if (lock < 0)
+    return FALSE;
+  ok = save_media (article, draft_dir, error);
+  _byline_draft_unlock (lock);
+  return ok;
+}
+
 /* --------------------------------------------------------------- autosave */
 

@@ -20,7 +20,10 @@
  * size, mtime and inode; when they no longer match, draft.json is read again.
  *
  * Ids are UUIDs (they come from users and the command line: anything else is
- * refused with BYLINE_ERROR_INVALID).  Use the store from one thread.
+ * refused with BYLINE_ERROR_INVALID).  Use the store from one thread, but for
+ * byline_draft_store_import_image() and byline_draft_store_copy_media(), which
+ * copy pictures (seconds for a story's photos on a slow disk) and may run in
+ * another thread on an article that thread alone uses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -115,6 +118,15 @@ gboolean          byline_draft_store_save            (BylineDraftStore  *self,
 BylineImage      *byline_draft_store_import_image    (BylineDraftStore  *self,
                                                       BylineArticle     *article,
                                                       GFile             *file,
+                                                      GError           **error);
+
+/* Copies the pictures of @article that its draft's media folder lacks, as
+ * byline_draft_store_save() would, so that the save finds them in place:
+ * for an article read in a thread (a Word document and its photos), which
+ * does not yet need to be a draft.  Fails as the save would for a picture
+ * whose file changed or cannot be read. */
+gboolean          byline_draft_store_copy_media      (BylineDraftStore  *self,
+                                                      BylineArticle     *article,
                                                       GError           **error);
 
 /* BylineDraftVersion, newest first; the current version is the first.  Also

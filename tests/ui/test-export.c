@@ -21,8 +21,11 @@ count_children (GFile *folder)
 
   if (children == NULL)
     return 0;
-  while (g_file_enumerator_next_file (children, NULL, NULL) != NULL)
-    n++;
+  for (GFileInfo *info; (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL;)
+    {
+      g_object_unref (info);
+      n++;
+    }
   return n;
 }
 
@@ -163,6 +166,77 @@ test_bad_files (void)
   g_assert_cmpuint (count_drafts (store), ==, 0);
 }
 
+typedef struct
+{
+  GFile *drafts;
+  guint  media_before_finish;
+  char  *id;
+  GError *error;
+} AsyncOpen;
+
+/* The pictures a draft folder of @drafts holds (the only one). */
+static guint
+count_store_media (GFile *drafts)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (drafts, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  guint n = 0;
+
+  for (GFileInfo *info; (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL;)
+    {
+      g_autoptr(GFile) draft = g_file_get_child (drafts, g_file_info_get_name (info));
+      g_autoptr(GFile) media = g_file_get_child (draft, "media");
+
+      if (g_file_info_get_name (info)[0] != '.')
+        n += count_children (media);
+      g_object_unref (info);
+    }
+  return n;
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  AsyncOpen *open = data;
+
+  /* Before the main thread's part: the thread has copied the pictures. */
+  open->media_before_finish = count_store_media (open->drafts);
+  open->id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &open->error);
+}
+
+/* A Word document's photos are copied into the store in the thread that
+ * reads it: on the main thread only the draft is written (the copies, with
+ * their fsyncs, froze the window for as long as the photos took). */
+static void
+test_document_pictures_in_thread (void)
+{
+  g_autoptr(GFile) drafts = byline_test_make_folder ("export-async-drafts");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (drafts);
+  g_autofree char *path = byline_test_data_path ("docx/cho-phien.docx");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BylineArticle) back = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncOpen open = { .drafts = drafts };
+  guint n;
+
+  byline_import_file_async (store, file, NULL, on_opened, &open);
+  while (open.id == NULL && open.error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (open.error);
+
+  back = byline_draft_store_load (store, open.id, &error);
+  g_assert_no_error (error);
+  n = byline_article_get_n_images (back);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (open.media_before_finish, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_file_query_exists (byline_image_get_file (byline_article_get_image (back, i)), NULL));
+  g_assert_cmpuint (count_drafts (store), ==, 1);
+  g_free (open.id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,5 +248,6 @@ main (int   argc,
   g_test_add_func ("/ui/export/text", test_text);
   g_test_add_func ("/ui/export/own-draft", test_own_draft);
   g_test_add_func ("/ui/export/bad-files", test_bad_files);
+  g_test_add_func ("/ui/export/document-pictures-in-thread", test_document_pictures_in_thread);
   return g_test_run ();
 }

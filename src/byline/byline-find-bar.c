@@ -7,6 +7,7 @@
  * Unless "Match Diacritics" is on, what is typed is found whatever marks the
  * story puts on its bare letters ("sat lo" finds "sạt lở"): the search is then
  * a regular expression made by byline_text_search_pattern().
+ * Replace All is undone and redone whole (byline-replace-all-undo.c).
  * After the body come the pictures' captions, credits and alt texts, searched
  * in the article with the same expression (byline-article-search.c); the
  * window selects their matches in the pictures panel (::show-picture-match).
@@ -23,6 +24,7 @@
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-find-bar.h"
+#include "byline-replace-all-undo.h"
 #include "byline-story-page.h"
 #include "byline-text-search.h"
 #include "byline-widget-util.h"
@@ -65,7 +67,7 @@ struct _BylineFindBar
   /* The last Replace All, while nothing changed since: Ctrl+Z undoes it
    * whole, as its toast's Undo does; undone (its done), Ctrl+Shift+Z
    * does it again. */
-  struct _ReplaceAllUndo  *last_replace_all;
+  BylineReplaceAllUndo    *last_replace_all;
 };
 
 G_DEFINE_FINAL_TYPE (BylineFindBar, byline_find_bar, GTK_TYPE_WIDGET)
@@ -546,68 +548,6 @@ replace_all_in (BylineFindBar *self,
   return n;
 }
 
-/* What Replace All changed, for its toast's Undo: the story before and
- * after.  Undo puts back each text that is still as Replace All left it,
- * and takes back the body's step if the body is still as it left it: an
- * edit made since is not undone. */
-/* Shared by the toast's Undo and Ctrl+Z (a reference each): done once. */
-typedef struct _ReplaceAllUndo
-{
-  BylineArticle    *article;
-  BylineArticle    *before;
-  BylineArticle    *after;
-  BylineBodyBuffer *body;     /* when the body had matches */
-  AdwToast         *toast;    /* weak */
-  gboolean          done;
-} ReplaceAllUndo;
-
-static void
-replace_all_undo_clear (gpointer data)
-{
-  ReplaceAllUndo *undo = data;
-
-  g_clear_object (&undo->article);
-  g_clear_object (&undo->before);
-  g_clear_object (&undo->after);
-  g_clear_object (&undo->body);
-  g_clear_weak_pointer (&undo->toast);
-}
-
-static void
-replace_all_undo_release (ReplaceAllUndo *undo)
-{
-  g_rc_box_release_full (undo, replace_all_undo_clear);
-}
-
-/* The toast's handler's data, released with the handler. */
-static void
-replace_all_undo_closure_notify (gpointer  data,
-                                 GClosure *closure)
-{
-  replace_all_undo_release (data);
-}
-
-static void
-replace_all_undo_apply (ReplaceAllUndo *undo)
-{
-  if (undo->done)
-    return;
-  undo->done = TRUE;
-  if (undo->body != NULL
-      && byline_body_equal (byline_article_get_body (undo->article), byline_article_get_body (undo->after)))
-    byline_body_buffer_undo (undo->body);
-  byline_article_restore_texts (undo->article, undo->before, undo->after);
-  if (undo->toast != NULL)
-    adw_toast_dismiss (undo->toast);
-}
-
-static void
-on_replace_all_undo (AdwToast       *toast,
-                     ReplaceAllUndo *undo)
-{
-  replace_all_undo_apply (undo);
-}
-
 static void
 forget_replace_all (BylineFindBar *self)
 {
@@ -615,18 +555,18 @@ forget_replace_all (BylineFindBar *self)
     return;
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, forget_replace_all, self);
-  g_clear_pointer (&self->last_replace_all, replace_all_undo_release);
+  g_clear_pointer (&self->last_replace_all, byline_replace_all_undo_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO_REPLACE_ALL]);
 }
 
 /* @undo is the last change of the story, until the next. */
 static void
-remember_replace_all (BylineFindBar  *self,
-                      ReplaceAllUndo *undo)
+remember_replace_all (BylineFindBar        *self,
+                      BylineReplaceAllUndo *undo)
 {
   forget_replace_all (self);
-  self->last_replace_all = g_rc_box_acquire (undo);
+  self->last_replace_all = byline_replace_all_undo_ref (undo);
   g_signal_connect_swapped (self->article, "changed", G_CALLBACK (forget_replace_all), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO_REPLACE_ALL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO_REPLACE_ALL]);
@@ -662,18 +602,10 @@ on_replace_all (BylineFindBar *self)
       forget_replace_all (self);
       if (before != NULL)
         {
-          ReplaceAllUndo *undo = g_rc_box_new0 (ReplaceAllUndo);
+          g_autoptr(BylineReplaceAllUndo) undo = byline_replace_all_undo_new (self->article, before, body);
 
-          undo->article = g_object_ref (self->article);
-          undo->before = g_steal_pointer (&before);
-          undo->after = byline_article_copy (self->article);
-          undo->body = body != NULL ? g_object_ref (body) : NULL;
-          g_set_weak_pointer (&undo->toast, toast);
-          adw_toast_set_button_label (toast, _("_Undo"));
-          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_replace_all_undo),
-                                 g_rc_box_acquire (undo), replace_all_undo_closure_notify, 0);
+          byline_replace_all_undo_set_toast (undo, toast);
           remember_replace_all (self, undo);
-          replace_all_undo_release (undo);
         }
       byline_widget_show_toast (GTK_WIDGET (self), toast);
     }
@@ -772,14 +704,14 @@ gboolean
 byline_find_bar_can_undo_replace_all (BylineFindBar *self)
 {
   g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
-  return self->last_replace_all != NULL && !self->last_replace_all->done;
+  return self->last_replace_all != NULL && !byline_replace_all_undo_is_done (self->last_replace_all);
 }
 
 gboolean
 byline_find_bar_can_redo_replace_all (BylineFindBar *self)
 {
   g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
-  return self->last_replace_all != NULL && self->last_replace_all->done;
+  return self->last_replace_all != NULL && byline_replace_all_undo_is_done (self->last_replace_all);
 }
 
 /* Ctrl+Z right after Replace All: all of it, in every field, as the
@@ -787,18 +719,17 @@ byline_find_bar_can_redo_replace_all (BylineFindBar *self)
 gboolean
 byline_find_bar_undo_replace_all (BylineFindBar *self)
 {
-  ReplaceAllUndo *undo;
+  g_autoptr(BylineReplaceAllUndo) undo = NULL;
 
   g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
 
   if (!byline_find_bar_can_undo_replace_all (self))
     return FALSE;
-  undo = g_rc_box_acquire (self->last_replace_all);
+  undo = byline_replace_all_undo_ref (self->last_replace_all);
   forget_replace_all (self);
-  replace_all_undo_apply (undo);
+  byline_replace_all_undo_undo (undo);
   /* Redone by Ctrl+Shift+Z, until the story changes. */
   remember_replace_all (self, undo);
-  replace_all_undo_release (undo);
   return TRUE;
 }
 
@@ -806,21 +737,16 @@ byline_find_bar_undo_replace_all (BylineFindBar *self)
 gboolean
 byline_find_bar_redo_replace_all (BylineFindBar *self)
 {
-  ReplaceAllUndo *undo;
+  g_autoptr(BylineReplaceAllUndo) undo = NULL;
 
   g_return_val_if_fail (BYLINE_IS_FIND_BAR (self), FALSE);
 
   if (!byline_find_bar_can_redo_replace_all (self))
     return FALSE;
-  undo = g_rc_box_acquire (self->last_replace_all);
+  undo = byline_replace_all_undo_ref (self->last_replace_all);
   forget_replace_all (self);
-  undo->done = FALSE;
-  if (undo->body != NULL
-      && byline_body_equal (byline_article_get_body (undo->article), byline_article_get_body (undo->before)))
-    byline_body_buffer_redo (undo->body);
-  byline_article_restore_texts (undo->article, undo->after, undo->before);
+  byline_replace_all_undo_redo (undo);
   remember_replace_all (self, undo);
-  replace_all_undo_release (undo);
   return TRUE;
 }
 

@@ -61,7 +61,7 @@ void
 _byline_article_editor_update_actions (BylineArticleEditor *self)
 {
   BylineBodyHistory *history;
-  gboolean has_document, on_text;
+  gboolean has_document, on_text, can_undo, can_redo;
   BylineBlockKind kind;
 
   if (get_group (self) == NULL)
@@ -76,11 +76,15 @@ _byline_article_editor_update_actions (BylineArticleEditor *self)
   on_text = kind != BYLINE_BLOCK_IMAGE
             || gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->body_buffer), NULL, NULL);
 
-  set_enabled (self, "undo", has_document && (byline_body_history_can_undo (history)
-                                              || byline_find_bar_can_undo_replace_all (self->find_bar)));
+  can_undo = has_document && (byline_body_history_can_undo (history)
+                               || byline_find_bar_can_undo_replace_all (self->find_bar));
+  can_redo = has_document && (byline_body_history_can_redo (history)
+                              || byline_find_bar_can_redo_replace_all (self->find_bar));
+  set_enabled (self, "undo", can_undo);
   set_enabled (self, "undo-replace-all", has_document && byline_find_bar_can_undo_replace_all (self->find_bar));
-  set_enabled (self, "redo", has_document && (byline_body_history_can_redo (history)
-                                              || byline_find_bar_can_redo_replace_all (self->find_bar)));
+  set_enabled (self, "redo", can_redo);
+  /* The body's context menu: its Undo and Redo are these. */
+  byline_body_view_set_undo_enabled (self->body_view, can_undo, can_redo);
   set_enabled (self, "redo-replace-all", has_document && byline_find_bar_can_redo_replace_all (self->find_bar));
   set_enabled (self, "bold", has_document && on_text);
   set_enabled (self, "italic", has_document && on_text);

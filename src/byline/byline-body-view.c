@@ -34,6 +34,8 @@ struct _BylineBodyView
   gboolean          rescroll_to_block;
   int               rescroll_y;     /* where the block was at the last look */
   guint             rescroll_looks; /* left before giving up on it settling */
+  gboolean          can_undo;       /* the context menu's Undo and Redo */
+  gboolean          can_redo;
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_SOURCE_TYPE_VIEW)
@@ -873,6 +875,55 @@ update_style_scheme (BylineBodyView *self)
     g_object_set (link, "foreground", dark ? "#78aeed" : "#1c71d8", NULL);
 }
 
+/* The context menu's Undo and Redo (GtkTextView's "text.undo" and
+ * "text.redo", here replaced).  GtkTextBuffer's own history is off: it knows
+ * text only, and the body's is byline-body-history.c.  GtkTextView's actions
+ * were therefore always greyed; these do what Ctrl+Z and Ctrl+Shift+Z do:
+ * the editor's actions, or the body's history outside an editor.  The
+ * editor enables them as its own (byline_body_view_set_undo_enabled()). */
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (widget);
+
+  if (!gtk_widget_activate_action (widget, "editor.undo", NULL))
+    byline_body_buffer_undo (self->buffer);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (widget);
+
+  if (!gtk_widget_activate_action (widget, "editor.redo", NULL))
+    byline_body_buffer_redo (self->buffer);
+}
+
+/* Again after GtkTextView, which sets them from the buffer's own (empty)
+ * history when the buffer notifies can-undo, has-selection and others. */
+static void
+apply_undo_enabled (BylineBodyView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "text.undo", self->can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "text.redo", self->can_redo);
+}
+
+void
+byline_body_view_set_undo_enabled (BylineBodyView *self,
+                                   gboolean        can_undo,
+                                   gboolean        can_redo)
+{
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+
+  self->can_undo = can_undo;
+  self->can_redo = can_redo;
+  apply_undo_enabled (self);
+}
+
 static void
 byline_body_view_class_init (BylineBodyViewClass *klass)
 {
@@ -888,6 +939,8 @@ byline_body_view_class_init (BylineBodyViewClass *klass)
   widget_class->get_request_mode = byline_body_view_get_request_mode;
   widget_class->measure = byline_body_view_measure;
   text_view_class->snapshot_layer = byline_body_view_snapshot_layer;
+  gtk_widget_class_install_action (widget_class, "text.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "text.redo", NULL, redo_action);
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, BYLINE_TYPE_DOCUMENT,
@@ -920,6 +973,8 @@ byline_body_view_init (BylineBodyView *self)
   g_signal_connect_swapped (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self);
   g_signal_connect_swapped (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_object (self->buffer, "notify", G_CALLBACK (apply_undo_enabled), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect (self, "paste-clipboard", G_CALLBACK (on_paste_clipboard), NULL);
   /* GtkSourceView's line and word moving copies text around, figures as bare
    * characters: not something a story's structure survives. */

@@ -22,6 +22,10 @@ G_DECLARE_FINAL_TYPE (BylineBodyView, byline_body_view, BYLINE, BODY_VIEW, GtkSo
 
 GtkWidget        *byline_body_view_new             (void);
 BylineBodyBuffer *byline_body_view_get_body_buffer (BylineBodyView *self);
+/* Whether the context menu's Undo and Redo can be used: the editor's. */
+void              byline_body_view_set_undo_enabled (BylineBodyView *self,
+                                                     gboolean        can_undo,
+                                                     gboolean        can_redo);
 BylineDocument   *byline_body_view_get_document    (BylineBodyView *self);
 void              byline_body_view_set_document    (BylineBodyView *self,
                                                     BylineDocument *document);

@@ -184,6 +184,79 @@ test_undo_typing (Fixture       *f,
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một hai ba");
 }
 
+/* The item of the context menu of @view whose label is @label (no
+ * mnemonic), after popping the menu up. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GString) bare = NULL;
+
+      g_object_get (root, "text", &text, NULL);
+      bare = g_string_new (text);
+      g_string_replace (bare, "_", "", 0);
+      if (g_str_equal (bare->str, label))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+context_menu_item (GtkWidget  *view,
+                   const char *label)
+{
+  GtkWidget *item;
+
+  g_assert_true (gtk_widget_activate_action (view, "menu.popup", NULL));
+  byline_ui_test_wait (100);
+  item = find_menu_item (view, label);
+  g_assert_nonnull (item);
+  return item;
+}
+
+/* The body's context menu: its Undo and Redo were always greyed (GtkTextView
+ * asks GtkTextBuffer's own history, which is off); they are the editor's. */
+static void
+test_context_menu_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *body = GTK_WIDGET (byline_article_editor_get_body_view (editor (f)));
+  BylineBody *model = byline_article_get_body (article (f));
+  GtkWidget *undo, *redo;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Một hai ba");
+
+  undo = context_menu_item (body, "Undo");
+  redo = context_menu_item (body, "Redo");
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  gtk_widget_activate (undo);
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một hai ");
+
+  /* Undoing moved the cursor, and GtkTextView set its actions again. */
+  undo = context_menu_item (body, "Undo");
+  redo = context_menu_item (body, "Redo");
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_true (gtk_widget_get_sensitive (redo));
+  gtk_widget_activate (redo);
+  byline_ui_test_wait (100);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một hai ba");
+  g_assert_false (gtk_widget_get_sensitive (context_menu_item (body, "Redo")));
+}
+
 static void
 test_headline_limit (Fixture       *f,
                      gconstpointer  data)
@@ -1429,6 +1502,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/autosave", test_autosave);
   byline_ui_test_add_window_test ("/ui/window/pristine-not-saved", test_pristine_not_saved);
   byline_ui_test_add_window_test ("/ui/window/undo-typing", test_undo_typing);
+  byline_ui_test_add_window_test ("/ui/window/context-menu-undo", test_context_menu_undo);
   byline_ui_test_add_window_test ("/ui/window/headline-limit", test_headline_limit);
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "Byline-Test"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "byline-test-utils.h"
@@ -147,6 +148,90 @@ byline_test_write_png (GFile   *file,
   g_file_replace_contents (file, (const char *) png->data, png->len, NULL, FALSE,
                            G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* ------------------------------------------------------------------ ZIP */
+
+static void
+put_le (GByteArray *out,
+        guint32     value,
+        guint       size)
+{
+  for (guint i = 0; i < size; i++)
+    {
+      guint8 b = (guint8) (value >> (8 * i));
+      g_byte_array_append (out, &b, 1);
+    }
+}
+
+/* A local header (@central FALSE) or a central directory entry: both start
+ * with the same fields after their signatures. */
+static void
+put_zip_header (GByteArray *out,
+                gboolean    central,
+                const char *name,
+                gsize       size,
+                guint32     crc,
+                guint32     offset)
+{
+  put_le (out, central ? 0x02014b50 : 0x04034b50, 4);
+  if (central)
+    put_le (out, 20, 2);        /* made by */
+  put_le (out, 20, 2);          /* needed to extract */
+  put_le (out, 0, 2);           /* flags */
+  put_le (out, 0, 2);           /* stored */
+  put_le (out, 0, 2);           /* time */
+  put_le (out, 0x21, 2);        /* 1 January 1980 */
+  put_le (out, crc, 4);
+  put_le (out, size, 4);
+  put_le (out, size, 4);
+  put_le (out, strlen (name), 2);
+  put_le (out, 0, 2);           /* extra field */
+  if (central)
+    {
+      put_le (out, 0, 2);       /* comment */
+      put_le (out, 0, 2);       /* disk */
+      put_le (out, 0, 2);       /* internal attributes */
+      put_le (out, 0, 4);       /* external attributes */
+      put_le (out, offset, 4);
+    }
+  g_byte_array_append (out, (const guint8 *) name, strlen (name));
+}
+
+GBytes *
+byline_test_make_zip (const char *name,
+                      ...)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GByteArray) directory = g_byte_array_new ();
+  guint32 offset;
+  guint n = 0;
+  va_list args;
+
+  va_start (args, name);
+  for (; name != NULL; name = va_arg (args, const char *), n++)
+    {
+      const char *contents = va_arg (args, const char *);
+      gsize size = strlen (contents);
+      guint32 crc = crc32_update (0, (const guint8 *) contents, size);
+
+      put_zip_header (directory, TRUE, name, size, crc, out->len);
+      put_zip_header (out, FALSE, name, size, crc, 0);
+      g_byte_array_append (out, (const guint8 *) contents, size);
+    }
+  va_end (args);
+
+  offset = out->len;
+  g_byte_array_append (out, directory->data, directory->len);
+  put_le (out, 0x06054b50, 4);
+  put_le (out, 0, 2);           /* this disk */
+  put_le (out, 0, 2);           /* the directory's disk */
+  put_le (out, n, 2);
+  put_le (out, n, 2);
+  put_le (out, directory->len, 4);
+  put_le (out, offset, 4);
+  put_le (out, 0, 2);           /* comment */
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 /* ---------------------------------------------------------------- article */

@@ -28,6 +28,10 @@ void           byline_test_write_png     (GFile        *file,
                                           guint         width,
                                           guint         height,
                                           guint32       rgb);
+/* A ZIP archive of the members named, each followed by its text (stored,
+ * not deflated), up to a NULL name: a Word document from XML strings. */
+GBytes        *byline_test_make_zip      (const char   *name,
+                                          ...) G_GNUC_NULL_TERMINATED;
 /* Fails the test with both JSON dumps when the articles differ in any field. */
 void           byline_test_assert_articles_equal (BylineArticle *a,
                                                   BylineArticle *b);

@@ -5,7 +5,8 @@
  * (make-*.py beside them), as Word writes them: styles.xml, numbering.xml,
  * pictures in word/media/, relationships for pictures and links.  Those in
  * tests/data/odt/ are the same two converted by LibreOffice Writer 7.4
- * (soffice --convert-to odt), and one with a captioned frame.
+ * (soffice --convert-to odt), and one with a captioned frame.  The
+ * documents about Word's fields are written here, as XML.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -424,6 +425,296 @@ test_mutated (gconstpointer data)
   g_assert_cmpuint (read + refused, ==, 300);
 }
 
+/* ------------------------------------------------------------ fields */
+
+/* Word's runs and fields, for documents written here as XML. */
+#define P(runs)        "<w:p>" runs "</w:p>"
+#define RUN(text)      "<w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
+#define BOLD(text)     "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
+#define BEGIN          "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+#define INSTR(text)    "<w:r><w:instrText xml:space=\"preserve\">" text "</w:instrText></w:r>"
+#define SEPARATE       "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+#define END            "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+
+/* A .docx of only word/document.xml: a headline, a lead, @paragraphs and a
+ * byline; its body is @paragraphs. */
+static BylineArticle *
+import_paragraphs (const char *paragraphs)
+{
+  g_autofree char *document = g_strconcat (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    P (RUN ("Tiêu đề")) P (RUN ("(BLC) - Mở đầu.")),
+    paragraphs,
+    P (RUN ("Hà Anh")) "</w:body></w:document>", NULL);
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", document, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *format = NULL;
+  BylineArticle *article = byline_import_read (bytes, "bai.docx", NULL, &format, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (format, ==, "docx");
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Tiêu đề");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  return article;
+}
+
+static guint
+count_spans (BylineBody     *body,
+             guint           index,
+             BylineSpanKind  kind)
+{
+  const BylineSpan *spans;
+  guint n_spans = 0, n = 0;
+
+  spans = byline_block_get_spans (byline_body_get_block (body, index), &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[i].kind == kind)
+      n++;
+  return n;
+}
+
+/* Block @index has one span of @kind, over @text after @before. */
+static void
+assert_span (BylineBody     *body,
+             guint           index,
+             BylineSpanKind  kind,
+             const char     *before,
+             const char     *text,
+             const char     *href)
+{
+  const BylineSpan *spans;
+  guint n_spans = 0;
+  guint start = g_utf8_strlen (before, -1);
+
+  g_assert_cmpuint (count_spans (body, index, kind), ==, 1);
+  spans = byline_block_get_spans (byline_body_get_block (body, index), &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[i].kind == kind)
+      {
+        g_assert_cmpuint (spans[i].start, ==, start);
+        g_assert_cmpuint (spans[i].end, ==, start + g_utf8_strlen (text, -1));
+        g_assert_cmpstr (spans[i].href, ==, href);
+      }
+}
+
+/* Word writes most links as fields: { HYPERLINK "url" } and its result.
+ * Their addresses were lost.  The instruction comes in pieces (here the
+ * field's name itself is cut), in any case, quoted or not, with switches;
+ * the bold inside the link stays. */
+static void
+test_field_link (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (RUN ("Đọc thêm ")
+       BEGIN INSTR (" HYPER") INSTR ("LINK \"https://baolaocai.vn/bai\" \\o \"Bài ")
+       INSTR ("trước\" ")
+       SEPARATE RUN ("bài ") BOLD ("trước") END
+       RUN ("."))
+    P (BEGIN INSTR ("hyperlink https://baolaocai.vn/tin?id=5&amp;p=2 \\m \\n \\t \"_blank\"")
+       SEPARATE RUN ("Tin mới") END
+       RUN (" đã đăng."))
+    P (BEGIN INSTR ("  HYPERLINK “https://baolaocai.vn/c” ") SEPARATE RUN ("Bài ba") END));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Đọc thêm bài trước.");
+  assert_span (body, 0, BYLINE_SPAN_LINK, "Đọc thêm ", "bài trước", "https://baolaocai.vn/bai");
+  assert_span (body, 0, BYLINE_SPAN_BOLD, "Đọc thêm bài ", "trước", NULL);
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Tin mới đã đăng.");
+  assert_span (body, 1, BYLINE_SPAN_LINK, "", "Tin mới", "https://baolaocai.vn/tin?id=5&p=2");
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Bài ba");
+  assert_span (body, 2, BYLINE_SPAN_LINK, "", "Bài ba", "https://baolaocai.vn/c");
+}
+
+/* The short form, <w:fldSimple w:instr="…">, around its result. */
+static void
+test_field_simple (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (RUN ("Liên hệ ")
+       "<w:fldSimple w:instr=\" HYPERLINK &quot;mailto:toasoan@baolaocai.vn&quot;"
+       " \\o &quot;Thư&quot; \">"
+       RUN ("tòa soạn") "</w:fldSimple>"
+       RUN (", trang ")
+       "<w:fldSimple w:instr=\" PAGE \\* MERGEFORMAT \">" RUN ("2") "</w:fldSimple>"
+       RUN (".")));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Liên hệ tòa soạn, trang 2.");
+  assert_span (body, 0, BYLINE_SPAN_LINK, "Liên hệ ", "tòa soạn", "mailto:toasoan@baolaocai.vn");
+}
+
+/* \l "bookmark": a place in the document, which the story does not have:
+ * its text, no link (as <w:hyperlink w:anchor="…">).  With an address too,
+ * the link is to the address. */
+static void
+test_field_bookmark (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (RUN ("Xem ")
+       BEGIN INSTR (" HYPERLINK \\l \"_Toc1\" ") SEPARATE RUN ("mục 1") END
+       RUN (" và ")
+       BEGIN INSTR (" HYPERLINK \"https://baolaocai.vn/bai\" \\l \"muc-2\" ")
+       SEPARATE RUN ("mục 2") END
+       RUN (".")));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Xem mục 1 và mục 2.");
+  assert_span (body, 0, BYLINE_SPAN_LINK, "Xem mục 1 và ", "mục 2", "https://baolaocai.vn/bai");
+}
+
+/* Fields in fields: a table of contents over several paragraphs, its
+ * entries links; a page number in a link's text. */
+static void
+test_field_nested (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (BEGIN INSTR (" TOC \\o \"1-3\" \\h \\z \\u ") SEPARATE
+       BEGIN INSTR (" HYPERLINK \\l \"_Toc1\" ") SEPARATE RUN ("Mục một") END)
+    P (BEGIN INSTR (" HYPERLINK \"https://baolaocai.vn/a\" ") SEPARATE RUN ("Mục hai") END)
+    P (RUN ("Sau mục lục.") END)
+    P (BEGIN INSTR (" HYPERLINK \"https://baolaocai.vn/b\" ") SEPARATE
+       RUN ("trang ") BEGIN INSTR (" PAGE ") SEPARATE RUN ("4") END END
+       RUN (" có ảnh.")));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mục một");
+  g_assert_cmpuint (count_spans (body, 0, BYLINE_SPAN_LINK), ==, 0);
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Mục hai");
+  assert_span (body, 1, BYLINE_SPAN_LINK, "", "Mục hai", "https://baolaocai.vn/a");
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Sau mục lục.");
+  g_assert_cmpuint (count_spans (body, 2, BYLINE_SPAN_LINK), ==, 0);
+  assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "trang 4 có ảnh.");
+  assert_span (body, 3, BYLINE_SPAN_LINK, "", "trang 4", "https://baolaocai.vn/b");
+}
+
+/* Other fields show their result, as Word shows them, never their
+ * instruction: nor the result of a field inside an instruction (the
+ * gender a mail merge's IF tests). */
+static void
+test_field_other (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (RUN ("Trang ") BEGIN INSTR (" PAGE ") SEPARATE RUN ("3") END
+       RUN (", ngày ") BEGIN INSTR (" DATE \\@ \"d/M/yyyy\" ") SEPARATE RUN ("6/12/2026") END
+       BEGIN INSTR (" XE \"Sa Pa\" ") END
+       RUN ("."))
+    P (RUN ("Kính gửi ")
+       BEGIN INSTR (" IF ") BEGIN INSTR (" MERGEFIELD GioiTinh ") SEPARATE RUN ("«GioiTinh»") END
+       INSTR (" = \"Nam\" \"ông\" \"bà\" ") SEPARATE RUN ("ông") END
+       RUN (" Thào A Sử.")));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Trang 3, ngày 6/12/2026.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Kính gửi ông Thào A Sử.");
+  g_assert_cmpuint (count_spans (body, 0, BYLINE_SPAN_LINK), ==, 0);
+  g_assert_cmpuint (count_spans (body, 1, BYLINE_SPAN_LINK), ==, 0);
+}
+
+/* Only what the HTML import takes is a link: http, https, mailto; a
+ * javascript: address keeps its text. */
+static void
+test_field_javascript (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (BEGIN INSTR (" HYPERLINK \"javascript:alert(1)\" ") SEPARATE RUN ("Bấm vào đây") END
+       RUN (" hoặc ")
+       "<w:fldSimple w:instr=\"HYPERLINK JavaScript:alert(2)\">" RUN ("đây") "</w:fldSimple>"
+       RUN (" hoặc ")
+       BEGIN INSTR (" HYPERLINK \"https://baolaocai.vn\" ") SEPARATE RUN ("trang chủ") END
+       RUN (".")));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Bấm vào đây hoặc đây hoặc trang chủ.");
+  assert_span (body, 0, BYLINE_SPAN_LINK,
+               "Bấm vào đây hoặc đây hoặc ", "trang chủ", "https://baolaocai.vn");
+}
+
+/* A damaged document's fields that never end: a link to the end of its
+ * paragraph, not beyond; an instruction never followed by a result keeps
+ * the text after it; an end or a separator of no field is nothing. */
+static void
+test_field_unended (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P (RUN ("Đọc ") BEGIN INSTR (" HYPERLINK \"https://baolaocai.vn/bai\" ") SEPARATE
+       RUN ("bài này") RUN (" và tiếp."))
+    P (RUN ("Đoạn sau."))
+    P (RUN ("Mở ") BEGIN INSTR (" HYPERLINK \"https://baolaocai.vn/c\" ") RUN ("chữ giữ lại."))
+    P (END SEPARATE RUN ("Đoạn cuối.")));
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Đọc bài này và tiếp.");
+  assert_span (body, 0, BYLINE_SPAN_LINK, "Đọc ", "bài này và tiếp.", "https://baolaocai.vn/bai");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Đoạn sau.");
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Mở chữ giữ lại.");
+  assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Đoạn cuối.");
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpuint (count_spans (body, i, BYLINE_SPAN_LINK), ==, 0);
+}
+
+/* Fields' parts in any order, nested or not, in documents made at random
+ * (a fixed seed, so that a failure comes back): always a story, its
+ * styles within its text, some of its fields links. */
+static void
+test_field_random (void)
+{
+  static const char *pieces[] = {
+    BEGIN, SEPARATE, END,
+    INSTR (" HYPERLINK \"https://baolaocai.vn/x\" "), INSTR (" PAGE "), INSTR ("\\l \"a\""),
+    RUN ("chữ "), BOLD ("đậm "),
+    "<w:fldSimple w:instr=\"HYPERLINK https://baolaocai.vn/y\">" BEGIN RUN ("đơn ")
+    "</w:fldSimple>",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  guint n_links = 0;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GString) paragraphs = g_string_new (NULL);
+      g_autoptr(BylineArticle) article = NULL;
+      BylineBody *body;
+
+      for (guint p = 0; p < 3; p++)
+        {
+          g_string_append (paragraphs, "<w:p>" RUN ("Câu "));
+          for (guint i = 0; i < 16; i++)
+            g_string_append (paragraphs, pieces[g_rand_int_range (rand, 0, (gint32) G_N_ELEMENTS (pieces))]);
+          g_string_append (paragraphs, "</w:p>");
+        }
+      article = import_paragraphs (paragraphs->str);
+      body = byline_article_get_body (article);
+      for (guint b = 0; b < byline_body_get_n_blocks (body); b++)
+        {
+          const BylineBlock *block = byline_body_get_block (body, b);
+          const BylineSpan *spans;
+          guint n_spans = 0;
+          glong length = g_utf8_strlen (byline_block_get_text (block), -1);
+
+          spans = byline_block_get_spans (block, &n_spans);
+          for (guint i = 0; i < n_spans; i++)
+            {
+              g_assert_cmpuint (spans[i].start, <, spans[i].end);
+              g_assert_cmpuint (spans[i].end, <=, length);
+              if (spans[i].kind == BYLINE_SPAN_LINK)
+                {
+                  g_assert_true (g_str_has_prefix (spans[i].href, "https://baolaocai.vn/"));
+                  n_links++;
+                }
+            }
+        }
+    }
+  g_test_message ("%u links", n_links);
+  g_assert_cmpuint (n_links, >, 0);
+}
+
 /* A word processor's document carries its pictures: it may be larger than
  * a story's text. */
 static void
@@ -456,6 +747,14 @@ main (int   argc,
   g_test_add_func ("/office/docx/zip-limits", test_zip_limits);
   g_test_add_func ("/office/size-limit", test_size_limit);
   g_test_add_func ("/office/docx/entities-refused", test_entities_refused);
+  g_test_add_func ("/office/docx/field-link", test_field_link);
+  g_test_add_func ("/office/docx/field-simple", test_field_simple);
+  g_test_add_func ("/office/docx/field-bookmark", test_field_bookmark);
+  g_test_add_func ("/office/docx/field-nested", test_field_nested);
+  g_test_add_func ("/office/docx/field-other", test_field_other);
+  g_test_add_func ("/office/docx/field-javascript", test_field_javascript);
+  g_test_add_func ("/office/docx/field-unended", test_field_unended);
+  g_test_add_func ("/office/docx/field-random", test_field_random);
   g_test_add_data_func ("/office/docx/mutated", "docx/mua-lu.docx", test_mutated);
   g_test_add_data_func ("/office/docx/mutated-xml", "docx/mua-lu-stored.docx", test_mutated);
   g_test_add_data_func ("/office/odt/mutated", "odt/mua-lu.odt", test_mutated);

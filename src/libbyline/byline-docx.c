@@ -9,8 +9,10 @@
  *   makes a list ("List Bullet"), are lists, numbered or not as the first
  *   level of their numbering in numbering.xml says;
  * - bold, italic (the run's own, else its character style's, else its
- *   paragraph style's) and links are kept; tables are read as their paragraphs;
- *   deleted text of tracked changes is left out, inserted text kept;
+ *   paragraph style's) and links are kept, also links written as fields
+ *   ({ HYPERLINK "url" }); other fields show their result, never their
+ *   instruction; tables are read as their paragraphs; deleted text of
+ *   tracked changes is left out, inserted text kept;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
  *   files, with its description as alt text; a text box's paragraphs come
  *   after the paragraph it is anchored in.
@@ -43,6 +45,8 @@ typedef struct
   gboolean    para_italic;
   GHashTable *numbered;     /* numIds whose first level is not bullets (set) */
   BylineOfficeMedia *media;
+  GPtrArray  *fields;       /* Field*: the paragraph's open fields, innermost last */
+  gboolean    in_link;      /* the paragraph's HTML has an <a> open */
 } Docx;
 
 /* A style's run properties: -1 when it does not say, else FALSE or TRUE;
@@ -53,6 +57,22 @@ typedef struct
   int   bold;
   int   italic;
 } Format;
+
+/* A complex field: <w:fldChar w:fldCharType="begin"/>, its instruction in
+ * <w:instrText>, "separate", its result (what Word shows), "end", in runs
+ * that may be far apart, even in other paragraphs. */
+typedef struct
+{
+  GString  *instruction;
+  gboolean  in_result;
+  gboolean  link;       /* it opened the <a> */
+  /* The paragraph as it was at "begin": what the instruction wrote (a
+   * field's result inside it) is taken back when the instruction ends. */
+  gsize     html_len;
+  gsize     n_chars;
+  gsize     n_bold;
+  gsize     n_italic;
+} Field;
 
 #define MAX_DEPTH 32
 
@@ -263,6 +283,237 @@ read_picture (Docx             *docx,
 }
 
 static void
+field_free (Field *field)
+{
+  g_string_free (field->instruction, TRUE);
+  g_free (field);
+}
+
+/* The next argument of a field instruction at @p into @token: a word, or
+ * text in quotes ("…", or “…” as Word's AutoCorrect types them), where \"
+ * is a quote and \\ a backslash.  Returns where it ends; NULL when there is
+ * none. */
+static const char *
+next_argument (const char *p,
+               GString    *token,
+               gboolean   *quoted)
+{
+  gunichar c;
+
+  g_string_truncate (token, 0);
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return NULL;
+  c = g_utf8_get_char (p);
+  *quoted = c == '"' || c == 0x201C;
+  if (*quoted)
+    p = g_utf8_next_char (p);
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      c = g_utf8_get_char (p);
+      if (*quoted ? (c == '"' || c == 0x201D) : g_unichar_isspace (c))
+        break;
+      if (*quoted && c == '\\' && (p[1] == '"' || p[1] == '\\'))
+        {
+          p++;
+          c = (gunichar) *p;
+        }
+      g_string_append_unichar (token, c);
+    }
+  if (*quoted && *p != '\0')
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* The address of a HYPERLINK field's @instruction, as given: NULL for
+ * other fields, and for a place in the document alone (\l "bookmark":
+ * the story has no bookmarks; with an address, as <w:hyperlink
+ * w:anchor>, it is left out). */
+static char *
+field_hyperlink (const char *instruction)
+{
+  g_autoptr(GString) token = g_string_new (NULL);
+  g_autofree char *address = NULL;
+  gboolean quoted = FALSE;
+  const char *p = next_argument (instruction, token, &quoted);
+
+  if (p == NULL || quoted || g_ascii_strcasecmp (token->str, "HYPERLINK") != 0)
+    return NULL;
+  while ((p = next_argument (p, token, &quoted)) != NULL)
+    {
+      if (!quoted && token->str[0] == '\\')
+        {
+          /* \l (the bookmark), \o (the tooltip), \t (the frame) and the
+           * formatting switches \* \# \@ take an argument; \m and \n none. */
+          if (token->len == 2 && strchr ("lot*#@", g_ascii_tolower (token->str[1])) != NULL
+              && (p = next_argument (p, token, &quoted)) == NULL)
+            break;
+        }
+      else if (address == NULL && token->len > 0)
+        address = g_strdup (token->str);
+    }
+  return g_steal_pointer (&address);
+}
+
+/* Opens a link to @target unless one is open (HTML links do not nest: an
+ * inner one would end the outer).  Which addresses are links (http, https,
+ * mailto) the HTML import decides, for every format alike. */
+static gboolean
+open_link (Docx             *docx,
+           BylineOfficePara *para,
+           const char       *target)
+{
+  g_autofree char *escaped = NULL;
+
+  if (target == NULL || docx->in_link)
+    return FALSE;
+  escaped = g_markup_escape_text (target, -1);
+  g_string_append_printf (para->html, "<a href=\"%s\">", escaped);
+  docx->in_link = TRUE;
+  return TRUE;
+}
+
+static void
+close_link (Docx             *docx,
+            BylineOfficePara *para)
+{
+  g_string_append (para->html, "</a>");
+  docx->in_link = FALSE;
+}
+
+static Field *
+innermost_field (Docx *docx)
+{
+  return docx->fields->len > 0 ? g_ptr_array_index (docx->fields, docx->fields->len - 1) : NULL;
+}
+
+static void
+field_begin (Docx             *docx,
+             BylineOfficePara *para)
+{
+  Field *field = g_new0 (Field, 1);
+
+  field->instruction = g_string_new (NULL);
+  field->html_len = para->html->len;
+  field->n_chars = para->n_chars;
+  field->n_bold = para->n_bold;
+  field->n_italic = para->n_italic;
+  g_ptr_array_add (docx->fields, field);
+}
+
+/* The instruction is over: it was no text of the story. */
+static void
+field_take_back_instruction (Field            *field,
+                             BylineOfficePara *para)
+{
+  g_string_truncate (para->html, field->html_len);
+  para->n_chars = field->n_chars;
+  para->n_bold = field->n_bold;
+  para->n_italic = field->n_italic;
+}
+
+static void
+field_separate (Docx             *docx,
+                BylineOfficePara *para)
+{
+  Field *field = innermost_field (docx);
+  g_autofree char *target = NULL;
+
+  if (field == NULL || field->in_result)
+    return;
+  field_take_back_instruction (field, para);
+  field->in_result = TRUE;
+  target = field_hyperlink (field->instruction->str);
+  field->link = open_link (docx, para, target);
+}
+
+static void
+field_end (Docx             *docx,
+           BylineOfficePara *para)
+{
+  Field *field;
+
+  if (docx->fields->len == 0)
+    return;
+  field = g_ptr_array_steal_index (docx->fields, docx->fields->len - 1);
+  /* A field without a result (an index entry): all of it was instruction. */
+  if (!field->in_result)
+    field_take_back_instruction (field, para);
+  if (field->link)
+    close_link (docx, para);
+  field_free (field);
+}
+
+/* The paragraph's end ends its fields: a link there, as a paragraph's HTML
+ * holds all it opens.  The result of a field that spans paragraphs (a
+ * table of contents) is read as the text it is; its end, later, is one of
+ * no field.  A field still in its instruction is damaged: what followed it
+ * is kept, as before fields were read. */
+static void
+fields_finish (Docx             *docx,
+               BylineOfficePara *para)
+{
+  while (docx->fields->len > 0)
+    {
+      Field *field = g_ptr_array_steal_index (docx->fields, docx->fields->len - 1);
+
+      if (field->link)
+        close_link (docx, para);
+      field_free (field);
+    }
+}
+
+static void
+read_field_char (Docx             *docx,
+                 xmlNode          *node,
+                 BylineOfficePara *para)
+{
+  g_autofree char *type = attr (node, "fldCharType");
+
+  if (g_strcmp0 (type, "begin") == 0)
+    field_begin (docx, para);
+  else if (g_strcmp0 (type, "separate") == 0)
+    field_separate (docx, para);
+  else if (g_strcmp0 (type, "end") == 0)
+    field_end (docx, para);
+}
+
+static void
+read_instruction (Docx    *docx,
+                  xmlNode *node)
+{
+  Field *field = innermost_field (docx);
+  xmlChar *text;
+
+  if (field == NULL || field->in_result)
+    return;
+  text = xmlNodeGetContent (node);
+  if (text != NULL)
+    g_string_append (field->instruction, (const char *) text);
+  xmlFree (text);
+}
+
+static void read_inline (Docx             *docx,
+                         xmlNode          *parent,
+                         BylineOfficePara *para);
+
+/* <w:fldSimple w:instr="…">: a field and its result in one element. */
+static void
+read_simple_field (Docx             *docx,
+                   xmlNode          *field,
+                   BylineOfficePara *para)
+{
+  g_autofree char *instruction = attr (field, "instr");
+  g_autofree char *target = instruction != NULL ? field_hyperlink (instruction) : NULL;
+  gboolean link = open_link (docx, para, target);
+
+  read_inline (docx, field, para);
+  if (link)
+    close_link (docx, para);
+}
+
+static void
 read_run_children (Docx             *docx,
                    xmlNode          *run,
                    gboolean          bold,
@@ -285,6 +536,10 @@ read_run_children (Docx             *docx,
         g_string_append (para->html, "<br>");
       else if (is (c, "noBreakHyphen"))
         _byline_office_para_add_text (para, "-", bold, italic);
+      else if (is (c, "fldChar"))
+        read_field_char (docx, c, para);
+      else if (is (c, "instrText"))
+        read_instruction (docx, c);
       else if (is (c, "drawing") || is (c, "pict"))
         read_picture (docx, c, para);
       /* Shapes and text boxes come twice: as Word 2010 draws them, and as
@@ -310,7 +565,7 @@ read_run (Docx             *docx,
 }
 
 /* Runs, and what holds runs: links, tracked insertions, fields, smart tags
- * and content controls.  Deleted text and field codes are left out. */
+ * and content controls.  Deleted text and field instructions are left out. */
 static void
 read_inline (Docx             *docx,
              xmlNode          *parent,
@@ -325,18 +580,15 @@ read_inline (Docx             *docx,
           g_autofree char *id = attr (c, "id");
           const char *target = id != NULL && g_hash_table_contains (docx->external, id)
                                ? g_hash_table_lookup (docx->targets, id) : NULL;
+          gboolean link = open_link (docx, para, target);
 
-          if (target != NULL)
-            {
-              g_autofree char *escaped = g_markup_escape_text (target, -1);
-
-              g_string_append_printf (para->html, "<a href=\"%s\">", escaped);
-            }
           read_inline (docx, c, para);
-          if (target != NULL)
-            g_string_append (para->html, "</a>");
+          if (link)
+            close_link (docx, para);
         }
-      else if (is (c, "ins") || is (c, "smartTag") || is (c, "fldSimple") || is (c, "customXml"))
+      else if (is (c, "fldSimple"))
+        read_simple_field (docx, c, para);
+      else if (is (c, "ins") || is (c, "smartTag") || is (c, "customXml"))
         read_inline (docx, c, para);
       else if (is (c, "sdt"))
         {
@@ -369,6 +621,7 @@ read_paragraph (Docx    *docx,
   if (list != NULL && !g_str_equal (list, "0"))
     para->list = g_hash_table_contains (docx->numbered, list) ? BYLINE_OFFICE_NUMBERED : BYLINE_OFFICE_BULLETED;
   read_inline (docx, p, para);
+  fields_finish (docx, para);
   return para;
 }
 
@@ -419,6 +672,7 @@ _byline_docx_import (GBytes      *bytes,
   g_autoptr(GHashTable) style_lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) format_free);
   g_autoptr(GHashTable) numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   Docx docx;
   xmlDoc *doc;
   xmlNode *body;
@@ -430,7 +684,8 @@ _byline_docx_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip, display);
-  docx = (Docx) { zip, display, targets, external, styles, style_lists, formats, FALSE, FALSE, numbered, media };
+  docx = (Docx) { zip, display, targets, external, styles, style_lists, formats,
+                  FALSE, FALSE, numbered, media, fields, FALSE };
 
   doc = read_part (&docx, "word/document.xml", TRUE, error);
   if (doc == NULL)

@@ -1457,6 +1457,56 @@ test_paste_libreoffice (void)
   g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 6);
 }
 
+/* Pasted from LibreOffice, a document typed in TCVN3: the font of its
+ * paragraphs is in the style sheet, a run in another font inline. */
+static void
+test_paste_tcvn3 (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  const char *html =
+    "<html><head><meta http-equiv=\"content-type\" content=\"text/html; charset=utf-8\"/>"
+    "<style type=\"text/css\">@page { size: 21cm 29.7cm }"
+    " p { line-height: 115%; margin-bottom: 0.25cm } /* { } */"
+    " p.western { font-family: \".VnTime\", serif; font-size: 14pt }</style></head>"
+    "<body lang=\"en-US\"><p class=\"western\">Ng\xc2\xad" "êi d©n <b>mang</b> hµng "
+    "<font face=\"Times New Roman, serif\">(25°C ¾)</font> xuèng chî.</p>"
+    "<p class=\"western\"><font face=\".VnTimeH, serif\">chî phiªn</font></p>"
+    "<p>B¾c Hµ</p></body></html>";
+  guint n;
+
+  n = byline_html_paste (body, 0, html, -1);
+  g_assert_cmpuint (n, ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Người dân mang hàng (25°C ¾) xuống chợ.");
+  assert_span (body, 0, 10, 14, BYLINE_SPAN_BOLD, NULL);
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "CHỢ PHIÊN");
+  /* A paragraph of no class, in the sheet's plain p: not TCVN3. */
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "B¾c Hµ");
+}
+
+/* A page Word saved (File ▸ Save As ▸ Web Page) from a story typed in
+ * TCVN3: its Normal style's font in the sheet, for three elements; a run's
+ * own inline. */
+static void
+test_import_tcvn3_word_page (void)
+{
+  const char *html =
+    "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+    "<style><!--\n p.MsoNormal, li.MsoNormal, div.MsoNormal\n\t{margin:0in; font-size:14.0pt;"
+    " font-family:\".VnTime\";}\n h1 {font-family:\".VnTimeH\"}\n"
+    "@page WordSection1 {size:8.5in 11.0in;}\n--></style></head>"
+    "<body lang=EN-US><div class=WordSection1>"
+    "<h1>Chî phiªn B¾c Hµ</h1>"
+    "<p class=MsoNormal>(BLC) - S¸ng 6/12, hµng ngh×n du kh¸ch ®Õn chî phiªn.</p>"
+    "<p class=MsoNormal>Gi¸ mét con ngùa <span style='font-family:\"Times New Roman\",serif'>25 triệu đồng</span>.</p>"
+    "<p class=MsoNormal><b>Thu Hµ</b></p></div></body></html>";
+  g_autoptr(BylineArticle) article = read_string (html, "cho-phien.htm");
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "CHỢ PHIÊN BẮC HÀ");
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên.");
+  assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Giá một con ngựa 25 triệu đồng.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+}
+
 static void
 test_paste_browser (void)
 {
@@ -1663,6 +1713,8 @@ main (int   argc,
   g_test_add_func ("/html/import/byline-paragraph", test_import_byline_paragraph);
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);
   g_test_add_func ("/html/paste/libreoffice", test_paste_libreoffice);
+  g_test_add_func ("/html/paste/tcvn3", test_paste_tcvn3);
+  g_test_add_func ("/html/import/tcvn3-word-page", test_import_tcvn3_word_page);
   g_test_add_func ("/html/paste/browser", test_paste_browser);
   g_test_add_func ("/text/import", test_text_import);
   g_test_add_func ("/text/round-trip", test_text_round_trip);

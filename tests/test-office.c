@@ -156,6 +156,37 @@ test_plain (gconstpointer data)
   g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article, 1)), ==, "bai-2.png");
 }
 
+/* Typed in TCVN3 with the .VnTime font (the document's), its headline in
+ * .VnTimeH (capitals): read as the fonts draw it, not as Latin-1 letters
+ * ("Chî phiªn B¾c Hµ").  A sentence pasted in Unicode and Times New Roman
+ * is kept as it is. */
+static void
+test_tcvn3 (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+  BylineImage *image;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "CHỢ PHIÊN BẮC HÀ");
+  g_assert_cmpstr (byline_article_get_lead (article), ==,
+                   "(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên Bắc Hà.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH,
+                "Người dân các xã Lùng Phình, Tả Van Chư mang hàng xuống chợ. "
+                "Giá một con ngựa bạch khoảng 25 triệu đồng.");
+  assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  /* ° is no letter of TCVN3's: kept. */
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiệt độ buổi sáng chỉ còn 8°C.");
+  image = byline_article_get_image (article, 0);
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Phiên chợ ngựa đông vui.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
+}
+
 /* LibreOffice's captioned frame (Insert ▸ Caption…): the picture and
  * "Illustration 1: …" in a text box.  The caption is what follows the
  * number; the frame's description is the alt text. */
@@ -726,6 +757,42 @@ test_size_limit (void)
   g_assert_cmpuint (BYLINE_IMPORT_MAX_DOCUMENT_SIZE, >, BYLINE_IMPORT_MAX_SIZE);
 }
 
+/* Where the font is said: the document's defaults, a character style (and
+ * the style it is based on), a run's own; a run in another font keeps its
+ * Latin-1 letters. */
+static void
+test_tcvn3_styles (void)
+{
+#define FONTS(name)  "<w:rFonts w:ascii=\"" name "\" w:hAnsi=\"" name "\"/>"
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:docDefaults><w:rPrDefault><w:rPr>" FONTS (".VnTime") "</w:rPr></w:rPrDefault></w:docDefaults>"
+    "<w:style w:type=\"character\" w:styleId=\"Hoa\"><w:rPr>" FONTS (".VnArialH") "</w:rPr></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"HoaDam\"><w:basedOn w:val=\"Hoa\"/><w:rPr><w:b/></w:rPr></w:style>"
+    "</w:styles>";
+  static const char *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    P (RUN ("TiÕng h¸t")) P (RUN ("(BLC) - Më ®Çu."))
+    P ("<w:r><w:rPr><w:rStyle w:val=\"HoaDam\"/></w:rPr><w:t>§iÖn Biªn</w:t></w:r>"
+       "<w:r><w:t xml:space=\"preserve\"> vµ </w:t></w:r>"
+       "<w:r><w:rPr>" FONTS ("Arial") "</w:rPr><w:t>¾ ±1°</w:t></w:r>")
+    P (RUN ("Hµ Anh")) "</w:body></w:document>";
+#undef FONTS
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", document, "word/styles.xml", styles, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.docx", NULL, NULL, &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Tiếng hát");
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Mở đầu.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  body = byline_article_get_body (article);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "ĐIỆN BIÊN và ¾ ±1°");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +801,9 @@ main (int   argc,
 
   g_test_add_data_func ("/office/docx/styled", "docx/mua-lu.docx", test_styled);
   g_test_add_data_func ("/office/docx/plain", "docx/cho-phien.docx", test_plain);
+  g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
+  g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);
+  g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
   g_test_add_func ("/office/odt/captioned-frame", test_odt_captioned_frame);

@@ -15,7 +15,10 @@
  *   tracked changes is left out, inserted text kept;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
  *   files, with its description as alt text; a text box's paragraphs come
- *   after the paragraph it is anchored in.
+ *   after the paragraph it is anchored in;
+ * - text in a TCVN3 font (".VnTime", the run's, its character style's, its
+ *   paragraph style's or the document's) is read as the font draws it, in
+ *   Vietnamese (byline-vn-legacy.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +34,7 @@
 #include "byline-docx-private.h"
 #include "byline-error.h"
 #include "byline-office-private.h"
+#include "byline-vn-legacy-private.h"
 
 typedef struct
 {
@@ -47,6 +51,9 @@ typedef struct
   BylineOfficeMedia *media;
   GPtrArray  *fields;       /* Field*: the paragraph's open fields, innermost last */
   gboolean    in_link;      /* the paragraph's HTML has an <a> open */
+  char       *default_font;       /* docDefaults' */
+  char       *default_para_style; /* the style of paragraphs that name none */
+  const char *para_font;          /* the paragraph being read, by its style */
 } Docx;
 
 /* A style's run properties: -1 when it does not say, else FALSE or TRUE;
@@ -56,6 +63,7 @@ typedef struct
   char *based_on;
   int   bold;
   int   italic;
+  char *font;       /* NULL when it does not say */
 } Format;
 
 /* A complex field: <w:fldChar w:fldCharType="begin"/>, its instruction in
@@ -84,7 +92,19 @@ static void
 format_free (Format *format)
 {
   g_free (format->based_on);
+  g_free (format->font);
   g_free (format);
+}
+
+/* The font of <w:rPr>'s <w:rFonts>: the one for letters beyond ASCII
+ * (where TCVN3's Vietnamese letters are), else for ASCII. */
+static char *
+run_font (xmlNode *properties)
+{
+  xmlNode *fonts = child (properties, "rFonts");
+  char *font = attr (fonts, "hAnsi");
+
+  return font != NULL ? font : attr (fonts, "ascii");
 }
 
 /* <w:b/>, <w:b w:val="true"/>: on; <w:b w:val="0"/>: off. */
@@ -144,6 +164,7 @@ read_styles (Docx *docx)
   xmlDoc *doc = read_part (docx, "word/styles.xml", FALSE, NULL);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
+  docx->default_font = run_font (child (child (child (root, "docDefaults"), "rPrDefault"), "rPr"));
   for (xmlNode *s = root != NULL ? root->children : NULL; s != NULL; s = s->next)
     {
       g_autofree char *id = attr (s, "styleId");
@@ -159,7 +180,17 @@ read_styles (Docx *docx)
       format->based_on = attr (child (s, "basedOn"), "val");
       format->bold = child (run, "b") != NULL ? toggle_on (child (run, "b")) : -1;
       format->italic = child (run, "i") != NULL ? toggle_on (child (run, "i")) : -1;
+      format->font = run_font (run);
       g_hash_table_replace (docx->formats, g_strdup (id), format);
+      if (docx->default_para_style == NULL)
+        {
+          g_autofree char *type = attr (s, "type");
+          g_autofree char *is_default = attr (s, "default");
+
+          if (g_strcmp0 (type, "paragraph") == 0 && (g_strcmp0 (is_default, "1") == 0
+                                                     || g_strcmp0 (is_default, "true") == 0))
+            docx->default_para_style = g_strdup (id);
+        }
       /* "List Bullet": the style is the list, its paragraphs say nothing. */
       if (list != NULL)
         g_hash_table_replace (docx->style_lists, g_strdup (id), g_steal_pointer (&list));
@@ -227,6 +258,24 @@ style_says (Docx       *docx,
       id = format->based_on;
     }
   return -1;
+}
+
+/* The font the style (through the ones it is based on) sets, or NULL. */
+static const char *
+style_font (Docx       *docx,
+            const char *id)
+{
+  for (int depth = 0; id != NULL && depth < MAX_DEPTH; depth++)
+    {
+      Format *format = g_hash_table_lookup (docx->formats, id);
+
+      if (format == NULL)
+        return NULL;
+      if (format->font != NULL)
+        return format->font;
+      id = format->based_on;
+    }
+  return NULL;
 }
 
 static BylineOfficeStyle
@@ -518,6 +567,7 @@ read_run_children (Docx             *docx,
                    xmlNode          *run,
                    gboolean          bold,
                    gboolean          italic,
+                   BylineVnLegacy    legacy,
                    BylineOfficePara *para)
 {
   for (xmlNode *c = run->children; c != NULL; c = c->next)
@@ -527,7 +577,12 @@ read_run_children (Docx             *docx,
           xmlChar *text = xmlNodeGetContent (c);
 
           if (text != NULL)
-            _byline_office_para_add_text (para, (const char *) text, bold, italic);
+            {
+              /* Typed in a .VnTime font: Latin-1 letters drawn Vietnamese. */
+              g_autofree char *unicode = _byline_vn_legacy_to_unicode ((const char *) text, legacy);
+
+              _byline_office_para_add_text (para, unicode, bold, italic);
+            }
           xmlFree (text);
         }
       else if (is (c, "tab"))
@@ -545,7 +600,7 @@ read_run_children (Docx             *docx,
       /* Shapes and text boxes come twice: as Word 2010 draws them, and as
        * VML for older readers.  The first is read. */
       else if (is (c, "AlternateContent") && child (c, "Choice") != NULL)
-        read_run_children (docx, child (c, "Choice"), bold, italic, para);
+        read_run_children (docx, child (c, "Choice"), bold, italic, legacy, para);
     }
 }
 
@@ -558,10 +613,12 @@ read_run (Docx             *docx,
   g_autofree char *style = attr (child (properties, "rStyle"), "val");
   int bold = child (properties, "b") != NULL ? toggle_on (child (properties, "b")) : style_says (docx, style, FALSE);
   int italic = child (properties, "i") != NULL ? toggle_on (child (properties, "i")) : style_says (docx, style, TRUE);
+  g_autofree char *own_font = run_font (properties);
+  const char *font = own_font != NULL ? own_font : style_font (docx, style);
 
   /* The run's own, else its character style's, else its paragraph's. */
   read_run_children (docx, run, bold == -1 ? docx->para_bold : bold, italic == -1 ? docx->para_italic : italic,
-                     para);
+                     _byline_vn_legacy_for_font (font != NULL ? font : docx->para_font), para);
 }
 
 /* Runs, and what holds runs: links, tracked insertions, fields, smart tags
@@ -615,6 +672,9 @@ read_paragraph (Docx    *docx,
    * look, not for emphasis. */
   docx->para_bold = para->style == BYLINE_OFFICE_NORMAL && style_says (docx, style, FALSE) == TRUE;
   docx->para_italic = para->style == BYLINE_OFFICE_NORMAL && style_says (docx, style, TRUE) == TRUE;
+  docx->para_font = style_font (docx, style != NULL ? style : docx->default_para_style);
+  if (docx->para_font == NULL)
+    docx->para_font = docx->default_font;
   if (list == NULL && style != NULL)
     list = g_strdup (g_hash_table_lookup (docx->style_lists, style));
   /* numId 0 takes a style's numbering away. */
@@ -685,7 +745,7 @@ _byline_docx_import (GBytes      *bytes,
     return NULL;
   media = _byline_office_media_new (zip, display);
   docx = (Docx) { zip, display, targets, external, styles, style_lists, formats,
-                  FALSE, FALSE, numbered, media, fields, FALSE };
+                  FALSE, FALSE, numbered, media, fields, FALSE, NULL, NULL, NULL };
 
   doc = read_part (&docx, "word/document.xml", TRUE, error);
   if (doc == NULL)
@@ -697,6 +757,8 @@ _byline_docx_import (GBytes      *bytes,
   if (body != NULL)
     read_blocks (&docx, body, paras);
   xmlFreeDoc (doc);
+  g_free (docx.default_font);
+  g_free (docx.default_para_style);
 
   return _byline_office_import (paras, media, display, error);
 }

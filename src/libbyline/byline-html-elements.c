@@ -240,6 +240,10 @@ apply_style (const char *style,
           else if (g_ascii_strcasecmp (value, "normal") == 0 || g_ascii_strcasecmp (value, "lighter") == 0)
             frame->bold = FALSE;
         }
+      /* A page saved from a document typed in TCVN3 (Word's
+       * font-family:".VnTime"). */
+      else if (g_ascii_strcasecmp (property, "font-family") == 0)
+        frame->legacy = _byline_vn_legacy_for_font (value);
       else if (g_ascii_strcasecmp (property, "font-style") == 0)
         {
           if (g_ascii_strcasecmp (value, "italic") == 0 || g_ascii_strcasecmp (value, "oblique") == 0)
@@ -402,6 +406,17 @@ _byline_html_enter_element (Walker  *w,
       break;
     }
 
+  /* In TCVN3, as the page's style sheet says, or its element (below). */
+  {
+    BylineVnLegacy legacy;
+
+    if (_byline_html_font_rule_for (w->font_rules, node, &legacy))
+      frame->legacy = legacy;
+  }
+  /* LibreOffice's pages and old ones: <font face=".VnTime">. */
+  if (g_ascii_strcasecmp ((const char *) node->name, "font") == 0
+      && _byline_html_get_attr (node, "face") != NULL)
+    frame->legacy = _byline_vn_legacy_for_font (_byline_html_get_attr (node, "face"));
   if ((style = _byline_html_get_attr (node, "style")) != NULL)
     {
       apply_style (style, frame, &hidden);

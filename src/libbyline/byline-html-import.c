@@ -365,6 +365,7 @@ byline_html_import (GBytes      *bytes,
   body = byline_article_get_body (article);
   _byline_walker_init (&w, article, body, 0, base_folder);
   w.source_name = name;
+  w.font_rules = _byline_html_font_rules (xmlDocGetRootElement (doc));
   /* Text before the headline is the page's, not the story's: breadcrumbs,
    * the section name, the date.  Pictures there are kept. */
   w.skip_text = page.has_h1;
@@ -464,6 +465,8 @@ byline_html_paste_full (BylineBody *body,
     root = xmlDocGetRootElement (doc);
 
   _byline_walker_init (&w, NULL, body, MIN (index, byline_body_get_n_blocks (body)), NULL);
+  /* Pasted from a document typed in TCVN3: its font is in the sheet. */
+  w.font_rules = _byline_html_font_rules (xmlDocGetRootElement (doc));
   _byline_walker_run (&w, root);
   inserted = w.n_inserted;
   if (n_pictures != NULL)

@@ -14,6 +14,7 @@
 
 #include "byline-body.h"
 #include "byline-types.h"
+#include "byline-vn-legacy-private.h"
 
 G_BEGIN_DECLS
 
@@ -66,6 +67,7 @@ typedef struct
   guint            own_href : 1;
   guint            bold : 1;
   guint            italic : 1;
+  guint            legacy : 2;  /* BylineVnLegacy: a .VnTime font's text */
   guint            descend : 1;
   guint            leave : 3;
 } Frame;
@@ -89,6 +91,7 @@ typedef struct
   guint          n_inserted;
   guint          n_pictures_left;  /* pasting: <img> not pasted */
   const char    *source_name;
+  GHashTable    *font_rules;   /* of the page's <style>: _byline_html_font_rules() */
   GFile         *base;
   char          *base_real;    /* realpath() of base, NULL if it does not exist */
 
@@ -107,6 +110,14 @@ typedef struct
   char          *byline;
   char          *dateline;
 } Walker;
+
+/* The rules of the <style> sheets under @root that set a font, by selector
+ * ("p.western", ".MsoNormal", "body"): NULL when none sets a TCVN3 font. */
+GHashTable  *_byline_html_font_rules       (xmlNode        *root);
+/* Whether @rules set @node's font, and then in what it is written. */
+gboolean     _byline_html_font_rule_for    (GHashTable     *rules,
+                                            xmlNode        *node,
+                                            BylineVnLegacy *legacy);
 
 void         _byline_walker_init           (Walker        *w,
                                             BylineArticle *article,

@@ -281,6 +281,7 @@ _byline_walker_clear (Walker *w)
   sink_clear (&w->block);
   g_clear_object (&w->base);
   g_clear_pointer (&w->base_real, free);
+  g_clear_pointer (&w->font_rules, g_hash_table_unref);
   g_clear_object (&w->figure.image);
   if (w->figure.caption != NULL)
     g_string_free (g_steal_pointer (&w->figure.caption), TRUE);
@@ -492,7 +493,9 @@ enter (Walker  *w,
     {
       if (node->content != NULL && w->frames->len > 0)
         {
-          g_autofree char *text = byline_text_normalize ((const char *) node->content, -1);
+          g_autofree char *unicode = _byline_vn_legacy_to_unicode ((const char *) node->content,
+                                                                   top_frame (w)->legacy);
+          g_autofree char *text = byline_text_normalize (unicode, -1);
           sink_add_text (current_sink (w), text, top_frame (w));
         }
       return FALSE;

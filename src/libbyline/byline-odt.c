@@ -18,7 +18,10 @@
  *   with its description (<svg:desc>, else <svg:title>) as alt text; a
  *   picture inside a captioned frame (a text box: picture, then the text
  *   "Illustration 1: …") has that text as its caption; a text box without
- *   a picture has its paragraphs after the one it is anchored in.
+ *   a picture has its paragraphs after the one it is anchored in;
+ * - text in a TCVN3 font (".VnTime": its span's style, its paragraph's or
+ *   the default paragraph style's font face) is read as the font draws it
+ *   (byline-vn-legacy.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +38,7 @@
 #include "byline-error.h"
 #include "byline-odt-private.h"
 #include "byline-office-private.h"
+#include "byline-vn-legacy-private.h"
 
 #define MAX_DEPTH  64
 
@@ -49,6 +53,7 @@ typedef struct
   char     *list;        /* style:list-style-name of a paragraph style */
   int       bold;        /* -1: not said; else FALSE or TRUE */
   int       italic;
+  char     *font;        /* style:font-name (a font face's name), or NULL */
   gboolean  named;       /* a style of styles.xml's <office:styles> */
 } Style;
 
@@ -61,6 +66,8 @@ typedef struct
   BylineOfficeMedia *media;
   gboolean           in_caption; /* reading a captioned frame's text: no pictures */
   gboolean           after_sequence; /* the caption's number read: what follows is the caption */
+  GHashTable        *font_faces; /* font face name → its font family */
+  char              *default_font; /* the default paragraph style's font face */
 } Odt;
 
 static void
@@ -69,6 +76,7 @@ style_free (Style *style)
   g_free (style->parent);
   g_free (style->display);
   g_free (style->list);
+  g_free (style->font);
   g_free (style);
 }
 
@@ -95,7 +103,13 @@ read_styles (Odt      *odt,
   for (xmlNode *s = styles != NULL ? styles->children : NULL; s != NULL; s = s->next)
     {
       g_autofree char *name = attr (s, "name");
+      g_autofree char *family = attr (s, "family");
 
+      if (is (s, "default-style") && g_strcmp0 (family, "paragraph") == 0)
+        {
+          g_free (odt->default_font);
+          odt->default_font = attr (child (s, "text-properties"), "font-name");
+        }
       if (name == NULL)
         continue;
       if (is (s, "style"))
@@ -108,6 +122,9 @@ read_styles (Odt      *odt,
           style->list = attr (s, "list-style-name");
           style->bold = font_property (text, "font-weight");
           style->italic = font_property (text, "font-style");
+          style->font = attr (text, "font-name");
+          if (style->font == NULL)
+            style->font = attr (text, "font-family");
           style->named = named;
           g_hash_table_replace (odt->styles, g_steal_pointer (&name), style);
         }
@@ -131,6 +148,44 @@ read_styles (Odt      *odt,
             }
         }
     }
+}
+
+/* <office:font-face-decls>: what a style's font-name names. */
+static void
+read_font_faces (Odt     *odt,
+                 xmlNode *decls)
+{
+  for (xmlNode *f = decls != NULL ? decls->children : NULL; f != NULL; f = f->next)
+    {
+      g_autofree char *name = attr (f, "name");
+      g_autofree char *family = attr (f, "font-family");
+
+      if (is (f, "font-face") && name != NULL && family != NULL)
+        g_hash_table_replace (odt->font_faces, g_steal_pointer (&name), g_steal_pointer (&family));
+    }
+}
+
+/* In what the text of the style (through its parents) is written: TCVN3
+ * when its font is a ".Vn" one; -1 when no style says a font. */
+static int
+style_legacy (Odt        *odt,
+              const char *name)
+{
+  for (int depth = 0; name != NULL && depth < MAX_DEPTH; depth++)
+    {
+      Style *style = g_hash_table_lookup (odt->styles, name);
+
+      if (style == NULL)
+        return -1;
+      if (style->font != NULL)
+        {
+          const char *family = g_hash_table_lookup (odt->font_faces, style->font);
+
+          return _byline_vn_legacy_for_font (family != NULL ? family : style->font);
+        }
+      name = style->parent;
+    }
+  return -1;
 }
 
 /* Through the parents: whether the style says bold (or italic). */
@@ -179,8 +234,9 @@ paragraph_style (Odt         *odt,
 
 typedef struct
 {
-  gboolean bold;
-  gboolean italic;
+  gboolean       bold;
+  gboolean       italic;
+  BylineVnLegacy legacy;   /* the text's font is a TCVN3 one (".VnTime") */
 } Format;
 
 static void read_inline (Odt              *odt,
@@ -201,7 +257,7 @@ text_box_caption (Odt     *odt,
   odt->in_caption = TRUE;
   for (xmlNode *p = box->children; p != NULL; p = p->next)
     if (is (p, "p") || is (p, "h"))
-      read_inline (odt, p, (Format) { FALSE, FALSE }, text, 1);
+      read_inline (odt, p, (Format) { FALSE, FALSE, BYLINE_VN_LEGACY_NONE }, text, 1);
   odt->in_caption = FALSE;
   odt->after_sequence = FALSE;
   if (text->n_chars > 0)
@@ -277,7 +333,8 @@ read_inline (Odt              *odt,
     {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
         {
-          const char *content = (const char *) c->content;
+          g_autofree char *unicode = _byline_vn_legacy_to_unicode ((const char *) c->content, format.legacy);
+          const char *content = unicode;
 
           if (odt->after_sequence)
             {
@@ -299,6 +356,8 @@ read_inline (Odt              *odt,
                 {
                   inner.bold = style_says (odt, name, FALSE) || (format.bold && style->bold == -1);
                   inner.italic = style_says (odt, name, TRUE) || (format.italic && style->italic == -1);
+                  if (style_legacy (odt, name) != -1)
+                    inner.legacy = style_legacy (odt, name);
                 }
             }
           read_inline (odt, c, inner, para, depth + 1);
@@ -356,13 +415,22 @@ read_paragraph (Odt              *odt,
   BylineOfficePara *para = _byline_office_para_new ();
   g_autofree char *name = attr (p, "style-name");
   const char *list_style = NULL;
-  Format format = { style_says (odt, name, FALSE), style_says (odt, name, TRUE) };
+  int legacy = style_legacy (odt, name);
+  Format format = { style_says (odt, name, FALSE), style_says (odt, name, TRUE), BYLINE_VN_LEGACY_NONE };
 
+  /* The paragraph's font, else the default paragraph style's. */
+  if (legacy == -1 && odt->default_font != NULL)
+    {
+      const char *family = g_hash_table_lookup (odt->font_faces, odt->default_font);
+
+      legacy = _byline_vn_legacy_for_font (family != NULL ? family : odt->default_font);
+    }
+  format.legacy = legacy == -1 ? BYLINE_VN_LEGACY_NONE : legacy;
   para->style = paragraph_style (odt, name, &list_style);
   /* A heading's, a quote's or a caption's style is bold or italic by its
    * look, not for emphasis. */
   if (para->style != BYLINE_OFFICE_NORMAL)
-    format = (Format) { FALSE, FALSE };
+    format.bold = format.italic = FALSE;
   if (is (p, "h"))
     {
       g_autofree char *level = attr (p, "outline-level");
@@ -434,6 +502,7 @@ _byline_odt_import (GBytes      *bytes,
   g_autoptr(GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
   g_autoptr(GHashTable) styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) style_free);
   g_autoptr(GHashTable) numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) font_faces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   Odt odt;
   xmlDoc *styles_doc, *content;
   xmlNode *root, *text;
@@ -445,7 +514,7 @@ _byline_odt_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip, display);
-  odt = (Odt) { zip, display, styles, numbered, media };
+  odt = (Odt) { zip, display, styles, numbered, media, FALSE, FALSE, font_faces, NULL };
 
   content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);
   if (content == NULL)
@@ -453,16 +522,19 @@ _byline_odt_import (GBytes      *bytes,
   styles_doc = _byline_office_read_xml (zip, display, "styles.xml", FALSE, NULL);
   if (styles_doc != NULL)
     {
+      read_font_faces (&odt, child (xmlDocGetRootElement (styles_doc), "font-face-decls"));
       read_styles (&odt, child (xmlDocGetRootElement (styles_doc), "styles"), TRUE);
       read_styles (&odt, child (xmlDocGetRootElement (styles_doc), "automatic-styles"), FALSE);
       xmlFreeDoc (styles_doc);
     }
   root = xmlDocGetRootElement (content);
+  read_font_faces (&odt, child (root, "font-face-decls"));
   read_styles (&odt, child (root, "automatic-styles"), FALSE);
   text = child (child (root, "body"), "text");
   if (text != NULL)
     read_blocks (&odt, text, BYLINE_OFFICE_NO_LIST, paras, 0);
   xmlFreeDoc (content);
+  g_free (odt.default_font);
 
   return _byline_office_import (paras, media, display, error);
 }

@@ -1,0 +1,32 @@
+/* byline-vn-legacy-private.h — Vietnamese typed in the fonts of before Unicode
+ *
+ * Until the 2000s Vietnamese offices typed in TCVN3 (ABC): fonts named
+ * ".VnTime", ".VnArial"… that draw Vietnamese letters in place of Latin-1's
+ * (“¾” is “ắ”), and their capitals' fonts, ".VnTimeH"…, that draw every
+ * letter as a capital.  Documents written so are still sent in: their text is
+ * Latin-1 gibberish ("Chî phiªn B¾c Hµ") unless read through the font.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BYLINE_VN_LEGACY_NONE,
+  BYLINE_VN_LEGACY_TCVN3,           /* .VnTime */
+  BYLINE_VN_LEGACY_TCVN3_CAPITALS,  /* .VnTimeH */
+} BylineVnLegacy;
+
+/* What text in the font @family (a CSS font-family list: its first) is
+ * written in. */
+BylineVnLegacy _byline_vn_legacy_for_font   (const char     *family);
+/* @text (UTF-8) as the font draws it, in Unicode. */
+char          *_byline_vn_legacy_to_unicode (const char     *text,
+                                             BylineVnLegacy  legacy);
+
+G_END_DECLS

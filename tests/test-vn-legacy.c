@@ -1,0 +1,102 @@
+/* test-vn-legacy.c — Vietnamese typed in TCVN3 (.VnTime) fonts, to Unicode
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "byline-vn-legacy-private.h"
+
+/* Every letter of the table, written as the two rows of a converter's
+ * chart: TCVN3 above, Unicode below, letter for letter. */
+static void
+test_every_letter (void)
+{
+  static const char *rows[][2] = {
+    { "µ¸¶·¹", "àáảãạ" },
+    { "¨»¾¼½Æ", "ăằắẳẵặ" },
+    { "©ÇÊÈÉË", "âầấẩẫậ" },
+    { "®", "đ" },
+    { "ÌÐÎÏÑ", "èéẻẽẹ" },
+    { "ªÒÕÓÔÖ", "êềếểễệ" },
+    { "×ÝØÜÞ", "ìíỉĩị" },
+    { "ßãáâä", "òóỏõọ" },
+    { "«åèæçé", "ôồốổỗộ" },
+    { "¬êíëìî", "ơờớởỡợ" },
+    { "ïóñòô", "ùúủũụ" },
+    { "\xc2\xad" "õøö÷ù", "ưừứửữự" },
+    { "úýûüþ", "ỳýỷỹỵ" },
+    { "¡¢§£¤¥¦", "ĂÂĐÊÔƠƯ" },
+  };
+  guint letters = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *unicode = _byline_vn_legacy_to_unicode (rows[i][0], BYLINE_VN_LEGACY_TCVN3);
+
+      g_assert_cmpstr (unicode, ==, rows[i][1]);
+      letters += g_utf8_strlen (rows[i][1], -1);
+    }
+  /* 67 small letters (12 vowels with five tones, ă â ê ô ơ ư đ) and 7
+   * capitals: every one Vietnamese has beyond ASCII but the capitals with
+   * tones. */
+  g_assert_cmpuint (letters, ==, 74);
+}
+
+static void
+test_words (void)
+{
+  struct {
+    const char     *font;
+    const char     *text;
+    const char     *unicode;
+  } cases[] = {
+    { ".VnTime", "Chî phiªn B¾c Hµ", "Chợ phiên Bắc Hà" },
+    { ".VnTime", "(BLC) - S¸ng 6/12, hµng ngh×n du kh¸ch ®Õn chî.", "(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ." },
+    { ".VnArial", "M­êng Kh­¬ng", "Mường Khương" },
+    /* Capitals: every letter, ASCII too, as the font draws it. */
+    { ".VnTimeH", "Chî phiªn B¾c Hµ", "CHỢ PHIÊN BẮC HÀ" },
+    { "\".VnArial NarrowH\", sans-serif", "§iÖn biªn", "ĐIỆN BIÊN" },
+    /* Unicode typed in a .Vn font (a document half converted) is left:
+     * none of its letters is in the table's range. */
+    { ".VnTime", "Lào Cai", "Lào Cai" },
+    /* Not a TCVN3 font: nothing changes. */
+    { "Times New Roman", "B¾c Hµ 25°C ±1", "B¾c Hµ 25°C ±1" },
+    { NULL, "¾", "¾" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BylineVnLegacy legacy = _byline_vn_legacy_for_font (cases[i].font);
+      g_autofree char *unicode = _byline_vn_legacy_to_unicode (cases[i].text, legacy);
+
+      g_assert_cmpstr (unicode, ==, cases[i].unicode);
+    }
+}
+
+static void
+test_fonts (void)
+{
+  g_assert_cmpint (_byline_vn_legacy_for_font (".VnTime"), ==, BYLINE_VN_LEGACY_TCVN3);
+  g_assert_cmpint (_byline_vn_legacy_for_font (".vntime"), ==, BYLINE_VN_LEGACY_TCVN3);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("'.VnBook-Antiqua', serif"), ==, BYLINE_VN_LEGACY_TCVN3);
+  g_assert_cmpint (_byline_vn_legacy_for_font (".VnTimeH"), ==, BYLINE_VN_LEGACY_TCVN3_CAPITALS);
+  g_assert_cmpint (_byline_vn_legacy_for_font (" \".VnCentury SchoolbookH\""), ==, BYLINE_VN_LEGACY_TCVN3_CAPITALS);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("Times New Roman, .VnTime"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("VNI-Times"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_for_font (""), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_for_font (".Vn"), ==, BYLINE_VN_LEGACY_TCVN3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_test_init (&argc, &argv);
+
+  g_test_add_func ("/vn-legacy/every-letter", test_every_letter);
+  g_test_add_func ("/vn-legacy/words", test_words);
+  g_test_add_func ("/vn-legacy/fonts", test_fonts);
+  return g_test_run ();
+}

@@ -89,6 +89,27 @@ test_fonts (void)
   g_assert_cmpint (_byline_vn_legacy_for_font (".Vn"), ==, BYLINE_VN_LEGACY_TCVN3);
 }
 
+/* Text whose font is not known: TCVN3 only when it cannot be Vietnamese
+ * in Unicode and mixes ASCII letters with TCVN3's own signs. */
+static void
+test_looks_like (void)
+{
+  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("Chî phiªn B¾c Hµ"));
+  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("¶nh: Thu Hµ"));
+  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("M\xc2\xad" "êng Kh\xc2\xad" "¬ng"));
+  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("Thu Hµ"));
+  /* Unicode Vietnamese (ư, ạ… beyond Latin-1), and Latin-1 of other uses. */
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Chợ phiên Bắc Hà"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Tấm bạt 3×4m"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Copyright © AFP 2022, Café Paris"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Nhiệt độ 25°C"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Cà phê"));
+  /* à é ô… are letters of both: no evidence alone. */
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("mét cã"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("½ cup of milk, 3 × 4 in a long English sentence here"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 (""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,5 +119,6 @@ main (int   argc,
   g_test_add_func ("/vn-legacy/every-letter", test_every_letter);
   g_test_add_func ("/vn-legacy/words", test_words);
   g_test_add_func ("/vn-legacy/fonts", test_fonts);
+  g_test_add_func ("/vn-legacy/looks-like", test_looks_like);
   return g_test_run ();
 }

@@ -82,6 +82,9 @@ void     _byline_check_doubled_words  (BylineCheckContext    *ctx,
                                        const BylineCheckUnit *unit);
 void     _byline_check_nfc            (BylineCheckContext    *ctx,
                                        const BylineCheckUnit *unit);
+/* Whether @unit is TCVN3 text (and then a finding with its fix). */
+gboolean _byline_check_tcvn3          (BylineCheckContext    *ctx,
+                                       const BylineCheckUnit *unit);
 /* The number of pieces of @text that NFC would change, and the character range
  * of the first one. */
 guint    _byline_find_non_nfc         (const char            *text,

@@ -18,6 +18,7 @@
 #include "byline-checks-private.h"
 #include "byline-consistency-private.h"
 #include "byline-tone-private.h"
+#include "byline-vn-legacy-private.h"
 
 #define LEFT_DOUBLE_QUOTE  0x201C
 #define RIGHT_DOUBLE_QUOTE 0x201D
@@ -322,6 +323,32 @@ _byline_check_nfc (BylineCheckContext    *ctx,
                                   "%u letters are not in Unicode NFC (decomposed marks, as some PDFs and input methods leave)",
                                   count),
                      count);
+}
+
+/* Typed in TCVN3 (pasted as plain text from a .VnTime document, or typed
+ * with the input method set to TCVN3): the fix is the text in Unicode. */
+gboolean
+_byline_check_tcvn3 (BylineCheckContext    *ctx,
+                     const BylineCheckUnit *unit)
+{
+  g_autofree char *unicode = NULL;
+  g_autofree char *excerpt = NULL;
+
+  if (!_byline_vn_legacy_looks_like_tcvn3 (unit->text))
+    return FALSE;
+  unicode = _byline_vn_legacy_to_unicode (unit->text, BYLINE_VN_LEGACY_TCVN3);
+  if (g_utf8_strlen (unicode, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (unicode, 0, 39);
+
+      excerpt = g_strconcat (start, "…", NULL);
+    }
+  else
+    excerpt = g_strdup (unicode);
+  _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "tcvn3-text", 0, g_utf8_strlen (unit->text, -1), unicode,
+                     _("Typed in the old TCVN3 code (.VnTime fonts), not Unicode: in Vietnamese it reads “%s”"),
+                     excerpt);
+  return TRUE;
 }
 
 /* --------------------------------------------------------------- captions */

@@ -24,6 +24,7 @@
 
 #include "byline-checks-private.h"
 #include "byline-tone-private.h"
+#include "byline-vn-legacy-private.h"
 
 typedef struct
 {
@@ -250,7 +251,9 @@ _byline_check_spelling (BylineCheckContext *ctx)
       const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
       g_autoptr(GArray) found = NULL;
 
-      if (!_byline_check_unit_is_prose (unit))
+      /* TCVN3 text is one finding of its own (tcvn3-text), not a word in
+       * every word. */
+      if (!_byline_check_unit_is_prose (unit) || _byline_vn_legacy_looks_like_tcvn3 (unit->text))
         continue;
       found = byline_spell_checker_check_text (checker, unit->text);
       for (guint k = 0; k < found->len; k++)

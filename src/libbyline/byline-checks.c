@@ -510,6 +510,9 @@ byline_check_article (BylineArticle      *article,
 
       if (!_byline_check_unit_is_prose (unit))
         continue;
+      /* Gibberish until converted: nothing else to say about it. */
+      if (_byline_check_tcvn3 (&ctx, unit))
+        continue;
       _byline_check_marks (&ctx, unit);
       _byline_check_spacing (&ctx, unit);
       _byline_check_doubled_words (&ctx, unit);

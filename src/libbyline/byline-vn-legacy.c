@@ -92,3 +92,54 @@ _byline_vn_legacy_to_unicode (const char     *text,
     }
   return g_string_free (out, FALSE);
 }
+
+/* A TCVN3 letter that is no letter of Vietnamese in Unicode: à á â ã è é ê
+ * ì í ò ó ô õ ù ú ý are both. */
+static gboolean
+is_tcvn3_only (gunichar c)
+{
+  static const gunichar both[] = {
+    0xE0, 0xE1, 0xE2, 0xE3, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF4, 0xF5, 0xF9, 0xFA, 0xFD,
+  };
+
+  if (c < 0xA1 || c > 0xFE || tcvn3[c - 0xA1] == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    if (c == both[i])
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_byline_vn_legacy_looks_like_tcvn3 (const char *text)
+{
+  guint words = 0, evidence = 0;
+  gboolean ascii = FALSE, tcvn3_only = FALSE, in_word = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c > 0xFF)
+        return FALSE;
+      /* The soft hyphen is TCVN3's ư: inside a word. */
+      if (c == 0 || (g_unichar_isspace (c) && c != 0xAD))
+        {
+          if (in_word)
+            {
+              words++;
+              evidence += ascii && tcvn3_only;
+            }
+          if (c == 0)
+            break;
+          in_word = ascii = tcvn3_only = FALSE;
+          continue;
+        }
+      in_word = TRUE;
+      ascii |= c < 0x80 && g_ascii_isalpha ((char) c);
+      tcvn3_only |= is_tcvn3_only (c);
+    }
+  return evidence >= 2 || (evidence == 1 && words <= 3);
+}

@@ -777,7 +777,10 @@ test_tcvn3_styles (void)
     P (RUN ("TiÕng h¸t")) P (RUN ("(BLC) - Më ®Çu."))
     P ("<w:r><w:rPr><w:rStyle w:val=\"HoaDam\"/></w:rPr><w:t>§iÖn Biªn</w:t></w:r>"
        "<w:r><w:t xml:space=\"preserve\"> vµ </w:t></w:r>"
-       "<w:r><w:rPr>" FONTS ("Arial") "</w:rPr><w:t>¾ ±1°</w:t></w:r>")
+       "<w:r><w:rPr>" FONTS ("Arial") "</w:rPr><w:t>¾ ±1°</w:t></w:r>"
+       /* Word keeps TCVN3's ư (the soft hyphen's code) as a soft hyphen. */
+       "<w:r><w:t xml:space=\"preserve\"> M</w:t><w:softHyphen/><w:t>êng</w:t></w:r>"
+       "<w:r><w:rPr>" FONTS ("Arial") "</w:rPr><w:t xml:space=\"preserve\"> co</w:t><w:softHyphen/><w:t>op</w:t></w:r>")
     P (RUN ("Hµ Anh")) "</w:body></w:document>";
 #undef FONTS
   g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", document, "word/styles.xml", styles, NULL);
@@ -790,7 +793,7 @@ test_tcvn3_styles (void)
   g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Mở đầu.");
   g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
   body = byline_article_get_body (article);
-  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "ĐIỆN BIÊN và ¾ ±1°");
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "ĐIỆN BIÊN và ¾ ±1° Mường coop");
 }
 
 int

@@ -591,6 +591,13 @@ read_run_children (Docx             *docx,
         g_string_append (para->html, "<br>");
       else if (is (c, "noBreakHyphen"))
         _byline_office_para_add_text (para, "-", bold, italic);
+      /* TCVN3's ư is the soft hyphen's code: Word keeps it as one. */
+      else if (is (c, "softHyphen") && legacy != BYLINE_VN_LEGACY_NONE)
+        {
+          g_autofree char *letter = _byline_vn_legacy_to_unicode ("\u00AD", legacy);
+
+          _byline_office_para_add_text (para, letter, bold, italic);
+        }
       else if (is (c, "fldChar"))
         read_field_char (docx, c, para);
       else if (is (c, "instrText"))

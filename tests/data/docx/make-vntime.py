@@ -28,7 +28,13 @@ p.add_run('Giá một con ngựa bạch khoảng 25 triệu đồng.').font.name
 img = Image.new('RGB', (40, 30), (200, 40, 40))
 buf = io.BytesIO(); img.save(buf, 'PNG'); buf.seek(0)
 doc.add_picture(buf, width=Cm(5))
-doc.add_paragraph().add_run(tcvn3('Phiên chợ ngựa đông vui. Ảnh: Thu Hà')).italic = True
+# No capital with a tone in .VnTime: the Ả of "Ảnh" is typed in .VnTimeH.
+p = doc.add_paragraph()
+p.add_run(tcvn3('Phiên chợ ngựa đông vui. ')).italic = True
+r = p.add_run(tcvn3('ả'))
+r.italic = True
+r.font.name = '.VnTimeH'
+p.add_run(tcvn3('nh: Thu Hà')).italic = True
 doc.add_paragraph(tcvn3('Nhiệt độ buổi sáng chỉ còn 8°C.'))
 doc.add_paragraph(tcvn3('Thu Hà'))
 doc.save(out)

@@ -37,7 +37,8 @@ import (const char  *name,
   BylineArticle *article = byline_import_read (bytes, "bai.docx", NULL, &format, error);
 
   if (article != NULL)
-    g_assert_cmpstr (format, ==, g_str_has_suffix (name, ".odt") ? "odt" : "docx");
+    g_assert_cmpstr (format, ==, g_str_has_suffix (name, ".odt") ? "odt"
+                                 : g_str_has_suffix (name, ".doc") ? "doc" : "docx");
   return article;
 }
 
@@ -419,9 +420,10 @@ test_entities_refused (void)
  * story's pictures are files that exist.  The -stored copies keep their
  * members uncompressed, so that the damage reaches the XML readers. */
 static void
-test_mutated (gconstpointer data)
+mutate (const char *name,
+        guint       most)
 {
-  g_autoptr(GBytes) good = load (data);
+  g_autoptr(GBytes) good = load (name);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
   gsize length = g_bytes_get_size (good);
   guint read = 0, refused = 0;
@@ -432,7 +434,7 @@ test_mutated (gconstpointer data)
       g_autoptr(GBytes) mutated = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(BylineArticle) article = NULL;
-      guint n = g_rand_int_range (rand, 1, 8);
+      guint n = g_rand_int_range (rand, 1, most);
 
       for (guint i = 0; i < n; i++)
         bytes[g_rand_int_range (rand, 0, (gint32) length)] = (guint8) g_rand_int_range (rand, 0, 256);
@@ -454,6 +456,20 @@ test_mutated (gconstpointer data)
     }
   g_test_message ("%u read, %u refused", read, refused);
   g_assert_cmpuint (read + refused, ==, 300);
+}
+
+static void
+test_mutated (gconstpointer data)
+{
+  mutate (data, 8);
+}
+
+/* A binary format's every byte may be an offset or a size: many more
+ * damaged at once, so that most reads are refused somewhere inside. */
+static void
+test_mutated_heavily (gconstpointer data)
+{
+  mutate (data, 400);
 }
 
 /* ------------------------------------------------------------ fields */
@@ -796,6 +812,208 @@ test_tcvn3_styles (void)
   assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "ĐIỆN BIÊN và ¾ ±1° Mường coop");
 }
 
+/* ------------------------------------------------------------ Word 97 */
+
+/* A .doc: its paragraphs, their styles (headings, a quote), bold and
+ * italics; lists and pictures are not read. */
+static void
+test_doc_styled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import ("doc/mua-lu.doc", &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Mưa lũ gây sạt lở ở Mường Tè");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "(BLC) - Đêm 5/12, mưa lớn"));
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  body = byline_article_get_body (article);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH,
+                "Theo Ban Chỉ huy phòng chống thiên tai huyện, 12 điểm sạt lở đã được ghi nhận, "
+                "nặng nhất ở xã Pa Ủ. Xem thêm trên trang của tỉnh.");
+  assert_span (body, 0, BYLINE_SPAN_BOLD, "Theo Ban Chỉ huy phòng chống thiên tai huyện, ", "12 điểm", NULL);
+  g_assert_cmpuint (count_spans (body, 0, BYLINE_SPAN_ITALIC), ==, 1);
+  assert_block (body, 1, BYLINE_BLOCK_HEADING1, "Nhiều tuyến đường bị chia cắt");
+  /* A heading's bold is its look: no span. */
+  g_assert_cmpuint (count_spans (body, 1, BYLINE_SPAN_BOLD), ==, 0);
+  assert_block (body, 5, BYLINE_BLOCK_HEADING2, "Khắc phục");
+  assert_block (body, 8, BYLINE_BLOCK_QUOTE, "Chúng tôi sẽ thông đường trong hai ngày.");
+}
+
+/* The story of test_plain without its pictures, which .doc files do not
+ * give: the line under the first one is a paragraph. */
+static void
+test_plain_text_only (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Khai mạc Chợ phiên Bắc Hà");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "(BLC) - Sáng 6/12"));
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Năm nay, chợ có hơn 300 gian hàng của đồng bào các dân tộc.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Du khách tham quan chợ phiên. Ảnh: Thu Hà");
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Chợ họp vào Chủ nhật hằng tuần.");
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 0);
+}
+
+/* Typed in TCVN3: the fonts of the runs and of the Normal style say it,
+ * the capitals' font too; a sentence in Times New Roman is Unicode. */
+static void
+test_doc_tcvn3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import ("doc/vntime.doc", &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "CHỢ PHIÊN BẮC HÀ");
+  g_assert_cmpstr (byline_article_get_lead (article), ==,
+                   "(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên Bắc Hà.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+  body = byline_article_get_body (article);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH,
+                "Người dân các xã Lùng Phình, Tả Van Chư mang hàng xuống chợ. "
+                "Giá một con ngựa bạch khoảng 25 triệu đồng.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Phiên chợ ngựa đông vui. Ảnh: Thu Hà");
+  assert_span (body, 1, BYLINE_SPAN_ITALIC, "", "Phiên chợ ngựa đông vui. Ảnh: Thu Hà", NULL);
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiệt độ buổi sáng chỉ còn 8°C.");
+}
+
+/* Where in the file stream @stream's data starts (its first sector) for the
+ * tests that damage one field: found by its first bytes. */
+static gsize
+doc_sector (GBytes     *bytes,
+            const void *needle,
+            gsize       length)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize at = 512; at + length <= size; at += 512)
+    if (memcmp (data + at, needle, length) == 0)
+      return at;
+  g_assert_not_reached ();
+}
+
+static GError *
+import_patched (GBytes     *good,
+                gsize       at,
+                const void *patch,
+                gsize       length)
+{
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  GError *error = NULL;
+
+  memcpy (copy + at, patch, length);
+  bytes = g_bytes_new (copy, g_bytes_get_size (good));
+  article = byline_import_read (bytes, "bai.doc", NULL, NULL, &error);
+  g_assert_null (article);
+  return error;
+}
+
+/* What is refused, and how: not Word's, too old, a password, damaged. */
+static void
+test_doc_refused (void)
+{
+  g_autoptr(GBytes) good = load ("doc/cho-phien.doc");
+  gsize fib = doc_sector (good, "\xEC\xA5", 2);
+  GError *error;
+
+  /* An old Office file that is no Word document (Excel's, PowerPoint's):
+   * the directory names no WordDocument stream. */
+  {
+    gsize size;
+    const guint8 *data = g_bytes_get_data (good, &size);
+    const guint8 *name = NULL;
+
+    for (gsize at = 512; at + 24 <= size && name == NULL; at += 128)
+      if (memcmp (data + at, "W\0o\0r\0d\0D\0o\0c\0", 14) == 0)
+        name = data + at;
+    g_assert_nonnull (name);
+    error = import_patched (good, name - data, "X", 1);
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+    g_assert_nonnull (strstr (error->message, "not a Word document"));
+    g_clear_error (&error);
+  }
+
+  /* Word 95 (nFib 0x68). */
+  error = import_patched (good, fib + 2, "\x68\x00", 2);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+  g_assert_nonnull (strstr (error->message, "older than Word 97"));
+  g_clear_error (&error);
+
+  /* fEncrypted */
+  {
+    const guint8 *data = g_bytes_get_data (good, NULL);
+    guint8 flags[2] = { data[fib + 10], data[fib + 11] | 0x01 };
+
+    error = import_patched (good, fib + 10, flags, 2);
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+    g_assert_nonnull (strstr (error->message, "password"));
+    g_clear_error (&error);
+  }
+
+  /* The header's sector size, the FAT's first sector, the directory's
+   * start: damaged, said so. */
+  error = import_patched (good, 30, "\x0A\x00", 2);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "bai.doc is damaged"));
+  g_clear_error (&error);
+  error = import_patched (good, 76, "\xFF\xFF\xFF\x7F", 4);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_clear_error (&error);
+  error = import_patched (good, 48, "\x00\x00\x00\x70", 4);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_clear_error (&error);
+  /* The FIB's ccpText beyond any story. */
+  error = import_patched (good, fib + 0x4C, "\xFF\xFF\xFF\x7F", 4);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_clear_error (&error);
+}
+
+/* A loop in a chain of sectors (the FAT pointing a sector at itself):
+ * refused, without reading on for ever or past the file. */
+static void
+test_doc_fat_loop (void)
+{
+  g_autoptr(GBytes) good = load ("doc/cho-phien.doc");
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+  guint32 fat_sector = data[76] | (data[77] << 8) | (data[78] << 16) | ((guint32) data[79] << 24);
+  guint32 dir = data[48] | (data[49] << 8) | (data[50] << 16) | ((guint32) data[51] << 24);
+  guint8 self[4] = { dir & 0xFF, (dir >> 8) & 0xFF, (dir >> 16) & 0xFF, dir >> 24 };
+  GError *error;
+
+  /* FAT[dir] = dir: the directory's chain goes round. */
+  error = import_patched (good, 512 + (gsize) fat_sector * 512 + dir * 4, self, 4);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_clear_error (&error);
+}
+
+/* Cut short anywhere: refused or read, never a crash. */
+static void
+test_doc_truncated (void)
+{
+  g_autoptr(GBytes) good = load ("doc/mua-lu.doc");
+  gsize size = g_bytes_get_size (good);
+
+  for (gsize cut = 0; cut < size; cut += 256)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (good, 0, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.doc", NULL, NULL, &error);
+
+      g_assert_true ((article == NULL) != (error == NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +1046,15 @@ main (int   argc,
   g_test_add_func ("/office/docx/field-javascript", test_field_javascript);
   g_test_add_func ("/office/docx/field-unended", test_field_unended);
   g_test_add_func ("/office/docx/field-random", test_field_random);
+  g_test_add_func ("/office/doc/styled", test_doc_styled);
+  g_test_add_func ("/office/doc/tcvn3", test_doc_tcvn3);
+  g_test_add_data_func ("/office/doc/plain", "doc/cho-phien.doc", test_plain_text_only);
+  g_test_add_func ("/office/doc/refused", test_doc_refused);
+  g_test_add_func ("/office/doc/fat-loop", test_doc_fat_loop);
+  g_test_add_func ("/office/doc/truncated", test_doc_truncated);
+  g_test_add_data_func ("/office/doc/mutated", "doc/mua-lu.doc", test_mutated);
+  g_test_add_data_func ("/office/doc/mutated-tcvn3", "doc/vntime.doc", test_mutated);
+  g_test_add_data_func ("/office/doc/mutated-heavily", "doc/cho-phien.doc", test_mutated_heavily);
   g_test_add_data_func ("/office/docx/mutated", "docx/mua-lu.docx", test_mutated);
   g_test_add_data_func ("/office/docx/mutated-xml", "docx/mua-lu-stored.docx", test_mutated);
   g_test_add_data_func ("/office/odt/mutated", "odt/mua-lu.odt", test_mutated);

@@ -24,6 +24,7 @@
 
 #define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #define ODT_TYPE  "application/vnd.oasis.opendocument.text"
+#define DOC_TYPE  "application/msword"
 
 static void
 show_error_toast (BylineWindow *self,
@@ -315,6 +316,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (all, "text/plain");
   gtk_file_filter_add_mime_type (all, DOCX_TYPE);
   gtk_file_filter_add_mime_type (all, ODT_TYPE);
+  gtk_file_filter_add_mime_type (all, DOC_TYPE);
   gtk_file_filter_add_suffix (all, "json");
   gtk_file_filter_add_suffix (all, "docx");
   gtk_file_filter_add_suffix (all, "odt");
@@ -327,6 +329,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_set_name (word, _("Word and LibreOffice documents"));
   gtk_file_filter_add_mime_type (word, DOCX_TYPE);
   gtk_file_filter_add_mime_type (word, ODT_TYPE);
+  gtk_file_filter_add_mime_type (word, DOC_TYPE);
   gtk_file_filter_add_suffix (word, "docx");
   gtk_file_filter_add_suffix (word, "odt");
   g_list_store_append (filters, all);

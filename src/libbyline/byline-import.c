@@ -18,6 +18,7 @@
 #include "byline-article.h"
 #include "byline-body.h"
 #include "byline-draft-format.h"
+#include "byline-doc-private.h"
 #include "byline-docx-private.h"
 #include "byline-odt-private.h"
 #include "byline-error.h"
@@ -92,14 +93,12 @@ set_json_error (GBytes      *bytes,
                  _("%s is JSON, but neither a Byline draft nor a ninjs item"), display);
 }
 
-/* The documents a reporter is most likely to open for a story that Byline
- * does not read: Word's old format, or a PDF.  NULL for anything else. */
+/* The document a reporter is most likely to open for a story that Byline
+ * does not read: a PDF.  NULL for anything else. */
 static const char *
 document_kind (const char *data,
                gsize       length)
 {
-  if (length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    return "Word 97–2003, .doc";
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
     return "PDF";
   return NULL;
@@ -122,16 +121,7 @@ check_not_binary (GBytes      *bytes,
                    _("%s is a picture (%s), not an article"), display, media_type);
       return FALSE;
     }
-  if ((media_type = document_kind (data, length)) != NULL && g_str_has_suffix (media_type, ".doc"))
-    {
-      /* Word and LibreOffice both save the old format as the new one. */
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   _("%s is a document in Word's old format (.doc), which Byline does not read: open it "
-                     "in Word or LibreOffice and save it as a Word document (.docx)"),
-                   display);
-      return FALSE;
-    }
-  if (media_type != NULL)
+  if ((media_type = document_kind (data, length)) != NULL)
     {
       /* Translators: the second %s is a kind of document: "PDF" */
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
@@ -226,7 +216,10 @@ byline_import_size_limit (const void *head,
 {
   g_return_val_if_fail (head != NULL || length == 0, BYLINE_IMPORT_MAX_SIZE);
 
-  if (length >= 4 && memcmp (head, "PK\003\004", 4) == 0)
+  /* Word's and LibreOffice's documents (ZIP), and Word 97's (a compound
+   * file): they carry their photos. */
+  if ((length >= 4 && memcmp (head, "PK\003\004", 4) == 0)
+      || (length >= 4 && memcmp (head, "\xD0\xCF\x11\xE0", 4) == 0))
     return BYLINE_IMPORT_MAX_DOCUMENT_SIZE;
   return BYLINE_IMPORT_MAX_SIZE;
 }
@@ -291,6 +284,11 @@ byline_import_read (GBytes      *bytes,
     {
       *format = "odt";
       article = _byline_odt_import (content, display, &local_error);
+    }
+  else if (_byline_doc_sniff (content))
+    {
+      *format = "doc";
+      article = _byline_doc_import (content, display, &local_error);
     }
   else if (!check_not_binary (content, display, error))
     return NULL;

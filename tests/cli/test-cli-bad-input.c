@@ -31,9 +31,8 @@ static const BadInput bad_inputs[] = {
   { "odt-empty", "writer.odt", " has no headline, lead, text or picture that Byline can read" },
   /* A word processor's document Byline does not read, or a PDF, says what
    * to do instead. */
-  /* Word's old format: what to save it as, now that .docx is read. */
-  { "doc", "old.doc", " is a document in Word's old format \\(\\.doc\\), which Byline does not read: open it "
-                      "in Word or LibreOffice and save it as a Word document \\(\\.docx\\)" },
+  /* Word 97's format, its header only. */
+  { "doc-damaged", "old.doc", " is damaged: its Word 97–2003 file cannot be read" },
   { "pdf", "scan.pdf", " is a document \\(PDF\\), not an article: .+copy its text into a new story" },
   { "non-utf8", "windows-1258.txt",
     ":3:2: not UTF-8 text \\(byte 0xFD\\); convert it first, "

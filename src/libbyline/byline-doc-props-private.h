@@ -1,0 +1,48 @@
+/* byline-doc-props-private.h — the character properties of a Word 97 text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a character is written in: -1 where nothing says. */
+typedef struct
+{
+  int font;     /* an index of the font table */
+  int bold;
+  int italic;
+} BylineDocChar;
+
+typedef struct _BylineDocProps BylineDocProps;
+
+/* From the WordDocument stream @doc and the table stream @table, with the
+ * FIB's (offset, length) pairs @fc_lcb (@n_pairs of them).  Never NULL: what
+ * cannot be read says nothing. */
+BylineDocProps *_byline_doc_props_new       (const guint8   *doc,
+                                             gsize           doc_length,
+                                             const guint8   *table,
+                                             gsize           table_length,
+                                             const guint8   *fc_lcb,
+                                             guint           n_pairs);
+void            _byline_doc_props_free      (BylineDocProps *props);
+/* The properties of the character stored at @fc in the WordDocument
+ * stream: its run's own, else its character style's, else its paragraph
+ * style's (its font only, without @paragraph_look). */
+void            _byline_doc_props_at        (BylineDocProps *props,
+                                             guint32         fc,
+                                             gboolean        paragraph_look,
+                                             BylineDocChar  *out);
+/* The name of the style of the paragraph of the character at @fc, or NULL. */
+const char     *_byline_doc_props_paragraph_style (BylineDocProps *props,
+                                                   guint32         fc);
+/* The name of font @font, or NULL. */
+const char     *_byline_doc_props_font_name (BylineDocProps *props,
+                                             int             font);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDocProps, _byline_doc_props_free)
+
+G_END_DECLS

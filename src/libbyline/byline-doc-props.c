@@ -1,0 +1,490 @@
+/* byline-doc-props.c — the character properties of a Word 97 text
+ *
+ * Which font (for TCVN3: byline-vn-legacy.c), bold and italics each
+ * character of a .doc has, from [MS-DOC]:
+ *
+ * - the font table (SttbfFfn): each font's name;
+ * - the style sheet (STSH): each style's character properties, through the
+ *   style it is based on;
+ * - the FKPs of PlcBteChpx: runs of the text (by their offsets in the
+ *   WordDocument stream) with their own properties (a Chpx: sprms), and of
+ *   PlcBtePapx: runs of paragraphs with their style.
+ *
+ * Only three sprms are read: sprmCRgFtc0 and sprmCRgFtc2 (the fonts of
+ * ASCII and of other letters: the second wins), sprmCFBold and
+ * sprmCFItalic, and sprmCIstd (a character style).  Everything is bounds
+ * checked; what cannot be read says nothing (-1).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "byline-doc-props-private.h"
+
+#define FKP_SIZE       512
+#define MAX_STYLES     4096
+#define MAX_DEPTH      32
+
+#define SPRM_FTC0      0x4A4F
+#define SPRM_FTC2      0x4A51
+#define SPRM_BOLD      0x0835
+#define SPRM_ITALIC    0x0836
+#define SPRM_ISTD      0x4A30
+
+/* The FIB's pairs: fcStshf 1, fcPlcfBteChpx 12, fcPlcfBtePapx 13,
+ * fcSttbfFfn 15. */
+#define PAIR_STSH      1
+#define PAIR_BTE_CHPX  12
+#define PAIR_BTE_PAPX  13
+#define PAIR_FONTS     15
+
+typedef struct
+{
+  guint32        start;
+  guint32        end;
+  BylineDocChar  props;     /* CHPX runs */
+  int            istd;      /* PAPX runs: the paragraph's style; CHPX runs: a character style, or -1 */
+} Run;
+
+typedef struct
+{
+  int            base;      /* istdBase, or -1 */
+  BylineDocChar  props;
+  char          *name;      /* "Heading 1", "Title"…, or NULL */
+} Style;
+
+struct _BylineDocProps
+{
+  GPtrArray *fonts;         /* char*, NULL where unreadable */
+  GArray    *styles;        /* Style, by istd */
+  GArray    *chars;         /* Run, by start */
+  GArray    *paragraphs;    /* Run, by start */
+};
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | (p[1] << 8));
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+/* A toggle's operand: 0 off, 1 on, 0x80 the style's, 0x81 not the style's
+ * (-2 here, resolved against the style). */
+static int
+toggle (guint8 operand)
+{
+  switch (operand)
+    {
+    case 0: return 0;
+    case 1: return 1;
+    case 0x81: return -2;
+    default: return -1;
+    }
+}
+
+/* The sprms of @grpprl that say a font, bold, italics or a character style. */
+static void
+read_sprms (const guint8  *grpprl,
+            gsize          length,
+            BylineDocChar *props,
+            int           *istd)
+{
+  gsize at = 0;
+
+  while (at + 2 <= length)
+    {
+      guint16 sprm = le16 (grpprl + at);
+      gsize size;
+
+      at += 2;
+      switch (sprm >> 13)
+        {
+        case 0: case 1: size = 1; break;
+        case 2: case 4: case 5: size = 2; break;
+        case 3: size = 4; break;
+        case 7: size = 3; break;
+        default:
+          /* Variable: a byte says how many follow (sprmTDefTable's 2-byte
+           * size is a table property, never in a Chpx). */
+          if (at >= length)
+            return;
+          size = 1 + grpprl[at];
+          break;
+        }
+      if (at + size > length)
+        return;
+      if ((sprm == SPRM_FTC0 && props->font == -1) || sprm == SPRM_FTC2)
+        props->font = le16 (grpprl + at);
+      else if (sprm == SPRM_BOLD)
+        props->bold = toggle (grpprl[at]);
+      else if (sprm == SPRM_ITALIC)
+        props->italic = toggle (grpprl[at]);
+      else if (sprm == SPRM_ISTD && istd != NULL)
+        *istd = le16 (grpprl + at);
+      at += size;
+    }
+}
+
+static gboolean
+pair (const guint8 *fc_lcb,
+      guint         n_pairs,
+      guint         index,
+      gsize         table_length,
+      guint32      *fc,
+      guint32      *lcb)
+{
+  if (index >= n_pairs)
+    return FALSE;
+  *fc = le32 (fc_lcb + index * 8);
+  *lcb = le32 (fc_lcb + index * 8 + 4);
+  return *lcb > 0 && (guint64) *fc + *lcb <= table_length;
+}
+
+/* SttbfFfn: an STTB of FFNs, each a length byte, 39 bytes of metrics, then
+ * its name in UTF-16, NUL-terminated. */
+static void
+read_fonts (BylineDocProps *props,
+            const guint8   *sttb,
+            gsize           length)
+{
+  guint16 count;
+  gsize at = 4;
+
+  if (length < 4 || le16 (sttb) == 0xFFFF)
+    return;
+  count = le16 (sttb);
+  for (guint i = 0; i < count && at < length; i++)
+    {
+      gsize size = sttb[at];
+      const guint8 *ffn = sttb + at + 1;
+      char *name = NULL;
+
+      if (at + 1 + size > length)
+        break;
+      if (size > 39)
+        {
+          glong n = 0;
+
+          while (39 + (gsize) (n + 1) * 2 <= size && le16 (ffn + 39 + n * 2) != 0)
+            n++;
+          if (n > 0)
+            {
+              g_autofree gunichar2 *utf16 = g_new (gunichar2, n);
+
+              for (glong k = 0; k < n; k++)
+                utf16[k] = le16 (ffn + 39 + k * 2);
+              name = g_utf16_to_utf8 (utf16, n, NULL, NULL, NULL);
+            }
+        }
+      g_ptr_array_add (props->fonts, name);
+      at += 1 + size;
+    }
+}
+
+/* The STSH: the STSHI, then an STD per style: its Stdf (cbSTDBaseInFile
+ * bytes: sgc and istdBase among them), its name, and its UPXs (a paragraph
+ * style's PAPX then CHPX, a character style's CHPX), each padded to even. */
+static void
+read_styles (BylineDocProps *props,
+             const guint8   *stsh,
+             gsize           length)
+{
+  guint16 info_size, count, base_size;
+  gsize at;
+
+  if (length < 2)
+    return;
+  info_size = le16 (stsh);
+  if (info_size < 4 || 2 + (gsize) info_size > length)
+    return;
+  count = MIN (le16 (stsh + 2), MAX_STYLES);
+  base_size = le16 (stsh + 4);
+  at = 2 + info_size;
+  for (guint i = 0; i < count && at + 2 <= length; i++)
+    {
+      guint16 size = le16 (stsh + at);
+      const guint8 *std = stsh + at + 2;
+      Style style = { -1, { -1, -1, -1 }, NULL };
+
+      if (at + 2 + size > length)
+        break;
+      if (size >= base_size && base_size >= 6)
+        {
+          guint sgc = le16 (std + 2) & 0x000F;
+          guint base = le16 (std + 2) >> 4;
+          guint n_upx = le16 (std + 4) & 0x000F;
+          gsize p = base_size;
+
+          style.base = base == 0x0FFF ? -1 : (int) base;
+          /* The name: a length, the characters, a NUL. */
+          if (p + 2 <= size)
+            {
+              gsize n = le16 (std + p);
+
+              if (n > 0 && p + 2 + n * 2 <= size)
+                {
+                  g_autofree gunichar2 *utf16 = g_new (gunichar2, n);
+
+                  for (gsize k = 0; k < n; k++)
+                    utf16[k] = le16 (std + p + 2 + k * 2);
+                  style.name = g_utf16_to_utf8 (utf16, n, NULL, NULL, NULL);
+                }
+              p += 2 + (n + 1) * 2;
+            }
+          for (guint u = 0; u < n_upx && p + 2 <= size; u++)
+            {
+              guint16 upx = le16 (std + p);
+              const guint8 *data = std + p + 2;
+
+              if (p + 2 + upx > size)
+                break;
+              /* The character properties: a paragraph style's second UPX,
+               * a character style's first. */
+              if ((sgc == 1 && u == 1) || (sgc == 2 && u == 0))
+                read_sprms (data, upx, &style.props, NULL);
+              p += 2 + upx + (upx % 2);
+            }
+        }
+      g_array_append_val (props->styles, style);
+      at += 2 + size;
+    }
+}
+
+/* The FKPs a PlcBte points at: its FCs (n + 1), then n page numbers. */
+static void
+read_fkps (BylineDocProps *props,
+           const guint8   *doc,
+           gsize           doc_length,
+           const guint8   *plc,
+           gsize           length,
+           gboolean        paragraphs)
+{
+  GArray *runs = paragraphs ? props->paragraphs : props->chars;
+  guint n;
+
+  if (length < 4 || (length - 4) % 8 != 0)
+    return;
+  n = (length - 4) / 8;
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 page_at = (guint64) (le32 (plc + (n + 1) * 4 + i * 4) & 0x3FFFFF) * FKP_SIZE;
+      const guint8 *page;
+      guint crun;
+
+      if (page_at + FKP_SIZE > doc_length)
+        continue;
+      page = doc + page_at;
+      crun = page[FKP_SIZE - 1];
+      /* rgfc, then a byte (CHPX) or a 13-byte BxPap (PAPX) per run. */
+      if ((crun + 1) * 4 + crun * (paragraphs ? 13 : 1) > FKP_SIZE - 1)
+        continue;
+      for (guint r = 0; r < crun; r++)
+        {
+          Run run = { le32 (page + r * 4), le32 (page + (r + 1) * 4), { -1, -1, -1 }, -1 };
+          gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
+
+          if (offset != 0 && offset < FKP_SIZE - 1)
+            {
+              if (paragraphs)
+                {
+                  /* PapxInFkp: cb (or 0 and cb'), then the style and sprms. */
+                  gsize size = page[offset];
+                  gsize data = offset + 1;
+
+                  if (size == 0 && offset + 1 < FKP_SIZE - 1)
+                    {
+                      size = (gsize) page[offset + 1] * 2;
+                      data = offset + 2;
+                    }
+                  else
+                    size = size * 2 - 1;
+                  if (size >= 2 && data + size <= FKP_SIZE - 1)
+                    run.istd = le16 (page + data);
+                }
+              else
+                {
+                  gsize size = page[offset];
+
+                  if (offset + 1 + size <= FKP_SIZE - 1)
+                    read_sprms (page + offset + 1, size, &run.props, &run.istd);
+                }
+            }
+          if (run.end > run.start)
+            g_array_append_val (runs, run);
+        }
+    }
+}
+
+static void
+style_clear (gpointer data)
+{
+  Style *style = data;
+
+  g_free (style->name);
+}
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const Run *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+BylineDocProps *
+_byline_doc_props_new (const guint8 *doc,
+                       gsize         doc_length,
+                       const guint8 *table,
+                       gsize         table_length,
+                       const guint8 *fc_lcb,
+                       guint         n_pairs)
+{
+  BylineDocProps *props = g_new0 (BylineDocProps, 1);
+  guint32 fc, lcb;
+
+  props->fonts = g_ptr_array_new_with_free_func (g_free);
+  props->styles = g_array_new (FALSE, FALSE, sizeof (Style));
+  g_array_set_clear_func (props->styles, style_clear);
+  props->chars = g_array_new (FALSE, FALSE, sizeof (Run));
+  props->paragraphs = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  if (pair (fc_lcb, n_pairs, PAIR_FONTS, table_length, &fc, &lcb))
+    read_fonts (props, table + fc, lcb);
+  if (pair (fc_lcb, n_pairs, PAIR_STSH, table_length, &fc, &lcb))
+    read_styles (props, table + fc, lcb);
+  if (pair (fc_lcb, n_pairs, PAIR_BTE_CHPX, table_length, &fc, &lcb))
+    read_fkps (props, doc, doc_length, table + fc, lcb, FALSE);
+  if (pair (fc_lcb, n_pairs, PAIR_BTE_PAPX, table_length, &fc, &lcb))
+    read_fkps (props, doc, doc_length, table + fc, lcb, TRUE);
+  g_array_sort (props->chars, compare_runs);
+  g_array_sort (props->paragraphs, compare_runs);
+  return props;
+}
+
+void
+_byline_doc_props_free (BylineDocProps *props)
+{
+  if (props == NULL)
+    return;
+  g_ptr_array_unref (props->fonts);
+  g_array_unref (props->styles);
+  g_array_unref (props->chars);
+  g_array_unref (props->paragraphs);
+  g_free (props);
+}
+
+static const Run *
+find_run (GArray  *runs,
+          guint32  fc)
+{
+  guint low = 0, high = runs->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      const Run *run = &g_array_index (runs, Run, mid);
+
+      if (fc < run->start)
+        high = mid;
+      else if (fc >= run->end)
+        low = mid + 1;
+      else
+        return run;
+    }
+  return NULL;
+}
+
+/* A style's properties, through the styles it is based on. */
+static BylineDocChar
+style_props (BylineDocProps *props,
+             int             istd)
+{
+  BylineDocChar out = { -1, -1, -1 };
+
+  for (int depth = 0; istd >= 0 && (guint) istd < props->styles->len && depth < MAX_DEPTH; depth++)
+    {
+      const Style *style = &g_array_index (props->styles, Style, istd);
+
+      if (out.font == -1)
+        out.font = style->props.font;
+      if (out.bold == -1)
+        out.bold = style->props.bold;
+      if (out.italic == -1)
+        out.italic = style->props.italic;
+      istd = style->base;
+    }
+  return out;
+}
+
+static int
+resolve_toggle (int own,
+                int style)
+{
+  if (own == -2)
+    return style == 1 ? 0 : 1;
+  return own != -1 ? own : style;
+}
+
+void
+_byline_doc_props_at (BylineDocProps *props,
+                      guint32         fc,
+                      gboolean        paragraph_look,
+                      BylineDocChar  *out)
+{
+  const Run *chars = find_run (props->chars, fc);
+  const Run *paragraph = find_run (props->paragraphs, fc);
+  BylineDocChar own = chars != NULL ? chars->props : (BylineDocChar) { -1, -1, -1 };
+  BylineDocChar style = style_props (props, paragraph != NULL ? paragraph->istd : 0);
+
+  /* A heading's bold is its look, not emphasis: only its font counts. */
+  if (!paragraph_look)
+    style.bold = style.italic = -1;
+
+  /* A character style comes between the run's own and the paragraph's. */
+  if (chars != NULL && chars->istd >= 0)
+    {
+      BylineDocChar character = style_props (props, chars->istd);
+
+      if (character.font != -1)
+        style.font = character.font;
+      if (character.bold != -1)
+        style.bold = character.bold;
+      if (character.italic != -1)
+        style.italic = character.italic;
+    }
+  out->font = own.font != -1 ? own.font : style.font;
+  out->bold = resolve_toggle (own.bold, style.bold);
+  out->italic = resolve_toggle (own.italic, style.italic);
+}
+
+const char *
+_byline_doc_props_font_name (BylineDocProps *props,
+                             int             font)
+{
+  if (font < 0 || (guint) font >= props->fonts->len)
+    return NULL;
+  return props->fonts->pdata[font];
+}
+
+const char *
+_byline_doc_props_paragraph_style (BylineDocProps *props,
+                                   guint32         fc)
+{
+  const Run *paragraph = find_run (props->paragraphs, fc);
+  int istd = paragraph != NULL ? paragraph->istd : 0;
+
+  if (istd < 0 || (guint) istd >= props->styles->len)
+    return NULL;
+  return g_array_index (props->styles, Style, istd).name;
+}

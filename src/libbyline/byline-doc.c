@@ -1,0 +1,368 @@
+/* byline-doc.c — a story written in Word 97–2003 (.doc)
+ *
+ * Offices still keep and send stories in Word's old binary format.  A .doc
+ * is a compound file (byline-cfb.c); its WordDocument stream starts with
+ * the FIB, which says where the piece table (the Clx, in the 0Table or
+ * 1Table stream) is and how many characters the main text has.  The pieces
+ * are runs of that text, each stored as UTF-16 or, "compressed", as one
+ * byte a character (Windows-1252).  [MS-DOC] 2.5, 2.8.35, 2.9.38.
+ *
+ * What is read: the main text's paragraphs (headers, footnotes and
+ * comments are other texts), fields' results without their instructions,
+ * table cells as paragraphs; each character's font, bold and italics
+ * (byline-doc-props.c), so that text in a TCVN3 font (.VnTime) is read as
+ * it shows (byline-vn-legacy.c), and each paragraph's style by its name
+ * (Title, Heading n, Caption…).  What is not: lists, links and pictures.  Then byline-office.c makes the story, as for the other
+ * documents: the first paragraph is the headline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "byline-cfb-private.h"
+#include "byline-doc-private.h"
+#include "byline-doc-props-private.h"
+#include "byline-error.h"
+#include "byline-office-private.h"
+#include "byline-vn-legacy-private.h"
+
+#define FIB_IDENT        0xA5EC
+#define FIB_WORD97       0x00C1
+#define FLAG_ENCRYPTED   0x0100
+#define FLAG_TABLE1      0x0200
+#define MAX_TEXT         (16 * 1024 * 1024)   /* characters */
+#define MAX_FIELD_DEPTH  32
+
+/* Windows-1252's 0x80–0x9F (0: nothing there). */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | (p[1] << 8));
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static gpointer
+damaged (GError     **error,
+         const char  *display)
+{
+  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+               _("%s is damaged: its Word 97–2003 file cannot be read"), display);
+  return NULL;
+}
+
+gboolean
+_byline_doc_sniff (GBytes *bytes)
+{
+  return _byline_cfb_sniff (bytes);
+}
+
+typedef struct
+{
+  gunichar c;
+  guint32  fc;    /* where it is stored in the WordDocument stream */
+} Char;
+
+/* The main text, as characters: the pieces of the Clx from CP 0 to
+ * @n_chars. */
+static GArray *
+read_text (const guint8 *doc,
+           gsize         doc_length,
+           const guint8 *clx,
+           gsize         clx_length,
+           guint32       n_chars)
+{
+  g_autoptr(GArray) text = g_array_new (FALSE, FALSE, sizeof (Char));
+  gsize at = 0;
+  guint32 lcb, n;
+  const guint8 *plc;
+
+  /* Prc (property modifiers) first, then the Pcdt. */
+  while (at < clx_length && clx[at] == 0x01)
+    {
+      if (at + 3 > clx_length)
+        return NULL;
+      at += 3 + le16 (clx + at + 1);
+    }
+  if (at + 5 > clx_length || clx[at] != 0x02)
+    return NULL;
+  lcb = le32 (clx + at + 1);
+  plc = clx + at + 5;
+  if (lcb < 4 || lcb > clx_length - at - 5 || (lcb - 4) % 12 != 0)
+    return NULL;
+  n = (lcb - 4) / 12;
+
+  for (guint32 i = 0; i < n && text->len < n_chars; i++)
+    {
+      guint32 cp_start = le32 (plc + i * 4);
+      guint32 cp_end = MIN (le32 (plc + (i + 1) * 4), n_chars);
+      const guint8 *pcd = plc + (n + 1) * 4 + i * 8;
+      guint32 fc = le32 (pcd + 2);
+      gboolean compressed = (fc & 0x40000000) != 0;
+      guint64 offset = compressed ? (fc & 0x3FFFFFFF) / 2 : fc;
+      guint32 count;
+
+      /* Pieces are in order; a piece that goes back is a damaged table. */
+      if (cp_start != text->len || cp_end < cp_start)
+        return NULL;
+      count = cp_end - cp_start;
+      if (offset + (guint64) count * (compressed ? 1 : 2) > doc_length)
+        return NULL;
+      for (guint32 k = 0; k < count; k++)
+        {
+          Char ch = { 0, (guint32) (offset + (compressed ? k : 2 * (guint64) k)) };
+
+          if (compressed)
+            {
+              guint8 byte = doc[ch.fc];
+
+              ch.c = byte >= 0x80 && byte < 0xA0 ? cp1252_high[byte - 0x80] : byte;
+              if (ch.c == 0)
+                ch.c = 0xFFFD;
+            }
+          else
+            ch.c = le16 (doc + ch.fc);
+          /* Surrogates alone are not characters; pairs are rare in a story. */
+          if (ch.c >= 0xD800 && ch.c <= 0xDFFF)
+            ch.c = 0xFFFD;
+          g_array_append_val (text, ch);
+        }
+    }
+  return g_steal_pointer (&text);
+}
+
+/* A run of characters written alike, as it is being read. */
+typedef struct
+{
+  GString        *text;
+  BylineVnLegacy  legacy;
+  gboolean        bold;
+  gboolean        italic;
+} Pending;
+
+static void
+flush (Pending          *run,
+       BylineOfficePara *para)
+{
+  g_autofree char *unicode = NULL;
+
+  if (run->text->len == 0)
+    return;
+  /* TCVN3's ư is Word's optional hyphen; elsewhere that is nothing. */
+  if (run->legacy == BYLINE_VN_LEGACY_NONE)
+    g_string_replace (run->text, "\u00AD", "", 0);
+  unicode = _byline_vn_legacy_to_unicode (run->text->str, run->legacy);
+  _byline_office_para_add_text (para, unicode, run->bold, run->italic);
+  g_string_truncate (run->text, 0);
+}
+
+/* The paragraphs of @text: fields' instructions left out, Word's special
+ * characters made text or dropped, each character in its font. */
+static GPtrArray *
+read_paragraphs (GArray         *text,
+                 BylineDocProps *props)
+{
+  GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
+  BylineOfficePara *para = _byline_office_para_new ();
+  g_autoptr(GString) pending_text = g_string_new (NULL);
+  Pending run = { pending_text, BYLINE_VN_LEGACY_NONE, FALSE, FALSE };
+  gboolean instruction[MAX_FIELD_DEPTH];
+  int depth = 0;
+
+  for (guint i = 0; i <= text->len; i++)
+    {
+      const Char *ch = i < text->len ? &g_array_index (text, Char, i) : NULL;
+      gunichar c = ch != NULL ? ch->c : 0x0D;
+      gboolean hidden = FALSE;
+
+      for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
+        hidden |= instruction[d];
+
+      switch (c)
+        {
+        case 0x13:   /* a field begins: its instruction */
+          if (depth < MAX_FIELD_DEPTH)
+            instruction[depth] = TRUE;
+          depth++;
+          continue;
+        case 0x14:   /* its result */
+          if (depth > 0 && depth <= MAX_FIELD_DEPTH)
+            instruction[depth - 1] = FALSE;
+          continue;
+        case 0x15:   /* it ends */
+          if (depth > 0)
+            depth--;
+          continue;
+        default:
+          break;
+        }
+      if (hidden)
+        continue;
+
+      switch (c)
+        {
+        case 0x0D:   /* paragraph */
+        case 0x07:   /* table cell, row */
+        case 0x0C:   /* page or section break */
+        case 0x0E:   /* column break */
+          flush (&run, para);
+          g_ptr_array_add (paras, para);
+          para = _byline_office_para_new ();
+          continue;
+        case 0x0B:   /* line break */
+          flush (&run, para);
+          g_string_append (para->html, "<br>");
+          continue;
+        case 0x09:
+          c = ' ';
+          break;
+        case 0x1E:   /* non-breaking hyphen */
+          c = '-';
+          break;
+        case 0x1F:   /* optional hyphen: TCVN3's ư, else nothing (flush) */
+          c = 0xAD;
+          break;
+        default:
+          /* Pictures' and notes' anchors, the other controls. */
+          if (c < 0x20 || c == 0xFFFD)
+            continue;
+          break;
+        }
+
+      {
+        BylineDocChar chp;
+        BylineVnLegacy legacy;
+        gboolean bold, italic;
+
+        /* The paragraph's style, from its first character. */
+        if (para->n_chars == 0 && run.text->len == 0)
+          para->style = _byline_office_style_from_name (_byline_doc_props_paragraph_style (props, ch->fc));
+        _byline_doc_props_at (props, ch->fc, para->style == BYLINE_OFFICE_NORMAL, &chp);
+        legacy = _byline_vn_legacy_for_font (_byline_doc_props_font_name (props, chp.font));
+        bold = chp.bold == 1;
+        italic = chp.italic == 1;
+        if (legacy != run.legacy || bold != run.bold || italic != run.italic)
+          {
+            flush (&run, para);
+            run.legacy = legacy;
+            run.bold = bold;
+            run.italic = italic;
+          }
+        g_string_append_unichar (run.text, c);
+      }
+    }
+  _byline_office_para_free (para);
+  return paras;
+}
+
+BylineArticle *
+_byline_doc_import (GBytes      *bytes,
+                    const char  *display,
+                    GError     **error)
+{
+  g_autoptr(BylineCfb) cfb = NULL;
+  g_autoptr(GBytes) doc_bytes = NULL;
+  g_autoptr(GBytes) table_bytes = NULL;
+  g_autoptr(GArray) text = NULL;
+  g_autoptr(BylineDocProps) props = NULL;
+  g_autoptr(GPtrArray) paras = NULL;
+  g_autoptr(BylineOfficeMedia) media = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const guint8 *doc, *table;
+  gsize doc_length, table_length;
+  guint16 flags;
+  guint32 n_chars, fc_clx, lcb_clx;
+  gsize at, n_lw, pairs;
+  guint n_pairs;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+
+  cfb = _byline_cfb_open (bytes, display, error);
+  if (cfb == NULL)
+    return NULL;
+  doc_bytes = _byline_cfb_read (cfb, "WordDocument", &local_error);
+  if (doc_bytes == NULL)
+    {
+      if (!g_error_matches (local_error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* Excel's and PowerPoint's old files are compound files too. */
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is an Office file of the old kind but not a Word document"), display);
+      return NULL;
+    }
+  doc = g_bytes_get_data (doc_bytes, &doc_length);
+
+  /* The FIB: FibBase (32 bytes), then counted arrays of shorts, longs and
+   * (offset, length) pairs. */
+  if (doc_length < 34 || le16 (doc) != FIB_IDENT)
+    return damaged (error, display);
+  if (le16 (doc + 2) < FIB_WORD97)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s was saved by a Word older than Word 97, which Byline does not read: open it in "
+                     "Word or LibreOffice and save it as a Word document (.docx)"), display);
+      return NULL;
+    }
+  flags = le16 (doc + 10);
+  if (flags & FLAG_ENCRYPTED)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is protected by a password: open it in Word or LibreOffice and save it without one"),
+                   display);
+      return NULL;
+    }
+  at = 32;
+  at += 2 + (gsize) le16 (doc + at) * 2;                     /* fibRgW */
+  if (at + 2 > doc_length)
+    return damaged (error, display);
+  n_lw = le16 (doc + at);
+  at += 2;
+  if (n_lw < 4 || at + n_lw * 4 + 2 > doc_length)
+    return damaged (error, display);
+  n_chars = le32 (doc + at + 3 * 4);                          /* ccpText */
+  at += n_lw * 4;
+  if (le16 (doc + at) < 34 || at + 2 + 34 * 8 > doc_length)  /* fcClx is the 34th pair */
+    return damaged (error, display);
+  n_pairs = le16 (doc + at);
+  at += 2;
+  if (at + (gsize) n_pairs * 8 > doc_length)
+    return damaged (error, display);
+  pairs = at;
+  fc_clx = le32 (doc + at + 33 * 8);
+  lcb_clx = le32 (doc + at + 33 * 8 + 4);
+
+  table_bytes = _byline_cfb_read (cfb, flags & FLAG_TABLE1 ? "1Table" : "0Table", error);
+  if (table_bytes == NULL)
+    return NULL;
+  table = g_bytes_get_data (table_bytes, &table_length);
+  if (n_chars > MAX_TEXT || (guint64) fc_clx + lcb_clx > table_length)
+    return damaged (error, display);
+  text = read_text (doc, doc_length, table + fc_clx, lcb_clx, n_chars);
+  if (text == NULL)
+    return damaged (error, display);
+
+  props = _byline_doc_props_new (doc, doc_length, table, table_length, doc + pairs, n_pairs);
+  paras = read_paragraphs (text, props);
+  media = _byline_office_media_new (NULL, display);
+  return _byline_office_import (paras, media, display, error);
+}

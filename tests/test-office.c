@@ -95,6 +95,12 @@ test_styled (gconstpointer data)
   assert_block (body, 2, BYLINE_BLOCK_BULLETED_ITEM, "Quốc lộ 4H tại km 45");
   assert_block (body, 3, BYLINE_BLOCK_BULLETED_ITEM, "Tỉnh lộ 127 đoạn qua xã Kan Hồ");
   assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 1);
+  g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 0)), ==, "image/jpeg");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (article, 0)), ==,
+                   "Đường vào xã Pa Ủ bị sạt lở.");
+  g_assert_cmpstr (byline_image_get_credit (byline_article_get_image (article, 0)), ==, "Ảnh: Lò Văn Dũng");
   assert_block (body, 5, BYLINE_BLOCK_HEADING2, "Khắc phục");
   assert_block (body, 6, BYLINE_BLOCK_NUMBERED_ITEM, "Huy động máy xúc");
   assert_block (body, 7, BYLINE_BLOCK_NUMBERED_ITEM, "Đưa hàng cứu trợ vào xã");
@@ -160,7 +166,8 @@ test_plain (gconstpointer data)
 /* Typed in TCVN3 with the .VnTime font (the document's), its headline in
  * .VnTimeH (capitals): read as the fonts draw it, not as Latin-1 letters
  * ("Chî phiªn B¾c Hµ").  A sentence pasted in Unicode and Times New Roman
- * is kept as it is. */
+ * is kept as it is.  The same story in Word, LibreOffice and Word 97's
+ * formats. */
 static void
 test_tcvn3 (gconstpointer data)
 {
@@ -815,7 +822,7 @@ test_tcvn3_styles (void)
 /* ------------------------------------------------------------ Word 97 */
 
 /* A .doc: its paragraphs, their styles (headings, a quote), bold and
- * italics; lists and pictures are not read. */
+ * italics, its photo and the caption under it; lists are not read. */
 static void
 test_doc_styled (void)
 {
@@ -840,52 +847,8 @@ test_doc_styled (void)
   assert_block (body, 8, BYLINE_BLOCK_QUOTE, "Chúng tôi sẽ thông đường trong hai ngày.");
 }
 
-/* The story of test_plain without its pictures, which .doc files do not
- * give: the line under the first one is a paragraph. */
-static void
-test_plain_text_only (gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BylineArticle) article = import (data, &error);
-  BylineBody *body;
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (byline_article_get_headline (article), ==, "Khai mạc Chợ phiên Bắc Hà");
-  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "(BLC) - Sáng 6/12"));
-  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
-  body = byline_article_get_body (article);
-  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
-  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Năm nay, chợ có hơn 300 gian hàng của đồng bào các dân tộc.");
-  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Du khách tham quan chợ phiên. Ảnh: Thu Hà");
-  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Chợ họp vào Chủ nhật hằng tuần.");
-  g_assert_cmpuint (byline_article_get_n_images (article), ==, 0);
-}
-
-/* Typed in TCVN3: the fonts of the runs and of the Normal style say it,
- * the capitals' font too; a sentence in Times New Roman is Unicode. */
-static void
-test_doc_tcvn3 (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BylineArticle) article = import ("doc/vntime.doc", &error);
-  BylineBody *body;
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (byline_article_get_headline (article), ==, "CHỢ PHIÊN BẮC HÀ");
-  g_assert_cmpstr (byline_article_get_lead (article), ==,
-                   "(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên Bắc Hà.");
-  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
-  body = byline_article_get_body (article);
-  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH,
-                "Người dân các xã Lùng Phình, Tả Van Chư mang hàng xuống chợ. "
-                "Giá một con ngựa bạch khoảng 25 triệu đồng.");
-  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Phiên chợ ngựa đông vui. Ảnh: Thu Hà");
-  assert_span (body, 1, BYLINE_SPAN_ITALIC, "", "Phiên chợ ngựa đông vui. Ảnh: Thu Hà", NULL);
-  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiệt độ buổi sáng chỉ còn 8°C.");
-}
-
-/* Where in the file stream @stream's data starts (its first sector) for the
- * tests that damage one field: found by its first bytes. */
+/* The offset of the first sector that starts with @needle (the FIB:
+ * 0xA5EC), for the tests that damage one field. */
 static gsize
 doc_sector (GBytes     *bytes,
             const void *needle,
@@ -997,6 +960,45 @@ test_doc_fat_loop (void)
   g_clear_error (&error);
 }
 
+/* The picture's records (PICF, shape, FBSE, BLIP) damaged: the story is
+ * read without the picture or refused, never a crash or a picture that is
+ * not one. */
+static void
+test_doc_picture_damaged (void)
+{
+  g_autoptr(GBytes) good = load ("doc/cho-phien.doc");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+  gsize png = 0;
+
+  for (gsize at = 0; at + 8 <= size && png == 0; at++)
+    if (memcmp (data + at, "\x89PNG\r\n\x1a\n", 8) == 0)
+      png = at;
+  g_assert_cmpuint (png, >, 260);
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+      guint n = g_rand_int_range (rand, 1, 6);
+
+      for (guint i = 0; i < n; i++)
+        copy[png - 260 + g_rand_int_range (rand, 0, 276)] = (guint8) g_rand_int_range (rand, 0, 256);
+      bytes = g_bytes_new (copy, size);
+      article = byline_import_read (bytes, "bai.doc", NULL, NULL, &error);
+      g_assert_true ((article == NULL) != (error == NULL));
+      for (guint i = 0; article != NULL && i < byline_article_get_n_images (article); i++)
+        {
+          BylineImage *image = byline_article_get_image (article, i);
+          const char *type = byline_image_get_media_type (image);
+
+          g_assert_true (g_str_equal (type, "image/png") || g_str_equal (type, "image/jpeg"));
+        }
+    }
+}
+
 /* Cut short anywhere: refused or read, never a crash. */
 static void
 test_doc_truncated (void)
@@ -1047,11 +1049,12 @@ main (int   argc,
   g_test_add_func ("/office/docx/field-unended", test_field_unended);
   g_test_add_func ("/office/docx/field-random", test_field_random);
   g_test_add_func ("/office/doc/styled", test_doc_styled);
-  g_test_add_func ("/office/doc/tcvn3", test_doc_tcvn3);
-  g_test_add_data_func ("/office/doc/plain", "doc/cho-phien.doc", test_plain_text_only);
+  g_test_add_data_func ("/office/doc/tcvn3", "doc/vntime.doc", test_tcvn3);
+  g_test_add_data_func ("/office/doc/plain", "doc/cho-phien.doc", test_plain);
   g_test_add_func ("/office/doc/refused", test_doc_refused);
   g_test_add_func ("/office/doc/fat-loop", test_doc_fat_loop);
   g_test_add_func ("/office/doc/truncated", test_doc_truncated);
+  g_test_add_func ("/office/doc/picture-damaged", test_doc_picture_damaged);
   g_test_add_data_func ("/office/doc/mutated", "doc/mua-lu.doc", test_mutated);
   g_test_add_data_func ("/office/doc/mutated-tcvn3", "doc/vntime.doc", test_mutated);
   g_test_add_data_func ("/office/doc/mutated-heavily", "doc/cho-phien.doc", test_mutated_heavily);

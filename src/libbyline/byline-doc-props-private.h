@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 /* What a character is written in: -1 where nothing says. */
 typedef struct
 {
-  int font;     /* an index of the font table */
-  int bold;
-  int italic;
+  int    font;     /* an index of the font table */
+  int    bold;
+  int    italic;
+  gint64 picture;  /* a picture's place in the Data stream (the run's own) */
 } BylineDocChar;
 
 typedef struct _BylineDocProps BylineDocProps;
@@ -44,5 +45,14 @@ const char     *_byline_doc_props_font_name (BylineDocProps *props,
                                              int             font);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDocProps, _byline_doc_props_free)
+
+/* byline-doc-picture.c: the JPEG or PNG of the inline picture at @offset
+ * of the Data stream (its PICF and OfficeArt records; the picture itself
+ * there or at its offset in the WordDocument stream), with its file
+ * extension; NULL for another kind (a drawing, a WMF) or a damaged one. */
+GBytes         *_byline_doc_picture         (GBytes         *data,
+                                             GBytes         *doc,
+                                             gint64          offset,
+                                             const char    **extension);
 
 G_END_DECLS

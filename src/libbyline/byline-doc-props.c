@@ -35,6 +35,7 @@
 #define SPRM_BOLD      0x0835
 #define SPRM_ITALIC    0x0836
 #define SPRM_ISTD      0x4A30
+#define SPRM_PICTURE   0x6A03   /* sprmCPicLocation */
 
 /* The FIB's pairs: fcStshf 1, fcPlcfBteChpx 12, fcPlcfBtePapx 13,
  * fcSttbfFfn 15. */
@@ -131,6 +132,8 @@ read_sprms (const guint8  *grpprl,
         props->italic = toggle (grpprl[at]);
       else if (sprm == SPRM_ISTD && istd != NULL)
         *istd = le16 (grpprl + at);
+      else if (sprm == SPRM_PICTURE)
+        props->picture = le32 (grpprl + at);
       at += size;
     }
 }
@@ -214,7 +217,7 @@ read_styles (BylineDocProps *props,
     {
       guint16 size = le16 (stsh + at);
       const guint8 *std = stsh + at + 2;
-      Style style = { -1, { -1, -1, -1 }, NULL };
+      Style style = { -1, { -1, -1, -1, -1 }, NULL };
 
       if (at + 2 + size > length)
         break;
@@ -290,7 +293,7 @@ read_fkps (BylineDocProps *props,
         continue;
       for (guint r = 0; r < crun; r++)
         {
-          Run run = { le32 (page + r * 4), le32 (page + (r + 1) * 4), { -1, -1, -1 }, -1 };
+          Run run = { le32 (page + r * 4), le32 (page + (r + 1) * 4), { -1, -1, -1, -1 }, -1 };
           gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
 
           if (offset != 0 && offset < FKP_SIZE - 1)
@@ -410,7 +413,7 @@ static BylineDocChar
 style_props (BylineDocProps *props,
              int             istd)
 {
-  BylineDocChar out = { -1, -1, -1 };
+  BylineDocChar out = { -1, -1, -1, -1 };
 
   for (int depth = 0; istd >= 0 && (guint) istd < props->styles->len && depth < MAX_DEPTH; depth++)
     {
@@ -444,7 +447,7 @@ _byline_doc_props_at (BylineDocProps *props,
 {
   const Run *chars = find_run (props->chars, fc);
   const Run *paragraph = find_run (props->paragraphs, fc);
-  BylineDocChar own = chars != NULL ? chars->props : (BylineDocChar) { -1, -1, -1 };
+  BylineDocChar own = chars != NULL ? chars->props : (BylineDocChar) { -1, -1, -1, -1 };
   BylineDocChar style = style_props (props, paragraph != NULL ? paragraph->istd : 0);
 
   /* A heading's bold is its look, not emphasis: only its font counts. */
@@ -466,6 +469,7 @@ _byline_doc_props_at (BylineDocProps *props,
   out->font = own.font != -1 ? own.font : style.font;
   out->bold = resolve_toggle (own.bold, style.bold);
   out->italic = resolve_toggle (own.italic, style.italic);
+  out->picture = own.picture;
 }
 
 const char *

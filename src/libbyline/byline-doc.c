@@ -11,8 +11,10 @@
  * comments are other texts), fields' results without their instructions,
  * table cells as paragraphs; each character's font, bold and italics
  * (byline-doc-props.c), so that text in a TCVN3 font (.VnTime) is read as
- * it shows (byline-vn-legacy.c), and each paragraph's style by its name
- * (Title, Heading n, Caption…).  What is not: lists, links and pictures.  Then byline-office.c makes the story, as for the other
+ * it shows (byline-vn-legacy.c), each paragraph's style by its name
+ * (Title, Heading n, Caption…), and inline pictures that are photos
+ * (JPEG, PNG: byline-doc-picture.c).  What is not: lists, links, floating
+ * pictures and drawings.  Then byline-office.c makes the story, as for the other
  * documents: the first paragraph is the headline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -174,9 +176,41 @@ flush (Pending          *run,
 
 /* The paragraphs of @text: fields' instructions left out, Word's special
  * characters made text or dropped, each character in its font. */
+/* Pictures: what the reader needs of the file to write them out. */
+typedef struct
+{
+  GBytes            *data;    /* the Data stream, or NULL */
+  GBytes            *doc;     /* the WordDocument stream */
+  BylineOfficeMedia *media;
+} Pictures;
+
+/* The inline picture the character at @fc stands for, into @para. */
+static void
+add_picture (Pictures         *pictures,
+             BylineDocProps   *props,
+             guint32           fc,
+             BylineOfficePara *para)
+{
+  BylineDocChar chp;
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *key = NULL;
+  const char *extension = NULL;
+  const char *name;
+
+  _byline_doc_props_at (props, fc, TRUE, &chp);
+  image = _byline_doc_picture (pictures->data, pictures->doc, chp.picture, &extension);
+  if (image == NULL)
+    return;
+  key = g_strdup_printf ("data:%" G_GINT64_FORMAT, chp.picture);
+  name = _byline_office_media_add_bytes (pictures->media, key, image, extension);
+  if (name != NULL)
+    _byline_office_para_add_picture (para, name, NULL, NULL);
+}
+
 static GPtrArray *
 read_paragraphs (GArray         *text,
-                 BylineDocProps *props)
+                 BylineDocProps *props,
+                 Pictures       *pictures)
 {
   GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
   BylineOfficePara *para = _byline_office_para_new ();
@@ -238,6 +272,10 @@ read_paragraphs (GArray         *text,
         case 0x1F:   /* optional hyphen: TCVN3's ư, else nothing (flush) */
           c = 0xAD;
           break;
+        case 0x01:   /* an inline picture */
+          flush (&run, para);
+          add_picture (pictures, props, ch->fc, para);
+          continue;
         default:
           /* Pictures' and notes' anchors, the other controls. */
           if (c < 0x20 || c == 0xFFFD)
@@ -281,6 +319,7 @@ _byline_doc_import (GBytes      *bytes,
   g_autoptr(GBytes) table_bytes = NULL;
   g_autoptr(GArray) text = NULL;
   g_autoptr(BylineDocProps) props = NULL;
+  g_autoptr(GBytes) data_bytes = NULL;
   g_autoptr(GPtrArray) paras = NULL;
   g_autoptr(BylineOfficeMedia) media = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -362,7 +401,12 @@ _byline_doc_import (GBytes      *bytes,
     return damaged (error, display);
 
   props = _byline_doc_props_new (doc, doc_length, table, table_length, doc + pairs, n_pairs);
-  paras = read_paragraphs (text, props);
   media = _byline_office_media_new (NULL, display);
+  data_bytes = _byline_cfb_read (cfb, "Data", NULL);
+  {
+    Pictures pictures = { data_bytes, doc_bytes, media };
+
+    paras = read_paragraphs (text, props, &pictures);
+  }
   return _byline_office_import (paras, media, display, error);
 }

@@ -85,6 +85,12 @@ void               _byline_office_media_free      (BylineOfficeMedia *media);
  * name there, or NULL when it is not in the archive or cannot be read. */
 const char        *_byline_office_media_add       (BylineOfficeMedia *media,
                                                    const char        *member);
+/* Writes the picture @bytes to the folder (once per @key) with @extension;
+ * returns its file name there, or NULL when it cannot be written. */
+const char        *_byline_office_media_add_bytes (BylineOfficeMedia *media,
+                                                   const char        *key,
+                                                   GBytes            *bytes,
+                                                   const char        *extension);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineOfficeMedia, _byline_office_media_free)
 

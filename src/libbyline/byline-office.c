@@ -444,18 +444,19 @@ _byline_office_media_free (BylineOfficeMedia *media)
 }
 
 const char *
-_byline_office_media_add (BylineOfficeMedia *media,
-                          const char        *member)
+_byline_office_media_add_bytes (BylineOfficeMedia *media,
+                                const char        *key,
+                                GBytes            *bytes,
+                                const char        *extension)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *extension = NULL;
+  g_autofree char *canonical = NULL;
   g_autofree char *name = NULL;
-  const char *written, *dot;
+  const char *written;
 
-  if ((written = g_hash_table_lookup (media->written, member)) != NULL)
+  if ((written = g_hash_table_lookup (media->written, key)) != NULL)
     return written;
-  if (media->error != NULL || !byline_zip_contains (media->zip, member))
+  if (media->error != NULL)
     return NULL;
   if (media->folder == NULL)
     {
@@ -465,23 +466,39 @@ _byline_office_media_add (BylineOfficeMedia *media,
         return NULL;
       media->folder = g_file_new_for_path (path);
     }
-  bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL);
-  if (bytes == NULL)
-    return NULL;   /* a damaged picture: its caption stays as text */
-  /* "word/media/image1.jpeg" as "<stem>-1.jpeg": numbered in order, with
-   * the member's extension (letters and digits only). */
-  dot = strrchr (member, '.');
-  extension = g_ascii_strdown (dot != NULL && strchr (dot, '/') == NULL ? dot + 1 : "", -1);
-  g_strcanon (extension, "abcdefghijklmnopqrstuvwxyz0123456789", '_');
-  name = *extension != '\0'
-         ? g_strdup_printf ("%s-%u.%s", media->stem, g_hash_table_size (media->written) + 1, extension)
+  /* "<stem>-1.jpeg": numbered in order, the extension letters and digits
+   * only. */
+  canonical = g_ascii_strdown (extension != NULL ? extension : "", -1);
+  g_strcanon (canonical, "abcdefghijklmnopqrstuvwxyz0123456789", '_');
+  name = *canonical != '\0'
+         ? g_strdup_printf ("%s-%u.%s", media->stem, g_hash_table_size (media->written) + 1, canonical)
          : g_strdup_printf ("%s-%u", media->stem, g_hash_table_size (media->written) + 1);
   file = g_file_get_child (media->folder, name);
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
                                 G_FILE_CREATE_PRIVATE, NULL, NULL, &media->error))
     return NULL;
-  g_hash_table_insert (media->written, g_strdup (member), g_steal_pointer (&name));
-  return g_hash_table_lookup (media->written, member);
+  g_hash_table_insert (media->written, g_strdup (key), g_steal_pointer (&name));
+  return g_hash_table_lookup (media->written, key);
+}
+
+const char *
+_byline_office_media_add (BylineOfficeMedia *media,
+                          const char        *member)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *written, *dot;
+
+  if ((written = g_hash_table_lookup (media->written, member)) != NULL)
+    return written;
+  if (media->error != NULL || media->zip == NULL || !byline_zip_contains (media->zip, member))
+    return NULL;
+  bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL);
+  if (bytes == NULL)
+    return NULL;   /* a damaged picture: its caption stays as text */
+  /* "word/media/image1.jpeg": the member's extension. */
+  dot = strrchr (member, '.');
+  return _byline_office_media_add_bytes (media, member, bytes,
+                                         dot != NULL && strchr (dot, '/') == NULL ? dot + 1 : NULL);
 }
 
 /* --------------------------------------------------------------- import */

@@ -821,8 +821,9 @@ test_tcvn3_styles (void)
 
 /* ------------------------------------------------------------ Word 97 */
 
-/* A .doc: its paragraphs, their styles (headings, a quote), bold and
- * italics, its photo and the caption under it; lists are not read. */
+/* A .doc: its paragraphs, their styles (headings, a quote), bold,
+ * italics and a link, its photo and the caption under it; lists are not
+ * read. */
 static void
 test_doc_styled (void)
 {
@@ -840,6 +841,10 @@ test_doc_styled (void)
                 "nặng nhất ở xã Pa Ủ. Xem thêm trên trang của tỉnh.");
   assert_span (body, 0, BYLINE_SPAN_BOLD, "Theo Ban Chỉ huy phòng chống thiên tai huyện, ", "12 điểm", NULL);
   g_assert_cmpuint (count_spans (body, 0, BYLINE_SPAN_ITALIC), ==, 1);
+  /* A HYPERLINK field. */
+  assert_span (body, 0, BYLINE_SPAN_LINK,
+               "Theo Ban Chỉ huy phòng chống thiên tai huyện, 12 điểm sạt lở đã được ghi nhận, "
+               "nặng nhất ở xã Pa Ủ. Xem thêm trên ", "trang của tỉnh", "https://baolaocai.vn/mua-lu");
   assert_block (body, 1, BYLINE_BLOCK_HEADING1, "Nhiều tuyến đường bị chia cắt");
   /* A heading's bold is its look: no span. */
   g_assert_cmpuint (count_spans (body, 1, BYLINE_SPAN_BOLD), ==, 0);
@@ -999,6 +1004,50 @@ test_doc_picture_damaged (void)
     }
 }
 
+/* Word's special characters (fields' begin, separator and end, paragraph
+ * and cell marks, picture anchors) put anywhere in the text, 300 times:
+ * a story or an error, never a crash, and the story's HTML balanced
+ * (the import would refuse a page it cannot parse). */
+static void
+test_doc_special_characters (void)
+{
+  static const guint8 specials[] = { 0x13, 0x14, 0x15, 0x0D, 0x07, 0x01, 0x0B, 0x1F };
+  g_autoptr(GBytes) good = load ("doc/mua-lu.doc");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+  gsize text = 0;
+  guint read = 0;
+
+  /* The text is stored in UTF-16: its first words. */
+  for (gsize at = 0; at + 8 <= size && text == 0; at++)
+    if (memcmp (data + at, "M\0\xb0\x01" "a\0", 6) == 0)
+      text = at;
+  g_assert_cmpuint (text, >, 0);
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+      guint n = g_rand_int_range (rand, 1, 12);
+
+      for (guint i = 0; i < n; i++)
+        {
+          gsize at = text + 2 * (gsize) g_rand_int_range (rand, 0, 600);
+
+          copy[at] = specials[g_rand_int_range (rand, 0, G_N_ELEMENTS (specials))];
+          copy[at + 1] = 0;
+        }
+      bytes = g_bytes_new (copy, size);
+      article = byline_import_read (bytes, "bai.doc", NULL, NULL, &error);
+      g_assert_true ((article == NULL) != (error == NULL));
+      read += article != NULL;
+    }
+  g_test_message ("%u of 300 read", read);
+  g_assert_cmpuint (read, >, 200);
+}
+
 /* Cut short anywhere: refused or read, never a crash. */
 static void
 test_doc_truncated (void)
@@ -1055,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/office/doc/fat-loop", test_doc_fat_loop);
   g_test_add_func ("/office/doc/truncated", test_doc_truncated);
   g_test_add_func ("/office/doc/picture-damaged", test_doc_picture_damaged);
+  g_test_add_func ("/office/doc/special-characters", test_doc_special_characters);
   g_test_add_data_func ("/office/doc/mutated", "doc/mua-lu.doc", test_mutated);
   g_test_add_data_func ("/office/doc/mutated-tcvn3", "doc/vntime.doc", test_mutated);
   g_test_add_data_func ("/office/doc/mutated-heavily", "doc/cho-phien.doc", test_mutated_heavily);

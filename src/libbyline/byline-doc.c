@@ -9,11 +9,12 @@
  *
  * What is read: the main text's paragraphs (headers, footnotes and
  * comments are other texts), fields' results without their instructions,
- * table cells as paragraphs; each character's font, bold and italics
+ * table cells as paragraphs, HYPERLINK fields as links (their result the
+ * link's text); each character's font, bold and italics
  * (byline-doc-props.c), so that text in a TCVN3 font (.VnTime) is read as
  * it shows (byline-vn-legacy.c), each paragraph's style by its name
  * (Title, Heading n, Caption…), and inline pictures that are photos
- * (JPEG, PNG: byline-doc-picture.c).  What is not: lists, links, floating
+ * (JPEG, PNG: byline-doc-picture.c).  What is not: lists, floating
  * pictures and drawings.  Then byline-office.c makes the story, as for the other
  * documents: the first paragraph is the headline.
  *
@@ -149,6 +150,14 @@ read_text (const guint8 *doc,
   return g_steal_pointer (&text);
 }
 
+/* A field: { instruction \x14 result }, as it is being read. */
+typedef struct
+{
+  gboolean  instruction;   /* still in its instruction */
+  GString  *text;          /* the instruction */
+  gboolean  link;          /* it opened the paragraph's <a> */
+} Field;
+
 /* A run of characters written alike, as it is being read. */
 typedef struct
 {
@@ -216,7 +225,8 @@ read_paragraphs (GArray         *text,
   BylineOfficePara *para = _byline_office_para_new ();
   g_autoptr(GString) pending_text = g_string_new (NULL);
   Pending run = { pending_text, BYLINE_VN_LEGACY_NONE, FALSE, FALSE };
-  gboolean instruction[MAX_FIELD_DEPTH];
+  Field fields[MAX_FIELD_DEPTH] = { { 0 } };
+  gboolean in_link = FALSE;   /* the paragraph's HTML has an <a> open */
   int depth = 0;
 
   for (guint i = 0; i <= text->len; i++)
@@ -225,29 +235,64 @@ read_paragraphs (GArray         *text,
       gunichar c = ch != NULL ? ch->c : 0x0D;
       gboolean hidden = FALSE;
 
+      /* In an instruction (of this field, or of one around it). */
       for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
-        hidden |= instruction[d];
+        hidden |= fields[d].instruction;
 
       switch (c)
         {
         case 0x13:   /* a field begins: its instruction */
           if (depth < MAX_FIELD_DEPTH)
-            instruction[depth] = TRUE;
+            fields[depth] = (Field) { TRUE, g_string_new (NULL), FALSE };
           depth++;
           continue;
-        case 0x14:   /* its result */
-          if (depth > 0 && depth <= MAX_FIELD_DEPTH)
-            instruction[depth - 1] = FALSE;
+        case 0x14:   /* its result: a link's text, if it is a HYPERLINK */
+          if (depth > 0 && depth <= MAX_FIELD_DEPTH && fields[depth - 1].instruction)
+            {
+              Field *field = &fields[depth - 1];
+              g_autofree char *target = _byline_office_field_hyperlink (field->text->str);
+              gboolean outer_hidden = FALSE;
+
+              field->instruction = FALSE;
+              for (int d = 0; d < depth - 1; d++)
+                outer_hidden |= fields[d].instruction;
+              /* Links do not nest: an inner one would end the outer. */
+              if (target != NULL && !in_link && !outer_hidden)
+                {
+                  g_autofree char *escaped = g_markup_escape_text (target, -1);
+
+                  flush (&run, para);
+                  g_string_append_printf (para->html, "<a href=\"%s\">", escaped);
+                  field->link = in_link = TRUE;
+                }
+            }
           continue;
         case 0x15:   /* it ends */
           if (depth > 0)
-            depth--;
+            {
+              depth--;
+              if (depth < MAX_FIELD_DEPTH)
+                {
+                  if (fields[depth].link && in_link)
+                    {
+                      flush (&run, para);
+                      g_string_append (para->html, "</a>");
+                      in_link = FALSE;
+                    }
+                  g_string_free (g_steal_pointer (&fields[depth].text), TRUE);
+                }
+            }
           continue;
         default:
           break;
         }
       if (hidden)
-        continue;
+        {
+          /* The innermost field's own instruction: what it is. */
+          if (depth <= MAX_FIELD_DEPTH && fields[depth - 1].instruction && c >= 0x20)
+            g_string_append_unichar (fields[depth - 1].text, c);
+          continue;
+        }
 
       switch (c)
         {
@@ -256,6 +301,14 @@ read_paragraphs (GArray         *text,
         case 0x0C:   /* page or section break */
         case 0x0E:   /* column break */
           flush (&run, para);
+          /* A paragraph's HTML closes what it opens. */
+          if (in_link)
+            {
+              g_string_append (para->html, "</a>");
+              in_link = FALSE;
+              for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
+                fields[d].link = FALSE;
+            }
           g_ptr_array_add (paras, para);
           para = _byline_office_para_new ();
           continue;
@@ -305,6 +358,9 @@ read_paragraphs (GArray         *text,
         g_string_append_unichar (run.text, c);
       }
     }
+  for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
+    if (fields[d].text != NULL)
+      g_string_free (fields[d].text, TRUE);
   _byline_office_para_free (para);
   return paras;
 }

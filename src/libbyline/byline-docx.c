@@ -338,73 +338,6 @@ field_free (Field *field)
   g_free (field);
 }
 
-/* The next argument of a field instruction at @p into @token: a word, or
- * text in quotes ("…", or “…” as Word's AutoCorrect types them), where \"
- * is a quote and \\ a backslash.  Returns where it ends; NULL when there is
- * none. */
-static const char *
-next_argument (const char *p,
-               GString    *token,
-               gboolean   *quoted)
-{
-  gunichar c;
-
-  g_string_truncate (token, 0);
-  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  if (*p == '\0')
-    return NULL;
-  c = g_utf8_get_char (p);
-  *quoted = c == '"' || c == 0x201C;
-  if (*quoted)
-    p = g_utf8_next_char (p);
-  for (; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      c = g_utf8_get_char (p);
-      if (*quoted ? (c == '"' || c == 0x201D) : g_unichar_isspace (c))
-        break;
-      if (*quoted && c == '\\' && (p[1] == '"' || p[1] == '\\'))
-        {
-          p++;
-          c = (gunichar) *p;
-        }
-      g_string_append_unichar (token, c);
-    }
-  if (*quoted && *p != '\0')
-    p = g_utf8_next_char (p);
-  return p;
-}
-
-/* The address of a HYPERLINK field's @instruction, as given: NULL for
- * other fields, and for a place in the document alone (\l "bookmark":
- * the story has no bookmarks; with an address, as <w:hyperlink
- * w:anchor>, it is left out). */
-static char *
-field_hyperlink (const char *instruction)
-{
-  g_autoptr(GString) token = g_string_new (NULL);
-  g_autofree char *address = NULL;
-  gboolean quoted = FALSE;
-  const char *p = next_argument (instruction, token, &quoted);
-
-  if (p == NULL || quoted || g_ascii_strcasecmp (token->str, "HYPERLINK") != 0)
-    return NULL;
-  while ((p = next_argument (p, token, &quoted)) != NULL)
-    {
-      if (!quoted && token->str[0] == '\\')
-        {
-          /* \l (the bookmark), \o (the tooltip), \t (the frame) and the
-           * formatting switches \* \# \@ take an argument; \m and \n none. */
-          if (token->len == 2 && strchr ("lot*#@", g_ascii_tolower (token->str[1])) != NULL
-              && (p = next_argument (p, token, &quoted)) == NULL)
-            break;
-        }
-      else if (address == NULL && token->len > 0)
-        address = g_strdup (token->str);
-    }
-  return g_steal_pointer (&address);
-}
-
 /* Opens a link to @target unless one is open (HTML links do not nest: an
  * inner one would end the outer).  Which addresses are links (http, https,
  * mailto) the HTML import decides, for every format alike. */
@@ -473,7 +406,7 @@ field_separate (Docx             *docx,
     return;
   field_take_back_instruction (field, para);
   field->in_result = TRUE;
-  target = field_hyperlink (field->instruction->str);
+  target = _byline_office_field_hyperlink (field->instruction->str);
   field->link = open_link (docx, para, target);
 }
 
@@ -554,7 +487,7 @@ read_simple_field (Docx             *docx,
                    BylineOfficePara *para)
 {
   g_autofree char *instruction = attr (field, "instr");
-  g_autofree char *target = instruction != NULL ? field_hyperlink (instruction) : NULL;
+  g_autofree char *target = instruction != NULL ? _byline_office_field_hyperlink (instruction) : NULL;
   gboolean link = open_link (docx, para, target);
 
   read_inline (docx, field, para);

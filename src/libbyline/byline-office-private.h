@@ -74,6 +74,11 @@ void              _byline_office_para_add_picture (BylineOfficePara *para,
  * newsroom's template's own: "Tít", "Sapo", "Chú thích ảnh"). */
 BylineOfficeStyle _byline_office_style_from_name  (const char       *name);
 
+/* The address of a Word field's instruction ({ HYPERLINK "url" \o "…" }),
+ * as given; NULL for other fields and for a place in the document alone
+ * (\l "bookmark").  Both Word readers' fields. */
+char             *_byline_office_field_hyperlink  (const char       *instruction);
+
 /* The temporary folder for a document's pictures. */
 typedef struct _BylineOfficeMedia BylineOfficeMedia;
 

@@ -911,6 +911,17 @@ test_doc_refused (void)
     g_clear_error (&error);
   }
 
+  /* fWhichTblStm pointing at a table stream that is not there. */
+  {
+    const guint8 *data = g_bytes_get_data (good, NULL);
+    guint8 flags[2] = { data[fib + 10], data[fib + 11] ^ 0x02 };
+
+    error = import_patched (good, fib + 10, flags, 2);
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "bai.doc is damaged"));
+    g_clear_error (&error);
+  }
+
   /* Word 95 (nFib 0x68). */
   error = import_patched (good, fib + 2, "\x68\x00", 2);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);

@@ -446,9 +446,10 @@ _byline_doc_import (GBytes      *bytes,
   fc_clx = le32 (doc + at + 33 * 8);
   lcb_clx = le32 (doc + at + 33 * 8 + 4);
 
-  table_bytes = _byline_cfb_read (cfb, flags & FLAG_TABLE1 ? "1Table" : "0Table", error);
+  /* Without its table stream the text cannot be found: damaged. */
+  table_bytes = _byline_cfb_read (cfb, flags & FLAG_TABLE1 ? "1Table" : "0Table", NULL);
   if (table_bytes == NULL)
-    return NULL;
+    return damaged (error, display);
   table = g_bytes_get_data (table_bytes, &table_length);
   if (n_chars > MAX_TEXT || (guint64) fc_clx + lcb_clx > table_length)
     return damaged (error, display);

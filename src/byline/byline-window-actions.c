@@ -320,6 +320,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (all, "json");
   gtk_file_filter_add_suffix (all, "docx");
   gtk_file_filter_add_suffix (all, "odt");
+  gtk_file_filter_add_suffix (all, "doc");
   gtk_file_filter_set_name (html, _("Web pages"));
   gtk_file_filter_add_mime_type (html, "text/html");
   gtk_file_filter_set_name (json, _("Byline drafts and ninjs"));
@@ -332,6 +333,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (word, DOC_TYPE);
   gtk_file_filter_add_suffix (word, "docx");
   gtk_file_filter_add_suffix (word, "odt");
+  gtk_file_filter_add_suffix (word, "doc");
   g_list_store_append (filters, all);
   g_list_store_append (filters, json);
   g_list_store_append (filters, html);

@@ -95,6 +95,8 @@ test_styled (gconstpointer data)
   assert_block (body, 2, BYLINE_BLOCK_BULLETED_ITEM, "Quốc lộ 4H tại km 45");
   assert_block (body, 3, BYLINE_BLOCK_BULLETED_ITEM, "Tỉnh lộ 127 đoạn qua xã Kan Hồ");
   assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 2, BYLINE_BLOCK_BULLETED_ITEM, "Quốc lộ 4H tại km 45");
+  assert_block (body, 3, BYLINE_BLOCK_BULLETED_ITEM, "Tỉnh lộ 127 đoạn qua xã Kan Hồ");
   assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
   g_assert_cmpuint (byline_article_get_n_images (article), ==, 1);
   g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 0)), ==, "image/jpeg");
@@ -102,6 +104,8 @@ test_styled (gconstpointer data)
                    "Đường vào xã Pa Ủ bị sạt lở.");
   g_assert_cmpstr (byline_image_get_credit (byline_article_get_image (article, 0)), ==, "Ảnh: Lò Văn Dũng");
   assert_block (body, 5, BYLINE_BLOCK_HEADING2, "Khắc phục");
+  assert_block (body, 6, BYLINE_BLOCK_NUMBERED_ITEM, "Huy động máy xúc");
+  assert_block (body, 7, BYLINE_BLOCK_NUMBERED_ITEM, "Đưa hàng cứu trợ vào xã");
   assert_block (body, 6, BYLINE_BLOCK_NUMBERED_ITEM, "Huy động máy xúc");
   assert_block (body, 7, BYLINE_BLOCK_NUMBERED_ITEM, "Đưa hàng cứu trợ vào xã");
   assert_block (body, 8, BYLINE_BLOCK_QUOTE, "Chúng tôi sẽ thông đường trong hai ngày.");
@@ -821,9 +825,9 @@ test_tcvn3_styles (void)
 
 /* ------------------------------------------------------------ Word 97 */
 
-/* A .doc: its paragraphs, their styles (headings, a quote), bold,
- * italics and a link, its photo and the caption under it; lists are not
- * read. */
+/* A .doc: its paragraphs, their styles (headings, a quote), lists
+ * (bulleted, numbered), bold, italics and a link, its photo and the
+ * caption under it. */
 static void
 test_doc_styled (void)
 {
@@ -849,6 +853,8 @@ test_doc_styled (void)
   /* A heading's bold is its look: no span. */
   g_assert_cmpuint (count_spans (body, 1, BYLINE_SPAN_BOLD), ==, 0);
   assert_block (body, 5, BYLINE_BLOCK_HEADING2, "Khắc phục");
+  assert_block (body, 6, BYLINE_BLOCK_NUMBERED_ITEM, "Huy động máy xúc");
+  assert_block (body, 7, BYLINE_BLOCK_NUMBERED_ITEM, "Đưa hàng cứu trợ vào xã");
   assert_block (body, 8, BYLINE_BLOCK_QUOTE, "Chúng tôi sẽ thông đường trong hai ngày.");
 }
 

@@ -37,6 +37,10 @@ void            _byline_doc_props_at        (BylineDocProps *props,
                                              guint32         fc,
                                              gboolean        paragraph_look,
                                              BylineDocChar  *out);
+/* Whether the paragraph of the character at @fc is a list item: 0 no,
+ * 1 bulleted, 2 numbered. */
+int             _byline_doc_props_paragraph_list  (BylineDocProps *props,
+                                                   guint32         fc);
 /* The name of the style of the paragraph of the character at @fc, or NULL. */
 const char     *_byline_doc_props_paragraph_style (BylineDocProps *props,
                                                    guint32         fc);

@@ -36,6 +36,10 @@
 #define SPRM_ITALIC    0x0836
 #define SPRM_ISTD      0x4A30
 #define SPRM_PICTURE   0x6A03   /* sprmCPicLocation */
+#define SPRM_ILFO      0x460B   /* sprmPIlfo: the paragraph's list */
+#define SPRM_ILVL      0x260A   /* sprmPIlvl: its level */
+#define NFC_BULLET     0x17
+#define NFC_NONE       0xFF
 
 /* The FIB's pairs: fcStshf 1, fcPlcfBteChpx 12, fcPlcfBtePapx 13,
  * fcSttbfFfn 15. */
@@ -43,6 +47,8 @@
 #define PAIR_BTE_CHPX  12
 #define PAIR_BTE_PAPX  13
 #define PAIR_FONTS     15
+#define PAIR_LISTS     73       /* fcPlfLst */
+#define PAIR_LIST_USES 74       /* fcPlfLfo */
 
 typedef struct
 {
@@ -50,6 +56,8 @@ typedef struct
   guint32        end;
   BylineDocChar  props;     /* CHPX runs */
   int            istd;      /* PAPX runs: the paragraph's style; CHPX runs: a character style, or -1 */
+  int            ilfo;      /* PAPX runs: its list (1-based; 0 none, -1 not said) */
+  int            ilvl;
 } Run;
 
 typedef struct
@@ -57,10 +65,13 @@ typedef struct
   int            base;      /* istdBase, or -1 */
   BylineDocChar  props;
   char          *name;      /* "Heading 1", "Title"…, or NULL */
+  int            ilfo;      /* a paragraph style's list ("List Bullet"), or -1 */
 } Style;
 
 struct _BylineDocProps
 {
+  GHashTable *numbered;     /* ilfo of numbered lists (set) */
+  GHashTable *listed;       /* ilfo of any list (set) */
   GPtrArray *fonts;         /* char*, NULL where unreadable */
   GArray    *styles;        /* Style, by istd */
   GArray    *chars;         /* Run, by start */
@@ -90,6 +101,104 @@ toggle (guint8 operand)
     case 1: return 1;
     case 0x81: return -2;
     default: return -1;
+    }
+}
+
+/* The sprms of a paragraph's @grpprl that say its list and level. */
+static void
+read_list_sprms (const guint8 *grpprl,
+                 gsize         length,
+                 int          *ilfo,
+                 int          *ilvl)
+{
+  gsize at = 0;
+
+  while (at + 2 <= length)
+    {
+      guint16 sprm = le16 (grpprl + at);
+      gsize size;
+
+      at += 2;
+      switch (sprm >> 13)
+        {
+        case 0: case 1: size = 1; break;
+        case 2: case 4: case 5: size = 2; break;
+        case 3: size = 4; break;
+        case 7: size = 3; break;
+        default:
+          /* Variable; sprmTDefTable (0xD608) and sprmPChgTabs (0xC615)
+           * say their size otherwise: stop rather than misread. */
+          if (sprm == 0xD608 || sprm == 0xC615 || at >= length)
+            return;
+          size = 1 + grpprl[at];
+          break;
+        }
+      if (at + size > length)
+        return;
+      if (sprm == SPRM_ILFO)
+        *ilfo = le16 (grpprl + at);
+      else if (sprm == SPRM_ILVL && ilvl != NULL)
+        *ilvl = grpprl[at];
+      at += size;
+    }
+}
+
+/* PlfLst (the lists: their LSTFs, then their levels' LVLs, after it in the
+ * table stream) and PlfLfo (the lists paragraphs name, 1-based): which are
+ * lists, and which numbered, by their first level's number format. */
+static void
+read_lists (BylineDocProps *props,
+            const guint8   *table,
+            gsize           table_length,
+            guint32         lst_at,
+            guint32         lst_length,
+            guint32         lfo_at,
+            guint32         lfo_length)
+{
+  g_autoptr(GHashTable) numbered_lists = g_hash_table_new (NULL, NULL);   /* lsid */
+  const guint8 *lst = table + lst_at;
+  guint16 n_lists;
+  gsize level_at;
+  guint32 n_uses;
+
+  if (lst_length < 2 || lfo_length < 4)
+    return;
+  n_lists = le16 (lst);
+  if (2 + (gsize) n_lists * 28 > lst_length)
+    return;
+  level_at = (gsize) lst_at + lst_length;
+  for (guint i = 0; i < n_lists; i++)
+    {
+      const guint8 *lstf = lst + 2 + i * 28;
+      guint32 lsid = le32 (lstf);
+      guint levels = (lstf[26] & 0x01) ? 1 : 9;
+
+      for (guint l = 0; l < levels; l++)
+        {
+          const guint8 *lvl = table + level_at;
+          gsize size;
+
+          if (level_at + 28 + 2 > table_length)
+            return;
+          if (l == 0 && lvl[4] != NFC_BULLET && lvl[4] != NFC_NONE)
+            g_hash_table_add (numbered_lists, GUINT_TO_POINTER (lsid));
+          /* LVLF, its paragraph and character sprms, its number text. */
+          size = 28 + lvl[25] + lvl[24];
+          if (level_at + size + 2 > table_length)
+            return;
+          size += 2 + (gsize) le16 (table + level_at + size) * 2;
+          level_at += size;
+        }
+    }
+
+  n_uses = le32 (table + lfo_at);
+  for (guint32 i = 0; i < n_uses && 4 + ((gsize) i + 1) * 16 <= lfo_length; i++)
+    {
+      guint32 lsid = le32 (table + lfo_at + 4 + i * 16);
+
+      g_hash_table_add (props->listed, GUINT_TO_POINTER (i + 1));
+      if (g_hash_table_contains (numbered_lists, GUINT_TO_POINTER (lsid)))
+        g_hash_table_add (props->numbered, GUINT_TO_POINTER (i + 1));
     }
 }
 
@@ -217,7 +326,7 @@ read_styles (BylineDocProps *props,
     {
       guint16 size = le16 (stsh + at);
       const guint8 *std = stsh + at + 2;
-      Style style = { -1, { -1, -1, -1, -1 }, NULL };
+      Style style = { -1, { -1, -1, -1, -1 }, NULL, -1 };
 
       if (at + 2 + size > length)
         break;
@@ -252,9 +361,12 @@ read_styles (BylineDocProps *props,
               if (p + 2 + upx > size)
                 break;
               /* The character properties: a paragraph style's second UPX,
-               * a character style's first. */
+               * a character style's first; a paragraph style's list in its
+               * first (its istd, then sprms). */
               if ((sgc == 1 && u == 1) || (sgc == 2 && u == 0))
                 read_sprms (data, upx, &style.props, NULL);
+              else if (sgc == 1 && u == 0 && upx >= 2)
+                read_list_sprms (data + 2, upx - 2, &style.ilfo, NULL);
               p += 2 + upx + (upx % 2);
             }
         }
@@ -293,7 +405,7 @@ read_fkps (BylineDocProps *props,
         continue;
       for (guint r = 0; r < crun; r++)
         {
-          Run run = { le32 (page + r * 4), le32 (page + (r + 1) * 4), { -1, -1, -1, -1 }, -1 };
+          Run run = { le32 (page + r * 4), le32 (page + (r + 1) * 4), { -1, -1, -1, -1 }, -1, -1, 0 };
           gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
 
           if (offset != 0 && offset < FKP_SIZE - 1)
@@ -312,7 +424,10 @@ read_fkps (BylineDocProps *props,
                   else
                     size = size * 2 - 1;
                   if (size >= 2 && data + size <= FKP_SIZE - 1)
-                    run.istd = le16 (page + data);
+                    {
+                      run.istd = le16 (page + data);
+                      read_list_sprms (page + data + 2, size - 2, &run.ilfo, &run.ilvl);
+                    }
                 }
               else
                 {
@@ -357,6 +472,8 @@ _byline_doc_props_new (const guint8 *doc,
   guint32 fc, lcb;
 
   props->fonts = g_ptr_array_new_with_free_func (g_free);
+  props->numbered = g_hash_table_new (NULL, NULL);
+  props->listed = g_hash_table_new (NULL, NULL);
   props->styles = g_array_new (FALSE, FALSE, sizeof (Style));
   g_array_set_clear_func (props->styles, style_clear);
   props->chars = g_array_new (FALSE, FALSE, sizeof (Run));
@@ -370,6 +487,13 @@ _byline_doc_props_new (const guint8 *doc,
     read_fkps (props, doc, doc_length, table + fc, lcb, FALSE);
   if (pair (fc_lcb, n_pairs, PAIR_BTE_PAPX, table_length, &fc, &lcb))
     read_fkps (props, doc, doc_length, table + fc, lcb, TRUE);
+  {
+    guint32 lfo_fc, lfo_lcb;
+
+    if (pair (fc_lcb, n_pairs, PAIR_LISTS, table_length, &fc, &lcb)
+        && pair (fc_lcb, n_pairs, PAIR_LIST_USES, table_length, &lfo_fc, &lfo_lcb))
+      read_lists (props, table, table_length, fc, lcb, lfo_fc, lfo_lcb);
+  }
   g_array_sort (props->chars, compare_runs);
   g_array_sort (props->paragraphs, compare_runs);
   return props;
@@ -381,6 +505,8 @@ _byline_doc_props_free (BylineDocProps *props)
   if (props == NULL)
     return;
   g_ptr_array_unref (props->fonts);
+  g_hash_table_unref (props->numbered);
+  g_hash_table_unref (props->listed);
   g_array_unref (props->styles);
   g_array_unref (props->chars);
   g_array_unref (props->paragraphs);
@@ -491,4 +617,26 @@ _byline_doc_props_paragraph_style (BylineDocProps *props,
   if (istd < 0 || (guint) istd >= props->styles->len)
     return NULL;
   return g_array_index (props->styles, Style, istd).name;
+}
+
+int
+_byline_doc_props_paragraph_list (BylineDocProps *props,
+                                  guint32         fc)
+{
+  const Run *paragraph = find_run (props->paragraphs, fc);
+  int ilfo = paragraph != NULL ? paragraph->ilfo : -1;
+  int istd = paragraph != NULL ? paragraph->istd : 0;
+
+  /* The paragraph's own, else its style's (through the styles it is based
+   * on): "List Bullet" is a list by its style. */
+  for (int depth = 0; ilfo == -1 && istd >= 0 && (guint) istd < props->styles->len && depth < MAX_DEPTH; depth++)
+    {
+      const Style *style = &g_array_index (props->styles, Style, istd);
+
+      ilfo = style->ilfo;
+      istd = style->base;
+    }
+  if (ilfo <= 0 || !g_hash_table_contains (props->listed, GINT_TO_POINTER (ilfo)))
+    return 0;
+  return g_hash_table_contains (props->numbered, GINT_TO_POINTER (ilfo)) ? 2 : 1;
 }

@@ -14,8 +14,8 @@
  * (byline-doc-props.c), so that text in a TCVN3 font (.VnTime) is read as
  * it shows (byline-vn-legacy.c), each paragraph's style by its name
  * (Title, Heading n, Caption…), and inline pictures that are photos
- * (JPEG, PNG: byline-doc-picture.c).  What is not: lists, floating
- * pictures and drawings.  Then byline-office.c makes the story, as for the other
+ * (JPEG, PNG: byline-doc-picture.c), and lists (bulleted or numbered by
+ * their first level).  What is not: floating pictures and drawings.  Then byline-office.c makes the story, as for the other
  * documents: the first paragraph is the headline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -343,7 +343,14 @@ read_paragraphs (GArray         *text,
 
         /* The paragraph's style, from its first character. */
         if (para->n_chars == 0 && run.text->len == 0)
-          para->style = _byline_office_style_from_name (_byline_doc_props_paragraph_style (props, ch->fc));
+          {
+            static const BylineOfficeList lists[] = {
+              BYLINE_OFFICE_NO_LIST, BYLINE_OFFICE_BULLETED, BYLINE_OFFICE_NUMBERED,
+            };
+
+            para->style = _byline_office_style_from_name (_byline_doc_props_paragraph_style (props, ch->fc));
+            para->list = lists[_byline_doc_props_paragraph_list (props, ch->fc)];
+          }
         _byline_doc_props_at (props, ch->fc, para->style == BYLINE_OFFICE_NORMAL, &chp);
         legacy = _byline_vn_legacy_for_font (_byline_doc_props_font_name (props, chp.font));
         bold = chp.bold == 1;

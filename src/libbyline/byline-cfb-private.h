@@ -29,6 +29,11 @@ GBytes     *_byline_cfb_read   (BylineCfb   *cfb,
                                 const char  *name,
                                 GError     **error);
 
+/* Sets BYLINE_ERROR_MALFORMED, "@display is damaged: its Word 97–2003 file
+ * cannot be read", for what is found wrong inside too; returns NULL. */
+gpointer    _byline_cfb_damaged (GError     **error,
+                                 const char  *display);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineCfb, _byline_cfb_free)
 
 G_END_DECLS

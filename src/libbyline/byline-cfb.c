@@ -21,6 +21,7 @@
 
 #include "byline-cfb-private.h"
 #include "byline-error.h"
+#include "byline-le-private.h"
 
 #define HEADER_SIZE   512
 #define ENTRY_SIZE    128
@@ -53,21 +54,9 @@ struct _BylineCfb
   GArray       *entries;    /* Entry */
 };
 
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static gpointer
-malformed (GError     **error,
-           const char  *display)
+gpointer
+_byline_cfb_damaged (GError     **error,
+                     const char  *display)
 {
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
                _("%s is damaged: its Word 97–2003 file cannot be read"), display);
@@ -152,9 +141,9 @@ static gboolean
 read_fat (BylineCfb *cfb)
 {
   const guint8 *header = cfb->data;
-  guint32 n_fat = le32 (header + 44);
-  guint32 difat = le32 (header + 68);
-  guint32 n_difat = le32 (header + 72);
+  guint32 n_fat = _byline_le32 (header + 44);
+  guint32 difat = _byline_le32 (header + 68);
+  guint32 n_difat = _byline_le32 (header + 72);
   guint per_sector = cfb->sector_size / 4;
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (guint32));
 
@@ -163,7 +152,7 @@ read_fat (BylineCfb *cfb)
     return FALSE;
   for (guint i = 0; i < 109 && list->len < n_fat; i++)
     {
-      guint32 s = le32 (header + 76 + i * 4);
+      guint32 s = _byline_le32 (header + 76 + i * 4);
 
       g_array_append_val (list, s);
     }
@@ -175,11 +164,11 @@ read_fat (BylineCfb *cfb)
         return FALSE;
       for (guint i = 0; i + 1 < per_sector && list->len < n_fat; i++)
         {
-          guint32 s = le32 (data + i * 4);
+          guint32 s = _byline_le32 (data + i * 4);
 
           g_array_append_val (list, s);
         }
-      difat = le32 (data + (per_sector - 1) * 4);
+      difat = _byline_le32 (data + (per_sector - 1) * 4);
     }
   if (list->len < n_fat)
     return FALSE;
@@ -192,7 +181,7 @@ read_fat (BylineCfb *cfb)
         return FALSE;
       for (guint k = 0; k < per_sector; k++)
         {
-          guint32 next = le32 (data + k * 4);
+          guint32 next = _byline_le32 (data + k * 4);
 
           g_array_append_val (cfb->fat, next);
         }
@@ -207,7 +196,7 @@ read_directory (BylineCfb *cfb)
   g_autoptr(GBytes) dir = NULL;
   const guint8 *data;
   gsize length;
-  guint32 n = le32 (cfb->data + 48);
+  guint32 n = _byline_le32 (cfb->data + 48);
   guint sectors = 0;
 
   /* The directory's size is its chain's: count it first. */
@@ -221,7 +210,7 @@ read_directory (BylineCfb *cfb)
   for (gsize offset = 0; offset + ENTRY_SIZE <= length; offset += ENTRY_SIZE)
     {
       const guint8 *e = data + offset;
-      guint name_length = le16 (e + 64);
+      guint name_length = _byline_le16 (e + 64);
       Entry entry = { 0 };
 
       entry.type = e[66];
@@ -230,8 +219,8 @@ read_directory (BylineCfb *cfb)
       entry.name = g_utf16_to_utf8 ((const gunichar2 *) e, name_length / 2 - 1, NULL, NULL, NULL);
       if (entry.name == NULL)
         continue;
-      entry.start = le32 (e + 116);
-      entry.size = (guint64) le32 (e + 120) | (cfb->sector_size == 512 ? 0 : (guint64) le32 (e + 124) << 32);
+      entry.start = _byline_le32 (e + 116);
+      entry.size = (guint64) _byline_le32 (e + 120) | (cfb->sector_size == 512 ? 0 : (guint64) _byline_le32 (e + 124) << 32);
       if (entry.size > cfb->length)
         {
           g_free (entry.name);
@@ -246,8 +235,8 @@ static gboolean
 read_mini (BylineCfb *cfb)
 {
   Entry *root = &g_array_index (cfb->entries, Entry, 0);
-  guint32 mini_fat = le32 (cfb->data + 60);
-  guint32 n_mini_fat = le32 (cfb->data + 64);
+  guint32 mini_fat = _byline_le32 (cfb->data + 60);
+  guint32 n_mini_fat = _byline_le32 (cfb->data + 64);
   g_autoptr(GBytes) table = NULL;
   const guint8 *data;
   gsize length;
@@ -266,7 +255,7 @@ read_mini (BylineCfb *cfb)
   data = g_bytes_get_data (table, &length);
   for (gsize i = 0; i + 4 <= length; i += 4)
     {
-      guint32 next = le32 (data + i);
+      guint32 next = _byline_le32 (data + i);
 
       g_array_append_val (cfb->mini_fat, next);
     }
@@ -285,7 +274,7 @@ _byline_cfb_open (GBytes      *bytes,
   g_return_val_if_fail (display != NULL, NULL);
 
   if (!_byline_cfb_sniff (bytes))
-    return malformed (error, display);
+    return _byline_cfb_damaged (error, display);
   cfb = g_new0 (BylineCfb, 1);
   cfb->bytes = g_bytes_ref (bytes);
   cfb->data = g_bytes_get_data (bytes, &cfb->length);
@@ -295,15 +284,15 @@ _byline_cfb_open (GBytes      *bytes,
   cfb->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (cfb->entries, entry_clear);
 
-  shift = le16 (cfb->data + 30);
+  shift = _byline_le16 (cfb->data + 30);
   /* Version 3 has 512-byte sectors, version 4 4096-byte ones; mini sectors
    * are 64 bytes in both. */
-  if ((shift != 9 && shift != 12) || le16 (cfb->data + 32) != 6)
-    return malformed (error, display);
+  if ((shift != 9 && shift != 12) || _byline_le16 (cfb->data + 32) != 6)
+    return _byline_cfb_damaged (error, display);
   cfb->sector_size = 1u << shift;
-  cfb->mini_cutoff = le32 (cfb->data + 56);
+  cfb->mini_cutoff = _byline_le32 (cfb->data + 56);
   if (cfb->mini_cutoff != 4096 || !read_fat (cfb) || !read_directory (cfb) || !read_mini (cfb))
-    return malformed (error, display);
+    return _byline_cfb_damaged (error, display);
   return g_steal_pointer (&cfb);
 }
 
@@ -343,7 +332,7 @@ _byline_cfb_read (BylineCfb   *cfb,
         bytes = read_chain (cfb, cfb->mini_fat, entry->start, entry->size, mini_sector, 64);
       else
         bytes = read_chain (cfb, cfb->fat, entry->start, entry->size, sector, cfb->sector_size);
-      return bytes != NULL ? bytes : malformed (error, cfb->display);
+      return bytes != NULL ? bytes : _byline_cfb_damaged (error, cfb->display);
     }
   g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("%s has no %s"), cfb->display, name);
   return NULL;

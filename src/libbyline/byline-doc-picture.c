@@ -17,6 +17,7 @@
 
 #include "byline-doc-props-private.h"
 #include "byline-image-info.h"
+#include "byline-le-private.h"
 
 #define PICF_SIZE        0x44
 #define MM_SHAPEFILE     0x66
@@ -24,18 +25,6 @@
 #define RT_BLIP_JPEG     0xF01D
 #define RT_BLIP_PNG      0xF01E
 #define RT_BLIP_JPEG_CMYK 0xF02A
-
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
 
 /* The file in the BLIP record at @at of @bytes, if a JPEG or PNG. */
 static GBytes *
@@ -53,9 +42,9 @@ read_blip (GBytes      *bytes,
 
   if (at > length || length - at < 8)
     return NULL;
-  instance = le16 (data + at) >> 4;
-  type = le16 (data + at + 2);
-  size = le32 (data + at + 4);
+  instance = _byline_le16 (data + at) >> 4;
+  type = _byline_le16 (data + at + 2);
+  size = _byline_le32 (data + at + 4);
   if (type != RT_BLIP_JPEG && type != RT_BLIP_PNG && type != RT_BLIP_JPEG_CMYK)
     return NULL;
   /* One id, or two when the instance is odd; then a tag byte. */
@@ -86,13 +75,13 @@ _byline_doc_picture (GBytes      *data_stream,
   data = g_bytes_get_data (data_stream, &length);
   if ((guint64) offset > length || length - offset < PICF_SIZE)
     return NULL;
-  size = le32 (data + offset);
-  if (size < PICF_SIZE || size > length - offset || le16 (data + offset + 4) != PICF_SIZE)
+  size = _byline_le32 (data + offset);
+  if (size < PICF_SIZE || size > length - offset || _byline_le16 (data + offset + 4) != PICF_SIZE)
     return NULL;
   at = offset + PICF_SIZE;
   end = offset + size;
   /* MM_SHAPEFILE: the picture's file name, a length byte first. */
-  if (le16 (data + offset + 6) == MM_SHAPEFILE)
+  if (_byline_le16 (data + offset + 6) == MM_SHAPEFILE)
     {
       if (at >= end)
         return NULL;
@@ -102,15 +91,15 @@ _byline_doc_picture (GBytes      *data_stream,
   /* The records: the one FBSE has the BLIP, or says where it is. */
   while (at + 8 <= end)
     {
-      guint16 type = le16 (data + at + 2);
-      guint32 record = le32 (data + at + 4);
+      guint16 type = _byline_le16 (data + at + 2);
+      guint32 record = _byline_le32 (data + at + 4);
 
       if (record > end - at - 8)
         return NULL;
       if (type == RT_FBSE && record >= 36)
         {
           guint8 name = data[at + 8 + 33];
-          guint32 delay = le32 (data + at + 8 + 28);
+          guint32 delay = _byline_le32 (data + at + 8 + 28);
 
           if (36 + (gsize) name < record)
             return read_blip (data_stream, at + 8 + 36 + name, extension);

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "byline-doc-props-private.h"
+#include "byline-le-private.h"
 
 #define FKP_SIZE       512
 #define MAX_STYLES     4096
@@ -78,18 +79,6 @@ struct _BylineDocProps
   GArray    *paragraphs;    /* Run, by start */
 };
 
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
 /* A toggle's operand: 0 off, 1 on, 0x80 the style's, 0x81 not the style's
  * (-2 here, resolved against the style). */
 static int
@@ -104,6 +93,42 @@ toggle (guint8 operand)
     }
 }
 
+/* The next sprm of @grpprl from *@at: its code, and where its operand is
+ * (of *@size bytes); FALSE at the end, or where one goes past it.  The
+ * operand's size is in the sprm's top bits; variable ones start with it,
+ * but for sprmTDefTable and sprmPChgTabs, whose size is said otherwise:
+ * those end the walk rather than be misread. */
+static gboolean
+next_sprm (const guint8  *grpprl,
+           gsize          length,
+           gsize         *at,
+           guint16       *sprm,
+           const guint8 **operand,
+           gsize         *size)
+{
+  if (*at + 2 > length)
+    return FALSE;
+  *sprm = _byline_le16 (grpprl + *at);
+  *at += 2;
+  switch (*sprm >> 13)
+    {
+    case 0: case 1: *size = 1; break;
+    case 2: case 4: case 5: *size = 2; break;
+    case 3: *size = 4; break;
+    case 7: *size = 3; break;
+    default:
+      if (*sprm == 0xD608 || *sprm == 0xC615 || *at >= length)
+        return FALSE;
+      *size = 1 + grpprl[*at];
+      break;
+    }
+  if (*at + *size > length)
+    return FALSE;
+  *operand = grpprl + *at;
+  *at += *size;
+  return TRUE;
+}
+
 /* The sprms of a paragraph's @grpprl that say its list and level. */
 static void
 read_list_sprms (const guint8 *grpprl,
@@ -111,35 +136,16 @@ read_list_sprms (const guint8 *grpprl,
                  int          *ilfo,
                  int          *ilvl)
 {
-  gsize at = 0;
+  const guint8 *operand;
+  guint16 sprm;
+  gsize at = 0, size;
 
-  while (at + 2 <= length)
+  while (next_sprm (grpprl, length, &at, &sprm, &operand, &size))
     {
-      guint16 sprm = le16 (grpprl + at);
-      gsize size;
-
-      at += 2;
-      switch (sprm >> 13)
-        {
-        case 0: case 1: size = 1; break;
-        case 2: case 4: case 5: size = 2; break;
-        case 3: size = 4; break;
-        case 7: size = 3; break;
-        default:
-          /* Variable; sprmTDefTable (0xD608) and sprmPChgTabs (0xC615)
-           * say their size otherwise: stop rather than misread. */
-          if (sprm == 0xD608 || sprm == 0xC615 || at >= length)
-            return;
-          size = 1 + grpprl[at];
-          break;
-        }
-      if (at + size > length)
-        return;
       if (sprm == SPRM_ILFO)
-        *ilfo = le16 (grpprl + at);
+        *ilfo = _byline_le16 (operand);
       else if (sprm == SPRM_ILVL && ilvl != NULL)
-        *ilvl = grpprl[at];
-      at += size;
+        *ilvl = operand[0];
     }
 }
 
@@ -163,14 +169,14 @@ read_lists (BylineDocProps *props,
 
   if (lst_length < 2 || lfo_length < 4)
     return;
-  n_lists = le16 (lst);
+  n_lists = _byline_le16 (lst);
   if (2 + (gsize) n_lists * 28 > lst_length)
     return;
   level_at = (gsize) lst_at + lst_length;
   for (guint i = 0; i < n_lists; i++)
     {
       const guint8 *lstf = lst + 2 + i * 28;
-      guint32 lsid = le32 (lstf);
+      guint32 lsid = _byline_le32 (lstf);
       guint levels = (lstf[26] & 0x01) ? 1 : 9;
 
       for (guint l = 0; l < levels; l++)
@@ -186,15 +192,15 @@ read_lists (BylineDocProps *props,
           size = 28 + lvl[25] + lvl[24];
           if (level_at + size + 2 > table_length)
             return;
-          size += 2 + (gsize) le16 (table + level_at + size) * 2;
+          size += 2 + (gsize) _byline_le16 (table + level_at + size) * 2;
           level_at += size;
         }
     }
 
-  n_uses = le32 (table + lfo_at);
+  n_uses = _byline_le32 (table + lfo_at);
   for (guint32 i = 0; i < n_uses && 4 + ((gsize) i + 1) * 16 <= lfo_length; i++)
     {
-      guint32 lsid = le32 (table + lfo_at + 4 + i * 16);
+      guint32 lsid = _byline_le32 (table + lfo_at + 4 + i * 16);
 
       g_hash_table_add (props->listed, GUINT_TO_POINTER (i + 1));
       if (g_hash_table_contains (numbered_lists, GUINT_TO_POINTER (lsid)))
@@ -202,48 +208,30 @@ read_lists (BylineDocProps *props,
     }
 }
 
-/* The sprms of @grpprl that say a font, bold, italics or a character style. */
+/* The sprms of @grpprl that say a font, bold, italics, a picture or a
+ * character style. */
 static void
 read_sprms (const guint8  *grpprl,
             gsize          length,
             BylineDocChar *props,
             int           *istd)
 {
-  gsize at = 0;
+  const guint8 *operand;
+  guint16 sprm;
+  gsize at = 0, size;
 
-  while (at + 2 <= length)
+  while (next_sprm (grpprl, length, &at, &sprm, &operand, &size))
     {
-      guint16 sprm = le16 (grpprl + at);
-      gsize size;
-
-      at += 2;
-      switch (sprm >> 13)
-        {
-        case 0: case 1: size = 1; break;
-        case 2: case 4: case 5: size = 2; break;
-        case 3: size = 4; break;
-        case 7: size = 3; break;
-        default:
-          /* Variable: a byte says how many follow (sprmTDefTable's 2-byte
-           * size is a table property, never in a Chpx). */
-          if (at >= length)
-            return;
-          size = 1 + grpprl[at];
-          break;
-        }
-      if (at + size > length)
-        return;
       if ((sprm == SPRM_FTC0 && props->font == -1) || sprm == SPRM_FTC2)
-        props->font = le16 (grpprl + at);
+        props->font = _byline_le16 (operand);
       else if (sprm == SPRM_BOLD)
-        props->bold = toggle (grpprl[at]);
+        props->bold = toggle (operand[0]);
       else if (sprm == SPRM_ITALIC)
-        props->italic = toggle (grpprl[at]);
+        props->italic = toggle (operand[0]);
       else if (sprm == SPRM_ISTD && istd != NULL)
-        *istd = le16 (grpprl + at);
+        *istd = _byline_le16 (operand);
       else if (sprm == SPRM_PICTURE)
-        props->picture = le32 (grpprl + at);
-      at += size;
+        props->picture = _byline_le32 (operand);
     }
 }
 
@@ -257,8 +245,8 @@ pair (const guint8 *fc_lcb,
 {
   if (index >= n_pairs)
     return FALSE;
-  *fc = le32 (fc_lcb + index * 8);
-  *lcb = le32 (fc_lcb + index * 8 + 4);
+  *fc = _byline_le32 (fc_lcb + index * 8);
+  *lcb = _byline_le32 (fc_lcb + index * 8 + 4);
   return *lcb > 0 && (guint64) *fc + *lcb <= table_length;
 }
 
@@ -272,9 +260,9 @@ read_fonts (BylineDocProps *props,
   guint16 count;
   gsize at = 4;
 
-  if (length < 4 || le16 (sttb) == 0xFFFF)
+  if (length < 4 || _byline_le16 (sttb) == 0xFFFF)
     return;
-  count = le16 (sttb);
+  count = _byline_le16 (sttb);
   for (guint i = 0; i < count && at < length; i++)
     {
       gsize size = sttb[at];
@@ -287,14 +275,14 @@ read_fonts (BylineDocProps *props,
         {
           glong n = 0;
 
-          while (39 + (gsize) (n + 1) * 2 <= size && le16 (ffn + 39 + n * 2) != 0)
+          while (39 + (gsize) (n + 1) * 2 <= size && _byline_le16 (ffn + 39 + n * 2) != 0)
             n++;
           if (n > 0)
             {
               g_autofree gunichar2 *utf16 = g_new (gunichar2, n);
 
               for (glong k = 0; k < n; k++)
-                utf16[k] = le16 (ffn + 39 + k * 2);
+                utf16[k] = _byline_le16 (ffn + 39 + k * 2);
               name = g_utf16_to_utf8 (utf16, n, NULL, NULL, NULL);
             }
         }
@@ -316,15 +304,15 @@ read_styles (BylineDocProps *props,
 
   if (length < 2)
     return;
-  info_size = le16 (stsh);
+  info_size = _byline_le16 (stsh);
   if (info_size < 4 || 2 + (gsize) info_size > length)
     return;
-  count = MIN (le16 (stsh + 2), MAX_STYLES);
-  base_size = le16 (stsh + 4);
+  count = MIN (_byline_le16 (stsh + 2), MAX_STYLES);
+  base_size = _byline_le16 (stsh + 4);
   at = 2 + info_size;
   for (guint i = 0; i < count && at + 2 <= length; i++)
     {
-      guint16 size = le16 (stsh + at);
+      guint16 size = _byline_le16 (stsh + at);
       const guint8 *std = stsh + at + 2;
       Style style = { -1, { -1, -1, -1, -1 }, NULL, -1 };
 
@@ -332,30 +320,30 @@ read_styles (BylineDocProps *props,
         break;
       if (size >= base_size && base_size >= 6)
         {
-          guint sgc = le16 (std + 2) & 0x000F;
-          guint base = le16 (std + 2) >> 4;
-          guint n_upx = le16 (std + 4) & 0x000F;
+          guint sgc = _byline_le16 (std + 2) & 0x000F;
+          guint base = _byline_le16 (std + 2) >> 4;
+          guint n_upx = _byline_le16 (std + 4) & 0x000F;
           gsize p = base_size;
 
           style.base = base == 0x0FFF ? -1 : (int) base;
           /* The name: a length, the characters, a NUL. */
           if (p + 2 <= size)
             {
-              gsize n = le16 (std + p);
+              gsize n = _byline_le16 (std + p);
 
               if (n > 0 && p + 2 + n * 2 <= size)
                 {
                   g_autofree gunichar2 *utf16 = g_new (gunichar2, n);
 
                   for (gsize k = 0; k < n; k++)
-                    utf16[k] = le16 (std + p + 2 + k * 2);
+                    utf16[k] = _byline_le16 (std + p + 2 + k * 2);
                   style.name = g_utf16_to_utf8 (utf16, n, NULL, NULL, NULL);
                 }
               p += 2 + (n + 1) * 2;
             }
           for (guint u = 0; u < n_upx && p + 2 <= size; u++)
             {
-              guint16 upx = le16 (std + p);
+              guint16 upx = _byline_le16 (std + p);
               const guint8 *data = std + p + 2;
 
               if (p + 2 + upx > size)
@@ -392,7 +380,7 @@ read_fkps (BylineDocProps *props,
   n = (length - 4) / 8;
   for (guint i = 0; i < n; i++)
     {
-      guint64 page_at = (guint64) (le32 (plc + (n + 1) * 4 + i * 4) & 0x3FFFFF) * FKP_SIZE;
+      guint64 page_at = (guint64) (_byline_le32 (plc + (n + 1) * 4 + i * 4) & 0x3FFFFF) * FKP_SIZE;
       const guint8 *page;
       guint crun;
 
@@ -405,7 +393,7 @@ read_fkps (BylineDocProps *props,
         continue;
       for (guint r = 0; r < crun; r++)
         {
-          Run run = { le32 (page + r * 4), le32 (page + (r + 1) * 4), { -1, -1, -1, -1 }, -1, -1, 0 };
+          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), { -1, -1, -1, -1 }, -1, -1, 0 };
           gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
 
           if (offset != 0 && offset < FKP_SIZE - 1)
@@ -425,7 +413,7 @@ read_fkps (BylineDocProps *props,
                     size = size * 2 - 1;
                   if (size >= 2 && data + size <= FKP_SIZE - 1)
                     {
-                      run.istd = le16 (page + data);
+                      run.istd = _byline_le16 (page + data);
                       read_list_sprms (page + data + 2, size - 2, &run.ilfo, &run.ilvl);
                     }
                 }

@@ -33,6 +33,7 @@
 #include "byline-doc-private.h"
 #include "byline-doc-props-private.h"
 #include "byline-error.h"
+#include "byline-le-private.h"
 #include "byline-office-private.h"
 #include "byline-vn-legacy-private.h"
 
@@ -48,27 +49,6 @@ static const gunichar cp1252_high[32] = {
   0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
   0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
-
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static gpointer
-damaged (GError     **error,
-         const char  *display)
-{
-  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-               _("%s is damaged: its Word 97–2003 file cannot be read"), display);
-  return NULL;
-}
 
 gboolean
 _byline_doc_sniff (GBytes *bytes)
@@ -101,11 +81,11 @@ read_text (const guint8 *doc,
     {
       if (at + 3 > clx_length)
         return NULL;
-      at += 3 + le16 (clx + at + 1);
+      at += 3 + _byline_le16 (clx + at + 1);
     }
   if (at + 5 > clx_length || clx[at] != 0x02)
     return NULL;
-  lcb = le32 (clx + at + 1);
+  lcb = _byline_le32 (clx + at + 1);
   plc = clx + at + 5;
   if (lcb < 4 || lcb > clx_length - at - 5 || (lcb - 4) % 12 != 0)
     return NULL;
@@ -113,10 +93,10 @@ read_text (const guint8 *doc,
 
   for (guint32 i = 0; i < n && text->len < n_chars; i++)
     {
-      guint32 cp_start = le32 (plc + i * 4);
-      guint32 cp_end = MIN (le32 (plc + (i + 1) * 4), n_chars);
+      guint32 cp_start = _byline_le32 (plc + i * 4);
+      guint32 cp_end = MIN (_byline_le32 (plc + (i + 1) * 4), n_chars);
       const guint8 *pcd = plc + (n + 1) * 4 + i * 8;
-      guint32 fc = le32 (pcd + 2);
+      guint32 fc = _byline_le32 (pcd + 2);
       gboolean compressed = (fc & 0x40000000) != 0;
       guint64 offset = compressed ? (fc & 0x3FFFFFFF) / 2 : fc;
       guint32 count;
@@ -140,7 +120,7 @@ read_text (const guint8 *doc,
                 ch.c = 0xFFFD;
             }
           else
-            ch.c = le16 (doc + ch.fc);
+            ch.c = _byline_le16 (doc + ch.fc);
           /* Surrogates alone are not characters; pairs are rare in a story. */
           if (ch.c >= 0xD800 && ch.c <= 0xDFFF)
             ch.c = 0xFFFD;
@@ -416,16 +396,16 @@ _byline_doc_import (GBytes      *bytes,
 
   /* The FIB: FibBase (32 bytes), then counted arrays of shorts, longs and
    * (offset, length) pairs. */
-  if (doc_length < 34 || le16 (doc) != FIB_IDENT)
-    return damaged (error, display);
-  if (le16 (doc + 2) < FIB_WORD97)
+  if (doc_length < 34 || _byline_le16 (doc) != FIB_IDENT)
+    return _byline_cfb_damaged (error, display);
+  if (_byline_le16 (doc + 2) < FIB_WORD97)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    _("%s was saved by a Word older than Word 97, which Byline does not read: open it in "
                      "Word or LibreOffice and save it as a Word document (.docx)"), display);
       return NULL;
     }
-  flags = le16 (doc + 10);
+  flags = _byline_le16 (doc + 10);
   if (flags & FLAG_ENCRYPTED)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
@@ -434,35 +414,35 @@ _byline_doc_import (GBytes      *bytes,
       return NULL;
     }
   at = 32;
-  at += 2 + (gsize) le16 (doc + at) * 2;                     /* fibRgW */
+  at += 2 + (gsize) _byline_le16 (doc + at) * 2;                     /* fibRgW */
   if (at + 2 > doc_length)
-    return damaged (error, display);
-  n_lw = le16 (doc + at);
+    return _byline_cfb_damaged (error, display);
+  n_lw = _byline_le16 (doc + at);
   at += 2;
   if (n_lw < 4 || at + n_lw * 4 + 2 > doc_length)
-    return damaged (error, display);
-  n_chars = le32 (doc + at + 3 * 4);                          /* ccpText */
+    return _byline_cfb_damaged (error, display);
+  n_chars = _byline_le32 (doc + at + 3 * 4);                          /* ccpText */
   at += n_lw * 4;
-  if (le16 (doc + at) < 34 || at + 2 + 34 * 8 > doc_length)  /* fcClx is the 34th pair */
-    return damaged (error, display);
-  n_pairs = le16 (doc + at);
+  if (_byline_le16 (doc + at) < 34 || at + 2 + 34 * 8 > doc_length)  /* fcClx is the 34th pair */
+    return _byline_cfb_damaged (error, display);
+  n_pairs = _byline_le16 (doc + at);
   at += 2;
   if (at + (gsize) n_pairs * 8 > doc_length)
-    return damaged (error, display);
+    return _byline_cfb_damaged (error, display);
   pairs = at;
-  fc_clx = le32 (doc + at + 33 * 8);
-  lcb_clx = le32 (doc + at + 33 * 8 + 4);
+  fc_clx = _byline_le32 (doc + at + 33 * 8);
+  lcb_clx = _byline_le32 (doc + at + 33 * 8 + 4);
 
   /* Without its table stream the text cannot be found: damaged. */
   table_bytes = _byline_cfb_read (cfb, flags & FLAG_TABLE1 ? "1Table" : "0Table", NULL);
   if (table_bytes == NULL)
-    return damaged (error, display);
+    return _byline_cfb_damaged (error, display);
   table = g_bytes_get_data (table_bytes, &table_length);
   if (n_chars > MAX_TEXT || (guint64) fc_clx + lcb_clx > table_length)
-    return damaged (error, display);
+    return _byline_cfb_damaged (error, display);
   text = read_text (doc, doc_length, table + fc_clx, lcb_clx, n_chars);
   if (text == NULL)
-    return damaged (error, display);
+    return _byline_cfb_damaged (error, display);
 
   props = _byline_doc_props_new (doc, doc_length, table, table_length, doc + pairs, n_pairs);
   media = _byline_office_media_new (NULL, display);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "byline-error.h"
+#include "byline-le-private.h"
 #include "byline-zip-private.h"
 
 #define END_SIGNATURE       0x06054b50
@@ -45,18 +46,6 @@ struct _BylineZip
   char       *display;
   GHashTable *members;  /* name → Member* */
 };
-
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
 
 static gpointer
 malformed (GError     **error,
@@ -88,7 +77,7 @@ byline_zip_open (GBytes      *bytes,
     return malformed (error, display);
   /* The end record, after which only its comment may come. */
   for (gssize i = (gssize) (length - END_SIZE); i >= 0 && (gsize) i + END_SIZE + MAX_COMMENT >= length; i--)
-    if (le32 (data + i) == END_SIGNATURE && i + END_SIZE + le16 (data + i + 20) == (gssize) length)
+    if (_byline_le32 (data + i) == END_SIGNATURE && i + END_SIZE + _byline_le16 (data + i + 20) == (gssize) length)
       {
         end = i;
         break;
@@ -96,9 +85,9 @@ byline_zip_open (GBytes      *bytes,
   if (end < 0)
     return malformed (error, display);
 
-  n = le16 (data + end + 10);
-  at = le32 (data + end + 16);
-  directory_end = at + (gsize) le32 (data + end + 12);
+  n = _byline_le16 (data + end + 10);
+  at = _byline_le32 (data + end + 16);
+  directory_end = at + (gsize) _byline_le32 (data + end + 12);
   if (n == 0xffff || at == 0xffffffff || directory_end > (gsize) end || at > directory_end)
     return malformed (error, display);
 
@@ -109,18 +98,18 @@ byline_zip_open (GBytes      *bytes,
       guint name_length, skip;
       char *name;
 
-      if (at + CENTRAL_SIZE > directory_end || le32 (data + at) != CENTRAL_SIGNATURE)
+      if (at + CENTRAL_SIZE > directory_end || _byline_le32 (data + at) != CENTRAL_SIGNATURE)
         return malformed (error, display);
-      name_length = le16 (data + at + 28);
-      skip = name_length + le16 (data + at + 30) + le16 (data + at + 32);
+      name_length = _byline_le16 (data + at + 28);
+      skip = name_length + _byline_le16 (data + at + 30) + _byline_le16 (data + at + 32);
       if (at + CENTRAL_SIZE + skip > directory_end)
         return malformed (error, display);
 
       member = g_new0 (Member, 1);
-      member->method = le16 (data + at + 10);
-      member->compressed = le32 (data + at + 20);
-      member->size = le32 (data + at + 24);
-      member->offset = le32 (data + at + 42);
+      member->method = _byline_le16 (data + at + 10);
+      member->compressed = _byline_le32 (data + at + 20);
+      member->size = _byline_le32 (data + at + 24);
+      member->offset = _byline_le32 (data + at + 42);
       name = g_strndup ((const char *) data + at + CENTRAL_SIZE, name_length);
       /* A second member of the same name: the first counts. */
       if (g_hash_table_contains (members, name))
@@ -224,9 +213,9 @@ byline_zip_read (BylineZip   *zip,
     }
 
   data = g_bytes_get_data (zip->bytes, &length);
-  if ((gsize) member->offset + LOCAL_SIZE > length || le32 (data + member->offset) != LOCAL_SIGNATURE)
+  if ((gsize) member->offset + LOCAL_SIZE > length || _byline_le32 (data + member->offset) != LOCAL_SIGNATURE)
     return malformed (error, zip->display);
-  start = (gsize) member->offset + LOCAL_SIZE + le16 (data + member->offset + 26) + le16 (data + member->offset + 28);
+  start = (gsize) member->offset + LOCAL_SIZE + _byline_le16 (data + member->offset + 26) + _byline_le16 (data + member->offset + 28);
   if (start > length || member->compressed > length - start)
     return malformed (error, zip->display);
 

@@ -61,6 +61,7 @@ struct _BylineChecklist
   GtkStack               *stack;
   GtkListView            *list_view;
   GtkButton              *fix_tones_button;
+  GtkButton              *convert_tcvn3_button;
 };
 
 G_DEFINE_FINAL_TYPE (BylineChecklist, byline_checklist, GTK_TYPE_WIDGET)
@@ -470,6 +471,7 @@ show_findings (BylineChecklist *self,
 {
   guint n_errors = 0, n_warnings = 0;
   gboolean tones = FALSE;
+  guint tcvn3 = 0;
   guint n = findings ? g_list_model_get_n_items (findings) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -487,11 +489,14 @@ show_findings (BylineChecklist *self,
       /* tone-style, mixed-tone-style, misplaced-tone */
       if (strstr (byline_finding_get_code (finding), "tone") != NULL)
         tones = TRUE;
+      tcvn3 += g_str_equal (byline_finding_get_code (finding), "tcvn3-text");
       g_ptr_array_add (items, finding);
     }
   byline_findings_store_update (self->findings, items);
   gtk_stack_set_visible_child_name (self->stack, self->checking ? "checking" : n > 0 ? "list" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->fix_tones_button), tones);
+  /* A story pasted from a TCVN3 document is a finding a paragraph. */
+  gtk_widget_set_visible (GTK_WIDGET (self->convert_tcvn3_button), tcvn3 > 1);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->n_errors != n_errors)
@@ -786,6 +791,32 @@ on_fix_tones (BylineChecklist *self)
   byline_checklist_run (self);
 }
 
+/* Every text typed in TCVN3 in Unicode at once, as one step of the text's
+ * undo: each finding's fix is its whole text. */
+static void
+on_convert_tcvn3 (BylineChecklist *self)
+{
+  g_autoptr(GPtrArray) fixes = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *findings = G_LIST_MODEL (self->findings);
+
+  if (article (self) == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      BylineFinding *finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (byline_finding_get_code (finding), "tcvn3-text"))
+        g_ptr_array_add (fixes, finding);
+      else
+        g_object_unref (finding);
+    }
+  byline_document_begin_edit (self->document);
+  for (guint i = 0; i < fixes->len; i++)
+    byline_finding_apply (fixes->pdata[i], article (self));
+  byline_document_end_edit (self->document);
+  byline_checklist_run (self);
+}
+
 /* ------------------------------------------------------------------ public */
 
 BylineDocument *
@@ -997,8 +1028,10 @@ byline_checklist_class_init (BylineChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, stack);
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, list_view);
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, fix_tones_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, convert_tcvn3_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_fix_tones);
+  gtk_widget_class_bind_template_callback (widget_class, on_convert_tcvn3);
 }
 
 static void

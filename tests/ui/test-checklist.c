@@ -386,6 +386,43 @@ test_fix_tones (Fixture       *f,
   }
 }
 
+/* A story pasted as plain text from a TCVN3 document: a finding a
+ * paragraph, and the header's button converts them all as one undo step. */
+static void
+test_convert_tcvn3 (Fixture       *f,
+                    gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineBody *body = byline_article_get_body (article (f));
+  GtkWidget *button;
+  guint n;
+
+  make_story (f);
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Ng\u00ad" "êi d©n mang hµng xuèng chî.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Chî phiªn B¾c Hµ rÊt ®«ng vui.");
+  n = byline_body_get_n_blocks (body);
+  byline_checklist_run (checklist);
+  g_assert_cmpint (find_code (checklist, "tcvn3-text"), >=, 0);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (checklist), BYLINE_TYPE_CHECKLIST,
+                                                    "convert_tcvn3_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (find_code (checklist, "tcvn3-text"), <, 0);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 2)), ==, "Người dân mang hàng xuống chợ.");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 1)), ==, "Chợ phiên Bắc Hà rất đông vui.");
+  g_assert_false (gtk_widget_get_visible (button));
+  /* Undone as one step. */
+  {
+    BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (byline_article_editor_get_body_view (editor (f)));
+
+    g_assert_true (byline_body_buffer_undo (buffer));
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 2)), ==,
+                     "Ng\u00ad" "êi d©n mang hµng xuèng chî.");
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 1)), ==,
+                     "Chî phiªn B¾c Hµ rÊt ®«ng vui.");
+  }
+}
+
 /* A byline typed as the last paragraph: "Fix" moves it into the byline
  * field, which shows it, and takes it out of the text, as one undo step. */
 static void
@@ -1222,6 +1259,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/checklist/jump", test_jump);
   byline_ui_test_add_window_test ("/ui/checklist/fix-and-rerun", test_fix_and_rerun);
   byline_ui_test_add_window_test ("/ui/checklist/fix-tones", test_fix_tones);
+  byline_ui_test_add_window_test ("/ui/checklist/convert-tcvn3", test_convert_tcvn3);
   byline_ui_test_add_window_test ("/ui/checklist/fix-byline-paragraph", test_fix_byline_paragraph);
   byline_ui_test_add_window_test ("/ui/checklist/spelling", test_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/body-spelling", test_body_spelling);

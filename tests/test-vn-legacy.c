@@ -108,6 +108,14 @@ test_looks_like (void)
   g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("mét cã"));
   g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("½ cup of milk, 3 × 4 in a long English sentence here"));
   g_assert_false (_byline_vn_legacy_looks_like_tcvn3 (""));
+  /* Latin-1 signs beside letters that are no TCVN3: French quotes, marks,
+   * units, fractions (in text with only Latin-1's Vietnamese letters). */
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("«Cà phê» và «bánh mì»"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Coca-Cola® và Pepsi®"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("5µm, 1½kg, 4K×2"));
+  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Màn hình 4K×2"));
+  /* Punctuation around TCVN3 words is still TCVN3. */
+  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("(Chî phiªn), B¾c Hµ."));
 }
 
 int

@@ -32,8 +32,9 @@ char          *_byline_vn_legacy_to_unicode (const char     *text,
 /* Whether @text, whose font is not known (pasted as plain text, typed with
  * the input method set to TCVN3), is TCVN3: no letter beyond Latin-1 (real
  * Vietnamese has ư, ơ, đ, ạ…) and words that mix ASCII letters with Latin-1
- * signs no Vietnamese word has ("Chî", "B¾c": two, or one in a text of up to
- * three words). */
+ * signs no Vietnamese word has and are Vietnamese syllables once converted
+ * ("Chî", "B¾c"; not "Cola®" or "«Cà"): two, or one in a text of up to
+ * three words. */
 gboolean       _byline_vn_legacy_looks_like_tcvn3 (const char *text);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 
 #include "byline-vn-legacy-private.h"
 
+#include "byline-tone.h"
+
 #include <string.h>
 
 /* Unicode for U+00A1 + i; 0 where TCVN3 has nothing (kept as it is). */
@@ -110,11 +112,37 @@ is_tcvn3_only (gunichar c)
   return TRUE;
 }
 
+/* Whether @word (of @text, @length bytes), mixing ASCII letters with
+ * TCVN3's own signs, is a Vietnamese syllable once converted ("Chî" is
+ * "Chợ"; "Cola®", "«Cà", "5µm" are not): the evidence. */
+static gboolean
+word_is_tcvn3 (const char *word,
+               gsize       length)
+{
+  g_autofree char *copy = g_strndup (word, length);
+  g_autofree char *unicode = _byline_vn_legacy_to_unicode (copy, BYLINE_VN_LEGACY_TCVN3);
+  const char *start = unicode;
+  const char *end = unicode + strlen (unicode);
+
+  /* Punctuation around it ("Hµ," "(Chî"), not digits ("5µm"). */
+  while (start < end && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (start == end)
+    return FALSE;
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)))
+      return FALSE;
+  return byline_tone_is_syllable (start, end - start);
+}
+
 gboolean
 _byline_vn_legacy_looks_like_tcvn3 (const char *text)
 {
   guint words = 0, evidence = 0;
-  gboolean ascii = FALSE, tcvn3_only = FALSE, in_word = FALSE;
+  gboolean ascii = FALSE, tcvn3_only = FALSE;
+  const char *word = NULL;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -127,17 +155,19 @@ _byline_vn_legacy_looks_like_tcvn3 (const char *text)
       /* The soft hyphen is TCVN3's ư: inside a word. */
       if (c == 0 || (g_unichar_isspace (c) && c != 0xAD))
         {
-          if (in_word)
+          if (word != NULL)
             {
               words++;
-              evidence += ascii && tcvn3_only;
+              evidence += ascii && tcvn3_only && word_is_tcvn3 (word, p - word);
             }
           if (c == 0)
             break;
-          in_word = ascii = tcvn3_only = FALSE;
+          word = NULL;
+          ascii = tcvn3_only = FALSE;
           continue;
         }
-      in_word = TRUE;
+      if (word == NULL)
+        word = p;
       ascii |= c < 0x80 && g_ascii_isalpha ((char) c);
       tcvn3_only |= is_tcvn3_only (c);
     }

@@ -118,6 +118,23 @@ test_looks_like (void)
   g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("(Chî phiªn), B¾c Hµ."));
 }
 
+/* Bytes that are not UTF-8: TCVN3 (a .VnTime document saved as text),
+ * Windows-1258 (combining tone marks after the letters), or neither. */
+static void
+test_decode_text (void)
+{
+  static const char tcvn3[] = "Ch\xee phi\xaan B\xbe" "c H\xb5\n\nNg\xad\xeai d\xa9n mang h\xb5ng.";
+  static const char cp1258[] = "M\xfd" "a l\xf5\xecn k\xe9o d\xe0i \xf5\xd2 Lai Ch\xe2u";
+  static const char latin1[] = "Caf\xe9 cr\xe8me \xe0 la fran\xe7" "aise";
+  g_autofree char *from_tcvn3 = _byline_vn_legacy_decode_text (tcvn3, strlen (tcvn3));
+  g_autofree char *from_cp1258 = _byline_vn_legacy_decode_text (cp1258, strlen (cp1258));
+  g_autofree char *from_latin1 = _byline_vn_legacy_decode_text (latin1, strlen (latin1));
+
+  g_assert_cmpstr (from_tcvn3, ==, "Chợ phiên Bắc Hà\n\nNgười dân mang hàng.");
+  g_assert_cmpstr (from_cp1258, ==, "Mưa lớn kéo dài ở Lai Châu");
+  g_assert_null (from_latin1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,5 +145,6 @@ main (int   argc,
   g_test_add_func ("/vn-legacy/words", test_words);
   g_test_add_func ("/vn-legacy/fonts", test_fonts);
   g_test_add_func ("/vn-legacy/looks-like", test_looks_like);
+  g_test_add_func ("/vn-legacy/decode-text", test_decode_text);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "byline-import.h"
 #include "byline-ninjs.h"
 #include "byline-text.h"
+#include "byline-vn-legacy-private.h"
 
 /* How far to look for NUL bytes, which no text, HTML or JSON file has. */
 #define BINARY_PROBE_SIZE (64 * 1024)
@@ -297,8 +298,22 @@ byline_import_read (GBytes      *bytes,
       *format = "html";
       article = byline_html_import (content, display, folder, &local_error);
     }
-  else if (!check_utf8 (content, display, error))
-    return NULL;
+  else if (!g_utf8_validate_len (data, length, NULL))
+    {
+      /* Vietnamese of before Unicode (TCVN3, Windows-1258), else what to do. */
+      g_autofree char *decoded = _byline_vn_legacy_decode_text (data, length);
+      g_autoptr(GBytes) text = NULL;
+
+      if (decoded == NULL)
+        {
+          check_utf8 (content, display, error);
+          return NULL;
+        }
+      text = g_bytes_new_take (decoded, strlen (decoded));
+      decoded = NULL;
+      *format = "text";
+      article = byline_text_import (text, display, &local_error);
+    }
   else
     {
       *format = "text";

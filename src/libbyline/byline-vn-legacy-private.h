@@ -37,4 +37,11 @@ char          *_byline_vn_legacy_to_unicode (const char     *text,
  * three words. */
 gboolean       _byline_vn_legacy_looks_like_tcvn3 (const char *text);
 
+/* Text in bytes that are not UTF-8, as the Vietnamese of before Unicode
+ * wrote it: TCVN3 (a .VnTime document saved as text), else Windows-1258
+ * (Notepad's "ANSI" on a Vietnamese Windows).  UTF-8, NFC; NULL when
+ * neither reads as Vietnamese. */
+char          *_byline_vn_legacy_decode_text (const char *data,
+                                              gsize       length);
+
 G_END_DECLS

@@ -173,3 +173,68 @@ _byline_vn_legacy_looks_like_tcvn3 (const char *text)
     }
   return evidence >= 2 || (evidence == 1 && words <= 3);
 }
+
+/* Whether @text reads as Vietnamese: some words with marks, and nearly
+ * all of those Vietnamese syllables (not French or German words). */
+static gboolean
+reads_as_vietnamese (const char *text)
+{
+  guint marked = 0, syllables = 0;
+  const char *word = NULL;
+  gboolean ascii = TRUE;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalpha (c))
+        {
+          if (word == NULL)
+            {
+              word = p;
+              ascii = TRUE;
+            }
+          ascii &= c < 0x80;
+          continue;
+        }
+      if (word != NULL && !ascii)
+        {
+          marked++;
+          syllables += byline_tone_is_syllable (word, p - word);
+        }
+      word = NULL;
+      if (c == 0)
+        break;
+    }
+  return marked > 0 && syllables * 10 >= marked * 9;
+}
+
+char *
+_byline_vn_legacy_decode_text (const char *data,
+                               gsize       length)
+{
+  g_autoptr(GString) latin1 = g_string_sized_new (length + length / 4);
+  g_autofree char *cp1258 = NULL;
+  g_autofree char *nfc = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* TCVN3: the bytes are the font's codes. */
+  for (gsize i = 0; i < length; i++)
+    g_string_append_unichar (latin1, (guchar) data[i]);
+  if (_byline_vn_legacy_looks_like_tcvn3 (latin1->str))
+    {
+      g_autofree char *unicode = _byline_vn_legacy_to_unicode (latin1->str, BYLINE_VN_LEGACY_TCVN3);
+
+      return g_utf8_normalize (unicode, -1, G_NORMALIZE_NFC);
+    }
+
+  /* Windows-1258: base letters and combining tone marks. */
+  cp1258 = g_convert (data, length, "UTF-8", "CP1258", NULL, NULL, NULL);
+  if (cp1258 == NULL)
+    return NULL;
+  nfc = g_utf8_normalize (cp1258, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL || !reads_as_vietnamese (nfc))
+    return NULL;
+  return g_steal_pointer (&nfc);
+}

@@ -34,8 +34,10 @@ static const BadInput bad_inputs[] = {
   /* Word 97's format, its header only. */
   { "doc-damaged", "old.doc", " is damaged: its Word 97–2003 file cannot be read" },
   { "pdf", "scan.pdf", " is a document \\(PDF\\), not an article: .+copy its text into a new story" },
-  { "non-utf8", "windows-1258.txt",
-    ":3:2: not UTF-8 text \\(byte 0xFD\\); convert it first, "
+  /* Not UTF-8, and not the Vietnamese of before Unicode (TCVN3, Windows-1258,
+   * which are read): Latin-1 French. */
+  { "non-utf8", "latin1.txt",
+    ":1:4: not UTF-8 text \\(byte 0xE9\\); convert it first, "
     "e\\.g\\. with “iconv -f WINDOWS-1258 -t UTF-8”" },
   { "version-99", "version-99/draft.json", ".*99\\.0.*" },
   { "version-99-folder", "version-99", "/draft\\.json.*99\\.0.*" },

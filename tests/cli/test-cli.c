@@ -547,6 +547,35 @@ test_import_docx (void)
   }
 }
 
+/* Text saved before Unicode: Windows-1258 (Notepad's "ANSI" on a
+ * Vietnamese Windows) and TCVN3 (a .VnTime document saved as text) are
+ * read as Vietnamese. */
+static void
+test_import_legacy_text (void)
+{
+  struct {
+    const char *path;
+    const char *headline;
+    const char *text;
+  } cases[] = {
+    { "cli/windows-1258.txt", "Tin nhanh", "Mưa lớn kéo dài ở Lai Châu" },
+    { "cli/tcvn3.txt", "Chợ phiên Bắc Hà", "Người dân mang hàng xuống chợ." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = byline_test_data_path (cases[i].path);
+      g_autofree char *id = import_file (path);
+      g_autoptr(JsonNode) shown = show_json (id);
+      JsonObject *draft = json_node_get_object (shown);
+      g_autofree char *body = json_to_string (json_object_get_member (draft, "body"), FALSE);
+
+      g_assert_cmpstr (json_object_get_string_member (draft, "headline"), ==, cases[i].headline);
+      if (strstr (body, cases[i].text) == NULL && strstr (json_object_get_string_member (draft, "lead"), cases[i].text) == NULL)
+        g_error ("%s: “%s” is not in the story", cases[i].path, cases[i].text);
+    }
+}
+
 static void
 test_import_ninjs (void)
 {
@@ -819,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-path", test_export_path);
   g_test_add_func ("/cli/import/ninjs", test_import_ninjs);
   g_test_add_func ("/cli/import/docx", test_import_docx);
+  g_test_add_func ("/cli/import/legacy-text", test_import_legacy_text);
   g_test_add_func ("/cli/import/draft", test_import_draft);
   g_test_add_func ("/cli/show/pending-pictures", test_show_pending_pictures);
   g_test_add_func ("/cli/history-restore", test_history_restore);

@@ -146,7 +146,7 @@ test_bad_files (void)
     { "cli/empty.txt", "is empty" },
     { "cli/picture.png", "is a picture (image/png)" },
     { "cli/binary.gz", "is a binary file" },
-    { "cli/windows-1258.txt", "not UTF-8 text" },
+    { "cli/latin1.txt", "not UTF-8 text" },
     { "cli/truncated.json", "truncated.json" },
   };
 

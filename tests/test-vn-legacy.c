@@ -61,6 +61,10 @@ test_words (void)
     /* Unicode typed in a .Vn font (a document half converted) is left:
      * none of its letters is in the table's range. */
     { ".VnTime", "Lào Cai", "Lào Cai" },
+    /* Nor are Unicode's Latin-1 letters, in text that has Unicode's own
+     * Vietnamese letters (an old .VnTime template, Unicode typed in it). */
+    { ".VnTime", "Sáng nay người dân đến chợ", "Sáng nay người dân đến chợ" },
+    { ".VnTimeH", "Chợ phiên", "Chợ phiên" },
     /* Not a TCVN3 font: nothing changes. */
     { "Times New Roman", "B¾c Hµ 25°C ±1", "B¾c Hµ 25°C ±1" },
     { NULL, "¾", "¾" },

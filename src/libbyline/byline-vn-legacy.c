@@ -66,6 +66,21 @@ _byline_vn_legacy_for_font (const char *family)
   return first[n - 1] == 'H' ? BYLINE_VN_LEGACY_TCVN3_CAPITALS : BYLINE_VN_LEGACY_TCVN3;
 }
 
+/* A letter only Unicode's Vietnamese has: ă đ ĩ ũ ơ ư and the letters with
+ * tone marks of Latin Extended Additional. */
+static gboolean
+is_unicode_vietnamese (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0102: case 0x0103: case 0x0110: case 0x0111: case 0x0128: case 0x0129:
+    case 0x0168: case 0x0169: case 0x01A0: case 0x01A1: case 0x01AF: case 0x01B0:
+      return TRUE;
+    default:
+      return c >= 0x1EA0 && c <= 0x1EF9;
+    }
+}
+
 char *
 _byline_vn_legacy_to_unicode (const char     *text,
                               BylineVnLegacy  legacy)
@@ -76,6 +91,11 @@ _byline_vn_legacy_to_unicode (const char     *text,
 
   if (legacy == BYLINE_VN_LEGACY_NONE)
     return g_strdup (text);
+  /* Unicode typed in a .VnTime-named font (an old template, on a machine
+   * without the font, where it shows right): already Vietnamese. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_unicode_vietnamese (g_utf8_get_char (p)))
+      return g_strdup (text);
   out = g_string_sized_new (strlen (text) + 16);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

@@ -130,41 +130,6 @@ read_text (const guint8 *doc,
   return g_steal_pointer (&text);
 }
 
-/* A field: { instruction \x14 result }, as it is being read. */
-typedef struct
-{
-  gboolean  instruction;   /* still in its instruction */
-  GString  *text;          /* the instruction */
-  gboolean  link;          /* it opened the paragraph's <a> */
-} Field;
-
-/* A run of characters written alike, as it is being read. */
-typedef struct
-{
-  GString        *text;
-  BylineVnLegacy  legacy;
-  gboolean        bold;
-  gboolean        italic;
-} Pending;
-
-static void
-flush (Pending          *run,
-       BylineOfficePara *para)
-{
-  g_autofree char *unicode = NULL;
-
-  if (run->text->len == 0)
-    return;
-  /* TCVN3's ư is Word's optional hyphen; elsewhere that is nothing. */
-  if (run->legacy == BYLINE_VN_LEGACY_NONE)
-    g_string_replace (run->text, "\u00AD", "", 0);
-  unicode = _byline_vn_legacy_to_unicode (run->text->str, run->legacy);
-  _byline_office_para_add_text (para, unicode, run->bold, run->italic);
-  g_string_truncate (run->text, 0);
-}
-
-/* The paragraphs of @text: fields' instructions left out, Word's special
- * characters made text or dropped, each character in its font. */
 /* Pictures: what the reader needs of the file to write them out. */
 typedef struct
 {
@@ -173,12 +138,128 @@ typedef struct
   BylineOfficeMedia *media;
 } Pictures;
 
-/* The inline picture the character at @fc stands for, into @para. */
+/* A field: { instruction \x14 result }, as it is being read. */
+typedef struct
+{
+  gboolean  instruction;   /* still in its instruction */
+  GString  *text;          /* the instruction */
+  gboolean  link;          /* it opened the paragraph's <a> */
+} Field;
+
+/* The paragraphs as they are being read: the one being written, the run of
+ * characters written alike not yet added to it, the open fields. */
+typedef struct
+{
+  BylineDocProps   *props;
+  Pictures         *pictures;
+  GPtrArray        *paras;
+  BylineOfficePara *para;
+  GString          *run;
+  BylineVnLegacy    legacy;   /* the run's */
+  gboolean          bold;
+  gboolean          italic;
+  Field             fields[MAX_FIELD_DEPTH];
+  int               depth;    /* may pass MAX_FIELD_DEPTH: those are not kept */
+  gboolean          in_link;  /* the paragraph's HTML has an <a> open */
+} Reader;
+
 static void
-add_picture (Pictures         *pictures,
-             BylineDocProps   *props,
-             guint32           fc,
-             BylineOfficePara *para)
+flush (Reader *r)
+{
+  g_autofree char *unicode = NULL;
+
+  if (r->run->len == 0)
+    return;
+  /* TCVN3's ư is Word's optional hyphen; elsewhere that is nothing. */
+  if (r->legacy == BYLINE_VN_LEGACY_NONE)
+    g_string_replace (r->run, "\u00AD", "", 0);
+  unicode = _byline_vn_legacy_to_unicode (r->run->str, r->legacy);
+  _byline_office_para_add_text (r->para, unicode, r->bold, r->italic);
+  g_string_truncate (r->run, 0);
+}
+
+/* Whether what comes is in an instruction, of the innermost field or of
+ * one around it (those below @depth). */
+static gboolean
+in_instruction (Reader *r,
+                int     depth)
+{
+  for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
+    if (r->fields[d].instruction)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+close_link (Reader *r)
+{
+  flush (r);
+  g_string_append (r->para->html, "</a>");
+  r->in_link = FALSE;
+}
+
+static void
+field_begin (Reader *r)
+{
+  if (r->depth < MAX_FIELD_DEPTH)
+    r->fields[r->depth] = (Field) { TRUE, g_string_new (NULL), FALSE };
+  r->depth++;
+}
+
+/* The instruction is over: a HYPERLINK's result is a link's text. */
+static void
+field_separate (Reader *r)
+{
+  Field *field;
+  g_autofree char *target = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (r->depth == 0 || r->depth > MAX_FIELD_DEPTH || !r->fields[r->depth - 1].instruction)
+    return;
+  field = &r->fields[r->depth - 1];
+  field->instruction = FALSE;
+  target = _byline_office_field_hyperlink (field->text->str);
+  /* Links do not nest: an inner one would end the outer. */
+  if (target == NULL || r->in_link || in_instruction (r, r->depth - 1))
+    return;
+  escaped = g_markup_escape_text (target, -1);
+  flush (r);
+  g_string_append_printf (r->para->html, "<a href=\"%s\">", escaped);
+  field->link = r->in_link = TRUE;
+}
+
+static void
+field_end (Reader *r)
+{
+  if (r->depth == 0)
+    return;
+  r->depth--;
+  if (r->depth >= MAX_FIELD_DEPTH)
+    return;
+  if (r->fields[r->depth].link && r->in_link)
+    close_link (r);
+  g_string_free (g_steal_pointer (&r->fields[r->depth].text), TRUE);
+}
+
+static void
+end_paragraph (Reader *r)
+{
+  flush (r);
+  /* A paragraph's HTML closes what it opens. */
+  if (r->in_link)
+    {
+      close_link (r);
+      for (int d = 0; d < r->depth && d < MAX_FIELD_DEPTH; d++)
+        r->fields[d].link = FALSE;
+    }
+  g_ptr_array_add (r->paras, r->para);
+  r->para = _byline_office_para_new ();
+}
+
+/* The inline picture the character at @fc stands for. */
+static void
+add_picture (Reader  *r,
+             guint32  fc)
 {
   BylineDocChar chp;
   g_autoptr(GBytes) image = NULL;
@@ -186,91 +267,83 @@ add_picture (Pictures         *pictures,
   const char *extension = NULL;
   const char *name;
 
-  _byline_doc_props_at (props, fc, TRUE, &chp);
-  image = _byline_doc_picture (pictures->data, pictures->doc, chp.picture, &extension);
+  flush (r);
+  _byline_doc_props_at (r->props, fc, TRUE, &chp);
+  image = _byline_doc_picture (r->pictures->data, r->pictures->doc, chp.picture, &extension);
   if (image == NULL)
     return;
   key = g_strdup_printf ("data:%" G_GINT64_FORMAT, chp.picture);
-  name = _byline_office_media_add_bytes (pictures->media, key, image, extension);
+  name = _byline_office_media_add_bytes (r->pictures->media, key, image, extension);
   if (name != NULL)
-    _byline_office_para_add_picture (para, name, NULL, NULL);
+    _byline_office_para_add_picture (r->para, name, NULL, NULL);
 }
 
+/* @c, stored at @fc, in its font, bold and italics. */
+static void
+add_char (Reader   *r,
+          gunichar  c,
+          guint32   fc)
+{
+  static const BylineOfficeList lists[] = {
+    BYLINE_OFFICE_NO_LIST, BYLINE_OFFICE_BULLETED, BYLINE_OFFICE_NUMBERED,
+  };
+  BylineDocChar chp;
+  BylineVnLegacy legacy;
+
+  /* The paragraph's style and list, from its first character. */
+  if (r->para->n_chars == 0 && r->run->len == 0)
+    {
+      r->para->style = _byline_office_style_from_name (_byline_doc_props_paragraph_style (r->props, fc));
+      r->para->list = lists[_byline_doc_props_paragraph_list (r->props, fc)];
+    }
+  _byline_doc_props_at (r->props, fc, r->para->style == BYLINE_OFFICE_NORMAL, &chp);
+  legacy = _byline_vn_legacy_for_font (_byline_doc_props_font_name (r->props, chp.font));
+  if (legacy != r->legacy || (chp.bold == 1) != r->bold || (chp.italic == 1) != r->italic)
+    {
+      flush (r);
+      r->legacy = legacy;
+      r->bold = chp.bold == 1;
+      r->italic = chp.italic == 1;
+    }
+  g_string_append_unichar (r->run, c);
+}
+
+/* The paragraphs of @text: fields' instructions left out, Word's special
+ * characters made text or dropped, each character in its font. */
 static GPtrArray *
 read_paragraphs (GArray         *text,
                  BylineDocProps *props,
                  Pictures       *pictures)
 {
-  GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
-  BylineOfficePara *para = _byline_office_para_new ();
-  g_autoptr(GString) pending_text = g_string_new (NULL);
-  Pending run = { pending_text, BYLINE_VN_LEGACY_NONE, FALSE, FALSE };
-  Field fields[MAX_FIELD_DEPTH] = { { 0 } };
-  gboolean in_link = FALSE;   /* the paragraph's HTML has an <a> open */
-  int depth = 0;
+  g_autoptr(GString) run = g_string_new (NULL);
+  Reader r = { props, pictures, NULL, NULL, run, BYLINE_VN_LEGACY_NONE, FALSE, FALSE, { { 0 } }, 0, FALSE };
 
+  r.paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
+  r.para = _byline_office_para_new ();
   for (guint i = 0; i <= text->len; i++)
     {
       const Char *ch = i < text->len ? &g_array_index (text, Char, i) : NULL;
       gunichar c = ch != NULL ? ch->c : 0x0D;
-      gboolean hidden = FALSE;
-
-      /* In an instruction (of this field, or of one around it). */
-      for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
-        hidden |= fields[d].instruction;
 
       switch (c)
         {
         case 0x13:   /* a field begins: its instruction */
-          if (depth < MAX_FIELD_DEPTH)
-            fields[depth] = (Field) { TRUE, g_string_new (NULL), FALSE };
-          depth++;
+          field_begin (&r);
           continue;
-        case 0x14:   /* its result: a link's text, if it is a HYPERLINK */
-          if (depth > 0 && depth <= MAX_FIELD_DEPTH && fields[depth - 1].instruction)
-            {
-              Field *field = &fields[depth - 1];
-              g_autofree char *target = _byline_office_field_hyperlink (field->text->str);
-              gboolean outer_hidden = FALSE;
-
-              field->instruction = FALSE;
-              for (int d = 0; d < depth - 1; d++)
-                outer_hidden |= fields[d].instruction;
-              /* Links do not nest: an inner one would end the outer. */
-              if (target != NULL && !in_link && !outer_hidden)
-                {
-                  g_autofree char *escaped = g_markup_escape_text (target, -1);
-
-                  flush (&run, para);
-                  g_string_append_printf (para->html, "<a href=\"%s\">", escaped);
-                  field->link = in_link = TRUE;
-                }
-            }
+        case 0x14:   /* its result */
+          field_separate (&r);
           continue;
         case 0x15:   /* it ends */
-          if (depth > 0)
-            {
-              depth--;
-              if (depth < MAX_FIELD_DEPTH)
-                {
-                  if (fields[depth].link && in_link)
-                    {
-                      flush (&run, para);
-                      g_string_append (para->html, "</a>");
-                      in_link = FALSE;
-                    }
-                  g_string_free (g_steal_pointer (&fields[depth].text), TRUE);
-                }
-            }
+          field_end (&r);
           continue;
         default:
           break;
         }
-      if (hidden)
+      if (in_instruction (&r, r.depth))
         {
           /* The innermost field's own instruction: what it is. */
-          if (depth <= MAX_FIELD_DEPTH && fields[depth - 1].instruction && c >= 0x20)
-            g_string_append_unichar (fields[depth - 1].text, c);
+          if (r.depth <= MAX_FIELD_DEPTH && r.fields[r.depth - 1].instruction && c >= 0x20)
+            g_string_append_unichar (r.fields[r.depth - 1].text, c);
           continue;
         }
 
@@ -280,76 +353,36 @@ read_paragraphs (GArray         *text,
         case 0x07:   /* table cell, row */
         case 0x0C:   /* page or section break */
         case 0x0E:   /* column break */
-          flush (&run, para);
-          /* A paragraph's HTML closes what it opens. */
-          if (in_link)
-            {
-              g_string_append (para->html, "</a>");
-              in_link = FALSE;
-              for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
-                fields[d].link = FALSE;
-            }
-          g_ptr_array_add (paras, para);
-          para = _byline_office_para_new ();
-          continue;
+          end_paragraph (&r);
+          break;
         case 0x0B:   /* line break */
-          flush (&run, para);
-          g_string_append (para->html, "<br>");
-          continue;
-        case 0x09:
-          c = ' ';
-          break;
-        case 0x1E:   /* non-breaking hyphen */
-          c = '-';
-          break;
-        case 0x1F:   /* optional hyphen: TCVN3's ư, else nothing (flush) */
-          c = 0xAD;
+          flush (&r);
+          g_string_append (r.para->html, "<br>");
           break;
         case 0x01:   /* an inline picture */
-          flush (&run, para);
-          add_picture (pictures, props, ch->fc, para);
-          continue;
+          add_picture (&r, ch->fc);
+          break;
+        case 0x09:
+          add_char (&r, ' ', ch->fc);
+          break;
+        case 0x1E:   /* non-breaking hyphen */
+          add_char (&r, '-', ch->fc);
+          break;
+        case 0x1F:   /* optional hyphen: TCVN3's ư, else nothing (flush) */
+          add_char (&r, 0xAD, ch->fc);
+          break;
         default:
-          /* Pictures' and notes' anchors, the other controls. */
-          if (c < 0x20 || c == 0xFFFD)
-            continue;
+          /* Pictures' and notes' anchors, the other controls: dropped. */
+          if (c >= 0x20 && c != 0xFFFD)
+            add_char (&r, c, ch->fc);
           break;
         }
-
-      {
-        BylineDocChar chp;
-        BylineVnLegacy legacy;
-        gboolean bold, italic;
-
-        /* The paragraph's style, from its first character. */
-        if (para->n_chars == 0 && run.text->len == 0)
-          {
-            static const BylineOfficeList lists[] = {
-              BYLINE_OFFICE_NO_LIST, BYLINE_OFFICE_BULLETED, BYLINE_OFFICE_NUMBERED,
-            };
-
-            para->style = _byline_office_style_from_name (_byline_doc_props_paragraph_style (props, ch->fc));
-            para->list = lists[_byline_doc_props_paragraph_list (props, ch->fc)];
-          }
-        _byline_doc_props_at (props, ch->fc, para->style == BYLINE_OFFICE_NORMAL, &chp);
-        legacy = _byline_vn_legacy_for_font (_byline_doc_props_font_name (props, chp.font));
-        bold = chp.bold == 1;
-        italic = chp.italic == 1;
-        if (legacy != run.legacy || bold != run.bold || italic != run.italic)
-          {
-            flush (&run, para);
-            run.legacy = legacy;
-            run.bold = bold;
-            run.italic = italic;
-          }
-        g_string_append_unichar (run.text, c);
-      }
     }
-  for (int d = 0; d < depth && d < MAX_FIELD_DEPTH; d++)
-    if (fields[d].text != NULL)
-      g_string_free (fields[d].text, TRUE);
-  _byline_office_para_free (para);
-  return paras;
+  for (int d = 0; d < r.depth && d < MAX_FIELD_DEPTH; d++)
+    if (r.fields[d].text != NULL)
+      g_string_free (r.fields[d].text, TRUE);
+  _byline_office_para_free (r.para);
+  return r.paras;
 }
 
 BylineArticle *

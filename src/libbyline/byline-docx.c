@@ -238,32 +238,19 @@ read_numbering (Docx *docx)
   g_clear_pointer (&doc, xmlFreeDoc);
 }
 
-/* Whether the style (through the ones it is based on) sets bold (or
- * italics): -1 when none says. */
-static int
-style_says (Docx       *docx,
-            const char *id,
-            gboolean    italic)
+typedef enum
 {
-  for (int depth = 0; id != NULL && depth < MAX_DEPTH; depth++)
-    {
-      Format *format = g_hash_table_lookup (docx->formats, id);
-      int value;
+  SAYS_BOLD,
+  SAYS_ITALIC,
+  SAYS_FONT,
+} Says;
 
-      if (format == NULL)
-        return -1;
-      value = italic ? format->italic : format->bold;
-      if (value != -1)
-        return value;
-      id = format->based_on;
-    }
-  return -1;
-}
-
-/* The font the style (through the ones it is based on) sets, or NULL. */
-static const char *
-style_font (Docx       *docx,
-            const char *id)
+/* The first format of @id's chain (the style, then the ones it is based
+ * on) that says @what, or NULL. */
+static Format *
+format_saying (Docx       *docx,
+               const char *id,
+               Says        what)
 {
   for (int depth = 0; id != NULL && depth < MAX_DEPTH; depth++)
     {
@@ -271,11 +258,36 @@ style_font (Docx       *docx,
 
       if (format == NULL)
         return NULL;
-      if (format->font != NULL)
-        return format->font;
+      if ((what == SAYS_BOLD && format->bold != -1) || (what == SAYS_ITALIC && format->italic != -1)
+          || (what == SAYS_FONT && format->font != NULL))
+        return format;
       id = format->based_on;
     }
   return NULL;
+}
+
+/* Whether the style (through the ones it is based on) sets bold (or
+ * italics): -1 when none says. */
+static int
+style_says (Docx       *docx,
+            const char *id,
+            gboolean    italic)
+{
+  Format *format = format_saying (docx, id, italic ? SAYS_ITALIC : SAYS_BOLD);
+
+  if (format == NULL)
+    return -1;
+  return italic ? format->italic : format->bold;
+}
+
+/* The font the style (through the ones it is based on) sets, or NULL. */
+static const char *
+style_font (Docx       *docx,
+            const char *id)
+{
+  Format *format = format_saying (docx, id, SAYS_FONT);
+
+  return format != NULL ? format->font : NULL;
 }
 
 static BylineOfficeStyle

@@ -165,27 +165,53 @@ read_font_faces (Odt     *odt,
     }
 }
 
-/* In what the text of the style (through its parents) is written: TCVN3
- * when its font is a ".Vn" one; -1 when no style says a font. */
-static int
-style_legacy (Odt        *odt,
-              const char *name)
+typedef enum
+{
+  SAYS_BOLD,
+  SAYS_ITALIC,
+  SAYS_FONT,
+} Says;
+
+/* The first style of @name's chain (it, then its parents) that says @what,
+ * or NULL. */
+static Style *
+style_saying (Odt        *odt,
+              const char *name,
+              Says        what)
 {
   for (int depth = 0; name != NULL && depth < MAX_DEPTH; depth++)
     {
       Style *style = g_hash_table_lookup (odt->styles, name);
 
       if (style == NULL)
-        return -1;
-      if (style->font != NULL)
-        {
-          const char *family = g_hash_table_lookup (odt->font_faces, style->font);
-
-          return _byline_vn_legacy_for_font (family != NULL ? family : style->font);
-        }
+        return NULL;
+      if ((what == SAYS_BOLD && style->bold != -1) || (what == SAYS_ITALIC && style->italic != -1)
+          || (what == SAYS_FONT && style->font != NULL))
+        return style;
       name = style->parent;
     }
-  return -1;
+  return NULL;
+}
+
+/* In what text in the font face @face is written. */
+static BylineVnLegacy
+face_legacy (Odt        *odt,
+             const char *face)
+{
+  const char *family = g_hash_table_lookup (odt->font_faces, face);
+
+  return _byline_vn_legacy_for_font (family != NULL ? family : face);
+}
+
+/* In what the text of the style (through its parents) is written: TCVN3
+ * when its font is a ".Vn" one; -1 when no style says a font. */
+static int
+style_legacy (Odt        *odt,
+              const char *name)
+{
+  Style *style = style_saying (odt, name, SAYS_FONT);
+
+  return style != NULL ? (int) face_legacy (odt, style->font) : -1;
 }
 
 /* Through the parents: whether the style says bold (or italic). */
@@ -194,19 +220,11 @@ style_says (Odt        *odt,
             const char *name,
             gboolean    italic)
 {
-  for (int depth = 0; name != NULL && depth < MAX_DEPTH; depth++)
-    {
-      Style *style = g_hash_table_lookup (odt->styles, name);
-      int value;
+  Style *style = style_saying (odt, name, italic ? SAYS_ITALIC : SAYS_BOLD);
 
-      if (style == NULL)
-        return FALSE;
-      value = italic ? style->italic : style->bold;
-      if (value != -1)
-        return value;
-      name = style->parent;
-    }
-  return FALSE;
+  if (style == NULL)
+    return FALSE;
+  return italic ? style->italic : style->bold;
 }
 
 /* The named style an automatic one derives from, and its list style. */
@@ -420,11 +438,7 @@ read_paragraph (Odt              *odt,
 
   /* The paragraph's font, else the default paragraph style's. */
   if (legacy == -1 && odt->default_font != NULL)
-    {
-      const char *family = g_hash_table_lookup (odt->font_faces, odt->default_font);
-
-      legacy = _byline_vn_legacy_for_font (family != NULL ? family : odt->default_font);
-    }
+    legacy = face_legacy (odt, odt->default_font);
   format.legacy = legacy == -1 ? BYLINE_VN_LEGACY_NONE : legacy;
   para->style = paragraph_style (odt, name, &list_style);
   /* A heading's, a quote's or a caption's style is bold or italic by its

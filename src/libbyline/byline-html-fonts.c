@@ -94,24 +94,39 @@ read_sheet (GHashTable *rules,
 }
 
 GHashTable *
+_byline_html_font_rules_of (GPtrArray *sheets)
+{
+  g_autoptr(GHashTable) rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      xmlChar *sheet = xmlNodeGetContent (sheets->pdata[i]);
+
+      if (sheet != NULL)
+        read_sheet (rules, (const char *) sheet);
+      xmlFree (sheet);
+    }
+  /* Only what sets a TCVN3 font matters, and what undoes it. */
+  g_hash_table_iter_init (&iter, rules);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (GPOINTER_TO_INT (value) - 1 != BYLINE_VN_LEGACY_NONE)
+      return g_steal_pointer (&rules);
+  return NULL;
+}
+
+GHashTable *
 _byline_html_font_rules (xmlNode *root)
 {
-  GHashTable *rules = NULL;
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
   xmlNode *node = root;
 
   /* Every <style> of the tree, without recursion. */
   while (node != NULL)
     {
       if (node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, "style") == 0)
-        {
-          xmlChar *sheet = xmlNodeGetContent (node);
-
-          if (rules == NULL)
-            rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          if (sheet != NULL)
-            read_sheet (rules, (const char *) sheet);
-          xmlFree (sheet);
-        }
+        g_ptr_array_add (sheets, node);
       else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
         {
           node = node->children;
@@ -123,20 +138,7 @@ _byline_html_font_rules (xmlNode *root)
         break;
       node = node->next;
     }
-  /* Only what sets a TCVN3 font matters, and what undoes it. */
-  if (rules != NULL)
-    {
-      GHashTableIter iter;
-      gpointer value;
-      gboolean any = FALSE;
-
-      g_hash_table_iter_init (&iter, rules);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        any |= GPOINTER_TO_INT (value) - 1 != BYLINE_VN_LEGACY_NONE;
-      if (!any)
-        g_clear_pointer (&rules, g_hash_table_unref);
-    }
-  return rules;
+  return _byline_html_font_rules_of (sheets);
 }
 
 gboolean

@@ -50,6 +50,7 @@ typedef struct
   char    *description;
   char    *author;
   char    *language;
+  GPtrArray *sheets;     /* its <style> elements (xmlNode, not owned) */
 } Page;
 
 static void
@@ -60,6 +61,7 @@ page_clear (Page *page)
   g_free (page->description);
   g_free (page->author);
   g_free (page->language);
+  g_clear_pointer (&page->sheets, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
@@ -107,6 +109,8 @@ scan_page (xmlDoc *doc,
   xmlNode *body = NULL, *first_h1 = NULL;
   xmlNode *node = top;
 
+  page->sheets = g_ptr_array_new ();
+
   while (node != NULL)
     {
       gboolean descend = node->type == XML_ELEMENT_NODE;
@@ -146,7 +150,12 @@ scan_page (xmlDoc *doc,
             set_meta (&page->author, content);
         }
       else if (is_name (node, "script") || is_name (node, "style") || is_name (node, "template"))
-        descend = FALSE;
+        {
+          /* A style sheet may say a TCVN3 font (byline-html-fonts.c). */
+          if (is_name (node, "style"))
+            g_ptr_array_add (page->sheets, node);
+          descend = FALSE;
+        }
 
       if (descend && node->children != NULL)
         {
@@ -365,7 +374,7 @@ byline_html_import (GBytes      *bytes,
   body = byline_article_get_body (article);
   _byline_walker_init (&w, article, body, 0, base_folder);
   w.source_name = name;
-  w.font_rules = _byline_html_font_rules (xmlDocGetRootElement (doc));
+  w.font_rules = _byline_html_font_rules_of (page.sheets);
   /* Text before the headline is the page's, not the story's: breadcrumbs,
    * the section name, the date.  Pictures there are kept. */
   w.skip_text = page.has_h1;

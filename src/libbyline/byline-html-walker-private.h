@@ -114,6 +114,8 @@ typedef struct
 /* The rules of the <style> sheets under @root that set a font, by selector
  * ("p.western", ".MsoNormal", "body"): NULL when none sets a TCVN3 font. */
 GHashTable  *_byline_html_font_rules       (xmlNode        *root);
+/* The same, of the <style> elements @sheets (a page's, found already). */
+GHashTable  *_byline_html_font_rules_of    (GPtrArray      *sheets);
 /* Whether @rules set @node's font, and then in what it is written. */
 gboolean     _byline_html_font_rule_for    (GHashTable     *rules,
                                             xmlNode        *node,

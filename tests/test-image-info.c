@@ -50,6 +50,27 @@ sniff_guarded (const guint8 *data,
   return result;
 }
 
+/* byline_image_info_exif_orientation() on @length bytes that end where a
+ * page no one may read begins. */
+static guint
+orientation_guarded (const guint8 *data,
+                     gsize         length)
+{
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize span = (length + page - 1) / page * page + page;
+  guint8 *region = mmap (NULL, span + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  guint8 *start;
+  guint result;
+
+  g_assert_true (region != MAP_FAILED);
+  g_assert_cmpint (mprotect (region + span, page, PROT_NONE), ==, 0);
+  start = region + span - length;
+  memcpy (start, data, length);
+  result = byline_image_info_exif_orientation (start, length);
+  munmap (region, span + page);
+  return result;
+}
+
 static void
 put16be (GByteArray *out,
          guint       value)
@@ -130,6 +151,46 @@ make_jpeg (guint8 sof,
   put_bytes (out, "\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
   put_bytes (out, "\xff\xda\x00\x0c\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00", 14);
   put_bytes (out, "\x12\x34\x56\xff\xd9", 5);
+  return out;
+}
+
+/* A JPEG header whose EXIF segment says @orientation, in the byte order
+ * cameras of either kind write ("II" or "MM"), after another tag. */
+static GByteArray *
+make_jpeg_oriented (guint    width,
+                    guint    height,
+                    guint    orientation,
+                    gboolean big_endian)
+{
+  GByteArray *out = g_byte_array_new ();
+  GByteArray *exif = g_byte_array_new ();
+  void (*put16) (GByteArray *, guint) = big_endian ? put16be : put16le;
+
+  put_bytes (exif, "Exif\0\0", 6);
+  put_bytes (exif, big_endian ? "MM\0\x2a\0\0\0\x08" : "II\x2a\0\x08\0\0\0", 8);
+  put16 (exif, 2);                                     /* two entries */
+  put16 (exif, 0x010f);                                /* Make, ASCII, 4 bytes */
+  put16 (exif, 2);
+  put_bytes (exif, big_endian ? "\0\0\0\x04" : "\x04\0\0\0", 4);
+  put_bytes (exif, "Cam", 4);
+  put16 (exif, 0x0112);                                /* Orientation, SHORT, 1 */
+  put16 (exif, 3);
+  put_bytes (exif, big_endian ? "\0\0\0\x01" : "\x01\0\0\0", 4);
+  put16 (exif, orientation);
+  put_bytes (exif, "\0\0", 2);
+  put_bytes (exif, "\0\0\0\0", 4);                       /* no next IFD */
+
+  put_bytes (out, "\xff\xd8\xff\xe1", 4);
+  put16be (out, exif->len + 2);
+  g_byte_array_append (out, exif->data, exif->len);
+  put_bytes (out, "\xff\xc0", 2);
+  put16be (out, 17);
+  put_bytes (out, "\x08", 1);
+  put16be (out, height);
+  put16be (out, width);
+  put_bytes (out, "\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
+  put_bytes (out, "\xff\xd9", 2);
+  g_byte_array_unref (exif);
   return out;
 }
 
@@ -246,6 +307,40 @@ test_jpeg (void)
   /* Up to the frame header's width, and not a byte more, is needed. */
   sof_end = 2 + 18 + 2 + 2 + 40000 + 5 + 64 + 7 + 3 + 2 + 7;
   assert_truncations (baseline, sof_end);
+}
+
+/* A phone held upright stores its photo on its side and says so in EXIF:
+ * the size is the one it shows at, so that a portrait is not laid out as a
+ * landscape.  A damaged EXIF segment only loses the orientation. */
+static void
+test_jpeg_orientation (void)
+{
+  for (guint orientation = 0; orientation <= 9; orientation++)
+    for (int big_endian = 0; big_endian <= 1; big_endian++)
+      {
+        g_autoptr(GByteArray) jpeg = make_jpeg_oriented (4000, 3000, orientation, big_endian);
+        gboolean turned = orientation >= 5 && orientation <= 8;
+
+        g_test_message ("orientation %u, %s", orientation, big_endian ? "MM" : "II");
+        assert_sniffs (jpeg, "image/jpeg", turned ? 3000 : 4000, turned ? 4000 : 3000);
+        g_assert_cmpuint (byline_image_info_exif_orientation (jpeg->data + 6, jpeg->len - 6), ==,
+                          orientation >= 1 && orientation <= 8 ? orientation : 1);
+
+        /* Every byte of the EXIF data changed in turn: still a JPEG of one
+         * size or the other.  And the segment cut short anywhere, with a
+         * page no one may read right after it: no read past its end. */
+        for (guint i = 6 + 6; i < jpeg->len - 21; i++)
+          {
+            g_autoptr(GByteArray) damaged = g_byte_array_new ();
+            Info info;
+
+            g_byte_array_append (damaged, jpeg->data, jpeg->len);
+            damaged->data[i] ^= 0xff;
+            g_assert_true (sniff_guarded (damaged->data, damaged->len, &info));
+            g_assert_true (info.width * info.height == 4000 * 3000);
+            g_assert_cmpuint (orientation_guarded (jpeg->data + 6, i - 6), <=, 8);
+          }
+      }
 }
 
 static void
@@ -393,6 +488,7 @@ main (int   argc,
 
   g_test_add_func ("/image-info/jpeg", test_jpeg);
   g_test_add_func ("/image-info/jpeg-hostile", test_jpeg_hostile);
+  g_test_add_func ("/image-info/jpeg-orientation", test_jpeg_orientation);
   g_test_add_func ("/image-info/png", test_png);
   g_test_add_func ("/image-info/gif", test_gif);
   g_test_add_func ("/image-info/webp", test_webp);

@@ -186,9 +186,12 @@ test_jpeg_keeps_orientation_only (void)
 
   scaled = byline_image_downscale (file, "image/jpeg", 1000, &width, &height, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (width, ==, 1000);
-  g_assert_cmpuint (height, ==, 750);
+  /* Stored 1000×750, shown upright: the size it shows at. */
+  g_assert_cmpuint (width, ==, 750);
+  g_assert_cmpuint (height, ==, 1000);
   decode_jpeg (scaled, &d);
+  g_assert_cmpuint (d.width, ==, 1000);
+  g_assert_cmpuint (d.height, ==, 750);
   g_assert_cmpuint (d.orientation, ==, 6);
   g_assert_false (d.has_gps);
 }

@@ -32,6 +32,12 @@ le16 (const guint8 *p)
 }
 
 static inline guint32
+le32 (const guint8 *p)
+{
+  return ((guint32) p[3] << 24) | ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+static inline guint32
 le24 (const guint8 *p)
 {
   return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
@@ -81,6 +87,43 @@ sniff_gif (const guint8 *data,
   return TRUE;
 }
 
+guint
+byline_image_info_exif_orientation (const guint8 *data,
+                                    gsize         length)
+{
+  const guint8 *tiff = data + 6;
+  gboolean big;
+  guint32 ifd, entries;
+
+  if (length < 6 + 8 || memcmp (data, "Exif\0\0", 6) != 0)
+    return 1;
+  length -= 6;
+  if (memcmp (tiff, "MM", 2) == 0)
+    big = TRUE;
+  else if (memcmp (tiff, "II", 2) == 0)
+    big = FALSE;
+  else
+    return 1;
+  ifd = big ? be32 (tiff + 4) : le32 (tiff + 4);
+  if (!has_bytes (length, ifd, 2))
+    return 1;
+  entries = big ? be16 (tiff + ifd) : le16 (tiff + ifd);
+  for (guint32 i = 0; i < entries; i++)
+    {
+      gsize at = ifd + 2 + (gsize) i * 12;
+      guint32 value;
+
+      if (!has_bytes (length, at, 12))
+        break;
+      if ((big ? be16 (tiff + at) : le16 (tiff + at)) != 0x0112)
+        continue;
+      /* A SHORT: in the first two bytes of the value. */
+      value = big ? be16 (tiff + at + 8) : le16 (tiff + at + 8);
+      return value >= 1 && value <= 8 ? value : 1;
+    }
+  return 1;
+}
+
 static gboolean
 is_jpeg_sof (guint8 marker)
 {
@@ -96,6 +139,7 @@ sniff_jpeg (const guint8 *data,
             guint        *height)
 {
   gsize pos = 2;
+  guint orientation = 1;
 
   if (!has_bytes (length, 0, 3) || data[0] != 0xff || data[1] != 0xd8 || data[2] != 0xff)
     return FALSE;
@@ -134,8 +178,18 @@ sniff_jpeg (const guint8 *data,
             return FALSE;
           *height = be16 (data + pos + 3);
           *width = be16 (data + pos + 5);
+          /* Orientations 5–8 turn it a quarter. */
+          if (orientation >= 5)
+            {
+              guint stored_width = *width;
+
+              *width = *height;
+              *height = stored_width;
+            }
           return TRUE;
         }
+      if (marker == 0xe1 && orientation == 1 && has_bytes (length, pos, segment))
+        orientation = byline_image_info_exif_orientation (data + pos + 2, segment - 2);
 
       pos += segment;
     }

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 #define BYLINE_IMAGE_INFO_HEAD_SIZE (1024 * 1024)
 
 /* Recognizes JPEG, PNG, GIF and WebP from their first bytes and reads the pixel
- * size from the header.  Never reads past @length: a truncated or hostile
+ * size from the header: the size the picture shows at, so a JPEG whose EXIF
+ * Orientation turns it a quarter (a phone held upright) has its stored width
+ * and height swapped.  Never reads past @length: a truncated or hostile
  * header, or a size of zero, gives FALSE.  @media_type, @width and @height may
  * be NULL; they are set only on success. */
 gboolean byline_image_info_sniff (const guint8 *data,
@@ -23,5 +25,10 @@ gboolean byline_image_info_sniff (const guint8 *data,
                                   const char  **media_type,
                                   guint        *width,
                                   guint        *height);
+
+/* The EXIF Orientation (1–8) of a JPEG's APP1 segment @data (from its
+ * "Exif\0\0"), 1 when it has none.  Never reads past @length. */
+guint    byline_image_info_exif_orientation (const guint8 *data,
+                                             gsize         length);
 
 G_END_DECLS

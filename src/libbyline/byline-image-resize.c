@@ -22,6 +22,7 @@
 #include <png.h>
 
 #include "byline-error.h"
+#include "byline-image-info.h"
 #include "byline-image-resize.h"
 
 #define JPEG_QUALITY 85
@@ -164,57 +165,19 @@ jpeg_quiet (j_common_ptr cinfo,
 {
 }
 
-static guint16
-read_u16 (const guint8 *p,
-          gboolean      big_endian)
-{
-  return big_endian ? (p[0] << 8 | p[1]) : (p[1] << 8 | p[0]);
-}
-
-static guint32
-read_u32 (const guint8 *p,
-          gboolean      big_endian)
-{
-  return big_endian ? ((guint32) p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3])
-                    : ((guint32) p[3] << 24 | p[2] << 16 | p[1] << 8 | p[0]);
-}
-
-/* EXIF Orientation (1–8) from an APP1 segment; 1 when there is none. */
+/* EXIF Orientation (1–8) from the APP1 segments; 1 when there is none. */
 static guint
 exif_orientation (jpeg_saved_marker_ptr markers)
 {
   for (jpeg_saved_marker_ptr m = markers; m != NULL; m = m->next)
     {
-      const guint8 *tiff = m->data + 6;
-      gsize length = m->data_length >= 6 ? m->data_length - 6 : 0;
-      gboolean big_endian;
-      guint32 ifd;
-      guint16 entries;
+      guint orientation;
 
-      if (m->marker != JPEG_APP0 + 1 || length < 8 || memcmp (m->data, "Exif\0\0", 6) != 0)
+      if (m->marker != JPEG_APP0 + 1)
         continue;
-      if (memcmp (tiff, "MM", 2) == 0)
-        big_endian = TRUE;
-      else if (memcmp (tiff, "II", 2) == 0)
-        big_endian = FALSE;
-      else
-        continue;
-      ifd = read_u32 (tiff + 4, big_endian);
-      if (ifd > length - 2)
-        continue;
-      entries = read_u16 (tiff + ifd, big_endian);
-      for (guint i = 0; i < entries; i++)
-        {
-          gsize at = ifd + 2 + (gsize) i * 12;
-          guint16 value;
-
-          if (at + 12 > length)
-            break;
-          if (read_u16 (tiff + at, big_endian) != 0x0112)
-            continue;
-          value = read_u16 (tiff + at + 8, big_endian);
-          return value >= 1 && value <= 8 ? value : 1;
-        }
+      orientation = byline_image_info_exif_orientation (m->data, m->data_length);
+      if (orientation != 1)
+        return orientation;
     }
   return 1;
 }
@@ -349,8 +312,9 @@ downscale_jpeg (const char  *path,
   jpeg_finish_compress (&job->out);
 
   result = g_bytes_new (job->buffer, job->size);
-  *width = dst_width;
-  *height = dst_height;
+  /* The size it shows at, as byline_image_info_sniff() says it. */
+  *width = orientation >= 5 ? dst_height : dst_width;
+  *height = orientation >= 5 ? dst_width : dst_height;
   jpeg_job_free (job);
   return result;
 }

@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 
 #define BYLINE_IMAGE_DEFAULT_MAX_EDGE 2048
 
-/* The re-encoded picture, its pixel size written in *@width and *@height; NULL
+/* The re-encoded picture, the size it shows at (turned by its EXIF
+ * Orientation, as byline_image_info_sniff() gives it) written in *@width and
+ * *@height; NULL
  * without an error when the picture is small enough or of a kind left as it
  * is.  BYLINE_ERROR_MALFORMED when it cannot be decoded. */
 GBytes *byline_image_downscale (GFile       *file,

@@ -14,10 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "byline-article-preview.h"
-#include "byline-figure.h"
 #include "byline-thumbnailer.h"
+#include "byline-widget-util.h"
 
 #define PICTURE_WIDTH 560
+#define PICTURE_MAX_HEIGHT 480
 
 struct _BylineArticlePreview
 {
@@ -159,16 +160,19 @@ insert_figure (BylineArticlePreview *self,
   GtkTextChildAnchor *anchor;
   GtkWidget *picture = gtk_picture_new ();
   GFile *file = byline_image_get_file (image);
-  guint w = byline_image_get_width (image), h = byline_image_get_height (image);
   g_autofree char *caption = NULL;
-  int height = w > 0 && h > 0 ? (int) ((double) PICTURE_WIDTH * h / w) : PICTURE_WIDTH * 2 / 3;
+  double width, height;
 
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  /* Whole and never enlarged, as a page shows it; decoded at that size,
+   * which is also the size GtkPicture then asks for. */
+  byline_picture_fit (byline_image_get_width (image), byline_image_get_height (image),
+                      PICTURE_WIDTH, PICTURE_MAX_HEIGHT, 1, &width, &height);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, PICTURE_WIDTH, CLAMP (height, 120, 480));
+  gtk_widget_set_size_request (picture, MAX (1, (int) (width + 0.5)), MAX (1, (int) (height + 0.5)));
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), byline_image_get_alt_text (image));
   if (file != NULL)
-    byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file, BYLINE_FIGURE_DECODE_SIZE,
+    byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file, MAX (1, (int) (MAX (width, height) + 0.5)),
                                    FALSE, NULL, on_picture_loaded, g_object_ref (picture));
 
   anchor = gtk_text_buffer_create_child_anchor (buffer, iter);

@@ -15,17 +15,18 @@
 
 #include "byline-figure.h"
 #include "byline-thumbnailer.h"
+#include "byline-widget-util.h"
 
 #define MAX_WIDTH 640
-#define MIN_HEIGHT 120
 #define MAX_HEIGHT 420
+#define SPACING 6        /* between the picture and its caption */
 
 struct _BylineFigure
 {
   GtkWidget     parent_instance;
 
-  GtkWidget    *box;
   GtkWidget    *frame;
+  GtkWidget    *box;          /* caption and credit, below the frame */
   GtkWidget    *picture;
   GtkWidget    *caption;
   GtkWidget    *credit;
@@ -35,6 +36,8 @@ struct _BylineFigure
   GCancellable *cancellable;
   GFile        *shown_file;
   int           width;
+  int           picture_width;
+  int           picture_height;
   gboolean      onscreen;
 };
 
@@ -47,14 +50,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static int
-picture_height (BylineFigure *self)
+/* The picture shows whole, its shape kept, at most the figure's width and
+ * MAX_HEIGHT tall, and never larger than its pixels: a portrait photo is
+ * not cut to a strip, a logo not blown up to the text's width. */
+static void
+update_picture_size (BylineFigure *self)
 {
   guint w = self->image ? byline_image_get_width (self->image) : 0;
   guint h = self->image ? byline_image_get_height (self->image) : 0;
-  int height = w > 0 && h > 0 ? (int) ((double) self->width * h / w) : self->width * 9 / 16;
+  double width, height;
 
-  return CLAMP (height, MIN_HEIGHT, MAX_HEIGHT);
+  byline_picture_fit (w, h, self->width, MAX_HEIGHT, 1, &width, &height);
+  width = MAX (1, (int) (width + 0.5));
+  height = MAX (1, (int) (height + 0.5));
+  if (width == self->picture_width && height == self->picture_height)
+    return;
+  self->picture_width = width;
+  self->picture_height = height;
+  gtk_widget_set_size_request (self->picture, width, height);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -169,7 +183,7 @@ on_image_notify (BylineFigure *self,
   if (g_strcmp0 (pspec->name, "file") == 0)
     load_picture (self);
   else if (g_strcmp0 (pspec->name, "width") == 0 || g_strcmp0 (pspec->name, "height") == 0)
-    gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+    update_picture_size (self);
   else
     update_labels (self);
 }
@@ -190,6 +204,31 @@ on_click_pressed (GtkGestureClick *gesture,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-caption", NULL);
 }
 
+/* The frame's width: its picture's, and no wider than the figure.  (A
+ * GtkPicture asks for its texture's own size, which is not the size it
+ * shows at: the figure places the frame itself.) */
+static int
+frame_width (BylineFigure *self,
+             int           width)
+{
+  int extra = 0;
+
+  /* What the frame adds around its picture: its border and padding. */
+  gtk_widget_measure (self->frame, GTK_ORIENTATION_HORIZONTAL, -1, &extra, NULL, NULL, NULL);
+  extra = MAX (0, extra - self->picture_width);
+  return MIN (width, self->picture_width + extra);
+}
+
+static int
+frame_height (BylineFigure *self,
+              int           width)
+{
+  int height = 0;
+
+  gtk_widget_measure (self->frame, GTK_ORIENTATION_VERTICAL, frame_width (self, width), &height, NULL, NULL, NULL);
+  return height;
+}
+
 static void
 byline_figure_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -200,13 +239,15 @@ byline_figure_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   BylineFigure *self = BYLINE_FIGURE (widget);
+  int below = 0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = *natural = self->width;
       return;
     }
-  gtk_widget_measure (self->box, orientation, self->width, minimum, natural, NULL, NULL);
+  gtk_widget_measure (self->box, orientation, self->width, &below, NULL, NULL, NULL);
+  *minimum = *natural = frame_height (self, self->width) + SPACING + below;
 }
 
 static void
@@ -216,8 +257,11 @@ byline_figure_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   BylineFigure *self = BYLINE_FIGURE (widget);
+  int top = frame_height (self, width);
 
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_widget_allocate (self->frame, frame_width (self, width), top, -1, NULL);
+  gtk_widget_allocate (self->box, width, MAX (0, height - top - SPACING), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, top + SPACING)));
 }
 
 static void
@@ -230,6 +274,7 @@ byline_figure_dispose (GObject *object)
   if (self->image != NULL)
     g_signal_handlers_disconnect_by_func (self->image, on_image_notify, self);
   g_clear_object (&self->image);
+  g_clear_pointer (&self->frame, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (byline_figure_parent_class)->dispose (object);
@@ -278,15 +323,15 @@ byline_figure_init (BylineFigure *self)
   /* Narrow until the view says how much room there is. */
   self->width = 120;
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
   self->frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (self->frame, "figure-frame");
-  gtk_box_append (GTK_BOX (self->box), self->frame);
+  gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, SPACING);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   self->picture = gtk_picture_new ();
-  gtk_picture_set_content_fit (GTK_PICTURE (self->picture), GTK_CONTENT_FIT_COVER);
+  gtk_picture_set_content_fit (GTK_PICTURE (self->picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_picture_set_can_shrink (GTK_PICTURE (self->picture), TRUE);
   gtk_frame_set_child (GTK_FRAME (self->frame), self->picture);
 
@@ -314,7 +359,7 @@ byline_figure_init (BylineFigure *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
   update_labels (self);
-  gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+  update_picture_size (self);
 }
 
 GtkWidget *
@@ -358,7 +403,7 @@ byline_figure_set_image (BylineFigure *self,
   g_clear_object (&self->shown_file);
   load_picture (self);
   update_labels (self);
-  gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+  update_picture_size (self);
 }
 
 void
@@ -371,7 +416,7 @@ byline_figure_set_available_width (BylineFigure *self,
   if (width == self->width)
     return;
   self->width = width;
-  gtk_widget_set_size_request (self->picture, -1, picture_height (self));
+  update_picture_size (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

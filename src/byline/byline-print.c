@@ -27,7 +27,8 @@ typedef struct
 {
   PangoLayout *layout;    /* text, or NULL */
   GdkPixbuf   *pixbuf;    /* picture, or NULL */
-  double       height;    /* of a picture */
+  double       width;     /* of a picture, in points */
+  double       height;
   double       space_after;
 } Piece;
 
@@ -187,9 +188,12 @@ build_pieces (Job             *job,
             piece.pixbuf = byline_thumbnailer_load_pixbuf (byline_image_get_file (image), PICTURE_DECODE_SIZE, NULL);
           if (piece.pixbuf != NULL)
             {
-              double w = gdk_pixbuf_get_width (piece.pixbuf), h = gdk_pixbuf_get_height (piece.pixbuf);
-
-              piece.height = MIN (width * h / w, page_height * 0.6);
+              /* Whole, at most the column's width and 60 % of the page,
+               * and a pixel never larger than a CSS pixel (0.75 pt), so
+               * that a logo is not blown up to the column's width (the
+               * pixbuf is the picture's own size up to the size decoded). */
+              byline_picture_fit (gdk_pixbuf_get_width (piece.pixbuf), gdk_pixbuf_get_height (piece.pixbuf),
+                                  width, page_height * 0.6, 0.75, &piece.width, &piece.height);
               piece.space_after = 4;
               g_array_append_val (job->pieces, piece);
             }
@@ -314,7 +318,7 @@ on_draw_page (GtkPrintOperation *operation,
       if (placement->line < 0)
         {
           double w = gdk_pixbuf_get_width (piece->pixbuf), h = gdk_pixbuf_get_height (piece->pixbuf);
-          double scale = MIN (width / w, piece->height / h);
+          double scale = MIN (piece->width / w, piece->height / h);
           g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (piece->pixbuf);
 
           cairo_save (cr);

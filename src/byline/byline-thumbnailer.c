@@ -91,6 +91,7 @@ byline_thumbnailer_load_pixbuf (GFile   *file,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
+  int width = 0, height = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -99,7 +100,12 @@ byline_thumbnailer_load_pixbuf (GFile   *file,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not a local picture");
       return NULL;
     }
-  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, error);
+  /* At most its own size: at_scale would blow a logo up to @size. */
+  if (gdk_pixbuf_get_file_info (path, &width, &height) != NULL && width > 0 && height > 0
+      && width <= size && height <= size)
+    pixbuf = gdk_pixbuf_new_from_file (path, error);
+  else
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, error);
   if (pixbuf == NULL)
     return NULL;
   /* Cameras store portrait photos sideways with an EXIF orientation. */

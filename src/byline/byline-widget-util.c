@@ -123,3 +123,27 @@ byline_toast_new_long (const char *text)
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   return toast;
 }
+
+void
+byline_picture_fit (guint   width,
+                    guint   height,
+                    double  max_width,
+                    double  max_height,
+                    double  pixel,
+                    double *fit_width,
+                    double *fit_height)
+{
+  double scale;
+
+  g_return_if_fail (fit_width != NULL && fit_height != NULL);
+
+  if (width == 0 || height == 0)
+    {
+      *fit_width = max_width;
+      *fit_height = MIN (max_width * 9 / 16, max_height);
+      return;
+    }
+  scale = MIN (pixel, MIN (max_width / width, max_height / height));
+  *fit_width = width * scale;
+  *fit_height = height * scale;
+}

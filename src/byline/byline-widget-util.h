@@ -27,5 +27,17 @@ void        byline_list_box_leave_on_tab (GtkListBox *list);
 AdwToast   *byline_toast_new_long       (const char  *text);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
+/* The size to show a picture of @width × @height pixels at, in a box of at
+ * most @max_width × @max_height, where one of its pixels measures @pixel:
+ * the whole picture, its shape kept, never larger than its own pixels (a
+ * logo stays a logo).  A picture of unknown size takes the box's width at
+ * 16:9. */
+void        byline_picture_fit          (guint        width,
+                                         guint        height,
+                                         double       max_width,
+                                         double       max_height,
+                                         double       pixel,
+                                         double      *fit_width,
+                                         double      *fit_height);
 
 G_END_DECLS

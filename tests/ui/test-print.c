@@ -195,6 +195,96 @@ test_long_story_pages (void)
   assert_in_order (text, (const char *[]) { "Đoạn 1:", "Đoạn 30:", "Đoạn 60:", "Nguyễn Thị Hương", NULL });
 }
 
+/* The pictures on paper, as pdfimages lists them: each one's pixels and the
+ * resolution it is printed at. */
+typedef struct
+{
+  int width;
+  int x_ppi;
+} PdfImage;
+
+static GArray *
+pdf_images (const char *pdf)
+{
+  g_autofree char *list = spawn ((const char *[]) { "pdfimages", "-list", pdf, NULL });
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  GArray *images = g_array_new (FALSE, FALSE, sizeof (PdfImage));
+
+  /* A heading, a line of dashes, then one line a picture:
+   * page num type width height color comp bpc enc interp object ID x-ppi … */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+      PdfImage image;
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        if (*fields[j] != '\0')
+          g_ptr_array_add (words, fields[j]);
+      if (words->len < 14 || g_strcmp0 (g_ptr_array_index (words, 2), "image") != 0)
+        continue;
+      image.width = atoi (g_ptr_array_index (words, 3));
+      image.x_ppi = atoi (g_ptr_array_index (words, 12));
+      g_array_append_val (images, image);
+    }
+  return images;
+}
+
+static BylineImage *
+add_picture (BylineArticle *article,
+             GFile         *folder,
+             const char    *name,
+             guint          width,
+             guint          height)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+  g_autoptr(BylineImage) image = byline_image_new (name, "image/png");
+
+  byline_test_write_png (file, width, height, 0x8a5a2b);
+  byline_image_set_size (image, width, height);
+  byline_image_set_file (image, file);
+  byline_image_set_caption (image, name);
+  byline_article_add_image (article, image);
+  byline_body_insert_image (byline_article_get_body (article), G_MAXUINT, byline_image_get_id (image));
+  return image;
+}
+
+/* A logo prints at its own size (96 pixels an inch, as a screen shows it),
+ * not blown up to the column's width; a photo still fills the column. */
+static void
+test_pictures_at_their_size (void)
+{
+  g_autoptr(GFile) media = byline_test_make_folder ("print-sizes-media");
+  g_autoptr(GFile) out = byline_test_make_folder ("print-sizes-out");
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GFile) pdf = g_file_get_child (out, "sizes.pdf");
+  g_autofree char *path = g_file_get_path (pdf);
+  g_autoptr(GArray) images = NULL;
+  g_autoptr(GError) error = NULL;
+  PdfImage *logo, *photo;
+  double logo_points, photo_points;
+
+  byline_article_set_headline (article, "Ảnh trên giấy");
+  add_picture (article, media, "logo.png", 200, 100);
+  add_picture (article, media, "photo.png", 1200, 900);
+  g_assert_true (byline_print_to_pdf (article, path, NULL, &error));
+  g_assert_no_error (error);
+
+  images = pdf_images (path);
+  g_assert_cmpuint (images->len, ==, 2);
+  logo = &g_array_index (images, PdfImage, 0);
+  photo = &g_array_index (images, PdfImage, 1);
+  g_assert_cmpint (logo->width, ==, 200);
+  g_assert_cmpint (logo->x_ppi, >=, 95);
+  g_assert_cmpint (logo->x_ppi, <=, 97);
+  /* The photo: as wide as the column, far wider than the logo. */
+  logo_points = logo->width * 72.0 / logo->x_ppi;
+  photo_points = photo->width * 72.0 / photo->x_ppi;
+  g_assert_cmpfloat (logo_points, >=, 148);
+  g_assert_cmpfloat (logo_points, <=, 152);
+  g_assert_cmpfloat (photo_points, >, 2.5 * logo_points);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/print/story-on-paper", test_story_on_paper);
   g_test_add_func ("/ui/print/long-story-pages", test_long_story_pages);
+  g_test_add_func ("/ui/print/pictures-at-their-size", test_pictures_at_their_size);
   g_test_add_func ("/ui/print/preview-lead", test_preview_lead);
   g_test_add_func ("/ui/print/settings-for-story", test_settings_for_story);
   return g_test_run ();

@@ -7,6 +7,8 @@
  * saying where in the WordDocument stream it is.  A JPEG or PNG BLIP is
  * its header, one or two 16-byte ids and a tag byte, then the file.
  * Anything else (WMF, EMF, a drawing) is not a photo Byline takes.
+ * Floating pictures' FBSEs are in the drawing's picture store
+ * (byline-doc-drawing.c), read the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +17,7 @@
 
 #include "config.h"
 
-#include "byline-doc-props-private.h"
+#include "byline-doc-picture-private.h"
 #include "byline-image-info.h"
 #include "byline-le-private.h"
 
@@ -60,6 +62,35 @@ read_blip (GBytes      *bytes,
 }
 
 GBytes *
+_byline_doc_store_picture (GBytes      *stream,
+                           gsize        at,
+                           gsize        end,
+                           GBytes      *doc,
+                           const char **extension)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (stream, &length);
+  guint32 record, delay;
+  guint8 name;
+
+  if (end > length || at > end || end - at < 8)
+    return NULL;
+  record = _byline_le32 (data + at + 4);
+  if (record > end - at - 8)
+    return NULL;
+  if (_byline_le16 (data + at + 2) != RT_FBSE)
+    return read_blip (stream, at, extension);
+  if (record < 36)
+    return NULL;
+  name = data[at + 8 + 33];
+  delay = _byline_le32 (data + at + 8 + 28);
+  if (36 + (gsize) name < record)
+    return read_blip (stream, at + 8 + 36 + name, extension);
+  /* Not here: in the "delay stream", the WordDocument stream. */
+  return doc != NULL ? read_blip (doc, delay, extension) : NULL;
+}
+
+GBytes *
 _byline_doc_picture (GBytes      *data_stream,
                      GBytes      *doc,
                      gint64       offset,
@@ -97,15 +128,7 @@ _byline_doc_picture (GBytes      *data_stream,
       if (record > end - at - 8)
         return NULL;
       if (type == RT_FBSE && record >= 36)
-        {
-          guint8 name = data[at + 8 + 33];
-          guint32 delay = _byline_le32 (data + at + 8 + 28);
-
-          if (36 + (gsize) name < record)
-            return read_blip (data_stream, at + 8 + 36 + name, extension);
-          /* Not here: in the "delay stream", the WordDocument stream. */
-          return doc != NULL ? read_blip (doc, delay, extension) : NULL;
-        }
+        return _byline_doc_store_picture (data_stream, at, end, doc, extension);
       at += 8 + record;
     }
   return NULL;

@@ -50,13 +50,4 @@ const char     *_byline_doc_props_font_name (BylineDocProps *props,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDocProps, _byline_doc_props_free)
 
-/* byline-doc-picture.c: the JPEG or PNG of the inline picture at @offset
- * of the Data stream (its PICF and OfficeArt records; the picture itself
- * there or at its offset in the WordDocument stream), with its file
- * extension; NULL for another kind (a drawing, a WMF) or a damaged one. */
-GBytes         *_byline_doc_picture         (GBytes         *data,
-                                             GBytes         *doc,
-                                             gint64          offset,
-                                             const char    **extension);
-
 G_END_DECLS

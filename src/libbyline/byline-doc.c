@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "byline-cfb-private.h"
+#include "byline-doc-picture-private.h"
 #include "byline-doc-private.h"
 #include "byline-doc-props-private.h"
 #include "byline-error.h"

@@ -13,10 +13,12 @@
  * link's text); each character's font, bold and italics
  * (byline-doc-props.c), so that text in a TCVN3 font (.VnTime) is read as
  * it shows (byline-vn-legacy.c), each paragraph's style by its name
- * (Title, Heading n, Caption…), and inline pictures that are photos
- * (JPEG, PNG: byline-doc-picture.c), and lists (bulleted or numbered by
- * their first level).  What is not: floating pictures and drawings.  Then byline-office.c makes the story, as for the other
- * documents: the first paragraph is the headline.
+ * (Title, Heading n, Caption…), pictures that are photos (JPEG, PNG),
+ * inline (byline-doc-picture.c) or floating, anchored in a paragraph and
+ * read after its text as the .docx reader does (byline-doc-drawing.c), and
+ * lists (bulleted or numbered by their first level).  What is not:
+ * drawings, text boxes, shapes in headers.  Then byline-office.c makes the
+ * story, as for the other documents: the first paragraph is the headline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -136,6 +138,7 @@ typedef struct
 {
   GBytes            *data;    /* the Data stream, or NULL */
   GBytes            *doc;     /* the WordDocument stream */
+  BylineDocDrawing  *drawing; /* the floating ones */
   BylineOfficeMedia *media;
 } Pictures;
 
@@ -279,6 +282,28 @@ add_picture (Reader  *r,
     _byline_office_para_add_picture (r->para, name, NULL, NULL);
 }
 
+/* The floating picture anchored at @cp: after its paragraph's text, as
+ * every picture of a paragraph. */
+static void
+add_floating_picture (Reader  *r,
+                      guint32  cp)
+{
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *alt = NULL;
+  const char *extension = NULL;
+  const char *name;
+  guint entry = 0;
+
+  image = _byline_doc_drawing_picture (r->pictures->drawing, cp, &extension, &entry, &alt);
+  if (image == NULL)
+    return;
+  key = g_strdup_printf ("store:%u", entry);
+  name = _byline_office_media_add_bytes (r->pictures->media, key, image, extension);
+  if (name != NULL)
+    _byline_office_para_add_picture (r->para, name, alt, NULL);
+}
+
 /* @c, stored at @fc, in its font, bold and italics. */
 static void
 add_char (Reader   *r,
@@ -363,6 +388,9 @@ read_paragraphs (GArray         *text,
         case 0x01:   /* an inline picture */
           add_picture (&r, ch->fc);
           break;
+        case 0x08:   /* a floating shape's anchor: the text's CP */
+          add_floating_picture (&r, i);
+          break;
         case 0x09:
           add_char (&r, ' ', ch->fc);
           break;
@@ -373,7 +401,7 @@ read_paragraphs (GArray         *text,
           add_char (&r, 0xAD, ch->fc);
           break;
         default:
-          /* Pictures' and notes' anchors, the other controls: dropped. */
+          /* Notes' anchors, the other controls: dropped. */
           if (c >= 0x20 && c != 0xFFFD)
             add_char (&r, c, ch->fc);
           break;
@@ -396,6 +424,7 @@ _byline_doc_import (GBytes      *bytes,
   g_autoptr(GBytes) table_bytes = NULL;
   g_autoptr(GArray) text = NULL;
   g_autoptr(BylineDocProps) props = NULL;
+  g_autoptr(BylineDocDrawing) drawing = NULL;
   g_autoptr(GBytes) data_bytes = NULL;
   g_autoptr(GPtrArray) paras = NULL;
   g_autoptr(BylineOfficeMedia) media = NULL;
@@ -481,8 +510,9 @@ _byline_doc_import (GBytes      *bytes,
   props = _byline_doc_props_new (doc, doc_length, table, table_length, doc + pairs, n_pairs);
   media = _byline_office_media_new (NULL, display);
   data_bytes = _byline_cfb_read (cfb, "Data", NULL);
+  drawing = _byline_doc_drawing_new (table_bytes, doc_bytes, doc + pairs, n_pairs);
   {
-    Pictures pictures = { data_bytes, doc_bytes, media };
+    Pictures pictures = { data_bytes, doc_bytes, drawing, media };
 
     paras = read_paragraphs (text, props, &pictures);
   }

@@ -1241,13 +1241,13 @@ test_doc_floating_damaged (void)
 }
 
 /* Word's special characters (fields' begin, separator and end, paragraph
- * and cell marks, picture anchors) put anywhere in the text, 300 times:
- * a story or an error, never a crash, and the story's HTML balanced
- * (the import would refuse a page it cannot parse). */
+ * and cell marks, pictures' and shapes' anchors) put anywhere in the
+ * text, 300 times: a story or an error, never a crash, and the story's
+ * HTML balanced (the import would refuse a page it cannot parse). */
 static void
 test_doc_special_characters (void)
 {
-  static const guint8 specials[] = { 0x13, 0x14, 0x15, 0x0D, 0x07, 0x01, 0x0B, 0x1F };
+  static const guint8 specials[] = { 0x13, 0x14, 0x15, 0x0D, 0x07, 0x01, 0x08, 0x0B, 0x1F };
   g_autoptr(GBytes) good = load ("doc/mua-lu.doc");
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
   gsize size;

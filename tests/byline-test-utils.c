@@ -198,6 +198,26 @@ put_zip_header (GByteArray *out,
   g_byte_array_append (out, (const guint8 *) name, strlen (name));
 }
 
+gssize
+byline_test_find_bytes (GBytes     *bytes,
+                        const char *needle,
+                        gsize       needle_length,
+                        gboolean    last)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  gssize found = -1;
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (data + i, needle, needle_length) == 0)
+      {
+        found = (gssize) i;
+        if (!last)
+          break;
+      }
+  return found;
+}
+
 GBytes *
 byline_test_make_zip (const char *name,
                       ...)

@@ -32,6 +32,12 @@ void           byline_test_write_png     (GFile        *file,
  * not deflated), up to a NULL name: a Word document from XML strings. */
 GBytes        *byline_test_make_zip      (const char   *name,
                                           ...) G_GNUC_NULL_TERMINATED;
+/* Where @needle (@length bytes) first is in @bytes, or with @last its
+ * last place; -1 if nowhere: for a test that damages one field of a file. */
+gssize         byline_test_find_bytes    (GBytes       *bytes,
+                                          const char   *needle,
+                                          gsize         length,
+                                          gboolean      last);
 /* Fails the test with both JSON dumps when the articles differ in any field. */
 void           byline_test_assert_articles_equal (BylineArticle *a,
                                                   BylineArticle *b);

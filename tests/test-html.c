@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "byline-test-utils.h"
+#include "byline-import.h"
 
 #define PARSE_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
 
@@ -1374,6 +1375,48 @@ test_import_pictures_not_attached (void)
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (article)), ==, 0);
 }
 
+/* The pictures of a page that are not attached are named for the person
+ * (byline_import_read_full()): on the web, missing, not a file, not a
+ * picture, or in the page itself; a lazy page's tiny placeholder and an
+ * <img> with no source are no pictures and are not named. */
+static void
+test_import_left_out (void)
+{
+  g_autoptr(GFile) base = byline_test_make_folder ("left-out");
+  g_autoptr(GFile) fifo = g_file_get_child (base, "fifo.png");
+  g_autoptr(GFile) ok = g_file_get_child (base, "ok.png");
+  g_autoptr(GFile) chart = g_file_get_child (base, "bieu-do.emf");
+  g_autofree char *fifo_path = g_file_get_path (fifo);
+  g_autofree char *inline_picture = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "a.jpg", "b.jpg", "a picture in the page", "fifo.png", "mất ảnh.jpg", "bieu-do.emf", NULL };
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  byline_test_write_png (ok, 2, 2, 0x0000ff);
+  g_assert_true (g_file_replace_contents (chart, "\x01\x00\x00\x00 EMF", 9, NULL, FALSE, 0, NULL, NULL, NULL));
+  inline_picture = g_strnfill (400, 'A');
+  html = g_strdup_printf ("<h1>Ảnh</h1>"
+                          "<img src=\"https://cdn.example.vn/anh/a.jpg?w=600\">"
+                          "<img src=\"//cdn.example.vn/b.jpg\">"
+                          "<img src=\"data:image/gif;base64,R0lGOD\">"
+                          "<img src=\"data:image/jpeg;base64,/9j/%s\">"
+                          "<img src=\"fifo.png\">"
+                          "<img src=\"\">"
+                          "<img src=\"m%%E1%%BA%%A5t%%20%%E1%%BA%%A3nh.jpg\">"
+                          "<img src=\"bieu-do.emf\">"
+                          "<img src=\"ok.png\"><p>Hết.</p>", inline_picture);
+  bytes = g_bytes_new (html, strlen (html));
+  article = byline_import_read_full (bytes, "trang.html", base, NULL, &left_out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 1);
+  g_assert_nonnull (left_out);
+  g_assert_cmpstrv (left_out, expected);
+}
+
 /* ------------------------------------------------------------------- paste */
 
 static void
@@ -1709,6 +1752,7 @@ main (int   argc,
   g_test_add_func ("/html/import/charsets", test_import_charsets);
   g_test_add_func ("/html/import/path-traversal", test_import_path_traversal);
   g_test_add_func ("/html/import/pictures-not-attached", test_import_pictures_not_attached);
+  g_test_add_func ("/html/import/left-out", test_import_left_out);
   g_test_add_func ("/html/import/credit-in-caption", test_import_credit_in_caption);
   g_test_add_func ("/html/import/byline-paragraph", test_import_byline_paragraph);
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);

@@ -246,6 +246,66 @@ test_floating (gconstpointer data)
   g_assert_true (byline_text_is_blank (byline_image_get_caption (image)));
 }
 
+/* Pictures that cannot be taken (an EMF chart, a picture linked on the
+ * web, a missing one) are left out of the story, and the import says
+ * which, by the names the word processor shows: the person is told.  The
+ * photo and the text around them come in. */
+static void
+test_left_out (gconstpointer data)
+{
+  g_autoptr(GBytes) bytes = load (data);
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, "bai.docx", NULL, NULL, &left_out, &error);
+  g_autofree char *body = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 1);
+  g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 0)), ==, "image/png");
+  body = byline_body_dup_plain_text (byline_article_get_body (article));
+  g_assert_nonnull (strstr (body, "Biểu đồ lượng mưa."));
+  g_assert_nonnull (strstr (body, "Ảnh bị mất."));
+
+  g_assert_nonnull (left_out);
+  g_assert_cmpuint (g_strv_length (left_out), ==, 3);
+  /* LibreOffice names its placeholders after the pictures' own names. */
+  g_assert_cmpint (g_ascii_strcasecmp (left_out[0], "Picture 2"), ==, 0);
+  if (!g_str_has_suffix (data, ".odt"))
+    {
+      g_assert_cmpint (g_ascii_strcasecmp (left_out[1], "Picture 3"), ==, 0);
+      g_assert_cmpint (g_ascii_strcasecmp (left_out[2], "Picture 4"), ==, 0);
+    }
+
+  /* A story with nothing left out says so with an empty list. */
+  {
+    g_autoptr(GBytes) plain = load ("docx/cho-phien.docx");
+    g_autoptr(BylineArticle) whole = byline_import_read_full (plain, "bai.docx", NULL, NULL, &left_out, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (left_out);
+    g_assert_cmpuint (g_strv_length (left_out), ==, 0);
+  }
+}
+
+/* What the person reads: how many, of which file, which (three at most),
+ * and why; nothing when nothing was left out. */
+static void
+test_describe_left_out (void)
+{
+  const char *one[] = { "Picture 2", NULL };
+  const char *five[] = { "Picture 2", "Picture 3", "Picture 4", "Picture 5", "Picture 6", NULL };
+  const char *none[] = { NULL };
+  g_autofree char *said_one = byline_import_describe_left_out ("bai.docx", one);
+  g_autofree char *said_five = byline_import_describe_left_out ("bai.docx", five);
+
+  g_assert_null (byline_import_describe_left_out ("bai.docx", none));
+  g_assert_null (byline_import_describe_left_out ("bai.docx", NULL));
+  g_assert_cmpstr (said_one, ==, "1 picture of bai.docx was left out (Picture 2): it is missing, damaged, "
+                                 "or not a JPEG, PNG, GIF or WebP picture");
+  g_assert_nonnull (strstr (said_five, "5 pictures of bai.docx were left out (Picture 2, Picture 3, Picture 4, …)"));
+  g_assert_null (strstr (said_five, "Picture 5"));
+}
+
 /* LibreOffice's captioned frame (Insert ▸ Caption…): the picture and
  * "Illustration 1: …" in a text box.  The caption is what follows the
  * number; the frame's description is the alt text. */
@@ -896,6 +956,10 @@ main (int   argc,
   g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);
   g_test_add_data_func ("/office/docx/floating", "docx/anh-noi.docx", test_floating);
+  g_test_add_data_func ("/office/docx/left-out", "docx/left-out.docx", test_left_out);
+  g_test_add_data_func ("/office/odt/left-out", "odt/left-out.odt", test_left_out);
+  g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);
+  g_test_add_func ("/office/describe-left-out", test_describe_left_out);
   g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);

@@ -278,10 +278,16 @@ on_file_imported (GObject      *source,
 {
   OpenFiles *open = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &error);
+  g_autofree char *notice = NULL;
+  g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &notice, &error);
 
   if (id != NULL)
-    g_set_weak_pointer (&open->window, byline_application_open_draft (open->app, id));
+    {
+      g_set_weak_pointer (&open->window, byline_application_open_draft (open->app, id));
+      /* Pictures left out: said where the errors are, as the person looks. */
+      if (notice != NULL)
+        g_ptr_array_add (open->errors, g_steal_pointer (&notice));
+    }
   else
     {
       g_printerr ("byline: %s\n", error->message);

@@ -24,6 +24,7 @@ typedef struct
   GFile         *file;
   BylineArticle *article;
   const char    *format;   /* static: "draft", "html"… */
+  char          *notice;   /* what was left out, for the person */
 } Read;
 
 static void
@@ -31,6 +32,7 @@ read_free (Read *read)
 {
   g_clear_object (&read->file);
   g_clear_object (&read->article);
+  g_free (read->notice);
   g_free (read);
 }
 
@@ -38,12 +40,15 @@ read_free (Read *read)
 static BylineArticle *
 read_file (GFile        *file,
            const char  **format,
+           char        **notice,
            GError      **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
+  g_auto(GStrv) left_out = NULL;
+  BylineArticle *article;
   goffset size;
 
   /* The person chose the file: its name is enough in a toast. */
@@ -77,7 +82,10 @@ read_file (GFile        *file,
   folder = g_file_get_parent (file);
 
   /* What the CLI takes, with the same messages for what it does not. */
-  return byline_import_read (bytes, name, folder, format, error);
+  article = byline_import_read_full (bytes, name, folder, format, &left_out, error);
+  if (article != NULL && notice != NULL)
+    *notice = byline_import_describe_left_out (name, (const char * const *) left_out);
+  return article;
 }
 
 /* Readies the article read for @store: a draft from elsewhere finds its
@@ -135,7 +143,7 @@ byline_import_file (BylineDraftStore  *store,
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  article = read_file (file, &format, error);
+  article = read_file (file, &format, NULL, error);
   if (article == NULL || !prepare_read (store, file, article, format, error))
     return NULL;
   return save_read (store, article, format, error);
@@ -150,7 +158,7 @@ read_in_thread (GTask        *task,
   Read *read = data;
   GError *error = NULL;
 
-  read->article = read_file (read->file, &read->format, &error);
+  read->article = read_file (read->file, &read->format, &read->notice, &error);
   if (read->article == NULL
       || !prepare_read (source, read->file, read->article, read->format, &error))
     g_task_return_error (task, error);
@@ -182,15 +190,22 @@ byline_import_file_async (BylineDraftStore    *store,
 char *
 byline_import_file_finish (BylineDraftStore  *store,
                            GAsyncResult      *result,
+                           char             **notice,
                            GError           **error)
 {
   Read *read;
+  char *id;
 
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
+  if (notice != NULL)
+    *notice = NULL;
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
   read = g_task_get_task_data (G_TASK (result));
-  return save_read (store, read->article, read->format, error);
+  id = save_read (store, read->article, read->format, error);
+  if (id != NULL && notice != NULL)
+    *notice = g_steal_pointer (&read->notice);
+  return id;
 }

@@ -18,7 +18,10 @@ G_BEGIN_DECLS
 char       *byline_import_file               (BylineDraftStore    *store,
                                               GFile               *file,
                                               GError             **error);
-/* The same, the file read in a thread (the store's part on this one). */
+/* The same, the file read in a thread (the store's part on this one);
+ * @notice, if not NULL, is what the person should know of the reading
+ * (pictures of the file left out: byline_import_describe_left_out()), or
+ * NULL. */
 void        byline_import_file_async         (BylineDraftStore    *store,
                                               GFile               *file,
                                               GCancellable        *cancellable,
@@ -26,6 +29,7 @@ void        byline_import_file_async         (BylineDraftStore    *store,
                                               gpointer             user_data);
 char       *byline_import_file_finish        (BylineDraftStore    *store,
                                               GAsyncResult        *result,
+                                              char               **notice,
                                               GError             **error);
 
 G_END_DECLS

@@ -216,14 +216,17 @@ on_file_imported (GObject      *source,
   GtkApplication *app = open->app;
   g_autoptr(GFile) file = g_list_model_get_item (open->files, open->next);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &local_error);
+  g_autofree char *notice = NULL;
+  g_autofree char *id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &notice, &local_error);
+
+  BylineWindow *opened = NULL;   /* the window the draft opened in */
 
   /* Closed meanwhile: the drafts are in the store; the application, if
    * any, opens them in windows of their own. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)))
     {
       if (id != NULL && BYLINE_IS_APPLICATION (app))
-        byline_application_open_draft (BYLINE_APPLICATION (app), id);
+        opened = byline_application_open_draft (BYLINE_APPLICATION (app), id);
     }
   else if (id == NULL)
     {
@@ -237,13 +240,16 @@ on_file_imported (GObject      *source,
     }
   /* The first file takes this window if it holds nothing yet. */
   else if (open->next == 0 && (self->document == NULL || byline_document_is_pristine (self->document)))
-    byline_window_open_draft (self, id, &local_error);
+    opened = byline_window_open_draft (self, id, &local_error) ? self : NULL;
   else if (BYLINE_IS_APPLICATION (app))
-    byline_application_open_draft (BYLINE_APPLICATION (app), id);
+    opened = byline_application_open_draft (BYLINE_APPLICATION (app), id);
   else
-    byline_window_open_draft (self, id, &local_error);
+    opened = byline_window_open_draft (self, id, &local_error) ? self : NULL;
   if (id != NULL && local_error != NULL)
     show_error_toast (self, _("Could not open the draft"), local_error);
+  /* Opened, but some pictures could not come: said in the story's window. */
+  else if (notice != NULL && opened != NULL)
+    byline_window_add_toast (opened, byline_toast_new_long (notice));
 
   open->next++;
   open_next_file (open);

@@ -157,8 +157,13 @@ read_article (GBytes       *bytes,
               const char  **format,
               GError      **error)
 {
-  g_autoptr(BylineArticle) article = byline_import_read (bytes, display, folder, format, error);
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, display, folder, format, &left_out, error);
+  g_autofree char *notice = byline_import_describe_left_out (display, (const char * const *) left_out);
 
+  /* Read, but not all of it: said, and the story still comes. */
+  if (notice != NULL)
+    g_printerr ("byline-cli: %s\n", notice);
   if (article == NULL || !g_str_equal (*format, "draft"))
     return g_steal_pointer (&article);
   /* A draft imported is a copy, with its pictures, each the one its name says. */

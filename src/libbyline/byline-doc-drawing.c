@@ -277,6 +277,16 @@ read_description (const guint8 *data,
   return g_steal_pointer (&text);
 }
 
+gboolean
+_byline_doc_drawing_has_picture (BylineDocDrawing *drawing,
+                                 guint32           cp)
+{
+  gpointer id;
+
+  return g_hash_table_lookup_extended (drawing->anchors, GUINT_TO_POINTER (cp), NULL, &id)
+         && g_hash_table_contains (drawing->shapes, id);
+}
+
 GBytes *
 _byline_doc_drawing_picture (BylineDocDrawing  *drawing,
                              guint32            cp,

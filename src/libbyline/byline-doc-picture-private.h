@@ -39,6 +39,10 @@ BylineDocDrawing *_byline_doc_drawing_new     (GBytes            *table,
                                                const guint8      *fc_lcb,
                                                guint              n_pairs);
 void              _byline_doc_drawing_free    (BylineDocDrawing  *drawing);
+/* Whether the shape anchored at @cp is a picture (of any kind, photo or
+ * not; not a text box or a drawing). */
+gboolean          _byline_doc_drawing_has_picture (BylineDocDrawing *drawing,
+                                                   guint32           cp);
 /* The JPEG or PNG of the shape anchored at @cp (its character 0x08), with
  * its file extension, its @entry in the picture store (the same for the
  * same photo) and its alt text, or NULL; NULL when no photo is there. */

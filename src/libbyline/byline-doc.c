@@ -165,6 +165,7 @@ typedef struct
   Field             fields[MAX_FIELD_DEPTH];
   int               depth;    /* may pass MAX_FIELD_DEPTH: those are not kept */
   gboolean          in_link;  /* the paragraph's HTML has an <a> open */
+  guint             n_pictures; /* met so far, for naming one left out */
 } Reader;
 
 static void
@@ -260,6 +261,16 @@ end_paragraph (Reader *r)
   r->para = _byline_office_para_new ();
 }
 
+/* A picture of the text that is no photo Byline takes (a WMF, an EMF, a
+ * chart) or is damaged: named by its place among the pictures. */
+static void
+left_out (Reader *r)
+{
+  g_autofree char *label = g_strdup_printf (_("picture %u"), r->n_pictures);
+
+  _byline_office_media_left_out (r->pictures->media, label);
+}
+
 /* The inline picture the character at @fc stands for. */
 static void
 add_picture (Reader  *r,
@@ -273,9 +284,13 @@ add_picture (Reader  *r,
 
   flush (r);
   _byline_doc_props_at (r->props, fc, TRUE, &chp);
+  r->n_pictures++;
   image = _byline_doc_picture (r->pictures->data, r->pictures->doc, chp.picture, &extension);
   if (image == NULL)
-    return;
+    {
+      left_out (r);
+      return;
+    }
   key = g_strdup_printf ("data:%" G_GINT64_FORMAT, chp.picture);
   name = _byline_office_media_add_bytes (r->pictures->media, key, image, extension);
   if (name != NULL)
@@ -295,9 +310,16 @@ add_floating_picture (Reader  *r,
   const char *name;
   guint entry = 0;
 
+  /* Text boxes and drawings are shapes too: not pictures. */
+  if (!_byline_doc_drawing_has_picture (r->pictures->drawing, cp))
+    return;
+  r->n_pictures++;
   image = _byline_doc_drawing_picture (r->pictures->drawing, cp, &extension, &entry, &alt);
   if (image == NULL)
-    return;
+    {
+      left_out (r);
+      return;
+    }
   key = g_strdup_printf ("store:%u", entry);
   name = _byline_office_media_add_bytes (r->pictures->media, key, image, extension);
   if (name != NULL)
@@ -342,7 +364,7 @@ read_paragraphs (GArray         *text,
                  Pictures       *pictures)
 {
   g_autoptr(GString) run = g_string_new (NULL);
-  Reader r = { props, pictures, NULL, NULL, run, BYLINE_VN_LEGACY_NONE, FALSE, FALSE, { { 0 } }, 0, FALSE };
+  Reader r = { props, pictures, NULL, NULL, run, BYLINE_VN_LEGACY_NONE, FALSE, FALSE, { { 0 } }, 0, FALSE, 0 };
 
   r.paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
   r.para = _byline_office_para_new ();

@@ -310,6 +310,7 @@ read_picture (Docx             *docx,
               BylineOfficePara *para)
 {
   g_autofree char *alt = NULL;
+  g_autofree char *name = NULL;   /* "Picture 2", as Word shows it */
   g_autofree char *id = NULL;
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
   const char *member, *src;
@@ -331,14 +332,26 @@ read_picture (Docx             *docx,
         if (c->type == XML_ELEMENT_NODE)
           g_ptr_array_add (stack, c);
       if (alt == NULL && is (node, "docPr"))
-        alt = attr (node, "descr");
+        {
+          alt = attr (node, "descr");
+          name = attr (node, "name");
+        }
       if (id == NULL && (is (node, "blip") || is (node, "imagedata")))
         id = is (node, "blip") ? attr (node, "embed") : attr (node, "id");
     }
 
-  if (id == NULL || g_hash_table_contains (docx->external, id)
-      || (member = g_hash_table_lookup (docx->targets, id)) == NULL
-      || (src = _byline_office_media_add (docx->media, member)) == NULL)
+  if (id == NULL)
+    return;
+  member = g_hash_table_lookup (docx->targets, id);
+  /* A linked picture is elsewhere (on the web, on the writer's disk). */
+  if (member == NULL || g_hash_table_contains (docx->external, id))
+    {
+      g_autofree char *file = member != NULL ? g_path_get_basename (member) : NULL;
+
+      _byline_office_media_left_out (docx->media, name != NULL && *name != '\0' ? name : file != NULL ? file : id);
+      return;
+    }
+  if ((src = _byline_office_media_add (docx->media, member, name)) == NULL)
     return;
   _byline_office_para_add_picture (para, src, alt, NULL);
 }

@@ -10,7 +10,8 @@
  * What is not attached, with its caption kept as text: remote pictures (http,
  * https, protocol-relative: Byline does not fetch while importing), data: URLs,
  * missing files, anything that is not a regular file, files over
- * MAX_PICTURE_SIZE, and files that are not JPEG, PNG, GIF or WebP.
+ * MAX_PICTURE_SIZE, and files that are not JPEG, PNG, GIF or WebP.  Each
+ * is named to byline_import_read_full(), for the person to know.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@
 #include "byline-html-walker-private.h"
 #include "byline-image.h"
 #include "byline-image-info.h"
+#include "byline-import-private.h"
 #include "byline-text.h"
 
 #define MAX_PICTURE_SIZE (256 * 1024 * 1024)
@@ -111,6 +113,31 @@ resolve (Walker     *w,
   return g_file_resolve_relative_path (w->base, unescaped);
 }
 
+/* The picture @ref could not be taken: the person is told, by its file's
+ * name ("anh-1.jpg", also of a picture on the web); a data: URL's is none,
+ * and a short one is a lazy page's placeholder, not a picture. */
+static void
+left_out (Walker     *w,
+          const char *ref)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  const char *slash;
+
+  if (g_ascii_strncasecmp (ref, "data:", 5) == 0)
+    {
+      if (strlen (ref) > 256)
+        _byline_import_left_out (w->article, _("a picture in the page"));
+      return;
+    }
+  path = g_strndup (ref, strcspn (ref, "?#"));
+  slash = strrchr (path, '/');
+  name = g_uri_unescape_string (slash != NULL ? slash + 1 : path, NULL);
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    g_set_str (&name, slash != NULL ? slash + 1 : path);
+  _byline_import_left_out (w->article, *name != '\0' ? name : ref);
+}
+
 BylineImage *
 _byline_html_attach_picture (Walker  *w,
                              xmlNode *img)
@@ -131,13 +158,19 @@ _byline_html_attach_picture (Walker  *w,
   guint width = 0, height = 0;
   gsize base_len;
 
-  if (w->article == NULL || w->base == NULL)
+  if (w->article == NULL)
     return NULL;
   if ((src = picture_ref (img)) == NULL)
     return NULL;
   ref = g_strstrip (g_strdup (src));
-  if (*ref == '\0' || (file = resolve (w, ref)) == NULL)
+  if (*ref == '\0')
     return NULL;
+  /* On the web, in the page itself, or a page read with no folder. */
+  if (w->base == NULL || (file = resolve (w, ref)) == NULL)
+    {
+      left_out (w, ref);
+      return NULL;
+    }
 
   if (!g_file_equal (file, w->base) && !g_file_has_prefix (file, w->base))
     {
@@ -151,6 +184,7 @@ _byline_html_attach_picture (Walker  *w,
       || w->base_real == NULL)
     {
       g_debug ("%s: picture “%s” not found, not attached", w->source_name, ref);
+      left_out (w, ref);
       return NULL;
     }
   base_len = strlen (w->base_real);
@@ -168,18 +202,25 @@ _byline_html_attach_picture (Walker  *w,
   /* Never read a FIFO or a device: it could block or never end. */
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
       || g_file_info_get_size (info) > MAX_PICTURE_SIZE)
-    return NULL;
+    {
+      left_out (w, ref);
+      return NULL;
+    }
 
   bytes = g_file_load_bytes (real_file, NULL, NULL, &error);
   if (bytes == NULL)
     {
       g_debug ("%s: picture “%s” not read: %s", w->source_name, ref, error->message);
+      left_out (w, ref);
       return NULL;
     }
   if (!byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
                                 MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE),
                                 &media_type, &width, &height))
-    return NULL;
+    {
+      left_out (w, ref);
+      return NULL;
+    }
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   image = byline_image_new (sha256, media_type);

@@ -26,6 +26,7 @@
 #include "byline-image.h"
 #include "byline-image-info.h"
 #include "byline-import.h"
+#include "byline-import-private.h"
 #include "byline-ninjs.h"
 #include "byline-text.h"
 #include "byline-vn-legacy-private.h"
@@ -225,12 +226,28 @@ byline_import_size_limit (const void *head,
   return BYLINE_IMPORT_MAX_SIZE;
 }
 
-BylineArticle *
-byline_import_read (GBytes      *bytes,
-                    const char  *display,
-                    GFile       *folder,
-                    const char **format,
-                    GError     **error)
+#define LEFT_OUT_KEY "byline-import-left-out"
+
+void
+_byline_import_left_out (BylineArticle *article,
+                         const char    *label)
+{
+  GPtrArray *labels = g_object_get_data (G_OBJECT (article), LEFT_OUT_KEY);
+
+  if (labels == NULL)
+    {
+      labels = g_ptr_array_new_with_free_func (g_free);
+      g_object_set_data_full (G_OBJECT (article), LEFT_OUT_KEY, labels, (GDestroyNotify) g_ptr_array_unref);
+    }
+  g_ptr_array_add (labels, g_strdup (label));
+}
+
+static BylineArticle *
+read_article (GBytes      *bytes,
+              const char  *display,
+              GFile       *folder,
+              const char **format,
+              GError     **error)
 {
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -342,6 +359,66 @@ byline_import_read (GBytes      *bytes,
       byline_article_take_byline_paragraph (article);
     }
   return g_steal_pointer (&article);
+}
+
+BylineArticle *
+byline_import_read_full (GBytes       *bytes,
+                         const char   *display,
+                         GFile        *folder,
+                         const char  **format,
+                         char       ***left_out,
+                         GError      **error)
+{
+  g_autoptr(BylineArticle) article = read_article (bytes, display, folder, format, error);
+  g_autoptr(GPtrArray) labels = NULL;
+
+  if (left_out != NULL)
+    *left_out = NULL;
+  if (article == NULL)
+    return NULL;
+  labels = g_object_steal_data (G_OBJECT (article), LEFT_OUT_KEY);
+  if (left_out != NULL)
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; labels != NULL && i < labels->len; i++)
+        g_strv_builder_add (builder, g_ptr_array_index (labels, i));
+      *left_out = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+  return g_steal_pointer (&article);
+}
+
+BylineArticle *
+byline_import_read (GBytes      *bytes,
+                    const char  *display,
+                    GFile       *folder,
+                    const char **format,
+                    GError     **error)
+{
+  return byline_import_read_full (bytes, display, folder, format, NULL, error);
+}
+
+char *
+byline_import_describe_left_out (const char         *display,
+                                 const char * const *left_out)
+{
+  guint n = left_out != NULL ? g_strv_length ((char **) left_out) : 0;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (display != NULL, NULL);
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < n && i < 3; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", left_out[i]);
+  if (n > 3)
+    g_string_append (names, ", …");
+  return g_strdup_printf (ngettext ("%u picture of %s was left out (%s): it is missing, damaged, "
+                                    "or not a JPEG, PNG, GIF or WebP picture",
+                                    "%u pictures of %s were left out (%s): they are missing, damaged, "
+                                    "or not JPEG, PNG, GIF or WebP pictures", n),
+                          n, display, names->str);
 }
 
 static char *

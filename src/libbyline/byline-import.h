@@ -32,6 +32,22 @@ BylineArticle *byline_import_read               (GBytes         *bytes,
                                                  const char    **format,
                                                  GError        **error);
 
+/* byline_import_read(), and the pictures of the file that could not be
+ * taken into the story, in *@left_out (NULL-terminated, empty when none; NULL
+ * on failure): missing, damaged, on the web, or drawings and formats Byline
+ * does not take (EMF, WMF, TIFF…), each named as the person may find it in
+ * the file ("image3.emf", "picture 2"). */
+BylineArticle *byline_import_read_full          (GBytes         *bytes,
+                                                 const char     *display,
+                                                 GFile          *folder,
+                                                 const char    **format,
+                                                 char         ***left_out,
+                                                 GError        **error);
+/* What to tell the person of @left_out, the pictures of @display
+ * byline_import_read_full() left out; NULL when there are none. */
+char          *byline_import_describe_left_out  (const char          *display,
+                                                 const char * const  *left_out);
+
 /* The largest file byline_import_read() is given, by the file's first bytes
  * @head (at least 4, or all of it): 64 MiB, more than any story's text or
  * page; 256 MiB for a word processor's document (a ZIP archive), which

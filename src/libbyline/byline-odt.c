@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
 
 #include "byline-error.h"
@@ -298,14 +299,23 @@ read_frame (Odt              *odt,
   if (image != NULL)
     {
       g_autofree char *href = attr (image, "href");
+      g_autofree char *name = attr (frame, "name");   /* "Picture 2", as Writer shows it */
       xmlNode *desc = child (frame, "desc");
       xmlNode *title = child (frame, "title");
       xmlChar *alt = desc != NULL ? xmlNodeGetContent (desc) : title != NULL ? xmlNodeGetContent (title) : NULL;
       const char *src;
 
-      /* Pictures in the archive only: a linked one is elsewhere. */
-      if (href != NULL && !strstr (href, ":") && href[0] != '/'
-          && (src = _byline_office_media_add (odt->media, href[0] == '.' && href[1] == '/' ? href + 2 : href)) != NULL)
+      /* Pictures in the archive only: a linked one is elsewhere, and one
+       * without a file is one LibreOffice could not load. */
+      if (href == NULL || strstr (href, ":") != NULL || href[0] == '/')
+        {
+          g_autofree char *file = href != NULL ? g_path_get_basename (href) : NULL;
+
+          _byline_office_media_left_out (odt->media, name != NULL && *name != '\0' ? name
+                                                     : file != NULL ? file : _("a picture"));
+        }
+      else if ((src = _byline_office_media_add (odt->media, href[0] == '.' && href[1] == '/' ? href + 2 : href,
+                                                name)) != NULL)
         _byline_office_para_add_picture (para, src, (const char *) alt, NULL);
       xmlFree (alt);
     }

@@ -87,15 +87,24 @@ BylineOfficeMedia *_byline_office_media_new       (BylineZip         *zip,
                                                    const char        *display);
 void               _byline_office_media_free      (BylineOfficeMedia *media);
 /* Writes the archive's @member to the folder (once); returns its file
- * name there, or NULL when it is not in the archive or cannot be read. */
+ * name there, or NULL when it is not in the archive, cannot be read or is
+ * no picture Byline takes (an EMF): then it is left out, named @label, the
+ * name the word processor shows ("Picture 2"), or if NULL its file's. */
 const char        *_byline_office_media_add       (BylineOfficeMedia *media,
-                                                   const char        *member);
+                                                   const char        *member,
+                                                   const char        *label);
 /* Writes the picture @bytes to the folder (once per @key) with @extension;
  * returns its file name there, or NULL when it cannot be written. */
 const char        *_byline_office_media_add_bytes (BylineOfficeMedia *media,
                                                    const char        *key,
                                                    GBytes            *bytes,
                                                    const char        *extension);
+
+/* A picture of the document that could not be taken, named by @label
+ * ("image3.emf", "picture 2"): the import tells the person
+ * (byline_import_read_full()). */
+void               _byline_office_media_left_out  (BylineOfficeMedia *media,
+                                                   const char        *label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineOfficeMedia, _byline_office_media_free)
 

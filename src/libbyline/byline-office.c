@@ -24,6 +24,8 @@
 #include "byline-error.h"
 #include "byline-html.h"
 #include "byline-image.h"
+#include "byline-image-info.h"
+#include "byline-import-private.h"
 #include "byline-office-private.h"
 #include "byline-text.h"
 
@@ -389,6 +391,7 @@ struct _BylineOfficeMedia
   GHashTable *written;   /* member → file name in @folder */
   GError     *error;     /* the first failure writing a picture */
   char       *stem;      /* the pictures' names: the document's, as a slug */
+  GPtrArray  *left_out;  /* char*: pictures not taken, for the person */
 };
 
 BylineOfficeMedia *
@@ -403,6 +406,7 @@ _byline_office_media_new (BylineZip  *zip,
     *dot = '\0';
   media->zip = zip;
   media->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  media->left_out = g_ptr_array_new_with_free_func (g_free);
   /* "Bài Mường Tè.docx" → "bai-muong-te-1.jpg" in the pictures panel, not
    * "image1.jpg" or LibreOffice's "10000000000000400000003050D2.jpg". */
   media->stem = byline_text_slugify (base);
@@ -440,6 +444,7 @@ _byline_office_media_free (BylineOfficeMedia *media)
   g_hash_table_unref (media->written);
   g_clear_error (&media->error);
   g_free (media->stem);
+  g_ptr_array_unref (media->left_out);
   g_free (media);
 }
 
@@ -483,22 +488,39 @@ _byline_office_media_add_bytes (BylineOfficeMedia *media,
 
 const char *
 _byline_office_media_add (BylineOfficeMedia *media,
-                          const char        *member)
+                          const char        *member,
+                          const char        *label)
 {
   g_autoptr(GBytes) bytes = NULL;
   const char *written, *dot;
 
   if ((written = g_hash_table_lookup (media->written, member)) != NULL)
     return written;
-  if (media->error != NULL || media->zip == NULL || !byline_zip_contains (media->zip, member))
+  if (media->error != NULL)
     return NULL;
-  bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL);
-  if (bytes == NULL)
-    return NULL;   /* a damaged picture: its caption stays as text */
+  /* Missing, damaged (its caption stays as text), or a drawing (EMF, WMF)
+   * or a format no page shows (TIFF, BMP): the person is told. */
+  if (media->zip == NULL || !byline_zip_contains (media->zip, member)
+      || (bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL)) == NULL
+      || !byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
+                                   MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE), NULL, NULL, NULL))
+    {
+      g_autofree char *name = g_path_get_basename (member);
+
+      _byline_office_media_left_out (media, label != NULL && *label != '\0' ? label : name);
+      return NULL;
+    }
   /* "word/media/image1.jpeg": the member's extension. */
   dot = strrchr (member, '.');
   return _byline_office_media_add_bytes (media, member, bytes,
                                          dot != NULL && strchr (dot, '/') == NULL ? dot + 1 : NULL);
+}
+
+void
+_byline_office_media_left_out (BylineOfficeMedia *media,
+                               const char        *label)
+{
+  g_ptr_array_add (media->left_out, g_strdup (label));
 }
 
 /* --------------------------------------------------------------- fields */
@@ -605,6 +627,8 @@ _byline_office_import (GPtrArray         *paras,
   if (article != NULL && byline_article_get_n_images (article) > 0
       && byline_article_get_featured_image (article) == NULL)
     byline_image_set_featured (byline_article_get_image (article, 0), TRUE);
+  for (guint i = 0; article != NULL && i < media->left_out->len; i++)
+    _byline_import_left_out (article, g_ptr_array_index (media->left_out, i));
   /* The store copies the pictures when the draft is saved: the folder goes
    * with the article. */
   if (article != NULL && media->folder != NULL)

@@ -203,7 +203,7 @@ on_opened (GObject      *source,
 
   /* Before the main thread's part: the thread has copied the pictures. */
   open->media_before_finish = count_store_media (open->drafts);
-  open->id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, &open->error);
+  open->id = byline_import_file_finish (BYLINE_DRAFT_STORE (source), result, NULL, &open->error);
 }
 
 /* A Word document's photos are copied into the store in the thread that

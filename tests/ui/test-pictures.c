@@ -1096,6 +1096,36 @@ test_drop_story (Fixture       *f,
 }
 
 static gboolean
+toast_says_left_out (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_ui_test_find_label (GTK_WIDGET (f->window),
+                                    "3 pictures of left-out.docx were left out (Picture 2, Picture 3, Picture 4): "
+                                    "they are missing, damaged, or not JPEG, PNG, GIF or WebP pictures") != NULL;
+}
+
+/* A document whose chart is an EMF and two of whose pictures are not in it
+ * opens with its photo, and a toast says which pictures were left out and
+ * why: the reporter's chart is not lost without a word. */
+static void
+test_drop_story_left_out (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autofree char *path = byline_test_data_path ("docx/left-out.docx");
+  g_autoptr(GFile) docx = g_file_new_for_path (path);
+
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (drop_file (GTK_WIDGET (view), docx, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (toast_says_left_out, f, 5000));
+  g_assert_cmpstr (byline_article_get_headline (byline_document_get_article (byline_window_get_document (f->window))),
+                   ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (byline_window_get_document (f->window))),
+                    ==, 1);
+}
+
+static gboolean
 has_n_drafts (gpointer data)
 {
   Fixture *f = data;
@@ -1293,6 +1323,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story", test_drop_story);
+  byline_ui_test_add_window_test ("/ui/pictures/drop-story-left-out", test_drop_story_left_out);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);

@@ -1,0 +1,19 @@
+/* byline-import-private.h — what the readers tell byline_import_read_full()
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-types.h"
+
+G_BEGIN_DECLS
+
+/* A picture the file has that the reader could not take into @article
+ * (missing, damaged, on the web, or a drawing or format Byline does not
+ * take), named by @label as the person may find it ("image3.emf"): kept on
+ * the article until byline_import_read_full() hands the list over. */
+void _byline_import_left_out (BylineArticle *article,
+                              const char    *label);
+
+G_END_DECLS

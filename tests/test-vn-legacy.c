@@ -1,4 +1,4 @@
-/* test-vn-legacy.c — Vietnamese typed in TCVN3 (.VnTime) fonts, to Unicode
+/* test-vn-legacy.c — Vietnamese typed in TCVN3 (.VnTime) and VNI (VNI-Times) fonts, to Unicode
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,6 +44,42 @@ test_every_letter (void)
   g_assert_cmpuint (letters, ==, 74);
 }
 
+/* Every letter of VNI, written as a typist's chart, a row a tone (where
+ * byline-vn-legacy-vni.c has a row a vowel): VNI on the left, Unicode on
+ * the right, word for word.  xvnkb's vni.h, VBKey's mdlCodeTable.bas and
+ * vietnamese-conversion's charsets.ts agree on all 134. */
+static void
+test_every_vni_letter (void)
+{
+  static const char *rows[][2] = {
+    { "aê aâ eâ oâ ô ö ñ", "ă â ê ô ơ ư đ" },
+    { "aø aè aà eø eà ì oø oà ôø uø öø yø", "à ằ ầ è ề ì ò ồ ờ ù ừ ỳ" },
+    { "aù aé aá eù eá í où oá ôù uù öù yù", "á ắ ấ é ế í ó ố ớ ú ứ ý" },
+    { "aû aú aå eû eå æ oû oå ôû uû öû yû", "ả ẳ ẩ ẻ ể ỉ ỏ ổ ở ủ ử ỷ" },
+    { "aõ aü aã eõ eã ó oõ oã ôõ uõ öõ yõ", "ã ẵ ẫ ẽ ễ ĩ õ ỗ ỡ ũ ữ ỹ" },
+    { "aï aë aä eï eä ò oï oä ôï uï öï î", "ạ ặ ậ ẹ ệ ị ọ ộ ợ ụ ự ỵ" },
+    { "AÊ AÂ EÂ OÂ Ô Ö Ñ", "Ă Â Ê Ô Ơ Ư Đ" },
+    { "AØ AÈ AÀ EØ EÀ Ì OØ OÀ ÔØ UØ ÖØ YØ", "À Ằ Ầ È Ề Ì Ò Ồ Ờ Ù Ừ Ỳ" },
+    { "AÙ AÉ AÁ EÙ EÁ Í OÙ OÁ ÔÙ UÙ ÖÙ YÙ", "Á Ắ Ấ É Ế Í Ó Ố Ớ Ú Ứ Ý" },
+    { "AÛ AÚ AÅ EÛ EÅ Æ OÛ OÅ ÔÛ UÛ ÖÛ YÛ", "Ả Ẳ Ẩ Ẻ Ể Ỉ Ỏ Ổ Ở Ủ Ử Ỷ" },
+    { "AÕ AÜ AÃ EÕ EÃ Ó OÕ OÃ ÔÕ UÕ ÖÕ YÕ", "Ã Ẵ Ẫ Ẽ Ễ Ĩ Õ Ỗ Ỡ Ũ Ữ Ỹ" },
+    { "AÏ AË AÄ EÏ EÄ Ò OÏ OÄ ÔÏ UÏ ÖÏ Î", "Ạ Ặ Ậ Ẹ Ệ Ị Ọ Ộ Ợ Ụ Ự Ỵ" },
+  };
+  guint letters = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *unicode = _byline_vn_legacy_to_unicode (rows[i][0], BYLINE_VN_LEGACY_VNI);
+
+      g_assert_cmpstr (unicode, ==, rows[i][1]);
+      for (const char *p = rows[i][1]; *p != '\0'; p = g_utf8_next_char (p))
+        letters += *p != ' ';
+    }
+  /* 67 small letters (a ă â e ê i o ô ơ u ư y with five tones, and ă â ê
+   * ô ơ ư đ) and their 67 capitals. */
+  g_assert_cmpuint (letters, ==, 134);
+}
+
 static void
 test_words (void)
 {
@@ -65,6 +101,18 @@ test_words (void)
      * Vietnamese letters (an old .VnTime template, Unicode typed in it). */
     { ".VnTime", "Sáng nay người dân đến chợ", "Sáng nay người dân đến chợ" },
     { ".VnTimeH", "Chợ phiên", "Chợ phiên" },
+    /* VNI: a letter and the mark after it, or a letter of its own. */
+    { "VNI-Times", "Chôï phieân Baéc Haø", "Chợ phiên Bắc Hà" },
+    { "VNI-Times", "(BLC) - Saùng 6/12, haøng nghìn du khaùch ñeán chôï.", "(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ." },
+    { "'VNI-Helve', sans-serif", "Ngöôøi daân Möôøng Khöông", "Người dân Mường Khương" },
+    { "VNI-Times", "CHÔÏ PHIEÂN BAÉC HAØ, ÑIEÄN BIEÂN", "CHỢ PHIÊN BẮC HÀ, ĐIỆN BIÊN" },
+    /* A capital before a small mark (Word's "Capitalize Each Word", or a
+     * typist's shift) is still that capital. */
+    { "VNI-Times", "Aûnh: Thu Haø", "Ảnh: Thu Hà" },
+    /* A mark after no letter of its (°, "5ø") is left as it is. */
+    { "VNI-Times", "25°C, 5ø, ø", "25°C, 5ø, ø" },
+    /* Unicode typed in a VNI font is left. */
+    { "VNI-Times", "Sáng nay người dân đến chợ", "Sáng nay người dân đến chợ" },
     /* Not a TCVN3 font: nothing changes. */
     { "Times New Roman", "B¾c Hµ 25°C ±1", "B¾c Hµ 25°C ±1" },
     { NULL, "¾", "¾" },
@@ -88,7 +136,14 @@ test_fonts (void)
   g_assert_cmpint (_byline_vn_legacy_for_font (".VnTimeH"), ==, BYLINE_VN_LEGACY_TCVN3_CAPITALS);
   g_assert_cmpint (_byline_vn_legacy_for_font (" \".VnCentury SchoolbookH\""), ==, BYLINE_VN_LEGACY_TCVN3_CAPITALS);
   g_assert_cmpint (_byline_vn_legacy_for_font ("Times New Roman, .VnTime"), ==, BYLINE_VN_LEGACY_NONE);
-  g_assert_cmpint (_byline_vn_legacy_for_font ("VNI-Times"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("VNI-Times"), ==, BYLINE_VN_LEGACY_VNI);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("\"VNI-Helve-Condense\", sans-serif"), ==, BYLINE_VN_LEGACY_VNI);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("vni-aptima"), ==, BYLINE_VN_LEGACY_VNI);
+  /* VNI has every capital: its display fonts are no capitals' fonts. */
+  g_assert_cmpint (_byline_vn_legacy_for_font ("VNI-HLThuphap"), ==, BYLINE_VN_LEGACY_VNI);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("VNI-Top"), ==, BYLINE_VN_LEGACY_VNI);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("VNI"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_for_font ("Vnixyz Sans"), ==, BYLINE_VN_LEGACY_NONE);
   g_assert_cmpint (_byline_vn_legacy_for_font (""), ==, BYLINE_VN_LEGACY_NONE);
   g_assert_cmpint (_byline_vn_legacy_for_font (".Vn"), ==, BYLINE_VN_LEGACY_TCVN3);
 }
@@ -146,6 +201,7 @@ main (int   argc,
   byline_test_init (&argc, &argv);
 
   g_test_add_func ("/vn-legacy/every-letter", test_every_letter);
+  g_test_add_func ("/vn-legacy/every-vni-letter", test_every_vni_letter);
   g_test_add_func ("/vn-legacy/words", test_words);
   g_test_add_func ("/vn-legacy/fonts", test_fonts);
   g_test_add_func ("/vn-legacy/looks-like", test_looks_like);

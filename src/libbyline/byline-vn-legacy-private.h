@@ -5,6 +5,9 @@
  * (“¾” is “ắ”), and their capitals' fonts, ".VnTimeH"…, that draw every
  * letter as a capital.  Documents written so are still sent in: their text is
  * Latin-1 gibberish ("Chî phiªn B¾c Hµ") unless read through the font.
+ * The south, and many offices elsewhere, typed in VNI: fonts named
+ * "VNI-Times", "VNI-Helve"… that draw Latin-1's accented letters as the
+ * marks over the letter before them ("Chôï phieân Baéc Haø").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,7 @@ typedef enum
   BYLINE_VN_LEGACY_NONE,
   BYLINE_VN_LEGACY_TCVN3,           /* .VnTime */
   BYLINE_VN_LEGACY_TCVN3_CAPITALS,  /* .VnTimeH */
+  BYLINE_VN_LEGACY_VNI,             /* VNI-Times */
 } BylineVnLegacy;
 
 /* What text in the font @family (a CSS font-family list: its first) is
@@ -43,5 +47,9 @@ gboolean       _byline_vn_legacy_looks_like_tcvn3 (const char *text);
  * neither reads as Vietnamese. */
 char          *_byline_vn_legacy_decode_text (const char *data,
                                               gsize       length);
+
+/* For byline-vn-legacy.c: @text (UTF-8) as the VNI fonts draw it. */
+void           _byline_vn_legacy_append_vni  (GString    *out,
+                                              const char *text);
 
 G_END_DECLS

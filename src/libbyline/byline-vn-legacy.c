@@ -1,10 +1,10 @@
-/* byline-vn-legacy.c — TCVN3 (ABC) text to Unicode
+/* byline-vn-legacy.c — TCVN3 (ABC) text to Unicode, and which legacy is which
  *
  * TCVN 5712:1993's third table, as the ".Vn" fonts have it: the Vietnamese
  * letters ASCII lacks take the places of Latin-1's U+00A1–U+00FE; capitals
  * with tone marks are not there, the ".Vn…H" fonts draw the small ones as
  * capitals.  A document stores the Latin-1 characters, which are mapped
- * back here.
+ * back here.  VNI's table is in byline-vn-legacy-vni.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,6 +59,10 @@ _byline_vn_legacy_for_font (const char *family)
   g_strstrip (first);
   g_strdelimit (first, "\"'", ' ');
   g_strstrip (first);
+  /* "VNI-Times", "VNI-Helve-Condense": no capitals' fonts, VNI has every
+   * capital. */
+  if (g_ascii_strncasecmp (first, "vni-", 4) == 0)
+    return BYLINE_VN_LEGACY_VNI;
   if (g_ascii_strncasecmp (first, ".vn", 3) != 0)
     return BYLINE_VN_LEGACY_NONE;
   n = strlen (first);
@@ -97,6 +101,11 @@ _byline_vn_legacy_to_unicode (const char     *text,
     if (is_unicode_vietnamese (g_utf8_get_char (p)))
       return g_strdup (text);
   out = g_string_sized_new (strlen (text) + 16);
+  if (legacy == BYLINE_VN_LEGACY_VNI)
+    {
+      _byline_vn_legacy_append_vni (out, text);
+      return g_string_free (out, FALSE);
+    }
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);

@@ -173,7 +173,8 @@ test_plain (gconstpointer data)
  * .VnTimeH (capitals): read as the fonts draw it, not as Latin-1 letters
  * ("Chî phiªn B¾c Hµ").  A sentence pasted in Unicode and Times New Roman
  * is kept as it is.  The same story in Word, LibreOffice and Word 97's
- * formats. */
+ * formats, and typed in VNI with the VNI-Times font ("Chôï phieân Baéc
+ * Haø"). */
 static void
 test_tcvn3 (gconstpointer data)
 {
@@ -961,6 +962,9 @@ main (int   argc,
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);
   g_test_add_func ("/office/describe-left-out", test_describe_left_out);
   g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);
+  g_test_add_data_func ("/office/docx/vni", "docx/vni-times.docx", test_tcvn3);
+  g_test_add_data_func ("/office/odt/vni", "odt/vni-times.odt", test_tcvn3);
+  g_test_add_data_func ("/office/doc/vni", "doc/vni-times.doc", test_tcvn3);
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
   g_test_add_func ("/office/odt/captioned-frame", test_odt_captioned_frame);

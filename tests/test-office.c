@@ -911,6 +911,33 @@ test_tcvn3_styles (void)
   assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "ĐIỆN BIÊN và ¾ ±1° Mường coop");
 }
 
+/* VNI has no letter at the soft hyphen's code: an optional hyphen in a
+ * VNI-Times word is nothing, as in any other font. */
+static void
+test_vni_soft_hyphen (void)
+{
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"VNI-Times\" w:hAnsi=\"VNI-Times\"/>"
+    "</w:rPr></w:rPrDefault></w:docDefaults></w:styles>";
+  static const char *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    P (RUN ("Tieáng haùt")) P (RUN ("(BLC) - Môû ñaàu."))
+    P ("<w:r><w:t>Ngöôøi daân Luøng Phì</w:t><w:softHyphen/><w:t>nh</w:t></w:r>")
+    P (RUN ("Haø Anh")) "</w:body></w:document>";
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", document, "word/styles.xml", styles, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.docx", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Tiếng hát");
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Mở đầu.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Người dân Lùng Phình");
+}
+
 /* ------------------------------------------------------------ Word 97 */
 
 /* A .doc: its paragraphs, their styles (headings, a quote), lists
@@ -965,6 +992,8 @@ main (int   argc,
   g_test_add_data_func ("/office/docx/vni", "docx/vni-times.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/vni", "odt/vni-times.odt", test_tcvn3);
   g_test_add_data_func ("/office/doc/vni", "doc/vni-times.doc", test_tcvn3);
+  g_test_add_data_func ("/office/doc/vni-soft-hyphen", "doc/vni-soft-hyphen.doc", test_tcvn3);
+  g_test_add_func ("/office/docx/vni-soft-hyphen", test_vni_soft_hyphen);
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
   g_test_add_func ("/office/odt/captioned-frame", test_odt_captioned_frame);

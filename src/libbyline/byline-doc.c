@@ -176,7 +176,7 @@ flush (Reader *r)
   if (r->run->len == 0)
     return;
   /* TCVN3's ư is Word's optional hyphen; elsewhere that is nothing. */
-  if (r->legacy == BYLINE_VN_LEGACY_NONE)
+  if (!BYLINE_VN_LEGACY_SOFT_HYPHEN_IS_LETTER (r->legacy))
     g_string_replace (r->run, "\u00AD", "", 0);
   unicode = _byline_vn_legacy_to_unicode (r->run->str, r->legacy);
   _byline_office_para_add_text (r->para, unicode, r->bold, r->italic);

@@ -550,7 +550,7 @@ read_run_children (Docx             *docx,
       else if (is (c, "noBreakHyphen"))
         _byline_office_para_add_text (para, "-", bold, italic);
       /* TCVN3's ư is the soft hyphen's code: Word keeps it as one. */
-      else if (is (c, "softHyphen") && legacy != BYLINE_VN_LEGACY_NONE)
+      else if (is (c, "softHyphen") && BYLINE_VN_LEGACY_SOFT_HYPHEN_IS_LETTER (legacy))
         {
           g_autofree char *letter = _byline_vn_legacy_to_unicode ("\u00AD", legacy);
 

@@ -33,6 +33,11 @@ BylineVnLegacy _byline_vn_legacy_for_font   (const char     *family);
 char          *_byline_vn_legacy_to_unicode (const char     *text,
                                              BylineVnLegacy  legacy);
 
+/* Whether the soft hyphen's code (Word's optional hyphen) is a letter in
+ * @legacy: TCVN3's ư; in VNI, as in Unicode, it is no letter. */
+#define BYLINE_VN_LEGACY_SOFT_HYPHEN_IS_LETTER(legacy) \
+  ((legacy) == BYLINE_VN_LEGACY_TCVN3 || (legacy) == BYLINE_VN_LEGACY_TCVN3_CAPITALS)
+
 /* Whether @text, whose font is not known (pasted as plain text, typed with
  * the input method set to TCVN3), is TCVN3: no letter beyond Latin-1 (real
  * Vietnamese has ư, ơ, đ, ạ…) and words that mix ASCII letters with Latin-1

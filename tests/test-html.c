@@ -1526,6 +1526,33 @@ test_paste_tcvn3 (void)
   assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "B¾c Hµ");
 }
 
+/* Pasted from LibreOffice, a document typed in VNI: the font of its
+ * paragraphs in the style sheet, of a run inline (font-family, <font
+ * face>); a letter and its mark ("a&oslash;") are one letter. */
+static void
+test_paste_vni (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  const char *html =
+    "<html><head><meta http-equiv=\"content-type\" content=\"text/html; charset=utf-8\"/>"
+    "<style type=\"text/css\">p { margin-bottom: 0.25cm }"
+    " p.western { font-family: \"VNI-Times\", serif; font-size: 14pt }</style></head>"
+    "<body lang=\"en-US\"><p class=\"western\">Ngöôøi daân <b>mang</b> ha&oslash;ng "
+    "<font face=\"Times New Roman, serif\">(25°C, Café)</font> xuoáng chôï.</p>"
+    "<p><span style=\"font-family: 'VNI-Helve', sans-serif\">CHÔÏ PHIEÂN</span> "
+    "<font face=\"VNI-Times\">Baéc Haø</font></p>"
+    "<p>Baéc Haø</p></body></html>";
+  guint n;
+
+  n = byline_html_paste (body, 0, html, -1);
+  g_assert_cmpuint (n, ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Người dân mang hàng (25°C, Café) xuống chợ.");
+  assert_span (body, 0, 10, 14, BYLINE_SPAN_BOLD, NULL);
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "CHỢ PHIÊN Bắc Hà");
+  /* A paragraph of no class, in the sheet's plain p: not VNI. */
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Baéc Haø");
+}
+
 /* A page Word saved (File ▸ Save As ▸ Web Page) from a story typed in
  * TCVN3: its Normal style's font in the sheet, for three elements; a run's
  * own inline. */
@@ -1758,6 +1785,7 @@ main (int   argc,
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);
   g_test_add_func ("/html/paste/libreoffice", test_paste_libreoffice);
   g_test_add_func ("/html/paste/tcvn3", test_paste_tcvn3);
+  g_test_add_func ("/html/paste/vni", test_paste_vni);
   g_test_add_func ("/html/import/tcvn3-word-page", test_import_tcvn3_word_page);
   g_test_add_func ("/html/paste/browser", test_paste_browser);
   g_test_add_func ("/text/import", test_text_import);

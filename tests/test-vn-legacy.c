@@ -153,28 +153,74 @@ test_fonts (void)
 static void
 test_looks_like (void)
 {
-  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("Chî phiªn B¾c Hµ"));
-  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("¶nh: Thu Hµ"));
-  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("M\xc2\xad" "êng Kh\xc2\xad" "¬ng"));
-  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("Thu Hµ"));
+  g_assert_cmpint (_byline_vn_legacy_detect ("Chî phiªn B¾c Hµ"), ==, BYLINE_VN_LEGACY_TCVN3);
+  g_assert_cmpint (_byline_vn_legacy_detect ("¶nh: Thu Hµ"), ==, BYLINE_VN_LEGACY_TCVN3);
+  g_assert_cmpint (_byline_vn_legacy_detect ("M\xc2\xad" "êng Kh\xc2\xad" "¬ng"), ==, BYLINE_VN_LEGACY_TCVN3);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Thu Hµ"), ==, BYLINE_VN_LEGACY_TCVN3);
   /* Unicode Vietnamese (ư, ạ… beyond Latin-1), and Latin-1 of other uses. */
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Chợ phiên Bắc Hà"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Tấm bạt 3×4m"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Copyright © AFP 2022, Café Paris"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Nhiệt độ 25°C"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Cà phê"));
+  g_assert_cmpint (_byline_vn_legacy_detect ("Chợ phiên Bắc Hà"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Tấm bạt 3×4m"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Copyright © AFP 2022, Café Paris"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Nhiệt độ 25°C"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Cà phê"), ==, BYLINE_VN_LEGACY_NONE);
   /* à é ô… are letters of both: no evidence alone. */
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("mét cã"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("½ cup of milk, 3 × 4 in a long English sentence here"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 (""));
+  g_assert_cmpint (_byline_vn_legacy_detect ("mét cã"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("½ cup of milk, 3 × 4 in a long English sentence here"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect (""), ==, BYLINE_VN_LEGACY_NONE);
   /* Latin-1 signs beside letters that are no TCVN3: French quotes, marks,
    * units, fractions (in text with only Latin-1's Vietnamese letters). */
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("«Cà phê» và «bánh mì»"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Coca-Cola® và Pepsi®"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("5µm, 1½kg, 4K×2"));
-  g_assert_false (_byline_vn_legacy_looks_like_tcvn3 ("Màn hình 4K×2"));
+  g_assert_cmpint (_byline_vn_legacy_detect ("«Cà phê» và «bánh mì»"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Coca-Cola® và Pepsi®"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("5µm, 1½kg, 4K×2"), ==, BYLINE_VN_LEGACY_NONE);
+  g_assert_cmpint (_byline_vn_legacy_detect ("Màn hình 4K×2"), ==, BYLINE_VN_LEGACY_NONE);
   /* Punctuation around TCVN3 words is still TCVN3. */
-  g_assert_true (_byline_vn_legacy_looks_like_tcvn3 ("(Chî phiªn), B¾c Hµ."));
+  g_assert_cmpint (_byline_vn_legacy_detect ("(Chî phiªn), B¾c Hµ."), ==, BYLINE_VN_LEGACY_TCVN3);
+}
+
+/* Text whose font is not known, typed in VNI: words that are Vietnamese
+ * only once converted; not French, German or Spanish, whose letters are
+ * VNI's marks too, nor Unicode Vietnamese with only Latin-1's letters. */
+static void
+test_looks_like_vni (void)
+{
+  static const char *vni[] = {
+    "Chôï phieân Baéc Haø",
+    "(BLC) - Saùng 6/12, haøng nghìn du khaùch ñeán chôï.",
+    "Ngöôøi daân Möôøng Khöông mang haøng xuoáng chôï",
+    "CHÔÏ PHIEÂN BAÉC HAØ",
+    "AÛnh: Thu Haø",
+    "Thu Haø",
+    /* Unicode's quotes and dashes, as Word writes them in any font. */
+    "\u201CToång thoáng Donald Trump vaø Elon Musk\u201D \u2013 hoïp baùo",
+  };
+  static const char *not_vni[] = {
+    "Café", "naïve", "«Cà phê»", "Noël", "Zürich",
+    "Un café crème à la française, s'il vous plaît",
+    "Où est la gare ? Où sont les toilettes ?",
+    /* "coût", "goût" would be "cỏt", "gỏt": no syllable ends in t with
+     * that tone. */
+    "Le coût du goût",
+    "Ein Bier in Köln, Müller und Böll",
+    "El niño y el año de España",
+    "Søren Kierkegaard i Århus",
+    /* Unicode Vietnamese with only Latin-1's letters: Vietnamese as it is. */
+    "Tôi là người Hà Nội",
+    "Cà phê, hoà bình, khoá cửa",
+    "Tôi hỏi cô",
+    /* Words that are VNI, beside more that are not. */
+    "Laïc, Loïc : des prénoms, écrits à la française, évidemment.",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vni); i++)
+    g_assert_cmpint (_byline_vn_legacy_detect (vni[i]), ==, BYLINE_VN_LEGACY_VNI);
+  for (guint i = 0; i < G_N_ELEMENTS (not_vni); i++)
+    g_assert_cmpint (_byline_vn_legacy_detect (not_vni[i]), ==, BYLINE_VN_LEGACY_NONE);
+  /* One word of three, "thạ", but "boxe" is no Vietnamese.  (TCVN3 reads
+   * "thaï" as "thaù" and, one word of three, takes it.) */
+  g_assert_cmpint (_byline_vn_legacy_detect ("La boxe thaï"), !=, BYLINE_VN_LEGACY_VNI);
+  /* TCVN3 stays TCVN3, though its ¾ and µ are Latin-1 letters too. */
+  g_assert_cmpint (_byline_vn_legacy_detect ("Chî phiªn B¾c Hµ, ®i chî"), ==, BYLINE_VN_LEGACY_TCVN3);
 }
 
 /* Bytes that are not UTF-8: TCVN3 (a .VnTime document saved as text),
@@ -205,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/vn-legacy/words", test_words);
   g_test_add_func ("/vn-legacy/fonts", test_fonts);
   g_test_add_func ("/vn-legacy/looks-like", test_looks_like);
+  g_test_add_func ("/vn-legacy/looks-like-vni", test_looks_like_vni);
   g_test_add_func ("/vn-legacy/decode-text", test_decode_text);
   return g_test_run ();
 }

@@ -334,7 +334,7 @@ _byline_check_tcvn3 (BylineCheckContext    *ctx,
   g_autofree char *unicode = NULL;
   g_autofree char *excerpt = NULL;
 
-  if (!_byline_vn_legacy_looks_like_tcvn3 (unit->text))
+  if (_byline_vn_legacy_detect (unit->text) != BYLINE_VN_LEGACY_TCVN3)
     return FALSE;
   unicode = _byline_vn_legacy_to_unicode (unit->text, BYLINE_VN_LEGACY_TCVN3);
   if (g_utf8_strlen (unicode, -1) > 40)

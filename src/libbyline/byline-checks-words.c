@@ -251,9 +251,9 @@ _byline_check_spelling (BylineCheckContext *ctx)
       const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
       g_autoptr(GArray) found = NULL;
 
-      /* TCVN3 text is one finding of its own (tcvn3-text), not a word in
-       * every word. */
-      if (!_byline_check_unit_is_prose (unit) || _byline_vn_legacy_looks_like_tcvn3 (unit->text))
+      /* TCVN3 or VNI text is one finding of its own (tcvn3-text,
+       * vni-text), not a word in every word. */
+      if (!_byline_check_unit_is_prose (unit) || _byline_vn_legacy_detect (unit->text) != BYLINE_VN_LEGACY_NONE)
         continue;
       found = byline_spell_checker_check_text (checker, unit->text);
       for (guint k = 0; k < found->len; k++)

@@ -38,13 +38,19 @@ char          *_byline_vn_legacy_to_unicode (const char     *text,
 #define BYLINE_VN_LEGACY_SOFT_HYPHEN_IS_LETTER(legacy) \
   ((legacy) == BYLINE_VN_LEGACY_TCVN3 || (legacy) == BYLINE_VN_LEGACY_TCVN3_CAPITALS)
 
-/* Whether @text, whose font is not known (pasted as plain text, typed with
- * the input method set to TCVN3), is TCVN3: no letter beyond Latin-1 (real
- * Vietnamese has ư, ơ, đ, ạ…) and words that mix ASCII letters with Latin-1
- * signs no Vietnamese word has and are Vietnamese syllables once converted
- * ("Chî", "B¾c"; not "Cola®" or "«Cà"): two, or one in a text of up to
- * three words. */
-gboolean       _byline_vn_legacy_looks_like_tcvn3 (const char *text);
+/* What @text, whose font is not known (pasted as plain text, typed with
+ * the input method set to an old code), is written in.  TCVN3: no
+ * character beyond Latin-1 (real Vietnamese has ư, ơ, đ, ạ…) and words
+ * that mix ASCII letters with Latin-1 signs no Vietnamese word has and
+ * are Vietnamese syllables once converted ("Chî", "B¾c"; not "Cola®" or
+ * "«Cà"): two, or one in a text of up to three words.  VNI: no letter
+ * beyond Latin-1, and words that are no Vietnamese syllable as they are but
+ * one of two letters or more once converted ("Chôï", "Baéc"; not "où",
+ * "Tôi"): two, or one in a text of up to three Vietnamese words; and more
+ * than twice as many as the words with letters beyond ASCII that are
+ * Vietnamese neither way ("Café", "naïve", "Zürich").  When both, the code
+ * with more evidence. */
+BylineVnLegacy _byline_vn_legacy_detect      (const char *text);
 
 /* Text in bytes that are not UTF-8, as the Vietnamese of before Unicode
  * wrote it: TCVN3 (a .VnTime document saved as text), else Windows-1258
@@ -53,7 +59,9 @@ gboolean       _byline_vn_legacy_looks_like_tcvn3 (const char *text);
 char          *_byline_vn_legacy_decode_text (const char *data,
                                               gsize       length);
 
-/* For byline-vn-legacy.c: @text (UTF-8) as the VNI fonts draw it. */
+/* Within byline-vn-legacy*.c: the letter TCVN3 draws at @c (0: none),
+ * and @text (UTF-8) as the VNI fonts draw it. */
+gunichar       _byline_vn_legacy_tcvn3_letter (gunichar    c);
 void           _byline_vn_legacy_append_vni  (GString    *out,
                                               const char *text);
 

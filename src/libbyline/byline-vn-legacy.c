@@ -1,17 +1,16 @@
-/* byline-vn-legacy.c — TCVN3 (ABC) text to Unicode, and which legacy is which
+/* byline-vn-legacy.c — TCVN3 (ABC) text to Unicode, and which fonts are whose
  *
  * TCVN 5712:1993's third table, as the ".Vn" fonts have it: the Vietnamese
  * letters ASCII lacks take the places of Latin-1's U+00A1–U+00FE; capitals
  * with tone marks are not there, the ".Vn…H" fonts draw the small ones as
  * capitals.  A document stores the Latin-1 characters, which are mapped
- * back here.  VNI's table is in byline-vn-legacy-vni.c.
+ * back here.  VNI's table is in byline-vn-legacy-vni.c; what a text of no
+ * font was typed in, byline-vn-legacy-detect.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "byline-vn-legacy-private.h"
-
-#include "byline-tone.h"
 
 #include <string.h>
 
@@ -42,6 +41,12 @@ static const gunichar tcvn3[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tcvn3) == 0xFE - 0xA1 + 1);
+
+gunichar
+_byline_vn_legacy_tcvn3_letter (gunichar c)
+{
+  return c >= 0xA1 && c <= 0xFE ? tcvn3[c - 0xA1] : 0;
+}
 
 BylineVnLegacy
 _byline_vn_legacy_for_font (const char *family)
@@ -110,8 +115,8 @@ _byline_vn_legacy_to_unicode (const char     *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c >= 0xA1 && c <= 0xFE && tcvn3[c - 0xA1] != 0)
-        c = tcvn3[c - 0xA1];
+      if (_byline_vn_legacy_tcvn3_letter (c) != 0)
+        c = _byline_vn_legacy_tcvn3_letter (c);
       g_string_append_unichar (out, c);
     }
   if (legacy == BYLINE_VN_LEGACY_TCVN3_CAPITALS)
@@ -122,148 +127,4 @@ _byline_vn_legacy_to_unicode (const char     *text,
       return capitals;
     }
   return g_string_free (out, FALSE);
-}
-
-/* A TCVN3 letter that is no letter of Vietnamese in Unicode: à á â ã è é ê
- * ì í ò ó ô õ ù ú ý are both. */
-static gboolean
-is_tcvn3_only (gunichar c)
-{
-  static const gunichar both[] = {
-    0xE0, 0xE1, 0xE2, 0xE3, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF4, 0xF5, 0xF9, 0xFA, 0xFD,
-  };
-
-  if (c < 0xA1 || c > 0xFE || tcvn3[c - 0xA1] == 0)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
-    if (c == both[i])
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether @word (of @text, @length bytes), mixing ASCII letters with
- * TCVN3's own signs, is a Vietnamese syllable once converted ("Chî" is
- * "Chợ"; "Cola®", "«Cà", "5µm" are not): the evidence. */
-static gboolean
-word_is_tcvn3 (const char *word,
-               gsize       length)
-{
-  g_autofree char *copy = g_strndup (word, length);
-  g_autofree char *unicode = _byline_vn_legacy_to_unicode (copy, BYLINE_VN_LEGACY_TCVN3);
-  const char *start = unicode;
-  const char *end = unicode + strlen (unicode);
-
-  /* Punctuation around it ("Hµ," "(Chî"), not digits ("5µm"). */
-  while (start < end && !g_unichar_isalnum (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  if (start == end)
-    return FALSE;
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
-    if (!g_unichar_isalpha (g_utf8_get_char (p)))
-      return FALSE;
-  return byline_tone_is_syllable (start, end - start);
-}
-
-gboolean
-_byline_vn_legacy_looks_like_tcvn3 (const char *text)
-{
-  guint words = 0, evidence = 0;
-  gboolean ascii = FALSE, tcvn3_only = FALSE;
-  const char *word = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c > 0xFF)
-        return FALSE;
-      /* The soft hyphen is TCVN3's ư: inside a word. */
-      if (c == 0 || (g_unichar_isspace (c) && c != 0xAD))
-        {
-          if (word != NULL)
-            {
-              words++;
-              evidence += ascii && tcvn3_only && word_is_tcvn3 (word, p - word);
-            }
-          if (c == 0)
-            break;
-          word = NULL;
-          ascii = tcvn3_only = FALSE;
-          continue;
-        }
-      if (word == NULL)
-        word = p;
-      ascii |= c < 0x80 && g_ascii_isalpha ((char) c);
-      tcvn3_only |= is_tcvn3_only (c);
-    }
-  return evidence >= 2 || (evidence == 1 && words <= 3);
-}
-
-/* Whether @text reads as Vietnamese: some words with marks, and nearly
- * all of those Vietnamese syllables (not French or German words). */
-static gboolean
-reads_as_vietnamese (const char *text)
-{
-  guint marked = 0, syllables = 0;
-  const char *word = NULL;
-  gboolean ascii = TRUE;
-
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalpha (c))
-        {
-          if (word == NULL)
-            {
-              word = p;
-              ascii = TRUE;
-            }
-          ascii &= c < 0x80;
-          continue;
-        }
-      if (word != NULL && !ascii)
-        {
-          marked++;
-          syllables += byline_tone_is_syllable (word, p - word);
-        }
-      word = NULL;
-      if (c == 0)
-        break;
-    }
-  return marked > 0 && syllables * 10 >= marked * 9;
-}
-
-char *
-_byline_vn_legacy_decode_text (const char *data,
-                               gsize       length)
-{
-  g_autoptr(GString) latin1 = g_string_sized_new (length + length / 4);
-  g_autofree char *cp1258 = NULL;
-  g_autofree char *nfc = NULL;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  /* TCVN3: the bytes are the font's codes. */
-  for (gsize i = 0; i < length; i++)
-    g_string_append_unichar (latin1, (guchar) data[i]);
-  if (_byline_vn_legacy_looks_like_tcvn3 (latin1->str))
-    {
-      g_autofree char *unicode = _byline_vn_legacy_to_unicode (latin1->str, BYLINE_VN_LEGACY_TCVN3);
-
-      return g_utf8_normalize (unicode, -1, G_NORMALIZE_NFC);
-    }
-
-  /* Windows-1258: base letters and combining tone marks. */
-  cp1258 = g_convert (data, length, "UTF-8", "CP1258", NULL, NULL, NULL);
-  if (cp1258 == NULL)
-    return NULL;
-  nfc = g_utf8_normalize (cp1258, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL || !reads_as_vietnamese (nfc))
-    return NULL;
-  return g_steal_pointer (&nfc);
 }

@@ -823,6 +823,51 @@ test_tcvn3 (void)
   g_assert_cmpint (byline_finding_get_field (find_code (after, "tcvn3-text")), ==, BYLINE_FIELD_CREDIT);
 }
 
+/* The same, typed in VNI: its own finding, vni-text, whose fix reads the
+ * VNI marks; French, with letters that are VNI's marks too, is not it. */
+static void
+test_vni (void)
+{
+  g_autoptr(BylineArticle) article = article_with_body ("Noël à Zürich : un café crème, naïve et «Cà phê».");
+  g_autoptr(BylineCheckOptions) options = new_options ();
+  g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) after = NULL;
+  BylineImage *image = byline_article_get_image (article, 0);
+  BylineFinding *f;
+
+  byline_article_set_headline (article, "Chôï phieân Baéc Haø ñoâng vui");
+  byline_image_set_credit (image, "AÛnh: Thu Haø");
+  byline_image_set_caption (image, "Où est la gare ? Où est le café ?");
+  byline_check_options_set_spell_checker (options, speller);
+  findings = run (article, options);
+
+  g_assert_cmpuint (count_code (findings, "vni-text"), ==, 2);
+  g_assert_cmpuint (count_code (findings, "tcvn3-text"), ==, 0);
+  f = find_code (findings, "vni-text");
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_HEADLINE);
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "Chợ phiên Bắc Hà đông vui");
+  g_assert_nonnull (strstr (byline_finding_get_message (f), "VNI"));
+  g_assert_nonnull (strstr (byline_finding_get_message (f), "“Chợ phiên Bắc Hà đông vui”"));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) other = g_list_model_get_item (findings, i);
+      BylineField field = byline_finding_get_field (other);
+
+      if (field == BYLINE_FIELD_HEADLINE || field == BYLINE_FIELD_CREDIT)
+        g_assert_cmpstr (byline_finding_get_code (other), ==, "vni-text");
+    }
+
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Chợ phiên Bắc Hà đông vui");
+  after = run (article, options);
+  g_assert_cmpuint (count_code (after, "vni-text"), ==, 1);
+  f = find_code (after, "vni-text");
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_CREDIT);
+  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "Ảnh: Thu Hà");
+}
+
 static void
 test_spelling_suggestions (void)
 {
@@ -1041,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/checks/spelling-suggestions", test_spelling_suggestions);
   g_test_add_func ("/checks/spelling-slips", test_spelling_slips);
   g_test_add_func ("/checks/tcvn3", test_tcvn3);
+  g_test_add_func ("/checks/vni", test_vni);
   g_test_add_func ("/checks/consistency", test_consistency);
   g_test_add_func ("/checks/apply-keeps-spans", test_apply_keeps_spans);
   g_test_add_func ("/checks/order-and-json", test_order_and_json);

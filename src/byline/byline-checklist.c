@@ -61,7 +61,7 @@ struct _BylineChecklist
   GtkStack               *stack;
   GtkListView            *list_view;
   GtkButton              *fix_tones_button;
-  GtkButton              *convert_tcvn3_button;
+  GtkButton              *convert_legacy_button;
 };
 
 G_DEFINE_FINAL_TYPE (BylineChecklist, byline_checklist, GTK_TYPE_WIDGET)
@@ -465,13 +465,22 @@ update_summary (BylineChecklist *self)
     }
 }
 
+/* Text typed in an old code, TCVN3 or VNI: its fix is the whole text. */
+static gboolean
+is_legacy_text (BylineFinding *finding)
+{
+  const char *code = byline_finding_get_code (finding);
+
+  return g_str_equal (code, "tcvn3-text") || g_str_equal (code, "vni-text");
+}
+
 static void
 show_findings (BylineChecklist *self,
                GListModel      *findings)
 {
   guint n_errors = 0, n_warnings = 0;
   gboolean tones = FALSE;
-  guint tcvn3 = 0;
+  guint legacy = 0;
   guint n = findings ? g_list_model_get_n_items (findings) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -489,14 +498,14 @@ show_findings (BylineChecklist *self,
       /* tone-style, mixed-tone-style, misplaced-tone */
       if (strstr (byline_finding_get_code (finding), "tone") != NULL)
         tones = TRUE;
-      tcvn3 += g_str_equal (byline_finding_get_code (finding), "tcvn3-text");
+      legacy += is_legacy_text (finding);
       g_ptr_array_add (items, finding);
     }
   byline_findings_store_update (self->findings, items);
   gtk_stack_set_visible_child_name (self->stack, self->checking ? "checking" : n > 0 ? "list" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->fix_tones_button), tones);
-  /* A story pasted from a TCVN3 document is a finding a paragraph. */
-  gtk_widget_set_visible (GTK_WIDGET (self->convert_tcvn3_button), tcvn3 > 1);
+  /* A story pasted from a TCVN3 or VNI document is a finding a paragraph. */
+  gtk_widget_set_visible (GTK_WIDGET (self->convert_legacy_button), legacy > 1);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->n_errors != n_errors)
@@ -791,10 +800,10 @@ on_fix_tones (BylineChecklist *self)
   byline_checklist_run (self);
 }
 
-/* Every text typed in TCVN3 in Unicode at once, as one step of the text's
- * undo: each finding's fix is its whole text. */
+/* Every text typed in TCVN3 or VNI in Unicode at once, as one step of the
+ * text's undo: each finding's fix is its whole text. */
 static void
-on_convert_tcvn3 (BylineChecklist *self)
+on_convert_legacy (BylineChecklist *self)
 {
   g_autoptr(GPtrArray) fixes = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *findings = G_LIST_MODEL (self->findings);
@@ -805,7 +814,7 @@ on_convert_tcvn3 (BylineChecklist *self)
     {
       BylineFinding *finding = g_list_model_get_item (findings, i);
 
-      if (g_str_equal (byline_finding_get_code (finding), "tcvn3-text"))
+      if (is_legacy_text (finding))
         g_ptr_array_add (fixes, finding);
       else
         g_object_unref (finding);
@@ -1028,10 +1037,10 @@ byline_checklist_class_init (BylineChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, stack);
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, list_view);
   gtk_widget_class_bind_template_child (widget_class, BylineChecklist, fix_tones_button);
-  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, convert_tcvn3_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineChecklist, convert_legacy_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_fix_tones);
-  gtk_widget_class_bind_template_callback (widget_class, on_convert_tcvn3);
+  gtk_widget_class_bind_template_callback (widget_class, on_convert_legacy);
 }
 
 static void

@@ -82,8 +82,8 @@ void     _byline_check_doubled_words  (BylineCheckContext    *ctx,
                                        const BylineCheckUnit *unit);
 void     _byline_check_nfc            (BylineCheckContext    *ctx,
                                        const BylineCheckUnit *unit);
-/* Whether @unit is TCVN3 text (and then a finding with its fix). */
-gboolean _byline_check_tcvn3          (BylineCheckContext    *ctx,
+/* Whether @unit is TCVN3 or VNI text (and then a finding with its fix). */
+gboolean _byline_check_legacy         (BylineCheckContext    *ctx,
                                        const BylineCheckUnit *unit);
 /* The number of pieces of @text that NFC would change, and the character range
  * of the first one. */

@@ -325,18 +325,21 @@ _byline_check_nfc (BylineCheckContext    *ctx,
                      count);
 }
 
-/* Typed in TCVN3 (pasted as plain text from a .VnTime document, or typed
- * with the input method set to TCVN3): the fix is the text in Unicode. */
+/* Typed in TCVN3 or VNI (pasted as plain text from a .VnTime or VNI-Times
+ * document, or typed with the input method set to the old code): the fix
+ * is the text in Unicode. */
 gboolean
-_byline_check_tcvn3 (BylineCheckContext    *ctx,
-                     const BylineCheckUnit *unit)
+_byline_check_legacy (BylineCheckContext    *ctx,
+                      const BylineCheckUnit *unit)
 {
+  BylineVnLegacy legacy = _byline_vn_legacy_detect (unit->text);
   g_autofree char *unicode = NULL;
   g_autofree char *excerpt = NULL;
+  guint length = g_utf8_strlen (unit->text, -1);
 
-  if (_byline_vn_legacy_detect (unit->text) != BYLINE_VN_LEGACY_TCVN3)
+  if (legacy == BYLINE_VN_LEGACY_NONE)
     return FALSE;
-  unicode = _byline_vn_legacy_to_unicode (unit->text, BYLINE_VN_LEGACY_TCVN3);
+  unicode = _byline_vn_legacy_to_unicode (unit->text, legacy);
   if (g_utf8_strlen (unicode, -1) > 40)
     {
       g_autofree char *start = g_utf8_substring (unicode, 0, 39);
@@ -345,9 +348,14 @@ _byline_check_tcvn3 (BylineCheckContext    *ctx,
     }
   else
     excerpt = g_strdup (unicode);
-  _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "tcvn3-text", 0, g_utf8_strlen (unit->text, -1), unicode,
-                     _("Typed in the old TCVN3 code (.VnTime fonts), not Unicode: in Vietnamese it reads “%s”"),
-                     excerpt);
+  if (legacy == BYLINE_VN_LEGACY_VNI)
+    _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "vni-text", 0, length, unicode,
+                       _("Typed in the old VNI code (VNI-Times fonts), not Unicode: in Vietnamese it reads “%s”"),
+                       excerpt);
+  else
+    _byline_check_add (ctx, unit, BYLINE_SEVERITY_ERROR, "tcvn3-text", 0, length, unicode,
+                       _("Typed in the old TCVN3 code (.VnTime fonts), not Unicode: in Vietnamese it reads “%s”"),
+                       excerpt);
   return TRUE;
 }
 

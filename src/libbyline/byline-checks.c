@@ -511,7 +511,7 @@ byline_check_article (BylineArticle      *article,
       if (!_byline_check_unit_is_prose (unit))
         continue;
       /* Gibberish until converted: nothing else to say about it. */
-      if (_byline_check_tcvn3 (&ctx, unit))
+      if (_byline_check_legacy (&ctx, unit))
         continue;
       _byline_check_marks (&ctx, unit);
       _byline_check_spacing (&ctx, unit);

@@ -386,10 +386,11 @@ test_fix_tones (Fixture       *f,
   }
 }
 
-/* A story pasted as plain text from a TCVN3 document: a finding a
- * paragraph, and the header's button converts them all as one undo step. */
+/* A story pasted as plain text from a TCVN3 document, and a paragraph from
+ * a VNI one: a finding a paragraph, and the header's button converts them
+ * all as one undo step. */
 static void
-test_convert_tcvn3 (Fixture       *f,
+test_convert_legacy (Fixture       *f,
                     gconstpointer  data)
 {
   BylineChecklist *checklist = _byline_window_get_checklist (f->window);
@@ -399,15 +400,17 @@ test_convert_tcvn3 (Fixture       *f,
 
   make_story (f);
   byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Ng\u00ad" "êi d©n mang hµng xuèng chî.");
-  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Chî phiªn B¾c Hµ rÊt ®«ng vui.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Chôï phieân Baéc Haø raát ñoâng vui.");
   n = byline_body_get_n_blocks (body);
   byline_checklist_run (checklist);
   g_assert_cmpint (find_code (checklist, "tcvn3-text"), >=, 0);
+  g_assert_cmpint (find_code (checklist, "vni-text"), >=, 0);
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (checklist), BYLINE_TYPE_CHECKLIST,
-                                                    "convert_tcvn3_button"));
+                                                    "convert_legacy_button"));
   g_assert_true (gtk_widget_get_visible (button));
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpint (find_code (checklist, "tcvn3-text"), <, 0);
+  g_assert_cmpint (find_code (checklist, "vni-text"), <, 0);
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 2)), ==, "Người dân mang hàng xuống chợ.");
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 1)), ==, "Chợ phiên Bắc Hà rất đông vui.");
   g_assert_false (gtk_widget_get_visible (button));
@@ -419,7 +422,7 @@ test_convert_tcvn3 (Fixture       *f,
     g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 2)), ==,
                      "Ng\u00ad" "êi d©n mang hµng xuèng chî.");
     g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n - 1)), ==,
-                     "Chî phiªn B¾c Hµ rÊt ®«ng vui.");
+                     "Chôï phieân Baéc Haø raát ñoâng vui.");
   }
 }
 
@@ -1259,7 +1262,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/checklist/jump", test_jump);
   byline_ui_test_add_window_test ("/ui/checklist/fix-and-rerun", test_fix_and_rerun);
   byline_ui_test_add_window_test ("/ui/checklist/fix-tones", test_fix_tones);
-  byline_ui_test_add_window_test ("/ui/checklist/convert-tcvn3", test_convert_tcvn3);
+  byline_ui_test_add_window_test ("/ui/checklist/convert-legacy", test_convert_legacy);
   byline_ui_test_add_window_test ("/ui/checklist/fix-byline-paragraph", test_fix_byline_paragraph);
   byline_ui_test_add_window_test ("/ui/checklist/spelling", test_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/body-spelling", test_body_spelling);

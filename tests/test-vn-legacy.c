@@ -223,21 +223,28 @@ test_looks_like_vni (void)
   g_assert_cmpint (_byline_vn_legacy_detect ("Chî phiªn B¾c Hµ, ®i chî"), ==, BYLINE_VN_LEGACY_TCVN3);
 }
 
-/* Bytes that are not UTF-8: TCVN3 (a .VnTime document saved as text),
- * Windows-1258 (combining tone marks after the letters), or neither. */
+/* Bytes that are not UTF-8: TCVN3 (a .VnTime document saved as text), VNI
+ * (a VNI-Times one, with Windows-1252's quotes), Windows-1258 (combining
+ * tone marks after the letters), or none. */
 static void
 test_decode_text (void)
 {
   static const char tcvn3[] = "Ch\xee phi\xaan B\xbe" "c H\xb5\n\nNg\xad\xeai d\xa9n mang h\xb5ng.";
   static const char cp1258[] = "M\xfd" "a l\xf5\xecn k\xe9o d\xe0i \xf5\xd2 Lai Ch\xe2u";
+  static const char vni[] = "Ch\xf4\xef phie\xe2n Ba\xe9" "c Ha\xf8\r\n\r\nNg\xf6\xf4\xf8i da\xe2n \x93ra\xe1t \xf1o\xe2ng\x94.";
   static const char latin1[] = "Caf\xe9 cr\xe8me \xe0 la fran\xe7" "aise";
+  static const char german[] = "Gr\xfc\xdf" "e aus K\xf6ln, M\xfcller und B\xf6ll";
   g_autofree char *from_tcvn3 = _byline_vn_legacy_decode_text (tcvn3, strlen (tcvn3));
   g_autofree char *from_cp1258 = _byline_vn_legacy_decode_text (cp1258, strlen (cp1258));
+  g_autofree char *from_vni = _byline_vn_legacy_decode_text (vni, strlen (vni));
   g_autofree char *from_latin1 = _byline_vn_legacy_decode_text (latin1, strlen (latin1));
+  g_autofree char *from_german = _byline_vn_legacy_decode_text (german, strlen (german));
 
   g_assert_cmpstr (from_tcvn3, ==, "Chợ phiên Bắc Hà\n\nNgười dân mang hàng.");
   g_assert_cmpstr (from_cp1258, ==, "Mưa lớn kéo dài ở Lai Châu");
+  g_assert_cmpstr (from_vni, ==, "Chợ phiên Bắc Hà\r\n\r\nNgười dân “rất đông”.");
   g_assert_null (from_latin1);
+  g_assert_null (from_german);
 }
 
 int

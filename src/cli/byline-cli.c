@@ -39,7 +39,7 @@ static const BylineCliCommand commands[] = {
     N_("Import a file as a new draft and print its id"),
     N_("FILE may be a ninjs item (1.x, 2.x or 3.x), an HTML page, a Word or LibreOffice\n"
        "document (.docx, .odt, Word 97-2003's .doc, with its pictures), a text file (UTF-8,\n"
-       "or Vietnamese saved before Unicode: TCVN3, Windows-1258; first line the headline,\n"
+       "or Vietnamese saved before Unicode: TCVN3, VNI, Windows-1258; first line the headline,\n"
        "blank lines between paragraphs), or a Byline draft (a draft folder or its draft.json),\n"
        "which is imported as a copy with a new id.  The kind is told from the content, not the\n"
        "name.  Pictures referred to by relative paths are looked up next to FILE and copied\n"

@@ -225,17 +225,32 @@ _byline_vn_legacy_decode_text (const char *data,
   g_autoptr(GString) latin1 = g_string_sized_new (length + length / 4);
   g_autofree char *cp1258 = NULL;
   g_autofree char *nfc = NULL;
+  BylineVnLegacy legacy;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   /* TCVN3: the bytes are the font's codes. */
   for (gsize i = 0; i < length; i++)
     g_string_append_unichar (latin1, (guchar) data[i]);
-  if (_byline_vn_legacy_detect (latin1->str) == BYLINE_VN_LEGACY_TCVN3)
+  legacy = _byline_vn_legacy_detect (latin1->str);
+  if (legacy == BYLINE_VN_LEGACY_TCVN3)
     {
       g_autofree char *unicode = _byline_vn_legacy_to_unicode (latin1->str, BYLINE_VN_LEGACY_TCVN3);
 
       return g_utf8_normalize (unicode, -1, G_NORMALIZE_NFC);
+    }
+  /* VNI: Windows-1252 (Notepad's "ANSI" elsewhere), whose quotes and
+   * dashes a VNI text has too, and VNI's marks. */
+  if (legacy == BYLINE_VN_LEGACY_VNI)
+    {
+      g_autofree char *cp1252 = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      g_autofree char *unicode = _byline_vn_legacy_to_unicode (cp1252 != NULL ? cp1252 : latin1->str,
+                                                               BYLINE_VN_LEGACY_VNI);
+
+      nfc = g_utf8_normalize (unicode, -1, G_NORMALIZE_NFC);
+      if (nfc != NULL && reads_as_vietnamese (nfc))
+        return g_steal_pointer (&nfc);
+      g_clear_pointer (&nfc, g_free);
     }
 
   /* Windows-1258: base letters and combining tone marks. */

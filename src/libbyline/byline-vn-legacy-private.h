@@ -53,9 +53,12 @@ char          *_byline_vn_legacy_to_unicode (const char     *text,
 BylineVnLegacy _byline_vn_legacy_detect      (const char *text);
 
 /* Text in bytes that are not UTF-8, as the Vietnamese of before Unicode
- * wrote it: TCVN3 (a .VnTime document saved as text), else Windows-1258
- * (Notepad's "ANSI" on a Vietnamese Windows).  UTF-8, NFC; NULL when
- * neither reads as Vietnamese. */
+ * wrote it: TCVN3 (a .VnTime document saved as text), VNI (a VNI-Times
+ * one, in Windows-1252), whichever its words are (as
+ * _byline_vn_legacy_detect tells), else Windows-1258 (Notepad's "ANSI" on
+ * a Vietnamese Windows).  VNI and Windows-1258 only when nine words in ten
+ * with marks are Vietnamese syllables.  UTF-8, NFC; NULL when none reads
+ * as Vietnamese. */
 char          *_byline_vn_legacy_decode_text (const char *data,
                                               gsize       length);
 

@@ -548,8 +548,8 @@ test_import_docx (void)
 }
 
 /* Text saved before Unicode: Windows-1258 (Notepad's "ANSI" on a
- * Vietnamese Windows) and TCVN3 (a .VnTime document saved as text) are
- * read as Vietnamese. */
+ * Vietnamese Windows), TCVN3 (a .VnTime document saved as text) and VNI
+ * (a VNI-Times one, with Windows-1252's quotes) are read as Vietnamese. */
 static void
 test_import_legacy_text (void)
 {
@@ -560,6 +560,7 @@ test_import_legacy_text (void)
   } cases[] = {
     { "cli/windows-1258.txt", "Tin nhanh", "Mưa lớn kéo dài ở Lai Châu" },
     { "cli/tcvn3.txt", "Chợ phiên Bắc Hà", "Người dân mang hàng xuống chợ." },
+    { "cli/vni.txt", "Chợ phiên Bắc Hà", "Người dân mang hàng xuống chợ, “rất đông vui”." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1526,6 +1526,23 @@ test_paste_tcvn3 (void)
   assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "B¾c Hµ");
 }
 
+/* Pasted from a document on an old template, whose font is .VnTime but
+ * whose text is Unicode: nothing is converted, also not "Sáng" alone in
+ * bold, which is the same letters in both codes (it read "Sỏng"). */
+static void
+test_paste_tcvn3_unicode (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  const char *html =
+    "<html><head><style type=\"text/css\">p.western { font-family: \".VnTime\", serif }</style></head>"
+    "<body><p class=\"western\"><b>Sáng</b> 6/12, nước rút dần.</p>"
+    "<p class=\"western\">Hà Anh</p></body></html>";
+
+  g_assert_cmpuint (byline_html_paste (body, 0, html, -1), ==, 2);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Sáng 6/12, nước rút dần.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Hà Anh");
+}
+
 /* Pasted from LibreOffice, a document typed in VNI: the font of its
  * paragraphs in the style sheet, of a run inline (font-family, <font
  * face>); a letter and its mark ("a&oslash;") are one letter. */
@@ -1785,6 +1802,7 @@ main (int   argc,
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);
   g_test_add_func ("/html/paste/libreoffice", test_paste_libreoffice);
   g_test_add_func ("/html/paste/tcvn3", test_paste_tcvn3);
+  g_test_add_func ("/html/paste/tcvn3-unicode", test_paste_tcvn3_unicode);
   g_test_add_func ("/html/paste/vni", test_paste_vni);
   g_test_add_func ("/html/import/tcvn3-word-page", test_import_tcvn3_word_page);
   g_test_add_func ("/html/paste/browser", test_paste_browser);

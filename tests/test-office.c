@@ -911,6 +911,57 @@ test_tcvn3_styles (void)
   assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "ĐIỆN BIÊN và ¾ ±1° Mường coop");
 }
 
+/* An old template's Normal font is .VnTime, and the story in it was typed
+ * in Unicode (on a machine without the font, where it shows right).  Runs
+ * with Unicode's own letters were left alone already; a run whose letters
+ * are the same in both codes ("Sáng" in bold, "Hà Anh") was converted
+ * ("Sỏng").  The story as a whole is Unicode: nothing of it is converted.
+ * A story in TCVN3 is converted as before, its short runs too. */
+static void
+test_tcvn3_unicode_story (void)
+{
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\".VnTime\" w:hAnsi=\".VnTime\"/>"
+    "</w:rPr></w:rPrDefault></w:docDefaults></w:styles>";
+  static const char *unicode =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    P (RUN ("Mưa lớn ở Bát Xát")) P (RUN ("(BLC) - Đêm 5/12, mưa lớn kéo dài."))
+    P ("<w:r><w:rPr><w:b/></w:rPr><w:t>Sáng</w:t></w:r>"
+       "<w:r><w:t xml:space=\"preserve\"> 6/12, nước rút dần.</w:t></w:r>")
+    P (RUN ("Hà Anh")) "</w:body></w:document>";
+  static const char *tcvn3 =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    P (RUN ("M\u00ADa l\u00EDn \u00EB B\u00B8t X\u00B8t")) P (RUN ("(BLC) - \u00A7\u00AAm 5/12, m\u00ADa l\u00EDn k\u00D0o d\u00B5i."))
+    P ("<w:r><w:rPr><w:b/></w:rPr><w:t>S\u00B8ng</w:t></w:r>"
+       "<w:r><w:t xml:space=\"preserve\"> 6/12, n\u00AD\u00EDc r\u00F3t d\u00C7n.</w:t></w:r>")
+    P (RUN ("H\u00B5 Anh")) "</w:body></w:document>";
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", unicode, "word/styles.xml", styles, NULL);
+    g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.docx", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (byline_article_get_headline (article), ==, "Mưa lớn ở Bát Xát");
+    assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Sáng 6/12, nước rút dần.");
+    g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  }
+  {
+    g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", tcvn3, "word/styles.xml", styles, NULL);
+    g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.docx", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (byline_article_get_headline (article), ==, "Mưa lớn ở Bát Xát");
+    g_assert_cmpstr (byline_article_get_lead (article), ==, "(BLC) - Đêm 5/12, mưa lớn kéo dài.");
+    assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Sáng 6/12, nước rút dần.");
+    g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Hà Anh");
+  }
+}
+
 /* VNI has no letter at the soft hyphen's code: an optional hyphen in a
  * VNI-Times word is nothing, as in any other font. */
 static void
@@ -989,6 +1040,7 @@ main (int   argc,
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);
   g_test_add_func ("/office/describe-left-out", test_describe_left_out);
   g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);
+  g_test_add_func ("/office/docx/tcvn3-unicode-story", test_tcvn3_unicode_story);
   g_test_add_data_func ("/office/docx/vni", "docx/vni-times.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/vni", "odt/vni-times.odt", test_tcvn3);
   g_test_add_data_func ("/office/doc/vni", "doc/vni-times.doc", test_tcvn3);

@@ -11,8 +11,8 @@
  * comments are other texts), fields' results without their instructions,
  * table cells as paragraphs, HYPERLINK fields as links (their result the
  * link's text); each character's font, bold and italics
- * (byline-doc-props.c), so that text in a TCVN3 font (.VnTime) is read as
- * it shows (byline-vn-legacy.c), each paragraph's style by its name
+ * (byline-doc-props.c), so that text in a font of the old codes (.VnTime,
+ * VNI-Times) is read as it shows (byline-vn-legacy.c), each paragraph's style by its name
  * (Title, Heading n, Caption…), pictures that are photos (JPEG, PNG),
  * inline (byline-doc-picture.c) or floating, anchored in a paragraph and
  * read after its text as the .docx reader does (byline-doc-drawing.c), and
@@ -171,15 +171,12 @@ typedef struct
 static void
 flush (Reader *r)
 {
-  g_autofree char *unicode = NULL;
-
   if (r->run->len == 0)
     return;
   /* TCVN3's ư is Word's optional hyphen; elsewhere that is nothing. */
   if (!BYLINE_VN_LEGACY_SOFT_HYPHEN_IS_LETTER (r->legacy))
     g_string_replace (r->run, "\u00AD", "", 0);
-  unicode = _byline_vn_legacy_to_unicode (r->run->str, r->legacy);
-  _byline_office_para_add_text (r->para, unicode, r->bold, r->italic);
+  _byline_office_para_add_text_in (r->para, r->run->str, r->bold, r->italic, r->legacy);
   g_string_truncate (r->run, 0);
 }
 

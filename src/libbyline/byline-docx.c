@@ -16,9 +16,11 @@
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
  *   files, with its description as alt text; a text box's paragraphs come
  *   after the paragraph it is anchored in;
- * - text in a TCVN3 font (".VnTime", the run's, its character style's, its
- *   paragraph style's or the document's) is read as the font draws it, in
- *   Vietnamese (byline-vn-legacy.c).
+ * - text in a font of the old codes (TCVN3's ".VnTime", VNI-Times: the
+ *   run's, its character style's, its paragraph style's or the document's)
+ *   goes to the HTML import in that font, which reads it as the font draws
+ *   it, in Vietnamese, unless the story as a whole is Unicode
+ *   (byline-vn-legacy.c, _byline_walker_keeps_legacy()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -535,12 +537,8 @@ read_run_children (Docx             *docx,
           xmlChar *text = xmlNodeGetContent (c);
 
           if (text != NULL)
-            {
-              /* Typed in a .VnTime font: Latin-1 letters drawn Vietnamese. */
-              g_autofree char *unicode = _byline_vn_legacy_to_unicode ((const char *) text, legacy);
-
-              _byline_office_para_add_text (para, unicode, bold, italic);
-            }
+            /* Typed in a .VnTime font: Latin-1 letters drawn Vietnamese. */
+            _byline_office_para_add_text_in (para, (const char *) text, bold, italic, legacy);
           xmlFree (text);
         }
       else if (is (c, "tab"))
@@ -551,11 +549,7 @@ read_run_children (Docx             *docx,
         _byline_office_para_add_text (para, "-", bold, italic);
       /* TCVN3's ư is the soft hyphen's code: Word keeps it as one. */
       else if (is (c, "softHyphen") && BYLINE_VN_LEGACY_SOFT_HYPHEN_IS_LETTER (legacy))
-        {
-          g_autofree char *letter = _byline_vn_legacy_to_unicode ("\u00AD", legacy);
-
-          _byline_office_para_add_text (para, letter, bold, italic);
-        }
+        _byline_office_para_add_text_in (para, "\u00AD", bold, italic, legacy);
       else if (is (c, "fldChar"))
         read_field_char (docx, c, para);
       else if (is (c, "instrText"))

@@ -375,6 +375,7 @@ byline_html_import (GBytes      *bytes,
   _byline_walker_init (&w, article, body, 0, base_folder);
   w.source_name = name;
   w.font_rules = _byline_html_font_rules_of (page.sheets);
+  w.keep_legacy = _byline_walker_keeps_legacy (data, length, page.root, w.font_rules);
   /* Text before the headline is the page's, not the story's: breadcrumbs,
    * the section name, the date.  Pictures there are kept. */
   w.skip_text = page.has_h1;
@@ -476,6 +477,7 @@ byline_html_paste_full (BylineBody *body,
   _byline_walker_init (&w, NULL, body, MIN (index, byline_body_get_n_blocks (body)), NULL);
   /* Pasted from a document typed in TCVN3: its font is in the sheet. */
   w.font_rules = _byline_html_font_rules (xmlDocGetRootElement (doc));
+  w.keep_legacy = _byline_walker_keeps_legacy (html, length, root, w.font_rules);
   _byline_walker_run (&w, root);
   inserted = w.n_inserted;
   if (n_pictures != NULL)

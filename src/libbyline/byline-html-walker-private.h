@@ -102,7 +102,13 @@ typedef struct
   Figure         figure;
   BylineImage   *last_image;   /* the picture just inserted outside a figure */
   gboolean       skip_text;    /* before the <h1>: breadcrumbs, kickers, dates */
+  gboolean       keep_legacy;  /* the old codes' fonts name Unicode text here */
   GError        *error;
+
+  /* The vote on the old codes (_byline_walker_keeps_legacy): no output */
+  gboolean       voting;
+  gboolean       vote_unicode; /* text in their fonts with Unicode's own letters */
+  GString       *vote_text;    /* the rest of the text in their fonts */
 
   /* Found on the way */
   char          *headline;
@@ -120,6 +126,18 @@ GHashTable  *_byline_html_font_rules_of    (GPtrArray      *sheets);
 gboolean     _byline_html_font_rule_for    (GHashTable     *rules,
                                             xmlNode        *node,
                                             BylineVnLegacy *legacy);
+
+/* Whether the text under @root in the fonts of the old codes (.VnTime,
+ * VNI-Times; @font_rules: the page's sheets') is Unicode all the same, to
+ * be left as it is: some of it has Unicode's own Vietnamese letters (ư,
+ * ạ…) and none of it reads as the old codes (an old template whose font is
+ * .VnTime, typed in Unicode).  Then a word such as "Sáng", which is the
+ * same letters in both, is not converted either.  @data, the page as
+ * parsed, says at once when no such font is named at all. */
+gboolean     _byline_walker_keeps_legacy   (const char     *data,
+                                            gsize           length,
+                                            xmlNode        *root,
+                                            GHashTable     *font_rules);
 
 void         _byline_walker_init           (Walker        *w,
                                             BylineArticle *article,

@@ -292,6 +292,52 @@ _byline_walker_clear (Walker *w)
   g_clear_pointer (&w->byline, g_free);
   g_clear_pointer (&w->dateline, g_free);
   g_clear_error (&w->error);
+  if (w->vote_text != NULL)
+    g_string_free (g_steal_pointer (&w->vote_text), TRUE);
+}
+
+/* Whether @data names a font of the old codes anywhere. */
+static gboolean
+names_legacy_font (const char *data,
+                   gsize       length)
+{
+  for (gsize i = 0; i + 4 <= length; i++)
+    if ((data[i] == '.' && g_ascii_strncasecmp (data + i, ".vn", 3) == 0)
+        || ((data[i] == 'v' || data[i] == 'V') && g_ascii_strncasecmp (data + i, "vni-", 4) == 0))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_byline_walker_keeps_legacy (const char *data,
+                             gsize       length,
+                             xmlNode    *root,
+                             GHashTable *font_rules)
+{
+  g_autoptr(BylineBody) scratch = NULL;
+  g_autoptr(GString) words = NULL;
+  gboolean keep;
+  Walker v;
+
+  if (root == NULL || !names_legacy_font (data, length))
+    return FALSE;
+  scratch = byline_body_new ();
+  _byline_walker_init (&v, NULL, scratch, 0, NULL);
+  v.voting = TRUE;
+  v.vote_text = g_string_new (NULL);
+  v.font_rules = font_rules != NULL ? g_hash_table_ref (font_rules) : NULL;
+  _byline_walker_run (&v, root);
+  /* Word's quotes and dashes are Unicode in any font: no evidence. */
+  words = g_string_sized_new (v.vote_text->len);
+  for (const char *p = v.vote_text->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (words, c >= 0x2000 && c <= 0x206F ? ' ' : c);
+    }
+  keep = v.vote_unicode && _byline_vn_legacy_detect (words->str) == BYLINE_VN_LEGACY_NONE;
+  _byline_walker_clear (&v);
+  return keep;
 }
 
 static Sink *
@@ -491,10 +537,20 @@ enter (Walker  *w,
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
-      if (node->content != NULL && w->frames->len > 0)
+      if (node->content != NULL && w->frames->len > 0 && w->voting)
+        {
+          if (top_frame (w)->legacy == BYLINE_VN_LEGACY_NONE)
+            ;
+          else if (_byline_vn_legacy_has_unicode ((const char *) node->content))
+            w->vote_unicode = TRUE;
+          else
+            g_string_append_printf (w->vote_text, "%s ", (const char *) node->content);
+        }
+      else if (node->content != NULL && w->frames->len > 0)
         {
           g_autofree char *unicode = _byline_vn_legacy_to_unicode ((const char *) node->content,
-                                                                   top_frame (w)->legacy);
+                                                                   w->keep_legacy ? BYLINE_VN_LEGACY_NONE
+                                                                                  : top_frame (w)->legacy);
           g_autofree char *text = byline_text_normalize (unicode, -1);
           sink_add_text (current_sink (w), text, top_frame (w));
         }

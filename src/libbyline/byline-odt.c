@@ -19,8 +19,9 @@
  *   picture inside a captioned frame (a text box: picture, then the text
  *   "Illustration 1: …") has that text as its caption; a text box without
  *   a picture has its paragraphs after the one it is anchored in;
- * - text in a TCVN3 font (".VnTime": its span's style, its paragraph's or
- *   the default paragraph style's font face) is read as the font draws it
+ * - text in a font of the old codes (".VnTime", VNI-Times: its span's
+ *   style, its paragraph's or the default paragraph style's font face) goes
+ *   to the HTML import in that font, which reads it as the font draws it
  *   (byline-vn-legacy.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -361,15 +362,14 @@ read_inline (Odt              *odt,
     {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
         {
-          g_autofree char *unicode = _byline_vn_legacy_to_unicode ((const char *) c->content, format.legacy);
-          const char *content = unicode;
+          const char *content = (const char *) c->content;
 
           if (odt->after_sequence)
             {
               content += strspn (content, ":.-– ");
               odt->after_sequence = FALSE;
             }
-          _byline_office_para_add_text (para, content, format.bold, format.italic);
+          _byline_office_para_add_text_in (para, content, format.bold, format.italic, format.legacy);
         }
       else if (is (c, "span"))
         {

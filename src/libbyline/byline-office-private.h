@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "byline-types.h"
+#include "byline-vn-legacy-private.h"
 #include "byline-zip-private.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,13 @@ void              _byline_office_para_add_text    (BylineOfficePara *para,
                                                    const char       *text,
                                                    gboolean          bold,
                                                    gboolean          italic);
+/* Text in a font of the old codes (.VnTime, VNI-Times), as it is stored:
+ * the import reads it as Vietnamese if the story is in those codes. */
+void              _byline_office_para_add_text_in (BylineOfficePara *para,
+                                                   const char       *text,
+                                                   gboolean          bold,
+                                                   gboolean          italic,
+                                                   BylineVnLegacy    legacy);
 /* @caption: inline HTML, or NULL (the paragraph under it may be one). */
 void              _byline_office_para_add_picture (BylineOfficePara *para,
                                                    const char       *src,

@@ -151,6 +151,23 @@ _byline_office_para_add_text (BylineOfficePara *para,
                               gboolean          bold,
                               gboolean          italic)
 {
+  _byline_office_para_add_text_in (para, text, bold, italic, BYLINE_VN_LEGACY_NONE);
+}
+
+void
+_byline_office_para_add_text_in (BylineOfficePara *para,
+                                 const char       *text,
+                                 gboolean          bold,
+                                 gboolean          italic,
+                                 BylineVnLegacy    legacy)
+{
+  /* The HTML import reads the old codes by the font, as in any page, and
+   * decides for the whole story whether they are those codes at all. */
+  static const char *faces[] = {
+    [BYLINE_VN_LEGACY_TCVN3] = ".VnTime",
+    [BYLINE_VN_LEGACY_TCVN3_CAPITALS] = ".VnTimeH",
+    [BYLINE_VN_LEGACY_VNI] = "VNI-Times",
+  };
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   glong n = g_utf8_strlen (text, -1);
 
@@ -158,7 +175,11 @@ _byline_office_para_add_text (BylineOfficePara *para,
     g_string_append (para->html, "<b>");
   if (italic)
     g_string_append (para->html, "<i>");
+  if (legacy != BYLINE_VN_LEGACY_NONE)
+    g_string_append_printf (para->html, "<font face=\"%s\">", faces[legacy]);
   g_string_append (para->html, escaped);
+  if (legacy != BYLINE_VN_LEGACY_NONE)
+    g_string_append (para->html, "</font>");
   if (italic)
     g_string_append (para->html, "</i>");
   if (bold)

@@ -29,7 +29,12 @@ typedef enum
 /* What text in the font @family (a CSS font-family list: its first) is
  * written in. */
 BylineVnLegacy _byline_vn_legacy_for_font   (const char     *family);
-/* @text (UTF-8) as the font draws it, in Unicode. */
+/* Whether @text has a letter only Unicode's Vietnamese has (ă đ ĩ ũ ơ ư,
+ * a letter with a tone of Latin Extended Additional): it is Unicode,
+ * whatever its font's name says. */
+gboolean       _byline_vn_legacy_has_unicode (const char    *text);
+/* @text (UTF-8) as the font draws it, in Unicode (unless it has Unicode's
+ * own letters). */
 char          *_byline_vn_legacy_to_unicode (const char     *text,
                                              BylineVnLegacy  legacy);
 

@@ -90,6 +90,15 @@ is_unicode_vietnamese (gunichar c)
     }
 }
 
+gboolean
+_byline_vn_legacy_has_unicode (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_unicode_vietnamese (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 _byline_vn_legacy_to_unicode (const char     *text,
                               BylineVnLegacy  legacy)
@@ -102,9 +111,8 @@ _byline_vn_legacy_to_unicode (const char     *text,
     return g_strdup (text);
   /* Unicode typed in a .VnTime-named font (an old template, on a machine
    * without the font, where it shows right): already Vietnamese. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (is_unicode_vietnamese (g_utf8_get_char (p)))
-      return g_strdup (text);
+  if (_byline_vn_legacy_has_unicode (text))
+    return g_strdup (text);
   out = g_string_sized_new (strlen (text) + 16);
   if (legacy == BYLINE_VN_LEGACY_VNI)
     {

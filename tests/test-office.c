@@ -963,6 +963,81 @@ test_tcvn3_unicode_story (void)
   }
 }
 
+/* A group of two photos is two pictures (the second was lost), and a chart
+ * Word draws itself, with no picture of it, is named as left out. */
+static void
+test_group_and_chart (void)
+{
+#define NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
+           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" " \
+           "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" " \
+           "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" " \
+           "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\""
+#define PIC(rid) "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">" \
+                 "<pic:blipFill><a:blip r:embed=\"" rid "\"/></pic:blipFill></pic:pic>"
+  static const char *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " NS "><w:body>"
+    P (RUN ("Tiêu đề")) P (RUN ("(BLC) - Mở đầu."))
+    "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"Group 1\"/><a:graphic>"
+    "<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\"><wpg:wgp "
+    "xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\">" PIC ("rId1") PIC ("rId2")
+    "</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    P (RUN ("Đoạn giữa."))
+    "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"3\" name=\"Chart 3\"/><a:graphic>"
+    "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"rId3\"/>"
+    "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    P (RUN ("Hà Anh")) "</w:body></w:document>";
+  static const char *rels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"image\" Target=\"media/a.gif\"/>"
+    "<Relationship Id=\"rId2\" Type=\"image\" Target=\"media/b.gif\"/>"
+    "<Relationship Id=\"rId3\" Type=\"chart\" Target=\"charts/chart1.xml\"/></Relationships>";
+#undef NS
+#undef PIC
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("word/document.xml", document,
+                                                  "word/_rels/document.xml.rels", rels,
+                                                  "word/media/a.gif", "GIF89a\x20\x01\x01\x01\x80\x01",
+                                                  "word/media/b.gif", "GIF89a\x40\x01\x01\x01\x80\x02", NULL);
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, "bai.docx", NULL, NULL, &left_out, &error);
+  const char *expected[] = { "Chart 3", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article, 0)), ==, 288);
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article, 1)), ==, 320);
+  g_assert_cmpstrv (left_out, expected);
+}
+
+/* A chart in a LibreOffice document with no picture of it to show is
+ * named as left out. */
+static void
+test_odt_chart (void)
+{
+  static const char *content =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+    "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:text>"
+    "<text:p>Tiêu đề</text:p><text:p>(BLC) - Mở đầu.</text:p>"
+    "<text:p>Lượng mưa:<draw:frame draw:name=\"Object 1\" text:anchor-type=\"as-char\">"
+    "<draw:object xlink:href=\"./Object 1\"/></draw:frame></text:p>"
+    "<text:p>Hà Anh</text:p></office:text></office:body></office:document-content>";
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.text",
+                                                  "content.xml", content, NULL);
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, "bai.odt", NULL, NULL, &left_out, &error);
+  const char *expected[] = { "Object 1", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Tiêu đề");
+  g_assert_cmpstrv (left_out, expected);
+}
+
 /* VNI has no letter at the soft hyphen's code: an optional hyphen in a
  * VNI-Times word is nothing, as in any other font. */
 static void
@@ -1040,6 +1115,8 @@ main (int   argc,
   g_test_add_data_func ("/office/odt/left-out", "odt/left-out.odt", test_left_out);
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);
   g_test_add_func ("/office/describe-left-out", test_describe_left_out);
+  g_test_add_func ("/office/docx/group-and-chart", test_group_and_chart);
+  g_test_add_func ("/office/odt/chart", test_odt_chart);
   g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);
   g_test_add_func ("/office/docx/tcvn3-unicode-story", test_tcvn3_unicode_story);
   g_test_add_data_func ("/office/docx/vni", "docx/vni-times.docx", test_tcvn3);

@@ -31,6 +31,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
 
 #include "byline-docx-private.h"
@@ -306,45 +307,18 @@ para_style (Docx    *docx,
   return _byline_office_style_from_name (name != NULL ? name : id);
 }
 
+/* One picture of a drawing, its relationship @id: a member of the
+ * archive, or left out, named @name (as Word shows it). */
 static void
-read_picture (Docx             *docx,
-              xmlNode          *drawing,
-              BylineOfficePara *para)
+read_blip (Docx             *docx,
+           const char       *id,
+           const char       *name,
+           const char       *alt,
+           BylineOfficePara *para)
 {
-  g_autofree char *alt = NULL;
-  g_autofree char *name = NULL;   /* "Picture 2", as Word shows it */
-  g_autofree char *id = NULL;
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  const char *member, *src;
+  const char *member = g_hash_table_lookup (docx->targets, id);
+  const char *src;
 
-  /* <wp:docPr descr="…"/> and <a:blip r:embed="rId5"/> (VML: <v:imagedata
-   * r:id="rId5"/>), at any depth; a text box's paragraphs are read after
-   * the paragraph it is in. */
-  g_ptr_array_add (stack, drawing);
-  while (stack->len > 0)
-    {
-      xmlNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (is (node, "txbxContent"))
-        {
-          g_ptr_array_add (para->boxes, node);
-          continue;
-        }
-      for (xmlNode *c = node->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-          g_ptr_array_add (stack, c);
-      if (alt == NULL && is (node, "docPr"))
-        {
-          alt = attr (node, "descr");
-          name = attr (node, "name");
-        }
-      if (id == NULL && (is (node, "blip") || is (node, "imagedata")))
-        id = is (node, "blip") ? attr (node, "embed") : attr (node, "id");
-    }
-
-  if (id == NULL)
-    return;
-  member = g_hash_table_lookup (docx->targets, id);
   /* A linked picture is elsewhere (on the web, on the writer's disk). */
   if (member == NULL || g_hash_table_contains (docx->external, id))
     {
@@ -353,9 +327,63 @@ read_picture (Docx             *docx,
       _byline_office_media_left_out (docx->media, name != NULL && *name != '\0' ? name : file != NULL ? file : id);
       return;
     }
-  if ((src = _byline_office_media_add (docx->media, member, name)) == NULL)
-    return;
-  _byline_office_para_add_picture (para, src, alt, NULL);
+  if ((src = _byline_office_media_add (docx->media, member, name)) != NULL)
+    _byline_office_para_add_picture (para, src, alt, NULL);
+}
+
+static void
+read_picture (Docx             *docx,
+              xmlNode          *drawing,
+              BylineOfficePara *para)
+{
+  g_autofree char *alt = NULL;
+  g_autofree char *name = NULL;   /* "Picture 2", as Word shows it */
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  gboolean chart = FALSE;
+
+  /* <wp:docPr descr="…"/> and <a:blip r:embed="rId5"/> (VML: <v:imagedata
+   * r:id="rId5"/>), at any depth, in order: a group's pictures are each a
+   * picture; a text box's paragraphs are read after the paragraph it is
+   * in. */
+  g_ptr_array_add (stack, drawing);
+  while (stack->len > 0)
+    {
+      xmlNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
+      char *id = NULL;
+
+      if (is (node, "txbxContent"))
+        {
+          g_ptr_array_add (para->boxes, node);
+          continue;
+        }
+      for (xmlNode *c = node->last; c != NULL; c = c->prev)
+        if (c->type == XML_ELEMENT_NODE)
+          g_ptr_array_add (stack, c);
+      if (alt == NULL && is (node, "docPr"))
+        {
+          alt = attr (node, "descr");
+          name = attr (node, "name");
+        }
+      if (is (node, "blip"))
+        id = attr (node, "embed");
+      else if (is (node, "imagedata"))
+        id = attr (node, "id");
+      else if (is (node, "graphicData"))
+        {
+          g_autofree char *uri = attr (node, "uri");
+
+          /* A chart or a SmartArt diagram: drawn by Word, no picture. */
+          chart = chart || (uri != NULL && (g_str_has_suffix (uri, "/chart") || g_str_has_suffix (uri, "/diagram")));
+        }
+      if (id != NULL)
+        g_ptr_array_add (ids, id);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    read_blip (docx, ids->pdata[i], name, alt, para);
+  if (ids->len == 0 && chart)
+    _byline_office_media_left_out (docx->media, name != NULL && *name != '\0' ? name : _("a chart"));
 }
 
 static void

@@ -320,6 +320,13 @@ read_frame (Odt              *odt,
         _byline_office_para_add_picture (para, src, (const char *) alt, NULL);
       xmlFree (alt);
     }
+  else if (child (frame, "object") != NULL || child (frame, "object-ole") != NULL)
+    {
+      /* A chart or an object with no picture of it to show. */
+      g_autofree char *name = attr (frame, "name");
+
+      _byline_office_media_left_out (odt->media, name != NULL && *name != '\0' ? name : _("a chart"));
+    }
   else if (box != NULL)
     {
       /* A captioned frame: the pictures in its text box, its text their

@@ -38,6 +38,7 @@ struct _BylineFigure
   int           width;
   int           picture_width;
   int           picture_height;
+  gboolean      turned;       /* the picture is its size turned a quarter */
   gboolean      onscreen;
 };
 
@@ -58,8 +59,26 @@ update_picture_size (BylineFigure *self)
 {
   guint w = self->image ? byline_image_get_width (self->image) : 0;
   guint h = self->image ? byline_image_get_height (self->image) : 0;
+  GdkPaintable *shown = gtk_picture_get_paintable (GTK_PICTURE (self->picture));
   double width, height;
 
+  /* A phone's portrait photo added before Byline read EXIF orientations
+   * says it is a landscape one: the picture decoded, turned, knows (and
+   * the figure remembers while the picture is let go off screen). */
+  if (shown != NULL && w > 0 && h > 0)
+    {
+      int shown_w = gdk_paintable_get_intrinsic_width (shown);
+      int shown_h = gdk_paintable_get_intrinsic_height (shown);
+
+      self->turned = shown_w != shown_h && w != h && (w > h) != (shown_w > shown_h);
+    }
+  if (self->turned)
+    {
+      guint stored = w;
+
+      w = h;
+      h = stored;
+    }
   byline_picture_fit (w, h, self->width, MAX_HEIGHT, 1, &width, &height);
   width = MAX (1, (int) (width + 0.5));
   height = MAX (1, (int) (height + 0.5));
@@ -124,6 +143,7 @@ on_texture_loaded (GObject      *object,
       return;
     }
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
+  update_picture_size (self);
 }
 
 static void
@@ -168,6 +188,7 @@ load_picture (BylineFigure *self)
   if (cached != NULL)
     {
       gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (cached));
+      update_picture_size (self);
       return;
     }
   self->cancellable = g_cancellable_new ();
@@ -397,10 +418,13 @@ byline_figure_set_image (BylineFigure *self,
   if (self->image != NULL)
     g_signal_handlers_disconnect_by_func (self->image, on_image_notify, self);
   g_set_object (&self->image, image);
+  self->turned = FALSE;
   if (image != NULL)
     g_signal_connect_object (image, "notify", G_CALLBACK (on_image_notify), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->shown_file);
+  /* Not the last picture's shape for this one. */
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
   load_picture (self);
   update_labels (self);
   update_picture_size (self);

@@ -137,6 +137,44 @@ test_figure_sizes (void)
     }
 }
 
+/* A portrait phone photo added before Byline read EXIF orientations has
+ * its stored size in the draft, a landscape one: once decoded (turned
+ * upright), the figure takes the picture's own shape. */
+static void
+test_figure_turned (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("figure-turned");
+  const Case upright = { "upright.png", 900, 1200, 315, 420 };
+  g_autoptr(BylineImage) image = make_image (folder, &upright);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *figure = byline_figure_new (upright.name);
+  Shown shown;
+
+  byline_image_set_size (image, 1200, 900);
+  gtk_widget_set_halign (figure, GTK_ALIGN_START);
+  gtk_widget_set_valign (figure, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), figure);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
+  byline_figure_set_image (BYLINE_FIGURE (figure), image);
+  byline_figure_set_available_width (BYLINE_FIGURE (figure), 600);
+  byline_figure_set_onscreen (BYLINE_FIGURE (figure), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+
+  shown = (Shown) { find_picture (figure), 315, 420 };
+  if (!byline_ui_test_wait_until (is_shown, &shown, 5000))
+    g_error ("shows at %d × %d, not 315 × 420",
+             gtk_widget_get_width (shown.picture), gtk_widget_get_height (shown.picture));
+
+  /* Let go off screen and resized there: still its own shape. */
+  byline_figure_set_onscreen (BYLINE_FIGURE (figure), FALSE);
+  byline_figure_set_available_width (BYLINE_FIGURE (figure), 250);
+  shown = (Shown) { shown.picture, 250, 333 };
+  byline_ui_test_wait (200);
+  g_assert_cmpint (gtk_widget_get_width (shown.picture), ==, 250);
+  g_assert_cmpint (gtk_widget_get_height (shown.picture), ==, 333);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A picture is decoded at most at its own size: a texture as large as the
  * figure for a small logo was memory for nothing and a blurred picture. */
 static void
@@ -252,6 +290,7 @@ main (int   argc,
   byline_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/figure/sizes", test_figure_sizes);
+  g_test_add_func ("/ui/figure/turned", test_figure_turned);
   g_test_add_func ("/ui/figure/decoded-not-enlarged", test_decoded_not_enlarged);
   g_test_add_func ("/ui/figure/preview-sizes", test_preview_sizes);
   return g_test_run ();

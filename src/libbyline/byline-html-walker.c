@@ -296,14 +296,19 @@ _byline_walker_clear (Walker *w)
     g_string_free (g_steal_pointer (&w->vote_text), TRUE);
 }
 
-/* Whether @data names a font of the old codes anywhere. */
+/* Whether @data names a font of the old codes anywhere: ".VnTime",
+ * ".VnArialH" (as Word and LibreOffice write them; ".vn/" and
+ * ".vnexpress" in a Vietnamese page's addresses are none), "VNI-Times". */
 static gboolean
 names_legacy_font (const char *data,
                    gsize       length)
 {
-  for (gsize i = 0; i + 4 <= length; i++)
-    if ((data[i] == '.' && g_ascii_strncasecmp (data + i, ".vn", 3) == 0)
-        || ((data[i] == 'v' || data[i] == 'V') && g_ascii_strncasecmp (data + i, "vni-", 4) == 0))
+  for (gsize i = 0; i + 5 <= length; i++)
+    if ((data[i] == '.' && ((data[i + 1] == 'V' && data[i + 2] == 'n' && g_ascii_isupper (data[i + 3]))
+                            || g_ascii_strncasecmp (data + i, ".vntime", MIN (7, length - i)) == 0
+                            || g_ascii_strncasecmp (data + i, ".vnarial", MIN (8, length - i)) == 0))
+        || ((data[i] == 'v' || data[i] == 'V') && g_ascii_strncasecmp (data + i, "vni-", 4) == 0
+            && g_ascii_isalpha (data[i + 4])))
       return TRUE;
   return FALSE;
 }

@@ -90,6 +90,42 @@ is_shown (gpointer data)
          && gtk_widget_get_height (shown->picture) == shown->height;
 }
 
+/* A figure of @image, @width wide, on screen in a window of its own. */
+static GtkWidget *
+show_figure (BylineImage *image,
+             int          width,
+             GtkWidget  **window)
+{
+  GtkWidget *figure = byline_figure_new (byline_image_get_id (image));
+
+  *window = gtk_window_new ();
+  gtk_widget_set_halign (figure, GTK_ALIGN_START);
+  gtk_widget_set_valign (figure, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (*window), figure);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 700, 700);
+  byline_figure_set_image (BYLINE_FIGURE (figure), image);
+  byline_figure_set_available_width (BYLINE_FIGURE (figure), width);
+  byline_figure_set_onscreen (BYLINE_FIGURE (figure), TRUE);
+  gtk_window_present (GTK_WINDOW (*window));
+  return figure;
+}
+
+/* Waits for @figure's picture decoded and shown at @width × @height. */
+static GtkWidget *
+wait_shown (GtkWidget  *figure,
+            const char *name,
+            int         width,
+            int         height)
+{
+  Shown shown = { find_picture (figure), width, height };
+
+  g_assert_nonnull (shown.picture);
+  if (!byline_ui_test_wait_until (is_shown, &shown, 5000))
+    g_error ("%s shows at %d × %d, not %d × %d", name,
+             gtk_widget_get_width (shown.picture), gtk_widget_get_height (shown.picture), width, height);
+  return shown.picture;
+}
+
 /* Each figure, its picture decoded, in a window: the picture at its size,
  * the caption below it, as wide as the figure. */
 static void
@@ -101,34 +137,20 @@ test_figure_sizes (void)
     {
       const Case *c = &figure_cases[i];
       g_autoptr(BylineImage) image = make_image (folder, c);
-      GtkWidget *window = gtk_window_new ();
-      GtkWidget *figure = byline_figure_new (c->name);
-      GtkWidget *caption;
-      Shown shown;
+      GtkWidget *window;
+      GtkWidget *figure;
+      GtkWidget *caption, *picture;
       graphene_rect_t picture_bounds, caption_bounds;
 
       g_test_message ("%s", c->name);
-      gtk_widget_set_halign (figure, GTK_ALIGN_START);
-      gtk_widget_set_valign (figure, GTK_ALIGN_START);
-      gtk_window_set_child (GTK_WINDOW (window), figure);
-      gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
-      byline_figure_set_image (BYLINE_FIGURE (figure), image);
-      byline_figure_set_available_width (BYLINE_FIGURE (figure), 600);
-      byline_figure_set_onscreen (BYLINE_FIGURE (figure), TRUE);
-      gtk_window_present (GTK_WINDOW (window));
-
-      shown = (Shown) { find_picture (figure), c->shown_width, c->shown_height };
-      g_assert_nonnull (shown.picture);
-      if (!byline_ui_test_wait_until (is_shown, &shown, 5000))
-        g_error ("%s shows at %d × %d, not %d × %d", c->name,
-                 gtk_widget_get_width (shown.picture), gtk_widget_get_height (shown.picture),
-                 c->shown_width, c->shown_height);
+      figure = show_figure (image, 600, &window);
+      picture = wait_shown (figure, c->name, c->shown_width, c->shown_height);
 
       g_assert_cmpint (gtk_widget_get_width (figure), ==, 600);
       caption = find_label (figure, "caption-text");
       g_assert_nonnull (caption);
       g_assert_cmpint (gtk_widget_get_width (caption), ==, 600);
-      g_assert_true (gtk_widget_compute_bounds (shown.picture, figure, &picture_bounds));
+      g_assert_true (gtk_widget_compute_bounds (picture, figure, &picture_bounds));
       g_assert_true (gtk_widget_compute_bounds (caption, figure, &caption_bounds));
       g_assert_cmpfloat (picture_bounds.origin.x, <=, 2);
       g_assert_cmpfloat (caption_bounds.origin.y, >=, picture_bounds.origin.y + picture_bounds.size.height);
@@ -146,32 +168,20 @@ test_figure_turned (void)
   g_autoptr(GFile) folder = byline_test_make_folder ("figure-turned");
   const Case upright = { "upright.png", 900, 1200, 315, 420 };
   g_autoptr(BylineImage) image = make_image (folder, &upright);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *figure = byline_figure_new (upright.name);
-  Shown shown;
+  GtkWidget *window;
+  GtkWidget *figure;
+  GtkWidget *picture;
 
   byline_image_set_size (image, 1200, 900);
-  gtk_widget_set_halign (figure, GTK_ALIGN_START);
-  gtk_widget_set_valign (figure, GTK_ALIGN_START);
-  gtk_window_set_child (GTK_WINDOW (window), figure);
-  gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
-  byline_figure_set_image (BYLINE_FIGURE (figure), image);
-  byline_figure_set_available_width (BYLINE_FIGURE (figure), 600);
-  byline_figure_set_onscreen (BYLINE_FIGURE (figure), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-
-  shown = (Shown) { find_picture (figure), 315, 420 };
-  if (!byline_ui_test_wait_until (is_shown, &shown, 5000))
-    g_error ("shows at %d × %d, not 315 × 420",
-             gtk_widget_get_width (shown.picture), gtk_widget_get_height (shown.picture));
+  figure = show_figure (image, 600, &window);
+  picture = wait_shown (figure, upright.name, 315, 420);
 
   /* Let go off screen and resized there: still its own shape. */
   byline_figure_set_onscreen (BYLINE_FIGURE (figure), FALSE);
   byline_figure_set_available_width (BYLINE_FIGURE (figure), 250);
-  shown = (Shown) { shown.picture, 250, 333 };
   byline_ui_test_wait (200);
-  g_assert_cmpint (gtk_widget_get_width (shown.picture), ==, 250);
-  g_assert_cmpint (gtk_widget_get_height (shown.picture), ==, 333);
+  g_assert_cmpint (gtk_widget_get_width (picture), ==, 250);
+  g_assert_cmpint (gtk_widget_get_height (picture), ==, 333);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -279,8 +279,12 @@ byline_figure_size_allocate (GtkWidget *widget,
 {
   BylineFigure *self = BYLINE_FIGURE (widget);
   int top = frame_height (self, width);
+  int frame = frame_width (self, width);
+  /* At the text's start: the right in a right-to-left language. */
+  int x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? width - frame : 0;
 
-  gtk_widget_allocate (self->frame, frame_width (self, width), top, -1, NULL);
+  gtk_widget_allocate (self->frame, frame, top, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, 0)));
   gtk_widget_allocate (self->box, width, MAX (0, height - top - SPACING), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, top + SPACING)));
 }

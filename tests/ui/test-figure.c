@@ -185,6 +185,27 @@ test_figure_turned (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In a right-to-left language the picture starts at the right, where the
+ * text starts. */
+static void
+test_figure_right_to_left (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("figure-rtl");
+  g_autoptr(BylineImage) image = make_image (folder, &figure_cases[2]);
+  GtkWidget *window;
+  GtkWidget *figure;
+  GtkWidget *picture;
+  graphene_rect_t bounds;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  figure = show_figure (image, 600, &window);
+  picture = wait_shown (figure, "logo.png", 200, 100);
+  g_assert_true (gtk_widget_compute_bounds (picture, figure, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=, 598);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 /* A picture is decoded at most at its own size: a texture as large as the
  * figure for a small logo was memory for nothing and a blurred picture. */
 static void
@@ -301,6 +322,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/figure/sizes", test_figure_sizes);
   g_test_add_func ("/ui/figure/turned", test_figure_turned);
+  g_test_add_func ("/ui/figure/right-to-left", test_figure_right_to_left);
   g_test_add_func ("/ui/figure/decoded-not-enlarged", test_decoded_not_enlarged);
   g_test_add_func ("/ui/figure/preview-sizes", test_preview_sizes);
   return g_test_run ();

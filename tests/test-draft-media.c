@@ -243,6 +243,48 @@ test_import_image (void)
   byline_test_assert_articles_equal (article, loaded);
 }
 
+/* A picture in a format Byline does not take says which and what to do:
+ * an iPhone's HEIC photo how to get JPEGs; nothing is left behind. */
+static void
+test_import_other_formats (void)
+{
+  static const struct {
+    const char *name;
+    const char *bytes;
+    gsize       length;
+    const char *said;
+  } cases[] = {
+    { "IMG_0412.HEIC", "\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24, "is an iPhone photo in HEIC" },
+    { "anh.avif", "\0\0\0\x1c" "ftypavif\0\0\0\0avifmif1miaf", 28, "is a picture in AVIF" },
+    { "scan.tif", "II*\0\x08\0\0\0", 8, "is a picture in TIFF" },
+    { "scan.tiff", "MM\0*\0\0\0\x08", 8, "is a picture in TIFF" },
+    { "paint.bmp", "BM\x36\x10\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0", 18, "is a picture in BMP" },
+    { "layout.psd", "8BPS\0\1\0\0\0\0\0\0", 12, "is a picture in Photoshop (PSD)" },
+    { "note.jpg", "ftyp heic: just text", 20, "is not a JPEG, PNG, GIF or WebP picture" },
+  };
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(GFile) photos = byline_test_make_folder ("other-formats");
+  g_autoptr(BylineArticle) article = byline_article_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (photos, cases[i].name);
+      g_autoptr(BylineImage) refused = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_true (g_file_replace_contents (file, cases[i].bytes, cases[i].length, NULL, FALSE,
+                                              G_FILE_CREATE_NONE, NULL, NULL, NULL));
+      refused = byline_draft_store_import_image (store, article, file, &error);
+      g_assert_null (refused);
+      g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+      g_assert_nonnull (strstr (error->message, cases[i].name));
+      if (strstr (error->message, cases[i].said) == NULL)
+        g_error ("%s: “%s”", cases[i].name, error->message);
+    }
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/draft-media/changed-source", test_media_changed_source);
   g_test_add_func ("/draft-media/copied-ahead", test_media_copied_ahead);
   g_test_add_func ("/draft-media/import", test_import_image);
+  g_test_add_func ("/draft-media/import-other-formats", test_import_other_formats);
 
   return g_test_run ();
 }

@@ -50,11 +50,11 @@ sniff_guarded (const guint8 *data,
   return result;
 }
 
-/* byline_image_info_exif_orientation() on @length bytes that end where a
- * page no one may read begins. */
+/* @reader on @length bytes that end where a page no one may read begins. */
 static guint
-orientation_guarded (const guint8 *data,
-                     gsize         length)
+read_guarded (guint        (*reader) (const guint8 *, gsize),
+              const guint8  *data,
+              gsize          length)
 {
   gsize page = sysconf (_SC_PAGESIZE);
   gsize span = (length + page - 1) / page * page + page;
@@ -66,9 +66,23 @@ orientation_guarded (const guint8 *data,
   g_assert_cmpint (mprotect (region + span, page, PROT_NONE), ==, 0);
   start = region + span - length;
   memcpy (start, data, length);
-  result = byline_image_info_exif_orientation (start, length);
+  result = reader (start, length);
   munmap (region, span + page);
   return result;
+}
+
+static guint
+orientation_guarded (const guint8 *data,
+                     gsize         length)
+{
+  return read_guarded (byline_image_info_exif_orientation, data, length);
+}
+
+static guint
+read_other (const guint8 *data,
+            gsize         length)
+{
+  return byline_image_info_other (data, length);
 }
 
 static void
@@ -371,6 +385,40 @@ test_jpeg_hostile (void)
     }
 }
 
+/* The formats Byline does not take but names (HEIC, AVIF, TIFF, BMP, PSD)
+ * from their first bytes, and nothing from fewer of them than it needs or
+ * from the formats it takes. */
+static void
+test_other (void)
+{
+  static const struct {
+    const char *bytes;
+    gsize       length;
+    guint       other;
+  } cases[] = {
+    { "\0\0\0\x18" "ftypheic\0\0\0\0", 16, BYLINE_IMAGE_OTHER_HEIC },
+    { "\0\0\0\x18" "ftypmif1\0\0\0\0", 16, BYLINE_IMAGE_OTHER_HEIC },
+    { "\0\0\0\x1c" "ftypavif\0\0\0\0", 16, BYLINE_IMAGE_OTHER_AVIF },
+    { "\0\0\0\x18" "ftypisom\0\0\0\0", 16, BYLINE_IMAGE_OTHER_NONE },  /* a video */
+    { "II*\0\x08\0\0\0", 8, BYLINE_IMAGE_OTHER_TIFF },
+    { "MM\0*\0\0\0\x08", 8, BYLINE_IMAGE_OTHER_TIFF },
+    { "BM\x36\x10\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0", 18, BYLINE_IMAGE_OTHER_BMP },
+    { "BM is how this text starts", 26, BYLINE_IMAGE_OTHER_NONE },
+    { "8BPS\0\1\0\0", 8, BYLINE_IMAGE_OTHER_PSD },
+    { "\xff\xd8\xff\xe0", 4, BYLINE_IMAGE_OTHER_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (read_guarded (read_other, (const guint8 *) cases[i].bytes, cases[i].length), ==,
+                        cases[i].other);
+      for (gsize cut = 0; cut < cases[i].length; cut++)
+        g_assert_cmpuint (read_guarded (read_other, (const guint8 *) cases[i].bytes, cut), <=,
+                          BYLINE_IMAGE_OTHER_PSD);
+    }
+}
+
 static void
 test_png (void)
 {
@@ -489,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/image-info/jpeg", test_jpeg);
   g_test_add_func ("/image-info/jpeg-hostile", test_jpeg_hostile);
   g_test_add_func ("/image-info/jpeg-orientation", test_jpeg_orientation);
+  g_test_add_func ("/image-info/other", test_other);
   g_test_add_func ("/image-info/png", test_png);
   g_test_add_func ("/image-info/gif", test_gif);
   g_test_add_func ("/image-info/webp", test_webp);

@@ -428,8 +428,23 @@ sniff_head (BylineMediaCopy  *copy,
   if (!byline_image_info_sniff (head->data, head->len,
                                 &copy->media_type, &copy->width, &copy->height))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
-                   _("“%s” is not a JPEG, PNG, GIF or WebP picture"), name);
+      static const char *kinds[] = {
+        [BYLINE_IMAGE_OTHER_AVIF] = "AVIF", [BYLINE_IMAGE_OTHER_TIFF] = "TIFF",
+        [BYLINE_IMAGE_OTHER_BMP] = "BMP", [BYLINE_IMAGE_OTHER_PSD] = "Photoshop (PSD)",
+      };
+      BylineImageOther other = byline_image_info_other (head->data, head->len);
+
+      if (other == BYLINE_IMAGE_OTHER_HEIC)
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                     _("“%s” is an iPhone photo in HEIC, which Byline does not take: send it as a JPEG "
+                       "(on the iPhone: Settings ▸ Camera ▸ Formats ▸ Most Compatible)"), name);
+      else if (other != BYLINE_IMAGE_OTHER_NONE)
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                     _("“%s” is a picture in %s, which Byline does not take: save it as a JPEG or PNG"),
+                     name, kinds[other]);
+      else
+        g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                     _("“%s” is not a JPEG, PNG, GIF or WebP picture"), name);
       return FALSE;
     }
   return TRUE;

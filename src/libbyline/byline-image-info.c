@@ -87,6 +87,37 @@ sniff_gif (const guint8 *data,
   return TRUE;
 }
 
+BylineImageOther
+byline_image_info_other (const guint8 *data,
+                         gsize         length)
+{
+  /* An ISO media file: a "ftyp" box and its brand. */
+  if (has_bytes (length, 0, 12) && memcmp (data + 4, "ftyp", 4) == 0)
+    {
+      static const char *heic[] = { "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1" };
+
+      if (memcmp (data + 8, "avif", 4) == 0 || memcmp (data + 8, "avis", 4) == 0)
+        return BYLINE_IMAGE_OTHER_AVIF;
+      for (guint i = 0; i < G_N_ELEMENTS (heic); i++)
+        if (memcmp (data + 8, heic[i], 4) == 0)
+          return BYLINE_IMAGE_OTHER_HEIC;
+    }
+  if (has_bytes (length, 0, 4) && (memcmp (data, "II*\0", 4) == 0 || memcmp (data, "MM\0*", 4) == 0))
+    return BYLINE_IMAGE_OTHER_TIFF;
+  /* "BM", the file's size, four reserved zeros, the pixels' offset and
+   * the size of one of the info headers Windows and OS/2 wrote. */
+  if (has_bytes (length, 0, 18) && memcmp (data, "BM", 2) == 0 && le32 (data + 6) == 0)
+    {
+      guint32 info = le32 (data + 14);
+
+      if (info == 12 || info == 40 || info == 52 || info == 56 || info == 64 || info == 108 || info == 124)
+        return BYLINE_IMAGE_OTHER_BMP;
+    }
+  if (has_bytes (length, 0, 6) && memcmp (data, "8BPS\0\1", 6) == 0)
+    return BYLINE_IMAGE_OTHER_PSD;
+  return BYLINE_IMAGE_OTHER_NONE;
+}
+
 guint
 byline_image_info_exif_orientation (const guint8 *data,
                                     gsize         length)

@@ -26,6 +26,22 @@ gboolean byline_image_info_sniff (const guint8 *data,
                                   guint        *width,
                                   guint        *height);
 
+/* A picture format Byline does not take, recognised by its first bytes,
+ * for a message that says what to do: HEIC (an iPhone's photos), AVIF,
+ * TIFF, BMP, Photoshop's PSD; BYLINE_IMAGE_OTHER_NONE for anything else. */
+typedef enum
+{
+  BYLINE_IMAGE_OTHER_NONE,
+  BYLINE_IMAGE_OTHER_HEIC,
+  BYLINE_IMAGE_OTHER_AVIF,
+  BYLINE_IMAGE_OTHER_TIFF,
+  BYLINE_IMAGE_OTHER_BMP,
+  BYLINE_IMAGE_OTHER_PSD,
+} BylineImageOther;
+
+BylineImageOther byline_image_info_other (const guint8 *data,
+                                          gsize         length);
+
 /* The EXIF Orientation (1–8) of a JPEG's APP1 segment @data (from its
  * "Exif\0\0"), 1 when it has none.  Never reads past @length. */
 guint    byline_image_info_exif_orientation (const guint8 *data,

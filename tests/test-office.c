@@ -349,6 +349,35 @@ test_text_box (gconstpointer data)
   g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
 }
 
+/* A group of pictures floating beside a paragraph (Word: Group): each
+ * photo of it, in order, after the paragraph it is anchored in, and the
+ * drawing in it (an EMF) named as left out.  Word 97's format anchors the
+ * group, whose children have the pictures: they were all lost. */
+static void
+test_doc_group (void)
+{
+  g_autoptr(GBytes) bytes = load ("doc/nhom-anh.doc");
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, "bai.doc", NULL, NULL, &left_out, &error);
+  const char *expected[] = { "picture 3", NULL };
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Nhà sàn của người Dao đỏ ở Tả Van");
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Ngôi nhà lớn nhất bản đã hơn 100 năm tuổi.");
+  assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 2, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+  g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 0)), ==, "image/jpeg");
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article, 0)), ==, 48);
+  g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 1)), ==, "image/png");
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (article, 1)), ==, 40);
+  g_assert_cmpstrv (left_out, expected);
+}
+
 /* A newsroom's own template: styles named in Vietnamese ("Tít", "Sapo"),
  * a paragraph style in bold, a character style in italics, and a kicker
  * ("Du lịch") above the headline, which goes below it and its lead, not
@@ -1131,6 +1160,8 @@ main (int   argc,
   g_test_add_data_func ("/office/docx/newsroom-template", "docx/mau-toa-soan.docx", test_newsroom_template);
   g_test_add_data_func ("/office/odt/newsroom-template", "odt/mau-toa-soan.odt", test_newsroom_template);
   g_test_add_data_func ("/office/odt/text-box", "odt/hop-chu.odt", test_text_box);
+  g_test_add_data_func ("/office/doc/text-box", "doc/hop-chu.doc", test_text_box);
+  g_test_add_func ("/office/doc/group", test_doc_group);
   g_test_add_func ("/office/docx/saved-with-pictures", test_saved_with_pictures);
   g_test_add_func ("/office/docx/stored", test_stored);
   g_test_add_func ("/office/docx/damaged", test_damaged);

@@ -9,9 +9,18 @@
  * headers a byte and an OfficeArtDgContainer, whose shape containers each
  * have an FSP (the id) and property tables ([MS-ODRAW] 2.2.14, 2.2.9):
  * pib, the shape's picture as an entry of the store, and wzDescription,
- * its alt text.  A picture's photo is read as an inline one's
- * (byline-doc-picture.c).  Shapes without a picture (text boxes,
- * drawings) and groups have no pib: not read.
+ * its alt text; lTxid, a text box's text.  A picture's photo is read as
+ * an inline one's (byline-doc-picture.c).  A group (OfficeArtSpgrContainer)
+ * is its own shape first, then its children, groups too: the anchor names
+ * the group, whose pictures and text boxes are each read, in order.
+ * Shapes with neither (lines, drawings) are not read.
+ *
+ * A text box's text is a story of its own after the main text's
+ * ([MS-DOC] 2.3.1): the table stream's PlcftxbxTxt (2.8.33) cuts it into
+ * one range of CPs a box, with an FTXBXS each (2.9.106), and a shape's
+ * lTxid is that entry's number, from 1, in its upper half (the lower, its
+ * place in a chain of linked boxes: the chain's first has all the text).
+ * Entries left for reuse (fReusable, and always the last) are no box.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,35 +34,48 @@
 
 #define PAIR_PLC_SPA_MOM  40     /* FibRgFcLcb97's fcPlcSpaMom */
 #define PAIR_DGG_INFO     50     /* … fcDggInfo */
+#define PAIR_PLCF_TXBX    56     /* … fcPlcftxbxTxt */
 #define FSPA_SIZE         26
+#define FTXBXS_SIZE       22
 #define MAX_DEPTH         8      /* containers in containers: groups in groups */
 
 #define RT_DGG_CONTAINER    0xF000
 #define RT_BSTORE_CONTAINER 0xF001
 #define RT_DG_CONTAINER     0xF002
+#define RT_SPGR_CONTAINER   0xF003
 #define RT_SP_CONTAINER     0xF004
 #define RT_FSP              0xF00A
 #define RT_FOPT             0xF00B
 #define RT_TERTIARY_FOPT    0xF122
 
+#define PROP_TXID           0x0080
 #define PROP_PIB            0x0104
+#define FSP_PATRIARCH       0x0004
 #define PROP_DESCRIPTION    0x0381
+
+struct _BylineDocShape
+{
+  guint32 pib;           /* its picture: an entry of the store from 1; 0 none */
+  guint32 txid;          /* its text: lTxid; 0 none */
+  gsize   description;   /* where its alt text is (UTF-16) in the table stream */
+  gsize   description_length;
+};
 
 typedef struct
 {
-  guint32 pib;           /* its picture: an entry of the store from 1; 0 none */
-  gsize   description;   /* where its alt text is (UTF-16) in the table stream */
-  gsize   description_length;
-} Shape;
+  guint32 start, end;    /* CPs of the text boxes' story */
+} BoxText;
 
 struct _BylineDocDrawing
 {
   GBytes     *table;
   GBytes     *doc;
   GHashTable *anchors;   /* CP → shape id */
-  GHashTable *shapes;    /* shape id → Shape */
+  GPtrArray  *all;       /* BylineDocShape*: every shape read */
+  GHashTable *shapes;    /* shape id → GPtrArray of BylineDocShape*: it, or a group's */
   GArray     *store;     /* gsize: where each entry of the store is */
   gsize       store_end;
+  GArray     *boxes;     /* BoxText: PlcftxbxTxt's entries; a reusable one is empty */
 };
 
 typedef struct
@@ -110,9 +132,9 @@ read_store (BylineDocDrawing *drawing,
  * are complex, in their order.  A table that says more than it holds is
  * read no further. */
 static void
-read_properties (const guint8 *data,
-                 const Record *table,
-                 Shape        *shape)
+read_properties (const guint8   *data,
+                 const Record   *table,
+                 BylineDocShape *shape)
 {
   gsize n = table->instance;
   gsize complex;
@@ -139,15 +161,31 @@ read_properties (const guint8 *data,
         }
       else if (id == PROP_PIB)
         shape->pib = value;
+      else if (id == PROP_TXID)
+        shape->txid = value;
     }
 }
 
+/* Ids are the document's own: the first shape of one is it. */
 static void
+add_shape (BylineDocDrawing *drawing,
+           guint32           id,
+           GPtrArray        *shapes)
+{
+  if (!g_hash_table_contains (drawing->shapes, GUINT_TO_POINTER (id)))
+    g_hash_table_insert (drawing->shapes, GUINT_TO_POINTER (id), g_ptr_array_ref (shapes));
+}
+
+/* The shape container @container: its id and whether it is a group's own
+ * shape; its pictures or text, added to @out. */
+static guint32
 read_shape (BylineDocDrawing *drawing,
             const guint8     *data,
-            const Record     *container)
+            const Record     *container,
+            GPtrArray        *out,
+            gboolean         *patriarch)
 {
-  Shape shape = { 0 };
+  BylineDocShape shape = { 0 };
   gboolean has_id = FALSE;
   guint32 id = 0;
   Record record;
@@ -156,30 +194,66 @@ read_shape (BylineDocDrawing *drawing,
     if (record.type == RT_FSP && record.end - record.body >= 8)
       {
         id = _byline_le32 (data + record.body);
+        *patriarch = (_byline_le32 (data + record.body + 4) & FSP_PATRIARCH) != 0;
         has_id = TRUE;
       }
     else if (record.type == RT_FOPT || record.type == RT_TERTIARY_FOPT)
       read_properties (data, &record, &shape);
-  /* Ids are the document's own: the first shape of one is it. */
-  if (has_id && shape.pib != 0 && !g_hash_table_contains (drawing->shapes, GUINT_TO_POINTER (id)))
-    g_hash_table_insert (drawing->shapes, GUINT_TO_POINTER (id), g_memdup2 (&shape, sizeof shape));
+  if (shape.pib != 0 || shape.txid != 0)
+    {
+      BylineDocShape *kept = g_memdup2 (&shape, sizeof shape);
+
+      g_ptr_array_add (drawing->all, kept);
+      g_ptr_array_add (out, kept);
+    }
+  return has_id ? id : 0;
 }
 
-/* The shapes in the records from @at to @end, in groups too. */
+/* The shapes in the records from @at to @end, groups' too, each added to
+ * @out, in order.  A group's first shape container is its own: the group
+ * is that id's, its children its pictures and text boxes. */
 static void
 read_shapes (BylineDocDrawing *drawing,
              const guint8     *data,
              gsize             at,
              gsize             end,
+             GPtrArray        *out,
              int               depth)
 {
   Record record;
 
   for (; record_at (data, at, end, &record); at = record.end)
     if (record.type == RT_SP_CONTAINER)
-      read_shape (drawing, data, &record);
+      {
+        g_autoptr(GPtrArray) shape = g_ptr_array_new ();
+        gboolean patriarch = FALSE;
+        guint32 id = read_shape (drawing, data, &record, shape, &patriarch);
+
+        if (id != 0)
+          add_shape (drawing, id, shape);
+        g_ptr_array_extend (out, shape, NULL, NULL);
+      }
+    else if (record.type == RT_SPGR_CONTAINER && depth < MAX_DEPTH)
+      {
+        g_autoptr(GPtrArray) group = g_ptr_array_new ();
+        Record first;
+        gboolean patriarch = FALSE;
+        guint32 id = 0;
+        gsize child = record.body;
+
+        if (record_at (data, child, record.end, &first) && first.type == RT_SP_CONTAINER)
+          {
+            id = read_shape (drawing, data, &first, group, &patriarch);
+            child = first.end;
+          }
+        read_shapes (drawing, data, child, record.end, group, depth + 1);
+        /* The drawing's own group (the patriarch) is no shape of the text. */
+        if (id != 0 && !patriarch)
+          add_shape (drawing, id, group);
+        g_ptr_array_extend (out, group, NULL, NULL);
+      }
     else if (record.version == 0xF && depth < MAX_DEPTH)
-      read_shapes (drawing, data, record.body, record.end, depth + 1);
+      read_shapes (drawing, data, record.body, record.end, out, depth + 1);
 }
 
 /* The PlcfSpaMom: CPs, then an FSPA for each but the last. */
@@ -205,6 +279,32 @@ read_anchors (BylineDocDrawing *drawing,
     }
 }
 
+/* The PlcftxbxTxt: CPs of the text boxes' story, then an FTXBXS for each
+ * but the last. */
+static void
+read_boxes (BylineDocDrawing *drawing,
+            const guint8     *table,
+            gsize             table_length,
+            guint32           fc,
+            guint32           lcb)
+{
+  gsize n;
+
+  if (fc > table_length || lcb > table_length - fc || lcb < 4 || (lcb - 4) % (4 + FTXBXS_SIZE) != 0)
+    return;
+  n = (lcb - 4) / (4 + FTXBXS_SIZE);
+  for (gsize i = 0; i < n; i++)
+    {
+      BoxText box = { _byline_le32 (table + fc + i * 4), _byline_le32 (table + fc + (i + 1) * 4) };
+      const guint8 *ftxbxs = table + fc + (n + 1) * 4 + i * FTXBXS_SIZE;
+
+      /* One left for reuse, or a range that goes back: no box. */
+      if (i + 1 == n || (_byline_le16 (ftxbxs + 8) & 0x0001) != 0 || box.end < box.start)
+        box.start = box.end = 0;
+      g_array_append_val (drawing->boxes, box);
+    }
+}
+
 BylineDocDrawing *
 _byline_doc_drawing_new (GBytes       *table,
                          GBytes       *doc,
@@ -221,8 +321,10 @@ _byline_doc_drawing_new (GBytes       *table,
   drawing->table = g_bytes_ref (table);
   drawing->doc = g_bytes_ref (doc);
   drawing->anchors = g_hash_table_new (g_direct_hash, g_direct_equal);
-  drawing->shapes = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  drawing->all = g_ptr_array_new_with_free_func (g_free);
+  drawing->shapes = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   drawing->store = g_array_new (FALSE, FALSE, sizeof (gsize));
+  drawing->boxes = g_array_new (FALSE, FALSE, sizeof (BoxText));
   if (n_pairs <= PAIR_DGG_INFO)
     return drawing;
   read_anchors (drawing, data, length, _byline_le32 (fc_lcb + PAIR_PLC_SPA_MOM * 8),
@@ -230,6 +332,9 @@ _byline_doc_drawing_new (GBytes       *table,
   /* A text without floating shapes: nothing more to read. */
   if (g_hash_table_size (drawing->anchors) == 0)
     return drawing;
+  if (n_pairs > PAIR_PLCF_TXBX)
+    read_boxes (drawing, data, length, _byline_le32 (fc_lcb + PAIR_PLCF_TXBX * 8),
+                _byline_le32 (fc_lcb + PAIR_PLCF_TXBX * 8 + 4));
 
   fc = _byline_le32 (fc_lcb + PAIR_DGG_INFO * 8);
   lcb = _byline_le32 (fc_lcb + PAIR_DGG_INFO * 8 + 4);
@@ -242,7 +347,11 @@ _byline_doc_drawing_new (GBytes       *table,
   /* Then each drawing: a byte (the main text's, the headers'), then its
    * OfficeArtDgContainer. */
   for (at = record.end; record_at (data, at + 1, end, &record) && record.type == RT_DG_CONTAINER; at = record.end)
-    read_shapes (drawing, data, record.body, record.end, 0);
+    {
+      g_autoptr(GPtrArray) shapes = g_ptr_array_new ();
+
+      read_shapes (drawing, data, record.body, record.end, shapes, 0);
+    }
   return drawing;
 }
 
@@ -255,7 +364,9 @@ _byline_doc_drawing_free (BylineDocDrawing *drawing)
   g_bytes_unref (drawing->doc);
   g_hash_table_unref (drawing->anchors);
   g_hash_table_unref (drawing->shapes);
+  g_ptr_array_unref (drawing->all);
   g_array_unref (drawing->store);
+  g_array_unref (drawing->boxes);
   g_free (drawing);
 }
 
@@ -277,30 +388,55 @@ read_description (const guint8 *data,
   return g_steal_pointer (&text);
 }
 
-gboolean
-_byline_doc_drawing_has_picture (BylineDocDrawing *drawing,
-                                 guint32           cp)
+GPtrArray *
+_byline_doc_drawing_shapes (BylineDocDrawing *drawing,
+                            guint32           cp)
 {
   gpointer id;
 
-  return g_hash_table_lookup_extended (drawing->anchors, GUINT_TO_POINTER (cp), NULL, &id)
-         && g_hash_table_contains (drawing->shapes, id);
+  if (!g_hash_table_lookup_extended (drawing->anchors, GUINT_TO_POINTER (cp), NULL, &id))
+    return NULL;
+  return g_hash_table_lookup (drawing->shapes, id);
+}
+
+gboolean
+_byline_doc_shape_is_picture (const BylineDocShape *shape)
+{
+  return shape->pib != 0;
+}
+
+gboolean
+_byline_doc_drawing_text_box (BylineDocDrawing     *drawing,
+                              const BylineDocShape *shape,
+                              guint                *box,
+                              guint32              *start,
+                              guint32              *end)
+{
+  guint index = shape->txid >> 16;
+  const BoxText *text;
+
+  /* The text of a chain of boxes is all its first's. */
+  if (index == 0 || index > drawing->boxes->len || (shape->txid & 0xFFFF) != 0)
+    return FALSE;
+  text = &g_array_index (drawing->boxes, BoxText, index - 1);
+  if (text->end == text->start)
+    return FALSE;
+  *box = index;
+  *start = text->start;
+  *end = text->end;
+  return TRUE;
 }
 
 GBytes *
-_byline_doc_drawing_picture (BylineDocDrawing  *drawing,
-                             guint32            cp,
-                             const char       **extension,
-                             guint             *entry,
-                             char             **alt)
+_byline_doc_drawing_picture (BylineDocDrawing      *drawing,
+                             const BylineDocShape  *shape,
+                             const char           **extension,
+                             guint                 *entry,
+                             char                 **alt)
 {
-  gpointer id;
-  const Shape *shape;
   GBytes *image;
 
-  if (!g_hash_table_lookup_extended (drawing->anchors, GUINT_TO_POINTER (cp), NULL, &id)
-      || (shape = g_hash_table_lookup (drawing->shapes, id)) == NULL
-      || shape->pib > drawing->store->len)
+  if (shape->pib == 0 || shape->pib > drawing->store->len)
     return NULL;
   image = _byline_doc_store_picture (drawing->table, g_array_index (drawing->store, gsize, shape->pib - 1),
                                      drawing->store_end, drawing->doc, extension);

@@ -14,10 +14,15 @@
  * (byline-doc-props.c), so that text in a font of the old codes (.VnTime,
  * VNI-Times) is read as it shows (byline-vn-legacy.c), each paragraph's style by its name
  * (Title, Heading n, Caption…), pictures that are photos (JPEG, PNG),
- * inline (byline-doc-picture.c) or floating, anchored in a paragraph and
- * read after its text as the .docx reader does (byline-doc-drawing.c), and
- * lists (bulleted or numbered by their first level).  What is not:
- * drawings, text boxes, shapes in headers.  Then byline-office.c makes the
+ * inline (byline-doc-picture.c) or floating, alone or in a group,
+ * anchored in a paragraph and read after its text as the .docx reader does
+ * (byline-doc-drawing.c), text boxes (a sidebar, a quote set apart: their
+ * own story, after the footnotes', headers' and comments') read the same
+ * way, after the paragraph they are anchored in (a chain of linked boxes
+ * as one, where its first is), and lists (bulleted or numbered by their
+ * first level).  What is not: headers, footers, footnotes, comments and
+ * the shapes and text boxes in them, drawings (lines, WordArt), shapes
+ * anchored in a text box.  Then byline-office.c makes the
  * story, as for the other documents: the first paragraph is the headline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,6 +52,14 @@
 #define MAX_TEXT         (16 * 1024 * 1024)   /* characters */
 #define MAX_FIELD_DEPTH  32
 
+/* FibRgLw97's longs: the stories' lengths in CPs. */
+#define LW_CCP_TEXT      3
+#define LW_CCP_FTN       4
+#define LW_CCP_HDD       5
+#define LW_CCP_ATN       7
+#define LW_CCP_EDN       8
+#define LW_CCP_TXBX      9
+
 /* Windows-1252's 0x80–0x9F (0: nothing there). */
 static const gunichar cp1252_high[32] = {
   0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
@@ -65,18 +78,20 @@ typedef struct
   guint32  fc;    /* where it is stored in the WordDocument stream */
 } Char;
 
-/* The main text, as characters: the pieces of the Clx from CP 0 to
- * @n_chars. */
+/* The text from CP @from to @to (of any story: the main text's, the text
+ * boxes'), as characters: the pieces of the Clx that hold it.  Short when
+ * the pieces end before @to; NULL when the table is damaged. */
 static GArray *
 read_text (const guint8 *doc,
            gsize         doc_length,
            const guint8 *clx,
            gsize         clx_length,
-           guint32       n_chars)
+           guint32       from,
+           guint32       to)
 {
   g_autoptr(GArray) text = g_array_new (FALSE, FALSE, sizeof (Char));
   gsize at = 0;
-  guint32 lcb, n;
+  guint32 lcb, n, cp = 0;
   const guint8 *plc;
 
   /* Prc (property modifiers) first, then the Pcdt. */
@@ -94,23 +109,28 @@ read_text (const guint8 *doc,
     return NULL;
   n = (lcb - 4) / 12;
 
-  for (guint32 i = 0; i < n && text->len < n_chars; i++)
+  for (guint32 i = 0; i < n && cp < to; i++)
     {
       guint32 cp_start = _byline_le32 (plc + i * 4);
-      guint32 cp_end = MIN (_byline_le32 (plc + (i + 1) * 4), n_chars);
+      guint32 cp_end = _byline_le32 (plc + (i + 1) * 4);
       const guint8 *pcd = plc + (n + 1) * 4 + i * 8;
       guint32 fc = _byline_le32 (pcd + 2);
       gboolean compressed = (fc & 0x40000000) != 0;
       guint64 offset = compressed ? (fc & 0x3FFFFFFF) / 2 : fc;
-      guint32 count;
+      guint32 first, last;
 
       /* Pieces are in order; a piece that goes back is a damaged table. */
-      if (cp_start != text->len || cp_end < cp_start)
+      if (cp_start != cp || cp_end < cp_start)
         return NULL;
-      count = cp_end - cp_start;
-      if (offset + (guint64) count * (compressed ? 1 : 2) > doc_length)
+      cp = cp_end;
+      first = MAX (cp_start, from) - cp_start;
+      last = MIN (cp_end, to);
+      if (last <= cp_start + first)
+        continue;
+      last -= cp_start;
+      if (offset + (guint64) last * (compressed ? 1 : 2) > doc_length)
         return NULL;
-      for (guint32 k = 0; k < count; k++)
+      for (guint32 k = first; k < last; k++)
         {
           Char ch = { 0, (guint32) (offset + (compressed ? k : 2 * (guint64) k)) };
 
@@ -133,14 +153,17 @@ read_text (const guint8 *doc,
   return g_steal_pointer (&text);
 }
 
-/* Pictures: what the reader needs of the file to write them out. */
+/* What the reader needs of the file besides a story's text: its pictures
+ * and where to write them, its text boxes. */
 typedef struct
 {
-  GBytes            *data;    /* the Data stream, or NULL */
-  GBytes            *doc;     /* the WordDocument stream */
-  BylineDocDrawing  *drawing; /* the floating ones */
+  GBytes            *data;      /* the Data stream, or NULL */
+  GBytes            *doc;       /* the WordDocument stream */
+  BylineDocDrawing  *drawing;   /* the floating shapes */
   BylineOfficeMedia *media;
-} Pictures;
+  GArray            *box_text;  /* Char: the text boxes' story, or NULL */
+  GHashTable        *boxes_read; /* which text boxes are read: each once */
+} Document;
 
 /* A field: { instruction \x14 result }, as it is being read. */
 typedef struct
@@ -155,7 +178,8 @@ typedef struct
 typedef struct
 {
   BylineDocProps   *props;
-  Pictures         *pictures;
+  Document         *document;
+  gboolean          in_box;   /* reading a text box: no shapes anchored in it */
   GPtrArray        *paras;
   BylineOfficePara *para;
   GString          *run;
@@ -166,7 +190,57 @@ typedef struct
   int               depth;    /* may pass MAX_FIELD_DEPTH: those are not kept */
   gboolean          in_link;  /* the paragraph's HTML has an <a> open */
   guint             n_pictures; /* met so far, for naming one left out */
+  GPtrArray        *boxes;    /* BylineDocShape*: text boxes anchored in the paragraph */
 } Reader;
+
+static void read_story (Reader     *r,
+                        const Char *chars,
+                        guint       n_chars);
+
+static void
+reader_init (Reader         *r,
+             BylineDocProps *props,
+             Document       *document,
+             gboolean        in_box,
+             GPtrArray      *paras)
+{
+  *r = (Reader) { props, document, in_box, paras, _byline_office_para_new (), g_string_new (NULL),
+                  BYLINE_VN_LEGACY_NONE, FALSE, FALSE, { { 0 } }, 0, FALSE, 0, g_ptr_array_new () };
+}
+
+static void
+reader_clear (Reader *r)
+{
+  for (int d = 0; d < r->depth && d < MAX_FIELD_DEPTH; d++)
+    if (r->fields[d].text != NULL)
+      g_string_free (r->fields[d].text, TRUE);
+  _byline_office_para_free (r->para);
+  g_string_free (r->run, TRUE);
+  g_ptr_array_unref (r->boxes);
+}
+
+/* The paragraphs of the text box @shape, after those read, unless it has
+ * been read: the same box anchored twice, or a damaged file's shapes all
+ * naming one, is read once. */
+static void
+read_box (Reader               *r,
+          const BylineDocShape *shape)
+{
+  Document *document = r->document;
+  Reader box;
+  guint32 start, end;
+  guint index;
+
+  if (document->box_text == NULL || !_byline_doc_drawing_text_box (document->drawing, shape, &index, &start, &end)
+      || end > document->box_text->len || g_hash_table_contains (document->boxes_read, GUINT_TO_POINTER (index)))
+    return;
+  g_hash_table_add (document->boxes_read, GUINT_TO_POINTER (index));
+  reader_init (&box, r->props, document, TRUE, r->paras);
+  box.n_pictures = r->n_pictures;
+  read_story (&box, &g_array_index (document->box_text, Char, start), end - start);
+  r->n_pictures = box.n_pictures;
+  reader_clear (&box);
+}
 
 static void
 flush (Reader *r)
@@ -256,6 +330,10 @@ end_paragraph (Reader *r)
     }
   g_ptr_array_add (r->paras, r->para);
   r->para = _byline_office_para_new ();
+  /* The text boxes anchored in it (a sidebar, a quote set apart) after it. */
+  for (guint i = 0; i < r->boxes->len; i++)
+    read_box (r, r->boxes->pdata[i]);
+  g_ptr_array_set_size (r->boxes, 0);
 }
 
 /* A picture of the text that is no photo Byline takes (a WMF, an EMF, a
@@ -265,7 +343,7 @@ left_out (Reader *r)
 {
   g_autofree char *label = g_strdup_printf (_("picture %u"), r->n_pictures);
 
-  _byline_office_media_left_out (r->pictures->media, label);
+  _byline_office_media_left_out (r->document->media, label);
 }
 
 /* The inline picture the character at @fc stands for. */
@@ -282,23 +360,23 @@ add_picture (Reader  *r,
   flush (r);
   _byline_doc_props_at (r->props, fc, TRUE, &chp);
   r->n_pictures++;
-  image = _byline_doc_picture (r->pictures->data, r->pictures->doc, chp.picture, &extension);
+  image = _byline_doc_picture (r->document->data, r->document->doc, chp.picture, &extension);
   if (image == NULL)
     {
       left_out (r);
       return;
     }
   key = g_strdup_printf ("data:%" G_GINT64_FORMAT, chp.picture);
-  name = _byline_office_media_add_bytes (r->pictures->media, key, image, extension);
+  name = _byline_office_media_add_bytes (r->document->media, key, image, extension);
   if (name != NULL)
     _byline_office_para_add_picture (r->para, name, NULL, NULL);
 }
 
-/* The floating picture anchored at @cp: after its paragraph's text, as
+/* A floating picture, or one of a group: after its paragraph's text, as
  * every picture of a paragraph. */
 static void
-add_floating_picture (Reader  *r,
-                      guint32  cp)
+add_floating_picture (Reader               *r,
+                      const BylineDocShape *shape)
 {
   g_autoptr(GBytes) image = NULL;
   g_autofree char *key = NULL;
@@ -307,20 +385,35 @@ add_floating_picture (Reader  *r,
   const char *name;
   guint entry = 0;
 
-  /* Text boxes and drawings are shapes too: not pictures. */
-  if (!_byline_doc_drawing_has_picture (r->pictures->drawing, cp))
-    return;
   r->n_pictures++;
-  image = _byline_doc_drawing_picture (r->pictures->drawing, cp, &extension, &entry, &alt);
+  image = _byline_doc_drawing_picture (r->document->drawing, shape, &extension, &entry, &alt);
   if (image == NULL)
     {
       left_out (r);
       return;
     }
   key = g_strdup_printf ("store:%u", entry);
-  name = _byline_office_media_add_bytes (r->pictures->media, key, image, extension);
+  name = _byline_office_media_add_bytes (r->document->media, key, image, extension);
   if (name != NULL)
     _byline_office_para_add_picture (r->para, name, alt, NULL);
+}
+
+/* The shapes anchored at @cp: pictures, a group's each, text boxes read
+ * after the paragraph.  Shapes anchored in a text box are not its own
+ * (their CPs are the main text's): not read. */
+static void
+add_shapes (Reader  *r,
+            guint32  cp)
+{
+  GPtrArray *shapes;
+
+  if (r->in_box || (shapes = _byline_doc_drawing_shapes (r->document->drawing, cp)) == NULL)
+    return;
+  for (guint i = 0; i < shapes->len; i++)
+    if (_byline_doc_shape_is_picture (shapes->pdata[i]))
+      add_floating_picture (r, shapes->pdata[i]);
+    else
+      g_ptr_array_add (r->boxes, shapes->pdata[i]);
 }
 
 /* @c, stored at @fc, in its font, bold and italics. */
@@ -353,42 +446,40 @@ add_char (Reader   *r,
   g_string_append_unichar (r->run, c);
 }
 
-/* The paragraphs of @text: fields' instructions left out, Word's special
- * characters made text or dropped, each character in its font. */
-static GPtrArray *
-read_paragraphs (GArray         *text,
-                 BylineDocProps *props,
-                 Pictures       *pictures)
+/* The paragraphs of a story's @chars (the main text's, a text box's), added
+ * to the reader's: fields' instructions left out, Word's special
+ * characters made text or dropped, each character in its font.  The
+ * character at @chars[i] is at CP i: stories but the main text have no
+ * shapes. */
+static void
+read_story (Reader     *r,
+            const Char *chars,
+            guint       n_chars)
 {
-  g_autoptr(GString) run = g_string_new (NULL);
-  Reader r = { props, pictures, NULL, NULL, run, BYLINE_VN_LEGACY_NONE, FALSE, FALSE, { { 0 } }, 0, FALSE, 0 };
-
-  r.paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
-  r.para = _byline_office_para_new ();
-  for (guint i = 0; i <= text->len; i++)
+  for (guint i = 0; i < n_chars; i++)
     {
-      const Char *ch = i < text->len ? &g_array_index (text, Char, i) : NULL;
-      gunichar c = ch != NULL ? ch->c : 0x0D;
+      const Char *ch = &chars[i];
+      gunichar c = ch->c;
 
       switch (c)
         {
         case 0x13:   /* a field begins: its instruction */
-          field_begin (&r);
+          field_begin (r);
           continue;
         case 0x14:   /* its result */
-          field_separate (&r);
+          field_separate (r);
           continue;
         case 0x15:   /* it ends */
-          field_end (&r);
+          field_end (r);
           continue;
         default:
           break;
         }
-      if (in_instruction (&r, r.depth))
+      if (in_instruction (r, r->depth))
         {
           /* The innermost field's own instruction: what it is. */
-          if (r.depth <= MAX_FIELD_DEPTH && r.fields[r.depth - 1].instruction && c >= 0x20)
-            g_string_append_unichar (r.fields[r.depth - 1].text, c);
+          if (r->depth <= MAX_FIELD_DEPTH && r->fields[r->depth - 1].instruction && c >= 0x20)
+            g_string_append_unichar (r->fields[r->depth - 1].text, c);
           continue;
         }
 
@@ -398,39 +489,78 @@ read_paragraphs (GArray         *text,
         case 0x07:   /* table cell, row */
         case 0x0C:   /* page or section break */
         case 0x0E:   /* column break */
-          end_paragraph (&r);
+          end_paragraph (r);
           break;
         case 0x0B:   /* line break */
-          flush (&r);
-          g_string_append (r.para->html, "<br>");
+          flush (r);
+          g_string_append (r->para->html, "<br>");
           break;
         case 0x01:   /* an inline picture */
-          add_picture (&r, ch->fc);
+          add_picture (r, ch->fc);
           break;
         case 0x08:   /* a floating shape's anchor: the text's CP */
-          add_floating_picture (&r, i);
+          add_shapes (r, i);
           break;
         case 0x09:
-          add_char (&r, ' ', ch->fc);
+          add_char (r, ' ', ch->fc);
           break;
         case 0x1E:   /* non-breaking hyphen */
-          add_char (&r, '-', ch->fc);
+          add_char (r, '-', ch->fc);
           break;
         case 0x1F:   /* optional hyphen: TCVN3's ư, else nothing (flush) */
-          add_char (&r, 0xAD, ch->fc);
+          add_char (r, 0xAD, ch->fc);
           break;
         default:
           /* Notes' anchors, the other controls: dropped. */
           if (c >= 0x20 && c != 0xFFFD)
-            add_char (&r, c, ch->fc);
+            add_char (r, c, ch->fc);
           break;
         }
     }
-  for (int d = 0; d < r.depth && d < MAX_FIELD_DEPTH; d++)
-    if (r.fields[d].text != NULL)
-      g_string_free (r.fields[d].text, TRUE);
-  _byline_office_para_free (r.para);
-  return r.paras;
+  /* The story's last paragraph, if its mark is not there. */
+  if (r->para->html->len > 0 || r->run->len > 0 || r->para->pictures->len > 0 || r->boxes->len > 0)
+    end_paragraph (r);
+}
+
+/* The paragraphs of the main text @text, the text boxes' after those they
+ * are anchored in. */
+static GPtrArray *
+read_paragraphs (GArray         *text,
+                 BylineDocProps *props,
+                 Document       *document)
+{
+  GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
+  Reader r;
+
+  reader_init (&r, props, document, FALSE, paras);
+  read_story (&r, (const Char *) text->data, text->len);
+  reader_clear (&r);
+  return paras;
+}
+
+/* The text boxes' story, the CPs after the main text, the footnotes, the
+ * headers, the comments and the endnotes ([MS-DOC] 2.3.1; @lw: FibRgLw97's
+ * longs, NULL when it is too short), or NULL when there is none or it
+ * cannot be read. */
+static GArray *
+read_box_text (const guint8 *doc,
+               gsize         doc_length,
+               const guint8 *clx,
+               gsize         clx_length,
+               const guint8 *lw)
+{
+  static const guint before[] = { LW_CCP_TEXT, LW_CCP_FTN, LW_CCP_HDD, LW_CCP_ATN, LW_CCP_EDN };
+  guint64 start = 0;
+  guint32 length;
+
+  if (lw == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    start += _byline_le32 (lw + before[i] * 4);
+  length = _byline_le32 (lw + LW_CCP_TXBX * 4);
+  if (length == 0 || length > MAX_TEXT || start + length > G_MAXUINT32)
+    return NULL;
+  return read_text (doc, doc_length, clx, clx_length, (guint32) start, (guint32) (start + length));
 }
 
 BylineArticle *
@@ -442,6 +572,7 @@ _byline_doc_import (GBytes      *bytes,
   g_autoptr(GBytes) doc_bytes = NULL;
   g_autoptr(GBytes) table_bytes = NULL;
   g_autoptr(GArray) text = NULL;
+  g_autoptr(GArray) box_text = NULL;
   g_autoptr(BylineDocProps) props = NULL;
   g_autoptr(BylineDocDrawing) drawing = NULL;
   g_autoptr(GBytes) data_bytes = NULL;
@@ -452,7 +583,7 @@ _byline_doc_import (GBytes      *bytes,
   gsize doc_length, table_length;
   guint16 flags;
   guint32 n_chars, fc_clx, lcb_clx;
-  gsize at, n_lw, pairs;
+  gsize at, n_lw, lw, pairs;
   guint n_pairs;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -503,7 +634,11 @@ _byline_doc_import (GBytes      *bytes,
   at += 2;
   if (n_lw < 4 || at + n_lw * 4 + 2 > doc_length)
     return _byline_cfb_damaged (error, display);
+  lw = at;
   n_chars = _byline_le32 (doc + at + 3 * 4);                          /* ccpText */
+  /* Then the lengths of the other stories, up to the text boxes'. */
+  if (n_lw < LW_CCP_TXBX + 1)
+    lw = 0;
   at += n_lw * 4;
   if (_byline_le16 (doc + at) < 34 || at + 2 + 34 * 8 > doc_length)  /* fcClx is the 34th pair */
     return _byline_cfb_damaged (error, display);
@@ -522,7 +657,7 @@ _byline_doc_import (GBytes      *bytes,
   table = g_bytes_get_data (table_bytes, &table_length);
   if (n_chars > MAX_TEXT || (guint64) fc_clx + lcb_clx > table_length)
     return _byline_cfb_damaged (error, display);
-  text = read_text (doc, doc_length, table + fc_clx, lcb_clx, n_chars);
+  text = read_text (doc, doc_length, table + fc_clx, lcb_clx, 0, n_chars);
   if (text == NULL)
     return _byline_cfb_damaged (error, display);
 
@@ -530,10 +665,12 @@ _byline_doc_import (GBytes      *bytes,
   media = _byline_office_media_new (NULL, display);
   data_bytes = _byline_cfb_read (cfb, "Data", NULL);
   drawing = _byline_doc_drawing_new (table_bytes, doc_bytes, doc + pairs, n_pairs);
+  box_text = read_box_text (doc, doc_length, table + fc_clx, lcb_clx, lw != 0 ? doc + lw : NULL);
   {
-    Pictures pictures = { data_bytes, doc_bytes, drawing, media };
+    g_autoptr(GHashTable) boxes_read = g_hash_table_new (g_direct_hash, g_direct_equal);
+    Document document = { data_bytes, doc_bytes, drawing, media, box_text, boxes_read };
 
-    paras = read_paragraphs (text, props, &pictures);
+    paras = read_paragraphs (text, props, &document);
   }
   return _byline_office_import (paras, media, display, error);
 }

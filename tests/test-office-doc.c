@@ -353,6 +353,177 @@ test_doc_floating_damaged (void)
     }
 }
 
+/* How many times @text is a paragraph of @article's body. */
+static guint
+count_paragraph (BylineArticle *article,
+                 const char    *text)
+{
+  BylineBody *body = byline_article_get_body (article);
+  guint found = 0;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    found += g_strcmp0 (byline_block_get_text (byline_body_get_block (body, i)), text) == 0;
+  return found;
+}
+
+/* The text box's records damaged, one field at a time (its shapes' lTxid,
+ * the PlcftxbxTxt's CPs and FTXBXS, the FIB's lengths of the stories and
+ * pointer): the story is read without the box's text, or with it once.
+ * Then bytes of them at random: a story or an error, never a crash. */
+static void
+test_doc_text_box_damaged (void)
+{
+  g_autoptr(GBytes) good = byline_test_data_bytes ("doc/hop-chu.doc");
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+  gsize fib = doc_sector (good, "\xEC\xA5", 2);
+  /* The PlcftxbxTxt: CPs 0, 1, 24, 25, then three FTXBXS (the shape's
+   * empty text, its frame's, one left for reuse). */
+  gssize plc = byline_test_find_bytes (good, "\x00\x00\x00\x00\x01\x00\x00\x00\x18\x00\x00\x00\x19\x00\x00\x00",
+                                       16, FALSE);
+  /* The frame's lTxid (entry 2), then its next property. */
+  gssize txid = byline_test_find_bytes (good, "\x80\x00\x00\x00\x02\x00\x81\x00", 8, FALSE);
+  gssize shape_txid = byline_test_find_bytes (good, "\x80\x00\x00\x00\x01\x00\x81\x00", 8, FALSE);
+  gssize dg = byline_test_find_bytes (good, "\x0F\x00\x02\xF0", 4, FALSE);
+  struct { const char *what; gsize at; const char *patch; gsize length; } cases[] = {
+    { "lTxid the entry left for reuse", 0, "\x03\x00", 2 },
+    { "lTxid past the entries", 0, "\x09\x00", 2 },
+    { "lTxid 0", 0, "\x00\x00", 2 },
+    { "lTxid the second of a chain", 0, "\x01\x00\x02\x00", 4 },
+    { "the entry reusable", 0, "\x01\x00", 2 },
+    { "the box's end before its start", 0, "\x00\x00\x00\x00", 4 },
+    { "the box's end past the story", 0, "\xFF\xFF\x00\x00", 4 },
+    { "the box's start past any story", 0, "\xFF\xFF\xFF\x7F", 4 },
+    { "ccpTxbx past any story", fib + 100, "\xFF\xFF\xFF\x7F", 4 },
+    { "ccpTxbx short of the box", fib + 100, "\x05\x00\x00\x00", 4 },
+    { "ccpTxbx 0", fib + 100, "\x00\x00\x00\x00", 4 },
+    { "ccpFtn past the pieces", fib + 80, "\x00\x10\x00\x00", 4 },
+    { "ccpFtn so that the sum wraps", fib + 80, "\xFF\xFF\xFF\xFF", 4 },
+    { "lcbPlcftxbxTxt past the table stream", fib + 606, "\xFF\xFF\xFF\x7F", 4 },
+    { "lcbPlcftxbxTxt not whole entries", fib + 606, "\x51\x00\x00\x00", 4 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261208);
+
+  g_assert_cmpint (plc, >, 0);
+  g_assert_cmpint (txid, >, 0);
+  g_assert_cmpint (shape_txid, >, 0);
+  g_assert_cmpint (dg, >, 0);
+  g_assert_cmpmem (data + fib + 100, 4, "\x19\x00\x00\x00", 4);
+  g_assert_cmpmem (data + fib + 606, 4, "\x52\x00\x00\x00", 4);
+  cases[0].at = cases[1].at = cases[2].at = txid + 4;
+  cases[3].at = txid + 2;
+  cases[4].at = plc + 16 + 22 + 8;
+  cases[5].at = cases[6].at = plc + 8;
+  cases[7].at = plc + 4;
+
+  {
+    g_autoptr(BylineArticle) article = import_doc_patched (good, 0, data, 1);
+
+    g_assert_cmpuint (count_paragraph (article, "Chợ mở từ 6 giờ sáng."), ==, 1);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BylineArticle) article = import_doc_patched (good, cases[i].at, cases[i].patch, cases[i].length);
+
+      g_test_message ("%s", cases[i].what);
+      g_assert_nonnull (article);
+      g_assert_cmpuint (count_paragraph (article, "Chợ mở từ 6 giờ sáng."), ==, 0);
+      g_assert_cmpuint (count_paragraph (article, "Chợ họp vào Chủ nhật hằng tuần."), ==, 1);
+      g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+    }
+  /* Both shapes naming the same box: its text once. */
+  {
+    g_autoptr(BylineArticle) article = import_doc_patched (good, shape_txid + 4, "\x02\x00", 2);
+
+    g_assert_cmpuint (count_paragraph (article, "Chợ mở từ 6 giờ sáng."), ==, 1);
+  }
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+      guint n = g_rand_int_range (rand, 1, 6);
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* The PlcftxbxTxt, or the shapes and their properties. */
+          gsize at = g_rand_boolean (rand) ? plc + g_rand_int_range (rand, 0, 82)
+                                           : dg + g_rand_int_range (rand, 0, 586);
+
+          copy[at] = (guint8) g_rand_int_range (rand, 0, 256);
+        }
+      bytes = g_bytes_new (copy, size);
+      article = byline_import_read (bytes, "bai.doc", NULL, NULL, &error);
+      g_assert_true ((article == NULL) != (error == NULL));
+      if (article != NULL)
+        g_assert_cmpuint (count_paragraph (article, "Chợ mở từ 6 giờ sáng."), <=, 1);
+    }
+}
+
+/* The group's records damaged: a child's picture not in the store (named
+ * as left out, the others kept), the group's container longer than its
+ * drawing or its own shape not one (nothing of it read); then bytes of
+ * the drawing at random: a story or an error, never a crash or a picture
+ * that is not a photo. */
+static void
+test_doc_group_damaged (void)
+{
+  g_autoptr(GBytes) good = byline_test_data_bytes ("doc/nhom-anh.doc");
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+  /* The drawing (778 bytes); in it the patriarch's group, then the
+   * group's (622 bytes): its own shape, then three pictures. */
+  gssize dg = byline_test_find_bytes (good, "\x0F\x00\x02\xF0\x02\x03\x00\x00", 8, FALSE);
+  gssize group = byline_test_find_bytes (good, "\x0F\x00\x03\xF0\x6E\x02\x00\x00", 8, FALSE);
+  gssize png_pib = byline_test_find_bytes (good, "\x04\x41\x02\x00\x00\x00", 6, FALSE);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261209);
+
+  g_assert_cmpint (dg, >, 0);
+  g_assert_cmpint (group, >, dg);
+  g_assert_cmpint (png_pib, >, group);
+  {
+    g_autoptr(BylineArticle) article = import_doc_patched (good, png_pib + 2, "\x09", 1);
+
+    g_assert_cmpuint (byline_article_get_n_images (article), ==, 1);
+    g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (article, 0)), ==, "image/jpeg");
+  }
+  {
+    g_autoptr(BylineArticle) article = import_doc_patched (good, group + 4, "\xFF\xFF\x00\x00", 4);
+
+    g_assert_nonnull (article);
+    g_assert_cmpuint (byline_article_get_n_images (article), ==, 0);
+  }
+  {
+    g_autoptr(BylineArticle) article = import_doc_patched (good, group + 8 + 2, "\x05\xF0", 2);
+
+    g_assert_nonnull (article);
+    g_assert_cmpuint (byline_article_get_n_images (article), ==, 0);
+  }
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+      guint n = g_rand_int_range (rand, 1, 6);
+
+      for (guint i = 0; i < n; i++)
+        copy[dg + g_rand_int_range (rand, 0, 778)] = (guint8) g_rand_int_range (rand, 0, 256);
+      bytes = g_bytes_new (copy, size);
+      article = byline_import_read (bytes, "bai.doc", NULL, NULL, &error);
+      g_assert_true ((article == NULL) != (error == NULL));
+      for (guint i = 0; article != NULL && i < byline_article_get_n_images (article); i++)
+        {
+          const char *type = byline_image_get_media_type (byline_article_get_image (article, i));
+
+          g_assert_true (g_str_equal (type, "image/png") || g_str_equal (type, "image/jpeg"));
+        }
+    }
+}
+
 /* Word's special characters (fields' begin, separator and end, paragraph
  * and cell marks, pictures' and shapes' anchors) put anywhere in the
  * text, 300 times: a story or an error, never a crash, and the story's
@@ -426,6 +597,8 @@ main (int   argc,
   g_test_add_func ("/office/doc/picture-damaged", test_doc_picture_damaged);
   g_test_add_func ("/office/doc/floating-alt-text", test_doc_floating_alt_text);
   g_test_add_func ("/office/doc/floating-damaged", test_doc_floating_damaged);
+  g_test_add_func ("/office/doc/text-box-damaged", test_doc_text_box_damaged);
+  g_test_add_func ("/office/doc/group-damaged", test_doc_group_damaged);
   g_test_add_func ("/office/doc/special-characters", test_doc_special_characters);
 
   return g_test_run ();

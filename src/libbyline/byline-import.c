@@ -414,10 +414,11 @@ byline_import_describe_left_out (const char         *display,
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", left_out[i]);
   if (n > 3)
     g_string_append (names, ", …");
-  return g_strdup_printf (ngettext ("%u picture of %s was left out (%s): it is missing, damaged, "
-                                    "or not a JPEG, PNG, GIF or WebP picture",
-                                    "%u pictures of %s were left out (%s): they are missing, damaged, "
-                                    "or not JPEG, PNG, GIF or WebP pictures", n),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u picture of %s was left out (%s): it is missing, damaged, "
+                                       "or not a JPEG, PNG, GIF or WebP picture",
+                                       "%u pictures of %s were left out (%s): they are missing, damaged, "
+                                       "or not JPEG, PNG, GIF or WebP pictures", n),
                           n, display, names->str);
 }
 

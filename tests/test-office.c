@@ -312,10 +312,10 @@ test_describe_left_out (void)
  * "Illustration 1: …" in a text box.  The caption is what follows the
  * number; the frame's description is the alt text. */
 static void
-test_odt_captioned_frame (void)
+test_captioned_frame (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineArticle) article = import ("odt/chu-thich.odt", &error);
+  g_autoptr(BylineArticle) article = import (data, &error);
   BylineImage *image;
 
   g_assert_no_error (error);
@@ -323,8 +323,51 @@ test_odt_captioned_frame (void)
   image = byline_article_get_image (article, 1);
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Thổ cẩm của đồng bào Mông.");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
-  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Gian hàng thổ cẩm");
+  /* LibreOffice 7.4 writes no alt text into a .doc. */
+  if (g_str_has_suffix (data, ".odt"))
+    g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Gian hàng thổ cẩm");
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (article)), ==, 4);
+}
+
+/* Captions numbered by Insert Caption: "Hình 1: …", "Figure 2 – …", the
+ * number a sequence field (Word's SEQ, complex or simple; LibreOffice's
+ * <text:sequence>), the caption of a floating picture in a text box
+ * grouped with it.  The number and its label are the document's, not the
+ * story's: they were the caption's first words.  A caption numbered by
+ * hand ("Ảnh 4: …", no field) is kept as typed; so is a table's caption
+ * ("Bảng 1: …") under no picture. */
+static void
+test_numbered_captions (gconstpointer data)
+{
+  static const char *captions[] = {
+    "Du khách tham quan chợ phiên.", "Thổ cẩm của đồng bào Mông.", "Phiên chợ ngựa.", "Ảnh 4: Sạp hàng thổ cẩm.",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Khai mạc Chợ phiên Bắc Hà");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, G_N_ELEMENTS (captions));
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+
+      g_assert_cmpuint (byline_image_get_width (image), ==, 40 + i);
+      g_assert_cmpstr (byline_image_get_caption (image), ==, captions[i]);
+      g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
+    }
+
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 7);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Năm nay, chợ có hơn 300 gian hàng của đồng bào các dân tộc.");
+  assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 2, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Giá một con ngựa khoảng 25 triệu đồng.");
+  assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 5, BYLINE_BLOCK_IMAGE, NULL);
+  assert_block (body, 6, BYLINE_BLOCK_PARAGRAPH, "Bảng 1: Giá các mặt hàng");
 }
 
 /* A text box (a sidebar beside the text) keeps its words: its paragraphs
@@ -1155,7 +1198,8 @@ main (int   argc,
   g_test_add_func ("/office/docx/vni-soft-hyphen", test_vni_soft_hyphen);
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
-  g_test_add_func ("/office/odt/captioned-frame", test_odt_captioned_frame);
+  g_test_add_data_func ("/office/odt/captioned-frame", "odt/chu-thich.odt", test_captioned_frame);
+  g_test_add_data_func ("/office/docx/numbered-captions", "docx/so-hinh.docx", test_numbered_captions);
   g_test_add_data_func ("/office/docx/text-box", "docx/hop-chu.docx", test_text_box);
   g_test_add_data_func ("/office/docx/newsroom-template", "docx/mau-toa-soan.docx", test_newsroom_template);
   g_test_add_data_func ("/office/odt/newsroom-template", "odt/mau-toa-soan.odt", test_newsroom_template);

@@ -10,7 +10,8 @@
  * What is read: the main text's paragraphs (headers, footnotes and
  * comments are other texts), fields' results without their instructions,
  * table cells as paragraphs, HYPERLINK fields as links (their result the
- * link's text); each character's font, bold and italics
+ * link's text), SEQ fields as a caption's number ("Hình 1: " left out of a
+ * picture's caption, byline-office.c); each character's font, bold and italics
  * (byline-doc-props.c), so that text in a font of the old codes (.VnTime,
  * VNI-Times) is read as it shows (byline-vn-legacy.c), each paragraph's style by its name
  * (Title, Heading n, Caption…), pictures that are photos (JPEG, PNG),
@@ -314,6 +315,13 @@ field_end (Reader *r)
     return;
   if (r->fields[r->depth].link && r->in_link)
     close_link (r);
+  /* "Hình { SEQ Hình }": a caption's number. */
+  if (!r->fields[r->depth].instruction && !in_instruction (r, r->depth)
+      && _byline_office_field_is_sequence (r->fields[r->depth].text->str))
+    {
+      flush (r);
+      _byline_office_para_end_sequence (r->para);
+    }
   g_string_free (g_steal_pointer (&r->fields[r->depth].text), TRUE);
 }
 

@@ -15,7 +15,11 @@
  *   tracked changes is left out, inserted text kept;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
  *   files, with its description as alt text; a text box's paragraphs come
- *   after the paragraph it is anchored in;
+ *   after the paragraph it is anchored in (a floating picture's caption,
+ *   in a text box grouped with it, after it);
+ * - a caption numbered by Insert Caption ("Hình { SEQ Hình }: …") has its
+ *   label, number and separator marked, left out of the picture's caption
+ *   (byline-office.c);
  * - text in a font of the old codes (TCVN3's ".VnTime", VNI-Times: the
  *   run's, its character style's, its paragraph style's or the document's)
  *   goes to the HTML import in that font, which reads it as the font draws
@@ -465,6 +469,16 @@ field_separate (Docx             *docx,
   field->link = open_link (docx, para, target);
 }
 
+/* Whether what comes is in a field's instruction: no text of the story. */
+static gboolean
+in_instruction (Docx *docx)
+{
+  for (guint i = 0; i < docx->fields->len; i++)
+    if (!((Field *) docx->fields->pdata[i])->in_result)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 field_end (Docx             *docx,
            BylineOfficePara *para)
@@ -477,6 +491,9 @@ field_end (Docx             *docx,
   /* A field without a result (an index entry): all of it was instruction. */
   if (!field->in_result)
     field_take_back_instruction (field, para);
+  /* "Hình { SEQ Hình }": a caption's number. */
+  else if (_byline_office_field_is_sequence (field->instruction->str) && !in_instruction (docx))
+    _byline_office_para_end_sequence (para);
   if (field->link)
     close_link (docx, para);
   field_free (field);
@@ -548,6 +565,8 @@ read_simple_field (Docx             *docx,
   read_inline (docx, field, para);
   if (link)
     close_link (docx, para);
+  if (instruction != NULL && _byline_office_field_is_sequence (instruction) && !in_instruction (docx))
+    _byline_office_para_end_sequence (para);
 }
 
 static void

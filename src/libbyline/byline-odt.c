@@ -19,6 +19,9 @@
  *   picture inside a captioned frame (a text box: picture, then the text
  *   "Illustration 1: …") has that text as its caption; a text box without
  *   a picture has its paragraphs after the one it is anchored in;
+ * - a caption's number (<text:sequence>), its label before it and the
+ *   separator after are marked, left out when the paragraph is a picture's
+ *   caption (byline-office.c): "Hình 1: " is the document's numbering;
  * - text in a font of the old codes (".VnTime", VNI-Times: its span's
  *   style, its paragraph's or the default paragraph style's font face) goes
  *   to the HTML import in that font, which reads it as the font draws it
@@ -67,7 +70,6 @@ typedef struct
   GHashTable        *numbered;   /* list style names whose first level is numbered (set) */
   BylineOfficeMedia *media;
   gboolean           in_caption; /* reading a captioned frame's text: no pictures */
-  gboolean           after_sequence; /* the caption's number read: what follows is the caption */
   GHashTable        *font_faces; /* font face name → its font family */
   char              *default_font; /* the default paragraph style's font face */
 } Odt;
@@ -279,9 +281,8 @@ text_box_caption (Odt     *odt,
     if (is (p, "p") || is (p, "h"))
       read_inline (odt, p, (Format) { FALSE, FALSE, BYLINE_VN_LEGACY_NONE }, text, 1);
   odt->in_caption = FALSE;
-  odt->after_sequence = FALSE;
-  if (text->n_chars > 0)
-    caption = g_strdup (g_strstrip (text->html->str));
+  if (_byline_office_para_caption_chars (text) > 0)
+    caption = g_strstrip (g_strdup (_byline_office_para_caption (text)));
   _byline_office_para_free (text);
   return caption;
 }
@@ -369,14 +370,8 @@ read_inline (Odt              *odt,
     {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
         {
-          const char *content = (const char *) c->content;
-
-          if (odt->after_sequence)
-            {
-              content += strspn (content, ":.-– ");
-              odt->after_sequence = FALSE;
-            }
-          _byline_office_para_add_text_in (para, content, format.bold, format.italic, format.legacy);
+          _byline_office_para_add_text_in (para, (const char *) c->content, format.bold, format.italic,
+                                           format.legacy);
         }
       else if (is (c, "span"))
         {
@@ -425,16 +420,16 @@ read_inline (Odt              *odt,
           if (!odt->in_caption)
             read_frame (odt, c, para, depth + 1);
         }
-      /* "Illustration <text:sequence>1</text:sequence>: ": the caption is
-       * what follows. */
-      else if (is (c, "sequence") && odt->in_caption)
+
+      /* "Illustration <text:sequence>1</text:sequence>: ": a caption's
+       * number, which the caption is without. */
+      else if (is (c, "sequence"))
         {
-          g_string_truncate (para->html, 0);
-          para->n_chars = para->n_bold = para->n_italic = 0;
-          odt->after_sequence = TRUE;
+          read_inline (odt, c, format, para, depth + 1);
+          _byline_office_para_end_sequence (para);
         }
       /* Notes, bookmarks, fields' text: a note's text is not the story's;
-       * fields (page numbers, sequence numbers) show their text. */
+       * fields (page numbers) show their text. */
       else if (is (c, "note") || is (c, "annotation") || is (c, "tracked-changes"))
         continue;
       else if (c->type == XML_ELEMENT_NODE)
@@ -545,7 +540,7 @@ _byline_odt_import (GBytes      *bytes,
   if (zip == NULL)
     return NULL;
   media = _byline_office_media_new (zip, display);
-  odt = (Odt) { zip, display, styles, numbered, media, FALSE, FALSE, font_faces, NULL };
+  odt = (Odt) { zip, display, styles, numbered, media, FALSE, font_faces, NULL };
 
   content = _byline_office_read_xml (zip, display, "content.xml", TRUE, error);
   if (content == NULL)

@@ -43,6 +43,9 @@ typedef enum
   BYLINE_OFFICE_NUMBERED,
 } BylineOfficeList;
 
+/* A caption longer than this (characters, spaces not counted) is text. */
+#define BYLINE_OFFICE_MAX_CAPTION 300
+
 /* A paragraph, read. */
 typedef struct
 {
@@ -55,6 +58,12 @@ typedef struct
   GPtrArray         *pictures;  /* char*: <img> elements, in order */
   GPtrArray         *captions;  /* char*: the pictures' own captions (HTML), or NULL */
   GPtrArray         *boxes;     /* xmlNode*: text boxes anchored in it, read after it */
+  /* A numbered caption ("Hình 1: …"): where its text begins, after its
+   * label, number and separator, in @html and in @n_chars. */
+  gboolean           numbered;
+  gboolean           after_number;  /* the separator may still come */
+  gsize              number_end;
+  gsize              number_chars;
 } BylineOfficePara;
 
 BylineOfficePara *_byline_office_para_new         (void);
@@ -76,6 +85,16 @@ void              _byline_office_para_add_picture (BylineOfficePara *para,
                                                    const char       *alt,
                                                    const char       *caption);
 
+/* A sequence field ({ SEQ Figure }, <text:sequence>) has ended: the text
+ * before it (its label, "Hình", "Figure"), its number and the separator
+ * after it (": ", ". ", " – ") number the caption the paragraph may be.
+ * Only the paragraph's first, after a label's few words at most. */
+void              _byline_office_para_end_sequence (BylineOfficePara *para);
+/* The paragraph as a picture's caption: its HTML without the numbering
+ * "Insert Caption" gives it ("Hình 1: "); how many characters that is. */
+const char       *_byline_office_para_caption      (BylineOfficePara *para);
+gsize             _byline_office_para_caption_chars (BylineOfficePara *para);
+
 /* The style a paragraph style's name says ("Heading 1", "Heading_20_1",
  * "Title", "Quotations", "Caption"…: the built-in styles, which the files
  * name in English whatever the language of the program; and a Vietnamese
@@ -86,6 +105,9 @@ BylineOfficeStyle _byline_office_style_from_name  (const char       *name);
  * as given; NULL for other fields and for a place in the document alone
  * (\l "bookmark").  Both Word readers' fields. */
 char             *_byline_office_field_hyperlink  (const char       *instruction);
+/* Whether a Word field's instruction is a sequence's ({ SEQ Figure \* ARABIC }):
+ * the number "Insert Caption" gives a caption. */
+gboolean          _byline_office_field_is_sequence (const char      *instruction);
 
 /* The temporary folder for a document's pictures. */
 typedef struct _BylineOfficeMedia BylineOfficeMedia;

@@ -4,7 +4,10 @@
  * BylineOfficeParas; this turns them into the simple page the HTML import
  * reads, so that what that import does for a page (the headline, the lead,
  * "(BLC) - ", a byline as the last paragraph, captions and credits) it does
- * for a document too.  Pictures are written to a temporary folder the
+ * for a document too.  A caption numbered by the word processor's Insert
+ * Caption ("Hình 1: …": the number a sequence field, which the readers
+ * mark) is the caption without its label and number; one numbered by hand
+ * is kept as typed.  Pictures are written to a temporary folder the
  * import attaches them from, removed with the article.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +33,6 @@
 #include "byline-text.h"
 
 #define MAX_PICTURE_SIZE (64 * 1024 * 1024)
-#define MAX_CAPTION      300
 
 /* ---------------------------------------------------------------- XML */
 
@@ -154,6 +156,21 @@ _byline_office_para_add_text (BylineOfficePara *para,
   _byline_office_para_add_text_in (para, text, bold, italic, BYLINE_VN_LEGACY_NONE);
 }
 
+/* What follows a caption's number: its separator (": ", ". ", " - ",
+ * " – ", " — ") and spaces. */
+static const char *
+after_separator (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      gunichar c = g_utf8_get_char (text);
+
+      if (!g_unichar_isspace (c) && c != ':' && c != '.' && c != '-' && c != 0x2013 && c != 0x2014)
+        break;
+    }
+  return text;
+}
+
 void
 _byline_office_para_add_text_in (BylineOfficePara *para,
                                  const char       *text,
@@ -168,9 +185,31 @@ _byline_office_para_add_text_in (BylineOfficePara *para,
     [BYLINE_VN_LEGACY_TCVN3_CAPITALS] = ".VnTimeH",
     [BYLINE_VN_LEGACY_VNI] = "VNI-Times",
   };
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *escaped = NULL;
+  glong n;
 
+  if (para->after_number)
+    {
+      const char *rest = after_separator (text);
+
+      /* The separator in a run of its own, so that the caption begins at
+       * a run's start. */
+      para->after_number = FALSE;
+      if (rest != text)
+        {
+          g_autofree char *separator = g_strndup (text, rest - text);
+
+          _byline_office_para_add_text_in (para, separator, bold, italic, legacy);
+        }
+      para->number_end = para->html->len;
+      para->number_chars = para->n_chars;
+      para->after_number = *rest == '\0';
+      if (para->after_number)
+        return;
+      text = rest;
+    }
+  escaped = g_markup_escape_text (text, -1);
+  n = g_utf8_strlen (text, -1);
   if (bold)
     g_string_append (para->html, "<b>");
   if (italic)
@@ -381,10 +420,12 @@ to_html (GPtrArray *all)
           /* The paragraph under the last picture, in the Caption style or
            * in italics: its caption, unless it has one of its own. */
           if (caption == NULL && j + 1 == para->pictures->len && next != NULL && next->pictures->len == 0
-              && next->list == BYLINE_OFFICE_NO_LIST && next->n_chars > 0 && next->n_chars <= MAX_CAPTION
+              && next->list == BYLINE_OFFICE_NO_LIST && _byline_office_para_caption_chars (next) > 0
+              && next->n_chars <= BYLINE_OFFICE_MAX_CAPTION
               && (next->style == BYLINE_OFFICE_CAPTION || para_all (next, next->n_italic)))
             {
-              caption = next->html->str;
+              /* "Hình 1: " numbered it in the document, not in the story. */
+              caption = _byline_office_para_caption (next);
               i++;
             }
           if (list != BYLINE_OFFICE_NO_LIST)
@@ -611,6 +652,16 @@ _byline_office_field_hyperlink (const char *instruction)
         address = g_strdup (token->str);
     }
   return g_steal_pointer (&address);
+}
+
+gboolean
+_byline_office_field_is_sequence (const char *instruction)
+{
+  g_autoptr(GString) token = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  return next_argument (instruction, token, &quoted) != NULL && !quoted
+         && g_ascii_strcasecmp (token->str, "SEQ") == 0;
 }
 
 /* --------------------------------------------------------------- import */

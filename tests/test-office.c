@@ -310,7 +310,9 @@ test_describe_left_out (void)
 
 /* LibreOffice's captioned frame (Insert ▸ Caption…): the picture and
  * "Illustration 1: …" in a text box.  The caption is what follows the
- * number; the frame's description is the alt text. */
+ * number; the frame's description is the alt text.  Saved as .doc, the
+ * frame is a text box holding the picture and the caption: they were a
+ * paragraph "Illustration 1: …" above a picture with none. */
 static void
 test_captioned_frame (gconstpointer data)
 {
@@ -1199,7 +1201,9 @@ main (int   argc,
   g_test_add_data_func ("/office/odt/styled", "odt/mua-lu.odt", test_styled);
   g_test_add_data_func ("/office/odt/plain", "odt/cho-phien.odt", test_plain);
   g_test_add_data_func ("/office/odt/captioned-frame", "odt/chu-thich.odt", test_captioned_frame);
+  g_test_add_data_func ("/office/doc/captioned-frame", "doc/chu-thich.doc", test_captioned_frame);
   g_test_add_data_func ("/office/docx/numbered-captions", "docx/so-hinh.docx", test_numbered_captions);
+  g_test_add_data_func ("/office/doc/numbered-captions", "doc/so-hinh.doc", test_numbered_captions);
   g_test_add_data_func ("/office/docx/text-box", "docx/hop-chu.docx", test_text_box);
   g_test_add_data_func ("/office/docx/newsroom-template", "docx/mau-toa-soan.docx", test_newsroom_template);
   g_test_add_data_func ("/office/odt/newsroom-template", "odt/mau-toa-soan.odt", test_newsroom_template);

@@ -20,7 +20,9 @@
  * (byline-doc-drawing.c), text boxes (a sidebar, a quote set apart: their
  * own story, after the footnotes', headers' and comments') read the same
  * way, after the paragraph they are anchored in (a chain of linked boxes
- * as one, where its first is), and lists (bulleted or numbered by their
+ * as one, where its first is; one holding a picture and a caption, as
+ * LibreOffice saves its captioned frame, as that picture and its caption),
+ * and lists (bulleted or numbered by their
  * first level).  What is not: headers, footers, footnotes, comments and
  * the shapes and text boxes in them, drawings (lines, WordArt), shapes
  * anchored in a text box.  Then byline-office.c makes the
@@ -228,6 +230,7 @@ read_box (Reader               *r,
           const BylineDocShape *shape)
 {
   Document *document = r->document;
+  g_autoptr(GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) _byline_office_para_free);
   Reader box;
   guint32 start, end;
   guint index;
@@ -236,11 +239,14 @@ read_box (Reader               *r,
       || end > document->box_text->len || g_hash_table_contains (document->boxes_read, GUINT_TO_POINTER (index)))
     return;
   g_hash_table_add (document->boxes_read, GUINT_TO_POINTER (index));
-  reader_init (&box, r->props, document, TRUE, r->paras);
+  reader_init (&box, r->props, document, TRUE, paras);
   box.n_pictures = r->n_pictures;
   read_story (&box, &g_array_index (document->box_text, Char, start), end - start);
   r->n_pictures = box.n_pictures;
   reader_clear (&box);
+  /* A captioned frame (LibreOffice's, saved as .doc): its picture and
+   * caption in the box. */
+  _byline_office_add_box (r->paras, paras);
 }
 
 static void

@@ -95,6 +95,15 @@ void              _byline_office_para_end_sequence (BylineOfficePara *para);
 const char       *_byline_office_para_caption      (BylineOfficePara *para);
 gsize             _byline_office_para_caption_chars (BylineOfficePara *para);
 
+/* A text box's paragraphs @box, added to @paras (stolen from @box): a
+ * captioned frame's (a box holding pictures and a short text, as
+ * LibreOffice's Insert Caption makes one) as one paragraph of its
+ * pictures, the last captioned by that text without its number; a box
+ * without pictures (a sidebar), or with more text than a caption, as they
+ * are. */
+void              _byline_office_add_box           (GPtrArray        *paras,
+                                                    GPtrArray        *box);
+
 /* The style a paragraph style's name says ("Heading 1", "Heading_20_1",
  * "Title", "Quotations", "Caption"…: the built-in styles, which the files
  * name in English whatever the language of the program; and a Vietnamese

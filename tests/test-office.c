@@ -1203,6 +1203,7 @@ main (int   argc,
   g_test_add_data_func ("/office/odt/captioned-frame", "odt/chu-thich.odt", test_captioned_frame);
   g_test_add_data_func ("/office/doc/captioned-frame", "doc/chu-thich.doc", test_captioned_frame);
   g_test_add_data_func ("/office/docx/numbered-captions", "docx/so-hinh.docx", test_numbered_captions);
+  g_test_add_data_func ("/office/odt/numbered-captions", "odt/so-hinh.odt", test_numbered_captions);
   g_test_add_data_func ("/office/doc/numbered-captions", "doc/so-hinh.doc", test_numbered_captions);
   g_test_add_data_func ("/office/docx/text-box", "docx/hop-chu.docx", test_text_box);
   g_test_add_data_func ("/office/docx/newsroom-template", "docx/mau-toa-soan.docx", test_newsroom_template);

@@ -17,8 +17,10 @@
  * - a picture (<draw:frame><draw:image/>) is one of the Pictures/ files,
  *   with its description (<svg:desc>, else <svg:title>) as alt text; a
  *   picture inside a captioned frame (a text box: picture, then the text
- *   "Illustration 1: …") has that text as its caption; a text box without
- *   a picture has its paragraphs after the one it is anchored in;
+ *   "Illustration 1: …") has that text as its caption, as has one grouped
+ *   with a text box (draw:g, Word's floating picture and its caption,
+ *   converted); a text box without a picture has its paragraphs after the
+ *   one it is anchored in;
  * - a caption's number (<text:sequence>), its label before it and the
  *   separator after are marked, left out when the paragraph is a picture's
  *   caption (byline-office.c): "Hình 1: " is the document's numbering;
@@ -271,7 +273,8 @@ static void read_inline (Odt              *odt,
  * picture and without LibreOffice's "Illustration 1: " before it. */
 static char *
 text_box_caption (Odt     *odt,
-                  xmlNode *box)
+                  xmlNode *box,
+                  gsize   *n_chars)
 {
   BylineOfficePara *text = _byline_office_para_new ();
   char *caption = NULL;
@@ -281,7 +284,8 @@ text_box_caption (Odt     *odt,
     if (is (p, "p") || is (p, "h"))
       read_inline (odt, p, (Format) { FALSE, FALSE, BYLINE_VN_LEGACY_NONE }, text, 1);
   odt->in_caption = FALSE;
-  if (_byline_office_para_caption_chars (text) > 0)
+  *n_chars = _byline_office_para_caption_chars (text);
+  if (*n_chars > 0)
     caption = g_strstrip (g_strdup (_byline_office_para_caption (text)));
   _byline_office_para_free (text);
   return caption;
@@ -335,6 +339,7 @@ read_frame (Odt              *odt,
        * apart): its paragraphs after the one it is anchored in. */
       g_autofree char *caption = NULL;
       BylineOfficePara *inner = _byline_office_para_new ();
+      gsize n_chars = 0;
 
       for (xmlNode *p = box->children; p != NULL; p = p->next)
         for (xmlNode *c = p->children; c != NULL; c = c->next)
@@ -344,7 +349,7 @@ read_frame (Odt              *odt,
         g_ptr_array_add (para->boxes, box);
       else
         {
-          caption = text_box_caption (odt, box);
+          caption = text_box_caption (odt, box, &n_chars);
           /* A text box beside the picture in it: after the paragraph too. */
           g_ptr_array_extend (para->boxes, inner->boxes, NULL, NULL);
         }
@@ -355,6 +360,48 @@ read_frame (Odt              *odt,
         }
       _byline_office_para_free (inner);
     }
+}
+
+/* A group of shapes: Word's floating picture grouped with the text box
+ * of its caption ("Hình 1: …"), converted.  Its pictures; its text boxes'
+ * text (draw:custom-shape) the last one's caption when it is one's length,
+ * else their paragraphs after the one it is anchored in. */
+static void
+read_group (Odt              *odt,
+            xmlNode          *group,
+            BylineOfficePara *para,
+            int               depth)
+{
+  BylineOfficePara *inner = _byline_office_para_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autofree char *caption = NULL;
+  gsize n_chars = 0;
+
+  if (depth > MAX_DEPTH)
+    return;
+  for (xmlNode *c = group->children; c != NULL; c = c->next)
+    if (is (c, "frame"))
+      read_frame (odt, c, inner, depth + 1);
+    else if (is (c, "g"))
+      read_group (odt, c, inner, depth + 1);
+    else if (is (c, "custom-shape"))
+      g_ptr_array_add (inner->boxes, c);
+  if (inner->pictures->len > 0 && inner->boxes->len == 1)
+    caption = text_box_caption (odt, inner->boxes->pdata[0], &n_chars);
+  if (caption != NULL && n_chars <= BYLINE_OFFICE_MAX_CAPTION
+      && inner->captions->pdata[inner->captions->len - 1] == NULL)
+    g_ptr_array_set_size (inner->boxes, 0);
+  else
+    g_clear_pointer (&caption, g_free);
+  for (guint i = 0; i < inner->pictures->len; i++)
+    {
+      const char *own = inner->captions->pdata[i];
+
+      g_ptr_array_add (para->pictures, g_strdup (inner->pictures->pdata[i]));
+      g_ptr_array_add (para->captions, g_strdup (i + 1 == inner->pictures->len && caption != NULL ? caption : own));
+    }
+  g_ptr_array_extend (para->boxes, inner->boxes, NULL, NULL);
+  _byline_office_para_free (inner);
 }
 
 static void
@@ -420,7 +467,18 @@ read_inline (Odt              *odt,
           if (!odt->in_caption)
             read_frame (odt, c, para, depth + 1);
         }
-
+      else if (is (c, "g"))
+        {
+          if (!odt->in_caption)
+            read_group (odt, c, para, depth + 1);
+        }
+      /* A text box drawn as a shape (Word's, converted): its paragraphs
+       * after this one, not in its text. */
+      else if (is (c, "custom-shape"))
+        {
+          if (!odt->in_caption)
+            g_ptr_array_add (para->boxes, c);
+        }
       /* "Illustration <text:sequence>1</text:sequence>: ": a caption's
        * number, which the caption is without. */
       else if (is (c, "sequence"))

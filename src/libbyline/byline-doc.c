@@ -174,6 +174,7 @@ typedef struct
   gboolean  instruction;   /* still in its instruction */
   GString  *text;          /* the instruction */
   gboolean  link;          /* it opened the paragraph's <a> */
+  gboolean  shapes;        /* its result anchors shapes that were read */
 } Field;
 
 /* The paragraphs as they are being read: the one being written, the run of
@@ -285,7 +286,7 @@ static void
 field_begin (Reader *r)
 {
   if (r->depth < MAX_FIELD_DEPTH)
-    r->fields[r->depth] = (Field) { TRUE, g_string_new (NULL), FALSE };
+    r->fields[r->depth] = (Field) { TRUE, g_string_new (NULL), FALSE, FALSE };
   r->depth++;
 }
 
@@ -371,6 +372,10 @@ add_picture (Reader  *r,
   const char *extension = NULL;
   const char *name;
 
+  /* { SHAPE } shows a shape anchored in its result, then the same shape
+   * drawn as a picture, for readers older than Word 97: read once. */
+  if (r->depth > 0 && r->depth <= MAX_FIELD_DEPTH && r->fields[r->depth - 1].shapes)
+    return;
   flush (r);
   _byline_doc_props_at (r->props, fc, TRUE, &chp);
   r->n_pictures++;
@@ -423,6 +428,8 @@ add_shapes (Reader  *r,
 
   if (r->in_box || (shapes = _byline_doc_drawing_shapes (r->document->drawing, cp)) == NULL)
     return;
+  if (shapes->len > 0 && r->depth > 0 && r->depth <= MAX_FIELD_DEPTH)
+    r->fields[r->depth - 1].shapes = TRUE;
   for (guint i = 0; i < shapes->len; i++)
     if (_byline_doc_shape_is_picture (shapes->pdata[i]))
       add_floating_picture (r, shapes->pdata[i]);

@@ -308,6 +308,25 @@ test_describe_left_out (void)
   g_assert_null (strstr (said_five, "Picture 5"));
 }
 
+/* What the word processor does not show is not the story's: hidden text
+ * (a note to the editor) and what a tracked change deleted; what it
+ * inserted is.  Word 97's reader read both into the story ("đã vẫn"). */
+static void
+test_hidden_and_deleted (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Chợ phiên Cán Cấu");
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Chợ có hơn 200 gian hàng.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Người dân vẫn mang hàng xuống chợ từ sáng sớm.");
+  g_assert_cmpstr (byline_article_get_authors (article)[0], ==, "Thu Hà");
+}
+
 /* LibreOffice's captioned frame (Insert ▸ Caption…): the picture and
  * "Illustration 1: …" in a text box.  The caption is what follows the
  * number; the frame's description is the alt text.  Saved as .doc, the
@@ -1198,6 +1217,9 @@ main (int   argc,
   g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);
   g_test_add_data_func ("/office/docx/floating", "docx/anh-noi.docx", test_floating);
+  g_test_add_data_func ("/office/docx/hidden-and-deleted", "docx/an-chu.docx", test_hidden_and_deleted);
+  g_test_add_data_func ("/office/odt/hidden-and-deleted", "odt/an-chu.odt", test_hidden_and_deleted);
+  g_test_add_data_func ("/office/doc/hidden-and-deleted", "doc/an-chu.doc", test_hidden_and_deleted);
   g_test_add_data_func ("/office/docx/left-out", "docx/left-out.docx", test_left_out);
   g_test_add_data_func ("/office/odt/left-out", "odt/left-out.odt", test_left_out);
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);

@@ -16,7 +16,11 @@ typedef struct
   int    bold;
   int    italic;
   gint64 picture;  /* a picture's place in the Data stream (the run's own) */
+  int    deleted;  /* a tracked change deleted it (the run's own) */
+  int    hidden;   /* hidden text, not shown or printed */
 } BylineDocChar;
+
+#define BYLINE_DOC_CHAR_UNSAID { -1, -1, -1, -1, -1, -1 }
 
 typedef struct _BylineDocProps BylineDocProps;
 

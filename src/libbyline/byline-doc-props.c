@@ -10,9 +10,11 @@
  *   WordDocument stream) with their own properties (a Chpx: sprms), and of
  *   PlcBtePapx: runs of paragraphs with their style.
  *
- * Only three sprms are read: sprmCRgFtc0 and sprmCRgFtc2 (the fonts of
+ * Only these sprms are read: sprmCRgFtc0 and sprmCRgFtc2 (the fonts of
  * ASCII and of other letters: the second wins), sprmCFBold and
- * sprmCFItalic, and sprmCIstd (a character style).  Everything is bounds
+ * sprmCFItalic, sprmCIstd (a character style), sprmCPicLocation (a
+ * picture), sprmCFRMarkDel (text a tracked change deleted) and
+ * sprmCFVanish (hidden text).  Everything is bounds
  * checked; what cannot be read says nothing (-1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +37,8 @@
 #define SPRM_FTC2      0x4A51
 #define SPRM_BOLD      0x0835
 #define SPRM_ITALIC    0x0836
+#define SPRM_DELETED   0x0800   /* sprmCFRMarkDel: a tracked deletion */
+#define SPRM_HIDDEN    0x083C   /* sprmCFVanish */
 #define SPRM_ISTD      0x4A30
 #define SPRM_PICTURE   0x6A03   /* sprmCPicLocation */
 #define SPRM_ILFO      0x460B   /* sprmPIlfo: the paragraph's list */
@@ -228,6 +232,10 @@ read_sprms (const guint8  *grpprl,
         props->bold = toggle (operand[0]);
       else if (sprm == SPRM_ITALIC)
         props->italic = toggle (operand[0]);
+      else if (sprm == SPRM_DELETED)
+        props->deleted = operand[0] != 0;
+      else if (sprm == SPRM_HIDDEN)
+        props->hidden = toggle (operand[0]);
       else if (sprm == SPRM_ISTD && istd != NULL)
         *istd = _byline_le16 (operand);
       else if (sprm == SPRM_PICTURE)
@@ -314,7 +322,7 @@ read_styles (BylineDocProps *props,
     {
       guint16 size = _byline_le16 (stsh + at);
       const guint8 *std = stsh + at + 2;
-      Style style = { -1, { -1, -1, -1, -1 }, NULL, -1 };
+      Style style = { -1, BYLINE_DOC_CHAR_UNSAID, NULL, -1 };
 
       if (at + 2 + size > length)
         break;
@@ -393,7 +401,7 @@ read_fkps (BylineDocProps *props,
         continue;
       for (guint r = 0; r < crun; r++)
         {
-          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), { -1, -1, -1, -1 }, -1, -1, 0 };
+          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), BYLINE_DOC_CHAR_UNSAID, -1, -1, 0 };
           gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
 
           if (offset != 0 && offset < FKP_SIZE - 1)
@@ -527,7 +535,7 @@ static BylineDocChar
 style_props (BylineDocProps *props,
              int             istd)
 {
-  BylineDocChar out = { -1, -1, -1, -1 };
+  BylineDocChar out = BYLINE_DOC_CHAR_UNSAID;
 
   for (int depth = 0; istd >= 0 && (guint) istd < props->styles->len && depth < MAX_DEPTH; depth++)
     {
@@ -539,6 +547,8 @@ style_props (BylineDocProps *props,
         out.bold = style->props.bold;
       if (out.italic == -1)
         out.italic = style->props.italic;
+      if (out.hidden == -1)
+        out.hidden = style->props.hidden;
       istd = style->base;
     }
   return out;
@@ -561,7 +571,7 @@ _byline_doc_props_at (BylineDocProps *props,
 {
   const Run *chars = find_run (props->chars, fc);
   const Run *paragraph = find_run (props->paragraphs, fc);
-  BylineDocChar own = chars != NULL ? chars->props : (BylineDocChar) { -1, -1, -1, -1 };
+  BylineDocChar own = chars != NULL ? chars->props : (BylineDocChar) BYLINE_DOC_CHAR_UNSAID;
   BylineDocChar style = style_props (props, paragraph != NULL ? paragraph->istd : 0);
 
   /* A heading's bold is its look, not emphasis: only its font counts. */
@@ -579,11 +589,15 @@ _byline_doc_props_at (BylineDocProps *props,
         style.bold = character.bold;
       if (character.italic != -1)
         style.italic = character.italic;
+      if (character.hidden != -1)
+        style.hidden = character.hidden;
     }
   out->font = own.font != -1 ? own.font : style.font;
   out->bold = resolve_toggle (own.bold, style.bold);
   out->italic = resolve_toggle (own.italic, style.italic);
   out->picture = own.picture;
+  out->deleted = own.deleted == 1;
+  out->hidden = resolve_toggle (own.hidden, style.hidden) == 1;
 }
 
 const char *

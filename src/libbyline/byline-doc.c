@@ -23,7 +23,8 @@
  * as one, where its first is; one holding a picture and a caption, as
  * LibreOffice saves its captioned frame, as that picture and its caption),
  * and lists (bulleted or numbered by their
- * first level).  What is not: headers, footers, footnotes, comments and
+ * first level).  What a tracked change deleted and hidden text are left
+ * out (byline-doc-props.c: sprmCFRMarkDel, sprmCFVanish).  What is not: headers, footers, footnotes, comments and
  * the shapes and text boxes in them, drawings (lines, WordArt), shapes
  * anchored in a text box.  Then byline-office.c makes the
  * story, as for the other documents: the first paragraph is the headline.
@@ -437,6 +438,18 @@ add_shapes (Reader  *r,
       g_ptr_array_add (r->boxes, shapes->pdata[i]);
 }
 
+/* Whether the character stored at @fc was deleted by a tracked change or
+ * is hidden. */
+static gboolean
+is_left_out (Reader  *r,
+             guint32  fc)
+{
+  BylineDocChar chp;
+
+  _byline_doc_props_at (r->props, fc, FALSE, &chp);
+  return chp.deleted || chp.hidden;
+}
+
 /* @c, stored at @fc, in its font, bold and italics. */
 static void
 add_char (Reader   *r,
@@ -503,6 +516,10 @@ read_story (Reader     *r,
             g_string_append_unichar (r->fields[r->depth - 1].text, c);
           continue;
         }
+      /* What a tracked change deleted, and hidden text, are not the
+       * story's; a paragraph mark deleted joins its paragraph to the next. */
+      if (is_left_out (r, ch->fc))
+        continue;
 
       switch (c)
         {

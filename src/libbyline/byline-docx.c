@@ -12,7 +12,8 @@
  *   paragraph style's) and links are kept, also links written as fields
  *   ({ HYPERLINK "url" }); other fields show their result, never their
  *   instruction; tables are read as their paragraphs; deleted text of
- *   tracked changes is left out, inserted text kept;
+ *   tracked changes is left out, inserted text kept; hidden text
+ *   (<w:vanish/>: a note to the editor) is left out;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
  *   files, with its description as alt text; a text box's paragraphs come
  *   after the paragraph it is anchored in (a floating picture's caption,
@@ -575,10 +576,14 @@ read_run_children (Docx             *docx,
                    gboolean          bold,
                    gboolean          italic,
                    BylineVnLegacy    legacy,
+                   gboolean          hidden,
                    BylineOfficePara *para)
 {
   for (xmlNode *c = run->children; c != NULL; c = c->next)
     {
+      /* Hidden text (not shown, not printed): only what makes fields. */
+      if (hidden && !is (c, "fldChar") && !is (c, "instrText") && !is (c, "AlternateContent"))
+        continue;
       if (is (c, "t"))
         {
           xmlChar *text = xmlNodeGetContent (c);
@@ -606,7 +611,7 @@ read_run_children (Docx             *docx,
       /* Shapes and text boxes come twice: as Word 2010 draws them, and as
        * VML for older readers.  The first is read. */
       else if (is (c, "AlternateContent") && child (c, "Choice") != NULL)
-        read_run_children (docx, child (c, "Choice"), bold, italic, legacy, para);
+        read_run_children (docx, child (c, "Choice"), bold, italic, legacy, hidden, para);
     }
 }
 
@@ -624,7 +629,8 @@ read_run (Docx             *docx,
 
   /* The run's own, else its character style's, else its paragraph's. */
   read_run_children (docx, run, bold == -1 ? docx->para_bold : bold, italic == -1 ? docx->para_italic : italic,
-                     _byline_vn_legacy_for_font (font != NULL ? font : docx->para_font), para);
+                     _byline_vn_legacy_for_font (font != NULL ? font : docx->para_font),
+                     child (properties, "vanish") != NULL && toggle_on (child (properties, "vanish")) == 1, para);
 }
 
 /* Runs, and what holds runs: links, tracked insertions, fields, smart tags

@@ -13,7 +13,8 @@
  *   parents; links are kept; <text:s/> and tabs are spaces;
  * - lists are numbered or not as the first level of their list style says;
  *   tables and sections are read as their paragraphs; the text a tracked
- *   change deleted (kept apart, in <text:tracked-changes>) is left out;
+ *   change deleted (kept apart, in <text:tracked-changes>) is left out,
+ *   and so is hidden text (a span whose style says text:display="none");
  * - a picture (<draw:frame><draw:image/>) is one of the Pictures/ files,
  *   with its description (<svg:desc>, else <svg:title>) as alt text; a
  *   picture inside a captioned frame (a text box: picture, then the text
@@ -62,6 +63,7 @@ typedef struct
   int       italic;
   char     *font;        /* style:font-name (a font face's name), or NULL */
   gboolean  named;       /* a style of styles.xml's <office:styles> */
+  gboolean  hidden;      /* text:display="none": hidden text */
 } Style;
 
 typedef struct
@@ -129,6 +131,11 @@ read_styles (Odt      *odt,
           style->bold = font_property (text, "font-weight");
           style->italic = font_property (text, "font-style");
           style->font = attr (text, "font-name");
+          {
+            g_autofree char *display = attr (text, "display");
+
+            style->hidden = g_strcmp0 (display, "none") == 0;
+          }
           if (style->font == NULL)
             style->font = attr (text, "font-family");
           style->named = named;
@@ -429,6 +436,9 @@ read_inline (Odt              *odt,
             {
               Style *style = g_hash_table_lookup (odt->styles, name);
 
+              /* Hidden text: not shown, not printed, not the story's. */
+              if (style != NULL && style->hidden)
+                continue;
               if (style != NULL)
                 {
                   inner.bold = style_says (odt, name, FALSE) || (format.bold && style->bold == -1);

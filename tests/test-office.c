@@ -780,6 +780,19 @@ test_field_link (void)
   assert_span (body, 2, BYLINE_SPAN_LINK, "", "Bài ba", "https://baolaocai.vn/c");
 }
 
+/* A sentence moved with Track Changes on (Word's default tracks moves):
+ * its new place is read, its old one is not.  The new place was lost. */
+static void
+test_tracked_move (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    P ("<w:moveFrom w:id=\"1\" w:author=\"Biên tập\"><w:r><w:t xml:space=\"preserve\">Trời mưa. </w:t></w:r></w:moveFrom>"
+       RUN ("Chợ vẫn đông. ")
+       "<w:moveTo w:id=\"2\" w:author=\"Biên tập\"><w:r><w:t>Trời mưa.</w:t></w:r></w:moveTo>"));
+
+  assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Chợ vẫn đông. Trời mưa.");
+}
+
 /* The short form, <w:fldSimple w:instr="…">, around its result. */
 static void
 test_field_simple (void)
@@ -1253,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/office/size-limit", test_size_limit);
   g_test_add_func ("/office/docx/entities-refused", test_entities_refused);
   g_test_add_func ("/office/docx/field-link", test_field_link);
+  g_test_add_func ("/office/docx/tracked-move", test_tracked_move);
   g_test_add_func ("/office/docx/field-simple", test_field_simple);
   g_test_add_func ("/office/docx/field-bookmark", test_field_bookmark);
   g_test_add_func ("/office/docx/field-nested", test_field_nested);

@@ -633,8 +633,9 @@ read_run (Docx             *docx,
                      child (properties, "vanish") != NULL && toggle_on (child (properties, "vanish")) == 1, para);
 }
 
-/* Runs, and what holds runs: links, tracked insertions, fields, smart tags
- * and content controls.  Deleted text and field instructions are left out. */
+/* Runs, and what holds runs: links, tracked insertions and moves' new
+ * places, fields, smart tags, content controls and text direction.
+ * Deleted text, a move's old place and field instructions are left out. */
 static void
 read_inline (Docx             *docx,
              xmlNode          *parent,
@@ -657,7 +658,8 @@ read_inline (Docx             *docx,
         }
       else if (is (c, "fldSimple"))
         read_simple_field (docx, c, para);
-      else if (is (c, "ins") || is (c, "smartTag") || is (c, "customXml"))
+      else if (is (c, "ins") || is (c, "moveTo") || is (c, "smartTag") || is (c, "customXml")
+               || is (c, "dir") || is (c, "bdo"))
         read_inline (docx, c, para);
       else if (is (c, "sdt"))
         {

@@ -21,6 +21,7 @@
 #include "byline-doc-private.h"
 #include "byline-docx-private.h"
 #include "byline-odt-private.h"
+#include "byline-rtf-private.h"
 #include "byline-error.h"
 #include "byline-html.h"
 #include "byline-image.h"
@@ -218,10 +219,12 @@ byline_import_size_limit (const void *head,
 {
   g_return_val_if_fail (head != NULL || length == 0, BYLINE_IMPORT_MAX_SIZE);
 
-  /* Word's and LibreOffice's documents (ZIP), and Word 97's (a compound
-   * file): they carry their photos. */
+  /* Word's and LibreOffice's documents (ZIP), Word 97's (a compound
+   * file) and Rich Text (their hex twice their size): they carry their
+   * photos. */
   if ((length >= 4 && memcmp (head, "PK\003\004", 4) == 0)
-      || (length >= 4 && memcmp (head, "\xD0\xCF\x11\xE0", 4) == 0))
+      || (length >= 4 && memcmp (head, "\xD0\xCF\x11\xE0", 4) == 0)
+      || (length >= 5 && memcmp (head, "{\\rtf", 5) == 0))
     return BYLINE_IMPORT_MAX_DOCUMENT_SIZE;
   return BYLINE_IMPORT_MAX_SIZE;
 }
@@ -287,6 +290,12 @@ read_article (GBytes      *bytes,
     {
       *format = "ninjs";
       article = byline_ninjs_import (content, display, folder, &local_error);
+    }
+  else if (_byline_rtf_sniff (content))
+    {
+      /* Rich Text begins with a brace too: before JSON. */
+      *format = "rtf";
+      article = _byline_rtf_import (content, display, &local_error);
     }
   else if (looks_like_json (data, length))
     {

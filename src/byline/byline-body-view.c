@@ -339,7 +339,9 @@ is_story_file (GFile *file)
          || g_content_type_is_a (type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
          || g_content_type_is_a (type, "application/vnd.oasis.opendocument.text")
          || g_content_type_is_a (type, "application/msword")
+         || g_content_type_is_a (type, "application/rtf")
          || g_str_has_suffix (name, ".docx") || g_str_has_suffix (name, ".odt") || g_str_has_suffix (name, ".doc")
+         || g_str_has_suffix (name, ".rtf")
          || g_str_has_suffix (name, ".json");
 }
 

@@ -25,6 +25,7 @@
 #define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #define ODT_TYPE  "application/vnd.oasis.opendocument.text"
 #define DOC_TYPE  "application/msword"
+#define RTF_TYPE  "application/rtf"
 
 static void
 show_error_toast (BylineWindow *self,
@@ -323,10 +324,12 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (all, DOCX_TYPE);
   gtk_file_filter_add_mime_type (all, ODT_TYPE);
   gtk_file_filter_add_mime_type (all, DOC_TYPE);
+  gtk_file_filter_add_mime_type (all, RTF_TYPE);
   gtk_file_filter_add_suffix (all, "json");
   gtk_file_filter_add_suffix (all, "docx");
   gtk_file_filter_add_suffix (all, "odt");
   gtk_file_filter_add_suffix (all, "doc");
+  gtk_file_filter_add_suffix (all, "rtf");
   gtk_file_filter_set_name (html, _("Web pages"));
   gtk_file_filter_add_mime_type (html, "text/html");
   gtk_file_filter_set_name (json, _("Byline drafts and ninjs"));
@@ -337,9 +340,11 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (word, DOCX_TYPE);
   gtk_file_filter_add_mime_type (word, ODT_TYPE);
   gtk_file_filter_add_mime_type (word, DOC_TYPE);
+  gtk_file_filter_add_mime_type (word, RTF_TYPE);
   gtk_file_filter_add_suffix (word, "docx");
   gtk_file_filter_add_suffix (word, "odt");
   gtk_file_filter_add_suffix (word, "doc");
+  gtk_file_filter_add_suffix (word, "rtf");
   g_list_store_append (filters, all);
   g_list_store_append (filters, json);
   g_list_store_append (filters, html);

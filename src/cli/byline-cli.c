@@ -38,13 +38,13 @@ static const BylineCliCommand commands[] = {
   { "import", N_("FILE"),
     N_("Import a file as a new draft and print its id"),
     N_("FILE may be a ninjs item (1.x, 2.x or 3.x), an HTML page, a Word or LibreOffice\n"
-       "document (.docx, .odt, Word 97-2003's .doc, with its pictures), a text file (UTF-8,\n"
-       "or Vietnamese saved before Unicode: TCVN3, VNI, Windows-1258; first line the headline,\n"
-       "blank lines between paragraphs), or a Byline draft (a draft folder or its draft.json),\n"
-       "which is imported as a copy with a new id.  The kind is told from the content, not the\n"
-       "name.  Pictures referred to by relative paths are looked up next to FILE and copied\n"
-       "into the draft; a reference that leaves FILE's folder is refused.  Nothing is written\n"
-       "when FILE cannot be imported."),
+       "document (.docx, .odt, Word 97-2003's .doc, Rich Text's .rtf, with its pictures), a\n"
+       "text file (UTF-8, or Vietnamese saved before Unicode: TCVN3, VNI, Windows-1258; first\n"
+       "line the headline, blank lines between paragraphs), or a Byline draft (a draft folder\n"
+       "or its draft.json), which is imported as a copy with a new id.  The kind is told from\n"
+       "the content, not the name.  Pictures referred to by relative paths are looked up next\n"
+       "to FILE and copied into the draft; a reference that leaves FILE's folder is refused.\n"
+       "Nothing is written when FILE cannot be imported."),
     byline_cli_import },
   { "export", N_("ID|PATH"),
     N_("Export a draft as ninjs, HTML, text or a draft folder"),

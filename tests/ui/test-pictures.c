@@ -1078,7 +1078,7 @@ test_drop_story (Fixture       *f,
                  gconstpointer  data)
 {
   BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
-  g_autofree char *path = byline_test_data_path ("docx/mua-lu.docx");
+  g_autofree char *path = byline_test_data_path (data != NULL ? data : "docx/mua-lu.docx");
   g_autoptr(GFile) docx = g_file_new_for_path (path);
   BylineArticle *opened;
 
@@ -1323,6 +1323,9 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story", test_drop_story);
+  /* The same story saved as Rich Text (WordPad's, Word's .rtf). */
+  g_test_add ("/ui/pictures/drop-story-rtf", BylineUiWindowFixture, "rtf/mua-lu.rtf",
+              byline_ui_window_fixture_setup, test_drop_story, byline_ui_window_fixture_teardown);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-left-out", test_drop_story_left_out);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);

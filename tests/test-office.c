@@ -1161,6 +1161,37 @@ test_odt_chart (void)
   g_assert_cmpstrv (left_out, expected);
 }
 
+/* Hidden by a named style the span's own derives from (a template's
+ * "Ghi chú" style, hidden): not the story's either. */
+static void
+test_odt_hidden_style (void)
+{
+#define NS "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+           "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" " \
+           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
+           "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-styles " NS "><office:styles>"
+    "<style:style style:name=\"Ghi_20_ch_c3_ba_\" style:display-name=\"Ghi chú\" style:family=\"text\">"
+    "<style:text-properties text:display=\"none\"/></style:style></office:styles></office:document-styles>";
+  static const char *content =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " NS ">"
+    "<office:automatic-styles><style:style style:name=\"T1\" style:family=\"text\" "
+    "style:parent-style-name=\"Ghi_20_ch_c3_ba_\"><style:text-properties fo:font-weight=\"bold\"/>"
+    "</style:style></office:automatic-styles><office:body><office:text>"
+    "<text:p>Tiêu đề</text:p><text:p>(BLC) - Mở đầu.</text:p>"
+    "<text:p>Chợ có hơn 200<text:span text:style-name=\"T1\"> (ghi chú: kiểm tra lại)</text:span> gian hàng.</text:p>"
+    "<text:p>Hà Anh</text:p></office:text></office:body></office:document-content>";
+#undef NS
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.text",
+                                                  "content.xml", content, "styles.xml", styles, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.odt", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Chợ có hơn 200 gian hàng.");
+}
+
 /* VNI has no letter at the soft hyphen's code: an optional hyphen in a
  * VNI-Times word is nothing, as in any other font. */
 static void
@@ -1366,6 +1397,7 @@ main (int   argc,
   g_test_add_data_func ("/office/docx/hidden-and-deleted", "docx/an-chu.docx", test_hidden_and_deleted);
   g_test_add_data_func ("/office/odt/hidden-and-deleted", "odt/an-chu.odt", test_hidden_and_deleted);
   g_test_add_data_func ("/office/doc/hidden-and-deleted", "doc/an-chu.doc", test_hidden_and_deleted);
+  g_test_add_func ("/office/odt/hidden-style", test_odt_hidden_style);
   g_test_add_data_func ("/office/docx/left-out", "docx/left-out.docx", test_left_out);
   g_test_add_data_func ("/office/odt/left-out", "odt/left-out.odt", test_left_out);
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);

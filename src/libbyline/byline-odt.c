@@ -63,7 +63,7 @@ typedef struct
   int       italic;
   char     *font;        /* style:font-name (a font face's name), or NULL */
   gboolean  named;       /* a style of styles.xml's <office:styles> */
-  gboolean  hidden;      /* text:display="none": hidden text */
+  int       hidden;      /* text:display: -1 not said; TRUE "none", hidden text */
 } Style;
 
 typedef struct
@@ -134,7 +134,7 @@ read_styles (Odt      *odt,
           {
             g_autofree char *display = attr (text, "display");
 
-            style->hidden = g_strcmp0 (display, "none") == 0;
+            style->hidden = display == NULL ? -1 : g_str_equal (display, "none");
           }
           if (style->font == NULL)
             style->font = attr (text, "font-family");
@@ -183,6 +183,7 @@ typedef enum
   SAYS_BOLD,
   SAYS_ITALIC,
   SAYS_FONT,
+  SAYS_HIDDEN,
 } Says;
 
 /* The first style of @name's chain (it, then its parents) that says @what,
@@ -199,7 +200,7 @@ style_saying (Odt        *odt,
       if (style == NULL)
         return NULL;
       if ((what == SAYS_BOLD && style->bold != -1) || (what == SAYS_ITALIC && style->italic != -1)
-          || (what == SAYS_FONT && style->font != NULL))
+          || (what == SAYS_FONT && style->font != NULL) || (what == SAYS_HIDDEN && style->hidden != -1))
         return style;
       name = style->parent;
     }
@@ -437,7 +438,8 @@ read_inline (Odt              *odt,
               Style *style = g_hash_table_lookup (odt->styles, name);
 
               /* Hidden text: not shown, not printed, not the story's. */
-              if (style != NULL && style->hidden)
+              if (style != NULL && style_saying (odt, name, SAYS_HIDDEN) != NULL
+                  && style_saying (odt, name, SAYS_HIDDEN)->hidden == TRUE)
                 continue;
               if (style != NULL)
                 {

@@ -172,6 +172,20 @@ export_to_folder() {
 }
 check "a story with a picture exports into a folder handed over by the document portal" export_to_folder
 
+# Vietnamese text saved before Unicode is read through iconv (Windows-1258),
+# which must be in the runtime; a Rich Text story opens.
+old_texts() {
+  local dir=$HOME/.var/app/$APP_ID/cache/check-old-texts data
+  data=$(dirname "$0")/../data
+  mkdir -p "$dir"
+  cp "$data/cli/windows-1258.txt" "$data/rtf/cho-phien.rtf" "$dir/"
+  run_in byline-cli show "$dir/windows-1258.txt" | grep -qF 'Mưa lớn kéo dài ở Lai Châu' \
+    || { echo "windows-1258.txt is not read as Vietnamese"; run_in byline-cli show "$dir/windows-1258.txt"; return 1; }
+  run_in byline-cli show "$dir/cho-phien.rtf" | grep -qF 'Chợ phiên' \
+    || { echo "cho-phien.rtf is not read"; run_in byline-cli show "$dir/cho-phien.rtf"; return 1; }
+}
+check "Vietnamese saved in Windows-1258 (iconv in the runtime) and a Rich Text story open in the sandbox" old_texts
+
 # --- secrets through libsecret and the secret portal -------------------------
 # libsecret's own code path inside the sandbox: the Sdk (--devel) has Python and
 # the typelib, the sandbox and its portals are the app's.

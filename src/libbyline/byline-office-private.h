@@ -64,6 +64,12 @@ typedef struct
   gboolean           after_number;  /* the separator may still come */
   gsize              number_end;
   gsize              number_chars;
+  /* Where it sits in a table (the outermost: an inner table's paragraphs
+   * are its cell's): the table's and the row's ids, unique in the
+   * document, and its cell's column in the row, from 1; 0 outside tables. */
+  guint              table;
+  guint              row;
+  guint              cell;
 } BylineOfficePara;
 
 BylineOfficePara *_byline_office_para_new         (void);
@@ -103,6 +109,34 @@ gsize             _byline_office_para_caption_chars (BylineOfficePara *para);
  * are. */
 void              _byline_office_add_box           (GPtrArray        *paras,
                                                     GPtrArray        *box);
+
+/* A reader's place in the document's tables, for marking its paragraphs:
+ * a reader says where a table, a row and a cell begin (and a table ends),
+ * and marks each paragraph it reads.  Only the outermost table counts. */
+typedef struct
+{
+  guint depth;    /* tables open */
+  guint table;    /* the outermost's id, 0 outside tables */
+  guint row;      /* its row's id */
+  guint cell;     /* its cell's column in the row, from 1 */
+  guint last_id;
+} BylineOfficeTables;
+
+void _byline_office_tables_begin_table (BylineOfficeTables *tables);
+void _byline_office_tables_end_table   (BylineOfficeTables *tables);
+void _byline_office_tables_begin_row   (BylineOfficeTables *tables);
+void _byline_office_tables_begin_cell  (BylineOfficeTables *tables);
+void _byline_office_tables_mark        (BylineOfficeTables *tables,
+                                        BylineOfficePara   *para);
+
+/* A data table's cell has at most this much text (characters, spaces not
+ * counted). */
+#define BYLINE_OFFICE_MAX_TABLE_CELL 80
+
+/* Each data table in @paras (owning them) becomes one paragraph a row,
+ * its cells' text joined by " – "; a layout table stays its cells'
+ * paragraphs (byline-office-table.c). */
+void _byline_office_merge_tables (GPtrArray *paras);
 
 /* The style a paragraph style's name says ("Heading 1", "Heading_20_1",
  * "Title", "Quotations", "Caption"…: the built-in styles, which the files

@@ -683,6 +683,7 @@ _byline_office_import (GPtrArray         *paras,
                    _("The pictures of %s could not be copied: %s"), display, media->error->message);
       return NULL;
     }
+  _byline_office_merge_tables (paras);
   for (guint i = 0; i < paras->len && !any; i++)
     any = !para_is_empty (paras->pdata[i]);
   if (!any)

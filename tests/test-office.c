@@ -137,6 +137,46 @@ test_styled (gconstpointer data)
   g_assert_true (g_file_query_exists (file, NULL));
 }
 
+/* A small data table is a paragraph a row, its cells joined by " – ",
+ * their bold and links kept; an empty cell keeps its place.  A table of
+ * two cells of long text lays the page out: its paragraphs stay. */
+static void
+test_data_table (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = import (data, &error);
+  BylineBody *body;
+  const BylineSpan *spans;
+  guint n_spans = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Lũ quét ở Mường Tè: thống kê thiệt hại");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "(BLC) - Trận lũ quét"));
+
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 8);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Số liệu của Ủy ban nhân dân huyện:");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Xã – Số hộ – Thiệt hại");
+  spans = byline_block_get_spans (byline_body_get_block (body, 1), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 3);
+  for (guint i = 0; i < n_spans; i++)
+    g_assert_cmpint (spans[i].kind, ==, BYLINE_SPAN_BOLD);
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Pa Ủ – 120 – 3 tỷ đồng");
+  assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Mù Cả – – 1,2 tỷ đồng");
+  spans = byline_block_get_spans (byline_body_get_block (body, 3), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 1);
+  g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_LINK);
+  g_assert_cmpstr (spans[0].href, ==, "https://baolaocai.vn/mu-ca");
+  assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Lực lượng chức năng đang khắc phục hậu quả.");
+  assert_block (body, 5, BYLINE_BLOCK_PARAGRAPH,
+                "Ở xã Pa Ủ, nước lũ cuốn trôi 12 ngôi nhà và hàng chục héc-ta lúa sắp đến ngày thu hoạch "
+                "của đồng bào dân tộc La Hủ.");
+  assert_block (body, 6, BYLINE_BLOCK_PARAGRAPH,
+                "Ở xã Mù Cả, đường vào trung tâm xã bị sạt lở nhiều đoạn, các lực lượng phải đi bộ "
+                "hàng giờ để đưa hàng cứu trợ vào.");
+  assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Huyện đề nghị tỉnh hỗ trợ khẩn cấp cho các hộ bị thiệt hại.");
+}
+
 /* As most reporters type it: no styles at all.  The first line is the
  * headline, "(BLC) - " makes the lead, a line in italics under a picture
  * is its caption, "Bài và ảnh: …" the byline. */
@@ -1391,6 +1431,8 @@ main (int   argc,
 
   g_test_add_data_func ("/office/docx/styled", "docx/mua-lu.docx", test_styled);
   g_test_add_data_func ("/office/docx/plain", "docx/cho-phien.docx", test_plain);
+  g_test_add_data_func ("/office/docx/data-table", "docx/bang-so-lieu.docx", test_data_table);
+  g_test_add_data_func ("/office/odt/data-table", "odt/bang-so-lieu.odt", test_data_table);
   g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);
   g_test_add_data_func ("/office/docx/floating", "docx/anh-noi.docx", test_floating);

@@ -11,7 +11,8 @@
  * - bold, italic (the run's own, else its character style's, else its
  *   paragraph style's) and links are kept, also links written as fields
  *   ({ HYPERLINK "url" }); other fields show their result, never their
- *   instruction; tables are read as their paragraphs; deleted text of
+ *   instruction; a small data table is a paragraph a row, other tables
+ *   their paragraphs (byline-office-table.c); deleted text of
  *   tracked changes is left out, inserted text kept; hidden text
  *   (<w:vanish/>: a note to the editor) is left out;
  * - a picture (<w:drawing>, or VML's <w:pict>) is one of the word/media/
@@ -62,6 +63,7 @@ typedef struct
   char       *default_font;       /* docDefaults' */
   char       *default_para_style; /* the style of paragraphs that name none */
   const char *para_font;          /* the paragraph being read, by its style */
+  BylineOfficeTables tables;      /* where the paragraph being read sits */
 } Docx;
 
 /* A style's run properties: -1 when it does not say, else FALSE or TRUE;
@@ -699,7 +701,8 @@ read_paragraph (Docx    *docx,
   return para;
 }
 
-/* Paragraphs of the body, of tables' cells and of content controls, in order. */
+/* Paragraphs of the body, of tables' cells and of content controls, in
+ * order; a table's marked with their cells (byline-office-table.c). */
 static void
 read_blocks (Docx      *docx,
              xmlNode   *parent,
@@ -711,12 +714,27 @@ read_blocks (Docx      *docx,
         {
           BylineOfficePara *para = read_paragraph (docx, c);
 
+          _byline_office_tables_mark (&docx->tables, para);
           g_ptr_array_add (paras, para);
           /* The text boxes in it (a sidebar, a quote set apart) after it. */
           for (guint i = 0; i < para->boxes->len; i++)
             read_blocks (docx, para->boxes->pdata[i], paras);
         }
-      else if (is (c, "tbl") || is (c, "tr") || is (c, "tc") || is (c, "sdtContent") || is (c, "customXml"))
+      else if (is (c, "tbl"))
+        {
+          _byline_office_tables_begin_table (&docx->tables);
+          read_blocks (docx, c, paras);
+          _byline_office_tables_end_table (&docx->tables);
+        }
+      else if (is (c, "tr") || is (c, "tc"))
+        {
+          if (is (c, "tr"))
+            _byline_office_tables_begin_row (&docx->tables);
+          else
+            _byline_office_tables_begin_cell (&docx->tables);
+          read_blocks (docx, c, paras);
+        }
+      else if (is (c, "sdtContent") || is (c, "customXml"))
         read_blocks (docx, c, paras);
       else if (is (c, "sdt"))
         read_blocks (docx, c, paras);

@@ -12,7 +12,8 @@
  *   paragraph and its spans (fo:font-weight, fo:font-style), through their
  *   parents; links are kept; <text:s/> and tabs are spaces;
  * - lists are numbered or not as the first level of their list style says;
- *   tables and sections are read as their paragraphs; the text a tracked
+ *   a small data table is a paragraph a row (byline-office-table.c),
+ *   other tables and sections their paragraphs; the text a tracked
  *   change deleted (kept apart, in <text:tracked-changes>) is left out,
  *   and so is hidden text (a span whose style says text:display="none");
  * - a picture (<draw:frame><draw:image/>) is one of the Pictures/ files,
@@ -76,6 +77,7 @@ typedef struct
   gboolean           in_caption; /* reading a captioned frame's text: no pictures */
   GHashTable        *font_faces; /* font face name → its font family */
   char              *default_font; /* the default paragraph style's font face */
+  BylineOfficeTables tables;       /* where the paragraph being read sits */
 } Odt;
 
 static void
@@ -557,6 +559,7 @@ read_blocks (Odt              *odt,
         {
           BylineOfficePara *para = read_paragraph (odt, c, list);
 
+          _byline_office_tables_mark (&odt->tables, para);
           g_ptr_array_add (paras, para);
           /* The text boxes in it (a sidebar, a quote set apart) after it. */
           for (guint i = 0; i < para->boxes->len; i++)
@@ -574,10 +577,23 @@ read_blocks (Odt              *odt,
             kind = BYLINE_OFFICE_BULLETED;
           read_blocks (odt, c, kind, paras, depth + 1);
         }
-      else if (is (c, "list-item") || is (c, "list-header") || is (c, "section") || is (c, "table")
-               || is (c, "table-row") || is (c, "table-rows") || is (c, "table-header-rows")
-               || is (c, "table-cell") || is (c, "index-body"))
-        read_blocks (odt, c, is (c, "table") ? BYLINE_OFFICE_NO_LIST : list, paras, depth + 1);
+      else if (is (c, "table"))
+        {
+          _byline_office_tables_begin_table (&odt->tables);
+          read_blocks (odt, c, BYLINE_OFFICE_NO_LIST, paras, depth + 1);
+          _byline_office_tables_end_table (&odt->tables);
+        }
+      else if (is (c, "table-row") || is (c, "table-cell"))
+        {
+          if (is (c, "table-row"))
+            _byline_office_tables_begin_row (&odt->tables);
+          else
+            _byline_office_tables_begin_cell (&odt->tables);
+          read_blocks (odt, c, list, paras, depth + 1);
+        }
+      else if (is (c, "list-item") || is (c, "list-header") || is (c, "section") || is (c, "table-rows")
+               || is (c, "table-header-rows") || is (c, "index-body"))
+        read_blocks (odt, c, list, paras, depth + 1);
     }
 }
 

@@ -1495,6 +1495,7 @@ main (int   argc,
 
   g_test_add_data_func ("/office/rtf/styled", "rtf/mua-lu.rtf", test_styled);
   g_test_add_data_func ("/office/rtf/plain", "rtf/cho-phien.rtf", test_plain);
+  g_test_add_data_func ("/office/rtf/data-table", "rtf/bang-so-lieu.rtf", test_data_table);
   g_test_add_data_func ("/office/rtf/tcvn3", "rtf/vntime.rtf", test_tcvn3);
   g_test_add_data_func ("/office/rtf/vni", "rtf/vni-times.rtf", test_tcvn3);
   g_test_add_data_func ("/office/rtf/floating", "rtf/anh-noi.rtf", test_floating);

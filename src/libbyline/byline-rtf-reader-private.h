@@ -100,6 +100,7 @@ typedef struct
   int                para_ls;
   int                para_level;
   BylineOfficeList   para_pn;
+  gboolean           para_in_table;  /* \intbl, \itapN */
 
   /* Fields, pictures, shapes' properties. */
   Field              fields[BYLINE_RTF_MAX_FIELDS];
@@ -117,6 +118,7 @@ typedef struct
   BylineVnLegacy     run_legacy;
   gboolean           run_bold, run_italic;
   gboolean           in_link;
+  BylineOfficeTables cells;   /* where the paragraph sits in a table */
 } Reader;
 
 /* A shape's picture (its "pib", or its "fillBlip" as LibreOffice writes a

@@ -7,8 +7,9 @@
  * instruction, a picture's data, nowhere) and carries the character
  * formatting of the group around it, changed inside it.
  *
- * What is read: the story's paragraphs (\par; a table's cells each one; a
- * \line a line break), bold and italics (not a heading's bold, which is
+ * What is read: the story's paragraphs (\par; a small data table's rows each
+ * one, cells joined, other tables' cells each one, byline-office-table.c;
+ * a \line a line break), bold and italics (not a heading's bold, which is
  * its style's look), each paragraph's style by its name in the stylesheet
  * (byline-rtf-tables.c), lists (\ls, or the old \pn; bulleted unless the
  * list table says a number), the text's code page (\ansicpg, a font's
@@ -372,6 +373,34 @@ plain (Reader *r)
   s->font = -1;
 }
 
+/* A table has no beginning or end of its own: its paragraphs are \intbl,
+ * each cell ends with \cell, each row with \row.  An inner table's
+ * (\itap2, \nestcell, \nestrow) are its outer cell's. */
+static void
+end_paragraph (Reader     *r,
+               const char *word)
+{
+  gboolean cell = strcmp (word, "cell") == 0, row = strcmp (word, "row") == 0;
+
+  if (cell || row || r->para_in_table || strcmp (word, "nestcell") == 0 || strcmp (word, "nestrow") == 0)
+    {
+      if (r->cells.depth == 0)
+        {
+          _byline_office_tables_begin_table (&r->cells);
+          _byline_office_tables_begin_row (&r->cells);
+          _byline_office_tables_begin_cell (&r->cells);
+        }
+    }
+  else if (r->cells.depth > 0)
+    _byline_office_tables_end_table (&r->cells);
+  _byline_office_tables_mark (&r->cells, r->para);
+  _byline_rtf_end_paragraph (r);
+  if (row)
+    _byline_office_tables_begin_row (&r->cells);
+  if (cell || row)
+    _byline_office_tables_begin_cell (&r->cells);
+}
+
 static void
 control_word (Reader               *r,
               const BylineRtfToken *token)
@@ -406,7 +435,12 @@ control_word (Reader               *r,
     {
       r->para_style = r->para_ls = r->para_level = 0;
       r->para_pn = BYLINE_OFFICE_NO_LIST;
+      r->para_in_table = FALSE;
     }
+  else if (strcmp (word, "intbl") == 0)
+    r->para_in_table = TRUE;
+  else if (strcmp (word, "itap") == 0)
+    r->para_in_table = param > 0;
   else if (strcmp (word, "s") == 0)
     r->para_style = param;
   else if (strcmp (word, "ls") == 0)
@@ -426,7 +460,7 @@ control_word (Reader               *r,
     {
       /* A paragraph mark deleted or hidden joins its paragraph to the next. */
       if (!s->hidden && !s->deleted)
-        _byline_rtf_end_paragraph (r);
+        end_paragraph (r, word);
     }
   else if (strcmp (word, "line") == 0)
     _byline_rtf_add_line_break (r);

@@ -1484,6 +1484,7 @@ main (int   argc,
   g_test_add_func ("/office/doc/styled", test_doc_styled);
   g_test_add_data_func ("/office/doc/tcvn3", "doc/vntime.doc", test_tcvn3);
   g_test_add_data_func ("/office/doc/plain", "doc/cho-phien.doc", test_plain);
+  g_test_add_data_func ("/office/doc/data-table", "doc/bang-so-lieu.doc", test_data_table);
   g_test_add_data_func ("/office/doc/floating", "doc/anh-noi.doc", test_floating);
   g_test_add_data_func ("/office/doc/mutated", "doc/mua-lu.doc", test_mutated);
   g_test_add_data_func ("/office/doc/mutated-tcvn3", "doc/vntime.doc", test_mutated);

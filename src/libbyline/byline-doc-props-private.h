@@ -48,6 +48,12 @@ int             _byline_doc_props_paragraph_list  (BylineDocProps *props,
 /* The name of the style of the paragraph of the character at @fc, or NULL. */
 const char     *_byline_doc_props_paragraph_style (BylineDocProps *props,
                                                    guint32         fc);
+/* Whether the paragraph of the character at @fc is in a table's cell
+ * (sprmPFInTable, sprmPItap), and *@row_end whether its mark ends a row
+ * (sprmPFTtp). */
+gboolean        _byline_doc_props_paragraph_in_table (BylineDocProps *props,
+                                                      guint32         fc,
+                                                      gboolean       *row_end);
 /* The name of font @font, or NULL. */
 const char     *_byline_doc_props_font_name (BylineDocProps *props,
                                              int             font);

@@ -43,6 +43,9 @@
 #define SPRM_PICTURE   0x6A03   /* sprmCPicLocation */
 #define SPRM_ILFO      0x460B   /* sprmPIlfo: the paragraph's list */
 #define SPRM_ILVL      0x260A   /* sprmPIlvl: its level */
+#define SPRM_IN_TABLE  0x2416   /* sprmPFInTable: in a table's cell */
+#define SPRM_TTP       0x2417   /* sprmPFTtp: a row's end */
+#define SPRM_ITAP      0x6649   /* sprmPItap: how deep in tables */
 #define NFC_BULLET     0x17
 #define NFC_NONE       0xFF
 
@@ -63,6 +66,8 @@ typedef struct
   int            istd;      /* PAPX runs: the paragraph's style; CHPX runs: a character style, or -1 */
   int            ilfo;      /* PAPX runs: its list (1-based; 0 none, -1 not said) */
   int            ilvl;
+  gboolean       in_table;  /* PAPX runs: in a table's cell, or a row's end */
+  gboolean       row_end;   /* PAPX runs: a row's end (TTP) */
 } Run;
 
 typedef struct
@@ -133,12 +138,14 @@ next_sprm (const guint8  *grpprl,
   return TRUE;
 }
 
-/* The sprms of a paragraph's @grpprl that say its list and level. */
+/* The sprms of a paragraph's @grpprl that say its list and level, and
+ * (@run non-NULL) whether it is in a table. */
 static void
 read_list_sprms (const guint8 *grpprl,
                  gsize         length,
                  int          *ilfo,
-                 int          *ilvl)
+                 int          *ilvl,
+                 Run          *run)
 {
   const guint8 *operand;
   guint16 sprm;
@@ -150,6 +157,14 @@ read_list_sprms (const guint8 *grpprl,
         *ilfo = _byline_le16 (operand);
       else if (sprm == SPRM_ILVL && ilvl != NULL)
         *ilvl = operand[0];
+      else if (run == NULL)
+        continue;
+      else if (sprm == SPRM_IN_TABLE)
+        run->in_table = operand[0] != 0;
+      else if (sprm == SPRM_TTP)
+        run->row_end = operand[0] != 0;
+      else if (sprm == SPRM_ITAP)
+        run->in_table = _byline_le32 (operand) > 0;
     }
 }
 
@@ -362,7 +377,7 @@ read_styles (BylineDocProps *props,
               if ((sgc == 1 && u == 1) || (sgc == 2 && u == 0))
                 read_sprms (data, upx, &style.props, NULL);
               else if (sgc == 1 && u == 0 && upx >= 2)
-                read_list_sprms (data + 2, upx - 2, &style.ilfo, NULL);
+                read_list_sprms (data + 2, upx - 2, &style.ilfo, NULL, NULL);
               p += 2 + upx + (upx % 2);
             }
         }
@@ -401,7 +416,7 @@ read_fkps (BylineDocProps *props,
         continue;
       for (guint r = 0; r < crun; r++)
         {
-          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), BYLINE_DOC_CHAR_UNSAID, -1, -1, 0 };
+          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), BYLINE_DOC_CHAR_UNSAID, -1, -1, 0, FALSE, FALSE };
           gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
 
           if (offset != 0 && offset < FKP_SIZE - 1)
@@ -422,7 +437,7 @@ read_fkps (BylineDocProps *props,
                   if (size >= 2 && data + size <= FKP_SIZE - 1)
                     {
                       run.istd = _byline_le16 (page + data);
-                      read_list_sprms (page + data + 2, size - 2, &run.ilfo, &run.ilvl);
+                      read_list_sprms (page + data + 2, size - 2, &run.ilfo, &run.ilvl, &run);
                     }
                 }
               else
@@ -641,4 +656,15 @@ _byline_doc_props_paragraph_list (BylineDocProps *props,
   if (ilfo <= 0 || !g_hash_table_contains (props->listed, GINT_TO_POINTER (ilfo)))
     return 0;
   return g_hash_table_contains (props->numbered, GINT_TO_POINTER (ilfo)) ? 2 : 1;
+}
+
+gboolean
+_byline_doc_props_paragraph_in_table (BylineDocProps *props,
+                                      guint32         fc,
+                                      gboolean       *row_end)
+{
+  const Run *paragraph = find_run (props->paragraphs, fc);
+
+  *row_end = paragraph != NULL && paragraph->row_end;
+  return paragraph != NULL && (paragraph->in_table || paragraph->row_end);
 }

@@ -9,7 +9,8 @@
  *
  * What is read: the main text's paragraphs (headers, footnotes and
  * comments are other texts), fields' results without their instructions,
- * table cells as paragraphs, HYPERLINK fields as links (their result the
+ * a small data table's rows as paragraphs, other tables' cells
+ * (byline-office-table.c), HYPERLINK fields as links (their result the
  * link's text), SEQ fields as a caption's number ("Hình 1: " left out of a
  * picture's caption, byline-office.c); each character's font, bold and italics
  * (byline-doc-props.c), so that text in a font of the old codes (.VnTime,
@@ -196,6 +197,7 @@ typedef struct
   gboolean          in_link;  /* the paragraph's HTML has an <a> open */
   guint             n_pictures; /* met so far, for naming one left out */
   GPtrArray        *boxes;    /* BylineDocShape*: text boxes anchored in the paragraph */
+  BylineOfficeTables cells;   /* where the paragraph sits in a table */
 } Reader;
 
 static void read_story (Reader     *r,
@@ -344,12 +346,56 @@ end_paragraph (Reader *r)
       for (int d = 0; d < r->depth && d < MAX_FIELD_DEPTH; d++)
         r->fields[d].link = FALSE;
     }
-  g_ptr_array_add (r->paras, r->para);
+  BylineOfficePara *para = r->para;
+  guint first;
+
+  g_ptr_array_add (r->paras, para);
   r->para = _byline_office_para_new ();
-  /* The text boxes anchored in it (a sidebar, a quote set apart) after it. */
+  /* The text boxes anchored in it (a sidebar, a quote set apart) after it;
+   * in a table's cell, that cell's (its table lays the page out). */
+  first = r->paras->len;
   for (guint i = 0; i < r->boxes->len; i++)
     read_box (r, r->boxes->pdata[i]);
   g_ptr_array_set_size (r->boxes, 0);
+  for (guint i = first; i < r->paras->len; i++)
+    {
+      BylineOfficePara *box = r->paras->pdata[i];
+
+      box->table = para->table;
+      box->row = para->row;
+      box->cell = para->cell;
+    }
+}
+
+/* A paragraph mark @c, stored at @fc: the paragraph ends, marked with its
+ * place in a table.  Cells end with 0x07, and so do rows, whose mark's
+ * paragraph is the row's end (TTP); an inner table's cells end with
+ * paragraph marks, so its paragraphs are its outer cell's. */
+static void
+end_paragraph_at (Reader   *r,
+                  gunichar  c,
+                  guint32   fc)
+{
+  gboolean row_end = FALSE;
+  gboolean in_table = _byline_doc_props_paragraph_in_table (r->props, fc, &row_end);
+
+  if (c == 0x07 || in_table)
+    {
+      if (r->cells.depth == 0)
+        {
+          _byline_office_tables_begin_table (&r->cells);
+          _byline_office_tables_begin_row (&r->cells);
+          _byline_office_tables_begin_cell (&r->cells);
+        }
+    }
+  else if (r->cells.depth > 0)
+    _byline_office_tables_end_table (&r->cells);
+  _byline_office_tables_mark (&r->cells, r->para);
+  end_paragraph (r);
+  if (c == 0x07 && row_end)
+    _byline_office_tables_begin_row (&r->cells);
+  if (c == 0x07)
+    _byline_office_tables_begin_cell (&r->cells);
 }
 
 /* A picture of the text that is no photo Byline takes (a WMF, an EMF, a
@@ -527,7 +573,7 @@ read_story (Reader     *r,
         case 0x07:   /* table cell, row */
         case 0x0C:   /* page or section break */
         case 0x0E:   /* column break */
-          end_paragraph (r);
+          end_paragraph_at (r, c, ch->fc);
           break;
         case 0x0B:   /* line break */
           flush (r);

@@ -837,6 +837,24 @@ test_tracked_move (void)
   assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Chợ vẫn đông. Trời mưa.");
 }
 
+/* Two paragraphs an editor joined with Track Changes on (the first one's
+ * mark deleted) are one, in the second's style; a deleted mark before a
+ * table joins nothing and loses nothing. */
+static void
+test_tracked_join (void)
+{
+  g_autoptr(BylineArticle) article = import_paragraphs (
+    "<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"Biên tập\"/></w:rPr></w:pPr>" RUN ("Chợ họp từ sáng sớm,") "</w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>" RUN (" đông vui.") "</w:p>"
+    "<w:p><w:pPr><w:rPr><w:del w:id=\"2\" w:author=\"Biên tập\"/></w:rPr></w:pPr>" RUN ("Trước bảng.") "</w:p>"
+    "<w:tbl><w:tr><w:tc>" P (RUN ("Ô bảng.")) "</w:tc></w:tr></w:tbl>");
+  BylineBody *body = byline_article_get_body (article);
+
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Chợ họp từ sáng sớm, đông vui.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Trước bảng.");
+  assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Ô bảng.");
+}
+
 /* The short form, <w:fldSimple w:instr="…">, around its result. */
 static void
 test_field_simple (void)
@@ -1474,6 +1492,7 @@ main (int   argc,
   g_test_add_func ("/office/docx/entities-refused", test_entities_refused);
   g_test_add_func ("/office/docx/field-link", test_field_link);
   g_test_add_func ("/office/docx/tracked-move", test_tracked_move);
+  g_test_add_func ("/office/docx/tracked-join", test_tracked_join);
   g_test_add_func ("/office/docx/field-simple", test_field_simple);
   g_test_add_func ("/office/docx/field-bookmark", test_field_bookmark);
   g_test_add_func ("/office/docx/field-nested", test_field_nested);

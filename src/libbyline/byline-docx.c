@@ -708,13 +708,32 @@ read_blocks (Docx      *docx,
              xmlNode   *parent,
              GPtrArray *paras)
 {
+  BylineOfficePara *joined = NULL;   /* a paragraph whose mark was deleted */
+
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
+      /* A table or a content control next: the paragraph stays whole. */
+      if (joined != NULL && c->type == XML_ELEMENT_NODE && !is (c, "p")
+          && (is (c, "tbl") || is (c, "tr") || is (c, "tc") || is (c, "sdt") || is (c, "sdtContent")
+              || is (c, "customXml")))
+        g_ptr_array_add (paras, g_steal_pointer (&joined));
       if (is (c, "p"))
         {
           BylineOfficePara *para = read_paragraph (docx, c);
 
           _byline_office_tables_mark (&docx->tables, para);
+          if (joined != NULL)
+            {
+              _byline_office_para_join (para, joined);
+              g_clear_pointer (&joined, _byline_office_para_free);
+            }
+          /* A tracked change deleted its mark: its text goes on in the next
+           * paragraph (not across a text box, which comes after it). */
+          if (para->boxes->len == 0 && child (child (child (c, "pPr"), "rPr"), "del") != NULL)
+            {
+              joined = para;
+              continue;
+            }
           g_ptr_array_add (paras, para);
           /* The text boxes in it (a sidebar, a quote set apart) after it. */
           for (guint i = 0; i < para->boxes->len; i++)
@@ -739,6 +758,8 @@ read_blocks (Docx      *docx,
       else if (is (c, "sdt"))
         read_blocks (docx, c, paras);
     }
+  if (joined != NULL)
+    g_ptr_array_add (paras, joined);
 }
 
 /* A ZIP archive whose first members are Word's (the parts are listed by

@@ -73,6 +73,10 @@ typedef struct
 } BylineOfficePara;
 
 BylineOfficePara *_byline_office_para_new         (void);
+/* @before's text and pictures at the start of @para: a paragraph whose
+ * mark a tracked change deleted joins the next one, whose style it takes. */
+void              _byline_office_para_join        (BylineOfficePara *para,
+                                                   BylineOfficePara *before);
 void              _byline_office_para_free        (BylineOfficePara *para);
 void              _byline_office_para_add_text    (BylineOfficePara *para,
                                                    const char       *text,

@@ -148,6 +148,26 @@ _byline_office_para_free (BylineOfficePara *para)
 }
 
 void
+_byline_office_para_join (BylineOfficePara *para,
+                          BylineOfficePara *before)
+{
+  g_string_prepend (para->html, before->html->str);
+  if (para->numbered)
+    {
+      para->number_end += before->html->len;
+      para->number_chars += before->n_chars;
+    }
+  para->n_chars += before->n_chars;
+  para->n_bold += before->n_bold;
+  para->n_italic += before->n_italic;
+  for (guint i = before->pictures->len; i > 0; i--)
+    {
+      g_ptr_array_insert (para->pictures, 0, g_steal_pointer (&before->pictures->pdata[i - 1]));
+      g_ptr_array_insert (para->captions, 0, g_steal_pointer (&before->captions->pdata[i - 1]));
+    }
+}
+
+void
 _byline_office_para_add_text (BylineOfficePara *para,
                               const char       *text,
                               gboolean          bold,

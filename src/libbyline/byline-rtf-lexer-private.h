@@ -50,8 +50,5 @@ void     _byline_rtf_lexer_init (BylineRtfLexer *lexer,
  * past it (a \bin longer than what is left gives what is left). */
 void     _byline_rtf_lexer_next (BylineRtfLexer *lexer,
                                  BylineRtfToken *token);
-/* Whether @token is the control word @word. */
-gboolean _byline_rtf_is_word    (const BylineRtfToken *token,
-                                 const char           *word);
 
 G_END_DECLS

@@ -30,13 +30,6 @@ _byline_rtf_lexer_init (BylineRtfLexer *lexer,
   *lexer = (BylineRtfLexer) { data, length, 0 };
 }
 
-gboolean
-_byline_rtf_is_word (const BylineRtfToken *token,
-                     const char           *word)
-{
-  return token->kind == BYLINE_RTF_WORD && strcmp (token->word, word) == 0;
-}
-
 static void
 read_word (BylineRtfLexer *lexer,
            BylineRtfToken *token)

@@ -379,23 +379,9 @@ end_paragraph_at (Reader   *r,
   gboolean row_end = FALSE;
   gboolean in_table = _byline_doc_props_paragraph_in_table (r->props, fc, &row_end);
 
-  if (c == 0x07 || in_table)
-    {
-      if (r->cells.depth == 0)
-        {
-          _byline_office_tables_begin_table (&r->cells);
-          _byline_office_tables_begin_row (&r->cells);
-          _byline_office_tables_begin_cell (&r->cells);
-        }
-    }
-  else if (r->cells.depth > 0)
-    _byline_office_tables_end_table (&r->cells);
-  _byline_office_tables_mark (&r->cells, r->para);
+  _byline_office_tables_mark_flat (&r->cells, r->para, c == 0x07 || in_table);
   end_paragraph (r);
-  if (c == 0x07 && row_end)
-    _byline_office_tables_begin_row (&r->cells);
-  if (c == 0x07)
-    _byline_office_tables_begin_cell (&r->cells);
+  _byline_office_tables_next_flat (&r->cells, c == 0x07, c == 0x07 && row_end);
 }
 
 /* A picture of the text that is no photo Byline takes (a WMF, an EMF, a

@@ -132,6 +132,17 @@ void _byline_office_tables_begin_row   (BylineOfficeTables *tables);
 void _byline_office_tables_begin_cell  (BylineOfficeTables *tables);
 void _byline_office_tables_mark        (BylineOfficeTables *tables,
                                         BylineOfficePara   *para);
+/* For the formats whose tables have no start or end of their own, only
+ * paragraphs said to be in one and marks that end a cell or a row (Word
+ * 97, Rich Text): @para, ending, is @in_table or not, which opens or
+ * closes a table; then, once it is added, whether its mark ended a cell or
+ * a row, which moves on to the next. */
+void _byline_office_tables_mark_flat   (BylineOfficeTables *tables,
+                                        BylineOfficePara   *para,
+                                        gboolean            in_table);
+void _byline_office_tables_next_flat   (BylineOfficeTables *tables,
+                                        gboolean            cell_end,
+                                        gboolean            row_end);
 
 /* A data table's cell has at most this much text (characters, spaces not
  * counted). */

@@ -79,6 +79,33 @@ _byline_office_tables_mark (BylineOfficeTables *tables,
   para->cell = tables->table != 0 ? tables->cell : 0;
 }
 
+void
+_byline_office_tables_mark_flat (BylineOfficeTables *tables,
+                                 BylineOfficePara   *para,
+                                 gboolean            in_table)
+{
+  if (in_table && tables->depth == 0)
+    {
+      _byline_office_tables_begin_table (tables);
+      _byline_office_tables_begin_row (tables);
+      _byline_office_tables_begin_cell (tables);
+    }
+  else if (!in_table && tables->depth > 0)
+    _byline_office_tables_end_table (tables);
+  _byline_office_tables_mark (tables, para);
+}
+
+void
+_byline_office_tables_next_flat (BylineOfficeTables *tables,
+                                 gboolean            cell_end,
+                                 gboolean            row_end)
+{
+  if (row_end)
+    _byline_office_tables_begin_row (tables);
+  if (cell_end || row_end)
+    _byline_office_tables_begin_cell (tables);
+}
+
 static gboolean
 has_text (BylineOfficePara *para)
 {

@@ -381,24 +381,11 @@ end_paragraph (Reader     *r,
                const char *word)
 {
   gboolean cell = strcmp (word, "cell") == 0, row = strcmp (word, "row") == 0;
+  gboolean nested = strcmp (word, "nestcell") == 0 || strcmp (word, "nestrow") == 0;
 
-  if (cell || row || r->para_in_table || strcmp (word, "nestcell") == 0 || strcmp (word, "nestrow") == 0)
-    {
-      if (r->cells.depth == 0)
-        {
-          _byline_office_tables_begin_table (&r->cells);
-          _byline_office_tables_begin_row (&r->cells);
-          _byline_office_tables_begin_cell (&r->cells);
-        }
-    }
-  else if (r->cells.depth > 0)
-    _byline_office_tables_end_table (&r->cells);
-  _byline_office_tables_mark (&r->cells, r->para);
+  _byline_office_tables_mark_flat (&r->cells, r->para, cell || row || nested || r->para_in_table);
   _byline_rtf_end_paragraph (r);
-  if (row)
-    _byline_office_tables_begin_row (&r->cells);
-  if (cell || row)
-    _byline_office_tables_begin_cell (&r->cells);
+  _byline_office_tables_next_flat (&r->cells, cell, row);
 }
 
 static void

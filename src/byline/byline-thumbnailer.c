@@ -84,30 +84,64 @@ byline_thumbnailer_get_default (void)
   return instance;
 }
 
+/* To fit in @size × @size, but never larger than the picture: at_scale
+ * would blow a logo up to @size. */
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         data)
+{
+  int size = GPOINTER_TO_INT (data);
+  double scale;
+
+  if (width <= size && height <= size)
+    return;
+  scale = MIN ((double) size / width, (double) size / height);
+  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale + 0.5)), MAX (1, (int) (height * scale + 0.5)));
+}
+
 GdkPixbuf *
 byline_thumbnailer_load_pixbuf (GFile   *file,
                                 int      size,
                                 GError **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  int width = 0, height = 0;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  GdkPixbuf *pixbuf;
+  guint8 buffer[65536];
+  gssize n;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (path == NULL)
+  if (!g_file_is_native (file))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not a local picture");
       return NULL;
     }
-  /* At most its own size: at_scale would blow a logo up to @size. */
-  if (gdk_pixbuf_get_file_info (path, &width, &height) != NULL && width > 0 && height > 0
-      && width <= size && height <= size)
-    pixbuf = gdk_pixbuf_new_from_file (path, error);
-  else
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, error);
-  if (pixbuf == NULL)
+  /* One read of the file: the loader learns the size from the header. */
+  if ((input = g_file_read (file, NULL, error)) == NULL)
     return NULL;
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), GINT_TO_POINTER (size));
+  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, sizeof buffer, NULL, error)) > 0)
+    if (!gdk_pixbuf_loader_write (loader, buffer, n, error))
+      {
+        gdk_pixbuf_loader_close (loader, NULL);
+        return NULL;
+      }
+  if (n < 0)
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+  if (!gdk_pixbuf_loader_close (loader, error))
+    return NULL;
+  if ((pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
+    {
+      g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "No picture in the file");
+      return NULL;
+    }
   /* Cameras store portrait photos sideways with an EXIF orientation. */
   return gdk_pixbuf_apply_embedded_orientation (pixbuf);
 }

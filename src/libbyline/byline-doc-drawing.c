@@ -30,6 +30,7 @@
 #include "config.h"
 
 #include "byline-doc-picture-private.h"
+#include "byline-doc-plc-private.h"
 #include "byline-le-private.h"
 
 #define PAIR_PLC_SPA_MOM  40     /* FibRgFcLcb97's fcPlcSpaMom */
@@ -264,15 +265,14 @@ read_anchors (BylineDocDrawing *drawing,
               guint32           fc,
               guint32           lcb)
 {
-  gsize n;
+  guint32 n;
 
-  if (fc > table_length || lcb > table_length - fc || lcb < 4 || (lcb - 4) % (4 + FSPA_SIZE) != 0)
+  if (fc > table_length || lcb > table_length - fc || !_byline_doc_plc_count (lcb, FSPA_SIZE, &n))
     return;
-  n = (lcb - 4) / (4 + FSPA_SIZE);
-  for (gsize i = 0; i < n; i++)
+  for (guint32 i = 0; i < n; i++)
     {
-      guint32 cp = _byline_le32 (table + fc + i * 4);
-      guint32 id = _byline_le32 (table + fc + (n + 1) * 4 + i * FSPA_SIZE);
+      guint32 cp = _byline_doc_plc_cp (table + fc, i);
+      guint32 id = _byline_le32 (_byline_doc_plc_entry (table + fc, n, i, FSPA_SIZE));
 
       if (!g_hash_table_contains (drawing->anchors, GUINT_TO_POINTER (cp)))
         g_hash_table_insert (drawing->anchors, GUINT_TO_POINTER (cp), GUINT_TO_POINTER (id));
@@ -288,15 +288,14 @@ read_boxes (BylineDocDrawing *drawing,
             guint32           fc,
             guint32           lcb)
 {
-  gsize n;
+  guint32 n;
 
-  if (fc > table_length || lcb > table_length - fc || lcb < 4 || (lcb - 4) % (4 + FTXBXS_SIZE) != 0)
+  if (fc > table_length || lcb > table_length - fc || !_byline_doc_plc_count (lcb, FTXBXS_SIZE, &n))
     return;
-  n = (lcb - 4) / (4 + FTXBXS_SIZE);
-  for (gsize i = 0; i < n; i++)
+  for (guint32 i = 0; i < n; i++)
     {
-      BoxText box = { _byline_le32 (table + fc + i * 4), _byline_le32 (table + fc + (i + 1) * 4) };
-      const guint8 *ftxbxs = table + fc + (n + 1) * 4 + i * FTXBXS_SIZE;
+      BoxText box = { _byline_doc_plc_cp (table + fc, i), _byline_doc_plc_cp (table + fc, i + 1) };
+      const guint8 *ftxbxs = _byline_doc_plc_entry (table + fc, n, i, FTXBXS_SIZE);
 
       /* One left for reuse, or a range that goes back: no box. */
       if (i + 1 == n || (_byline_le16 (ftxbxs + 8) & 0x0001) != 0 || box.end < box.start)

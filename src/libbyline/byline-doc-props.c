@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "byline-doc-props-private.h"
+#include "byline-doc-plc-private.h"
 #include "byline-le-private.h"
 
 #define FKP_SIZE       512
@@ -396,14 +397,13 @@ read_fkps (BylineDocProps *props,
            gboolean        paragraphs)
 {
   GArray *runs = paragraphs ? props->paragraphs : props->chars;
-  guint n;
+  guint32 n;
 
-  if (length < 4 || (length - 4) % 8 != 0)
+  if (!_byline_doc_plc_count (length, 4, &n))
     return;
-  n = (length - 4) / 8;
-  for (guint i = 0; i < n; i++)
+  for (guint32 i = 0; i < n; i++)
     {
-      guint64 page_at = (guint64) (_byline_le32 (plc + (n + 1) * 4 + i * 4) & 0x3FFFFF) * FKP_SIZE;
+      guint64 page_at = (guint64) (_byline_le32 (_byline_doc_plc_entry (plc, n, i, 4)) & 0x3FFFFF) * FKP_SIZE;
       const guint8 *page;
       guint crun;
 

@@ -46,6 +46,7 @@
 #include "byline-doc-private.h"
 #include "byline-doc-props-private.h"
 #include "byline-error.h"
+#include "byline-doc-plc-private.h"
 #include "byline-le-private.h"
 #include "byline-office-private.h"
 #include "byline-vn-legacy-private.h"
@@ -110,15 +111,14 @@ read_text (const guint8 *doc,
     return NULL;
   lcb = _byline_le32 (clx + at + 1);
   plc = clx + at + 5;
-  if (lcb < 4 || lcb > clx_length - at - 5 || (lcb - 4) % 12 != 0)
+  if (lcb > clx_length - at - 5 || !_byline_doc_plc_count (lcb, 8, &n))
     return NULL;
-  n = (lcb - 4) / 12;
 
   for (guint32 i = 0; i < n && cp < to; i++)
     {
-      guint32 cp_start = _byline_le32 (plc + i * 4);
-      guint32 cp_end = _byline_le32 (plc + (i + 1) * 4);
-      const guint8 *pcd = plc + (n + 1) * 4 + i * 8;
+      guint32 cp_start = _byline_doc_plc_cp (plc, i);
+      guint32 cp_end = _byline_doc_plc_cp (plc, i + 1);
+      const guint8 *pcd = _byline_doc_plc_entry (plc, n, i, 8);
       guint32 fc = _byline_le32 (pcd + 2);
       gboolean compressed = (fc & 0x40000000) != 0;
       guint64 offset = compressed ? (fc & 0x3FFFFFFF) / 2 : fc;

@@ -779,14 +779,26 @@ test_spelling (void)
   }
 }
 
-/* A headline and a credit pasted as plain text from a document typed in
- * TCVN3: one error each, whose fix is the text in Unicode, and no spelling
- * finding on every word of them.  Vietnamese in Unicode, and other text
- * with Latin-1 signs, are not it. */
-static void
-test_tcvn3 (void)
+/* Text pasted as plain text from a document typed in an old code. */
+typedef struct
 {
-  g_autoptr(BylineArticle) article = article_with_body ("Tấm bạt 3×4m, giá ½ triệu đồng.");
+  const char *code;        /* the finding: "tcvn3-text", "vni-text" */
+  const char *body;        /* Unicode, or other text with the code's signs: not it */
+  const char *headline;
+  const char *credit;
+  const char *caption;     /* another language with those signs: not it */
+  const char *not_code;    /* the other code's finding, none; or NULL */
+  const char *says;        /* in its message, or NULL */
+  const char *credit_fix;  /* the credit's fix, or NULL */
+} LegacyCase;
+
+/* A headline and a credit in the old code: one error each, whose fix is
+ * the text in Unicode, and no spelling finding on every word of them. */
+static void
+test_legacy_text (gconstpointer data)
+{
+  const LegacyCase *c = data;
+  g_autoptr(BylineArticle) article = article_with_body (c->body);
   g_autoptr(BylineCheckOptions) options = new_options ();
   g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
   g_autoptr(GListModel) findings = NULL;
@@ -794,17 +806,21 @@ test_tcvn3 (void)
   BylineImage *image = byline_article_get_image (article, 0);
   BylineFinding *f;
 
-  byline_article_set_headline (article, "Chî phiªn B¾c Hµ ®«ng vui");
-  byline_image_set_credit (image, "¶nh: Thu Hµ");
-  byline_image_set_caption (image, "Copyright © AFP 2022, Café Paris");
+  byline_article_set_headline (article, c->headline);
+  byline_image_set_credit (image, c->credit);
+  byline_image_set_caption (image, c->caption);
   byline_check_options_set_spell_checker (options, speller);
   findings = run (article, options);
 
-  g_assert_cmpuint (count_code (findings, "tcvn3-text"), ==, 2);
-  f = find_code (findings, "tcvn3-text");
+  g_assert_cmpuint (count_code (findings, c->code), ==, 2);
+  if (c->not_code != NULL)
+    g_assert_cmpuint (count_code (findings, c->not_code), ==, 0);
+  f = find_code (findings, c->code);
   g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_HEADLINE);
   g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
   g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "Chợ phiên Bắc Hà đông vui");
+  if (c->says != NULL)
+    g_assert_nonnull (strstr (byline_finding_get_message (f), c->says));
   g_assert_nonnull (strstr (byline_finding_get_message (f), "“Chợ phiên Bắc Hà đông vui”"));
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -812,61 +828,32 @@ test_tcvn3 (void)
       BylineField field = byline_finding_get_field (other);
 
       if (field == BYLINE_FIELD_HEADLINE || field == BYLINE_FIELD_CREDIT)
-        g_assert_cmpstr (byline_finding_get_code (other), ==, "tcvn3-text");
+        g_assert_cmpstr (byline_finding_get_code (other), ==, c->code);
     }
 
   /* Fixed: the text in Unicode, and nothing more to say. */
   g_assert_true (byline_finding_apply (f, article));
   g_assert_cmpstr (byline_article_get_headline (article), ==, "Chợ phiên Bắc Hà đông vui");
   after = run (article, options);
-  g_assert_cmpuint (count_code (after, "tcvn3-text"), ==, 1);
-  g_assert_cmpint (byline_finding_get_field (find_code (after, "tcvn3-text")), ==, BYLINE_FIELD_CREDIT);
+  g_assert_cmpuint (count_code (after, c->code), ==, 1);
+  f = find_code (after, c->code);
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_CREDIT);
+  if (c->credit_fix != NULL)
+    g_assert_cmpstr (byline_finding_get_suggestion (f), ==, c->credit_fix);
 }
+
+/* TCVN3; Vietnamese in Unicode, and other text with Latin-1 signs, are not it. */
+static const LegacyCase tcvn3_case = {
+  "tcvn3-text", "Tấm bạt 3×4m, giá ½ triệu đồng.", "Chî phiªn B¾c Hµ ®«ng vui", "¶nh: Thu Hµ",
+  "Copyright © AFP 2022, Café Paris", NULL, NULL, NULL,
+};
 
 /* The same, typed in VNI: its own finding, vni-text, whose fix reads the
  * VNI marks; French, with letters that are VNI's marks too, is not it. */
-static void
-test_vni (void)
-{
-  g_autoptr(BylineArticle) article = article_with_body ("Noël à Zürich : un café crème, naïve et «Cà phê».");
-  g_autoptr(BylineCheckOptions) options = new_options ();
-  g_autoptr(BylineSpellChecker) speller = new_spell_checker ();
-  g_autoptr(GListModel) findings = NULL;
-  g_autoptr(GListModel) after = NULL;
-  BylineImage *image = byline_article_get_image (article, 0);
-  BylineFinding *f;
-
-  byline_article_set_headline (article, "Chôï phieân Baéc Haø ñoâng vui");
-  byline_image_set_credit (image, "AÛnh: Thu Haø");
-  byline_image_set_caption (image, "Où est la gare ? Où est le café ?");
-  byline_check_options_set_spell_checker (options, speller);
-  findings = run (article, options);
-
-  g_assert_cmpuint (count_code (findings, "vni-text"), ==, 2);
-  g_assert_cmpuint (count_code (findings, "tcvn3-text"), ==, 0);
-  f = find_code (findings, "vni-text");
-  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_HEADLINE);
-  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_ERROR);
-  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "Chợ phiên Bắc Hà đông vui");
-  g_assert_nonnull (strstr (byline_finding_get_message (f), "VNI"));
-  g_assert_nonnull (strstr (byline_finding_get_message (f), "“Chợ phiên Bắc Hà đông vui”"));
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(BylineFinding) other = g_list_model_get_item (findings, i);
-      BylineField field = byline_finding_get_field (other);
-
-      if (field == BYLINE_FIELD_HEADLINE || field == BYLINE_FIELD_CREDIT)
-        g_assert_cmpstr (byline_finding_get_code (other), ==, "vni-text");
-    }
-
-  g_assert_true (byline_finding_apply (f, article));
-  g_assert_cmpstr (byline_article_get_headline (article), ==, "Chợ phiên Bắc Hà đông vui");
-  after = run (article, options);
-  g_assert_cmpuint (count_code (after, "vni-text"), ==, 1);
-  f = find_code (after, "vni-text");
-  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_CREDIT);
-  g_assert_cmpstr (byline_finding_get_suggestion (f), ==, "Ảnh: Thu Hà");
-}
+static const LegacyCase vni_case = {
+  "vni-text", "Noël à Zürich : un café crème, naïve et «Cà phê».", "Chôï phieân Baéc Haø ñoâng vui",
+  "AÛnh: Thu Haø", "Où est la gare ? Où est le café ?", "tcvn3-text", "VNI", "Ảnh: Thu Hà",
+};
 
 static void
 test_spelling_suggestions (void)
@@ -1085,8 +1072,8 @@ main (int   argc,
   g_test_add_func ("/checks/spelling", test_spelling);
   g_test_add_func ("/checks/spelling-suggestions", test_spelling_suggestions);
   g_test_add_func ("/checks/spelling-slips", test_spelling_slips);
-  g_test_add_func ("/checks/tcvn3", test_tcvn3);
-  g_test_add_func ("/checks/vni", test_vni);
+  g_test_add_data_func ("/checks/tcvn3", &tcvn3_case, test_legacy_text);
+  g_test_add_data_func ("/checks/vni", &vni_case, test_legacy_text);
   g_test_add_func ("/checks/consistency", test_consistency);
   g_test_add_func ("/checks/apply-keeps-spans", test_apply_keeps_spans);
   g_test_add_func ("/checks/order-and-json", test_order_and_json);

@@ -387,6 +387,61 @@ test_replace_in_pictures (void)
   }
 }
 
+/* Pictures the story was to have and has not: kept with the draft, named,
+ * forgotten on request; the article's copies keep their own. */
+static void
+test_missing_pictures (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(BylineArticle) copy = NULL;
+  g_autoptr(BylineArticle) reloaded = NULL;
+  g_autoptr(GBytes) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *source = NULL;
+  const char *expected[] = { "Picture 2", "Chart 3", NULL };
+  guint changed = 0;
+
+  g_assert_null (byline_article_dup_missing_pictures (article));
+  g_assert_null (byline_article_dup_missing_source (article));
+  g_assert_false (byline_article_forget_missing_pictures (article));
+
+  g_signal_connect (article, "changed", G_CALLBACK (count_signal), &changed);
+  byline_article_add_missing_picture (article, "Picture 2", "Lũ quét.docx");
+  byline_article_add_missing_picture (article, "Chart 3", "Lũ quét.docx");
+  g_assert_cmpuint (changed, ==, 2);
+  names = byline_article_dup_missing_pictures (article);
+  g_assert_cmpstrv (names, expected);
+  source = byline_article_dup_missing_source (article);
+  g_assert_cmpstr (source, ==, "Lũ quét.docx");
+
+  /* Saved and loaded with the draft. */
+  draft = byline_draft_format_serialize (article);
+  reloaded = byline_draft_format_parse (draft, "draft.json", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_strfreev);
+  names = byline_article_dup_missing_pictures (reloaded);
+  g_assert_cmpstrv (names, expected);
+
+  /* From two files: no one file to name. */
+  byline_article_add_missing_picture (reloaded, "anh-3.jpg", NULL);
+  g_clear_pointer (&source, g_free);
+  source = byline_article_dup_missing_source (reloaded);
+  g_assert_null (source);
+
+  /* Forgetting them in one copy leaves the other's. */
+  copy = byline_article_copy (article);
+  g_assert_true (byline_article_forget_missing_pictures (article));
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_null (byline_article_dup_missing_pictures (article));
+  g_clear_pointer (&names, g_strfreev);
+  names = byline_article_dup_missing_pictures (copy);
+  g_assert_cmpstrv (names, expected);
+  g_clear_pointer (&draft, g_bytes_unref);
+  draft = byline_draft_format_serialize (article);
+  g_assert_null (g_strstr_len (g_bytes_get_data (draft, NULL), g_bytes_get_size (draft), "pending_pictures"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/article/counts", test_counts);
   g_test_add_func ("/article/status-names", test_status_names);
   g_test_add_func ("/article/replace-in-pictures", test_replace_in_pictures);
+  g_test_add_func ("/article/missing-pictures", test_missing_pictures);
 
   return g_test_run ();
 }

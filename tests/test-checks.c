@@ -300,6 +300,53 @@ test_picture_fields (void)
   g_assert_cmpuint (count_code (findings, "missing-caption"), ==, 1);
 }
 
+/* Pictures the story was to have and has not (an imported document's that
+ * could not come in): a warning naming them and their file, until the fix
+ * forgets them. */
+static void
+test_missing_pictures (void)
+{
+  g_autoptr(BylineArticle) article = byline_test_make_article (NULL);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) after = NULL;
+  BylineFinding *f;
+
+  findings = run_now (article);
+  g_assert_cmpuint (count_code (findings, "missing-pictures"), ==, 0);
+  g_clear_object (&findings);
+
+  byline_article_add_missing_picture (article, "Picture 2", "Lũ quét.docx");
+  byline_article_add_missing_picture (article, "Chart 3", "Lũ quét.docx");
+  findings = run_now (article);
+  f = find_code (findings, "missing-pictures");
+  g_assert_cmpint (byline_finding_get_severity (f), ==, BYLINE_SEVERITY_WARNING);
+  g_assert_cmpint (byline_finding_get_field (f), ==, BYLINE_FIELD_ARTICLE);
+  g_assert_cmpstr (byline_finding_get_message (f), ==,
+                   "2 pictures of Lũ quét.docx are not in the story: Picture 2, Chart 3");
+  g_assert_nonnull (byline_finding_get_fix_label (f));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) other = g_list_model_get_item (findings, i);
+
+      if (other != f)
+        g_assert_null (byline_finding_get_fix_label (other));
+    }
+
+  /* The fix forgets them; once. */
+  g_assert_true (byline_finding_apply (f, article));
+  g_assert_null (byline_article_dup_missing_pictures (article));
+  g_assert_false (byline_finding_apply (f, article));
+  after = run_now (article);
+  g_assert_cmpuint (count_code (after, "missing-pictures"), ==, 0);
+  g_clear_object (&after);
+
+  /* A ninjs item's picture on a server, and no one file. */
+  byline_article_add_missing_picture (article, "anh-1.jpg", NULL);
+  after = run_now (article);
+  g_assert_cmpstr (byline_finding_get_message (find_code (after, "missing-pictures")), ==,
+                   "1 picture is not in the story: anh-1.jpg");
+}
+
 /* A caption that ends with its credit, and no credit: one finding, whose
  * fix moves the credit where it belongs; none once a credit is given. */
 static void
@@ -1061,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/checks/picture-fields", test_picture_fields);
   g_test_add_func ("/checks/captions", test_captions);
   g_test_add_func ("/checks/credit-in-caption", test_credit_in_caption);
+  g_test_add_func ("/checks/missing-pictures", test_missing_pictures);
   g_test_add_func ("/checks/byline-in-text", test_byline_in_text);
   g_test_add_func ("/checks/captions-many", test_edit_distance_many_pictures);
   g_test_add_func ("/checks/quotes-brackets", test_quotes_and_brackets);

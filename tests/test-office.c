@@ -286,6 +286,16 @@ test_left_out (gconstpointer data)
       g_assert_cmpint (g_ascii_strcasecmp (left_out[2], "Picture 4"), ==, 0);
     }
 
+  /* The draft keeps them, with the file they were to come from, for the
+   * checks to name until they are added or forgotten. */
+  {
+    g_auto(GStrv) kept = byline_article_dup_missing_pictures (article);
+    g_autofree char *source = byline_article_dup_missing_source (article);
+
+    g_assert_cmpstrv (kept, left_out);
+    g_assert_cmpstr (source, ==, "bai.docx");
+  }
+
   /* A story with nothing left out says so with an empty list. */
   {
     g_autoptr(GBytes) plain = byline_test_data_bytes ("docx/cho-phien.docx");
@@ -295,6 +305,7 @@ test_left_out (gconstpointer data)
     g_assert_no_error (error);
     g_assert_nonnull (none);
     g_assert_cmpuint (g_strv_length (none), ==, 0);
+    g_assert_null (byline_article_dup_missing_pictures (whole));
   }
 }
 

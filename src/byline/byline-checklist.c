@@ -279,9 +279,18 @@ show_in_row (BylineChecklist *self,
   gtk_list_item_set_accessible_label (item, byline_finding_get_message (finding));
   gtk_list_item_set_accessible_description (item, location != NULL ? location : "");
 
-  if (byline_finding_get_suggestion (finding) != NULL
-      && byline_finding_get_excerpt (finding) != NULL
-      && byline_finding_get_start (finding) < byline_finding_get_end (finding))
+  if (byline_finding_get_fix_label (finding) != NULL)
+    {
+      /* Not a change of the text: the button says what it does. */
+      gtk_button_set_label (GTK_BUTTON (button), _("F_orget"));
+      gtk_widget_set_tooltip_text (button, byline_finding_get_fix_label (finding));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      byline_finding_get_fix_label (finding), -1);
+      gtk_widget_set_visible (button, TRUE);
+    }
+  else if (byline_finding_get_suggestion (finding) != NULL
+           && byline_finding_get_excerpt (finding) != NULL
+           && byline_finding_get_start (finding) < byline_finding_get_end (finding))
     {
       const char *suggestion = byline_finding_get_suggestion (finding);
 
@@ -289,6 +298,7 @@ show_in_row (BylineChecklist *self,
         label = g_strdup_printf (_("Remove “%s”"), byline_finding_get_excerpt (finding));
       else
         label = g_strdup_printf (_("Replace “%s” with “%s”"), byline_finding_get_excerpt (finding), suggestion);
+      gtk_button_set_label (GTK_BUTTON (button), _("_Fix"));
       gtk_widget_set_tooltip_text (button, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
       gtk_widget_set_visible (button, TRUE);

@@ -218,16 +218,22 @@ print_pending_pictures (BylineArticle *article)
   if (pending == NULL)
     return;
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u picture not fetched yet:\n",
-                        "%u pictures not fetched yet:\n", json_array_get_length (pending)),
+  /* A ninjs item's by their address, an opened document's by their name. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u picture not in the story:\n",
+                        "%u pictures not in the story:\n", json_array_get_length (pending)),
            json_array_get_length (pending));
   for (guint i = 0; i < json_array_get_length (pending); i++)
     {
       JsonObject *picture = json_array_get_object_element (pending, i);
       const char *href = picture ? json_object_get_string_member_with_default (picture, "href", "") : "";
       const char *caption = picture ? json_object_get_string_member_with_default (picture, "caption", "") : "";
+      const char *name = picture ? json_object_get_string_member_with_default (picture, "name", "") : "";
+      const char *source = picture ? json_object_get_string_member_with_default (picture, "source", "") : "";
 
-      g_print ("  – %s%s%s\n", href, *caption ? ": " : "", caption);
+      if (*href != '\0' || *name == '\0')
+        g_print ("  – %s%s%s\n", href, *caption ? ": " : "", caption);
+      else
+        g_print ("  – %s%s%s%s\n", name, *source ? " (" : "", source, *source ? ")" : "");
     }
 }
 

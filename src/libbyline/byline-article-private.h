@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 JsonObject *_byline_article_get_extra (BylineArticle *self);
 void        _byline_article_set_extra (BylineArticle *self,
                                        JsonObject    *extra);
+/* ::changed, for the parts of the article kept in other files. */
+void        _byline_article_emit_changed (BylineArticle *self);
 
 /* The pictures in another order (byline-article-order.c). */
 void        _byline_article_set_image_order (BylineArticle *self,

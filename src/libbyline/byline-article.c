@@ -891,6 +891,12 @@ _byline_article_set_extra (BylineArticle *self,
   self->extra = extra;
 }
 
+void
+_byline_article_emit_changed (BylineArticle *self)
+{
+  emit_changed (self);
+}
+
 const char *
 byline_status_to_string (BylineStatus status)
 {

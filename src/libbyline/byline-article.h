@@ -116,6 +116,20 @@ guint64         byline_article_get_revision       (BylineArticle   *self);
 void            byline_article_set_revision       (BylineArticle   *self,
                                                    guint64          revision);
 
+/* Pictures the story should have and has not (byline-article-missing.c): those
+ * of an imported document that could not come in, and those of a ninjs item
+ * whose bytes are elsewhere.  Kept in the draft until forgotten, each named as
+ * the person knows it ("Picture 2", "sat-lo.jpg"): NULL when there are none. */
+GStrv           byline_article_dup_missing_pictures    (BylineArticle   *self);
+/* @source: the file's name as the person saw it, or NULL. */
+void            byline_article_add_missing_picture     (BylineArticle   *self,
+                                                        const char      *name,
+                                                        const char      *source);
+/* The file they were to come from when all came from one, or NULL. */
+char           *byline_article_dup_missing_source      (BylineArticle   *self);
+/* The person added them by hand or does without: TRUE if there were any. */
+gboolean        byline_article_forget_missing_pictures (BylineArticle   *self);
+
 /* Counts for the status area and the drafts list. */
 guint           byline_article_count_words        (BylineArticle   *self);
 

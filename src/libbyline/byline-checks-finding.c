@@ -32,6 +32,7 @@ struct _BylineFinding
   char           *suggestion;
   char           *credit;      /* the fix also sets the picture's credit to this */
   gboolean        takes_byline; /* the fix moves the paragraph to the byline */
+  gboolean        forgets_pictures; /* the fix forgets the pictures not in the story */
 };
 
 G_DEFINE_FINAL_TYPE (BylineFinding, byline_finding, G_TYPE_OBJECT)
@@ -256,6 +257,24 @@ _byline_finding_set_takes_byline (BylineFinding *self)
   self->takes_byline = TRUE;
 }
 
+/* The fix forgets the pictures the story was to have
+ * (byline_article_forget_missing_pictures()). */
+void
+_byline_finding_set_forgets_pictures (BylineFinding *self)
+{
+  self->forgets_pictures = TRUE;
+}
+
+const char *
+byline_finding_get_fix_label (BylineFinding *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FINDING (self), NULL);
+
+  if (self->forgets_pictures)
+    return _("Forget these pictures: they were added by hand, or are not needed");
+  return NULL;
+}
+
 void
 _byline_finding_set_order (BylineFinding *self,
                            guint          order)
@@ -406,6 +425,8 @@ byline_finding_apply (BylineFinding *self,
   g_return_val_if_fail (BYLINE_IS_FINDING (self), FALSE);
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
 
+  if (self->forgets_pictures)
+    return byline_article_forget_missing_pictures (article);
   if (self->suggestion == NULL)
     return FALSE;
 

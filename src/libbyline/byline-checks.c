@@ -305,6 +305,39 @@ check_pictures (BylineCheckContext *ctx)
     }
 }
 
+/* Pictures the story was to have and has not: a document's that could not
+ * come in, a ninjs item's still elsewhere (byline-article-missing.c).  The
+ * fix forgets them, once added by hand or not wanted. */
+static void
+check_missing_pictures (BylineCheckContext *ctx)
+{
+  g_auto(GStrv) names = byline_article_dup_missing_pictures (ctx->article);
+  g_autofree char *source = NULL;
+  g_autofree char *list = NULL;
+  BylineCheckUnit unit = { BYLINE_FIELD_ARTICLE, -1, NULL, 0, NULL, ctx->units->len };
+  BylineFinding *finding;
+  guint n;
+
+  if (names == NULL || (n = g_strv_length (names)) == 0)
+    return;
+  source = byline_article_dup_missing_source (ctx->article);
+  list = g_strjoinv (", ", names);
+  if (source != NULL)
+    finding = _byline_check_add (ctx, &unit, BYLINE_SEVERITY_WARNING, "missing-pictures", 0, 0, NULL,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "%u picture of %s is not in the story: %s",
+                                              "%u pictures of %s are not in the story: %s", n),
+                                 n, source, list);
+  else
+    finding = _byline_check_add (ctx, &unit, BYLINE_SEVERITY_WARNING, "missing-pictures", 0, 0, NULL,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "%u picture is not in the story: %s",
+                                              "%u pictures are not in the story: %s", n),
+                                 n, list);
+  if (finding != NULL)
+    _byline_finding_set_forgets_pictures (finding);
+}
+
 /* ------------------------------------------------------------- tone marks */
 
 static const char *
@@ -502,6 +535,7 @@ byline_check_article (BylineArticle      *article,
   check_source_prefix (&ctx);
   check_publish_time (&ctx);
   check_pictures (&ctx);
+  check_missing_pictures (&ctx);
   _byline_check_captions (&ctx);
 
   for (guint i = 0; i < ctx.units->len; i++)

@@ -76,6 +76,9 @@ guint           byline_finding_get_end         (BylineFinding   *self);
 const char     *byline_finding_get_excerpt     (BylineFinding   *self);
 /* What to put in the range instead, or NULL when there is no single fix. */
 const char     *byline_finding_get_suggestion  (BylineFinding   *self);
+/* What byline_finding_apply() does when it is not putting the suggestion in
+ * the range (translated, for a tooltip), or NULL. */
+const char     *byline_finding_get_fix_label   (BylineFinding   *self);
 
 void            byline_finding_set_block       (BylineFinding   *self,
                                                 int              block);
@@ -99,7 +102,8 @@ void            byline_finding_set_message     (BylineFinding   *self,
 char           *byline_finding_dup_location    (BylineFinding   *self,
                                                 BylineArticle   *article);
 /* Replaces the finding's range by its suggestion, if the text there is still the
- * excerpt; FALSE (and nothing changed) otherwise.  Body spans are kept. */
+ * excerpt; FALSE (and nothing changed) otherwise.  Body spans are kept.  A
+ * finding with a fix label does what it says instead. */
 gboolean        byline_finding_apply           (BylineFinding   *self,
                                                 BylineArticle   *article);
 JsonNode       *byline_finding_to_json         (BylineFinding   *self,

@@ -36,7 +36,8 @@ BylineArticle *byline_import_read               (GBytes         *bytes,
  * taken into the story, in *@left_out (NULL-terminated, empty when none; NULL
  * on failure): missing, damaged, on the web, or drawings and formats Byline
  * does not take (EMF, WMF, TIFF…), each named as the person may find it in
- * the file ("image3.emf", "picture 2"). */
+ * the file ("image3.emf", "picture 2"); the article keeps them too
+ * (byline_article_dup_missing_pictures()). */
 BylineArticle *byline_import_read_full          (GBytes         *bytes,
                                                  const char     *display,
                                                  GFile          *folder,

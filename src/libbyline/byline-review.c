@@ -137,6 +137,9 @@ list_fetch_cb (GObject      *source,
     }
   if (story->headline == NULL)
     story->headline = g_strdup (byline_article_get_headline (article));
+  /* The list fetches the text only: its pictures, still on the server, are
+   * not missing from the story. */
+  byline_article_forget_missing_pictures (article);
   findings = byline_check_article (article, data->options);
   n = g_list_model_get_n_items (findings);
   for (guint i = 0; i < n; i++)

@@ -604,7 +604,7 @@ test_show_pending_pictures (void)
   g_assert_cmpuint (json_array_get_length (pending), ==, 2);
   run_cli (&text, "show", id);
   assert_ok (&text);
-  g_assert_nonnull (strstr (text.out, "2 pictures not fetched yet:\n"));
+  g_assert_nonnull (strstr (text.out, "2 pictures not in the story:\n"));
   for (guint i = 0; i < 2; i++)
     {
       JsonObject *picture = json_array_get_object_element (pending, i);
@@ -615,6 +615,32 @@ test_show_pending_pictures (void)
       g_assert_true (g_str_has_prefix (json_object_get_string_member (picture, "href"), "http"));
       g_assert_nonnull (strstr (text.out, line));
     }
+}
+
+/* An opened document's pictures that could not come in are kept in the
+ * draft and listed by their names, with the file. */
+static void
+test_show_left_out_pictures (void)
+{
+  g_autofree char *path = byline_test_data_path ("docx/left-out.docx");
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonArray *pending;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) text = { 0 };
+
+  run_cli (&imported, "import", path);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.err, "left-out.docx were left out (Picture 2, Picture 3, Picture 4)"));
+  id = g_strndup (imported.out, strlen (imported.out) - 1);
+  shown = show_json (id);
+  pending = json_object_get_array_member (json_node_get_object (shown), "pending_pictures");
+  g_assert_cmpuint (json_array_get_length (pending), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (pending, 0), "source"),
+                   ==, "left-out.docx");
+  run_cli (&text, "show", id);
+  assert_ok (&text);
+  g_assert_nonnull (strstr (text.out, "3 pictures not in the story:\n  – Picture 2 (left-out.docx)\n"));
 }
 
 static void
@@ -852,6 +878,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/legacy-text", test_import_legacy_text);
   g_test_add_func ("/cli/import/draft", test_import_draft);
   g_test_add_func ("/cli/show/pending-pictures", test_show_pending_pictures);
+  g_test_add_func ("/cli/show/left-out-pictures", test_show_left_out_pictures);
   g_test_add_func ("/cli/history-restore", test_history_restore);
   g_test_add_func ("/cli/delete-undelete", test_delete_undelete);
 

@@ -479,6 +479,49 @@ test_fix_byline_paragraph (Fixture       *f,
   }
 }
 
+/* Pictures of an imported document that could not come in: the checklist
+ * names them until "Forget" says they were added by hand or are not
+ * needed; the draft on disk forgets them too. */
+static void
+test_forget_missing_pictures (Fixture       *f,
+                              gconstpointer  data)
+{
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineDocument *document = byline_window_get_document (f->window);
+  g_autoptr(BylineArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *forget;
+  int index;
+
+  make_story (f);
+  byline_article_add_missing_picture (article (f), "Picture 2", "Lũ quét.docx");
+  byline_checklist_run (checklist);
+  index = find_code (checklist, "missing-pictures");
+  g_assert_cmpint (index, >=, 0);
+
+  /* Its button is not "Fix": it changes no text. */
+  g_assert_null (byline_ui_test_find_button (shown_row (f, index), "_Fix"));
+  forget = byline_ui_test_find_button (shown_row (f, index), "F_orget");
+  g_assert_nonnull (forget);
+  g_assert_true (gtk_widget_get_visible (forget));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (forget), ==,
+                   "Forget these pictures: they were added by hand, or are not needed");
+  g_signal_emit_by_name (forget, "clicked");
+  g_assert_null (byline_article_dup_missing_pictures (article (f)));
+  g_assert_cmpint (find_code (checklist, "missing-pictures"), <, 0);
+
+  /* A row used again for a finding with a fix of the text says "Fix". */
+  index = find_code (checklist, "double-space");
+  g_assert_cmpint (index, >=, 0);
+  g_assert_nonnull (byline_ui_test_find_button (shown_row (f, index), "_Fix"));
+
+  g_assert_true (byline_document_save (document, &error));
+  g_assert_no_error (error);
+  saved = byline_draft_store_load (f->store, byline_document_get_id (document), &error);
+  g_assert_no_error (error);
+  g_assert_null (byline_article_dup_missing_pictures (saved));
+}
+
 /* ----------------------------------------------------------------- spelling */
 
 typedef struct
@@ -1264,6 +1307,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/checklist/fix-tones", test_fix_tones);
   byline_ui_test_add_window_test ("/ui/checklist/convert-legacy", test_convert_legacy);
   byline_ui_test_add_window_test ("/ui/checklist/fix-byline-paragraph", test_fix_byline_paragraph);
+  byline_ui_test_add_window_test ("/ui/checklist/forget-missing-pictures", test_forget_missing_pictures);
   byline_ui_test_add_window_test ("/ui/checklist/spelling", test_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/body-spelling", test_body_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/preferences", test_preferences);

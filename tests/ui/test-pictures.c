@@ -1123,6 +1123,13 @@ test_drop_story_left_out (Fixture       *f,
                    ==, "Lũ quét ở Bát Xát");
   g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (byline_window_get_document (f->window))),
                     ==, 1);
+  /* The toast goes; the story keeps their names for the checks. */
+  {
+    g_auto(GStrv) kept = byline_article_dup_missing_pictures (byline_document_get_article (byline_window_get_document (f->window)));
+    const char *expected[] = { "Picture 2", "Picture 3", "Picture 4", NULL };
+
+    g_assert_cmpstrv (kept, expected);
+  }
 }
 
 static gboolean

@@ -1,0 +1,170 @@
+/* byline-article-missing.c — pictures a story should have and has not
+ *
+ * A story opened from Word may name a chart or a linked photo that could not
+ * come in; a ninjs item may point at pictures on a server.  The person is
+ * told when the story opens, but a message is gone once closed: the draft
+ * keeps them (its "pending_pictures" member, docs/draft-format.md), the
+ * checks name them before the story goes out, and the person forgets them
+ * once they are added by hand or not wanted.
+ *
+ * The draft's other members Byline does not know live in the same object,
+ * which copies of the article share: it is replaced, never changed in place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "byline-article-private.h"
+#include "byline-ninjs-private.h"
+
+static JsonArray *
+get_pending (BylineArticle *self)
+{
+  JsonObject *extra = _byline_article_get_extra (self);
+  JsonNode *node = extra != NULL ? json_object_get_member (extra, BYLINE_NINJS_PENDING_MEMBER) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* A copy of the other members, with @pending (or without, when NULL). */
+static void
+set_pending (BylineArticle *self,
+             JsonArray     *pending)
+{
+  JsonObject *extra = _byline_article_get_extra (self);
+  g_autoptr(JsonObject) copy = json_object_new ();
+
+  if (extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, extra);
+      while (json_object_iter_next (&iter, &member, &node))
+        if (!g_str_equal (member, BYLINE_NINJS_PENDING_MEMBER))
+          json_object_set_member (copy, member, json_node_copy (node));
+    }
+  if (pending != NULL)
+    json_object_set_array_member (copy, BYLINE_NINJS_PENDING_MEMBER, json_array_ref (pending));
+  _byline_article_set_extra (self, json_object_get_size (copy) > 0 ? copy : NULL);
+  _byline_article_emit_changed (self);
+}
+
+static const char *
+get_member (JsonObject *picture,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (picture, member);
+  const char *value = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                      && json_node_get_value_type (node) == G_TYPE_STRING
+                      ? json_node_get_string (node) : NULL;
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+/* How the person knows it: its name, its file's, or its address. */
+static char *
+dup_display_name (JsonObject *picture)
+{
+  const char *name = get_member (picture, "name");
+  const char *href = get_member (picture, "href");
+  const char *uri = get_member (picture, "uri");
+
+  if (name != NULL)
+    return g_strdup (name);
+  if (href != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (href);
+      g_autofree char *unescaped = g_uri_unescape_string (base, NULL);
+
+      if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL) && *unescaped != '\0')
+        return g_steal_pointer (&unescaped);
+      return g_strdup (href);
+    }
+  if (uri != NULL)
+    return g_strdup (uri);
+  return g_strdup (_("a picture"));
+}
+
+GStrv
+byline_article_dup_missing_pictures (BylineArticle *self)
+{
+  JsonArray *pending;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  pending = get_pending (self);
+  if (pending == NULL || json_array_get_length (pending) == 0)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (pending); i++)
+    {
+      JsonNode *node = json_array_get_element (pending, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        g_strv_builder_take (builder, dup_display_name (json_node_get_object (node)));
+    }
+  return g_strv_builder_end (builder);
+}
+
+char *
+byline_article_dup_missing_source (BylineArticle *self)
+{
+  JsonArray *pending;
+  const char *source = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  pending = get_pending (self);
+  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
+    {
+      JsonNode *node = json_array_get_element (pending, i);
+      const char *this = JSON_NODE_HOLDS_OBJECT (node)
+                         ? get_member (json_node_get_object (node), "source") : NULL;
+
+      if (this == NULL || (source != NULL && !g_str_equal (source, this)))
+        return NULL;
+      source = this;
+    }
+  return g_strdup (source);
+}
+
+void
+byline_article_add_missing_picture (BylineArticle *self,
+                                    const char    *name,
+                                    const char    *source)
+{
+  JsonArray *pending;
+  g_autoptr(JsonArray) copy = json_array_new ();
+  g_autoptr(JsonObject) picture = json_object_new ();
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (name != NULL);
+
+  pending = get_pending (self);
+  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (pending, i)));
+  json_object_set_string_member (picture, "name", name);
+  if (source != NULL && *source != '\0')
+    json_object_set_string_member (picture, "source", source);
+  json_array_add_object_element (copy, g_steal_pointer (&picture));
+  set_pending (self, copy);
+}
+
+gboolean
+byline_article_forget_missing_pictures (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), FALSE);
+
+  if (get_pending (self) == NULL)
+    return FALSE;
+  set_pending (self, NULL);
+  return TRUE;
+}

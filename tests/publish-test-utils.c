@@ -7,6 +7,8 @@
 
 #include <libsecret/secret.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include "publish-test-utils.h"
@@ -165,6 +167,7 @@ byline_test_keyring_start (void)
   g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, byline_test_die_with_parent, NULL, NULL);
   keyring->daemon = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
                                                  "--unlock", "--components=secrets", NULL);
   g_assert_no_error (error);
@@ -195,4 +198,31 @@ byline_test_keyring_stop (BylineTestKeyring *keyring)
   g_clear_object (&keyring->daemon);
   g_test_dbus_stop (keyring->bus);
   g_free (keyring);
+}
+
+void
+byline_test_die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+GSubprocess *
+byline_test_spawn_child (GSubprocessFlags   flags,
+                         GError           **error,
+                         const char        *argv0,
+                         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) argv0);
+  va_start (ap, argv0);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, byline_test_die_with_parent, NULL, NULL);
+  return g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, error);
 }

@@ -42,4 +42,14 @@ typedef struct _BylineTestKeyring BylineTestKeyring;
 BylineTestKeyring    *byline_test_keyring_start      (void);
 void                  byline_test_keyring_stop       (BylineTestKeyring *keyring);
 
+/* A server or daemon a test starts, dying with the test: one left behind by
+ * a failed assertion holds the test's stderr, and meson waits for it until
+ * the test's time runs out.  Flags as for g_subprocess_new(). */
+GSubprocess   *byline_test_spawn_child      (GSubprocessFlags   flags,
+                                             GError           **error,
+                                             const char        *argv0,
+                                             ...) G_GNUC_NULL_TERMINATED;
+/* For a launcher of one's own: g_subprocess_launcher_set_child_setup(). */
+void           byline_test_die_with_parent  (gpointer           data);
+
 G_END_DECLS

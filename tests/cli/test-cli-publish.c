@@ -35,8 +35,8 @@ server_start (Server     *server,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (program);
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program,
-                                      "--port", port, "--data", server->data, NULL);
+  server->process = byline_test_spawn_child (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program,
+                                             "--port", port, "--data", server->data, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
   for (;;)

@@ -54,8 +54,8 @@ desk_init (Desk *desk)
   desk->data = g_file_get_path (folder);
   desk->reporter_store = g_file_get_path (reporter);
   desk->editor_store = g_file_get_path (editor);
-  desk->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program,
-                                    "--port", "0", "--data", desk->data, NULL);
+  desk->process = byline_test_spawn_child (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program,
+                                           "--port", "0", "--data", desk->data, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (desk->process));
   while (desk->url == NULL)

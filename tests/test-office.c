@@ -143,6 +143,46 @@ test_data_table (gconstpointer data)
   office_assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Huyện đề nghị tỉnh hỗ trợ khẩn cấp cho các hộ bị thiệt hại.");
 }
 
+/* A story on a template that starts with a masthead, the paper's name and
+ * the issue side by side in a table: the headline is the first paragraph
+ * after it, the masthead's lines come after the lead, as the text's first.
+ * (The masthead's first line was the headline, the headline the lead.)  A
+ * headline boxed in a one-cell table stays the headline. */
+static void
+test_masthead (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = office_import (data, &error);
+  BylineBody *body;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Mưa lũ gây sạt lở ở Bát Xát");
+  g_assert_cmpstr (byline_article_get_lead (article), ==,
+                   "(BLC) - Đêm qua, mưa lớn gây sạt lở nhiều tuyến đường ở huyện Bát Xát.");
+  body = byline_article_get_body (article);
+  n = byline_body_get_n_blocks (body);
+  if (strstr (data, "masthead-row") != NULL)
+    {
+      g_assert_cmpuint (n, ==, 3);
+      office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "BÁO LÀO CAI – Thứ Hai, 7/12/2026");
+    }
+  else if (strstr (data, "masthead") != NULL)
+    {
+      /* Nothing of it lost, in its order. */
+      g_assert_cmpuint (n, ==, 6);
+      office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "BÁO LÀO CAI");
+      office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Cơ quan của Đảng bộ, Chính quyền và Nhân dân tỉnh Lào Cai");
+      office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Số 1234");
+      office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Thứ Hai, 7/12/2026");
+    }
+  else
+    g_assert_cmpuint (n, ==, 2);
+  office_assert_block (body, n - 2, BYLINE_BLOCK_PARAGRAPH,
+                       "Theo Ban Chỉ huy phòng chống thiên tai huyện, 12 điểm sạt lở đã được ghi nhận.");
+  office_assert_block (body, n - 1, BYLINE_BLOCK_PARAGRAPH, "Lực lượng chức năng đang túc trực.");
+}
+
 /* As most reporters type it: no styles at all.  The first line is the
  * headline, "(BLC) - " makes the lead, a line in italics under a picture
  * is its caption, "Bài và ảnh: …" the byline. */
@@ -710,6 +750,18 @@ main (int   argc,
   g_test_add_data_func ("/office/docx/styled", "docx/mua-lu.docx", test_styled);
   g_test_add_data_func ("/office/docx/plain", "docx/cho-phien.docx", test_plain);
   g_test_add_data_func ("/office/docx/data-table", "docx/bang-so-lieu.docx", test_data_table);
+  g_test_add_data_func ("/office/docx/masthead", "docx/masthead.docx", test_masthead);
+  g_test_add_data_func ("/office/docx/masthead-row", "docx/masthead-row.docx", test_masthead);
+  g_test_add_data_func ("/office/docx/boxed-title", "docx/boxed-title.docx", test_masthead);
+  g_test_add_data_func ("/office/odt/masthead", "odt/masthead.odt", test_masthead);
+  g_test_add_data_func ("/office/odt/masthead-row", "odt/masthead-row.odt", test_masthead);
+  g_test_add_data_func ("/office/odt/boxed-title", "odt/boxed-title.odt", test_masthead);
+  g_test_add_data_func ("/office/doc/masthead", "doc/masthead.doc", test_masthead);
+  g_test_add_data_func ("/office/doc/masthead-row", "doc/masthead-row.doc", test_masthead);
+  g_test_add_data_func ("/office/doc/boxed-title", "doc/boxed-title.doc", test_masthead);
+  g_test_add_data_func ("/office/rtf/masthead", "rtf/masthead.rtf", test_masthead);
+  g_test_add_data_func ("/office/rtf/masthead-row", "rtf/masthead-row.rtf", test_masthead);
+  g_test_add_data_func ("/office/rtf/boxed-title", "rtf/boxed-title.rtf", test_masthead);
   g_test_add_data_func ("/office/odt/data-table", "odt/bang-so-lieu.odt", test_data_table);
   g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);

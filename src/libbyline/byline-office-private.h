@@ -70,6 +70,9 @@ typedef struct
   guint              table;
   guint              row;
   guint              cell;
+  /* A data table's row made one paragraph: how many cells with text it
+   * joins (byline-office-table.c); 0 otherwise. */
+  guint              n_cells;
 } BylineOfficePara;
 
 BylineOfficePara *_byline_office_para_new         (void);

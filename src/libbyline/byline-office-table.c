@@ -156,6 +156,10 @@ merge_row (BylineOfficePara **paras,
   BylineOfficePara *row = _byline_office_para_new ();
   guint column = 0;   /* of the last cell with text */
 
+  /* Still in its table, for the headline's search (byline-office.c). */
+  row->table = paras[begin]->table;
+  row->row = paras[begin]->row;
+
   for (guint i = begin; i < end; i++)
     {
       BylineOfficePara *para = paras[i];
@@ -174,6 +178,7 @@ merge_row (BylineOfficePara **paras,
             }
         }
       g_string_append (row->html, para->html->str);
+      row->n_cells++;
       row->n_chars += para->n_chars;
       row->n_bold += para->n_bold;
       row->n_italic += para->n_italic;

@@ -330,9 +330,62 @@ find_title (GPtrArray *paras)
   return -1;
 }
 
-/* A kicker above the Title ("Du lịch") goes below the headline and its lead,
- * as the text's first paragraph: the HTML import reads no text before the
- * headline.  (Not owning the paragraphs.) */
+/* Whether the table of @paras[@first] has a row of two cells or more with
+ * text, and in *@after the first paragraph with text past it, if that one
+ * is in no table. */
+static gboolean
+is_wide_table (GPtrArray *paras,
+               guint      first,
+               guint     *after)
+{
+  BylineOfficePara *top = paras->pdata[first];
+  gboolean wide = FALSE;
+  guint row = 0, cell = 0;   /* the last paragraph with text's */
+  guint i;
+
+  for (i = first; i < paras->len; i++)
+    {
+      BylineOfficePara *para = paras->pdata[i];
+
+      if (para->n_chars == 0)
+        continue;
+      if (para->table != top->table)
+        break;
+      /* A data table's row made one, or another cell of the row before's. */
+      if (para->n_cells >= 2 || (para->row == row && para->cell != cell))
+        wide = TRUE;
+      row = para->row;
+      cell = para->cell;
+    }
+  *after = i;
+  return wide && i < paras->len && ((BylineOfficePara *) paras->pdata[i])->table == 0;
+}
+
+/* The headline's paragraph, when it is not the first with text, or -1: one
+ * in the Title style among the first three (find_title()), or the first
+ * after a table the document starts with that has a row of two cells or
+ * more, a masthead ("BÁO LÀO CAI | Thứ Hai, 7/12/2026") or a form; a story
+ * boxed in a one-cell table keeps its first paragraph. */
+static int
+find_headline (GPtrArray *paras)
+{
+  int title = find_title (paras);
+  guint first = 0, after;
+
+  if (title >= 0)
+    return title;
+  while (first < paras->len && ((BylineOfficePara *) paras->pdata[first])->n_chars == 0)
+    first++;
+  if (first < paras->len && ((BylineOfficePara *) paras->pdata[first])->table != 0
+      && is_wide_table (paras, first, &after))
+    return (int) after;
+  return -1;
+}
+
+/* What comes before the headline, a kicker above the Title ("Du lịch") or a
+ * masthead, goes below the headline and its lead, as the text's first
+ * paragraphs: the HTML import reads no text before the headline.  (Not
+ * owning the paragraphs.) */
 static GPtrArray *
 headline_first (GPtrArray *paras,
                 int        title)
@@ -377,7 +430,7 @@ to_html (GPtrArray *all)
   GString *html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
   gboolean headline = FALSE, lead_checked = FALSE;
   BylineOfficeList list = BYLINE_OFFICE_NO_LIST;
-  g_autoptr(GPtrArray) ordered = headline_first (all, find_title (all));
+  g_autoptr(GPtrArray) ordered = headline_first (all, find_headline (all));
   GPtrArray *paras = ordered;
 
   for (guint i = 0; i < paras->len; i++)

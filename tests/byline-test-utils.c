@@ -378,3 +378,48 @@ byline_test_assert_articles_equal (BylineArticle *a,
     }
   g_assert_true (byline_body_equal (byline_article_get_body (a), byline_article_get_body (b)));
 }
+
+static char *expected_warning;
+static guint expected_hits;
+G_LOCK_DEFINE_STATIC (expected);
+
+static GLogWriterOutput
+catch_warning (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  gboolean caught = FALSE;
+
+  G_LOCK (expected);
+  if (expected_warning != NULL && (level & G_LOG_LEVEL_WARNING))
+    for (gsize i = 0; i < n_fields && !caught; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0
+          && g_pattern_match_simple (expected_warning, fields[i].value))
+        {
+          expected_hits++;
+          caught = TRUE;
+        }
+  G_UNLOCK (expected);
+  return caught ? G_LOG_WRITER_HANDLED : g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+void
+byline_test_catch_warnings (void)
+{
+  g_log_set_writer_func (catch_warning, NULL, NULL);
+}
+
+guint
+byline_test_expect_warning (const char *pattern)
+{
+  guint hits;
+
+  G_LOCK (expected);
+  hits = expected_hits;
+  expected_hits = 0;
+  g_free (expected_warning);
+  expected_warning = g_strdup (pattern);
+  G_UNLOCK (expected);
+  return hits;
+}

@@ -42,4 +42,12 @@ gssize         byline_test_find_bytes    (GBytes       *bytes,
 void           byline_test_assert_articles_equal (BylineArticle *a,
                                                   BylineArticle *b);
 
+/* g_test_expect_message() does not see structured logging, which Byline
+ * uses.  byline_test_catch_warnings(), first thing in main(), lets a test
+ * say which warning it expects: one whose message matches @pattern
+ * (g_pattern_match_simple()) is counted, not printed, until the next
+ * byline_test_expect_warning() (NULL: none); the count is returned then. */
+void           byline_test_catch_warnings   (void);
+guint          byline_test_expect_warning   (const char *pattern);
+
 G_END_DECLS

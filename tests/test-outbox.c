@@ -689,27 +689,6 @@ test_unknown_destination_waits (Fixture       *f,
   wait_for_state (job, BYLINE_OUTBOX_JOB_SENT, 5000);
 }
 
-/* g_test_expect_message() does not see structured logging: catch it here. */
-static const char *expected_warning;
-static guint expected_hits;
-
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  if (expected_warning != NULL && (level & G_LOG_LEVEL_WARNING))
-    for (gsize i = 0; i < n_fields; i++)
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0
-          && g_pattern_match_simple (expected_warning, fields[i].value))
-        {
-          expected_hits++;
-          return G_LOG_WRITER_HANDLED;
-        }
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 static void
 test_damaged_outbox_file (Fixture       *f,
                           gconstpointer  data)
@@ -719,11 +698,9 @@ test_damaged_outbox_file (Fixture       *f,
 
   g_file_replace_contents (file, "{ \"format\": ", 12, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
-  expected_warning = "Skipping an outbox: *outbox.json*";
-  expected_hits = 0;
+  byline_test_expect_warning ("Skipping an outbox: *outbox.json*");
   g_assert_true (byline_outbox_load (f->outbox, &error));
-  expected_warning = NULL;
-  g_assert_cmpuint (expected_hits, ==, 1);
+  g_assert_cmpuint (byline_test_expect_warning (NULL), ==, 1);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->outbox)), ==, 0);
 }
@@ -733,7 +710,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  byline_test_catch_warnings ();
   byline_test_init (&argc, &argv);
 
   g_test_add_func ("/outbox/backoff", test_backoff);

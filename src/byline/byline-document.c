@@ -31,6 +31,7 @@ struct _BylineDocument
   guint             autosave_delay;
   gboolean          saved_at_start;
   gboolean          closed;
+  guint             retry_source;  /* saving again after a failure */
   /* id → BylineImageRemoval: the pictures removed, which an undo of the
    * text may bring back with their figures */
   GHashTable       *removed;
@@ -69,6 +70,36 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+#define SAVE_RETRY_DELAY_S 10
+
+static guint
+save_retry_delay (void)
+{
+  const char *delay = g_getenv ("BYLINE_SAVE_RETRY_DELAY");
+  guint64 seconds;
+
+  if (delay != NULL && g_ascii_string_to_unsigned (delay, 10, 1, 3600, &seconds, NULL))
+    return seconds;
+  return SAVE_RETRY_DELAY_S;
+}
+
+static gboolean
+retry_save (gpointer data)
+{
+  BylineDocument *self = data;
+
+  /* A full disk, a folder made read-only, a drive gone: the store saves
+   * again at the next change, but a reporter who stopped typing when the
+   * window said "Not saved" needs no change for it to be saved once the
+   * disk has room again. */
+  if (!self->closed && self->save_state == BYLINE_SAVE_STATE_FAILED)
+    byline_document_save (self, NULL);
+  if (self->save_state == BYLINE_SAVE_STATE_FAILED && !self->closed)
+    return G_SOURCE_CONTINUE;
+  self->retry_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_save_state (BylineDocument  *self,
                 BylineSaveState  state,
@@ -84,6 +115,12 @@ set_save_state (BylineDocument  *self,
       changed = TRUE;
     }
   self->save_state = state;
+  /* Tried again by itself, but for a conflict: that needs the person. */
+  if (state == BYLINE_SAVE_STATE_FAILED && self->retry_source == 0 && !self->closed
+      && !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
+    self->retry_source = g_timeout_add_seconds (save_retry_delay (), retry_save, self);
+  else if (state != BYLINE_SAVE_STATE_FAILED || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
+    g_clear_handle_id (&self->retry_source, g_source_remove);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
 }
@@ -272,6 +309,7 @@ byline_document_dispose (GObject *object)
   if (!self->closed && self->store != NULL && self->article != NULL)
     byline_draft_store_unwatch (self->store, self->article);
   self->closed = TRUE;
+  g_clear_handle_id (&self->retry_source, g_source_remove);
 
   g_clear_object (&self->selected_image);
 

@@ -78,15 +78,44 @@ update_save_state (BylineWindow *self)
   if (error != NULL)
     {
       gboolean conflict = g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
-      /* The core's message names the draft by its id, for the command line. */
-      g_autofree char *title = conflict ? g_strdup (_("Not saved: the story was changed elsewhere since it was "
-                                                      "opened here. What you typed is still here: merge the two."))
-                                        : g_strdup_printf (_("Could not save: %s"), error->message);
+      g_autofree char *title = NULL;
+
+      /* The core's message names the file (a temporary one, in the draft's
+       * folder), for the command line and the log; the person needs what
+       * happened and what to do. */
+      if (conflict)
+        title = g_strdup (_("Not saved: the story was changed elsewhere since it was "
+                            "opened here. What you typed is still here: merge the two."));
+      else if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+        title = g_strdup (_("Not saved: the disk is full. What you typed is still here, and is saved "
+                            "as soon as there is room: free some space, or export the story to another disk."));
+      else if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_WRITABLE))
+        title = g_strdup (_("Not saved: Byline may not write to its drafts folder. What you typed is "
+                            "still here: export the story to another folder."));
+      else
+        title = g_strdup_printf (_("Could not save: %s"), error->message);
 
       adw_banner_set_title (self->banner, title);
-      adw_banner_set_button_label (self->banner, conflict ? _("_Merge…") : _("_Try Again"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner),
-                                      conflict ? "win.merge-conflict" : "win.retry-save");
+      /* The target first, then the action that takes it. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->banner), NULL);
+      if (conflict)
+        {
+          adw_banner_set_button_label (self->banner, _("_Merge…"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), "win.merge-conflict");
+        }
+      else if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_WRITABLE))
+        {
+          /* Trying again there would not help: the story goes elsewhere. */
+          adw_banner_set_button_label (self->banner, _("_Export…"));
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->banner), "s", "html");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), "win.export");
+        }
+      else
+        {
+          adw_banner_set_button_label (self->banner, _("_Try Again"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), "win.retry-save");
+        }
       adw_banner_set_revealed (self->banner, TRUE);
     }
   else

@@ -82,6 +82,13 @@ error_code_for_errno (int errsv)
     case EEXIST:
     case ENOTEMPTY:
       return BYLINE_ERROR_CONFLICT;
+    case ENOSPC:
+    case EDQUOT:
+      return BYLINE_ERROR_NO_SPACE;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return BYLINE_ERROR_NOT_WRITABLE;
     default:
       return BYLINE_ERROR_FAILED;
     }
@@ -109,6 +116,15 @@ set_error_from_glib (GError **error,
   if (g_error_matches (glib_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
       || g_error_matches (glib_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     code = BYLINE_ERROR_NOT_FOUND;
+  else if (g_error_matches (glib_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC)
+           || g_error_matches (glib_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    code = BYLINE_ERROR_NO_SPACE;
+  else if (g_error_matches (glib_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+           || g_error_matches (glib_error, G_FILE_ERROR, G_FILE_ERROR_PERM)
+           || g_error_matches (glib_error, G_FILE_ERROR, G_FILE_ERROR_ROFS)
+           || g_error_matches (glib_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (glib_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    code = BYLINE_ERROR_NOT_WRITABLE;
   g_set_error_literal (error, BYLINE_ERROR, code, glib_error->message);
   return FALSE;
 }

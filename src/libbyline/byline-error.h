@@ -29,6 +29,8 @@ typedef enum
   BYLINE_ERROR_NETWORK,           /* offline, no answer, timeout, connection reset, DNS: retry later */
   BYLINE_ERROR_SERVER,            /* the destination failed (5xx, 408, 429): retry later */
   BYLINE_ERROR_TLS,               /* the server's certificate is not trusted: never retried */
+  BYLINE_ERROR_NO_SPACE,          /* the disk (or the person's quota) is full */
+  BYLINE_ERROR_NOT_WRITABLE,      /* no permission to write there, or a read-only disk */
 } BylineError;
 
 GQuark byline_error_quark (void);

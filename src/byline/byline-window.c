@@ -299,6 +299,8 @@ on_close_anyway (AdwAlertDialog *dialog,
     }
   else if (g_strcmp0 (response, "copy") == 0)
     _byline_window_save_as_copy (self);
+  else if (g_strcmp0 (response, "export") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export", "s", "html");
 }
 
 static void
@@ -318,6 +320,7 @@ byline_window_close_request (GtkWindow *window)
   BylineWindow *self = BYLINE_WINDOW (window);
   g_autoptr(GError) error = NULL;
   AdwDialog *dialog;
+  const char *keep;   /* the response that keeps the words */
 
   save_window_state (self);
 
@@ -326,17 +329,35 @@ byline_window_close_request (GtkWindow *window)
 
   /* Never lose words without asking. */
   dialog = adw_alert_dialog_new (_("Save Failed"), NULL);
-  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
-                                _("The latest changes to this story could not be saved: %s"),
-                                error->message);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Keep Editing"),
                                   "discard", _("_Close Without Saving"),
-                                  "copy", _("Save as _New Draft"),
                                   NULL);
+  /* A new draft would go to the same full or closed disk: the story goes
+   * elsewhere then. */
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE)
+      || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_WRITABLE))
+    {
+      adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
+                                 g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE)
+                                 ? _("The latest changes to this story could not be saved: the disk is full. "
+                                     "Export the story to another disk, or free some space and keep editing.")
+                                 : _("The latest changes to this story could not be saved: Byline may not "
+                                     "write to its drafts folder. Export the story to another folder."));
+      keep = "export";
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), keep, _("_Export…"));
+    }
+  else
+    {
+      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                    _("The latest changes to this story could not be saved: %s"),
+                                    error->message);
+      keep = "copy";
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), keep, _("Save as _New Draft"));
+    }
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "copy");
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), keep, ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), keep);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_anyway), self, 0);
   adw_dialog_present (dialog, GTK_WIDGET (self));

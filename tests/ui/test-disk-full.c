@@ -247,6 +247,23 @@ test_window (void)
                    "as soon as there is room: free some space, or export the story to another disk.");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner)), ==, "win.retry-save");
 
+  /* Closing asks, and offers to export the story: a new draft would go
+   * to the same full disk. */
+  gtk_window_close (GTK_WINDOW (window));
+  byline_ui_test_wait (100);
+  {
+    AdwDialog *alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+    g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+    g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (alert), "export"));
+    g_assert_false (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (alert), "copy"));
+    g_assert_cmpstr (adw_alert_dialog_get_default_response (ADW_ALERT_DIALOG (alert)), ==, "export");
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert)), "the disk is full"));
+    adw_dialog_force_close (alert);
+  }
+  byline_ui_test_wait (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
   /* Room again, no key pressed: saved within the retry delay. */
   g_assert_cmpint (g_unlink (filler), ==, 0);
   g_assert_true (byline_ui_test_wait_until (is_saved, document, 10000));

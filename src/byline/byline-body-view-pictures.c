@@ -237,7 +237,11 @@ on_imported (GObject      *source,
       show_images (self, insertion->images, block, unmoved);
     }
   if (insertion->error != NULL)
-    byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (insertion->error->message));
+    {
+      g_autofree char *message = byline_error_dup_for_person (insertion->error);
+
+      byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (message));
+    }
 }
 
 static void

@@ -400,7 +400,7 @@ show_error (BylineBodyView *self,
             const GError   *error)
 {
   g_warning ("%s", error->message);
-  byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_for_error (error));
 }
 
 static void

@@ -138,7 +138,7 @@ on_undelete (AdwToast           *toast,
   if (id == NULL)
     return;
   if (!byline_draft_store_undelete (self->store, id, &error))
-    show_toast (self, adw_toast_new (error->message));
+    show_toast (self, byline_toast_new_for_error (error));
   byline_drafts_dialog_reload (self);
   /* The draft back, its row under the keyboard. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
@@ -188,7 +188,7 @@ delete_row (BylineDraftsDialog *self,
 
   if (!byline_draft_store_delete (self->store, id, &error))
     {
-      show_toast (self, adw_toast_new (error->message));
+      show_toast (self, byline_toast_new_for_error (error));
       return;
     }
   /* Translators: %s is a headline */
@@ -562,7 +562,7 @@ byline_drafts_dialog_reload (BylineDraftsDialog *self)
   g_hash_table_remove_all (self->damaged);
   self->drafts = byline_draft_store_list (self->store, &error);
   if (self->drafts == NULL)
-    show_toast (self, adw_toast_new (error->message));
+    show_toast (self, byline_toast_new_for_error (error));
   for (guint i = 0; self->drafts != NULL && i < self->drafts->len; i++)
     {
       const BylineDraftSummary *summary = g_ptr_array_index (self->drafts, i);
@@ -606,7 +606,7 @@ on_restore_clicked (GtkButton          *button,
 
   if (!byline_draft_store_undelete (self->store, id, &error))
     {
-      show_toast (self, adw_toast_new (error->message));
+      show_toast (self, byline_toast_new_for_error (error));
       return;
     }
   /* Translators: %s is a headline */
@@ -672,7 +672,7 @@ fill_trash (BylineDraftsDialog *self)
   trash = byline_draft_store_list_trash (self->store, &error);
   if (trash == NULL)
     {
-      show_toast (self, adw_toast_new (error->message));
+      show_toast (self, byline_toast_new_for_error (error));
       return;
     }
   /* A page at a time, as the drafts: a big clean-up can fill the trash. */
@@ -701,7 +701,7 @@ on_empty_response (AdwAlertDialog     *alert,
   /* All it can: one draft that cannot go does not keep the others. */
   byline_draft_store_empty_trash (self->store, &error);
   if (error != NULL)
-    show_toast (self, adw_toast_new (error->message));
+    show_toast (self, byline_toast_new_for_error (error));
   fill_trash (self);
 }
 

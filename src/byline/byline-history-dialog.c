@@ -54,7 +54,7 @@ show_version (BylineHistoryDialog *self,
   article = byline_draft_store_load_version (self->store, self->id, revision, &error);
   if (article == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, byline_toast_new_for_error (error));
       return;
     }
   self->shown = revision;
@@ -117,7 +117,7 @@ on_restore_clicked (BylineHistoryDialog *self)
   g_autoptr(GError) error = NULL;
 
   if (!byline_history_dialog_restore (self, self->shown, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, byline_toast_new_for_error (error));
 }
 
 static gboolean
@@ -138,7 +138,7 @@ load (BylineHistoryDialog *self)
   versions = byline_draft_store_list_history (self->store, self->id, &error);
   if (versions == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, byline_toast_new_for_error (error));
       return;
     }
 

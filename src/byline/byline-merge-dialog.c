@@ -14,6 +14,7 @@
 
 #include "byline-merge-dialog.h"
 #include "byline-review.h"
+#include "byline-widget-util.h"
 
 struct _BylineMergeDialog
 {
@@ -99,7 +100,7 @@ on_apply_clicked (BylineMergeDialog *self)
   g_autoptr(GError) error = NULL;
 
   if (!byline_merge_dialog_apply (self, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, byline_toast_new_for_error (error));
 }
 
 /* Narrow, the two versions and the choices go one above the other. */

@@ -5,7 +5,30 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "byline.h"
 #include "byline-widget-util.h"
+
+char *
+byline_error_dup_for_person (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+    return g_strdup (_("The disk is full: free some space, then try again."));
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_WRITABLE))
+    return g_strdup (_("Byline may not write to its drafts folder."));
+  return g_strdup (error->message);
+}
+
+AdwToast *
+byline_toast_new_for_error (const GError *error)
+{
+  g_autofree char *message = byline_error_dup_for_person (error);
+
+  return adw_toast_new (message);
+}
 
 /* gtk_widget_set_tooltip_text(), only when the text changes: on a shown
  * widget GTK looks again for what is under the pointer each time, even for

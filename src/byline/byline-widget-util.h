@@ -25,6 +25,12 @@ void        byline_list_box_leave_on_tab (GtkListBox *list);
 /* A toast for an error to read: its text wraps instead of being cut short,
  * and it stays ten seconds. */
 AdwToast   *byline_toast_new_long       (const char  *text);
+/* What to tell the person of a failure to write a draft or its pictures:
+ * a full disk or a folder Byline may not write to said plainly (the core's
+ * message names a temporary file, for the log); else the core's message. */
+char       *byline_error_dup_for_person (const GError *error);
+/* A toast saying that. */
+AdwToast   *byline_toast_new_for_error  (const GError *error);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 /* The size to show a picture of @width × @height pixels at, in a box of at

@@ -32,7 +32,8 @@ show_error_toast (BylineWindow *self,
                   const char   *what,
                   const GError *error)
 {
-  g_autofree char *title = what ? g_strdup_printf ("%s: %s", what, error->message) : g_strdup (error->message);
+  g_autofree char *message = byline_error_dup_for_person (error);
+  g_autofree char *title = what ? g_strdup_printf ("%s: %s", what, message) : g_strdup (message);
 
   byline_window_add_toast (self, byline_toast_new_long (title));
 }

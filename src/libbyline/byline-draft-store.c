@@ -4,6 +4,8 @@
  * in place, and a save writes them in an order that leaves something whole
  * whenever it stops: the pictures, then history/<revision>.json, then
  * draft.json, then summary.json (a cache checked against draft.json's stamp).
+ * On a full disk, the newest words come first: the history entry gives its
+ * room to draft.json (write_draft()).
  * Writers of one draft take a flock on its lock file; readers need none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -413,6 +415,42 @@ save_media (BylineArticle  *article,
   return !copied || _byline_fsync_folder (media_dir, error);
 }
 
+/* history/<revision>.json, then draft.json.  On a full disk the newest
+ * words come before a copy of them: when there is room for one copy, not
+ * two, the history entry gives its room to the draft (the history then
+ * lacks this version, which draft.json is). */
+static gboolean
+write_draft (const char  *draft_path,
+             const char  *history_path,
+             GBytes      *bytes,
+             GError     **error)
+{
+  g_autoptr(GError) history_error = NULL;
+  g_autoptr(GError) draft_error = NULL;
+  gboolean history;
+
+  history = _byline_write_file_unsynced (history_path, g_bytes_get_data (bytes, NULL),
+                                         g_bytes_get_size (bytes), &history_error);
+  if (!history && !g_error_matches (history_error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+    {
+      g_propagate_error (error, g_steal_pointer (&history_error));
+      return FALSE;
+    }
+  if (_byline_write_file_atomic (draft_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 &draft_error))
+    return TRUE;
+  if (history && g_error_matches (draft_error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+    {
+      g_unlink (history_path);
+      g_clear_error (&draft_error);
+      if (_byline_write_file_atomic (draft_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     &draft_error))
+        return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&draft_error));
+  return FALSE;
+}
+
 /* Makes room for @revision: keeps the newest @limit - 1 versions before it.
  * Done before writing it, so that however a save ends the history never
  * holds more than @limit files. */
@@ -508,10 +546,7 @@ save_locked (BylineDraftStore  *self,
    * into place whole. */
   prune_history (draft_dir, self->history_limit, revision);
   history_path = _byline_draft_history_path (draft_dir, revision);
-  if (!_byline_write_file_unsynced (history_path, g_bytes_get_data (bytes, NULL),
-                                    g_bytes_get_size (bytes), error)
-      || !_byline_write_file_atomic (draft_path, g_bytes_get_data (bytes, NULL),
-                                     g_bytes_get_size (bytes), error))
+  if (!write_draft (draft_path, history_path, bytes, error))
     {
       byline_article_set_revision (article, loaded_revision);
       if (old_modified != NULL)

@@ -23,6 +23,7 @@
 #include "byline-test-utils.h"
 #include "ui-test-utils.h"
 #include "byline-article-editor.h"
+#include "byline-body-view.h"
 #include "byline-document.h"
 #include "byline-window-private.h"
 #include "ui-window-test.h"
@@ -147,7 +148,8 @@ list_folder (GFile *folder)
 }
 
 /* The store, on a full disk: a clear error that says so, and the draft
- * already there whole, no temporary file left beside it. */
+ * already there whole, no temporary file left beside it; with room for
+ * one copy of the story, the newest words before the history's copy. */
 static void
 test_store (void)
 {
@@ -183,13 +185,37 @@ test_store (void)
   after = list_folder (draft);
   g_assert_cmpstrv (after, before);
 
-  /* Room again: saved. */
+  /* Room for one copy of the draft, not two: the draft has it, not the
+   * history's copy of it. */
   g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_clear_pointer (&filler, g_free);
+  filler = fill_disk (4096);
   g_assert_true (byline_draft_store_save (store, article, &error));
   g_assert_no_error (error);
   g_clear_object (&on_disk);
   on_disk = byline_draft_store_load (store, byline_article_get_id (article), &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Không lưu được vì đĩa đầy");
+  {
+    g_autofree char *name = g_strdup_printf ("history/%" G_GUINT64_FORMAT ".json",
+                                             byline_article_get_revision (article));
+    g_autoptr(GFile) entry = g_file_get_child (draft, name);
+
+    g_assert_false (g_file_query_exists (entry, NULL));
+  }
+
+  /* Room again: saved, with its history. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  byline_article_set_headline (article, "Đã lưu lại");
+  g_assert_true (byline_draft_store_save (store, article, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = g_strdup_printf ("history/%" G_GUINT64_FORMAT ".json",
+                                             byline_article_get_revision (article));
+    g_autoptr(GFile) entry = g_file_get_child (draft, name);
+
+    g_assert_true (g_file_query_exists (entry, NULL));
+  }
 }
 
 static gboolean
@@ -341,6 +367,57 @@ test_read_only (void)
   byline_ui_test_wait (50);
 }
 
+static gboolean
+toast_says_disk_full (gpointer data)
+{
+  return byline_ui_test_find_label (data, "The disk is full: free some space, then try again.") != NULL;
+}
+
+/* Pictures added on a full disk: none comes half-copied into the story,
+ * and the toast says the disk is full, not a temporary file's name. */
+static void
+test_pictures (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) photo = NULL;
+  g_autoptr(BylineDraftStore) store = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *outside = g_dir_make_tmp ("byline-photos-XXXXXX", NULL);
+  BylineWindow *window;
+  BylineDocument *document;
+  GtkTextView *headline;
+
+  g_assert_null (disk_refused);
+  folder = g_file_new_build_filename (disk, "pictures", NULL);
+  store = byline_draft_store_new (folder);
+  window = byline_ui_test_new_window (store);
+  gtk_window_present (GTK_WINDOW (window));
+  document = byline_window_get_document (window);
+  headline = byline_article_editor_get_headline_view (byline_window_get_editor (window));
+  byline_article_editor_focus_headline (byline_window_get_editor (window));
+  byline_ui_test_type (headline, "Ảnh lũ quét");
+  g_assert_true (byline_document_flush (document, &error));
+  g_assert_no_error (error);
+
+  /* A photo on another disk; none left on this one. */
+  photo = g_file_new_build_filename (outside, "lu-quet.png", NULL);
+  byline_test_write_png (photo, 600, 400, 0x8a5a2b);
+  g_list_store_append (files, photo);
+  filler = fill_disk (0);
+  byline_body_view_insert_pictures_async (byline_article_editor_get_body_view (byline_window_get_editor (window)),
+                                          G_LIST_MODEL (files), -1);
+  g_assert_true (byline_ui_test_wait_until (toast_says_disk_full, window, 10000));
+  g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (document)), ==, 0);
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  byline_ui_test_wait (50);
+  g_unlink (g_file_peek_path (photo));
+  g_rmdir (outside);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/ui/disk-full/store", test_store);
   g_test_add_func ("/ui/disk-full/window", test_window);
   g_test_add_func ("/ui/disk-full/read-only", test_read_only);
+  g_test_add_func ("/ui/disk-full/pictures", test_pictures);
 
   status = g_test_run ();
   unmount_small_disk ();

@@ -250,9 +250,12 @@ _byline_window_show_finding (BylineWindow    *self,
     case BYLINE_FIELD_ARTICLE:
     case BYLINE_FIELD_SOURCE:
     default:
-      /* A picture-wide finding still names its picture. */
+      /* A picture-wide finding still names its picture; pictures not in
+       * the story are added in the pictures panel. */
       if (byline_finding_get_image_id (finding) != NULL)
         show_in_pictures (self, finding);
+      else if (g_str_equal (byline_finding_get_code (finding), "missing-pictures"))
+        adw_overlay_split_view_set_show_sidebar (self->inner_split, TRUE);
       break;
     }
 }

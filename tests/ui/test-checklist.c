@@ -499,6 +499,11 @@ test_forget_missing_pictures (Fixture       *f,
   index = find_code (checklist, "missing-pictures");
   g_assert_cmpint (index, >=, 0);
 
+  /* Going to it opens the pictures panel, where they are added. */
+  adw_overlay_split_view_set_show_sidebar (f->window->inner_split, FALSE);
+  byline_checklist_activate_finding (checklist, index);
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (f->window->inner_split));
+
   /* Its button is not "Fix": it changes no text. */
   g_assert_null (byline_ui_test_find_button (shown_row (f, index), "_Fix"));
   forget = byline_ui_test_find_button (shown_row (f, index), "F_orget");

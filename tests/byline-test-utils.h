@@ -42,6 +42,14 @@ gssize         byline_test_find_bytes    (GBytes       *bytes,
 void           byline_test_assert_articles_equal (BylineArticle *a,
                                                   BylineArticle *b);
 
+/* A JPEG's header (no picture data: enough to be measured) of @width ×
+ * @height pixels whose EXIF segment says @orientation, in the byte order
+ * cameras of either kind write ("II" or "MM"), after another tag. */
+GByteArray    *byline_test_jpeg_oriented    (guint        width,
+                                             guint        height,
+                                             guint        orientation,
+                                             gboolean     big_endian);
+
 /* g_test_expect_message() does not see structured logging, which Byline
  * uses.  byline_test_catch_warnings(), first thing in main(), lets a test
  * say which warning it expects: one whose message matches @pattern

@@ -139,7 +139,7 @@ test_unknown_members_survive (void)
   block = json_array_get_object_element (json_object_get_array_member (object, "body"), 0);
   g_assert_true (json_object_get_boolean_member (block, "drop_cap"));
   /* and this version writes its own version */
-  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "1.0");
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "1.1");
 }
 
 static void

@@ -985,6 +985,93 @@ test_corrupt_draft (void)
   assert_success (byline_draft_store_delete (store, id, &error));
 }
 
+/* draft.json with its version and its one picture's size set to these. */
+static void
+rewrite_draft (const char *path,
+               const char *version,
+               guint       width,
+               guint       height)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root, *image;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "version", version);
+  image = json_array_get_object_element (json_object_get_array_member (root, "images"), 0);
+  json_object_set_int_member (image, "width", width);
+  json_object_set_int_member (image, "height", height);
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  write_string (path, text);
+}
+
+static void
+assert_picture_size (BylineDraftStore *store,
+                     const char       *id,
+                     guint             width,
+                     guint             height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) loaded = byline_draft_store_load (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_image_get_width (byline_article_get_image (loaded, 0)), ==, width);
+  g_assert_cmpuint (byline_image_get_height (byline_article_get_image (loaded, 0)), ==, height);
+}
+
+/* A phone's upright photo (stored 400 × 300, EXIF Orientation 6) in a
+ * draft of format 1.0, which recorded its stored size: loaded, it has the
+ * size it shows at, and keeps it when saved (as 1.1).  A 1.0 draft saved
+ * with the right size keeps it; a 1.1 draft is taken as it says. */
+static void
+test_old_picture_sizes (void)
+{
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (NULL);
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GFile) folder = byline_test_make_folder ("turned");
+  g_autoptr(GFile) photo = g_file_get_child (folder, "dung.jpg");
+  g_autoptr(GByteArray) jpeg = byline_test_jpeg_oriented (400, 300, 6, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(BylineImage) image = NULL;
+  const char *id = byline_article_get_id (article);
+
+  g_file_replace_contents (photo, (const char *) jpeg->data, jpeg->len, NULL, FALSE, G_FILE_CREATE_NONE,
+                           NULL, NULL, &error);
+  g_assert_no_error (error);
+  image = byline_draft_store_import_image (store, article, photo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_image_get_width (image), ==, 300);
+  g_assert_cmpuint (byline_image_get_height (image), ==, 400);
+  byline_article_add_image (article, image);
+  g_assert_true (byline_draft_store_save (store, article, &error));
+  g_assert_no_error (error);
+  path = draft_path (store, id, "draft.json");
+
+  rewrite_draft (path, "1.0", 400, 300);
+  assert_picture_size (store, id, 300, 400);
+  {
+    g_autoptr(BylineArticle) loaded = byline_draft_store_load (store, id, &error);
+
+    g_assert_true (byline_draft_store_save (store, loaded, &error));
+    g_assert_no_error (error);
+  }
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"1.1\""));
+  assert_picture_size (store, id, 300, 400);
+
+  rewrite_draft (path, "1.0", 300, 400);
+  assert_picture_size (store, id, 300, 400);
+
+  rewrite_draft (path, "1.1", 400, 300);
+  assert_picture_size (store, id, 400, 300);
+}
+
 static void
 test_newer_version (void)
 {
@@ -1001,7 +1088,7 @@ test_newer_version (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  version = strstr (contents, "\"1.0\"");
+  version = strstr (contents, "\"1.1\"");
   g_assert_nonnull (version);
   version[1] = '2';
   write_string (path, contents);
@@ -1091,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/invalid-ids", test_invalid_ids);
   g_test_add_func ("/draft-store/corrupt", test_corrupt_draft);
   g_test_add_func ("/draft-store/newer-version", test_newer_version);
+  g_test_add_func ("/draft-store/old-picture-sizes", test_old_picture_sizes);
   g_test_add_func ("/draft-store/leftover-temporaries", test_leftover_temporaries);
 
   return g_test_run ();

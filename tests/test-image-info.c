@@ -168,46 +168,6 @@ make_jpeg (guint8 sof,
   return out;
 }
 
-/* A JPEG header whose EXIF segment says @orientation, in the byte order
- * cameras of either kind write ("II" or "MM"), after another tag. */
-static GByteArray *
-make_jpeg_oriented (guint    width,
-                    guint    height,
-                    guint    orientation,
-                    gboolean big_endian)
-{
-  GByteArray *out = g_byte_array_new ();
-  GByteArray *exif = g_byte_array_new ();
-  void (*put16) (GByteArray *, guint) = big_endian ? put16be : put16le;
-
-  put_bytes (exif, "Exif\0\0", 6);
-  put_bytes (exif, big_endian ? "MM\0\x2a\0\0\0\x08" : "II\x2a\0\x08\0\0\0", 8);
-  put16 (exif, 2);                                     /* two entries */
-  put16 (exif, 0x010f);                                /* Make, ASCII, 4 bytes */
-  put16 (exif, 2);
-  put_bytes (exif, big_endian ? "\0\0\0\x04" : "\x04\0\0\0", 4);
-  put_bytes (exif, "Cam", 4);
-  put16 (exif, 0x0112);                                /* Orientation, SHORT, 1 */
-  put16 (exif, 3);
-  put_bytes (exif, big_endian ? "\0\0\0\x01" : "\x01\0\0\0", 4);
-  put16 (exif, orientation);
-  put_bytes (exif, "\0\0", 2);
-  put_bytes (exif, "\0\0\0\0", 4);                       /* no next IFD */
-
-  put_bytes (out, "\xff\xd8\xff\xe1", 4);
-  put16be (out, exif->len + 2);
-  g_byte_array_append (out, exif->data, exif->len);
-  put_bytes (out, "\xff\xc0", 2);
-  put16be (out, 17);
-  put_bytes (out, "\x08", 1);
-  put16be (out, height);
-  put16be (out, width);
-  put_bytes (out, "\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
-  put_bytes (out, "\xff\xd9", 2);
-  g_byte_array_unref (exif);
-  return out;
-}
-
 static GByteArray *
 make_gif (guint width,
           guint height)
@@ -332,7 +292,7 @@ test_jpeg_orientation (void)
   for (guint orientation = 0; orientation <= 9; orientation++)
     for (int big_endian = 0; big_endian <= 1; big_endian++)
       {
-        g_autoptr(GByteArray) jpeg = make_jpeg_oriented (4000, 3000, orientation, big_endian);
+        g_autoptr(GByteArray) jpeg = byline_test_jpeg_oriented (4000, 3000, orientation, big_endian);
         gboolean turned = orientation >= 5 && orientation <= 8;
 
         g_test_message ("orientation %u, %s", orientation, big_endian ? "MM" : "II");

@@ -62,9 +62,10 @@ update_picture_size (BylineFigure *self)
   GdkPaintable *shown = gtk_picture_get_paintable (GTK_PICTURE (self->picture));
   double width, height;
 
-  /* A phone's portrait photo added before Byline read EXIF orientations
-   * says it is a landscape one: the picture decoded, turned, knows (and
-   * the figure remembers while the picture is let go off screen). */
+  /* A picture whose size the story has wrong, turned a quarter (a ninjs
+   * item's; a phone's portrait photo in an old draft is measured again by
+   * the store when it loads): the picture decoded knows (and the figure
+   * remembers while the picture is let go off screen). */
   if (shown != NULL && w > 0 && h > 0)
     {
       int shown_w = gdk_paintable_get_intrinsic_width (shown);

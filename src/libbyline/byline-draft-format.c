@@ -15,6 +15,7 @@
 #include "byline-body-private.h"
 #include "byline-date-format.h"
 #include "byline-draft-format.h"
+#include "byline-draft-store-private.h"
 #include "byline-error.h"
 #include "byline-image-private.h"
 #include "byline-text.h"
@@ -244,10 +245,19 @@ byline_draft_format_serialize (BylineArticle *article)
 
 /* ------------------------------------------------------------------ reading */
 
+#define SIZES_AS_STORED_KEY "byline-draft-sizes-as-stored"
+
+gboolean
+_byline_draft_format_take_sizes_as_stored (BylineArticle *article)
+{
+  return GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (article), SIZES_AS_STORED_KEY));
+}
+
 typedef struct
 {
   const char *source;
   GError    **error;
+  guint64     minor;
 } Reader;
 
 static gboolean
@@ -563,6 +573,7 @@ check_version (Reader     *reader,
   if (version == NULL || end == version || (*end != '\0' && *end != '.') || major == 0)
     return fail (reader, BYLINE_ERROR_INVALID, _("“version” must be “MAJOR.MINOR”, not “%s”"),
                  version ? version : "");
+  reader->minor = *end == '.' ? g_ascii_strtoull (end + 1, NULL, 10) : 0;
   if (major > BYLINE_DRAFT_FORMAT_MAJOR)
     return fail (reader, BYLINE_ERROR_NEWER_VERSION,
                  _("written by a newer Byline (draft format %s); this version reads format %d.x"),
@@ -684,6 +695,9 @@ byline_draft_format_from_json (JsonNode    *root,
   extra = collect_extra (object, article_members);
   _byline_article_set_extra (article, extra);
   byline_article_set_revision (article, revision);
+  /* For the store, which has the pictures' files to measure them again. */
+  if (reader.minor < 1)
+    g_object_set_data (G_OBJECT (article), SIZES_AS_STORED_KEY, GINT_TO_POINTER (TRUE));
 
   return g_steal_pointer (&article);
 }

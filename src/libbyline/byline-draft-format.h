@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 #define BYLINE_DRAFT_FORMAT_NAME      "byline-draft"
 #define BYLINE_DRAFT_FORMAT_MAJOR     1
-#define BYLINE_DRAFT_FORMAT_MINOR     0
+/* 1.1: a picture's width and height are the size it shows at (a JPEG's
+ * EXIF orientation applied); 1.0 drafts may have its stored size. */
+#define BYLINE_DRAFT_FORMAT_MINOR     1
 
 /* The whole draft as a JSON document.  Image files are not included: they sit
  * beside draft.json as media/<sha256>.<ext>. */

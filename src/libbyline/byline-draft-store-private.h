@@ -174,6 +174,10 @@ GArray             *_byline_history_revisions    (const char        *draft_dir);
 char               *_byline_draft_history_path   (const char        *draft_dir,
                                                   guint64            revision);
 /* Points the pictures at their copies in media/, where there is one. */
+/* byline-draft-format.c: whether @article was read from a draft of format
+ * 1.0, whose pictures may have their stored size, not the one they show at
+ * (asked once). */
+gboolean            _byline_draft_format_take_sizes_as_stored (BylineArticle *article);
 void                _byline_draft_attach_media   (BylineArticle     *article,
                                                   const char        *draft_dir);
 /* Parses a draft.json or history file of the draft @id. */

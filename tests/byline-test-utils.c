@@ -424,26 +424,26 @@ byline_test_expect_warning (const char *pattern)
   return hits;
 }
 
-static void
-jpeg_put16be (GByteArray *out,
-              guint       value)
+void
+byline_test_put16be (GByteArray *out,
+                     guint       value)
 {
   guint8 b[2] = { value >> 8, value };
   g_byte_array_append (out, b, 2);
 }
 
-static void
-jpeg_put16le (GByteArray *out,
-              guint       value)
+void
+byline_test_put16le (GByteArray *out,
+                     guint       value)
 {
   guint8 b[2] = { value, value >> 8 };
   g_byte_array_append (out, b, 2);
 }
 
-static void
-jpeg_put_bytes (GByteArray *out,
-                const char *bytes,
-                gsize       length)
+void
+byline_test_put_bytes (GByteArray *out,
+                       const char *bytes,
+                       gsize       length)
 {
   g_byte_array_append (out, (const guint8 *) bytes, length);
 }
@@ -458,32 +458,32 @@ byline_test_jpeg_oriented (guint    width,
 {
   GByteArray *out = g_byte_array_new ();
   GByteArray *exif = g_byte_array_new ();
-  void (*put16) (GByteArray *, guint) = big_endian ? jpeg_put16be : jpeg_put16le;
+  void (*put16) (GByteArray *, guint) = big_endian ? byline_test_put16be : byline_test_put16le;
 
-  jpeg_put_bytes (exif, "Exif\0\0", 6);
-  jpeg_put_bytes (exif, big_endian ? "MM\0\x2a\0\0\0\x08" : "II\x2a\0\x08\0\0\0", 8);
+  byline_test_put_bytes (exif, "Exif\0\0", 6);
+  byline_test_put_bytes (exif, big_endian ? "MM\0\x2a\0\0\0\x08" : "II\x2a\0\x08\0\0\0", 8);
   put16 (exif, 2);                                     /* two entries */
   put16 (exif, 0x010f);                                /* Make, ASCII, 4 bytes */
   put16 (exif, 2);
-  jpeg_put_bytes (exif, big_endian ? "\0\0\0\x04" : "\x04\0\0\0", 4);
-  jpeg_put_bytes (exif, "Cam", 4);
+  byline_test_put_bytes (exif, big_endian ? "\0\0\0\x04" : "\x04\0\0\0", 4);
+  byline_test_put_bytes (exif, "Cam", 4);
   put16 (exif, 0x0112);                                /* Orientation, SHORT, 1 */
   put16 (exif, 3);
-  jpeg_put_bytes (exif, big_endian ? "\0\0\0\x01" : "\x01\0\0\0", 4);
+  byline_test_put_bytes (exif, big_endian ? "\0\0\0\x01" : "\x01\0\0\0", 4);
   put16 (exif, orientation);
-  jpeg_put_bytes (exif, "\0\0", 2);
-  jpeg_put_bytes (exif, "\0\0\0\0", 4);                       /* no next IFD */
+  byline_test_put_bytes (exif, "\0\0", 2);
+  byline_test_put_bytes (exif, "\0\0\0\0", 4);                       /* no next IFD */
 
-  jpeg_put_bytes (out, "\xff\xd8\xff\xe1", 4);
-  jpeg_put16be (out, exif->len + 2);
+  byline_test_put_bytes (out, "\xff\xd8\xff\xe1", 4);
+  byline_test_put16be (out, exif->len + 2);
   g_byte_array_append (out, exif->data, exif->len);
-  jpeg_put_bytes (out, "\xff\xc0", 2);
-  jpeg_put16be (out, 17);
-  jpeg_put_bytes (out, "\x08", 1);
-  jpeg_put16be (out, height);
-  jpeg_put16be (out, width);
-  jpeg_put_bytes (out, "\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
-  jpeg_put_bytes (out, "\xff\xd9", 2);
+  byline_test_put_bytes (out, "\xff\xc0", 2);
+  byline_test_put16be (out, 17);
+  byline_test_put_bytes (out, "\x08", 1);
+  byline_test_put16be (out, height);
+  byline_test_put16be (out, width);
+  byline_test_put_bytes (out, "\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
+  byline_test_put_bytes (out, "\xff\xd9", 2);
   g_byte_array_unref (exif);
   return out;
 }

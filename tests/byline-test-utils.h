@@ -42,6 +42,14 @@ gssize         byline_test_find_bytes    (GBytes       *bytes,
 void           byline_test_assert_articles_equal (BylineArticle *a,
                                                   BylineArticle *b);
 
+/* Bytes of a file written by hand: 16 bits big- or little-endian, bytes. */
+void           byline_test_put16be          (GByteArray  *out,
+                                             guint        value);
+void           byline_test_put16le          (GByteArray  *out,
+                                             guint        value);
+void           byline_test_put_bytes        (GByteArray  *out,
+                                             const char  *bytes,
+                                             gsize        length);
 /* A JPEG's header (no picture data: enough to be measured) of @width ×
  * @height pixels whose EXIF segment says @orientation, in the byte order
  * cameras of either kind write ("II" or "MM"), after another tag. */

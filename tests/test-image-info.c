@@ -11,6 +11,10 @@
 #include <unistd.h>
 
 #include "byline-test-utils.h"
+
+#define put16be byline_test_put16be
+#define put16le byline_test_put16le
+#define put_bytes byline_test_put_bytes
 #include "byline-image-info.h"
 
 typedef struct
@@ -85,21 +89,7 @@ read_other (const guint8 *data,
   return byline_image_info_other (data, length);
 }
 
-static void
-put16be (GByteArray *out,
-         guint       value)
-{
-  guint8 b[2] = { value >> 8, value };
-  g_byte_array_append (out, b, 2);
-}
 
-static void
-put16le (GByteArray *out,
-         guint       value)
-{
-  guint8 b[2] = { value, value >> 8 };
-  g_byte_array_append (out, b, 2);
-}
 
 static void
 put24le (GByteArray *out,
@@ -117,13 +107,6 @@ put32le (GByteArray *out,
   g_byte_array_append (out, b, 4);
 }
 
-static void
-put_bytes (GByteArray *out,
-           const char *bytes,
-           gsize       length)
-{
-  g_byte_array_append (out, (const guint8 *) bytes, length);
-}
 
 /* A baseline or progressive JPEG header as cameras write it: JFIF, a large
  * EXIF segment, quantization and Huffman tables (DHT is 0xC4, inside the SOF

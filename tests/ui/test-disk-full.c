@@ -230,42 +230,78 @@ has_failed (gpointer data)
   return byline_document_get_save_state (data) == BYLINE_SAVE_STATE_FAILED;
 }
 
+/* A story's window on the small disk, its headline typed and saved. */
+typedef struct
+{
+  BylineDraftStore *store;
+  BylineWindow     *window;
+  BylineDocument   *document;
+  GtkTextView      *headline;
+  char             *id;
+} Desk;
+
+static void
+desk_open (Desk       *desk,
+           const char *folder_name,
+           const char *headline)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (disk_refused);
+  folder = g_file_new_build_filename (disk, folder_name, NULL);
+  desk->store = byline_draft_store_new (folder);
+  desk->window = byline_ui_test_new_window (desk->store);
+  gtk_window_present (GTK_WINDOW (desk->window));
+  desk->headline = byline_article_editor_get_headline_view (byline_window_get_editor (desk->window));
+  desk->document = byline_window_get_document (desk->window);
+  byline_article_editor_focus_headline (byline_window_get_editor (desk->window));
+  byline_ui_test_type (desk->headline, headline);
+  g_assert_true (byline_document_flush (desk->document, &error));
+  g_assert_no_error (error);
+  desk->id = g_strdup (byline_article_get_id (byline_document_get_article (desk->document)));
+}
+
+static void
+desk_close (Desk *desk)
+{
+  gtk_window_destroy (GTK_WINDOW (desk->window));
+  byline_ui_test_wait (50);
+  g_clear_object (&desk->store);
+  g_clear_pointer (&desk->id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Desk, desk_close)
+
+/* The headline of the draft on disk. */
+static char *
+headline_on_disk (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) on_disk = byline_draft_store_load (desk->store, desk->id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (byline_article_get_headline (on_disk));
+}
+
 /* The window, its disk full while the reporter types: the banner says the
  * disk is full and that the text is kept; once there is room, the story
  * is saved with no key pressed and the banner goes. */
 static void
 test_window (void)
 {
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(BylineDraftStore) store = NULL;
-  g_autoptr(BylineArticle) on_disk = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto(Desk) desk = { 0 };
   g_autofree char *filler = NULL;
-  g_autofree char *id = NULL;
-  BylineWindow *window;
-  BylineDocument *document;
-  GtkTextView *headline;
+  g_autofree char *saved = NULL;
   AdwBanner *banner;
 
-  g_assert_null (disk_refused);
-  folder = g_file_new_build_filename (disk, "window", NULL);
-  store = byline_draft_store_new (folder);
-  window = byline_ui_test_new_window (store);
-  gtk_window_present (GTK_WINDOW (window));
-  headline = byline_article_editor_get_headline_view (byline_window_get_editor (window));
-  document = byline_window_get_document (window);
-  banner = window->banner;
-
-  byline_article_editor_focus_headline (byline_window_get_editor (window));
-  byline_ui_test_type (headline, "Lũ quét ở Mường Tè");
-  g_assert_true (byline_document_flush (document, &error));
-  g_assert_no_error (error);
-  id = g_strdup (byline_article_get_id (byline_document_get_article (document)));
+  desk_open (&desk, "window", "Lũ quét ở Mường Tè");
+  banner = desk.window->banner;
 
   filler = fill_disk (0);
   byline_test_expect_warning ("Autosave of draft * failed: *No space left on device");
-  byline_ui_test_type (headline, ", 3 người mất tích");
-  g_assert_true (byline_ui_test_wait_until (has_failed, document, 10000));
+  byline_ui_test_type (desk.headline, ", 3 người mất tích");
+  g_assert_true (byline_ui_test_wait_until (has_failed, desk.document, 10000));
   byline_ui_test_wait (100);
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_cmpstr (adw_banner_get_title (banner), ==,
@@ -275,10 +311,10 @@ test_window (void)
 
   /* Closing asks, and offers to export the story: a new draft would go
    * to the same full disk. */
-  gtk_window_close (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (desk.window));
   byline_ui_test_wait (100);
   {
-    AdwDialog *alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    AdwDialog *alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (desk.window));
 
     g_assert_true (ADW_IS_ALERT_DIALOG (alert));
     g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (alert), "export"));
@@ -288,21 +324,17 @@ test_window (void)
     adw_dialog_force_close (alert);
   }
   byline_ui_test_wait (50);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (desk.window)));
 
   /* Room again, no key pressed: saved within the retry delay. */
   g_assert_cmpint (g_unlink (filler), ==, 0);
-  g_assert_true (byline_ui_test_wait_until (is_saved, document, 10000));
+  g_assert_true (byline_ui_test_wait_until (is_saved, desk.document, 10000));
   byline_ui_test_wait (100);
   g_assert_false (adw_banner_get_revealed (banner));
-  on_disk = byline_draft_store_load (store, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Lũ quét ở Mường Tè, 3 người mất tích");
+  saved = headline_on_disk (&desk);
+  g_assert_cmpstr (saved, ==, "Lũ quét ở Mường Tè, 3 người mất tích");
   /* The log said it once; the retries, quietly. */
   g_assert_cmpuint (byline_test_expect_warning (NULL), ==, 1);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_ui_test_wait (50);
 }
 
 static void
@@ -318,36 +350,18 @@ remount (gboolean read_only)
 static void
 test_read_only (void)
 {
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(BylineDraftStore) store = NULL;
-  g_autoptr(BylineArticle) on_disk = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  BylineWindow *window;
-  BylineDocument *document;
-  GtkTextView *headline;
+  g_auto(Desk) desk = { 0 };
+  g_autofree char *saved = NULL;
   AdwBanner *banner;
 
-  g_assert_null (disk_refused);
-  folder = g_file_new_build_filename (disk, "read-only", NULL);
-  store = byline_draft_store_new (folder);
-  window = byline_ui_test_new_window (store);
-  gtk_window_present (GTK_WINDOW (window));
-  headline = byline_article_editor_get_headline_view (byline_window_get_editor (window));
-  document = byline_window_get_document (window);
-  banner = window->banner;
-
-  byline_article_editor_focus_headline (byline_window_get_editor (window));
-  byline_ui_test_type (headline, "Chợ phiên Bắc Hà");
-  g_assert_true (byline_document_flush (document, &error));
-  g_assert_no_error (error);
-  id = g_strdup (byline_article_get_id (byline_document_get_article (document)));
+  desk_open (&desk, "read-only", "Chợ phiên Bắc Hà");
+  banner = desk.window->banner;
 
   remount (TRUE);
   byline_test_expect_warning ("Autosave of draft * failed: *Read-only file system");
-  byline_ui_test_type (headline, " ngày cuối năm");
-  g_assert_true (byline_ui_test_wait_until (has_failed, document, 10000));
-  g_assert_error (byline_document_get_save_error (document), BYLINE_ERROR, BYLINE_ERROR_NOT_WRITABLE);
+  byline_ui_test_type (desk.headline, " ngày cuối năm");
+  g_assert_true (byline_ui_test_wait_until (has_failed, desk.document, 10000));
+  g_assert_error (byline_document_get_save_error (desk.document), BYLINE_ERROR, BYLINE_ERROR_NOT_WRITABLE);
   byline_ui_test_wait (100);
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_cmpstr (adw_banner_get_title (banner), ==,
@@ -357,14 +371,10 @@ test_read_only (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner)), ==, "win.export");
 
   remount (FALSE);
-  g_assert_true (byline_ui_test_wait_until (is_saved, document, 10000));
+  g_assert_true (byline_ui_test_wait_until (is_saved, desk.document, 10000));
   g_assert_cmpuint (byline_test_expect_warning (NULL), ==, 1);
-  on_disk = byline_draft_store_load (store, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (byline_article_get_headline (on_disk), ==, "Chợ phiên Bắc Hà ngày cuối năm");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_ui_test_wait (50);
+  saved = headline_on_disk (&desk);
+  g_assert_cmpstr (saved, ==, "Chợ phiên Bắc Hà ngày cuối năm");
 }
 
 static gboolean
@@ -378,42 +388,25 @@ toast_says_disk_full (gpointer data)
 static void
 test_pictures (void)
 {
-  g_autoptr(GFile) folder = NULL;
+  g_auto(Desk) desk = { 0 };
   g_autoptr(GFile) photo = NULL;
-  g_autoptr(BylineDraftStore) store = NULL;
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autoptr(GError) error = NULL;
   g_autofree char *filler = NULL;
   g_autofree char *outside = g_dir_make_tmp ("byline-photos-XXXXXX", NULL);
-  BylineWindow *window;
-  BylineDocument *document;
-  GtkTextView *headline;
 
-  g_assert_null (disk_refused);
-  folder = g_file_new_build_filename (disk, "pictures", NULL);
-  store = byline_draft_store_new (folder);
-  window = byline_ui_test_new_window (store);
-  gtk_window_present (GTK_WINDOW (window));
-  document = byline_window_get_document (window);
-  headline = byline_article_editor_get_headline_view (byline_window_get_editor (window));
-  byline_article_editor_focus_headline (byline_window_get_editor (window));
-  byline_ui_test_type (headline, "Ảnh lũ quét");
-  g_assert_true (byline_document_flush (document, &error));
-  g_assert_no_error (error);
+  desk_open (&desk, "pictures", "Ảnh lũ quét");
 
   /* A photo on another disk; none left on this one. */
   photo = g_file_new_build_filename (outside, "lu-quet.png", NULL);
   byline_test_write_png (photo, 600, 400, 0x8a5a2b);
   g_list_store_append (files, photo);
   filler = fill_disk (0);
-  byline_body_view_insert_pictures_async (byline_article_editor_get_body_view (byline_window_get_editor (window)),
+  byline_body_view_insert_pictures_async (byline_article_editor_get_body_view (byline_window_get_editor (desk.window)),
                                           G_LIST_MODEL (files), -1);
-  g_assert_true (byline_ui_test_wait_until (toast_says_disk_full, window, 10000));
-  g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (document)), ==, 0);
+  g_assert_true (byline_ui_test_wait_until (toast_says_disk_full, desk.window, 10000));
+  g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (desk.document)), ==, 0);
 
   g_assert_cmpint (g_unlink (filler), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_ui_test_wait (50);
   g_unlink (g_file_peek_path (photo));
   g_rmdir (outside);
 }

@@ -21,6 +21,7 @@
 #include "byline-review.h"
 #include "byline-send-bar.h"
 #include "byline-window-private.h"
+#include "byline-widget-util.h"
 
 /* ------------------------------------------------------------ destination */
 
@@ -102,7 +103,8 @@ queue_send (BylineWindow *self,
   if (byline_publisher_send (self->publisher, self->document, destination, status, NULL, publish_at,
                              &error) == NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Could not send: %s"), error->message);
+      g_autofree char *message = byline_error_dup_for_person (error);
+      g_autofree char *title = g_strdup_printf (_("Could not send: %s"), message);
       AdwToast *toast = adw_toast_new (title);
 
       adw_toast_set_timeout (toast, 8);

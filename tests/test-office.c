@@ -774,6 +774,7 @@ main (int   argc,
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);
   g_test_add_func ("/office/describe-left-out", test_describe_left_out);
   g_test_add_data_func ("/office/docx/vni", "docx/vni-times.docx", test_tcvn3);
+  g_test_add_data_func ("/office/docx/vni-split", "docx/vni-split.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/vni", "odt/vni-times.odt", test_tcvn3);
   g_test_add_data_func ("/office/doc/vni", "doc/vni-times.doc", test_tcvn3);
   g_test_add_data_func ("/office/doc/vni-soft-hyphen", "doc/vni-soft-hyphen.doc", test_tcvn3);

@@ -73,6 +73,14 @@ typedef struct
   /* A data table's row made one paragraph: how many cells with text it
    * joins (byline-office-table.c); 0 otherwise. */
   guint              n_cells;
+  /* The last run in an old code's font, while nothing came after it: where
+   * it ends in @html, the length of its closing tags, and its formatting,
+   * for a run like it to join (_byline_office_para_add_text_in()). */
+  gsize              legacy_end;
+  gsize              legacy_close;
+  gboolean           legacy_bold;
+  gboolean           legacy_italic;
+  BylineVnLegacy     legacy;
 } BylineOfficePara;
 
 BylineOfficePara *_byline_office_para_new         (void);

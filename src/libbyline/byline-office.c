@@ -230,19 +230,36 @@ _byline_office_para_add_text_in (BylineOfficePara *para,
     }
   escaped = g_markup_escape_text (text, -1);
   n = g_utf8_strlen (text, -1);
-  if (bold)
-    g_string_append (para->html, "<b>");
-  if (italic)
-    g_string_append (para->html, "<i>");
-  if (legacy != BYLINE_VN_LEGACY_NONE)
-    g_string_append_printf (para->html, "<font face=\"%s\">", faces[legacy]);
+  /* A word processor cuts runs where it likes (an edit made later, a
+   * spelling mark), also between an old code's letter and the mark after
+   * it ("chô" "ï", VNI's "chợ"): a run in the same font and formatting as
+   * the one just before joins it, so that the import reads the letter
+   * whole.  Not where a numbered caption's text begins. */
+  if (legacy != BYLINE_VN_LEGACY_NONE && para->legacy == legacy && para->legacy_end == para->html->len
+      && para->legacy_bold == bold && para->legacy_italic == italic && para->number_end != para->html->len)
+    g_string_truncate (para->html, para->legacy_end - para->legacy_close);
+  else
+    {
+      if (bold)
+        g_string_append (para->html, "<b>");
+      if (italic)
+        g_string_append (para->html, "<i>");
+      if (legacy != BYLINE_VN_LEGACY_NONE)
+        g_string_append_printf (para->html, "<font face=\"%s\">", faces[legacy]);
+    }
   g_string_append (para->html, escaped);
+  para->legacy_close = para->html->len;
   if (legacy != BYLINE_VN_LEGACY_NONE)
     g_string_append (para->html, "</font>");
   if (italic)
     g_string_append (para->html, "</i>");
   if (bold)
     g_string_append (para->html, "</b>");
+  para->legacy_close = para->html->len - para->legacy_close;
+  para->legacy_end = para->html->len;
+  para->legacy = legacy;
+  para->legacy_bold = bold;
+  para->legacy_italic = italic;
   /* Spaces count as neither: a bold paragraph may have plain spaces. */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)))

@@ -4,9 +4,12 @@
 # VNI has every capital, so the headline is typed in capitals.  The text is
 # stored as those Latin-1 letters.  One sentence was pasted in Unicode, in
 # Times New Roman.  With --soft-hyphen, "Phình" has an optional hyphen
-# (Word's soft hyphen, TCVN3's ư but nothing in VNI).
+# (Word's soft hyphen, TCVN3's ư but nothing in VNI).  With --split, the
+# lead's runs are cut between letters and their marks ("chô" "ï phieân"), as
+# Word cuts runs where an edit was made later.
 #   python3 make-vni-times.py vni-times.docx
 #   python3 make-vni-times.py --soft-hyphen vni-soft-hyphen.docx
+#   python3 make-vni-times.py --split vni-split.docx
 import io, sys, unicodedata
 from docx import Document
 from docx.oxml import OxmlElement
@@ -33,7 +36,13 @@ out = sys.argv[-1]
 doc = Document()
 doc.styles['Normal'].font.name = 'VNI-Times'
 doc.add_paragraph(vni('CHỢ PHIÊN BẮC HÀ'))
-doc.add_paragraph(vni('(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên Bắc Hà.'))
+if '--split' in sys.argv:
+    p = doc.add_paragraph()
+    lead = vni('(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên Bắc Hà.')
+    for piece in lead.replace('chôï', 'chô|ï').replace('Haø', 'Ha|ø').split('|'):
+        p.add_run(piece)
+else:
+    doc.add_paragraph(vni('(BLC) - Sáng 6/12, hàng nghìn du khách đến chợ phiên Bắc Hà.'))
 if '--soft-hyphen' in sys.argv:
     p = doc.add_paragraph()
     r = p.add_run(vni('Người dân các xã Lùng Phì'))

@@ -440,6 +440,27 @@ test_missing_pictures (void)
   g_clear_pointer (&draft, g_bytes_unref);
   draft = byline_draft_format_serialize (article);
   g_assert_null (g_strstr_len (g_bytes_get_data (draft, NULL), g_bytes_get_size (draft), "pending_pictures"));
+
+  /* A page's picture left out, saved and added by hand: not missing any
+   * more (its name is the file's; any case); the others still are. */
+  byline_article_add_missing_picture (article, "anh-3.jpg", "trang.html");
+  byline_article_add_missing_picture (article, "Picture 2", "Lũ quét.docx");
+  {
+    g_autoptr(BylineImage) added = byline_image_new ("ab", "image/jpeg");
+    g_autoptr(BylineImage) again = byline_image_new ("cd", "image/jpeg");
+    const char *left[] = { "Picture 2", NULL };
+
+    byline_image_set_filename (added, "ANH-3.JPG");
+    byline_article_add_image (article, added);
+    g_clear_pointer (&names, g_strfreev);
+    names = byline_article_dup_missing_pictures (article);
+    g_assert_cmpstrv (names, left);
+    byline_image_set_filename (again, "anh-3.jpg");
+    byline_article_add_image (article, again);
+    g_clear_pointer (&names, g_strfreev);
+    names = byline_article_dup_missing_pictures (article);
+    g_assert_cmpstrv (names, left);
+  }
 }
 
 int

@@ -159,6 +159,35 @@ byline_article_add_missing_picture (BylineArticle *self,
 }
 
 gboolean
+_byline_article_settle_missing_picture (BylineArticle *self,
+                                        const char    *filename)
+{
+  JsonArray *pending = get_pending (self);
+  g_autoptr(JsonArray) rest = NULL;
+  gboolean found = FALSE;
+
+  if (pending == NULL || filename == NULL || *filename == '\0')
+    return FALSE;
+  rest = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (pending); i++)
+    {
+      JsonNode *node = json_array_get_element (pending, i);
+      g_autofree char *name = JSON_NODE_HOLDS_OBJECT (node) ? dup_display_name (json_node_get_object (node)) : NULL;
+      g_autofree char *a = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+      g_autofree char *b = g_utf8_casefold (filename, -1);
+
+      /* The first of that name only: two pictures may share a name. */
+      if (!found && a != NULL && g_str_equal (a, b))
+        found = TRUE;
+      else
+        json_array_add_element (rest, json_node_copy (node));
+    }
+  if (found)
+    set_pending (self, json_array_get_length (rest) > 0 ? rest : NULL);
+  return found;
+}
+
+gboolean
 byline_article_forget_missing_pictures (BylineArticle *self)
 {
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), FALSE);

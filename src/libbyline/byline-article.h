@@ -118,8 +118,9 @@ void            byline_article_set_revision       (BylineArticle   *self,
 
 /* Pictures the story should have and has not (byline-article-missing.c): those
  * of an imported document that could not come in, and those of a ninjs item
- * whose bytes are elsewhere.  Kept in the draft until forgotten, each named as
- * the person knows it ("Picture 2", "sat-lo.jpg"): NULL when there are none. */
+ * whose bytes are elsewhere.  Kept in the draft until forgotten or until a
+ * picture of that file's name is added, each named as the person knows it
+ * ("Picture 2", "sat-lo.jpg"): NULL when there are none. */
 GStrv           byline_article_dup_missing_pictures    (BylineArticle   *self);
 /* @source: the file's name as the person saw it, or NULL. */
 void            byline_article_add_missing_picture     (BylineArticle   *self,

@@ -1570,6 +1570,23 @@ test_paste_vni (void)
   assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Baéc Haø");
 }
 
+/* A VNI letter cut between two runs ("chô" "ï", "Ca" "à"): one letter,
+ * also one with two marks ("ầ", "ậ", "ặ"), in the style of the run it
+ * began in. */
+static void
+test_paste_vni_split (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  const char *html =
+    "<p><span style=\"font-family:'VNI-Times'\">Chô</span><span style=\"font-family:'VNI-Times'\">"
+    "&iuml; phie&acirc;n Ba&eacute;c Ha</span><span style=\"font-family:'VNI-Times'\">&oslash;: "
+    "ca</span><span style=\"font-family:'VNI-Times'\">&agrave;u tho&acirc;n, ma</span>"
+    "<b style=\"font-family:'VNI-Times'\">&auml;t, ma</b><span style=\"font-family:'VNI-Times'\">&euml;t.</span></p>";
+
+  g_assert_cmpuint (byline_html_paste (body, 0, html, -1), ==, 1);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Chợ phiên Bắc Hà: cầu thôn, mật, mặt.");
+}
+
 /* A page Word saved (File ▸ Save As ▸ Web Page) from a story typed in
  * TCVN3: its Normal style's font in the sheet, for three elements; a run's
  * own inline. */
@@ -1804,6 +1821,7 @@ main (int   argc,
   g_test_add_func ("/html/paste/tcvn3", test_paste_tcvn3);
   g_test_add_func ("/html/paste/tcvn3-unicode", test_paste_tcvn3_unicode);
   g_test_add_func ("/html/paste/vni", test_paste_vni);
+  g_test_add_func ("/html/paste/vni-split", test_paste_vni_split);
   g_test_add_func ("/html/import/tcvn3-word-page", test_import_tcvn3_word_page);
   g_test_add_func ("/html/paste/browser", test_paste_browser);
   g_test_add_func ("/text/import", test_text_import);

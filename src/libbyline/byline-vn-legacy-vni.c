@@ -77,11 +77,44 @@ lookup (gunichar base,
   return 0;
 }
 
+/* The marks a VNI mark letter draws, as Unicode's combining marks in the
+ * order they compose (a dot below before the circumflex or breve it goes
+ * with: "ậ" is "ạ" and a circumflex); 0-terminated, NULL for no mark. */
+static const gunichar *
+combining_marks (gunichar mark)
+{
+  static const struct { gunichar mark; gunichar combining[3]; } marks[] = {
+    { 0xF8, { 0x0300 } }, { 0xF9, { 0x0301 } }, { 0xFB, { 0x0309 } }, { 0xF5, { 0x0303 } }, { 0xEF, { 0x0323 } },
+    { 0xE2, { 0x0302 } }, { 0xE0, { 0x0302, 0x0300 } }, { 0xE1, { 0x0302, 0x0301 } },
+    { 0xE5, { 0x0302, 0x0309 } }, { 0xE3, { 0x0302, 0x0303 } }, { 0xE4, { 0x0323, 0x0302 } },
+    { 0xEA, { 0x0306 } }, { 0xE8, { 0x0306, 0x0300 } }, { 0xE9, { 0x0306, 0x0301 } },
+    { 0xFA, { 0x0306, 0x0309 } }, { 0xFC, { 0x0306, 0x0303 } }, { 0xEB, { 0x0323, 0x0306 } },
+  };
+  gunichar small = g_unichar_tolower (mark);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (marks[i].mark == small)
+      return marks[i].combining;
+  return NULL;
+}
+
 void
 _byline_vn_legacy_append_vni (GString    *out,
                               const char *text)
 {
   const char *p = text;
+  const gunichar *combining;
+
+  /* A text that starts with a mark is the rest of a letter whose base
+   * ended the text before it (a page's or a paste's run cut inside a
+   * letter, "chô" "ï"): the marks as combining ones, which the import
+   * composes with that letter. */
+  while (*p != '\0' && (combining = combining_marks (g_utf8_get_char (p))) != NULL)
+    {
+      for (guint i = 0; i < 2 && combining[i] != 0; i++)
+        g_string_append_unichar (out, combining[i]);
+      p = g_utf8_next_char (p);
+    }
 
   while (*p != '\0')
     {

@@ -1054,6 +1054,18 @@ test_old_picture_sizes (void)
 
   rewrite_draft (path, "1.0", 400, 300);
   assert_picture_size (store, id, 300, 400);
+  /* The same draft imported from its folder (byline-cli import, File ▸ Open). */
+  {
+    g_autoptr(GFile) folder_of_draft = byline_draft_store_get_draft_folder (store, id);
+    g_autoptr(GBytes) bytes = read_bytes (path);
+    g_autoptr(BylineArticle) imported = byline_import_read (bytes, "draft.json", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (byline_import_attach_draft_media (imported, folder_of_draft, "draft.json", TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (byline_image_get_width (byline_article_get_image (imported, 0)), ==, 300);
+    g_assert_cmpuint (byline_image_get_height (byline_article_get_image (imported, 0)), ==, 400);
+  }
   {
     g_autoptr(BylineArticle) loaded = byline_draft_store_load (store, id, &error);
 

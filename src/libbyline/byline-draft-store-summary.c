@@ -494,8 +494,8 @@ read_head (const char *path,
  * from their headers: the size they show at, whatever the draft says
  * (a draft saved since has it already; nothing changes then).  Saved so
  * at the next save, as format 1.1. */
-static void
-measure_pictures_again (BylineArticle *article)
+void
+_byline_draft_measure_pictures (BylineArticle *article)
 {
   for (guint i = 0; i < byline_article_get_n_images (article); i++)
     {
@@ -547,7 +547,7 @@ _byline_draft_parse_file (const char  *path,
 
   _byline_draft_attach_media (article, draft_dir);
   if (_byline_draft_format_take_sizes_as_stored (article))
-    measure_pictures_again (article);
+    _byline_draft_measure_pictures (article);
   return g_steal_pointer (&article);
 }
 

@@ -18,6 +18,7 @@
 #include "byline-article.h"
 #include "byline-body.h"
 #include "byline-draft-format.h"
+#include "byline-draft-store-private.h"
 #include "byline-doc-private.h"
 #include "byline-docx-private.h"
 #include "byline-odt-private.h"
@@ -516,5 +517,9 @@ byline_import_attach_draft_media (BylineArticle  *article,
         }
       byline_image_set_file (image, file);
     }
+  /* A draft of format 1.0: its pictures measured as the store measures
+   * them when it loads one. */
+  if (_byline_draft_format_take_sizes_as_stored (article))
+    _byline_draft_measure_pictures (article);
   return TRUE;
 }

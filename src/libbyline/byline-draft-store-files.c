@@ -26,8 +26,10 @@
 
 #include <glib/gstdio.h>
 
+#include "byline-article.h"
 #include "byline-draft-store-private.h"
 #include "byline-error.h"
+#include "byline-image.h"
 #include "byline-image-info.h"
 
 /* How long a save waits for another process's save of the same draft. */
@@ -422,6 +424,70 @@ _byline_draft_remove_temporaries (const char *draft_dir)
   remove_temporaries_in (draft_dir);
   remove_temporaries_in (history);
   remove_temporaries_in (media);
+}
+
+/* ------------------------------------------------ pictures measured again */
+
+/* The first @length bytes of @path (fewer if it is shorter). */
+static GByteArray *
+read_head (const char *path,
+           gsize       length)
+{
+  g_autoptr(GByteArray) head = g_byte_array_sized_new (length);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return NULL;
+  g_byte_array_set_size (head, length);
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = read (fd, head->data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_byte_array_set_size (head, done);
+          break;
+        }
+      done += n;
+    }
+  close (fd);
+  return g_steal_pointer (&head);
+}
+
+/* A draft of format 1.0 may give a phone's upright photo the size it is
+ * stored at, a landscape one (Byline read no EXIF orientation then), and
+ * every view and export would lay it out so.  Its JPEGs are measured again
+ * from their headers: the size they show at, whatever the draft says
+ * (a draft saved since has it already; nothing changes then).  Saved so
+ * at the next save, as format 1.1. */
+void
+_byline_draft_measure_pictures (BylineArticle *article)
+{
+  for (guint i = 0; i < byline_article_get_n_images (article); i++)
+    {
+      BylineImage *image = byline_article_get_image (article, i);
+      GFile *file = byline_image_get_file (image);
+      g_autoptr(GByteArray) head = NULL;
+      guint width, height;
+
+      if (file == NULL || g_strcmp0 (byline_image_get_media_type (image), "image/jpeg") != 0)
+        continue;
+      /* The size comes after the APPn segments: most often in the first
+       * 64 KiB, else within BYLINE_IMAGE_INFO_HEAD_SIZE. */
+      head = read_head (g_file_peek_path (file), 64 * 1024);
+      if (head != NULL && !byline_image_info_sniff (head->data, head->len, NULL, &width, &height)
+          && head->len == 64 * 1024)
+        {
+          g_byte_array_unref (head);
+          head = read_head (g_file_peek_path (file), BYLINE_IMAGE_INFO_HEAD_SIZE);
+        }
+      if (head == NULL || !byline_image_info_sniff (head->data, head->len, NULL, &width, &height))
+        continue;
+      if (width != byline_image_get_width (image) || height != byline_image_get_height (image))
+        byline_image_set_size (image, width, height);
+    }
 }
 
 /* ----------------------------------------------------------- media copies */

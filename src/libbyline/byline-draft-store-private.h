@@ -178,7 +178,7 @@ char               *_byline_draft_history_path   (const char        *draft_dir,
  * 1.0, whose pictures may have their stored size, not the one they show at
  * (asked once). */
 gboolean            _byline_draft_format_take_sizes_as_stored (BylineArticle *article);
-/* Its JPEGs' sizes from their files' headers (byline-draft-store-summary.c):
+/* Its JPEGs' sizes from their files' headers (byline-draft-store-files.c):
  * for such a draft, once its pictures have their files. */
 void                _byline_draft_measure_pictures (BylineArticle *article);
 void                _byline_draft_attach_media   (BylineArticle     *article,

@@ -206,6 +206,7 @@ _byline_office_para_add_text_in (BylineOfficePara *para,
     [BYLINE_VN_LEGACY_VNI] = "VNI-Times",
   };
   g_autofree char *escaped = NULL;
+  gsize text_end;
   glong n;
 
   if (para->after_number)
@@ -248,14 +249,14 @@ _byline_office_para_add_text_in (BylineOfficePara *para,
         g_string_append_printf (para->html, "<font face=\"%s\">", faces[legacy]);
     }
   g_string_append (para->html, escaped);
-  para->legacy_close = para->html->len;
+  text_end = para->html->len;
   if (legacy != BYLINE_VN_LEGACY_NONE)
     g_string_append (para->html, "</font>");
   if (italic)
     g_string_append (para->html, "</i>");
   if (bold)
     g_string_append (para->html, "</b>");
-  para->legacy_close = para->html->len - para->legacy_close;
+  para->legacy_close = para->html->len - text_end;
   para->legacy_end = para->html->len;
   para->legacy = legacy;
   para->legacy_bold = bold;

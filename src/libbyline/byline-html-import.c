@@ -419,6 +419,45 @@ byline_html_import (GBytes      *bytes,
   return g_steal_pointer (&article);
 }
 
+BylineArticle *
+_byline_html_import_piece (GBytes      *bytes,
+                           const char  *display,
+                           GFile       *folder,
+                           GError     **error)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_auto(Page) page = { 0 };
+  const char *data;
+  gsize length;
+  Walker w;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!check_input (data, length, display, error))
+    return NULL;
+  if ((doc = parse_html (data, length, display, error)) == NULL)
+    return NULL;
+  scan_page (doc, &page);
+
+  article = byline_article_new ();
+  _byline_walker_init (&w, article, byline_article_get_body (article), 0, folder);
+  w.source_name = display;
+  w.font_rules = _byline_html_font_rules_of (page.sheets);
+  w.keep_legacy = _byline_walker_keeps_legacy (data, length, page.root, w.font_rules);
+  _byline_walker_run (&w, page.root);
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w.error));
+      _byline_walker_clear (&w);
+      return NULL;
+    }
+  _byline_walker_clear (&w);
+  return g_steal_pointer (&article);
+}
+
 guint
 byline_html_paste (BylineBody *body,
                    guint       index,

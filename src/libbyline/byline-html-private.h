@@ -25,4 +25,13 @@ char     *_byline_parse_source_prefix (const char *lead);
 void      _byline_html_append_inline  (GString           *out,
                                        const BylineBlock *block);
 
+/* The page in @bytes as the body of a new article, all of it, with its local
+ * pictures attached from @folder as byline_html_import() attaches them: a
+ * piece of a document pasted (byline-office.c writes it), whose <h1> is a
+ * heading like any other, not a headline. */
+BylineArticle *_byline_html_import_piece (GBytes      *bytes,
+                                          const char  *display,
+                                          GFile       *folder,
+                                          GError     **error);
+
 G_END_DECLS

@@ -408,6 +408,65 @@ byline_import_read_full (GBytes       *bytes,
   return g_steal_pointer (&article);
 }
 
+/* The left-out pictures' labels kept on @article, as a string array. */
+static char **
+steal_left_out (BylineArticle *article)
+{
+  g_autoptr(GPtrArray) labels = g_object_steal_data (G_OBJECT (article), LEFT_OUT_KEY);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (labels, i));
+  return g_strv_builder_end (builder);
+}
+
+BylineArticle *
+byline_import_read_piece (GBytes       *bytes,
+                          const char   *display,
+                          char       ***left_out,
+                          GError      **error)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) labels = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (left_out != NULL)
+    *left_out = NULL;
+  if (_byline_odt_sniff (bytes))
+    article = _byline_odt_import_piece (bytes, display, &local_error);
+  else if (_byline_rtf_sniff (bytes))
+    article = _byline_rtf_import_piece (bytes, display, &local_error);
+  else
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is neither an OpenDocument text nor Rich Text"), display);
+      return NULL;
+    }
+  if (article == NULL)
+    {
+      fail_naming (error, g_steal_pointer (&local_error), display);
+      return NULL;
+    }
+  labels = steal_left_out (article);
+  if (article_is_empty (article))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
+                   _("%s has no text or picture that Byline can read"), display);
+      return NULL;
+    }
+  /* "… Ảnh: Hà Anh" at a caption's end is its credit, as when the document
+   * is opened; a name as the last paragraph stays: it ends the piece, not
+   * the story. */
+  take_credits_from_captions (article);
+  if (left_out != NULL)
+    *left_out = g_steal_pointer (&labels);
+  return g_steal_pointer (&article);
+}
+
 BylineArticle *
 byline_import_read (GBytes      *bytes,
                     const char  *display,

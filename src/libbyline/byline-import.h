@@ -44,6 +44,19 @@ BylineArticle *byline_import_read_full          (GBytes         *bytes,
                                                  const char    **format,
                                                  char         ***left_out,
                                                  GError        **error);
+/* A piece of a document as a word processor copies it to the clipboard:
+ * an OpenDocument package (LibreOffice's "Star Embed Source (XML)") or Rich
+ * Text.  All of it is the returned article's body, in order, its pictures
+ * with their captions and credits attached from a temporary folder that goes
+ * with the article (copy them before letting it go); no headline, lead or
+ * byline is taken out of it.  *@left_out as byline_import_read_full() (the
+ * article does not keep them).  Anything else fails with
+ * BYLINE_ERROR_UNSUPPORTED_FORMAT; a piece with nothing Byline can read with
+ * BYLINE_ERROR_INVALID. */
+BylineArticle *byline_import_read_piece         (GBytes         *bytes,
+                                                 const char     *display,
+                                                 char         ***left_out,
+                                                 GError        **error);
 /* What to tell the person of @left_out, the pictures of @display
  * byline_import_read_full() left out; NULL when there are none. */
 char          *byline_import_describe_left_out  (const char          *display,

@@ -21,5 +21,10 @@ gboolean       _byline_odt_sniff  (GBytes      *bytes);
 BylineArticle *_byline_odt_import (GBytes      *bytes,
                                    const char  *display,
                                    GError     **error);
+/* A piece of a document as LibreOffice copies it to the clipboard (the
+ * same package): all of it the body (_byline_office_import_piece()). */
+BylineArticle *_byline_odt_import_piece (GBytes      *bytes,
+                                         const char  *display,
+                                         GError     **error);
 
 G_END_DECLS

@@ -604,10 +604,11 @@ _byline_odt_sniff (GBytes *bytes)
   return _byline_office_sniff_zip (bytes, "application/vnd.oasis.opendocument.text");
 }
 
-BylineArticle *
-_byline_odt_import (GBytes      *bytes,
-                    const char  *display,
-                    GError     **error)
+static BylineArticle *
+read_odt (GBytes      *bytes,
+          const char  *display,
+          gboolean     piece,
+          GError     **error)
 {
   g_autoptr(BylineZip) zip = NULL;
   g_autoptr(BylineOfficeMedia) media = NULL;
@@ -648,5 +649,23 @@ _byline_odt_import (GBytes      *bytes,
   xmlFreeDoc (content);
   g_free (odt.default_font);
 
+  if (piece)
+    return _byline_office_import_piece (paras, media, display, error);
   return _byline_office_import (paras, media, display, error);
+}
+
+BylineArticle *
+_byline_odt_import (GBytes      *bytes,
+                    const char  *display,
+                    GError     **error)
+{
+  return read_odt (bytes, display, FALSE, error);
+}
+
+BylineArticle *
+_byline_odt_import_piece (GBytes      *bytes,
+                          const char  *display,
+                          GError     **error)
+{
+  return read_odt (bytes, display, TRUE, error);
 }

@@ -217,6 +217,12 @@ BylineArticle     *_byline_office_import          (GPtrArray         *paras,
                                                    BylineOfficeMedia *media,
                                                    const char        *display,
                                                    GError           **error);
+/* The same for a piece of a document pasted: all of it is the body, in
+ * order (no headline, lead or featured picture is taken out of it). */
+BylineArticle     *_byline_office_import_piece    (GPtrArray         *paras,
+                                                   BylineOfficeMedia *media,
+                                                   const char        *display,
+                                                   GError           **error);
 
 /* XML: elements and attributes by their local names, whatever their
  * namespaces. */

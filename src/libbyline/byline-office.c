@@ -26,6 +26,7 @@
 #include "byline-article.h"
 #include "byline-error.h"
 #include "byline-html.h"
+#include "byline-html-private.h"
 #include "byline-image.h"
 #include "byline-image-info.h"
 #include "byline-import-private.h"
@@ -442,13 +443,16 @@ append_para (GString          *html,
   g_string_append_c (html, '\n');
 }
 
+/* With @piece, a piece of a document pasted: no headline or lead in it, all
+ * of it text. */
 static char *
-to_html (GPtrArray *all)
+to_html (GPtrArray *all,
+         gboolean   piece)
 {
   GString *html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
-  gboolean headline = FALSE, lead_checked = FALSE;
+  gboolean headline = piece, lead_checked = piece;
   BylineOfficeList list = BYLINE_OFFICE_NO_LIST;
-  g_autoptr(GPtrArray) ordered = headline_first (all, find_headline (all));
+  g_autoptr(GPtrArray) ordered = headline_first (all, piece ? -1 : find_headline (all));
   GPtrArray *paras = ordered;
 
   for (guint i = 0; i < paras->len; i++)
@@ -757,11 +761,12 @@ _byline_office_field_is_sequence (const char *instruction)
 
 /* --------------------------------------------------------------- import */
 
-BylineArticle *
-_byline_office_import (GPtrArray         *paras,
-                       BylineOfficeMedia *media,
-                       const char        *display,
-                       GError           **error)
+static BylineArticle *
+import_paras (GPtrArray         *paras,
+              BylineOfficeMedia *media,
+              const char        *display,
+              gboolean           piece,
+              GError           **error)
 {
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GBytes) html_bytes = NULL;
@@ -783,12 +788,13 @@ _byline_office_import (GPtrArray         *paras,
                    _("%s has no headline, lead, text or picture that Byline can read"), display);
       return NULL;
     }
-  html = to_html (paras);
+  html = to_html (paras, piece);
   html_bytes = g_bytes_new_take (html, strlen (html));
-  article = byline_html_import (html_bytes, display, media->folder, error);
+  article = piece ? _byline_html_import_piece (html_bytes, display, media->folder, error)
+                  : byline_html_import (html_bytes, display, media->folder, error);
   /* A document says nothing of a featured picture: the first is, as when
    * pictures are added in the window. */
-  if (article != NULL && byline_article_get_n_images (article) > 0
+  if (article != NULL && !piece && byline_article_get_n_images (article) > 0
       && byline_article_get_featured_image (article) == NULL)
     byline_image_set_featured (byline_article_get_image (article, 0), TRUE);
   for (guint i = 0; article != NULL && i < media->left_out->len; i++)
@@ -799,4 +805,22 @@ _byline_office_import (GPtrArray         *paras,
     g_object_set_data_full (G_OBJECT (article), "byline-office-media", g_steal_pointer (&media->folder),
                             remove_folder);
   return g_steal_pointer (&article);
+}
+
+BylineArticle *
+_byline_office_import (GPtrArray         *paras,
+                       BylineOfficeMedia *media,
+                       const char        *display,
+                       GError           **error)
+{
+  return import_paras (paras, media, display, FALSE, error);
+}
+
+BylineArticle *
+_byline_office_import_piece (GPtrArray         *paras,
+                             BylineOfficeMedia *media,
+                             const char        *display,
+                             GError           **error)
+{
+  return import_paras (paras, media, display, TRUE, error);
 }

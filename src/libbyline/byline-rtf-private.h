@@ -20,5 +20,10 @@ gboolean       _byline_rtf_sniff  (GBytes      *bytes);
 BylineArticle *_byline_rtf_import (GBytes      *bytes,
                                    const char  *display,
                                    GError     **error);
+/* A piece of a document as a word processor copies it to the clipboard
+ * as Rich Text: all of it the body (_byline_office_import_piece()). */
+BylineArticle *_byline_rtf_import_piece (GBytes      *bytes,
+                                         const char  *display,
+                                         GError     **error);
 
 G_END_DECLS

@@ -610,10 +610,11 @@ reader_clear (Reader *r)
   g_string_free (r->run, TRUE);
 }
 
-BylineArticle *
-_byline_rtf_import (GBytes      *bytes,
-                    const char  *display,
-                    GError     **error)
+static BylineArticle *
+read_rtf (GBytes      *bytes,
+          const char  *display,
+          gboolean     piece,
+          GError     **error)
 {
   Reader r;
   BylineRtfToken token;
@@ -639,7 +640,26 @@ _byline_rtf_import (GBytes      *bytes,
     group_end (&r, _byline_rtf_state (&r), FALSE);
   _byline_rtf_end_paragraph (&r);
 
-  article = _byline_office_import (r.paras, r.media, display, error);
+  if (piece)
+    article = _byline_office_import_piece (r.paras, r.media, display, error);
+  else
+    article = _byline_office_import (r.paras, r.media, display, error);
   reader_clear (&r);
   return article;
+}
+
+BylineArticle *
+_byline_rtf_import (GBytes      *bytes,
+                    const char  *display,
+                    GError     **error)
+{
+  return read_rtf (bytes, display, FALSE, error);
+}
+
+BylineArticle *
+_byline_rtf_import_piece (GBytes      *bytes,
+                          const char  *display,
+                          GError     **error)
+{
+  return read_rtf (bytes, display, TRUE, error);
 }

@@ -78,6 +78,94 @@ test_tracked_join (void)
   office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Ô bảng.");
 }
 
+#define TC(properties, text) "<w:tc><w:tcPr>" properties "</w:tcPr>" P (RUN (text)) "</w:tc>"
+#define RESTART "<w:vMerge w:val=\"restart\"/>"
+#define GOES_ON "<w:vMerge/>"
+
+/* Merged cells a damaged file says: a cell said to go on with nothing
+ * above it is a cell alone (empty at the row's start: left out); a span of
+ * a million columns, or a negative one, is one place; a merge under a row
+ * of fewer cells goes on; one ended by another cell in its column does
+ * not.  A layout table's merged cells are read once. */
+static void
+test_merged_damaged (void)
+{
+  g_autoptr(BylineArticle) article = office_import_paragraphs (
+    "<w:tbl>"
+    "<w:tr>" TC (GOES_ON, "") TC ("", "Xã") TC ("", "Số hộ") "</w:tr>"
+    "<w:tr>" TC ("<w:gridSpan w:val=\"1000000\"/>", "Tổng") TC ("", "200") TC (GOES_ON, "") "</w:tr>"
+    "<w:tr>" TC ("<w:gridSpan w:val=\"-5\"/>" RESTART, "Bát Xát") TC ("", "Pa Cheo") "</w:tr>"
+    "<w:tr>" TC (GOES_ON, "") "</w:tr>"
+    "<w:tr>" TC (GOES_ON, "") TC ("", "Trịnh Tường") TC ("", "80") "</w:tr>"
+    "<w:tr>" TC ("", "Sa Pa") TC ("", "Tả Van") "</w:tr>"
+    "<w:tr>" TC (GOES_ON, "") TC ("", "Lao Chải") "</w:tr>"
+    "</w:tbl>"
+    P (RUN ("Giữa hai bảng."))
+    "<w:tbl><w:tr>"
+    TC (RESTART, "Ở xã Pa Cheo, nước lũ cuốn trôi 12 ngôi nhà và hàng chục héc-ta lúa sắp đến ngày thu hoạch "
+                 "của đồng bào Mông.")
+    TC ("", "Ở xã Trịnh Tường, đường vào trung tâm xã bị sạt lở nhiều đoạn.") "</w:tr>"
+    "<w:tr>" TC (GOES_ON, "") TC ("", "Các lực lượng phải đi bộ hàng giờ để đưa hàng cứu trợ vào.") "</w:tr></w:tbl>");
+  BylineBody *body = byline_article_get_body (article);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 11);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Xã – Số hộ");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Tổng – 200");
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Pa Cheo");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Bát Xát");
+  office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Trịnh Tường – 80");
+  office_assert_block (body, 5, BYLINE_BLOCK_PARAGRAPH, "Sa Pa – Tả Van");
+  office_assert_block (body, 6, BYLINE_BLOCK_PARAGRAPH, "Lao Chải");
+  office_assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Giữa hai bảng.");
+  office_assert_block (body, 8, BYLINE_BLOCK_PARAGRAPH,
+                       "Ở xã Pa Cheo, nước lũ cuốn trôi 12 ngôi nhà và hàng chục héc-ta lúa sắp đến ngày thu hoạch "
+                       "của đồng bào Mông.");
+  office_assert_block (body, 9, BYLINE_BLOCK_PARAGRAPH, "Ở xã Trịnh Tường, đường vào trung tâm xã bị sạt lở nhiều đoạn.");
+  office_assert_block (body, 10, BYLINE_BLOCK_PARAGRAPH, "Các lực lượng phải đi bộ hàng giờ để đưa hàng cứu trợ vào.");
+}
+
+#undef TC
+#undef RESTART
+#undef GOES_ON
+
+/* LibreOffice's merged cells a damaged file says: a covered cell with no
+ * cell above it is an empty place at a row's start and none after a cell;
+ * a cell spanning a million rows or columns is one; under a row of fewer
+ * cells the merge goes on. */
+static void
+test_odt_merged_damaged (void)
+{
+#define CELL(attributes, text) "<table:table-cell " attributes "><text:p>" text "</text:p></table:table-cell>"
+#define COVERED "<table:covered-table-cell/>"
+  static const char *content =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:text>"
+    "<text:p>Tiêu đề</text:p><text:p>(BLC) - Mở đầu.</text:p><table:table>"
+    "<table:table-row>" COVERED CELL ("", "Xã") COVERED CELL ("", "Số hộ") "</table:table-row>"
+    "<table:table-row>" CELL ("table:number-rows-spanned=\"1000000\" table:number-columns-spanned=\"1000000\"", "Bát Xát")
+    CELL ("", "Pa Cheo") "</table:table-row>"
+    "<table:table-row>" COVERED "</table:table-row>"
+    "<table:table-row>" COVERED CELL ("", "Trịnh Tường") COVERED "</table:table-row>"
+    "</table:table><text:p>Hà Anh</text:p></office:text></office:body></office:document-content>";
+#undef CELL
+#undef COVERED
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.text",
+                                                  "content.xml", content, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read (bytes, "bai.odt", NULL, NULL, &error);
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Xã – Số hộ");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Pa Cheo");
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Bát Xát");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Trịnh Tường");
+}
+
 /* The short form, <w:fldSimple w:instr="…">, around its result. */
 static void
 test_field_simple (void)
@@ -498,6 +586,8 @@ main (int   argc,
   g_test_add_func ("/office/odt/hidden-style", test_odt_hidden_style);
   g_test_add_func ("/office/docx/group-and-chart", test_group_and_chart);
   g_test_add_func ("/office/odt/chart", test_odt_chart);
+  g_test_add_func ("/office/docx/merged-damaged", test_merged_damaged);
+  g_test_add_func ("/office/odt/merged-damaged", test_odt_merged_damaged);
   g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);
   g_test_add_func ("/office/docx/tcvn3-unicode-story", test_tcvn3_unicode_story);
   g_test_add_func ("/office/docx/vni-soft-hyphen", test_vni_soft_hyphen);

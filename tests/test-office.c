@@ -143,6 +143,40 @@ test_data_table (gconstpointer data)
   office_assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Huyện đề nghị tỉnh hỗ trợ khẩn cấp cho các hộ bị thiệt hại.");
 }
 
+/* A data table's merged cells (gop-o.docx, and LibreOffice's .odt, .doc
+ * and .rtf of it): "Bát Xát", a link, merged down two rows, is in both,
+ * link and all, so that the second row still says which district its
+ * commune is in; "Tổng", merged across two columns, is one place, "200"
+ * right after it.  The four formats give the same lines. */
+static void
+test_merged_cells (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = office_import (data, &error);
+  BylineBody *body;
+  const BylineSpan *spans;
+  guint n_spans = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Lào Cai hỗ trợ các hộ bị lũ cuốn trôi nhà");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article), "(BLC) - Tỉnh đã chuyển tiền"));
+
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 6);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Số hộ được hỗ trợ, theo Sở Lao động – Thương binh và Xã hội:");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Huyện – Xã – Số hộ");
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Pa Cheo – 120");
+  office_assert_span (body, 2, BYLINE_SPAN_LINK, "", "Bát Xát", "https://baolaocai.vn/bat-xat");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Trịnh Tường – 80");
+  office_assert_span (body, 3, BYLINE_SPAN_LINK, "", "Bát Xát", "https://baolaocai.vn/bat-xat");
+  office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Tổng – 200");
+  spans = byline_block_get_spans (byline_body_get_block (body, 4), &n_spans);
+  g_assert_cmpuint (n_spans, ==, 2);
+  for (guint i = 0; i < n_spans; i++)
+    g_assert_cmpint (spans[i].kind, ==, BYLINE_SPAN_BOLD);
+  office_assert_block (body, 5, BYLINE_BLOCK_PARAGRAPH, "Mỗi hộ được hỗ trợ 40 triệu đồng để dựng lại nhà trước mùa đông.");
+}
+
 /* A story on a template that starts with a masthead, the paper's name and
  * the issue side by side in a table: the headline is the first paragraph
  * after it, the masthead's lines come after the lead, as the text's first.
@@ -763,6 +797,8 @@ main (int   argc,
   g_test_add_data_func ("/office/rtf/masthead-row", "rtf/masthead-row.rtf", test_masthead);
   g_test_add_data_func ("/office/rtf/boxed-title", "rtf/boxed-title.rtf", test_masthead);
   g_test_add_data_func ("/office/odt/data-table", "odt/bang-so-lieu.odt", test_data_table);
+  g_test_add_data_func ("/office/docx/merged-cells", "docx/gop-o.docx", test_merged_cells);
+  g_test_add_data_func ("/office/odt/merged-cells", "odt/gop-o.odt", test_merged_cells);
   g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);
   g_test_add_data_func ("/office/docx/floating", "docx/anh-noi.docx", test_floating);

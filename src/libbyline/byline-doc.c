@@ -364,6 +364,8 @@ end_paragraph (Reader *r)
       box->table = para->table;
       box->row = para->row;
       box->cell = para->cell;
+      box->merge = para->merge;
+      box->continued = para->continued;
     }
 }
 

@@ -701,6 +701,28 @@ read_paragraph (Docx    *docx,
   return para;
 }
 
+/* The cell <w:tc> @tc begins: <w:gridSpan w:val="2"/> merges it across
+ * two columns of the grid; <w:vMerge w:val="restart"/> begins cells merged
+ * down the rows, <w:vMerge/> ("continue") is one under it. */
+static void
+begin_cell (Docx    *docx,
+            xmlNode *tc)
+{
+  xmlNode *properties = child (tc, "tcPr");
+  xmlNode *vmerge = child (properties, "vMerge");
+  g_autofree char *restart = attr (vmerge, "val");
+  g_autofree char *span = attr (child (properties, "gridSpan"), "val");
+  BylineOfficeCellMerge merge = BYLINE_OFFICE_CELL_ALONE;
+  guint64 columns = 1;
+
+  if (vmerge != NULL)
+    merge = restart != NULL && g_str_equal (restart, "restart") ? BYLINE_OFFICE_CELL_FIRST
+                                                                : BYLINE_OFFICE_CELL_CONTINUED;
+  if (span != NULL)
+    columns = CLAMP (g_ascii_strtoull (span, NULL, 10), 1, G_MAXUINT);
+  _byline_office_tables_begin_cell (&docx->tables, merge, (guint) columns);
+}
+
 /* Paragraphs of the body, of tables' cells and of content controls, in
  * order; a table's marked with their cells (byline-office-table.c). */
 static void
@@ -750,7 +772,7 @@ read_blocks (Docx      *docx,
           if (is (c, "tr"))
             _byline_office_tables_begin_row (&docx->tables);
           else
-            _byline_office_tables_begin_cell (&docx->tables);
+            begin_cell (docx, c);
           read_blocks (docx, c, paras);
         }
       else if (is (c, "sdtContent") || is (c, "customXml"))

@@ -544,6 +544,46 @@ read_paragraph (Odt              *odt,
   return para;
 }
 
+static void read_blocks (Odt              *odt,
+                         xmlNode          *parent,
+                         BylineOfficeList  list,
+                         GPtrArray        *paras,
+                         int               depth);
+
+/* A table's cell: one that table:number-rows-spanned="2" merges down the
+ * rows begins cells merged so; each place it covers, under it or, with
+ * table:number-columns-spanned, beside it, is a covered cell, whose text,
+ * if any, is not shown.  One under it is given an empty paragraph, which a
+ * data table's row fills with the merged cell's text. */
+static void
+read_cell (Odt              *odt,
+           xmlNode          *cell,
+           BylineOfficeList  list,
+           GPtrArray        *paras,
+           int               depth)
+{
+  g_autofree char *rows = NULL;
+
+  if (is (cell, "covered-table-cell"))
+    {
+      _byline_office_tables_begin_cell (&odt->tables, BYLINE_OFFICE_CELL_COVERED, 1);
+      if (odt->tables.depth == 1 && odt->tables.continued)
+        {
+          BylineOfficePara *para = _byline_office_para_new ();
+
+          _byline_office_tables_mark (&odt->tables, para);
+          g_ptr_array_add (paras, para);
+        }
+      return;
+    }
+  rows = attr (cell, "number-rows-spanned");
+  _byline_office_tables_begin_cell (&odt->tables,
+                                    rows != NULL && g_ascii_strtoull (rows, NULL, 10) > 1
+                                      ? BYLINE_OFFICE_CELL_FIRST : BYLINE_OFFICE_CELL_ALONE,
+                                    1);
+  read_blocks (odt, cell, list, paras, depth + 1);
+}
+
 static void
 read_blocks (Odt              *odt,
              xmlNode          *parent,
@@ -583,14 +623,13 @@ read_blocks (Odt              *odt,
           read_blocks (odt, c, BYLINE_OFFICE_NO_LIST, paras, depth + 1);
           _byline_office_tables_end_table (&odt->tables);
         }
-      else if (is (c, "table-row") || is (c, "table-cell"))
+      else if (is (c, "table-row"))
         {
-          if (is (c, "table-row"))
-            _byline_office_tables_begin_row (&odt->tables);
-          else
-            _byline_office_tables_begin_cell (&odt->tables);
+          _byline_office_tables_begin_row (&odt->tables);
           read_blocks (odt, c, list, paras, depth + 1);
         }
+      else if (is (c, "table-cell") || is (c, "covered-table-cell"))
+        read_cell (odt, c, list, paras, depth);
       else if (is (c, "list-item") || is (c, "list-header") || is (c, "section") || is (c, "table-rows")
                || is (c, "table-header-rows") || is (c, "index-body"))
         read_blocks (odt, c, list, paras, depth + 1);

@@ -70,6 +70,11 @@ typedef struct
   guint              table;
   guint              row;
   guint              cell;
+  /* Its cell merged down the rows: the merged cells' id, unique in the
+   * document (0 for a cell merged down none), and whether it is one under
+   * the first, whose text a data table's row repeats. */
+  guint              merge;
+  gboolean           continued;
   /* A data table's row made one paragraph: how many cells with text it
    * joins (byline-office-table.c); 0 otherwise. */
   guint              n_cells;
@@ -125,6 +130,30 @@ gsize             _byline_office_para_caption_chars (BylineOfficePara *para);
 void              _byline_office_add_box           (GPtrArray        *paras,
                                                     GPtrArray        *box);
 
+/* How a table's cell is merged with others. */
+typedef enum
+{
+  BYLINE_OFFICE_CELL_ALONE,
+  BYLINE_OFFICE_CELL_FIRST,      /* the first of cells merged down the rows */
+  BYLINE_OFFICE_CELL_CONTINUED,  /* one under it (its text is the first's) */
+  /* Merged into the cell before it in its row, or covered by one above it
+   * (LibreOffice's covered cells, the same element for both). */
+  BYLINE_OFFICE_CELL_COVERED,
+} BylineOfficeCellMerge;
+
+/* A cell as its row's definition says (Word 97, Rich Text): how it is
+ * merged, and where it is, its right edge, the same for the cells of a
+ * column in every row. */
+typedef struct
+{
+  BylineOfficeCellMerge merge;
+  int                   place;
+} BylineOfficeCellDef;
+
+/* Cells merged down the rows open at once, and cells of a row's
+ * definition, that are told apart; past them, cells are read as alone. */
+#define BYLINE_OFFICE_MAX_MERGED 64
+
 /* A reader's place in the document's tables, for marking its paragraphs:
  * a reader says where a table, a row and a cell begin (and a table ends),
  * and marks each paragraph it reads.  Only the outermost table counts. */
@@ -135,12 +164,28 @@ typedef struct
   guint row;      /* its row's id */
   guint cell;     /* its cell's column in the row, from 1 */
   guint last_id;
+  guint merge;        /* the cell's merged cells' id (BylineOfficePara) */
+  gboolean continued;
+  int   column;       /* the next cell's grid column (.docx, .odt), from 1 */
+  /* The cells merged down the rows that may go on: where, and their id. */
+  struct { int place; guint id; } down[BYLINE_OFFICE_MAX_MERGED];
+  guint n_down;
+  /* The flat formats' row definition, and the cells of the row begun: a
+   * cell's place and merge are known once its first paragraph ends. */
+  BylineOfficeCellDef defs[BYLINE_OFFICE_MAX_MERGED];
+  guint n_defs;
+  guint n_begun;
+  gboolean pending;
 } BylineOfficeTables;
 
 void _byline_office_tables_begin_table (BylineOfficeTables *tables);
 void _byline_office_tables_end_table   (BylineOfficeTables *tables);
 void _byline_office_tables_begin_row   (BylineOfficeTables *tables);
-void _byline_office_tables_begin_cell  (BylineOfficeTables *tables);
+/* A cell, merged as @merge, @span grid columns wide (.docx's gridSpan; 1
+ * for each of LibreOffice's cells and covered cells). */
+void _byline_office_tables_begin_cell  (BylineOfficeTables   *tables,
+                                        BylineOfficeCellMerge merge,
+                                        guint                 span);
 void _byline_office_tables_mark        (BylineOfficeTables *tables,
                                         BylineOfficePara   *para);
 /* For the formats whose tables have no start or end of their own, only
@@ -154,6 +199,16 @@ void _byline_office_tables_mark_flat   (BylineOfficeTables *tables,
 void _byline_office_tables_next_flat   (BylineOfficeTables *tables,
                                         gboolean            cell_end,
                                         gboolean            row_end);
+/* The flat formats' rows' definitions, which say how their cells are
+ * merged: the row's cells, in order, before their paragraphs end (a Rich
+ * Text \trowd then each \cellx; Word 97's, read ahead from the row's
+ * end).  A definition holds for the rows after it until another. */
+void _byline_office_tables_define_row  (BylineOfficeTables        *tables,
+                                        const BylineOfficeCellDef *defs,
+                                        guint                      n_defs);
+void _byline_office_tables_define_cell (BylineOfficeTables   *tables,
+                                        BylineOfficeCellMerge merge,
+                                        int                   place);
 
 /* A data table's cell has at most this much text (characters, spaces not
  * counted). */

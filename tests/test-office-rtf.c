@@ -144,6 +144,55 @@ test_rtf_hostile (void)
     }
 }
 
+/* Merged cells a damaged row definition says: a cell said to go on with
+ * nothing above it is a cell alone, one merged into the cell before it at
+ * a row's start too; any right edge, however far, is a place; a row of a
+ * hundred cells merged down has its first 64 told apart, the others read
+ * as cells alone. */
+static void
+test_rtf_merged_damaged (void)
+{
+  g_autoptr(GString) rtf = g_string_new (
+    "{\\rtf1 Ti\\par (BLC) - M\\par\n"
+    "\\trowd\\clvmrg\\cellx1000\\cellx2000\\cellx3000\\intbl\\cell Xa\\cell So ho\\cell\\row\n"
+    "\\trowd\\clvmgf\\cellx1000\\clmrg\\cellx-5\\cellx99999999999\\intbl Bat Xat\\cell\\cell Pa Cheo\\cell\\row\n"
+    "\\trowd\\clvmrg\\cellx1000\\intbl\\cell\\row\n"
+    "\\trowd\\clmrg\\cellx500\\cellx2000\\intbl\\cell Trinh Tuong\\cell\\row\n");
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  BylineBody *body;
+
+  for (guint row = 0; row < 2; row++)
+    {
+      g_string_append (rtf, "\\trowd");
+      for (guint i = 1; i <= 100; i++)
+        g_string_append_printf (rtf, "%s\\cellx%u", row == 0 ? "\\clvmgf" : "\\clvmrg", i * 100);
+      g_string_append (rtf, "\\intbl");
+      for (guint i = 1; i <= 100; i++)
+        g_string_append (rtf, row == 0 ? " c\\cell" : "\\cell");
+      g_string_append (rtf, "\\row\n");
+    }
+  g_string_append (rtf, "\\pard Ha Anh\\par}");
+  for (guint i = 0; i < 64; i++)
+    g_string_append (wide, i == 0 ? "c" : " – c");
+
+  bytes = g_bytes_new (rtf->str, rtf->len);
+  article = byline_import_read (bytes, "bai.rtf", NULL, NULL, &error);
+  g_assert_no_error (error);
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 6);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Xa – So ho");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Bat Xat – Pa Cheo");
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Bat Xat");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Trinh Tuong");
+  g_assert_true (g_str_has_prefix (byline_block_get_text (byline_body_get_block (body, 4)), wide->str));
+  g_assert_cmpuint (g_utf8_strlen (byline_block_get_text (byline_body_get_block (body, 4)), -1), ==,
+                    100 + 99 * 3);
+  office_assert_block (body, 5, BYLINE_BLOCK_PARAGRAPH, wide->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,5 +204,6 @@ main (int   argc,
   g_test_add_data_func ("/office/rtf/mutated", "rtf/mua-lu.rtf", test_rtf_mutated);
   g_test_add_data_func ("/office/rtf/cut", "rtf/mua-lu.rtf", test_rtf_cut);
   g_test_add_func ("/office/rtf/hostile", test_rtf_hostile);
+  g_test_add_func ("/office/rtf/merged-damaged", test_rtf_merged_damaged);
   return g_test_run ();
 }

@@ -101,6 +101,7 @@ typedef struct
   int                para_level;
   BylineOfficeList   para_pn;
   gboolean           para_in_table;  /* \intbl, \itapN */
+  BylineOfficeCellMerge cell_merge;  /* the row definition's cell, until its \cellx */
 
   /* Fields, pictures, shapes' properties. */
   Field              fields[BYLINE_RTF_MAX_FIELDS];

@@ -106,8 +106,10 @@ _byline_rtf_end_paragraph (Reader *r)
   _byline_rtf_flush_run (r);
   if (r->in_link)
     close_link (r);
-  /* Empty paragraphs make no story: not kept, however many. */
-  if (para->n_chars == 0 && para->pictures->len == 0)
+  /* Empty paragraphs make no story: not kept, however many; but for a
+   * cell's under one merged down the rows, which a data table's row fills
+   * with that one's text (byline-office-table.c). */
+  if (para->n_chars == 0 && para->pictures->len == 0 && !para->continued)
     {
       _byline_office_para_free (para);
       r->para = _byline_office_para_new ();

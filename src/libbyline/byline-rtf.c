@@ -8,7 +8,8 @@
  * formatting of the group around it, changed inside it.
  *
  * What is read: the story's paragraphs (\par; a small data table's rows each
- * one, cells joined, other tables' cells each one, byline-office-table.c;
+ * one, cells joined, a cell merged down the rows in each, as its row's
+ * definition says, other tables' cells each one, byline-office-table.c;
  * a \line a line break), bold and italics (not a heading's bold, which is
  * its style's look), each paragraph's style by its name in the stylesheet
  * (byline-rtf-tables.c), lists (\ls, or the old \pn; bulleted unless the
@@ -388,6 +389,37 @@ end_paragraph (Reader     *r,
   _byline_office_tables_next_flat (&r->cells, cell, row);
 }
 
+/* A word of a row's definition: TRUE when it was one.  \trowd begins it;
+ * each cell's words end with its \cellxN, its right edge, which is where
+ * its column is: cells merged down the rows (\clvmgf, the first; \clvmrg,
+ * each under it) have the same.  \clmrg merges a cell into the one before
+ * it (\clmgf); LibreOffice and Word write one wide cell instead. */
+static gboolean
+row_definition (Reader     *r,
+                const char *word,
+                int         param)
+{
+  if (strcmp (word, "trowd") == 0)
+    {
+      _byline_office_tables_define_row (&r->cells, NULL, 0);
+      r->cell_merge = BYLINE_OFFICE_CELL_ALONE;
+    }
+  else if (strcmp (word, "clvmgf") == 0 && r->cell_merge == BYLINE_OFFICE_CELL_ALONE)
+    r->cell_merge = BYLINE_OFFICE_CELL_FIRST;
+  else if (strcmp (word, "clvmrg") == 0 && r->cell_merge != BYLINE_OFFICE_CELL_COVERED)
+    r->cell_merge = BYLINE_OFFICE_CELL_CONTINUED;
+  else if (strcmp (word, "clmrg") == 0)
+    r->cell_merge = BYLINE_OFFICE_CELL_COVERED;
+  else if (strcmp (word, "cellx") == 0)
+    {
+      _byline_office_tables_define_cell (&r->cells, r->cell_merge, param);
+      r->cell_merge = BYLINE_OFFICE_CELL_ALONE;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 control_word (Reader               *r,
               const BylineRtfToken *token)
@@ -424,6 +456,8 @@ control_word (Reader               *r,
       r->para_pn = BYLINE_OFFICE_NO_LIST;
       r->para_in_table = FALSE;
     }
+  else if (row_definition (r, word, param))
+    return;
   else if (strcmp (word, "intbl") == 0)
     r->para_in_table = TRUE;
   else if (strcmp (word, "itap") == 0)

@@ -513,6 +513,89 @@ test_doc_group_damaged (void)
     }
 }
 
+/* The text of @article's body's block @index. */
+static const char *
+block_text (BylineArticle *article,
+            guint          index)
+{
+  return byline_block_get_text (byline_body_get_block (byline_article_get_body (article), index));
+}
+
+/* A row's cells as its end's sprmTDefTable says them, damaged (gop-o.doc:
+ * "Bát Xát" merged down two rows): no first above the cell merged under
+ * it, two firsts, too many columns, a size of 0 or past the paragraph's:
+ * a story, the rows as if not merged, never the merged cell where it is
+ * not; a row's first cell said merged into the one before it: a cell
+ * alone.  Then bytes of the three rows' definitions at random: a story or
+ * an error, never a crash. */
+static void
+test_doc_merged_damaged (void)
+{
+  /* sprmTDefTable, 70 bytes after its size, 3 cells, the first's left
+   * edge -108: its TC80s from 13 bytes in, their TCGRF first. */
+  static const char tap[] = "\x08\xD6\x46\x00\x03\x94\xFF";
+  static const struct
+  {
+    guint       row;
+    gsize       offset;
+    const char *patch;
+    gsize       length;
+    const char *third;   /* the table's third row, if it is known */
+  } cases[] = {
+    { 1, 13, "\x00\x00", 2, "Trịnh Tường – 80" },   /* "Bát Xát" no first */
+    { 2, 13, "\x60\x00", 2, "Trịnh Tường – 80" },   /* the cell under it a first too */
+    { 1, 4, "\xFF", 1, "Trịnh Tường – 80" },         /* 255 columns */
+    { 1, 2, "\xFF\xFF", 2, NULL },                   /* a size past the paragraph's */
+    { 1, 2, "\x00\x00", 2, NULL },                   /* a size of 0 */
+    { 0, 13, "\x03\x00", 2, "Bát Xát – Trịnh Tường – 80" },
+  };
+  g_autoptr(GBytes) good = byline_test_data_bytes ("doc/gop-o.doc");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  gsize size, rows[3];
+  const guint8 *data = g_bytes_get_data (good, &size);
+  guint n = 0;
+
+  for (gsize at = 0; at + sizeof tap - 1 <= size && n < 3; at++)
+    if (memcmp (data + at, tap, sizeof tap - 1) == 0)
+      rows[n++] = at;
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (data[rows[1] + 13], ==, 0x60);
+  g_assert_cmpuint (data[rows[2] + 13], ==, 0x20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BylineArticle) article = import_doc_patched (good, rows[cases[i].row] + cases[i].offset,
+                                                             cases[i].patch, cases[i].length);
+      guint n_blocks;
+
+      g_assert_nonnull (article);
+      n_blocks = byline_body_get_n_blocks (byline_article_get_body (article));
+      if (cases[i].third != NULL)
+        {
+          g_assert_cmpuint (n_blocks, ==, 6);
+          g_assert_cmpstr (block_text (article, 3), ==, cases[i].third);
+        }
+      else
+        for (guint b = 0; b < n_blocks; b++)
+          g_assert_false (g_str_has_prefix (block_text (article, b), "Bát Xát – Trịnh Tường"));
+    }
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(BylineArticle) article = NULL;
+      guint k = g_rand_int_range (rand, 1, 6);
+
+      for (guint i = 0; i < k; i++)
+        {
+          gsize at = rows[g_rand_int_range (rand, 0, 3)] + (gsize) g_rand_int_range (rand, 2, 73);
+
+          copy[at] = (guint8) g_rand_int_range (rand, 0, 256);
+        }
+      article = read_damaged (copy, size);
+    }
+}
+
 /* Word's special characters (fields' begin, separator and end, paragraph
  * and cell marks, pictures' and shapes' anchors) put anywhere in the
  * text, 300 times: a story or an error, never a crash, and the story's
@@ -589,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/office/doc/text-box-damaged", test_doc_text_box_damaged);
   g_test_add_func ("/office/doc/group-damaged", test_doc_group_damaged);
   g_test_add_func ("/office/doc/special-characters", test_doc_special_characters);
+  g_test_add_func ("/office/doc/merged-damaged", test_doc_merged_damaged);
 
   return g_test_run ();
 }

@@ -799,6 +799,7 @@ main (int   argc,
   g_test_add_data_func ("/office/odt/data-table", "odt/bang-so-lieu.odt", test_data_table);
   g_test_add_data_func ("/office/docx/merged-cells", "docx/gop-o.docx", test_merged_cells);
   g_test_add_data_func ("/office/odt/merged-cells", "odt/gop-o.odt", test_merged_cells);
+  g_test_add_data_func ("/office/doc/merged-cells", "doc/gop-o.doc", test_merged_cells);
   g_test_add_data_func ("/office/rtf/merged-cells", "rtf/gop-o.rtf", test_merged_cells);
   g_test_add_data_func ("/office/docx/tcvn3", "docx/vntime.docx", test_tcvn3);
   g_test_add_data_func ("/office/odt/tcvn3", "odt/vntime.odt", test_tcvn3);

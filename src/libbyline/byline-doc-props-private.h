@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "byline-office-private.h"
+
 G_BEGIN_DECLS
 
 /* What a character is written in: -1 where nothing says. */
@@ -54,6 +56,11 @@ const char     *_byline_doc_props_paragraph_style (BylineDocProps *props,
 gboolean        _byline_doc_props_paragraph_in_table (BylineDocProps *props,
                                                       guint32         fc,
                                                       gboolean       *row_end);
+/* The cells of the row whose end is the paragraph mark at @fc (its TAP's
+ * sprmTDefTable), into *@cells: how many, 0 when it says none. */
+guint           _byline_doc_props_row_cells  (BylineDocProps             *props,
+                                              guint32                     fc,
+                                              const BylineOfficeCellDef **cells);
 /* The name of font @font, or NULL. */
 const char     *_byline_doc_props_font_name (BylineDocProps *props,
                                              int             font);

@@ -14,7 +14,9 @@
  * ASCII and of other letters: the second wins), sprmCFBold and
  * sprmCFItalic, sprmCIstd (a character style), sprmCPicLocation (a
  * picture), sprmCFRMarkDel (text a tracked change deleted) and
- * sprmCFVanish (hidden text).  Everything is bounds
+ * sprmCFVanish (hidden text); of paragraphs, their list and level, whether
+ * they are in a table, end a row, and a row's end's sprmTDefTable: its
+ * cells' edges and which are merged.  Everything is bounds
  * checked; what cannot be read says nothing (-1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,6 +49,10 @@
 #define SPRM_IN_TABLE  0x2416   /* sprmPFInTable: in a table's cell */
 #define SPRM_TTP       0x2417   /* sprmPFTtp: a row's end */
 #define SPRM_ITAP      0x6649   /* sprmPItap: how deep in tables */
+#define SPRM_DEF_TABLE 0xD608   /* sprmTDefTable: a row's cells */
+#define SPRM_CHG_TABS  0xC615   /* sprmPChgTabs */
+#define MAX_COLUMNS    63       /* [MS-DOC] 2.9.318 TDefTableOperand */
+#define TC80_SIZE      20
 #define NFC_BULLET     0x17
 #define NFC_NONE       0xFF
 
@@ -69,6 +75,8 @@ typedef struct
   int            ilvl;
   gboolean       in_table;  /* PAPX runs: in a table's cell, or a row's end */
   gboolean       row_end;   /* PAPX runs: a row's end (TTP) */
+  guint          first_cell; /* PAPX runs: its row's cells in cells, if a row's end */
+  guint          n_cells;
 } Run;
 
 typedef struct
@@ -87,6 +95,7 @@ struct _BylineDocProps
   GArray    *styles;        /* Style, by istd */
   GArray    *chars;         /* Run, by start */
   GArray    *paragraphs;    /* Run, by start */
+  GArray    *cells;         /* BylineOfficeCellDef: the rows' cells, of the row ends' runs */
 };
 
 /* A toggle's operand: 0 off, 1 on, 0x80 the style's, 0x81 not the style's
@@ -106,8 +115,9 @@ toggle (guint8 operand)
 /* The next sprm of @grpprl from *@at: its code, and where its operand is
  * (of *@size bytes); FALSE at the end, or where one goes past it.  The
  * operand's size is in the sprm's top bits; variable ones start with it,
- * but for sprmTDefTable and sprmPChgTabs, whose size is said otherwise:
- * those end the walk rather than be misread. */
+ * but for sprmTDefTable, whose first 16 bits are the size of the rest and
+ * one more, and sprmPChgTabs, whose size is said otherwise: that one ends
+ * the walk rather than be misread. */
 static gboolean
 next_sprm (const guint8  *grpprl,
            gsize          length,
@@ -127,9 +137,14 @@ next_sprm (const guint8  *grpprl,
     case 3: *size = 4; break;
     case 7: *size = 3; break;
     default:
-      if (*sprm == 0xD608 || *sprm == 0xC615 || *at >= length)
+      if (*sprm == SPRM_CHG_TABS || *at >= length)
         return FALSE;
-      *size = 1 + grpprl[*at];
+      if (*sprm != SPRM_DEF_TABLE)
+        *size = 1 + grpprl[*at];
+      else if (*at + 2 <= length && _byline_le16 (grpprl + *at) > 0)
+        *size = 1 + (gsize) _byline_le16 (grpprl + *at);
+      else
+        return FALSE;
       break;
     }
   if (*at + *size > length)
@@ -139,14 +154,60 @@ next_sprm (const guint8  *grpprl,
   return TRUE;
 }
 
+/* A row's end's sprmTDefTable @operand (@size bytes: its cb, itcMac, the
+ * itcMac + 1 edges of its cells, then a TC80 for each, or fewer, [MS-DOC]
+ * 2.9.318): its cells into @cells, each at its right edge, merged as its
+ * TC80's TCGRF says: horzMerge (bits 0–1) 2 or 3 merged into the cell
+ * before; vertMerge (bits 5–6, Word 97's fVertMerge and fVertRestart) 3
+ * the first of cells merged down the rows, 1 one under it.  A cell without
+ * its TC80 is alone. */
+static void
+read_row_cells (const guint8 *operand,
+                gsize         size,
+                GArray       *cells,
+                Run          *run)
+{
+  guint n;
+  gsize tcs;
+
+  if (size < 3)
+    return;
+  n = operand[2];
+  tcs = 3 + ((gsize) n + 1) * 2;
+  if (n == 0 || n > MAX_COLUMNS || tcs > size)
+    return;
+  run->first_cell = cells->len;
+  run->n_cells = n;
+  for (guint i = 0; i < n; i++)
+    {
+      BylineOfficeCellDef cell = { BYLINE_OFFICE_CELL_ALONE, (gint16) _byline_le16 (operand + 3 + (i + 1) * 2) };
+
+      if (tcs + ((gsize) i + 1) * TC80_SIZE <= size)
+        {
+          guint16 grf = _byline_le16 (operand + tcs + i * TC80_SIZE);
+          guint horizontal = grf & 0x3, vertical = (grf >> 5) & 0x3;
+
+          if (horizontal >= 2)
+            cell.merge = BYLINE_OFFICE_CELL_COVERED;
+          else if (vertical == 3)
+            cell.merge = BYLINE_OFFICE_CELL_FIRST;
+          else if (vertical == 1)
+            cell.merge = BYLINE_OFFICE_CELL_CONTINUED;
+        }
+      g_array_append_val (cells, cell);
+    }
+}
+
 /* The sprms of a paragraph's @grpprl that say its list and level, and
- * (@run non-NULL) whether it is in a table. */
+ * (@run non-NULL) whether it is in a table, and the cells of the row it
+ * ends (into @cells). */
 static void
 read_list_sprms (const guint8 *grpprl,
                  gsize         length,
                  int          *ilfo,
                  int          *ilvl,
-                 Run          *run)
+                 Run          *run,
+                 GArray       *cells)
 {
   const guint8 *operand;
   guint16 sprm;
@@ -166,6 +227,8 @@ read_list_sprms (const guint8 *grpprl,
         run->row_end = operand[0] != 0;
       else if (sprm == SPRM_ITAP)
         run->in_table = _byline_le32 (operand) > 0;
+      else if (sprm == SPRM_DEF_TABLE)
+        read_row_cells (operand, size, cells, run);
     }
 }
 
@@ -378,7 +441,7 @@ read_styles (BylineDocProps *props,
               if ((sgc == 1 && u == 1) || (sgc == 2 && u == 0))
                 read_sprms (data, upx, &style.props, NULL);
               else if (sgc == 1 && u == 0 && upx >= 2)
-                read_list_sprms (data + 2, upx - 2, &style.ilfo, NULL, NULL);
+                read_list_sprms (data + 2, upx - 2, &style.ilfo, NULL, NULL, NULL);
               p += 2 + upx + (upx % 2);
             }
         }
@@ -416,7 +479,8 @@ read_fkps (BylineDocProps *props,
         continue;
       for (guint r = 0; r < crun; r++)
         {
-          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), BYLINE_DOC_CHAR_UNSAID, -1, -1, 0, FALSE, FALSE };
+          Run run = { _byline_le32 (page + r * 4), _byline_le32 (page + (r + 1) * 4), BYLINE_DOC_CHAR_UNSAID, -1, -1, 0,
+                      FALSE, FALSE, 0, 0 };
           gsize offset = (gsize) page[(crun + 1) * 4 + r * (paragraphs ? 13 : 1)] * 2;
 
           if (offset != 0 && offset < FKP_SIZE - 1)
@@ -437,7 +501,7 @@ read_fkps (BylineDocProps *props,
                   if (size >= 2 && data + size <= FKP_SIZE - 1)
                     {
                       run.istd = _byline_le16 (page + data);
-                      read_list_sprms (page + data + 2, size - 2, &run.ilfo, &run.ilvl, &run);
+                      read_list_sprms (page + data + 2, size - 2, &run.ilfo, &run.ilvl, &run, props->cells);
                     }
                 }
               else
@@ -489,6 +553,7 @@ _byline_doc_props_new (const guint8 *doc,
   g_array_set_clear_func (props->styles, style_clear);
   props->chars = g_array_new (FALSE, FALSE, sizeof (Run));
   props->paragraphs = g_array_new (FALSE, FALSE, sizeof (Run));
+  props->cells = g_array_new (FALSE, FALSE, sizeof (BylineOfficeCellDef));
 
   if (pair (fc_lcb, n_pairs, PAIR_FONTS, table_length, &fc, &lcb))
     read_fonts (props, table + fc, lcb);
@@ -521,6 +586,7 @@ _byline_doc_props_free (BylineDocProps *props)
   g_array_unref (props->styles);
   g_array_unref (props->chars);
   g_array_unref (props->paragraphs);
+  g_array_unref (props->cells);
   g_free (props);
 }
 
@@ -667,4 +733,18 @@ _byline_doc_props_paragraph_in_table (BylineDocProps *props,
 
   *row_end = paragraph != NULL && paragraph->row_end;
   return paragraph != NULL && (paragraph->in_table || paragraph->row_end);
+}
+
+guint
+_byline_doc_props_row_cells (BylineDocProps             *props,
+                             guint32                     fc,
+                             const BylineOfficeCellDef **cells)
+{
+  const Run *paragraph = find_run (props->paragraphs, fc);
+
+  *cells = NULL;
+  if (paragraph == NULL || !paragraph->row_end || paragraph->n_cells == 0)
+    return 0;
+  *cells = &g_array_index (props->cells, BylineOfficeCellDef, paragraph->first_cell);
+  return paragraph->n_cells;
 }

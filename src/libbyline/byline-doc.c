@@ -9,7 +9,8 @@
  *
  * What is read: the main text's paragraphs (headers, footnotes and
  * comments are other texts), fields' results without their instructions,
- * a small data table's rows as paragraphs, other tables' cells
+ * a small data table's rows as paragraphs (a cell merged down the rows in
+ * each, as the row's end's sprmTDefTable says), other tables' cells
  * (byline-office-table.c), HYPERLINK fields as links (their result the
  * link's text), SEQ fields as a caption's number ("Hình 1: " left out of a
  * picture's caption, byline-office.c); each character's font, bold and italics
@@ -198,6 +199,9 @@ typedef struct
   guint             n_pictures; /* met so far, for naming one left out */
   GPtrArray        *boxes;    /* BylineDocShape*: text boxes anchored in the paragraph */
   BylineOfficeTables cells;   /* where the paragraph sits in a table */
+  const Char       *chars;    /* the story being read */
+  guint             n_chars;
+  guint             row_look; /* where the look for the next row's end starts */
 } Reader;
 
 static void read_story (Reader     *r,
@@ -369,18 +373,51 @@ end_paragraph (Reader *r)
     }
 }
 
-/* A paragraph mark @c, stored at @fc: the paragraph ends, marked with its
- * place in a table.  Cells end with 0x07, and so do rows, whose mark's
- * paragraph is the row's end (TTP); an inner table's cells end with
- * paragraph marks, so its paragraphs are its outer cell's. */
+/* The cells of the row the character @at is in, how they are merged: its
+ * end's paragraph says, after them (its TAP, byline-doc-props.c), so it is
+ * looked for ahead, once a row.  Each character is looked at once: the
+ * next row's look starts past this row's end, and a table with no row's
+ * end (a damaged file) is looked through once. */
 static void
-end_paragraph_at (Reader   *r,
-                  gunichar  c,
-                  guint32   fc)
+define_row (Reader *r,
+            guint   at)
 {
+  const BylineOfficeCellDef *cells = NULL;
+  guint n = 0;
+
+  if (at < r->row_look)
+    return;
+  r->row_look = r->n_chars;
+  for (guint i = at; i < r->n_chars; i++)
+    {
+      gboolean row_end = FALSE;
+
+      if (r->chars[i].c == 0x07 && _byline_doc_props_paragraph_in_table (r->props, r->chars[i].fc, &row_end)
+          && row_end)
+        {
+          n = _byline_doc_props_row_cells (r->props, r->chars[i].fc, &cells);
+          r->row_look = i + 1;
+          break;
+        }
+    }
+  _byline_office_tables_define_row (&r->cells, cells, n);
+}
+
+/* A paragraph mark @c, the story's character @at: the paragraph ends,
+ * marked with its place in a table.  Cells end with 0x07, and so do rows,
+ * whose mark's paragraph is the row's end (TTP); an inner table's cells
+ * end with paragraph marks, so its paragraphs are its outer cell's. */
+static void
+end_paragraph_at (Reader *r,
+                  guint   at)
+{
+  gunichar c = r->chars[at].c;
+  guint32 fc = r->chars[at].fc;
   gboolean row_end = FALSE;
   gboolean in_table = _byline_doc_props_paragraph_in_table (r->props, fc, &row_end);
 
+  if (c == 0x07 || in_table)
+    define_row (r, at);
   _byline_office_tables_mark_flat (&r->cells, r->para, c == 0x07 || in_table);
   end_paragraph (r);
   _byline_office_tables_next_flat (&r->cells, c == 0x07, c == 0x07 && row_end);
@@ -524,6 +561,9 @@ read_story (Reader     *r,
             const Char *chars,
             guint       n_chars)
 {
+  r->chars = chars;
+  r->n_chars = n_chars;
+  r->row_look = 0;
   for (guint i = 0; i < n_chars; i++)
     {
       const Char *ch = &chars[i];
@@ -561,7 +601,7 @@ read_story (Reader     *r,
         case 0x07:   /* table cell, row */
         case 0x0C:   /* page or section break */
         case 0x0E:   /* column break */
-          end_paragraph_at (r, c, ch->fc);
+          end_paragraph_at (r, i);
           break;
         case 0x0B:   /* line break */
           flush (r);

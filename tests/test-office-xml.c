@@ -86,7 +86,8 @@ test_tracked_join (void)
  * above it is a cell alone (empty at the row's start: left out); a span of
  * a million columns, or a negative one, is one place; a merge under a row
  * of fewer cells goes on; one ended by another cell in its column does
- * not.  A layout table's merged cells are read once. */
+ * not; a row that skips a grid column (w:gridBefore) has its cells where
+ * they are.  A layout table's merged cells are read once. */
 static void
 test_merged_damaged (void)
 {
@@ -99,6 +100,8 @@ test_merged_damaged (void)
     "<w:tr>" TC (GOES_ON, "") TC ("", "Trịnh Tường") TC ("", "80") "</w:tr>"
     "<w:tr>" TC ("", "Sa Pa") TC ("", "Tả Van") "</w:tr>"
     "<w:tr>" TC (GOES_ON, "") TC ("", "Lao Chải") "</w:tr>"
+    "<w:tr>" TC ("", "Bắc Hà") TC (RESTART, "Bản Phố") "</w:tr>"
+    "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" TC (GOES_ON, "") TC ("", "12") "</w:tr>"
     "</w:tbl>"
     P (RUN ("Giữa hai bảng."))
     "<w:tbl><w:tr>"
@@ -108,7 +111,7 @@ test_merged_damaged (void)
     "<w:tr>" TC (GOES_ON, "") TC ("", "Các lực lượng phải đi bộ hàng giờ để đưa hàng cứu trợ vào.") "</w:tr></w:tbl>");
   BylineBody *body = byline_article_get_body (article);
 
-  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 11);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 13);
   office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Xã – Số hộ");
   office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Tổng – 200");
   office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Pa Cheo");
@@ -116,12 +119,14 @@ test_merged_damaged (void)
   office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Bát Xát – Trịnh Tường – 80");
   office_assert_block (body, 5, BYLINE_BLOCK_PARAGRAPH, "Sa Pa – Tả Van");
   office_assert_block (body, 6, BYLINE_BLOCK_PARAGRAPH, "Lao Chải");
-  office_assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Giữa hai bảng.");
-  office_assert_block (body, 8, BYLINE_BLOCK_PARAGRAPH,
+  office_assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Bắc Hà – Bản Phố");
+  office_assert_block (body, 8, BYLINE_BLOCK_PARAGRAPH, "Bản Phố – 12");
+  office_assert_block (body, 9, BYLINE_BLOCK_PARAGRAPH, "Giữa hai bảng.");
+  office_assert_block (body, 10, BYLINE_BLOCK_PARAGRAPH,
                        "Ở xã Pa Cheo, nước lũ cuốn trôi 12 ngôi nhà và hàng chục héc-ta lúa sắp đến ngày thu hoạch "
                        "của đồng bào Mông.");
-  office_assert_block (body, 9, BYLINE_BLOCK_PARAGRAPH, "Ở xã Trịnh Tường, đường vào trung tâm xã bị sạt lở nhiều đoạn.");
-  office_assert_block (body, 10, BYLINE_BLOCK_PARAGRAPH, "Các lực lượng phải đi bộ hàng giờ để đưa hàng cứu trợ vào.");
+  office_assert_block (body, 11, BYLINE_BLOCK_PARAGRAPH, "Ở xã Trịnh Tường, đường vào trung tâm xã bị sạt lở nhiều đoạn.");
+  office_assert_block (body, 12, BYLINE_BLOCK_PARAGRAPH, "Các lực lượng phải đi bộ hàng giờ để đưa hàng cứu trợ vào.");
 }
 
 #undef TC

@@ -701,6 +701,26 @@ read_paragraph (Docx    *docx,
   return para;
 }
 
+/* A number of grid columns, @value (w:val), 0 when not said. */
+static guint
+grid_columns (char *value)
+{
+  g_autofree char *owned = value;
+
+  return owned != NULL ? (guint) MIN (g_ascii_strtoull (owned, NULL, 10), G_MAXUINT) : 0;
+}
+
+/* The row <w:tr> @tr begins: <w:gridBefore w:val="1"/> skips columns of
+ * the grid before its first cell. */
+static void
+begin_row (Docx    *docx,
+           xmlNode *tr)
+{
+  _byline_office_tables_begin_row (&docx->tables);
+  _byline_office_tables_skip_columns (&docx->tables,
+                                      grid_columns (attr (child (child (tr, "trPr"), "gridBefore"), "val")));
+}
+
 /* The cell <w:tc> @tc begins: <w:gridSpan w:val="2"/> merges it across
  * two columns of the grid; <w:vMerge w:val="restart"/> begins cells merged
  * down the rows, <w:vMerge/> ("continue") is one under it. */
@@ -711,16 +731,13 @@ begin_cell (Docx    *docx,
   xmlNode *properties = child (tc, "tcPr");
   xmlNode *vmerge = child (properties, "vMerge");
   g_autofree char *restart = attr (vmerge, "val");
-  g_autofree char *span = attr (child (properties, "gridSpan"), "val");
   BylineOfficeCellMerge merge = BYLINE_OFFICE_CELL_ALONE;
-  guint64 columns = 1;
 
   if (vmerge != NULL)
     merge = restart != NULL && g_str_equal (restart, "restart") ? BYLINE_OFFICE_CELL_FIRST
                                                                 : BYLINE_OFFICE_CELL_CONTINUED;
-  if (span != NULL)
-    columns = CLAMP (g_ascii_strtoull (span, NULL, 10), 1, G_MAXUINT);
-  _byline_office_tables_begin_cell (&docx->tables, merge, (guint) columns);
+  _byline_office_tables_begin_cell (&docx->tables, merge,
+                                    MAX (grid_columns (attr (child (properties, "gridSpan"), "val")), 1));
 }
 
 /* Paragraphs of the body, of tables' cells and of content controls, in
@@ -770,7 +787,7 @@ read_blocks (Docx      *docx,
       else if (is (c, "tr") || is (c, "tc"))
         {
           if (is (c, "tr"))
-            _byline_office_tables_begin_row (&docx->tables);
+            begin_row (docx, c);
           else
             begin_cell (docx, c);
           read_blocks (docx, c, paras);

@@ -181,6 +181,9 @@ typedef struct
 void _byline_office_tables_begin_table (BylineOfficeTables *tables);
 void _byline_office_tables_end_table   (BylineOfficeTables *tables);
 void _byline_office_tables_begin_row   (BylineOfficeTables *tables);
+/* The row's first cell is @n grid columns in (.docx's gridBefore). */
+void _byline_office_tables_skip_columns (BylineOfficeTables *tables,
+                                         guint               n);
 /* A cell, merged as @merge, @span grid columns wide (.docx's gridSpan; 1
  * for each of LibreOffice's cells and covered cells). */
 void _byline_office_tables_begin_cell  (BylineOfficeTables   *tables,

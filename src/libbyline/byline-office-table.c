@@ -147,6 +147,25 @@ ensure_row (BylineOfficeTables *tables)
     new_row (tables);
 }
 
+/* The grid column @span columns after the next cell's: a span of a
+ * billion columns (a damaged file) ends the grid. */
+static int
+columns_after (BylineOfficeTables *tables,
+               guint               span)
+{
+  return span >= (guint) (G_MAXINT - tables->column) ? G_MAXINT : tables->column + (int) span;
+}
+
+void
+_byline_office_tables_skip_columns (BylineOfficeTables *tables,
+                                    guint               n)
+{
+  if (tables->depth != 1)
+    return;
+  ensure_row (tables);
+  tables->column = columns_after (tables, n);
+}
+
 void
 _byline_office_tables_begin_cell (BylineOfficeTables    *tables,
                                   BylineOfficeCellMerge  merge,
@@ -158,8 +177,7 @@ _byline_office_tables_begin_cell (BylineOfficeTables    *tables,
     return;
   ensure_row (tables);
   place = tables->column;
-  /* A span of a billion columns (a damaged file) ends the grid. */
-  tables->column = span >= (guint) (G_MAXINT - place) ? G_MAXINT : place + (int) MAX (span, 1);
+  tables->column = columns_after (tables, MAX (span, 1));
   place_cell (tables, merge, place);
 }
 

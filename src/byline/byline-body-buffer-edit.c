@@ -661,25 +661,20 @@ copy_block (BylineBody        *to,
 }
 
 guint
-byline_body_buffer_paste_html (BylineBodyBuffer *self,
-                               const char       *html,
-                               guint            *n_pictures)
+byline_body_buffer_paste_body (BylineBodyBuffer          *self,
+                               BylineBody                *pasted,
+                               BylineBodyBufferImageFunc  add_image,
+                               gpointer                   user_data)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
-  g_autoptr(BylineBody) pasted = byline_body_new ();
   GtkTextIter start, end;
   guint n, b = 0, o = 0, end_block, end_offset;
 
   g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), 0);
-  g_return_val_if_fail (html != NULL, 0);
+  g_return_val_if_fail (BYLINE_IS_BODY (pasted), 0);
 
-  if (n_pictures != NULL)
-    *n_pictures = 0;
-  if (self->body == NULL)
-    return 0;
-
-  n = byline_html_paste_full (pasted, 0, html, -1, n_pictures);
-  if (n == 0)
+  n = byline_body_get_n_blocks (pasted);
+  if (self->body == NULL || n == 0)
     return 0;
 
   byline_body_buffer_begin_edit (self, BYLINE_EDIT_OTHER);
@@ -708,7 +703,8 @@ byline_body_buffer_paste_html (BylineBodyBuffer *self,
     }
   else
     {
-      guint at;
+      guint at, added = 0;
+      gboolean into_empty = !_byline_body_buffer_is_image_block (self, b) && block_length (self, b) == 0;
 
       if (_byline_body_buffer_is_image_block (self, b))
         at = o == 0 ? b : b + 1;
@@ -722,23 +718,53 @@ byline_body_buffer_paste_html (BylineBodyBuffer *self,
           at = b + 1;
         }
       for (guint i = 0; i < n; i++)
-        copy_block (self->body, at + i, byline_body_get_block (pasted, i));
-
-      /* Pasting into an empty line replaces it. */
-      if (!_byline_body_buffer_is_image_block (self, b) && at == b + 1
-          && block_length (self, b) == 0)
         {
-          byline_body_remove_block (self->body, b);
-          at--;
+          const BylineBlock *block = byline_body_get_block (pasted, i);
+
+          if (byline_block_get_kind (block) != BYLINE_BLOCK_IMAGE)
+            copy_block (self->body, at + added++, block);
+          /* A picture is the caller's to add, with its own model's entry;
+           * one it has not (left out) is no block. */
+          else if (add_image != NULL && add_image (byline_block_get_image_id (block), at + added, user_data))
+            added++;
         }
-      end_block = at + n - 1;
+
+      /* Pasting into an empty line replaces it (the blocks went above it). */
+      if (added > 0 && into_empty)
+        byline_body_remove_block (self->body, at + added);
+      if (added == 0)
+        {
+          byline_body_buffer_end_edit (self);
+          return 0;
+        }
+      end_block = at + added - 1;
       end_offset = _byline_body_buffer_is_image_block (self, end_block) ? 1 : block_length (self, end_block);
+      n = added;
     }
 
   byline_body_buffer_end_edit (self);
   byline_body_history_break (self->history);
   _byline_body_buffer_place_cursor_at (self, end_block, end_offset);
   return n;
+}
+
+guint
+byline_body_buffer_paste_html (BylineBodyBuffer *self,
+                               const char       *html,
+                               guint            *n_pictures)
+{
+  g_autoptr(BylineBody) pasted = byline_body_new ();
+
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), 0);
+  g_return_val_if_fail (html != NULL, 0);
+
+  if (n_pictures != NULL)
+    *n_pictures = 0;
+  if (self->body == NULL)
+    return 0;
+  if (byline_html_paste_full (pasted, 0, html, -1, n_pictures) == 0)
+    return 0;
+  return byline_body_buffer_paste_body (self, pasted, NULL, NULL);
 }
 
 /* ------------------------------------------------------------- undo, redo */

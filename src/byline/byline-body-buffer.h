@@ -74,6 +74,19 @@ void               byline_body_buffer_set_block_kind    (BylineBodyBuffer  *self
 BylineBlockKind    byline_body_buffer_get_cursor_kind   (BylineBodyBuffer  *self);
 /* The block after the cursor's, where a new picture goes. */
 guint              byline_body_buffer_get_insert_block  (BylineBodyBuffer  *self);
+/* Adds the picture @image_id of a pasted body as block @index of the
+ * buffer's body (with its entry in the article); FALSE when it has none. */
+typedef gboolean (*BylineBodyBufferImageFunc) (const char *image_id,
+                                               guint       index,
+                                               gpointer    user_data);
+/* Pastes the blocks of @pasted at the cursor, as one undo step: a single
+ * paragraph into the line, else as blocks of their own, each picture through
+ * @add_image (without it, pictures are left out).  Returns the blocks
+ * added. */
+guint              byline_body_buffer_paste_body        (BylineBodyBuffer          *self,
+                                                         BylineBody                *pasted,
+                                                         BylineBodyBufferImageFunc  add_image,
+                                                         gpointer                   user_data);
 /* Pastes HTML at the cursor through the core's cleaner; returns the blocks
  * added, and in *@n_pictures (optional) the page's pictures left out. */
 guint              byline_body_buffer_paste_html        (BylineBodyBuffer  *self,

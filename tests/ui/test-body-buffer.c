@@ -532,6 +532,26 @@ test_paste_html (void)
   g_assert_true (byline_body_buffer_undo (buffer));
   assert_in_sync (buffer);
   g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+
+  /* Paragraphs pasted on an empty line (after Enter) take its place: no
+   * empty line is left under them. */
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &end);
+    gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (buffer), "\n", -1, TRUE);
+  }
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  g_assert_cmpuint (byline_body_buffer_paste_html (buffer, "<p>Một</p><p>Hai</p>", NULL), ==, 2);
+  assert_in_sync (buffer);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  g_assert_cmpstr (text_of (body, 1), ==, "Một");
+  g_assert_cmpstr (text_of (body, 2), ==, "Hai");
+  g_assert_true (byline_body_buffer_undo (buffer));
+  assert_in_sync (buffer);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  g_assert_cmpstr (text_of (body, 1), ==, "");
 }
 
 /* Random edits, typed as a user would, against a plain GtkTextBuffer given the

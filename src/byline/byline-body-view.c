@@ -11,6 +11,7 @@
 
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
+#include "byline-body-view-private.h"
 #include "byline-widget-util.h"
 #include "byline-document.h"
 #include "byline-figure.h"
@@ -393,152 +394,13 @@ on_drop (GtkDropTarget  *target,
   return TRUE;
 }
 
-/* -------------------------------------------------------------------- paste */
-
-static void
-show_error (BylineBodyView *self,
-            const GError   *error)
-{
-  g_warning ("%s", error->message);
-  byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_for_error (error));
-}
-
-static void
-on_files_read (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(BylineBodyView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) files = NULL;
-  const GValue *value;
-
-  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
-  if (value == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  files = byline_file_list_to_model (g_value_get_boxed (value));
-  byline_body_view_insert_pictures_async (self, files, -1);
-}
-
-static void
-on_html_spliced (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(BylineBodyView) self = user_data;
-  GOutputStream *memory = G_OUTPUT_STREAM (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *html = NULL;
-  guint n_pictures = 0;
-
-  if (g_output_stream_splice_finish (memory, result, &error) < 0)
-    {
-      show_error (self, error);
-      return;
-    }
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (byline_body_buffer_paste_html (self->buffer, html, &n_pictures) == 0)
-    /* Nothing the body can hold: fall back to the text. */
-    gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (self->buffer),
-                                     gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
-  /* A web page's pictures are the site's: they stay out of the story until
-   * someone saves them and adds them, so they are said to be missing. */
-  if (n_pictures > 0)
-    {
-      g_autofree char *title = g_strdup_printf (ngettext ("%u picture of the page was not pasted: save it, then add it with Add Pictures",
-                                                          "%u pictures of the page were not pasted: save them, then add them with Add Pictures",
-                                                          n_pictures),
-                                                n_pictures);
-
-      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
-    }
-}
-
-static void
-on_html_read (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(BylineBodyView) self = user_data;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
-  if (stream == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  /* Asynchronously: on X11, and from this process's own clipboard, the data
-   * arrives through the main loop, which a blocking read would stop. */
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_html_spliced, g_steal_pointer (&self));
-}
-
-static void
-on_texture_read (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(BylineBodyView) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = NULL;
-  g_autofree char *name = NULL;
-
-  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
-  if (texture == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  /* Named as the panel and the exports show it, not "byline-pasted-5T2G73". */
-  stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
-  /* Translators: the file name of a picture pasted from the clipboard; %s is the date and time */
-  name = g_strdup_printf (_("Pasted Picture %s.png"), stamp);
-  byline_body_view_insert_texture_async (self, texture, name);
-}
-
+/* Pictures, a word processor's document, a web page: byline-body-view-paste.c.
+ * Plain text is GtkTextView's to paste; the buffer turns it into blocks. */
 static void
 on_paste_clipboard (BylineBodyView *self)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  g_autoptr(GdkContentFormats) formats = NULL;
-  static const char *html_types[] = { "text/html", NULL };
-
-  /* Another application's clipboard lists MIME types: see which GTypes they make. */
-  formats = gdk_content_formats_union_deserialize_gtypes (
-              gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
-
-  if (self->document != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    {
-      g_signal_stop_emission_by_name (self, "paste-clipboard");
-      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
-                                      on_files_read, g_object_ref (self));
-    }
-  else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    {
-      g_signal_stop_emission_by_name (self, "paste-clipboard");
-      gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
-                                on_html_read, g_object_ref (self));
-    }
-  else if (self->document != NULL
-           && gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
-           && !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    {
-      g_signal_stop_emission_by_name (self, "paste-clipboard");
-      gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, g_object_ref (self));
-    }
-  /* Plain text: GtkTextView pastes it, and the buffer turns it into blocks. */
+  if (_byline_body_view_paste_clipboard (self))
+    g_signal_stop_emission_by_name (self, "paste-clipboard");
 }
 
 static void

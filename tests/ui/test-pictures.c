@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "byline-test-utils.h"
+#include "office-test-utils.h"
 #include "ui-story.h"
 #include "byline-article-editor.h"
 #include "byline-body-buffer.h"
@@ -861,6 +862,140 @@ test_paste (Fixture       *f,
                    "1 picture of the page was not pasted: save it, then add it with Add Pictures");
 }
 
+#define OPENDOCUMENT_PIECE "application/x-openoffice-embed-source-xml;windows_formatname=\"Star Embed Source (XML)\""
+#define DESCRIPTOR(name) "application/x-openoffice-objectdescriptor-xml;windows_formatname=\"Star Object " \
+                         "Descriptor (XML)\";classname=\"8BC6B165-B1B2-4EDD-aa47-dae2ee689dd6\";typename=\"" \
+                         "LibreOffice 7.4 Text Document\";displayname=\"" name "\";viewaspect=\"1\""
+
+/* What LibreOffice puts on the clipboard (tests/data/clipboard/README): its
+ * OpenDocument piece @odt (or garbage), Rich Text @rtf, its description
+ * naming @document (unless NULL), and the HTML. */
+static void
+set_libreoffice_clipboard (Fixture    *f,
+                           const char *odt,
+                           const char *rtf,
+                           const char *descriptor)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  g_autoptr(GBytes) html = byline_test_data_bytes ("clipboard/anh-noi.html");
+  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
+  GdkContentProvider *providers[4];
+  guint n = 0;
+  g_autoptr(GdkContentProvider) all = NULL;
+
+  if (odt != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_str_has_prefix (odt, "clipboard/") ? byline_test_data_bytes (odt)
+                                                                       : g_bytes_new_static (odt, strlen (odt));
+
+      providers[n++] = gdk_content_provider_new_for_bytes (OPENDOCUMENT_PIECE, bytes);
+    }
+  if (rtf != NULL)
+    {
+      g_autoptr(GBytes) bytes = byline_test_data_bytes (rtf);
+
+      providers[n++] = gdk_content_provider_new_for_bytes ("text/rtf", bytes);
+    }
+  if (descriptor != NULL)
+    providers[n++] = gdk_content_provider_new_for_bytes (descriptor, nothing);
+  providers[n++] = gdk_content_provider_new_for_bytes ("text/html", html);
+  all = gdk_content_provider_new_union (providers, n);
+  g_assert_true (gdk_clipboard_set_content (clipboard, all));
+}
+
+static gboolean
+has_block_text (gpointer data)
+{
+  Fixture *f = data;
+  const char *text = g_object_get_data (G_OBJECT (f->window), "want-text");
+  BylineBody *body = byline_article_get_body (article (f));
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (strstr (byline_block_get_text (byline_body_get_block (body, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A piece of a story copied in LibreOffice (Ctrl+A, Ctrl+C) pasted into
+ * the body: its text where the cursor is, its photos with their captions,
+ * credits and alt text copied into the draft, named after the document, in
+ * one undo step.  The page LibreOffice offers beside it points at its
+ * temporary files: pasted, the photos were left out ("save them, then add
+ * them"), and in the Flatpak could not even be reached. */
+static void
+test_paste_document (Fixture       *f,
+                     gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autofree char *draft_id = NULL;
+  BylineImage *image;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mở đầu.\n");
+  set_libreoffice_clipboard (f, "clipboard/anh-noi.odt", "clipboard/anh-noi.rtf",
+                             DESCRIPTOR ("file:///home/pv/B%C3%A0i/Hoa%20tam%20gi%C3%A1c%20m%E1%BA%A1ch.docx"));
+  paste_and_wait_for_images (f, 2);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 8);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  office_assert_block (body, 4, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (body, 6, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (body, 7, BYLINE_BLOCK_PARAGRAPH, "Bài và ảnh: Thu Hà");
+
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 4)), ==, byline_image_get_id (image));
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "hoa-tam-giac-mach-1.jpg");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Cánh đồng hoa ở Lùng Phình.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Cánh đồng hoa tam giác mạch");
+  /* The story's first picture: its featured one, as when pictures are added. */
+  g_assert_true (byline_image_get_featured (image));
+  /* Copied into the draft's own folder, not left in a temporary one. */
+  draft_id = g_strdup (byline_article_get_id (article (f)));
+  for (guint i = 0; i < 2; i++)
+    {
+      GFile *file = byline_image_get_file (byline_article_get_image (article (f), i));
+      g_autofree char *path = g_file_get_path (file);
+
+      g_assert_true (g_file_query_exists (file, NULL));
+      g_assert_nonnull (strstr (path, draft_id));
+    }
+  g_assert_null (byline_ui_test_toast_title (GTK_WIDGET (f->window)));
+
+  /* One undo takes all of it back. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpuint (byline_body_get_n_blocks (body), <=, 2);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, i)), !=, BYLINE_BLOCK_IMAGE);
+
+  /* A few words into the line, where the cursor is; without LibreOffice's
+   * package, from its Rich Text. */
+  {
+    GtkTextIter iter;
+
+    byline_body_buffer_get_iter_at_block (buffer, &iter, 0, 4);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  }
+  set_libreoffice_clipboard (f, NULL, "clipboard/words.rtf", NULL);
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Mở đtam giác mạchầu.");
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_block_text, f, 5000));
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đtam giác mạchầu.");
+
+  /* What is no text document (a spreadsheet's piece): the page instead. */
+  set_libreoffice_clipboard (f, "PK\003\004 not a document", NULL, NULL);
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Mùa hoa kéo dài đến hết tháng 11.");
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_block_text, f, 5000));
+  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
+                   "2 pictures of the page were not pasted: save them, then add them with Add Pictures");
+}
+
 static GtkDropTarget *
 drop_target_of (GtkWidget *widget)
 {
@@ -1336,6 +1471,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-left-out", test_drop_story_left_out);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-document", test_paste_document);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
 
   return g_test_run ();

@@ -1,0 +1,448 @@
+/* byline-body-view-paste.c — what the body view pastes that is not plain text
+ *
+ * Picture files copied in a file manager are added to the story
+ * (byline-body-view-pictures.c).  A piece of a word processor's document
+ * comes in as the document would open, pictures with their captions and
+ * credits copied into the draft: LibreOffice puts one on the clipboard as
+ * an OpenDocument package and as Rich Text, pictures and all, beside HTML
+ * whose pictures are its own temporary files (out of a Flatpak's reach, and
+ * gone once it quits).  A web page's HTML is cleaned to the body's structure;
+ * its pictures are the site's, left out and said to be.  A picture alone (a
+ * browser's "Copy Image") is added as "Pasted Picture <date>.png".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "byline-article.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-body-view-private.h"
+#include "byline-document.h"
+#include "byline-draft-store.h"
+#include "byline-image.h"
+#include "byline-import.h"
+#include "byline-text.h"
+#include "byline-widget-util.h"
+
+/* LibreOffice's own format on the clipboard: the piece as an OpenDocument
+ * package; and its description, which names the document it comes from. */
+#define OPENDOCUMENT_PIECE "application/x-openoffice-embed-source-xml"
+#define OPENDOCUMENT_DESCRIPTOR "application/x-openoffice-objectdescriptor-xml"
+
+static gboolean paste_formats (BylineBodyView    *self,
+                               GdkContentFormats *formats,
+                               gboolean           pieces);
+
+static void
+show_error (BylineBodyView *self,
+            const GError   *error)
+{
+  g_warning ("%s", error->message);
+  byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_for_error (error));
+}
+
+static void
+on_files_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = NULL;
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (value == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  files = byline_file_list_to_model (g_value_get_boxed (value));
+  byline_body_view_insert_pictures_async (self, files, -1);
+}
+
+static void
+on_html_spliced (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  GOutputStream *memory = G_OUTPUT_STREAM (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *html = NULL;
+  guint n_pictures = 0;
+
+  if (g_output_stream_splice_finish (memory, result, &error) < 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (byline_body_buffer_paste_html (byline_body_view_get_body_buffer (self), html, &n_pictures) == 0)
+    /* Nothing the body can hold: fall back to the text. */
+    gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)),
+                                     gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
+  /* A web page's pictures are the site's: they stay out of the story until
+   * someone saves them and adds them, so they are said to be missing. */
+  if (n_pictures > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u picture of the page was not pasted: save it, then add it with Add Pictures",
+                                                          "%u pictures of the page were not pasted: save them, then add them with Add Pictures",
+                                                          n_pictures),
+                                                n_pictures);
+
+      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+    }
+}
+
+static void
+on_html_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  if (stream == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Asynchronously: on X11, and from this process's own clipboard, the data
+   * arrives through the main loop, which a blocking read would stop. */
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_html_spliced, g_steal_pointer (&self));
+}
+
+static void
+on_texture_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
+
+  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
+  if (texture == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Named as the panel and the exports show it, not "byline-pasted-5T2G73". */
+  stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
+  /* Translators: the file name of a picture pasted from the clipboard; %s is the date and time */
+  name = g_strdup_printf (_("Pasted Picture %s.png"), stamp);
+  byline_body_view_insert_texture_async (self, texture, name);
+}
+
+/* ------------------------------------------------ a word processor's piece */
+
+/* The MIME type among @formats that is @type, with or without parameters
+ * ("…;windows_formatname=…"), or NULL. */
+static const char *
+find_type (GdkContentFormats *formats,
+           const char        *type)
+{
+  gsize n = 0, length = strlen (type);
+  const char * const *types = gdk_content_formats_get_mime_types (formats, &n);
+
+  for (gsize i = 0; i < n; i++)
+    if (strncmp (types[i], type, length) == 0 && (types[i][length] == '\0' || types[i][length] == ';'))
+      return types[i];
+  return NULL;
+}
+
+/* The clipboard's piece of a document, the richest first. */
+static const char *
+find_piece_type (GdkContentFormats *formats)
+{
+  static const char * const types[] = { OPENDOCUMENT_PIECE, "text/rtf", "application/rtf", "text/richtext" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      const char *found = find_type (formats, types[i]);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The document a piece comes from, which names its pictures: LibreOffice
+ * says it in its descriptor's type (displayname="file:///…/Lũ quét.docx"). */
+static char *
+dup_piece_source (GdkContentFormats *formats)
+{
+  const char *descriptor = find_type (formats, OPENDOCUMENT_DESCRIPTOR);
+  const char *name = descriptor != NULL ? strstr (descriptor, "displayname=\"") : NULL;
+  const char *end = name != NULL ? strchr (name + strlen ("displayname=\""), '"') : NULL;
+
+  if (end != NULL)
+    {
+      g_autofree char *uri = g_strndup (name + strlen ("displayname=\""), end - name - strlen ("displayname=\""));
+      g_autofree char *scheme = g_uri_parse_scheme (uri);
+      g_autoptr(GFile) file = scheme != NULL ? g_file_new_for_uri (uri) : NULL;
+      g_autofree char *base = file != NULL ? g_file_get_basename (file) : g_path_get_basename (uri);
+
+      if (base != NULL && g_utf8_validate (base, -1, NULL) && !byline_text_is_blank (base)
+          && strcmp (base, "/") != 0 && strcmp (base, ".") != 0)
+        return g_steal_pointer (&base);
+    }
+  /* Translators: what a piece of a document pasted is called where it has
+   * no document's name: its pictures are named after it */
+  return g_strdup (_("Pasted Text"));
+}
+
+typedef struct
+{
+  BylineBodyView    *view;
+  BylineDocument    *document;
+  BylineArticle     *article;     /* the document's: the thread reads its id only */
+  BylineDraftStore  *store;
+  GdkContentFormats *formats;     /* to paste otherwise when the piece cannot be read */
+  char              *source;
+  BylineBody        *body;        /* the piece */
+  GHashTable        *images;      /* the piece's picture id → the picture copied into the draft */
+  char             **left_out;    /* the piece's pictures not taken */
+  GError            *error;       /* the piece not read */
+  GError            *copy_error;  /* the first picture not copied */
+} Piece;
+
+static void
+piece_free (Piece *piece)
+{
+  g_clear_object (&piece->view);
+  g_clear_object (&piece->document);
+  g_clear_object (&piece->article);
+  g_clear_object (&piece->store);
+  g_clear_pointer (&piece->formats, gdk_content_formats_unref);
+  g_free (piece->source);
+  g_clear_object (&piece->body);
+  g_clear_pointer (&piece->images, g_hash_table_unref);
+  g_strfreev (piece->left_out);
+  g_clear_error (&piece->error);
+  g_clear_error (&piece->copy_error);
+  g_free (piece);
+}
+
+/* Reads the piece and copies its pictures into the draft, with their
+ * captions, credits and alt texts: seconds for a few camera photos. */
+static void
+read_piece_in_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  Piece *piece = data;
+  GBytes *bytes = g_object_get_data (G_OBJECT (task), "bytes");
+  g_autoptr(BylineArticle) read = NULL;
+
+  read = byline_import_read_piece (bytes, piece->source, &piece->left_out, &piece->error);
+  if (read == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  for (guint i = 0; i < byline_article_get_n_images (read); i++)
+    {
+      BylineImage *image = byline_article_get_image (read, i);
+      g_autoptr(GError) error = NULL;
+      BylineImage *copy = byline_draft_store_import_image (piece->store, piece->article,
+                                                          byline_image_get_file (image), &error);
+
+      if (copy == NULL)
+        {
+          if (piece->copy_error == NULL)
+            piece->copy_error = g_steal_pointer (&error);
+          continue;
+        }
+      byline_image_set_caption (copy, byline_image_get_caption (image));
+      byline_image_set_credit (copy, byline_image_get_credit (image));
+      byline_image_set_alt_text (copy, byline_image_get_alt_text (image));
+      g_hash_table_insert (piece->images, g_strdup (byline_image_get_id (image)), copy);
+    }
+  /* The piece's pictures' temporary folder goes with @read, here. */
+  piece->body = g_object_ref (byline_article_get_body (read));
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+add_piece_image (const char *image_id,
+                 guint       index,
+                 gpointer    user_data)
+{
+  Piece *piece = user_data;
+  BylineImage *image = g_hash_table_lookup (piece->images, image_id);
+
+  if (image == NULL)
+    return FALSE;
+  byline_document_add_image (piece->document, image, (int) index);
+  return TRUE;
+}
+
+static void
+on_piece_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Piece *piece = g_task_get_task_data (G_TASK (result));
+  BylineBodyView *self = piece->view;
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  g_autofree char *message = NULL;
+
+  /* Another story in the view now: pictures copied stay in their draft's folder. */
+  if (byline_body_view_get_document (self) != piece->document)
+    return;
+  if (piece->error != NULL)
+    {
+      /* Not a piece Byline reads (a spreadsheet's, a drawing's): as the
+       * clipboard's other formats say, else as text. */
+      g_debug ("Pasting otherwise: %s", piece->error->message);
+      if (!paste_formats (self, piece->formats, FALSE))
+        gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (buffer),
+                                         gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
+      return;
+    }
+
+  /* The new figures' lines must show, wherever they go. */
+  if (g_hash_table_size (piece->images) > 0)
+    byline_body_buffer_show_all (buffer);
+  byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
+
+  if (piece->left_out != NULL && piece->left_out[0] != NULL)
+    message = byline_import_describe_left_out (piece->source, (const char * const *) piece->left_out);
+  else if (piece->copy_error != NULL)
+    message = byline_error_dup_for_person (piece->copy_error);
+  if (message != NULL)
+    byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (message));
+}
+
+static void
+on_piece_spliced (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Piece *piece = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+    {
+      piece->error = g_steal_pointer (&error);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "bytes",
+                          g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object)),
+                          (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, read_piece_in_thread);
+}
+
+static void
+on_piece_stream (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Piece *piece = g_task_get_task_data (task);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &piece->error);
+  if (stream == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_piece_spliced, g_steal_pointer (&task));
+}
+
+static void
+paste_piece (BylineBodyView    *self,
+             GdkContentFormats *formats,
+             const char        *type)
+{
+  BylineDocument *document = byline_body_view_get_document (self);
+  const char *types[] = { type, NULL };
+  GTask *task;
+  Piece *piece;
+
+  piece = g_new0 (Piece, 1);
+  piece->view = g_object_ref (self);
+  piece->document = g_object_ref (document);
+  piece->article = g_object_ref (byline_document_get_article (document));
+  piece->store = g_object_ref (byline_document_get_store (document));
+  piece->formats = gdk_content_formats_ref (formats);
+  piece->source = dup_piece_source (formats);
+  piece->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  task = g_task_new (self, NULL, on_piece_read, NULL);
+  g_task_set_source_tag (task, paste_piece);
+  g_task_set_task_data (task, piece, (GDestroyNotify) piece_free);
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), types, G_PRIORITY_DEFAULT, NULL,
+                            on_piece_stream, task);
+}
+
+/* --------------------------------------------------------------- dispatch */
+
+/* With @pieces, a word processor's piece before the page it also offers. */
+static gboolean
+paste_formats (BylineBodyView    *self,
+               GdkContentFormats *formats,
+               gboolean           pieces)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  BylineDocument *document = byline_body_view_get_document (self);
+  static const char *html_types[] = { "text/html", NULL };
+  const char *piece_type = pieces ? find_piece_type (formats) : NULL;
+
+  if (document != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                    on_files_read, g_object_ref (self));
+  else if (document != NULL && piece_type != NULL)
+    paste_piece (self, formats, piece_type);
+  else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
+    gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
+                              on_html_read, g_object_ref (self));
+  else if (document != NULL
+           && gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
+           && !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, g_object_ref (self));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+_byline_body_view_paste_clipboard (BylineBodyView *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  g_autoptr(GdkContentFormats) formats = NULL;
+
+  /* Another application's clipboard lists MIME types: see which GTypes they make. */
+  formats = gdk_content_formats_union_deserialize_gtypes (
+              gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+  return paste_formats (self, formats, TRUE);
+}

@@ -341,6 +341,46 @@ take_credited_first_paragraph (BylineBody *body)
   return lead;
 }
 
+/* Parses @bytes, named @name, and walks the page into @article's body, its
+ * local pictures attached from @folder: TRUE with @w to read (the caller
+ * clears it; @doc and @page go with it), FALSE with nothing to clear.  In a
+ * @story's page, text before the headline is the page's, not the story's:
+ * breadcrumbs, the section name, the date (pictures there are kept). */
+static gboolean
+walk_page (GBytes         *bytes,
+           const char     *name,
+           GFile          *folder,
+           BylineArticle  *article,
+           gboolean        story,
+           xmlDoc        **doc,
+           Page           *page,
+           Walker         *w,
+           GError        **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!check_input (data, length, name, error))
+    return FALSE;
+  if ((*doc = parse_html (data, length, name, error)) == NULL)
+    return FALSE;
+  scan_page (*doc, page);
+
+  _byline_walker_init (w, article, byline_article_get_body (article), 0, folder);
+  w->source_name = name;
+  w->font_rules = _byline_html_font_rules_of (page->sheets);
+  w->keep_legacy = _byline_walker_keeps_legacy (data, length, page->root, w->font_rules);
+  w->skip_text = story && page->has_h1;
+  _byline_walker_run (w, page->root);
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w->error));
+      _byline_walker_clear (w);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BylineArticle *
 byline_html_import (GBytes      *bytes,
                     const char  *source_name,
@@ -354,8 +394,6 @@ byline_html_import (GBytes      *bytes,
   g_autofree char *prefix = NULL;
   const char *name = source_name != NULL ? source_name : "HTML";
   const char *headline;
-  const char *data;
-  gsize length;
   BylineBody *body;
   Walker w;
 
@@ -363,29 +401,10 @@ byline_html_import (GBytes      *bytes,
   g_return_val_if_fail (base_folder == NULL || G_IS_FILE (base_folder), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!check_input (data, length, name, error))
-    return NULL;
-  if ((doc = parse_html (data, length, name, error)) == NULL)
-    return NULL;
-  scan_page (doc, &page);
-
   article = byline_article_new ();
   body = byline_article_get_body (article);
-  _byline_walker_init (&w, article, body, 0, base_folder);
-  w.source_name = name;
-  w.font_rules = _byline_html_font_rules_of (page.sheets);
-  w.keep_legacy = _byline_walker_keeps_legacy (data, length, page.root, w.font_rules);
-  /* Text before the headline is the page's, not the story's: breadcrumbs,
-   * the section name, the date.  Pictures there are kept. */
-  w.skip_text = page.has_h1;
-  _byline_walker_run (&w, page.root);
-  if (w.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&w.error));
-      _byline_walker_clear (&w);
-      return NULL;
-    }
+  if (!walk_page (bytes, name, base_folder, article, TRUE, &doc, &page, &w, error))
+    return NULL;
 
   headline = w.headline ? w.headline : page.og_title ? page.og_title : page.title;
   if (w.lead != NULL)
@@ -425,35 +444,16 @@ _byline_html_import_piece (GBytes      *bytes,
                            GFile       *folder,
                            GError     **error)
 {
-  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineArticle) article = byline_article_new ();
   g_autoptr(xmlDoc) doc = NULL;
   g_auto(Page) page = { 0 };
-  const char *data;
-  gsize length;
   Walker w;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!check_input (data, length, display, error))
+  if (!walk_page (bytes, display, folder, article, FALSE, &doc, &page, &w, error))
     return NULL;
-  if ((doc = parse_html (data, length, display, error)) == NULL)
-    return NULL;
-  scan_page (doc, &page);
-
-  article = byline_article_new ();
-  _byline_walker_init (&w, article, byline_article_get_body (article), 0, folder);
-  w.source_name = display;
-  w.font_rules = _byline_html_font_rules_of (page.sheets);
-  w.keep_legacy = _byline_walker_keeps_legacy (data, length, page.root, w.font_rules);
-  _byline_walker_run (&w, page.root);
-  if (w.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&w.error));
-      _byline_walker_clear (&w);
-      return NULL;
-    }
   _byline_walker_clear (&w);
   return g_steal_pointer (&article);
 }

@@ -13,6 +13,7 @@
 #include "byline-image.h"
 #include "byline-image-info.h"
 #include "byline-body.h"
+#include "byline-clip.h"
 #include "byline-article.h"
 #include "byline-draft-format.h"
 #include "byline-draft-store.h"

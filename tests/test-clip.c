@@ -100,6 +100,7 @@ test_cut_within (void)
   g_autoptr(BylineArticle) figure = byline_clip_cut_piece (story, 2, 0, 2, 1);
   g_autoptr(BylineArticle) empty = byline_clip_cut_piece (story, 3, 2, 3, 2);
   g_autoptr(BylineArticle) beyond = byline_clip_cut_piece (story, 9, 0, 12, 0);
+  g_autoptr(BylineArticle) lines = byline_clip_cut_piece (story, 0, 0, 2, 0);
 
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (words)), ==, 1);
   g_assert_cmpint (byline_block_get_kind (byline_body_get_block (byline_article_get_body (words), 0)), ==,
@@ -115,6 +116,12 @@ test_cut_within (void)
   g_assert_cmpuint (byline_article_get_n_images (after), ==, 0);
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (figure)), ==, 1);
   g_assert_cmpuint (byline_article_get_n_images (figure), ==, 1);
+
+  /* Whole lines selected end at the next line's start, which is not in it. */
+  g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (lines)), ==, 2);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (byline_article_get_body (lines), 1)), ==,
+                   BYLINE_BLOCK_HEADING1);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (lines), 1)), ==, "Sạt lở");
 
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (empty)), ==, 0);
   g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (beyond)), ==, 0);

@@ -25,8 +25,11 @@
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-body-view-private.h"
+#include "byline-clip.h"
 #include "byline-document.h"
 #include "byline-draft-store.h"
+#include "byline-error.h"
+#include "byline-html.h"
 #include "byline-image.h"
 #include "byline-import.h"
 #include "byline-text.h"
@@ -219,6 +222,7 @@ typedef struct
   BylineArticle     *article;     /* the document's: the thread reads its id only */
   BylineDraftStore  *store;
   GdkContentFormats *formats;     /* to paste otherwise when the piece cannot be read */
+  gboolean           own;         /* Byline's own piece (byline-clip.h), else a word processor's */
   char              *source;
   BylineBody        *body;        /* the piece */
   GHashTable        *images;      /* the piece's picture id → the picture copied into the draft */
@@ -256,7 +260,10 @@ read_piece_in_thread (GTask        *task,
   GBytes *bytes = g_object_get_data (G_OBJECT (task), "bytes");
   g_autoptr(BylineArticle) read = NULL;
 
-  read = byline_import_read_piece (bytes, piece->source, &piece->left_out, &piece->error);
+  if (piece->own)
+    read = byline_clip_parse (bytes, &piece->error);
+  else
+    read = byline_import_read_piece (bytes, piece->source, &piece->left_out, &piece->error);
   if (read == NULL)
     {
       g_task_return_boolean (task, FALSE);
@@ -266,19 +273,33 @@ read_piece_in_thread (GTask        *task,
     {
       BylineImage *image = byline_article_get_image (read, i);
       g_autoptr(GError) error = NULL;
-      BylineImage *copy = byline_draft_store_import_image (piece->store, piece->article,
-                                                          byline_image_get_file (image), &error);
+      GFile *file = byline_image_get_file (image);
+      g_autoptr(BylineImage) copy = NULL;
 
+      if (file == NULL)
+        g_set_error (&error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                     _("The file of the picture “%s” is not known"), byline_image_get_filename (image));
+      else
+        copy = byline_draft_store_import_image (piece->store, piece->article, file, &error);
+      /* A story's picture is the file its SHA-256 names, not another one put
+       * in its place since it was copied. */
+      if (copy != NULL && piece->own && g_strcmp0 (byline_image_get_sha256 (copy), byline_image_get_sha256 (image)) != 0)
+        {
+          g_set_error (&error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+                       _("The picture “%s” has changed since it was copied"), byline_image_get_filename (image));
+          g_clear_object (&copy);
+        }
       if (copy == NULL)
         {
           if (piece->copy_error == NULL)
             piece->copy_error = g_steal_pointer (&error);
           continue;
         }
+      byline_image_set_filename (copy, byline_image_get_filename (image));
       byline_image_set_caption (copy, byline_image_get_caption (image));
       byline_image_set_credit (copy, byline_image_get_credit (image));
       byline_image_set_alt_text (copy, byline_image_get_alt_text (image));
-      g_hash_table_insert (piece->images, g_strdup (byline_image_get_id (image)), copy);
+      g_hash_table_insert (piece->images, g_strdup (byline_image_get_id (image)), g_steal_pointer (&copy));
     }
   /* The piece's pictures' temporary folder goes with @read, here. */
   piece->body = g_object_ref (byline_article_get_body (read));
@@ -292,10 +313,18 @@ add_piece_image (const char *image_id,
 {
   Piece *piece = user_data;
   BylineImage *image = g_hash_table_lookup (piece->images, image_id);
+  BylineArticle *article = byline_document_get_article (piece->document);
+  BylineBody *body = byline_article_get_body (article);
 
   if (image == NULL)
     return FALSE;
-  byline_document_add_image (piece->document, image, (int) index);
+  /* Cut from this story and pasted back: the picture itself moves (its
+   * figure left the text, the picture stayed with the story), not a copy. */
+  if (piece->own && byline_article_find_image (article, image_id) != NULL
+      && byline_body_find_image (body, image_id) < 0)
+    byline_body_insert_image (body, index, image_id);
+  else
+    byline_document_add_image (piece->document, image, (int) index);
   return TRUE;
 }
 
@@ -382,7 +411,8 @@ on_piece_stream (GObject      *object,
 static void
 paste_piece (BylineBodyView    *self,
              GdkContentFormats *formats,
-             const char        *type)
+             const char        *type,
+             gboolean           own)
 {
   BylineDocument *document = byline_body_view_get_document (self);
   const char *types[] = { type, NULL };
@@ -395,6 +425,7 @@ paste_piece (BylineBodyView    *self,
   piece->article = g_object_ref (byline_document_get_article (document));
   piece->store = g_object_ref (byline_document_get_store (document));
   piece->formats = gdk_content_formats_ref (formats);
+  piece->own = own;
   piece->source = dup_piece_source (formats);
   piece->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
@@ -421,8 +452,10 @@ paste_formats (BylineBodyView    *self,
   if (document != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
     gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
                                     on_files_read, g_object_ref (self));
+  else if (document != NULL && pieces && gdk_content_formats_contain_mime_type (formats, BYLINE_CLIP_MIME_TYPE))
+    paste_piece (self, formats, BYLINE_CLIP_MIME_TYPE, TRUE);
   else if (document != NULL && piece_type != NULL)
-    paste_piece (self, formats, piece_type);
+    paste_piece (self, formats, piece_type, FALSE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
                               on_html_read, g_object_ref (self));
@@ -445,4 +478,66 @@ _byline_body_view_paste_clipboard (BylineBodyView *self)
   formats = gdk_content_formats_union_deserialize_gtypes (
               gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
   return paste_formats (self, formats, TRUE);
+}
+
+/* ------------------------------------------------------------ copy, cut */
+
+/* Where other programs find the pictures of the HTML copied: the draft's
+ * media folder (as file:// URIs, which LibreOffice and mail programs read). */
+static char *
+dup_media_base (BylineDocument *document)
+{
+  BylineArticle *article = byline_document_get_article (document);
+  g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (byline_document_get_store (document),
+                                                                 byline_article_get_id (article));
+  g_autoptr(GFile) media = folder != NULL ? g_file_get_child (folder, "media") : NULL;
+  g_autofree char *uri = media != NULL ? g_file_get_uri (media) : NULL;
+
+  return uri != NULL ? g_strconcat (uri, "/", NULL) : NULL;
+}
+
+gboolean
+_byline_body_view_copy_clipboard (BylineBodyView *self,
+                                  gboolean        cut)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineDocument *document = byline_body_view_get_document (self);
+  g_autoptr(BylineArticle) piece = NULL;
+  g_autoptr(GBytes) own = NULL;
+  g_autoptr(GBytes) html_bytes = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autofree char *media_base = NULL;
+  g_autofree char *text = NULL;
+  BylineHtmlOptions options = { NULL, TRUE };
+  GdkContentProvider *providers[3];
+  GtkTextIter start, end;
+  guint from_block, from_offset, to_block, to_offset;
+  char *html;
+
+  if (document == NULL || !gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end)
+      || !byline_body_buffer_locate (buffer, &start, &from_block, &from_offset)
+      || !byline_body_buffer_locate (buffer, &end, &to_block, &to_offset))
+    return FALSE;
+  piece = byline_clip_cut_piece (byline_document_get_article (document), from_block, from_offset,
+                                 to_block, to_offset);
+  if (byline_body_get_n_blocks (byline_article_get_body (piece)) == 0)
+    return FALSE;
+
+  /* Byline's own, then a page and the text for other programs. */
+  own = byline_clip_serialize (piece);
+  media_base = dup_media_base (document);
+  options.media_base = media_base;
+  html = byline_html_export_body (piece, &options);
+  html_bytes = g_bytes_new_take (html, strlen (html));
+  text = byline_clip_dup_text (piece);
+  providers[0] = gdk_content_provider_new_for_bytes (BYLINE_CLIP_MIME_TYPE, own);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  providers[2] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
+
+  if (cut)
+    gtk_text_buffer_delete_selection (GTK_TEXT_BUFFER (buffer), TRUE,
+                                      gtk_text_view_get_editable (GTK_TEXT_VIEW (self)));
+  return TRUE;
 }

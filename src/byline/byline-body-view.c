@@ -403,6 +403,21 @@ on_paste_clipboard (BylineBodyView *self)
     g_signal_stop_emission_by_name (self, "paste-clipboard");
 }
 
+/* A story's pictures go with its text to another story (byline-clip.h). */
+static void
+on_copy_clipboard (BylineBodyView *self)
+{
+  if (_byline_body_view_copy_clipboard (self, FALSE))
+    g_signal_stop_emission_by_name (self, "copy-clipboard");
+}
+
+static void
+on_cut_clipboard (BylineBodyView *self)
+{
+  if (_byline_body_view_copy_clipboard (self, TRUE))
+    g_signal_stop_emission_by_name (self, "cut-clipboard");
+}
+
 static void
 refuse_move_lines (GtkSourceView *view,
                    gboolean       down)
@@ -842,6 +857,8 @@ byline_body_view_init (BylineBodyView *self)
   g_signal_connect_object (self->buffer, "notify", G_CALLBACK (apply_undo_enabled), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect (self, "paste-clipboard", G_CALLBACK (on_paste_clipboard), NULL);
+  g_signal_connect (self, "copy-clipboard", G_CALLBACK (on_copy_clipboard), NULL);
+  g_signal_connect (self, "cut-clipboard", G_CALLBACK (on_cut_clipboard), NULL);
   /* GtkSourceView's line and word moving copies text around, figures as bare
    * characters: not something a story's structure survives. */
   g_signal_connect (self, "move-lines", G_CALLBACK (refuse_move_lines), NULL);

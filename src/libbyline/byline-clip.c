@@ -60,6 +60,12 @@ byline_clip_cut_piece (BylineArticle *article,
       || (from_block == to_block && from_offset >= to_offset))
     return piece;
   to_block = MIN (to_block, n - 1);
+  /* Whole lines selected end at the start of the next: not in it. */
+  if (to_offset == 0 && to_block > from_block)
+    {
+      to_block--;
+      to_offset = G_MAXUINT;
+    }
   /* Words of a heading or a list item go into the line they are pasted in. */
   partial = from_block == to_block && !is_image (body, to_block)
             && (from_offset > 0 || to_offset < byline_block_get_length (byline_body_get_block (body, to_block)));

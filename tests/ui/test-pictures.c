@@ -996,6 +996,112 @@ test_paste_document (Fixture       *f,
                    "2 pictures of the page were not pasted: save them, then add them with Add Pictures");
 }
 
+typedef struct
+{
+  BylineWindow *window;
+  guint         n;
+} ImageWait;
+
+static gboolean
+window_has_n_images (gpointer data)
+{
+  ImageWait *wait = data;
+  BylineArticle *story = byline_document_get_article (byline_window_get_document (wait->window));
+
+  return byline_article_get_n_images (story) == wait->n;
+}
+
+/* Part of a story with its pictures copied into another story: the text
+ * as it was, each picture with its caption, credit, alt text and name,
+ * copied into the other draft's folder.  Copied as text, the pictures were
+ * lost and an empty line stood in the place of each.  Cut and pasted back,
+ * the story is whole again.  Other programs get a page and text. */
+static void
+test_copy_between_stories (Fixture       *f,
+                           gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineWindow *other = byline_ui_test_new_window (f->store);
+  BylineArticleEditor *other_editor = byline_window_get_editor (other);
+  BylineBodyView *other_view = byline_article_editor_get_body_view (other_editor);
+  BylineArticle *other_story = byline_document_get_article (byline_window_get_document (other));
+  BylineBody *other_body = byline_article_get_body (other_story);
+  ImageWait wait = { other, 2 };
+  GdkContentFormats *formats;
+  GtkTextIter start, end;
+
+  gtk_window_present (GTK_WINDOW (other));
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mưa lớn kéo dài.\n");
+  add_picture_at_cursor (f, "sat-lo.png", 0x8a2b2b);
+  add_picture_at_cursor (f, "cau-tam.png", 0x2b8a2b);
+  byline_image_set_caption (byline_article_get_image (article (f), 0), "Sạt lở trên Quốc lộ 4H.");
+  byline_image_set_credit (byline_article_get_image (article (f), 0), "Ảnh: Lò Văn Dũng");
+  byline_image_set_alt_text (byline_article_get_image (article (f), 1), "Cầu tạm qua suối");
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Nhiều hộ phải di dời.");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &start, &end);
+  g_signal_emit_by_name (view, "copy-clipboard");
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "application/x-byline-piece+json"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING));
+
+  byline_article_editor_focus_body (other_editor);
+  g_signal_emit_by_name (other_view, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (window_has_n_images, &wait, 5000));
+  g_assert_cmpuint (byline_body_get_n_blocks (other_body), ==, 4);
+  office_assert_block (other_body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài.");
+  office_assert_block (other_body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (other_body, 2, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (other_body, 3, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  for (guint i = 0; i < 2; i++)
+    {
+      BylineImage *image = byline_article_get_image (other_story, i);
+      BylineImage *original = byline_article_get_image (article (f), i);
+      g_autofree char *path = g_file_get_path (byline_image_get_file (image));
+
+      g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (other_body, i + 1)), ==,
+                       byline_image_get_id (image));
+      g_assert_cmpstr (byline_image_get_filename (image), ==, byline_image_get_filename (original));
+      g_assert_cmpstr (byline_image_get_sha256 (image), ==, byline_image_get_sha256 (original));
+      g_assert_cmpstr (byline_image_get_caption (image), ==, byline_image_get_caption (original));
+      g_assert_cmpstr (byline_image_get_credit (image), ==, byline_image_get_credit (original));
+      g_assert_cmpstr (byline_image_get_alt_text (image), ==, byline_image_get_alt_text (original));
+      g_assert_nonnull (strstr (path, byline_article_get_id (other_story)));
+      g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
+    }
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (other_story, 0)), ==, "sat-lo.png");
+
+  /* Cut from the first story, and pasted back. */
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (buffer), &start, &end);
+  g_signal_emit_by_name (view, "cut-clipboard");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), <=, 1);
+  g_assert_cmpstr (byline_body_get_n_blocks (body) == 1 ? byline_block_get_text (byline_body_get_block (body, 0)) : "",
+                   ==, "");
+  /* The pictures stay with the story, out of the text, until pasted back:
+   * then they are the same pictures again, not copies beside them. */
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Nhiều hộ phải di dời.");
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_block_text, f, 5000));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, i + 1)), ==,
+                     byline_image_get_id (byline_article_get_image (article (f), i)));
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (article (f), 0)), ==, "Sạt lở trên Quốc lộ 4H.");
+
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
 static GtkDropTarget *
 drop_target_of (GtkWidget *widget)
 {
@@ -1472,6 +1578,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/paste-document", test_paste_document);
+  byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
 
   return g_test_run ();

@@ -150,6 +150,28 @@ test_tcvn3 (gconstpointer data)
   g_assert_true (told);
 }
 
+/* A chart saved as an EMF drawing, a photo only linked and a missing one
+ * (LibreOffice copies them as empty frames) are left out, and said to be:
+ * the piece gives their names for the window to tell. */
+static void
+test_left_out (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(BylineArticle) piece = read_piece (data, "left-out.docx", &left_out, &error);
+  g_autofree char *message = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (left_out), ==, 3);
+  g_assert_cmpint (g_ascii_strcasecmp (left_out[0], "Picture 2"), ==, 0);
+  g_assert_cmpuint (byline_article_get_n_images (piece), ==, 1);
+  g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (piece, 0)), ==, "image/png");
+  /* Not kept with the piece: the story pasted into is told, not the piece. */
+  g_assert_null (byline_article_dup_missing_pictures (piece));
+  message = byline_import_describe_left_out ("left-out.docx", (const char * const *) left_out);
+  g_assert_true (g_str_has_prefix (message, "3 pictures of left-out.docx were left out"));
+}
+
 /* What is not a piece of a document, and a piece with nothing in it. */
 static void
 test_not_a_piece (void)
@@ -192,6 +214,8 @@ main (int    argc,
   g_test_add_data_func ("/office-piece/libreoffice/captions/rtf", "clipboard/cho-phien.rtf", test_captions);
   g_test_add_data_func ("/office-piece/libreoffice/tcvn3/odt", "clipboard/vntime.odt", test_tcvn3);
   g_test_add_data_func ("/office-piece/libreoffice/tcvn3/rtf", "clipboard/vntime.rtf", test_tcvn3);
+  g_test_add_data_func ("/office-piece/libreoffice/left-out/odt", "clipboard/left-out.odt", test_left_out);
+  g_test_add_data_func ("/office-piece/libreoffice/left-out/rtf", "clipboard/left-out.rtf", test_left_out);
   g_test_add_func ("/office-piece/not-a-piece", test_not_a_piece);
 
   return g_test_run ();

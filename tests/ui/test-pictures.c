@@ -996,6 +996,22 @@ test_paste_document (Fixture       *f,
                    "2 pictures of the page were not pasted: save them, then add them with Add Pictures");
 }
 
+/* Pictures a piece has that Byline does not take (an EMF chart, a photo
+ * only linked, a missing one) are named in a message; the photo is pasted. */
+static void
+test_paste_document_left_out (Fixture       *f,
+                              gconstpointer  data)
+{
+  byline_article_editor_focus_body (editor (f));
+  set_libreoffice_clipboard (f, "clipboard/left-out.odt", NULL, DESCRIPTOR ("file:///home/pv/left-out.docx"));
+  paste_and_wait_for_images (f, 1);
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Biểu đồ lượng mưa.");
+  g_assert_true (has_block_text (f));
+  g_assert_true (g_str_has_prefix (byline_ui_test_toast_title (GTK_WIDGET (f->window)),
+                                   "3 pictures of left-out.docx were left out (Picture 2, p3, p4)"));
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "left-out-1.png");
+}
+
 typedef struct
 {
   BylineWindow *window;
@@ -1578,6 +1594,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/paste-document", test_paste_document);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-document-left-out", test_paste_document_left_out);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
 

@@ -415,6 +415,12 @@ test_export_picture_names (void)
     g_assert_cmpstr (member_string (json_array_get_object_element (associations, i), "name"), ==, names[i]);
   g_assert_true (g_str_has_suffix (member_string (json_array_get_object_element (
     member_array (json_array_get_object_element (associations, 2), "renditions"), 0), "href"), ".jpg"));
+  /* the picture's name goes as its rendition's title; one without a name has none */
+  g_assert_cmpstr (member_string (json_array_get_object_element (
+    member_array (json_array_get_object_element (associations, 0), "renditions"), 0), "title"), ==,
+    byline_image_get_filename (byline_article_get_image (article, 0)));
+  g_assert_false (json_object_has_member (json_array_get_object_element (
+    member_array (json_array_get_object_element (associations, 2), "renditions"), 0), "title"));
   /* a picture without caption or alt text has no descriptions, not empty ones */
   g_assert_false (json_object_has_member (json_array_get_object_element (associations, 2), "descriptions"));
 }
@@ -514,6 +520,8 @@ test_round_trip (void)
       g_assert_cmpstr (byline_image_get_credit (b), ==, byline_image_get_credit (a));
       g_assert_cmpstr (byline_image_get_alt_text (b), ==, byline_image_get_alt_text (a));
       g_assert_true (byline_image_get_featured (b) == byline_image_get_featured (a));
+      /* its own name, from its rendition's title, not its file's (the SHA-256) */
+      g_assert_cmpstr (byline_image_get_filename (b), ==, byline_image_get_filename (a));
       g_assert_cmpuint (byline_image_get_width (b), ==, byline_image_get_width (a));
       g_assert_cmpuint (byline_image_get_height (b), ==, byline_image_get_height (a));
     }
@@ -562,6 +570,35 @@ test_round_trip (void)
 
     assert_same_text (article, third);
   }
+}
+
+/* A rendition's title that is no file name (a sentence, a path, a hidden
+ * file) does not name the picture: its file does. */
+static void
+test_import_rendition_title (void)
+{
+  static const char *const not_names[] = {
+    "Photo of the flood", "../../etc/passwd.png", ".png", "lũ quét.jpg\nx", "ảnh.tiếng", "a/b.png",
+  };
+  g_autoptr(GFile) media = byline_test_make_folder ("title-originals");
+  g_autoptr(BylineArticle) article = byline_test_make_article (media);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (not_names); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("title-%u", i);
+      g_autoptr(GFile) folder = byline_test_make_folder (name);
+      g_autoptr(BylineArticle) copy = NULL;
+      const char *title = i < G_N_ELEMENTS (not_names) ? not_names[i] : "Lũ quét ở Bát Xát.jpg";
+      g_autofree char *media_path = byline_image_dup_media_path (byline_article_get_image (article, 0));
+      g_autofree char *media_name = g_path_get_basename (media_path);
+
+      byline_image_set_filename (byline_article_get_image (article, 0), title);
+      copy = export_and_import (article, folder, TRUE);
+      if (i < G_N_ELEMENTS (not_names))
+        g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (copy, 0)), ==, media_name);
+      else
+        g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (copy, 0)), ==, title);
+    }
 }
 
 static void
@@ -852,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/ninjs/export/picture-names", test_export_picture_names);
   g_test_add_func ("/ninjs/round-trip/with-media", test_round_trip);
   g_test_add_func ("/ninjs/round-trip/without-media", test_round_trip_without_media);
+  g_test_add_func ("/ninjs/import/rendition-title", test_import_rendition_title);
   g_test_add_func ("/ninjs/errors/malformed", test_errors_malformed);
   g_test_add_func ("/ninjs/errors/not-ninjs", test_errors_not_ninjs);
   g_test_add_func ("/ninjs/errors/unsafe-paths", test_errors_unsafe_paths);

@@ -379,6 +379,11 @@ test_full_cycle (Fixture       *f,
       g_assert_nonnull (byline_image_get_file (image));
       g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
     }
+  /* Named as the reporter's pictures, not by the server's SHA-256. */
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (editor_open->article, 0)), ==,
+                   "sat-lo-quoc-lo.png");
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (editor_open->article, 1)), ==,
+                   "luc-luong-cuu-ho.png");
   g_assert_cmpstr (byline_article_get_remote_version (editor_open->article, ACCOUNT), ==, story->version);
 
   /* … edits, and returns it with a note. */

@@ -37,7 +37,8 @@
  *                                      schema leaves open for it
  *                        by            the credit ("Ảnh: Lò Văn Dũng")
  *                        renditions    one, named "original": href (media_base +
- *                                      "<sha256>.<ext>"), contenttype, width, height
+ *                                      "<sha256>.<ext>"), contenttype, width, height,
+ *                                      title (the picture's file name, when it has one)
  *   editor_note        never exported (not even as ednote: it is for the newsroom)
  *   remote state       not exported
  *
@@ -197,6 +198,11 @@ add_picture (JsonBuilder *builder,
   add_string (builder, "name", "original");
   add_string (builder, "href", href);
   add_string (builder, "contenttype", media_type);
+  /* The picture's own name ("sat-lo-quoc-lo.jpg"), which its href, a
+   * server's address by its SHA-256, does not keep: an editor who opens the
+   * story sees the reporter's names (byline-ninjs-media.c). */
+  if (!byline_text_is_blank (byline_image_get_filename (image)))
+    add_string (builder, "title", byline_image_get_filename (image));
   if (byline_image_get_width (image) > 0 && byline_image_get_height (image) > 0)
     {
       json_builder_set_member_name (builder, "width");

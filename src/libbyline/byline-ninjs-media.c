@@ -226,6 +226,7 @@ typedef struct
 {
   const char *href;
   const char *content_type;
+  const char *title;
   guint       width, height;
 } Rendition;
 
@@ -236,6 +237,7 @@ read_rendition (JsonObject *object,
   Rendition r = { 0 };
 
   r.href = _byline_ninjs_get_string (object, "href");
+  r.title = _byline_ninjs_get_string (object, "title");
   r.content_type = _byline_ninjs_get_string2 (object, "contenttype", "contentType");
   if (r.content_type == NULL)
     r.content_type = _byline_ninjs_get_string (object, "mimetype");
@@ -273,6 +275,27 @@ read_renditions (JsonObject *item)
           read_rendition (json_node_get_object (value), renditions);
     }
   return renditions;
+}
+
+/* A rendition's title that names a file: "sat-lo.jpg", not a path, not a
+ * sentence ("Photo of the flood"), not a hidden file. */
+static gboolean
+is_file_name (const char *title)
+{
+  const char *dot = title != NULL ? strrchr (title, '.') : NULL;
+
+  if (dot == NULL || dot == title || byline_text_is_blank (title) || strlen (title) > 255)
+    return FALSE;
+  /* An extension: a few letters or digits. */
+  if (dot[1] == '\0' || strlen (dot + 1) > 5)
+    return FALSE;
+  for (const char *p = dot + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  for (const char *p = title; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == '/' || *p == '\\')
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -449,6 +472,10 @@ import_picture (Media       *m,
   image = load_picture (m, local_file, where, error);
   if (image == NULL)
     return FALSE;
+  /* Its name as Byline sends it (byline-ninjs-export.c), rather than the
+   * name of a file downloaded from a server, which is its SHA-256. */
+  if (is_file_name (best_local->title))
+    byline_image_set_filename (image, best_local->title);
   describe_picture (image, caption, credit, alt_text);
   if (featured)
     {

@@ -276,6 +276,34 @@ on_headline_insert_text (GtkTextBuffer       *buffer,
   gtk_text_buffer_insert (buffer, location, one_line, -1);
 }
 
+/* Nothing written yet: no headline, lead, text or picture. */
+static gboolean
+story_is_empty (BylineArticle *article)
+{
+  BylineBody *body = byline_article_get_body (article);
+
+  if (!byline_text_is_blank (byline_article_get_headline (article))
+      || !byline_text_is_blank (byline_article_get_lead (article))
+      || byline_article_get_n_images (article) > 0)
+    return FALSE;
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (!byline_text_is_blank (byline_block_get_text (byline_body_get_block (body, i))))
+      return FALSE;
+  return TRUE;
+}
+
+/* A whole story copied in a word processor and pasted where a new story
+ * starts, in its headline: taken apart as opening the document would,
+ * not all of it made the headline's one line, its pictures lost. */
+static void
+on_headline_paste (BylineArticleEditor *self,
+                   GtkTextView         *view)
+{
+  if (self->document != NULL && story_is_empty (byline_document_get_article (self->document))
+      && byline_body_view_paste_story (self->body_view))
+    g_signal_stop_emission_by_name (view, "paste-clipboard");
+}
+
 static gboolean
 on_lead_key_pressed (BylineArticleEditor   *self,
                      guint                  keyval,
@@ -579,6 +607,8 @@ byline_article_editor_init (BylineArticleEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "changed",
                            G_CALLBACK (on_headline_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->headline_view, "paste-clipboard",
+                           G_CALLBACK (on_headline_paste), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->headline_view), "insert-text",
                            G_CALLBACK (on_headline_insert_text), self, 0);
   g_signal_connect_object (gtk_text_view_get_buffer (self->lead_view), "changed",

@@ -223,6 +223,8 @@ typedef struct
   BylineDraftStore  *store;
   GdkContentFormats *formats;     /* to paste otherwise when the piece cannot be read */
   gboolean           own;         /* Byline's own piece (byline-clip.h), else a word processor's */
+  gboolean           whole;       /* a whole story, for an empty one: read as a document opens */
+  BylineArticle     *story;       /* with @whole, the story read, but its body */
   char              *source;
   BylineBody        *body;        /* the piece */
   GHashTable        *images;      /* the piece's picture id → the picture copied into the draft */
@@ -238,6 +240,7 @@ piece_free (Piece *piece)
   g_clear_object (&piece->document);
   g_clear_object (&piece->article);
   g_clear_object (&piece->store);
+  g_clear_object (&piece->story);
   g_clear_pointer (&piece->formats, gdk_content_formats_unref);
   g_free (piece->source);
   g_clear_object (&piece->body);
@@ -262,6 +265,8 @@ read_piece_in_thread (GTask        *task,
 
   if (piece->own)
     read = byline_clip_parse (bytes, &piece->error);
+  else if (piece->whole)
+    read = byline_import_read_full (bytes, piece->source, NULL, NULL, &piece->left_out, &piece->error);
   else
     read = byline_import_read_piece (bytes, piece->source, &piece->left_out, &piece->error);
   if (read == NULL)
@@ -303,6 +308,8 @@ read_piece_in_thread (GTask        *task,
     }
   /* The piece's pictures' temporary folder goes with @read, here. */
   piece->body = g_object_ref (byline_article_get_body (read));
+  if (piece->whole)
+    piece->story = g_object_ref (read);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -326,6 +333,33 @@ add_piece_image (const char *image_id,
   else
     byline_document_add_image (piece->document, image, (int) index);
   return TRUE;
+}
+
+/* A whole story pasted into an empty one: its headline, lead, source
+ * prefix, byline and dateline, as the document would open (the story's
+ * own left as they are, where it has them); its text goes into the body. */
+static void
+take_story_fields (BylineBodyView *self,
+                   Piece          *piece)
+{
+  BylineArticle *article = byline_document_get_article (piece->document);
+  BylineArticle *story = piece->story;
+  const char * const *authors = byline_article_get_authors (article);
+  GtkTextIter start;
+
+  if (byline_text_is_blank (byline_article_get_headline (article)))
+    byline_article_set_headline (article, byline_article_get_headline (story));
+  if (byline_text_is_blank (byline_article_get_lead (article)))
+    byline_article_set_lead (article, byline_article_get_lead (story));
+  if (byline_text_is_blank (byline_article_get_source_prefix (article)))
+    byline_article_set_source_prefix (article, byline_article_get_source_prefix (story));
+  if (byline_text_is_blank (byline_article_get_dateline (article)))
+    byline_article_set_dateline (article, byline_article_get_dateline (story));
+  if ((authors == NULL || authors[0] == NULL) && byline_article_get_authors (story) != NULL)
+    byline_article_set_authors (article, byline_article_get_authors (story));
+  /* The text goes at the body's start: the cursor was in the headline. */
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)), &start);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)), &start);
 }
 
 static void
@@ -355,7 +389,11 @@ on_piece_read (GObject      *object,
   /* The new figures' lines must show, wherever they go. */
   if (g_hash_table_size (piece->images) > 0)
     byline_body_buffer_show_all (buffer);
+  if (piece->whole)
+    take_story_fields (self, piece);
   byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
+  if (piece->whole)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 
   if (piece->left_out != NULL && piece->left_out[0] != NULL)
     message = byline_import_describe_left_out (piece->source, (const char * const *) piece->left_out);
@@ -412,7 +450,8 @@ static void
 paste_piece (BylineBodyView    *self,
              GdkContentFormats *formats,
              const char        *type,
-             gboolean           own)
+             gboolean           own,
+             gboolean           whole)
 {
   BylineDocument *document = byline_body_view_get_document (self);
   const char *types[] = { type, NULL };
@@ -426,6 +465,7 @@ paste_piece (BylineBodyView    *self,
   piece->store = g_object_ref (byline_document_get_store (document));
   piece->formats = gdk_content_formats_ref (formats);
   piece->own = own;
+  piece->whole = whole;
   piece->source = dup_piece_source (formats);
   piece->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
@@ -453,9 +493,9 @@ paste_formats (BylineBodyView    *self,
     gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
                                     on_files_read, g_object_ref (self));
   else if (document != NULL && pieces && gdk_content_formats_contain_mime_type (formats, BYLINE_CLIP_MIME_TYPE))
-    paste_piece (self, formats, BYLINE_CLIP_MIME_TYPE, TRUE);
+    paste_piece (self, formats, BYLINE_CLIP_MIME_TYPE, TRUE, FALSE);
   else if (document != NULL && piece_type != NULL)
-    paste_piece (self, formats, piece_type, FALSE);
+    paste_piece (self, formats, piece_type, FALSE, FALSE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
                               on_html_read, g_object_ref (self));
@@ -478,6 +518,25 @@ _byline_body_view_paste_clipboard (BylineBodyView *self)
   formats = gdk_content_formats_union_deserialize_gtypes (
               gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
   return paste_formats (self, formats, TRUE);
+}
+
+gboolean
+byline_body_view_paste_story (BylineBodyView *self)
+{
+  GdkClipboard *clipboard;
+  g_autoptr(GdkContentFormats) formats = NULL;
+  const char *type;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
+
+  if (byline_body_view_get_document (self) == NULL)
+    return FALSE;
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  formats = gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard));
+  if ((type = find_piece_type (formats)) == NULL)
+    return FALSE;
+  paste_piece (self, formats, type, FALSE, TRUE);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------ copy, cut */

@@ -52,6 +52,12 @@ void              byline_body_view_insert_pictures_async (BylineBodyView *self,
                                                           int             index);
 /* A picture pasted, as a PNG file named @name, at the cursor: encoded,
  * copied and hashed in a thread. */
+/* A whole story a word processor put on the clipboard, pasted into an
+ * empty story: its headline, lead, source prefix, byline and dateline to
+ * the story's fields, its text and pictures into the body, as opening the
+ * document would.  FALSE when the clipboard holds no word processor's
+ * piece (byline-body-view-paste.c). */
+gboolean          byline_body_view_paste_story           (BylineBodyView *self);
 void              byline_body_view_insert_texture_async  (BylineBodyView *self,
                                                           GdkTexture     *texture,
                                                           const char     *name);

@@ -1002,6 +1002,63 @@ test_paste_document_left_out (Fixture       *f,
   g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "left-out-1.png");
 }
 
+/* A whole story copied in LibreOffice and pasted where a new story starts,
+ * in its headline: taken apart as opening the document would (headline,
+ * lead, source prefix, byline, then the text and the photos).  It was all
+ * made the headline's one line, 156 characters, the photos lost. */
+static void
+test_paste_whole_story (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  BylineBody *body = byline_article_get_body (article (f));
+
+  byline_article_editor_focus_headline (editor (f));
+  set_libreoffice_clipboard (f, "clipboard/anh-noi.odt", "clipboard/anh-noi.rtf",
+                             DESCRIPTOR ("file:///home/pv/anh-noi.docx"));
+  g_object_set_data (G_OBJECT (f->window), "want", GUINT_TO_POINTER (2));
+  g_signal_emit_by_name (headline, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_n_images, f, 5000));
+
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article (f)), "(BLC) - Những ngày này"));
+  g_assert_cmpstr (byline_article_get_source_prefix (article (f)), ==, "BLC");
+  g_assert_cmpstr (byline_article_get_authors (article (f))[0], ==, "Thu Hà");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH,
+                       "Du khách đổ về xã Lùng Phình để chụp ảnh bên những cánh đồng hoa.");
+  office_assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Mùa hoa kéo dài đến hết tháng 11.");
+  office_assert_block (body, 3, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (article (f), 0)), ==,
+                   "Cánh đồng hoa ở Lùng Phình.");
+  g_assert_true (byline_image_get_featured (byline_article_get_image (article (f), 0)));
+  {
+    g_autofree char *text = byline_ui_test_view_text (headline);
+
+    g_assert_cmpstr (text, ==, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  }
+}
+
+/* In a story already begun, a paste in the headline is the headline's:
+ * its lines one line, nothing else of the story changed. */
+static void
+test_paste_into_headline_begun (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+
+  byline_article_set_lead (article (f), "Sapo đã viết.");
+  byline_article_editor_focus_headline (editor (f));
+  set_libreoffice_clipboard (f, "clipboard/words.odt", NULL, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (headline)), "Mưa lũ\nở Bát Xát");
+  g_signal_emit_by_name (headline, "paste-clipboard");
+  byline_ui_test_wait (200);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Bát Xát");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "Sapo đã viết.");
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
+}
+
 typedef struct
 {
   BylineWindow *window;
@@ -1585,6 +1642,8 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/paste-document", test_paste_document);
   byline_ui_test_add_window_test ("/ui/pictures/paste-document-left-out", test_paste_document_left_out);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-whole-story", test_paste_whole_story);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-into-headline-begun", test_paste_into_headline_begun);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);
 

@@ -282,6 +282,21 @@ on_pictures_chosen (GObject      *object,
   byline_article_editor_focus_body (self);
 }
 
+/* Ctrl+Shift+V: the clipboard's text alone, as typed, without the pictures,
+ * headings or bold a document or a page brings (byline-body-view-paste.c). */
+static void
+paste_text_activated (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       data)
+{
+  BylineArticleEditor *self = data;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+    byline_article_editor_focus_body (self);
+  gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (self->body_buffer),
+                                   gtk_widget_get_clipboard (GTK_WIDGET (self->body_view)), NULL, TRUE);
+}
+
 static void
 insert_picture_activated (GSimpleAction *action,
                           GVariant      *param,
@@ -361,6 +376,7 @@ static const GActionEntry entries[] = {
   { "style", style_activated, "s", "'paragraph'" },
   { "link", link_activated },
   { "insert-picture", insert_picture_activated },
+  { "paste-text", paste_text_activated },
   { "find", find_activated },
   { "replace", replace_activated },
   { "find-next", find_next_activated },
@@ -416,6 +432,8 @@ _byline_article_editor_init_actions (BylineArticleEditor *self)
     { GDK_KEY_y, GDK_CONTROL_MASK, "editor.redo" },
     { GDK_KEY_b, GDK_CONTROL_MASK, "editor.bold" },
     { GDK_KEY_i, GDK_CONTROL_MASK, "editor.italic" },
+    { GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.paste-text" },
+    { GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.paste-text" },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);

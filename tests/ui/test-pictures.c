@@ -1059,6 +1059,35 @@ test_paste_into_headline_begun (Fixture       *f,
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
 }
 
+/* Ctrl+Shift+V takes the clipboard's text alone: no picture, no heading,
+ * even where a document's piece with its photos is on offer. */
+static void
+test_paste_as_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  BylineBody *body = byline_article_get_body (article (f));
+  g_autoptr(GBytes) odt = byline_test_data_bytes ("clipboard/anh-noi.odt");
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) both = NULL;
+
+  providers[0] = gdk_content_provider_new_for_bytes (OPENDOCUMENT_PIECE, odt);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, "Hoa tam giác mạch nở rộ\nMùa hoa kéo dài");
+  both = gdk_content_provider_new_union (providers, 2);
+  g_assert_true (gdk_clipboard_set_content (clipboard, both));
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mở đầu.\n");
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Mùa hoa kéo dài");
+  g_assert_true (byline_ui_test_wait_until (has_block_text, f, 5000));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Hoa tam giác mạch nở rộ");
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, i)), ==, BYLINE_BLOCK_PARAGRAPH);
+}
+
 typedef struct
 {
   BylineWindow *window;
@@ -1643,6 +1672,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/paste-document", test_paste_document);
   byline_ui_test_add_window_test ("/ui/pictures/paste-document-left-out", test_paste_document_left_out);
   byline_ui_test_add_window_test ("/ui/pictures/paste-whole-story", test_paste_whole_story);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-as-text", test_paste_as_text);
   byline_ui_test_add_window_test ("/ui/pictures/paste-into-headline-begun", test_paste_into_headline_begun);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);

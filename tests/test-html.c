@@ -1791,6 +1791,40 @@ test_sniff (void)
     }
 }
 
+/* A story selected on a page and pasted whole: its <h1> the headline, else
+ * its first paragraph; a credited paragraph after it the lead. */
+static void
+test_import_selection (void)
+{
+  static const char with_h1[] = "<p>Xã hội</p><h1>Sạt lở ở Nậm Nhùn</h1><p>(BLC) - Mưa lớn.</p><p>Thân bài.</p>";
+  static const char without[] = "<p><b>Sạt lở ở Nậm Nhùn</b></p><p>(BLC) - Mưa lớn.</p><p>Thân bài.</p>";
+  const char *pages[] = { with_h1, without };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (pages[i], strlen (pages[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) story = byline_html_import_selection (bytes, &error);
+      BylineBody *body;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (byline_article_get_headline (story), ==, "Sạt lở ở Nậm Nhùn");
+      g_assert_cmpstr (byline_article_get_lead (story), ==, "(BLC) - Mưa lớn.");
+      g_assert_cmpstr (byline_article_get_source_prefix (story), ==, "BLC");
+      body = byline_article_get_body (story);
+      g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+      g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==, "Thân bài.");
+    }
+
+  /* A page's import keeps its rule: no <h1>, no <title>, no headline. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (without, strlen (without));
+    g_autoptr(BylineArticle) page = byline_html_import (bytes, "trang.html", NULL, NULL);
+
+    g_assert_cmpstr (byline_article_get_headline (page), ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1803,6 +1837,7 @@ main (int   argc,
   g_test_add_func ("/html/export/escaping", test_export_escaping);
   g_test_add_func ("/html/export/text", test_export_text);
   g_test_add_func ("/html/import/news-page", test_import_news_page);
+  g_test_add_func ("/html/import/selection", test_import_selection);
   g_test_add_func ("/html/import/head-fallbacks", test_import_head_fallbacks);
   g_test_add_func ("/html/import/round-trip", test_round_trip);
   g_test_add_func ("/html/import/hostile", test_import_hostile);

@@ -300,7 +300,7 @@ on_headline_paste (BylineArticleEditor *self,
                    GtkTextView         *view)
 {
   if (self->document != NULL && story_is_empty (byline_document_get_article (self->document))
-      && byline_body_view_paste_story (self->body_view))
+      && byline_body_view_paste_story (self->body_view, view))
     g_signal_stop_emission_by_name (view, "paste-clipboard");
 }
 

@@ -72,6 +72,23 @@ on_files_read (GObject      *object,
   byline_body_view_insert_pictures_async (self, files, -1);
 }
 
+/* A web page's pictures are the site's: they stay out of the story until
+ * someone saves them and adds them, so they are said to be missing. */
+static void
+show_pictures_left_out (BylineBodyView *self,
+                        guint           n_pictures)
+{
+  g_autofree char *title = NULL;
+
+  if (n_pictures == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%u picture of the page was not pasted: save it, then add it with Add Pictures",
+                                     "%u pictures of the page were not pasted: save them, then add them with Add Pictures",
+                                     n_pictures),
+                           n_pictures);
+  byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+}
+
 static void
 on_html_spliced (GObject      *object,
                  GAsyncResult *result,
@@ -95,17 +112,7 @@ on_html_spliced (GObject      *object,
     /* Nothing the body can hold: fall back to the text. */
     gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)),
                                      gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
-  /* A web page's pictures are the site's: they stay out of the story until
-   * someone saves them and adds them, so they are said to be missing. */
-  if (n_pictures > 0)
-    {
-      g_autofree char *title = g_strdup_printf (ngettext ("%u picture of the page was not pasted: save it, then add it with Add Pictures",
-                                                          "%u pictures of the page were not pasted: save them, then add them with Add Pictures",
-                                                          n_pictures),
-                                                n_pictures);
-
-      byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
-    }
+  show_pictures_left_out (self, n_pictures);
 }
 
 static void
@@ -340,10 +347,9 @@ add_piece_image (const char *image_id,
  * own left as they are, where it has them); its text goes into the body. */
 static void
 take_story_fields (BylineBodyView *self,
-                   Piece          *piece)
+                   BylineArticle  *story)
 {
-  BylineArticle *article = byline_document_get_article (piece->document);
-  BylineArticle *story = piece->story;
+  BylineArticle *article = byline_document_get_article (byline_body_view_get_document (self));
   const char * const *authors = byline_article_get_authors (article);
   GtkTextIter start;
 
@@ -390,7 +396,7 @@ on_piece_read (GObject      *object,
   if (g_hash_table_size (piece->images) > 0)
     byline_body_buffer_show_all (buffer);
   if (piece->whole)
-    take_story_fields (self, piece);
+    take_story_fields (self, piece->story);
   byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
   if (piece->whole)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -520,22 +526,100 @@ _byline_body_view_paste_clipboard (BylineBodyView *self)
   return paste_formats (self, formats, TRUE);
 }
 
+/* The text blocks of @body. */
+static guint
+count_text_blocks (BylineBody *body)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (byline_block_kind_is_text (byline_block_get_kind (byline_body_get_block (body, i))))
+      n++;
+  return n;
+}
+
+/* A web page's piece pasted whole into an empty story's headline: a story
+ * when it has two paragraphs or more, its headline the page's <h1> or else
+ * its first paragraph; one paragraph stays the headline's (@field). */
+static void
+on_story_html_spliced (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GtkTextView) field = user_data;
+  BylineBodyView *self = g_object_get_data (G_OBJECT (field), "byline-paste-story-view");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BylineBody) blocks = byline_body_new ();
+  g_autoptr(BylineArticle) story = NULL;
+  BylineBodyBuffer *buffer;
+  BylineBody *body;
+  guint n_pictures = 0;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0
+      || self == NULL || byline_body_view_get_document (self) == NULL)
+    return;
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
+  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
+  if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
+    {
+      gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (field), gtk_widget_get_clipboard (GTK_WIDGET (field)),
+                                       NULL, TRUE);
+      return;
+    }
+
+  body = byline_article_get_body (story);
+  buffer = byline_body_view_get_body_buffer (self);
+  take_story_fields (self, story);
+  byline_body_buffer_paste_body (buffer, body, NULL, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  show_pictures_left_out (self, n_pictures);
+}
+
+static void
+on_story_html_read (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkTextView) field = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, NULL);
+  if (stream == NULL)
+    return;
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_story_html_spliced, g_steal_pointer (&field));
+}
+
 gboolean
-byline_body_view_paste_story (BylineBodyView *self)
+byline_body_view_paste_story (BylineBodyView *self,
+                              GtkTextView    *field)
 {
   GdkClipboard *clipboard;
   g_autoptr(GdkContentFormats) formats = NULL;
+  static const char *html_types[] = { "text/html", NULL };
   const char *type;
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (field), FALSE);
 
   if (byline_body_view_get_document (self) == NULL)
     return FALSE;
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   formats = gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard));
-  if ((type = find_piece_type (formats)) == NULL)
+  if ((type = find_piece_type (formats)) != NULL)
+    paste_piece (self, formats, type, FALSE, TRUE);
+  else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
+    {
+      g_object_set_data_full (G_OBJECT (field), "byline-paste-story-view", g_object_ref (self), g_object_unref);
+      gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
+                                on_story_html_read, g_object_ref (field));
+    }
+  else
     return FALSE;
-  paste_piece (self, formats, type, FALSE, TRUE);
   return TRUE;
 }
 

@@ -52,12 +52,15 @@ void              byline_body_view_insert_pictures_async (BylineBodyView *self,
                                                           int             index);
 /* A picture pasted, as a PNG file named @name, at the cursor: encoded,
  * copied and hashed in a thread. */
-/* A whole story a word processor put on the clipboard, pasted into an
- * empty story: its headline, lead, source prefix, byline and dateline to
- * the story's fields, its text and pictures into the body, as opening the
- * document would.  FALSE when the clipboard holds no word processor's
- * piece (byline-body-view-paste.c). */
-gboolean          byline_body_view_paste_story           (BylineBodyView *self);
+/* A whole story on the clipboard, pasted into an empty story's @field
+ * (its headline): a word processor's piece opens as the document would,
+ * its headline, lead, source prefix, byline and dateline to the story's
+ * fields, its text and pictures into the body; a web page's piece of two
+ * paragraphs or more the same way, its first paragraph the headline if it
+ * has no <h1>; one paragraph goes into @field.  FALSE when the clipboard
+ * holds neither (byline-body-view-paste.c). */
+gboolean          byline_body_view_paste_story           (BylineBodyView *self,
+                                                          GtkTextView    *field);
 void              byline_body_view_insert_texture_async  (BylineBodyView *self,
                                                           GdkTexture     *texture,
                                                           const char     *name);

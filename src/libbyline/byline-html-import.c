@@ -381,17 +381,39 @@ walk_page (GBytes         *bytes,
   return TRUE;
 }
 
-BylineArticle *
-byline_html_import (GBytes      *bytes,
-                    const char  *source_name,
-                    GFile       *base_folder,
-                    GError     **error)
+/* The text of @body's first text block, taken out of it; NULL if none. */
+static char *
+take_first_paragraph (BylineBody *body)
+{
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      char *text;
+
+      if (!byline_block_kind_is_text (byline_block_get_kind (block)))
+        continue;
+      text = g_strdup (byline_block_get_text (block));
+      byline_body_remove_block (body, i);
+      return text;
+    }
+  return NULL;
+}
+
+/* With @selection, a story selected on a page: with no <h1>, its first
+ * paragraph is the headline (a selection has no <title>). */
+static BylineArticle *
+import_page (GBytes      *bytes,
+             const char  *source_name,
+             GFile       *base_folder,
+             gboolean     selection,
+             GError     **error)
 {
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_auto(Page) page = { 0 };
   g_autofree char *lead = NULL;
   g_autofree char *prefix = NULL;
+  g_autofree char *first = NULL;
   const char *name = source_name != NULL ? source_name : "HTML";
   const char *headline;
   BylineBody *body;
@@ -407,6 +429,8 @@ byline_html_import (GBytes      *bytes,
     return NULL;
 
   headline = w.headline ? w.headline : page.og_title ? page.og_title : page.title;
+  if (headline == NULL && selection)
+    headline = first = take_first_paragraph (body);
   if (w.lead != NULL)
     lead = g_strdup (w.lead);
   else if ((lead = take_credited_first_paragraph (body)) == NULL)
@@ -436,6 +460,22 @@ byline_html_import (GBytes      *bytes,
 
   _byline_walker_clear (&w);
   return g_steal_pointer (&article);
+}
+
+BylineArticle *
+byline_html_import (GBytes      *bytes,
+                    const char  *source_name,
+                    GFile       *base_folder,
+                    GError     **error)
+{
+  return import_page (bytes, source_name, base_folder, FALSE, error);
+}
+
+BylineArticle *
+byline_html_import_selection (GBytes  *bytes,
+                              GError **error)
+{
+  return import_page (bytes, _("Pasted Text"), NULL, TRUE, error);
 }
 
 BylineArticle *

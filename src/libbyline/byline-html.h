@@ -64,6 +64,12 @@ guint          byline_html_paste_full      (BylineBody              *body,
 /* Whether @bytes look like HTML: markup first, a known tag in the first KiB. */
 gboolean       byline_html_sniff           (GBytes                  *bytes);
 
+/* A story selected on a web page and pasted whole (no <title>, no local
+ * pictures): as byline_html_import(), but with no <h1> its first paragraph
+ * is the headline. */
+BylineArticle *byline_html_import_selection (GBytes                *bytes,
+                                             GError               **error);
+
 /* Plain text as a new draft: first line the headline, blank lines between
  * paragraphs, lines of one paragraph joined; a first paragraph credited like
  * "(BLC) - " is the lead (and "BLC" the source prefix); paragraphs of "- "

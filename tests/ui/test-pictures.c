@@ -759,6 +759,17 @@ has_n_images (gpointer data)
   return byline_article_get_n_images (article (f)) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "want"));
 }
 
+static guint
+count_blocks_with_text (BylineBody *body)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (*byline_block_get_text (byline_body_get_block (body, i)) != '\0')
+      n++;
+  return n;
+}
+
 /* Whether a block of the story has the text the window's "want-text" says. */
 static gboolean
 has_block_text (gpointer data)
@@ -1038,6 +1049,59 @@ test_paste_whole_story (Fixture       *f,
 
     g_assert_cmpstr (text, ==, "Hoa tam giác mạch nở rộ ở Bắc Hà");
   }
+}
+
+/* A story selected on a web page and pasted where a new story starts: its
+ * first paragraph the headline (the selection had no <h1>), a credited
+ * paragraph the lead, the rest the body, its pictures said to be left out.
+ * A title alone copied from a page stays the headline's. */
+static void
+test_paste_web_story (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (headline));
+  BylineBody *body = byline_article_get_body (article (f));
+  static const char page[] =
+    "<meta charset=utf-8><div class=detail><p><b>Sạt lở trên Quốc lộ 4H</b></p>"
+    "<p>(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.</p>"
+    "<p>Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn <a href='https://baolaocai.vn/x'>2 mét</a>.</p>"
+    "<figure><img src='https://baolaocai.vn/a.jpg'><figcaption>Hiện trường</figcaption></figure>"
+    "<p>Lực lượng chức năng đang khắc phục.</p></div>";
+  static const char title[] = "<meta charset=utf-8><span>Mưa lũ ở Bát Xát</span>";
+  g_autoptr(GBytes) page_bytes = g_bytes_new_static (page, strlen (page));
+  g_autoptr(GBytes) title_bytes = g_bytes_new_static (title, strlen (title));
+  g_autoptr(GdkContentProvider) page_content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
+  g_autoptr(GdkContentProvider) title_content = NULL;
+  GdkContentProvider *providers[2];
+
+  byline_article_editor_focus_headline (editor (f));
+  gdk_clipboard_set_content (clipboard, page_content);
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Lực lượng chức năng");
+  g_signal_emit_by_name (headline, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_block_text, f, 5000));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Sạt lở trên Quốc lộ 4H");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==, "(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.");
+  g_assert_cmpstr (byline_article_get_source_prefix (article (f)), ==, "BLC");
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn 2 mét.");
+  office_assert_span (body, 0, BYLINE_SPAN_LINK, "Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn ", "2 mét",
+                      "https://baolaocai.vn/x");
+  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
+                   "1 picture of the page was not pasted: save it, then add it with Add Pictures");
+
+  /* A title alone, from a story begun as nothing: the headline's. */
+  byline_article_set_headline (article (f), "");
+  byline_article_set_lead (article (f), "");
+  byline_body_clear (body);
+  byline_article_editor_focus_headline (editor (f));
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", title_bytes);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, "Mưa lũ ở Bát Xát");
+  title_content = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (clipboard, title_content);
+  g_signal_emit_by_name (headline, "paste-clipboard");
+  byline_ui_test_wait (300);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Bát Xát");
+  g_assert_cmpuint (count_blocks_with_text (body), ==, 0);
 }
 
 /* In a story already begun, a paste in the headline is the headline's:
@@ -1673,6 +1737,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/paste-document-left-out", test_paste_document_left_out);
   byline_ui_test_add_window_test ("/ui/pictures/paste-whole-story", test_paste_whole_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-as-text", test_paste_as_text);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-web-story", test_paste_web_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-into-headline-begun", test_paste_into_headline_begun);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);

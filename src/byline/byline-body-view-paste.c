@@ -44,6 +44,67 @@ static gboolean paste_formats (BylineBodyView    *self,
                                GdkContentFormats *formats,
                                gboolean           pieces);
 
+/* The clipboard's @type, read whole: a GTask of @clipboard whose result is
+ * the GBytes.  Asynchronously: on X11, and from this process's own
+ * clipboard, the data arrives through the main loop, which a blocking read
+ * would stop. */
+static void
+on_bytes_spliced (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object)),
+                           (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_bytes_stream (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  GError *error = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_bytes_spliced, g_steal_pointer (&task));
+}
+
+static void
+read_bytes_async (GdkClipboard        *clipboard,
+                  const char          *type,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  const char *types[] = { type, NULL };
+  GTask *task = g_task_new (clipboard, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, read_bytes_async);
+  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, on_bytes_stream, task);
+}
+
+static GBytes *
+read_bytes_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 show_error (BylineBodyView *self,
             const GError   *error)
@@ -90,53 +151,27 @@ show_pictures_left_out (BylineBodyView *self,
 }
 
 static void
-on_html_spliced (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_html_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(BylineBodyView) self = user_data;
-  GOutputStream *memory = G_OUTPUT_STREAM (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = read_bytes_finish (result, &error);
   g_autofree char *html = NULL;
   guint n_pictures = 0;
 
-  if (g_output_stream_splice_finish (memory, result, &error) < 0)
+  if (bytes == NULL)
     {
       show_error (self, error);
       return;
     }
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
   html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   if (byline_body_buffer_paste_html (byline_body_view_get_body_buffer (self), html, &n_pictures) == 0)
     /* Nothing the body can hold: fall back to the text. */
     gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)),
                                      gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
   show_pictures_left_out (self, n_pictures);
-}
-
-static void
-on_html_read (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(BylineBodyView) self = user_data;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
-  if (stream == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  /* Asynchronously: on X11, and from this process's own clipboard, the data
-   * arrives through the main loop, which a blocking read would stop. */
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_html_spliced, g_steal_pointer (&self));
 }
 
 static void
@@ -410,46 +445,21 @@ on_piece_read (GObject      *object,
 }
 
 static void
-on_piece_spliced (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_piece_bytes (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Piece *piece = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GBytes *bytes = read_bytes_finish (result, &piece->error);
 
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+  if (bytes == NULL)
     {
-      piece->error = g_steal_pointer (&error);
       g_task_return_boolean (task, FALSE);
       return;
     }
-  g_object_set_data_full (G_OBJECT (task), "bytes",
-                          g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object)),
-                          (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "bytes", bytes, (GDestroyNotify) g_bytes_unref);
   g_task_run_in_thread (task, read_piece_in_thread);
-}
-
-static void
-on_piece_stream (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Piece *piece = g_task_get_task_data (task);
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
-
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &piece->error);
-  if (stream == NULL)
-    {
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_piece_spliced, g_steal_pointer (&task));
 }
 
 static void
@@ -460,7 +470,6 @@ paste_piece (BylineBodyView    *self,
              gboolean           whole)
 {
   BylineDocument *document = byline_body_view_get_document (self);
-  const char *types[] = { type, NULL };
   GTask *task;
   Piece *piece;
 
@@ -478,8 +487,7 @@ paste_piece (BylineBodyView    *self,
   task = g_task_new (self, NULL, on_piece_read, NULL);
   g_task_set_source_tag (task, paste_piece);
   g_task_set_task_data (task, piece, (GDestroyNotify) piece_free);
-  gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), types, G_PRIORITY_DEFAULT, NULL,
-                            on_piece_stream, task);
+  read_bytes_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), type, on_piece_bytes, task);
 }
 
 /* --------------------------------------------------------------- dispatch */
@@ -492,7 +500,6 @@ paste_formats (BylineBodyView    *self,
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   BylineDocument *document = byline_body_view_get_document (self);
-  static const char *html_types[] = { "text/html", NULL };
   const char *piece_type = pieces ? find_piece_type (formats) : NULL;
 
   if (document != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
@@ -503,8 +510,7 @@ paste_formats (BylineBodyView    *self,
   else if (document != NULL && piece_type != NULL)
     paste_piece (self, formats, piece_type, FALSE, FALSE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
-                              on_html_read, g_object_ref (self));
+    read_bytes_async (clipboard, "text/html", on_html_read, g_object_ref (self));
   else if (document != NULL
            && gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
            && !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
@@ -538,60 +544,52 @@ count_text_blocks (BylineBody *body)
   return n;
 }
 
-/* A web page's piece pasted whole into an empty story's headline: a story
- * when it has two paragraphs or more, its headline the page's <h1> or else
- * its first paragraph; one paragraph stays the headline's (@field). */
-static void
-on_story_html_spliced (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+typedef struct
 {
-  g_autoptr(GtkTextView) field = user_data;
-  BylineBodyView *self = g_object_get_data (G_OBJECT (field), "byline-paste-story-view");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(BylineBody) blocks = byline_body_new ();
-  g_autoptr(BylineArticle) story = NULL;
-  BylineBodyBuffer *buffer;
-  BylineBody *body;
-  guint n_pictures = 0;
+  BylineBodyView *view;
+  GtkTextView    *field;
+} StoryPaste;
 
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0
-      || self == NULL || byline_body_view_get_document (self) == NULL)
-    return;
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
-  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
-  if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
-    {
-      gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (field), gtk_widget_get_clipboard (GTK_WIDGET (field)),
-                                       NULL, TRUE);
-      return;
-    }
-
-  body = byline_article_get_body (story);
-  buffer = byline_body_view_get_body_buffer (self);
-  take_story_fields (self, story);
-  byline_body_buffer_paste_body (buffer, body, NULL, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  show_pictures_left_out (self, n_pictures);
+static void
+story_paste_free (StoryPaste *paste)
+{
+  g_object_unref (paste->view);
+  g_object_unref (paste->field);
+  g_free (paste);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoryPaste, story_paste_free)
+
+/* A web page's piece pasted whole into an empty story's headline: a story
+ * when it has two paragraphs or more, its headline the page's <h1> or else
+ * its first paragraph; one paragraph stays the headline's (the field's). */
 static void
 on_story_html_read (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GtkTextView) field = user_data;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(StoryPaste) paste = user_data;
+  BylineBodyView *self = paste->view;
+  g_autoptr(GBytes) bytes = read_bytes_finish (result, NULL);
+  g_autoptr(BylineBody) blocks = byline_body_new ();
+  g_autoptr(BylineArticle) story = NULL;
+  guint n_pictures = 0;
 
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, NULL);
-  if (stream == NULL)
+  if (bytes == NULL || byline_body_view_get_document (self) == NULL)
     return;
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_story_html_spliced, g_steal_pointer (&field));
+  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
+  if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
+    {
+      gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (paste->field),
+                                       gtk_widget_get_clipboard (GTK_WIDGET (paste->field)), NULL, TRUE);
+      return;
+    }
+
+  take_story_fields (self, story);
+  byline_body_buffer_paste_body (byline_body_view_get_body_buffer (self), byline_article_get_body (story),
+                                 NULL, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  show_pictures_left_out (self, n_pictures);
 }
 
 gboolean
@@ -600,7 +598,6 @@ byline_body_view_paste_story (BylineBodyView *self,
 {
   GdkClipboard *clipboard;
   g_autoptr(GdkContentFormats) formats = NULL;
-  static const char *html_types[] = { "text/html", NULL };
   const char *type;
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
@@ -614,73 +611,13 @@ byline_body_view_paste_story (BylineBodyView *self,
     paste_piece (self, formats, type, FALSE, TRUE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     {
-      g_object_set_data_full (G_OBJECT (field), "byline-paste-story-view", g_object_ref (self), g_object_unref);
-      gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, NULL,
-                                on_story_html_read, g_object_ref (field));
+      StoryPaste *paste = g_new0 (StoryPaste, 1);
+
+      paste->view = g_object_ref (self);
+      paste->field = g_object_ref (field);
+      read_bytes_async (clipboard, "text/html", on_story_html_read, paste);
     }
   else
     return FALSE;
-  return TRUE;
-}
-
-/* ------------------------------------------------------------ copy, cut */
-
-/* Where other programs find the pictures of the HTML copied: the draft's
- * media folder (as file:// URIs, which LibreOffice and mail programs read). */
-static char *
-dup_media_base (BylineDocument *document)
-{
-  BylineArticle *article = byline_document_get_article (document);
-  g_autoptr(GFile) folder = byline_draft_store_get_draft_folder (byline_document_get_store (document),
-                                                                 byline_article_get_id (article));
-  g_autoptr(GFile) media = folder != NULL ? g_file_get_child (folder, "media") : NULL;
-  g_autofree char *uri = media != NULL ? g_file_get_uri (media) : NULL;
-
-  return uri != NULL ? g_strconcat (uri, "/", NULL) : NULL;
-}
-
-gboolean
-_byline_body_view_copy_clipboard (BylineBodyView *self,
-                                  gboolean        cut)
-{
-  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
-  BylineDocument *document = byline_body_view_get_document (self);
-  g_autoptr(BylineArticle) piece = NULL;
-  g_autoptr(GBytes) own = NULL;
-  g_autoptr(GBytes) html_bytes = NULL;
-  g_autoptr(GdkContentProvider) content = NULL;
-  g_autofree char *media_base = NULL;
-  g_autofree char *text = NULL;
-  BylineHtmlOptions options = { NULL, TRUE };
-  GdkContentProvider *providers[3];
-  GtkTextIter start, end;
-  guint from_block, from_offset, to_block, to_offset;
-  char *html;
-
-  if (document == NULL || !gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end)
-      || !byline_body_buffer_locate (buffer, &start, &from_block, &from_offset)
-      || !byline_body_buffer_locate (buffer, &end, &to_block, &to_offset))
-    return FALSE;
-  piece = byline_clip_cut_piece (byline_document_get_article (document), from_block, from_offset,
-                                 to_block, to_offset);
-  if (byline_body_get_n_blocks (byline_article_get_body (piece)) == 0)
-    return FALSE;
-
-  /* Byline's own, then a page and the text for other programs. */
-  own = byline_clip_serialize (piece);
-  media_base = dup_media_base (document);
-  options.media_base = media_base;
-  html = byline_html_export_body (piece, &options);
-  html_bytes = g_bytes_new_take (html, strlen (html));
-  text = byline_clip_dup_text (piece);
-  providers[0] = gdk_content_provider_new_for_bytes (BYLINE_CLIP_MIME_TYPE, own);
-  providers[1] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
-  providers[2] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
-  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
-
-  if (cut)
-    gtk_text_buffer_delete_selection (GTK_TEXT_BUFFER (buffer), TRUE,
-                                      gtk_text_view_get_editable (GTK_TEXT_VIEW (self)));
   return TRUE;
 }

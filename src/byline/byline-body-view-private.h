@@ -17,7 +17,7 @@ gboolean _byline_body_view_paste_clipboard (BylineBodyView *self);
 
 /* Puts the selection on the clipboard as Byline's own piece (its pictures
  * with it, for another story), a page and text; with @cut, then deletes
- * it.  FALSE when nothing is selected (byline-body-view-paste.c). */
+ * it.  FALSE when nothing is selected (byline-body-view-copy.c). */
 gboolean _byline_body_view_copy_clipboard  (BylineBodyView *self,
                                             gboolean        cut);
 

@@ -399,6 +399,17 @@ void
 byline_body_copy_from (BylineBody *self,
                        BylineBody *other)
 {
+  g_return_if_fail (BYLINE_IS_BODY (other));
+
+  byline_body_copy_blocks_from (self, other, 0, other->blocks->len);
+}
+
+void
+byline_body_copy_blocks_from (BylineBody *self,
+                              BylineBody *other,
+                              guint       first,
+                              guint       n)
+{
   guint old_len;
 
   g_return_if_fail (BYLINE_IS_BODY (self));
@@ -407,9 +418,11 @@ byline_body_copy_from (BylineBody *self,
   if (self == other)
     return;
 
+  first = MIN (first, other->blocks->len);
+  n = MIN (n, other->blocks->len - first);
   old_len = self->blocks->len;
   g_ptr_array_set_size (self->blocks, 0);
-  for (guint i = 0; i < other->blocks->len; i++)
+  for (guint i = first; i < first + n; i++)
     g_ptr_array_add (self->blocks, block_copy (get_block (other, i)));
   emit_blocks_changed (self, 0, old_len, self->blocks->len);
 }

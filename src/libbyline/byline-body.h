@@ -30,6 +30,11 @@ G_DECLARE_FINAL_TYPE (BylineBody, byline_body, BYLINE, BODY, GObject)
 BylineBody        *byline_body_new             (void);
 void               byline_body_copy_from       (BylineBody        *self,
                                                 BylineBody        *other);
+/* @self becomes a copy of @n blocks of @other from block @first. */
+void               byline_body_copy_blocks_from (BylineBody       *self,
+                                                 BylineBody       *other,
+                                                 guint             first,
+                                                 guint             n);
 gboolean           byline_body_equal           (BylineBody        *self,
                                                 BylineBody        *other);
 guint              byline_body_get_n_blocks    (BylineBody        *self);

@@ -48,7 +48,7 @@ byline_clip_cut_piece (BylineArticle *article,
   BylineArticle *piece;
   BylineBody *cut;
   gboolean partial;
-  guint n;
+  guint n, last;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
 
@@ -70,28 +70,25 @@ byline_clip_cut_piece (BylineArticle *article,
   partial = from_block == to_block && !is_image (body, to_block)
             && (from_offset > 0 || to_offset < byline_block_get_length (byline_body_get_block (body, to_block)));
 
-  byline_body_copy_from (cut, body);
-  /* From the end, so that the indices before stay. */
-  for (guint i = n - 1; i > to_block; i--)
-    byline_body_remove_block (cut, i);
+  /* Only the blocks selected: the first is block 0 of the piece, the last
+   * block @last. */
+  byline_body_copy_blocks_from (cut, body, from_block, to_block - from_block + 1);
+  last = to_block - from_block;
   /* A picture is one place, as in the editor: offset 0 before it, 1 after. */
-  if (is_image (cut, to_block))
+  if (is_image (cut, last))
     {
       if (to_offset == 0)
-        byline_body_remove_block (cut, to_block);
+        byline_body_remove_block (cut, last);
     }
-  else if (to_offset < byline_block_get_length (byline_body_get_block (cut, to_block)))
-    byline_body_delete_text (cut, to_block, to_offset,
-                             byline_block_get_length (byline_body_get_block (cut, to_block)) - to_offset);
-  if (from_offset > 0)
+  else if (to_offset < byline_block_get_length (byline_body_get_block (cut, last)))
+    byline_body_delete_text (cut, last, to_offset, byline_block_get_length (byline_body_get_block (cut, last)) - to_offset);
+  if (from_offset > 0 && byline_body_get_n_blocks (cut) > 0)
     {
-      if (is_image (cut, from_block))
-        from_block++;
+      if (is_image (cut, 0))
+        byline_body_remove_block (cut, 0);
       else
-        byline_body_delete_text (cut, from_block, 0, from_offset);
+        byline_body_delete_text (cut, 0, 0, from_offset);
     }
-  for (guint i = 0; i < from_block && byline_body_get_n_blocks (cut) > 0; i++)
-    byline_body_remove_block (cut, 0);
   if (partial && byline_body_get_n_blocks (cut) == 1
       && byline_block_kind_is_text (byline_block_get_kind (byline_body_get_block (cut, 0))))
     byline_body_set_block_kind (cut, 0, BYLINE_BLOCK_PARAGRAPH);

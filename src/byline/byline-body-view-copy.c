@@ -39,13 +39,33 @@ dup_media_base (BylineDocument *document)
   return uri != NULL ? g_strconcat (uri, "/", NULL) : NULL;
 }
 
+BylineArticle *
+_byline_body_view_dup_selection_piece (BylineBodyView *self)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineDocument *document = byline_body_view_get_document (self);
+  g_autoptr(BylineArticle) piece = NULL;
+  GtkTextIter start, end;
+  guint from_block, from_offset, to_block, to_offset;
+
+  if (document == NULL || !gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end)
+      || !byline_body_buffer_locate (buffer, &start, &from_block, &from_offset)
+      || !byline_body_buffer_locate (buffer, &end, &to_block, &to_offset))
+    return NULL;
+  piece = byline_clip_cut_piece (byline_document_get_article (document), from_block, from_offset,
+                                 to_block, to_offset);
+  if (byline_body_get_n_blocks (byline_article_get_body (piece)) == 0)
+    return NULL;
+  return g_steal_pointer (&piece);
+}
+
 gboolean
 _byline_body_view_copy_clipboard (BylineBodyView *self,
                                   gboolean        cut)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   BylineDocument *document = byline_body_view_get_document (self);
-  g_autoptr(BylineArticle) piece = NULL;
+  g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (self);
   g_autoptr(GBytes) own = NULL;
   g_autoptr(GBytes) html_bytes = NULL;
   g_autoptr(GdkContentProvider) content = NULL;
@@ -53,17 +73,9 @@ _byline_body_view_copy_clipboard (BylineBodyView *self,
   g_autofree char *text = NULL;
   BylineHtmlOptions options = { NULL, TRUE };
   GdkContentProvider *providers[3];
-  GtkTextIter start, end;
-  guint from_block, from_offset, to_block, to_offset;
   char *html;
 
-  if (document == NULL || !gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end)
-      || !byline_body_buffer_locate (buffer, &start, &from_block, &from_offset)
-      || !byline_body_buffer_locate (buffer, &end, &to_block, &to_offset))
-    return FALSE;
-  piece = byline_clip_cut_piece (byline_document_get_article (document), from_block, from_offset,
-                                 to_block, to_offset);
-  if (byline_body_get_n_blocks (byline_article_get_body (piece)) == 0)
+  if (piece == NULL)
     return FALSE;
 
   /* Byline's own, then a page and the text for other programs. */

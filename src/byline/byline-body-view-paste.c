@@ -40,14 +40,63 @@
 #define OPENDOCUMENT_PIECE "application/x-openoffice-embed-source-xml"
 #define OPENDOCUMENT_DESCRIPTOR "application/x-openoffice-objectdescriptor-xml"
 
-static gboolean paste_formats (BylineBodyView    *self,
+/* Where a paste's data comes from: the clipboard, or something dropped on
+ * the text.  Each step that reads it holds a reference; a drop is finished
+ * when the last is done, as a copy when something went in (the program it
+ * was dragged from keeps its text). */
+typedef struct
+{
+  BylineBodyView *view;
+  GdkClipboard   *clipboard;
+  GdkDrop        *drop;
+  gboolean        pasted;
+} Paste;
+
+static void
+paste_clear (Paste *paste)
+{
+  if (paste->drop != NULL)
+    gdk_drop_finish (paste->drop, paste->pasted ? GDK_ACTION_COPY : 0);
+  g_clear_object (&paste->drop);
+  g_clear_object (&paste->clipboard);
+  g_clear_object (&paste->view);
+}
+
+static Paste *
+paste_new (BylineBodyView *view,
+           GdkDrop        *drop)
+{
+  Paste *paste = g_rc_box_new0 (Paste);
+
+  paste->view = g_object_ref (view);
+  if (drop != NULL)
+    paste->drop = g_object_ref (drop);
+  else
+    paste->clipboard = g_object_ref (gtk_widget_get_clipboard (GTK_WIDGET (view)));
+  return paste;
+}
+
+static Paste *
+paste_ref (Paste *paste)
+{
+  return g_rc_box_acquire (paste);
+}
+
+static void
+paste_unref (Paste *paste)
+{
+  g_rc_box_release_full (paste, (GDestroyNotify) paste_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Paste, paste_unref)
+
+static gboolean paste_formats (Paste             *paste,
                                GdkContentFormats *formats,
                                gboolean           pieces);
 
-/* The clipboard's @type, read whole: a GTask of @clipboard whose result is
- * the GBytes.  Asynchronously: on X11, and from this process's own
- * clipboard, the data arrives through the main loop, which a blocking read
- * would stop. */
+/* The paste's @type, read whole: a GTask whose result is the GBytes.
+ * Asynchronously: on X11, and from this process's own clipboard, the data
+ * arrives through the main loop, which a blocking read would stop. */
 static void
 on_bytes_spliced (GObject      *object,
                   GAsyncResult *result,
@@ -73,7 +122,10 @@ on_bytes_stream (GObject      *object,
   g_autoptr(GOutputStream) memory = NULL;
   GError *error = NULL;
 
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  if (GDK_IS_DROP (object))
+    stream = gdk_drop_read_finish (GDK_DROP (object), result, NULL, &error);
+  else
+    stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
   if (stream == NULL)
     {
       g_task_return_error (task, error);
@@ -86,16 +138,19 @@ on_bytes_stream (GObject      *object,
 }
 
 static void
-read_bytes_async (GdkClipboard        *clipboard,
+read_bytes_async (Paste               *paste,
                   const char          *type,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
   const char *types[] = { type, NULL };
-  GTask *task = g_task_new (clipboard, NULL, callback, user_data);
+  GTask *task = g_task_new (paste->view, NULL, callback, user_data);
 
   g_task_set_source_tag (task, read_bytes_async);
-  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, on_bytes_stream, task);
+  if (paste->drop != NULL)
+    gdk_drop_read_async (paste->drop, types, G_PRIORITY_DEFAULT, NULL, on_bytes_stream, task);
+  else
+    gdk_clipboard_read_async (paste->clipboard, types, G_PRIORITY_DEFAULT, NULL, on_bytes_stream, task);
 }
 
 static GBytes *
@@ -103,6 +158,30 @@ read_bytes_finish (GAsyncResult  *result,
                    GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The paste's value of @type (a file list, a picture, text); the callback
+ * gets @paste, referenced, and reads it with read_value_finish(). */
+static void
+read_value_async (Paste               *paste,
+                  GType                type,
+                  GAsyncReadyCallback  callback)
+{
+  if (paste->drop != NULL)
+    gdk_drop_read_value_async (paste->drop, type, G_PRIORITY_DEFAULT, NULL, callback, paste_ref (paste));
+  else
+    gdk_clipboard_read_value_async (paste->clipboard, type, G_PRIORITY_DEFAULT, NULL, callback,
+                                    paste_ref (paste));
+}
+
+static const GValue *
+read_value_finish (GObject       *object,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  if (GDK_IS_DROP (object))
+    return gdk_drop_read_value_finish (GDK_DROP (object), result, error);
+  return gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, error);
 }
 
 static void
@@ -114,23 +193,51 @@ show_error (BylineBodyView *self,
 }
 
 static void
+on_text_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Paste) paste = user_data;
+  const GValue *value = read_value_finish (object, result, NULL);
+  const char *text = value != NULL ? g_value_get_string (value) : NULL;
+
+  if (text != NULL && *text != '\0')
+    paste->pasted = gtk_text_buffer_insert_interactive_at_cursor (
+                      GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (paste->view)), text, -1,
+                      gtk_text_view_get_editable (GTK_TEXT_VIEW (paste->view)));
+}
+
+/* Nothing richer the body can hold: the text, as GtkTextView pastes it. */
+static void
+paste_text (Paste *paste)
+{
+  if (paste->drop != NULL)
+    read_value_async (paste, G_TYPE_STRING, on_text_read);
+  else
+    gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (paste->view)),
+                                     paste->clipboard, NULL,
+                                     gtk_text_view_get_editable (GTK_TEXT_VIEW (paste->view)));
+}
+
+static void
 on_files_read (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(Paste) paste = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) files = NULL;
   const GValue *value;
 
-  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  value = read_value_finish (object, result, &error);
   if (value == NULL)
     {
-      show_error (self, error);
+      show_error (paste->view, error);
       return;
     }
   files = byline_file_list_to_model (g_value_get_boxed (value));
-  byline_body_view_insert_pictures_async (self, files, -1);
+  byline_body_view_insert_pictures_async (paste->view, files, -1);
+  paste->pasted = TRUE;
 }
 
 /* A web page's pictures are the site's: they stay out of the story until
@@ -155,7 +262,7 @@ on_html_read (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(BylineBodyView) self = user_data;
+  g_autoptr(Paste) paste = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = read_bytes_finish (result, &error);
   g_autofree char *html = NULL;
@@ -163,15 +270,16 @@ on_html_read (GObject      *object,
 
   if (bytes == NULL)
     {
-      show_error (self, error);
+      show_error (paste->view, error);
       return;
     }
   html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (byline_body_buffer_paste_html (byline_body_view_get_body_buffer (self), html, &n_pictures) == 0)
+  if (byline_body_buffer_paste_html (byline_body_view_get_body_buffer (paste->view), html, &n_pictures) == 0)
     /* Nothing the body can hold: fall back to the text. */
-    gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)),
-                                     gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
-  show_pictures_left_out (self, n_pictures);
+    paste_text (paste);
+  else
+    paste->pasted = TRUE;
+  show_pictures_left_out (paste->view, n_pictures);
 }
 
 static void
@@ -179,24 +287,25 @@ on_texture_read (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(BylineBodyView) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(Paste) paste = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
+  const GValue *value;
 
-  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
-  if (texture == NULL)
+  value = read_value_finish (object, result, &error);
+  if (value == NULL)
     {
-      show_error (self, error);
+      show_error (paste->view, error);
       return;
     }
   /* Named as the panel and the exports show it, not "byline-pasted-5T2G73". */
   stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
   /* Translators: the file name of a picture pasted from the clipboard; %s is the date and time */
   name = g_strdup_printf (_("Pasted Picture %s.png"), stamp);
-  byline_body_view_insert_texture_async (self, texture, name);
+  byline_body_view_insert_texture_async (paste->view, g_value_get_object (value), name);
+  paste->pasted = TRUE;
 }
 
 /* ------------------------------------------------ a word processor's piece */
@@ -259,6 +368,7 @@ dup_piece_source (GdkContentFormats *formats)
 
 typedef struct
 {
+  Paste             *paste;
   BylineBodyView    *view;
   BylineDocument    *document;
   BylineArticle     *article;     /* the document's: the thread reads its id only */
@@ -278,6 +388,7 @@ typedef struct
 static void
 piece_free (Piece *piece)
 {
+  paste_unref (piece->paste);
   g_clear_object (&piece->view);
   g_clear_object (&piece->document);
   g_clear_object (&piece->article);
@@ -421,9 +532,8 @@ on_piece_read (GObject      *object,
       /* Not a piece Byline reads (a spreadsheet's, a drawing's): as the
        * clipboard's other formats say, else as text. */
       g_debug ("Pasting otherwise: %s", piece->error->message);
-      if (!paste_formats (self, piece->formats, FALSE))
-        gtk_text_buffer_paste_clipboard (GTK_TEXT_BUFFER (buffer),
-                                         gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, TRUE);
+      if (!paste_formats (piece->paste, piece->formats, FALSE))
+        paste_text (piece->paste);
       return;
     }
 
@@ -433,6 +543,7 @@ on_piece_read (GObject      *object,
   if (piece->whole)
     take_story_fields (self, piece->story);
   byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
+  piece->paste->pasted = TRUE;
   if (piece->whole)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
@@ -462,19 +573,22 @@ on_piece_bytes (GObject      *object,
   g_task_run_in_thread (task, read_piece_in_thread);
 }
 
+/* Pastes the piece of @type, read from @paste, or @bytes when given. */
 static void
-paste_piece (BylineBodyView    *self,
+paste_piece (Paste             *paste,
              GdkContentFormats *formats,
              const char        *type,
+             GBytes            *bytes,
              gboolean           own,
              gboolean           whole)
 {
-  BylineDocument *document = byline_body_view_get_document (self);
+  BylineDocument *document = byline_body_view_get_document (paste->view);
   GTask *task;
   Piece *piece;
 
   piece = g_new0 (Piece, 1);
-  piece->view = g_object_ref (self);
+  piece->paste = paste_ref (paste);
+  piece->view = g_object_ref (paste->view);
   piece->document = g_object_ref (document);
   piece->article = g_object_ref (byline_document_get_article (document));
   piece->store = g_object_ref (byline_document_get_store (document));
@@ -484,37 +598,42 @@ paste_piece (BylineBodyView    *self,
   piece->source = dup_piece_source (formats);
   piece->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  task = g_task_new (self, NULL, on_piece_read, NULL);
+  task = g_task_new (paste->view, NULL, on_piece_read, NULL);
   g_task_set_source_tag (task, paste_piece);
   g_task_set_task_data (task, piece, (GDestroyNotify) piece_free);
-  read_bytes_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), type, on_piece_bytes, task);
+  if (bytes != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (task), "bytes", g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (task, read_piece_in_thread);
+      g_object_unref (task);
+    }
+  else
+    read_bytes_async (paste, type, on_piece_bytes, task);
 }
 
 /* --------------------------------------------------------------- dispatch */
 
 /* With @pieces, a word processor's piece before the page it also offers. */
 static gboolean
-paste_formats (BylineBodyView    *self,
+paste_formats (Paste             *paste,
                GdkContentFormats *formats,
                gboolean           pieces)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  BylineDocument *document = byline_body_view_get_document (self);
+  BylineDocument *document = byline_body_view_get_document (paste->view);
   const char *piece_type = pieces ? find_piece_type (formats) : NULL;
 
   if (document != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
-                                    on_files_read, g_object_ref (self));
+    read_value_async (paste, GDK_TYPE_FILE_LIST, on_files_read);
   else if (document != NULL && pieces && gdk_content_formats_contain_mime_type (formats, BYLINE_CLIP_MIME_TYPE))
-    paste_piece (self, formats, BYLINE_CLIP_MIME_TYPE, TRUE, FALSE);
+    paste_piece (paste, formats, BYLINE_CLIP_MIME_TYPE, NULL, TRUE, FALSE);
   else if (document != NULL && piece_type != NULL)
-    paste_piece (self, formats, piece_type, FALSE, FALSE);
+    paste_piece (paste, formats, piece_type, NULL, FALSE, FALSE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    read_bytes_async (clipboard, "text/html", on_html_read, g_object_ref (self));
+    read_bytes_async (paste, "text/html", on_html_read, paste_ref (paste));
   else if (document != NULL
            && gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
            && !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, g_object_ref (self));
+    read_value_async (paste, GDK_TYPE_TEXTURE, on_texture_read);
   else
     return FALSE;
   return TRUE;
@@ -525,11 +644,39 @@ _byline_body_view_paste_clipboard (BylineBodyView *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   g_autoptr(GdkContentFormats) formats = NULL;
+  g_autoptr(Paste) paste = paste_new (self, NULL);
 
   /* Another application's clipboard lists MIME types: see which GTypes they make. */
   formats = gdk_content_formats_union_deserialize_gtypes (
               gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
-  return paste_formats (self, formats, TRUE);
+  return paste_formats (paste, formats, TRUE);
+}
+
+gboolean
+_byline_body_view_paste_drop (BylineBodyView *self,
+                              GdkDrop        *drop)
+{
+  g_autoptr(GdkContentFormats) formats = NULL;
+  g_autoptr(Paste) paste = paste_new (self, drop);
+
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_drop_get_formats (drop)));
+  if (paste_formats (paste, formats, TRUE))
+    return TRUE;
+  paste_text (paste);
+  return TRUE;
+}
+
+void
+_byline_body_view_paste_own_piece (BylineBodyView *self,
+                                   GBytes         *piece)
+{
+  g_autoptr(GdkContentFormats) formats = gdk_content_formats_new (NULL, 0);
+  g_autoptr(Paste) paste = NULL;
+
+  g_return_if_fail (byline_body_view_get_document (self) != NULL);
+
+  paste = paste_new (self, NULL);
+  paste_piece (paste, formats, BYLINE_CLIP_MIME_TYPE, piece, TRUE, FALSE);
 }
 
 /* The text blocks of @body. */
@@ -608,14 +755,20 @@ byline_body_view_paste_story (BylineBodyView *self,
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   formats = gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard));
   if ((type = find_piece_type (formats)) != NULL)
-    paste_piece (self, formats, type, FALSE, TRUE);
+    {
+      g_autoptr(Paste) paste = paste_new (self, NULL);
+
+      paste_piece (paste, formats, type, NULL, FALSE, TRUE);
+    }
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     {
       StoryPaste *paste = g_new0 (StoryPaste, 1);
 
       paste->view = g_object_ref (self);
       paste->field = g_object_ref (field);
-      read_bytes_async (clipboard, "text/html", on_story_html_read, paste);
+      g_autoptr(Paste) from = paste_new (self, NULL);
+
+      read_bytes_async (from, "text/html", on_story_html_read, paste);
     }
   else
     return FALSE;

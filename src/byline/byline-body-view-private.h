@@ -21,4 +21,23 @@ gboolean _byline_body_view_paste_clipboard (BylineBodyView *self);
 gboolean _byline_body_view_copy_clipboard  (BylineBodyView *self,
                                             gboolean        cut);
 
+/* Pastes what @drop holds at the cursor as Paste would, pictures and
+ * all, else its text; finishes @drop when done (byline-body-view-paste.c). */
+gboolean       _byline_body_view_paste_drop          (BylineBodyView *self,
+                                                      GdkDrop        *drop);
+
+/* Pastes Byline's own piece @piece (byline-clip.h) at the cursor, its
+ * pictures copied into the view's draft in a thread. */
+void           _byline_body_view_paste_own_piece     (BylineBodyView *self,
+                                                      GBytes         *piece);
+
+/* The selection as Byline's own piece (byline_clip_cut_piece()), or NULL
+ * when nothing is selected (byline-body-view-copy.c). */
+BylineArticle *_byline_body_view_dup_selection_piece (BylineBodyView *self);
+
+/* Takes the drops GtkTextView would turn into bare text: a selection of a
+ * story's body, moved or copied whole, and another program's document
+ * piece or page (byline-body-view-drop.c). */
+void           _byline_body_view_init_drop           (BylineBodyView *self);
+
 G_END_DECLS

@@ -1,0 +1,275 @@
+/* byline-body-view-drop.c — what is dropped on the text arrives whole
+ *
+ * GtkTextView drops text.  A selection dragged within the story lost its
+ * figures on the way and left broken lines behind ("hoa" on one line, its
+ * "." on another); a piece dragged from LibreOffice or a web page came as
+ * bare text.  The body view takes those drops before GtkTextView does:
+ *
+ *  - a selection of this story moves as blocks, figures, captions and
+ *    styles with it, one undo step (with Ctrl held, it is copied, as Copy
+ *    and Paste would);
+ *  - a selection of another story's body (a second window) is copied with
+ *    its pictures into this draft, as Copy and Paste would;
+ *  - another program's piece of a document, or a page, is pasted at the
+ *    point it was dropped, as Paste would (byline-body-view-paste.c).
+ *
+ * Plain text, and what is dragged from the headline or lead, stays
+ * GtkTextView's.  Picture and story files have their own drop target
+ * (byline-body-view.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include "byline-article.h"
+#include "byline-body.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-body-view-private.h"
+#include "byline-clip.h"
+#include "byline-document.h"
+
+#define VIEW_KEY "byline-body-view"
+
+/* What another program's drop brings that is richer than its text. */
+static const char * const rich_types[] = {
+  BYLINE_CLIP_MIME_TYPE,
+  "application/x-openoffice-embed-source-xml",
+  "text/rtf",
+  "application/rtf",
+  "text/richtext",
+  "text/html",
+};
+
+/* The body view whose selection is being dragged (this window's or
+ * another's), or NULL when the drag is not a story body's. */
+static BylineBodyView *
+dragged_view (GdkDrop *drop)
+{
+  GdkDrag *drag = gdk_drop_get_drag (drop);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GObject *buffer;
+
+  if (drag == NULL || !gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GTK_TYPE_TEXT_BUFFER))
+    return NULL;
+  /* A drag of this process: its content is read as it is, at once. */
+  g_value_init (&value, GTK_TYPE_TEXT_BUFFER);
+  if (!gdk_content_provider_get_value (gdk_drag_get_content (drag), &value, NULL))
+    return NULL;
+  buffer = g_value_get_object (&value);
+  if (!BYLINE_IS_BODY_BUFFER (buffer))
+    return NULL;
+  return g_object_get_data (buffer, VIEW_KEY);
+}
+
+static gboolean
+is_rich (GdkDrop *drop)
+{
+  GdkContentFormats *formats = gdk_drop_get_formats (drop);
+  gsize n = 0;
+  const char * const *types = gdk_content_formats_get_mime_types (formats, &n);
+
+  for (gsize i = 0; i < n; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (rich_types); j++)
+      if (g_str_has_prefix (types[i], rich_types[j]))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+get_iter_at (BylineBodyView *self,
+             double          x,
+             double          y,
+             GtkTextIter    *iter)
+{
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), iter, bx, by);
+}
+
+/* Within the story's own selection: nowhere to go. */
+static gboolean
+in_selection (BylineBodyView    *self,
+              const GtkTextIter *iter)
+{
+  GtkTextIter start, end;
+
+  return gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)),
+                                               &start, &end)
+         && gtk_text_iter_in_range (iter, &start, &end);
+}
+
+/* Moved within the story unless only a copy is offered (Ctrl held). */
+static gboolean
+is_move (GdkDrop *drop)
+{
+  return (gdk_drop_get_actions (drop) & GDK_ACTION_MOVE) != 0;
+}
+
+static gboolean
+on_accept (GtkDropTargetAsync *target,
+           GdkDrop            *drop,
+           BylineBodyView     *self)
+{
+  BylineBodyView *from;
+
+  if (byline_body_view_get_document (self) == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self)))
+    return FALSE;
+  from = dragged_view (drop);
+  if (from != NULL)
+    return byline_body_view_get_document (from) != NULL;
+  /* Not a story's: the headline's or lead's words are text, GtkTextView's. */
+  return is_rich (drop);
+}
+
+static GdkDragAction
+on_motion (GtkDropTargetAsync *target,
+           GdkDrop            *drop,
+           double              x,
+           double              y,
+           BylineBodyView     *self)
+{
+  GtkTextIter iter;
+
+  if (dragged_view (drop) != self)
+    return GDK_ACTION_COPY;
+  get_iter_at (self, x, y, &iter);
+  if (in_selection (self, &iter))
+    return 0;
+  return is_move (drop) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+}
+
+/* A figure moved: the picture whose figure left the text goes back in. */
+static gboolean
+put_back_image (const char *image_id,
+                guint       index,
+                gpointer    user_data)
+{
+  BylineArticle *article = user_data;
+  BylineBody *body = byline_article_get_body (article);
+
+  if (byline_article_find_image (article, image_id) == NULL || byline_body_find_image (body, image_id) >= 0)
+    return FALSE;
+  byline_body_insert_image (body, index, image_id);
+  return TRUE;
+}
+
+/* Moves the selection to @iter as blocks, one undo step; the cursor ends
+ * after what moved, nothing selected (GtkTextView deletes the selection
+ * once a move is done, which must find nothing left to delete). */
+static void
+move_selection (BylineBodyView *self,
+                GtkTextIter    *iter)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineArticle *article = byline_document_get_article (byline_body_view_get_document (self));
+  g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (self);
+  GtkTextMark *target;
+  GtkTextIter start, end;
+
+  if (piece == NULL)
+    return;
+  /* The whole story shows, so that block and line are one. */
+  byline_body_buffer_show_all (buffer);
+  target = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (buffer), NULL, iter, TRUE);
+
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (buffer), &start, &end);
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &start, target);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  byline_body_buffer_paste_body (buffer, byline_article_get_body (piece), put_back_image, article);
+  byline_body_buffer_end_edit (buffer);
+
+  gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (buffer), target);
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &end, gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &end);
+}
+
+/* GtkTextView shows where its own drop would go with a mark of its own,
+ * which it hides when the drop ends: a drop this file takes, it never sees. */
+static void
+hide_text_view_drop_mark (BylineBodyView *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "gtk_drag_target");
+
+  if (mark != NULL)
+    gtk_text_mark_set_visible (mark, FALSE);
+}
+
+/* Byline's own piece of @view's selection, at @iter, copied with its
+ * pictures (in a thread, as a paste): FALSE when nothing is selected. */
+static gboolean
+copy_selection (BylineBodyView *self,
+                BylineBodyView *view,
+                GtkTextIter    *iter)
+{
+  g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (view);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (piece == NULL)
+    return FALSE;
+  bytes = byline_clip_serialize (piece);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)), iter);
+  _byline_body_view_paste_own_piece (self, bytes);
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTargetAsync *target,
+         GdkDrop            *drop,
+         double              x,
+         double              y,
+         BylineBodyView     *self)
+{
+  BylineBodyView *from = dragged_view (drop);
+  GtkTextIter iter;
+
+  hide_text_view_drop_mark (self);
+  get_iter_at (self, x, y, &iter);
+  if (from == NULL)
+    {
+      /* Another program's: as Paste would, which finishes the drop. */
+      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)), &iter);
+      _byline_body_view_paste_drop (self, drop);
+    }
+  else if (from == self && in_selection (self, &iter))
+    gdk_drop_finish (drop, 0);
+  else if (from == self && is_move (drop))
+    {
+      move_selection (self, &iter);
+      gdk_drop_finish (drop, GDK_ACTION_MOVE);
+    }
+  else
+    /* Copied within the story (Ctrl held), or from another story. */
+    gdk_drop_finish (drop, copy_selection (self, from, &iter) ? GDK_ACTION_COPY : 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
+
+void
+_byline_body_view_init_drop (BylineBodyView *self)
+{
+  GdkContentFormatsBuilder *builder = gdk_content_formats_builder_new ();
+  GtkDropTargetAsync *target;
+
+  g_object_set_data (G_OBJECT (byline_body_view_get_body_buffer (self)), VIEW_KEY, self);
+
+  gdk_content_formats_builder_add_gtype (builder, GTK_TYPE_TEXT_BUFFER);
+  for (guint i = 0; i < G_N_ELEMENTS (rich_types); i++)
+    gdk_content_formats_builder_add_mime_type (builder, rich_types[i]);
+  target = gtk_drop_target_async_new (gdk_content_formats_builder_free_to_formats (builder),
+                                      GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
+  g_signal_connect (target, "accept", G_CALLBACK (on_accept), self);
+  g_signal_connect (target, "drag-enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (target, "drag-motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}

@@ -1,0 +1,369 @@
+/* test-drag.c — what is dragged with the mouse in the text arrives whole
+ *
+ * The pointer is moved through the X server (ui-pointer.h): GTK starts its
+ * own drag from the selection and drops it as it would for a person.
+ * GtkTextView's own drop lost a figure dragged with the text around it and
+ * left broken lines; a piece dragged from a word processor came as text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "office-test-utils.h"
+#include "ui-pointer.h"
+#include "ui-story.h"
+#include "byline-body-buffer.h"
+#include "byline-body-view.h"
+#include "byline-document.h"
+#include "ui-window-test.h"
+
+#define OPENDOCUMENT_PIECE "application/x-openoffice-embed-source-xml;windows_formatname=\"Star Embed Source (XML)\""
+#define DESCRIPTOR "application/x-openoffice-objectdescriptor-xml;windows_formatname=\"Star Object Descriptor (XML)\";" \
+                   "classname=\"8BC6B165-B1B2-4EDD-aa47-dae2ee689dd6\";typename=\"LibreOffice Writer\";" \
+                   "displayname=\"file:///home/pv/B%C3%A0i/Hoa%20tam%20gi%C3%A1c%20m%E1%BA%A1ch.docx\""
+
+static BylineBodyView *
+body_view (Fixture *f)
+{
+  return byline_article_editor_get_body_view (editor (f));
+}
+
+static BylineBodyBuffer *
+body_buffer (Fixture *f)
+{
+  return byline_body_view_get_body_buffer (body_view (f));
+}
+
+/* Four blocks: a paragraph, a captioned figure, two paragraphs. */
+static void
+type_story (Fixture *f)
+{
+  BylineBodyView *view = body_view (f);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) picture = byline_ui_test_picture (f, "sat-lo.png", 0x8a2b2b);
+  g_autoptr(GError) error = NULL;
+  BylineImage *image;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mưa lớn kéo dài suốt đêm.\n");
+  g_list_store_append (files, picture);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
+  g_assert_no_error (error);
+  image = byline_article_get_image (article (f), 0);
+  byline_image_set_caption (image, "Sạt lở trên Quốc lộ 4H.");
+  byline_image_set_credit (image, "Ảnh: Lò Văn Dũng");
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Nhiều hộ phải di dời.\nĐường lên xã bị chia cắt.");
+  g_assert_cmpuint (byline_body_get_n_blocks (byline_article_get_body (article (f))), ==, 4);
+  /* Laid out, so that the text has places on the screen. */
+  byline_ui_test_wait (300);
+}
+
+static void
+select_range (Fixture *f,
+              guint    from_block,
+              guint    from_offset,
+              guint    to_block,
+              guint    to_offset)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (body_buffer (f));
+  GtkTextIter start, end;
+
+  byline_body_buffer_get_iter_at_block (body_buffer (f), &start, from_block, from_offset);
+  byline_body_buffer_get_iter_at_block (body_buffer (f), &end, to_block, to_offset);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  byline_ui_test_wait (100);
+}
+
+/* Where (@block, @offset) of @view's story is on the screen: the middle of
+ * its character, or just after it. */
+static void
+point_at (BylineBodyView *view,
+          guint           block,
+          guint           offset,
+          gboolean        after,
+          double         *x,
+          double         *y)
+{
+  GtkTextIter iter;
+
+  byline_body_buffer_get_iter_at_block (byline_body_view_get_body_buffer (view), &iter, block, offset);
+  byline_ui_test_iter_point (GTK_TEXT_VIEW (view), &iter, after, x, y);
+}
+
+static void
+drag_in_body (Fixture  *f,
+              guint     from_block,
+              guint     from_offset,
+              guint     to_block,
+              guint     to_offset,
+              gboolean  after,
+              gboolean  ctrl)
+{
+  double x1, y1, x2, y2;
+
+  point_at (body_view (f), from_block, from_offset, FALSE, &x1, &y1);
+  point_at (body_view (f), to_block, to_offset, after, &x2, &y2);
+  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (body_view (f)), x2, y2, ctrl);
+}
+
+typedef struct
+{
+  BylineBody *body;
+  guint       n_blocks;
+  guint       block;
+  const char *text;
+} BlockWait;
+
+static gboolean
+has_block (gpointer data)
+{
+  BlockWait *wait = data;
+
+  return byline_body_get_n_blocks (wait->body) == wait->n_blocks
+         && g_strcmp0 (byline_block_get_text (byline_body_get_block (wait->body, wait->block)), wait->text) == 0;
+}
+
+static void
+assert_story_as_typed (Fixture *f)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineImage *image = byline_article_get_image (article (f), 0);
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 1)), ==, byline_image_get_id (image));
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+}
+
+/* A paragraph and the figure under it, dragged below the last paragraph:
+ * they move as they were, the figure with its picture and caption, no
+ * empty line left behind; one undo puts them back. */
+static void
+test_move_figure (Fixture       *f,
+                  gconstpointer  data)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineImage *image;
+  BlockWait wait = { body, 4, 2, "Mưa lớn kéo dài suốt đêm." };
+
+  type_story (f);
+  image = byline_article_get_image (article (f), 0);
+  select_range (f, 0, 0, 2, 0);
+  drag_in_body (f, 0, 3, 3, 24, TRUE, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 3, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 3)), ==, byline_image_get_id (image));
+  /* The same picture, not a copy; its caption and credit with it. */
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở trên Quốc lộ 4H.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Lò Văn Dũng");
+  /* Nothing left selected for GtkTextView's move to delete. */
+  g_assert_false (gtk_text_buffer_get_has_selection (GTK_TEXT_BUFFER (body_buffer (f))));
+
+  g_assert_true (byline_body_buffer_undo (body_buffer (f)));
+  assert_story_as_typed (f);
+}
+
+/* Words dragged from one paragraph into another go into its line, with
+ * their bold; the paragraph they left keeps its place. */
+static void
+test_move_words (Fixture       *f,
+                 gconstpointer  data)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  BlockWait wait = { body, 4, 3, "Đường lên xã suốt đêm bị chia cắt." };
+
+  type_story (f);
+  /* " suốt đêm" in bold. */
+  select_range (f, 0, 15, 0, 24);
+  byline_body_buffer_toggle_span (body_buffer (f), BYLINE_SPAN_BOLD);
+  drag_in_body (f, 0, 18, 3, 12, FALSE, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài.");
+  office_assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  {
+    guint n_spans;
+    const BylineSpan *spans = byline_block_get_spans (byline_body_get_block (body, 3), &n_spans);
+
+    g_assert_cmpuint (n_spans, ==, 1);
+    g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+    g_assert_cmpuint (spans[0].start, ==, 12);
+    g_assert_cmpuint (spans[0].end, ==, 21);
+  }
+
+  /* Dropped inside the selection itself: nothing happens. */
+  select_range (f, 2, 0, 2, 8);
+  drag_in_body (f, 2, 2, 2, 6, FALSE, FALSE);
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 4);
+
+  g_assert_true (byline_body_buffer_undo (body_buffer (f)));
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+}
+
+typedef struct
+{
+  BylineArticle *story;
+  guint          n;
+} ImageWait;
+
+static gboolean
+has_n_images (gpointer data)
+{
+  ImageWait *wait = data;
+
+  return byline_article_get_n_images (wait->story) == wait->n;
+}
+
+/* With Ctrl held, a copy: the story stays as it was, and the copy's figure
+ * shows a copy of the picture, as Copy and Paste would make. */
+static void
+test_copy_with_ctrl (Fixture       *f,
+                     gconstpointer  data)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  ImageWait wait = { article (f), 2 };
+  BylineImage *original, *copy;
+
+  type_story (f);
+  original = byline_article_get_image (article (f), 0);
+  select_range (f, 0, 0, 2, 0);
+  drag_in_body (f, 0, 3, 3, 24, TRUE, TRUE);
+  g_assert_true (byline_ui_test_wait_until (has_n_images, &wait, 5000));
+
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 6);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 5, BYLINE_BLOCK_IMAGE, NULL);
+  copy = byline_article_get_image (article (f), 1);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 1)), ==, byline_image_get_id (original));
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 5)), ==, byline_image_get_id (copy));
+  g_assert_cmpstr (byline_image_get_sha256 (copy), ==, byline_image_get_sha256 (original));
+  g_assert_cmpstr (byline_image_get_caption (copy), ==, "Sạt lở trên Quốc lộ 4H.");
+}
+
+/* A selection dragged from one story's window into another's: copied there
+ * with its picture (into that draft's folder), the first story unchanged. */
+static void
+test_between_stories (Fixture       *f,
+                      gconstpointer  data)
+{
+  BylineWindow *other = byline_ui_test_new_window (f->store);
+  BylineBodyView *other_view = byline_article_editor_get_body_view (byline_window_get_editor (other));
+  BylineArticle *other_story = byline_document_get_article (byline_window_get_document (other));
+  BylineBody *other_body = byline_article_get_body (other_story);
+  ImageWait wait = { other_story, 1 };
+  BylineImage *image, *original;
+  g_autofree char *path = NULL;
+  double x1, y1;
+
+  type_story (f);
+  original = byline_article_get_image (article (f), 0);
+  gtk_window_present (GTK_WINDOW (other));
+  byline_ui_test_place_window (GTK_WINDOW (f->window), 0, 0, 640, 800);
+  byline_ui_test_place_window (GTK_WINDOW (other), 640, 0, 640, 800);
+
+  select_range (f, 0, 0, 3, 0);
+  point_at (body_view (f), 0, 3, FALSE, &x1, &y1);
+  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (other_view), 40, 20, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_n_images, &wait, 5000));
+
+  g_assert_cmpuint (byline_body_get_n_blocks (other_body), >=, 3);
+  office_assert_block (other_body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (other_body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (other_body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  image = byline_article_get_image (other_story, 0);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (other_body, 1)), ==, byline_image_get_id (image));
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở trên Quốc lộ 4H.");
+  g_assert_cmpstr (byline_image_get_sha256 (image), ==, byline_image_get_sha256 (original));
+  path = g_file_get_path (byline_image_get_file (image));
+  g_assert_nonnull (strstr (path, byline_article_get_id (other_story)));
+  /* Copied, not moved. */
+  assert_story_as_typed (f);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+/* A piece of a document dragged from a word processor, which offers it as
+ * LibreOffice does (its OpenDocument package, Rich Text, a page, text):
+ * the text where it was dropped, the photos with their captions copied
+ * into the draft, as a paste brings them. */
+static void
+test_from_word_processor (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *source_window = gtk_window_new ();
+  GtkWidget *label = gtk_label_new ("Hoa tam giác mạch");
+  GtkDragSource *source = gtk_drag_source_new ();
+  g_autoptr(GBytes) odt = byline_test_data_bytes ("clipboard/anh-noi.odt");
+  g_autoptr(GBytes) rtf = byline_test_data_bytes ("clipboard/anh-noi.rtf");
+  g_autoptr(GBytes) html = byline_test_data_bytes ("clipboard/anh-noi.html");
+  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkContentProvider *providers[5];
+  BylineBody *body = byline_article_get_body (article (f));
+  ImageWait wait = { article (f), 2 };
+  BylineImage *image;
+  double x, y;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body_view (f)), "Mở đầu.\nKết.");
+  byline_ui_test_wait (300);
+
+  providers[0] = gdk_content_provider_new_for_bytes (OPENDOCUMENT_PIECE, odt);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/rtf", rtf);
+  providers[2] = gdk_content_provider_new_for_bytes (DESCRIPTOR, nothing);
+  providers[3] = gdk_content_provider_new_for_bytes ("text/html", html);
+  providers[4] = gdk_content_provider_new_typed (G_TYPE_STRING, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gtk_drag_source_set_content (source, content);
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
+  gtk_window_set_child (GTK_WINDOW (source_window), label);
+  gtk_window_present (GTK_WINDOW (source_window));
+  byline_ui_test_wait (300);
+  byline_ui_test_place_window (GTK_WINDOW (source_window), 0, 600, 300, 200);
+
+  /* Dropped at the start of "Kết.". */
+  point_at (body_view (f), 1, 0, FALSE, &x, &y);
+  byline_ui_test_drag (label, 20, 10, GTK_WIDGET (body_view (f)), x - 2, y, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_n_images, &wait, 5000));
+
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  office_assert_block (body, byline_body_get_n_blocks (body) - 1, BYLINE_BLOCK_PARAGRAPH, "Kết.");
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), >, 1);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "hoa-tam-giac-mach-1.jpg");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Cánh đồng hoa ở Lùng Phình.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
+
+  gtk_window_destroy (GTK_WINDOW (source_window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  byline_ui_test_init (&argc, &argv);
+
+  byline_ui_test_add_window_test ("/ui/drag/move-figure", test_move_figure);
+  byline_ui_test_add_window_test ("/ui/drag/move-words", test_move_words);
+  byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
+  byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);
+  byline_ui_test_add_window_test ("/ui/drag/from-word-processor", test_from_word_processor);
+
+  return g_test_run ();
+}

@@ -1791,6 +1791,71 @@ test_sniff (void)
     }
 }
 
+/* A story copied whole from a chat (a line a paragraph) or a mail (blank
+ * lines between paragraphs, lines wrapped) pasted where a new story
+ * starts: a story; a headline of a line or two is not one. */
+static void
+test_text_pasted_story (void)
+{
+  static const char chat[] =
+    "Lũ quét ở Bát Xát\r\n"
+    "(BLC) - Đêm 5/12, mưa lớn gây lũ quét tại xã Trịnh Tường.\r\n"
+    "Nhiều hộ dân phải di dời khẩn cấp.\r\n"
+    "Lực lượng chức năng đang khắc phục.\r\n"
+    "Hà Anh\r\n";
+  static const char mail[] =
+    "Lũ quét ở Bát Xát\n\n"
+    "(BLC) - Đêm 5/12, mưa lớn gây lũ quét\ntại xã Trịnh Tường.\n\n"
+    "Nhiều hộ dân phải\ndi dời khẩn cấp.\n\n";
+  static const char * const not_stories[] = {
+    "Lũ quét ở Bát Xát",
+    "Lũ quét ở Bát Xát,\nnhiều hộ dân bị cô lập\n",
+    "\n\nLũ quét ở Bát Xát\nnhiều hộ dân bị cô lập\n\n\n",
+    "Lũ quét ở Bát Xát\n\n",
+    "",
+    " \n \n",
+  };
+  g_autofree char *prepared = byline_text_prepare_pasted_story (chat);
+  g_autofree char *prepared_mail = byline_text_prepare_pasted_story (mail);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BylineArticle) story = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineBody *body;
+
+  g_assert_nonnull (prepared);
+  bytes = g_bytes_new (prepared, strlen (prepared));
+  story = byline_import_read_full (bytes, "Pasted Text", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (story), ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpstr (byline_article_get_lead (story), ==, "(BLC) - Đêm 5/12, mưa lớn gây lũ quét tại xã Trịnh Tường.");
+  g_assert_cmpstr (byline_article_get_source_prefix (story), ==, "BLC");
+  body = byline_article_get_body (story);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 2);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ dân phải di dời khẩn cấp.");
+  assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Lực lượng chức năng đang khắc phục.");
+  g_assert_cmpstrv (byline_article_get_authors (story), ((const char *[]) { "Hà Anh", NULL }));
+  g_clear_object (&story);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A mail's wrapped lines are joined again. */
+  g_assert_nonnull (prepared_mail);
+  bytes = g_bytes_new (prepared_mail, strlen (prepared_mail));
+  story = byline_import_read_full (bytes, "Pasted Text", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_lead (story), ==, "(BLC) - Đêm 5/12, mưa lớn gây lũ quét tại xã Trịnh Tường.");
+  body = byline_article_get_body (story);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
+  assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ dân phải di dời khẩn cấp.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_stories); i++)
+    {
+      g_autofree char *none = byline_text_prepare_pasted_story (not_stories[i]);
+
+      if (none != NULL)
+        g_error ("“%s” taken for a story", not_stories[i]);
+    }
+}
+
 /* A story selected on a page and pasted whole: its <h1> the headline, else
  * its first paragraph; a credited paragraph after it the lead. */
 static void
@@ -1861,6 +1926,7 @@ main (int   argc,
   g_test_add_func ("/html/paste/browser", test_paste_browser);
   g_test_add_func ("/text/import", test_text_import);
   g_test_add_func ("/text/round-trip", test_text_round_trip);
+  g_test_add_func ("/text/pasted-story", test_text_pasted_story);
   g_test_add_func ("/html/sniff", test_sniff);
 
   return g_test_run ();

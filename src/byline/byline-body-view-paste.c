@@ -707,6 +707,50 @@ story_paste_free (StoryPaste *paste)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoryPaste, story_paste_free)
 
+static StoryPaste *
+story_paste_new (BylineBodyView *view,
+                 GtkTextView    *field)
+{
+  StoryPaste *paste = g_new0 (StoryPaste, 1);
+
+  paste->view = g_object_ref (view);
+  paste->field = g_object_ref (field);
+  return paste;
+}
+
+/* Text pasted whole into an empty story's headline (a story from a mail, a
+ * chat, a text editor): a story when it has three lines or more, or two
+ * paragraphs (byline_text_prepare_pasted_story()); else the headline's. */
+static void
+on_story_text_read (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(StoryPaste) paste = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  g_autofree char *prepared = text != NULL ? byline_text_prepare_pasted_story (text) : NULL;
+  g_autoptr(BylineArticle) story = NULL;
+
+  if (byline_body_view_get_document (paste->view) == NULL)
+    return;
+  if (prepared != NULL)
+    {
+      gsize length = strlen (prepared);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&prepared), length);
+
+      story = byline_import_read_full (bytes, _("Pasted Text"), NULL, NULL, NULL, NULL);
+    }
+  if (story == NULL)
+    {
+      gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (paste->field), GDK_CLIPBOARD (object), NULL, TRUE);
+      return;
+    }
+  take_story_fields (paste->view, story);
+  byline_body_buffer_paste_body (byline_body_view_get_body_buffer (paste->view), byline_article_get_body (story),
+                                 NULL, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (paste->view));
+}
+
 /* A web page's piece pasted whole into an empty story's headline: a story
  * when it has two paragraphs or more, its headline the page's <h1> or else
  * its first paragraph; one paragraph stays the headline's (the field's). */
@@ -727,8 +771,9 @@ on_story_html_read (GObject      *object,
   byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
   if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
     {
-      gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (paste->field),
-                                       gtk_widget_get_clipboard (GTK_WIDGET (paste->field)), NULL, TRUE);
+      /* Its text may still be a story (a chat's lines in <br>s). */
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (paste->field)), NULL,
+                                     on_story_text_read, g_steal_pointer (&paste));
       return;
     }
 
@@ -753,7 +798,7 @@ byline_body_view_paste_story (BylineBodyView *self,
   if (byline_body_view_get_document (self) == NULL)
     return FALSE;
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  formats = gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard));
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
   if ((type = find_piece_type (formats)) != NULL)
     {
       g_autoptr(Paste) paste = paste_new (self, NULL);
@@ -762,14 +807,12 @@ byline_body_view_paste_story (BylineBodyView *self,
     }
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     {
-      StoryPaste *paste = g_new0 (StoryPaste, 1);
-
-      paste->view = g_object_ref (self);
-      paste->field = g_object_ref (field);
       g_autoptr(Paste) from = paste_new (self, NULL);
 
-      read_bytes_async (from, "text/html", on_story_html_read, paste);
+      read_bytes_async (from, "text/html", on_story_html_read, story_paste_new (self, field));
     }
+  else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    gdk_clipboard_read_text_async (clipboard, NULL, on_story_text_read, story_paste_new (self, field));
   else
     return FALSE;
   return TRUE;

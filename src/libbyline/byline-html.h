@@ -79,5 +79,12 @@ BylineArticle *byline_html_import_selection (GBytes                *bytes,
 BylineArticle *byline_text_import          (GBytes                  *bytes,
                                             const char              *source_name,
                                             GError                 **error);
+/* Text pasted whole where a new story starts (from a mail, a chat, a text
+ * editor) made what byline_text_import() reads, or NULL when it is not a
+ * story but a headline: fewer than three lines, or than two paragraphs
+ * where blank lines part them.  With no blank line in it, each line is a
+ * paragraph: a chat sends a paragraph as a line, and a clipboard holds
+ * lines as they were typed, not wrapped. */
+char          *byline_text_prepare_pasted_story (const char          *text);
 
 G_END_DECLS

@@ -285,3 +285,44 @@ byline_text_import (GBytes      *bytes,
     }
   return g_steal_pointer (&article);
 }
+
+char *
+byline_text_prepare_pasted_story (const char *text)
+{
+  g_autofree char *normal = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) paragraphs = NULL;
+  guint n_lines = 0, n_groups = 0;
+  gboolean blank_between = FALSE, in_group = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  normal = byline_text_normalize (text, -1);
+  lines = g_strsplit (normal, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (byline_text_is_blank (lines[i]))
+        {
+          blank_between = blank_between || n_lines > 0;
+          in_group = FALSE;
+          continue;
+        }
+      n_lines++;
+      if (!in_group)
+        n_groups++;
+      in_group = TRUE;
+      g_strv_builder_add (kept, lines[i]);
+    }
+  /* A blank line after the last one parts nothing. */
+  if (blank_between && n_groups < 2)
+    blank_between = FALSE;
+
+  if (blank_between)
+    return n_groups >= 2 ? g_steal_pointer (&normal) : NULL;
+  if (n_lines < 3)
+    return NULL;
+  paragraphs = g_strv_builder_end (kept);
+  return g_strjoinv ("\n\n", paragraphs);
+}
+

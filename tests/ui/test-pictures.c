@@ -1104,6 +1104,48 @@ test_paste_web_story (Fixture       *f,
   g_assert_cmpuint (count_blocks_with_text (body), ==, 0);
 }
 
+/* A story copied whole from a chat or a text editor (plain text, a line a
+ * paragraph) pasted where a new story starts: taken apart as opening it as
+ * a file would, not one 150-character headline.  Two lines are a headline. */
+static void
+test_paste_plain_story (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (headline));
+  BylineBody *body = byline_article_get_body (article (f));
+
+  byline_article_editor_focus_headline (editor (f));
+  gdk_clipboard_set_text (clipboard, "Lũ quét ở Bát Xát\n"
+                                     "(BLC) - Đêm 5/12, mưa lớn gây lũ quét tại xã Trịnh Tường.\n"
+                                     "Nhiều hộ dân phải di dời khẩn cấp.\n"
+                                     "Lực lượng chức năng đang khắc phục.\n"
+                                     "Hà Anh\n");
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Lực lượng chức năng đang khắc phục.");
+  g_signal_emit_by_name (headline, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (has_block_text, f, 5000));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpstr (byline_article_get_lead (article (f)), ==,
+                   "(BLC) - Đêm 5/12, mưa lớn gây lũ quét tại xã Trịnh Tường.");
+  g_assert_cmpstr (byline_article_get_source_prefix (article (f)), ==, "BLC");
+  g_assert_cmpstrv (byline_article_get_authors (article (f)), ((const char *[]) { "Hà Anh", NULL }));
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ dân phải di dời khẩn cấp.");
+  g_assert_cmpuint (count_blocks_with_text (body), ==, 2);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (byline_article_editor_get_body_view (editor (f)))));
+
+  /* A headline of two lines, into a story begun as nothing: the headline's. */
+  byline_article_set_headline (article (f), "");
+  byline_article_set_lead (article (f), "");
+  byline_article_set_authors (article (f), NULL);
+  byline_body_clear (body);
+  byline_article_editor_focus_headline (editor (f));
+  gdk_clipboard_set_text (clipboard, "Lũ quét ở Bát Xát,\nnhiều hộ dân bị cô lập");
+  g_signal_emit_by_name (headline, "paste-clipboard");
+  byline_ui_test_wait (300);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Lũ quét ở Bát Xát, nhiều hộ dân bị cô lập");
+  g_assert_cmpuint (count_blocks_with_text (body), ==, 0);
+}
+
 /* In a story already begun, a paste in the headline is the headline's:
  * its lines one line, nothing else of the story changed. */
 static void
@@ -1738,6 +1780,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/paste-whole-story", test_paste_whole_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-as-text", test_paste_as_text);
   byline_ui_test_add_window_test ("/ui/pictures/paste-web-story", test_paste_web_story);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-plain-story", test_paste_plain_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-into-headline-begun", test_paste_into_headline_begun);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);
   byline_ui_test_add_window_test ("/ui/pictures/remove-row-toast", test_remove_row_toast);

@@ -771,9 +771,10 @@ on_story_html_read (GObject      *object,
   byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
   if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
     {
+      GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (paste->field));
+
       /* Its text may still be a story (a chat's lines in <br>s). */
-      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (paste->field)), NULL,
-                                     on_story_text_read, g_steal_pointer (&paste));
+      gdk_clipboard_read_text_async (clipboard, NULL, on_story_text_read, g_steal_pointer (&paste));
       return;
     }
 

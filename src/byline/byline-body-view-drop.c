@@ -13,6 +13,8 @@
  *  - another program's piece of a document, or a page, is pasted at the
  *    point it was dropped, as Paste would (byline-body-view-paste.c).
  *
+ * A figure dragged by its picture moves as its line does.
+ *
  * Plain text, and what is dragged from the headline or lead, stays
  * GtkTextView's.  Picture and story files have their own drop target
  * (byline-body-view.c).
@@ -31,6 +33,7 @@
 #include "byline-body-view-private.h"
 #include "byline-clip.h"
 #include "byline-document.h"
+#include "byline-figure.h"
 
 #define VIEW_KEY "byline-body-view"
 
@@ -251,6 +254,44 @@ on_drop (GtkDropTargetAsync *target,
     gdk_drop_finish (drop, copy_selection (self, from, &iter) ? GDK_ACTION_COPY : 0);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   return TRUE;
+}
+
+/* A figure dragged by its picture is its line of the text dragged: the
+ * drop above moves it. */
+static GdkContentProvider *
+on_figure_drag_prepare (GtkDragSource  *source,
+                        double          x,
+                        double          y,
+                        BylineBodyView *self)
+{
+  GtkWidget *figure = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (figure), "byline-anchor");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self));
+  GtkTextIter start, end;
+
+  if (anchor == NULL || gtk_text_child_anchor_get_deleted (anchor)
+      || byline_body_view_get_document (self) == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self)))
+    return NULL;
+  gtk_text_buffer_get_iter_at_child_anchor (buffer, &start, anchor);
+  end = start;
+  if (!gtk_text_iter_forward_line (&end))
+    gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  /* The picture under the pointer, as the figure shows it. */
+  if (byline_figure_get_paintable (BYLINE_FIGURE (figure)) != NULL)
+    gtk_drag_source_set_icon (source, byline_figure_get_paintable (BYLINE_FIGURE (figure)), (int) x, (int) y);
+  return gdk_content_provider_new_typed (GTK_TYPE_TEXT_BUFFER, buffer);
+}
+
+void
+_byline_body_view_add_figure_drag (BylineBodyView *self,
+                                   BylineFigure   *figure)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (on_figure_drag_prepare), self, 0);
+  byline_figure_add_drag_source (figure, source);
 }
 
 void

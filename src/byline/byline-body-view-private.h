@@ -6,6 +6,7 @@
 #pragma once
 
 #include "byline-body-view.h"
+#include "byline-figure.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,8 @@ BylineArticle *_byline_body_view_dup_selection_piece (BylineBodyView *self);
  * story's body, moved or copied whole, and another program's document
  * piece or page (byline-body-view-drop.c). */
 void           _byline_body_view_init_drop           (BylineBodyView *self);
+/* Lets @figure be dragged by its picture, to move it in the text. */
+void           _byline_body_view_add_figure_drag     (BylineBodyView *self,
+                                                      BylineFigure   *figure);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ on_anchor_added (BylineBodyView     *self,
   byline_figure_set_selected (BYLINE_FIGURE (figure),
                               selected != NULL && g_strcmp0 (byline_image_get_id (selected), image_id) == 0);
   g_signal_connect_object (figure, "activate", G_CALLBACK (on_figure_activate), self, G_CONNECT_SWAPPED);
+  _byline_body_view_add_figure_drag (self, BYLINE_FIGURE (figure));
 
   g_ptr_array_add (self->figures, figure);
   g_object_weak_ref (G_OBJECT (figure), on_figure_gone, self);

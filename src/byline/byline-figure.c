@@ -30,6 +30,7 @@ struct _BylineFigure
   GtkWidget    *picture;
   GtkWidget    *caption;
   GtkWidget    *credit;
+  GtkGesture   *click;
 
   char         *image_id;
   BylineImage  *image;
@@ -382,6 +383,7 @@ byline_figure_init (BylineFigure *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  self->click = click;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
   update_labels (self);
@@ -395,6 +397,25 @@ byline_figure_new (const char *image_id)
 
   self->image_id = g_strdup (image_id);
   return GTK_WIDGET (self);
+}
+
+void
+byline_figure_add_drag_source (BylineFigure  *self,
+                               GtkDragSource *source)
+{
+  g_return_if_fail (BYLINE_IS_FIGURE (self));
+  g_return_if_fail (GTK_IS_DRAG_SOURCE (source));
+
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+  gtk_gesture_group (self->click, GTK_GESTURE (source));
+}
+
+GdkPaintable *
+byline_figure_get_paintable (BylineFigure *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FIGURE (self), NULL);
+
+  return gtk_picture_get_paintable (GTK_PICTURE (self->picture));
 }
 
 const char *

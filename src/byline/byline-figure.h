@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BylineFigure, byline_figure, BYLINE, FIGURE, GtkWidget)
 
 GtkWidget   *byline_figure_new                 (const char   *image_id);
+/* Adds @source to the figure, with its click: the figure's click claims the
+ * press from the text view, and a drag begins from that press. */
+void         byline_figure_add_drag_source     (BylineFigure  *self,
+                                                GtkDragSource *source);
+/* The picture as it shows (its thumbnail), or NULL while it loads. */
+GdkPaintable *byline_figure_get_paintable      (BylineFigure  *self);
 const char  *byline_figure_get_image_id        (BylineFigure *self);
 /* The picture the figure shows, or NULL when the article has no such picture. */
 void         byline_figure_set_image           (BylineFigure *self,

@@ -172,6 +172,55 @@ test_move_figure (Fixture       *f,
   assert_story_as_typed (f);
 }
 
+/* The figure shown at @block of @view's story. */
+static GtkWidget *
+figure_at (BylineBodyView *view,
+           guint           block)
+{
+  GtkTextIter iter;
+  GtkTextChildAnchor *anchor;
+  g_autofree GtkWidget **widgets = NULL;
+  guint n = 0;
+
+  byline_body_buffer_get_iter_at_block (byline_body_view_get_body_buffer (view), &iter, block, 0);
+  anchor = gtk_text_iter_get_child_anchor (&iter);
+  g_assert_nonnull (anchor);
+  widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
+  g_assert_cmpuint (n, ==, 1);
+  return widgets[0];
+}
+
+/* A figure dragged by its picture, as a photo is in a word processor: it
+ * moves where it is dropped, the same picture with its caption; one undo
+ * puts it back. */
+static void
+test_move_figure_alone (Fixture       *f,
+                        gconstpointer  data)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineImage *image;
+  GtkWidget *figure;
+  BlockWait wait = { body, 4, 2, "Đường lên xã bị chia cắt." };
+  double x2, y2;
+
+  type_story (f);
+  image = byline_article_get_image (article (f), 0);
+  figure = figure_at (body_view (f), 1);
+  point_at (body_view (f), 3, 24, TRUE, &x2, &y2);
+  byline_ui_test_drag (figure, 20, 12, GTK_WIDGET (body_view (f)), x2, y2, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  office_assert_block (body, 3, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 3)), ==, byline_image_get_id (image));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở trên Quốc lộ 4H.");
+
+  g_assert_true (byline_body_buffer_undo (body_buffer (f)));
+  assert_story_as_typed (f);
+}
+
 /* Words dragged from one paragraph into another go into its line, with
  * their bold; the paragraph they left keeps its place. */
 static void
@@ -360,6 +409,7 @@ main (int   argc,
   byline_ui_test_init (&argc, &argv);
 
   byline_ui_test_add_window_test ("/ui/drag/move-figure", test_move_figure);
+  byline_ui_test_add_window_test ("/ui/drag/move-figure-alone", test_move_figure_alone);
   byline_ui_test_add_window_test ("/ui/drag/move-words", test_move_words);
   byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);

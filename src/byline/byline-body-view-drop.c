@@ -26,6 +26,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "byline-article.h"
 #include "byline-body.h"
 #include "byline-body-buffer.h"
@@ -162,6 +164,65 @@ put_back_image (const char *image_id,
   return TRUE;
 }
 
+/* Words of a line dragged within the text keep the sentences they leave
+ * and join spaced as a word processor's "smart" move does: no two spaces,
+ * and no space before the full stop, where they were; a space between them
+ * and the words they go beside. */
+static gboolean
+ends_word (gunichar c)
+{
+  return g_unichar_isalnum (c) || (c > 0 && c < 128 && strchr (".,;:!?)\"", (int) c) != NULL)
+         || c == 0x201D /* ” */ || c == 0x2026 /* … */;
+}
+
+static void
+close_gap (GtkTextBuffer *buffer,
+           GtkTextMark   *at)
+{
+  GtkTextIter here, before;
+  gunichar next;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &here, at);
+  next = gtk_text_iter_ends_line (&here) ? 0 : gtk_text_iter_get_char (&here);
+  before = here;
+  if (gtk_text_iter_starts_line (&here) || !gtk_text_iter_backward_char (&before))
+    {
+      /* Words taken from a line's start: its next word starts it. */
+      if (next == ' ')
+        {
+          GtkTextIter after = here;
+
+          gtk_text_iter_forward_char (&after);
+          gtk_text_buffer_delete (buffer, &here, &after);
+        }
+      return;
+    }
+  if (gtk_text_iter_get_char (&before) == ' '
+      && (next == 0 || next == ' ' || (next < 128 && strchr (".,;:!?)", (int) next) != NULL)))
+    gtk_text_buffer_delete (buffer, &before, &here);
+}
+
+static void
+space_around (GtkTextBuffer *buffer,
+              GtkTextMark   *start_mark,
+              GtkTextMark   *end_mark)
+{
+  GtkTextIter start, end, outside;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, end_mark);
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, start_mark);
+  outside = end;
+  if (!gtk_text_iter_ends_line (&end) && g_unichar_isalnum (gtk_text_iter_get_char (&end))
+      && gtk_text_iter_backward_char (&outside) && g_unichar_isalnum (gtk_text_iter_get_char (&outside)))
+    gtk_text_buffer_insert (buffer, &end, " ", 1);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, start_mark);
+  outside = start;
+  if (!gtk_text_iter_starts_line (&start) && g_unichar_isalnum (gtk_text_iter_get_char (&start))
+      && gtk_text_iter_backward_char (&outside) && ends_word (gtk_text_iter_get_char (&outside)))
+    gtk_text_buffer_insert (buffer, &start, " ", 1);
+}
+
 /* Moves the selection to @iter as blocks, one undo step; the cursor ends
  * after what moved, nothing selected (GtkTextView deletes the selection
  * once a move is done, which must find nothing left to delete). */
@@ -170,28 +231,47 @@ move_selection (BylineBodyView *self,
                 GtkTextIter    *iter)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  GtkTextBuffer *text = GTK_TEXT_BUFFER (buffer);
   BylineArticle *article = byline_document_get_article (byline_body_view_get_document (self));
   g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (self);
-  GtkTextMark *target;
+  GtkTextMark *target, *gap, *moved_end;
   GtkTextIter start, end;
+  gboolean words;
 
   if (piece == NULL)
     return;
+  gtk_text_buffer_get_selection_bounds (text, &start, &end);
+  /* Words from inside one line, which go into the line they are dropped in. */
+  words = gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end)
+          && byline_body_get_n_blocks (byline_article_get_body (piece)) == 1;
+  target = gtk_text_buffer_create_mark (text, NULL, iter, TRUE);
+  gap = gtk_text_buffer_create_mark (text, NULL, &start, TRUE);
   /* The whole story shows, so that block and line are one. */
   byline_body_buffer_show_all (buffer);
-  target = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (buffer), NULL, iter, TRUE);
 
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
-  gtk_text_buffer_delete (GTK_TEXT_BUFFER (buffer), &start, &end);
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &start, target);
-  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  gtk_text_buffer_get_selection_bounds (text, &start, &end);
+  gtk_text_buffer_delete (text, &start, &end);
+  if (words)
+    close_gap (text, gap);
+  gtk_text_buffer_get_iter_at_mark (text, &start, target);
+  gtk_text_buffer_place_cursor (text, &start);
   byline_body_buffer_paste_body (buffer, byline_article_get_body (piece), put_back_image, article);
+  if (words)
+    {
+      gtk_text_buffer_get_iter_at_mark (text, &end, gtk_text_buffer_get_insert (text));
+      moved_end = gtk_text_buffer_create_mark (text, NULL, &end, FALSE);
+      space_around (text, target, moved_end);
+      gtk_text_buffer_get_iter_at_mark (text, &end, moved_end);
+      gtk_text_buffer_place_cursor (text, &end);
+      gtk_text_buffer_delete_mark (text, moved_end);
+    }
   byline_body_buffer_end_edit (buffer);
 
-  gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (buffer), target);
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &end, gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
-  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &end);
+  gtk_text_buffer_delete_mark (text, target);
+  gtk_text_buffer_delete_mark (text, gap);
+  gtk_text_buffer_get_iter_at_mark (text, &end, gtk_text_buffer_get_insert (text));
+  gtk_text_buffer_place_cursor (text, &end);
 }
 
 /* GtkTextView shows where its own drop would go with a mark of its own,

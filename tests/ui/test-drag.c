@@ -222,7 +222,8 @@ test_move_figure_alone (Fixture       *f,
 }
 
 /* Words dragged from one paragraph into another go into its line, with
- * their bold; the paragraph they left keeps its place. */
+ * their bold; the paragraph they left keeps its place.  Spaces are kept
+ * right, as a word processor's move keeps them. */
 static void
 test_move_words (Fixture       *f,
                  gconstpointer  data)
@@ -251,6 +252,7 @@ test_move_words (Fixture       *f,
   }
 
   /* Dropped inside the selection itself: nothing happens. */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
   select_range (f, 2, 0, 2, 8);
   drag_in_body (f, 2, 2, 2, 6, FALSE, FALSE);
   office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
@@ -259,6 +261,21 @@ test_move_words (Fixture       *f,
   g_assert_true (byline_body_buffer_undo (body_buffer (f)));
   office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
   office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+
+  /* A word as a double click selects it, without its spaces, moved before
+   * the full stop: one space where it was, one before it where it went. */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  select_range (f, 2, 9, 2, 13);
+  drag_in_body (f, 2, 10, 2, 20, FALSE, FALSE);
+  wait.block = 2;
+  wait.text = "Nhiều hộ di dời phải.";
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  /* And back after "hộ", dropped on the space before "di". */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  select_range (f, 2, 16, 2, 20);
+  drag_in_body (f, 2, 17, 2, 8, FALSE, FALSE);
+  wait.text = "Nhiều hộ phải di dời.";
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
 }
 
 typedef struct

@@ -86,6 +86,23 @@ byline_ui_test_drag (GtkWidget *from,
 }
 
 void
+byline_ui_test_click (GtkWidget *widget,
+                      double     x,
+                      double     y)
+{
+  Display *xdisplay = get_xdisplay (widget);
+  int rx, ry;
+
+  to_root (widget, x, y, &rx, &ry);
+  move_to (xdisplay, rx, ry);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XFlush (xdisplay);
+  /* Past the double-click time: the next press is a press of its own. */
+  byline_ui_test_wait (500);
+}
+
+void
 byline_ui_test_iter_point (GtkTextView       *view,
                            const GtkTextIter *iter,
                            gboolean           after,

@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-document.h"
+#include "byline-error.h"
+#include "byline-web-picture.h"
 #include "byline-widget-util.h"
 
 /* After @n figures inserted at block @at: the cursor on the empty line below
@@ -45,6 +49,45 @@ files_of (GListModel *model)
   return files;
 }
 
+/* A picture dragged from a web page is its address: downloaded first (GIO
+ * reads no http: address here).  Blocking, as copying a camera's photo is. */
+static BylineImage *
+import_file (BylineDraftStore  *store,
+             BylineArticle     *article,
+             GFile             *file,
+             GError           **error)
+{
+  g_autoptr(GFile) downloaded = NULL;
+  g_autoptr(GError) local = NULL;
+  BylineImage *image;
+
+  if (byline_web_picture_is_web (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      downloaded = byline_web_picture_download (uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, error);
+      if (downloaded == NULL)
+        return NULL;
+      file = downloaded;
+    }
+  image = byline_draft_store_import_image (store, article, file, &local);
+  if (downloaded != NULL)
+    byline_web_picture_discard (downloaded);
+  /* Another place GIO cannot read here (ftp:, a data: picture). */
+  if (image == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("Cannot add the picture at %s: Byline adds pictures from files and web addresses"),
+                   g_str_has_prefix (uri, "data:") ? "data:" : uri);
+      return NULL;
+    }
+  if (image == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return image;
+}
+
 /* Copies @files into @article's draft, adding the pictures to @images;
  * keeps going past a file that fails, and says why the first one did. */
 static void
@@ -57,7 +100,7 @@ import_files (BylineDraftStore  *store,
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      BylineImage *image = byline_draft_store_import_image (store, article, g_ptr_array_index (files, i), &error);
+      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), &error);
 
       if (image != NULL)
         g_ptr_array_add (images, image);
@@ -137,6 +180,7 @@ typedef struct
   GError           *error;      /* why the first that failed did */
   GdkTexture       *texture;    /* pasted: written to a file in the thread first */
   char             *name;       /* … with this name */
+  AdwToast         *downloading; /* shown while a web picture downloads */
 } Insertion;
 
 static void
@@ -154,6 +198,9 @@ insertion_free (Insertion *insertion)
   g_clear_error (&insertion->error);
   g_clear_object (&insertion->texture);
   g_free (insertion->name);
+  if (insertion->downloading != NULL)
+    adw_toast_dismiss (insertion->downloading);
+  g_clear_object (&insertion->downloading);
   g_free (insertion);
 }
 
@@ -221,6 +268,8 @@ on_imported (GObject      *source,
   guint block = 0, offset = 0;
   gboolean unmoved;
 
+  if (insertion->downloading != NULL)
+    adw_toast_dismiss (insertion->downloading);
   /* Another story in the view now: the pictures stay in their draft's folder. */
   if (byline_body_view_get_document (self) != insertion->document || gtk_text_mark_get_deleted (insertion->mark))
     return;
@@ -280,6 +329,22 @@ start_insertion (BylineBodyView *self,
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter,
                                     gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
   insertion->cursor = gtk_text_iter_get_offset (&iter);
+
+  /* A picture from the web may take a while on a slow line: said, until
+   * it is in (or why not). */
+  for (guint i = 0; i < insertion->files->len; i++)
+    if (byline_web_picture_is_web (g_ptr_array_index (insertion->files, i)))
+      {
+        g_autofree char *uri = g_file_get_uri (g_ptr_array_index (insertion->files, i));
+        g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+        g_autofree char *title = g_strdup_printf (_("Downloading the picture from %s…"),
+                                                  parsed != NULL ? g_uri_get_host (parsed) : uri);
+
+        insertion->downloading = g_object_ref (adw_toast_new (title));
+        adw_toast_set_timeout (insertion->downloading, 0);
+        byline_widget_show_toast (GTK_WIDGET (self), insertion->downloading);
+        break;
+      }
 
   task = g_task_new (self, NULL, on_imported, NULL);
   g_task_set_source_tag (task, byline_body_view_insert_pictures_async);

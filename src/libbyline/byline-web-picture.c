@@ -1,0 +1,255 @@
+/* byline-web-picture.c — a picture of a web page, downloaded to be added
+ *
+ * A browser drags a picture as its address (text/uri-list, "https://…/lu.jpg").
+ * GIO reads no http: address without GVfs, which the Flatpak does not have:
+ * dropped on a story, such a picture said "Operation not supported".  It is
+ * downloaded instead, over the same HTTP session settings as publishing
+ * (byline-http.c), into a temporary folder, then added as any file is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <string.h>
+
+#include "byline-error.h"
+#include "byline-http-private.h"
+#include "byline-web-picture.h"
+
+/* What is read first: enough to tell a picture from a page. */
+#define HEAD_BYTES 4096
+#define MAX_NAME_CHARS 100
+
+gboolean
+byline_web_picture_is_web (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https");
+}
+
+static const char *
+extension_for (const char *mime)
+{
+  static const struct { const char *mime, *extension; } known[] = {
+    { "image/jpeg", "jpg" }, { "image/png", "png" }, { "image/gif", "gif" },
+    { "image/webp", "webp" }, { "image/heic", "heic" }, { "image/heif", "heif" },
+    { "image/avif", "avif" }, { "image/tiff", "tif" }, { "image/bmp", "bmp" },
+    { "image/svg+xml", "svg" },
+  };
+
+  for (guint i = 0; mime != NULL && i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (mime, known[i].mime))
+      return known[i].extension;
+  return "jpg";
+}
+
+/* The picture's name, as the address it was downloaded from (after its
+ * redirects) names it: "Lũ quét.jpg" for …/L%C5%A9%20qu%C3%A9t.jpg?w=800. */
+static char *
+dup_picture_name (SoupMessage *msg,
+                  const char  *mime)
+{
+  const char *path = g_uri_get_path (soup_message_get_uri (msg));
+  const char *slash = strrchr (path, '/');
+  g_autofree char *name = g_uri_unescape_string (slash != NULL ? slash + 1 : path, "/");
+  GString *clean = g_string_new (NULL);
+  guint n = 0;
+
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
+    for (const char *p = name; *p != '\0' && n < MAX_NAME_CHARS; p = g_utf8_next_char (p), n++)
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        g_string_append_unichar (clean, g_unichar_iscntrl (c) || c == '\\' ? '_' : c);
+      }
+  g_strstrip (clean->str);
+  g_string_set_size (clean, strlen (clean->str));
+  if (clean->len == 0 || clean->str[0] == '.')
+    /* Translators: the file name of a picture added from a web page whose address gives none */
+    g_string_assign (clean, _("Web Picture"));
+  if (strrchr (clean->str, '.') == NULL)
+    g_string_append_printf (clean, ".%s", extension_for (mime));
+  return g_string_free (clean, FALSE);
+}
+
+static gboolean
+is_picture_type (const char *mime)
+{
+  return mime != NULL && g_str_has_prefix (mime, "image/");
+}
+
+/* The type the first bytes say, whatever the server said. */
+static char *
+dup_sniffed_type (const guchar *head,
+                  gsize         length)
+{
+  g_autofree char *type = g_content_type_guess (NULL, head, length, NULL);
+
+  return g_content_type_get_mime_type (type);
+}
+
+static void
+set_download_error (GError     **error,
+                    GError      *reason,
+                    const char  *uri)
+{
+  g_prefix_error (&reason, _("Could not download the picture %s: "), uri);
+  g_propagate_error (error, reason);
+}
+
+static void
+remove_download (GFile *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  if (folder != NULL)
+    g_file_delete (folder, NULL, NULL);
+}
+
+GFile *
+byline_web_picture_download (const char    *uri,
+                             gsize          max_bytes,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sniffed = NULL;
+  g_autofree char *size = NULL;
+  SoupMessageHeaders *headers;
+  const char *declared;
+  guchar head[HEAD_BYTES];
+  gsize head_length = 0, total;
+  goffset length;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  msg = soup_message_new (SOUP_METHOD_GET, uri);
+  if (msg == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("“%s” is not a web address"), uri);
+      return NULL;
+    }
+  session = _byline_http_session_new ();
+  stream = soup_session_send (session, msg, cancellable, &local);
+  if (stream == NULL)
+    {
+      set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
+      return NULL;
+    }
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
+    {
+      set_download_error (error, _byline_http_error_from_response (msg, NULL), uri);
+      return NULL;
+    }
+
+  headers = soup_message_get_response_headers (msg);
+  declared = soup_message_headers_get_content_type (headers, NULL);
+  size = g_format_size (max_bytes);
+  length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+           ? soup_message_headers_get_content_length (headers) : -1;
+  if (length > 0 && (guint64) length > max_bytes)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
+                   _("The picture %s is larger than %s"), uri, size);
+      return NULL;
+    }
+  if (!g_input_stream_read_all (stream, head, sizeof head, &head_length, cancellable, &local))
+    {
+      set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
+      return NULL;
+    }
+  sniffed = dup_sniffed_type (head, head_length);
+  if (head_length == 0)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("The picture %s is empty"), uri);
+      return NULL;
+    }
+  /* A page where a picture was meant (a log-in page, a gallery's); a
+   * picture the first bytes do not tell (HEIC) by what the server says. */
+  if (g_strcmp0 (sniffed, "text/html") == 0 || (!is_picture_type (sniffed) && !is_picture_type (declared)))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is not a picture but %s: open it, save its picture, then add that file"),
+                   uri, declared != NULL ? declared : sniffed);
+      return NULL;
+    }
+
+  folder = g_dir_make_tmp ("byline-web-XXXXXX", &local);
+  if (folder == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  name = dup_picture_name (msg, is_picture_type (sniffed) ? sniffed : declared);
+  file = g_file_new_build_filename (folder, name, NULL);
+  out = g_file_create (file, G_FILE_CREATE_PRIVATE, cancellable, &local);
+  if (out == NULL)
+    {
+      g_rmdir (folder);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+
+  total = head_length;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), head, head_length, NULL, cancellable, &local))
+    goto failed;
+  while (head_length == sizeof head)
+    {
+      guchar buffer[65536];
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
+        {
+          GError *reason = _byline_http_error_from_transport (local, msg);
+
+          g_clear_error (&local);
+          g_prefix_error (&reason, _("Could not download the picture %s: "), uri);
+          local = reason;
+          goto failed;
+        }
+      total += n;
+      if (total > max_bytes)
+        {
+          g_set_error (&local, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
+                       _("The picture %s is larger than %s"), uri, size);
+          goto failed;
+        }
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, n, NULL, cancellable, &local))
+        goto failed;
+      if (n < sizeof buffer)
+        break;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
+    goto failed;
+  return g_steal_pointer (&file);
+
+failed:
+  g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+  remove_download (file);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
+}
+
+void
+byline_web_picture_discard (GFile *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+  remove_download (file);
+}

@@ -1,0 +1,34 @@
+/* byline-web-picture.h — a picture of a web page, downloaded to be added
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What a picture downloaded from a page may weigh: a camera's largest JPEG
+ * is some 30 MB. */
+#define BYLINE_WEB_PICTURE_MAX_BYTES (64 * 1024 * 1024)
+
+/* Whether @file is a web address (http: or https:), which GIO cannot read
+ * without GVfs (none in the Flatpak). */
+gboolean byline_web_picture_is_web   (GFile         *file);
+/* Downloads the picture at @uri into a temporary folder of its own, the
+ * file named as the address names it ("lu-quet.jpg", else "Web Picture.jpg"),
+ * at most @max_bytes.  Blocking: for a worker thread.  A page, or anything
+ * else that is not a picture, is refused.  Errors name the address:
+ * BYLINE_ERROR_NETWORK (no connection, no answer), BYLINE_ERROR_NOT_FOUND,
+ * BYLINE_ERROR_TOO_LARGE, BYLINE_ERROR_UNSUPPORTED_FORMAT, others as the
+ * server answered.  Give the file to byline_web_picture_discard() when
+ * done with it. */
+GFile   *byline_web_picture_download (const char    *uri,
+                                      gsize          max_bytes,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+/* Deletes a downloaded picture and its temporary folder. */
+void     byline_web_picture_discard  (GFile         *file);
+
+G_END_DECLS

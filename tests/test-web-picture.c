@@ -1,0 +1,248 @@
+/* test-web-picture.c — a picture of a web page downloaded to be added
+ *
+ * A server on loopback answers as web sites do: a picture behind an escaped
+ * Vietnamese name and a query, a redirect, a picture without an extension,
+ * a page where a picture was meant, nothing there, too large (told, or
+ * found out while reading), empty; and no server at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <libsoup/soup.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "byline-test-utils.h"
+#include "byline-error.h"
+#include "byline-web-picture.h"
+
+static const guchar png[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0, 40, 0, 0, 0, 30, 8, 2, 0, 0, 0,
+};
+
+typedef struct
+{
+  SoupServer *server;
+  char       *base;
+  GByteArray *jpeg;
+} Fixture;
+
+static void
+on_request (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Fixture *f = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  if (g_str_equal (path, "/anh/L%C5%A9 qu%C3%A9t.jpg") || g_str_equal (path, "/anh/Lũ quét.jpg"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, (const char *) f->jpeg->data,
+                                        f->jpeg->len);
+    }
+  else if (g_str_equal (path, "/r"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/anh/L%C5%A9%20qu%C3%A9t.jpg?w=800");
+  else if (g_str_equal (path, "/picture"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, (const char *) png, sizeof png);
+    }
+  else if (g_str_equal (path, "/login.jpg"))
+    {
+      static const char page[] = "<!DOCTYPE html><html><body><form>Đăng nhập</form></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+    }
+  else if (g_str_equal (path, "/big.jpg") || g_str_equal (path, "/big-chunked.jpg"))
+    {
+      g_autofree char *big = g_malloc0 (300000);
+
+      memcpy (big, f->jpeg->data, f->jpeg->len);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      if (g_str_equal (path, "/big-chunked.jpg"))
+        soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, big, 300000);
+    }
+  else if (g_str_equal (path, "/empty.jpg"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_STATIC, "", 0);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  f->jpeg = byline_test_jpeg_oriented (40, 30, 1, FALSE);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, on_request, f, NULL);
+  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  soup_server_disconnect (f->server);
+  g_object_unref (f->server);
+  g_byte_array_unref (f->jpeg);
+  g_free (f->base);
+}
+
+typedef struct
+{
+  char   *uri;
+  gsize   max;
+  GFile  *file;
+  GError *error;
+  gboolean done;
+} Download;
+
+static gpointer
+download_in_thread (gpointer data)
+{
+  Download *d = data;
+
+  d->file = byline_web_picture_download (d->uri, d->max, NULL, &d->error);
+  g_atomic_int_set (&d->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+/* Downloads @path of the server (or @path itself when it is an address),
+ * the server answering on this thread meanwhile. */
+static GFile *
+download (Fixture     *f,
+          const char  *path,
+          gsize        max,
+          GError     **error)
+{
+  Download d = { NULL, max, NULL, NULL, FALSE };
+  GThread *thread;
+
+  d.uri = g_str_has_prefix (path, "http") ? g_strdup (path) : g_strconcat (f->base, path, NULL);
+  thread = g_thread_new ("download", download_in_thread, &d);
+  while (!g_atomic_int_get (&d.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  g_free (d.uri);
+  if (d.error != NULL)
+    g_propagate_error (error, d.error);
+  return d.file;
+}
+
+static void
+assert_downloaded (GFile        *file,
+                   const char   *name,
+                   const guchar *bytes,
+                   gsize         length)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  gsize size = 0;
+
+  g_assert_cmpstr (base, ==, name);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &size, NULL, NULL));
+  g_assert_cmpmem (contents, size, bytes, length);
+  byline_web_picture_discard (file);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_false (g_file_query_exists (folder, NULL));
+}
+
+/* A picture behind a redirect and a query: downloaded whole, named as the
+ * address names it, in Vietnamese; without an extension, one from its type. */
+static void
+test_download (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+  g_autoptr(GFile) web = g_file_new_for_uri ("https://baolaocai.vn/anh/lu.jpg");
+  g_autoptr(GFile) local = g_file_new_for_path ("/tmp/lu.jpg");
+
+  g_assert_true (byline_web_picture_is_web (web));
+  g_assert_false (byline_web_picture_is_web (local));
+
+  file = download (f, "/r", BYLINE_WEB_PICTURE_MAX_BYTES, &error);
+  g_assert_no_error (error);
+  assert_downloaded (file, "Lũ quét.jpg", f->jpeg->data, f->jpeg->len);
+  g_object_unref (file);
+
+  file = download (f, "/picture", BYLINE_WEB_PICTURE_MAX_BYTES, &error);
+  g_assert_no_error (error);
+  assert_downloaded (file, "picture.png", png, sizeof png);
+  g_object_unref (file);
+}
+
+/* Each failure as a sentence that names the address, of the kind the
+ * window and the outbox tell apart. */
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  static const struct { const char *path; int code; const char *words; } cases[] = {
+    { "/login.jpg", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is not a picture but text/html" },
+    { "/missing.jpg", BYLINE_ERROR_NOT_FOUND, "Could not download the picture" },
+    { "/big.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },
+    { "/big-chunked.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },
+    { "/empty.jpg", BYLINE_ERROR_MALFORMED, "is empty" },
+    { "http://127.0.0.1:9/anh/lu.jpg", BYLINE_ERROR_NETWORK, "refused the connection" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = download (f, cases[i].path, 100000, &error);
+
+      g_assert_null (file);
+      g_assert_error (error, BYLINE_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].words) == NULL || strstr (error->message, "/") == NULL)
+        g_error ("%s: “%s” does not say “%s” or the address", cases[i].path, error->message, cases[i].words);
+    }
+  /* Nothing left behind by a picture too large (the temporary folder is
+   * the test's own, main()). */
+  {
+    g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "byline-web-"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* A temporary folder of its own, to see that nothing is left in it. */
+  g_autofree char *tmp = g_build_filename ("/tmp", "byline-test-web-XXXXXX", NULL);
+  int status;
+
+  g_assert_nonnull (g_mkdtemp (tmp));
+  g_setenv ("TMPDIR", tmp, TRUE);
+  /* GNOME's proxy settings' schema is not among the test's. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  byline_test_init (&argc, &argv);
+
+  g_test_add ("/web-picture/download", Fixture, NULL, fixture_setup, test_download, fixture_teardown);
+  g_test_add ("/web-picture/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+
+  status = g_test_run ();
+  g_rmdir (tmp);
+  return status;
+}

@@ -13,7 +13,8 @@
  *  - another program's piece of a document, or a page, is pasted at the
  *    point it was dropped, as Paste would (byline-body-view-paste.c).
  *
- * A figure dragged by its picture moves as its line does.
+ * A figure dragged by its picture moves as its line does; a row of the
+ * pictures panel dropped on the text puts its picture there.
  *
  * Plain text, and what is dragged from the headline or lead, stays
  * GtkTextView's.  Picture and story files have their own drop target
@@ -33,6 +34,7 @@
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-body-view-private.h"
+#include "byline-caption-row.h"
 #include "byline-clip.h"
 #include "byline-document.h"
 #include "byline-figure.h"
@@ -374,11 +376,54 @@ _byline_body_view_add_figure_drag (BylineBodyView *self,
   byline_figure_add_drag_source (figure, source);
 }
 
+/* A row of the pictures panel dragged onto the text: its picture's figure
+ * goes where it is dropped, between two lines (a picture not in the text
+ * yet is put in it; one that is, moves), one undo step. */
+static gboolean
+on_row_drop (GtkDropTarget  *target,
+             const GValue   *value,
+             double          x,
+             double          y,
+             BylineBodyView *self)
+{
+  BylineCaptionRow *row = g_value_get_object (value);
+  BylineDocument *document = byline_body_view_get_document (self);
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineImage *image = row != NULL ? byline_caption_row_get_image (row) : NULL;
+  BylineBody *body;
+  GtkTextIter iter;
+  guint block = 0, offset = 0, at;
+  int from;
+
+  if (document == NULL || image == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self))
+      || byline_article_find_image (byline_document_get_article (document), byline_image_get_id (image)) == NULL)
+    return FALSE;
+  hide_text_view_drop_mark (self);
+  body = byline_article_get_body (byline_document_get_article (document));
+  byline_body_buffer_show_all (buffer);
+  get_iter_at (self, x, y, &iter);
+  at = byline_body_get_n_blocks (body);
+  if (byline_body_buffer_locate (buffer, &iter, &block, &offset))
+    at = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
+
+  from = byline_body_find_image (body, byline_image_get_id (image));
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  if (from < 0)
+    byline_body_insert_image (body, MIN (at, byline_body_get_n_blocks (body)), byline_image_get_id (image));
+  else if ((guint) from != at && (guint) from + 1 != at)
+    byline_body_move_block (body, from, (guint) from < at ? at - 1 : at);
+  byline_body_buffer_end_edit (buffer);
+  byline_document_set_selected_image (document, image);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
+
 void
 _byline_body_view_init_drop (BylineBodyView *self)
 {
   GdkContentFormatsBuilder *builder = gdk_content_formats_builder_new ();
   GtkDropTargetAsync *target;
+  GtkDropTarget *rows;
 
   g_object_set_data (G_OBJECT (byline_body_view_get_body_buffer (self)), VIEW_KEY, self);
 
@@ -393,4 +438,9 @@ _byline_body_view_init_drop (BylineBodyView *self)
   g_signal_connect (target, "drag-motion", G_CALLBACK (on_motion), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  rows = gtk_drop_target_new (BYLINE_TYPE_CAPTION_ROW, GDK_ACTION_MOVE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (rows), GTK_PHASE_CAPTURE);
+  g_signal_connect (rows, "drop", G_CALLBACK (on_row_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (rows));
 }

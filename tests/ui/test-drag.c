@@ -16,6 +16,7 @@
 #include "ui-story.h"
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
+#include "byline-caption-panel.h"
 #include "byline-document.h"
 #include "ui-window-test.h"
 
@@ -419,6 +420,52 @@ test_from_word_processor (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (source_window));
 }
 
+/* A row of the pictures panel dragged onto the text: a picture not in the
+ * text is put where it is dropped; one in the text moves there. */
+static void
+test_row_into_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineCaptionPanel *panel = byline_window_get_caption_panel (f->window);
+  BylineBodyBuffer *buffer = body_buffer (f);
+  BylineImage *image;
+  GtkWidget *row;
+  BlockWait wait = { body, 4, 3, "Đường lên xã bị chia cắt." };
+  double x, y;
+
+  type_story (f);
+  image = byline_article_get_image (article (f), 0);
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  byline_body_remove_block (body, 1);
+  byline_body_buffer_end_edit (buffer);
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  byline_ui_test_wait (300);
+
+  row = GTK_WIDGET (byline_caption_panel_get_row (panel, 0));
+  point_at (body_view (f), 1, 20, TRUE, &x, &y);
+  byline_ui_test_drag (row, 40, 24, GTK_WIDGET (body_view (f)), x, y, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 2)), ==, byline_image_get_id (image));
+
+  /* In the text now: dragged again, above the first line, it moves. */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  row = GTK_WIDGET (byline_caption_panel_get_row (panel, 0));
+  point_at (body_view (f), 0, 0, FALSE, &x, &y);
+  byline_ui_test_drag (row, 40, 24, GTK_WIDGET (body_view (f)), x - 2, y, FALSE);
+  wait.block = 1;
+  wait.text = "Mưa lớn kéo dài suốt đêm.";
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 0)), ==, byline_image_get_id (image));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+
+  /* One undo a drop. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 2)), ==, byline_image_get_id (image));
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +478,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);
   byline_ui_test_add_window_test ("/ui/drag/from-word-processor", test_from_word_processor);
+  byline_ui_test_add_window_test ("/ui/drag/row-into-text", test_row_into_text);
 
   return g_test_run ();
 }

@@ -391,8 +391,7 @@ on_row_drop (GtkDropTarget  *target,
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   BylineImage *image = row != NULL ? byline_caption_row_get_image (row) : NULL;
   BylineBody *body;
-  GtkTextIter iter;
-  guint block = 0, offset = 0, at;
+  guint at;
   int from;
 
   if (document == NULL || image == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self))
@@ -401,15 +400,12 @@ on_row_drop (GtkDropTarget  *target,
   hide_text_view_drop_mark (self);
   body = byline_article_get_body (byline_document_get_article (document));
   byline_body_buffer_show_all (buffer);
-  get_iter_at (self, x, y, &iter);
-  at = byline_body_get_n_blocks (body);
-  if (byline_body_buffer_locate (buffer, &iter, &block, &offset))
-    at = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
+  at = MIN (_byline_body_view_get_block_at (self, x, y), byline_body_get_n_blocks (body));
 
   from = byline_body_find_image (body, byline_image_get_id (image));
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
   if (from < 0)
-    byline_body_insert_image (body, MIN (at, byline_body_get_n_blocks (body)), byline_image_get_id (image));
+    byline_body_insert_image (body, at, byline_image_get_id (image));
   else if ((guint) from != at && (guint) from + 1 != at)
     byline_body_move_block (body, from, (guint) from < at ? at - 1 : at);
   byline_body_buffer_end_edit (buffer);

@@ -44,4 +44,10 @@ void           _byline_body_view_init_drop           (BylineBodyView *self);
 void           _byline_body_view_add_figure_drag     (BylineBodyView *self,
                                                       BylineFigure   *figure);
 
+/* Where something dropped at (@x, @y) goes between the lines: the block
+ * before which it is put (byline-body-view.c). */
+guint          _byline_body_view_get_block_at        (BylineBodyView *self,
+                                                      double          x,
+                                                      double          y);
+
 G_END_DECLS

@@ -325,6 +325,23 @@ byline_body_view_snapshot_layer (GtkTextView      *text_view,
     }
 }
 
+guint
+_byline_body_view_get_block_at (BylineBodyView *self,
+                                double          x,
+                                double          y)
+{
+  GtkTextIter iter;
+  int bx, by;
+  guint block = 0, offset = 0;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
+  if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
+    return offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
+  return 0;
+}
+
 /* A story's file (a page, text, a draft or ninjs, a Word or LibreOffice
  * document), by its
  * name: dropped on the text, it opens as a story, it does not go in as a
@@ -356,9 +373,6 @@ on_drop (GtkDropTarget  *target,
 {
   g_autoptr(GListModel) dropped = byline_file_list_to_model (g_value_get_boxed (value));
   gboolean story = FALSE;
-  GtkTextIter iter;
-  int bx, by;
-  guint block = 0, offset = 0;
 
   /* With a story among them, all open as stories (a picture among them is
    * refused with the reason): pictures going into a story that a story
@@ -385,13 +399,7 @@ on_drop (GtkDropTarget  *target,
       return TRUE;
     }
 
-  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
-                                         (int) x, (int) y, &bx, &by);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
-  if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
-    block = offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
-
-  byline_body_view_insert_pictures_async (self, dropped, block);
+  byline_body_view_insert_pictures_async (self, dropped, (int) _byline_body_view_get_block_at (self, x, y));
   return TRUE;
 }
 

@@ -536,17 +536,6 @@ purge_trash_later (gpointer data)
   g_task_run_in_thread (task, purge_trash_thread);
 }
 
-static guint
-trash_purge_delay (void)
-{
-  const char *delay = g_getenv ("BYLINE_TRASH_PURGE_DELAY");
-  guint64 seconds;
-
-  if (delay != NULL && g_ascii_string_to_unsigned (delay, 10, 0, 3600, &seconds, NULL))
-    return seconds;
-  return TRASH_PURGE_DELAY_S;
-}
-
 static void
 byline_application_startup (GApplication *application)
 {
@@ -583,7 +572,8 @@ byline_application_startup (GApplication *application)
   }
 
   /* Without this the trash, photos and all, only grew. */
-  self->purge_source = g_timeout_add_seconds_once (trash_purge_delay (), purge_trash_later, self);
+  self->purge_source = g_timeout_add_seconds_once (byline_env_get_seconds ("BYLINE_TRASH_PURGE_DELAY", 0, TRASH_PURGE_DELAY_S),
+                                                   purge_trash_later, self);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-document.h"
+#include "byline-widget-util.h"
 
 #define DEFAULT_AUTOSAVE_DELAY_MS 2000
 
@@ -72,17 +73,6 @@ static guint signals[N_SIGNALS];
 
 #define SAVE_RETRY_DELAY_S 10
 
-static guint
-save_retry_delay (void)
-{
-  const char *delay = g_getenv ("BYLINE_SAVE_RETRY_DELAY");
-  guint64 seconds;
-
-  if (delay != NULL && g_ascii_string_to_unsigned (delay, 10, 1, 3600, &seconds, NULL))
-    return seconds;
-  return SAVE_RETRY_DELAY_S;
-}
-
 static gboolean
 retry_save (gpointer data)
 {
@@ -118,7 +108,8 @@ set_save_state (BylineDocument  *self,
   /* Tried again by itself, but for a conflict: that needs the person. */
   if (state == BYLINE_SAVE_STATE_FAILED && self->retry_source == 0 && !self->closed
       && !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
-    self->retry_source = g_timeout_add_seconds (save_retry_delay (), retry_save, self);
+    self->retry_source = g_timeout_add_seconds (byline_env_get_seconds ("BYLINE_SAVE_RETRY_DELAY", 1, SAVE_RETRY_DELAY_S),
+                                                retry_save, self);
   else if (state != BYLINE_SAVE_STATE_FAILED || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT))
     g_clear_handle_id (&self->retry_source, g_source_remove);
   if (changed)

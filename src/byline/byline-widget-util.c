@@ -147,6 +147,19 @@ byline_toast_new_long (const char *text)
   return toast;
 }
 
+guint
+byline_env_get_seconds (const char *name,
+                        guint       minimum,
+                        guint       fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 seconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, minimum, 3600, &seconds, NULL))
+    return seconds;
+  return fallback;
+}
+
 void
 byline_picture_fit (guint   width,
                     guint   height,

@@ -31,6 +31,12 @@ AdwToast   *byline_toast_new_long       (const char  *text);
 char       *byline_error_dup_for_person (const GError *error);
 /* A toast saying that. */
 AdwToast   *byline_toast_new_for_error  (const GError *error);
+/* Seconds from the environment variable @name (a test's shorter wait), at
+ * least @minimum and at most an hour; @fallback when it is unset or not a
+ * number. */
+guint       byline_env_get_seconds      (const char  *name,
+                                         guint        minimum,
+                                         guint        fallback);
 /* The files of a drop, as the list model GtkFileDialog gives. */
 GListModel *byline_file_list_to_model   (GdkFileList *list);
 /* The size to show a picture of @width × @height pixels at, in a box of at

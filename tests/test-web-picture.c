@@ -51,7 +51,7 @@ on_request (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, (const char *) png, sizeof png);
     }
-  else if (g_str_equal (path, "/login.jpg"))
+  else if (g_str_equal (path, "/login.jpg") || g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
     {
       static const char page[] = "<!DOCTYPE html><html><body><form>Đăng nhập</form></body></html>";
 
@@ -197,6 +197,7 @@ test_refused (Fixture       *f,
 {
   static const struct { const char *path; int code; const char *words; } cases[] = {
     { "/login.jpg", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is not a picture but text/html" },
+    { "/tin/lu-quet-o-bat-xat", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is a web page, not a picture: to bring its story" },
     { "/missing.jpg", BYLINE_ERROR_NOT_FOUND, "Could not download the picture" },
     { "/big.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },
     { "/big-chunked.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },

@@ -79,6 +79,21 @@ dup_picture_name (SoupMessage *msg,
   return g_string_free (clean, FALSE);
 }
 
+/* Whether the address asked for ends like a picture's file ("….jpg"). */
+static gboolean
+names_picture (SoupMessage *msg)
+{
+  static const char * const extensions[] = {
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".svg",
+  };
+  g_autofree char *path = g_ascii_strdown (g_uri_get_path (soup_message_get_uri (msg)), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (path, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_picture_type (const char *mime)
 {
@@ -135,6 +150,7 @@ byline_web_picture_download (const char    *uri,
   guchar head[HEAD_BYTES];
   gsize head_length = 0, total;
   goffset length;
+  gboolean page;
 
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -182,7 +198,17 @@ byline_web_picture_download (const char    *uri,
     }
   /* A page where a picture was meant (a log-in page, a gallery's); a
    * picture the first bytes do not tell (HEIC) by what the server says. */
-  if (g_strcmp0 (sniffed, "text/html") == 0 || (!is_picture_type (sniffed) && !is_picture_type (declared)))
+  page = g_strcmp0 (sniffed, "text/html") == 0 || g_strcmp0 (declared, "text/html") == 0
+         || g_strcmp0 (declared, "application/xhtml+xml") == 0;
+  if (page && !names_picture (msg))
+    {
+      /* A link to a story, dragged where a picture would go. */
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is a web page, not a picture: to bring its story, select it in the browser, "
+                     "then paste it or drag it here"), uri);
+      return NULL;
+    }
+  if (page || (!is_picture_type (sniffed) && !is_picture_type (declared)))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    _("%s is not a picture but %s: open it, save its picture, then add that file"),

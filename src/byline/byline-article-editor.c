@@ -304,6 +304,28 @@ on_headline_paste (BylineArticleEditor *self,
     g_signal_stop_emission_by_name (view, "paste-clipboard");
 }
 
+/* The same story dragged there (from LibreOffice, a web page, a text
+ * editor) is taken apart the same way, not made a headline. */
+static gboolean
+on_headline_drop_accept (BylineArticleEditor *self,
+                         GdkDrop             *drop)
+{
+  return self->document != NULL && story_is_empty (byline_document_get_article (self->document))
+         && gtk_text_view_get_editable (self->headline_view);
+}
+
+static gboolean
+on_headline_drop (BylineArticleEditor *self,
+                  GdkDrop             *drop)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (self->headline_view), "gtk_drag_target");
+
+  /* GtkTextView's own drop caret, which its own drop would hide. */
+  if (mark != NULL)
+    gtk_text_mark_set_visible (mark, FALSE);
+  return byline_body_view_drop_story (self->body_view, self->headline_view, drop);
+}
+
 static gboolean
 on_lead_key_pressed (BylineArticleEditor   *self,
                      guint                  keyval,
@@ -617,6 +639,21 @@ byline_article_editor_init (BylineArticleEditor *self)
                            G_CALLBACK (on_body_mark_set), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_buffer, "end-user-action",
                            G_CALLBACK (on_body_user_action_ended), self, G_CONNECT_SWAPPED);
+
+  {
+    static const char * const types[] = {
+      "application/x-openoffice-embed-source-xml", "text/rtf", "application/rtf", "text/html",
+      "text/plain;charset=utf-8", "text/plain",
+    };
+    GtkDropTargetAsync *drop;
+
+    drop = gtk_drop_target_async_new (gdk_content_formats_new ((const char **) types, G_N_ELEMENTS (types)),
+                                      GDK_ACTION_COPY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (drop, "accept", G_CALLBACK (on_headline_drop_accept), self);
+    g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_headline_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->headline_view), GTK_EVENT_CONTROLLER (drop));
+  }
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);

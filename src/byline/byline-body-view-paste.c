@@ -695,6 +695,7 @@ typedef struct
 {
   BylineBodyView *view;
   GtkTextView    *field;
+  Paste          *from;
 } StoryPaste;
 
 static void
@@ -702,20 +703,35 @@ story_paste_free (StoryPaste *paste)
 {
   g_object_unref (paste->view);
   g_object_unref (paste->field);
+  paste_unref (paste->from);
   g_free (paste);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoryPaste, story_paste_free)
 
 static StoryPaste *
-story_paste_new (BylineBodyView *view,
-                 GtkTextView    *field)
+story_paste_new (GtkTextView *field,
+                 Paste       *from)
 {
   StoryPaste *paste = g_new0 (StoryPaste, 1);
 
-  paste->view = g_object_ref (view);
+  paste->view = g_object_ref (from->view);
   paste->field = g_object_ref (field);
+  paste->from = paste_ref (from);
   return paste;
+}
+
+/* Not a story: the text goes into the field, as GtkTextView would put it. */
+static void
+paste_into_field (StoryPaste *paste,
+                  const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (paste->field);
+
+  if (paste->from->drop == NULL)
+    gtk_text_buffer_paste_clipboard (buffer, paste->from->clipboard, NULL, TRUE);
+  else if (text != NULL && *text != '\0')
+    paste->from->pasted = gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
 }
 
 /* Text pasted whole into an empty story's headline (a story from a mail, a
@@ -727,7 +743,8 @@ on_story_text_read (GObject      *object,
                     gpointer      user_data)
 {
   g_autoptr(StoryPaste) paste = user_data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  const GValue *value = read_value_finish (object, result, NULL);
+  const char *text = value != NULL ? g_value_get_string (value) : NULL;
   g_autofree char *prepared = text != NULL ? byline_text_prepare_pasted_story (text) : NULL;
   g_autoptr(BylineArticle) story = NULL;
 
@@ -742,13 +759,26 @@ on_story_text_read (GObject      *object,
     }
   if (story == NULL)
     {
-      gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (paste->field), GDK_CLIPBOARD (object), NULL, TRUE);
+      paste_into_field (paste, text);
       return;
     }
   take_story_fields (paste->view, story);
   byline_body_buffer_paste_body (byline_body_view_get_body_buffer (paste->view), byline_article_get_body (story),
                                  NULL, NULL);
+  paste->from->pasted = TRUE;
   gtk_widget_grab_focus (GTK_WIDGET (paste->view));
+}
+
+static void
+read_story_text (StoryPaste *paste)
+{
+  Paste *from = paste->from;
+
+  if (from->drop != NULL)
+    gdk_drop_read_value_async (from->drop, G_TYPE_STRING, G_PRIORITY_DEFAULT, NULL, on_story_text_read, paste);
+  else
+    gdk_clipboard_read_value_async (from->clipboard, G_TYPE_STRING, G_PRIORITY_DEFAULT, NULL,
+                                    on_story_text_read, paste);
 }
 
 /* A web page's piece pasted whole into an empty story's headline: a story
@@ -771,50 +801,67 @@ on_story_html_read (GObject      *object,
   byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
   if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
     {
-      GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (paste->field));
-
       /* Its text may still be a story (a chat's lines in <br>s). */
-      gdk_clipboard_read_text_async (clipboard, NULL, on_story_text_read, g_steal_pointer (&paste));
+      read_story_text (g_steal_pointer (&paste));
       return;
     }
 
   take_story_fields (self, story);
   byline_body_buffer_paste_body (byline_body_view_get_body_buffer (self), byline_article_get_body (story),
                                  NULL, NULL);
+  paste->from->pasted = TRUE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   show_pictures_left_out (self, n_pictures);
+}
+
+static gboolean
+paste_story_from (Paste             *from,
+                  GtkTextView       *field,
+                  GdkContentFormats *formats)
+{
+  const char *type;
+
+  if (byline_body_view_get_document (from->view) == NULL)
+    return FALSE;
+  if ((type = find_piece_type (formats)) != NULL)
+    paste_piece (from, formats, type, NULL, FALSE, TRUE);
+  else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
+    read_bytes_async (from, "text/html", on_story_html_read, story_paste_new (field, from));
+  else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    read_story_text (story_paste_new (field, from));
+  else
+    return FALSE;
+  return TRUE;
 }
 
 gboolean
 byline_body_view_paste_story (BylineBodyView *self,
                               GtkTextView    *field)
 {
-  GdkClipboard *clipboard;
+  g_autoptr(Paste) from = NULL;
   g_autoptr(GdkContentFormats) formats = NULL;
-  const char *type;
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (field), FALSE);
 
-  if (byline_body_view_get_document (self) == NULL)
-    return FALSE;
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
-  if ((type = find_piece_type (formats)) != NULL)
-    {
-      g_autoptr(Paste) paste = paste_new (self, NULL);
+  from = paste_new (self, NULL);
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (from->clipboard)));
+  return paste_story_from (from, field, formats);
+}
 
-      paste_piece (paste, formats, type, NULL, FALSE, TRUE);
-    }
-  else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    {
-      g_autoptr(Paste) from = paste_new (self, NULL);
+gboolean
+byline_body_view_drop_story (BylineBodyView *self,
+                             GtkTextView    *field,
+                             GdkDrop        *drop)
+{
+  g_autoptr(Paste) from = NULL;
+  g_autoptr(GdkContentFormats) formats = NULL;
 
-      read_bytes_async (from, "text/html", on_story_html_read, story_paste_new (self, field));
-    }
-  else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    gdk_clipboard_read_text_async (clipboard, NULL, on_story_text_read, story_paste_new (self, field));
-  else
-    return FALSE;
-  return TRUE;
+  g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (field), FALSE);
+  g_return_val_if_fail (GDK_IS_DROP (drop), FALSE);
+
+  from = paste_new (self, drop);
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_drop_get_formats (drop)));
+  return paste_story_from (from, field, formats);
 }

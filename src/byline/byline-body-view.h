@@ -50,17 +50,23 @@ guint             byline_body_view_insert_pictures (BylineBodyView *self,
 void              byline_body_view_insert_pictures_async (BylineBodyView *self,
                                                           GListModel     *files,
                                                           int             index);
-/* A picture pasted, as a PNG file named @name, at the cursor: encoded,
- * copied and hashed in a thread. */
 /* A whole story on the clipboard, pasted into an empty story's @field
  * (its headline): a word processor's piece opens as the document would,
  * its headline, lead, source prefix, byline and dateline to the story's
  * fields, its text and pictures into the body; a web page's piece of two
  * paragraphs or more the same way, its first paragraph the headline if it
- * has no <h1>; one paragraph goes into @field.  FALSE when the clipboard
- * holds neither (byline-body-view-paste.c). */
+ * has no <h1>; text of three lines or more, or two paragraphs, as a text
+ * file opens; one paragraph goes into @field.  FALSE when the clipboard
+ * holds none of these (byline-body-view-paste.c). */
 gboolean          byline_body_view_paste_story           (BylineBodyView *self,
                                                           GtkTextView    *field);
+/* The same for @drop, dropped on @field (its text goes there when it is
+ * not a story); finishes @drop when done. */
+gboolean          byline_body_view_drop_story            (BylineBodyView *self,
+                                                          GtkTextView    *field,
+                                                          GdkDrop        *drop);
+/* A picture pasted, as a PNG file named @name, at the cursor: encoded,
+ * copied and hashed in a thread. */
 void              byline_body_view_insert_texture_async  (BylineBodyView *self,
                                                           GdkTexture     *texture,
                                                           const char     *name);

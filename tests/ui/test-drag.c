@@ -363,6 +363,45 @@ test_between_stories (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+/* What LibreOffice offers for a piece of anh-noi.docx: its OpenDocument
+ * package, Rich Text, a page, text. */
+static GdkContentProvider *
+libreoffice_piece (void)
+{
+  g_autoptr(GBytes) odt = byline_test_data_bytes ("clipboard/anh-noi.odt");
+  g_autoptr(GBytes) rtf = byline_test_data_bytes ("clipboard/anh-noi.rtf");
+  g_autoptr(GBytes) html = byline_test_data_bytes ("clipboard/anh-noi.html");
+  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
+  GdkContentProvider *providers[5];
+
+  providers[0] = gdk_content_provider_new_for_bytes (OPENDOCUMENT_PIECE, odt);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/rtf", rtf);
+  providers[2] = gdk_content_provider_new_for_bytes (DESCRIPTOR, nothing);
+  providers[3] = gdk_content_provider_new_for_bytes ("text/html", html);
+  providers[4] = gdk_content_provider_new_typed (G_TYPE_STRING, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+}
+
+/* Another program's window at the screen's bottom left, a label in it to
+ * drag @content from. */
+static GtkWidget *
+source_window (GdkContentProvider *content,
+               GtkWidget         **label)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  *label = gtk_label_new ("Hoa tam giác mạch");
+  gtk_drag_source_set_content (source, content);
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  gtk_widget_add_controller (*label, GTK_EVENT_CONTROLLER (source));
+  gtk_window_set_child (GTK_WINDOW (window), *label);
+  gtk_window_present (GTK_WINDOW (window));
+  byline_ui_test_wait (300);
+  byline_ui_test_place_window (GTK_WINDOW (window), 0, 600, 300, 200);
+  return window;
+}
+
 /* A piece of a document dragged from a word processor, which offers it as
  * LibreOffice does (its OpenDocument package, Rich Text, a page, text):
  * the text where it was dropped, the photos with their captions copied
@@ -371,15 +410,9 @@ static void
 test_from_word_processor (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkWidget *source_window = gtk_window_new ();
-  GtkWidget *label = gtk_label_new ("Hoa tam giác mạch");
-  GtkDragSource *source = gtk_drag_source_new ();
-  g_autoptr(GBytes) odt = byline_test_data_bytes ("clipboard/anh-noi.odt");
-  g_autoptr(GBytes) rtf = byline_test_data_bytes ("clipboard/anh-noi.rtf");
-  g_autoptr(GBytes) html = byline_test_data_bytes ("clipboard/anh-noi.html");
-  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
-  g_autoptr(GdkContentProvider) content = NULL;
-  GdkContentProvider *providers[5];
+  g_autoptr(GdkContentProvider) content = libreoffice_piece ();
+  GtkWidget *label;
+  GtkWidget *window;
   BylineBody *body = byline_article_get_body (article (f));
   ImageWait wait = { article (f), 2 };
   BylineImage *image;
@@ -388,20 +421,7 @@ test_from_word_processor (Fixture       *f,
   byline_article_editor_focus_body (editor (f));
   byline_ui_test_type (GTK_TEXT_VIEW (body_view (f)), "Mở đầu.\nKết.");
   byline_ui_test_wait (300);
-
-  providers[0] = gdk_content_provider_new_for_bytes (OPENDOCUMENT_PIECE, odt);
-  providers[1] = gdk_content_provider_new_for_bytes ("text/rtf", rtf);
-  providers[2] = gdk_content_provider_new_for_bytes (DESCRIPTOR, nothing);
-  providers[3] = gdk_content_provider_new_for_bytes ("text/html", html);
-  providers[4] = gdk_content_provider_new_typed (G_TYPE_STRING, "Hoa tam giác mạch nở rộ ở Bắc Hà");
-  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
-  gtk_drag_source_set_content (source, content);
-  gtk_drag_source_set_actions (source, GDK_ACTION_COPY | GDK_ACTION_MOVE);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
-  gtk_window_set_child (GTK_WINDOW (source_window), label);
-  gtk_window_present (GTK_WINDOW (source_window));
-  byline_ui_test_wait (300);
-  byline_ui_test_place_window (GTK_WINDOW (source_window), 0, 600, 300, 200);
+  window = source_window (content, &label);
 
   /* Dropped at the start of "Kết.". */
   point_at (body_view (f), 1, 0, FALSE, &x, &y);
@@ -417,7 +437,50 @@ test_from_word_processor (Fixture       *f,
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Cánh đồng hoa ở Lùng Phình.");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
 
-  gtk_window_destroy (GTK_WINDOW (source_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A whole story dragged onto a new story's headline is taken apart as its
+ * paste there is: headline, lead and source prefix to their fields, the
+ * text and photos into the body.  GtkTextView's drop made it the
+ * headline's one line.  A headline dragged there stays a headline. */
+static void
+test_story_onto_headline (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GdkContentProvider) content = libreoffice_piece ();
+  g_autoptr(GdkContentProvider) words = gdk_content_provider_new_typed (G_TYPE_STRING, "Mưa lũ\nở Bát Xát");
+  GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+  GtkWidget *label;
+  GtkWidget *window;
+  ImageWait wait = { article (f), 2 };
+
+  byline_article_editor_focus_headline (editor (f));
+  byline_ui_test_wait (300);
+  window = source_window (content, &label);
+  byline_ui_test_drag (label, 20, 10, GTK_WIDGET (headline), 30, 10, FALSE);
+  g_assert_true (byline_ui_test_wait_until (has_n_images, &wait, 5000));
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Hoa tam giác mạch nở rộ ở Bắc Hà");
+  g_assert_cmpstr (byline_article_get_source_prefix (article (f)), ==, "BLC");
+  g_assert_true (g_str_has_prefix (byline_article_get_lead (article (f)), "(BLC) - Những ngày này"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Two lines, onto a new story's headline: its headline. */
+  byline_article_set_headline (article (f), "");
+  byline_article_set_lead (article (f), "");
+  byline_article_set_source_prefix (article (f), "");
+  byline_article_set_authors (article (f), NULL);
+  byline_body_clear (byline_article_get_body (article (f)));
+  while (byline_article_get_n_images (article (f)) > 0)
+    byline_article_remove_image (article (f), byline_article_get_image (article (f), 0));
+  byline_ui_test_wait (300);
+  byline_ui_test_click (GTK_WIDGET (headline), 30, 10);
+  window = source_window (words, &label);
+  byline_ui_test_drag (label, 20, 10, GTK_WIDGET (headline), 30, 10, FALSE);
+  byline_ui_test_wait (500);
+  g_assert_cmpstr (byline_article_get_headline (article (f)), ==, "Mưa lũ ở Bát Xát");
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A row of the pictures panel dragged onto the text: a picture not in the
@@ -478,6 +541,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);
   byline_ui_test_add_window_test ("/ui/drag/from-word-processor", test_from_word_processor);
+  byline_ui_test_add_window_test ("/ui/drag/story-onto-headline", test_story_onto_headline);
   byline_ui_test_add_window_test ("/ui/drag/row-into-text", test_row_into_text);
 
   return g_test_run ();

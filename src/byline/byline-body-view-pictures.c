@@ -14,6 +14,7 @@
 #include "byline-body-view.h"
 #include "byline-document.h"
 #include "byline-error.h"
+#include "byline-files.h"
 #include "byline-web-picture.h"
 #include "byline-widget-util.h"
 
@@ -250,8 +251,7 @@ import_in_thread (GTask        *task,
     {
       g_autoptr(GFile) folder = g_file_get_parent (pasted);
 
-      g_file_delete (pasted, NULL, NULL);
-      g_file_delete (folder, NULL, NULL);
+      byline_file_remove_tree (folder, NULL);
     }
   g_task_return_boolean (task, TRUE);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "byline-error.h"
+#include "byline-files.h"
 #include "byline-http-private.h"
 #include "byline-web-picture.h"
 
@@ -119,14 +120,13 @@ set_download_error (GError     **error,
   g_propagate_error (error, reason);
 }
 
+/* The download and the temporary folder it alone is in. */
 static void
 remove_download (GFile *file)
 {
   g_autoptr(GFile) folder = g_file_get_parent (file);
 
-  g_file_delete (file, NULL, NULL);
-  if (folder != NULL)
-    g_file_delete (folder, NULL, NULL);
+  byline_file_remove_tree (folder, NULL);
 }
 
 GFile *

@@ -26,6 +26,7 @@
 #include "byline-spelling.h"
 #include "byline-story-page.h"
 #include "byline-text-field.h"
+#include "byline-widget-util.h"
 
 #define STATUS_DELAY_MS 200
 
@@ -318,11 +319,7 @@ static gboolean
 on_headline_drop (BylineArticleEditor *self,
                   GdkDrop             *drop)
 {
-  GtkTextMark *mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (self->headline_view), "gtk_drag_target");
-
-  /* GtkTextView's own drop caret, which its own drop would hide. */
-  if (mark != NULL)
-    gtk_text_mark_set_visible (mark, FALSE);
+  byline_text_view_hide_drop_caret (self->headline_view);
   return byline_body_view_drop_story (self->body_view, self->headline_view, drop);
 }
 
@@ -641,14 +638,9 @@ byline_article_editor_init (BylineArticleEditor *self)
                            G_CALLBACK (on_body_user_action_ended), self, G_CONNECT_SWAPPED);
 
   {
-    static const char * const types[] = {
-      "application/x-openoffice-embed-source-xml", "text/rtf", "application/rtf", "text/html",
-      "text/plain;charset=utf-8", "text/plain",
-    };
     GtkDropTargetAsync *drop;
 
-    drop = gtk_drop_target_async_new (gdk_content_formats_new ((const char **) types, G_N_ELEMENTS (types)),
-                                      GDK_ACTION_COPY);
+    drop = gtk_drop_target_async_new (byline_body_view_new_paste_formats (TRUE), GDK_ACTION_COPY);
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
     g_signal_connect_swapped (drop, "accept", G_CALLBACK (on_headline_drop_accept), self);
     g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_headline_drop), self);

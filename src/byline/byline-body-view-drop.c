@@ -38,18 +38,9 @@
 #include "byline-clip.h"
 #include "byline-document.h"
 #include "byline-figure.h"
+#include "byline-widget-util.h"
 
 #define VIEW_KEY "byline-body-view"
-
-/* What another program's drop brings that is richer than its text. */
-static const char * const rich_types[] = {
-  BYLINE_CLIP_MIME_TYPE,
-  "application/x-openoffice-embed-source-xml",
-  "text/rtf",
-  "application/rtf",
-  "text/richtext",
-  "text/html",
-};
 
 /* The body view whose selection is being dragged (this window's or
  * another's), or NULL when the drag is not a story body's. */
@@ -70,20 +61,6 @@ dragged_view (GdkDrop *drop)
   if (!BYLINE_IS_BODY_BUFFER (buffer))
     return NULL;
   return g_object_get_data (buffer, VIEW_KEY);
-}
-
-static gboolean
-is_rich (GdkDrop *drop)
-{
-  GdkContentFormats *formats = gdk_drop_get_formats (drop);
-  gsize n = 0;
-  const char * const *types = gdk_content_formats_get_mime_types (formats, &n);
-
-  for (gsize i = 0; i < n; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (rich_types); j++)
-      if (g_str_has_prefix (types[i], rich_types[j]))
-        return TRUE;
-  return FALSE;
 }
 
 static void
@@ -131,7 +108,7 @@ on_accept (GtkDropTargetAsync *target,
   if (from != NULL)
     return byline_body_view_get_document (from) != NULL;
   /* Not a story's: the headline's or lead's words are text, GtkTextView's. */
-  return is_rich (drop);
+  return _byline_body_view_has_rich_format (gdk_drop_get_formats (drop));
 }
 
 static GdkDragAction
@@ -276,18 +253,6 @@ move_selection (BylineBodyView *self,
   gtk_text_buffer_place_cursor (text, &end);
 }
 
-/* GtkTextView shows where its own drop would go with a mark of its own,
- * which it hides when the drop ends: a drop this file takes, it never sees. */
-static void
-hide_text_view_drop_mark (BylineBodyView *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self));
-  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "gtk_drag_target");
-
-  if (mark != NULL)
-    gtk_text_mark_set_visible (mark, FALSE);
-}
-
 /* Byline's own piece of @view's selection, at @iter, copied with its
  * pictures (in a thread, as a paste): FALSE when nothing is selected. */
 static gboolean
@@ -316,7 +281,7 @@ on_drop (GtkDropTargetAsync *target,
   BylineBodyView *from = dragged_view (drop);
   GtkTextIter iter;
 
-  hide_text_view_drop_mark (self);
+  byline_text_view_hide_drop_caret (GTK_TEXT_VIEW (self));
   get_iter_at (self, x, y, &iter);
   if (from == NULL)
     {
@@ -397,7 +362,7 @@ on_row_drop (GtkDropTarget  *target,
   if (document == NULL || image == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self))
       || byline_article_find_image (byline_document_get_article (document), byline_image_get_id (image)) == NULL)
     return FALSE;
-  hide_text_view_drop_mark (self);
+  byline_text_view_hide_drop_caret (GTK_TEXT_VIEW (self));
   body = byline_article_get_body (byline_document_get_article (document));
   byline_body_buffer_show_all (buffer);
   at = MIN (_byline_body_view_get_block_at (self, x, y), byline_body_get_n_blocks (body));
@@ -418,14 +383,14 @@ void
 _byline_body_view_init_drop (BylineBodyView *self)
 {
   GdkContentFormatsBuilder *builder = gdk_content_formats_builder_new ();
+  g_autoptr(GdkContentFormats) rich = byline_body_view_new_paste_formats (FALSE);
   GtkDropTargetAsync *target;
   GtkDropTarget *rows;
 
   g_object_set_data (G_OBJECT (byline_body_view_get_body_buffer (self)), VIEW_KEY, self);
 
   gdk_content_formats_builder_add_gtype (builder, GTK_TYPE_TEXT_BUFFER);
-  for (guint i = 0; i < G_N_ELEMENTS (rich_types); i++)
-    gdk_content_formats_builder_add_mime_type (builder, rich_types[i]);
+  gdk_content_formats_builder_add_formats (builder, rich);
   target = gtk_drop_target_async_new (gdk_content_formats_builder_free_to_formats (builder),
                                       GDK_ACTION_COPY | GDK_ACTION_MOVE);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);

@@ -325,20 +325,46 @@ find_type (GdkContentFormats *formats,
   return NULL;
 }
 
+/* A word processor's piece of a document, the richest first. */
+static const char * const piece_types[] = { OPENDOCUMENT_PIECE, "text/rtf", "application/rtf", "text/richtext" };
+
 /* The clipboard's piece of a document, the richest first. */
 static const char *
 find_piece_type (GdkContentFormats *formats)
 {
-  static const char * const types[] = { OPENDOCUMENT_PIECE, "text/rtf", "application/rtf", "text/richtext" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (piece_types); i++)
     {
-      const char *found = find_type (formats, types[i]);
+      const char *found = find_type (formats, piece_types[i]);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+gboolean
+_byline_body_view_has_rich_format (GdkContentFormats *formats)
+{
+  return find_type (formats, BYLINE_CLIP_MIME_TYPE) != NULL || find_piece_type (formats) != NULL
+         || find_type (formats, "text/html") != NULL;
+}
+
+GdkContentFormats *
+byline_body_view_new_paste_formats (gboolean text)
+{
+  GdkContentFormatsBuilder *builder = gdk_content_formats_builder_new ();
+
+  gdk_content_formats_builder_add_mime_type (builder, BYLINE_CLIP_MIME_TYPE);
+  for (guint i = 0; i < G_N_ELEMENTS (piece_types); i++)
+    gdk_content_formats_builder_add_mime_type (builder, piece_types[i]);
+  gdk_content_formats_builder_add_mime_type (builder, "text/html");
+  if (text)
+    {
+      gdk_content_formats_builder_add_gtype (builder, G_TYPE_STRING);
+      gdk_content_formats_builder_add_mime_type (builder, "text/plain;charset=utf-8");
+      gdk_content_formats_builder_add_mime_type (builder, "text/plain");
+    }
+  return gdk_content_formats_builder_free_to_formats (builder);
 }
 
 /* The document a piece comes from, which names its pictures: LibreOffice

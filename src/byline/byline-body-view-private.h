@@ -27,6 +27,11 @@ gboolean _byline_body_view_copy_clipboard  (BylineBodyView *self,
 gboolean       _byline_body_view_paste_drop          (BylineBodyView *self,
                                                       GdkDrop        *drop);
 
+/* Whether @formats hold something byline_body_view_new_paste_formats()
+ * lists but the text: Byline's own piece, a word processor's, a page
+ * (their MIME types with or without parameters). */
+gboolean       _byline_body_view_has_rich_format     (GdkContentFormats *formats);
+
 /* Pastes Byline's own piece @piece (byline-clip.h) at the cursor, its
  * pictures copied into the view's draft in a thread. */
 void           _byline_body_view_paste_own_piece     (BylineBodyView *self,

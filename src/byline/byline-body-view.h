@@ -60,6 +60,9 @@ void              byline_body_view_insert_pictures_async (BylineBodyView *self,
  * holds none of these (byline-body-view-paste.c). */
 gboolean          byline_body_view_paste_story           (BylineBodyView *self,
                                                           GtkTextView    *field);
+/* What a paste or a drop on the body takes richer than text: Byline's own
+ * piece, a word processor's piece, a page; with @text, text too. */
+GdkContentFormats *byline_body_view_new_paste_formats    (gboolean        text);
 /* The same for @drop, dropped on @field (its text goes there when it is
  * not a story); finishes @drop when done. */
 gboolean          byline_body_view_drop_story            (BylineBodyView *self,

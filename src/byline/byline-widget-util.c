@@ -147,6 +147,15 @@ byline_toast_new_long (const char *text)
   return toast;
 }
 
+void
+byline_text_view_hide_drop_caret (GtkTextView *view)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (view), "gtk_drag_target");
+
+  if (mark != NULL)
+    gtk_text_mark_set_visible (mark, FALSE);
+}
+
 guint
 byline_env_get_seconds (const char *name,
                         guint       minimum,

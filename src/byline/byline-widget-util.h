@@ -31,6 +31,10 @@ AdwToast   *byline_toast_new_long       (const char  *text);
 char       *byline_error_dup_for_person (const GError *error);
 /* A toast saying that. */
 AdwToast   *byline_toast_new_for_error  (const GError *error);
+/* Hides the caret GtkTextView shows where its own drop would go (its mark
+ * "gtk_drag_target", GTK 4.18), which it hides only when its own drop
+ * ends: for a drop another target of @view took. */
+void        byline_text_view_hide_drop_caret (GtkTextView *view);
 /* Seconds from the environment variable @name (a test's shorter wait), at
  * least @minimum and at most an hour; @fallback when it is unset or not a
  * number. */

@@ -466,13 +466,7 @@ test_story_onto_headline (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Two lines, onto a new story's headline: its headline. */
-  byline_article_set_headline (article (f), "");
-  byline_article_set_lead (article (f), "");
-  byline_article_set_source_prefix (article (f), "");
-  byline_article_set_authors (article (f), NULL);
-  byline_body_clear (byline_article_get_body (article (f)));
-  while (byline_article_get_n_images (article (f)) > 0)
-    byline_article_remove_image (article (f), byline_article_get_image (article (f), 0));
+  byline_ui_test_empty_story (f);
   byline_ui_test_wait (300);
   byline_ui_test_click (GTK_WIDGET (headline), 30, 10);
   window = source_window (words, &label);

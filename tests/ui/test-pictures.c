@@ -1091,9 +1091,7 @@ test_paste_web_story (Fixture       *f,
                    "1 picture of the page was not pasted: save it, then add it with Add Pictures");
 
   /* A title alone, from a story begun as nothing: the headline's. */
-  byline_article_set_headline (article (f), "");
-  byline_article_set_lead (article (f), "");
-  byline_body_clear (body);
+  byline_ui_test_empty_story (f);
   byline_article_editor_focus_headline (editor (f));
   providers[0] = gdk_content_provider_new_for_bytes ("text/html", title_bytes);
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, "Mưa lũ ở Bát Xát");
@@ -1135,10 +1133,7 @@ test_paste_plain_story (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (byline_article_editor_get_body_view (editor (f)))));
 
   /* A headline of two lines, into a story begun as nothing: the headline's. */
-  byline_article_set_headline (article (f), "");
-  byline_article_set_lead (article (f), "");
-  byline_article_set_authors (article (f), NULL);
-  byline_body_clear (body);
+  byline_ui_test_empty_story (f);
   byline_article_editor_focus_headline (editor (f));
   gdk_clipboard_set_text (clipboard, "Lũ quét ở Bát Xát,\nnhiều hộ dân bị cô lập");
   g_signal_emit_by_name (headline, "paste-clipboard");

@@ -170,3 +170,17 @@ byline_ui_test_check_story (BylineArticle *a)
   g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 1)), ==,
                    byline_image_get_id (byline_article_get_image (a, 0)));
 }
+
+void
+byline_ui_test_empty_story (BylineUiWindowFixture *f)
+{
+  BylineArticle *a = byline_ui_test_article (f);
+
+  byline_article_set_headline (a, "");
+  byline_article_set_lead (a, "");
+  byline_article_set_source_prefix (a, "");
+  byline_article_set_authors (a, NULL);
+  byline_body_clear (byline_article_get_body (a));
+  while (byline_article_get_n_images (a) > 0)
+    byline_article_remove_image (a, byline_article_get_image (a, 0));
+}

@@ -28,6 +28,9 @@ void   byline_ui_test_choose       (BylineChoiceRow       *row,
  * body with a heading and a bold span, two pictures with caption, credit
  * and alt text, two authors, a tag, the dateline and the category. */
 void   byline_ui_test_type_story   (BylineUiWindowFixture *f);
+/* Empties the window's story again, as a new one starts: no headline,
+ * lead, source prefix, author, text or picture. */
+void   byline_ui_test_empty_story  (BylineUiWindowFixture *f);
 /* Asserts that @a is that story. */
 void   byline_ui_test_check_story  (BylineArticle         *a);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-article-preview.h"
+#include "byline-sized-paintable.h"
 #include "byline-thumbnailer.h"
 #include "byline-widget-util.h"
 
@@ -147,8 +148,17 @@ on_picture_loaded (GObject      *object,
   g_autoptr(GtkPicture) picture = user_data;
   g_autoptr(GdkTexture) texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (object), result, NULL);
 
-  if (texture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  int width, height;
+
+  if (texture == NULL)
+    return;
+  /* Decoded for the screen's pixels, shown at the size asked for below. */
+  gtk_widget_get_size_request (GTK_WIDGET (picture), &width, &height);
+  {
+    g_autoptr(GdkPaintable) sized = byline_sized_paintable_new (GDK_PAINTABLE (texture), width, height);
+
+    gtk_picture_set_paintable (picture, sized);
+  }
 }
 
 static void
@@ -172,7 +182,8 @@ insert_figure (BylineArticlePreview *self,
   gtk_widget_set_size_request (picture, MAX (1, (int) (width + 0.5)), MAX (1, (int) (height + 0.5)));
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), byline_image_get_alt_text (image));
   if (file != NULL)
-    byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file, MAX (1, (int) (MAX (width, height) + 0.5)),
+    byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file,
+                                   MAX (1, (int) (MAX (width, height) * gtk_widget_get_scale_factor (GTK_WIDGET (self->view)) + 0.5)),
                                    FALSE, NULL, on_picture_loaded, g_object_ref (picture));
 
   anchor = gtk_text_buffer_create_child_anchor (buffer, iter);
@@ -380,6 +391,8 @@ byline_article_preview_init (BylineArticlePreview *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the story"), -1);
   create_tags (gtk_text_view_get_buffer (self->view));
+  /* Shown on a screen of another scale: its pictures decoded again. */
+  g_signal_connect_swapped (self->view, "notify::scale-factor", G_CALLBACK (on_article_changed), self);
 
   /* The view scrolls itself (keyboard scrolling, and only what shows is drawn). */
   clamp = adw_clamp_scrollable_new ();

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-figure.h"
+#include "byline-sized-paintable.h"
 #include "byline-thumbnailer.h"
 #include "byline-widget-util.h"
 
@@ -36,6 +37,7 @@ struct _BylineFigure
   BylineImage  *image;
   GCancellable *cancellable;
   GFile        *shown_file;
+  int           shown_scale;  /* the screen's scale it was decoded for */
   int           width;
   int           picture_width;
   int           picture_height;
@@ -128,6 +130,22 @@ update_labels (BylineFigure *self)
                                   -1);
 }
 
+/* The picture decoded for the screen's pixels (a scale 2 screen has twice
+ * as many each way), asking for the size it shows at. */
+static void
+show_texture (BylineFigure *self,
+              GdkTexture   *texture)
+{
+  g_autoptr(GdkPaintable) sized = NULL;
+  int scale = MAX (1, self->shown_scale);
+
+  sized = byline_sized_paintable_new (GDK_PAINTABLE (texture),
+                                      (double) gdk_texture_get_width (texture) / scale,
+                                      (double) gdk_texture_get_height (texture) / scale);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), sized);
+  update_picture_size (self);
+}
+
 static void
 on_texture_loaded (GObject      *object,
                    GAsyncResult *result,
@@ -144,8 +162,7 @@ on_texture_loaded (GObject      *object,
         g_warning ("Could not show a picture: %s", error->message);
       return;
     }
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
-  update_picture_size (self);
+  show_texture (self, texture);
 }
 
 static void
@@ -153,6 +170,7 @@ load_picture (BylineFigure *self)
 {
   BylineThumbnailer *thumbnailer = byline_thumbnailer_get_default ();
   GFile *file = self->image ? byline_image_get_file (self->image) : NULL;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autoptr(GdkTexture) cached = NULL;
 
   if (!self->onscreen)
@@ -167,7 +185,7 @@ load_picture (BylineFigure *self)
     }
 
   /* After a save the file moves into the draft: same bytes, same picture. */
-  if (file != NULL && self->shown_file != NULL)
+  if (file != NULL && self->shown_file != NULL && self->shown_scale == scale)
     {
       g_autofree char *a = g_file_get_basename (file);
       g_autofree char *b = g_file_get_basename (self->shown_file);
@@ -179,6 +197,7 @@ load_picture (BylineFigure *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_set_object (&self->shown_file, file);
+  self->shown_scale = scale;
 
   if (file == NULL)
     {
@@ -186,16 +205,23 @@ load_picture (BylineFigure *self)
       return;
     }
 
-  cached = byline_thumbnailer_lookup (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE, FALSE);
+  cached = byline_thumbnailer_lookup (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE * scale, FALSE);
   if (cached != NULL)
     {
-      gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (cached));
-      update_picture_size (self);
+      show_texture (self, cached);
       return;
     }
   self->cancellable = g_cancellable_new ();
-  byline_thumbnailer_load_async (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE, FALSE, self->cancellable,
+  byline_thumbnailer_load_async (thumbnailer, file, BYLINE_FIGURE_DECODE_SIZE * scale, FALSE, self->cancellable,
                                  on_texture_loaded, g_object_ref (self));
+}
+
+static void
+on_scale_factor_notify (BylineFigure *self,
+                        GParamSpec   *pspec,
+                        gpointer      data)
+{
+  load_picture (self);
 }
 
 static void
@@ -379,6 +405,9 @@ byline_figure_init (BylineFigure *self)
   gtk_widget_add_css_class (self->credit, "credit-text");
   gtk_widget_add_css_class (self->credit, "dim-label");
   gtk_box_append (GTK_BOX (self->box), self->credit);
+
+  /* Moved to a screen of another scale: decoded again for its pixels. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_notify), NULL);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);

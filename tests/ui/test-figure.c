@@ -10,6 +10,7 @@
 #include "ui-test-utils.h"
 #include "byline-article-preview.h"
 #include "byline-figure.h"
+#include "byline-sized-paintable.h"
 #include "byline-thumbnailer.h"
 
 typedef struct
@@ -230,6 +231,49 @@ test_decoded_not_enlarged (void)
   g_assert_cmpint (gdk_pixbuf_get_height (large), ==, BYLINE_FIGURE_DECODE_SIZE * 3 / 4);
 }
 
+/* The pixels behind @picture, as drawn: on a screen of scale 2 (meson's
+ * ui-figure-scale-2 runs these tests with GDK_SCALE=2) a picture decoded
+ * only at the size it shows at is blurred, twice too few pixels each way.
+ * What GtkPicture asks for stays the size it shows at. */
+static void
+assert_decoded_for_screen (GtkWidget  *picture,
+                           const char *name,
+                           int         source_width,
+                           int         shown_width)
+{
+  GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+  int scale = gtk_widget_get_scale_factor (picture);
+  GdkTexture *texture;
+
+  g_test_message ("%s at scale %d", name, scale);
+  if (BYLINE_IS_SIZED_PAINTABLE (paintable))
+    texture = GDK_TEXTURE (byline_sized_paintable_get_paintable (BYLINE_SIZED_PAINTABLE (paintable)));
+  else
+    texture = GDK_TEXTURE (paintable);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, MIN (source_width, shown_width * scale));
+  g_assert_cmpint (gdk_texture_get_width (texture), <=, source_width);
+  /* Its size said in the screen's points, not its pixels: a drag icon of
+   * it is as large as the figure on every screen. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), <=,
+                   MAX (shown_width, (gdk_texture_get_width (texture) + scale - 1) / scale));
+}
+
+static void
+test_figure_sharp (void)
+{
+  static const Case photo = { "photo.png", 2400, 1600, 600, 400 };
+  g_autoptr(GFile) folder = byline_test_make_folder ("figure-sharp");
+  g_autoptr(BylineImage) image = make_image (folder, &photo);
+  GtkWidget *window;
+  GtkWidget *figure;
+  GtkWidget *picture;
+
+  figure = show_figure (image, 600, &window);
+  picture = wait_shown (figure, photo.name, photo.shown_width, photo.shown_height);
+  assert_decoded_for_screen (picture, photo.name, photo.width, photo.shown_width);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GtkWidget *root;
@@ -310,6 +354,7 @@ test_preview_sizes (void)
       gtk_widget_measure (picture, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
       g_assert_cmpint (width, ==, cases[i].shown_width);
       g_assert_cmpint (height, ==, cases[i].shown_height);
+      assert_decoded_for_screen (picture, cases[i].name, cases[i].width, cases[i].shown_width);
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -324,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/ui/figure/turned", test_figure_turned);
   g_test_add_func ("/ui/figure/right-to-left", test_figure_right_to_left);
   g_test_add_func ("/ui/figure/decoded-not-enlarged", test_decoded_not_enlarged);
+  g_test_add_func ("/ui/figure/sharp", test_figure_sharp);
   g_test_add_func ("/ui/figure/preview-sizes", test_preview_sizes);
   return g_test_run ();
 }

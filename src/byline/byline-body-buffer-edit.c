@@ -660,11 +660,12 @@ copy_block (BylineBody        *to,
                             spans[i].kind, spans[i].href, TRUE);
 }
 
-guint
-byline_body_buffer_paste_body (BylineBodyBuffer          *self,
-                               BylineBody                *pasted,
-                               BylineBodyBufferImageFunc  add_image,
-                               gpointer                   user_data)
+static guint
+paste_body (BylineBodyBuffer          *self,
+            BylineBody                *pasted,
+            gboolean                   as_blocks,
+            BylineBodyBufferImageFunc  add_image,
+            gpointer                   user_data)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GtkTextIter start, end;
@@ -685,7 +686,7 @@ byline_body_buffer_paste_body (BylineBodyBuffer          *self,
     byline_body_insert_block (self->body, 0, BYLINE_BLOCK_PARAGRAPH, "");
   byline_body_buffer_locate_cursor (self, &b, &o);
 
-  if (n == 1 && byline_block_get_kind (byline_body_get_block (pasted, 0)) == BYLINE_BLOCK_PARAGRAPH
+  if (n == 1 && !as_blocks && byline_block_get_kind (byline_body_get_block (pasted, 0)) == BYLINE_BLOCK_PARAGRAPH
       && !_byline_body_buffer_is_image_block (self, b))
     {
       /* A few words from a web page go into the line, with their bold and links. */
@@ -746,6 +747,24 @@ byline_body_buffer_paste_body (BylineBodyBuffer          *self,
   byline_body_history_break (self->history);
   _byline_body_buffer_place_cursor_at (self, end_block, end_offset);
   return n;
+}
+
+guint
+byline_body_buffer_paste_body (BylineBodyBuffer          *self,
+                               BylineBody                *pasted,
+                               BylineBodyBufferImageFunc  add_image,
+                               gpointer                   user_data)
+{
+  return paste_body (self, pasted, FALSE, add_image, user_data);
+}
+
+guint
+byline_body_buffer_paste_blocks (BylineBodyBuffer          *self,
+                                 BylineBody                *pasted,
+                                 BylineBodyBufferImageFunc  add_image,
+                                 gpointer                   user_data)
+{
+  return paste_body (self, pasted, TRUE, add_image, user_data);
 }
 
 guint

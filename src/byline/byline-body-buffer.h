@@ -87,6 +87,12 @@ guint              byline_body_buffer_paste_body        (BylineBodyBuffer       
                                                          BylineBody                *pasted,
                                                          BylineBodyBufferImageFunc  add_image,
                                                          gpointer                   user_data);
+/* The same, a single paragraph too as a block of its own (whole paragraphs
+ * dragged between two): at a block's start, before it; else after it. */
+guint              byline_body_buffer_paste_blocks      (BylineBodyBuffer          *self,
+                                                         BylineBody                *pasted,
+                                                         BylineBodyBufferImageFunc  add_image,
+                                                         gpointer                   user_data);
 /* Pastes HTML at the cursor through the core's cleaner; returns the blocks
  * added, and in *@n_pictures (optional) the page's pictures left out. */
 guint              byline_body_buffer_paste_html        (BylineBodyBuffer  *self,

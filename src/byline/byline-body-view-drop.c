@@ -88,6 +88,38 @@ in_selection (BylineBodyView    *self,
          && gtk_text_iter_in_range (iter, &start, &end);
 }
 
+/* Whether @view's selection is whole blocks (paragraphs from their start,
+ * figures): they go between two blocks where they are dropped, not into a
+ * paragraph, cutting a word in two.  Words from inside a paragraph go into
+ * the line they are dropped in. */
+static gboolean
+selects_blocks (BylineBodyView *view)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (view)),
+                                             &start, &end))
+    return FALSE;
+  return gtk_text_iter_starts_line (&start)
+         && (gtk_text_iter_ends_line (&end) || gtk_text_iter_starts_line (&end) || gtk_text_iter_is_end (&end));
+}
+
+/* Where a selection of @from dropped at (@x, @y) goes: between the blocks
+ * there for whole blocks, else at the point. */
+static void
+get_drop_iter (BylineBodyView *self,
+               BylineBodyView *from,
+               double          x,
+               double          y,
+               GtkTextIter    *iter)
+{
+  if (from != NULL && selects_blocks (from))
+    byline_body_buffer_get_iter_at_block (byline_body_view_get_body_buffer (self), iter,
+                                          _byline_body_view_get_block_at (self, x, y), 0);
+  else
+    get_iter_at (self, x, y, iter);
+}
+
 /* Moved within the story unless only a copy is offered (Ctrl held). */
 static gboolean
 is_move (GdkDrop *drop)
@@ -111,6 +143,17 @@ on_accept (GtkDropTargetAsync *target,
   return _byline_body_view_has_rich_format (gdk_drop_get_formats (drop));
 }
 
+static void get_selected_blocks (BylineBodyView *view,
+                                 guint          *first,
+                                 guint          *last);
+
+static gboolean
+hide_drop_caret (gpointer data)
+{
+  byline_text_view_hide_drop_caret (GTK_TEXT_VIEW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static GdkDragAction
 on_motion (GtkDropTargetAsync *target,
            GdkDrop            *drop,
@@ -118,14 +161,48 @@ on_motion (GtkDropTargetAsync *target,
            double              y,
            BylineBodyView     *self)
 {
+  BylineBodyView *from = dragged_view (drop);
   GtkTextIter iter;
 
-  if (dragged_view (drop) != self)
+  if (from != NULL && selects_blocks (from))
+    {
+      /* GtkTextView's caret would show a point inside a word.  It shows it
+       * on each motion, after this target: hidden again before the frame. */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, hide_drop_caret, g_object_ref (self), g_object_unref);
+      _byline_body_view_show_drop_block (self, _byline_body_view_get_block_at (self, x, y));
+    }
+  else
+    _byline_body_view_show_drop_block (self, -1);
+  if (from != self)
     return GDK_ACTION_COPY;
-  get_iter_at (self, x, y, &iter);
+  if (selects_blocks (self))
+    {
+      guint first, last, to = _byline_body_view_get_block_at (self, x, y);
+
+      /* Moved before or after themselves: nowhere to go. */
+      get_selected_blocks (self, &first, &last);
+      if (is_move (drop) && to >= first && to <= last + 1)
+        {
+          _byline_body_view_show_drop_block (self, -1);
+          return 0;
+        }
+      return is_move (drop) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+    }
+  get_drop_iter (self, from, x, y, &iter);
   if (in_selection (self, &iter))
-    return 0;
+    {
+      _byline_body_view_show_drop_block (self, -1);
+      return 0;
+    }
   return is_move (drop) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+}
+
+static void
+on_leave (GtkDropTargetAsync *target,
+          GdkDrop            *drop,
+          BylineBodyView     *self)
+{
+  _byline_body_view_show_drop_block (self, -1);
 }
 
 /* A figure moved: the picture whose figure left the text goes back in. */
@@ -253,6 +330,59 @@ move_selection (BylineBodyView *self,
   gtk_text_buffer_place_cursor (text, &end);
 }
 
+/* The blocks @view's selection covers, first to last. */
+static void
+get_selected_blocks (BylineBodyView *view,
+                     guint          *first,
+                     guint          *last)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  GtkTextIter start, end;
+  guint offset = 0;
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+  *first = *last = 0;
+  byline_body_buffer_locate (buffer, &start, first, &offset);
+  byline_body_buffer_locate (buffer, &end, last, &offset);
+  /* Up to the next block's start: that block is not in it. */
+  if (offset == 0 && *last > *first && gtk_text_iter_starts_line (&end))
+    (*last)--;
+}
+
+/* Whole blocks of the story moved before block @to: the same blocks, their
+ * pictures and styles as they are, one undo step; nothing is left selected
+ * (GtkTextView deletes the selection once a move is done). */
+static void
+move_blocks (BylineBodyView *self,
+             guint           to)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineBody *body = byline_body_buffer_get_body (buffer);
+  guint first, last, n, moved_end;
+  GtkTextIter iter;
+
+  get_selected_blocks (self, &first, &last);
+  n = last - first + 1;
+  if (to >= first && to <= last + 1)
+    return;
+  byline_body_buffer_show_all (buffer);
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  for (guint i = 0; i < n; i++)
+    {
+      if (to > last)
+        byline_body_move_block (body, first, to - 1);
+      else
+        byline_body_move_block (body, first + i, to + i);
+    }
+  byline_body_buffer_end_edit (buffer);
+  /* The cursor after what moved. */
+  moved_end = to > last ? to - 1 : to + n - 1;
+  byline_body_buffer_get_iter_at_block (buffer, &iter, moved_end, 0);
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+}
+
 /* Byline's own piece of @view's selection, at @iter, copied with its
  * pictures (in a thread, as a paste): FALSE when nothing is selected. */
 static gboolean
@@ -262,12 +392,14 @@ copy_selection (BylineBodyView *self,
 {
   g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (view);
   g_autoptr(GBytes) bytes = NULL;
+  gboolean blocks = selects_blocks (view);
 
   if (piece == NULL)
     return FALSE;
   bytes = byline_clip_serialize (piece);
+  /* (Which, in the same story, leaves nothing selected.) */
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)), iter);
-  _byline_body_view_paste_own_piece (self, bytes);
+  _byline_body_view_paste_own_piece (self, bytes, blocks);
   return TRUE;
 }
 
@@ -282,7 +414,8 @@ on_drop (GtkDropTargetAsync *target,
   GtkTextIter iter;
 
   byline_text_view_hide_drop_caret (GTK_TEXT_VIEW (self));
-  get_iter_at (self, x, y, &iter);
+  _byline_body_view_show_drop_block (self, -1);
+  get_drop_iter (self, from, x, y, &iter);
   if (from == NULL)
     {
       /* Another program's: as Paste would, which finishes the drop. */
@@ -291,6 +424,11 @@ on_drop (GtkDropTargetAsync *target,
     }
   else if (from == self && in_selection (self, &iter))
     gdk_drop_finish (drop, 0);
+  else if (from == self && is_move (drop) && selects_blocks (self))
+    {
+      move_blocks (self, _byline_body_view_get_block_at (self, x, y));
+      gdk_drop_finish (drop, GDK_ACTION_MOVE);
+    }
   else if (from == self && is_move (drop))
     {
       move_selection (self, &iter);
@@ -341,6 +479,27 @@ _byline_body_view_add_figure_drag (BylineBodyView *self,
   byline_figure_add_drag_source (figure, source);
 }
 
+/* A picture (a pictures panel row, a file) dragged over the text: the line
+ * shows where it will go (the drops: on_row_drop(), and byline-body-view.c's). */
+GdkDragAction
+_byline_body_view_on_block_motion (GtkDropTarget  *target,
+                                   double          x,
+                                   double          y,
+                                   BylineBodyView *self)
+{
+  if (byline_body_view_get_document (self) == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self)))
+    return 0;
+  _byline_body_view_show_drop_block (self, _byline_body_view_get_block_at (self, x, y));
+  return gtk_drop_target_get_actions (target) & GDK_ACTION_MOVE ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+}
+
+void
+_byline_body_view_on_block_leave (GtkDropTarget  *target,
+                                  BylineBodyView *self)
+{
+  _byline_body_view_show_drop_block (self, -1);
+}
+
 /* A row of the pictures panel dragged onto the text: its picture's figure
  * goes where it is dropped, between two lines (a picture not in the text
  * yet is put in it; one that is, moves), one undo step. */
@@ -363,6 +522,7 @@ on_row_drop (GtkDropTarget  *target,
       || byline_article_find_image (byline_document_get_article (document), byline_image_get_id (image)) == NULL)
     return FALSE;
   byline_text_view_hide_drop_caret (GTK_TEXT_VIEW (self));
+  _byline_body_view_show_drop_block (self, -1);
   body = byline_article_get_body (byline_document_get_article (document));
   byline_body_buffer_show_all (buffer);
   at = MIN (_byline_body_view_get_block_at (self, x, y), byline_body_get_n_blocks (body));
@@ -397,11 +557,14 @@ _byline_body_view_init_drop (BylineBodyView *self)
   g_signal_connect (target, "accept", G_CALLBACK (on_accept), self);
   g_signal_connect (target, "drag-enter", G_CALLBACK (on_motion), self);
   g_signal_connect (target, "drag-motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (target, "drag-leave", G_CALLBACK (on_leave), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   rows = gtk_drop_target_new (BYLINE_TYPE_CAPTION_ROW, GDK_ACTION_MOVE);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (rows), GTK_PHASE_CAPTURE);
+  g_signal_connect (rows, "motion", G_CALLBACK (_byline_body_view_on_block_motion), self);
+  g_signal_connect (rows, "leave", G_CALLBACK (_byline_body_view_on_block_leave), self);
   g_signal_connect (rows, "drop", G_CALLBACK (on_row_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (rows));
 }

@@ -50,6 +50,7 @@ typedef struct
   GdkClipboard   *clipboard;
   GdkDrop        *drop;
   gboolean        pasted;
+  gboolean        as_blocks;  /* whole blocks, between two (a drag's) */
 } Paste;
 
 static void
@@ -568,7 +569,10 @@ on_piece_read (GObject      *object,
     byline_body_buffer_show_all (buffer);
   if (piece->whole)
     take_story_fields (self, piece->story);
-  byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
+  if (piece->paste->as_blocks)
+    byline_body_buffer_paste_blocks (buffer, piece->body, add_piece_image, piece);
+  else
+    byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
   piece->paste->pasted = TRUE;
   if (piece->whole)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -694,7 +698,8 @@ _byline_body_view_paste_drop (BylineBodyView *self,
 
 void
 _byline_body_view_paste_own_piece (BylineBodyView *self,
-                                   GBytes         *piece)
+                                   GBytes         *piece,
+                                   gboolean        as_blocks)
 {
   g_autoptr(GdkContentFormats) formats = gdk_content_formats_new (NULL, 0);
   g_autoptr(Paste) paste = NULL;
@@ -702,6 +707,7 @@ _byline_body_view_paste_own_piece (BylineBodyView *self,
   g_return_if_fail (byline_body_view_get_document (self) != NULL);
 
   paste = paste_new (self, NULL);
+  paste->as_blocks = as_blocks;
   paste_piece (paste, formats, BYLINE_CLIP_MIME_TYPE, piece, TRUE, FALSE);
 }
 

@@ -33,9 +33,11 @@ gboolean       _byline_body_view_paste_drop          (BylineBodyView *self,
 gboolean       _byline_body_view_has_rich_format     (GdkContentFormats *formats);
 
 /* Pastes Byline's own piece @piece (byline-clip.h) at the cursor, its
- * pictures copied into the view's draft in a thread. */
+ * pictures copied into the view's draft in a thread; with @as_blocks, a
+ * single paragraph too as a block of its own (byline_body_buffer_paste_blocks()). */
 void           _byline_body_view_paste_own_piece     (BylineBodyView *self,
-                                                      GBytes         *piece);
+                                                      GBytes         *piece,
+                                                      gboolean        as_blocks);
 
 /* The selection as Byline's own piece (byline_clip_cut_piece()), or NULL
  * when nothing is selected (byline-body-view-copy.c). */
@@ -50,9 +52,23 @@ void           _byline_body_view_add_figure_drag     (BylineBodyView *self,
                                                       BylineFigure   *figure);
 
 /* Where something dropped at (@x, @y) goes between the lines: the block
- * before which it is put (byline-body-view.c). */
+ * before which it is put, by which half of a block it is over
+ * (byline-body-view.c). */
 guint          _byline_body_view_get_block_at        (BylineBodyView *self,
                                                       double          x,
                                                       double          y);
+/* Shows a line where a block dragged over the text will go, before @block
+ * (the number of blocks: at the end); -1 hides it. */
+void           _byline_body_view_show_drop_block     (BylineBodyView *self,
+                                                      int             block);
+int            _byline_body_view_get_drop_block      (BylineBodyView *self);
+/* A GtkDropTarget's "motion" and "leave" for a picture dragged over the
+ * text: they show that line (byline-body-view-drop.c). */
+GdkDragAction  _byline_body_view_on_block_motion     (GtkDropTarget  *target,
+                                                      double          x,
+                                                      double          y,
+                                                      BylineBodyView *self);
+void           _byline_body_view_on_block_leave      (GtkDropTarget  *target,
+                                                      BylineBodyView *self);
 
 G_END_DECLS

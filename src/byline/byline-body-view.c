@@ -37,6 +37,7 @@ struct _BylineBodyView
   guint             rescroll_looks; /* left before giving up on it settling */
   gboolean          can_undo;       /* the context menu's Undo and Redo */
   gboolean          can_redo;
+  int               drop_block;     /* where a block dragged over goes, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_SOURCE_TYPE_VIEW)
@@ -263,6 +264,37 @@ draw_marker (BylineBodyView *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Where a picture or paragraphs dragged over the text will go: a line
+ * between two blocks, in the accent colour, as wide as the text. */
+static void
+draw_drop_line (BylineBodyView *self,
+                GtkSnapshot    *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  BylineBody *body = byline_body_buffer_get_body (self->buffer);
+  GdkRGBA *accent = adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
+  GtkTextIter iter;
+  int y, height, left, right;
+
+  if ((guint) self->drop_block < byline_body_get_n_blocks (body))
+    {
+      byline_body_buffer_get_iter_at_block (self->buffer, &iter, self->drop_block, 0);
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      /* In the middle of the space above the block. */
+      y -= gtk_text_view_get_pixels_below_lines (view) / 2;
+    }
+  else
+    {
+      gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (self->buffer), &iter);
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      y += height - gtk_text_view_get_pixels_below_lines (view) / 2;
+    }
+  left = gtk_text_view_get_left_margin (view);
+  right = MAX (left + 1, gtk_widget_get_width (GTK_WIDGET (self)) - gtk_text_view_get_right_margin (view));
+  gtk_snapshot_append_color (snapshot, accent, &GRAPHENE_RECT_INIT (left, MAX (0, y - 1), right - left, 3));
+  gdk_rgba_free (accent);
+}
+
 static void
 byline_body_view_snapshot_layer (GtkTextView      *text_view,
                                  GtkTextViewLayer  layer,
@@ -281,6 +313,8 @@ byline_body_view_snapshot_layer (GtkTextView      *text_view,
     byline_text_view_draw_placeholder (text_view, snapshot, _("Write the story…"));
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || body == NULL)
     return;
+  if (self->drop_block >= 0)
+    draw_drop_line (self, snapshot);
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_widget_get_color (GTK_WIDGET (self), &color);
@@ -330,16 +364,46 @@ _byline_body_view_get_block_at (BylineBodyView *self,
                                 double          x,
                                 double          y)
 {
-  GtkTextIter iter;
-  int bx, by;
+  GtkTextIter iter, start, end;
+  int bx, by, trailing = 0, line_y, height, length;
   guint block = 0, offset = 0;
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &bx, &by);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
-  if (byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
-    return offset > 0 || gtk_text_iter_ends_line (&iter) ? block + 1 : block;
-  return 0;
+  gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self), &iter, &trailing, bx, by);
+  if (!byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
+    return 0;
+  start = end = iter;
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  length = gtk_text_iter_get_line_offset (&end);
+  if (length > 1)
+    {
+      /* Over the first half of a paragraph, in reading order, before it;
+       * over its second half, after it: never into it, cutting a word. */
+      return (offset + (trailing > 0)) * 2 < (guint) length ? block : block + 1;
+    }
+  /* A figure, an empty line: by the half it is over. */
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &start, &line_y, &height);
+  return by < line_y + height / 2 ? block : block + 1;
+}
+
+void
+_byline_body_view_show_drop_block (BylineBodyView *self,
+                                   int             block)
+{
+  block = MAX (block, -1);
+  if (block == self->drop_block)
+    return;
+  self->drop_block = block;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+_byline_body_view_get_drop_block (BylineBodyView *self)
+{
+  return self->drop_block;
 }
 
 /* A story's file (a page, text, a draft or ninjs, a Word or LibreOffice
@@ -365,6 +429,40 @@ is_story_file (GFile *file)
 }
 
 static gboolean
+has_story_file (GListModel *files)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      if (is_story_file (file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Pictures show where they will go; a story opens, it goes nowhere in this one. */
+static GdkDragAction
+on_files_motion (GtkDropTarget  *target,
+                 double          x,
+                 double          y,
+                 BylineBodyView *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  g_autoptr(GListModel) files = NULL;
+
+  if (value == NULL)
+    return GDK_ACTION_COPY;
+  files = byline_file_list_to_model (g_value_get_boxed (value));
+  if (has_story_file (files))
+    {
+      _byline_body_view_show_drop_block (self, -1);
+      return GDK_ACTION_COPY;
+    }
+  return _byline_body_view_on_block_motion (target, x, y, self);
+}
+
+static gboolean
 on_drop (GtkDropTarget  *target,
          const GValue   *value,
          double          x,
@@ -372,18 +470,12 @@ on_drop (GtkDropTarget  *target,
          BylineBodyView *self)
 {
   g_autoptr(GListModel) dropped = byline_file_list_to_model (g_value_get_boxed (value));
-  gboolean story = FALSE;
 
+  _byline_body_view_show_drop_block (self, -1);
   /* With a story among them, all open as stories (a picture among them is
    * refused with the reason): pictures going into a story that a story
    * dropped with them replaces would be lost. */
-  for (guint i = 0; i < g_list_model_get_n_items (dropped) && !story; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (dropped, i);
-
-      story = is_story_file (file);
-    }
-  if (story)
+  if (has_story_file (dropped))
     {
       g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
@@ -845,6 +937,7 @@ byline_body_view_init (BylineBodyView *self)
 
   self->figures = g_ptr_array_new ();
   self->figure_width = 120;
+  self->drop_block = -1;
   self->buffer = byline_body_buffer_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (self->buffer));
 
@@ -881,6 +974,9 @@ byline_body_view_init (BylineBodyView *self)
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+  gtk_drop_target_set_preload (drop, TRUE);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_files_motion), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (_byline_body_view_on_block_leave), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   _byline_body_view_init_drop (self);

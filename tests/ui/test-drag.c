@@ -16,6 +16,7 @@
 #include "ui-story.h"
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
+#include "byline-body-view-private.h"
 #include "byline-caption-panel.h"
 #include "byline-document.h"
 #include "ui-window-test.h"
@@ -220,6 +221,81 @@ test_move_figure_alone (Fixture       *f,
 
   g_assert_true (byline_body_buffer_undo (body_buffer (f)));
   assert_story_as_typed (f);
+}
+
+static gboolean
+drop_caret_shown (BylineBodyView *view)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (view)),
+                                                "gtk_drag_target");
+
+  return mark != NULL && gtk_text_mark_get_visible (mark);
+}
+
+/* Whole blocks (a figure, paragraphs from their start) dropped on a
+ * paragraph go between blocks, never into it cutting a word in two: over
+ * its first half, before it; over its second half, after it.  While they
+ * are dragged, a line shows where, not GtkTextView's caret in a word. */
+static void
+test_blocks_between_paragraphs (Fixture       *f,
+                                gconstpointer  data)
+{
+  BylineBody *body = byline_article_get_body (article (f));
+  BylineImage *image;
+  GtkWidget *figure;
+  BlockWait wait = { body, 4, 1, "Nhiều hộ phải di dời." };
+  double x1, y1, x2, y2;
+
+  type_story (f);
+  image = byline_article_get_image (article (f), 0);
+  figure = figure_at (body_view (f), 1);
+  /* Onto "xã", in the first half of "Đường lên xã bị chia cắt.". */
+  point_at (body_view (f), 3, 10, FALSE, &x2, &y2);
+  byline_ui_test_drag_over (figure, 20, 12, GTK_WIDGET (body_view (f)), x2, y2, FALSE);
+  g_assert_cmpint (_byline_body_view_get_drop_block (body_view (f)), ==, 3);
+  g_assert_false (drop_caret_shown (body_view (f)));
+  byline_ui_test_drop (figure);
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  g_assert_cmpint (_byline_body_view_get_drop_block (body_view (f)), ==, -1);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 2, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 2)), ==, byline_image_get_id (image));
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+
+  /* The first paragraph, selected whole, onto "chia" in the second half
+   * of the last one: after it. */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  select_range (f, 0, 0, 1, 0);
+  point_at (body_view (f), 0, 3, FALSE, &x1, &y1);
+  point_at (body_view (f), 3, 17, FALSE, &x2, &y2);
+  byline_ui_test_drag_over (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (body_view (f)), x2, y2, FALSE);
+  g_assert_cmpint (_byline_body_view_get_drop_block (body_view (f)), ==, 4);
+  g_assert_false (drop_caret_shown (body_view (f)));
+  byline_ui_test_drop (GTK_WIDGET (body_view (f)));
+  wait.block = 3;
+  wait.text = "Mưa lớn kéo dài suốt đêm.";
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  office_assert_block (body, 1, BYLINE_BLOCK_IMAGE, NULL);
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+
+  g_assert_true (byline_body_buffer_undo (body_buffer (f)));
+  g_assert_true (byline_body_buffer_undo (body_buffer (f)));
+  assert_story_as_typed (f);
+
+  /* The last paragraph, whole, copied (Ctrl) onto the first half of the
+   * first: a paragraph of its own above it, not words at its start. */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  select_range (f, 3, 0, 3, 25);
+  point_at (body_view (f), 3, 3, FALSE, &x1, &y1);
+  point_at (body_view (f), 0, 4, FALSE, &x2, &y2);
+  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (body_view (f)), x2, y2, TRUE);
+  wait.n_blocks = 5;
+  wait.block = 0;
+  wait.text = "Đường lên xã bị chia cắt.";
+  g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
+  office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
 }
 
 /* Words dragged from one paragraph into another go into its line, with
@@ -531,6 +607,7 @@ main (int   argc,
 
   byline_ui_test_add_window_test ("/ui/drag/move-figure", test_move_figure);
   byline_ui_test_add_window_test ("/ui/drag/move-figure-alone", test_move_figure_alone);
+  byline_ui_test_add_window_test ("/ui/drag/blocks-between-paragraphs", test_blocks_between_paragraphs);
   byline_ui_test_add_window_test ("/ui/drag/move-words", test_move_words);
   byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);

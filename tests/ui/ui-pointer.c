@@ -52,14 +52,16 @@ move_to (Display *xdisplay,
   byline_ui_test_wait (40);
 }
 
+static gboolean drag_ctrl;
+
 void
-byline_ui_test_drag (GtkWidget *from,
-                     double     x1,
-                     double     y1,
-                     GtkWidget *to,
-                     double     x2,
-                     double     y2,
-                     gboolean   ctrl)
+byline_ui_test_drag_over (GtkWidget *from,
+                          double     x1,
+                          double     y1,
+                          GtkWidget *to,
+                          double     x2,
+                          double     y2,
+                          gboolean   ctrl)
 {
   Display *xdisplay = get_xdisplay (from);
   KeyCode control = XKeysymToKeycode (xdisplay, XK_Control_L);
@@ -68,6 +70,7 @@ byline_ui_test_drag (GtkWidget *from,
   to_root (from, x1, y1, &ax, &ay);
   to_root (to, x2, y2, &bx, &by);
   move_to (xdisplay, ax, ay);
+  drag_ctrl = ctrl;
   if (ctrl)
     XTestFakeKeyEvent (xdisplay, control, True, CurrentTime);
   XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
@@ -78,11 +81,32 @@ byline_ui_test_drag (GtkWidget *from,
   for (int i = 1; i <= 12; i++)
     move_to (xdisplay, ax + (bx - ax) * i / 12, ay + (by - ay) * i / 12);
   byline_ui_test_wait (200);
+}
+
+void
+byline_ui_test_drop (GtkWidget *widget)
+{
+  Display *xdisplay = get_xdisplay (widget);
+
   XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
-  if (ctrl)
-    XTestFakeKeyEvent (xdisplay, control, False, CurrentTime);
+  if (drag_ctrl)
+    XTestFakeKeyEvent (xdisplay, XKeysymToKeycode (xdisplay, XK_Control_L), False, CurrentTime);
+  drag_ctrl = FALSE;
   XFlush (xdisplay);
   byline_ui_test_wait (300);
+}
+
+void
+byline_ui_test_drag (GtkWidget *from,
+                     double     x1,
+                     double     y1,
+                     GtkWidget *to,
+                     double     x2,
+                     double     y2,
+                     gboolean   ctrl)
+{
+  byline_ui_test_drag_over (from, x1, y1, to, x2, y2, ctrl);
+  byline_ui_test_drop (from);
 }
 
 void

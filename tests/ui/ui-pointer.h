@@ -24,6 +24,17 @@ void byline_ui_test_drag           (GtkWidget   *from,
                                     double       x2,
                                     double       y2,
                                     gboolean     ctrl);
+/* The same drag in two halves: held over (@x2, @y2) of @to, to look at
+ * what the drop target shows there, then released (@widget: any of the
+ * display's). */
+void byline_ui_test_drag_over      (GtkWidget   *from,
+                                    double       x1,
+                                    double       y1,
+                                    GtkWidget   *to,
+                                    double       x2,
+                                    double       y2,
+                                    gboolean     ctrl);
+void byline_ui_test_drop           (GtkWidget   *widget);
 /* Clicks the first button at (@x, @y) of @widget.  After a drop, GTK on
  * X11 takes the next press to end the drag it began (with or without
  * Byline's drop: GtkTextView's own does the same), so a second drag in a

@@ -588,8 +588,6 @@ void
 byline_body_buffer_set_block_kind (BylineBodyBuffer *self,
                                    BylineBlockKind   kind)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
-  GtkTextIter start, end;
   guint b1, b2;
 
   g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
@@ -602,17 +600,94 @@ byline_body_buffer_set_block_kind (BylineBodyBuffer *self,
   if (byline_body_get_n_blocks (self->body) == 0)
     byline_body_insert_block (self->body, 0, kind, "");
 
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  byline_body_buffer_locate (self, &start, &b1, NULL);
-  byline_body_buffer_locate (self, &end, &b2, NULL);
-  /* A selection that ends at the start of a line does not take that line. */
-  if (b2 > b1 && gtk_text_iter_starts_line (&end))
-    b2--;
-
+  byline_body_buffer_get_selected_blocks (self, &b1, &b2);
   for (guint b = b1; b <= b2; b++)
     if (!_byline_body_buffer_is_image_block (self, b))
       byline_body_set_block_kind (self->body, b, kind);
   byline_body_buffer_end_edit (self);
+}
+
+void
+byline_body_buffer_get_selected_blocks (BylineBodyBuffer *self,
+                                        guint            *first,
+                                        guint            *last)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self), &start, &end);
+  byline_body_buffer_locate (self, &start, first, NULL);
+  byline_body_buffer_locate (self, &end, last, NULL);
+  /* A selection that ends at the start of a line does not take that line. */
+  if (*last > *first && gtk_text_iter_starts_line (&end))
+    (*last)--;
+}
+
+gboolean
+byline_body_buffer_move_blocks (BylineBodyBuffer *self,
+                                guint             first,
+                                guint             last,
+                                guint             to)
+{
+  guint n;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+
+  if (self->body == NULL || first > last || last >= byline_body_get_n_blocks (self->body)
+      || to > byline_body_get_n_blocks (self->body) || (to >= first && to <= last + 1))
+    return FALSE;
+  /* Blocks not shown yet (a long story still loading) must be, to move. */
+  byline_body_buffer_show_all (self);
+  n = last - first + 1;
+  byline_body_buffer_begin_edit (self, BYLINE_EDIT_OTHER);
+  for (guint i = 0; i < n; i++)
+    {
+      if (to > last)
+        byline_body_move_block (self->body, first, to - 1);
+      else
+        byline_body_move_block (self->body, first + i, to + i);
+    }
+  byline_body_buffer_end_edit (self);
+  byline_body_history_break (self->history);
+  return TRUE;
+}
+
+gboolean
+byline_body_buffer_move_selected_blocks (BylineBodyBuffer *self,
+                                         gboolean          down)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start, end;
+  guint first, last, start_offset = 0, end_block = 0, end_offset = 0;
+  gboolean selected, end_after;
+  int delta;
+
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+
+  if (self->body == NULL || byline_body_get_n_blocks (self->body) == 0)
+    return FALSE;
+  selected = gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  byline_body_buffer_get_selected_blocks (self, &first, &last);
+  byline_body_buffer_locate (self, &start, &first, &start_offset);
+  byline_body_buffer_locate (self, &end, &end_block, &end_offset);
+  /* A selection up to the next block's start: it ends there again. */
+  end_after = end_block > last;
+  if (down ? !byline_body_buffer_move_blocks (self, first, last, last + 2)
+           : first == 0 || !byline_body_buffer_move_blocks (self, first, last, first - 1))
+    return FALSE;
+
+  delta = down ? 1 : -1;
+  byline_body_buffer_reach_block (self, &start, first + delta, start_offset);
+  if (end_after)
+    byline_body_buffer_reach_block (self, &end, last + delta + 1, 0);
+  else
+    byline_body_buffer_reach_block (self, &end, end_block + delta, end_offset);
+  if (selected)
+    gtk_text_buffer_select_range (buffer, &start, &end);
+  else
+    gtk_text_buffer_place_cursor (buffer, &start);
+  return TRUE;
 }
 
 BylineBlockKind

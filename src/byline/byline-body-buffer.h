@@ -70,6 +70,21 @@ gboolean           byline_body_buffer_has_span_at_cursor (BylineBodyBuffer *self
                                                          BylineSpanKind     kind);
 void               byline_body_buffer_set_block_kind    (BylineBodyBuffer  *self,
                                                          BylineBlockKind    kind);
+/* The blocks the selection touches, or the cursor's block. */
+void               byline_body_buffer_get_selected_blocks (BylineBodyBuffer *self,
+                                                         guint             *first,
+                                                         guint             *last);
+/* Moves blocks @first to @last before block @to (the number of blocks: to
+ * the end), their pictures and styles with them, one undo step; FALSE when
+ * they would not move. */
+gboolean           byline_body_buffer_move_blocks       (BylineBodyBuffer  *self,
+                                                         guint              first,
+                                                         guint              last,
+                                                         guint              to);
+/* The blocks of the selection (or the cursor's) one block up or down, the
+ * selection or cursor kept on them; FALSE at the story's start or end. */
+gboolean           byline_body_buffer_move_selected_blocks (BylineBodyBuffer *self,
+                                                         gboolean          down);
 /* The kind of the text block at the cursor (paragraph when it is a figure). */
 BylineBlockKind    byline_body_buffer_get_cursor_kind   (BylineBodyBuffer  *self);
 /* The block after the cursor's, where a new picture goes. */

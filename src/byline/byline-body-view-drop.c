@@ -143,10 +143,6 @@ on_accept (GtkDropTargetAsync *target,
   return _byline_body_view_has_rich_format (gdk_drop_get_formats (drop));
 }
 
-static void get_selected_blocks (BylineBodyView *view,
-                                 guint          *first,
-                                 guint          *last);
-
 static gboolean
 hide_drop_caret (gpointer data)
 {
@@ -180,7 +176,7 @@ on_motion (GtkDropTargetAsync *target,
       guint first, last, to = _byline_body_view_get_block_at (self, x, y);
 
       /* Moved before or after themselves: nowhere to go. */
-      get_selected_blocks (self, &first, &last);
+      byline_body_buffer_get_selected_blocks (byline_body_view_get_body_buffer (self), &first, &last);
       if (is_move (drop) && to >= first && to <= last + 1)
         {
           _byline_body_view_show_drop_block (self, -1);
@@ -330,53 +326,22 @@ move_selection (BylineBodyView *self,
   gtk_text_buffer_place_cursor (text, &end);
 }
 
-/* The blocks @view's selection covers, first to last. */
-static void
-get_selected_blocks (BylineBodyView *view,
-                     guint          *first,
-                     guint          *last)
-{
-  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
-  GtkTextIter start, end;
-  guint offset = 0;
-
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
-  *first = *last = 0;
-  byline_body_buffer_locate (buffer, &start, first, &offset);
-  byline_body_buffer_locate (buffer, &end, last, &offset);
-  /* Up to the next block's start: that block is not in it. */
-  if (offset == 0 && *last > *first && gtk_text_iter_starts_line (&end))
-    (*last)--;
-}
-
 /* Whole blocks of the story moved before block @to: the same blocks, their
- * pictures and styles as they are, one undo step; nothing is left selected
- * (GtkTextView deletes the selection once a move is done). */
+ * pictures and styles as they are, one undo step; the cursor after them,
+ * nothing left selected (GtkTextView deletes the selection once a move is
+ * done). */
 static void
 move_blocks (BylineBodyView *self,
              guint           to)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
-  BylineBody *body = byline_body_buffer_get_body (buffer);
-  guint first, last, n, moved_end;
+  guint first, last, moved_end;
   GtkTextIter iter;
 
-  get_selected_blocks (self, &first, &last);
-  n = last - first + 1;
-  if (to >= first && to <= last + 1)
+  byline_body_buffer_get_selected_blocks (buffer, &first, &last);
+  if (!byline_body_buffer_move_blocks (buffer, first, last, to))
     return;
-  byline_body_buffer_show_all (buffer);
-  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
-  for (guint i = 0; i < n; i++)
-    {
-      if (to > last)
-        byline_body_move_block (body, first, to - 1);
-      else
-        byline_body_move_block (body, first + i, to + i);
-    }
-  byline_body_buffer_end_edit (buffer);
-  /* The cursor after what moved. */
-  moved_end = to > last ? to - 1 : to + n - 1;
+  moved_end = to > last ? to - 1 : to + last - first;
   byline_body_buffer_get_iter_at_block (buffer, &iter, moved_end, 0);
   if (!gtk_text_iter_ends_line (&iter))
     gtk_text_iter_forward_to_line_end (&iter);

@@ -519,11 +519,25 @@ on_cut_clipboard (BylineBodyView *self)
     g_signal_stop_emission_by_name (self, "cut-clipboard");
 }
 
+/* Alt+Up and Alt+Down (GtkSourceView's "move-lines", which would move text
+ * lines behind the body's back): the paragraphs and figures of the
+ * selection, or the cursor's, move up or down past the next block, their
+ * styles and pictures with them, one undo step each; the keyboard's way to
+ * do what dragging them does. */
 static void
-refuse_move_lines (GtkSourceView *view,
-                   gboolean       down)
+on_move_lines (GtkSourceView *view,
+               gboolean       down)
 {
+  BylineBodyView *self = BYLINE_BODY_VIEW (view);
+
   g_signal_stop_emission_by_name (view, "move-lines");
+  if (self->document == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self)))
+    return;
+  if (byline_body_buffer_move_selected_blocks (self->buffer, down))
+    gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self),
+                                        gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -963,7 +977,7 @@ byline_body_view_init (BylineBodyView *self)
   g_signal_connect (self, "cut-clipboard", G_CALLBACK (on_cut_clipboard), NULL);
   /* GtkSourceView's line and word moving copies text around, figures as bare
    * characters: not something a story's structure survives. */
-  g_signal_connect (self, "move-lines", G_CALLBACK (refuse_move_lines), NULL);
+  g_signal_connect (self, "move-lines", G_CALLBACK (on_move_lines), NULL);
   g_signal_connect (self, "move-words", G_CALLBACK (refuse_move_words), NULL);
   g_signal_connect (self, "move-cursor", G_CALLBACK (on_move_cursor), NULL);
   g_signal_connect (self, "select-all", G_CALLBACK (on_select_all), NULL);

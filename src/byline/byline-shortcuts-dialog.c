@@ -56,6 +56,8 @@ static const Entry entries[] = {
   { N_("Quote"), "<Control><Shift>9" },
   { N_("Bulleted list"), "<Control><Shift>8" },
   { N_("Numbered list"), "<Control><Shift>7" },
+  { N_("Move paragraph up"), "<Alt>Up" },
+  { N_("Move paragraph down"), "<Alt>Down" },
   { N_("Paste as plain text"), "<Control><Shift>v" },
   { N_("Insert pictures"), "<Control><Alt>i" },
   { N_("Find"), "<Control>f" },

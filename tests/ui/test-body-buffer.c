@@ -480,6 +480,75 @@ test_undo (void)
   assert_in_sync (buffer);
 }
 
+/* Alt+Up and Alt+Down: the blocks of the selection, or the cursor's, move
+ * past the next one, styles and figures with them, the selection kept on
+ * them, one undo step each; not past the story's start or end. */
+static void
+test_move_blocks (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+  g_autoptr(BylineBody) before = byline_body_new ();
+  g_autoptr(BylineBodyBuffer) buffer = NULL;
+  GtkTextBuffer *text;
+  GtkTextIter start, end;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Một");
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING1, "Hai");
+  byline_body_insert_image (body, 2, "img-1");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Bốn");
+  byline_body_apply_span (body, 3, 0, 3, BYLINE_SPAN_BOLD, NULL, TRUE);
+  buffer = make_buffer (body);
+  text = GTK_TEXT_BUFFER (buffer);
+  byline_body_copy_from (before, body);
+
+  /* The cursor in "Bốn", moved up twice: past the figure, past "Hai". */
+  byline_body_buffer_get_iter_at_block (buffer, &start, 3, 1);
+  gtk_text_buffer_place_cursor (text, &start);
+  g_assert_true (byline_body_buffer_move_selected_blocks (buffer, FALSE));
+  g_assert_true (byline_body_buffer_move_selected_blocks (buffer, FALSE));
+  assert_in_sync (buffer);
+  g_assert_cmpstr (text_of (body, 1), ==, "Bốn");
+  g_assert_cmpstr (text_of (body, 2), ==, "Hai");
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 2)), ==, BYLINE_BLOCK_HEADING1);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 3)), ==, BYLINE_BLOCK_IMAGE);
+  {
+    guint n_spans;
+    const BylineSpan *spans = byline_block_get_spans (byline_body_get_block (body, 1), &n_spans);
+
+    g_assert_cmpuint (n_spans, ==, 1);
+    g_assert_cmpint (spans[0].kind, ==, BYLINE_SPAN_BOLD);
+  }
+  assert_cursor (buffer, 1, 1);
+
+  /* "Hai" and the figure selected, down: past the story's end, nothing. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, 2, 0);
+  byline_body_buffer_get_iter_at_block (buffer, &end, 3, 1);
+  gtk_text_buffer_select_range (text, &start, &end);
+  g_assert_false (byline_body_buffer_move_selected_blocks (buffer, TRUE));
+  /* Up: both past "Bốn", still selected. */
+  g_assert_true (byline_body_buffer_move_selected_blocks (buffer, FALSE));
+  assert_in_sync (buffer);
+  g_assert_cmpstr (text_of (body, 0), ==, "Một");
+  g_assert_cmpstr (text_of (body, 1), ==, "Hai");
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 2)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpstr (text_of (body, 3), ==, "Bốn");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (text, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_line (&start), ==, 1);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&start), ==, 0);
+  g_assert_cmpint (gtk_text_iter_get_line (&end), ==, 2);
+
+  /* From the first block, up: nothing. */
+  byline_body_buffer_get_iter_at_block (buffer, &start, 0, 1);
+  gtk_text_buffer_place_cursor (text, &start);
+  g_assert_false (byline_body_buffer_move_selected_blocks (buffer, FALSE));
+
+  /* Three moves, three undo steps. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_true (byline_body_equal (body, before));
+  assert_in_sync (buffer);
+}
+
 static void
 test_paste_html (void)
 {
@@ -895,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/ui/body-buffer/formatting", test_formatting);
   g_test_add_func ("/ui/body-buffer/tags-only-where-needed", test_tags_only_where_needed);
   g_test_add_func ("/ui/body-buffer/undo", test_undo);
+  g_test_add_func ("/ui/body-buffer/move-blocks", test_move_blocks);
   g_test_add_func ("/ui/body-buffer/paste-html", test_paste_html);
   g_test_add_func ("/ui/body-buffer/random-edits", test_random_edits);
   g_test_add_func ("/ui/body-buffer/shown-in-parts", test_shown_in_parts);

@@ -184,6 +184,42 @@ test_undo_typing (Fixture       *f,
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một hai ba");
 }
 
+/* Alt+Down and Alt+Up in the body, as the shortcuts window lists them:
+ * the cursor's paragraph moves past the next one and back, one undo step
+ * each (GtkSourceView's own binding moved text lines; Byline refused it). */
+static void
+test_move_paragraph_keys (Fixture       *f,
+                          gconstpointer  data)
+{
+  BylineBodyView *body = byline_article_editor_get_body_view (editor (f));
+  BylineBody *model = byline_article_get_body (article (f));
+  GtkTextIter iter;
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body), "Một\nHai\nBa");
+  byline_body_buffer_get_iter_at_block (byline_body_view_get_body_buffer (body), &iter, 0, 1);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (body)), &iter);
+
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (body), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Hai");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Một");
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (body), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 2)), ==, "Một");
+  /* At the end: it stays. */
+  byline_ui_test_press_shortcut (GTK_WIDGET (body), GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 2)), ==, "Một");
+  g_assert_true (byline_ui_test_press_shortcut (GTK_WIDGET (body), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Một");
+  g_assert_cmpuint (byline_body_get_n_blocks (model), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.undo", NULL));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 2)), ==, "Một");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor (f)), "editor.undo", NULL));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 0)), ==, "Một");
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (model, 1)), ==, "Hai");
+}
+
 /* The item of the context menu of @view whose label is @label (no
  * mnemonic), after popping the menu up. */
 static GtkWidget *
@@ -1502,6 +1538,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/autosave", test_autosave);
   byline_ui_test_add_window_test ("/ui/window/pristine-not-saved", test_pristine_not_saved);
   byline_ui_test_add_window_test ("/ui/window/undo-typing", test_undo_typing);
+  byline_ui_test_add_window_test ("/ui/window/move-paragraph-keys", test_move_paragraph_keys);
   byline_ui_test_add_window_test ("/ui/window/context-menu-undo", test_context_menu_undo);
   byline_ui_test_add_window_test ("/ui/window/headline-limit", test_headline_limit);
   g_test_add_func ("/ui/window/choice-row", test_choice_row);

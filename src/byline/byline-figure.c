@@ -83,7 +83,7 @@ update_picture_size (BylineFigure *self)
       w = h;
       h = stored;
     }
-  byline_picture_fit (w, h, self->width, MAX_HEIGHT, 1, &width, &height);
+  byline_picture_fit (w, h, MIN (self->width, MAX_WIDTH), MAX_HEIGHT, 1, &width, &height);
   width = MAX (1, (int) (width + 0.5));
   height = MAX (1, (int) (height + 0.5));
   if (width == self->picture_width && height == self->picture_height)
@@ -491,7 +491,10 @@ byline_figure_set_available_width (BylineFigure *self,
 {
   g_return_if_fail (BYLINE_IS_FIGURE (self));
 
-  width = CLAMP (width, 120, MAX_WIDTH);
+  /* As wide as the text, so that it starts where the text starts (its
+   * picture is at most MAX_WIDTH): a wider column (its side panels hidden,
+   * large text) must not centre a narrow figure, its caption indented. */
+  width = MAX (width, 120);
   if (width == self->width)
     return;
   self->width = width;

@@ -160,6 +160,31 @@ test_figure_sizes (void)
     }
 }
 
+/* In a column wider than a picture may be (side panels hidden, large
+ * text), the figure is still as wide as the text, its picture at most 640
+ * px at the text's start: the text view centres a narrower figure, which
+ * put a small picture and its caption in from the text's edge. */
+static void
+test_figure_wide_column (void)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("figure-wide");
+  g_autoptr(BylineImage) image = make_image (folder, &figure_cases[3]);
+  GtkWidget *window;
+  GtkWidget *figure;
+  GtkWidget *picture, *caption;
+  graphene_rect_t bounds;
+
+  figure = show_figure (image, 900, &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  picture = wait_shown (figure, figure_cases[3].name, 640, 80);
+  g_assert_cmpint (gtk_widget_get_width (figure), ==, 900);
+  g_assert_true (gtk_widget_compute_bounds (picture, figure, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, <=, 2);
+  caption = find_label (figure, "caption-text");
+  g_assert_cmpint (gtk_widget_get_width (caption), ==, 900);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A portrait phone photo added before Byline read EXIF orientations has
  * its stored size in the draft, a landscape one: once decoded (turned
  * upright), the figure takes the picture's own shape. */
@@ -366,6 +391,7 @@ main (int   argc,
   byline_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/figure/sizes", test_figure_sizes);
+  g_test_add_func ("/ui/figure/wide-column", test_figure_wide_column);
   g_test_add_func ("/ui/figure/turned", test_figure_turned);
   g_test_add_func ("/ui/figure/right-to-left", test_figure_right_to_left);
   g_test_add_func ("/ui/figure/decoded-not-enlarged", test_decoded_not_enlarged);

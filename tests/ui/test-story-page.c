@@ -364,9 +364,9 @@ on_first_paint (GdkFrameClock *clock,
   if (first->painted)
     return;
   first->painted = TRUE;
-  first->expected = MIN (gtk_widget_get_width (view)
-                         - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (view))
-                         - gtk_text_view_get_right_margin (GTK_TEXT_VIEW (view)) - 8, 640);
+  first->expected = gtk_widget_get_width (view)
+                    - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (view))
+                    - gtk_text_view_get_right_margin (GTK_TEXT_VIEW (view)) - 8;
   for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (!BYLINE_IS_FIGURE (child))

@@ -288,15 +288,19 @@ byline_figure_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   BylineFigure *self = BYLINE_FIGURE (widget);
-  int below = 0;
+  int below = 0, width = 0;
 
+  /* Never narrower than the caption can be: its twelve characters are
+   * wider than the narrowest figure with large text. */
+  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  width = MAX (width, self->width);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = *natural = self->width;
+      *minimum = *natural = width;
       return;
     }
-  gtk_widget_measure (self->box, orientation, self->width, &below, NULL, NULL, NULL);
-  *minimum = *natural = frame_height (self, self->width) + SPACING + below;
+  gtk_widget_measure (self->box, orientation, width, &below, NULL, NULL, NULL);
+  *minimum = *natural = frame_height (self, width) + SPACING + below;
 }
 
 static void

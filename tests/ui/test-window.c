@@ -1299,6 +1299,48 @@ test_resize_keeps_focus (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in, headline, 10000));
 }
 
+/* With large text (GNOME's Large Text is 1.25 times; 1.5 here too) the
+ * window still fits in 360 px, the pictures over the story too, and every
+ * editing tool shows without scrolling the toolbar.  The panels over the
+ * story were sized in sp, 450 px with 1.5 times the text; and a figure
+ * was given less than its caption needs (GTK warns, which fails a test). */
+static void
+test_narrow_large_text (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (f)),
+                                                                  BYLINE_TYPE_ARTICLE_EDITOR,
+                                                                  "toolbar_scroller"));
+  GtkAdjustment *scroll = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (toolbar));
+  static const int scales[] = { 125, 150 };
+
+  byline_ui_test_type_story (f);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      int min = 0;
+
+      g_test_message ("text at %d %%", scales[i]);
+      g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * scales[i] / 100, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+      byline_ui_test_wait (300);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+      g_assert_true (byline_ui_test_wait_until (narrow_folded, f, 10000));
+      byline_ui_test_wait (200);
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpint (min, <=, 350);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll));
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
+      g_assert_true (byline_ui_test_wait_until (is_mapped, byline_window_get_caption_panel (f->window), 10000));
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpint (min, <=, 350);
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-pictures", NULL);
+    }
+  gtk_settings_reset_property (settings, "gtk-xft-dpi");
+}
+
 /* Each size is waited for as the condition it must show (a slow machine, or
  * valgrind, takes longer than any fixed wait), then checked. */
 static void
@@ -1555,6 +1597,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/history-narrow", test_history_narrow);
   byline_ui_test_add_window_test ("/ui/window/history-tab", test_history_tab);
   byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
+  byline_ui_test_add_window_test ("/ui/window/narrow-large-text", test_narrow_large_text);
   byline_ui_test_add_window_test ("/ui/window/resize-keeps-focus", test_resize_keeps_focus);
   byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);
   byline_ui_test_add_window_test ("/ui/window/typing-keeps-style-label", test_typing_keeps_style_label);

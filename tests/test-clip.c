@@ -182,6 +182,15 @@ test_parse_bad (void)
       g_clear_error (&error);
     }
 
+  /* Nothing at all, as a program that offers the type and writes nothing. */
+  {
+    g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+
+    g_assert_null (byline_clip_parse (nothing, &error));
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+    g_clear_error (&error);
+  }
+
   relative = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_cmpuint (g_string_replace (relative, "/srv/drafts/x/media/", "media/", 0), ==, 1);
   relative_bytes = g_bytes_new (relative->str, relative->len);

@@ -59,32 +59,45 @@ _byline_body_view_dup_selection_piece (BylineBodyView *self)
   return g_steal_pointer (&piece);
 }
 
+/* The selection as Byline's own piece, as a page whose pictures are the
+ * draft's files, and as text; FALSE when nothing is selected. */
+static gboolean
+dup_selection (BylineBodyView  *self,
+               GBytes         **own,
+               GBytes         **page,
+               char           **text)
+{
+  g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (self);
+  g_autofree char *media_base = NULL;
+  BylineHtmlOptions options = { NULL, TRUE };
+  char *html;
+
+  if (piece == NULL)
+    return FALSE;
+  *own = byline_clip_serialize (piece);
+  media_base = dup_media_base (byline_body_view_get_document (self));
+  options.media_base = media_base;
+  html = byline_html_export_body (piece, &options);
+  *page = g_bytes_new_take (html, strlen (html));
+  if (text != NULL)
+    *text = byline_clip_dup_text (piece);
+  return TRUE;
+}
+
 gboolean
 _byline_body_view_copy_clipboard (BylineBodyView *self,
                                   gboolean        cut)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
-  BylineDocument *document = byline_body_view_get_document (self);
-  g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (self);
   g_autoptr(GBytes) own = NULL;
   g_autoptr(GBytes) html_bytes = NULL;
   g_autoptr(GdkContentProvider) content = NULL;
-  g_autofree char *media_base = NULL;
   g_autofree char *text = NULL;
-  BylineHtmlOptions options = { NULL, TRUE };
   GdkContentProvider *providers[3];
-  char *html;
-
-  if (piece == NULL)
-    return FALSE;
 
   /* Byline's own, then a page and the text for other programs. */
-  own = byline_clip_serialize (piece);
-  media_base = dup_media_base (document);
-  options.media_base = media_base;
-  html = byline_html_export_body (piece, &options);
-  html_bytes = g_bytes_new_take (html, strlen (html));
-  text = byline_clip_dup_text (piece);
+  if (!dup_selection (self, &own, &html_bytes, &text))
+    return FALSE;
   providers[0] = gdk_content_provider_new_for_bytes (BYLINE_CLIP_MIME_TYPE, own);
   providers[1] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
   providers[2] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
@@ -95,4 +108,88 @@ _byline_body_view_copy_clipboard (BylineBodyView *self,
     gtk_text_buffer_delete_selection (GTK_TEXT_BUFFER (buffer), TRUE,
                                       gtk_text_view_get_editable (GTK_TEXT_VIEW (self)));
   return TRUE;
+}
+
+/* --------------------------------------------------------- dragged out
+ *
+ * GtkTextView drags its selection as its buffer, which GTK offers other
+ * programs as text only: a paragraph and its photo dragged into a word
+ * processor or a mail arrived as words.  A drag's formats are its
+ * content's, and what GDK can turn its types into: these serializers turn
+ * a text buffer into Byline's own piece and a page, as Copy offers them.
+ * They are GTK's for every text buffer (GDK knows types, not instances):
+ * another view's words (the headline's) go as a page of their text, and
+ * as no piece (the paste code then takes the page). */
+
+static void
+on_written (GObject      *stream,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GdkContentSerializer *serializer = data;
+  GError *error = NULL;
+
+  if (g_output_stream_write_all_finish (G_OUTPUT_STREAM (stream), result, NULL, &error))
+    gdk_content_serializer_return_success (serializer);
+  else
+    gdk_content_serializer_return_error (serializer, error);
+}
+
+/* Another text view's selected words, as a page: a paragraph a line. */
+static GBytes *
+text_page (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *page = g_string_new ("<meta charset=\"utf-8\">");
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_iter_get_visible_text (&start, &end);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+
+      g_string_append_printf (page, "<p>%s</p>", escaped);
+    }
+  return g_string_free_to_bytes (page);
+}
+
+static void
+serialize_selection (GdkContentSerializer *serializer)
+{
+  GtkTextBuffer *buffer = g_value_get_object (gdk_content_serializer_get_value (serializer));
+  gboolean page = g_str_equal (gdk_content_serializer_get_mime_type (serializer), "text/html");
+  BylineBodyView *view = buffer != NULL ? _byline_body_view_for_buffer (buffer) : NULL;
+  g_autoptr(GBytes) own = NULL;
+  g_autoptr(GBytes) html = NULL;
+  GBytes *bytes;
+
+  if (view == NULL || !dup_selection (view, &own, &html, NULL))
+    {
+      if (!page || buffer == NULL)
+        {
+          gdk_content_serializer_return_error (serializer,
+                                               g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                                    "Not a story's text"));
+          return;
+        }
+      html = text_page (buffer);
+    }
+  bytes = g_bytes_ref (page ? html : own);
+  gdk_content_serializer_set_task_data (serializer, bytes, (GDestroyNotify) g_bytes_unref);
+  g_output_stream_write_all_async (gdk_content_serializer_get_output_stream (serializer),
+                                   g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   gdk_content_serializer_get_priority (serializer),
+                                   gdk_content_serializer_get_cancellable (serializer),
+                                   on_written, serializer);
+}
+
+void
+_byline_body_view_register_serializers (void)
+{
+  gdk_content_register_serializer (GTK_TYPE_TEXT_BUFFER, BYLINE_CLIP_MIME_TYPE, serialize_selection, NULL, NULL);
+  gdk_content_register_serializer (GTK_TYPE_TEXT_BUFFER, "text/html", serialize_selection, NULL, NULL);
 }

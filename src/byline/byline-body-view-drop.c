@@ -42,25 +42,46 @@
 
 #define VIEW_KEY "byline-body-view"
 
+BylineBodyView *
+_byline_body_view_for_buffer (GtkTextBuffer *buffer)
+{
+  return BYLINE_IS_BODY_BUFFER (buffer) ? g_object_get_data (G_OBJECT (buffer), VIEW_KEY) : NULL;
+}
+
+/* The text buffer whose selection is being dragged, when the drag is this
+ * process's (a text view's in any window), else NULL. */
+static GtkTextBuffer *
+dragged_buffer (GdkDrop *drop)
+{
+  GdkDrag *drag = gdk_drop_get_drag (drop);
+
+  /* A drag of this process: its content is read as it is, at once. */
+  return drag != NULL ? _byline_content_get_text_buffer (gdk_drag_get_content (drag)) : NULL;
+}
+
+GtkTextBuffer *
+_byline_content_get_text_buffer (GdkContentProvider *content)
+{
+  g_autoptr(GdkContentFormats) formats = gdk_content_provider_ref_formats (content);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!gdk_content_formats_contain_gtype (formats, GTK_TYPE_TEXT_BUFFER))
+    return NULL;
+  g_value_init (&value, GTK_TYPE_TEXT_BUFFER);
+  if (!gdk_content_provider_get_value (content, &value, NULL))
+    return NULL;
+  /* The provider holds the buffer. */
+  return g_value_get_object (&value);
+}
+
 /* The body view whose selection is being dragged (this window's or
  * another's), or NULL when the drag is not a story body's. */
 static BylineBodyView *
 dragged_view (GdkDrop *drop)
 {
-  GdkDrag *drag = gdk_drop_get_drag (drop);
-  g_auto(GValue) value = G_VALUE_INIT;
-  GObject *buffer;
+  GtkTextBuffer *buffer = dragged_buffer (drop);
 
-  if (drag == NULL || !gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GTK_TYPE_TEXT_BUFFER))
-    return NULL;
-  /* A drag of this process: its content is read as it is, at once. */
-  g_value_init (&value, GTK_TYPE_TEXT_BUFFER);
-  if (!gdk_content_provider_get_value (gdk_drag_get_content (drag), &value, NULL))
-    return NULL;
-  buffer = g_value_get_object (&value);
-  if (!BYLINE_IS_BODY_BUFFER (buffer))
-    return NULL;
-  return g_object_get_data (buffer, VIEW_KEY);
+  return buffer != NULL ? _byline_body_view_for_buffer (buffer) : NULL;
 }
 
 static void
@@ -139,7 +160,10 @@ on_accept (GtkDropTargetAsync *target,
   from = dragged_view (drop);
   if (from != NULL)
     return byline_body_view_get_document (from) != NULL;
-  /* Not a story's: the headline's or lead's words are text, GtkTextView's. */
+  /* Not a story's: the headline's or lead's words are text, GtkTextView's
+   * (they offer a page too, byline-body-view-copy.c). */
+  if (dragged_buffer (drop) != NULL)
+    return FALSE;
   return _byline_body_view_has_rich_format (gdk_drop_get_formats (drop));
 }
 

@@ -674,8 +674,14 @@ _byline_body_view_paste_clipboard (BylineBodyView *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   g_autoptr(GdkContentFormats) formats = NULL;
-  g_autoptr(Paste) paste = paste_new (self, NULL);
+  g_autoptr(Paste) paste = NULL;
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
 
+  /* Words another text view copied (the headline's): their text, which
+   * GtkTextView pastes (they offer a page too, byline-body-view-copy.c). */
+  if (content != NULL && _byline_content_get_text_buffer (content) != NULL)
+    return FALSE;
+  paste = paste_new (self, NULL);
   /* Another application's clipboard lists MIME types: see which GTypes they make. */
   formats = gdk_content_formats_union_deserialize_gtypes (
               gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));

@@ -39,6 +39,15 @@ void           _byline_body_view_paste_own_piece     (BylineBodyView *self,
                                                       GBytes         *piece,
                                                       gboolean        as_blocks);
 
+/* Lets a selection dragged out of a text view carry Byline's own piece and
+ * a page, with the pictures, as Copy does (byline-body-view-copy.c). */
+void           _byline_body_view_register_serializers (void);
+/* The text buffer that @content (a text view's drag or copy, in this
+ * process) holds, or NULL (byline-body-view-drop.c). */
+GtkTextBuffer  *_byline_content_get_text_buffer      (GdkContentProvider *content);
+/* The body view showing @buffer, or NULL when it is another text view's. */
+BylineBodyView *_byline_body_view_for_buffer         (GtkTextBuffer  *buffer);
+
 /* The selection as Byline's own piece (byline_clip_cut_piece()), or NULL
  * when nothing is selected (byline-body-view-copy.c). */
 BylineArticle *_byline_body_view_dup_selection_piece (BylineBodyView *self);

@@ -927,6 +927,8 @@ byline_body_view_class_init (BylineBodyViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
+  _byline_body_view_register_serializers ();
+
   object_class->dispose = byline_body_view_dispose;
   object_class->finalize = byline_body_view_finalize;
   object_class->get_property = byline_body_view_get_property;

@@ -163,6 +163,9 @@ byline_clip_parse (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
+  /* Nothing at all (a program that offered the type and wrote nothing). */
+  if (data == NULL)
+    data = "";
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error)
       || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root)
       || (draft = json_object_get_member (json_node_get_object (root), DRAFT_MEMBER)) == NULL)

@@ -18,6 +18,7 @@
 #include "byline-body-view.h"
 #include "byline-body-view-private.h"
 #include "byline-caption-panel.h"
+#include "byline-clip.h"
 #include "byline-document.h"
 #include "ui-window-test.h"
 
@@ -439,6 +440,156 @@ test_between_stories (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+/* Another program's window: what it is offered when something is dropped
+ * on it, and the page it reads. */
+typedef struct
+{
+  GtkWidget *window;
+  char      *formats;
+  char      *html;
+  gboolean   done;
+} Program;
+
+static void
+on_page_spliced (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Program *program = data;
+  GdkDrop *drop = g_object_get_data (object, "drop");
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, NULL) >= 0)
+    {
+      g_autoptr(GBytes) bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
+
+      program->html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  gdk_drop_finish (drop, program->html != NULL ? GDK_ACTION_COPY : 0);
+  program->done = TRUE;
+  g_object_unref (object);
+}
+
+/* Read as a program reads it: without blocking (the page is written into
+ * the pipe as it is read, by this same main loop when the drag is local). */
+static void
+on_page_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Program *program = data;
+  g_autoptr(GInputStream) stream = gdk_drop_read_finish (GDK_DROP (object), result, NULL, NULL);
+  GOutputStream *out;
+
+  if (stream == NULL)
+    {
+      gdk_drop_finish (GDK_DROP (object), 0);
+      program->done = TRUE;
+      return;
+    }
+  out = g_memory_output_stream_new_resizable ();
+  g_object_set_data_full (G_OBJECT (out), "drop", g_object_ref (object), g_object_unref);
+  g_output_stream_splice_async (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_page_spliced, program);
+}
+
+static gboolean
+on_program_drop (GtkDropTargetAsync *target,
+                 GdkDrop            *drop,
+                 double              x,
+                 double              y,
+                 Program            *program)
+{
+  program->formats = gdk_content_formats_to_string (gdk_drop_get_formats (drop));
+  gdk_drop_read_async (drop, (const char *[]) { "text/html", NULL }, G_PRIORITY_DEFAULT, NULL,
+                       on_page_read, program);
+  return TRUE;
+}
+
+static gboolean
+program_done (gpointer data)
+{
+  return ((Program *) data)->done;
+}
+
+/* A paragraph and its figure dragged out of Byline into another program (a
+ * word processor, a mail) go as a page with the picture and its caption,
+ * as Copy puts them on the clipboard; GtkTextView offered their text only.
+ * What Byline's headline offers stays its text. */
+static void
+test_out_to_other_program (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GdkContentFormats) formats = gdk_content_formats_new ((const char *[]) { "text/html", NULL }, 1);
+  GtkDropTargetAsync *target = gtk_drop_target_async_new (g_steal_pointer (&formats), GDK_ACTION_COPY);
+  Program program = { gtk_window_new (), NULL, NULL, FALSE };
+  g_autofree char *uri = NULL;
+  double x1, y1;
+
+  type_story (f);
+  g_signal_connect (target, "drop", G_CALLBACK (on_program_drop), &program);
+  gtk_widget_add_controller (program.window, GTK_EVENT_CONTROLLER (target));
+  gtk_window_set_default_size (GTK_WINDOW (program.window), 400, 400);
+  gtk_window_present (GTK_WINDOW (program.window));
+  byline_ui_test_place_window (GTK_WINDOW (f->window), 0, 0, 640, 800);
+  byline_ui_test_place_window (GTK_WINDOW (program.window), 700, 0, 400, 400);
+
+  select_range (f, 0, 0, 2, 0);
+  point_at (body_view (f), 0, 3, FALSE, &x1, &y1);
+  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, program.window, 200, 200, FALSE);
+  g_assert_true (byline_ui_test_wait_until (program_done, &program, 5000));
+  g_test_message ("offered: %s", program.formats);
+  g_assert_nonnull (strstr (program.formats, BYLINE_CLIP_MIME_TYPE));
+  g_assert_nonnull (program.html);
+  g_assert_nonnull (strstr (program.html, "Mưa lớn kéo dài suốt đêm."));
+  g_assert_nonnull (strstr (program.html, "Sạt lở trên Quốc lộ 4H."));
+  uri = g_file_get_uri (byline_image_get_file (byline_article_get_image (article (f), 0)));
+  g_assert_nonnull (strstr (program.html, "<img"));
+  g_assert_nonnull (strstr (program.html, uri));
+  /* Copied out, not moved. */
+  assert_story_as_typed (f);
+
+  /* The headline's words: as a page too, their text (escaped). */
+  g_clear_pointer (&program.html, g_free);
+  g_clear_pointer (&program.formats, g_free);
+  program.done = FALSE;
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  byline_article_set_headline (article (f), "Sạt lở <Quốc lộ 4H>");
+  byline_ui_test_wait (200);
+  {
+    GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (headline);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    byline_ui_test_wait (100);
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
+    byline_ui_test_iter_point (headline, &start, FALSE, &x1, &y1);
+    byline_ui_test_drag (GTK_WIDGET (headline), x1, y1, program.window, 200, 200, FALSE);
+  }
+  g_assert_true (byline_ui_test_wait_until (program_done, &program, 5000));
+  g_assert_nonnull (program.html);
+  g_assert_nonnull (strstr (program.html, "Sạt lở &lt;Quốc lộ 4H&gt;"));
+
+  /* Copied by GtkTextView and pasted into the body, they are its text, as
+   * they were (not a piece that could not be read). */
+  {
+    GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
+    BlockWait wait = { byline_article_get_body (article (f)), 4, 3, "Đường lên xã bị chia cắt.Sạt lở <Quốc lộ 4H>" };
+    GtkTextIter end;
+
+    gtk_text_buffer_copy_clipboard (gtk_text_view_get_buffer (headline), gtk_widget_get_clipboard (GTK_WIDGET (headline)));
+    gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (body_buffer (f)), &end);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (body_buffer (f)), &end);
+    g_signal_emit_by_name (body_view (f), "paste-clipboard");
+    g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
+  }
+
+  g_free (program.html);
+  g_free (program.formats);
+  gtk_window_destroy (GTK_WINDOW (program.window));
+}
+
 /* What LibreOffice offers for a piece of anh-noi.docx: its OpenDocument
  * package, Rich Text, a page, text. */
 static GdkContentProvider *
@@ -611,6 +762,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drag/move-words", test_move_words);
   byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);
+  byline_ui_test_add_window_test ("/ui/drag/out-to-other-program", test_out_to_other_program);
   byline_ui_test_add_window_test ("/ui/drag/from-word-processor", test_from_word_processor);
   byline_ui_test_add_window_test ("/ui/drag/story-onto-headline", test_story_onto_headline);
   byline_ui_test_add_window_test ("/ui/drag/row-into-text", test_row_into_text);

@@ -59,6 +59,14 @@ _byline_body_view_dup_selection_piece (BylineBodyView *self)
   return g_steal_pointer (&piece);
 }
 
+/* A page, not a piece of one: LibreOffice pastes a fragment's figure
+ * without the caption before its credit, and the charset is said. */
+static char *
+wrap_page (const char *body)
+{
+  return g_strconcat ("<html><head><meta charset=\"utf-8\"></head><body>\n", body, "</body></html>\n", NULL);
+}
+
 /* The selection as Byline's own piece, as a page whose pictures are the
  * draft's files, and as text; FALSE when nothing is selected. */
 static gboolean
@@ -69,6 +77,7 @@ dup_selection (BylineBodyView  *self,
 {
   g_autoptr(BylineArticle) piece = _byline_body_view_dup_selection_piece (self);
   g_autofree char *media_base = NULL;
+  g_autofree char *body = NULL;
   BylineHtmlOptions options = { NULL, TRUE };
   char *html;
 
@@ -77,7 +86,8 @@ dup_selection (BylineBodyView  *self,
   *own = byline_clip_serialize (piece);
   media_base = dup_media_base (byline_body_view_get_document (self));
   options.media_base = media_base;
-  html = byline_html_export_body (piece, &options);
+  body = byline_html_export_body (piece, &options);
+  html = wrap_page (body);
   *page = g_bytes_new_take (html, strlen (html));
   if (text != NULL)
     *text = byline_clip_dup_text (piece);
@@ -142,7 +152,8 @@ text_page (GtkTextBuffer *buffer)
   GtkTextIter start, end;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
-  GString *page = g_string_new ("<meta charset=\"utf-8\">");
+  g_autoptr(GString) paragraphs = g_string_new (NULL);
+  char *page;
 
   if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -152,9 +163,10 @@ text_page (GtkTextBuffer *buffer)
     {
       g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
 
-      g_string_append_printf (page, "<p>%s</p>", escaped);
+      g_string_append_printf (paragraphs, "<p>%s</p>\n", escaped);
     }
-  return g_string_free_to_bytes (page);
+  page = wrap_page (paragraphs->str);
+  return g_bytes_new_take (page, strlen (page));
 }
 
 static void

@@ -540,6 +540,9 @@ test_out_to_other_program (Fixture       *f,
   g_test_message ("offered: %s", program.formats);
   g_assert_nonnull (strstr (program.formats, BYLINE_CLIP_MIME_TYPE));
   g_assert_nonnull (program.html);
+  /* A whole page: LibreOffice pasted a fragment's figure without its
+   * caption. */
+  g_assert_true (g_str_has_prefix (program.html, "<html><head><meta charset=\"utf-8\">"));
   g_assert_nonnull (strstr (program.html, "Mưa lớn kéo dài suốt đêm."));
   g_assert_nonnull (strstr (program.html, "Sạt lở trên Quốc lộ 4H."));
   uri = g_file_get_uri (byline_image_get_file (byline_article_get_image (article (f), 0)));

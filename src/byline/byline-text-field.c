@@ -12,6 +12,7 @@
 
 #define NATURAL_KEY "byline-natural-height"
 #define IDLE_KEY "byline-follow-idle"
+#define TALL_KEY "byline-tall-height"
 
 /* How long a deletion by the input method waits for the letter that replaces it. */
 #define REPLACE_WINDOW_MS 100
@@ -54,6 +55,18 @@ follow_height_idle (gpointer data)
   if (natural != last)
     {
       g_object_set_data (G_OBJECT (widget), NATURAL_KEY, GINT_TO_POINTER (natural));
+      gtk_widget_queue_resize (widget);
+    }
+  /* Taller than its text needs, and not padding's doing (the allocation
+   * leaves padding out, the natural height counts it): allocated for a
+   * narrower width it had in passing, as when a breakpoint folds a panel
+   * away within one frame (the parent measured the field before it laid
+   * its text out again at the new width).  Asked again, once for that
+   * height. */
+  else if (gtk_widget_get_height (widget) > natural
+           && gtk_widget_get_height (widget) != GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), TALL_KEY)))
+    {
+      g_object_set_data (G_OBJECT (widget), TALL_KEY, GINT_TO_POINTER (gtk_widget_get_height (widget)));
       gtk_widget_queue_resize (widget);
     }
   return G_SOURCE_REMOVE;

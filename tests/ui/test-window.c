@@ -29,6 +29,7 @@
 #include "byline-metadata-sidebar.h"
 #include "byline-preferences-dialog.h"
 #include "byline-widget-util.h"
+#include "byline-text-field.h"
 #include "byline-shortcuts-dialog.h"
 #include "byline-window.h"
 #include "ui-window-test.h"
@@ -1257,6 +1258,86 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+static gboolean
+field_fits (gpointer data)
+{
+  GtkWidget *field = data;
+  int natural = 0;
+
+  gtk_widget_measure (field, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (field), NULL, &natural, NULL, NULL);
+  return gtk_widget_get_width (field) > 600 && gtk_widget_get_height (field) <= natural;
+}
+
+/* A busy main loop: work below the frames' priority, above GtkTextView's
+ * validation (a long story's layout, the checklist). */
+static gboolean
+keep_busy (gpointer data)
+{
+  g_usleep (2000);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  guint *n_frames = data;
+
+  return *n_frames >= 2;
+}
+
+/* A panel folded away (a breakpoint, the window narrowed from 1280 to
+ * 880 px) gave the headline a narrow frame, then a wide one; with the main
+ * loop busy between the two, the field kept the narrow layout's height: a
+ * gap of empty lines under the headline, until something else resized it. */
+static void
+test_field_after_narrow_frame (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *field = byline_text_field_new ();
+  GtkWidget *panel = gtk_label_new ("Ảnh");
+  GdkFrameClock *clock;
+  guint n_frames = 0, busy;
+  gulong handler;
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field), GTK_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_widget_set_valign (field, GTK_ALIGN_START);
+  gtk_widget_set_size_request (panel, 820, -1);
+  gtk_widget_set_visible (panel, FALSE);
+  gtk_box_append (GTK_BOX (box), field);
+  gtk_box_append (GTK_BOX (box), panel);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)),
+                            "Hoa tam giác mạch nở rộ ở Bắc Hà", -1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (byline_ui_test_wait_until (field_fits, field, 3000));
+  byline_ui_test_wait (300);
+
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
+  busy = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, keep_busy, NULL, NULL);
+  /* A frame with the panel beside the field, a frame without. */
+  gtk_widget_set_visible (panel, TRUE);
+  g_assert_true (byline_ui_test_wait_until (painted_twice, &n_frames, 3000));
+  n_frames = 0;
+  gtk_widget_set_visible (panel, FALSE);
+  g_assert_true (byline_ui_test_wait_until (painted_twice, &n_frames, 3000));
+  g_source_remove (busy);
+  g_signal_handler_disconnect (clock, handler);
+
+  g_assert_true (byline_ui_test_wait_until (field_fits, field, 3000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Snapping the window to half the screen while typing: the story keeps the
  * focus through each layout change (libadwaita 1.7 hides the window's
  * content for a frame and gave the focus to the main menu), and what is
@@ -1599,6 +1680,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/window/narrow", test_narrow);
   byline_ui_test_add_window_test ("/ui/window/narrow-large-text", test_narrow_large_text);
   byline_ui_test_add_window_test ("/ui/window/resize-keeps-focus", test_resize_keeps_focus);
+  g_test_add_func ("/ui/window/field-after-narrow-frame", test_field_after_narrow_frame);
   byline_ui_test_add_window_test ("/ui/window/idle-draws-nothing", test_idle_draws_nothing);
   byline_ui_test_add_window_test ("/ui/window/typing-keeps-style-label", test_typing_keeps_style_label);
 

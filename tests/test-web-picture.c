@@ -14,6 +14,8 @@
 
 #include "byline-test-utils.h"
 #include "byline-error.h"
+#include "byline-article.h"
+#include "byline-web-page.h"
 #include "byline-web-picture.h"
 
 static const guchar png[] = {
@@ -226,6 +228,99 @@ test_refused (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  GBytes         *html;
+  BylineArticle  *piece;
+  char          **left_out;
+  GError         *error;
+  gboolean        done;
+} PieceRead;
+
+static gpointer
+read_piece_in_thread (gpointer data)
+{
+  PieceRead *r = data;
+
+  r->piece = byline_web_page_read_piece (r->html, "the page", NULL, &r->left_out, &r->error);
+  g_atomic_int_set (&r->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+/* A story selected in a browser: its pictures downloaded, with their
+ * captions, credits and alt text, each named as its address names it; one
+ * the site no longer has is left out and named; nothing is left behind in
+ * the temporary folder once the piece goes. */
+static void
+test_page_piece (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *html = g_strdup_printf (
+    "<html><body><p>Lũ quét ở <b>Bát Xát</b>.</p>\n"
+    "<figure><img src=\"%s/anh/L%%C5%%A9%%20qu%%C3%%A9t.jpg?w=800\" alt=\"Nước lũ\">"
+    "<figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh</figcaption></figure>\n"
+    "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"%s/picture\" alt=\"Bản đồ\"></figure>\n"
+    "<figure><img src=\"%s/khong-co.jpg\" alt=\"Cầu tạm\"><figcaption>Cầu tạm.</figcaption></figure>\n"
+    "<p>Đường lên xã bị chia cắt.</p></body></html>", f->base, f->base, f->base);
+  PieceRead r = { NULL, NULL, NULL, NULL, FALSE };
+  g_autoptr(GFile) folder = NULL;
+  GThread *thread;
+  BylineBody *body;
+  BylineImage *image;
+
+  r.html = g_bytes_new (html, strlen (html));
+  g_assert_true (byline_web_page_has_pictures (r.html));
+  thread = g_thread_new ("piece", read_piece_in_thread, &r);
+  while (!g_atomic_int_get (&r.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  g_assert_no_error (r.error);
+  g_assert_nonnull (r.piece);
+  body = byline_article_get_body (r.piece);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==, "Lũ quét ở Bát Xát.");
+  g_assert_cmpuint (byline_article_get_n_images (r.piece), ==, 2);
+  image = byline_article_get_image (r.piece, 0);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "Lũ quét.jpg");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Nước lũ");
+  g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
+  /* The lazy page's picture, from data-src. */
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (r.piece, 1)), ==, "Bản đồ");
+  /* The one the site no longer has: left out, named. */
+  g_assert_nonnull (r.left_out);
+  g_assert_cmpuint (g_strv_length (r.left_out), ==, 1);
+  g_test_message ("left out: %s", r.left_out[0]);
+  g_assert_true (strstr (r.left_out[0], "Cầu tạm") != NULL || strstr (r.left_out[0], "khong-co") != NULL);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
+                   "Đường lên xã bị chia cắt.");
+
+  folder = g_file_get_parent (byline_image_get_file (image));
+  g_clear_object (&r.piece);
+  g_assert_false (g_file_query_exists (folder, NULL));
+  g_strfreev (r.left_out);
+  g_bytes_unref (r.html);
+}
+
+/* A page without pictures from the web is not one. */
+static void
+test_page_without_pictures (void)
+{
+  static const char *const pages[] = {
+    "<p>Chỉ có chữ.</p>", "<p><img src=\"anh.jpg\"></p>", "<img src=\"data:image/png;base64,AAAA\">", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (pages[i], strlen (pages[i]));
+
+      g_assert_false (byline_web_page_has_pictures (bytes));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +337,8 @@ main (int   argc,
 
   g_test_add ("/web-picture/download", Fixture, NULL, fixture_setup, test_download, fixture_teardown);
   g_test_add ("/web-picture/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/web-page/piece", Fixture, NULL, fixture_setup, test_page_piece, fixture_teardown);
+  g_test_add_func ("/web-page/without-pictures", test_page_without_pictures);
 
   status = g_test_run ();
   g_rmdir (tmp);

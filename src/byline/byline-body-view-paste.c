@@ -7,8 +7,9 @@
  * an OpenDocument package and as Rich Text, pictures and all, beside HTML
  * whose pictures are its own temporary files (out of a Flatpak's reach, and
  * gone once it quits).  A web page's HTML is cleaned to the body's structure;
- * its pictures are the site's, left out and said to be.  A picture alone (a
- * browser's "Copy Image") is added as "Pasted Picture <date>.png".
+ * its pictures are the site's: downloaded in a thread and pasted with their
+ * captions (byline-web-page.h), those that cannot be named.  A picture alone
+ * (a browser's "Copy Image") is added as "Pasted Picture <date>.png".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +34,7 @@
 #include "byline-image.h"
 #include "byline-import.h"
 #include "byline-text.h"
+#include "byline-web-page.h"
 #include "byline-widget-util.h"
 
 /* LibreOffice's own format on the clipboard: the piece as an OpenDocument
@@ -258,6 +260,53 @@ show_pictures_left_out (BylineBodyView *self,
   byline_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
+/* A page's HTML, cleaned to the body's structure, its pictures left out. */
+static void
+paste_page (Paste  *paste,
+            GBytes *bytes)
+{
+  g_autofree char *html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  guint n_pictures = 0;
+
+  if (byline_body_buffer_paste_html (byline_body_view_get_body_buffer (paste->view), html, &n_pictures) == 0)
+    /* Nothing the body can hold: fall back to the text. */
+    paste_text (paste);
+  else
+    paste->pasted = TRUE;
+  show_pictures_left_out (paste->view, n_pictures);
+}
+
+static void paste_web_piece (Paste    *paste,
+                             GBytes   *bytes,
+                             gboolean  whole);
+static gboolean paste_page_story (Paste  *paste,
+                                  GBytes *bytes);
+
+/* A web page's pictures that could not be downloaded (gone from the site,
+ * no connection), by their names. */
+static char *
+describe_not_downloaded (const char * const *names)
+{
+  guint n = g_strv_length ((char **) names);
+  g_autofree char *shown = NULL;
+
+  shown = g_strjoinv (", ", (char **) names);
+  if (n > 3)
+    {
+      g_autofree char *three = NULL;
+      const char *first[] = { names[0], names[1], names[2], "…", NULL };
+
+      three = g_strjoinv (", ", (char **) first);
+      g_free (shown);
+      shown = g_steal_pointer (&three);
+    }
+  return g_strdup_printf (ngettext ("%u picture of the page could not be downloaded (%s): save it from the browser, "
+                                    "then add it with Add Pictures",
+                                    "%u pictures of the page could not be downloaded (%s): save them from the "
+                                    "browser, then add them with Add Pictures", n),
+                          n, shown);
+}
+
 static void
 on_html_read (GObject      *object,
               GAsyncResult *result,
@@ -266,21 +315,17 @@ on_html_read (GObject      *object,
   g_autoptr(Paste) paste = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = read_bytes_finish (result, &error);
-  g_autofree char *html = NULL;
-  guint n_pictures = 0;
 
   if (bytes == NULL)
     {
       show_error (paste->view, error);
       return;
     }
-  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (byline_body_buffer_paste_html (byline_body_view_get_body_buffer (paste->view), html, &n_pictures) == 0)
-    /* Nothing the body can hold: fall back to the text. */
-    paste_text (paste);
+  /* Its pictures are the site's: downloaded, and pasted with their captions. */
+  if (byline_body_view_get_document (paste->view) != NULL && byline_web_page_has_pictures (bytes))
+    paste_web_piece (paste, bytes, FALSE);
   else
-    paste->pasted = TRUE;
-  show_pictures_left_out (paste->view, n_pictures);
+    paste_page (paste, bytes);
 }
 
 static void
@@ -403,6 +448,8 @@ typedef struct
   GdkContentFormats *formats;     /* to paste otherwise when the piece cannot be read */
   gboolean           own;         /* Byline's own piece (byline-clip.h), else a word processor's */
   gboolean           whole;       /* a whole story, for an empty one: read as a document opens */
+  gboolean           web;         /* a web page's piece: its pictures downloaded */
+  AdwToast          *downloading; /* with @web, said while they download */
   BylineArticle     *story;       /* with @whole, the story read, but its body */
   char              *source;
   BylineBody        *body;        /* the piece */
@@ -428,6 +475,9 @@ piece_free (Piece *piece)
   g_strfreev (piece->left_out);
   g_clear_error (&piece->error);
   g_clear_error (&piece->copy_error);
+  if (piece->downloading != NULL)
+    adw_toast_dismiss (piece->downloading);
+  g_clear_object (&piece->downloading);
   g_free (piece);
 }
 
@@ -445,6 +495,10 @@ read_piece_in_thread (GTask        *task,
 
   if (piece->own)
     read = byline_clip_parse (bytes, &piece->error);
+  else if (piece->web && piece->whole)
+    read = byline_web_page_read_story (bytes, piece->source, NULL, &piece->left_out, &piece->error);
+  else if (piece->web)
+    read = byline_web_page_read_piece (bytes, piece->source, NULL, &piece->left_out, &piece->error);
   else if (piece->whole)
     read = byline_import_read_full (bytes, piece->source, NULL, NULL, &piece->left_out, &piece->error);
   else
@@ -551,6 +605,10 @@ on_piece_read (GObject      *object,
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   g_autofree char *message = NULL;
 
+  /* Downloaded: what came of it is said next. */
+  if (piece->downloading != NULL)
+    adw_toast_dismiss (piece->downloading);
+  g_clear_object (&piece->downloading);
   /* Another story in the view now: pictures copied stay in their draft's folder. */
   if (byline_body_view_get_document (self) != piece->document)
     return;
@@ -559,7 +617,15 @@ on_piece_read (GObject      *object,
       /* Not a piece Byline reads (a spreadsheet's, a drawing's): as the
        * clipboard's other formats say, else as text. */
       g_debug ("Pasting otherwise: %s", piece->error->message);
-      if (!paste_formats (piece->paste, piece->formats, FALSE))
+      if (piece->web)
+        {
+          GBytes *bytes = g_object_get_data (G_OBJECT (result), "bytes");
+
+          /* As the page's text, its pictures left out. */
+          if (!piece->whole || !paste_page_story (piece->paste, bytes))
+            paste_page (piece->paste, bytes);
+        }
+      else if (!paste_formats (piece->paste, piece->formats, FALSE))
         paste_text (piece->paste);
       return;
     }
@@ -577,7 +643,9 @@ on_piece_read (GObject      *object,
   if (piece->whole)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (piece->left_out != NULL && piece->left_out[0] != NULL)
+  if (piece->web && piece->left_out != NULL && piece->left_out[0] != NULL)
+    message = describe_not_downloaded ((const char * const *) piece->left_out);
+  else if (piece->left_out != NULL && piece->left_out[0] != NULL)
     message = byline_import_describe_left_out (piece->source, (const char * const *) piece->left_out);
   else if (piece->copy_error != NULL)
     message = byline_error_dup_for_person (piece->copy_error);
@@ -603,6 +671,26 @@ on_piece_bytes (GObject      *object,
   g_task_run_in_thread (task, read_piece_in_thread);
 }
 
+/* A piece to read from @paste, for its view's document; takes @source. */
+static Piece *
+piece_new (Paste             *paste,
+           GdkContentFormats *formats,
+           char              *source)
+{
+  BylineDocument *document = byline_body_view_get_document (paste->view);
+  Piece *piece = g_new0 (Piece, 1);
+
+  piece->paste = paste_ref (paste);
+  piece->view = g_object_ref (paste->view);
+  piece->document = g_object_ref (document);
+  piece->article = g_object_ref (byline_document_get_article (document));
+  piece->store = g_object_ref (byline_document_get_store (document));
+  piece->formats = gdk_content_formats_ref (formats);
+  piece->source = source;
+  piece->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return piece;
+}
+
 /* Pastes the piece of @type, read from @paste, or @bytes when given. */
 static void
 paste_piece (Paste             *paste,
@@ -612,21 +700,12 @@ paste_piece (Paste             *paste,
              gboolean           own,
              gboolean           whole)
 {
-  BylineDocument *document = byline_body_view_get_document (paste->view);
   GTask *task;
   Piece *piece;
 
-  piece = g_new0 (Piece, 1);
-  piece->paste = paste_ref (paste);
-  piece->view = g_object_ref (paste->view);
-  piece->document = g_object_ref (document);
-  piece->article = g_object_ref (byline_document_get_article (document));
-  piece->store = g_object_ref (byline_document_get_store (document));
-  piece->formats = gdk_content_formats_ref (formats);
+  piece = piece_new (paste, formats, dup_piece_source (formats));
   piece->own = own;
   piece->whole = whole;
-  piece->source = dup_piece_source (formats);
-  piece->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   task = g_task_new (paste->view, NULL, on_piece_read, NULL);
   g_task_set_source_tag (task, paste_piece);
@@ -639,6 +718,34 @@ paste_piece (Paste             *paste,
     }
   else
     read_bytes_async (paste, type, on_piece_bytes, task);
+}
+
+/* A piece of a web page whose pictures are the site's: read in a thread,
+ * each picture downloaded, then pasted with them as a document's piece is. */
+static void
+paste_web_piece (Paste    *paste,
+                 GBytes   *bytes,
+                 gboolean  whole)
+{
+  g_autoptr(GdkContentFormats) formats = gdk_content_formats_new (NULL, 0);
+  GTask *task;
+  Piece *piece;
+
+  /* Translators: what a piece of a web page pasted is called, in a message
+   * naming its pictures that could not be downloaded */
+  piece = piece_new (paste, formats, g_strdup (_("the page")));
+  piece->web = TRUE;
+  piece->whole = whole;
+  piece->downloading = g_object_ref (adw_toast_new (_("Downloading the pictures of the page…")));
+  adw_toast_set_timeout (piece->downloading, 0);
+  byline_widget_show_toast (GTK_WIDGET (paste->view), piece->downloading);
+
+  task = g_task_new (paste->view, NULL, on_piece_read, NULL);
+  g_task_set_source_tag (task, paste_web_piece);
+  g_task_set_task_data (task, piece, (GDestroyNotify) piece_free);
+  g_object_set_data_full (G_OBJECT (task), "bytes", g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, read_piece_in_thread);
+  g_object_unref (task);
 }
 
 /* --------------------------------------------------------------- dispatch */
@@ -819,6 +926,29 @@ read_story_text (StoryPaste *paste)
                                     on_story_text_read, paste);
 }
 
+/* The story a page's piece holds, its pictures left out: FALSE when it is
+ * none. */
+static gboolean
+paste_page_story (Paste  *paste,
+                  GBytes *bytes)
+{
+  BylineBodyView *self = paste->view;
+  g_autoptr(BylineArticle) story = byline_html_import_selection (bytes, NULL);
+  g_autoptr(BylineBody) counted = byline_body_new ();
+  guint n_pictures = 0;
+
+  if (story == NULL)
+    return FALSE;
+  byline_html_paste_full (counted, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
+  take_story_fields (self, story);
+  byline_body_buffer_paste_body (byline_body_view_get_body_buffer (self), byline_article_get_body (story),
+                                 NULL, NULL);
+  paste->pasted = TRUE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  show_pictures_left_out (self, n_pictures);
+  return TRUE;
+}
+
 /* A web page's piece pasted whole into an empty story's headline: a story
  * when it has two paragraphs or more, its headline the page's <h1> or else
  * its first paragraph; one paragraph stays the headline's (the field's). */
@@ -831,25 +961,16 @@ on_story_html_read (GObject      *object,
   BylineBodyView *self = paste->view;
   g_autoptr(GBytes) bytes = read_bytes_finish (result, NULL);
   g_autoptr(BylineBody) blocks = byline_body_new ();
-  g_autoptr(BylineArticle) story = NULL;
-  guint n_pictures = 0;
 
   if (bytes == NULL || byline_body_view_get_document (self) == NULL)
     return;
-  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
-  if (count_text_blocks (blocks) < 2 || (story = byline_html_import_selection (bytes, NULL)) == NULL)
-    {
-      /* Its text may still be a story (a chat's lines in <br>s). */
-      read_story_text (g_steal_pointer (&paste));
-      return;
-    }
-
-  take_story_fields (self, story);
-  byline_body_buffer_paste_body (byline_body_view_get_body_buffer (self), byline_article_get_body (story),
-                                 NULL, NULL);
-  paste->from->pasted = TRUE;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  show_pictures_left_out (self, n_pictures);
+  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  if (count_text_blocks (blocks) >= 2 && byline_web_page_has_pictures (bytes))
+    /* Its pictures are the site's: downloaded, the story read in a thread. */
+    paste_web_piece (paste->from, bytes, TRUE);
+  else if (count_text_blocks (blocks) < 2 || !paste_page_story (paste->from, bytes))
+    /* Its text may still be a story (a chat's lines in <br>s). */
+    read_story_text (g_steal_pointer (&paste));
 }
 
 static gboolean

@@ -479,6 +479,15 @@ byline_html_import_selection (GBytes  *bytes,
 }
 
 BylineArticle *
+_byline_html_import_selection (GBytes      *bytes,
+                               const char  *display,
+                               GFile       *folder,
+                               GError     **error)
+{
+  return import_page (bytes, display, folder, TRUE, error);
+}
+
+BylineArticle *
 _byline_html_import_piece (GBytes      *bytes,
                            const char  *display,
                            GFile       *folder,

@@ -29,6 +29,12 @@ void      _byline_html_append_inline  (GString           *out,
  * pictures attached from @folder as byline_html_import() attaches them: a
  * piece of a document pasted (byline-office.c writes it), whose <h1> is a
  * heading like any other, not a headline. */
+/* As byline_html_import_selection(), its local pictures attached from
+ * @folder (a web page's, downloaded there: byline-web-page.c). */
+BylineArticle *_byline_html_import_selection (GBytes      *bytes,
+                                              const char  *display,
+                                              GFile       *folder,
+                                              GError     **error);
 BylineArticle *_byline_html_import_piece (GBytes      *bytes,
                                           const char  *display,
                                           GFile       *folder,

@@ -15,5 +15,12 @@ G_BEGIN_DECLS
  * the article until byline_import_read_full() hands the list over. */
 void _byline_import_left_out (BylineArticle *article,
                               const char    *label);
+/* Takes @article (a piece read for a paste) and finishes it as
+ * byline_import_read_piece() does: its left-out pictures into *@left_out,
+ * credits out of its captions; NULL with an error when it holds nothing. */
+BylineArticle *_byline_import_finish_piece (BylineArticle   *article,
+                                            const char      *display,
+                                            char          ***left_out,
+                                            GError         **error);
 
 G_END_DECLS

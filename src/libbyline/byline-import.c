@@ -428,7 +428,6 @@ byline_import_read_piece (GBytes       *bytes,
 {
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) labels = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display != NULL, NULL);
@@ -451,8 +450,19 @@ byline_import_read_piece (GBytes       *bytes,
       fail_naming (error, g_steal_pointer (&local_error), display);
       return NULL;
     }
-  labels = steal_left_out (article);
-  if (article_is_empty (article))
+  return _byline_import_finish_piece (g_steal_pointer (&article), display, left_out, error);
+}
+
+BylineArticle *
+_byline_import_finish_piece (BylineArticle   *article,
+                             const char      *display,
+                             char          ***left_out,
+                             GError         **error)
+{
+  g_autoptr(BylineArticle) piece = article;
+  g_auto(GStrv) labels = steal_left_out (piece);
+
+  if (article_is_empty (piece))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID,
                    _("%s has no text or picture that Byline can read"), display);
@@ -461,10 +471,10 @@ byline_import_read_piece (GBytes       *bytes,
   /* "… Ảnh: Hà Anh" at a caption's end is its credit, as when the document
    * is opened; a name as the last paragraph stays: it ends the piece, not
    * the story. */
-  take_credits_from_captions (article);
+  take_credits_from_captions (piece);
   if (left_out != NULL)
     *left_out = g_steal_pointer (&labels);
-  return g_steal_pointer (&article);
+  return g_steal_pointer (&piece);
 }
 
 BylineArticle *

@@ -800,6 +800,50 @@ paste_and_wait_for_images (Fixture *f,
  * file; encoded and copied into the draft in a thread, as a large one took
  * a while on the main thread), picture files copied in the file manager,
  * and a web page's text, cleaned to the body's structure. */
+typedef struct
+{
+  BylineWindow *window;
+  guint         n;
+} ImageWait;
+
+static gboolean
+window_has_n_images (gpointer data)
+{
+  ImageWait *wait = data;
+  BylineArticle *story = byline_document_get_article (byline_window_get_document (wait->window));
+
+  return byline_article_get_n_images (story) == wait->n;
+}
+
+static void
+serve_picture (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  GBytes *picture = user_data;
+
+  if (strstr (path, "s%E1%BA%A1t") == NULL && strstr (path, "sạt") == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY, g_bytes_get_data (picture, NULL),
+                                    g_bytes_get_size (picture));
+}
+
+static gboolean
+toast_says_lu_not_downloaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (byline_ui_test_toast_title (GTK_WIDGET (f->window)),
+                    "1 picture of the page could not be downloaded (lu.jpg): save it from the browser, "
+                    "then add it with Add Pictures") == 0;
+}
+
 static void
 test_paste (Fixture       *f,
             gconstpointer  data)
@@ -816,7 +860,7 @@ test_paste (Fixture       *f,
   gboolean found_heading = FALSE;
   const char *markup = "<meta charset=utf-8><div style='color:red'><h2>Hiện trường</h2>"
                        "<p>Nước <b>dâng cao</b> <span class=x>nhanh</span>.</p>"
-                       "<figure><img src='https://example.org/lu.jpg'><figcaption>Lũ</figcaption></figure>"
+                       "<figure><img src='http://127.0.0.1:9/lu.jpg'><figcaption>Lũ</figcaption></figure>"
                        "<script>alert(1)</script></div>";
 
   byline_article_editor_focus_body (editor (f));
@@ -871,10 +915,10 @@ test_paste (Fixture       *f,
 
     g_assert_nonnull (strstr (text, "Nước dâng cao nhanh."));
   }
-  /* The page's picture is not in the story, and a toast says so. */
+  /* The page's picture could not be downloaded (nothing answers there): it
+   * is not in the story, and a toast says so. */
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 2);
-  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
-                   "1 picture of the page was not pasted: save it, then add it with Add Pictures");
+  g_assert_true (byline_ui_test_wait_until (toast_says_lu_not_downloaded, f, 5000));
 }
 
 #define OPENDOCUMENT_PIECE "application/x-openoffice-embed-source-xml;windows_formatname=\"Star Embed Source (XML)\""
@@ -1063,18 +1107,33 @@ test_paste_web_story (Fixture       *f,
   GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (headline));
   BylineBody *body = byline_article_get_body (article (f));
-  static const char page[] =
-    "<meta charset=utf-8><div class=detail><p><b>Sạt lở trên Quốc lộ 4H</b></p>"
-    "<p>(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.</p>"
-    "<p>Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn <a href='https://baolaocai.vn/x'>2 mét</a>.</p>"
-    "<figure><img src='https://baolaocai.vn/a.jpg'><figcaption>Hiện trường</figcaption></figure>"
-    "<p>Lực lượng chức năng đang khắc phục.</p></div>";
+  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
+  g_autoptr(GBytes) picture = g_file_load_bytes (made, NULL, NULL, NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *page = NULL;
   static const char title[] = "<meta charset=utf-8><span>Mưa lũ ở Bát Xát</span>";
-  g_autoptr(GBytes) page_bytes = g_bytes_new_static (page, strlen (page));
+  g_autoptr(GBytes) page_bytes = NULL;
   g_autoptr(GBytes) title_bytes = g_bytes_new_static (title, strlen (title));
-  g_autoptr(GdkContentProvider) page_content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
+  g_autoptr(GdkContentProvider) page_content = NULL;
   g_autoptr(GdkContentProvider) title_content = NULL;
   GdkContentProvider *providers[2];
+  ImageWait wait = { f->window, 1 };
+  BylineImage *image;
+
+  soup_server_add_handler (server, NULL, serve_picture, picture, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  page = g_strdup_printf ("<meta charset=utf-8><div class=detail><p><b>Sạt lở trên Quốc lộ 4H</b></p>"
+                          "<p>(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.</p>"
+                          "<p>Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn <a href='https://baolaocai.vn/x'>2 mét</a>.</p>"
+                          "<figure><img src='http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t.png'><figcaption>Hiện trường. "
+                          "Ảnh: Hà Anh</figcaption></figure>"
+                          "<p>Lực lượng chức năng đang khắc phục.</p></div>", g_uri_get_port (uris->data));
+  page_bytes = g_bytes_new (page, strlen (page));
+  page_content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
 
   byline_article_editor_focus_headline (editor (f));
   gdk_clipboard_set_content (clipboard, page_content);
@@ -1087,8 +1146,14 @@ test_paste_web_story (Fixture       *f,
   office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn 2 mét.");
   office_assert_span (body, 0, BYLINE_SPAN_LINK, "Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn ", "2 mét",
                       "https://baolaocai.vn/x");
-  g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==,
-                   "1 picture of the page was not pasted: save it, then add it with Add Pictures");
+  /* Its picture is the site's: downloaded, with its caption and credit. */
+  g_assert_true (byline_ui_test_wait_until (window_has_n_images, &wait, 10000));
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "sạt.png");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Hiện trường.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), >=, 0);
+  soup_server_disconnect (server);
 
   /* A title alone, from a story begun as nothing: the headline's. */
   byline_ui_test_empty_story (f);
@@ -1188,21 +1253,6 @@ test_paste_as_text (Fixture       *f,
   office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Hoa tam giác mạch nở rộ");
   for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
     g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, i)), ==, BYLINE_BLOCK_PARAGRAPH);
-}
-
-typedef struct
-{
-  BylineWindow *window;
-  guint         n;
-} ImageWait;
-
-static gboolean
-window_has_n_images (gpointer data)
-{
-  ImageWait *wait = data;
-  BylineArticle *story = byline_document_get_article (byline_window_get_document (wait->window));
-
-  return byline_article_get_n_images (story) == wait->n;
 }
 
 /* Part of a story with its pictures copied into another story: the text
@@ -1504,25 +1554,6 @@ story_opened (gpointer data)
                        "Mưa lũ gây sạt lở ở Mường Tè") == 0;
 }
 
-static void
-serve_picture (SoupServer        *server,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  GBytes *picture = user_data;
-
-  if (strstr (path, "s%E1%BA%A1t") == NULL && strstr (path, "sạt") == NULL)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY, g_bytes_get_data (picture, NULL),
-                                    g_bytes_get_size (picture));
-}
-
 static gboolean
 toast_says_not_downloaded (gpointer data)
 {
@@ -1583,6 +1614,83 @@ test_drop_web_picture (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (toast_says_not_downloaded, f, 5000));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
 
+  soup_server_disconnect (server);
+}
+
+static gboolean
+toast_names_left_out (gpointer data)
+{
+  Fixture *f = data;
+  const char *title = byline_ui_test_toast_title (GTK_WIDGET (f->window));
+
+  return g_strcmp0 (title, "1 picture of the page could not be downloaded (mat.png): save it from the browser, "
+                           "then add it with Add Pictures") == 0;
+}
+
+/* Part of a story selected in a browser and pasted: its pictures are the
+ * site's, downloaded and pasted with their captions, credits and alt text,
+ * into the draft's folder, one undo step with the text.  They were left
+ * out ("2 pictures of the page were not pasted: save them…").  One the site
+ * no longer has is named. */
+static void
+test_paste_web_pictures (Fixture       *f,
+                         gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body = byline_article_get_body (article (f));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
+  g_autoptr(GBytes) picture = g_file_load_bytes (made, NULL, NULL, NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GBytes) page_bytes = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autofree char *path = NULL;
+  ImageWait wait = { f->window, 1 };
+  BylineImage *image;
+  int port;
+
+  soup_server_add_handler (server, NULL, serve_picture, picture, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  page = g_strdup_printf ("<meta charset=utf-8><p>Mưa lớn đêm 9/8.</p>"
+                          "<figure><img src='http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t-l%%E1%%BB%%9F.png?w=800' "
+                          "alt='Đất đá trên mặt đường'><figcaption>Sạt lở trên Quốc lộ 4H. Ảnh: Lò Văn Dũng"
+                          "</figcaption></figure>"
+                          "<figure><img src='http://127.0.0.1:%d/anh/mat.png'></figure>"
+                          "<p>Nhiều hộ phải di dời.</p>", port, port);
+  page_bytes = g_bytes_new (page, strlen (page));
+  content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mở đầu.\n");
+  gdk_clipboard_set_content (clipboard, content);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_assert_true (byline_ui_test_wait_until (window_has_n_images, &wait, 10000));
+
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "sạt-lở.png");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở trên Quốc lộ 4H.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Lò Văn Dũng");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Đất đá trên mặt đường");
+  path = g_file_get_path (byline_image_get_file (image));
+  g_assert_nonnull (strstr (path, byline_article_get_id (article (f))));
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn đêm 9/8.");
+  office_assert_block (body, 2, BYLINE_BLOCK_IMAGE, NULL);
+  g_assert_cmpstr (byline_block_get_image_id (byline_body_get_block (body, 2)), ==, byline_image_get_id (image));
+  office_assert_block (body, byline_body_get_n_blocks (body) - 1, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ phải di dời.");
+  g_assert_true (byline_ui_test_wait_until (toast_names_left_out, f, 5000));
+
+  /* One undo takes all of it back. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
   soup_server_disconnect (server);
 }
 
@@ -1861,6 +1969,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/paste-whole-story", test_paste_whole_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-as-text", test_paste_as_text);
   byline_ui_test_add_window_test ("/ui/pictures/paste-web-story", test_paste_web_story);
+  byline_ui_test_add_window_test ("/ui/pictures/paste-web-pictures", test_paste_web_pictures);
   byline_ui_test_add_window_test ("/ui/pictures/paste-plain-story", test_paste_plain_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-into-headline-begun", test_paste_into_headline_begun);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);

@@ -1,0 +1,254 @@
+/* byline-web-page.c — a piece of a web page, with its pictures
+ *
+ * A story selected in a browser and pasted (or dragged) into Byline comes
+ * as HTML whose pictures are the site's addresses.  They were left out:
+ * "3 pictures of the page were not pasted: save them, then add them with
+ * Add Pictures", and the reporter saved each by hand.  Each is downloaded
+ * instead (byline-web-picture.c: limits, names from the address, pages
+ * refused) into a temporary folder, the page's <img> pointed at its file
+ * there, and the page read as a saved page is (byline-html-import.c), so
+ * that the pictures come with their captions and credits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Byline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+
+#include "byline-article.h"
+#include "byline-error.h"
+#include "byline-files.h"
+#include "byline-html-private.h"
+#include "byline-import-private.h"
+#include "byline-web-page.h"
+#include "byline-web-picture.h"
+
+#define PARSE_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+/* The web address of @img's picture, or NULL: src, else the lazy-loading
+ * pages' data-src; "//host/a.jpg" is https. */
+static char *
+dup_web_ref (xmlNode *img)
+{
+  static const char *const attributes[] = { "src", "data-src", "data-original", NULL };
+
+  for (guint i = 0; attributes[i] != NULL; i++)
+    {
+      g_autofree char *ref = (char *) xmlGetProp (img, (const xmlChar *) attributes[i]);
+
+      if (ref == NULL)
+        continue;
+      g_strstrip (ref);
+      if (g_str_has_prefix (ref, "//"))
+        return g_strconcat ("https:", ref, NULL);
+      if (g_ascii_strncasecmp (ref, "http://", 7) == 0 || g_ascii_strncasecmp (ref, "https://", 8) == 0)
+        return g_steal_pointer (&ref);
+      /* A placeholder (data:, empty) in src: the next attribute has it. */
+      if (*ref != '\0' && g_ascii_strncasecmp (ref, "data:", 5) != 0)
+        return NULL;
+    }
+  return NULL;
+}
+
+static void
+collect_pictures (xmlNode   *node,
+                  GPtrArray *pictures)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_ascii_strcasecmp ((const char *) node->name, "img") == 0)
+        g_ptr_array_add (pictures, node);
+      collect_pictures (node->children, pictures);
+    }
+}
+
+static xmlDoc *
+parse (GBytes *html)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (html, &length);
+
+  if (data == NULL || length == 0 || length > G_MAXINT)
+    return NULL;
+  /* What a browser puts on the clipboard is UTF-8. */
+  return htmlReadMemory (data, (int) length, NULL, "UTF-8", PARSE_OPTIONS);
+}
+
+gboolean
+byline_web_page_has_pictures (GBytes *html)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+
+  g_return_val_if_fail (html != NULL, FALSE);
+
+  if ((doc = parse (html)) == NULL)
+    return FALSE;
+  collect_pictures (xmlDocGetRootElement (doc), pictures);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      g_autofree char *ref = dup_web_ref (g_ptr_array_index (pictures, i));
+
+      if (ref != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+remove_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = data;
+
+  byline_file_remove_tree (folder, NULL);
+}
+
+/* Downloads @img's picture into @folder, as "@index-<its name>", and points
+ * @img at it; FALSE (and @img as it was) when it cannot be had. */
+static gboolean
+fetch_picture (xmlNode      *img,
+               const char   *ref,
+               guint         index,
+               GFile        *folder,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) downloaded = byline_web_picture_download (ref, BYLINE_WEB_PICTURE_MAX_BYTES, cancellable, &error);
+  g_autofree char *basename = NULL;
+  g_autofree char *subfolder = g_strdup_printf ("%02u", index);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) sub = NULL;
+  g_autofree char *ref_name = NULL;
+  gboolean moved;
+
+  if (downloaded == NULL)
+    {
+      g_debug ("Picture of the page left out: %s", error->message);
+      return FALSE;
+    }
+  /* A folder each: two pictures may have one name, and the name is what the
+   * pictures panel shows. */
+  basename = g_file_get_basename (downloaded);
+  name = g_build_filename (subfolder, basename, NULL);
+  target = g_file_resolve_relative_path (folder, name);
+  sub = g_file_get_child (folder, subfolder);
+  moved = g_file_make_directory (sub, cancellable, &error)
+          && g_file_move (downloaded, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, &error);
+  byline_web_picture_discard (downloaded);
+  if (!moved)
+    {
+      g_debug ("Picture of the page left out: %s", error != NULL ? error->message : subfolder);
+      return FALSE;
+    }
+  /* A relative reference, as a saved page's (its %XX decoded on reading). */
+  ref_name = g_uri_escape_string (name, "/", TRUE);
+  xmlSetProp (img, (const xmlChar *) "src", (const xmlChar *) ref_name);
+  /* The picture is this file now, whatever else the page offered. */
+  xmlUnsetProp (img, (const xmlChar *) "srcset");
+  xmlUnsetProp (img, (const xmlChar *) "data-src");
+  return TRUE;
+}
+
+/* Downloads the web pictures of @html into a new temporary folder, *@folder,
+ * and returns the page pointing at them there. */
+static GBytes *
+fetch_pictures (GBytes        *html,
+                const char    *display,
+                GCancellable  *cancellable,
+                GFile        **folder,
+                GError       **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  xmlChar *dumped = NULL;
+  int size = 0;
+  guint fetched = 0;
+
+  if ((doc = parse (html)) == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED, _("%s: no HTML document could be read"), display);
+      return NULL;
+    }
+  if ((path = g_dir_make_tmp ("byline-web-XXXXXX", error)) == NULL)
+    return NULL;
+  *folder = g_file_new_for_path (path);
+
+  collect_pictures (xmlDocGetRootElement (doc), pictures);
+  for (guint i = 0; i < pictures->len && fetched < BYLINE_WEB_PAGE_MAX_PICTURES; i++)
+    {
+      xmlNode *img = g_ptr_array_index (pictures, i);
+      g_autofree char *ref = dup_web_ref (img);
+
+      if (ref != NULL && fetch_picture (img, ref, i + 1, *folder, cancellable))
+        fetched++;
+    }
+  htmlDocDumpMemoryFormat (doc, &dumped, &size, 0);
+  return g_bytes_new_with_free_func (dumped, size, xmlFree, dumped);
+}
+
+typedef BylineArticle *(*ImportFunc) (GBytes *, const char *, GFile *, GError **);
+
+static BylineArticle *
+read_with_pictures (GBytes         *html,
+                    const char     *display,
+                    ImportFunc      import,
+                    GCancellable   *cancellable,
+                    char         ***left_out,
+                    GError        **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+
+  g_return_val_if_fail (html != NULL, NULL);
+  g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (left_out != NULL)
+    *left_out = NULL;
+  rewritten = fetch_pictures (html, display, cancellable, &folder, error);
+  if (rewritten == NULL || (article = import (rewritten, display, folder, error)) == NULL)
+    {
+      if (folder != NULL)
+        byline_file_remove_tree (folder, NULL);
+      return NULL;
+    }
+  /* The store copies the pictures into the draft: the folder goes with the
+   * article. */
+  g_object_set_data_full (G_OBJECT (article), "byline-web-page-media", g_steal_pointer (&folder), remove_folder);
+  return _byline_import_finish_piece (g_steal_pointer (&article), display, left_out, error);
+}
+
+BylineArticle *
+byline_web_page_read_piece (GBytes         *html,
+                            const char     *display,
+                            GCancellable   *cancellable,
+                            char         ***left_out,
+                            GError        **error)
+{
+  return read_with_pictures (html, display, _byline_html_import_piece, cancellable, left_out, error);
+}
+
+BylineArticle *
+byline_web_page_read_story (GBytes         *html,
+                            const char     *display,
+                            GCancellable   *cancellable,
+                            char         ***left_out,
+                            GError        **error)
+{
+  return read_with_pictures (html, display, _byline_html_import_selection, cancellable, left_out, error);
+}

@@ -1,0 +1,38 @@
+/* byline-web-page.h — a piece of a web page, with its pictures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-types.h"
+
+G_BEGIN_DECLS
+
+/* At most this many pictures of a pasted page are downloaded. */
+#define BYLINE_WEB_PAGE_MAX_PICTURES 40
+
+/* Whether @html (a page's piece, as a browser copies it) shows pictures
+ * from the web (http: or https: <img>s). */
+gboolean       byline_web_page_has_pictures (GBytes          *html);
+/* Reads @html, a piece of a web page selected in a browser, as
+ * byline_import_read_piece() reads a word processor's: all of it as the
+ * body, its pictures with their captions and credits.  Each picture is
+ * downloaded (byline-web-picture.h) into a temporary folder that goes with
+ * the article; those that cannot be are left out, named in *@left_out.
+ * Blocking: for a worker thread. */
+BylineArticle *byline_web_page_read_piece   (GBytes          *html,
+                                             const char      *display,
+                                             GCancellable    *cancellable,
+                                             char          ***left_out,
+                                             GError         **error);
+/* The same for a whole story selected on a page and pasted into an empty
+ * one, as byline_html_import_selection() reads it: headline, lead, source
+ * prefix and byline taken out. */
+BylineArticle *byline_web_page_read_story   (GBytes          *html,
+                                             const char      *display,
+                                             GCancellable    *cancellable,
+                                             char          ***left_out,
+                                             GError         **error);
+
+G_END_DECLS

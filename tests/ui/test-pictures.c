@@ -834,6 +834,43 @@ serve_picture (SoupServer        *server,
                                     g_bytes_get_size (picture));
 }
 
+/* A web site on loopback: its pictures whose names have "sạt" in them are
+ * a picture made for the test; anything else is not there. */
+typedef struct
+{
+  SoupServer *server;
+  GBytes     *picture;
+  int         port;
+} PictureSite;
+
+static void
+picture_site_open (Fixture     *f,
+                   PictureSite *site)
+{
+  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  site->picture = g_file_load_bytes (made, NULL, NULL, NULL);
+  g_assert_nonnull (site->picture);
+  site->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (site->server, NULL, serve_picture, site->picture, NULL);
+  g_assert_true (soup_server_listen_local (site->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (site->server);
+  site->port = g_uri_get_port (uris->data);
+}
+
+static void
+picture_site_close (PictureSite *site)
+{
+  soup_server_disconnect (site->server);
+  g_clear_object (&site->server);
+  g_clear_pointer (&site->picture, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PictureSite, picture_site_close)
+
 static gboolean
 toast_says_lu_not_downloaded (gpointer data)
 {
@@ -1107,11 +1144,7 @@ test_paste_web_story (Fixture       *f,
   GtkTextView *headline = byline_article_editor_get_headline_view (editor (f));
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (headline));
   BylineBody *body = byline_article_get_body (article (f));
-  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
-  g_autoptr(GBytes) picture = g_file_load_bytes (made, NULL, NULL, NULL);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_auto(PictureSite) site = { 0 };
   g_autofree char *page = NULL;
   static const char title[] = "<meta charset=utf-8><span>Mưa lũ ở Bát Xát</span>";
   g_autoptr(GBytes) page_bytes = NULL;
@@ -1122,16 +1155,13 @@ test_paste_web_story (Fixture       *f,
   ImageWait wait = { f->window, 1 };
   BylineImage *image;
 
-  soup_server_add_handler (server, NULL, serve_picture, picture, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
+  picture_site_open (f, &site);
   page = g_strdup_printf ("<meta charset=utf-8><div class=detail><p><b>Sạt lở trên Quốc lộ 4H</b></p>"
                           "<p>(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.</p>"
                           "<p>Nhiều đoạn bị đất đá vùi lấp, có nơi dày hơn <a href='https://baolaocai.vn/x'>2 mét</a>.</p>"
                           "<figure><img src='http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t.png'><figcaption>Hiện trường. "
                           "Ảnh: Hà Anh</figcaption></figure>"
-                          "<p>Lực lượng chức năng đang khắc phục.</p></div>", g_uri_get_port (uris->data));
+                          "<p>Lực lượng chức năng đang khắc phục.</p></div>", site.port);
   page_bytes = g_bytes_new (page, strlen (page));
   page_content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
 
@@ -1153,7 +1183,6 @@ test_paste_web_story (Fixture       *f,
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Hiện trường.");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
   g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), >=, 0);
-  soup_server_disconnect (server);
 
   /* A title alone, from a story begun as nothing: the headline's. */
   byline_ui_test_empty_story (f);
@@ -1574,11 +1603,7 @@ test_drop_web_picture (Fixture       *f,
 {
   BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
   BylineBody *body = byline_article_get_body (article (f));
-  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
-  g_autoptr(GBytes) picture = g_file_load_bytes (made, NULL, NULL, NULL);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_auto(PictureSite) site = { 0 };
   g_autofree char *address = NULL;
   g_autofree char *missing = NULL;
   g_autoptr(GFile) web = NULL;
@@ -1587,13 +1612,8 @@ test_drop_web_picture (Fixture       *f,
   BylineImage *image;
   g_autofree char *path = NULL;
 
-  g_assert_nonnull (picture);
-  soup_server_add_handler (server, NULL, serve_picture, picture, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  address = g_strdup_printf ("http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t-l%%E1%%BB%%9F.png?w=1200",
-                             g_uri_get_port (uris->data));
+  picture_site_open (f, &site);
+  address = g_strdup_printf ("http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t-l%%E1%%BB%%9F.png?w=1200", site.port);
 
   byline_article_editor_focus_body (editor (f));
   byline_ui_test_type (GTK_TEXT_VIEW (view), "Mưa lớn kéo dài.");
@@ -1608,13 +1628,11 @@ test_drop_web_picture (Fixture       *f,
   g_assert_nonnull (strstr (path, byline_article_get_id (article (f))));
   g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
 
-  missing = g_strdup_printf ("http://127.0.0.1:%d/anh/mat.png", g_uri_get_port (uris->data));
+  missing = g_strdup_printf ("http://127.0.0.1:%d/anh/mat.png", site.port);
   gone = g_file_new_for_uri (missing);
   g_assert_true (drop_file (GTK_WIDGET (view), gone, 10, 10));
   g_assert_true (byline_ui_test_wait_until (toast_says_not_downloaded, f, 5000));
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
-
-  soup_server_disconnect (server);
 }
 
 static gboolean
@@ -1640,30 +1658,21 @@ test_paste_web_pictures (Fixture       *f,
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
   BylineBody *body = byline_article_get_body (article (f));
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
-  g_autoptr(GBytes) picture = g_file_load_bytes (made, NULL, NULL, NULL);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_auto(PictureSite) site = { 0 };
   g_autofree char *page = NULL;
   g_autoptr(GBytes) page_bytes = NULL;
   g_autoptr(GdkContentProvider) content = NULL;
   g_autofree char *path = NULL;
   ImageWait wait = { f->window, 1 };
   BylineImage *image;
-  int port;
 
-  soup_server_add_handler (server, NULL, serve_picture, picture, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  port = g_uri_get_port (uris->data);
+  picture_site_open (f, &site);
   page = g_strdup_printf ("<meta charset=utf-8><p>Mưa lớn đêm 9/8.</p>"
                           "<figure><img src='http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t-l%%E1%%BB%%9F.png?w=800' "
                           "alt='Đất đá trên mặt đường'><figcaption>Sạt lở trên Quốc lộ 4H. Ảnh: Lò Văn Dũng"
                           "</figcaption></figure>"
                           "<figure><img src='http://127.0.0.1:%d/anh/mat.png'></figure>"
-                          "<p>Nhiều hộ phải di dời.</p>", port, port);
+                          "<p>Nhiều hộ phải di dời.</p>", site.port, site.port);
   page_bytes = g_bytes_new (page, strlen (page));
   content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
 
@@ -1691,7 +1700,6 @@ test_paste_web_pictures (Fixture       *f,
   g_assert_true (byline_body_buffer_undo (buffer));
   g_assert_cmpint (byline_body_find_image (body, byline_image_get_id (image)), ==, -1);
   office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
-  soup_server_disconnect (server);
 }
 
 /* A story's file dropped on the text (a Word document from the mail) opens

@@ -353,8 +353,9 @@ move_selection (BylineBodyView *self,
 /* Whole blocks of the story moved before block @to: the same blocks, their
  * pictures and styles as they are, one undo step; the cursor after them,
  * nothing left selected (GtkTextView deletes the selection once a move is
- * done). */
-static void
+ * done).  FALSE, the selection kept, when they stay where they are: the
+ * drop is then no move, or GtkTextView would delete them. */
+static gboolean
 move_blocks (BylineBodyView *self,
              guint           to)
 {
@@ -364,12 +365,13 @@ move_blocks (BylineBodyView *self,
 
   byline_body_buffer_get_selected_blocks (buffer, &first, &last);
   if (!byline_body_buffer_move_blocks (buffer, first, last, to))
-    return;
+    return FALSE;
   moved_end = to > last ? to - 1 : to + last - first;
   byline_body_buffer_get_iter_at_block (buffer, &iter, moved_end, 0);
   if (!gtk_text_iter_ends_line (&iter))
     gtk_text_iter_forward_to_line_end (&iter);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &iter);
+  return TRUE;
 }
 
 /* Byline's own piece of @view's selection, at @iter, copied with its
@@ -411,13 +413,10 @@ on_drop (GtkDropTargetAsync *target,
       gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (self)), &iter);
       _byline_body_view_paste_drop (self, drop);
     }
+  else if (from == self && is_move (drop) && selects_blocks (self))
+    gdk_drop_finish (drop, move_blocks (self, _byline_body_view_get_block_at (self, x, y)) ? GDK_ACTION_MOVE : 0);
   else if (from == self && in_selection (self, &iter))
     gdk_drop_finish (drop, 0);
-  else if (from == self && is_move (drop) && selects_blocks (self))
-    {
-      move_blocks (self, _byline_body_view_get_block_at (self, x, y));
-      gdk_drop_finish (drop, GDK_ACTION_MOVE);
-    }
   else if (from == self && is_move (drop))
     {
       move_selection (self, &iter);

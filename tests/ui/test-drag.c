@@ -297,6 +297,17 @@ test_blocks_between_paragraphs (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (has_block, &wait, 3000));
   office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài suốt đêm.");
   office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
+
+  /* A paragraph dropped on its own second half: it stays, nothing lost
+   * (GtkTextView deletes what a move took away). */
+  byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
+  select_range (f, 4, 0, 4, 25);
+  point_at (body_view (f), 4, 3, FALSE, &x1, &y1);
+  point_at (body_view (f), 4, 20, FALSE, &x2, &y2);
+  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (body_view (f)), x2, y2, FALSE);
+  byline_ui_test_wait (300);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 5);
+  office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");
 }
 
 /* Words dragged from one paragraph into another go into its line, with

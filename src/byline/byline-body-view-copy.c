@@ -129,7 +129,8 @@ _byline_body_view_copy_clipboard (BylineBodyView *self,
  * a text buffer into Byline's own piece and a page, as Copy offers them.
  * They are GTK's for every text buffer (GDK knows types, not instances):
  * another view's words (the headline's) go as a page of their text, and
- * as no piece (the paste code then takes the page). */
+ * as no piece; pasted in Byline, they are GtkTextView's text paste
+ * (byline-body-view-paste.c). */
 
 static void
 on_written (GObject      *stream,
@@ -181,7 +182,8 @@ serialize_selection (GdkContentSerializer *serializer)
 
   if (view == NULL || !dup_selection (view, &own, &html, NULL))
     {
-      if (!page || buffer == NULL)
+      /* A story's body with nothing selected any more has nothing to give. */
+      if (!page || buffer == NULL || view != NULL)
         {
           gdk_content_serializer_return_error (serializer,
                                                g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

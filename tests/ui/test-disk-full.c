@@ -25,6 +25,8 @@
 #include "byline-article-editor.h"
 #include "byline-body-view.h"
 #include "byline-document.h"
+#include "byline-outbox.h"
+#include "byline-publisher.h"
 #include "byline-window-private.h"
 #include "ui-window-test.h"
 
@@ -411,6 +413,66 @@ test_pictures (void)
   g_rmdir (outside);
 }
 
+static gboolean
+toast_says_not_sent (gpointer data)
+{
+  return g_strcmp0 (byline_ui_test_toast_title (data),
+                    "Could not send: The disk is full: free some space, then try again.") == 0;
+}
+
+static gboolean
+has_job (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 1;
+}
+
+static gboolean
+has_destination (gpointer data)
+{
+  g_autofree char *destination = byline_publisher_dup_default_destination (data);
+
+  return destination != NULL;
+}
+
+/* Sent while the disk is full: the outbox sends the draft as saved, and it
+ * cannot be saved.  The window says why, nothing is queued, and the story
+ * stays as typed; with room again, it goes. */
+static void
+test_send (void)
+{
+  g_auto(Desk) desk = { 0 };
+  g_autoptr(BylinePublisher) publisher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filler = NULL;
+  GListModel *outbox;
+
+  desk_open (&desk, "send", "Lũ quét ở Mường Tè");
+  publisher = byline_publisher_new (desk.store, NULL, NULL);
+  g_assert_true (byline_publisher_start (publisher, &error));
+  g_assert_no_error (error);
+  byline_window_set_publisher (desk.window, publisher);
+  outbox = G_LIST_MODEL (byline_publisher_get_outbox (publisher));
+  /* The folder account every computer has, once it is written. */
+  g_assert_true (byline_ui_test_wait_until (has_destination, publisher, 10000));
+
+  filler = fill_disk (0);
+  byline_test_expect_warning ("Autosave of draft * failed: *No space left on device");
+  byline_ui_test_type (desk.headline, ", 3 người mất tích");
+  g_assert_true (byline_ui_test_wait_until (has_failed, desk.document, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.send", "s", "submitted"));
+  g_assert_true (byline_ui_test_wait_until (toast_says_not_sent, desk.window, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (outbox), ==, 0);
+  g_assert_cmpstr (byline_article_get_headline (byline_document_get_article (desk.document)), ==,
+                   "Lũ quét ở Mường Tè, 3 người mất tích");
+
+  /* Room again: saved, and sent as it now is. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_assert_true (byline_ui_test_wait_until (is_saved, desk.document, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.send", "s", "submitted"));
+  g_assert_true (byline_ui_test_wait_until (has_job, outbox, 5000));
+  byline_publisher_stop (publisher);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/ui/disk-full/window", test_window);
   g_test_add_func ("/ui/disk-full/read-only", test_read_only);
   g_test_add_func ("/ui/disk-full/pictures", test_pictures);
+  g_test_add_func ("/ui/disk-full/send", test_send);
 
   status = g_test_run ();
   unmount_small_disk ();

@@ -214,6 +214,9 @@ on_text_read (GObject      *object,
 static void
 paste_text (Paste *paste)
 {
+  /* A drop finished already (a web page's, its pictures downloading). */
+  if (paste->drop == NULL && paste->clipboard == NULL)
+    return;
   if (paste->drop != NULL)
     read_value_async (paste, G_TYPE_STRING, on_text_read);
   else
@@ -736,6 +739,13 @@ paste_web_piece (Paste    *paste,
   piece = piece_new (paste, formats, g_strdup (_("the page")));
   piece->web = TRUE;
   piece->whole = whole;
+  /* The page is read: the browser it was dragged from need not wait for
+   * its pictures. */
+  if (paste->drop != NULL)
+    {
+      gdk_drop_finish (paste->drop, GDK_ACTION_COPY);
+      g_clear_object (&paste->drop);
+    }
   piece->downloading = g_object_ref (adw_toast_new (_("Downloading the pictures of the page…")));
   adw_toast_set_timeout (piece->downloading, 0);
   byline_widget_show_toast (GTK_WIDGET (paste->view), piece->downloading);

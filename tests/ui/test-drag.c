@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <libsoup/soup.h>
+
 #include "byline-test-utils.h"
 #include "office-test-utils.h"
 #include "ui-pointer.h"
@@ -636,6 +638,7 @@ source_window (GdkContentProvider *content,
   gtk_drag_source_set_content (source, content);
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY | GDK_ACTION_MOVE);
   gtk_widget_add_controller (*label, GTK_EVENT_CONTROLLER (source));
+  g_object_set_data (G_OBJECT (window), "drag-source", source);
   gtk_window_set_child (GTK_WINDOW (window), *label);
   gtk_window_present (GTK_WINDOW (window));
   byline_ui_test_wait (300);
@@ -679,6 +682,106 @@ test_from_word_processor (Fixture       *f,
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Thu Hà");
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A site whose picture comes only when the test lets it. */
+typedef struct
+{
+  GBytes            *picture;
+  SoupServerMessage *held;
+  gboolean           drag_ended;
+} SlowSite;
+
+static void
+serve_slowly (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           data)
+{
+  SlowSite *site = data;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY, g_bytes_get_data (site->picture, NULL),
+                                    g_bytes_get_size (site->picture));
+  site->held = msg;
+  soup_server_message_pause (msg);
+}
+
+static gboolean
+picture_asked (gpointer data)
+{
+  return ((SlowSite *) data)->held != NULL;
+}
+
+static gboolean
+drag_ended (gpointer data)
+{
+  return ((SlowSite *) data)->drag_ended;
+}
+
+static void
+on_drag_end (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             SlowSite      *site)
+{
+  site->drag_ended = TRUE;
+}
+
+/* Part of a story dragged from a browser: the text and its picture arrive,
+ * and the browser's drag ends as soon as the page is read, not after its
+ * pictures have downloaded over a slow line. */
+static void
+test_from_browser (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
+  SlowSite site = { g_file_load_bytes (made, NULL, NULL, NULL), NULL, FALSE };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GBytes) page_bytes = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  ImageWait wait = { article (f), 1 };
+  GtkWidget *label;
+  GtkWidget *window;
+  double x, y;
+
+  soup_server_add_handler (server, NULL, serve_slowly, &site, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  page = g_strdup_printf ("<meta charset=utf-8><p>Nước lũ dâng cao.</p><figure><img src='http://127.0.0.1:%d/"
+                          "lu-len.png' alt='Nước lũ'><figcaption>Nước lũ tràn qua bản.</figcaption></figure>",
+                          g_uri_get_port (uris->data));
+  page_bytes = g_bytes_new (page, strlen (page));
+  content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
+
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (body_view (f)), "Mở đầu.");
+  byline_ui_test_wait (300);
+  window = source_window (content, &label);
+  g_signal_connect (g_object_get_data (G_OBJECT (window), "drag-source"), "drag-end",
+                    G_CALLBACK (on_drag_end), &site);
+
+  point_at (body_view (f), 0, 6, TRUE, &x, &y);
+  byline_ui_test_drag (label, 20, 10, GTK_WIDGET (body_view (f)), x, y, FALSE);
+  g_assert_true (byline_ui_test_wait_until (picture_asked, &site, 5000));
+  /* The picture is still on its way; the drag is over. */
+  g_assert_true (byline_ui_test_wait_until (drag_ended, &site, 5000));
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 0);
+
+  soup_server_message_unpause (site.held);
+  g_assert_true (byline_ui_test_wait_until (has_n_images, &wait, 5000));
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (article (f), 0)), ==,
+                   "Nước lũ tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "lu-len.png");
+
+  soup_server_disconnect (server);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_bytes_unref (site.picture);
 }
 
 /* A whole story dragged onto a new story's headline is taken apart as its
@@ -768,6 +871,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The loopback site is reached directly, as no proxy is asked. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   byline_ui_test_init (&argc, &argv);
 
   byline_ui_test_add_window_test ("/ui/drag/move-figure", test_move_figure);
@@ -778,6 +883,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);
   byline_ui_test_add_window_test ("/ui/drag/out-to-other-program", test_out_to_other_program);
   byline_ui_test_add_window_test ("/ui/drag/from-word-processor", test_from_word_processor);
+  byline_ui_test_add_window_test ("/ui/drag/from-browser", test_from_browser);
   byline_ui_test_add_window_test ("/ui/drag/story-onto-headline", test_story_onto_headline);
   byline_ui_test_add_window_test ("/ui/drag/row-into-text", test_row_into_text);
 

@@ -53,7 +53,7 @@ on_request (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, (const char *) png, sizeof png);
     }
-  else if (g_str_equal (path, "/login.jpg") || g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
+  else if (g_str_equal (path, "/login.jpg"))
     {
       static const char page[] = "<!DOCTYPE html><html><body><form>Đăng nhập</form></body></html>";
 
@@ -69,6 +69,19 @@ on_request (SoupServer        *server,
       if (g_str_equal (path, "/big-chunked.jpg"))
         soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
       soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, big, 300000);
+    }
+  else if (g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
+    {
+      static const char page[] =
+        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Lũ quét ở Bát Xát - Báo Lào Cai</title></head>"
+        "<body><nav><a href='/'>Trang chủ</a></nav><article><h1>Lũ quét ở Bát Xát</h1>"
+        "<p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.</p>"
+        "<figure><img src='../anh/L%C5%A9%20qu%C3%A9t.jpg' alt='Nước lũ'>"
+        "<figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh</figcaption></figure>"
+        "<p>Nhiều hộ dân phải di dời.</p></article></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
     }
   else if (g_str_equal (path, "/empty.jpg"))
     {
@@ -305,6 +318,72 @@ test_page_piece (Fixture       *f,
   g_bytes_unref (r.html);
 }
 
+typedef struct
+{
+  char           *uri;
+  BylineArticle  *story;
+  char          **left_out;
+  GError         *error;
+  gboolean        done;
+} ArticleRead;
+
+static gpointer
+read_article_in_thread (gpointer data)
+{
+  ArticleRead *r = data;
+
+  r->story = byline_web_page_read_article (r->uri, NULL, &r->left_out, &r->error);
+  g_atomic_int_set (&r->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static void
+read_article (ArticleRead *r)
+{
+  GThread *thread = g_thread_new ("article", read_article_in_thread, r);
+
+  while (!g_atomic_int_get (&r->done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+}
+
+/* A link to a story dropped on Byline: the page downloaded and read as a
+ * saved page opens, its picture (a relative address) downloaded with its
+ * caption and credit.  A picture's address is not a page. */
+static void
+test_page_article (Fixture       *f,
+                   gconstpointer  data)
+{
+  ArticleRead r = { g_strconcat (f->base, "/tin/lu-quet-o-bat-xat", NULL), NULL, NULL, NULL, FALSE };
+  ArticleRead picture = { g_strconcat (f->base, "/picture", NULL), NULL, NULL, NULL, FALSE };
+  BylineImage *image;
+
+  read_article (&r);
+  g_assert_no_error (r.error);
+  g_assert_nonnull (r.story);
+  g_assert_cmpstr (byline_article_get_headline (r.story), ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpstr (byline_article_get_lead (r.story), ==, "(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.");
+  g_assert_cmpuint (byline_article_get_n_images (r.story), ==, 1);
+  image = byline_article_get_image (r.story, 0);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "Lũ quét.jpg");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
+  g_assert_true (r.left_out == NULL || r.left_out[0] == NULL);
+
+  read_article (&picture);
+  g_assert_null (picture.story);
+  g_assert_error (picture.error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT);
+  g_assert_nonnull (strstr (picture.error->message, "is not a web page but image/png"));
+
+  g_clear_object (&r.story);
+  g_strfreev (r.left_out);
+  g_free (r.uri);
+  g_clear_error (&picture.error);
+  g_free (picture.uri);
+}
+
 /* A page without pictures from the web is not one. */
 static void
 test_page_without_pictures (void)
@@ -339,6 +418,7 @@ main (int   argc,
   g_test_add ("/web-picture/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/web-page/piece", Fixture, NULL, fixture_setup, test_page_piece, fixture_teardown);
   g_test_add_func ("/web-page/without-pictures", test_page_without_pictures);
+  g_test_add ("/web-page/article", Fixture, NULL, fixture_setup, test_page_article, fixture_teardown);
 
   status = g_test_run ();
   g_rmdir (tmp);

@@ -56,6 +56,7 @@ static BylineImage *
 import_file (BylineDraftStore  *store,
              BylineArticle     *article,
              GFile             *file,
+             GPtrArray         *pages,
              GError           **error)
 {
   g_autoptr(GFile) downloaded = NULL;
@@ -65,10 +66,20 @@ import_file (BylineDraftStore  *store,
   if (byline_web_picture_is_web (file))
     {
       g_autofree char *uri = g_file_get_uri (file);
+      gboolean is_page = FALSE;
 
-      downloaded = byline_web_picture_download (uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, error);
+      downloaded = byline_web_picture_download_full (uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, &is_page, &local);
+      /* A link to a story: it opens as one (the caller does it). */
+      if (is_page && pages != NULL)
+        {
+          g_ptr_array_add (pages, g_steal_pointer (&uri));
+          return NULL;
+        }
       if (downloaded == NULL)
-        return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
       file = downloaded;
     }
   image = byline_draft_store_import_image (store, article, file, &local);
@@ -96,16 +107,17 @@ import_files (BylineDraftStore  *store,
               BylineArticle     *article,
               GPtrArray         *files,
               GPtrArray         *images,
+              GPtrArray         *pages,
               GError           **first_error)
 {
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), &error);
+      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), pages, &error);
 
       if (image != NULL)
         g_ptr_array_add (images, image);
-      else if (first_error != NULL && *first_error == NULL)
+      else if (error != NULL && first_error != NULL && *first_error == NULL)
         g_propagate_error (first_error, g_steal_pointer (&error));
     }
 }
@@ -157,7 +169,8 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   at = index < 0 ? byline_body_buffer_get_insert_block (buffer) : (guint) index;
   images = g_ptr_array_new_with_free_func (g_object_unref);
   list = files_of (files);
-  import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, error);
+  import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, NULL,
+                error);
   show_images (self, images, at, TRUE);
   return images->len;
 }
@@ -178,6 +191,7 @@ typedef struct
   GtkTextMark      *mark;       /* before the line they go above */
   int               cursor;     /* the cursor's offset then */
   GPtrArray        *images;     /* BylineImage, imported */
+  GPtrArray        *pages;      /* the web pages' addresses among them: stories */
   GError           *error;      /* why the first that failed did */
   GdkTexture       *texture;    /* pasted: written to a file in the thread first */
   char             *name;       /* … with this name */
@@ -196,6 +210,7 @@ insertion_free (Insertion *insertion)
   g_clear_object (&insertion->store);
   g_clear_pointer (&insertion->files, g_ptr_array_unref);
   g_clear_pointer (&insertion->images, g_ptr_array_unref);
+  g_clear_pointer (&insertion->pages, g_ptr_array_unref);
   g_clear_error (&insertion->error);
   g_clear_object (&insertion->texture);
   g_free (insertion->name);
@@ -246,7 +261,8 @@ import_in_thread (GTask        *task,
       if (pasted != NULL)
         g_ptr_array_add (insertion->files, g_object_ref (pasted));
     }
-  import_files (insertion->store, insertion->article, insertion->files, insertion->images, &insertion->error);
+  import_files (insertion->store, insertion->article, insertion->files, insertion->images, insertion->pages,
+                &insertion->error);
   if (pasted != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (pasted);
@@ -291,6 +307,13 @@ on_imported (GObject      *source,
 
       byline_widget_show_toast (GTK_WIDGET (self), byline_toast_new_long (message));
     }
+  /* Links to stories dropped where pictures go: they open as stories, as a
+   * story's file dropped there does. */
+  if (insertion->pages->len > 0)
+    {
+      g_ptr_array_add (insertion->pages, NULL);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uris", "^as", insertion->pages->pdata);
+    }
 }
 
 static void
@@ -319,6 +342,7 @@ start_insertion (BylineBodyView *self,
   insertion->store = g_object_ref (byline_document_get_store (document));
   insertion->files = files != NULL ? files_of (files) : g_ptr_array_new_with_free_func (g_object_unref);
   insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
+  insertion->pages = g_ptr_array_new_with_free_func (g_free);
   insertion->texture = texture != NULL ? g_object_ref (texture) : NULL;
   insertion->name = g_strdup (name);
   if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
@@ -337,7 +361,7 @@ start_insertion (BylineBodyView *self,
       {
         g_autofree char *uri = g_file_get_uri (g_ptr_array_index (insertion->files, i));
         g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-        g_autofree char *title = g_strdup_printf (_("Downloading the picture from %s…"),
+        g_autofree char *title = g_strdup_printf (_("Downloading from %s…"),
                                                   parsed != NULL ? g_uri_get_host (parsed) : uri);
 
         insertion->downloading = g_object_ref (adw_toast_new (title));

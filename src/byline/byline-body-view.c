@@ -12,6 +12,7 @@
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-body-view-private.h"
+#include "byline-web-picture.h"
 #include "byline-widget-util.h"
 #include "byline-document.h"
 #include "byline-figure.h"
@@ -416,6 +417,10 @@ is_story_file (GFile *file)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
 
+  /* A web address goes where pictures go; a page's opens as a story from
+   * there (byline-body-view-pictures.c). */
+  if (byline_web_picture_is_web (file))
+    return FALSE;
   return g_content_type_is_a (type, "text/plain")
          || g_content_type_is_a (type, "text/html")
          || g_content_type_is_a (type, "application/json")

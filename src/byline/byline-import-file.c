@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "byline-import-file.h"
+#include "byline-web-page.h"
+#include "byline-web-picture.h"
 
 
 typedef struct
@@ -50,6 +52,18 @@ read_file (GFile        *file,
   g_auto(GStrv) left_out = NULL;
   BylineArticle *article;
   goffset size;
+
+  /* A link to a web page (dropped from a browser): its story, downloaded. */
+  if (byline_web_picture_is_web (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      *format = "html";
+      article = byline_web_page_read_article (uri, NULL, &left_out, error);
+      if (article != NULL && notice != NULL)
+        *notice = byline_import_describe_left_out (uri, (const char * const *) left_out);
+      return article;
+    }
 
   /* The person chose the file: its name is enough in a toast. */
   name = g_file_get_basename (file);

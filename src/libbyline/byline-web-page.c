@@ -25,6 +25,8 @@
 
 #include "byline-article.h"
 #include "byline-error.h"
+#include "byline-html.h"
+#include "byline-import.h"
 #include "byline-files.h"
 #include "byline-html-private.h"
 #include "byline-import-private.h"
@@ -38,7 +40,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 /* The web address of @img's picture, or NULL: src, else the lazy-loading
  * pages' data-src; "//host/a.jpg" is https. */
 static char *
-dup_web_ref (xmlNode *img)
+dup_web_ref (xmlNode    *img,
+             const char *base)
 {
   static const char *const attributes[] = { "src", "data-src", "data-original", NULL };
 
@@ -49,6 +52,14 @@ dup_web_ref (xmlNode *img)
       if (ref == NULL)
         continue;
       g_strstrip (ref);
+      /* A page downloaded knows its address: "/anh/a.jpg" is on its site. */
+      if (base != NULL && *ref != '\0' && g_ascii_strncasecmp (ref, "data:", 5) != 0)
+        {
+          g_autofree char *resolved = g_uri_resolve_relative (base, ref, G_URI_FLAGS_NONE, NULL);
+
+          if (resolved != NULL)
+            g_set_str (&ref, resolved);
+        }
       if (g_str_has_prefix (ref, "//"))
         return g_strconcat ("https:", ref, NULL);
       if (g_ascii_strncasecmp (ref, "http://", 7) == 0 || g_ascii_strncasecmp (ref, "https://", 8) == 0)
@@ -99,7 +110,7 @@ byline_web_page_has_pictures (GBytes *html)
   collect_pictures (xmlDocGetRootElement (doc), pictures);
   for (guint i = 0; i < pictures->len; i++)
     {
-      g_autofree char *ref = dup_web_ref (g_ptr_array_index (pictures, i));
+      g_autofree char *ref = dup_web_ref (g_ptr_array_index (pictures, i), NULL);
 
       if (ref != NULL)
         return TRUE;
@@ -166,6 +177,7 @@ fetch_picture (xmlNode      *img,
  * and returns the page pointing at them there. */
 static GBytes *
 fetch_pictures (GBytes        *html,
+                const char    *base,
                 const char    *display,
                 GCancellable  *cancellable,
                 GFile        **folder,
@@ -191,7 +203,7 @@ fetch_pictures (GBytes        *html,
   for (guint i = 0; i < pictures->len && fetched < BYLINE_WEB_PAGE_MAX_PICTURES; i++)
     {
       xmlNode *img = g_ptr_array_index (pictures, i);
-      g_autofree char *ref = dup_web_ref (img);
+      g_autofree char *ref = dup_web_ref (img, base);
 
       if (ref != NULL && fetch_picture (img, ref, i + 1, *folder, cancellable))
         fetched++;
@@ -204,6 +216,7 @@ typedef BylineArticle *(*ImportFunc) (GBytes *, const char *, GFile *, GError **
 
 static BylineArticle *
 read_with_pictures (GBytes         *html,
+                    const char     *base,
                     const char     *display,
                     ImportFunc      import,
                     GCancellable   *cancellable,
@@ -220,7 +233,7 @@ read_with_pictures (GBytes         *html,
 
   if (left_out != NULL)
     *left_out = NULL;
-  rewritten = fetch_pictures (html, display, cancellable, &folder, error);
+  rewritten = fetch_pictures (html, base, display, cancellable, &folder, error);
   if (rewritten == NULL || (article = import (rewritten, display, folder, error)) == NULL)
     {
       if (folder != NULL)
@@ -240,7 +253,7 @@ byline_web_page_read_piece (GBytes         *html,
                             char         ***left_out,
                             GError        **error)
 {
-  return read_with_pictures (html, display, _byline_html_import_piece, cancellable, left_out, error);
+  return read_with_pictures (html, NULL, display, _byline_html_import_piece, cancellable, left_out, error);
 }
 
 BylineArticle *
@@ -250,5 +263,24 @@ byline_web_page_read_story (GBytes         *html,
                             char         ***left_out,
                             GError        **error)
 {
-  return read_with_pictures (html, display, _byline_html_import_selection, cancellable, left_out, error);
+  return read_with_pictures (html, NULL, display, _byline_html_import_selection, cancellable, left_out, error);
+}
+
+BylineArticle *
+byline_web_page_read_article (const char     *uri,
+                              GCancellable   *cancellable,
+                              char         ***left_out,
+                              GError        **error)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(GBytes) page = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (left_out != NULL)
+    *left_out = NULL;
+  page = byline_web_page_download (uri, BYLINE_IMPORT_MAX_SIZE, cancellable, &base, error);
+  if (page == NULL)
+    return NULL;
+  return read_with_pictures (page, base, uri, byline_html_import, cancellable, left_out, error);
 }

@@ -34,5 +34,13 @@ BylineArticle *byline_web_page_read_story   (GBytes          *html,
                                              GCancellable    *cancellable,
                                              char          ***left_out,
                                              GError         **error);
+/* The story of the web page at @uri (a link dropped on Byline), as a page
+ * saved from a browser opens (byline_html_import()): downloaded, and its
+ * pictures too, relative addresses read against the page's.  Blocking: for
+ * a worker thread. */
+BylineArticle *byline_web_page_read_article (const char      *uri,
+                                             GCancellable    *cancellable,
+                                             char          ***left_out,
+                                             GError         **error);
 
 G_END_DECLS

@@ -129,11 +129,107 @@ remove_download (GFile *file)
   byline_file_remove_tree (folder, NULL);
 }
 
+/* Sends GET @uri: the answer's body, its session and message (kept while
+ * it is read), or NULL with the reason said for a person, naming @uri. */
+static GInputStream *
+open_download (const char    *uri,
+               GCancellable  *cancellable,
+               SoupSession  **session,
+               SoupMessage  **msg,
+               GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  GInputStream *stream;
+
+  *msg = soup_message_new (SOUP_METHOD_GET, uri);
+  if (*msg == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("“%s” is not a web address"), uri);
+      return NULL;
+    }
+  *session = _byline_http_session_new ();
+  stream = soup_session_send (*session, *msg, cancellable, &local);
+  if (stream == NULL)
+    {
+      set_download_error (error, _byline_http_error_from_transport (local, *msg), uri);
+      return NULL;
+    }
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (*msg)))
+    {
+      g_object_unref (stream);
+      set_download_error (error, _byline_http_error_from_response (*msg, NULL), uri);
+      return NULL;
+    }
+  return stream;
+}
+
+GBytes *
+byline_web_page_download (const char    *uri,
+                          gsize          max_bytes,
+                          GCancellable  *cancellable,
+                          char         **base,
+                          GError       **error)
+{
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) page = g_byte_array_new ();
+  g_autoptr(GError) local = NULL;
+  const char *declared;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stream = open_download (uri, cancellable, &session, &msg, error)) == NULL)
+    return NULL;
+  declared = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
+  if (declared != NULL && g_strcmp0 (declared, "text/html") != 0 && g_strcmp0 (declared, "application/xhtml+xml") != 0)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is not a web page but %s"), uri, declared);
+      return NULL;
+    }
+  for (;;)
+    {
+      guchar buffer[65536];
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
+        {
+          set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
+          return NULL;
+        }
+      if (page->len + n > max_bytes)
+        {
+          g_autofree char *size = g_format_size (max_bytes);
+
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE, _("The page %s is larger than %s"), uri, size);
+          return NULL;
+        }
+      g_byte_array_append (page, buffer, n);
+      if (n < sizeof buffer)
+        break;
+    }
+  if (base != NULL)
+    *base = g_uri_to_string (soup_message_get_uri (msg));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&page));
+}
+
 GFile *
 byline_web_picture_download (const char    *uri,
                              gsize          max_bytes,
                              GCancellable  *cancellable,
                              GError       **error)
+{
+  return byline_web_picture_download_full (uri, max_bytes, cancellable, NULL, error);
+}
+
+GFile *
+byline_web_picture_download_full (const char    *uri,
+                                  gsize          max_bytes,
+                                  GCancellable  *cancellable,
+                                  gboolean      *is_page,
+                                  GError       **error)
 {
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) msg = NULL;
@@ -155,24 +251,10 @@ byline_web_picture_download (const char    *uri,
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  msg = soup_message_new (SOUP_METHOD_GET, uri);
-  if (msg == NULL)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID, _("“%s” is not a web address"), uri);
-      return NULL;
-    }
-  session = _byline_http_session_new ();
-  stream = soup_session_send (session, msg, cancellable, &local);
-  if (stream == NULL)
-    {
-      set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
-      return NULL;
-    }
-  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
-    {
-      set_download_error (error, _byline_http_error_from_response (msg, NULL), uri);
-      return NULL;
-    }
+  if (is_page != NULL)
+    *is_page = FALSE;
+  if ((stream = open_download (uri, cancellable, &session, &msg, error)) == NULL)
+    return NULL;
 
   headers = soup_message_get_response_headers (msg);
   declared = soup_message_headers_get_content_type (headers, NULL);
@@ -200,6 +282,8 @@ byline_web_picture_download (const char    *uri,
    * picture the first bytes do not tell (HEIC) by what the server says. */
   page = g_strcmp0 (sniffed, "text/html") == 0 || g_strcmp0 (declared, "text/html") == 0
          || g_strcmp0 (declared, "application/xhtml+xml") == 0;
+  if (is_page != NULL)
+    *is_page = page && !names_picture (msg);
   if (page && !names_picture (msg))
     {
       /* A link to a story, dragged where a picture would go. */

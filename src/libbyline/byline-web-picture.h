@@ -28,6 +28,22 @@ GFile   *byline_web_picture_download (const char    *uri,
                                       gsize          max_bytes,
                                       GCancellable  *cancellable,
                                       GError       **error);
+/* The same; *@is_page says whether the address was a web page (a link to
+ * a story dragged where a picture would go), which is refused. */
+GFile   *byline_web_picture_download_full (const char   *uri,
+                                           gsize         max_bytes,
+                                           GCancellable *cancellable,
+                                           gboolean     *is_page,
+                                           GError      **error);
+/* Downloads the web page at @uri, at most @max_bytes, and returns its
+ * HTML, with in *@base (optional) the address it came from after its
+ * redirects, against which its links are read.  What the server says is no
+ * page (a picture, a PDF) is refused.  Blocking: for a worker thread. */
+GBytes  *byline_web_page_download    (const char    *uri,
+                                      gsize          max_bytes,
+                                      GCancellable  *cancellable,
+                                      char         **base,
+                                      GError       **error);
 /* Deletes a downloaded picture and its temporary folder. */
 void     byline_web_picture_discard  (GFile         *file);
 

@@ -824,6 +824,19 @@ serve_picture (SoupServer        *server,
 {
   GBytes *picture = user_data;
 
+  if (g_str_equal (path, "/tin/sat-lo-quoc-lo-4h"))
+    {
+      static const char page[] =
+        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Sạt lở trên Quốc lộ 4H</title></head>"
+        "<body><nav><a href='/'>Trang chủ</a></nav><article><h1>Sạt lở trên Quốc lộ 4H</h1>"
+        "<p>(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.</p>"
+        "<figure><img src='/anh/s%E1%BA%A1t.png' alt='Đất đá'><figcaption>Hiện trường. Ảnh: Hà Anh</figcaption>"
+        "</figure><p>Lực lượng chức năng đang khắc phục.</p></article></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+      return;
+    }
   if (strstr (path, "s%E1%BA%A1t") == NULL && strstr (path, "sạt") == NULL)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
@@ -1047,6 +1060,7 @@ test_paste_document (Fixture       *f,
       g_assert_true (g_file_query_exists (file, NULL));
       g_assert_nonnull (strstr (path, draft_id));
     }
+  g_test_message ("toast: %s", byline_ui_test_toast_title (GTK_WIDGET (f->window)));
   g_assert_null (byline_ui_test_toast_title (GTK_WIDGET (f->window)));
 
   /* One undo takes all of it back. */
@@ -1702,6 +1716,59 @@ test_paste_web_pictures (Fixture       *f,
   office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Mở đầu.");
 }
 
+static gboolean
+no_toast (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_ui_test_toast_title (GTK_WIDGET (f->window)) == NULL;
+}
+
+static gboolean
+web_story_opened (gpointer data)
+{
+  Fixture *f = data;
+  BylineDocument *document = byline_window_get_document (f->window);
+
+  return document != NULL
+         && g_strcmp0 (byline_article_get_headline (byline_document_get_article (document)),
+                       "Sạt lở trên Quốc lộ 4H") == 0
+         && byline_article_get_n_images (byline_document_get_article (document)) == 1;
+}
+
+/* A link to a story dragged from a browser onto the text opens the story,
+ * here in the window that holds nothing yet: its headline, lead and text,
+ * its picture downloaded with its caption and credit.  It said "… is a web
+ * page, not a picture: to bring its story, select it in the browser…". */
+static void
+test_drop_web_story (Fixture       *f,
+                     gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_auto(PictureSite) site = { 0 };
+  g_autofree char *address = NULL;
+  g_autoptr(GFile) link = NULL;
+  BylineArticle *opened;
+  BylineImage *image;
+
+  picture_site_open (f, &site);
+  address = g_strdup_printf ("http://127.0.0.1:%d/tin/sat-lo-quoc-lo-4h", site.port);
+  link = g_file_new_for_uri (address);
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (drop_file (GTK_WIDGET (view), link, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (web_story_opened, f, 10000));
+
+  opened = byline_document_get_article (byline_window_get_document (f->window));
+  g_assert_cmpstr (byline_article_get_lead (opened), ==, "(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.");
+  image = byline_article_get_image (opened, 0);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "sạt.png");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Hiện trường.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
+  /* No message of a page that is not a picture; the download's is gone. */
+  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
+}
+
 /* A story's file dropped on the text (a Word document from the mail) opens
  * as a story, here in the window that holds nothing yet, read in a thread.
  * (Every file went in as a picture, and a story was refused as “not a JPEG,
@@ -1978,6 +2045,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/paste-as-text", test_paste_as_text);
   byline_ui_test_add_window_test ("/ui/pictures/paste-web-story", test_paste_web_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-web-pictures", test_paste_web_pictures);
+  byline_ui_test_add_window_test ("/ui/pictures/drop-web-story", test_drop_web_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-plain-story", test_paste_plain_story);
   byline_ui_test_add_window_test ("/ui/pictures/paste-into-headline-begun", test_paste_into_headline_begun);
   byline_ui_test_add_window_test ("/ui/pictures/copy-between-stories", test_copy_between_stories);

@@ -370,6 +370,8 @@ test_page_article (Fixture       *f,
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
   g_assert_true (g_file_query_exists (byline_image_get_file (image), NULL));
+  /* The story's photo leads it, as a document's first picture does. */
+  g_assert_true (byline_image_get_featured (image));
   g_assert_true (r.left_out == NULL || r.left_out[0] == NULL);
 
   read_article (&picture);

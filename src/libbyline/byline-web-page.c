@@ -26,6 +26,7 @@
 #include "byline-article.h"
 #include "byline-error.h"
 #include "byline-html.h"
+#include "byline-image.h"
 #include "byline-import.h"
 #include "byline-files.h"
 #include "byline-html-private.h"
@@ -274,13 +275,20 @@ byline_web_page_read_article (const char     *uri,
 {
   g_autofree char *base = NULL;
   g_autoptr(GBytes) page = NULL;
+  g_autoptr(BylineArticle) story = NULL;
 
   g_return_val_if_fail (uri != NULL, NULL);
 
   if (left_out != NULL)
     *left_out = NULL;
+
   page = byline_web_page_download (uri, BYLINE_IMPORT_MAX_SIZE, cancellable, &base, error);
   if (page == NULL)
     return NULL;
-  return read_with_pictures (page, base, uri, byline_html_import, cancellable, left_out, error);
+  story = read_with_pictures (page, base, uri, byline_html_import, cancellable, left_out, error);
+  /* A site's story leads with its photo: the first is featured, as a
+   * document's first picture is. */
+  if (story != NULL && byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)
+    byline_image_set_featured (byline_article_get_image (story, 0), TRUE);
+  return g_steal_pointer (&story);
 }

@@ -279,11 +279,23 @@ paste_page (Paste  *paste,
   show_pictures_left_out (paste->view, n_pictures);
 }
 
+/* The pictures of a page's piece that the body cannot take. */
+static guint
+count_page_pictures (GBytes *bytes)
+{
+  g_autoptr(BylineBody) counted = byline_body_new ();
+  guint n_pictures = 0;
+
+  byline_html_paste_full (counted, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
+  return n_pictures;
+}
+
 static void paste_web_piece (Paste    *paste,
                              GBytes   *bytes,
                              gboolean  whole);
 static gboolean paste_page_story (Paste  *paste,
-                                  GBytes *bytes);
+                                  GBytes *bytes,
+                                  guint   n_pictures);
 
 /* A web page's pictures that could not be downloaded (gone from the site,
  * no connection), by their names. */
@@ -625,7 +637,7 @@ on_piece_read (GObject      *object,
           GBytes *bytes = g_object_get_data (G_OBJECT (result), "bytes");
 
           /* As the page's text, its pictures left out. */
-          if (!piece->whole || !paste_page_story (piece->paste, bytes))
+          if (!piece->whole || !paste_page_story (piece->paste, bytes, count_page_pictures (bytes)))
             paste_page (piece->paste, bytes);
         }
       else if (!paste_formats (piece->paste, piece->formats, FALSE))
@@ -936,20 +948,18 @@ read_story_text (StoryPaste *paste)
                                     on_story_text_read, paste);
 }
 
-/* The story a page's piece holds, its pictures left out: FALSE when it is
- * none. */
+/* The story a page's piece holds, its @n_pictures pictures left out: FALSE
+ * when it is none. */
 static gboolean
 paste_page_story (Paste  *paste,
-                  GBytes *bytes)
+                  GBytes *bytes,
+                  guint   n_pictures)
 {
   BylineBodyView *self = paste->view;
   g_autoptr(BylineArticle) story = byline_html_import_selection (bytes, NULL);
-  g_autoptr(BylineBody) counted = byline_body_new ();
-  guint n_pictures = 0;
 
   if (story == NULL)
     return FALSE;
-  byline_html_paste_full (counted, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
   take_story_fields (self, story);
   byline_body_buffer_paste_body (byline_body_view_get_body_buffer (self), byline_article_get_body (story),
                                  NULL, NULL);
@@ -971,14 +981,17 @@ on_story_html_read (GObject      *object,
   BylineBodyView *self = paste->view;
   g_autoptr(GBytes) bytes = read_bytes_finish (result, NULL);
   g_autoptr(BylineBody) blocks = byline_body_new ();
+  guint n_pictures = 0;
+  gboolean story;
 
   if (bytes == NULL || byline_body_view_get_document (self) == NULL)
     return;
-  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
-  if (count_text_blocks (blocks) >= 2 && byline_web_page_has_pictures (bytes))
+  byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
+  story = count_text_blocks (blocks) >= 2;
+  if (story && n_pictures > 0 && byline_web_page_has_pictures (bytes))
     /* Its pictures are the site's: downloaded, the story read in a thread. */
     paste_web_piece (paste->from, bytes, TRUE);
-  else if (count_text_blocks (blocks) < 2 || !paste_page_story (paste->from, bytes))
+  else if (!story || !paste_page_story (paste->from, bytes, n_pictures))
     /* Its text may still be a story (a chat's lines in <br>s). */
     read_story_text (g_steal_pointer (&paste));
 }

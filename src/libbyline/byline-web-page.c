@@ -98,6 +98,18 @@ parse (GBytes *html)
   return htmlReadMemory (data, (int) length, NULL, "UTF-8", PARSE_OPTIONS);
 }
 
+static gboolean
+mentions_img (GBytes *html)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (html, &length);
+
+  for (gsize i = 0; data != NULL && i + 4 <= length; i++)
+    if (data[i] == '<' && g_ascii_strncasecmp (data + i + 1, "img", 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 byline_web_page_has_pictures (GBytes *html)
 {
@@ -106,7 +118,8 @@ byline_web_page_has_pictures (GBytes *html)
 
   g_return_val_if_fail (html != NULL, FALSE);
 
-  if ((doc = parse (html)) == NULL)
+  /* Most pastes are words: no parse for a page without an <img>. */
+  if (!mentions_img (html) || (doc = parse (html)) == NULL)
     return FALSE;
   collect_pictures (xmlDocGetRootElement (doc), pictures);
   for (guint i = 0; i < pictures->len; i++)

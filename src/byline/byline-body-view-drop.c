@@ -174,6 +174,31 @@ hide_drop_caret (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether this story's selection, dropped at (@x, @y) (before block @to as
+ * @blocks), stays where it is: into itself, or moved just before or after
+ * itself. */
+static gboolean
+goes_nowhere (BylineBodyView *self,
+              gboolean        blocks,
+              guint           to,
+              gboolean        move,
+              double          x,
+              double          y)
+{
+  GtkTextIter iter;
+  guint first, last;
+
+  if (!blocks)
+    {
+      get_iter_at (self, x, y, &iter);
+      return in_selection (self, &iter);
+    }
+  if (!move)
+    return FALSE;
+  byline_body_buffer_get_selected_blocks (byline_body_view_get_body_buffer (self), &first, &last);
+  return to >= first && to <= last + 1;
+}
+
 static GdkDragAction
 on_motion (GtkDropTargetAsync *target,
            GdkDrop            *drop,
@@ -182,39 +207,18 @@ on_motion (GtkDropTargetAsync *target,
            BylineBodyView     *self)
 {
   BylineBodyView *from = dragged_view (drop);
-  GtkTextIter iter;
+  gboolean blocks = from != NULL && selects_blocks (from);
+  guint to = blocks ? _byline_body_view_get_block_at (self, x, y) : 0;
+  GdkDragAction action = from == self && is_move (drop) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
 
-  if (from != NULL && selects_blocks (from))
-    {
-      /* GtkTextView's caret would show a point inside a word.  It shows it
-       * on each motion, after this target: hidden again before the frame. */
-      g_idle_add_full (G_PRIORITY_HIGH_IDLE, hide_drop_caret, g_object_ref (self), g_object_unref);
-      _byline_body_view_show_drop_block (self, _byline_body_view_get_block_at (self, x, y));
-    }
-  else
-    _byline_body_view_show_drop_block (self, -1);
-  if (from != self)
-    return GDK_ACTION_COPY;
-  if (selects_blocks (self))
-    {
-      guint first, last, to = _byline_body_view_get_block_at (self, x, y);
-
-      /* Moved before or after themselves: nowhere to go. */
-      byline_body_buffer_get_selected_blocks (byline_body_view_get_body_buffer (self), &first, &last);
-      if (is_move (drop) && to >= first && to <= last + 1)
-        {
-          _byline_body_view_show_drop_block (self, -1);
-          return 0;
-        }
-      return is_move (drop) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
-    }
-  get_drop_iter (self, from, x, y, &iter);
-  if (in_selection (self, &iter))
-    {
-      _byline_body_view_show_drop_block (self, -1);
-      return 0;
-    }
-  return is_move (drop) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+  if (from == self && goes_nowhere (self, blocks, to, action == GDK_ACTION_MOVE, x, y))
+    action = 0;
+  /* GtkTextView's caret would show a point inside a word.  It shows it on
+   * each motion, after this target: hidden again before the frame. */
+  if (blocks)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, hide_drop_caret, g_object_ref (self), g_object_unref);
+  _byline_body_view_show_drop_block (self, blocks && action != 0 ? (int) to : -1);
+  return action;
 }
 
 static void

@@ -290,9 +290,7 @@ test_blocks_between_paragraphs (Fixture       *f,
    * first: a paragraph of its own above it, not words at its start. */
   byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
   select_range (f, 3, 0, 3, 25);
-  point_at (body_view (f), 3, 3, FALSE, &x1, &y1);
-  point_at (body_view (f), 0, 4, FALSE, &x2, &y2);
-  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (body_view (f)), x2, y2, TRUE);
+  drag_in_body (f, 3, 3, 0, 4, FALSE, TRUE);
   wait.n_blocks = 5;
   wait.block = 0;
   wait.text = "Đường lên xã bị chia cắt.";
@@ -304,9 +302,7 @@ test_blocks_between_paragraphs (Fixture       *f,
    * (GtkTextView deletes what a move took away). */
   byline_ui_test_click (GTK_WIDGET (body_view (f)), 5, 5);
   select_range (f, 4, 0, 4, 25);
-  point_at (body_view (f), 4, 3, FALSE, &x1, &y1);
-  point_at (body_view (f), 4, 20, FALSE, &x2, &y2);
-  byline_ui_test_drag (GTK_WIDGET (body_view (f)), x1, y1, GTK_WIDGET (body_view (f)), x2, y2, FALSE);
+  drag_in_body (f, 4, 3, 4, 20, FALSE, FALSE);
   byline_ui_test_wait (300);
   g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 5);
   office_assert_block (body, 4, BYLINE_BLOCK_PARAGRAPH, "Đường lên xã bị chia cắt.");

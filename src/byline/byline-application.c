@@ -65,16 +65,21 @@ G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION
 
 #define BYLINE_STYLE_SCHEMES "resource:///io/github/bylinenews/Byline/styles/"
 
-/* Large buffers (a decoded photo, a thumbnail's pixels, a draft file read
- * whole) are mapped on their own and given back to the system when freed.
- * glibc otherwise raises this threshold to the size of the largest block
- * freed, up to 32 MB: the decodes of the next story's photos then come from
- * the heaps of the threads that decode them, and each of those heaps keeps
- * what it once held.  Opening one story after another, each with two
- * photos, the process grew from 160 MB to 227 MB over 30 stories though
- * nothing leaked; with the threshold fixed it stays flat
- * (tests/ui/test-long-day.c). */
-#define BYLINE_MMAP_THRESHOLD (256 * 1024)
+
+void
+byline_memory_init (void)
+{
+#ifdef HAVE_MALLOPT
+  /* One heap for every thread.  glibc gives each thread that allocates
+   * while another does a heap of its own, up to eight per processor, and
+   * each keeps what it once held: the photos decoded in the thumbnailer's
+   * threads, story after story, grew the process from 160 MB to 227 MB
+   * over 30 stories though nothing leaked.  With one heap it stays flat
+   * (tests/ui/test-long-day.c); typing and opening are as fast
+   * (docs/performance.md).  Only threads not started yet are bound by it. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
+}
 
 void
 byline_ui_init (void)
@@ -85,9 +90,6 @@ byline_ui_init (void)
     {
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
-#ifdef HAVE_MALLOPT
-      mallopt (M_MMAP_THRESHOLD, BYLINE_MMAP_THRESHOLD);
-#endif
       byline_register_resource ();
       gtk_source_init ();
       /* The body's two schemes only: GtkSourceView's own search path would

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION
 
 /* Resources, style, GtkSourceView and libspelling: once, after GTK is initialized
  * and before any widget (the application's startup, the tests). */
+/* Tunes the C library's memory allocator for a long day of stories: the
+ * first call of main(), before any thread starts. */
+void               byline_memory_init                 (void);
 void               byline_ui_init                     (void);
 
 BylineApplication *byline_application_new             (void);

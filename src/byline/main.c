@@ -20,6 +20,7 @@ main (int   argc,
   g_autoptr(BylineApplication) app = NULL;
   const char *localedir = g_getenv ("BYLINE_LOCALEDIR");
 
+  byline_memory_init ();
   setlocale (LC_ALL, "");
   /* meson devenv points at the translations just built. */
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

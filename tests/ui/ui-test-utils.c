@@ -64,6 +64,8 @@ byline_ui_test_init (int    *argc,
     { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" }, { "TMPDIR", "tmp" },
   };
 
+  /* As the application's main() does, before any thread. */
+  byline_memory_init ();
   setlocale (LC_ALL, "C.UTF-8");
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and without the
    * MIME database GdkPixbuf cannot tell an SVG icon from anything else. */

@@ -214,9 +214,7 @@ insertion_free (Insertion *insertion)
   g_clear_error (&insertion->error);
   g_clear_object (&insertion->texture);
   g_free (insertion->name);
-  if (insertion->downloading != NULL)
-    adw_toast_dismiss (insertion->downloading);
-  g_clear_object (&insertion->downloading);
+  byline_toast_clear (&insertion->downloading);
   g_free (insertion);
 }
 
@@ -284,8 +282,7 @@ on_imported (GObject      *source,
   guint block = 0, offset = 0;
   gboolean unmoved;
 
-  if (insertion->downloading != NULL)
-    adw_toast_dismiss (insertion->downloading);
+  byline_toast_clear (&insertion->downloading);
   /* Another story in the view now: the pictures stay in their draft's folder. */
   if (byline_body_view_get_document (self) != insertion->document || gtk_text_mark_get_deleted (insertion->mark))
     return;
@@ -364,9 +361,7 @@ start_insertion (BylineBodyView *self,
         g_autofree char *title = g_strdup_printf (_("Downloading from %s…"),
                                                   parsed != NULL ? g_uri_get_host (parsed) : uri);
 
-        insertion->downloading = g_object_ref (adw_toast_new (title));
-        adw_toast_set_timeout (insertion->downloading, 0);
-        byline_widget_show_toast (GTK_WIDGET (self), insertion->downloading);
+        insertion->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (self), title);
         break;
       }
 

@@ -125,6 +125,25 @@ byline_list_box_leave_on_tab (GtkListBox *list)
 }
 
 AdwToast *
+byline_widget_show_lasting_toast (GtkWidget  *widget,
+                                  const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 0);
+  byline_widget_show_toast (widget, g_object_ref (toast));
+  return toast;
+}
+
+void
+byline_toast_clear (AdwToast **toast)
+{
+  if (*toast != NULL)
+    adw_toast_dismiss (*toast);
+  g_clear_object (toast);
+}
+
+AdwToast *
 byline_toast_new_long (const char *text)
 {
   AdwToast *toast = adw_toast_new (text);

@@ -14,6 +14,12 @@ void        byline_widget_set_tooltip   (GtkWidget   *widget,
 /* Shows @toast (taken) in the window's toast overlay above @widget, if any. */
 void        byline_widget_show_toast    (GtkWidget   *widget,
                                          AdwToast    *toast);
+/* Shows a toast saying @text that stays until byline_toast_clear() takes it
+ * away: for work under way (a download).  Returns it, for that. */
+AdwToast   *byline_widget_show_lasting_toast (GtkWidget  *widget,
+                                              const char *text);
+/* Dismisses *@toast, if any, and clears it. */
+void        byline_toast_clear          (AdwToast   **toast);
 /* Whether the keyboard focus is in @widget or in one of its parts. */
 gboolean    byline_widget_has_keyboard  (GtkWidget   *widget);
 /* @text with its spaces made no-break spaces, for a part of a row's

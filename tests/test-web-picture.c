@@ -244,6 +244,7 @@ test_refused (Fixture       *f,
 typedef struct
 {
   GBytes         *html;
+  char           *page_uri;
   BylineArticle  *piece;
   char          **left_out;
   GError         *error;
@@ -255,10 +256,20 @@ read_piece_in_thread (gpointer data)
 {
   PieceRead *r = data;
 
-  r->piece = byline_web_page_read_piece (r->html, "the page", NULL, &r->left_out, &r->error);
+  r->piece = byline_web_page_read_piece (r->html, r->page_uri, "the page", NULL, &r->left_out, &r->error);
   g_atomic_int_set (&r->done, TRUE);
   g_main_context_wakeup (NULL);
   return NULL;
+}
+
+static void
+read_piece (PieceRead *r)
+{
+  GThread *thread = g_thread_new ("piece", read_piece_in_thread, r);
+
+  while (!g_atomic_int_get (&r->done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
 }
 
 /* A story selected in a browser: its pictures downloaded, with their
@@ -276,18 +287,14 @@ test_page_piece (Fixture       *f,
     "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"%s/picture\" alt=\"Bản đồ\"></figure>\n"
     "<figure><img src=\"%s/khong-co.jpg\" alt=\"Cầu tạm\"><figcaption>Cầu tạm.</figcaption></figure>\n"
     "<p>Đường lên xã bị chia cắt.</p></body></html>", f->base, f->base, f->base);
-  PieceRead r = { NULL, NULL, NULL, NULL, FALSE };
+  PieceRead r = { NULL, NULL, NULL, NULL, NULL, FALSE };
   g_autoptr(GFile) folder = NULL;
-  GThread *thread;
   BylineBody *body;
   BylineImage *image;
 
   r.html = g_bytes_new (html, strlen (html));
-  g_assert_true (byline_web_page_has_pictures (r.html));
-  thread = g_thread_new ("piece", read_piece_in_thread, &r);
-  while (!g_atomic_int_get (&r.done))
-    g_main_context_iteration (NULL, TRUE);
-  g_thread_join (thread);
+  g_assert_true (byline_web_page_has_pictures (r.html, NULL));
+  read_piece (&r);
 
   g_assert_no_error (r.error);
   g_assert_nonnull (r.piece);
@@ -316,6 +323,71 @@ test_page_piece (Fixture       *f,
   g_assert_false (g_file_query_exists (folder, NULL));
   g_strfreev (r.left_out);
   g_bytes_unref (r.html);
+}
+
+/* Browsers copy the addresses of a lazy page's pictures as the page has
+ * them: relative ones are read against the page's address, which the
+ * browser names beside the HTML; without it they cannot be. */
+static void
+test_page_relative (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char html[] =
+    "<p>Lũ quét ở Bát Xát.</p>\n"
+    "<figure><img src=\"../anh/L%C5%A9%20qu%C3%A9t.jpg\" alt=\"Nước lũ\"><figcaption>Nước lũ. Ảnh: Hà Anh</figcaption></figure>\n"
+    "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"/picture\" alt=\"Bản đồ\"></figure>\n"
+    "<p>Đường lên xã bị chia cắt.</p>";
+  PieceRead r = { NULL, NULL, NULL, NULL, NULL, FALSE };
+  g_autofree char *page = g_strconcat (f->base, "/tin/lu-quet-o-bat-xat", NULL);
+  g_autofree char *file_page = g_strdup ("file:///tmp/tin/lu-quet.html");
+
+  r.html = g_bytes_new_static (html, strlen (html));
+  g_assert_false (byline_web_page_has_pictures (r.html, NULL));
+  /* Only a web page's address is a base: not a file's. */
+  g_assert_false (byline_web_page_has_pictures (r.html, file_page));
+  g_assert_true (byline_web_page_has_pictures (r.html, page));
+
+  r.page_uri = page;
+  read_piece (&r);
+  g_assert_no_error (r.error);
+  g_assert_nonnull (r.piece);
+  g_assert_cmpuint (byline_article_get_n_images (r.piece), ==, 2);
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (r.piece, 0)), ==, "Lũ quét.jpg");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (r.piece, 0)), ==, "Nước lũ.");
+  g_assert_cmpstr (byline_image_get_alt_text (byline_article_get_image (r.piece, 1)), ==, "Bản đồ");
+  g_assert_true (r.left_out == NULL || r.left_out[0] == NULL);
+
+  g_clear_object (&r.piece);
+  g_strfreev (r.left_out);
+  g_bytes_unref (r.html);
+}
+
+/* What browsers name the page with beside a selection: Chromium in UTF-8,
+ * Firefox in UTF-16, its title on a second line. */
+static void
+test_page_source_uri (void)
+{
+  static const struct { const char *data; gsize length; const char *uri; } cases[] = {
+    { "https://baolaocai.vn/tin/lu-quet.html", 37, "https://baolaocai.vn/tin/lu-quet.html" },
+    { " http://127.0.0.1:8080/a?b=1\n", 30, "http://127.0.0.1:8080/a?b=1" },
+    /* UTF-16LE with its mark: "https://a.vn/x\nLũ" */
+    { "\xff\xfeh\0t\0t\0p\0s\0:\0/\0/\0a\0.\0v\0n\0/\0x\0\n\0L\0\x69\x1e", 36, "https://a.vn/x" },
+    /* and without */
+    { "h\0t\0t\0p\0:\0/\0/\0a\0.\0v\0n\0/\0", 24, "http://a.vn/" },
+    { "file:///tmp/lu.html", 19, NULL },
+    { "about:blank", 11, NULL },
+    { "https://", 8, NULL },
+    { "\xff\xfe\x00\xd8", 4, NULL },
+    { "", 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].data, cases[i].length);
+      g_autofree char *uri = byline_web_page_dup_source_uri (bytes);
+
+      g_assert_cmpstr (uri, ==, cases[i].uri);
+    }
 }
 
 typedef struct
@@ -398,7 +470,7 @@ test_page_without_pictures (void)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (pages[i], strlen (pages[i]));
 
-      g_assert_false (byline_web_page_has_pictures (bytes));
+      g_assert_false (byline_web_page_has_pictures (bytes, NULL));
     }
 }
 
@@ -420,6 +492,8 @@ main (int   argc,
   g_test_add ("/web-picture/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/web-page/piece", Fixture, NULL, fixture_setup, test_page_piece, fixture_teardown);
   g_test_add_func ("/web-page/without-pictures", test_page_without_pictures);
+  g_test_add ("/web-page/relative", Fixture, NULL, fixture_setup, test_page_relative, fixture_teardown);
+  g_test_add_func ("/web-page/source-uri", test_page_source_uri);
   g_test_add ("/web-page/article", Fixture, NULL, fixture_setup, test_page_article, fixture_teardown);
 
   status = g_test_run ();

@@ -26,6 +26,7 @@ typedef struct
   GdkDrop        *drop;
   gboolean        pasted;
   gboolean        as_blocks;  /* whole blocks, between two (a drag's) */
+  char           *page_uri;   /* the page a browser's selection was copied from */
 } BylinePaste;
 
 /* From @drop, else from @view's clipboard. */
@@ -51,6 +52,13 @@ void          _byline_paste_read_value_async       (BylinePaste         *paste,
 const GValue *_byline_paste_read_value_finish      (GObject             *object,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+/* The paste's page (its "text/html"), as _byline_paste_read_bytes_async()
+ * reads it; first the page's address, into @paste's page_uri, when the
+ * browser names it among @formats. */
+void          _byline_paste_read_page_async        (BylinePaste         *paste,
+                                                    GdkContentFormats   *formats,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
 
 /* The MIME type among @formats that is @type, with or without parameters
  * ("…;windows_formatname=…"), or NULL. */

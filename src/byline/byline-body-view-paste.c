@@ -52,6 +52,7 @@ paste_clear (BylinePaste *paste)
   g_clear_object (&paste->drop);
   g_clear_object (&paste->clipboard);
   g_clear_object (&paste->view);
+  g_free (paste->page_uri);
 }
 
 BylinePaste *
@@ -168,6 +169,56 @@ _byline_paste_read_value_finish (GObject       *object,
   if (GDK_IS_DROP (object))
     return gdk_drop_read_value_finish (GDK_DROP (object), result, error);
   return gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, error);
+}
+
+/* Where browsers name the page a selection was copied from: Chromium, then
+ * Firefox (byline_web_page_dup_source_uri()). */
+static const char * const page_uri_types[] = { "chromium/x-source-url", "text/x-moz-url-priv" };
+
+typedef struct
+{
+  BylinePaste         *paste;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} PageRead;
+
+static void
+on_page_uri_read (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PageRead *read = user_data;
+  g_autoptr(BylinePaste) paste = read->paste;
+  g_autoptr(GBytes) bytes = _byline_paste_read_bytes_finish (result, NULL);
+
+  /* Without it, the page's relative addresses are left out, named. */
+  if (bytes != NULL)
+    paste->page_uri = byline_web_page_dup_source_uri (bytes);
+  _byline_paste_read_bytes_async (paste, "text/html", read->callback, read->user_data);
+  g_free (read);
+}
+
+void
+_byline_paste_read_page_async (BylinePaste         *paste,
+                               GdkContentFormats   *formats,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  const char *type = NULL;
+  PageRead *read;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_uri_types) && type == NULL; i++)
+    type = _byline_paste_find_type (formats, page_uri_types[i]);
+  if (type == NULL || paste->page_uri != NULL)
+    {
+      _byline_paste_read_bytes_async (paste, "text/html", callback, user_data);
+      return;
+    }
+  read = g_new (PageRead, 1);
+  read->paste = _byline_paste_ref (paste);
+  read->callback = callback;
+  read->user_data = user_data;
+  _byline_paste_read_bytes_async (paste, type, on_page_uri_read, read);
 }
 
 void
@@ -288,7 +339,7 @@ on_html_read (GObject      *object,
       return;
     }
   /* Its pictures are the site's: downloaded, and pasted with their captions. */
-  if (byline_body_view_get_document (paste->view) != NULL && byline_web_page_has_pictures (bytes))
+  if (byline_body_view_get_document (paste->view) != NULL && byline_web_page_has_pictures (bytes, paste->page_uri))
     _byline_paste_web_piece (paste, bytes, FALSE);
   else
     _byline_paste_page (paste, bytes);
@@ -397,7 +448,7 @@ _byline_paste_formats (BylinePaste       *paste,
   else if (document != NULL && piece_type != NULL)
     _byline_paste_piece (paste, formats, piece_type, NULL, FALSE, FALSE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    _byline_paste_read_bytes_async (paste, "text/html", on_html_read, _byline_paste_ref (paste));
+    _byline_paste_read_page_async (paste, formats, on_html_read, _byline_paste_ref (paste));
   else if (document != NULL
            && gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
            && !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))

@@ -99,6 +99,7 @@ typedef struct
   AdwToast          *downloading; /* with @web, said while they download */
   BylineArticle     *story;       /* with @whole, the story read, but its body */
   char              *source;
+  char              *page_uri;    /* with @web, the page's address, when known */
   BylineBody        *body;        /* the piece */
   GHashTable        *images;      /* the piece's picture id → the picture copied into the draft */
   char             **left_out;    /* the piece's pictures not taken */
@@ -117,6 +118,7 @@ piece_free (Piece *piece)
   g_clear_object (&piece->story);
   g_clear_pointer (&piece->formats, gdk_content_formats_unref);
   g_free (piece->source);
+  g_free (piece->page_uri);
   g_clear_object (&piece->body);
   g_clear_pointer (&piece->images, g_hash_table_unref);
   g_strfreev (piece->left_out);
@@ -141,9 +143,9 @@ read_piece_in_thread (GTask        *task,
   if (piece->own)
     read = byline_clip_parse (bytes, &piece->error);
   else if (piece->web && piece->whole)
-    read = byline_web_page_read_story (bytes, piece->source, NULL, &piece->left_out, &piece->error);
+    read = byline_web_page_read_story (bytes, piece->page_uri, piece->source, NULL, &piece->left_out, &piece->error);
   else if (piece->web)
-    read = byline_web_page_read_piece (bytes, piece->source, NULL, &piece->left_out, &piece->error);
+    read = byline_web_page_read_piece (bytes, piece->page_uri, piece->source, NULL, &piece->left_out, &piece->error);
   else if (piece->whole)
     read = byline_import_read_full (bytes, piece->source, NULL, NULL, &piece->left_out, &piece->error);
   else
@@ -353,6 +355,7 @@ _byline_paste_web_piece (BylinePaste *paste,
   piece = piece_new (paste, formats, g_strdup (_("the page")));
   piece->web = TRUE;
   piece->whole = whole;
+  piece->page_uri = g_strdup (paste->page_uri);
   /* The page is read: the browser it was dragged from need not wait for
    * its pictures. */
   if (paste->drop != NULL)

@@ -194,7 +194,7 @@ on_story_html_read (GObject      *object,
     return;
   byline_html_paste_full (blocks, 0, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &n_pictures);
   story = count_text_blocks (blocks) >= 2;
-  if (story && n_pictures > 0 && byline_web_page_has_pictures (bytes))
+  if (story && n_pictures > 0 && byline_web_page_has_pictures (bytes, paste->from->page_uri))
     /* Its pictures are the site's: downloaded, the story read in a thread. */
     _byline_paste_web_piece (paste->from, bytes, TRUE);
   else if (!story || !_byline_paste_page_story (paste->from, bytes, n_pictures))
@@ -214,7 +214,7 @@ paste_story_from (BylinePaste       *from,
   if ((type = _byline_paste_find_piece_type (formats)) != NULL)
     _byline_paste_piece (from, formats, type, NULL, FALSE, TRUE);
   else if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    _byline_paste_read_bytes_async (from, "text/html", on_story_html_read, story_paste_new (field, from));
+    _byline_paste_read_page_async (from, formats, on_story_html_read, story_paste_new (field, from));
   else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
     read_story_text (story_paste_new (field, from));
   else

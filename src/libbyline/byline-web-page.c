@@ -72,6 +72,50 @@ dup_web_ref (xmlNode    *img,
   return NULL;
 }
 
+/* @uri when it is a web page's address, the only base pictures are read against. */
+static const char *
+web_base (const char *uri)
+{
+  if (uri != NULL && (g_ascii_strncasecmp (uri, "http://", 7) == 0 || g_ascii_strncasecmp (uri, "https://", 8) == 0))
+    return uri;
+  return NULL;
+}
+
+char *
+byline_web_page_dup_source_uri (GBytes *data)
+{
+  gsize length = 0;
+  const guchar *bytes;
+  g_autofree char *text = NULL;
+  g_autoptr(GUri) uri = NULL;
+  char *end;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  bytes = g_bytes_get_data (data, &length);
+  if (bytes == NULL || length == 0 || length > 64 * 1024)
+    return NULL;
+  /* Firefox writes UTF-16, with or without its byte-order mark. */
+  if (length >= 2 && bytes[0] == 0xff && bytes[1] == 0xfe)
+    text = g_convert ((const char *) bytes + 2, length - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+  else if (length >= 2 && bytes[0] == 0xfe && bytes[1] == 0xff)
+    text = g_convert ((const char *) bytes + 2, length - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+  else if (length >= 2 && bytes[1] == 0)
+    text = g_convert ((const char *) bytes, length, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+  else
+    text = g_strndup ((const char *) bytes, length);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  /* The address is the first line (Firefox may add the page's title). */
+  if ((end = strpbrk (text, "\r\n")) != NULL)
+    *end = '\0';
+  g_strstrip (text);
+  if (web_base (text) == NULL || (uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL)) == NULL
+      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+  return g_uri_to_string (uri);
+}
+
 static void
 collect_pictures (xmlNode   *node,
                   GPtrArray *pictures)
@@ -111,7 +155,8 @@ mentions_img (GBytes *html)
 }
 
 gboolean
-byline_web_page_has_pictures (GBytes *html)
+byline_web_page_has_pictures (GBytes     *html,
+                              const char *page_uri)
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
@@ -124,7 +169,7 @@ byline_web_page_has_pictures (GBytes *html)
   collect_pictures (xmlDocGetRootElement (doc), pictures);
   for (guint i = 0; i < pictures->len; i++)
     {
-      g_autofree char *ref = dup_web_ref (g_ptr_array_index (pictures, i), NULL);
+      g_autofree char *ref = dup_web_ref (g_ptr_array_index (pictures, i), web_base (page_uri));
 
       if (ref != NULL)
         return TRUE;
@@ -262,22 +307,26 @@ read_with_pictures (GBytes         *html,
 
 BylineArticle *
 byline_web_page_read_piece (GBytes         *html,
+                            const char     *page_uri,
                             const char     *display,
                             GCancellable   *cancellable,
                             char         ***left_out,
                             GError        **error)
 {
-  return read_with_pictures (html, NULL, display, _byline_html_import_piece, cancellable, left_out, error);
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, cancellable, left_out,
+                             error);
 }
 
 BylineArticle *
 byline_web_page_read_story (GBytes         *html,
+                            const char     *page_uri,
                             const char     *display,
                             GCancellable   *cancellable,
                             char         ***left_out,
                             GError        **error)
 {
-  return read_with_pictures (html, NULL, display, _byline_html_import_selection, cancellable, left_out, error);
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_selection, cancellable,
+                             left_out, error);
 }
 
 BylineArticle *

@@ -12,16 +12,28 @@ G_BEGIN_DECLS
 /* At most this many pictures of a pasted page are downloaded. */
 #define BYLINE_WEB_PAGE_MAX_PICTURES 40
 
+/* The address of the page a browser's selection was copied from, as it
+ * names it beside the HTML (@data: Chromium's "chromium/x-source-url",
+ * Firefox's "text/x-moz-url-priv", in UTF-8 or UTF-16): an http: or https:
+ * address, else NULL. */
+char          *byline_web_page_dup_source_uri (GBytes        *data);
+
 /* Whether @html (a page's piece, as a browser copies it) shows pictures
- * from the web (http: or https: <img>s). */
-gboolean       byline_web_page_has_pictures (GBytes          *html);
+ * from the web (http: or https: <img>s; with @page_uri, the page's
+ * address, relative ones too). */
+gboolean       byline_web_page_has_pictures (GBytes          *html,
+                                             const char      *page_uri);
 /* Reads @html, a piece of a web page selected in a browser, as
  * byline_import_read_piece() reads a word processor's: all of it as the
  * body, its pictures with their captions and credits.  Each picture is
  * downloaded (byline-web-picture.h) into a temporary folder that goes with
  * the article; those that cannot be are left out, named in *@left_out.
- * Blocking: for a worker thread. */
+ * Relative addresses ("/uploads/a.jpg", a lazy page's data-src, which
+ * browsers copy as they are) are read against @page_uri, the page's
+ * address when known (byline_web_page_dup_source_uri()).  Blocking: for a
+ * worker thread. */
 BylineArticle *byline_web_page_read_piece   (GBytes          *html,
+                                             const char      *page_uri,
                                              const char      *display,
                                              GCancellable    *cancellable,
                                              char          ***left_out,
@@ -30,6 +42,7 @@ BylineArticle *byline_web_page_read_piece   (GBytes          *html,
  * one, as byline_html_import_selection() reads it: headline, lead, source
  * prefix and byline taken out. */
 BylineArticle *byline_web_page_read_story   (GBytes          *html,
+                                             const char      *page_uri,
                                              const char      *display,
                                              GCancellable    *cancellable,
                                              char          ***left_out,

@@ -38,6 +38,7 @@
 #include "byline-clip.h"
 #include "byline-document.h"
 #include "byline-figure.h"
+#include "byline-sized-paintable.h"
 #include "byline-widget-util.h"
 
 #define VIEW_KEY "byline-body-view"
@@ -433,6 +434,10 @@ on_drop (GtkDropTargetAsync *target,
   return TRUE;
 }
 
+/* The longer side of a dragged figure's picture: a figure is up to 640 px
+ * wide, and at its size it hid the lines it was dragged over. */
+#define FIGURE_DRAG_ICON_SIZE 160.0
+
 /* A figure dragged by its picture is its line of the text dragged: the
  * drop above moves it. */
 static GdkContentProvider *
@@ -454,9 +459,18 @@ on_figure_drag_prepare (GtkDragSource  *source,
   if (!gtk_text_iter_forward_line (&end))
     gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_select_range (buffer, &start, &end);
-  /* The picture under the pointer, as the figure shows it. */
+  /* The picture under the pointer, small enough to see where it goes. */
   if (byline_figure_get_paintable (BYLINE_FIGURE (figure)) != NULL)
-    gtk_drag_source_set_icon (source, byline_figure_get_paintable (BYLINE_FIGURE (figure)), (int) x, (int) y);
+    {
+      GdkPaintable *picture = byline_figure_get_paintable (BYLINE_FIGURE (figure));
+      int width = gdk_paintable_get_intrinsic_width (picture);
+      int height = gdk_paintable_get_intrinsic_height (picture);
+      double scale = width > 0 && height > 0 ? MIN (1.0, FIGURE_DRAG_ICON_SIZE / (double) MAX (width, height)) : 1.0;
+      g_autoptr(GdkPaintable) icon = byline_sized_paintable_new (picture, width * scale, height * scale);
+
+      gtk_drag_source_set_icon (source, icon, (int) CLAMP (x * scale, 0, width * scale),
+                                (int) CLAMP (y * scale, 0, height * scale));
+    }
   return gdk_content_provider_new_typed (GTK_TYPE_TEXT_BUFFER, buffer);
 }
 

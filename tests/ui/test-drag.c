@@ -235,6 +235,57 @@ drop_caret_shown (BylineBodyView *view)
   return mark != NULL && gtk_text_mark_get_visible (mark);
 }
 
+/* The width of the icon of the drag @widget began, 0 without one. */
+static int
+drag_icon_width (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GdkDrag *drag = GTK_IS_DRAG_SOURCE (controller) ? gtk_drag_source_get_drag (GTK_DRAG_SOURCE (controller)) : NULL;
+      GtkWidget *icon = drag != NULL ? gtk_drag_icon_get_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag))) : NULL;
+
+      if (icon != NULL)
+        return gtk_widget_get_width (icon);
+    }
+  return 0;
+}
+
+/* A photo dragged by its figure goes with the pointer as a thumbnail: at
+ * its size in the text (up to 640 px) it hid the lines it was dragged over. */
+static void
+test_figure_icon (Fixture       *f,
+                  gconstpointer  data)
+{
+  BylineBodyView *view = body_view (f);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) photo = g_file_get_child (f->files, "sat-lo.png");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *figure;
+  double x, y;
+  int width;
+
+  byline_test_write_png (photo, 1200, 800, 0x8a2b2b);
+  byline_article_editor_focus_body (editor (f));
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Mưa lớn kéo dài suốt đêm.\n");
+  g_list_store_append (files, photo);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
+  g_assert_no_error (error);
+  byline_ui_test_type (GTK_TEXT_VIEW (view), "Nhiều hộ phải di dời.");
+  byline_ui_test_wait (300);
+  figure = figure_at (view, 1);
+  g_assert_cmpint (gtk_widget_get_width (figure), >, 400);
+
+  point_at (view, 0, 3, FALSE, &x, &y);
+  byline_ui_test_drag_over (figure, 200, 100, GTK_WIDGET (view), x, y, FALSE);
+  width = drag_icon_width (figure);
+  byline_ui_test_drop (figure);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (width, <=, 160);
+}
+
 /* Whole blocks (a figure, paragraphs from their start) dropped on a
  * paragraph go between blocks, never into it cutting a word in two: over
  * its first half, before it; over its second half, after it.  While they
@@ -874,6 +925,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/drag/move-figure", test_move_figure);
   byline_ui_test_add_window_test ("/ui/drag/move-figure-alone", test_move_figure_alone);
   byline_ui_test_add_window_test ("/ui/drag/blocks-between-paragraphs", test_blocks_between_paragraphs);
+  byline_ui_test_add_window_test ("/ui/drag/figure-icon", test_figure_icon);
   byline_ui_test_add_window_test ("/ui/drag/move-words", test_move_words);
   byline_ui_test_add_window_test ("/ui/drag/copy-with-ctrl", test_copy_with_ctrl);
   byline_ui_test_add_window_test ("/ui/drag/between-stories", test_between_stories);

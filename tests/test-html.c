@@ -678,6 +678,52 @@ test_import_news_page (void)
   assert_valid_text (article);
 }
 
+/* News sites that put the headline above the element holding the story,
+ * or have no <article> at all: the story is read from its headline to the
+ * end of its text, not on into related stories, comments and the footer. */
+static void
+test_import_story_without_article (void)
+{
+  static const char *const pages[] = { "html/headline-above-story.html", "html/story-in-divs.html" };
+  static const char *const headlines[] = {
+    "Lũ quét ở Bát Xát, nhiều hộ phải di dời", "Cứu hộ giúp dân vùng lũ Bát Xát",
+  };
+  static const char *const last_paragraphs[] = {
+    "Đường lên xã bị sạt lở ở nhiều đoạn, giao thông bị chia cắt hoàn toàn.",
+    "Đến chiều 6/12, mực nước suối đã rút, nhưng nguy cơ sạt lở vẫn còn cao ở nhiều điểm.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GBytes) html = byline_test_data_bytes (pages[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = byline_html_import (html, pages[i], NULL, &error);
+      g_autofree char *text = NULL;
+      BylineBody *body;
+      guint n;
+
+      g_assert_no_error (error);
+      body = byline_article_get_body (article);
+      n = byline_body_get_n_blocks (body);
+      text = dump_text (article);
+      g_test_message ("%s:\n%s", pages[i], text);
+      g_assert_cmpstr (byline_article_get_headline (article), ==, headlines[i]);
+      g_assert_cmpstr (byline_article_get_source_prefix (article), ==, "BLC");
+      g_assert_cmpuint (n, >=, 3);
+      /* The story's text, all of it, the photo that cuts it included. */
+      g_assert_nonnull (strstr (text, "37 hộ dân"));
+      g_assert_nonnull (strstr (text, last_paragraphs[i]));
+      /* Nothing from after it. */
+      g_assert_null (strstr (text, "Tin liên quan"));
+      g_assert_null (strstr (text, "Tin cùng chuyên mục"));
+      g_assert_null (strstr (text, "Quốc lộ 4D"));
+      g_assert_null (strstr (text, "Bạn đọc"));
+      g_assert_null (strstr (text, "Địa chỉ"));
+      /* Nor the menu before the headline. */
+      g_assert_null (strstr (text, "Trang chủ"));
+    }
+}
+
 static void
 test_import_head_fallbacks (void)
 {
@@ -1904,6 +1950,7 @@ main (int   argc,
   g_test_add_func ("/html/import/news-page", test_import_news_page);
   g_test_add_func ("/html/import/selection", test_import_selection);
   g_test_add_func ("/html/import/head-fallbacks", test_import_head_fallbacks);
+  g_test_add_func ("/html/import/story-without-article", test_import_story_without_article);
   g_test_add_func ("/html/import/round-trip", test_round_trip);
   g_test_add_func ("/html/import/hostile", test_import_hostile);
   g_test_add_func ("/html/import/broken-markup", test_import_broken_markup);

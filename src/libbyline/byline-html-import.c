@@ -11,7 +11,9 @@
  * else the meta description), the byline one of class "byline" or "author"
  * (else meta author), the dateline one of class "dateline"; the language comes
  * from <html lang>.  When the first <h1> sits inside an <article>, only that
- * article is read, which leaves menus, related stories and comments out.
+ * article is read, which leaves menus, related stories and comments out;
+ * else the page is read from its <h1> to the end of the element that holds
+ * the story's text (byline-html-main-text.c).
  *
  * Character set: a BOM or a declared charset (<meta charset>, http-equiv) is
  * honoured; a page that declares none is UTF-8 when its bytes are, and
@@ -45,6 +47,7 @@ typedef struct
 {
   xmlNode *root;         /* where the walk starts */
   gboolean has_h1;       /* an <h1> inside it */
+  xmlNode *h1;           /* the first */
   char    *title;
   char    *og_title;
   char    *description;
@@ -178,6 +181,7 @@ scan_page (xmlDoc *doc,
       }
   for (xmlNode *up = first_h1; up != NULL && !page->has_h1; up = up->parent)
     page->has_h1 = up == page->root;
+  page->h1 = first_h1;
 }
 
 static gboolean
@@ -371,6 +375,10 @@ walk_page (GBytes         *bytes,
   w->font_rules = _byline_html_font_rules_of (page->sheets);
   w->keep_legacy = _byline_walker_keeps_legacy (data, length, page->root, w->font_rules);
   w->skip_text = story && page->has_h1;
+  /* A story's page with no <article> around its headline: read up to the
+   * end of the story's text, not the related stories and comments after. */
+  if (story && page->has_h1 && !is_name (page->root, "article"))
+    w->last = _byline_html_find_story_text (page->root, page->h1);
   _byline_walker_run (w, page->root);
   if (w->error != NULL)
     {

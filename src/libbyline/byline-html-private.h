@@ -25,16 +25,16 @@ char     *_byline_parse_source_prefix (const char *lead);
 void      _byline_html_append_inline  (GString           *out,
                                        const BylineBlock *block);
 
-/* The page in @bytes as the body of a new article, all of it, with its local
- * pictures attached from @folder as byline_html_import() attaches them: a
- * piece of a document pasted (byline-office.c writes it), whose <h1> is a
- * heading like any other, not a headline. */
 /* As byline_html_import_selection(), its local pictures attached from
  * @folder (a web page's, downloaded there: byline-web-page.c). */
 BylineArticle *_byline_html_import_selection (GBytes      *bytes,
                                               const char  *display,
                                               GFile       *folder,
                                               GError     **error);
+/* The page in @bytes as the body of a new article, all of it, with its local
+ * pictures attached from @folder as byline_html_import() attaches them: a
+ * piece of a document pasted (byline-office.c writes it), whose <h1> is a
+ * heading like any other, not a headline. */
 BylineArticle *_byline_html_import_piece (GBytes      *bytes,
                                           const char  *display,
                                           GFile       *folder,

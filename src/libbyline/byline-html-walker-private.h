@@ -102,6 +102,7 @@ typedef struct
   Figure         figure;
   BylineImage   *last_image;   /* the picture just inserted outside a figure */
   gboolean       skip_text;    /* before the <h1>: breadcrumbs, kickers, dates */
+  xmlNode       *last;         /* with it, the walk ends when it leaves it */
   gboolean       keep_legacy;  /* the old codes' fonts name Unicode text here */
   GError        *error;
 
@@ -162,6 +163,12 @@ void         _byline_walker_insert_picture (Walker        *w,
 void         _byline_html_enter_element    (Walker        *w,
                                             xmlNode       *node,
                                             Frame         *frame);
+
+/* The element of @root holding a news page's story text, its paragraphs,
+ * under @headline (its <h1>) or around it; NULL when none stands out
+ * (byline-html-main-text.c). */
+xmlNode     *_byline_html_find_story_text  (xmlNode       *root,
+                                            xmlNode       *headline);
 
 /* The value of attribute @name of @node, "" for one without a value, or NULL. */
 const char  *_byline_html_get_attr         (xmlNode       *node,

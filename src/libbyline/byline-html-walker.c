@@ -598,13 +598,13 @@ _byline_walker_run (Walker  *w,
           descend = enter (w, node);
           continue;
         }
-      while (node != root && node->next == NULL)
+      while (node != root && node->next == NULL && node != w->last)
         {
           leave (w, node);
           node = node->parent;
         }
       leave (w, node);
-      if (node == root || w->error != NULL)
+      if (node == root || node == w->last || w->error != NULL)
         break;
       node = node->next;
       descend = enter (w, node);

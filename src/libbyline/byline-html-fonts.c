@@ -116,28 +116,23 @@ _byline_html_font_rules_of (GPtrArray *sheets)
   return NULL;
 }
 
+static gboolean
+add_sheet (xmlNode  *node,
+           gpointer  sheets)
+{
+  if (g_ascii_strcasecmp ((const char *) node->name, "style") != 0)
+    return TRUE;
+  g_ptr_array_add (sheets, node);
+  return FALSE;
+}
+
 GHashTable *
 _byline_html_font_rules (xmlNode *root)
 {
   g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
-  xmlNode *node = root;
 
-  /* Every <style> of the tree, without recursion. */
-  while (node != NULL)
-    {
-      if (node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, "style") == 0)
-        g_ptr_array_add (sheets, node);
-      else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != root && node->next == NULL)
-        node = node->parent;
-      if (node == root)
-        break;
-      node = node->next;
-    }
+  /* Every <style> of the tree. */
+  _byline_html_walk_elements (root, add_sheet, sheets);
   return _byline_html_font_rules_of (sheets);
 }
 

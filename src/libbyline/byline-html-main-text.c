@@ -54,30 +54,6 @@ paragraph_length (xmlNode *node)
   return length >= MIN_PARAGRAPH ? length : 0;
 }
 
-/* Calls @func on each element of @root's tree in the page's order, not
- * going into those it returns FALSE for. */
-static void
-walk (xmlNode   *root,
-      gboolean (*func) (xmlNode *node, gpointer data),
-      gpointer   data)
-{
-  xmlNode *node = root;
-
-  while (node != NULL)
-    {
-      if (node->type == XML_ELEMENT_NODE && func (node, data) && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != root && node->next == NULL)
-        node = node->parent;
-      if (node == root)
-        break;
-      node = node->next;
-    }
-}
-
 static gboolean
 add_text (xmlNode  *node,
           gpointer  data)
@@ -95,7 +71,7 @@ text_of (xmlNode *node)
 {
   glong total = 0;
 
-  walk (node, add_text, &total);
+  _byline_html_walk_elements (node, add_text, &total);
   return total;
 }
 
@@ -194,7 +170,7 @@ _byline_html_find_story_text (xmlNode *root,
 
   g_return_val_if_fail (root != NULL, NULL);
 
-  walk (root, score_paragraph, &scores);
+  _byline_html_walk_elements (root, score_paragraph, &scores);
   /* The first of equals: the page's order, not the table's. */
   for (guint i = 0; i < candidates->len; i++)
     {

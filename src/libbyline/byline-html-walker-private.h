@@ -164,6 +164,13 @@ void         _byline_html_enter_element    (Walker        *w,
                                             xmlNode       *node,
                                             Frame         *frame);
 
+/* Calls @func on each element of @root's tree (@root too), in the page's
+ * order, without recursion; not into the elements it returns FALSE for. */
+void         _byline_html_walk_elements    (xmlNode       *root,
+                                            gboolean     (*func) (xmlNode  *node,
+                                                                  gpointer  data),
+                                            gpointer       data);
+
 /* The element of @root holding a news page's story text, its paragraphs,
  * under @headline (its <h1>) or around it; NULL when none stands out
  * (byline-html-main-text.c). */

@@ -615,3 +615,25 @@ _byline_walker_run (Walker  *w,
     flush_block (w);
 }
 
+void
+_byline_html_walk_elements (xmlNode   *root,
+                            gboolean (*func) (xmlNode  *node,
+                                              gpointer  data),
+                            gpointer   data)
+{
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && func (node, data) && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != root && node->next == NULL)
+        node = node->parent;
+      if (node == root)
+        break;
+      node = node->next;
+    }
+}

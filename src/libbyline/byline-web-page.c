@@ -30,6 +30,7 @@
 #include "byline-import.h"
 #include "byline-files.h"
 #include "byline-html-private.h"
+#include "byline-html-walker-private.h"
 #include "byline-import-private.h"
 #include "byline-web-page.h"
 #include "byline-web-picture.h"
@@ -116,18 +117,21 @@ byline_web_page_dup_source_uri (GBytes *data)
   return g_uri_to_string (uri);
 }
 
+static gboolean
+add_picture (xmlNode  *node,
+             gpointer  pictures)
+{
+  if (g_ascii_strcasecmp ((const char *) node->name, "img") == 0)
+    g_ptr_array_add (pictures, node);
+  return TRUE;
+}
+
 static void
-collect_pictures (xmlNode   *node,
+collect_pictures (xmlNode   *root,
                   GPtrArray *pictures)
 {
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (g_ascii_strcasecmp ((const char *) node->name, "img") == 0)
-        g_ptr_array_add (pictures, node);
-      collect_pictures (node->children, pictures);
-    }
+  if (root != NULL)
+    _byline_html_walk_elements (root, add_picture, pictures);
 }
 
 static xmlDoc *

@@ -1907,8 +1907,10 @@ test_text_pasted_story (void)
 static void
 test_import_selection (void)
 {
-  static const char with_h1[] = "<p>Xã hội</p><h1>Sạt lở ở Nậm Nhùn</h1><p>(BLC) - Mưa lớn.</p><p>Thân bài.</p>";
-  static const char without[] = "<p><b>Sạt lở ở Nậm Nhùn</b></p><p>(BLC) - Mưa lớn.</p><p>Thân bài.</p>";
+  static const char with_h1[] = "<p>Xã hội</p><h1>Sạt lở ở Nậm Nhùn</h1><p>(BLC) - Mưa lớn.</p><p>Thân bài.</p>"
+                                "<p style='text-align:right'><strong>Thu Hà</strong></p>";
+  static const char without[] = "<p><b>Sạt lở ở Nậm Nhùn</b></p><p>(BLC) - Mưa lớn.</p><p>Thân bài.</p>"
+                                "<p><b>Thu Hà</b></p>";
   const char *pages[] = { with_h1, without };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -1925,6 +1927,9 @@ test_import_selection (void)
       body = byline_article_get_body (story);
       g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 1);
       g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 0)), ==, "Thân bài.");
+      /* The reporter's name closing it is its byline. */
+      g_assert_nonnull (byline_article_get_authors (story));
+      g_assert_cmpstr (byline_article_get_authors (story)[0], ==, "Thu Hà");
     }
 
   /* A page's import keeps its rule: no <h1>, no <title>, no headline. */

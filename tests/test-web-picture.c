@@ -78,7 +78,8 @@ on_request (SoupServer        *server,
         "<p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.</p>"
         "<figure><img src='../anh/L%C5%A9%20qu%C3%A9t.jpg' alt='Nước lũ'>"
         "<figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh</figcaption></figure>"
-        "<p>Nhiều hộ dân phải di dời.</p></article></body></html>";
+        "<p>Nhiều hộ dân phải di dời.</p><p style='text-align:right'><strong>Thu Hà</strong></p>"
+        "</article></body></html>";
 
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
@@ -445,6 +446,15 @@ test_page_article (Fixture       *f,
   /* The story's photo leads it, as a document's first picture does. */
   g_assert_true (byline_image_get_featured (image));
   g_assert_true (r.left_out == NULL || r.left_out[0] == NULL);
+  /* The reporter's name closing the story is its byline, not its text. */
+  g_assert_nonnull (byline_article_get_authors (r.story));
+  g_assert_cmpstr (byline_article_get_authors (r.story)[0], ==, "Thu Hà");
+  {
+    BylineBody *body = byline_article_get_body (r.story);
+
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
+                     "Nhiều hộ dân phải di dời.");
+  }
 
   read_article (&picture);
   g_assert_null (picture.story);

@@ -465,6 +465,10 @@ import_page (GBytes      *bytes,
     byline_article_set_dateline (article, w.dateline);
   if (page.language != NULL)
     byline_article_set_language (article, page.language);
+  /* A story selected whole: the name closing it is its byline, as when a
+   * document is opened (byline_import_read_full() does it for those). */
+  if (selection)
+    byline_article_take_byline_paragraph (article);
 
   _byline_walker_clear (&w);
   return g_steal_pointer (&article);

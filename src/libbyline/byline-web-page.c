@@ -352,9 +352,14 @@ byline_web_page_read_article (const char     *uri,
   if (page == NULL)
     return NULL;
   story = read_with_pictures (page, base, uri, byline_html_import, cancellable, left_out, error);
+  if (story == NULL)
+    return NULL;
   /* A site's story leads with its photo: the first is featured, as a
    * document's first picture is. */
-  if (story != NULL && byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)
+  if (byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)
     byline_image_set_featured (byline_article_get_image (story, 0), TRUE);
+  /* Its reporter's name closing it ("Thu Hà") is its byline, as when the
+   * page saved is opened. */
+  byline_article_take_byline_paragraph (story);
   return g_steal_pointer (&story);
 }

@@ -4,10 +4,10 @@
  * link dropped on Byline) was read from its <h1> to the end of <body>:
  * related stories, comments, the footer's addresses.  Many news sites put the
  * headline above the element that holds the story's paragraphs, not in it.
- * That element is found as reading-mode tools find it: each paragraph of
- * some length counts for the element around it, and half for the one
- * around that; the element with the most text holds the story, or its parent
- * when one of its siblings holds half as much (a story cut by a photo into
+ * That element is found much as reading-mode tools find it: each paragraph
+ * of some length that is not mostly a link counts for the element around
+ * it; the element with the most holds the story, or its parent when the
+ * nearest block beside it holds half as much (a story cut by a photo into
  * two blocks).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,22 +36,38 @@ is_paragraph (xmlNode *node)
          && g_ascii_strcasecmp ((const char *) node->name, "p") == 0;
 }
 
+static glong
+text_length (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  g_autofree char *text = g_strstrip (g_strdup (content != NULL ? (const char *) content : ""));
+
+  xmlFree (content);
+  return g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : (glong) strlen (text);
+}
+
+static gboolean
+add_link_text (xmlNode  *node,
+               gpointer  data)
+{
+  if (g_ascii_strcasecmp ((const char *) node->name, "a") != 0)
+    return TRUE;
+  *(glong *) data += text_length (node);
+  return FALSE;
+}
+
 /* The length of @node's text, in characters, when it is a paragraph of
- * the story's length; else 0. */
+ * the story's: long enough, not mostly links (a list of related stories);
+ * else 0. */
 static glong
 paragraph_length (xmlNode *node)
 {
-  xmlChar *content;
-  g_autofree char *text = NULL;
-  glong length;
+  glong length, links = 0;
 
-  if (!is_paragraph (node))
+  if (!is_paragraph (node) || (length = text_length (node)) < MIN_PARAGRAPH)
     return 0;
-  content = xmlNodeGetContent (node);
-  text = g_strstrip (g_strdup (content != NULL ? (const char *) content : ""));
-  xmlFree (content);
-  length = g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : (glong) strlen (text);
-  return length >= MIN_PARAGRAPH ? length : 0;
+  _byline_html_walk_elements (node, add_link_text, &links);
+  return links * 2 < length ? length : 0;
 }
 
 static gboolean
@@ -106,24 +122,33 @@ score_paragraph (xmlNode  *node,
   glong length = paragraph_length (node);
 
   if (length > 0)
-    {
-      add_score (data, node->parent, length);
-      if (node->parent != NULL)
-        add_score (data, node->parent->parent, length / 2.0);
-    }
+    add_score (data, node->parent, length);
   return !is_paragraph (node);
 }
 
-/* Whether a sibling of @node holds at least half as much of the story. */
+/* The nearest element beside @node, after it or before it, with some of
+ * the story's text; NULL when that is a paragraph (the lead beside a short
+ * story's text) or there is none. */
+static xmlNode *
+block_beside (xmlNode  *node,
+              gboolean  after)
+{
+  for (xmlNode *sibling = after ? node->next : node->prev; sibling != NULL;
+       sibling = after ? sibling->next : sibling->prev)
+    if (sibling->type == XML_ELEMENT_NODE && (is_paragraph (sibling) || text_of (sibling) > 0))
+      return is_paragraph (sibling) ? NULL : sibling;
+  return NULL;
+}
+
+/* Whether the block beside @node holds at least half as much of the story. */
 static gboolean
-has_sibling_text (xmlNode *node)
+has_more_beside (xmlNode *node)
 {
   glong text = text_of (node);
+  xmlNode *before = block_beside (node, FALSE);
+  xmlNode *after = block_beside (node, TRUE);
 
-  for (xmlNode *sibling = node->parent->children; sibling != NULL; sibling = sibling->next)
-    if (sibling != node && sibling->type == XML_ELEMENT_NODE && text_of (sibling) >= SHARED * text)
-      return TRUE;
-  return FALSE;
+  return (before != NULL && text_of (before) >= SHARED * text) || (after != NULL && text_of (after) >= SHARED * text);
 }
 
 static gboolean
@@ -184,7 +209,7 @@ _byline_html_find_story_text (xmlNode *root,
     }
   if (best == NULL || text_of (best) < MIN_STORY)
     return NULL;
-  while (best != root && best->parent != NULL && has_sibling_text (best))
+  while (best != root && best->parent != NULL && has_more_beside (best))
     best = best->parent;
   /* The story's text is under its headline, or holds it. */
   if (best == root || (headline != NULL && !is_inside (headline, best) && !comes_before (headline, best)))

@@ -238,7 +238,7 @@ static void
 type_keys (const char *keys,
            gboolean    preedit)
 {
-  g_assert_true (byline_ui_test_wait_until (has_focused_im, NULL, 10000));
+  g_assert_true (byline_ui_test_wait_until (has_focused_im, NULL, 2000));
   for (const char *k = keys; *k; k++)
     {
       if (preedit)

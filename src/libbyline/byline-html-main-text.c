@@ -5,7 +5,8 @@
  * related stories, comments, the footer's addresses.  Many news sites put the
  * headline above the element that holds the story's paragraphs, not in it.
  * That element is found much as reading-mode tools find it: each paragraph
- * of some length that is not mostly a link counts for the element around
+ * (a <p>, or a <div> written as one) of some length that is not mostly a
+ * link counts for the element around
  * it; the element with the most holds the story, or its parent when the
  * nearest block beside it holds half as much (a story cut by a photo into
  * two blocks).
@@ -30,10 +31,42 @@
 #define SHARED 0.5
 
 static gboolean
-is_paragraph (xmlNode *node)
+is_named (xmlNode    *node,
+          const char *name)
 {
   return node->type == XML_ELEMENT_NODE && node->name != NULL
-         && g_ascii_strcasecmp ((const char *) node->name, "p") == 0;
+         && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+/* A <div> written as a paragraph, as older newsroom systems write them:
+ * text of its own, and no block inside it. */
+static gboolean
+is_div_paragraph (xmlNode *node)
+{
+  static const char *const blocks[] = {
+    "div", "p", "ul", "ol", "table", "figure", "section", "article", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "form",
+  };
+  gboolean has_text = FALSE;
+
+  if (!is_named (node, "div"))
+    return FALSE;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        for (const xmlChar *c = child->content; *c != '\0' && !has_text; c++)
+          has_text = !g_ascii_isspace (*c);
+      for (guint i = 0; child->type == XML_ELEMENT_NODE && i < G_N_ELEMENTS (blocks); i++)
+        if (is_named (child, blocks[i]))
+          return FALSE;
+    }
+  return has_text;
+}
+
+static gboolean
+is_paragraph (xmlNode *node)
+{
+  return is_named (node, "p") || is_div_paragraph (node);
 }
 
 static glong
@@ -50,7 +83,7 @@ static gboolean
 add_link_text (xmlNode  *node,
                gpointer  data)
 {
-  if (g_ascii_strcasecmp ((const char *) node->name, "a") != 0)
+  if (!is_named (node, "a"))
     return TRUE;
   *(glong *) data += text_length (node);
   return FALSE;

@@ -488,3 +488,19 @@ byline_test_jpeg_oriented (guint    width,
   return out;
 }
 
+SoupServer *
+byline_test_serve_local (SoupServerCallback  callback,
+                         gpointer            data,
+                         int                *port)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  soup_server_add_handler (server, NULL, callback, data, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  *port = g_uri_get_port (uris->data);
+  return server;
+}

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "byline.h"
 
@@ -57,6 +58,12 @@ GByteArray    *byline_test_jpeg_oriented    (guint        width,
                                              guint        height,
                                              guint        orientation,
                                              gboolean     big_endian);
+
+/* A web server on loopback (IPv4, a free port) that answers every path with
+ * @callback; its port in *@port.  soup_server_disconnect() it when done. */
+SoupServer    *byline_test_serve_local      (SoupServerCallback  callback,
+                                             gpointer            data,
+                                             int                *port);
 
 /* g_test_expect_message() does not see structured logging, which Byline
  * uses.  byline_test_catch_warnings(), first thing in main(), lets a test

@@ -97,16 +97,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  int port;
 
   f->jpeg = byline_test_jpeg_oriented (40, 30, 1, FALSE);
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, on_request, f, NULL);
-  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  f->server = byline_test_serve_local (on_request, f, &port);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d", port);
 }
 
 static void

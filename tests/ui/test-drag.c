@@ -785,9 +785,7 @@ test_from_browser (Fixture       *f,
 {
   g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
   SlowSite site = { g_file_load_bytes (made, NULL, NULL, NULL), NULL, FALSE };
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_autoptr(SoupServer) server = NULL;
   g_autofree char *page = NULL;
   g_autoptr(GBytes) page_bytes = NULL;
   g_autoptr(GdkContentProvider) content = NULL;
@@ -795,14 +793,12 @@ test_from_browser (Fixture       *f,
   GtkWidget *label;
   GtkWidget *window;
   double x, y;
+  int port;
 
-  soup_server_add_handler (server, NULL, serve_slowly, &site, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
+  server = byline_test_serve_local (serve_slowly, &site, &port);
   page = g_strdup_printf ("<meta charset=utf-8><p>Nước lũ dâng cao.</p><figure><img src='http://127.0.0.1:%d/"
                           "lu-len.png' alt='Nước lũ'><figcaption>Nước lũ tràn qua bản.</figcaption></figure>",
-                          g_uri_get_port (uris->data));
+                          port);
   page_bytes = g_bytes_new (page, strlen (page));
   content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
 

@@ -861,17 +861,10 @@ picture_site_open (Fixture     *f,
                    PictureSite *site)
 {
   g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
 
   site->picture = g_file_load_bytes (made, NULL, NULL, NULL);
   g_assert_nonnull (site->picture);
-  site->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (site->server, NULL, serve_picture, site->picture, NULL);
-  g_assert_true (soup_server_listen_local (site->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (site->server);
-  site->port = g_uri_get_port (uris->data);
+  site->server = byline_test_serve_local (serve_picture, site->picture, &site->port);
 }
 
 static void

@@ -68,7 +68,8 @@ wrap_page (const char *body)
 }
 
 /* The selection as Byline's own piece, as a page whose pictures are the
- * draft's files, and as text; FALSE when nothing is selected. */
+ * draft's files, and as text, those asked for (not NULL); FALSE when
+ * nothing is selected. */
 static gboolean
 dup_selection (BylineBodyView  *self,
                GBytes         **own,
@@ -83,12 +84,16 @@ dup_selection (BylineBodyView  *self,
 
   if (piece == NULL)
     return FALSE;
-  *own = byline_clip_serialize (piece);
-  media_base = dup_media_base (byline_body_view_get_document (self));
-  options.media_base = media_base;
-  body = byline_html_export_body (piece, &options);
-  html = wrap_page (body);
-  *page = g_bytes_new_take (html, strlen (html));
+  if (own != NULL)
+    *own = byline_clip_serialize (piece);
+  if (page != NULL)
+    {
+      media_base = dup_media_base (byline_body_view_get_document (self));
+      options.media_base = media_base;
+      body = byline_html_export_body (piece, &options);
+      html = wrap_page (body);
+      *page = g_bytes_new_take (html, strlen (html));
+    }
   if (text != NULL)
     *text = byline_clip_dup_text (piece);
   return TRUE;
@@ -176,11 +181,10 @@ serialize_selection (GdkContentSerializer *serializer)
   GtkTextBuffer *buffer = g_value_get_object (gdk_content_serializer_get_value (serializer));
   gboolean page = g_str_equal (gdk_content_serializer_get_mime_type (serializer), "text/html");
   BylineBodyView *view = buffer != NULL ? _byline_body_view_for_buffer (buffer) : NULL;
-  g_autoptr(GBytes) own = NULL;
-  g_autoptr(GBytes) html = NULL;
-  GBytes *bytes;
+  GBytes *bytes = NULL;
 
-  if (view == NULL || !dup_selection (view, &own, &html, NULL))
+  /* Only the format asked for is made: a drop target asks for one. */
+  if (view == NULL || !dup_selection (view, page ? NULL : &bytes, page ? &bytes : NULL, NULL))
     {
       /* A story's body with nothing selected any more has nothing to give. */
       if (!page || buffer == NULL || view != NULL)
@@ -190,9 +194,8 @@ serialize_selection (GdkContentSerializer *serializer)
                                                                     "Not a story's text"));
           return;
         }
-      html = text_page (buffer);
+      bytes = text_page (buffer);
     }
-  bytes = g_bytes_ref (page ? html : own);
   gdk_content_serializer_set_task_data (serializer, bytes, (GDestroyNotify) g_bytes_unref);
   g_output_stream_write_all_async (gdk_content_serializer_get_output_stream (serializer),
                                    g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),

@@ -28,6 +28,7 @@ typedef struct
   SoupServer *server;
   char       *base;
   GByteArray *jpeg;
+  guint       story_requests;  /* of /tin/lu-quet-o-bat-xat */
 } Fixture;
 
 static void
@@ -70,6 +71,19 @@ on_request (SoupServer        *server,
         soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
       soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, big, 300000);
     }
+  else if (g_str_equal (path, "/tin/moi"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/tin/lu-quet-o-bat-xat");
+  else if (g_str_equal (path, "/tin/anh-mat"))
+    {
+      /* A story whose photo the site no longer has, at a root-relative address. */
+      static const char page[] =
+        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8></head><body><article><h1>Cầu tạm bị cuốn trôi</h1>"
+        "<p>(BLC) - Lũ cuốn trôi cầu tạm ở Y Tý.</p><figure><img src='/uploads/cau-tam.jpg'>"
+        "<figcaption>Cầu tạm. Ảnh: Hà Anh</figcaption></figure><p>Xã đang dựng lại cầu.</p></article></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+    }
   else if (g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
     {
       static const char page[] =
@@ -81,6 +95,7 @@ on_request (SoupServer        *server,
         "<p>Nhiều hộ dân phải di dời.</p><p style='text-align:right'><strong>Thu Hà</strong></p>"
         "</article></body></html>";
 
+      f->story_requests++;
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
     }
@@ -463,6 +478,117 @@ test_page_article (Fixture       *f,
   g_free (picture.uri);
 }
 
+typedef struct
+{
+  char                  *uri;
+  GCancellable          *cancellable;
+  GFile                 *file;
+  BylineDownloadedPage  *page;
+  BylineArticle         *story;
+  char                 **left_out;
+  GError                *error;
+  gboolean               done;
+} LinkRead;
+
+/* Downloads @r->uri as a link dropped where a picture goes, then, when it
+ * is a page, reads its story. */
+static gpointer
+read_link_in_thread (gpointer data)
+{
+  LinkRead *r = data;
+
+  r->file = byline_web_picture_download_full (r->uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, &r->page, &r->error);
+  if (r->page != NULL)
+    r->story = byline_web_page_read_downloaded (r->page, r->cancellable, &r->left_out, &r->error);
+  g_atomic_int_set (&r->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static void
+read_link (Fixture  *f,
+           LinkRead *r)
+{
+  GThread *thread = g_thread_new ("link", read_link_in_thread, r);
+
+  while (!g_atomic_int_get (&r->done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+}
+
+static void
+link_read_clear (LinkRead *r)
+{
+  g_clear_object (&r->file);
+  g_clear_pointer (&r->page, byline_downloaded_page_free);
+  g_clear_object (&r->story);
+  g_clear_pointer (&r->left_out, g_strfreev);
+  g_clear_error (&r->error);
+  g_clear_pointer (&r->uri, g_free);
+}
+
+/* A link to a story dropped where a picture goes: the page is kept, with
+ * the address it came from after its redirect, and its story read from it
+ * without downloading it again (it was, a second wait on a slow line).  Its
+ * picture's relative address is read against the address it came from. */
+static void
+test_page_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  LinkRead r = { g_strconcat (f->base, "/tin/moi", NULL), NULL };
+  g_autofree char *base = g_strconcat (f->base, "/tin/lu-quet-o-bat-xat", NULL);
+
+  read_link (f, &r);
+  g_assert_no_error (r.error);
+  g_assert_null (r.file);
+  g_assert_nonnull (r.page);
+  g_assert_cmpstr (r.page->uri, ==, r.uri);
+  g_assert_cmpstr (r.page->base, ==, base);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (r.page->html, NULL), g_bytes_get_size (r.page->html),
+                                  "<h1>Lũ quét ở Bát Xát</h1>"));
+  g_assert_nonnull (r.story);
+  g_assert_cmpstr (byline_article_get_headline (r.story), ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpuint (byline_article_get_n_images (r.story), ==, 1);
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (r.story, 0)), ==, "Lũ quét.jpg");
+  g_assert_cmpuint (f->story_requests, ==, 1);
+  link_read_clear (&r);
+}
+
+/* A story whose photo is gone from the site (404), or whose pictures the
+ * person stopped waiting for: it opens, and the picture is left out and
+ * named.  With a root-relative address ("/uploads/cau-tam.jpg") the whole
+ * story was refused: "the picture is outside the folder; nothing was
+ * imported". */
+static void
+test_page_pictures_left_out (Fixture       *f,
+                             gconstpointer  data)
+{
+  LinkRead gone = { g_strconcat (f->base, "/tin/anh-mat", NULL), NULL };
+  LinkRead stopped = { g_strconcat (f->base, "/tin/lu-quet-o-bat-xat", NULL), g_cancellable_new () };
+  const char *gone_names[] = { "cau-tam.jpg", NULL };
+  const char *stopped_names[] = { "Lũ quét.jpg", NULL };
+
+  read_link (f, &gone);
+  g_assert_no_error (gone.error);
+  g_assert_nonnull (gone.story);
+  g_assert_cmpstr (byline_article_get_headline (gone.story), ==, "Cầu tạm bị cuốn trôi");
+  g_assert_cmpuint (byline_article_get_n_images (gone.story), ==, 0);
+  g_assert_cmpstrv (gone.left_out, gone_names);
+
+  /* Stopped once the page is here: its picture is not asked for. */
+  g_cancellable_cancel (stopped.cancellable);
+  read_link (f, &stopped);
+  g_assert_no_error (stopped.error);
+  g_assert_nonnull (stopped.story);
+  g_assert_cmpstr (byline_article_get_headline (stopped.story), ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpuint (byline_article_get_n_images (stopped.story), ==, 0);
+  g_assert_cmpstrv (stopped.left_out, stopped_names);
+
+  g_object_unref (stopped.cancellable);
+  link_read_clear (&gone);
+  link_read_clear (&stopped);
+}
+
 /* A page without pictures from the web is not one. */
 static void
 test_page_without_pictures (void)
@@ -500,6 +626,9 @@ main (int   argc,
   g_test_add ("/web-page/relative", Fixture, NULL, fixture_setup, test_page_relative, fixture_teardown);
   g_test_add_func ("/web-page/source-uri", test_page_source_uri);
   g_test_add ("/web-page/article", Fixture, NULL, fixture_setup, test_page_article, fixture_teardown);
+  g_test_add ("/web-page/kept", Fixture, NULL, fixture_setup, test_page_kept, fixture_teardown);
+  g_test_add ("/web-page/pictures-left-out", Fixture, NULL, fixture_setup, test_page_pictures_left_out,
+              fixture_teardown);
 
   status = g_test_run ();
   g_rmdir (tmp);

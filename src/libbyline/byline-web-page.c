@@ -189,6 +189,17 @@ remove_folder (gpointer data)
   byline_file_remove_tree (folder, NULL);
 }
 
+/* Points @img at @ref, and at nothing else the page offered (a lazy
+ * page's data-src, a srcset). */
+static void
+point_at (xmlNode    *img,
+          const char *ref)
+{
+  xmlSetProp (img, (const xmlChar *) "src", (const xmlChar *) ref);
+  xmlUnsetProp (img, (const xmlChar *) "srcset");
+  xmlUnsetProp (img, (const xmlChar *) "data-src");
+}
+
 /* Downloads @img's picture into @folder, as "@index-<its name>", and points
  * @img at it; FALSE (and @img as it was) when it cannot be had. */
 static gboolean
@@ -229,10 +240,8 @@ fetch_picture (xmlNode      *img,
     }
   /* A relative reference, as a saved page's (its %XX decoded on reading). */
   ref_name = g_uri_escape_string (name, "/", TRUE);
-  xmlSetProp (img, (const xmlChar *) "src", (const xmlChar *) ref_name);
   /* The picture is this file now, whatever else the page offered. */
-  xmlUnsetProp (img, (const xmlChar *) "srcset");
-  xmlUnsetProp (img, (const xmlChar *) "data-src");
+  point_at (img, ref_name);
   return TRUE;
 }
 
@@ -263,13 +272,22 @@ fetch_pictures (GBytes        *html,
   *folder = g_file_new_for_path (path);
 
   collect_pictures (xmlDocGetRootElement (doc), pictures);
-  for (guint i = 0; i < pictures->len && fetched < BYLINE_WEB_PAGE_MAX_PICTURES; i++)
+  for (guint i = 0; i < pictures->len; i++)
     {
       xmlNode *img = g_ptr_array_index (pictures, i);
       g_autofree char *ref = dup_web_ref (img, base);
 
-      if (ref != NULL && fetch_picture (img, ref, i + 1, *folder, cancellable))
+      if (ref == NULL)
+        continue;
+      /* Past the limit, stopped, or not to be had: left out and named by
+       * the import, as a picture on the web.  Left as it was, a site's
+       * "/uploads/lu.jpg" would be read as a file outside the folder, and
+       * the whole story refused. */
+      if (fetched < BYLINE_WEB_PAGE_MAX_PICTURES && !g_cancellable_is_cancelled (cancellable)
+          && fetch_picture (img, ref, i + 1, *folder, cancellable))
         fetched++;
+      else
+        point_at (img, ref);
     }
   htmlDocDumpMemoryFormat (doc, &dumped, &size, 0);
   return g_bytes_new_with_free_func (dumped, size, xmlFree, dumped);
@@ -334,24 +352,16 @@ byline_web_page_read_story (GBytes         *html,
 }
 
 BylineArticle *
-byline_web_page_read_article (const char     *uri,
-                              GCancellable   *cancellable,
-                              char         ***left_out,
-                              GError        **error)
+byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
+                                 GCancellable                *cancellable,
+                                 char                      ***left_out,
+                                 GError                     **error)
 {
-  g_autofree char *base = NULL;
-  g_autoptr(GBytes) page = NULL;
   g_autoptr(BylineArticle) story = NULL;
 
-  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (page != NULL, NULL);
 
-  if (left_out != NULL)
-    *left_out = NULL;
-
-  page = byline_web_page_download (uri, BYLINE_IMPORT_MAX_SIZE, cancellable, &base, error);
-  if (page == NULL)
-    return NULL;
-  story = read_with_pictures (page, base, uri, byline_html_import, cancellable, left_out, error);
+  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, cancellable, left_out, error);
   if (story == NULL)
     return NULL;
   /* A site's story leads with its photo: the first is featured, as a
@@ -362,4 +372,26 @@ byline_web_page_read_article (const char     *uri,
    * page saved is opened. */
   byline_article_take_byline_paragraph (story);
   return g_steal_pointer (&story);
+}
+
+BylineArticle *
+byline_web_page_read_article (const char     *uri,
+                              GCancellable   *cancellable,
+                              char         ***left_out,
+                              GError        **error)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(BylineDownloadedPage) page = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (left_out != NULL)
+    *left_out = NULL;
+
+  html = byline_web_page_download (uri, BYLINE_IMPORT_MAX_SIZE, cancellable, &base, error);
+  if (html == NULL)
+    return NULL;
+  page = byline_downloaded_page_new (uri, base, html);
+  return byline_web_page_read_downloaded (page, cancellable, left_out, error);
 }

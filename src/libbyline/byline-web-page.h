@@ -6,6 +6,7 @@
 #pragma once
 
 #include "byline-types.h"
+#include "byline-web-picture.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,13 @@ BylineArticle *byline_web_page_read_article (const char      *uri,
                                              GCancellable    *cancellable,
                                              char          ***left_out,
                                              GError         **error);
+/* The same for a page downloaded already (byline_web_picture_download_full()
+ * found the link dropped was one): only its pictures are downloaded.  When
+ * @cancellable is cancelled, the pictures not downloaded yet are left out,
+ * and the story is read without them. */
+BylineArticle *byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
+                                                GCancellable                *cancellable,
+                                                char                      ***left_out,
+                                                GError                     **error);
 
 G_END_DECLS

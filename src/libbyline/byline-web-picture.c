@@ -21,6 +21,7 @@
 #include "byline-error.h"
 #include "byline-files.h"
 #include "byline-http-private.h"
+#include "byline-import.h"
 #include "byline-web-picture.h"
 
 /* What is read first: enough to tell a picture from a page. */
@@ -163,6 +164,42 @@ open_download (const char    *uri,
   return stream;
 }
 
+/* Reads the rest of @stream, @msg's answer, onto @page: at most
+ * @max_bytes in all, else a page too large, naming @uri. */
+static gboolean
+append_body (GInputStream  *stream,
+             SoupMessage   *msg,
+             GByteArray    *page,
+             gsize          max_bytes,
+             const char    *uri,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  for (;;)
+    {
+      guchar buffer[65536];
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
+        {
+          set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
+          return FALSE;
+        }
+      if (page->len + n > max_bytes)
+        {
+          g_autofree char *size = g_format_size (max_bytes);
+
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE, _("The page %s is larger than %s"), uri, size);
+          return FALSE;
+        }
+      g_byte_array_append (page, buffer, n);
+      if (n < sizeof buffer)
+        return TRUE;
+    }
+}
+
 GBytes *
 byline_web_page_download (const char    *uri,
                           gsize          max_bytes,
@@ -174,7 +211,6 @@ byline_web_page_download (const char    *uri,
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) page = g_byte_array_new ();
-  g_autoptr(GError) local = NULL;
   const char *declared;
 
   g_return_val_if_fail (uri != NULL, NULL);
@@ -189,27 +225,8 @@ byline_web_page_download (const char    *uri,
                    _("%s is not a web page but %s"), uri, declared);
       return NULL;
     }
-  for (;;)
-    {
-      guchar buffer[65536];
-      gsize n = 0;
-
-      if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
-        {
-          set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
-          return NULL;
-        }
-      if (page->len + n > max_bytes)
-        {
-          g_autofree char *size = g_format_size (max_bytes);
-
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE, _("The page %s is larger than %s"), uri, size);
-          return NULL;
-        }
-      g_byte_array_append (page, buffer, n);
-      if (n < sizeof buffer)
-        break;
-    }
+  if (!append_body (stream, msg, page, max_bytes, uri, cancellable, error))
+    return NULL;
   if (base != NULL)
     *base = g_uri_to_string (soup_message_get_uri (msg));
   return g_byte_array_free_to_bytes (g_steal_pointer (&page));
@@ -225,11 +242,11 @@ byline_web_picture_download (const char    *uri,
 }
 
 GFile *
-byline_web_picture_download_full (const char    *uri,
-                                  gsize          max_bytes,
-                                  GCancellable  *cancellable,
-                                  gboolean      *is_page,
-                                  GError       **error)
+byline_web_picture_download_full (const char            *uri,
+                                  gsize                  max_bytes,
+                                  GCancellable          *cancellable,
+                                  BylineDownloadedPage **page_out,
+                                  GError               **error)
 {
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) msg = NULL;
@@ -251,8 +268,8 @@ byline_web_picture_download_full (const char    *uri,
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (is_page != NULL)
-    *is_page = FALSE;
+  if (page_out != NULL)
+    *page_out = NULL;
   if ((stream = open_download (uri, cancellable, &session, &msg, error)) == NULL)
     return NULL;
 
@@ -282,11 +299,25 @@ byline_web_picture_download_full (const char    *uri,
    * picture the first bytes do not tell (HEIC) by what the server says. */
   page = g_strcmp0 (sniffed, "text/html") == 0 || g_strcmp0 (declared, "text/html") == 0
          || g_strcmp0 (declared, "application/xhtml+xml") == 0;
-  if (is_page != NULL)
-    *is_page = page && !names_picture (msg);
+  /* A link to a story, dragged where a picture would go: kept whole, to
+   * be opened, when the caller can. */
+  if (page && !names_picture (msg) && page_out != NULL)
+    {
+      g_autoptr(GByteArray) html = g_byte_array_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *base = NULL;
+
+      g_byte_array_append (html, head, head_length);
+      if (head_length == sizeof head
+          && !append_body (stream, msg, html, BYLINE_IMPORT_MAX_SIZE, uri, cancellable, error))
+        return NULL;
+      base = g_uri_to_string (soup_message_get_uri (msg));
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&html));
+      *page_out = byline_downloaded_page_new (uri, base, bytes);
+      return NULL;
+    }
   if (page && !names_picture (msg))
     {
-      /* A link to a story, dragged where a picture would go. */
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                    _("%s is a web page, not a picture: to bring its story, select it in the browser, "
                      "then paste it or drag it here"), uri);
@@ -354,6 +385,33 @@ failed:
   remove_download (file);
   g_propagate_error (error, g_steal_pointer (&local));
   return NULL;
+}
+
+BylineDownloadedPage *
+byline_downloaded_page_new (const char *uri,
+                            const char *base,
+                            GBytes     *html)
+{
+  BylineDownloadedPage *page = g_new0 (BylineDownloadedPage, 1);
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (html != NULL, NULL);
+
+  page->uri = g_strdup (uri);
+  page->base = g_strdup (base != NULL ? base : uri);
+  page->html = g_bytes_ref (html);
+  return page;
+}
+
+void
+byline_downloaded_page_free (BylineDownloadedPage *page)
+{
+  if (page == NULL)
+    return;
+  g_free (page->uri);
+  g_free (page->base);
+  g_bytes_unref (page->html);
+  g_free (page);
 }
 
 void

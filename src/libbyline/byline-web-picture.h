@@ -28,13 +28,30 @@ GFile   *byline_web_picture_download (const char    *uri,
                                       gsize          max_bytes,
                                       GCancellable  *cancellable,
                                       GError       **error);
-/* The same; *@is_page says whether the address was a web page (a link to
- * a story dragged where a picture would go), which is refused. */
-GFile   *byline_web_picture_download_full (const char   *uri,
-                                           gsize         max_bytes,
-                                           GCancellable *cancellable,
-                                           gboolean     *is_page,
-                                           GError      **error);
+/* A web page downloaded where a picture was meant: a link to a story
+ * dropped on the text.  Kept, so that it opens without being downloaded a
+ * second time (on a mountain district's line, seconds). */
+typedef struct
+{
+  char   *uri;   /* the address asked for */
+  char   *base;  /* the address it came from, after its redirects */
+  GBytes *html;
+} BylineDownloadedPage;
+
+BylineDownloadedPage *byline_downloaded_page_new  (const char *uri,
+                                                   const char *base,
+                                                   GBytes     *html);
+void                  byline_downloaded_page_free (BylineDownloadedPage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDownloadedPage, byline_downloaded_page_free)
+
+/* The same, but an address that is a web page, when @page is given, is
+ * downloaded whole (at most BYLINE_IMPORT_MAX_SIZE) into *@page, and NULL
+ * is returned with no error.  Without @page it is refused. */
+GFile   *byline_web_picture_download_full (const char            *uri,
+                                           gsize                  max_bytes,
+                                           GCancellable          *cancellable,
+                                           BylineDownloadedPage **page,
+                                           GError               **error);
 /* Downloads the web page at @uri, at most @max_bytes, and returns its
  * HTML, with in *@base (optional) the address it came from after its
  * redirects, against which its links are read.  What the server says is no

@@ -57,6 +57,7 @@ import_file (BylineDraftStore  *store,
              BylineArticle     *article,
              GFile             *file,
              GPtrArray         *pages,
+             GCancellable      *cancellable,
              GError           **error)
 {
   g_autoptr(GFile) downloaded = NULL;
@@ -66,13 +67,15 @@ import_file (BylineDraftStore  *store,
   if (byline_web_picture_is_web (file))
     {
       g_autofree char *uri = g_file_get_uri (file);
-      gboolean is_page = FALSE;
+      BylineDownloadedPage *page = NULL;
 
-      downloaded = byline_web_picture_download_full (uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, &is_page, &local);
-      /* A link to a story: it opens as one (the caller does it). */
-      if (is_page && pages != NULL)
+      downloaded = byline_web_picture_download_full (uri, BYLINE_WEB_PICTURE_MAX_BYTES, cancellable,
+                                                     pages != NULL ? &page : NULL, &local);
+      /* A link to a story: it opens as one (the caller does it), from the
+       * page downloaded here. */
+      if (page != NULL)
         {
-          g_ptr_array_add (pages, g_steal_pointer (&uri));
+          g_ptr_array_add (pages, page);
           return NULL;
         }
       if (downloaded == NULL)
@@ -108,12 +111,14 @@ import_files (BylineDraftStore  *store,
               GPtrArray         *files,
               GPtrArray         *images,
               GPtrArray         *pages,
+              GCancellable      *cancellable,
               GError           **first_error)
 {
-  for (guint i = 0; i < files->len; i++)
+  /* Stopped: those in already stay, the others are not added. */
+  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       g_autoptr(GError) error = NULL;
-      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), pages, &error);
+      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), pages, cancellable, &error);
 
       if (image != NULL)
         g_ptr_array_add (images, image);
@@ -170,7 +175,7 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   images = g_ptr_array_new_with_free_func (g_object_unref);
   list = files_of (files);
   import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, NULL,
-                error);
+                NULL, error);
   show_images (self, images, at, TRUE);
   return images->len;
 }
@@ -191,11 +196,12 @@ typedef struct
   GtkTextMark      *mark;       /* before the line they go above */
   int               cursor;     /* the cursor's offset then */
   GPtrArray        *images;     /* BylineImage, imported */
-  GPtrArray        *pages;      /* the web pages' addresses among them: stories */
+  GPtrArray        *pages;      /* BylineDownloadedPage: the links to stories among them */
   GError           *error;      /* why the first that failed did */
   GdkTexture       *texture;    /* pasted: written to a file in the thread first */
   char             *name;       /* … with this name */
   AdwToast         *downloading; /* shown while a web picture downloads */
+  GCancellable     *cancellable; /* its Stop button's */
 } Insertion;
 
 static void
@@ -215,6 +221,7 @@ insertion_free (Insertion *insertion)
   g_clear_object (&insertion->texture);
   g_free (insertion->name);
   byline_toast_clear (&insertion->downloading);
+  g_clear_object (&insertion->cancellable);
   g_free (insertion);
 }
 
@@ -260,7 +267,7 @@ import_in_thread (GTask        *task,
         g_ptr_array_add (insertion->files, g_object_ref (pasted));
     }
   import_files (insertion->store, insertion->article, insertion->files, insertion->images, insertion->pages,
-                &insertion->error);
+                insertion->cancellable, &insertion->error);
   if (pasted != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (pasted);
@@ -298,7 +305,8 @@ on_imported (GObject      *source,
       /* The cursor goes below them unless the reporter has moved it meanwhile. */
       show_images (self, insertion->images, block, unmoved);
     }
-  if (insertion->error != NULL)
+  /* Stopped by the person: nothing to tell. */
+  if (insertion->error != NULL && !g_error_matches (insertion->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = byline_error_dup_for_person (insertion->error);
 
@@ -308,8 +316,17 @@ on_imported (GObject      *source,
    * story's file dropped there does. */
   if (insertion->pages->len > 0)
     {
-      g_ptr_array_add (insertion->pages, NULL);
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uris", "^as", insertion->pages->pdata);
+      GVariantBuilder builder;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssay)"));
+      for (guint i = 0; i < insertion->pages->len; i++)
+        {
+          BylineDownloadedPage *page = g_ptr_array_index (insertion->pages, i);
+
+          g_variant_builder_add (&builder, "(ss@ay)", page->uri, page->base,
+                                 g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, page->html, TRUE));
+        }
+      gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.open-web-pages", g_variant_builder_end (&builder));
     }
 }
 
@@ -339,7 +356,8 @@ start_insertion (BylineBodyView *self,
   insertion->store = g_object_ref (byline_document_get_store (document));
   insertion->files = files != NULL ? files_of (files) : g_ptr_array_new_with_free_func (g_object_unref);
   insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
-  insertion->pages = g_ptr_array_new_with_free_func (g_free);
+  insertion->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_downloaded_page_free);
+  insertion->cancellable = g_cancellable_new ();
   insertion->texture = texture != NULL ? g_object_ref (texture) : NULL;
   insertion->name = g_strdup (name);
   if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
@@ -361,7 +379,9 @@ start_insertion (BylineBodyView *self,
         g_autofree char *title = g_strdup_printf (_("Downloading from %s…"),
                                                   parsed != NULL ? g_uri_get_host (parsed) : uri);
 
-        insertion->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (self), title);
+        /* Translators: the button of the message "Downloading from baolaocai.vn…" */
+        insertion->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (self), title, _("Stop"),
+                                                                   insertion->cancellable);
         break;
       }
 

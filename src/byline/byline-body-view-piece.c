@@ -36,9 +36,10 @@
 #define OPENDOCUMENT_DESCRIPTOR "application/x-openoffice-objectdescriptor-xml"
 
 /* A web page's pictures that could not be downloaded (gone from the site,
- * no connection), by their names. */
+ * no connection), or were @skipped, by their names. */
 static char *
-describe_not_downloaded (const char * const *names)
+describe_not_downloaded (const char * const *names,
+                         gboolean            skipped)
 {
   guint n = g_strv_length ((char **) names);
   g_autofree char *shown = NULL;
@@ -53,6 +54,12 @@ describe_not_downloaded (const char * const *names)
       g_free (shown);
       shown = g_steal_pointer (&three);
     }
+  if (skipped)
+    return g_strdup_printf (ngettext ("%u picture of the page was not downloaded (%s): save it from the browser, "
+                                      "then add it with Add Pictures",
+                                      "%u pictures of the page were not downloaded (%s): save them from the "
+                                      "browser, then add them with Add Pictures", n),
+                            n, shown);
   return g_strdup_printf (ngettext ("%u picture of the page could not be downloaded (%s): save it from the browser, "
                                     "then add it with Add Pictures",
                                     "%u pictures of the page could not be downloaded (%s): save them from the "
@@ -97,6 +104,7 @@ typedef struct
   gboolean           whole;       /* a whole story, for an empty one: read as a document opens */
   gboolean           web;         /* a web page's piece: its pictures downloaded */
   AdwToast          *downloading; /* with @web, said while they download */
+  GCancellable      *skip;        /* with @web, its Skip button's: the text without the rest */
   BylineArticle     *story;       /* with @whole, the story read, but its body */
   char              *source;
   char              *page_uri;    /* with @web, the page's address, when known */
@@ -125,6 +133,7 @@ piece_free (Piece *piece)
   g_clear_error (&piece->error);
   g_clear_error (&piece->copy_error);
   byline_toast_clear (&piece->downloading);
+  g_clear_object (&piece->skip);
   g_free (piece);
 }
 
@@ -143,9 +152,11 @@ read_piece_in_thread (GTask        *task,
   if (piece->own)
     read = byline_clip_parse (bytes, &piece->error);
   else if (piece->web && piece->whole)
-    read = byline_web_page_read_story (bytes, piece->page_uri, piece->source, NULL, &piece->left_out, &piece->error);
+    read = byline_web_page_read_story (bytes, piece->page_uri, piece->source, piece->skip, &piece->left_out,
+                                       &piece->error);
   else if (piece->web)
-    read = byline_web_page_read_piece (bytes, piece->page_uri, piece->source, NULL, &piece->left_out, &piece->error);
+    read = byline_web_page_read_piece (bytes, piece->page_uri, piece->source, piece->skip, &piece->left_out,
+                                       &piece->error);
   else if (piece->whole)
     read = byline_import_read_full (bytes, piece->source, NULL, NULL, &piece->left_out, &piece->error);
   else
@@ -263,7 +274,8 @@ on_piece_read (GObject      *object,
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
   if (piece->web && piece->left_out != NULL && piece->left_out[0] != NULL)
-    message = describe_not_downloaded ((const char * const *) piece->left_out);
+    message = describe_not_downloaded ((const char * const *) piece->left_out,
+                                       g_cancellable_is_cancelled (piece->skip));
   else if (piece->left_out != NULL && piece->left_out[0] != NULL)
     message = byline_import_describe_left_out (piece->source, (const char * const *) piece->left_out);
   else if (piece->copy_error != NULL)
@@ -363,8 +375,15 @@ _byline_paste_web_piece (BylinePaste *paste,
       gdk_drop_finish (paste->drop, GDK_ACTION_COPY);
       g_clear_object (&paste->drop);
     }
+  /* On a slow line the text need not wait for them: Skip pastes it with
+   * those downloaded, naming the others. */
+  piece->skip = g_cancellable_new ();
   piece->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (paste->view),
-                                                         _("Downloading the pictures of the page…"));
+                                                         _("Downloading the pictures of the page…"),
+                                                         /* Translators: the button of the message "Downloading
+                                                          * the pictures of the page…": the text is pasted
+                                                          * without them */
+                                                         C_("pictures", "Skip"), piece->skip);
 
   task = g_task_new (paste->view, NULL, on_piece_read, NULL);
   g_task_set_source_tag (task, _byline_paste_web_piece);

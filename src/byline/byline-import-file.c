@@ -23,8 +23,9 @@
 
 typedef struct
 {
-  GFile         *file;
-  BylineArticle *article;
+  GFile                *file;
+  BylineDownloadedPage *page;     /* the web page @file names, downloaded already */
+  BylineArticle        *article;
   const char    *format;   /* static: "draft", "html"… */
   char          *notice;   /* what was left out, for the person */
 } Read;
@@ -33,17 +34,22 @@ static void
 read_free (Read *read)
 {
   g_clear_object (&read->file);
+  g_clear_pointer (&read->page, byline_downloaded_page_free);
   g_clear_object (&read->article);
   g_free (read->notice);
   g_free (read);
 }
 
-/* The file as an article, and what it was; no store involved. */
+/* The file as an article, and what it was; no store involved.  A web
+ * page's pictures not downloaded when @cancellable is cancelled are left
+ * out. */
 static BylineArticle *
-read_file (GFile        *file,
-           const char  **format,
-           char        **notice,
-           GError      **error)
+read_file (GFile                      *file,
+           const BylineDownloadedPage *page,
+           const char                **format,
+           char                      **notice,
+           GCancellable               *cancellable,
+           GError                    **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -59,7 +65,8 @@ read_file (GFile        *file,
       g_autofree char *uri = g_file_get_uri (file);
 
       *format = "html";
-      article = byline_web_page_read_article (uri, NULL, &left_out, error);
+      article = page != NULL ? byline_web_page_read_downloaded (page, cancellable, &left_out, error)
+                             : byline_web_page_read_article (uri, cancellable, &left_out, error);
       if (article != NULL && notice != NULL)
         *notice = byline_import_describe_left_out (uri, (const char * const *) left_out);
       return article;
@@ -157,7 +164,7 @@ byline_import_file (BylineDraftStore  *store,
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  article = read_file (file, &format, NULL, error);
+  article = read_file (file, NULL, &format, NULL, NULL, error);
   if (article == NULL || !prepare_read (store, file, article, format, error))
     return NULL;
   return save_read (store, article, format, error);
@@ -172,12 +179,32 @@ read_in_thread (GTask        *task,
   Read *read = data;
   GError *error = NULL;
 
-  read->article = read_file (read->file, &read->format, &read->notice, &error);
+  read->article = read_file (read->file, read->page, &read->format, &read->notice, cancellable, &error);
+  /* Stopped while it was read: nothing goes into the store.  Once it is
+   * in, it opens: too late to stop. */
+  if (read->article != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
+    g_clear_object (&read->article);
   if (read->article == NULL
       || !prepare_read (source, read->file, read->article, read->format, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_read (BylineDraftStore    *store,
+            Read                *read,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, byline_import_file_async);
+  g_task_set_task_data (task, read, (GDestroyNotify) read_free);
+  /* What was read whole before a cancel is kept (read_in_thread()). */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, read_in_thread);
 }
 
 void
@@ -187,7 +214,6 @@ byline_import_file_async (BylineDraftStore    *store,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Read *read;
 
   g_return_if_fail (BYLINE_IS_DRAFT_STORE (store));
@@ -195,10 +221,25 @@ byline_import_file_async (BylineDraftStore    *store,
 
   read = g_new0 (Read, 1);
   read->file = g_object_ref (file);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, byline_import_file_async);
-  g_task_set_task_data (task, read, (GDestroyNotify) read_free);
-  g_task_run_in_thread (task, read_in_thread);
+  start_read (store, read, cancellable, callback, user_data);
+}
+
+void
+byline_import_web_page_async (BylineDraftStore           *store,
+                              const BylineDownloadedPage *page,
+                              GCancellable               *cancellable,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
+{
+  Read *read;
+
+  g_return_if_fail (BYLINE_IS_DRAFT_STORE (store));
+  g_return_if_fail (page != NULL);
+
+  read = g_new0 (Read, 1);
+  read->file = g_file_new_for_uri (page->uri);
+  read->page = byline_downloaded_page_new (page->uri, page->base, page->html);
+  start_read (store, read, cancellable, callback, user_data);
 }
 
 char *

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "byline-app-types.h"
+#include "byline-web-picture.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,15 @@ void        byline_import_file_async         (BylineDraftStore    *store,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+/* The same for a web page downloaded already (a link dropped on the text,
+ * byline_web_picture_download_full()): only its pictures are downloaded.
+ * Cancelled before the story is read, it ends with G_IO_ERROR_CANCELLED
+ * and nothing is in the store. */
+void        byline_import_web_page_async     (BylineDraftStore           *store,
+                                              const BylineDownloadedPage *page,
+                                              GCancellable               *cancellable,
+                                              GAsyncReadyCallback         callback,
+                                              gpointer                    user_data);
 char       *byline_import_file_finish        (BylineDraftStore    *store,
                                               GAsyncResult        *result,
                                               char               **notice,

@@ -125,12 +125,32 @@ byline_list_box_leave_on_tab (GtkListBox *list)
 }
 
 AdwToast *
-byline_widget_show_lasting_toast (GtkWidget  *widget,
-                                  const char *text)
+byline_toast_new_lasting (const char   *text,
+                          const char   *stop_label,
+                          GCancellable *cancellable)
 {
   AdwToast *toast = adw_toast_new (text);
 
+  g_return_val_if_fail (cancellable == NULL || stop_label != NULL, toast);
+
   adw_toast_set_timeout (toast, 0);
+  if (cancellable != NULL)
+    {
+      adw_toast_set_button_label (toast, stop_label);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (g_cancellable_cancel), cancellable,
+                               G_CONNECT_SWAPPED);
+    }
+  return toast;
+}
+
+AdwToast *
+byline_widget_show_lasting_toast (GtkWidget    *widget,
+                                  const char   *text,
+                                  const char   *stop_label,
+                                  GCancellable *cancellable)
+{
+  AdwToast *toast = byline_toast_new_lasting (text, stop_label, cancellable);
+
   byline_widget_show_toast (widget, g_object_ref (toast));
   return toast;
 }

@@ -14,10 +14,18 @@ void        byline_widget_set_tooltip   (GtkWidget   *widget,
 /* Shows @toast (taken) in the window's toast overlay above @widget, if any. */
 void        byline_widget_show_toast    (GtkWidget   *widget,
                                          AdwToast    *toast);
-/* Shows a toast saying @text that stays until byline_toast_clear() takes it
- * away: for work under way (a download).  Returns it, for that. */
-AdwToast   *byline_widget_show_lasting_toast (GtkWidget  *widget,
-                                              const char *text);
+/* A toast saying @text that stays until byline_toast_clear() takes it
+ * away: for work under way (a download).  With @cancellable, its button
+ * @stop_label ("Stop") cancels that: on a slow line, the person need not
+ * wait for what they no longer want. */
+AdwToast   *byline_toast_new_lasting     (const char   *text,
+                                          const char   *stop_label,
+                                          GCancellable *cancellable);
+/* Shows such a toast above @widget; returns it, for byline_toast_clear(). */
+AdwToast   *byline_widget_show_lasting_toast (GtkWidget    *widget,
+                                              const char   *text,
+                                              const char   *stop_label,
+                                              GCancellable *cancellable);
 /* Dismisses *@toast, if any, and clears it. */
 void        byline_toast_clear          (AdwToast   **toast);
 /* Whether the keyboard focus is in @widget or in one of its parts. */

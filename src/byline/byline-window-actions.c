@@ -19,6 +19,7 @@
 #include "byline-history-dialog.h"
 #include "byline-preview-dialog.h"
 #include "byline-print.h"
+#include "byline-web-picture.h"
 #include "byline-widget-util.h"
 #include "byline-window-private.h"
 
@@ -194,7 +195,10 @@ typedef struct
   BylineWindow   *window;
   GtkApplication *app;      /* the window's, kept: the window may close meanwhile */
   GListModel     *files;
+  GPtrArray      *pages;    /* BylineDownloadedPage or NULL, one a file: web pages downloaded already */
   guint           next;
+  GCancellable   *cancellable; /* the Stop of the toast said while a story comes from the web */
+  AdwToast       *opening;  /* that toast */
 } OpenFiles;
 
 static void open_next_file (OpenFiles *open);
@@ -205,6 +209,9 @@ open_files_free (OpenFiles *open)
   g_clear_object (&open->window);
   g_clear_object (&open->app);
   g_clear_object (&open->files);
+  g_clear_pointer (&open->pages, g_ptr_array_unref);
+  byline_toast_clear (&open->opening);
+  g_clear_object (&open->cancellable);
   g_free (open);
 }
 
@@ -223,6 +230,13 @@ on_file_imported (GObject      *source,
 
   BylineWindow *opened = NULL;   /* the window the draft opened in */
 
+  byline_toast_clear (&open->opening);
+  /* Stopped by the person: nothing to tell, nothing more to open. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      open_files_free (open);
+      return;
+    }
   /* Closed meanwhile: the drafts are in the store; the application, if
    * any, opens them in windows of their own. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)))
@@ -268,6 +282,7 @@ static void
 open_next_file (OpenFiles *open)
 {
   g_autoptr(GFile) file = NULL;
+  BylineDownloadedPage *page;
 
   if (open->next >= g_list_model_get_n_items (open->files))
     {
@@ -275,12 +290,30 @@ open_next_file (OpenFiles *open)
       return;
     }
   file = g_list_model_get_item (open->files, open->next);
-  byline_import_file_async (open->window->store, file, NULL, on_file_imported, open);
+  page = open->pages != NULL ? g_ptr_array_index (open->pages, open->next) : NULL;
+  /* A story from the web takes a while on a slow line: said, and it can be
+   * stopped. */
+  if (byline_web_picture_is_web (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+      g_autofree char *title = g_strdup_printf (_("Opening the story from %s…"),
+                                                parsed != NULL ? g_uri_get_host (parsed) : uri);
+
+      /* Translators: the button of the message "Opening the story from baolaocai.vn…" */
+      open->opening = byline_toast_new_lasting (title, _("Stop"), open->cancellable);
+      byline_window_add_toast (open->window, g_object_ref (open->opening));
+    }
+  if (page != NULL)
+    byline_import_web_page_async (open->window->store, page, open->cancellable, on_file_imported, open);
+  else
+    byline_import_file_async (open->window->store, file, open->cancellable, on_file_imported, open);
 }
 
-void
-_byline_window_open_files (BylineWindow *self,
-                           GListModel   *files)
+static void
+open_files_with_pages (BylineWindow *self,
+                       GListModel   *files,
+                       GPtrArray    *pages)
 {
   OpenFiles *open = g_new0 (OpenFiles, 1);
 
@@ -289,7 +322,16 @@ _byline_window_open_files (BylineWindow *self,
   if (open->app != NULL)
     g_object_ref (open->app);
   open->files = g_object_ref (files);
+  open->pages = pages != NULL ? g_ptr_array_ref (pages) : NULL;
+  open->cancellable = g_cancellable_new ();
   open_next_file (open);
+}
+
+void
+_byline_window_open_files (BylineWindow *self,
+                           GListModel   *files)
+{
+  open_files_with_pages (self, files, NULL);
 }
 
 /* Files dropped on the text that are stories, not pictures (the body view
@@ -309,6 +351,31 @@ open_uris_action (GtkWidget  *widget,
       g_list_store_append (files, file);
     }
   _byline_window_open_files (BYLINE_WINDOW (widget), G_LIST_MODEL (files));
+}
+
+/* Links to stories dropped on the text, downloaded there already
+ * (a(ssay): each page's address, the address it came from, its HTML). */
+static void
+open_web_pages_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_downloaded_page_free);
+  g_autoptr(GVariantIter) iter = NULL;
+  GVariant *html;   /* g_variant_iter_loop() frees it */
+  const char *uri, *base;
+
+  g_variant_get (param, "a(ssay)", &iter);
+  while (g_variant_iter_loop (iter, "(&s&s@ay)", &uri, &base, &html))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (html);
+
+      g_list_store_append (files, file);
+      g_ptr_array_add (pages, byline_downloaded_page_new (uri, base, bytes));
+    }
+  open_files_with_pages (BYLINE_WINDOW (widget), G_LIST_MODEL (files), pages);
 }
 
 static void
@@ -705,6 +772,7 @@ _byline_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.drafts", NULL, drafts_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-uris", "as", open_uris_action);
+  gtk_widget_class_install_action (widget_class, "win.open-web-pages", "a(ssay)", open_web_pages_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "ui-story.h"
 #include "byline-test-utils.h"
 #include "byline-article-editor.h"
@@ -11,6 +13,7 @@
 #include "byline-caption-panel.h"
 #include "byline-caption-row.h"
 #include "byline-chip-entry.h"
+#include "byline-document.h"
 #include "byline-metadata-sidebar.h"
 #include "byline-window.h"
 
@@ -23,6 +26,39 @@ byline_ui_test_picture (BylineUiWindowFixture *f,
 
   byline_test_write_png (file, 40, 30, rgb);
   return file;
+}
+
+gboolean
+byline_ui_test_has_block_text (gpointer data)
+{
+  BylineUiWindowFixture *f = data;
+  const char *text = g_object_get_data (G_OBJECT (f->window), "want-text");
+  BylineBody *body = byline_article_get_body (byline_ui_test_article (f));
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (strstr (byline_block_get_text (byline_body_get_block (body, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+byline_ui_test_count_text_blocks (BylineBody *body)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (*byline_block_get_text (byline_body_get_block (body, i)) != '\0')
+      n++;
+  return n;
+}
+
+gboolean
+byline_ui_test_has_n_images (gpointer data)
+{
+  BylineUiImageWait *wait = data;
+  BylineArticle *story = byline_document_get_article (byline_window_get_document (wait->window));
+
+  return byline_article_get_n_images (story) == wait->n;
 }
 
 /* Chooses, as a click would, the choice of @row that reads @label: the row

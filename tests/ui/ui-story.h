@@ -31,6 +31,18 @@ void   byline_ui_test_type_story   (BylineUiWindowFixture *f);
 /* Empties the window's story again, as a new one starts: no headline,
  * lead, source prefix, author, text or picture. */
 void   byline_ui_test_empty_story  (BylineUiWindowFixture *f);
+/* Whether a block of the window's story has the text its "want-text"
+ * (g_object_set_data() on the window) says: for byline_ui_test_wait_until(). */
+gboolean byline_ui_test_has_block_text (gpointer               f);
+/* How many blocks of @body have text. */
+guint  byline_ui_test_count_text_blocks (BylineBody          *body);
+/* For byline_ui_test_wait_until(): whether @window's story has @n pictures. */
+typedef struct
+{
+  BylineWindow *window;
+  guint         n;
+} BylineUiImageWait;
+gboolean byline_ui_test_has_n_images (gpointer               wait);
 /* Asserts that @a is that story. */
 void   byline_ui_test_check_story  (BylineArticle         *a);
 

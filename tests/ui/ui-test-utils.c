@@ -236,6 +236,44 @@ byline_ui_test_find_descendant (GtkWidget *root,
   return NULL;
 }
 
+static GtkDropTarget *
+file_drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                GDK_TYPE_FILE_LIST))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+gboolean
+byline_ui_test_drop_file (GtkWidget *widget,
+                          GFile     *file,
+                          double     x,
+                          double     y)
+{
+  GtkDropTarget *target = file_drop_target_of (widget);
+  GSList *list = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
 const char *
 byline_ui_test_toast_title (GtkWidget *root)
 {

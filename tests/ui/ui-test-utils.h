@@ -47,6 +47,12 @@ GtkWidget    *byline_ui_test_find_label      (GtkWidget     *root,
 /* The first widget of @type under @root (itself included), depth first, or NULL. */
 GtkWidget    *byline_ui_test_find_descendant (GtkWidget     *root,
                                               GType          type);
+/* Drops @file on @widget at (@x, @y) as GTK hands a drop over (to its drop
+ * target that takes files); returns what the target answered. */
+gboolean      byline_ui_test_drop_file       (GtkWidget     *widget,
+                                              GFile         *file,
+                                              double         x,
+                                              double         y);
 /* The title of the toast showing under @root, or NULL. */
 const char   *byline_ui_test_toast_title     (GtkWidget     *root);
 /* What @view's buffer holds, figures as U+FFFC. */

@@ -1,0 +1,116 @@
+/* ui-web-site.c — a news site on loopback, for the tests of what comes
+ * from the web
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "ui-web-site.h"
+#include "ui-story.h"
+#include "byline-test-utils.h"
+
+#define STORY_PAGE(picture) \
+  "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Sạt lở trên Quốc lộ 4H</title></head>" \
+  "<body><nav><a href='/'>Trang chủ</a></nav><article><h1>Sạt lở trên Quốc lộ 4H</h1>" \
+  "<p>(BLC) - Mưa lớn đêm 9/8 gây sạt lở nhiều đoạn.</p>" \
+  "<figure><img src='" picture "' alt='Đất đá'><figcaption>Hiện trường. Ảnh: Hà Anh</figcaption>" \
+  "</figure><p>Lực lượng chức năng đang khắc phục.</p></article></body></html>"
+
+static void
+serve (SoupServer        *server,
+       SoupServerMessage *msg,
+       const char        *path,
+       GHashTable        *query,
+       gpointer           user_data)
+{
+  BylineUiWebSite *site = user_data;
+  g_autofree char *decoded = g_uri_unescape_string (path, NULL);
+  const char *page = NULL;
+
+  g_ptr_array_add (site->requests, g_strdup (decoded != NULL ? decoded : path));
+  if (g_str_equal (path, "/tin/sat-lo-quoc-lo-4h"))
+    page = STORY_PAGE ("/anh/s%E1%BA%A1t.png");
+  else if (g_str_equal (path, "/tin/anh-cham"))
+    page = STORY_PAGE ("/cham/s%E1%BA%A1t.png");
+  if (page != NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+      return;
+    }
+  /* The slow line: no answer, until the site closes. */
+  if (g_str_has_prefix (path, "/cham/"))
+    {
+      soup_server_message_pause (msg);
+      g_ptr_array_add (site->held, g_object_ref (msg));
+      return;
+    }
+  if (decoded == NULL || strstr (decoded, "sạt") == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY, g_bytes_get_data (site->picture, NULL),
+                                    g_bytes_get_size (site->picture));
+}
+
+void
+byline_ui_web_site_open (BylineUiWindowFixture *f,
+                         BylineUiWebSite       *site)
+{
+  g_autoptr(GFile) made = byline_ui_test_picture (f, "made.png", 0x3366cc);
+
+  site->picture = g_file_load_bytes (made, NULL, NULL, NULL);
+  g_assert_nonnull (site->picture);
+  site->requests = g_ptr_array_new_with_free_func (g_free);
+  site->held = g_ptr_array_new_with_free_func (g_object_unref);
+  site->server = byline_test_serve_local (serve, site, &site->port);
+}
+
+void
+byline_ui_web_site_close (BylineUiWebSite *site)
+{
+  if (site->server == NULL)
+    return;
+  /* What the slow line held is answered, so that nothing waits on it. */
+  for (guint i = 0; i < site->held->len; i++)
+    {
+      SoupServerMessage *msg = g_ptr_array_index (site->held, i);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_server_message_unpause (msg);
+    }
+  soup_server_disconnect (site->server);
+  g_clear_object (&site->server);
+  g_clear_pointer (&site->held, g_ptr_array_unref);
+  g_clear_pointer (&site->requests, g_ptr_array_unref);
+  g_clear_pointer (&site->picture, g_bytes_unref);
+}
+
+char *
+byline_ui_web_site_address (BylineUiWebSite *site,
+                            const char      *path_format,
+                            ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, path_format);
+  path = g_strdup_vprintf (path_format, args);
+  va_end (args);
+  return g_strdup_printf ("http://127.0.0.1:%d%s", site->port, path);
+}
+
+guint
+byline_ui_web_site_count (BylineUiWebSite *site,
+                          const char      *path)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < site->requests->len; i++)
+    if (g_str_equal (g_ptr_array_index (site->requests, i), path))
+      n++;
+  return n;
+}

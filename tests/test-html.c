@@ -1292,6 +1292,30 @@ test_import_path_traversal (void)
   assert_refused (base, "photos/link.png");
   assert_refused (base, "up/secret.png");
 
+  assert_refused (base, "../khong-co.png");
+  assert_refused (base, "/tmp/%2e%2e/khong-co.png");
+
+  /* A site's own addresses, kept by a page saved as HTML only: nothing
+   * there on this machine, so nothing read.  The story opens without them,
+   * and names them (it was refused: "outside the folder"). */
+  {
+    const char *html = "<h1>Tiêu đề</h1><p>Đoạn trước.</p>"
+                       "<figure><img src=\"/uploads/2026/12/cau-tam.jpg\"><figcaption>Cầu tạm</figcaption></figure>"
+                       "<figure><img src=\"/Uploads/images/c%C3%A1%20c%E1%BA%A3nh.jpg?w=600\"></figure>"
+                       "<p>Đoạn sau.</p>";
+    const char *expected[] = { "cau-tam.jpg", "cá cảnh.jpg", NULL };
+    g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+    g_autoptr(BylineArticle) article = NULL;
+    g_auto(GStrv) left_out = NULL;
+
+    article = byline_import_read_full (bytes, "test.html", base, NULL, &left_out, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (byline_article_get_n_images (article), ==, 0);
+    g_assert_cmpstrv (left_out, expected);
+    assert_block (byline_article_get_body (article), byline_body_get_n_blocks (byline_article_get_body (article)) - 1,
+                  BYLINE_BLOCK_PARAGRAPH, "Đoạn sau.");
+  }
+
   /* The same picture by every safe way of naming it. */
   {
     const char *refs[] = { "photos/ok.png", "./photos/ok.png", "photos/../photos/ok.png",

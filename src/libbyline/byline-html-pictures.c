@@ -21,7 +21,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +140,17 @@ left_out (Walker     *w,
   _byline_import_left_out (w->article, *name != '\0' ? name : ref);
 }
 
+/* Whether @ref is a path from a site's root ("/uploads/lu.jpg"), which
+ * climbs nowhere ("/uploads/../x" does, escaped or not). */
+static gboolean
+is_site_path (const char *ref)
+{
+  g_autofree char *path = g_strndup (ref, strcspn (ref, "?#"));
+  g_autofree char *unescaped = g_uri_unescape_string (path, NULL);
+
+  return unescaped != NULL && unescaped[0] == '/' && unescaped[1] != '/' && strstr (unescaped, "/..") == NULL;
+}
+
 BylineImage *
 _byline_html_attach_picture (Walker  *w,
                              xmlNode *img)
@@ -174,6 +187,18 @@ _byline_html_attach_picture (Walker  *w,
 
   if (!g_file_equal (file, w->base) && !g_file_has_prefix (file, w->base))
     {
+      GStatBuf st;
+
+      /* A site's own address in a page saved as HTML only
+       * ("/uploads/lu.jpg"), with nothing there on this machine: nothing is
+       * read, so it is left out and named, as a picture on the web is.
+       * Refused, such a page could not be opened at all.  A path that climbs
+       * out of the folder ("../") is refused whatever it names. */
+      if (is_site_path (ref) && g_lstat (g_file_peek_path (file), &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
+        {
+          left_out (w, ref);
+          return NULL;
+        }
       set_unsafe (w, img, ref, _("%s:%ld: the picture “%s” is outside the folder “%s”; nothing was imported"));
       return NULL;
     }

@@ -497,7 +497,8 @@ read_link_in_thread (gpointer data)
 {
   LinkRead *r = data;
 
-  r->file = byline_web_picture_download_full (r->uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, &r->page, &r->error);
+  r->file = byline_web_picture_download_full (r->uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, NULL, NULL, &r->page,
+                                              &r->error);
   if (r->page != NULL)
     r->story = byline_web_page_read_downloaded (r->page, r->cancellable, &r->left_out, &r->error);
   g_atomic_int_set (&r->done, TRUE);

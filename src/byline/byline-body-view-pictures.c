@@ -53,12 +53,14 @@ files_of (GListModel *model)
 /* A picture dragged from a web page is its address: downloaded first (GIO
  * reads no http: address here).  Blocking, as copying a camera's photo is. */
 static BylineImage *
-import_file (BylineDraftStore  *store,
-             BylineArticle     *article,
-             GFile             *file,
-             GPtrArray         *pages,
-             GCancellable      *cancellable,
-             GError           **error)
+import_file (BylineDraftStore       *store,
+             BylineArticle          *article,
+             GFile                  *file,
+             GPtrArray              *pages,
+             GCancellable           *cancellable,
+             GFileProgressCallback   progress,
+             gpointer                progress_data,
+             GError                **error)
 {
   g_autoptr(GFile) downloaded = NULL;
   g_autoptr(GError) local = NULL;
@@ -69,8 +71,8 @@ import_file (BylineDraftStore  *store,
       g_autofree char *uri = g_file_get_uri (file);
       BylineDownloadedPage *page = NULL;
 
-      downloaded = byline_web_picture_download_full (uri, BYLINE_WEB_PICTURE_MAX_BYTES, cancellable,
-                                                     pages != NULL ? &page : NULL, &local);
+      downloaded = byline_web_picture_download_full (uri, BYLINE_WEB_PICTURE_MAX_BYTES, cancellable, progress,
+                                                     progress_data, pages != NULL ? &page : NULL, &local);
       /* A link to a story: it opens as one (the caller does it), from the
        * page downloaded here. */
       if (page != NULL)
@@ -106,19 +108,22 @@ import_file (BylineDraftStore  *store,
 /* Copies @files into @article's draft, adding the pictures to @images;
  * keeps going past a file that fails, and says why the first one did. */
 static void
-import_files (BylineDraftStore  *store,
-              BylineArticle     *article,
-              GPtrArray         *files,
-              GPtrArray         *images,
-              GPtrArray         *pages,
-              GCancellable      *cancellable,
-              GError           **first_error)
+import_files (BylineDraftStore       *store,
+              BylineArticle          *article,
+              GPtrArray              *files,
+              GPtrArray              *images,
+              GPtrArray              *pages,
+              GCancellable           *cancellable,
+              GFileProgressCallback   progress,
+              gpointer                progress_data,
+              GError                **first_error)
 {
   /* Stopped: those in already stay, the others are not added. */
   for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       g_autoptr(GError) error = NULL;
-      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), pages, cancellable, &error);
+      BylineImage *image = import_file (store, article, g_ptr_array_index (files, i), pages, cancellable, progress,
+                                        progress_data, &error);
 
       if (image != NULL)
         g_ptr_array_add (images, image);
@@ -175,7 +180,7 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   images = g_ptr_array_new_with_free_func (g_object_unref);
   list = files_of (files);
   import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, NULL,
-                NULL, error);
+                NULL, NULL, NULL, error);
   show_images (self, images, at, TRUE);
   return images->len;
 }
@@ -201,6 +206,8 @@ typedef struct
   GdkTexture       *texture;    /* pasted: written to a file in the thread first */
   char             *name;       /* … with this name */
   AdwToast         *downloading; /* shown while a web picture downloads */
+  char             *host;       /* … from there */
+  gint64            said_at;    /* when its progress was last said (monotonic µs) */
   GCancellable     *cancellable; /* its Stop button's */
 } Insertion;
 
@@ -221,6 +228,7 @@ insertion_free (Insertion *insertion)
   g_clear_object (&insertion->texture);
   g_free (insertion->name);
   byline_toast_clear (&insertion->downloading);
+  g_free (insertion->host);
   g_clear_object (&insertion->cancellable);
   g_free (insertion);
 }
@@ -250,6 +258,64 @@ write_texture (GdkTexture  *texture,
   return g_steal_pointer (&file);
 }
 
+typedef struct
+{
+  AdwToast *toast;
+  char     *title;
+} Said;
+
+static void
+said_free (gpointer data)
+{
+  Said *said = data;
+
+  g_object_unref (said->toast);
+  g_free (said->title);
+  g_free (said);
+}
+
+static gboolean
+say_progress (gpointer data)
+{
+  Said *said = data;
+
+  adw_toast_set_title (said->toast, said->title);
+  return G_SOURCE_REMOVE;
+}
+
+/* How much of a web picture has come, said in its toast: a camera's photo
+ * takes minutes on a mountain district's line, and a toast that says the
+ * same all along looks stuck.  Called in the thread; said on the main one,
+ * at most four times a second. */
+static void
+on_download_progress (goffset  received,
+                      goffset  total,
+                      gpointer data)
+{
+  Insertion *insertion = data;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *got = NULL;
+  Said *said;
+
+  if (insertion->downloading == NULL || now - insertion->said_at < G_USEC_PER_SEC / 4)
+    return;
+  insertion->said_at = now;
+  got = g_format_size (received);
+  said = g_new0 (Said, 1);
+  said->toast = g_object_ref (insertion->downloading);
+  if (total > 0)
+    {
+      g_autofree char *all = g_format_size (total);
+
+      /* Translators: "Downloading from baolaocai.vn… 2.1 MB of 8.4 MB" */
+      said->title = g_strdup_printf (_("Downloading from %s… %s of %s"), insertion->host, got, all);
+    }
+  else
+    /* Translators: "Downloading from baolaocai.vn… 2.1 MB", its size not known */
+    said->title = g_strdup_printf (_("Downloading from %s… %s"), insertion->host, got);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, say_progress, said, said_free);
+}
+
 static void
 import_in_thread (GTask        *task,
                   gpointer      source,
@@ -267,7 +333,7 @@ import_in_thread (GTask        *task,
         g_ptr_array_add (insertion->files, g_object_ref (pasted));
     }
   import_files (insertion->store, insertion->article, insertion->files, insertion->images, insertion->pages,
-                insertion->cancellable, &insertion->error);
+                insertion->cancellable, on_download_progress, insertion, &insertion->error);
   if (pasted != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (pasted);
@@ -376,8 +442,10 @@ start_insertion (BylineBodyView *self,
       {
         g_autofree char *uri = g_file_get_uri (g_ptr_array_index (insertion->files, i));
         g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-        g_autofree char *title = g_strdup_printf (_("Downloading from %s…"),
-                                                  parsed != NULL ? g_uri_get_host (parsed) : uri);
+        g_autofree char *title = NULL;
+
+        insertion->host = g_strdup (parsed != NULL ? g_uri_get_host (parsed) : uri);
+        title = g_strdup_printf (_("Downloading from %s…"), insertion->host);
 
         /* Translators: the button of the message "Downloading from baolaocai.vn…" */
         insertion->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (self), title, _("Stop"),

@@ -238,15 +238,17 @@ byline_web_picture_download (const char    *uri,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  return byline_web_picture_download_full (uri, max_bytes, cancellable, NULL, error);
+  return byline_web_picture_download_full (uri, max_bytes, cancellable, NULL, NULL, NULL, error);
 }
 
 GFile *
-byline_web_picture_download_full (const char            *uri,
-                                  gsize                  max_bytes,
-                                  GCancellable          *cancellable,
-                                  BylineDownloadedPage **page_out,
-                                  GError               **error)
+byline_web_picture_download_full (const char             *uri,
+                                  gsize                   max_bytes,
+                                  GCancellable           *cancellable,
+                                  GFileProgressCallback   progress,
+                                  gpointer                progress_data,
+                                  BylineDownloadedPage  **page_out,
+                                  GError                **error)
 {
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) msg = NULL;
@@ -350,12 +352,16 @@ byline_web_picture_download_full (const char            *uri,
   total = head_length;
   if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), head, head_length, NULL, cancellable, &local))
     goto failed;
+  if (progress != NULL)
+    progress (total, length, progress_data);
+  /* Each piece as it comes, not 64 KiB at a time: on a slow line the
+   * progress would stand still for seconds. */
   while (head_length == sizeof head)
     {
       guchar buffer[65536];
-      gsize n = 0;
+      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, &local);
 
-      if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
+      if (n < 0)
         {
           GError *reason = _byline_http_error_from_transport (local, msg);
 
@@ -364,6 +370,8 @@ byline_web_picture_download_full (const char            *uri,
           local = reason;
           goto failed;
         }
+      if (n == 0)
+        break;
       total += n;
       if (total > max_bytes)
         {
@@ -373,8 +381,8 @@ byline_web_picture_download_full (const char            *uri,
         }
       if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, n, NULL, cancellable, &local))
         goto failed;
-      if (n < sizeof buffer)
-        break;
+      if (progress != NULL)
+        progress (total, length, progress_data);
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     goto failed;

@@ -46,12 +46,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDownloadedPage, byline_downloaded_page_free
 
 /* The same, but an address that is a web page, when @page is given, is
  * downloaded whole (at most BYLINE_IMPORT_MAX_SIZE) into *@page, and NULL
- * is returned with no error.  Without @page it is refused. */
-GFile   *byline_web_picture_download_full (const char            *uri,
-                                           gsize                  max_bytes,
-                                           GCancellable          *cancellable,
-                                           BylineDownloadedPage **page,
-                                           GError               **error);
+ * is returned with no error.  Without @page it is refused.  @progress, if
+ * given, is called in the downloading thread as a picture's bytes come:
+ * those received, and all of them (-1 when the server does not say). */
+GFile   *byline_web_picture_download_full (const char             *uri,
+                                           gsize                   max_bytes,
+                                           GCancellable           *cancellable,
+                                           GFileProgressCallback   progress,
+                                           gpointer                progress_data,
+                                           BylineDownloadedPage  **page,
+                                           GError                **error);
 /* Downloads the web page at @uri, at most @max_bytes, and returns its
  * HTML, with in *@base (optional) the address it came from after its
  * redirects, against which its links are read.  What the server says is no

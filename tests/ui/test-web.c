@@ -357,6 +357,43 @@ test_stop_web_picture (Fixture       *f,
                    "Mưa lớn kéo dài.");
 }
 
+static gboolean
+says_how_much (gpointer data)
+{
+  Fixture *f = data;
+  const char *title = byline_ui_test_toast_title (GTK_WIDGET (f->window));
+  g_autofree char *size = g_format_size (BYLINE_UI_WEB_SITE_LONG_SIZE);
+  g_autofree char *pattern = g_strdup_printf ("Downloading from 127.0.0.1… * of %s", size);
+
+  /* Some of it, not all yet. */
+  return title != NULL && g_pattern_match_simple (pattern, title)
+         && !g_str_has_prefix (title, "Downloading from 127.0.0.1… 600.0");
+}
+
+/* A large picture on a slow line: its toast says how much has come, of
+ * how much (it said "Downloading from 127.0.0.1…" for minutes, and looked
+ * stuck), then it is in. */
+static void
+test_web_picture_progress (Fixture       *f,
+                           gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_auto(BylineUiWebSite) site = { 0 };
+  g_autofree char *address = NULL;
+  g_autoptr(GFile) web = NULL;
+  BylineUiImageWait wait = { f->window, 1 };
+
+  byline_ui_web_site_open (f, &site);
+  address = byline_ui_web_site_address (&site, "/lau/anh-lon.png");
+  web = g_file_new_for_uri (address);
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (says_how_much, f, 5000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_n_images, &wait, 10000));
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "anh-lon.png");
+  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
+}
+
 /* A link to a story whose picture stalls: while the story comes, a toast
  * says so ("Opening the story from 127.0.0.1…"; nothing was shown between
  * the page's download and the story's window); Stop opens nothing, makes
@@ -383,7 +420,7 @@ test_stop_web_story (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (line_holds, &site, 3000));
 
   press_toast_button (f, "Stop");
-  if (!byline_ui_test_wait_until (no_toast, f, 3000)) g_error ("toast: %s", byline_ui_test_toast_title (GTK_WIDGET (f->window)));
+  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
   byline_ui_test_wait (500);
   g_assert_null (byline_ui_test_toast_title (GTK_WIDGET (f->window)));
   g_assert_true (byline_window_get_document (f->window) == document);
@@ -459,6 +496,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/web/paste-web-pictures", test_paste_web_pictures);
   byline_ui_test_add_window_test ("/ui/web/drop-web-story", test_drop_web_story);
   byline_ui_test_add_window_test ("/ui/web/stop-web-picture", test_stop_web_picture);
+  byline_ui_test_add_window_test ("/ui/web/web-picture-progress", test_web_picture_progress);
   byline_ui_test_add_window_test ("/ui/web/stop-web-story", test_stop_web_story);
   byline_ui_test_add_window_test ("/ui/web/skip-page-pictures", test_skip_page_pictures);
 

@@ -17,6 +17,54 @@
   "<figure><img src='" picture "' alt='Đất đá'><figcaption>Hiện trường. Ảnh: Hà Anh</figcaption>" \
   "</figure><p>Lực lượng chức năng đang khắc phục.</p></article></body></html>"
 
+#define PIECES 15
+
+/* A large picture, coming a piece every tenth of a second. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  GBytes            *picture;
+  guint              sent;
+} Trickle;
+
+static void
+trickle_free (gpointer data)
+{
+  Trickle *trickle = data;
+
+  g_object_unref (trickle->msg);
+  g_bytes_unref (trickle->picture);
+  g_free (trickle);
+}
+
+static gboolean
+trickle_next (gpointer data)
+{
+  Trickle *trickle = data;
+  SoupMessageBody *body = soup_server_message_get_response_body (trickle->msg);
+  gsize piece = BYLINE_UI_WEB_SITE_LONG_SIZE / PIECES;
+  gsize from = trickle->sent * piece;
+  gsize length = trickle->sent + 1 == PIECES ? BYLINE_UI_WEB_SITE_LONG_SIZE - from : piece;
+  g_autoptr(GBytes) part = g_bytes_new_from_bytes (trickle->picture, from, length);
+
+  soup_message_body_append_bytes (body, part);
+  if (++trickle->sent == PIECES)
+    soup_message_body_complete (body);
+  soup_server_message_unpause (trickle->msg);
+  return trickle->sent < PIECES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* The site's picture, padded (after its end, where a decoder does not
+ * look) to the long picture's size. */
+static GBytes *
+long_picture (GBytes *picture)
+{
+  guchar *data = g_malloc0 (BYLINE_UI_WEB_SITE_LONG_SIZE);
+
+  memcpy (data, g_bytes_get_data (picture, NULL), g_bytes_get_size (picture));
+  return g_bytes_new_take (data, BYLINE_UI_WEB_SITE_LONG_SIZE);
+}
+
 static void
 serve (SoupServer        *server,
        SoupServerMessage *msg,
@@ -44,6 +92,20 @@ serve (SoupServer        *server,
     {
       soup_server_message_pause (msg);
       g_ptr_array_add (site->held, g_object_ref (msg));
+      return;
+    }
+  if (g_str_has_prefix (path, "/lau/"))
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+      Trickle *trickle = g_new0 (Trickle, 1);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_content_type (headers, "image/png", NULL);
+      soup_message_headers_set_content_length (headers, BYLINE_UI_WEB_SITE_LONG_SIZE);
+      trickle->msg = g_object_ref (msg);
+      trickle->picture = long_picture (site->picture);
+      soup_server_message_pause (msg);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 100, trickle_next, trickle, trickle_free);
       return;
     }
   if (decoded == NULL || strstr (decoded, "sạt") == NULL)

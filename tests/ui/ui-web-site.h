@@ -18,8 +18,12 @@ G_BEGIN_DECLS
  *   /tin/anh-cham           the same story, its picture on the slow line.
  * Its pictures: any whose name has "sạt" in it is a picture made for the
  * test; under /cham/ ("slow") one that never comes: the server holds the
- * request, as a mountain district's line stalls.  Anything else is not
+ * request, as a mountain district's line stalls; under /lau/ ("long") a
+ * large one (BYLINE_UI_WEB_SITE_LONG_SIZE bytes, its size said) that comes
+ * in pieces over a second and a half.  Anything else is not
  * there (404).  Every request's path is kept, decoded. */
+#define BYLINE_UI_WEB_SITE_LONG_SIZE 600000
+
 typedef struct
 {
   SoupServer *server;

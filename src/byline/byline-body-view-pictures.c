@@ -278,9 +278,37 @@ static gboolean
 say_progress (gpointer data)
 {
   Said *said = data;
+  GtkWidget *label = adw_toast_get_custom_title (said->toast);
 
   adw_toast_set_title (said->toast, said->title);
+  if (GTK_IS_LABEL (label))
+    gtk_label_set_text (GTK_LABEL (label), said->title);
   return G_SOURCE_REMOVE;
+}
+
+/* The toast of a web picture downloading, its title in figures of one
+ * width: its Stop button does not move under the pointer as the count goes
+ * on. */
+static AdwToast *
+show_download_toast (BylineBodyView *self,
+                     Insertion      *insertion)
+{
+  g_autofree char *title = g_strdup_printf (_("Downloading from %s…"), insertion->host);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  GtkWidget *label = gtk_label_new (title);
+  AdwToast *toast;
+
+  /* Translators: the button of the message "Downloading from baolaocai.vn…" */
+  toast = byline_toast_new_lasting (title, _("Stop"), insertion->cancellable);
+  pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+  /* In a narrow window, the host's name gives way. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
+  byline_widget_show_toast (GTK_WIDGET (self), g_object_ref (toast));
+  return toast;
 }
 
 /* How much of a web picture has come, said in its toast: a camera's photo
@@ -294,25 +322,30 @@ on_download_progress (goffset  received,
 {
   Insertion *insertion = data;
   gint64 now = g_get_monotonic_time ();
-  g_autofree char *got = NULL;
   Said *said;
 
   if (insertion->downloading == NULL || now - insertion->said_at < G_USEC_PER_SEC / 4)
     return;
   insertion->said_at = now;
-  got = g_format_size (received);
   said = g_new0 (Said, 1);
   said->toast = g_object_ref (insertion->downloading);
+  /* Its size and a share, which keep their width as they go, rather than
+   * what has come ("99.9 kB", "100.0 kB", "1.0 MB"). */
   if (total > 0)
     {
       g_autofree char *all = g_format_size (total);
 
-      /* Translators: "Downloading from baolaocai.vn… 2.1 MB of 8.4 MB" */
-      said->title = g_strdup_printf (_("Downloading from %s… %s of %s"), insertion->host, got, all);
+      /* Translators: "Downloading 8.4 MB from baolaocai.vn… 27%" */
+      said->title = g_strdup_printf (_("Downloading %s from %s… %d%%"), all, insertion->host,
+                                     (int) MIN (100, received * 100 / total));
     }
   else
-    /* Translators: "Downloading from baolaocai.vn… 2.1 MB", its size not known */
-    said->title = g_strdup_printf (_("Downloading from %s… %s"), insertion->host, got);
+    {
+      g_autofree char *got = g_format_size (received);
+
+      /* Translators: "Downloading from baolaocai.vn… 2.1 MB", its size not known */
+      said->title = g_strdup_printf (_("Downloading from %s… %s"), insertion->host, got);
+    }
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, say_progress, said, said_free);
 }
 
@@ -442,14 +475,8 @@ start_insertion (BylineBodyView *self,
       {
         g_autofree char *uri = g_file_get_uri (g_ptr_array_index (insertion->files, i));
         g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-        g_autofree char *title = NULL;
-
         insertion->host = g_strdup (parsed != NULL ? g_uri_get_host (parsed) : uri);
-        title = g_strdup_printf (_("Downloading from %s…"), insertion->host);
-
-        /* Translators: the button of the message "Downloading from baolaocai.vn…" */
-        insertion->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (self), title, _("Stop"),
-                                                                   insertion->cancellable);
+        insertion->downloading = show_download_toast (self, insertion);
         break;
       }
 

@@ -590,6 +590,87 @@ test_page_pictures_left_out (Fixture       *f,
   link_read_clear (&stopped);
 }
 
+/* A server that answers with a picture's or a page's headers and part of
+ * its bytes, then hangs up: a mountain district's line cut mid-download. */
+static gboolean
+on_cut_incoming (GSocketService    *service,
+                 GSocketConnection *connection,
+                 GObject           *source,
+                 gpointer           data)
+{
+  const char *type = data;
+  gboolean old = g_str_has_suffix (type, ";1.0");
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autofree char *mime = g_strndup (type, strcspn (type, ";"));
+  g_autofree char *head = g_strdup_printf ("HTTP/%s 200 OK\r\nContent-Type: %s\r\nContent-Length: 100000\r\n\r\n",
+                                           old ? "1.0" : "1.1", mime);
+  g_autofree guchar *part = g_malloc0 (50000);
+  char request[4096];
+
+  /* The request, whole enough: one read. */
+  g_input_stream_read (in, request, sizeof request, NULL, NULL);
+  if (g_str_equal (mime, "image/jpeg"))
+    memcpy (part, "\xff\xd8\xff\xe0", 4);
+  else
+    memcpy (part, "<html><body><h1>Lũ</h1><p>", strlen ("<html><body><h1>Lũ</h1><p>"));
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+  g_output_stream_write_all (out, part, 50000, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+/* A picture, or a page, whose connection is cut halfway is not taken as it
+ * is: a clear error, and nothing left.  From an HTTP/1.0 server, which
+ * libsoup reads to the connection's end, half a photo was added to the
+ * story (its bottom grey), and half a page was read as the story. */
+static void
+test_cut (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *types[] = { "image/jpeg", "image/jpeg;1.0", "text/html", "text/html;1.0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GSocketService) service = g_socket_service_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *uri = NULL;
+      guint16 port;
+
+      port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+      g_assert_no_error (error);
+      g_signal_connect (service, "incoming", G_CALLBACK (on_cut_incoming), (gpointer) types[i]);
+      uri = g_strdup_printf ("http://127.0.0.1:%u/%s", port,
+                             g_str_has_prefix (types[i], "image/") ? "anh/lu.jpg" : "tin/lu-quet");
+      if (g_str_has_prefix (types[i], "image/"))
+        file = download (f, uri, BYLINE_WEB_PICTURE_MAX_BYTES, &error);
+      else
+        {
+          LinkRead r = { g_strdup (uri), NULL };
+
+          read_link (f, &r);
+          g_assert_null (r.page);
+          g_assert_null (r.story);
+          error = g_steal_pointer (&r.error);
+          link_read_clear (&r);
+        }
+      g_assert_null (file);
+      g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, uri));
+      g_assert_nonnull (strstr (error->message, "was lost"));
+      g_socket_service_stop (service);
+    }
+  {
+    g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "byline-web-"));
+  }
+}
+
 /* A page without pictures from the web is not one. */
 static void
 test_page_without_pictures (void)
@@ -628,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/web-page/source-uri", test_page_source_uri);
   g_test_add ("/web-page/article", Fixture, NULL, fixture_setup, test_page_article, fixture_teardown);
   g_test_add ("/web-page/kept", Fixture, NULL, fixture_setup, test_page_kept, fixture_teardown);
+  g_test_add ("/web-picture/cut", Fixture, NULL, fixture_setup, test_cut, fixture_teardown);
   g_test_add ("/web-page/pictures-left-out", Fixture, NULL, fixture_setup, test_page_pictures_left_out,
               fixture_teardown);
 

@@ -28,6 +28,23 @@ _byline_http_session_new (void)
                                         NULL);
 }
 
+goffset
+_byline_http_get_sent_length (SoupMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  const char *length = soup_message_headers_get_one (headers, "Content-Length");
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+  g_autofree char *trimmed = NULL;
+  guint64 value = 0;
+
+  if (length == NULL || (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0))
+    return -1;
+  trimmed = g_strstrip (g_strdup (length));
+  if (!g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXINT64, &value, NULL))
+    return -1;
+  return (goffset) value;
+}
+
 static char *
 dup_host (SoupMessage *msg)
 {
@@ -37,6 +54,19 @@ dup_host (SoupMessage *msg)
   if (port > 0)
     return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
   return g_strdup (g_uri_get_host (uri));
+}
+
+GError *
+_byline_http_error_cut (SoupMessage *msg,
+                        goffset      received,
+                        goffset      expected)
+{
+  g_autofree char *host = dup_host (msg);
+  g_autofree char *got = g_format_size (received);
+  g_autofree char *all = g_format_size (expected);
+
+  return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
+                      _("The connection to %s was lost: %s of %s came."), host, got, all);
 }
 
 GError *

@@ -121,6 +121,15 @@ set_download_error (GError     **error,
   g_propagate_error (error, reason);
 }
 
+static void
+set_page_error (GError     **error,
+                GError      *reason,
+                const char  *uri)
+{
+  g_prefix_error (&reason, _("Could not download the page %s: "), uri);
+  g_propagate_error (error, reason);
+}
+
 /* The download and the temporary folder it alone is in. */
 static void
 remove_download (GFile *file)
@@ -176,6 +185,7 @@ append_body (GInputStream  *stream,
              GError       **error)
 {
   g_autoptr(GError) local = NULL;
+  goffset sent = _byline_http_get_sent_length (msg);
 
   for (;;)
     {
@@ -184,7 +194,7 @@ append_body (GInputStream  *stream,
 
       if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
         {
-          set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
+          set_page_error (error, _byline_http_error_from_transport (local, msg), uri);
           return FALSE;
         }
       if (page->len + n > max_bytes)
@@ -196,8 +206,15 @@ append_body (GInputStream  *stream,
         }
       g_byte_array_append (page, buffer, n);
       if (n < sizeof buffer)
-        return TRUE;
+        break;
     }
+  /* Half a page would be read as the whole story. */
+  if (sent > 0 && page->len < (guint64) sent)
+    {
+      set_page_error (error, _byline_http_error_cut (msg, page->len, sent), uri);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GBytes *
@@ -278,8 +295,7 @@ byline_web_picture_download_full (const char             *uri,
   headers = soup_message_get_response_headers (msg);
   declared = soup_message_headers_get_content_type (headers, NULL);
   size = g_format_size (max_bytes);
-  length = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-           ? soup_message_headers_get_content_length (headers) : -1;
+  length = _byline_http_get_sent_length (msg);
   if (length > 0 && (guint64) length > max_bytes)
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
@@ -383,6 +399,13 @@ byline_web_picture_download_full (const char             *uri,
         goto failed;
       if (progress != NULL)
         progress (total, length, progress_data);
+    }
+  /* Cut: half a photo, its bottom grey, is no picture to add. */
+  if (length > 0 && total < (gsize) length)
+    {
+      local = _byline_http_error_cut (msg, total, length);
+      g_prefix_error (&local, _("Could not download the picture %s: "), uri);
+      goto failed;
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     goto failed;

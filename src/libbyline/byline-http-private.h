@@ -24,17 +24,19 @@ GError      *_byline_http_error_from_response     (SoupMessage  *msg,
 /* Seconds from a Retry-After header (delta-seconds or an HTTP date); 0 when
  * absent or unreadable. */
 guint        _byline_http_get_retry_after         (SoupMessage  *msg);
-/* The length @msg's answer says its body has, as sent (no Content-Encoding
- * that the session undoes), or -1.  Read from the header itself: an
- * HTTP/1.0 answer ends where the connection does, and libsoup gives its
- * length as 0. */
+/* The length @msg's answer says its body has, as sent, from the header
+ * itself (libsoup gives 0 for an HTTP/1.0 answer), or -1: none, or a
+ * Content-Encoding the session undoes. */
 goffset      _byline_http_get_sent_length         (SoupMessage  *msg);
-/* The error for an answer to @msg whose connection was cut after
- * @received of its @expected bytes (an HTTP/1.0 server's, which libsoup
- * takes as whole). */
-GError      *_byline_http_error_cut               (SoupMessage  *msg,
+/* Whether the @received bytes of @msg's answer are all its Content-Length
+ * says it sent; else FALSE, with the error of a connection cut.  An
+ * HTTP/1.0 answer ends where the connection does, and libsoup takes it as
+ * whole: half a picture, its bottom grey, would be kept.  An answer whose
+ * Content-Encoding the session undoes has another length, and one with no
+ * Content-Length has nothing to check. */
+gboolean     _byline_http_check_whole             (SoupMessage  *msg,
                                                    goffset       received,
-                                                   goffset       expected);
+                                                   GError      **error);
 /* The "detail" of a problem+json body, on one line; NULL when none. */
 char        *_byline_http_dup_problem_detail      (SoupMessage  *msg,
                                                    GBytes       *body);

@@ -28,6 +28,17 @@ _byline_http_session_new (void)
                                         NULL);
 }
 
+static char *
+dup_host (SoupMessage *msg)
+{
+  GUri *uri = soup_message_get_uri (msg);
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+  return g_strdup (g_uri_get_host (uri));
+}
+
 goffset
 _byline_http_get_sent_length (SoupMessage *msg)
 {
@@ -45,28 +56,24 @@ _byline_http_get_sent_length (SoupMessage *msg)
   return (goffset) value;
 }
 
-static char *
-dup_host (SoupMessage *msg)
+gboolean
+_byline_http_check_whole (SoupMessage  *msg,
+                          goffset       received,
+                          GError      **error)
 {
-  GUri *uri = soup_message_get_uri (msg);
-  int port = g_uri_get_port (uri);
+  goffset sent = _byline_http_get_sent_length (msg);
+  g_autofree char *host = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *all = NULL;
 
-  if (port > 0)
-    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
-  return g_strdup (g_uri_get_host (uri));
-}
-
-GError *
-_byline_http_error_cut (SoupMessage *msg,
-                        goffset      received,
-                        goffset      expected)
-{
-  g_autofree char *host = dup_host (msg);
-  g_autofree char *got = g_format_size (received);
-  g_autofree char *all = g_format_size (expected);
-
-  return g_error_new (BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                      _("The connection to %s was lost: %s of %s came."), host, got, all);
+  if (sent < 0 || received >= sent)
+    return TRUE;
+  host = dup_host (msg);
+  got = g_format_size (received);
+  all = g_format_size (sent);
+  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
+               _("The connection to %s was lost: %s of %s came."), host, got, all);
+  return FALSE;
 }
 
 GError *

@@ -163,12 +163,15 @@ picture_spliced_cb (GObject      *source,
   g_autofree char *part_name = g_strconcat (data->media[data->next_media], ".part", NULL);
   g_autoptr(GFile) part = g_file_get_child (media, part_name);
   g_autoptr(GError) error = NULL;
+  gssize received;
 
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0
+  /* A cut that libsoup takes as the end (an HTTP/1.0 answer) is one too. */
+  if ((received = g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error)) < 0
+      || !_byline_http_check_whole (data->msg, received, &error)
       || !g_file_move (part, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
     {
       g_file_delete (part, NULL, NULL);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && error->domain != BYLINE_ERROR)
         {
           g_autoptr(GError) wrapped = _byline_http_error_from_transport (error, data->msg);
 

@@ -185,7 +185,6 @@ append_body (GInputStream  *stream,
              GError       **error)
 {
   g_autoptr(GError) local = NULL;
-  goffset sent = _byline_http_get_sent_length (msg);
 
   for (;;)
     {
@@ -209,9 +208,9 @@ append_body (GInputStream  *stream,
         break;
     }
   /* Half a page would be read as the whole story. */
-  if (sent > 0 && page->len < (guint64) sent)
+  if (!_byline_http_check_whole (msg, page->len, &local))
     {
-      set_page_error (error, _byline_http_error_cut (msg, page->len, sent), uri);
+      set_page_error (error, g_steal_pointer (&local), uri);
       return FALSE;
     }
   return TRUE;
@@ -401,9 +400,8 @@ byline_web_picture_download_full (const char             *uri,
         progress (total, length, progress_data);
     }
   /* Cut: half a photo, its bottom grey, is no picture to add. */
-  if (length > 0 && total < (gsize) length)
+  if (!_byline_http_check_whole (msg, total, &local))
     {
-      local = _byline_http_error_cut (msg, total, length);
       g_prefix_error (&local, _("Could not download the picture %s: "), uri);
       goto failed;
     }

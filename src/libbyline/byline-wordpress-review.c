@@ -293,6 +293,7 @@ download (BylineWordpressDestination  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *part_path = g_strconcat (g_file_peek_path (file), ".part", NULL);
   g_autoptr(GFile) part = g_file_new_for_path (part_path);
+  gssize received = 0;
 
   if (msg == NULL)
     {
@@ -312,9 +313,10 @@ download (BylineWordpressDestination  *self,
     }
   out = g_file_replace (part, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (out == NULL
-      || g_output_stream_splice (G_OUTPUT_STREAM (out), in,
-                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                 cancellable, &local_error) < 0
+      || (received = g_output_stream_splice (G_OUTPUT_STREAM (out), in,
+                                             G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                             cancellable, &local_error)) < 0
+      || !_byline_http_check_whole (msg, received, &local_error)
       || !g_file_move (part, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
     {
       g_file_delete (part, NULL, NULL);

@@ -457,6 +457,12 @@ start_insertion (BylineBodyView *self,
   insertion->images = g_ptr_array_new_with_free_func (g_object_unref);
   insertion->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_downloaded_page_free);
   insertion->cancellable = g_cancellable_new ();
+  /* Another story in the view, or the window gone: what downloads is no
+   * longer wanted, and a slow line has better to carry. */
+  g_signal_connect_object (self, "notify::document", G_CALLBACK (g_cancellable_cancel), insertion->cancellable,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "unrealize", G_CALLBACK (g_cancellable_cancel), insertion->cancellable,
+                           G_CONNECT_SWAPPED);
   insertion->texture = texture != NULL ? g_object_ref (texture) : NULL;
   insertion->name = g_strdup (name);
   if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))

@@ -378,6 +378,12 @@ _byline_paste_web_piece (BylinePaste *paste,
   /* On a slow line the text need not wait for them: Skip pastes it with
    * those downloaded, naming the others. */
   piece->skip = g_cancellable_new ();
+  /* Another story in the view, or the window gone: not pasted, so not
+   * downloaded on. */
+  g_signal_connect_object (paste->view, "notify::document", G_CALLBACK (g_cancellable_cancel), piece->skip,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (paste->view, "unrealize", G_CALLBACK (g_cancellable_cancel), piece->skip,
+                           G_CONNECT_SWAPPED);
   piece->downloading = byline_widget_show_lasting_toast (GTK_WIDGET (paste->view),
                                                          _("Downloading the pictures of the page…"),
                                                          /* Translators: the button of the message "Downloading

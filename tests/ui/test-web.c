@@ -297,13 +297,29 @@ says_downloading_pictures (gpointer data)
   return toast_says (data, "Downloading the pictures of the page…");
 }
 
-/* Whether the slow line holds a request (the download is under way). */
+/* For byline_ui_test_wait_until(): @n requests on the slow line. */
+typedef struct
+{
+  BylineUiWebSite *site;
+  guint            n;
+} LineWait;
+
+/* Whether the slow line holds @n requests (their downloads are under way). */
 static gboolean
 line_holds (gpointer data)
 {
-  BylineUiWebSite *site = data;
+  LineWait *wait = data;
 
-  return site->held->len > 0;
+  return wait->site->held->len >= wait->n;
+}
+
+/* Whether the client has hung up on @n of them. */
+static gboolean
+line_hung_up (gpointer data)
+{
+  LineWait *wait = data;
+
+  return byline_ui_web_site_count_hung_up (wait->site) >= wait->n;
 }
 
 /* Presses the button of the toast showing, as a person would. */
@@ -343,11 +359,13 @@ test_stop_web_picture (Fixture       *f,
   byline_ui_test_type (GTK_TEXT_VIEW (view), "Mưa lớn kéo dài.");
   g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
   g_assert_true (byline_ui_test_wait_until (says_downloading, f, 3000));
-  g_assert_true (byline_ui_test_wait_until (line_holds, &site, 3000));
+  g_assert_true (byline_ui_test_wait_until (line_holds, &(LineWait) { &site, 1 }, 3000));
 
   stopped = g_get_monotonic_time ();
   press_toast_button (f, "Stop");
   g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
+  /* The line is hung up on. */
+  g_assert_true (byline_ui_test_wait_until (line_hung_up, &(LineWait) { &site, 1 }, 3000));
   /* Not the time-out's message a while later: nothing more is said. */
   byline_ui_test_wait (500);
   g_assert_null (byline_ui_test_toast_title (GTK_WIDGET (f->window)));
@@ -394,6 +412,41 @@ test_web_picture_progress (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
 }
 
+/* A picture downloading on a stalled line into a window that is closed, or
+ * into a story that another one replaces in the window: the download stops
+ * (the line is hung up on).  It went on, to the time-out or the end of a
+ * large photo, on a line with better to carry. */
+static void
+test_web_picture_forsaken (Fixture       *f,
+                           gconstpointer  data)
+{
+  BylineWindow *other = byline_ui_test_new_window (f->store);
+  BylineBodyView *view = byline_article_editor_get_body_view (byline_window_get_editor (other));
+  g_auto(BylineUiWebSite) site = { 0 };
+  g_autofree char *address = NULL;
+  g_autoptr(GFile) web = NULL;
+  g_autoptr(BylineArticle) another = byline_article_new ();
+
+  byline_ui_web_site_open (f, &site);
+  address = byline_ui_web_site_address (&site, "/cham/s%%E1%%BA%%A1t.png");
+  web = g_file_new_for_uri (address);
+  byline_ui_test_wait (200);
+  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (line_holds, &(LineWait) { &site, 1 }, 3000));
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_assert_true (byline_ui_test_wait_until (line_hung_up, &(LineWait) { &site, 1 }, 3000));
+
+  /* Another story opened in this window. */
+  view = byline_article_editor_get_body_view (editor (f));
+  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (says_downloading, f, 3000));
+  g_assert_true (byline_ui_test_wait_until (line_holds, &(LineWait) { &site, 2 }, 3000));
+  byline_article_set_headline (another, "Cầu tạm bị cuốn trôi");
+  g_assert_true (byline_draft_store_save (f->store, another, NULL));
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (another), NULL));
+  g_assert_true (byline_ui_test_wait_until (line_hung_up, &(LineWait) { &site, 2 }, 3000));
+}
+
 /* A link to a story whose picture stalls: while the story comes, a toast
  * says so ("Opening the story from 127.0.0.1…"; nothing was shown between
  * the page's download and the story's window); Stop opens nothing, makes
@@ -417,7 +470,7 @@ test_stop_web_story (Fixture       *f,
   before = byline_draft_store_list (f->store, NULL);
   g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), link, 10, 10));
   g_assert_true (byline_ui_test_wait_until (says_opening, f, 5000));
-  g_assert_true (byline_ui_test_wait_until (line_holds, &site, 3000));
+  g_assert_true (byline_ui_test_wait_until (line_holds, &(LineWait) { &site, 1 }, 3000));
 
   press_toast_button (f, "Stop");
   g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
@@ -467,7 +520,7 @@ test_skip_page_pictures (Fixture       *f,
   gdk_clipboard_set_content (clipboard, content);
   g_signal_emit_by_name (view, "paste-clipboard");
   g_assert_true (byline_ui_test_wait_until (says_downloading_pictures, f, 3000));
-  g_assert_true (byline_ui_test_wait_until (line_holds, &site, 5000));
+  g_assert_true (byline_ui_test_wait_until (line_holds, &(LineWait) { &site, 1 }, 5000));
   /* The text waits for the pictures. */
   g_assert_cmpuint (byline_ui_test_count_text_blocks (body), ==, 1);
 
@@ -498,6 +551,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/web/stop-web-picture", test_stop_web_picture);
   byline_ui_test_add_window_test ("/ui/web/web-picture-progress", test_web_picture_progress);
   byline_ui_test_add_window_test ("/ui/web/stop-web-story", test_stop_web_story);
+  byline_ui_test_add_window_test ("/ui/web/web-picture-forsaken", test_web_picture_forsaken);
   byline_ui_test_add_window_test ("/ui/web/skip-page-pictures", test_skip_page_pictures);
 
   return g_test_run ();

@@ -166,6 +166,26 @@ byline_ui_web_site_address (BylineUiWebSite *site,
 }
 
 guint
+byline_ui_web_site_count_hung_up (BylineUiWebSite *site)
+{
+  guint n = 0;
+
+  /* A held request is not read from: its connection is looked at here.
+   * Closed by the client, it reads as the end of the stream. */
+  for (guint i = 0; i < site->held->len; i++)
+    {
+      GSocket *socket = soup_server_message_get_socket (g_ptr_array_index (site->held, i));
+      char byte;
+
+      if (socket == NULL
+          || (g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR) != 0
+              && g_socket_receive_with_blocking (socket, &byte, 1, FALSE, NULL, NULL) <= 0))
+        n++;
+    }
+  return n;
+}
+
+guint
 byline_ui_web_site_count (BylineUiWebSite *site,
                           const char      *path)
 {

@@ -40,6 +40,9 @@ void  byline_ui_web_site_close    (BylineUiWebSite       *site);
 char *byline_ui_web_site_address  (BylineUiWebSite       *site,
                                    const char            *path_format,
                                    ...) G_GNUC_PRINTF (2, 3);
+/* How many of the requests the slow line holds the client has hung up on
+ * (it has closed their connection). */
+guint byline_ui_web_site_count_hung_up (BylineUiWebSite *site);
 /* How many times @path (decoded) was asked for. */
 guint byline_ui_web_site_count    (BylineUiWebSite       *site,
                                    const char            *path);

@@ -225,6 +225,8 @@ test_refused (Fixture       *f,
     { "/login.jpg", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is not a picture but text/html" },
     { "/tin/lu-quet-o-bat-xat", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is a web page, not a picture: to bring its story" },
     { "/missing.jpg", BYLINE_ERROR_NOT_FOUND, "Could not download the picture" },
+    /* A link to a page that is gone, dropped where pictures go: no picture named. */
+    { "/tin/khong-co", BYLINE_ERROR_NOT_FOUND, "Could not download http://" },
     { "/big.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },
     { "/big-chunked.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },
     { "/empty.jpg", BYLINE_ERROR_MALFORMED, "is empty" },

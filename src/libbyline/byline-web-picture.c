@@ -139,6 +139,25 @@ remove_download (GFile *file)
   byline_file_remove_tree (folder, NULL);
 }
 
+/* Why @uri, asked for by @msg, could not be downloaded: a picture when its
+ * address says it is one; else the address alone (a link to a story
+ * dropped where pictures go is asked for as a picture first: "Could not
+ * download the picture …/tin/lu-quet" misled). */
+static void
+set_open_error (GError      **error,
+                GError       *reason,
+                SoupMessage  *msg,
+                const char   *uri)
+{
+  if (names_picture (msg))
+    set_download_error (error, reason, uri);
+  else
+    {
+      g_prefix_error (&reason, _("Could not download %s: "), uri);
+      g_propagate_error (error, reason);
+    }
+}
+
 /* Sends GET @uri: the answer's body, its session and message (kept while
  * it is read), or NULL with the reason said for a person, naming @uri. */
 static GInputStream *
@@ -161,13 +180,13 @@ open_download (const char    *uri,
   stream = soup_session_send (*session, *msg, cancellable, &local);
   if (stream == NULL)
     {
-      set_download_error (error, _byline_http_error_from_transport (local, *msg), uri);
+      set_open_error (error, _byline_http_error_from_transport (local, *msg), *msg, uri);
       return NULL;
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (*msg)))
     {
       g_object_unref (stream);
-      set_download_error (error, _byline_http_error_from_response (*msg, NULL), uri);
+      set_open_error (error, _byline_http_error_from_response (*msg, NULL), *msg, uri);
       return NULL;
     }
   return stream;

@@ -203,6 +203,12 @@ test_download (Fixture       *f,
 
   g_assert_true (byline_web_picture_is_web (web));
   g_assert_false (byline_web_picture_is_web (local));
+  /* The site, as a message names it. */
+  {
+    g_autofree char *site = byline_web_dup_site (web);
+
+    g_assert_cmpstr (site, ==, "baolaocai.vn");
+  }
 
   file = download (f, "/r", BYLINE_WEB_PICTURE_MAX_BYTES, &error);
   g_assert_no_error (error);

@@ -479,9 +479,7 @@ start_insertion (BylineBodyView *self,
   for (guint i = 0; i < insertion->files->len; i++)
     if (byline_web_picture_is_web (g_ptr_array_index (insertion->files, i)))
       {
-        g_autofree char *uri = g_file_get_uri (g_ptr_array_index (insertion->files, i));
-        g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-        insertion->host = g_strdup (parsed != NULL ? g_uri_get_host (parsed) : uri);
+        insertion->host = byline_web_dup_site (g_ptr_array_index (insertion->files, i));
         insertion->downloading = show_download_toast (self, insertion);
         break;
       }

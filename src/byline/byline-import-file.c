@@ -26,8 +26,8 @@ typedef struct
   GFile                *file;
   BylineDownloadedPage *page;     /* the web page @file names, downloaded already */
   BylineArticle        *article;
-  const char    *format;   /* static: "draft", "html"… */
-  char          *notice;   /* what was left out, for the person */
+  const char           *format;   /* static: "draft", "html"… */
+  char                 *notice;   /* what was left out, for the person */
 } Read;
 
 static void

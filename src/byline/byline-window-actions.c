@@ -295,10 +295,8 @@ open_next_file (OpenFiles *open)
    * stopped. */
   if (byline_web_picture_is_web (file))
     {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-      g_autofree char *title = g_strdup_printf (_("Opening the story from %s…"),
-                                                parsed != NULL ? g_uri_get_host (parsed) : uri);
+      g_autofree char *site = byline_web_dup_site (file);
+      g_autofree char *title = g_strdup_printf (_("Opening the story from %s…"), site);
 
       /* Translators: the button of the message "Opening the story from baolaocai.vn…" */
       open->opening = byline_toast_new_lasting (title, _("Stop"), open->cancellable);

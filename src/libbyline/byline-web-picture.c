@@ -36,6 +36,21 @@ byline_web_picture_is_web (GFile *file)
   return g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https");
 }
 
+char *
+byline_web_dup_site (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GUri) parsed = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  uri = g_file_get_uri (file);
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed != NULL && g_uri_get_host (parsed) != NULL)
+    return g_strdup (g_uri_get_host (parsed));
+  return g_steal_pointer (&uri);
+}
+
 static const char *
 extension_for (const char *mime)
 {

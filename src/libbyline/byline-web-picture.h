@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* Whether @file is a web address (http: or https:), which GIO cannot read
  * without GVfs (none in the Flatpak). */
 gboolean byline_web_picture_is_web   (GFile         *file);
+/* The site @file (a web address) is on, to name it for a person
+ * ("baolaocai.vn"), else its address. */
+char    *byline_web_dup_site         (GFile         *file);
 /* Downloads the picture at @uri into a temporary folder of its own, the
  * file named as the address names it ("lu-quet.jpg", else "Web Picture.jpg"),
  * at most @max_bytes.  Blocking: for a worker thread.  A page, or anything

@@ -268,14 +268,28 @@ typedef struct
   char          **left_out;
   GError         *error;
   gboolean        done;
+  GString        *progress;  /* "done/total " each time it is told */
 } PieceRead;
+
+static void
+record_progress (guint    done,
+                 guint    total,
+                 gpointer data)
+{
+  PieceRead *r = data;
+
+  if (r->progress == NULL)
+    r->progress = g_string_new (NULL);
+  g_string_append_printf (r->progress, "%u/%u ", done, total);
+}
 
 static gpointer
 read_piece_in_thread (gpointer data)
 {
   PieceRead *r = data;
 
-  r->piece = byline_web_page_read_piece (r->html, r->page_uri, "the page", NULL, &r->left_out, &r->error);
+  r->piece = byline_web_page_read_piece (r->html, r->page_uri, "the page", NULL, record_progress, r,
+                                         &r->left_out, &r->error);
   g_atomic_int_set (&r->done, TRUE);
   g_main_context_wakeup (NULL);
   return NULL;
@@ -306,7 +320,7 @@ test_page_piece (Fixture       *f,
     "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"%s/picture\" alt=\"Bản đồ\"></figure>\n"
     "<figure><img src=\"%s/khong-co.jpg\" alt=\"Cầu tạm\"><figcaption>Cầu tạm.</figcaption></figure>\n"
     "<p>Đường lên xã bị chia cắt.</p></body></html>", f->base, f->base, f->base);
-  PieceRead r = { NULL, NULL, NULL, NULL, NULL, FALSE };
+  PieceRead r = { NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
   g_autoptr(GFile) folder = NULL;
   BylineBody *body;
   BylineImage *image;
@@ -334,6 +348,10 @@ test_page_piece (Fixture       *f,
   g_assert_cmpuint (g_strv_length (r.left_out), ==, 1);
   g_test_message ("left out: %s", r.left_out[0]);
   g_assert_true (strstr (r.left_out[0], "Cầu tạm") != NULL || strstr (r.left_out[0], "khong-co") != NULL);
+  /* Told before each of the three from the web, and once all are done. */
+  g_assert_nonnull (r.progress);
+  g_assert_cmpstr (r.progress->str, ==, "0/3 1/3 2/3 3/3 ");
+  g_string_free (r.progress, TRUE);
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
                    "Đường lên xã bị chia cắt.");
 
@@ -356,7 +374,7 @@ test_page_relative (Fixture       *f,
     "<figure><img src=\"../anh/L%C5%A9%20qu%C3%A9t.jpg\" alt=\"Nước lũ\"><figcaption>Nước lũ. Ảnh: Hà Anh</figcaption></figure>\n"
     "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"/picture\" alt=\"Bản đồ\"></figure>\n"
     "<p>Đường lên xã bị chia cắt.</p>";
-  PieceRead r = { NULL, NULL, NULL, NULL, NULL, FALSE };
+  PieceRead r = { NULL, NULL, NULL, NULL, NULL, FALSE, NULL };
   g_autofree char *page = g_strconcat (f->base, "/tin/lu-quet-o-bat-xat", NULL);
   g_autofree char *file_page = g_strdup ("file:///tmp/tin/lu-quet.html");
 
@@ -378,6 +396,8 @@ test_page_relative (Fixture       *f,
 
   g_clear_object (&r.piece);
   g_strfreev (r.left_out);
+  if (r.progress != NULL)
+    g_string_free (r.progress, TRUE);
   g_bytes_unref (r.html);
 }
 
@@ -508,7 +528,7 @@ read_link_in_thread (gpointer data)
   r->file = byline_web_picture_download_full (r->uri, BYLINE_WEB_PICTURE_MAX_BYTES, NULL, NULL, NULL, &r->page,
                                               &r->error);
   if (r->page != NULL)
-    r->story = byline_web_page_read_downloaded (r->page, r->cancellable, &r->left_out, &r->error);
+    r->story = byline_web_page_read_downloaded (r->page, r->cancellable, NULL, NULL, &r->left_out, &r->error);
   g_atomic_int_set (&r->done, TRUE);
   g_main_context_wakeup (NULL);
   return NULL;

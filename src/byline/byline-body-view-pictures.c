@@ -258,34 +258,6 @@ write_texture (GdkTexture  *texture,
   return g_steal_pointer (&file);
 }
 
-typedef struct
-{
-  AdwToast *toast;
-  char     *title;
-} Said;
-
-static void
-said_free (gpointer data)
-{
-  Said *said = data;
-
-  g_object_unref (said->toast);
-  g_free (said->title);
-  g_free (said);
-}
-
-static gboolean
-say_progress (gpointer data)
-{
-  Said *said = data;
-  GtkWidget *label = adw_toast_get_custom_title (said->toast);
-
-  adw_toast_set_title (said->toast, said->title);
-  if (GTK_IS_LABEL (label))
-    gtk_label_set_text (GTK_LABEL (label), said->title);
-  return G_SOURCE_REMOVE;
-}
-
 /* The toast of a web picture downloading, its title in figures of one
  * width: its Stop button does not move under the pointer as the count goes
  * on. */
@@ -322,13 +294,11 @@ on_download_progress (goffset  received,
 {
   Insertion *insertion = data;
   gint64 now = g_get_monotonic_time ();
-  Said *said;
+  char *title;
 
   if (insertion->downloading == NULL || now - insertion->said_at < G_USEC_PER_SEC / 4)
     return;
   insertion->said_at = now;
-  said = g_new0 (Said, 1);
-  said->toast = g_object_ref (insertion->downloading);
   /* Its size and a share, which keep their width as they go, rather than
    * what has come ("99.9 kB", "100.0 kB", "1.0 MB"). */
   if (total > 0)
@@ -336,17 +306,17 @@ on_download_progress (goffset  received,
       g_autofree char *all = g_format_size (total);
 
       /* Translators: "Downloading 8.4 MB from baolaocai.vn… 27%" */
-      said->title = g_strdup_printf (_("Downloading %s from %s… %d%%"), all, insertion->host,
-                                     (int) MIN (100, received * 100 / total));
+      title = g_strdup_printf (_("Downloading %s from %s… %d%%"), all, insertion->host,
+                               (int) MIN (100, received * 100 / total));
     }
   else
     {
       g_autofree char *got = g_format_size (received);
 
       /* Translators: "Downloading from baolaocai.vn… 2.1 MB", its size not known */
-      said->title = g_strdup_printf (_("Downloading from %s… %s"), insertion->host, got);
+      title = g_strdup_printf (_("Downloading from %s… %s"), insertion->host, got);
     }
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, say_progress, said, said_free);
+  byline_toast_set_title_from_thread (insertion->downloading, title);
 }
 
 static void

@@ -137,6 +137,23 @@ piece_free (Piece *piece)
   g_free (piece);
 }
 
+/* Which of the page's pictures downloads, said in the toast: on a slow line
+ * each takes seconds.  Called in the thread. */
+static void
+on_pictures_progress (guint    done,
+                      guint    total,
+                      gpointer data)
+{
+  Piece *piece = data;
+
+  if (piece->downloading == NULL || done >= total)
+    return;
+  /* Translators: "Downloading picture 2 of 5 of the page…" */
+  byline_toast_set_title_from_thread (piece->downloading,
+                                      g_strdup_printf (_("Downloading picture %u of %u of the page…"), done + 1,
+                                                       total));
+}
+
 /* Reads the piece and copies its pictures into the draft, with their
  * captions, credits and alt texts: seconds for a few camera photos. */
 static void
@@ -152,11 +169,11 @@ read_piece_in_thread (GTask        *task,
   if (piece->own)
     read = byline_clip_parse (bytes, &piece->error);
   else if (piece->web && piece->whole)
-    read = byline_web_page_read_story (bytes, piece->page_uri, piece->source, piece->skip, &piece->left_out,
-                                       &piece->error);
+    read = byline_web_page_read_story (bytes, piece->page_uri, piece->source, piece->skip, on_pictures_progress,
+                                       piece, &piece->left_out, &piece->error);
   else if (piece->web)
-    read = byline_web_page_read_piece (bytes, piece->page_uri, piece->source, piece->skip, &piece->left_out,
-                                       &piece->error);
+    read = byline_web_page_read_piece (bytes, piece->page_uri, piece->source, piece->skip, on_pictures_progress,
+                                       piece, &piece->left_out, &piece->error);
   else if (piece->whole)
     read = byline_import_read_full (bytes, piece->source, NULL, NULL, &piece->left_out, &piece->error);
   else

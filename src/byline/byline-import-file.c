@@ -25,6 +25,8 @@ typedef struct
 {
   GFile                *file;
   BylineDownloadedPage *page;     /* the web page @file names, downloaded already */
+  BylineWebProgress     progress; /* … how many of its pictures have come */
+  gpointer              progress_data;
   BylineArticle        *article;
   const char           *format;   /* static: "draft", "html"… */
   char                 *notice;   /* what was left out, for the person */
@@ -46,6 +48,8 @@ read_free (Read *read)
 static BylineArticle *
 read_file (GFile                      *file,
            const BylineDownloadedPage *page,
+           BylineWebProgress           progress,
+           gpointer                    progress_data,
            const char                **format,
            char                      **notice,
            GCancellable               *cancellable,
@@ -65,7 +69,8 @@ read_file (GFile                      *file,
       g_autofree char *uri = g_file_get_uri (file);
 
       *format = "html";
-      article = page != NULL ? byline_web_page_read_downloaded (page, cancellable, &left_out, error)
+      article = page != NULL ? byline_web_page_read_downloaded (page, cancellable, progress, progress_data,
+                                                                &left_out, error)
                              : byline_web_page_read_article (uri, cancellable, &left_out, error);
       if (article != NULL && notice != NULL)
         *notice = byline_import_describe_left_out (uri, (const char * const *) left_out);
@@ -164,7 +169,7 @@ byline_import_file (BylineDraftStore  *store,
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  article = read_file (file, NULL, &format, NULL, NULL, error);
+  article = read_file (file, NULL, NULL, NULL, &format, NULL, NULL, error);
   if (article == NULL || !prepare_read (store, file, article, format, error))
     return NULL;
   return save_read (store, article, format, error);
@@ -179,7 +184,8 @@ read_in_thread (GTask        *task,
   Read *read = data;
   GError *error = NULL;
 
-  read->article = read_file (read->file, read->page, &read->format, &read->notice, cancellable, &error);
+  read->article = read_file (read->file, read->page, read->progress, read->progress_data, &read->format,
+                             &read->notice, cancellable, &error);
   /* Stopped while it was read: nothing goes into the store.  Once it is
    * in, it opens: too late to stop. */
   if (read->article != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -227,6 +233,8 @@ byline_import_file_async (BylineDraftStore    *store,
 void
 byline_import_web_page_async (BylineDraftStore           *store,
                               const BylineDownloadedPage *page,
+                              BylineWebProgress           progress,
+                              gpointer                    progress_data,
                               GCancellable               *cancellable,
                               GAsyncReadyCallback         callback,
                               gpointer                    user_data)
@@ -239,6 +247,8 @@ byline_import_web_page_async (BylineDraftStore           *store,
   read = g_new0 (Read, 1);
   read->file = g_file_new_for_uri (page->uri);
   read->page = byline_downloaded_page_new (page->uri, page->base, page->html);
+  read->progress = progress;
+  read->progress_data = progress_data;
   start_read (store, read, cancellable, callback, user_data);
 }
 

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "byline-app-types.h"
-#include "byline-web-picture.h"
+#include "byline-web-page.h"
 
 G_BEGIN_DECLS
 
@@ -29,11 +29,14 @@ void        byline_import_file_async         (BylineDraftStore    *store,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 /* The same for a web page downloaded already (a link dropped on the text,
- * byline_web_picture_download_full()): only its pictures are downloaded.
+ * byline_web_picture_download_full()): only its pictures are downloaded,
+ * @progress told how many have come, in the thread.
  * Cancelled before the story is read, it ends with G_IO_ERROR_CANCELLED
  * and nothing is in the store. */
 void        byline_import_web_page_async     (BylineDraftStore           *store,
                                               const BylineDownloadedPage *page,
+                                              BylineWebProgress           progress,
+                                              gpointer                    progress_data,
                                               GCancellable               *cancellable,
                                               GAsyncReadyCallback         callback,
                                               gpointer                    user_data);

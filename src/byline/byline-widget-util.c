@@ -155,6 +155,47 @@ byline_widget_show_lasting_toast (GtkWidget    *widget,
   return toast;
 }
 
+typedef struct
+{
+  AdwToast *toast;
+  char     *title;
+} Said;
+
+static void
+said_free (gpointer data)
+{
+  Said *said = data;
+
+  g_object_unref (said->toast);
+  g_free (said->title);
+  g_free (said);
+}
+
+static gboolean
+say_title (gpointer data)
+{
+  Said *said = data;
+  GtkWidget *label = adw_toast_get_custom_title (said->toast);
+
+  adw_toast_set_title (said->toast, said->title);
+  if (GTK_IS_LABEL (label))
+    gtk_label_set_text (GTK_LABEL (label), said->title);
+  return G_SOURCE_REMOVE;
+}
+
+void
+byline_toast_set_title_from_thread (AdwToast *toast,
+                                    char     *title)
+{
+  Said *said = g_new0 (Said, 1);
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  said->toast = g_object_ref (toast);
+  said->title = title;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, say_title, said, said_free);
+}
+
 void
 byline_toast_clear (AdwToast **toast)
 {

@@ -26,6 +26,10 @@ AdwToast   *byline_widget_show_lasting_toast (GtkWidget    *widget,
                                               const char   *text,
                                               const char   *stop_label,
                                               GCancellable *cancellable);
+/* Sets @toast's title (and its custom title's, if a label) to @title
+ * (taken) on the main thread: for a worker thread saying how its work goes. */
+void        byline_toast_set_title_from_thread (AdwToast *toast,
+                                                char     *title);
 /* Dismisses *@toast, if any, and clears it. */
 void        byline_toast_clear          (AdwToast   **toast);
 /* Whether the keyboard focus is in @widget or in one of its parts. */

@@ -199,6 +199,7 @@ typedef struct
   guint           next;
   GCancellable   *cancellable; /* the Stop of the toast said while a story comes from the web */
   AdwToast       *opening;  /* that toast */
+  char           *site;     /* … naming where from */
 } OpenFiles;
 
 static void open_next_file (OpenFiles *open);
@@ -212,6 +213,7 @@ open_files_free (OpenFiles *open)
   g_clear_pointer (&open->pages, g_ptr_array_unref);
   byline_toast_clear (&open->opening);
   g_clear_object (&open->cancellable);
+  g_free (open->site);
   g_free (open);
 }
 
@@ -278,6 +280,23 @@ on_file_imported (GObject      *source,
   open_next_file (open);
 }
 
+/* Which of the story's pictures downloads, said in the toast.  Called in
+ * the reading thread. */
+static void
+on_story_pictures (guint    done,
+                   guint    total,
+                   gpointer data)
+{
+  OpenFiles *open = data;
+
+  if (open->opening == NULL || done >= total)
+    return;
+  /* Translators: "Opening the story from baolaocai.vn… picture 2 of 5" */
+  byline_toast_set_title_from_thread (open->opening,
+                                      g_strdup_printf (_("Opening the story from %s… picture %u of %u"), open->site,
+                                                       done + 1, total));
+}
+
 static void
 open_next_file (OpenFiles *open)
 {
@@ -295,15 +314,19 @@ open_next_file (OpenFiles *open)
    * stopped. */
   if (byline_web_picture_is_web (file))
     {
-      g_autofree char *site = byline_web_dup_site (file);
-      g_autofree char *title = g_strdup_printf (_("Opening the story from %s…"), site);
+      g_autofree char *title = NULL;
+
+      g_free (open->site);
+      open->site = byline_web_dup_site (file);
+      title = g_strdup_printf (_("Opening the story from %s…"), open->site);
 
       /* Translators: the button of the message "Opening the story from baolaocai.vn…" */
       open->opening = byline_toast_new_lasting (title, _("Stop"), open->cancellable);
       byline_window_add_toast (open->window, g_object_ref (open->opening));
     }
   if (page != NULL)
-    byline_import_web_page_async (open->window->store, page, open->cancellable, on_file_imported, open);
+    byline_import_web_page_async (open->window->store, page, on_story_pictures, open, open->cancellable,
+                                  on_file_imported, open);
   else
     byline_import_file_async (open->window->store, file, open->cancellable, on_file_imported, open);
 }

@@ -248,19 +248,22 @@ fetch_picture (xmlNode      *img,
 /* Downloads the web pictures of @html into a new temporary folder, *@folder,
  * and returns the page pointing at them there. */
 static GBytes *
-fetch_pictures (GBytes        *html,
-                const char    *base,
-                const char    *display,
-                GCancellable  *cancellable,
-                GFile        **folder,
-                GError       **error)
+fetch_pictures (GBytes             *html,
+                const char         *base,
+                const char         *display,
+                GCancellable       *cancellable,
+                BylineWebProgress   progress,
+                gpointer            progress_data,
+                GFile             **folder,
+                GError            **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *path = NULL;
   xmlChar *dumped = NULL;
   int size = 0;
-  guint fetched = 0;
+  guint tried = 0, total = 0;
 
   if ((doc = parse (html)) == NULL)
     {
@@ -272,10 +275,20 @@ fetch_pictures (GBytes        *html,
   *folder = g_file_new_for_path (path);
 
   collect_pictures (xmlDocGetRootElement (doc), pictures);
+  /* Each picture's address on the web, if it has one: counted first, to
+   * say how many of them have come. */
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      char *ref = dup_web_ref (g_ptr_array_index (pictures, i), base);
+
+      g_ptr_array_add (refs, ref);
+      if (ref != NULL && total < BYLINE_WEB_PAGE_MAX_PICTURES)
+        total++;
+    }
   for (guint i = 0; i < pictures->len; i++)
     {
       xmlNode *img = g_ptr_array_index (pictures, i);
-      g_autofree char *ref = dup_web_ref (img, base);
+      const char *ref = g_ptr_array_index (refs, i);
 
       if (ref == NULL)
         continue;
@@ -283,12 +296,18 @@ fetch_pictures (GBytes        *html,
        * the import, as a picture on the web.  Left as it was, a site's
        * "/uploads/lu.jpg" would be read as a file outside the folder, and
        * the whole story refused. */
-      if (fetched < BYLINE_WEB_PAGE_MAX_PICTURES && !g_cancellable_is_cancelled (cancellable)
-          && fetch_picture (img, ref, i + 1, *folder, cancellable))
-        fetched++;
-      else
-        point_at (img, ref);
+      if (tried < total && !g_cancellable_is_cancelled (cancellable))
+        {
+          if (progress != NULL)
+            progress (tried, total, progress_data);
+          tried++;
+          if (fetch_picture (img, ref, i + 1, *folder, cancellable))
+            continue;
+        }
+      point_at (img, ref);
     }
+  if (progress != NULL && total > 0)
+    progress (total, total, progress_data);
   htmlDocDumpMemoryFormat (doc, &dumped, &size, 0);
   return g_bytes_new_with_free_func (dumped, size, xmlFree, dumped);
 }
@@ -296,13 +315,15 @@ fetch_pictures (GBytes        *html,
 typedef BylineArticle *(*ImportFunc) (GBytes *, const char *, GFile *, GError **);
 
 static BylineArticle *
-read_with_pictures (GBytes         *html,
-                    const char     *base,
-                    const char     *display,
-                    ImportFunc      import,
-                    GCancellable   *cancellable,
-                    char         ***left_out,
-                    GError        **error)
+read_with_pictures (GBytes             *html,
+                    const char         *base,
+                    const char         *display,
+                    ImportFunc          import,
+                    GCancellable       *cancellable,
+                    BylineWebProgress   progress,
+                    gpointer            progress_data,
+                    char             ***left_out,
+                    GError            **error)
 {
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GBytes) rewritten = NULL;
@@ -314,7 +335,7 @@ read_with_pictures (GBytes         *html,
 
   if (left_out != NULL)
     *left_out = NULL;
-  rewritten = fetch_pictures (html, base, display, cancellable, &folder, error);
+  rewritten = fetch_pictures (html, base, display, cancellable, progress, progress_data, &folder, error);
   if (rewritten == NULL || (article = import (rewritten, display, folder, error)) == NULL)
     {
       if (folder != NULL)
@@ -328,32 +349,38 @@ read_with_pictures (GBytes         *html,
 }
 
 BylineArticle *
-byline_web_page_read_piece (GBytes         *html,
-                            const char     *page_uri,
-                            const char     *display,
-                            GCancellable   *cancellable,
-                            char         ***left_out,
-                            GError        **error)
+byline_web_page_read_piece (GBytes             *html,
+                            const char         *page_uri,
+                            const char         *display,
+                            GCancellable       *cancellable,
+                            BylineWebProgress   progress,
+                            gpointer            progress_data,
+                            char             ***left_out,
+                            GError            **error)
 {
-  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, cancellable, left_out,
-                             error);
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, cancellable, progress,
+                             progress_data, left_out, error);
 }
 
 BylineArticle *
-byline_web_page_read_story (GBytes         *html,
-                            const char     *page_uri,
-                            const char     *display,
-                            GCancellable   *cancellable,
-                            char         ***left_out,
-                            GError        **error)
+byline_web_page_read_story (GBytes             *html,
+                            const char         *page_uri,
+                            const char         *display,
+                            GCancellable       *cancellable,
+                            BylineWebProgress   progress,
+                            gpointer            progress_data,
+                            char             ***left_out,
+                            GError            **error)
 {
   return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_selection, cancellable,
-                             left_out, error);
+                             progress, progress_data, left_out, error);
 }
 
 BylineArticle *
 byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
                                  GCancellable                *cancellable,
+                                 BylineWebProgress            progress,
+                                 gpointer                     progress_data,
                                  char                      ***left_out,
                                  GError                     **error)
 {
@@ -361,7 +388,8 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
 
   g_return_val_if_fail (page != NULL, NULL);
 
-  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, cancellable, left_out, error);
+  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, cancellable, progress,
+                              progress_data, left_out, error);
   if (story == NULL)
     return NULL;
   /* A site's story leads with its photo: the first is featured, as a
@@ -393,5 +421,5 @@ byline_web_page_read_article (const char     *uri,
   if (html == NULL)
     return NULL;
   page = byline_downloaded_page_new (uri, base, html);
-  return byline_web_page_read_downloaded (page, cancellable, left_out, error);
+  return byline_web_page_read_downloaded (page, cancellable, NULL, NULL, left_out, error);
 }

@@ -19,6 +19,13 @@ G_BEGIN_DECLS
  * address, else NULL. */
 char          *byline_web_page_dup_source_uri (GBytes        *data);
 
+/* Called in the reading thread before each picture of a page is
+ * downloaded, and once they all are: @done of the page's @total pictures
+ * from the web. */
+typedef void (*BylineWebProgress) (guint    done,
+                                   guint    total,
+                                   gpointer data);
+
 /* Whether @html (a page's piece, as a browser copies it) shows pictures
  * from the web (http: or https: <img>s; with @page_uri, the page's
  * address, relative ones too). */
@@ -31,23 +38,28 @@ gboolean       byline_web_page_has_pictures (GBytes          *html,
  * the article; those that cannot be are left out, named in *@left_out.
  * Relative addresses ("/uploads/a.jpg", a lazy page's data-src, which
  * browsers copy as they are) are read against @page_uri, the page's
- * address when known (byline_web_page_dup_source_uri()).  Blocking: for a
- * worker thread. */
-BylineArticle *byline_web_page_read_piece   (GBytes          *html,
-                                             const char      *page_uri,
-                                             const char      *display,
-                                             GCancellable    *cancellable,
-                                             char          ***left_out,
-                                             GError         **error);
+ * address when known (byline_web_page_dup_source_uri()).  @progress, if
+ * given, is told how many have come.  When @cancellable is cancelled, those
+ * not downloaded yet are left out.  Blocking: for a worker thread. */
+BylineArticle *byline_web_page_read_piece   (GBytes             *html,
+                                             const char         *page_uri,
+                                             const char         *display,
+                                             GCancellable       *cancellable,
+                                             BylineWebProgress   progress,
+                                             gpointer            progress_data,
+                                             char             ***left_out,
+                                             GError            **error);
 /* The same for a whole story selected on a page and pasted into an empty
  * one, as byline_html_import_selection() reads it: headline, lead, source
  * prefix and byline taken out. */
-BylineArticle *byline_web_page_read_story   (GBytes          *html,
-                                             const char      *page_uri,
-                                             const char      *display,
-                                             GCancellable    *cancellable,
-                                             char          ***left_out,
-                                             GError         **error);
+BylineArticle *byline_web_page_read_story   (GBytes             *html,
+                                             const char         *page_uri,
+                                             const char         *display,
+                                             GCancellable       *cancellable,
+                                             BylineWebProgress   progress,
+                                             gpointer            progress_data,
+                                             char             ***left_out,
+                                             GError            **error);
 /* The story of the web page at @uri (a link dropped on Byline), as a page
  * saved from a browser opens (byline_html_import()): downloaded, and its
  * pictures too, relative addresses read against the page's.  Blocking: for
@@ -62,6 +74,8 @@ BylineArticle *byline_web_page_read_article (const char      *uri,
  * and the story is read without them. */
 BylineArticle *byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
                                                 GCancellable                *cancellable,
+                                                BylineWebProgress            progress,
+                                                gpointer                     progress_data,
                                                 char                      ***left_out,
                                                 GError                     **error);
 

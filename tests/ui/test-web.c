@@ -285,16 +285,18 @@ says_downloading (gpointer data)
   return toast_says (data, "Downloading from 127.0.0.1…");
 }
 
+/* The story's one picture is on the slow line. */
 static gboolean
 says_opening (gpointer data)
 {
-  return toast_says (data, "Opening the story from 127.0.0.1…");
+  return toast_says (data, "Opening the story from 127.0.0.1… picture 1 of 1");
 }
 
+/* The first of the page's two pictures has come, the second is on the slow line. */
 static gboolean
-says_downloading_pictures (gpointer data)
+says_downloading_second (gpointer data)
 {
-  return toast_says (data, "Downloading the pictures of the page…");
+  return toast_says (data, "Downloading picture 2 of 2 of the page…");
 }
 
 /* For byline_ui_test_wait_until(): @n requests on the slow line. */
@@ -448,9 +450,10 @@ test_web_picture_forsaken (Fixture       *f,
 }
 
 /* A link to a story whose picture stalls: while the story comes, a toast
- * says so ("Opening the story from 127.0.0.1…"; nothing was shown between
- * the page's download and the story's window); Stop opens nothing, makes
- * no draft, says no error, and the story being written stays. */
+ * says so, and which of its pictures downloads ("Opening the story from
+ * 127.0.0.1… picture 1 of 1"; nothing was shown between the page's download
+ * and the story's window); Stop opens nothing, makes no draft, says no
+ * error, and the story being written stays. */
 static void
 test_stop_web_story (Fixture       *f,
                      gconstpointer  data)
@@ -490,9 +493,10 @@ says_one_skipped (gpointer data)
                            "then add it with Add Pictures");
 }
 
-/* A piece of a page pasted, one of whose two pictures stalls: Skip pastes
- * the text at once with the picture that came, and names the one that did
- * not.  The text waited for the stalled picture's time-out. */
+/* A piece of a page pasted, one of whose two pictures stalls: the toast
+ * says which one downloads, and Skip pastes the text at once with the
+ * picture that came, and names the one that did not.  The text waited for
+ * the stalled picture's time-out. */
 static void
 test_skip_page_pictures (Fixture       *f,
                          gconstpointer  data)
@@ -519,7 +523,7 @@ test_skip_page_pictures (Fixture       *f,
   byline_ui_test_type (GTK_TEXT_VIEW (view), "Mở đầu.\n");
   gdk_clipboard_set_content (clipboard, content);
   g_signal_emit_by_name (view, "paste-clipboard");
-  g_assert_true (byline_ui_test_wait_until (says_downloading_pictures, f, 3000));
+  g_assert_true (byline_ui_test_wait_until (says_downloading_second, f, 5000));
   g_assert_true (byline_ui_test_wait_until (line_holds, &(LineWait) { &site, 1 }, 5000));
   /* The text waits for the pictures. */
   g_assert_cmpuint (byline_ui_test_count_text_blocks (body), ==, 1);

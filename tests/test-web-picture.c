@@ -71,6 +71,17 @@ on_request (SoupServer        *server,
         soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
       soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, big, 300000);
     }
+  else if (g_str_equal (path, "/dang-nhap"))
+    {
+      /* Where a paywalled story's link leads. */
+      static const char page[] =
+        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Đăng nhập</title></head><body><form>"
+        "<label>Tên đăng nhập <input name=u></label><label>Mật khẩu <input type=password></label>"
+        "<button>Đăng nhập</button></form></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+    }
   else if (g_str_equal (path, "/tin/moi"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/tin/lu-quet-o-bat-xat");
   else if (g_str_equal (path, "/tin/anh-mat"))
@@ -618,6 +629,23 @@ test_page_pictures_left_out (Fixture       *f,
   link_read_clear (&stopped);
 }
 
+/* A link that leads to a page to log in, not to its story: said, and no
+ * story made of the form's labels ("Đăng nhập" with its words "Tên đăng
+ * nhập", "Mật khẩu" opened as a draft). */
+static void
+test_page_no_story (Fixture       *f,
+                    gconstpointer  data)
+{
+  LinkRead r = { g_strconcat (f->base, "/dang-nhap", NULL), NULL };
+
+  read_link (f, &r);
+  g_assert_nonnull (r.page);
+  g_assert_null (r.story);
+  g_assert_error (r.error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (r.error->message, "/dang-nhap shows no story"));
+  link_read_clear (&r);
+}
+
 /* A server that answers with a picture's or a page's headers and part of
  * its bytes, then hangs up: a mountain district's line cut mid-download. */
 static gboolean
@@ -738,6 +766,7 @@ main (int   argc,
   g_test_add ("/web-page/article", Fixture, NULL, fixture_setup, test_page_article, fixture_teardown);
   g_test_add ("/web-page/kept", Fixture, NULL, fixture_setup, test_page_kept, fixture_teardown);
   g_test_add ("/web-picture/cut", Fixture, NULL, fixture_setup, test_cut, fixture_teardown);
+  g_test_add ("/web-page/no-story", Fixture, NULL, fixture_setup, test_page_no_story, fixture_teardown);
   g_test_add ("/web-page/pictures-left-out", Fixture, NULL, fixture_setup, test_page_pictures_left_out,
               fixture_teardown);
 

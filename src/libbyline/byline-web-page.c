@@ -376,6 +376,23 @@ byline_web_page_read_story (GBytes             *html,
                              progress, progress_data, left_out, error);
 }
 
+/* Whether @story has a paragraph a story would have: at least one of some
+ * length, or a picture.  A log-in page, a paywall's form, has labels and
+ * buttons only. */
+static gboolean
+has_story_text (BylineArticle *story)
+{
+  BylineBody *body = byline_article_get_body (story);
+  const char *lead = byline_article_get_lead (story);
+
+  if (byline_article_get_n_images (story) > 0 || (lead != NULL && g_utf8_strlen (lead, -1) >= 25))
+    return TRUE;
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (g_utf8_strlen (byline_block_get_text (byline_body_get_block (body, i)), -1) >= 25)
+      return TRUE;
+  return FALSE;
+}
+
 BylineArticle *
 byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
                                  GCancellable                *cancellable,
@@ -392,6 +409,17 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
                               progress_data, left_out, error);
   if (story == NULL)
     return NULL;
+  /* A link that leads to a log-in page, not to the story: a draft of its
+   * labels ("Tên đăng nhập", "Mật khẩu") is no use. */
+  if (!has_story_text (story))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+                   _("%s shows no story, only a few words (a page to log in?): open it in the browser, "
+                     "select the story, then paste it or drag it here"), page->uri);
+      if (left_out != NULL)
+        g_clear_pointer (left_out, g_strfreev);
+      return NULL;
+    }
   /* A site's story leads with its photo: the first is featured, as a
    * document's first picture is. */
   if (byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)

@@ -71,6 +71,13 @@ on_request (SoupServer        *server,
         soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
       soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, big, 300000);
     }
+  else if (g_str_equal (path, "/cong-van"))
+    {
+      static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/pdf", SOUP_MEMORY_STATIC, pdf, strlen (pdf));
+    }
   else if (g_str_equal (path, "/dang-nhap"))
     {
       /* Where a paywalled story's link leads. */
@@ -242,6 +249,8 @@ test_refused (Fixture       *f,
     { "/login.jpg", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is not a picture but text/html" },
     { "/tin/lu-quet-o-bat-xat", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is a web page, not a picture: to bring its story" },
     { "/missing.jpg", BYLINE_ERROR_NOT_FOUND, "Could not download the picture" },
+    /* An official letter's link: no advice to save "its picture". */
+    { "/cong-van", BYLINE_ERROR_UNSUPPORTED_FORMAT, "is a PDF document, which Byline does not read" },
     /* A link to a page that is gone, dropped where pictures go: no picture named. */
     { "/tin/khong-co", BYLINE_ERROR_NOT_FOUND, "Could not download http://" },
     { "/big.jpg", BYLINE_ERROR_TOO_LARGE, "is larger than 100.0" },

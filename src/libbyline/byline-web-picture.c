@@ -374,6 +374,15 @@ byline_web_picture_download_full (const char             *uri,
                      "then paste it or drag it here"), uri);
       return NULL;
     }
+  /* A document (an official letter, a press release): not a picture, and
+   * saving "its picture" is no advice. */
+  if (g_strcmp0 (sniffed, "application/pdf") == 0 || g_strcmp0 (declared, "application/pdf") == 0)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s is a PDF document, which Byline does not read: open it, copy its text, then paste it here"),
+                   uri);
+      return NULL;
+    }
   if (page || (!is_picture_type (sniffed) && !is_picture_type (declared)))
     {
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,

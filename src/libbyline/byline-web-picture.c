@@ -127,21 +127,35 @@ dup_sniffed_type (const guchar *head,
   return g_content_type_get_mime_type (type);
 }
 
-static void
-set_download_error (GError     **error,
-                    GError      *reason,
-                    const char  *uri)
+/* What a download was of, as its errors name it. */
+typedef enum
 {
-  g_prefix_error (&reason, _("Could not download the picture %s: "), uri);
-  g_propagate_error (error, reason);
-}
+  DOWNLOAD_PICTURE,
+  DOWNLOAD_PAGE,
+  DOWNLOAD_ADDRESS,  /* not known yet: the address alone */
+} Download;
 
+/* Sets *@error to @reason (taken), prefixed with what could not be
+ * downloaded from @uri. */
 static void
-set_page_error (GError     **error,
-                GError      *reason,
-                const char  *uri)
+set_download_error (GError      **error,
+                    GError       *reason,
+                    Download      what,
+                    const char   *uri)
 {
-  g_prefix_error (&reason, _("Could not download the page %s: "), uri);
+  switch (what)
+    {
+    case DOWNLOAD_PICTURE:
+      g_prefix_error (&reason, _("Could not download the picture %s: "), uri);
+      break;
+    case DOWNLOAD_PAGE:
+      g_prefix_error (&reason, _("Could not download the page %s: "), uri);
+      break;
+    case DOWNLOAD_ADDRESS:
+    default:
+      g_prefix_error (&reason, _("Could not download %s: "), uri);
+      break;
+    }
   g_propagate_error (error, reason);
 }
 
@@ -164,13 +178,7 @@ set_open_error (GError      **error,
                 SoupMessage  *msg,
                 const char   *uri)
 {
-  if (names_picture (msg))
-    set_download_error (error, reason, uri);
-  else
-    {
-      g_prefix_error (&reason, _("Could not download %s: "), uri);
-      g_propagate_error (error, reason);
-    }
+  set_download_error (error, reason, names_picture (msg) ? DOWNLOAD_PICTURE : DOWNLOAD_ADDRESS, uri);
 }
 
 /* Sends GET @uri: the answer's body, its session and message (kept while
@@ -227,7 +235,7 @@ append_body (GInputStream  *stream,
 
       if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
         {
-          set_page_error (error, _byline_http_error_from_transport (local, msg), uri);
+          set_download_error (error, _byline_http_error_from_transport (local, msg), DOWNLOAD_PAGE, uri);
           return FALSE;
         }
       if (page->len + n > max_bytes)
@@ -244,7 +252,7 @@ append_body (GInputStream  *stream,
   /* Half a page would be read as the whole story. */
   if (!_byline_http_check_whole (msg, page->len, &local))
     {
-      set_page_error (error, g_steal_pointer (&local), uri);
+      set_download_error (error, g_steal_pointer (&local), DOWNLOAD_PAGE, uri);
       return FALSE;
     }
   return TRUE;
@@ -316,6 +324,7 @@ byline_web_picture_download_full (const char             *uri,
   gsize head_length = 0, total;
   goffset length;
   gboolean page;
+  GError *cut = NULL;
 
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -337,7 +346,7 @@ byline_web_picture_download_full (const char             *uri,
     }
   if (!g_input_stream_read_all (stream, head, sizeof head, &head_length, cancellable, &local))
     {
-      set_download_error (error, _byline_http_error_from_transport (local, msg), uri);
+      set_download_error (error, _byline_http_error_from_transport (local, msg), DOWNLOAD_PICTURE, uri);
       return NULL;
     }
   sniffed = dup_sniffed_type (head, head_length);
@@ -424,8 +433,7 @@ byline_web_picture_download_full (const char             *uri,
           GError *reason = _byline_http_error_from_transport (local, msg);
 
           g_clear_error (&local);
-          g_prefix_error (&reason, _("Could not download the picture %s: "), uri);
-          local = reason;
+          set_download_error (&local, reason, DOWNLOAD_PICTURE, uri);
           goto failed;
         }
       if (n == 0)
@@ -443,9 +451,9 @@ byline_web_picture_download_full (const char             *uri,
         progress (total, length, progress_data);
     }
   /* Cut: half a photo, its bottom grey, is no picture to add. */
-  if (!_byline_http_check_whole (msg, total, &local))
+  if (!_byline_http_check_whole (msg, total, &cut))
     {
-      g_prefix_error (&local, _("Could not download the picture %s: "), uri);
+      set_download_error (&local, cut, DOWNLOAD_PICTURE, uri);
       goto failed;
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))

@@ -31,6 +31,39 @@ typedef struct
   guint       story_requests;  /* of /tin/lu-quet-o-bat-xat */
 } Fixture;
 
+/* The site's answers that are text: a path, its type, its body. */
+static const struct
+{
+  const char *path;
+  const char *type;
+  const char *body;
+} answers[] = {
+  /* A page where a picture was meant. */
+  { "/login.jpg", "text/html", "<!DOCTYPE html><html><body><form>Đăng nhập</form></body></html>" },
+  /* An official letter. */
+  { "/cong-van", "application/pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" },
+  /* Where a paywalled story's link leads. */
+  { "/dang-nhap", "text/html",
+    "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Đăng nhập</title></head><body><form>"
+    "<label>Tên đăng nhập <input name=u></label><label>Mật khẩu <input type=password></label>"
+    "<button>Đăng nhập</button></form></body></html>" },
+  /* A story whose photo the site no longer has, at a root-relative address. */
+  { "/tin/anh-mat", "text/html",
+    "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8></head><body><article><h1>Cầu tạm bị cuốn trôi</h1>"
+    "<p>(BLC) - Lũ cuốn trôi cầu tạm ở Y Tý.</p><figure><img src='/uploads/cau-tam.jpg'>"
+    "<figcaption>Cầu tạm. Ảnh: Hà Anh</figcaption></figure><p>Xã đang dựng lại cầu.</p></article></body></html>" },
+  /* A story, its photo at a relative address, its reporter's name closing it. */
+  { "/tin/lu-quet-o-bat-xat", "text/html",
+    "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Lũ quét ở Bát Xát - Báo Lào Cai</title></head>"
+    "<body><nav><a href='/'>Trang chủ</a></nav><article><h1>Lũ quét ở Bát Xát</h1>"
+    "<p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.</p>"
+    "<figure><img src='../anh/L%C5%A9%20qu%C3%A9t.jpg' alt='Nước lũ'>"
+    "<figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh</figcaption></figure>"
+    "<p>Nhiều hộ dân phải di dời.</p><p style='text-align:right'><strong>Thu Hà</strong></p>"
+    "</article></body></html>" },
+  { "/empty.jpg", "image/jpeg", "" },
+};
+
 static void
 on_request (SoupServer        *server,
             SoupServerMessage *msg,
@@ -41,6 +74,17 @@ on_request (SoupServer        *server,
   Fixture *f = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
+  if (g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
+    f->story_requests++;
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (g_str_equal (path, answers[i].path))
+      {
+        soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+        soup_server_message_set_response (msg, answers[i].type, SOUP_MEMORY_STATIC, answers[i].body,
+                                          strlen (answers[i].body));
+        return;
+      }
+
   if (g_str_equal (path, "/anh/L%C5%A9 qu%C3%A9t.jpg") || g_str_equal (path, "/anh/Lũ quét.jpg"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -49,17 +93,12 @@ on_request (SoupServer        *server,
     }
   else if (g_str_equal (path, "/r"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/anh/L%C5%A9%20qu%C3%A9t.jpg?w=800");
+  else if (g_str_equal (path, "/tin/moi"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/tin/lu-quet-o-bat-xat");
   else if (g_str_equal (path, "/picture"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, (const char *) png, sizeof png);
-    }
-  else if (g_str_equal (path, "/login.jpg"))
-    {
-      static const char page[] = "<!DOCTYPE html><html><body><form>Đăng nhập</form></body></html>";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
     }
   else if (g_str_equal (path, "/big.jpg") || g_str_equal (path, "/big-chunked.jpg"))
     {
@@ -70,57 +109,6 @@ on_request (SoupServer        *server,
       if (g_str_equal (path, "/big-chunked.jpg"))
         soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
       soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY, big, 300000);
-    }
-  else if (g_str_equal (path, "/cong-van"))
-    {
-      static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/pdf", SOUP_MEMORY_STATIC, pdf, strlen (pdf));
-    }
-  else if (g_str_equal (path, "/dang-nhap"))
-    {
-      /* Where a paywalled story's link leads. */
-      static const char page[] =
-        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Đăng nhập</title></head><body><form>"
-        "<label>Tên đăng nhập <input name=u></label><label>Mật khẩu <input type=password></label>"
-        "<button>Đăng nhập</button></form></body></html>";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
-    }
-  else if (g_str_equal (path, "/tin/moi"))
-    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/tin/lu-quet-o-bat-xat");
-  else if (g_str_equal (path, "/tin/anh-mat"))
-    {
-      /* A story whose photo the site no longer has, at a root-relative address. */
-      static const char page[] =
-        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8></head><body><article><h1>Cầu tạm bị cuốn trôi</h1>"
-        "<p>(BLC) - Lũ cuốn trôi cầu tạm ở Y Tý.</p><figure><img src='/uploads/cau-tam.jpg'>"
-        "<figcaption>Cầu tạm. Ảnh: Hà Anh</figcaption></figure><p>Xã đang dựng lại cầu.</p></article></body></html>";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
-    }
-  else if (g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
-    {
-      static const char page[] =
-        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Lũ quét ở Bát Xát - Báo Lào Cai</title></head>"
-        "<body><nav><a href='/'>Trang chủ</a></nav><article><h1>Lũ quét ở Bát Xát</h1>"
-        "<p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.</p>"
-        "<figure><img src='../anh/L%C5%A9%20qu%C3%A9t.jpg' alt='Nước lũ'>"
-        "<figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh</figcaption></figure>"
-        "<p>Nhiều hộ dân phải di dời.</p><p style='text-align:right'><strong>Thu Hà</strong></p>"
-        "</article></body></html>";
-
-      f->story_requests++;
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
-    }
-  else if (g_str_equal (path, "/empty.jpg"))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_STATIC, "", 0);
     }
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);

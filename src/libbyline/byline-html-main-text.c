@@ -22,9 +22,6 @@
 
 #include "byline-html-walker-private.h"
 
-/* A paragraph shorter than this (in characters) is a caption, a date, a
- * link: not the story's text. */
-#define MIN_PARAGRAPH 25
 /* The least text an element holds to be the story's: a couple of paragraphs. */
 #define MIN_STORY 120
 /* A sibling with this share of the story's text is more of it. */
@@ -97,7 +94,7 @@ paragraph_length (xmlNode *node)
 {
   glong length, links = 0;
 
-  if (!is_paragraph (node) || (length = text_length (node)) < MIN_PARAGRAPH)
+  if (!is_paragraph (node) || (length = text_length (node)) < BYLINE_HTML_MIN_PARAGRAPH)
     return 0;
   _byline_html_walk_elements (node, add_link_text, &links);
   return links * 2 < length ? length : 0;

@@ -171,6 +171,10 @@ void         _byline_html_walk_elements    (xmlNode       *root,
                                                                   gpointer  data),
                                             gpointer       data);
 
+/* A paragraph shorter than this (in characters) is a caption, a date, a
+ * link, a form's label: not a story's text. */
+#define BYLINE_HTML_MIN_PARAGRAPH 25
+
 /* The element of @root holding a news page's story text, its paragraphs,
  * under @headline (its <h1>) or around it; NULL when none stands out
  * (byline-html-main-text.c). */

@@ -376,19 +376,20 @@ byline_web_page_read_story (GBytes             *html,
                              progress, progress_data, left_out, error);
 }
 
-/* Whether @story has a paragraph a story would have: at least one of some
- * length, or a picture.  A log-in page, a paywall's form, has labels and
- * buttons only. */
+/* Whether @story has a paragraph a story would have (as the story finder
+ * counts them, byline-html-main-text.c), or a picture.  A log-in page, a
+ * paywall's form, has labels and buttons only. */
 static gboolean
 has_story_text (BylineArticle *story)
 {
   BylineBody *body = byline_article_get_body (story);
   const char *lead = byline_article_get_lead (story);
 
-  if (byline_article_get_n_images (story) > 0 || (lead != NULL && g_utf8_strlen (lead, -1) >= 25))
+  if (byline_article_get_n_images (story) > 0
+      || (lead != NULL && g_utf8_strlen (lead, -1) >= BYLINE_HTML_MIN_PARAGRAPH))
     return TRUE;
   for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
-    if (g_utf8_strlen (byline_block_get_text (byline_body_get_block (body, i)), -1) >= 25)
+    if (g_utf8_strlen (byline_block_get_text (byline_body_get_block (body, i)), -1) >= BYLINE_HTML_MIN_PARAGRAPH)
       return TRUE;
   return FALSE;
 }

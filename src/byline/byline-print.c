@@ -2,8 +2,12 @@
  *
  * The story is laid out as a column of pieces (Pango layouts for the text,
  * pixbufs for the pictures) at the page width; begin-print places them line
- * by line on pages, so that a long paragraph breaks between lines and a
- * picture is never cut; draw-page paints what a page holds.
+ * by line on pages as a typesetter would: a long paragraph breaks between
+ * lines, never leaving one line alone at a page's foot or head; a heading
+ * goes with the start of what follows it, a picture with its caption, and a
+ * picture is never cut.  draw-page paints what a page holds, and under it
+ * the story's headline and the page's number, so that an editor's proof
+ * whose pages come apart still reads in order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +26,18 @@
 #include "byline-widget-util.h"
 
 #define PICTURE_DECODE_SIZE 1600
+/* Points under the text kept for the page's foot: the rule and its line. */
+#define FOOT_HEIGHT 24
+/* The fewest lines of a paragraph alone at a page's foot or head. */
+#define MIN_LINES 2
+
+typedef enum
+{
+  ROLE_TEXT,      /* breaks between lines */
+  ROLE_HEADING,   /* whole, with the start of what follows */
+  ROLE_PICTURE,   /* whole, with its caption */
+  ROLE_CAPTION,   /* whole */
+} Role;
 
 typedef struct
 {
@@ -30,6 +46,7 @@ typedef struct
   double       width;     /* of a picture, in points */
   double       height;
   double       space_after;
+  Role         role;
 } Piece;
 
 typedef struct
@@ -71,7 +88,8 @@ add_text (Job             *job,
           const char      *font,
           const char      *markup,
           PangoAlignment   alignment,
-          double           space_after)
+          double           space_after,
+          Role             role)
 {
   Piece piece = { 0 };
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
@@ -83,6 +101,7 @@ add_text (Job             *job,
   pango_layout_set_alignment (piece.layout, alignment);
   pango_layout_set_markup (piece.layout, markup, -1);
   piece.space_after = space_after;
+  piece.role = role;
   g_array_append_val (job->pieces, piece);
 }
 
@@ -93,11 +112,12 @@ add_plain (Job             *job,
            const char      *font,
            const char      *text,
            PangoAlignment   alignment,
-           double           space_after)
+           double           space_after,
+           Role             role)
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
-  add_text (job, context, width, font, markup, alignment, space_after);
+  add_text (job, context, width, font, markup, alignment, space_after, role);
 }
 
 /* A text block with its spans as Pango markup. */
@@ -142,7 +162,7 @@ build_pieces (Job             *job,
   BylineArticle *article = job->article;
   BylineBody *body = byline_article_get_body (article);
   double width = gtk_print_context_get_width (context);
-  double page_height = gtk_print_context_get_height (context);
+  double page_height = gtk_print_context_get_height (context) - FOOT_HEIGHT;
   g_autofree char *date = byline_article_dup_date_line (article);
   g_autofree char *byline = byline_article_dup_byline (article);
   guint number = 0;
@@ -150,23 +170,23 @@ build_pieces (Job             *job,
   if (!byline_text_is_blank (byline_article_get_category (article)))
     {
       g_autofree char *kicker = g_utf8_strup (byline_article_get_category (article), -1);
-      add_plain (job, context, width, "Sans Bold 8", kicker, PANGO_ALIGN_LEFT, 4);
+      add_plain (job, context, width, "Sans Bold 8", kicker, PANGO_ALIGN_LEFT, 4, ROLE_HEADING);
     }
   add_plain (job, context, width, "Serif Bold 20",
              byline_text_is_blank (byline_article_get_headline (article))
                ? _("Untitled Story") : byline_article_get_headline (article),
-             PANGO_ALIGN_LEFT, 6);
+             PANGO_ALIGN_LEFT, 6, ROLE_HEADING);
   {
     g_autofree char *meta = byline_text_is_blank (byline_article_get_dateline (article))
                             ? g_strdup (date)
                             : g_strdup_printf ("%s — %s", byline_article_get_dateline (article), date);
-    add_plain (job, context, width, "Sans 8", meta, PANGO_ALIGN_LEFT, 12);
+    add_plain (job, context, width, "Sans 8", meta, PANGO_ALIGN_LEFT, 12, ROLE_HEADING);
   }
   if (!byline_text_is_blank (byline_article_get_lead (article)))
     {
       g_autofree char *lead = byline_text_prefix_lead (byline_article_get_lead (article),
                                                        byline_article_get_source_prefix (article));
-      add_plain (job, context, width, "Sans Bold 10.5", lead, PANGO_ALIGN_LEFT, 12);
+      add_plain (job, context, width, "Sans Bold 10.5", lead, PANGO_ALIGN_LEFT, 12, ROLE_TEXT);
     }
 
   for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
@@ -195,12 +215,13 @@ build_pieces (Job             *job,
               byline_picture_fit (gdk_pixbuf_get_width (piece.pixbuf), gdk_pixbuf_get_height (piece.pixbuf),
                                   width, page_height * 0.6, 0.75, &piece.width, &piece.height);
               piece.space_after = 4;
+              piece.role = ROLE_PICTURE;
               g_array_append_val (job->pieces, piece);
             }
           caption = byline_text_is_blank (byline_image_get_credit (image))
                     ? g_strdup (byline_image_get_caption (image))
                     : g_strdup_printf ("%s (%s)", byline_image_get_caption (image), byline_image_get_credit (image));
-          add_plain (job, context, width, "Serif Italic 9", caption, PANGO_ALIGN_CENTER, 12);
+          add_plain (job, context, width, "Serif Italic 9", caption, PANGO_ALIGN_CENTER, 12, ROLE_CAPTION);
           continue;
         }
 
@@ -208,13 +229,13 @@ build_pieces (Job             *job,
       switch (kind)
         {
         case BYLINE_BLOCK_HEADING1:
-          add_text (job, context, width, "Sans Bold 13", markup, PANGO_ALIGN_LEFT, 8);
+          add_text (job, context, width, "Sans Bold 13", markup, PANGO_ALIGN_LEFT, 8, ROLE_HEADING);
           break;
         case BYLINE_BLOCK_HEADING2:
-          add_text (job, context, width, "Sans Bold 11.5", markup, PANGO_ALIGN_LEFT, 6);
+          add_text (job, context, width, "Sans Bold 11.5", markup, PANGO_ALIGN_LEFT, 6, ROLE_HEADING);
           break;
         case BYLINE_BLOCK_QUOTE:
-          add_text (job, context, width, "Serif Italic 11", markup, PANGO_ALIGN_LEFT, 10);
+          add_text (job, context, width, "Serif Italic 11", markup, PANGO_ALIGN_LEFT, 10, ROLE_TEXT);
           break;
         case BYLINE_BLOCK_BULLETED_ITEM:
         case BYLINE_BLOCK_NUMBERED_ITEM:
@@ -222,18 +243,18 @@ build_pieces (Job             *job,
             g_autofree char *item = kind == BYLINE_BLOCK_BULLETED_ITEM
                                     ? g_strdup_printf ("•  %s", markup)
                                     : g_strdup_printf ("%u.  %s", number, markup);
-            add_text (job, context, width, "Serif 11", item, PANGO_ALIGN_LEFT, 4);
+            add_text (job, context, width, "Serif 11", item, PANGO_ALIGN_LEFT, 4, ROLE_TEXT);
             break;
           }
         case BYLINE_BLOCK_PARAGRAPH:
         default:
-          add_text (job, context, width, "Serif 11", markup, PANGO_ALIGN_LEFT, 8);
+          add_text (job, context, width, "Serif 11", markup, PANGO_ALIGN_LEFT, 8, ROLE_TEXT);
           break;
         }
     }
 
   if (!byline_text_is_blank (byline))
-    add_plain (job, context, width, "Sans Bold 10", byline, PANGO_ALIGN_RIGHT, 0);
+    add_plain (job, context, width, "Sans Bold 10", byline, PANGO_ALIGN_RIGHT, 0, ROLE_CAPTION);
 }
 
 static GArray *
@@ -245,12 +266,60 @@ new_page (Job *job)
   return page;
 }
 
+static double
+line_height (Piece *piece,
+             int    line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (piece->layout, line), NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static gboolean
+is_whole (Piece *piece)
+{
+  return piece->role != ROLE_TEXT;
+}
+
+/* The height that must be left on a page to start piece @i there: all of a
+ * piece kept whole, the first lines of a paragraph (all of a short one),
+ * and for a heading or a picture also what must come with it. */
+static double
+height_to_start (Job   *job,
+                 guint  i)
+{
+  Piece *piece = &g_array_index (job->pieces, Piece, i);
+  double height = 0;
+  int n_lines;
+
+  if (piece->pixbuf != NULL)
+    height = piece->height + piece->space_after;
+  else
+    {
+      n_lines = pango_layout_get_line_count (piece->layout);
+      /* A paragraph that cannot give two lines to each page goes whole. */
+      if (is_whole (piece) || n_lines < 2 * MIN_LINES)
+        {
+          for (int line = 0; line < n_lines; line++)
+            height += line_height (piece, line);
+          height += piece->space_after;
+        }
+      else
+        for (int line = 0; line < MIN_LINES; line++)
+          height += line_height (piece, line);
+    }
+  if ((piece->role == ROLE_HEADING || piece->role == ROLE_PICTURE) && i + 1 < job->pieces->len)
+    height += height_to_start (job, i + 1);
+  return height;
+}
+
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 Job               *job)
 {
-  double page_height = gtk_print_context_get_height (context);
+  double page_height = gtk_print_context_get_height (context) - FOOT_HEIGHT;
   GArray *page;
   double y = 0;
 
@@ -262,41 +331,105 @@ on_begin_print (GtkPrintOperation *operation,
   for (guint i = 0; i < job->pieces->len; i++)
     {
       Piece *piece = &g_array_index (job->pieces, Piece, i);
+      int n_lines, line = 0;
 
+      /* What cannot start here with what goes with it starts a page; a
+       * chain taller than a page starts where it is. */
+      if (y > 0 && y + height_to_start (job, i) > page_height)
+        {
+          page = new_page (job);
+          y = 0;
+        }
       if (piece->pixbuf != NULL)
         {
-          Placement placement = { i, -1, 0 };
+          Placement placement = { i, -1, y };
 
-          if (y + piece->height > page_height && y > 0)
-            {
-              page = new_page (job);
-              y = 0;
-            }
-          placement.y = y;
           g_array_append_val (page, placement);
           y += piece->height + piece->space_after;
           continue;
         }
 
-      for (int line = 0; line < pango_layout_get_line_count (piece->layout); line++)
+      n_lines = pango_layout_get_line_count (piece->layout);
+      while (line < n_lines)
         {
-          PangoRectangle logical;
-          Placement placement = { i, line, 0 };
+          int fit = 0;
+          double bottom = y;
 
-          pango_layout_line_get_extents (pango_layout_get_line_readonly (piece->layout, line), NULL, &logical);
-          if (y + (double) logical.height / PANGO_SCALE > page_height && y > 0)
+          while (line + fit < n_lines && bottom + line_height (piece, line + fit) <= page_height)
+            bottom += line_height (piece, line + fit++);
+          if (line + fit < n_lines)
+            {
+              /* The page breaks in this piece: leave at least MIN_LINES on
+               * each side, or move what is left of it to the next page. */
+              if (!is_whole (piece) && n_lines - line - fit < MIN_LINES)
+                fit = n_lines - line - MIN_LINES;
+              if (y > 0 && (is_whole (piece) || fit < MIN_LINES))
+                {
+                  page = new_page (job);
+                  y = 0;
+                  continue;
+                }
+              /* A line taller than a page still goes somewhere. */
+              fit = MAX (fit, 1);
+            }
+          for (int k = 0; k < fit; k++, line++)
+            {
+              Placement placement = { i, line, y };
+
+              g_array_append_val (page, placement);
+              y += line_height (piece, line);
+            }
+          if (line < n_lines)
             {
               page = new_page (job);
               y = 0;
             }
-          placement.y = y;
-          g_array_append_val (page, placement);
-          y += (double) logical.height / PANGO_SCALE;
         }
       y += piece->space_after;
     }
 
   gtk_print_operation_set_n_pages (operation, job->pages->len);
+}
+
+/* Under the text: a rule, the story's headline and the page's number. */
+static void
+draw_foot (Job             *job,
+           GtkPrintContext *context,
+           int              page_nr)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double top = gtk_print_context_get_height (context) - FOOT_HEIGHT + 8;
+  g_autoptr(PangoLayout) title = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoLayout) number = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 7.5");
+  const char *headline = byline_article_get_headline (job->article);
+  g_autofree char *page = NULL;
+  int number_width;
+
+  /* TRANSLATORS: at the foot of a printed story's pages */
+  page = g_strdup_printf (C_("print", "Page %d of %d"), page_nr + 1, (int) job->pages->len);
+  pango_layout_set_font_description (number, font);
+  pango_layout_set_text (number, page, -1);
+  pango_layout_get_size (number, &number_width, NULL);
+
+  pango_layout_set_font_description (title, font);
+  pango_layout_set_text (title, byline_text_is_blank (headline) ? _("Untitled Story") : headline, -1);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (title, TRUE);
+  pango_layout_set_width (title, (int) ((width - 24) * PANGO_SCALE) - number_width);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, top);
+  cairo_line_to (cr, width, top);
+  cairo_stroke (cr);
+  cairo_move_to (cr, 0, top + 4);
+  pango_cairo_show_layout (cr, title);
+  cairo_move_to (cr, width - (double) number_width / PANGO_SCALE, top + 4);
+  pango_cairo_show_layout (cr, number);
+  cairo_restore (cr);
 }
 
 static void
@@ -354,6 +487,7 @@ on_draw_page (GtkPrintOperation *operation,
         pango_layout_iter_free (iter);
       }
     }
+  draw_foot (job, context, page_nr);
 }
 
 static GtkPrintOperation *

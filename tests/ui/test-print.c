@@ -199,6 +199,7 @@ test_long_story_pages (void)
  * resolution it is printed at. */
 typedef struct
 {
+  int page;
   int width;
   int x_ppi;
 } PdfImage;
@@ -223,6 +224,7 @@ pdf_images (const char *pdf)
           g_ptr_array_add (words, fields[j]);
       if (words->len < 14 || g_strcmp0 (g_ptr_array_index (words, 2), "image") != 0)
         continue;
+      image.page = atoi (g_ptr_array_index (words, 0));
       image.width = atoi (g_ptr_array_index (words, 3));
       image.x_ppi = atoi (g_ptr_array_index (words, 12));
       g_array_append_val (images, image);
@@ -285,6 +287,196 @@ test_pictures_at_their_size (void)
   g_assert_cmpfloat (photo_points, >, 2.5 * logo_points);
 }
 
+/* The lines of page @page (from 1) as pdftotext lays them out. */
+static GStrv
+pdf_page_lines (const char *pdf,
+                int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *text = spawn ((const char *[]) { "pdftotext", "-layout", "-enc", "UTF-8",
+                                                    "-f", number, "-l", number, pdf, "-", NULL });
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) all = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if (*g_strstrip (all[i]) != '\0' && strcmp (all[i], "\f") != 0)
+      g_strv_builder_add (lines, all[i]);
+  return g_strv_builder_end (lines);
+}
+
+/* Whether @line holds the word @word (words are separated by spaces). */
+static gboolean
+line_has_word (const char *line,
+               const char *word)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+
+  return g_strv_contains ((const char * const *) words, word);
+}
+
+/* How many of @lines hold a word of paragraph @paragraph ("p7w…"). */
+static guint
+count_paragraph_lines (GStrv lines,
+                       guint paragraph)
+{
+  g_autofree char *prefix = g_strdup_printf ("p%uw", paragraph);
+  guint count = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", -1);
+
+      for (guint j = 0; words[j] != NULL; j++)
+        if (g_str_has_prefix (words[j], prefix))
+          {
+            count++;
+            break;
+          }
+    }
+  return count;
+}
+
+static void
+check_pages_break_well (guint32 seed)
+{
+  g_autoptr(GFile) media = byline_test_make_folder ("print-breaks-media");
+  g_autoptr(GFile) out = byline_test_make_folder ("print-breaks-out");
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GFile) pdf = g_file_get_child (out, "breaks.pdf");
+  g_autofree char *path = g_file_get_path (pdf);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) images = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) picture_blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  BylineBody *body = byline_article_get_body (article);
+  guint n_blocks = 160, split = 0, headings = 0;
+  g_autofree guint *lines_on = NULL;
+  int n_pages = 0;
+
+  byline_article_set_headline (article, "Bản in thử: lũ quét ở Bát Xát");
+  for (guint j = 0; j < n_blocks; j++)
+    {
+      guint kind = g_rand_int_range (rand, 0, 10);
+
+      if (kind == 0 && j > 0)
+        {
+          g_autofree char *name = g_strdup_printf ("c%u.png", j);
+          BylineImage *image = add_picture (article, media, name, 400 + 40 * g_rand_int_range (rand, 0, 20),
+                                            300 + 30 * g_rand_int_range (rand, 0, 20));
+
+          byline_image_set_caption (image, name);
+          g_array_append_val (picture_blocks, j);
+        }
+      else if (kind == 1)
+        {
+          g_autofree char *heading = g_strdup_printf ("Mục h%u", j);
+
+          byline_body_append_block (body, BYLINE_BLOCK_HEADING1, heading);
+        }
+      else
+        {
+          g_autoptr(GString) paragraph = g_string_new (NULL);
+          guint n_words = g_rand_int_range (rand, 4, 90);
+
+          for (guint w = 0; w < n_words; w++)
+            g_string_append_printf (paragraph, "%sp%uw%u", w ? " " : "", j, w);
+          byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, paragraph->str);
+        }
+    }
+  g_assert_true (byline_print_to_pdf (article, path, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, >=, 8);
+  g_assert_cmpint (pdf_pages (path), ==, n_pages);
+  for (int page = 1; page <= n_pages; page++)
+    g_ptr_array_add (pages, pdf_page_lines (path, page));
+
+  /* How many lines of each paragraph each page holds. */
+  lines_on = g_new0 (guint, n_pages * n_blocks);
+  for (int page = 1; page <= n_pages; page++)
+    for (guint j = 0; j < n_blocks; j++)
+      lines_on[(page - 1) * n_blocks + j] = count_paragraph_lines (g_ptr_array_index (pages, page - 1), j);
+
+  for (int page = 1; page <= n_pages; page++)
+    {
+      GStrv lines = g_ptr_array_index (pages, page - 1);
+      guint n_lines = g_strv_length (lines);
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", page, n_pages);
+      const char *foot;
+
+      /* The foot is the page's last line: the headline, then the number. */
+      g_assert_cmpuint (n_lines, >=, 2);
+      foot = lines[n_lines - 1];
+      g_assert_true (g_str_has_prefix (foot, "Bản in thử: lũ quét ở Bát Xát"));
+      g_assert_true (g_str_has_suffix (foot, number));
+
+      for (guint j = 0; j < n_blocks; j++)
+        {
+          guint here = lines_on[(page - 1) * n_blocks + j];
+          guint next = page < n_pages ? lines_on[page * n_blocks + j] : 0;
+          g_autofree char *heading = g_strdup_printf ("h%u", j);
+
+          /* A paragraph on two pages has at least two lines on each. */
+          if (here > 0 && next > 0)
+            {
+              split++;
+              if (here < 2 || next < 2)
+                g_error ("paragraph %u breaks %u lines on page %d, %u on page %d",
+                         j, here, page, next, page + 1);
+            }
+          /* A heading is not the page's last line, and what follows it
+           * starts on its page: two lines of a paragraph, or all of it. */
+          for (guint i = 0; i < n_lines; i++)
+            if (line_has_word (lines[i], heading))
+              {
+                guint total = 0;
+
+                if (i + 2 >= n_lines)
+                  g_error ("heading %u is the last line of page %d", j, page);
+                for (int k = 0; k < n_pages; k++)
+                  total += lines_on[k * n_blocks + j + 1];
+                if (lines_on[(page - 1) * n_blocks + j + 1] < MIN (total, 2))
+                  g_error ("heading %u is on page %d, apart from the paragraph under it", j, page);
+                headings++;
+              }
+        }
+    }
+  /* The story does break in paragraphs and has headings, so the rules
+   * above were tried. */
+  g_assert_cmpuint (split, >=, 3);
+  g_assert_cmpuint (headings, >=, 3);
+
+  /* Each picture's caption is on the page pdfimages puts the picture on. */
+  images = pdf_images (path);
+  g_assert_cmpuint (images->len, ==, picture_blocks->len);
+  for (guint i = 0; i < images->len; i++)
+    {
+      guint j = g_array_index (picture_blocks, guint, i);
+      int page = g_array_index (images, PdfImage, i).page;
+      GStrv lines = g_ptr_array_index (pages, page - 1);
+      g_autofree char *caption = g_strdup_printf ("c%u.png", j);
+      gboolean found = FALSE;
+
+      for (guint k = 0; lines[k] != NULL; k++)
+        found |= line_has_word (lines[k], caption);
+      if (!found)
+        g_error ("the caption of picture %s is not on its page, %d", caption, page);
+    }
+}
+
+/* A proof of many pages breaks as a typesetter would: no paragraph leaves
+ * one line alone at a page's foot or head, a heading is never the last
+ * line of a page and goes with the start of what follows it, a picture's
+ * caption is on the picture's page, and every page says under its text
+ * the story's headline and "Page N of M".  The story is made of blocks of
+ * many lengths so that the pages break at every kind of place. */
+static void
+test_pages_break_well (void)
+{
+  for (guint32 seed = 1; seed <= 5; seed++)
+    check_pages_break_well (seed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/story-on-paper", test_story_on_paper);
   g_test_add_func ("/ui/print/long-story-pages", test_long_story_pages);
   g_test_add_func ("/ui/print/pictures-at-their-size", test_pictures_at_their_size);
+  g_test_add_func ("/ui/print/pages-break-well", test_pages_break_well);
   g_test_add_func ("/ui/print/preview-lead", test_preview_lead);
   g_test_add_func ("/ui/print/settings-for-story", test_settings_for_story);
   return g_test_run ();

@@ -29,6 +29,7 @@ typedef struct
   char       *base;
   GByteArray *jpeg;
   guint       story_requests;  /* of /tin/lu-quet-o-bat-xat */
+  guint       other_pictures;  /* requests of /thumb/…, /logo.png */
 } Fixture;
 
 /* The site's answers that are text: a path, its type, its body. */
@@ -76,6 +77,29 @@ on_request (SoupServer        *server,
 
   if (g_str_equal (path, "/tin/lu-quet-o-bat-xat"))
     f->story_requests++;
+  if (g_str_has_prefix (path, "/thumb/") || g_str_equal (path, "/logo.png"))
+    f->other_pictures++;
+  /* A news site's page as it is: the site's logo, then the latest stories'
+   * thumbnails, forty-five of them, then the story with its photo. */
+  if (g_str_equal (path, "/tin/trang-bao"))
+    {
+      GString *page = g_string_new ("<!DOCTYPE html><html lang=vi><head><meta charset=utf-8></head><body>"
+                                    "<header><img src='/logo.png' alt='Báo Lào Cai'></header><aside><h2>Tin mới</h2>");
+
+      for (guint i = 0; i < 45; i++)
+        g_string_append_printf (page, "<div><a href='/tin/%u'><img src='/thumb/%u.jpg'></a>"
+                                "<h3><a href='/tin/%u'>Tin số %u</a></h3></div>", i, i, i, i);
+      g_string_append (page, "</aside><article><h1>Lũ quét ở Bát Xát</h1>"
+                       "<p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.</p>"
+                       "<figure><img src='/anh/L%C5%A9%20qu%C3%A9t.jpg'><figcaption>Nước lũ tràn qua bản."
+                       "</figcaption></figure><p>Nhiều hộ dân phải di dời tài sản.</p></article>"
+                       "<footer><img src='/thumb/quang-cao.jpg'></footer></body></html>");
+      gsize length = page->len;
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_TAKE, g_string_free (page, FALSE), length);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     if (g_str_equal (path, answers[i].path))
       {
@@ -626,6 +650,29 @@ test_page_pictures_left_out (Fixture       *f,
   link_read_clear (&stopped);
 }
 
+/* A link to a story on a news site's page, as pages are: a logo, the
+ * latest stories' thumbnails, an advertisement.  Only the story's photo is
+ * downloaded.  All were, forty before the story's own, which was then past
+ * the bound and left out; on a mountain district's line, minutes of
+ * "picture 7 of 40" for pictures the story does not hold. */
+static void
+test_page_story_pictures_only (Fixture       *f,
+                               gconstpointer  data)
+{
+  LinkRead r = { g_strconcat (f->base, "/tin/trang-bao", NULL), NULL };
+
+  read_link (f, &r);
+  g_assert_no_error (r.error);
+  g_assert_nonnull (r.story);
+  g_assert_cmpstr (byline_article_get_headline (r.story), ==, "Lũ quét ở Bát Xát");
+  g_assert_cmpuint (byline_article_get_n_images (r.story), ==, 1);
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (r.story, 0)), ==, "Lũ quét.jpg");
+  g_assert_cmpstr (byline_image_get_caption (byline_article_get_image (r.story, 0)), ==, "Nước lũ tràn qua bản.");
+  g_assert_true (r.left_out == NULL || r.left_out[0] == NULL);
+  g_assert_cmpuint (f->other_pictures, ==, 0);
+  link_read_clear (&r);
+}
+
 /* A link that leads to a page to log in, not to its story: said, and no
  * story made of the form's labels ("Đăng nhập" with its words "Tên đăng
  * nhập", "Mật khẩu" opened as a draft). */
@@ -764,6 +811,8 @@ main (int   argc,
   g_test_add ("/web-page/kept", Fixture, NULL, fixture_setup, test_page_kept, fixture_teardown);
   g_test_add ("/web-picture/cut", Fixture, NULL, fixture_setup, test_cut, fixture_teardown);
   g_test_add ("/web-page/no-story", Fixture, NULL, fixture_setup, test_page_no_story, fixture_teardown);
+  g_test_add ("/web-page/story-pictures-only", Fixture, NULL, fixture_setup, test_page_story_pictures_only,
+              fixture_teardown);
   g_test_add ("/web-page/pictures-left-out", Fixture, NULL, fixture_setup, test_page_pictures_left_out,
               fixture_teardown);
 

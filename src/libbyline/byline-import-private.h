@@ -18,6 +18,8 @@ void _byline_import_left_out (BylineArticle *article,
 /* Takes @article (a piece read for a paste) and finishes it as
  * byline_import_read_piece() does: its left-out pictures into *@left_out,
  * credits out of its captions; NULL with an error when it holds nothing. */
+/* The labels _byline_import_left_out() kept on @article, taken off it. */
+char         **_byline_import_steal_left_out (BylineArticle *article);
 BylineArticle *_byline_import_finish_piece (BylineArticle   *article,
                                             const char      *display,
                                             char          ***left_out,

@@ -409,8 +409,8 @@ byline_import_read_full (GBytes       *bytes,
 }
 
 /* The left-out pictures' labels kept on @article, as a string array. */
-static char **
-steal_left_out (BylineArticle *article)
+char **
+_byline_import_steal_left_out (BylineArticle *article)
 {
   g_autoptr(GPtrArray) labels = g_object_steal_data (G_OBJECT (article), LEFT_OUT_KEY);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -460,7 +460,7 @@ _byline_import_finish_piece (BylineArticle   *article,
                              GError         **error)
 {
   g_autoptr(BylineArticle) piece = article;
-  g_auto(GStrv) labels = steal_left_out (piece);
+  g_auto(GStrv) labels = _byline_import_steal_left_out (piece);
 
   if (article_is_empty (piece))
     {

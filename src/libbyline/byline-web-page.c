@@ -245,12 +245,71 @@ fetch_picture (xmlNode      *img,
   return TRUE;
 }
 
+typedef BylineArticle *(*ImportFunc) (GBytes *, const char *, GFile *, GError **);
+
+/* What a picture is pointed at to learn whether the story holds it. */
+#define PROBE_NAME "byline-picture-"
+
+static GBytes *
+dump (xmlDoc *doc)
+{
+  xmlChar *dumped = NULL;
+  int size = 0;
+
+  htmlDocDumpMemoryFormat (doc, &dumped, &size, 0);
+  return g_bytes_new_with_free_func (dumped, size, xmlFree, dumped);
+}
+
+/* Which of the page's @pictures (those with a web address in @refs) are in
+ * the story @import finds in it.  A news page has tens of pictures besides
+ * the story's: the site's logo, advertisements, other stories' thumbnails.
+ * They were all downloaded, on a mountain district's line, before the
+ * story's own, and past the bound of 40 the story's own were not tried.
+ * The page is read once with each web picture pointed at a name of its own
+ * that names nothing: the names the import leaves out are the story's.
+ * NULL when the page cannot be read so: then all of them. */
+static gboolean *
+find_story_pictures (xmlDoc     *doc,
+                     GPtrArray  *pictures,
+                     GPtrArray  *refs,
+                     ImportFunc  import,
+                     const char *display)
+{
+  g_autofree gboolean *wanted = g_new0 (gboolean, pictures->len);
+  g_autoptr(GBytes) probe = NULL;
+  g_autoptr(BylineArticle) story = NULL;
+  g_auto(GStrv) labels = NULL;
+
+  for (guint i = 0; i < pictures->len; i++)
+    if (g_ptr_array_index (refs, i) != NULL)
+      {
+        g_autofree char *name = g_strdup_printf (PROBE_NAME "%u", i);
+
+        point_at (g_ptr_array_index (pictures, i), name);
+      }
+  probe = dump (doc);
+  if ((story = import (probe, display, NULL, NULL)) == NULL)
+    return NULL;
+  labels = _byline_import_steal_left_out (story);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      guint64 index;
+
+      if (g_str_has_prefix (labels[i], PROBE_NAME)
+          && g_ascii_string_to_unsigned (labels[i] + strlen (PROBE_NAME), 10, 0, pictures->len - 1, &index, NULL))
+        wanted[index] = TRUE;
+    }
+  return g_steal_pointer (&wanted);
+}
+
 /* Downloads the web pictures of @html into a new temporary folder, *@folder,
- * and returns the page pointing at them there. */
+ * and returns the page pointing at them there: with @story_import, only
+ * those of the story it finds in the page. */
 static GBytes *
 fetch_pictures (GBytes             *html,
                 const char         *base,
                 const char         *display,
+                ImportFunc          story_import,
                 GCancellable       *cancellable,
                 BylineWebProgress   progress,
                 gpointer            progress_data,
@@ -260,10 +319,9 @@ fetch_pictures (GBytes             *html,
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
   g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *wanted = NULL;
   g_autofree char *path = NULL;
-  xmlChar *dumped = NULL;
-  int size = 0;
-  guint tried = 0, total = 0;
+  guint tried = 0, total = 0, n_web = 0;
 
   if ((doc = parse (html)) == NULL)
     {
@@ -275,16 +333,20 @@ fetch_pictures (GBytes             *html,
   *folder = g_file_new_for_path (path);
 
   collect_pictures (xmlDocGetRootElement (doc), pictures);
-  /* Each picture's address on the web, if it has one: counted first, to
-   * say how many of them have come. */
+  /* Each picture's address on the web, if it has one. */
   for (guint i = 0; i < pictures->len; i++)
     {
       char *ref = dup_web_ref (g_ptr_array_index (pictures, i), base);
 
       g_ptr_array_add (refs, ref);
-      if (ref != NULL && total < BYLINE_WEB_PAGE_MAX_PICTURES)
-        total++;
+      n_web += ref != NULL;
     }
+  if (story_import != NULL && n_web > 0)
+    wanted = find_story_pictures (doc, pictures, refs, story_import, display);
+  /* Those to download, counted first, to say how many of them have come. */
+  for (guint i = 0; i < pictures->len; i++)
+    if (g_ptr_array_index (refs, i) != NULL && (wanted == NULL || wanted[i]) && total < BYLINE_WEB_PAGE_MAX_PICTURES)
+      total++;
   for (guint i = 0; i < pictures->len; i++)
     {
       xmlNode *img = g_ptr_array_index (pictures, i);
@@ -296,7 +358,7 @@ fetch_pictures (GBytes             *html,
        * the import, as a picture on the web.  Left as it was, a site's
        * "/uploads/lu.jpg" would be read as a file outside the folder, and
        * the whole story refused. */
-      if (tried < total && !g_cancellable_is_cancelled (cancellable))
+      if ((wanted == NULL || wanted[i]) && tried < total && !g_cancellable_is_cancelled (cancellable))
         {
           if (progress != NULL)
             progress (tried, total, progress_data);
@@ -308,17 +370,17 @@ fetch_pictures (GBytes             *html,
     }
   if (progress != NULL && total > 0)
     progress (total, total, progress_data);
-  htmlDocDumpMemoryFormat (doc, &dumped, &size, 0);
-  return g_bytes_new_with_free_func (dumped, size, xmlFree, dumped);
+  return dump (doc);
 }
 
-typedef BylineArticle *(*ImportFunc) (GBytes *, const char *, GFile *, GError **);
-
+/* @story_only: @import finds a story in a page, and only the story's
+ * pictures are downloaded. */
 static BylineArticle *
 read_with_pictures (GBytes             *html,
                     const char         *base,
                     const char         *display,
                     ImportFunc          import,
+                    gboolean            story_only,
                     GCancellable       *cancellable,
                     BylineWebProgress   progress,
                     gpointer            progress_data,
@@ -335,7 +397,8 @@ read_with_pictures (GBytes             *html,
 
   if (left_out != NULL)
     *left_out = NULL;
-  rewritten = fetch_pictures (html, base, display, cancellable, progress, progress_data, &folder, error);
+  rewritten = fetch_pictures (html, base, display, story_only ? import : NULL, cancellable, progress, progress_data,
+                              &folder, error);
   if (rewritten == NULL || (article = import (rewritten, display, folder, error)) == NULL)
     {
       if (folder != NULL)
@@ -358,7 +421,7 @@ byline_web_page_read_piece (GBytes             *html,
                             char             ***left_out,
                             GError            **error)
 {
-  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, cancellable, progress,
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, FALSE, cancellable, progress,
                              progress_data, left_out, error);
 }
 
@@ -372,7 +435,7 @@ byline_web_page_read_story (GBytes             *html,
                             char             ***left_out,
                             GError            **error)
 {
-  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_selection, cancellable,
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_selection, TRUE, cancellable,
                              progress, progress_data, left_out, error);
 }
 
@@ -406,7 +469,7 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
 
   g_return_val_if_fail (page != NULL, NULL);
 
-  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, cancellable, progress,
+  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, TRUE, cancellable, progress,
                               progress_data, left_out, error);
   if (story == NULL)
     return NULL;

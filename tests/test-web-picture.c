@@ -48,6 +48,27 @@ static const struct
     "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Đăng nhập</title></head><body><form>"
     "<label>Tên đăng nhập <input name=u></label><label>Mật khẩu <input type=password></label>"
     "<button>Đăng nhập</button></form></body></html>" },
+  /* A site's home page: the latest stories' headlines, leads and thumbnails. */
+  { "/", "text/html",
+    "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Báo Lào Cai</title></head><body>"
+    "<nav><a href='/'>Trang chủ</a> <a href='/xa-hoi'>Xã hội</a></nav>"
+    "<div><img src='/thumb/cuu-ho.jpg'><h3><a href='/tin/cuu-ho'>Cứu hộ giúp dân vùng lũ Bát Xát</a></h3>"
+    "<p>(BLC) - Hàng trăm cán bộ, chiến sĩ đã giúp dân di dời tài sản ra khỏi vùng nguy hiểm.</p></div>"
+    "<div><img src='/thumb/sat-lo.jpg'><h3><a href='/tin/sat-lo'>Mưa lớn gây sạt lở</a></h3>"
+    "<p>(BLC) - Mưa lớn kéo dài gây sạt lở nhiều tuyến đường liên xã ở Bát Xát.</p></div>"
+    "<div><img src='/thumb/lua.jpg'><h3><a href='/tin/lua'>Lúa mùa được giá</a></h3>"
+    "<p>(BLC) - Nông dân Mường Khương phấn khởi vì lúa mùa năm nay được mùa, được giá.</p></div>"
+    "</body></html>" },
+  /* A story with its related stories under it, each a linked headline and
+   * a lead. */
+  { "/tin/co-tin-lien-quan", "text/html",
+    "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8></head><body><article><h1>Thông xe Quốc lộ 4D</h1>"
+    "<p>(BLC) - Sau ba ngày khắc phục, Quốc lộ 4D đoạn qua Sa Pa đã thông xe lúc 17 giờ chiều nay.</p>"
+    "<p>Lực lượng chức năng vẫn túc trực tại điểm sạt lở để phân luồng, bảo đảm an toàn cho người đi đường.</p>"
+    "<h3>Tin liên quan</h3>"
+    "<h3><a href='/tin/sat-lo'>Sạt lở chia cắt Quốc lộ 4D</a></h3><p>Mưa lớn gây sạt lở.</p>"
+    "<h3><a href='/tin/mua'>Mưa lớn ở Sa Pa</a></h3><p>Mưa kéo dài ba ngày.</p>"
+    "</article></body></html>" },
   /* A story whose photo the site no longer has, at a root-relative address. */
   { "/tin/anh-mat", "text/html",
     "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8></head><body><article><h1>Cầu tạm bị cuốn trôi</h1>"
@@ -60,7 +81,8 @@ static const struct
     "<p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở xã Trịnh Tường.</p>"
     "<figure><img src='../anh/L%C5%A9%20qu%C3%A9t.jpg' alt='Nước lũ'>"
     "<figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh</figcaption></figure>"
-    "<p>Nhiều hộ dân phải di dời.</p><p style='text-align:right'><strong>Thu Hà</strong></p>"
+    "<p>Nhiều hộ dân phải di dời theo <a href='/van-ban/cong-van-12'>công văn số 12</a>.</p>"
+    "<p style='text-align:right'><strong>Thu Hà</strong></p>"
     "</article></body></html>" },
   { "/empty.jpg", "image/jpeg", "" },
 };
@@ -523,7 +545,7 @@ test_page_article (Fixture       *f,
     BylineBody *body = byline_article_get_body (r.story);
 
     g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, byline_body_get_n_blocks (body) - 1)), ==,
-                     "Nhiều hộ dân phải di dời.");
+                     "Nhiều hộ dân phải di dời theo công văn số 12.");
   }
 
   read_article (&picture);
@@ -591,7 +613,8 @@ link_read_clear (LinkRead *r)
 /* A link to a story dropped where a picture goes: the page is kept, with
  * the address it came from after its redirect, and its story read from it
  * without downloading it again (it was, a second wait on a slow line).  Its
- * picture's relative address is read against the address it came from. */
+ * picture's and its link's relative addresses are read against the address
+ * it came from (the link was dropped). */
 static void
 test_page_kept (Fixture       *f,
                 gconstpointer  data)
@@ -612,6 +635,22 @@ test_page_kept (Fixture       *f,
   g_assert_cmpuint (byline_article_get_n_images (r.story), ==, 1);
   g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (r.story, 0)), ==, "Lũ quét.jpg");
   g_assert_cmpuint (f->story_requests, ==, 1);
+  /* Its link to a page of its site is kept, at its whole address. */
+  {
+    BylineBody *body = byline_article_get_body (r.story);
+    g_autofree char *href = g_strconcat (f->base, "/van-ban/cong-van-12", NULL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+      {
+        guint n_spans;
+        const BylineSpan *spans = byline_block_get_spans (byline_body_get_block (body, i), &n_spans);
+
+        for (guint j = 0; j < n_spans; j++)
+          found |= spans[j].kind == BYLINE_SPAN_LINK && g_strcmp0 (spans[j].href, href) == 0;
+      }
+    g_assert_true (found);
+  }
   link_read_clear (&r);
 }
 
@@ -675,12 +714,15 @@ test_page_story_pictures_only (Fixture       *f,
 
 /* A link that leads to a page to log in, not to its story: said, and no
  * story made of the form's labels ("Đăng nhập" with its words "Tên đăng
- * nhập", "Mật khẩu" opened as a draft). */
+ * nhập", "Mật khẩu" opened as a draft).  A link to the site's home page:
+ * said, and no story made of its headlines and leads. */
 static void
 test_page_no_story (Fixture       *f,
                     gconstpointer  data)
 {
   LinkRead r = { g_strconcat (f->base, "/dang-nhap", NULL), NULL };
+  LinkRead home = { g_strconcat (f->base, "/", NULL), NULL };
+  LinkRead related = { g_strconcat (f->base, "/tin/co-tin-lien-quan", NULL), NULL };
 
   read_link (f, &r);
   g_assert_nonnull (r.page);
@@ -688,6 +730,24 @@ test_page_no_story (Fixture       *f,
   g_assert_error (r.error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
   g_assert_nonnull (strstr (r.error->message, "/dang-nhap shows no story"));
   link_read_clear (&r);
+
+  /* The site's home page: said, with two of its headlines, before any of
+   * its thumbnails is downloaded. */
+  read_link (f, &home);
+  g_assert_nonnull (home.page);
+  g_assert_null (home.story);
+  g_assert_error (home.error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (home.error->message, "/ is a list of stories (“Cứu hộ giúp dân vùng lũ Bát Xát”, "
+                                                 "“Mưa lớn gây sạt lở”…), not one story"));
+  g_assert_cmpuint (f->other_pictures, ==, 0);
+  link_read_clear (&home);
+
+  /* A story with its related stories' headlines under it opens. */
+  read_link (f, &related);
+  g_assert_no_error (related.error);
+  g_assert_nonnull (related.story);
+  g_assert_cmpstr (byline_article_get_headline (related.story), ==, "Thông xe Quốc lộ 4D");
+  link_read_clear (&related);
 }
 
 /* A server that answers with a picture's or a page's headers and part of

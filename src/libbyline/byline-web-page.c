@@ -134,6 +134,37 @@ collect_pictures (xmlNode   *root,
     _byline_html_walk_elements (root, add_picture, pictures);
 }
 
+static gboolean
+resolve_link (xmlNode  *node,
+              gpointer  base)
+{
+  g_autofree char *href = NULL;
+  g_autofree char *resolved = NULL;
+
+  if (g_ascii_strcasecmp ((const char *) node->name, "a") != 0
+      || (href = (char *) xmlGetProp (node, (const xmlChar *) "href")) == NULL)
+    return TRUE;
+  g_strstrip (href);
+  /* "#comments", "javascript:…": nothing to read against the page. */
+  if (*href == '\0' || *href == '#' || g_uri_peek_scheme (href) != NULL)
+    return TRUE;
+  resolved = g_uri_resolve_relative (base, href, G_URI_FLAGS_NONE, NULL);
+  if (resolved != NULL)
+    xmlSetProp (node, (const xmlChar *) "href", (const xmlChar *) resolved);
+  return TRUE;
+}
+
+/* Points the page's links at their whole addresses: "/tin/cau-moi" is on
+ * the page's site.  A story's links to its site's pages were dropped as
+ * having no address. */
+static void
+resolve_links (xmlNode    *root,
+               const char *base)
+{
+  if (root != NULL && base != NULL)
+    _byline_html_walk_elements (root, resolve_link, (gpointer) base);
+}
+
 static xmlDoc *
 parse (GBytes *html)
 {
@@ -245,7 +276,121 @@ fetch_picture (xmlNode      *img,
   return TRUE;
 }
 
+/* Whether @story has a paragraph a story would have (as the story finder
+ * counts them, byline-html-main-text.c), or a picture.  A log-in page, a
+ * paywall's form, has labels and buttons only. */
+static gboolean
+has_story_text (BylineArticle *story,
+                guint          n_pictures)
+{
+  BylineBody *body = byline_article_get_body (story);
+  const char *lead = byline_article_get_lead (story);
+
+  if (n_pictures > 0
+      || (lead != NULL && g_utf8_strlen (lead, -1) >= BYLINE_HTML_MIN_PARAGRAPH))
+    return TRUE;
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    if (g_utf8_strlen (byline_block_get_text (byline_body_get_block (body, i)), -1) >= BYLINE_HTML_MIN_PARAGRAPH)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @block is a heading that is a link and nothing else, as a list
+ * of stories' headlines are. */
+static gboolean
+is_linked_heading (const BylineBlock *block)
+{
+  BylineBlockKind kind = byline_block_get_kind (block);
+  const BylineSpan *spans;
+  guint n_spans;
+
+  if (kind != BYLINE_BLOCK_HEADING1 && kind != BYLINE_BLOCK_HEADING2)
+    return FALSE;
+  spans = byline_block_get_spans (block, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[i].kind == BYLINE_SPAN_LINK && spans[i].start == 0 && spans[i].end == byline_block_get_length (block))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @story is a list of stories, as a site's home page or a
+ * section's page is: two headlines or more that are links, most of its
+ * headings, and no more text than their leads (the paragraph under each).
+ * A story with a list of related stories at its end has text of its own.
+ * Opened, a list was a draft of those headlines and leads.  The first two
+ * headlines are put in *@first and *@second. */
+static gboolean
+is_list_of_stories (BylineArticle  *story,
+                    const char    **first,
+                    const char    **second)
+{
+  BylineBody *body = byline_article_get_body (story);
+  guint linked = 0, headings = 0;
+  gsize leads = 0, other = 0;
+  gboolean under_linked = FALSE;
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      BylineBlockKind kind = byline_block_get_kind (block);
+
+      if (kind != BYLINE_BLOCK_HEADING1 && kind != BYLINE_BLOCK_HEADING2)
+        {
+          if (under_linked)
+            leads += byline_block_get_length (block);
+          else
+            other += byline_block_get_length (block);
+          under_linked = FALSE;
+          continue;
+        }
+      headings++;
+      under_linked = is_linked_heading (block);
+      if (!under_linked)
+        continue;
+      if (linked == 0)
+        *first = byline_block_get_text (block);
+      else if (linked == 1)
+        *second = byline_block_get_text (block);
+      linked++;
+    }
+  return linked >= 2 && 2 * linked > headings && other <= leads;
+}
+
+/* Refuses a page that holds no story, read before its pictures are
+ * downloaded (they are @n_pictures). */
+static gboolean
+check_is_story (BylineArticle  *story,
+                guint           n_pictures,
+                const char     *uri,
+                GError        **error)
+{
+  const char *first = NULL, *second = NULL;
+
+  /* A link that leads to a log-in page, not to the story: a draft of its
+   * labels ("Tên đăng nhập", "Mật khẩu") is no use. */
+  if (!has_story_text (story, n_pictures))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+                   _("%s shows no story, only a few words (a page to log in?): open it in the browser, "
+                     "select the story, then paste it or drag it here"), uri);
+      return FALSE;
+    }
+  /* A link to the site's home page, or to a section's: its headlines and
+   * leads are no story, and its thumbnails were downloaded for nothing. */
+  if (is_list_of_stories (story, &first, &second))
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+                   _("%s is a list of stories (“%s”, “%s”…), not one story: open the story you want in the "
+                     "browser, then drag its link here"), uri, first, second);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef BylineArticle *(*ImportFunc) (GBytes *, const char *, GFile *, GError **);
+/* Refuses what @story, read from a page before its pictures are downloaded
+ * (@n_pictures of them in the story), is not. */
+typedef gboolean (*CheckFunc) (BylineArticle *story, guint n_pictures, const char *display, GError **error);
 
 /* What a picture is pointed at to learn whether the story holds it. */
 #define PROBE_NAME "byline-picture-"
@@ -267,18 +412,23 @@ dump (xmlDoc *doc)
  * story's own, and past the bound of 40 the story's own were not tried.
  * The page is read once with each web picture pointed at a name of its own
  * that names nothing: the names the import leaves out are the story's.
- * NULL when the page cannot be read so: then all of them. */
-static gboolean *
-find_story_pictures (xmlDoc     *doc,
-                     GPtrArray  *pictures,
-                     GPtrArray  *refs,
-                     ImportFunc  import,
-                     const char *display)
+ * *@wanted_out is NULL when the page cannot be read so: then all of them.
+ * FALSE when @check refuses the story so read. */
+static gboolean
+find_story_pictures (xmlDoc      *doc,
+                     GPtrArray   *pictures,
+                     GPtrArray   *refs,
+                     ImportFunc   import,
+                     CheckFunc    check,
+                     const char  *display,
+                     gboolean   **wanted_out,
+                     GError     **error)
 {
   g_autofree gboolean *wanted = g_new0 (gboolean, pictures->len);
   g_autoptr(GBytes) probe = NULL;
   g_autoptr(BylineArticle) story = NULL;
   g_auto(GStrv) labels = NULL;
+  guint n_wanted = 0;
 
   for (guint i = 0; i < pictures->len; i++)
     if (g_ptr_array_index (refs, i) != NULL)
@@ -289,7 +439,7 @@ find_story_pictures (xmlDoc     *doc,
       }
   probe = dump (doc);
   if ((story = import (probe, display, NULL, NULL)) == NULL)
-    return NULL;
+    return TRUE;
   labels = _byline_import_steal_left_out (story);
   for (guint i = 0; labels[i] != NULL; i++)
     {
@@ -297,19 +447,26 @@ find_story_pictures (xmlDoc     *doc,
 
       if (g_str_has_prefix (labels[i], PROBE_NAME)
           && g_ascii_string_to_unsigned (labels[i] + strlen (PROBE_NAME), 10, 0, pictures->len - 1, &index, NULL))
-        wanted[index] = TRUE;
+        {
+          wanted[index] = TRUE;
+          n_wanted++;
+        }
     }
-  return g_steal_pointer (&wanted);
+  if (check != NULL && !check (story, n_wanted, display, error))
+    return FALSE;
+  *wanted_out = g_steal_pointer (&wanted);
+  return TRUE;
 }
 
 /* Downloads the web pictures of @html into a new temporary folder, *@folder,
  * and returns the page pointing at them there: with @story_import, only
- * those of the story it finds in the page. */
+ * those of the story it finds in the page, once @check has not refused it. */
 static GBytes *
 fetch_pictures (GBytes             *html,
                 const char         *base,
                 const char         *display,
                 ImportFunc          story_import,
+                CheckFunc           check,
                 GCancellable       *cancellable,
                 BylineWebProgress   progress,
                 gpointer            progress_data,
@@ -332,6 +489,7 @@ fetch_pictures (GBytes             *html,
     return NULL;
   *folder = g_file_new_for_path (path);
 
+  resolve_links (xmlDocGetRootElement (doc), base);
   collect_pictures (xmlDocGetRootElement (doc), pictures);
   /* Each picture's address on the web, if it has one. */
   for (guint i = 0; i < pictures->len; i++)
@@ -341,8 +499,9 @@ fetch_pictures (GBytes             *html,
       g_ptr_array_add (refs, ref);
       n_web += ref != NULL;
     }
-  if (story_import != NULL && n_web > 0)
-    wanted = find_story_pictures (doc, pictures, refs, story_import, display);
+  if (story_import != NULL && (n_web > 0 || check != NULL)
+      && !find_story_pictures (doc, pictures, refs, story_import, check, display, &wanted, error))
+    return NULL;
   /* Those to download, counted first, to say how many of them have come. */
   for (guint i = 0; i < pictures->len; i++)
     if (g_ptr_array_index (refs, i) != NULL && (wanted == NULL || wanted[i]) && total < BYLINE_WEB_PAGE_MAX_PICTURES)
@@ -374,13 +533,14 @@ fetch_pictures (GBytes             *html,
 }
 
 /* @story_only: @import finds a story in a page, and only the story's
- * pictures are downloaded. */
+ * pictures are downloaded, once @check (or NULL) has not refused it. */
 static BylineArticle *
 read_with_pictures (GBytes             *html,
                     const char         *base,
                     const char         *display,
                     ImportFunc          import,
                     gboolean            story_only,
+                    CheckFunc           check,
                     GCancellable       *cancellable,
                     BylineWebProgress   progress,
                     gpointer            progress_data,
@@ -397,8 +557,8 @@ read_with_pictures (GBytes             *html,
 
   if (left_out != NULL)
     *left_out = NULL;
-  rewritten = fetch_pictures (html, base, display, story_only ? import : NULL, cancellable, progress, progress_data,
-                              &folder, error);
+  rewritten = fetch_pictures (html, base, display, story_only ? import : NULL, check, cancellable, progress,
+                              progress_data, &folder, error);
   if (rewritten == NULL || (article = import (rewritten, display, folder, error)) == NULL)
     {
       if (folder != NULL)
@@ -421,7 +581,7 @@ byline_web_page_read_piece (GBytes             *html,
                             char             ***left_out,
                             GError            **error)
 {
-  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, FALSE, cancellable, progress,
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, FALSE, NULL, cancellable, progress,
                              progress_data, left_out, error);
 }
 
@@ -435,26 +595,8 @@ byline_web_page_read_story (GBytes             *html,
                             char             ***left_out,
                             GError            **error)
 {
-  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_selection, TRUE, cancellable,
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_selection, TRUE, NULL, cancellable,
                              progress, progress_data, left_out, error);
-}
-
-/* Whether @story has a paragraph a story would have (as the story finder
- * counts them, byline-html-main-text.c), or a picture.  A log-in page, a
- * paywall's form, has labels and buttons only. */
-static gboolean
-has_story_text (BylineArticle *story)
-{
-  BylineBody *body = byline_article_get_body (story);
-  const char *lead = byline_article_get_lead (story);
-
-  if (byline_article_get_n_images (story) > 0
-      || (lead != NULL && g_utf8_strlen (lead, -1) >= BYLINE_HTML_MIN_PARAGRAPH))
-    return TRUE;
-  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
-    if (g_utf8_strlen (byline_block_get_text (byline_body_get_block (body, i)), -1) >= BYLINE_HTML_MIN_PARAGRAPH)
-      return TRUE;
-  return FALSE;
 }
 
 BylineArticle *
@@ -469,21 +611,10 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
 
   g_return_val_if_fail (page != NULL, NULL);
 
-  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, TRUE, cancellable, progress,
-                              progress_data, left_out, error);
+  story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, TRUE, check_is_story,
+                              cancellable, progress, progress_data, left_out, error);
   if (story == NULL)
     return NULL;
-  /* A link that leads to a log-in page, not to the story: a draft of its
-   * labels ("Tên đăng nhập", "Mật khẩu") is no use. */
-  if (!has_story_text (story))
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
-                   _("%s shows no story, only a few words (a page to log in?): open it in the browser, "
-                     "select the story, then paste it or drag it here"), page->uri);
-      if (left_out != NULL)
-        g_clear_pointer (left_out, g_strfreev);
-      return NULL;
-    }
   /* A site's story leads with its photo: the first is featured, as a
    * document's first picture is. */
   if (byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)

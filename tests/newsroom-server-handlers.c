@@ -849,6 +849,28 @@ early_cb (SoupServer        *soup,
     asset_put_early (self, msg, path + strlen ("/v1/assets/"));
 }
 
+/* Sends the answer routed for @msg as an HTTP/1.0 server would, which ends
+ * an answer by closing the connection, and closes it half-way through the
+ * body: a mountain district's line dropping mid-download, which libsoup
+ * reads as the answer's end. */
+static void
+cut_response (SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  const char *type = soup_message_headers_get_content_type (soup_server_message_get_response_headers (msg), NULL);
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+  g_autofree char *head = g_strdup_printf ("HTTP/1.0 %u OK\r\nContent-Type: %s\r\nContent-Length: %" G_GSIZE_FORMAT
+                                           "\r\nConnection: close\r\n\r\n",
+                                           soup_server_message_get_status (msg),
+                                           type != NULL ? type : "application/octet-stream",
+                                           g_bytes_get_size (body));
+
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+  g_output_stream_write_all (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body) / 2, NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
 static void
 handler_cb (SoupServer        *soup,
             SoupServerMessage *msg,
@@ -875,6 +897,8 @@ handler_cb (SoupServer        *soup,
 
       g_io_stream_close (stream, NULL, NULL);
     }
+  if (fault != NULL && fault->fault == BYLINE_FAULT_CUT_RESPONSE)
+    cut_response (msg);
 }
 
 void

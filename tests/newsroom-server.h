@@ -19,6 +19,7 @@ typedef enum
   BYLINE_FAULT_HANG,           /* read the request, never answer */
   BYLINE_FAULT_RESET_IN_BODY,  /* close the connection after @after_bytes of the body */
   BYLINE_FAULT_DROP_RESPONSE,  /* do the work, then close the connection without answering */
+  BYLINE_FAULT_CUT_RESPONSE,   /* answer as HTTP/1.0 with the whole length, send half the body, close */
 } BylineFault;
 
 #define BYLINE_TYPE_NEWSROOM_SERVER (byline_newsroom_server_get_type ())

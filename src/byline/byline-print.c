@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-article-preview.h"
+#include "byline-date-format.h"
 #include "byline-print.h"
 #include "byline-thumbnailer.h"
 #include "byline-widget-util.h"
@@ -61,6 +62,7 @@ typedef struct
   BylineArticle *article;
   GArray        *pieces;  /* Piece */
   GPtrArray     *pages;   /* GArray of Placement */
+  char          *printed; /* when, as the pages' foot says it */
 } Job;
 
 static void
@@ -78,6 +80,7 @@ job_free (Job *job)
   g_clear_object (&job->article);
   g_clear_pointer (&job->pieces, g_array_unref);
   g_clear_pointer (&job->pages, g_ptr_array_unref);
+  g_free (job->printed);
   g_free (job);
 }
 
@@ -326,6 +329,12 @@ on_begin_print (GtkPrintOperation *operation,
   g_array_set_size (job->pieces, 0);
   g_ptr_array_set_size (job->pages, 0);
   build_pieces (job, context);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    g_free (job->printed);
+    job->printed = byline_format_date (now, BYLINE_DATE_FORMAT_DATE | BYLINE_DATE_FORMAT_TIME, NULL);
+  }
 
   page = new_page (job);
   for (guint i = 0; i < job->pieces->len; i++)
@@ -391,7 +400,8 @@ on_begin_print (GtkPrintOperation *operation,
   gtk_print_operation_set_n_pages (operation, job->pages->len);
 }
 
-/* Under the text: a rule, the story's headline and the page's number. */
+/* Under the text: a rule, the story's headline, when it was printed (two
+ * proofs of one story are told apart) and the page's number. */
 static void
 draw_foot (Job             *job,
            GtkPrintContext *context,
@@ -407,8 +417,10 @@ draw_foot (Job             *job,
   g_autofree char *page = NULL;
   int number_width;
 
-  /* TRANSLATORS: at the foot of a printed story's pages */
-  page = g_strdup_printf (C_("print", "Page %d of %d"), page_nr + 1, (int) job->pages->len);
+  /* TRANSLATORS: at the foot of a printed story's pages: when it was
+   * printed ("10/08/2022 - 21:05"), the page's number, the number of pages */
+  page = g_strdup_printf (C_("print", "Printed %s · Page %d of %d"), job->printed, page_nr + 1,
+                          (int) job->pages->len);
   pango_layout_set_font_description (number, font);
   pango_layout_set_text (number, page, -1);
   pango_layout_get_size (number, &number_width, NULL);

@@ -352,6 +352,9 @@ check_pages_break_well (guint32 seed)
   BylineBody *body = byline_article_get_body (article);
   guint n_blocks = 160, split = 0, headings = 0;
   g_autofree guint *lines_on = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* When it was printed, to the day (the minute may turn meanwhile). */
+  g_autofree char *printed = g_date_time_format (now, "Printed %B %-d, %Y, ");
   int n_pages = 0;
 
   byline_article_set_headline (article, "Bản in thử: lũ quét ở Bát Xát");
@@ -409,6 +412,7 @@ check_pages_break_well (guint32 seed)
       foot = lines[n_lines - 1];
       g_assert_true (g_str_has_prefix (foot, "Bản in thử: lũ quét ở Bát Xát"));
       g_assert_true (g_str_has_suffix (foot, number));
+      g_assert_nonnull (strstr (foot, printed));
 
       for (guint j = 0; j < n_blocks; j++)
         {
@@ -468,7 +472,7 @@ check_pages_break_well (guint32 seed)
  * one line alone at a page's foot or head, a heading is never the last
  * line of a page and goes with the start of what follows it, a picture's
  * caption is on the picture's page, and every page says under its text
- * the story's headline and "Page N of M".  The story is made of blocks of
+ * the story's headline, when it was printed and "Page N of M".  The story is made of blocks of
  * many lengths so that the pages break at every kind of place. */
 static void
 test_pages_break_well (void)

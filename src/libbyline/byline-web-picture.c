@@ -27,6 +27,8 @@
 /* What is read first: enough to tell a picture from a page. */
 #define HEAD_BYTES 4096
 #define MAX_NAME_CHARS 100
+/* How long a dropped line is given before a download is tried again. */
+#define RETRY_DELAY_MS 1000
 
 gboolean
 byline_web_picture_is_web (GFile *file)
@@ -215,8 +217,19 @@ open_download (const char    *uri,
   return stream;
 }
 
+/* Whether reading an answer failed with @error because the line dropped,
+ * which one more try may get past: not a time-out (a minute more of
+ * waiting), not a stop. */
+static gboolean
+is_cut_off (const GError *error)
+{
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+         && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* Reads the rest of @stream, @msg's answer, onto @page: at most
- * @max_bytes in all, else a page too large, naming @uri. */
+ * @max_bytes in all, else a page too large, naming @uri.  *@cut_off says
+ * whether it failed as the line dropped. */
 static gboolean
 append_body (GInputStream  *stream,
              SoupMessage   *msg,
@@ -224,6 +237,7 @@ append_body (GInputStream  *stream,
              gsize          max_bytes,
              const char    *uri,
              GCancellable  *cancellable,
+             gboolean      *cut_off,
              GError       **error)
 {
   g_autoptr(GError) local = NULL;
@@ -235,6 +249,7 @@ append_body (GInputStream  *stream,
 
       if (!g_input_stream_read_all (stream, buffer, sizeof buffer, &n, cancellable, &local))
         {
+          *cut_off = is_cut_off (local);
           set_download_error (error, _byline_http_error_from_transport (local, msg), DOWNLOAD_PAGE, uri);
           return FALSE;
         }
@@ -252,6 +267,7 @@ append_body (GInputStream  *stream,
   /* Half a page would be read as the whole story. */
   if (!_byline_http_check_whole (msg, page->len, &local))
     {
+      *cut_off = TRUE;
       set_download_error (error, g_steal_pointer (&local), DOWNLOAD_PAGE, uri);
       return FALSE;
     }
@@ -270,6 +286,7 @@ byline_web_page_download (const char    *uri,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) page = g_byte_array_new ();
   const char *declared;
+  gboolean cut_off = FALSE;
 
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -283,7 +300,7 @@ byline_web_page_download (const char    *uri,
                    _("%s is not a web page but %s"), uri, declared);
       return NULL;
     }
-  if (!append_body (stream, msg, page, max_bytes, uri, cancellable, error))
+  if (!append_body (stream, msg, page, max_bytes, uri, cancellable, &cut_off, error))
     return NULL;
   if (base != NULL)
     *base = g_uri_to_string (soup_message_get_uri (msg));
@@ -299,14 +316,17 @@ byline_web_picture_download (const char    *uri,
   return byline_web_picture_download_full (uri, max_bytes, cancellable, NULL, NULL, NULL, error);
 }
 
-GFile *
-byline_web_picture_download_full (const char             *uri,
-                                  gsize                   max_bytes,
-                                  GCancellable           *cancellable,
-                                  GFileProgressCallback   progress,
-                                  gpointer                progress_data,
-                                  BylineDownloadedPage  **page_out,
-                                  GError                **error)
+/* One try of byline_web_picture_download_full(); *@cut_off says whether it
+ * failed as the line dropped, once the answer had begun. */
+static GFile *
+download_once (const char             *uri,
+               gsize                   max_bytes,
+               GCancellable           *cancellable,
+               GFileProgressCallback   progress,
+               gpointer                progress_data,
+               BylineDownloadedPage  **page_out,
+               gboolean               *cut_off,
+               GError                **error)
 {
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) msg = NULL;
@@ -326,9 +346,6 @@ byline_web_picture_download_full (const char             *uri,
   gboolean page;
   GError *cut = NULL;
 
-  g_return_val_if_fail (uri != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (page_out != NULL)
     *page_out = NULL;
   if ((stream = open_download (uri, cancellable, &session, &msg, error)) == NULL)
@@ -346,6 +363,7 @@ byline_web_picture_download_full (const char             *uri,
     }
   if (!g_input_stream_read_all (stream, head, sizeof head, &head_length, cancellable, &local))
     {
+      *cut_off = is_cut_off (local);
       set_download_error (error, _byline_http_error_from_transport (local, msg), DOWNLOAD_PICTURE, uri);
       return NULL;
     }
@@ -369,7 +387,7 @@ byline_web_picture_download_full (const char             *uri,
 
       g_byte_array_append (html, head, head_length);
       if (head_length == sizeof head
-          && !append_body (stream, msg, html, BYLINE_IMPORT_MAX_SIZE, uri, cancellable, error))
+          && !append_body (stream, msg, html, BYLINE_IMPORT_MAX_SIZE, uri, cancellable, cut_off, error))
         return NULL;
       base = g_uri_to_string (soup_message_get_uri (msg));
       bytes = g_byte_array_free_to_bytes (g_steal_pointer (&html));
@@ -432,6 +450,7 @@ byline_web_picture_download_full (const char             *uri,
         {
           GError *reason = _byline_http_error_from_transport (local, msg);
 
+          *cut_off = is_cut_off (local);
           g_clear_error (&local);
           set_download_error (&local, reason, DOWNLOAD_PICTURE, uri);
           goto failed;
@@ -453,6 +472,7 @@ byline_web_picture_download_full (const char             *uri,
   /* Cut: half a photo, its bottom grey, is no picture to add. */
   if (!_byline_http_check_whole (msg, total, &cut))
     {
+      *cut_off = TRUE;
       set_download_error (&local, cut, DOWNLOAD_PICTURE, uri);
       goto failed;
     }
@@ -465,6 +485,42 @@ failed:
   remove_download (file);
   g_propagate_error (error, g_steal_pointer (&local));
   return NULL;
+}
+
+/* The line dropping mid-download, as it often does in a mountain district,
+ * is tried once more a second later: the picture was left out, or the
+ * story not opened, for a drop the next try gets past.  What the server
+ * answered (a page gone, a refusal), a time-out and a stop are not. */
+GFile *
+byline_web_picture_download_full (const char             *uri,
+                                  gsize                   max_bytes,
+                                  GCancellable           *cancellable,
+                                  GFileProgressCallback   progress,
+                                  gpointer                progress_data,
+                                  BylineDownloadedPage  **page_out,
+                                  GError                **error)
+{
+  g_autoptr(GError) first = NULL;
+  gboolean cut_off = FALSE;
+  GFile *file;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = download_once (uri, max_bytes, cancellable, progress, progress_data, page_out, &cut_off, &first);
+  if (first == NULL || !cut_off)
+    {
+      if (first != NULL)
+        g_propagate_error (error, g_steal_pointer (&first));
+      return file;
+    }
+  g_debug ("Downloading %s again: %s", uri, first->message);
+  for (guint waited = 0; waited < RETRY_DELAY_MS && !g_cancellable_is_cancelled (cancellable); waited += 50)
+    g_usleep (50 * 1000);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  cut_off = FALSE;
+  return download_once (uri, max_bytes, cancellable, progress, progress_data, page_out, &cut_off, error);
 }
 
 BylineDownloadedPage *

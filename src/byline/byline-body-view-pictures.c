@@ -208,6 +208,7 @@ typedef struct
   AdwToast         *downloading; /* shown while a web picture downloads */
   char             *host;       /* … from there */
   gint64            said_at;    /* when its progress was last said (monotonic µs) */
+  gboolean          again;      /* its line dropped: downloading it again */
   GCancellable     *cancellable; /* its Stop button's */
 } Insertion;
 
@@ -296,7 +297,20 @@ on_download_progress (goffset  received,
   gint64 now = g_get_monotonic_time ();
   char *title;
 
-  if (insertion->downloading == NULL || now - insertion->said_at < G_USEC_PER_SEC / 4)
+  if (insertion->downloading == NULL)
+    return;
+  /* The line dropped: said at once, else the count going back to 0 looks
+   * like a fault. */
+  if (received < 0)
+    {
+      insertion->again = TRUE;
+      insertion->said_at = now;
+      /* Translators: "Lost the connection to baolaocai.vn: downloading again…" */
+      title = g_strdup_printf (_("Lost the connection to %s: downloading again…"), insertion->host);
+      byline_toast_set_title_from_thread (insertion->downloading, title);
+      return;
+    }
+  if (now - insertion->said_at < G_USEC_PER_SEC / 4)
     return;
   insertion->said_at = now;
   /* Its size and a share, which keep their width as they go, rather than
@@ -304,10 +318,14 @@ on_download_progress (goffset  received,
   if (total > 0)
     {
       g_autofree char *all = g_format_size (total);
+      int share = (int) MIN (100, received * 100 / total);
 
-      /* Translators: "Downloading 8.4 MB from baolaocai.vn… 27%" */
-      title = g_strdup_printf (_("Downloading %s from %s… %d%%"), all, insertion->host,
-                               (int) MIN (100, received * 100 / total));
+      if (insertion->again)
+        /* Translators: "Downloading 8.4 MB from baolaocai.vn again… 27%", after the line dropped */
+        title = g_strdup_printf (_("Downloading %s from %s again… %d%%"), all, insertion->host, share);
+      else
+        /* Translators: "Downloading 8.4 MB from baolaocai.vn… 27%" */
+        title = g_strdup_printf (_("Downloading %s from %s… %d%%"), all, insertion->host, share);
     }
   else
     {

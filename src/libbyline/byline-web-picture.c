@@ -515,6 +515,8 @@ byline_web_picture_download_full (const char             *uri,
       return file;
     }
   g_debug ("Downloading %s again: %s", uri, first->message);
+  if (progress != NULL)
+    progress (-1, -1, progress_data);
   for (guint waited = 0; waited < RETRY_DELAY_MS && !g_cancellable_is_cancelled (cancellable); waited += 50)
     g_usleep (50 * 1000);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

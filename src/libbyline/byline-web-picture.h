@@ -51,7 +51,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDownloadedPage, byline_downloaded_page_free
  * downloaded whole (at most BYLINE_IMPORT_MAX_SIZE) into *@page, and NULL
  * is returned with no error.  Without @page it is refused.  @progress, if
  * given, is called in the downloading thread as a picture's bytes come:
- * those received, and all of them (-1 when the server does not say). */
+ * those received, and all of them (-1 when the server does not say).  A
+ * line that drops mid-download is tried once more, a second later: then
+ * @progress is called with -1 received, and counts again from 0. */
 GFile   *byline_web_picture_download_full (const char             *uri,
                                            gsize                   max_bytes,
                                            GCancellable           *cancellable,

@@ -414,6 +414,50 @@ test_web_picture_progress (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
 }
 
+static gboolean
+says_again (gpointer data)
+{
+  const char *title = byline_ui_test_toast_title (GTK_WIDGET (((Fixture *) data)->window));
+
+  return g_strcmp0 (title, "Lost the connection to 127.0.0.1: downloading again…") == 0;
+}
+
+static gboolean
+says_how_much_again (gpointer data)
+{
+  const char *title = byline_ui_test_toast_title (GTK_WIDGET (((Fixture *) data)->window));
+  g_autofree char *size = g_format_size (BYLINE_UI_WEB_SITE_LONG_SIZE);
+  g_autofree char *pattern = g_strdup_printf ("Downloading %s from 127.0.0.1 again… *%%", size);
+
+  return title != NULL && g_pattern_match_simple (pattern, title);
+}
+
+/* A large picture whose line drops half-way: the toast says so, the
+ * picture is downloaded again, and comes whole.  A drop in the mountains
+ * made the picture refused, and the count went back to 0 unsaid. */
+static void
+test_web_picture_again (Fixture       *f,
+                        gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_auto(BylineUiWebSite) site = { 0 };
+  g_autofree char *address = NULL;
+  g_autoptr(GFile) web = NULL;
+  BylineUiImageWait wait = { f->window, 1 };
+
+  byline_ui_web_site_open (f, &site);
+  address = byline_ui_web_site_address (&site, "/dut/anh-lon.png");
+  web = g_file_new_for_uri (address);
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (says_again, f, 5000));
+  g_assert_true (byline_ui_test_wait_until (says_how_much_again, f, 5000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_n_images, &wait, 10000));
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "anh-lon.png");
+  g_assert_cmpuint (byline_ui_web_site_count (&site, "/dut/anh-lon.png"), ==, 2);
+  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
+}
+
 /* A picture downloading on a stalled line into a window that is closed, or
  * into a story that another one replaces in the window: the download stops
  * (the line is hung up on).  It went on, to the time-out or the end of a
@@ -554,6 +598,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/web/drop-web-story", test_drop_web_story);
   byline_ui_test_add_window_test ("/ui/web/stop-web-picture", test_stop_web_picture);
   byline_ui_test_add_window_test ("/ui/web/web-picture-progress", test_web_picture_progress);
+  byline_ui_test_add_window_test ("/ui/web/web-picture-again", test_web_picture_again);
   byline_ui_test_add_window_test ("/ui/web/stop-web-story", test_stop_web_story);
   byline_ui_test_add_window_test ("/ui/web/web-picture-forsaken", test_web_picture_forsaken);
   byline_ui_test_add_window_test ("/ui/web/skip-page-pictures", test_skip_page_pictures);

@@ -19,12 +19,14 @@
 
 #define PIECES 15
 
-/* A large picture, coming a piece every tenth of a second. */
+/* A large picture, coming a piece every tenth of a second; the line
+ * dropping after @cut_after pieces, if not 0. */
 typedef struct
 {
   SoupServerMessage *msg;
   GBytes            *picture;
   guint              sent;
+  guint              cut_after;
 } Trickle;
 
 static void
@@ -45,8 +47,14 @@ trickle_next (gpointer data)
   gsize piece = BYLINE_UI_WEB_SITE_LONG_SIZE / PIECES;
   gsize from = trickle->sent * piece;
   gsize length = trickle->sent + 1 == PIECES ? BYLINE_UI_WEB_SITE_LONG_SIZE - from : piece;
-  g_autoptr(GBytes) part = g_bytes_new_from_bytes (trickle->picture, from, length);
+  g_autoptr(GBytes) part = NULL;
 
+  if (trickle->cut_after > 0 && trickle->sent == trickle->cut_after)
+    {
+      g_socket_shutdown (soup_server_message_get_socket (trickle->msg), TRUE, TRUE, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  part = g_bytes_new_from_bytes (trickle->picture, from, length);
   soup_message_body_append_bytes (body, part);
   if (++trickle->sent == PIECES)
     soup_message_body_complete (body);
@@ -94,7 +102,9 @@ serve (SoupServer        *server,
       g_ptr_array_add (site->held, g_object_ref (msg));
       return;
     }
-  if (g_str_has_prefix (path, "/lau/"))
+  /* The slow line (/lau/), and one that drops half-way the first time
+   * (/dut/). */
+  if (g_str_has_prefix (path, "/lau/") || g_str_has_prefix (path, "/dut/"))
     {
       SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
       Trickle *trickle = g_new0 (Trickle, 1);
@@ -104,6 +114,11 @@ serve (SoupServer        *server,
       soup_message_headers_set_content_length (headers, BYLINE_UI_WEB_SITE_LONG_SIZE);
       trickle->msg = g_object_ref (msg);
       trickle->picture = long_picture (site->picture);
+      if (g_str_has_prefix (path, "/dut/") && !site->dropped)
+        {
+          trickle->cut_after = PIECES / 2;
+          site->dropped = TRUE;
+        }
       soup_server_message_pause (msg);
       g_timeout_add_full (G_PRIORITY_DEFAULT, 100, trickle_next, trickle, trickle_free);
       return;

@@ -31,6 +31,7 @@ typedef struct
   int         port;
   GPtrArray  *requests;  /* char *: the paths asked for */
   GPtrArray  *held;      /* SoupServerMessage: the slow line's, unanswered */
+  gboolean    dropped;   /* the line that drops once has */
 } BylineUiWebSite;
 
 void  byline_ui_web_site_open     (BylineUiWindowFixture *f,

@@ -677,6 +677,14 @@ test_page_pictures_left_out (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (gone.story), ==, "Cầu tạm bị cuốn trôi");
   g_assert_cmpuint (byline_article_get_n_images (gone.story), ==, 0);
   g_assert_cmpstrv (gone.left_out, gone_names);
+  /* Kept with the draft, for the checks to name, as a document's. */
+  {
+    g_auto(GStrv) missing = byline_article_dup_missing_pictures (gone.story);
+    g_autofree char *source = byline_article_dup_missing_source (gone.story);
+
+    g_assert_cmpstrv (missing, gone_names);
+    g_assert_cmpstr (source, ==, gone.uri);
+  }
 
   /* Stopped once the page is here: its picture is not asked for. */
   g_cancellable_cancel (stopped.cancellable);

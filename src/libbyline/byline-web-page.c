@@ -608,13 +608,23 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
                                  GError                     **error)
 {
   g_autoptr(BylineArticle) story = NULL;
+  g_auto(GStrv) labels = NULL;
 
   g_return_val_if_fail (page != NULL, NULL);
 
+  if (left_out != NULL)
+    *left_out = NULL;
   story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, TRUE, check_is_story,
-                              cancellable, progress, progress_data, left_out, error);
+                              cancellable, progress, progress_data, &labels, error);
   if (story == NULL)
     return NULL;
+  /* Its pictures that did not come are kept with the draft, as a
+   * document's are, for the checks to name until they are added by hand
+   * or forgotten: a message alone is gone once closed. */
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    byline_article_add_missing_picture (story, labels[i], page->uri);
+  if (left_out != NULL)
+    *left_out = g_steal_pointer (&labels);
   /* A site's story leads with its photo: the first is featured, as a
    * document's first picture is. */
   if (byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)

@@ -1510,6 +1510,56 @@ test_import_left_out (void)
   g_assert_cmpstrv (left_out, expected);
 }
 
+/* A photo of a saved page that did not come, in a <figure> with its
+ * caption: the caption stays as a paragraph where the photo was, and the
+ * draft keeps that place with the missing picture, through a save, until
+ * the photo saved by hand is added. */
+static void
+test_import_left_out_place (void)
+{
+  g_autoptr(GFile) base = byline_test_make_folder ("left-out-place");
+  const char *html = "<h1>Lũ quét ở Bát Xát</h1><p>Đêm 5/12, mưa lớn gây lũ quét.</p>"
+                     "<figure><img src=\"anh/lu-quet.jpg\"><figcaption>Nước lũ tràn qua bản.  "
+                     "<em>Ảnh: Hà Anh</em></figcaption></figure>"
+                     "<figure><img src=\"https://cdn.example.vn/sat-lo.jpg\"></figure>"
+                     "<p>Nhiều hộ dân phải di dời.</p>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineArticle) reloaded = NULL;
+  g_autoptr(GBytes) draft = NULL;
+  g_autoptr(BylineImage) added = byline_image_new ("ab", "image/jpeg");
+  g_autoptr(BylineImage) other = byline_image_new ("cd", "image/jpeg");
+  g_autofree char *place = NULL;
+  g_autofree char *none = NULL;
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineBody *body;
+
+  article = byline_import_read_full (bytes, "trang.html", base, NULL, &left_out, &error);
+  g_assert_no_error (error);
+  body = byline_article_get_body (article);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, 3);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 1)), ==, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+
+  draft = byline_draft_format_serialize (article);
+  reloaded = byline_draft_format_parse (draft, "draft.json", &error);
+  g_assert_no_error (error);
+  place = byline_article_dup_missing_place (reloaded, "LU-QUET.JPG");
+  g_assert_cmpstr (place, ==, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  /* A picture with no caption has no place; it goes where it is put. */
+  none = byline_article_dup_missing_place (reloaded, "sat-lo.jpg");
+  g_assert_null (none);
+  /* Added, they are not missing any more, nor have a place. */
+  byline_image_set_filename (added, "lu-quet.jpg");
+  byline_article_add_image (reloaded, added);
+  byline_image_set_filename (other, "sat-lo.jpg");
+  byline_article_add_image (reloaded, other);
+  g_clear_pointer (&place, g_free);
+  place = byline_article_dup_missing_place (reloaded, "lu-quet.jpg");
+  g_assert_null (place);
+  g_assert_null (byline_article_dup_missing_pictures (reloaded));
+}
+
 /* ------------------------------------------------------------------- paste */
 
 static void
@@ -2013,6 +2063,7 @@ main (int   argc,
   g_test_add_func ("/html/import/path-traversal", test_import_path_traversal);
   g_test_add_func ("/html/import/pictures-not-attached", test_import_pictures_not_attached);
   g_test_add_func ("/html/import/left-out", test_import_left_out);
+  g_test_add_func ("/html/import/left-out-place", test_import_left_out_place);
   g_test_add_func ("/html/import/credit-in-caption", test_import_credit_in_caption);
   g_test_add_func ("/html/import/byline-paragraph", test_import_byline_paragraph);
   g_test_add_func ("/html/paste/google-docs", test_paste_google_docs);

@@ -132,8 +132,68 @@ import_files (BylineDraftStore       *store,
     }
 }
 
+/* The paragraph of @body whose text is @place, or -1. */
+static int
+find_place (BylineBody *body,
+            const char *place)
+{
+  g_autofree char *wanted = byline_text_normalize_line (place, -1);
+
+  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
+    {
+      const BylineBlock *block = byline_body_get_block (body, i);
+      g_autofree char *text = NULL;
+
+      if (byline_block_get_kind (block) != BYLINE_BLOCK_PARAGRAPH)
+        continue;
+      text = byline_text_normalize_line (byline_block_get_text (block), -1);
+      if (g_strcmp0 (text, wanted) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Puts @image where the story's paragraph @block, its caption kept as text
+ * when it could not come, stands: that paragraph goes, and is its caption
+ * and credit ("… Ảnh: Hà Anh") unless it has some. */
+static void
+put_in_place (BylineBodyView *self,
+              BylineImage    *image,
+              guint           block,
+              const char     *place)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineDocument *document = byline_body_view_get_document (self);
+  BylineBody *body = byline_article_get_body (byline_document_get_article (document));
+  GtkTextIter start, end;
+
+  if (byline_text_is_blank (byline_image_get_caption (image)))
+    {
+      g_autofree char *credit = NULL;
+      g_autofree char *caption = byline_text_split_credit (place, &credit);
+
+      byline_image_set_caption (image, caption != NULL ? caption : place);
+      if (credit != NULL && byline_text_is_blank (byline_image_get_credit (image)))
+        byline_image_set_credit (image, credit);
+    }
+  byline_document_add_image (document, image, block);
+  /* The paragraph, now below the figure, and its line's end. */
+  if (block + 2 < byline_body_get_n_blocks (body))
+    {
+      byline_body_buffer_get_iter_at_block (buffer, &start, block + 1, 0);
+      byline_body_buffer_get_iter_at_block (buffer, &end, block + 2, 0);
+    }
+  else
+    {
+      byline_body_buffer_get_iter_at_block (buffer, &start, block, 1);
+      gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
+    }
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (buffer), &start, &end);
+}
+
 /* Shows @images, in the draft already, before block @at, as one undo step;
- * with @move_cursor the cursor goes below them. */
+ * with @move_cursor the cursor goes below them.  A picture that was missing
+ * from the story, added by hand, goes where its caption stands instead. */
 static void
 show_images (BylineBodyView *self,
              GPtrArray      *images,
@@ -142,15 +202,27 @@ show_images (BylineBodyView *self,
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   BylineDocument *document = byline_body_view_get_document (self);
+  BylineArticle *article = byline_document_get_article (document);
+  guint n_at = 0;
 
   if (images->len == 0)
     return;
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
   for (guint i = 0; i < images->len; i++)
-    byline_document_add_image (document, g_ptr_array_index (images, i), at + i);
+    {
+      BylineImage *image = g_ptr_array_index (images, i);
+      g_autofree char *place = byline_article_dup_missing_place (article, byline_image_get_filename (image));
+      int block = place != NULL ? find_place (byline_article_get_body (article), place) : -1;
+
+      /* A figure for a paragraph: the blocks after keep their places. */
+      if (block >= 0)
+        put_in_place (self, image, block, place);
+      else
+        byline_document_add_image (document, image, at + n_at++);
+    }
   byline_body_buffer_end_edit (buffer);
-  if (move_cursor)
-    place_cursor_after_figures (self, at, images->len);
+  if (move_cursor && n_at > 0)
+    place_cursor_after_figures (self, at, n_at);
 }
 
 guint

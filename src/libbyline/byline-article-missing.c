@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "byline-article-private.h"
+#include "byline-image.h"
 #include "byline-ninjs-private.h"
 
 static JsonArray *
@@ -141,6 +142,15 @@ byline_article_add_missing_picture (BylineArticle *self,
                                     const char    *name,
                                     const char    *source)
 {
+  byline_article_add_missing_picture_full (self, name, source, NULL);
+}
+
+void
+byline_article_add_missing_picture_full (BylineArticle *self,
+                                         const char    *name,
+                                         const char    *source,
+                                         const char    *place)
+{
   JsonArray *pending;
   g_autoptr(JsonArray) copy = json_array_new ();
   g_autoptr(JsonObject) picture = json_object_new ();
@@ -154,15 +164,18 @@ byline_article_add_missing_picture (BylineArticle *self,
   json_object_set_string_member (picture, "name", name);
   if (source != NULL && *source != '\0')
     json_object_set_string_member (picture, "source", source);
+  if (place != NULL && *place != '\0')
+    json_object_set_string_member (picture, "place", place);
   json_array_add_object_element (copy, g_steal_pointer (&picture));
   set_pending (self, copy);
 }
 
 gboolean
 _byline_article_settle_missing_picture (BylineArticle *self,
-                                        const char    *filename)
+                                        BylineImage   *image)
 {
   JsonArray *pending = get_pending (self);
+  const char *filename = byline_image_get_filename (image);
   g_autoptr(JsonArray) rest = NULL;
   gboolean found = FALSE;
 
@@ -185,6 +198,32 @@ _byline_article_settle_missing_picture (BylineArticle *self,
   if (found)
     set_pending (self, json_array_get_length (rest) > 0 ? rest : NULL);
   return found;
+}
+
+char *
+byline_article_dup_missing_place (BylineArticle *self,
+                                  const char    *filename)
+{
+  JsonArray *pending;
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  pending = get_pending (self);
+  if (pending == NULL || filename == NULL || *filename == '\0')
+    return NULL;
+  wanted = g_utf8_casefold (filename, -1);
+  /* The first of that name, as a picture of that name added settles it. */
+  for (guint i = 0; i < json_array_get_length (pending); i++)
+    {
+      JsonNode *node = json_array_get_element (pending, i);
+      g_autofree char *name = JSON_NODE_HOLDS_OBJECT (node) ? dup_display_name (json_node_get_object (node)) : NULL;
+      g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+      if (folded != NULL && g_str_equal (folded, wanted))
+        return g_strdup (get_member (json_node_get_object (node), "place"));
+    }
+  return NULL;
 }
 
 gboolean

@@ -126,6 +126,18 @@ GStrv           byline_article_dup_missing_pictures    (BylineArticle   *self);
 void            byline_article_add_missing_picture     (BylineArticle   *self,
                                                         const char      *name,
                                                         const char      *source);
+/* The same, with @place (or NULL): the paragraph that stands in the body
+ * where the picture was, its caption kept as text.  A picture of that name
+ * added later goes there, that text its caption
+ * (byline_article_dup_missing_place()). */
+void            byline_article_add_missing_picture_full (BylineArticle  *self,
+                                                         const char     *name,
+                                                         const char     *source,
+                                                         const char     *place);
+/* The place of the missing picture of @filename (its name, in any case),
+ * if it has one, before a picture of that name is added and settles it. */
+char           *byline_article_dup_missing_place       (BylineArticle   *self,
+                                                        const char      *filename);
 /* The file they were to come from when all came from one, or NULL. */
 char           *byline_article_dup_missing_source      (BylineArticle   *self);
 /* The person added them by hand or does without: TRUE if there were any. */

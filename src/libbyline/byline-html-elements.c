@@ -17,6 +17,7 @@
 
 #include "byline-html-private.h"
 #include "byline-html-walker-private.h"
+#include "byline-import-private.h"
 #include "byline-image.h"
 
 typedef enum
@@ -281,6 +282,7 @@ enter_picture (Walker  *w,
 {
   BylineImage *image;
   gboolean in_figure;
+  guint n_left_out;
 
   if (w->article == NULL)
     {
@@ -294,11 +296,15 @@ enter_picture (Walker  *w,
     }
 
   in_figure = w->figure.active && !w->figure.has_picture;
+  n_left_out = _byline_import_count_left_out (w->article);
   image = _byline_html_attach_picture (w, node);
   if (w->error != NULL)
     return;
   if (in_figure)
-    w->figure.has_picture = TRUE;
+    {
+      w->figure.has_picture = TRUE;
+      w->figure.left_out = _byline_import_count_left_out (w->article) > n_left_out;
+    }
   if (image == NULL)
     return;
 

@@ -76,6 +76,7 @@ typedef struct
 {
   gboolean     active;
   gboolean     has_picture;  /* its <img> was seen, attached or not */
+  gboolean     left_out;     /* … and left out (named) */
   gboolean     featured;
   BylineImage *image;        /* attached */
   GString     *caption;

@@ -28,6 +28,7 @@
 #include "byline-error.h"
 #include "byline-html-private.h"
 #include "byline-html-walker-private.h"
+#include "byline-import-private.h"
 #include "byline-image.h"
 #include "byline-text.h"
 
@@ -507,10 +508,15 @@ finish_figure (Walker *w)
       _byline_walker_boundary (w);
       sink_add_text (current_sink (w), words, &plain);
       _byline_walker_boundary (w);
+      /* The caption of a picture left out stands in its place: the picture
+       * goes there once added by hand (byline-article-missing.c). */
+      if (figure->left_out && w->article != NULL)
+        _byline_import_left_out_place (w->article, words);
     }
   g_clear_object (&figure->image);
   figure->featured = FALSE;
   figure->has_picture = FALSE;
+  figure->left_out = FALSE;
 }
 
 /* Leaves @node: pops its frame and ends what entering it started. */

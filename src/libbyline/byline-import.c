@@ -246,6 +246,48 @@ _byline_import_left_out (BylineArticle *article,
   g_ptr_array_add (labels, g_strdup (label));
 }
 
+#define PLACES_KEY "byline-import-left-out-places"
+
+guint
+_byline_import_count_left_out (BylineArticle *article)
+{
+  GPtrArray *labels = g_object_get_data (G_OBJECT (article), LEFT_OUT_KEY);
+
+  return labels != NULL ? labels->len : 0;
+}
+
+void
+_byline_import_left_out_place (BylineArticle *article,
+                               const char    *place)
+{
+  GPtrArray *labels = g_object_get_data (G_OBJECT (article), LEFT_OUT_KEY);
+  GHashTable *places = g_object_get_data (G_OBJECT (article), PLACES_KEY);
+
+  g_return_if_fail (labels != NULL && labels->len > 0);
+
+  if (places == NULL)
+    {
+      places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (article), PLACES_KEY, places, (GDestroyNotify) g_hash_table_unref);
+    }
+  /* The first of two pictures of one name keeps its place. */
+  if (!g_hash_table_contains (places, g_ptr_array_index (labels, labels->len - 1)))
+    g_hash_table_insert (places, g_strdup (g_ptr_array_index (labels, labels->len - 1)), g_strdup (place));
+}
+
+void
+_byline_import_keep_missing (BylineArticle      *article,
+                             const char * const *labels,
+                             const char         *source)
+{
+  GHashTable *places = g_object_get_data (G_OBJECT (article), PLACES_KEY);
+
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    byline_article_add_missing_picture_full (article, labels[i], source,
+                                             places != NULL ? g_hash_table_lookup (places, labels[i]) : NULL);
+  g_object_set_data (G_OBJECT (article), PLACES_KEY, NULL);
+}
+
 static BylineArticle *
 read_article (GBytes      *bytes,
               const char  *display,
@@ -393,8 +435,9 @@ byline_import_read_full (GBytes       *bytes,
     {
       g_autofree char *source = g_path_get_basename (display);
 
-      for (guint i = 0; i < labels->len; i++)
-        byline_article_add_missing_picture (article, g_ptr_array_index (labels, i), source);
+      g_ptr_array_add (labels, NULL);
+      _byline_import_keep_missing (article, (const char * const *) labels->pdata, source);
+      g_ptr_array_remove_index (labels, labels->len - 1);
     }
   if (left_out != NULL)
     {

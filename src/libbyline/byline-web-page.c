@@ -621,8 +621,7 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
   /* Its pictures that did not come are kept with the draft, as a
    * document's are, for the checks to name until they are added by hand
    * or forgotten: a message alone is gone once closed. */
-  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
-    byline_article_add_missing_picture (story, labels[i], page->uri);
+  _byline_import_keep_missing (story, (const char * const *) labels, page->uri);
   if (left_out != NULL)
     *left_out = g_steal_pointer (&labels);
   /* A site's story leads with its photo: the first is featured, as a

@@ -141,6 +141,63 @@ add_picture_at_cursor (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* A story from a saved page whose photo did not come: its caption stands
+ * where it was, as a paragraph.  The photo saved and added by hand, with
+ * the cursor elsewhere, goes there: the paragraph is its caption and
+ * credit, one step to undo.  It went to the cursor, the caption left as a
+ * paragraph to move by hand. */
+static void
+test_missing_picture_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *html = "<h1>Lũ quét ở Bát Xát</h1><p>(BLC) - Đêm 5/12, mưa lớn gây lũ quét ở Trịnh Tường.</p>"
+                     "<p>Nhiều hộ dân phải di dời tài sản.</p>"
+                     "<figure><img src=\"anh/lu-quet.png\"><figcaption>Nước lũ tràn qua bản. Ảnh: Hà Anh"
+                     "</figcaption></figure><p>Chính quyền xã đã bố trí chỗ ở tạm.</p>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(BylineArticle) story = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (view);
+  BylineBody *body;
+  BylineImage *image;
+  guint n_blocks;
+
+  story = byline_import_read_full (bytes, "trang.html", f->files, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_draft_store_save (f->store, story, &error));
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
+  g_assert_no_error (error);
+  body = byline_article_get_body (article (f));
+  n_blocks = byline_body_get_n_blocks (body);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n_blocks - 2)), ==,
+                   "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+
+  /* The cursor at the text's start. */
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &start);
+    gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &start);
+  }
+  add_picture_at_cursor (f, "lu-quet.png", 0x3366cc);
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n_blocks);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, n_blocks - 2)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 0)), ==, BYLINE_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n_blocks - 1)), ==,
+                   "Chính quyền xã đã bố trí chỗ ở tạm.");
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_null (byline_article_dup_missing_pictures (article (f)));
+
+  /* One step to undo: the paragraph is back where the figure was. */
+  g_assert_true (byline_body_buffer_undo (buffer));
+  g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n_blocks);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, n_blocks - 2)), ==,
+                   "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+}
+
 /* A picture inserted at the end of the text, as "Add Pictures…" does, then
  * the story typed on below it: the text tools follow the cursor. */
 static void
@@ -1645,6 +1702,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/pictures/order-on-open", test_order_on_open);
   byline_ui_test_add_window_test ("/ui/pictures/long-story-rows", test_long_story_rows);
   byline_ui_test_add_window_test ("/ui/pictures/picture-not-in-text", test_picture_not_in_text);
+  byline_ui_test_add_window_test ("/ui/pictures/missing-picture-place", test_missing_picture_place);
   byline_ui_test_add_window_test ("/ui/pictures/drop", test_drop);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story", test_drop_story);
   /* The same story saved as Rich Text (WordPad's, Word's .rtf). */

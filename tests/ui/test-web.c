@@ -390,30 +390,6 @@ says_how_much (gpointer data)
          && !g_str_has_suffix (title, " 0%");
 }
 
-/* A large picture on a slow line: its toast says its size and how much of
- * it has come (it said "Downloading from 127.0.0.1…" for minutes, and
- * looked stuck), then it is in. */
-static void
-test_web_picture_progress (Fixture       *f,
-                           gconstpointer  data)
-{
-  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
-  g_auto(BylineUiWebSite) site = { 0 };
-  g_autofree char *address = NULL;
-  g_autoptr(GFile) web = NULL;
-  BylineUiImageWait wait = { f->window, 1 };
-
-  byline_ui_web_site_open (f, &site);
-  address = byline_ui_web_site_address (&site, "/lau/anh-lon.png");
-  web = g_file_new_for_uri (address);
-  byline_article_editor_focus_body (editor (f));
-  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
-  g_assert_true (byline_ui_test_wait_until (says_how_much, f, 5000));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_n_images, &wait, 10000));
-  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "anh-lon.png");
-  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
-}
-
 static gboolean
 says_again (gpointer data)
 {
@@ -432,6 +408,44 @@ says_how_much_again (gpointer data)
   return title != NULL && g_pattern_match_simple (pattern, title);
 }
 
+typedef gboolean (*Says) (gpointer data);
+
+/* Drops the site's large picture at @path on the text; the toast says each
+ * of @says (NULL-terminated) in turn, then the picture is in, and the
+ * toast gone. */
+static void
+drop_large_picture (Fixture         *f,
+                    BylineUiWebSite *site,
+                    const char      *path,
+                    const Says      *says)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autofree char *address = byline_ui_web_site_address (site, "%s", path);
+  g_autoptr(GFile) web = g_file_new_for_uri (address);
+  BylineUiImageWait wait = { f->window, 1 };
+
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
+  for (guint i = 0; says[i] != NULL; i++)
+    g_assert_true (byline_ui_test_wait_until (says[i], f, 5000));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_n_images, &wait, 10000));
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "anh-lon.png");
+  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
+}
+
+/* A large picture on a slow line: its toast says its size and how much of
+ * it has come (it said "Downloading from 127.0.0.1…" for minutes, and
+ * looked stuck), then it is in. */
+static void
+test_web_picture_progress (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(BylineUiWebSite) site = { 0 };
+
+  byline_ui_web_site_open (f, &site);
+  drop_large_picture (f, &site, "/lau/anh-lon.png", (const Says[]) { says_how_much, NULL });
+}
+
 /* A large picture whose line drops half-way: the toast says so, the
  * picture is downloaded again, and comes whole.  A drop in the mountains
  * made the picture refused, and the count went back to 0 unsaid. */
@@ -439,23 +453,11 @@ static void
 test_web_picture_again (Fixture       *f,
                         gconstpointer  data)
 {
-  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
   g_auto(BylineUiWebSite) site = { 0 };
-  g_autofree char *address = NULL;
-  g_autoptr(GFile) web = NULL;
-  BylineUiImageWait wait = { f->window, 1 };
 
   byline_ui_web_site_open (f, &site);
-  address = byline_ui_web_site_address (&site, "/dut/anh-lon.png");
-  web = g_file_new_for_uri (address);
-  byline_article_editor_focus_body (editor (f));
-  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), web, 10, 10));
-  g_assert_true (byline_ui_test_wait_until (says_again, f, 5000));
-  g_assert_true (byline_ui_test_wait_until (says_how_much_again, f, 5000));
-  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_n_images, &wait, 10000));
-  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article (f), 0)), ==, "anh-lon.png");
+  drop_large_picture (f, &site, "/dut/anh-lon.png", (const Says[]) { says_again, says_how_much_again, NULL });
   g_assert_cmpuint (byline_ui_web_site_count (&site, "/dut/anh-lon.png"), ==, 2);
-  g_assert_true (byline_ui_test_wait_until (no_toast, f, 3000));
 }
 
 /* A picture downloading on a stalled line into a window that is closed, or

@@ -60,6 +60,16 @@ static const struct
     "<div><img src='/thumb/lua.jpg'><h3><a href='/tin/lua'>Lúa mùa được giá</a></h3>"
     "<p>(BLC) - Nông dân Mường Khương phấn khởi vì lúa mùa năm nay được mùa, được giá.</p></div>"
     "</body></html>" },
+  /* A section's page as WordPress writes it: an <article> for each story. */
+  { "/tin-moi", "text/html",
+    "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>Tin mới</title></head><body><main>"
+    "<article><h2><a href='/cuu-ho/'>Cứu hộ giúp dân vùng lũ Bát Xát</a></h2>"
+    "<div><p>(BLC) - Hàng trăm cán bộ, chiến sĩ đã giúp dân di dời tài sản ra khỏi vùng nguy hiểm.</p></div></article>"
+    "<article><h2><a href='/sat-lo/'>Mưa lớn gây sạt lở</a></h2>"
+    "<div><p>(BLC) - Mưa lớn kéo dài gây sạt lở nhiều tuyến đường liên xã ở Bát Xát.</p></div></article>"
+    "<article><h2><a href='/lua/'>Lúa mùa được giá</a></h2>"
+    "<div><p>(BLC) - Nông dân Mường Khương phấn khởi vì lúa mùa năm nay được mùa, được giá.</p></div></article>"
+    "</main></body></html>" },
   /* A story with its related stories under it, each a linked headline and
    * a lead. */
   { "/tin/co-tin-lien-quan", "text/html",
@@ -733,6 +743,7 @@ test_page_no_story (Fixture       *f,
 {
   LinkRead r = { g_strconcat (f->base, "/dang-nhap", NULL), NULL };
   LinkRead home = { g_strconcat (f->base, "/", NULL), NULL };
+  LinkRead section = { g_strconcat (f->base, "/tin-moi", NULL), NULL };
   LinkRead related = { g_strconcat (f->base, "/tin/co-tin-lien-quan", NULL), NULL };
 
   read_link (f, &r);
@@ -743,7 +754,7 @@ test_page_no_story (Fixture       *f,
   link_read_clear (&r);
 
   /* The site's home page: said, with two of its headlines, before any of
-   * its thumbnails is downloaded. */
+   * its thumbnails is downloaded; a section's page of <article>s too. */
   read_link (f, &home);
   g_assert_nonnull (home.page);
   g_assert_null (home.story);
@@ -752,6 +763,11 @@ test_page_no_story (Fixture       *f,
                                                  "“Mưa lớn gây sạt lở”…), not one story"));
   g_assert_cmpuint (f->other_pictures, ==, 0);
   link_read_clear (&home);
+  read_link (f, &section);
+  g_assert_null (section.story);
+  g_assert_error (section.error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (section.error->message, "/tin-moi is a list of stories"));
+  link_read_clear (&section);
 
   /* A story with its related stories' headlines under it opens. */
   read_link (f, &related);

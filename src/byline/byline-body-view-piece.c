@@ -111,6 +111,7 @@ typedef struct
   BylineBody        *body;        /* the piece */
   GHashTable        *images;      /* the piece's picture id → the picture copied into the draft */
   char             **left_out;    /* the piece's pictures not taken */
+  BylineArticle     *missing;     /* … those kept as missing, with their places */
   GError            *error;       /* the piece not read */
   GError            *copy_error;  /* the first picture not copied */
 } Piece;
@@ -130,6 +131,7 @@ piece_free (Piece *piece)
   g_clear_object (&piece->body);
   g_clear_pointer (&piece->images, g_hash_table_unref);
   g_strfreev (piece->left_out);
+  g_clear_object (&piece->missing);
   g_clear_error (&piece->error);
   g_clear_error (&piece->copy_error);
   byline_toast_clear (&piece->downloading);
@@ -215,6 +217,9 @@ read_piece_in_thread (GTask        *task,
       byline_image_set_alt_text (copy, byline_image_get_alt_text (image));
       g_hash_table_insert (piece->images, g_strdup (byline_image_get_id (image)), g_steal_pointer (&copy));
     }
+  /* A web page's pictures that did not come: the story keeps them. */
+  piece->missing = byline_article_new ();
+  byline_article_add_missing_pictures_of (piece->missing, read);
   /* The piece's pictures' temporary folder goes with @read, here. */
   piece->body = g_object_ref (byline_article_get_body (read));
   if (piece->whole)
@@ -287,6 +292,9 @@ on_piece_read (GObject      *object,
   else
     byline_body_buffer_paste_body (buffer, piece->body, add_piece_image, piece);
   piece->paste->pasted = TRUE;
+  /* Kept, for the checks to name, and to go where their captions were
+   * pasted once added by hand. */
+  byline_article_add_missing_pictures_of (byline_document_get_article (piece->document), piece->missing);
   if (piece->whole)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 

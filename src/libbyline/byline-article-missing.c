@@ -200,6 +200,29 @@ _byline_article_settle_missing_picture (BylineArticle *self,
   return found;
 }
 
+void
+byline_article_add_missing_pictures_of (BylineArticle *self,
+                                        BylineArticle *other)
+{
+  JsonArray *pending;
+  JsonArray *theirs;
+  g_autoptr(JsonArray) copy = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (BYLINE_IS_ARTICLE (other));
+
+  theirs = get_pending (other);
+  if (theirs == NULL || json_array_get_length (theirs) == 0)
+    return;
+  copy = json_array_new ();
+  pending = get_pending (self);
+  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (pending, i)));
+  for (guint i = 0; i < json_array_get_length (theirs); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (theirs, i)));
+  set_pending (self, copy);
+}
+
 char *
 byline_article_dup_missing_place (BylineArticle *self,
                                   const char    *filename)

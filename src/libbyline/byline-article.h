@@ -134,6 +134,9 @@ void            byline_article_add_missing_picture_full (BylineArticle  *self,
                                                          const char     *name,
                                                          const char     *source,
                                                          const char     *place);
+/* Adds @other's missing pictures to @self's: a piece of @other pasted in. */
+void            byline_article_add_missing_pictures_of (BylineArticle   *self,
+                                                        BylineArticle   *other);
 /* The place of the missing picture of @filename (its name, in any case),
  * if it has one, before a picture of that name is added and settles it. */
 char           *byline_article_dup_missing_place       (BylineArticle   *self,

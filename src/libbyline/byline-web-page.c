@@ -550,6 +550,7 @@ read_with_pictures (GBytes             *html,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GBytes) rewritten = NULL;
   g_autoptr(BylineArticle) article = NULL;
+  g_auto(GStrv) labels = NULL;
 
   g_return_val_if_fail (html != NULL, NULL);
   g_return_val_if_fail (display != NULL, NULL);
@@ -568,7 +569,16 @@ read_with_pictures (GBytes             *html,
   /* The store copies the pictures into the draft: the folder goes with the
    * article. */
   g_object_set_data_full (G_OBJECT (article), "byline-web-page-media", g_steal_pointer (&folder), remove_folder);
-  return _byline_import_finish_piece (g_steal_pointer (&article), display, left_out, error);
+  if ((article = _byline_import_finish_piece (g_steal_pointer (&article), display, &labels, error)) == NULL)
+    return NULL;
+  /* The pictures that did not come are kept with it, as a document's are,
+   * for the checks to name until they are added by hand or forgotten (a
+   * message alone is gone once closed), and with their places, where they
+   * go once added. */
+  _byline_import_keep_missing (article, (const char * const *) labels, display);
+  if (left_out != NULL)
+    *left_out = g_steal_pointer (&labels);
+  return g_steal_pointer (&article);
 }
 
 BylineArticle *
@@ -581,8 +591,8 @@ byline_web_page_read_piece (GBytes             *html,
                             char             ***left_out,
                             GError            **error)
 {
-  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, FALSE, NULL, cancellable, progress,
-                             progress_data, left_out, error);
+  return read_with_pictures (html, web_base (page_uri), display, _byline_html_import_piece, FALSE, NULL, cancellable,
+                             progress, progress_data, left_out, error);
 }
 
 BylineArticle *
@@ -608,22 +618,13 @@ byline_web_page_read_downloaded (const BylineDownloadedPage  *page,
                                  GError                     **error)
 {
   g_autoptr(BylineArticle) story = NULL;
-  g_auto(GStrv) labels = NULL;
 
   g_return_val_if_fail (page != NULL, NULL);
 
-  if (left_out != NULL)
-    *left_out = NULL;
   story = read_with_pictures (page->html, page->base, page->uri, byline_html_import, TRUE, check_is_story,
-                              cancellable, progress, progress_data, &labels, error);
+                              cancellable, progress, progress_data, left_out, error);
   if (story == NULL)
     return NULL;
-  /* Its pictures that did not come are kept with the draft, as a
-   * document's are, for the checks to name until they are added by hand
-   * or forgotten: a message alone is gone once closed. */
-  _byline_import_keep_missing (story, (const char * const *) labels, page->uri);
-  if (left_out != NULL)
-    *left_out = g_steal_pointer (&labels);
   /* A site's story leads with its photo: the first is featured, as a
    * document's first picture is. */
   if (byline_article_get_n_images (story) > 0 && byline_article_get_featured_image (story) == NULL)

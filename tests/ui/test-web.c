@@ -560,7 +560,8 @@ test_skip_page_pictures (Fixture       *f,
   page = g_strdup_printf ("<meta charset=utf-8><p>Mưa lớn đêm 9/8.</p>"
                           "<figure><img src='http://127.0.0.1:%d/anh/s%%E1%%BA%%A1t.png'>"
                           "<figcaption>Hiện trường. Ảnh: Hà Anh</figcaption></figure>"
-                          "<figure><img src='http://127.0.0.1:%d/cham/s%%E1%%BA%%A1t-l%%E1%%BB%%9F.png'></figure>"
+                          "<figure><img src='http://127.0.0.1:%d/cham/s%%E1%%BA%%A1t-l%%E1%%BB%%9F.png'>"
+                          "<figcaption>Sạt lở ở Y Tý.</figcaption></figure>"
                           "<p>Nhiều hộ phải di dời.</p>", site.port, site.port);
   page_bytes = g_bytes_new (page, strlen (page));
   content = gdk_content_provider_new_for_bytes ("text/html", page_bytes);
@@ -584,6 +585,28 @@ test_skip_page_pictures (Fixture       *f,
   image = byline_article_get_image (article (f), 0);
   g_assert_cmpstr (byline_image_get_filename (image), ==, "sạt.png");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+
+  /* The one skipped is kept with the story, for the checks to name; saved
+   * from the browser and added, it goes where its caption was pasted. */
+  {
+    g_auto(GStrv) missing = byline_article_dup_missing_pictures (article (f));
+    const char *expected[] = { "sạt-lở.png", NULL };
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+    g_autoptr(GFile) saved = byline_ui_test_picture (f, "sạt-lở.png", 0x884422);
+    g_autoptr(GError) error = NULL;
+    guint n = byline_body_get_n_blocks (body);
+
+    g_assert_cmpstrv (missing, expected);
+    office_assert_block (body, n - 2, BYLINE_BLOCK_PARAGRAPH, "Sạt lở ở Y Tý.");
+    g_list_store_append (files, saved);
+    g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), 0, &error), ==, 1);
+    g_assert_no_error (error);
+    g_assert_cmpuint (byline_body_get_n_blocks (body), ==, n);
+    office_assert_block (body, n - 2, BYLINE_BLOCK_IMAGE, NULL);
+    image = byline_article_find_image (article (f), byline_block_get_image_id (byline_body_get_block (body, n - 2)));
+    g_assert_cmpstr (byline_image_get_caption (image), ==, "Sạt lở ở Y Tý.");
+    g_assert_null (byline_article_dup_missing_pictures (article (f)));
+  }
 }
 
 int

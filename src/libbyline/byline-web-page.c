@@ -574,8 +574,8 @@ read_with_pictures (GBytes             *html,
   /* The pictures that did not come are kept with it, as a document's are,
    * for the checks to name until they are added by hand or forgotten (a
    * message alone is gone once closed), and with their places, where they
-   * go once added. */
-  _byline_import_keep_missing (article, (const char * const *) labels, display);
+   * go once added; as from the page's address when it is known. */
+  _byline_import_keep_missing (article, (const char * const *) labels, base != NULL ? base : display);
   if (left_out != NULL)
     *left_out = g_steal_pointer (&labels);
   return g_steal_pointer (&article);

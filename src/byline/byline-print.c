@@ -607,6 +607,15 @@ byline_print_settings_for (GtkPrintSettings *last,
         gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, path);
       gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
     }
+  /* The first print to a file: in the Documents folder, not wherever
+   * Byline was started from (a terminal's folder, GTK's default). */
+  if (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR) == NULL)
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR,
+                              documents != NULL ? documents : g_get_home_dir ());
+    }
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, *slug ? slug : "story");
   return settings;
 }

@@ -18,7 +18,8 @@ void     byline_print_article (BylineArticle  *article,
 /* The settings the print dialog starts with for @article: those of the last
  * print (@last, or none), with "Print to File" offering the file it printed
  * to again when that was this story, else a file named after the story in
- * the folder of that file: never another story's file. */
+ * the folder of that file (the first time, in Documents): never another
+ * story's file. */
 GtkPrintSettings *byline_print_settings_for (GtkPrintSettings *last,
                                              BylineArticle    *article);
 /* Prints without a dialog to a PDF file: for tests and the screenshot script. */

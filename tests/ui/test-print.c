@@ -105,7 +105,8 @@ test_story_on_paper (void)
 }
 
 /* "Print to File" offers a file named after the story, in the folder of
- * the last one, and never the last story's own file. */
+ * the last one (the first time, in Documents), and never the last story's
+ * own file. */
 static void
 test_settings_for_story (void)
 {
@@ -118,6 +119,11 @@ test_settings_for_story (void)
   g_assert_cmpstr (gtk_print_settings_get (first, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
                    "nam-nhun-mua-lu-gay-sat-lo-chia-cat-nhieu-ban");
   g_assert_null (gtk_print_settings_get (first, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  /* The first time, in Documents (or the home folder): GTK's default is
+   * the folder Byline was started from. */
+  g_assert_cmpstr (gtk_print_settings_get (first, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==,
+                   g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL
+                   ? g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) : g_get_home_dir ());
 
   /* As GTK keeps them after a print to a file, with the printer and paper,
    * and the story they printed. */

@@ -17,7 +17,6 @@
 
 #include "byline-html-private.h"
 #include "byline-html-walker-private.h"
-#include "byline-import-private.h"
 #include "byline-image.h"
 
 typedef enum
@@ -282,7 +281,6 @@ enter_picture (Walker  *w,
 {
   BylineImage *image;
   gboolean in_figure;
-  guint n_left_out;
 
   if (w->article == NULL)
     {
@@ -296,15 +294,11 @@ enter_picture (Walker  *w,
     }
 
   in_figure = w->figure.active && !w->figure.has_picture;
-  n_left_out = _byline_import_count_left_out (w->article);
   image = _byline_html_attach_picture (w, node);
   if (w->error != NULL)
     return;
   if (in_figure)
-    {
-      w->figure.has_picture = TRUE;
-      w->figure.left_out = _byline_import_count_left_out (w->article) > n_left_out;
-    }
+    w->figure.has_picture = TRUE;
   if (image == NULL)
     return;
 

@@ -115,6 +115,17 @@ resolve (Walker     *w,
   return g_file_resolve_relative_path (w->base, unescaped);
 }
 
+/* Names the picture left out as @label; a figure's, its caption stands in
+ * its place (finish_figure()). */
+static void
+name_left_out (Walker     *w,
+               const char *label)
+{
+  if (w->figure.active && !w->figure.has_picture)
+    w->figure.left_out = TRUE;
+  _byline_import_left_out (w->article, label);
+}
+
 /* The picture @ref could not be taken: the person is told, by its file's
  * name ("anh-1.jpg", also of a picture on the web); a data: URL's is none,
  * and a short one is a lazy page's placeholder, not a picture. */
@@ -129,7 +140,7 @@ left_out (Walker     *w,
   if (g_ascii_strncasecmp (ref, "data:", 5) == 0)
     {
       if (strlen (ref) > 256)
-        _byline_import_left_out (w->article, _("a picture in the page"));
+        name_left_out (w, _("a picture in the page"));
       return;
     }
   path = g_strndup (ref, strcspn (ref, "?#"));
@@ -137,7 +148,7 @@ left_out (Walker     *w,
   name = g_uri_unescape_string (slash != NULL ? slash + 1 : path, NULL);
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     g_set_str (&name, slash != NULL ? slash + 1 : path);
-  _byline_import_left_out (w->article, *name != '\0' ? name : ref);
+  name_left_out (w, *name != '\0' ? name : ref);
 }
 
 /* Whether @ref is a path from a site's root ("/uploads/lu.jpg"), which

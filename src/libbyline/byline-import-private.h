@@ -18,17 +18,15 @@ void _byline_import_left_out (BylineArticle *article,
 /* Takes @article (a piece read for a paste) and finishes it as
  * byline_import_read_piece() does: its left-out pictures into *@left_out,
  * credits out of its captions; NULL with an error when it holds nothing. */
-/* How many pictures were left out so far. */
-guint          _byline_import_count_left_out (BylineArticle *article);
 /* The text that stands in the body where the picture last left out was:
  * its caption, kept as a paragraph. */
 void           _byline_import_left_out_place (BylineArticle *article,
                                               const char    *place);
-/* Keeps the pictures @labels (left out of @article) with the draft, with
- * their places, as from @source (byline_article_add_missing_picture_full()). */
-void           _byline_import_keep_missing   (BylineArticle      *article,
-                                              const char * const *labels,
-                                              const char         *source);
+/* Keeps the pictures left out of @article with it, with their places, as
+ * from @source (byline_article_add_missing_picture_full()); returns their
+ * labels, taken off it. */
+char         **_byline_import_keep_left_out  (BylineArticle *article,
+                                              const char    *source);
 /* The labels _byline_import_left_out() kept on @article, taken off it. */
 char         **_byline_import_steal_left_out (BylineArticle *article);
 BylineArticle *_byline_import_finish_piece (BylineArticle   *article,

@@ -248,14 +248,6 @@ _byline_import_left_out (BylineArticle *article,
 
 #define PLACES_KEY "byline-import-left-out-places"
 
-guint
-_byline_import_count_left_out (BylineArticle *article)
-{
-  GPtrArray *labels = g_object_get_data (G_OBJECT (article), LEFT_OUT_KEY);
-
-  return labels != NULL ? labels->len : 0;
-}
-
 void
 _byline_import_left_out_place (BylineArticle *article,
                                const char    *place)
@@ -275,17 +267,17 @@ _byline_import_left_out_place (BylineArticle *article,
     g_hash_table_insert (places, g_strdup (g_ptr_array_index (labels, labels->len - 1)), g_strdup (place));
 }
 
-void
-_byline_import_keep_missing (BylineArticle      *article,
-                             const char * const *labels,
-                             const char         *source)
+char **
+_byline_import_keep_left_out (BylineArticle *article,
+                              const char    *source)
 {
-  GHashTable *places = g_object_get_data (G_OBJECT (article), PLACES_KEY);
+  g_auto(GStrv) labels = _byline_import_steal_left_out (article);
+  g_autoptr(GHashTable) places = g_object_steal_data (G_OBJECT (article), PLACES_KEY);
 
-  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+  for (guint i = 0; labels[i] != NULL; i++)
     byline_article_add_missing_picture_full (article, labels[i], source,
                                              places != NULL ? g_hash_table_lookup (places, labels[i]) : NULL);
-  g_object_set_data (G_OBJECT (article), PLACES_KEY, NULL);
+  return g_steal_pointer (&labels);
 }
 
 static BylineArticle *
@@ -422,32 +414,18 @@ byline_import_read_full (GBytes       *bytes,
                          GError      **error)
 {
   g_autoptr(BylineArticle) article = read_article (bytes, display, folder, format, error);
-  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *source = g_path_get_basename (display);
+  g_auto(GStrv) labels = NULL;
 
   if (left_out != NULL)
     *left_out = NULL;
   if (article == NULL)
     return NULL;
-  labels = g_object_steal_data (G_OBJECT (article), LEFT_OUT_KEY);
   /* Kept with the draft too, for the checks to name until they are
    * added by hand or forgotten (byline-article-missing.c). */
-  if (labels != NULL && labels->len > 0)
-    {
-      g_autofree char *source = g_path_get_basename (display);
-
-      g_ptr_array_add (labels, NULL);
-      _byline_import_keep_missing (article, (const char * const *) labels->pdata, source);
-      g_ptr_array_remove_index (labels, labels->len - 1);
-    }
+  labels = _byline_import_keep_left_out (article, source);
   if (left_out != NULL)
-    {
-      GStrvBuilder *builder = g_strv_builder_new ();
-
-      for (guint i = 0; labels != NULL && i < labels->len; i++)
-        g_strv_builder_add (builder, g_ptr_array_index (labels, i));
-      *left_out = g_strv_builder_end (builder);
-      g_strv_builder_unref (builder);
-    }
+    *left_out = g_steal_pointer (&labels);
   return g_steal_pointer (&article);
 }
 

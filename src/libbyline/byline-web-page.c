@@ -569,13 +569,13 @@ read_with_pictures (GBytes             *html,
   /* The store copies the pictures into the draft: the folder goes with the
    * article. */
   g_object_set_data_full (G_OBJECT (article), "byline-web-page-media", g_steal_pointer (&folder), remove_folder);
-  if ((article = _byline_import_finish_piece (g_steal_pointer (&article), display, &labels, error)) == NULL)
-    return NULL;
   /* The pictures that did not come are kept with it, as a document's are,
    * for the checks to name until they are added by hand or forgotten (a
    * message alone is gone once closed), and with their places, where they
    * go once added; as from the page's address when it is known. */
-  _byline_import_keep_missing (article, (const char * const *) labels, base != NULL ? base : display);
+  labels = _byline_import_keep_left_out (article, base != NULL ? base : display);
+  if ((article = _byline_import_finish_piece (g_steal_pointer (&article), display, NULL, error)) == NULL)
+    return NULL;
   if (left_out != NULL)
     *left_out = g_steal_pointer (&labels);
   return g_steal_pointer (&article);

@@ -517,8 +517,18 @@ byline_web_picture_download_full (const char             *uri,
   g_debug ("Downloading %s again: %s", uri, first->message);
   if (progress != NULL)
     progress (-1, -1, progress_data);
-  for (guint waited = 0; waited < RETRY_DELAY_MS && !g_cancellable_is_cancelled (cancellable); waited += 50)
-    g_usleep (50 * 1000);
+  /* A second, or until Stop. */
+  {
+    GPollFD stop;
+
+    if (g_cancellable_make_pollfd (cancellable, &stop))
+      {
+        g_poll (&stop, 1, RETRY_DELAY_MS);
+        g_cancellable_release_fd (cancellable);
+      }
+    else
+      g_usleep (RETRY_DELAY_MS * 1000);
+  }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   cut_off = FALSE;

@@ -84,6 +84,22 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* The height the story's text has on a page: the page's, less its foot. */
+static double
+text_height (GtkPrintContext *context)
+{
+  return gtk_print_context_get_height (context) - FOOT_HEIGHT;
+}
+
+/* The story's headline as the pages print it. */
+static const char *
+headline_of (BylineArticle *article)
+{
+  const char *headline = byline_article_get_headline (article);
+
+  return byline_text_is_blank (headline) ? _("Untitled Story") : headline;
+}
+
 static void
 add_text (Job             *job,
           GtkPrintContext *context,
@@ -165,7 +181,7 @@ build_pieces (Job             *job,
   BylineArticle *article = job->article;
   BylineBody *body = byline_article_get_body (article);
   double width = gtk_print_context_get_width (context);
-  double page_height = gtk_print_context_get_height (context) - FOOT_HEIGHT;
+  double page_height = text_height (context);
   g_autofree char *date = byline_article_dup_date_line (article);
   g_autofree char *byline = byline_article_dup_byline (article);
   guint number = 0;
@@ -175,10 +191,7 @@ build_pieces (Job             *job,
       g_autofree char *kicker = g_utf8_strup (byline_article_get_category (article), -1);
       add_plain (job, context, width, "Sans Bold 8", kicker, PANGO_ALIGN_LEFT, 4, ROLE_HEADING);
     }
-  add_plain (job, context, width, "Serif Bold 20",
-             byline_text_is_blank (byline_article_get_headline (article))
-               ? _("Untitled Story") : byline_article_get_headline (article),
-             PANGO_ALIGN_LEFT, 6, ROLE_HEADING);
+  add_plain (job, context, width, "Serif Bold 20", headline_of (article), PANGO_ALIGN_LEFT, 6, ROLE_HEADING);
   {
     g_autofree char *meta = byline_text_is_blank (byline_article_get_dateline (article))
                             ? g_strdup (date)
@@ -322,7 +335,7 @@ on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 Job               *job)
 {
-  double page_height = gtk_print_context_get_height (context) - FOOT_HEIGHT;
+  double page_height = text_height (context);
   GArray *page;
   double y = 0;
 
@@ -409,11 +422,10 @@ draw_foot (Job             *job,
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
-  double top = gtk_print_context_get_height (context) - FOOT_HEIGHT + 8;
+  double top = text_height (context) + 8;
   g_autoptr(PangoLayout) title = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoLayout) number = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 7.5");
-  const char *headline = byline_article_get_headline (job->article);
   g_autofree char *page = NULL;
   int number_width;
 
@@ -426,7 +438,7 @@ draw_foot (Job             *job,
   pango_layout_get_size (number, &number_width, NULL);
 
   pango_layout_set_font_description (title, font);
-  pango_layout_set_text (title, byline_text_is_blank (headline) ? _("Untitled Story") : headline, -1);
+  pango_layout_set_text (title, headline_of (job->article), -1);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (title, TRUE);
   pango_layout_set_width (title, (int) ((width - 24) * PANGO_SCALE) - number_width);

@@ -20,7 +20,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "byline-article-private.h"
-#include "byline-image.h"
 #include "byline-ninjs-private.h"
 
 static JsonArray *
@@ -145,22 +144,63 @@ byline_article_add_missing_picture (BylineArticle *self,
   byline_article_add_missing_picture_full (self, name, source, NULL);
 }
 
+static void
+append_copies (JsonArray *to,
+               JsonArray *from)
+{
+  for (guint i = 0; from != NULL && i < json_array_get_length (from); i++)
+    json_array_add_element (to, json_node_copy (json_array_get_element (from, i)));
+}
+
+/* A new array of @self's missing pictures, then @other's (or none). */
+static JsonArray *
+copy_pending (BylineArticle *self,
+              JsonArray     *other)
+{
+  JsonArray *copy = json_array_new ();
+
+  append_copies (copy, get_pending (self));
+  append_copies (copy, other);
+  return copy;
+}
+
+/* Where in @self's missing pictures the first of @filename is (its name,
+ * in any case: two pictures may share a name), or -1. */
+static int
+find_pending (BylineArticle *self,
+              const char    *filename)
+{
+  JsonArray *pending = get_pending (self);
+  g_autofree char *wanted = NULL;
+
+  if (pending == NULL || filename == NULL || *filename == '\0')
+    return -1;
+  wanted = g_utf8_casefold (filename, -1);
+  for (guint i = 0; i < json_array_get_length (pending); i++)
+    {
+      JsonNode *node = json_array_get_element (pending, i);
+      g_autofree char *name = JSON_NODE_HOLDS_OBJECT (node) ? dup_display_name (json_node_get_object (node)) : NULL;
+      g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+      if (folded != NULL && g_str_equal (folded, wanted))
+        return (int) i;
+    }
+  return -1;
+}
+
 void
 byline_article_add_missing_picture_full (BylineArticle *self,
                                          const char    *name,
                                          const char    *source,
                                          const char    *place)
 {
-  JsonArray *pending;
-  g_autoptr(JsonArray) copy = json_array_new ();
+  g_autoptr(JsonArray) copy = NULL;
   g_autoptr(JsonObject) picture = json_object_new ();
 
   g_return_if_fail (BYLINE_IS_ARTICLE (self));
   g_return_if_fail (name != NULL);
 
-  pending = get_pending (self);
-  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
-    json_array_add_element (copy, json_node_copy (json_array_get_element (pending, i)));
+  copy = copy_pending (self, NULL);
   json_object_set_string_member (picture, "name", name);
   if (source != NULL && *source != '\0')
     json_object_set_string_member (picture, "source", source);
@@ -172,81 +212,45 @@ byline_article_add_missing_picture_full (BylineArticle *self,
 
 gboolean
 _byline_article_settle_missing_picture (BylineArticle *self,
-                                        BylineImage   *image)
+                                        const char    *filename)
 {
-  JsonArray *pending = get_pending (self);
-  const char *filename = byline_image_get_filename (image);
+  int found = find_pending (self, filename);
   g_autoptr(JsonArray) rest = NULL;
-  gboolean found = FALSE;
 
-  if (pending == NULL || filename == NULL || *filename == '\0')
+  if (found < 0)
     return FALSE;
-  rest = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (pending); i++)
-    {
-      JsonNode *node = json_array_get_element (pending, i);
-      g_autofree char *name = JSON_NODE_HOLDS_OBJECT (node) ? dup_display_name (json_node_get_object (node)) : NULL;
-      g_autofree char *a = name != NULL ? g_utf8_casefold (name, -1) : NULL;
-      g_autofree char *b = g_utf8_casefold (filename, -1);
-
-      /* The first of that name only: two pictures may share a name. */
-      if (!found && a != NULL && g_str_equal (a, b))
-        found = TRUE;
-      else
-        json_array_add_element (rest, json_node_copy (node));
-    }
-  if (found)
-    set_pending (self, json_array_get_length (rest) > 0 ? rest : NULL);
-  return found;
+  rest = copy_pending (self, NULL);
+  json_array_remove_element (rest, found);
+  set_pending (self, json_array_get_length (rest) > 0 ? rest : NULL);
+  return TRUE;
 }
 
 void
 byline_article_add_missing_pictures_of (BylineArticle *self,
                                         BylineArticle *other)
 {
-  JsonArray *pending;
   JsonArray *theirs;
-  g_autoptr(JsonArray) copy = NULL;
 
   g_return_if_fail (BYLINE_IS_ARTICLE (self));
   g_return_if_fail (BYLINE_IS_ARTICLE (other));
 
   theirs = get_pending (other);
-  if (theirs == NULL || json_array_get_length (theirs) == 0)
-    return;
-  copy = json_array_new ();
-  pending = get_pending (self);
-  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
-    json_array_add_element (copy, json_node_copy (json_array_get_element (pending, i)));
-  for (guint i = 0; i < json_array_get_length (theirs); i++)
-    json_array_add_element (copy, json_node_copy (json_array_get_element (theirs, i)));
-  set_pending (self, copy);
+  if (theirs != NULL && json_array_get_length (theirs) > 0)
+    set_pending (self, copy_pending (self, theirs));
 }
 
 char *
 byline_article_dup_missing_place (BylineArticle *self,
                                   const char    *filename)
 {
-  JsonArray *pending;
-  g_autofree char *wanted = NULL;
+  int found;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
 
-  pending = get_pending (self);
-  if (pending == NULL || filename == NULL || *filename == '\0')
-    return NULL;
-  wanted = g_utf8_casefold (filename, -1);
   /* The first of that name, as a picture of that name added settles it. */
-  for (guint i = 0; i < json_array_get_length (pending); i++)
-    {
-      JsonNode *node = json_array_get_element (pending, i);
-      g_autofree char *name = JSON_NODE_HOLDS_OBJECT (node) ? dup_display_name (json_node_get_object (node)) : NULL;
-      g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
-
-      if (folded != NULL && g_str_equal (folded, wanted))
-        return g_strdup (get_member (json_node_get_object (node), "place"));
-    }
-  return NULL;
+  if ((found = find_pending (self, filename)) < 0)
+    return NULL;
+  return g_strdup (get_member (json_array_get_object_element (get_pending (self), found), "place"));
 }
 
 gboolean

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 JsonObject *_byline_article_get_extra (BylineArticle *self);
 void        _byline_article_set_extra (BylineArticle *self,
                                        JsonObject    *extra);
-/* @image added: the missing picture of its file's name, if any, is not
- * missing any more (byline-article-missing.c). */
+/* A picture of @filename added: the missing picture of that name, if any,
+ * is not missing any more (byline-article-missing.c). */
 gboolean    _byline_article_settle_missing_picture (BylineArticle *self,
-                                                    BylineImage   *image);
+                                                    const char    *filename);
 /* ::changed, for the parts of the article kept in other files. */
 void        _byline_article_emit_changed (BylineArticle *self);
 

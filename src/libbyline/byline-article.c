@@ -700,7 +700,7 @@ byline_article_insert_image (BylineArticle *self,
   position = MIN (position, byline_article_get_n_images (self));
   g_list_store_insert (self->images, position, image);
   /* A page's picture left out, saved by the reporter and added by hand. */
-  _byline_article_settle_missing_picture (self, image);
+  _byline_article_settle_missing_picture (self, byline_image_get_filename (image));
 }
 
 void

@@ -310,6 +310,28 @@ test_kind_names (void)
   g_assert_true (byline_block_kind_is_text (BYLINE_BLOCK_QUOTE));
 }
 
+/* A paragraph found by its text, or by most of its words once changed;
+ * not a heading, and not one too unlike. */
+static void
+test_find_paragraph (void)
+{
+  g_autoptr(BylineBody) body = byline_body_new ();
+
+  byline_body_append_block (body, BYLINE_BLOCK_HEADING1, "Nước lũ tràn qua bản.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Mưa lớn kéo dài ba ngày.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Nước lũ tràn qua bản Mường Hum.");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Nước  lũ tràn qua bản.");
+
+  g_assert_cmpint (byline_body_find_paragraph (body, "Nước lũ tràn qua bản."), ==, 3);
+  g_assert_cmpint (byline_body_find_paragraph (body, "Nước lũ tràn qua bản Mường Hum"), ==, 2);
+  g_assert_cmpint (byline_body_find_paragraph (body, "Mưa lớn ở Sa Pa suốt đêm qua."), ==, -1);
+  g_assert_cmpint (byline_body_find_paragraph (body, "Mưa lớn kéo dài hai ngày."), ==, 1);
+  g_assert_cmpint (byline_body_find_paragraph (body, NULL), ==, -1);
+  byline_body_remove_block (body, 3);
+  /* Changed since: the most like it. */
+  g_assert_cmpint (byline_body_find_paragraph (body, "Nước lũ tràn qua bản."), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/body/counts-and-copy", test_counts_and_copy);
   g_test_add_func ("/body/word-count-kept", test_word_count_kept);
   g_test_add_func ("/body/kind-names", test_kind_names);
+  g_test_add_func ("/body/find-paragraph", test_find_paragraph);
 
   return g_test_run ();
 }

@@ -301,6 +301,21 @@ test_parse_byline (void)
     }
 }
 
+/* How alike two captions are: by their words, whatever the case, the
+ * punctuation, the spaces or how the letters are composed. */
+static void
+test_likeness (void)
+{
+  g_assert_cmpuint (byline_text_likeness ("Nước lũ tràn qua bản.", "nước  LŨ tràn qua bản"), ==, 100);
+  /* "ũ" as u and a combining tilde, as some keyboards type it. */
+  g_assert_cmpuint (byline_text_likeness ("Nước lũ", "Nước lu\xcc\x83"), ==, 100);
+  g_assert_cmpuint (byline_text_likeness ("Nước lũ tràn qua bản.", "Nước lũ tràn qua bản Mường Hum"), ==, 71);
+  g_assert_cmpuint (byline_text_likeness ("lũ lũ lũ lũ", "lũ quét qua bản"), ==, 25);
+  g_assert_cmpuint (byline_text_likeness ("Nước lũ", "Mưa to"), ==, 0);
+  g_assert_cmpuint (byline_text_likeness ("", "Mưa to"), ==, 0);
+  g_assert_cmpuint (byline_text_likeness (NULL, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/text/split-credit", test_split_credit);
   g_test_add_func ("/text/parse-byline", test_parse_byline);
   g_test_add_func ("/text/match-case", test_match_case);
+  g_test_add_func ("/text/likeness", test_likeness);
 
   return g_test_run ();
 }

@@ -222,6 +222,53 @@ byline_text_count_words (const char *text)
   return words;
 }
 
+/* @text's words, case-folded, without the punctuation around them. */
+static GPtrArray *
+fold_words (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autofree char *nfc = g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = nfc != NULL ? nfc : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        g_ptr_array_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  return words;
+}
+
+guint
+byline_text_likeness (const char *a,
+                      const char *b)
+{
+  g_autoptr(GPtrArray) words_a = fold_words (a);
+  g_autoptr(GPtrArray) words_b = fold_words (b);
+  g_autoptr(GHashTable) in_b = g_hash_table_new (g_str_hash, g_str_equal);
+  guint shared = 0, longer = MAX (words_a->len, words_b->len);
+
+  if (longer == 0)
+    return 0;
+  /* Each word of @b once: "lũ lũ lũ" is not "lũ quét qua bản". */
+  for (guint i = 0; i < words_b->len; i++)
+    g_hash_table_add (in_b, words_b->pdata[i]);
+  for (guint i = 0; i < words_a->len; i++)
+    if (g_hash_table_remove (in_b, words_a->pdata[i]))
+      shared++;
+  return shared * 100 / longer;
+}
+
 guint
 byline_text_reading_minutes (guint words,
                              guint words_per_minute)

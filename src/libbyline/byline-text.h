@@ -38,5 +38,10 @@ char     *byline_text_split_credit   (const char  *caption,
  * its authors (1 to 4 names of 2 to 5 capitalised words, or an
  * abbreviation such as "PV"), or NULL when @paragraph is not one. */
 char    **byline_text_parse_byline   (const char  *paragraph);
+/* How alike two texts are, from 0 to 100: the share of the words of the
+ * longer that the other has too, in any case and whatever the punctuation
+ * ("Nước lũ tràn qua bản." and "Nước lũ tràn qua bản Mường Hum": 71). */
+guint     byline_text_likeness       (const char  *a,
+                                      const char  *b);
 
 G_END_DECLS

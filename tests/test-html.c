@@ -1512,15 +1512,16 @@ test_import_left_out (void)
 
 /* A photo of a saved page that did not come, in a <figure> with its
  * caption: the caption stays as a paragraph where the photo was, and the
- * draft keeps that place with the missing picture, through a save, until
- * the photo saved by hand is added. */
+ * draft keeps that place with the missing picture, and its description for
+ * readers who cannot see it, through a save, until the photo saved by hand
+ * is added. */
 static void
 test_import_left_out_place (void)
 {
   g_autoptr(GFile) base = byline_test_make_folder ("left-out-place");
   const char *html = "<h1>Lũ quét ở Bát Xát</h1><p>Đêm 5/12, mưa lớn gây lũ quét.</p>"
-                     "<figure><img src=\"anh/lu-quet.jpg\"><figcaption>Nước lũ tràn qua bản.  "
-                     "<em>Ảnh: Hà Anh</em></figcaption></figure>"
+                     "<figure><img src=\"anh/lu-quet.jpg\" alt=\"Nước  ngập nửa \n nhà sàn\">"
+                     "<figcaption>Nước lũ tràn qua bản.  <em>Ảnh: Hà Anh</em></figcaption></figure>"
                      "<figure><img src=\"https://cdn.example.vn/sat-lo.jpg\"></figure>"
                      "<p>Nhiều hộ dân phải di dời.</p>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
@@ -1534,6 +1535,7 @@ test_import_left_out_place (void)
   g_auto(GStrv) left_out = NULL;
   g_autoptr(GError) error = NULL;
   BylineBody *body;
+  int lu_quet;
 
   article = byline_import_read_full (bytes, "trang.html", base, NULL, &left_out, &error);
   g_assert_no_error (error);
@@ -1544,19 +1546,35 @@ test_import_left_out_place (void)
   draft = byline_draft_format_serialize (article);
   reloaded = byline_draft_format_parse (draft, "draft.json", &error);
   g_assert_no_error (error);
-  place = byline_article_dup_missing_place (reloaded, "LU-QUET.JPG");
+  lu_quet = byline_article_find_missing_picture (reloaded, "LU-QUET.JPG", NULL);
+  g_assert_cmpint (lu_quet, ==, 0);
+  place = byline_article_dup_missing_place (reloaded, lu_quet);
   g_assert_cmpstr (place, ==, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  /* Its place, as it was or changed a little since, names it too. */
+  g_assert_cmpint (byline_article_find_missing_picture (reloaded, "khac.jpg", place), ==, 0);
+  g_assert_cmpint (byline_article_find_missing_picture (reloaded, NULL, "Nước lũ tràn qua bản Mường Hum. Ảnh: Hà Anh"),
+                   ==, 0);
+  g_assert_cmpint (byline_article_find_missing_picture (reloaded, NULL, "Nhiều hộ dân phải di dời."), ==, -1);
+  g_assert_cmpint (byline_article_find_missing_picture (reloaded, "khac.jpg", NULL), ==, -1);
   /* A picture with no caption has no place; it goes where it is put. */
-  none = byline_article_dup_missing_place (reloaded, "sat-lo.jpg");
+  none = byline_article_dup_missing_place (reloaded, byline_article_find_missing_picture (reloaded, "sat-lo.jpg",
+                                                                                          NULL));
   g_assert_null (none);
+  g_assert_null (byline_article_dup_missing_place (reloaded, 7));
+
+  /* The photo added takes its description, unless it has one. */
+  byline_article_describe_as_missing (reloaded, lu_quet, added);
+  g_assert_cmpstr (byline_image_get_alt_text (added), ==, "Nước ngập nửa nhà sàn");
+  byline_image_set_alt_text (other, "Sạt lở");
+  byline_article_describe_as_missing (reloaded, lu_quet, other);
+  g_assert_cmpstr (byline_image_get_alt_text (other), ==, "Sạt lở");
+
   /* Added, they are not missing any more, nor have a place. */
   byline_image_set_filename (added, "lu-quet.jpg");
   byline_article_add_image (reloaded, added);
   byline_image_set_filename (other, "sat-lo.jpg");
   byline_article_add_image (reloaded, other);
-  g_clear_pointer (&place, g_free);
-  place = byline_article_dup_missing_place (reloaded, "lu-quet.jpg");
-  g_assert_null (place);
+  g_assert_cmpint (byline_article_find_missing_picture (reloaded, "lu-quet.jpg", NULL), ==, -1);
   g_assert_null (byline_article_dup_missing_pictures (reloaded));
 }
 

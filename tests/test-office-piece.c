@@ -152,7 +152,7 @@ test_tcvn3 (gconstpointer data)
 
 /* A chart saved as an EMF drawing, a photo only linked and a missing one
  * (LibreOffice copies them as empty frames) are left out, and said to be:
- * the piece gives their names for the window to tell. */
+ * the piece gives their names for the window to tell, and keeps them. */
 static void
 test_left_out (gconstpointer data)
 {
@@ -166,8 +166,15 @@ test_left_out (gconstpointer data)
   g_assert_cmpint (g_ascii_strcasecmp (left_out[0], "Picture 2"), ==, 0);
   g_assert_cmpuint (byline_article_get_n_images (piece), ==, 1);
   g_assert_cmpstr (byline_image_get_media_type (byline_article_get_image (piece, 0)), ==, "image/png");
-  /* Not kept with the piece: the story pasted into is told, not the piece. */
-  g_assert_null (byline_article_dup_missing_pictures (piece));
+  /* Kept with the piece, for the story it is pasted into to keep them
+   * (with their places) until they are added by hand or forgotten. */
+  {
+    g_auto(GStrv) kept = byline_article_dup_missing_pictures (piece);
+    g_autofree char *source = byline_article_dup_missing_source (piece);
+
+    g_assert_cmpstrv (kept, left_out);
+    g_assert_cmpstr (source, ==, "left-out.docx");
+  }
   message = byline_import_describe_left_out ("left-out.docx", (const char * const *) left_out);
   g_assert_true (g_str_has_prefix (message, "3 pictures of left-out.docx were left out"));
 }

@@ -524,6 +524,85 @@ test_odt_chart (void)
   g_assert_cmpstrv (left_out, expected);
 }
 
+/* Pictures of a document that could not come (a photo only linked on the
+ * web, a chart) keep their places: their captions, kept as paragraphs, with
+ * the linked photo's file and its description.  A picture added later by
+ * the linked file's name goes there. */
+static void
+test_left_out_places (void)
+{
+  g_autoptr(GBytes) bytes = byline_test_data_bytes ("docx/cho-anh.docx");
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, "bai.docx", NULL, NULL, &left_out, &error);
+  const char *expected[] = { "Picture 2", "Chart 3", NULL };
+  g_autoptr(BylineImage) photo = byline_image_new ("ab", "image/jpeg");
+  g_autofree char *photo_place = NULL;
+  g_autofree char *chart_place = NULL;
+  BylineBody *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpstrv (left_out, expected);
+  body = byline_article_get_body (article);
+  office_assert_block (body, 0, BYLINE_BLOCK_PARAGRAPH, "Nhiều hộ dân phải di dời tài sản trong đêm.");
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  office_assert_block (body, 2, BYLINE_BLOCK_PARAGRAPH, "Mưa kéo dài ba ngày, có nơi trên 300 mm.");
+  office_assert_block (body, 3, BYLINE_BLOCK_PARAGRAPH, "Lượng mưa ở Bát Xát.");
+
+  /* Word's name for the photo, or its linked file's. */
+  g_assert_cmpint (byline_article_find_missing_picture (article, "Picture 2", NULL), ==, 0);
+  g_assert_cmpint (byline_article_find_missing_picture (article, "Lu-Quet.jpg", NULL), ==, 0);
+  photo_place = byline_article_dup_missing_place (article, 0);
+  g_assert_cmpstr (photo_place, ==, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  g_assert_cmpint (byline_body_find_paragraph (body, photo_place), ==, 1);
+  chart_place = byline_article_dup_missing_place (article, 1);
+  g_assert_cmpstr (chart_place, ==, "Lượng mưa ở Bát Xát.");
+  g_assert_cmpint (byline_article_find_missing_picture (article, "bieu-do.png", "Lượng mưa ở Bát Xát."), ==, 1);
+  byline_article_describe_as_missing (article, 0, photo);
+  g_assert_cmpstr (byline_image_get_alt_text (photo), ==, "Nước ngập nửa nhà sàn");
+
+  /* The chart settled by its place, the photo by its file's name. */
+  byline_article_settle_missing_picture (article, 1);
+  byline_image_set_filename (photo, "lu-quet.jpg");
+  byline_article_add_image (article, photo);
+  g_assert_null (byline_article_dup_missing_pictures (article));
+}
+
+/* The same in a LibreOffice document: a linked photo, its caption in
+ * italics under it. */
+static void
+test_odt_left_out_place (void)
+{
+  static const char *content =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "
+    "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+    "xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+    "<office:automatic-styles><style:style style:name=\"P1\" style:family=\"paragraph\">"
+    "<style:text-properties fo:font-style=\"italic\"/></style:style></office:automatic-styles>"
+    "<office:body><office:text>"
+    "<text:p>Lũ quét ở Bát Xát</text:p><text:p>(BLC) - Đêm 5/12, lũ quét qua Trịnh Tường.</text:p>"
+    "<text:p><draw:frame draw:name=\"Ảnh 1\" text:anchor-type=\"as-char\">"
+    "<draw:image xlink:href=\"../Ảnh/lu-quet.jpg\"/><svg:desc>Nước ngập nửa nhà sàn</svg:desc></draw:frame></text:p>"
+    "<text:p text:style-name=\"P1\">Nước lũ tràn qua bản.</text:p>"
+    "<text:p>Hà Anh</text:p></office:text></office:body></office:document-content>";
+  g_autoptr(GBytes) bytes = byline_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.text",
+                                                  "content.xml", content, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, "bai.odt", NULL, NULL, NULL, &error);
+  g_autofree char *place = NULL;
+
+  g_assert_no_error (error);
+  office_assert_block (byline_article_get_body (article), 0, BYLINE_BLOCK_PARAGRAPH, "Nước lũ tràn qua bản.");
+  g_assert_cmpint (byline_article_find_missing_picture (article, "lu-quet.jpg", NULL), ==, 0);
+  place = byline_article_dup_missing_place (article, 0);
+  g_assert_cmpstr (place, ==, "Nước lũ tràn qua bản.");
+}
+
 /* Hidden by a named style the span's own derives from (a template's
  * "Ghi chú" style, hidden): not the story's either. */
 static void
@@ -591,6 +670,8 @@ main (int   argc,
   g_test_add_func ("/office/odt/hidden-style", test_odt_hidden_style);
   g_test_add_func ("/office/docx/group-and-chart", test_group_and_chart);
   g_test_add_func ("/office/odt/chart", test_odt_chart);
+  g_test_add_func ("/office/docx/left-out-places", test_left_out_places);
+  g_test_add_func ("/office/odt/left-out-place", test_odt_left_out_place);
   g_test_add_func ("/office/docx/merged-damaged", test_merged_damaged);
   g_test_add_func ("/office/odt/merged-damaged", test_odt_merged_damaged);
   g_test_add_func ("/office/docx/tcvn3-styles", test_tcvn3_styles);

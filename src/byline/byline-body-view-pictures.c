@@ -132,27 +132,6 @@ import_files (BylineDraftStore       *store,
     }
 }
 
-/* The paragraph of @body whose text is @place, or -1. */
-static int
-find_place (BylineBody *body,
-            const char *place)
-{
-  g_autofree char *wanted = byline_text_normalize_line (place, -1);
-
-  for (guint i = 0; i < byline_body_get_n_blocks (body); i++)
-    {
-      const BylineBlock *block = byline_body_get_block (body, i);
-      g_autofree char *text = NULL;
-
-      if (byline_block_get_kind (block) != BYLINE_BLOCK_PARAGRAPH)
-        continue;
-      text = byline_text_normalize_line (byline_block_get_text (block), -1);
-      if (g_strcmp0 (text, wanted) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
 /* Puts @image where the story's paragraph @block, its caption kept as text
  * when it could not come, stands: that paragraph goes, and is its caption
  * and credit ("… Ảnh: Hà Anh") unless it has some. */
@@ -191,18 +170,51 @@ put_in_place (BylineBodyView *self,
   gtk_text_buffer_delete (GTK_TEXT_BUFFER (buffer), &start, &end);
 }
 
+/* The missing picture @image stands for (byline-article-missing.c), or -1,
+ * and in *@block the paragraph it goes to, its caption kept as text, or -1
+ * when that is not in the text.  With the insertion point in such a
+ * paragraph (@within, or -1), a picture of any name is that paragraph's.
+ * *@by_name: found by its file's name (and settled once added). */
+static int
+find_missing (BylineArticle *article,
+              BylineImage   *image,
+              int            within,
+              int           *block,
+              gboolean      *by_name)
+{
+  BylineBody *body = byline_article_get_body (article);
+  int missing = byline_article_find_missing_picture (article, byline_image_get_filename (image), NULL);
+  g_autofree char *place = NULL;
+
+  *block = -1;
+  *by_name = missing >= 0;
+  if (missing < 0 && within >= 0 && byline_block_get_kind (byline_body_get_block (body, within)) == BYLINE_BLOCK_PARAGRAPH)
+    {
+      missing = byline_article_find_missing_picture (article, NULL,
+                                                     byline_block_get_text (byline_body_get_block (body, within)));
+      *block = missing >= 0 ? within : -1;
+    }
+  else if (missing >= 0 && (place = byline_article_dup_missing_place (article, missing)) != NULL)
+    *block = byline_body_find_paragraph (body, place);
+  return missing;
+}
+
 /* Shows @images, in the draft already, before block @at, as one undo step;
  * with @move_cursor the cursor goes below them.  A picture that was missing
- * from the story, added by hand, goes where its caption stands instead. */
+ * from the story, added by hand, takes what is known of it and goes where
+ * its caption stands instead: found by its name, or the paragraph @within
+ * (-1 for none) that the insertion point is in. */
 static void
 show_images (BylineBodyView *self,
              GPtrArray      *images,
              guint           at,
+             int             within,
              gboolean        move_cursor)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   BylineDocument *document = byline_body_view_get_document (self);
   BylineArticle *article = byline_document_get_article (document);
+  BylineBody *body = byline_article_get_body (article);
   guint n_at = 0;
 
   if (images->len == 0)
@@ -211,18 +223,45 @@ show_images (BylineBodyView *self,
   for (guint i = 0; i < images->len; i++)
     {
       BylineImage *image = g_ptr_array_index (images, i);
-      g_autofree char *place = byline_article_dup_missing_place (article, byline_image_get_filename (image));
-      int block = place != NULL ? find_place (byline_article_get_body (article), place) : -1;
+      gboolean by_name;
+      int block;
+      int missing = find_missing (article, image, within, &block, &by_name);
 
-      /* A figure for a paragraph: the blocks after keep their places. */
+      if (missing >= 0)
+        byline_article_describe_as_missing (article, missing, image);
       if (block >= 0)
-        put_in_place (self, image, block, place);
+        {
+          /* The caption as the person may have changed it since. */
+          g_autofree char *caption = g_strdup (byline_block_get_text (byline_body_get_block (body, block)));
+
+          put_in_place (self, image, block, caption);
+          if (block == within)
+            within = -1;
+        }
       else
-        byline_document_add_image (document, image, at + n_at++);
+        {
+          byline_document_add_image (document, image, at + n_at);
+          if (within >= (int) (at + n_at))
+            within++;
+          n_at++;
+        }
+      /* A picture of its name settles it as it comes in. */
+      if (missing >= 0 && !by_name)
+        byline_article_settle_missing_picture (article, missing);
     }
   byline_body_buffer_end_edit (buffer);
   if (move_cursor && n_at > 0)
     place_cursor_after_figures (self, at, n_at);
+}
+
+/* The paragraph @iter is in, or -1. */
+static int
+paragraph_at (BylineBodyBuffer  *buffer,
+              const GtkTextIter *iter)
+{
+  guint block, offset;
+
+  return byline_body_buffer_locate (buffer, iter, &block, &offset) ? (int) block : -1;
 }
 
 guint
@@ -235,6 +274,7 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   BylineDocument *document;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  int within = -1;
   guint at;
 
   g_return_val_if_fail (BYLINE_IS_BODY_VIEW (self), 0);
@@ -249,11 +289,19 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   /* The new figures' lines must show, wherever they go. */
   byline_body_buffer_show_all (buffer);
   at = index < 0 ? byline_body_buffer_get_insert_block (buffer) : (guint) index;
+  if (index < 0)
+    {
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
+                                        gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+      within = paragraph_at (buffer, &cursor);
+    }
   images = g_ptr_array_new_with_free_func (g_object_unref);
   list = files_of (files);
   import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, NULL,
                 NULL, NULL, NULL, error);
-  show_images (self, images, at, TRUE);
+  show_images (self, images, at, within, TRUE);
   return images->len;
 }
 
@@ -446,6 +494,7 @@ on_imported (GObject      *source,
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   GtkTextIter iter, cursor;
   guint block = 0, offset = 0;
+  int within;
   gboolean unmoved;
 
   byline_toast_clear (&insertion->downloading);
@@ -456,13 +505,14 @@ on_imported (GObject      *source,
     {
       byline_body_buffer_show_all (buffer);
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter, insertion->mark);
+      within = paragraph_at (buffer, &iter);
       if (byline_body_buffer_locate (buffer, &iter, &block, &offset) && offset > 0)
         block++;
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
                                         gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
       unmoved = gtk_text_iter_get_offset (&cursor) == insertion->cursor;
       /* The cursor goes below them unless the reporter has moved it meanwhile. */
-      show_images (self, insertion->images, block, unmoved);
+      show_images (self, insertion->images, block, within, unmoved);
     }
   /* Stopped by the person: nothing to tell. */
   if (insertion->error != NULL && !g_error_matches (insertion->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -217,7 +217,8 @@ read_piece_in_thread (GTask        *task,
       byline_image_set_alt_text (copy, byline_image_get_alt_text (image));
       g_hash_table_insert (piece->images, g_strdup (byline_image_get_id (image)), g_steal_pointer (&copy));
     }
-  /* A web page's pictures that did not come: the story keeps them. */
+  /* A page's or a document's pictures that did not come: the story keeps
+   * them, with their places. */
   piece->missing = byline_article_new ();
   byline_article_add_missing_pictures_of (piece->missing, read);
   /* The piece's pictures' temporary folder goes with @read, here. */

@@ -218,7 +218,8 @@ print_pending_pictures (BylineArticle *article)
   if (pending == NULL)
     return;
 
-  /* A ninjs item's by their address, an opened document's by their name. */
+  /* A ninjs item's by their address, an opened document's or page's by
+   * their name and file. */
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u picture not in the story:\n",
                         "%u pictures not in the story:\n", json_array_get_length (pending)),
            json_array_get_length (pending));
@@ -230,10 +231,12 @@ print_pending_pictures (BylineArticle *article)
       const char *name = picture ? json_object_get_string_member_with_default (picture, "name", "") : "";
       const char *source = picture ? json_object_get_string_member_with_default (picture, "source", "") : "";
 
-      if (*href != '\0' || *name == '\0')
-        g_print ("  – %s%s%s\n", href, *caption ? ": " : "", caption);
+      /* A linked one's address after its name: where it was to come from. */
+      if (*source != '\0' || (*href == '\0' && *name != '\0'))
+        g_print ("  – %s%s%s%s%s%s\n", name, *source ? " (" : "", source, *source ? ")" : "",
+                 *href ? ": " : "", href);
       else
-        g_print ("  – %s%s%s%s\n", name, *source ? " (" : "", source, *source ? ")" : "");
+        g_print ("  – %s%s%s\n", href, *caption ? ": " : "", caption);
     }
 }
 

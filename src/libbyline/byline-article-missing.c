@@ -21,6 +21,9 @@
 
 #include "byline-article-private.h"
 #include "byline-ninjs-private.h"
+#include "byline-body.h"
+#include "byline-image.h"
+#include "byline-text.h"
 
 static JsonArray *
 get_pending (BylineArticle *self)
@@ -68,6 +71,34 @@ get_member (JsonObject *picture,
   return value != NULL && *value != '\0' ? value : NULL;
 }
 
+/* Missing picture @index, or NULL when there is none. */
+static JsonObject *
+get_picture (BylineArticle *self,
+             int            index)
+{
+  JsonArray *pending = get_pending (self);
+  JsonNode *node;
+
+  if (pending == NULL || index < 0 || (guint) index >= json_array_get_length (pending))
+    return NULL;
+  node = json_array_get_element (pending, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The file's name at the end of @href ("lu-quet.jpg"), or NULL. */
+static char *
+dup_href_name (const char *href)
+{
+  g_autofree char *path = g_strndup (href, strcspn (href, "?#"));
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *unescaped = g_uri_unescape_string (base, NULL);
+
+  if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL) && *unescaped != '\0'
+      && !g_str_equal (unescaped, "/") && !g_str_equal (unescaped, "."))
+    return g_steal_pointer (&unescaped);
+  return NULL;
+}
+
 /* How the person knows it: its name, its file's, or its address. */
 static char *
 dup_display_name (JsonObject *picture)
@@ -80,12 +111,9 @@ dup_display_name (JsonObject *picture)
     return g_strdup (name);
   if (href != NULL)
     {
-      g_autofree char *base = g_path_get_basename (href);
-      g_autofree char *unescaped = g_uri_unescape_string (base, NULL);
+      char *file = dup_href_name (href);
 
-      if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL) && *unescaped != '\0')
-        return g_steal_pointer (&unescaped);
-      return g_strdup (href);
+      return file != NULL ? file : g_strdup (href);
     }
   if (uri != NULL)
     return g_strdup (uri);
@@ -178,12 +206,19 @@ find_pending (BylineArticle *self,
   wanted = g_utf8_casefold (filename, -1);
   for (guint i = 0; i < json_array_get_length (pending); i++)
     {
-      JsonNode *node = json_array_get_element (pending, i);
-      g_autofree char *name = JSON_NODE_HOLDS_OBJECT (node) ? dup_display_name (json_node_get_object (node)) : NULL;
-      g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+      JsonObject *picture = get_picture (self, i);
+      g_autofree char *name = picture != NULL ? dup_display_name (picture) : NULL;
+      const char *href = picture != NULL ? get_member (picture, "href") : NULL;
+      g_autofree char *file = href != NULL ? dup_href_name (href) : NULL;
 
-      if (folded != NULL && g_str_equal (folded, wanted))
-        return (int) i;
+      /* "Picture 3" in Word, linked to ".../lu-quet.jpg": either name. */
+      for (const char *each[] = { name, file, NULL }, **p = each; *p != NULL; p++)
+        {
+          g_autofree char *folded = g_utf8_casefold (*p, -1);
+
+          if (g_str_equal (folded, wanted))
+            return (int) i;
+        }
     }
   return -1;
 }
@@ -194,18 +229,37 @@ byline_article_add_missing_picture_full (BylineArticle *self,
                                          const char    *source,
                                          const char    *place)
 {
-  g_autoptr(JsonArray) copy = NULL;
-  g_autoptr(JsonObject) picture = json_object_new ();
-
   g_return_if_fail (BYLINE_IS_ARTICLE (self));
   g_return_if_fail (name != NULL);
 
-  copy = copy_pending (self, NULL);
+  _byline_article_add_missing_picture (self, name, source, NULL, place, NULL);
+}
+
+static void
+set_member (JsonObject *picture,
+            const char *member,
+            const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (picture, member, value);
+}
+
+void
+_byline_article_add_missing_picture (BylineArticle *self,
+                                     const char    *name,
+                                     const char    *source,
+                                     const char    *href,
+                                     const char    *place,
+                                     const char    *alt_text)
+{
+  g_autoptr(JsonArray) copy = copy_pending (self, NULL);
+  g_autoptr(JsonObject) picture = json_object_new ();
+
   json_object_set_string_member (picture, "name", name);
-  if (source != NULL && *source != '\0')
-    json_object_set_string_member (picture, "source", source);
-  if (place != NULL && *place != '\0')
-    json_object_set_string_member (picture, "place", place);
+  set_member (picture, "source", source);
+  set_member (picture, "href", href);
+  set_member (picture, "place", place);
+  set_member (picture, "alt_text", alt_text);
   json_array_add_object_element (copy, g_steal_pointer (&picture));
   set_pending (self, copy);
 }
@@ -215,14 +269,26 @@ _byline_article_settle_missing_picture (BylineArticle *self,
                                         const char    *filename)
 {
   int found = find_pending (self, filename);
-  g_autoptr(JsonArray) rest = NULL;
 
   if (found < 0)
     return FALSE;
-  rest = copy_pending (self, NULL);
-  json_array_remove_element (rest, found);
-  set_pending (self, json_array_get_length (rest) > 0 ? rest : NULL);
+  byline_article_settle_missing_picture (self, found);
   return TRUE;
+}
+
+void
+byline_article_settle_missing_picture (BylineArticle *self,
+                                       int            index)
+{
+  g_autoptr(JsonArray) rest = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+
+  if (get_picture (self, index) == NULL)
+    return;
+  rest = copy_pending (self, NULL);
+  json_array_remove_element (rest, index);
+  set_pending (self, json_array_get_length (rest) > 0 ? rest : NULL);
 }
 
 void
@@ -239,18 +305,86 @@ byline_article_add_missing_pictures_of (BylineArticle *self,
     set_pending (self, copy_pending (self, theirs));
 }
 
+int
+byline_article_find_missing_picture (BylineArticle *self,
+                                     const char    *filename,
+                                     const char    *paragraph)
+{
+  JsonArray *pending;
+  g_autofree char *wanted = NULL;
+  guint best_likeness = 0;
+  int found;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), -1);
+
+  if ((found = find_pending (self, filename)) >= 0 || paragraph == NULL)
+    return found;
+  pending = get_pending (self);
+  wanted = byline_text_normalize_line (paragraph, -1);
+  /* The caption as it was kept, else as the person has changed it since:
+   * the place most like it, as byline_body_find_paragraph() finds it. */
+  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
+    {
+      JsonObject *picture = get_picture (self, i);
+      const char *place = picture != NULL ? get_member (picture, "place") : NULL;
+      g_autofree char *normal = place != NULL ? byline_text_normalize_line (place, -1) : NULL;
+      guint likeness;
+
+      if (normal == NULL)
+        continue;
+      if (g_str_equal (normal, wanted))
+        return (int) i;
+      likeness = byline_text_likeness (normal, wanted);
+      if (likeness >= BYLINE_BODY_LIKE_PERCENT && likeness > best_likeness)
+        {
+          best_likeness = likeness;
+          found = (int) i;
+        }
+    }
+  return found;
+}
+
 char *
 byline_article_dup_missing_place (BylineArticle *self,
-                                  const char    *filename)
+                                  int            index)
 {
-  int found;
+  JsonObject *picture;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
 
-  /* The first of that name, as a picture of that name added settles it. */
-  if ((found = find_pending (self, filename)) < 0)
-    return NULL;
-  return g_strdup (get_member (json_array_get_object_element (get_pending (self), found), "place"));
+  picture = get_picture (self, index);
+  return picture != NULL ? g_strdup (get_member (picture, "place")) : NULL;
+}
+
+void
+byline_article_describe_as_missing (BylineArticle *self,
+                                    int            index,
+                                    BylineImage   *image)
+{
+  static const struct
+  {
+    const char *member;
+    const char *(*get) (BylineImage *image);
+    void (*set) (BylineImage *image, const char *text);
+  } fields[] = {
+    { "caption", byline_image_get_caption, byline_image_set_caption },
+    { "credit", byline_image_get_credit, byline_image_set_credit },
+    { "alt_text", byline_image_get_alt_text, byline_image_set_alt_text },
+  };
+  JsonObject *picture;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (BYLINE_IS_IMAGE (image));
+
+  if ((picture = get_picture (self, index)) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *said = get_member (picture, fields[i].member);
+
+      if (said != NULL && byline_text_is_blank (fields[i].get (image)))
+        fields[i].set (image, said);
+    }
 }
 
 gboolean

@@ -19,6 +19,14 @@ void        _byline_article_set_extra (BylineArticle *self,
  * is not missing any more (byline-article-missing.c). */
 gboolean    _byline_article_settle_missing_picture (BylineArticle *self,
                                                     const char    *filename);
+/* byline_article_add_missing_picture_full() with where the picture was to
+ * come from (@href, a linked one's address) and its description (@alt_text). */
+void        _byline_article_add_missing_picture (BylineArticle *self,
+                                                 const char    *name,
+                                                 const char    *source,
+                                                 const char    *href,
+                                                 const char    *place,
+                                                 const char    *alt_text);
 /* ::changed, for the parts of the article kept in other files. */
 void        _byline_article_emit_changed (BylineArticle *self);
 

@@ -137,10 +137,27 @@ void            byline_article_add_missing_picture_full (BylineArticle  *self,
 /* Adds @other's missing pictures to @self's: a piece of @other pasted in. */
 void            byline_article_add_missing_pictures_of (BylineArticle   *self,
                                                         BylineArticle   *other);
-/* The place of the missing picture of @filename (its name, in any case),
- * if it has one, before a picture of that name is added and settles it. */
+/* Which missing picture a picture added by hand stands for: the first of
+ * @filename (its name, or its linked file's, in any case), else, when
+ * @paragraph is not NULL, the first whose place is that text (the person
+ * put the cursor in a caption kept as text, and added a picture of any
+ * name); -1 when none. */
+int             byline_article_find_missing_picture    (BylineArticle   *self,
+                                                        const char      *filename,
+                                                        const char      *paragraph);
+/* Missing picture @index's place, or NULL. */
 char           *byline_article_dup_missing_place       (BylineArticle   *self,
-                                                        const char      *filename);
+                                                        int              index);
+/* Gives @image what is known of missing picture @index (a ninjs item's
+ * caption and credit, a document's or page's description for readers who
+ * cannot see it) where @image has none. */
+void            byline_article_describe_as_missing     (BylineArticle   *self,
+                                                        int              index,
+                                                        BylineImage     *image);
+/* Missing picture @index is missing no more: added by hand, or forgotten.
+ * (Adding a picture of its name settles it by itself.) */
+void            byline_article_settle_missing_picture  (BylineArticle   *self,
+                                                        int              index);
 /* The file they were to come from when all came from one, or NULL. */
 char           *byline_article_dup_missing_source      (BylineArticle   *self);
 /* The person added them by hand or does without: TRUE if there were any. */

@@ -430,7 +430,7 @@ left_out (Reader *r)
 {
   g_autofree char *label = g_strdup_printf (_("picture %u"), r->n_pictures);
 
-  _byline_office_media_left_out (r->document->media, label);
+  _byline_office_para_add_left_out (r->para, label, NULL, NULL);
 }
 
 /* The inline picture the character at @fc stands for. */

@@ -324,18 +324,17 @@ read_blip (Docx             *docx,
            BylineOfficePara *para)
 {
   const char *member = g_hash_table_lookup (docx->targets, id);
-  const char *src;
 
   /* A linked picture is elsewhere (on the web, on the writer's disk). */
   if (member == NULL || g_hash_table_contains (docx->external, id))
     {
       g_autofree char *file = member != NULL ? g_path_get_basename (member) : NULL;
 
-      _byline_office_media_left_out (docx->media, name != NULL && *name != '\0' ? name : file != NULL ? file : id);
+      _byline_office_para_add_left_out (para, name != NULL && *name != '\0' ? name : file != NULL ? file : id,
+                                        member, alt);
       return;
     }
-  if ((src = _byline_office_media_add (docx->media, member, name)) != NULL)
-    _byline_office_para_add_picture (para, src, alt, NULL);
+  _byline_office_add_member (docx->media, para, member, name, alt);
 }
 
 static void
@@ -349,7 +348,7 @@ read_picture (Docx             *docx,
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
   gboolean chart = FALSE;
 
-  /* <wp:docPr descr="…"/> and <a:blip r:embed="rId5"/> (VML: <v:imagedata
+  /* <wp:docPr descr="…"/> and <a:blip r:embed="rId5"/> (or r:link; VML: <v:imagedata
    * r:id="rId5"/>), at any depth, in order: a group's pictures are each a
    * picture; a text box's paragraphs are read after the paragraph it is
    * in. */
@@ -372,8 +371,9 @@ read_picture (Docx             *docx,
           alt = attr (node, "descr");
           name = attr (node, "name");
         }
-      if (is (node, "blip"))
-        id = attr (node, "embed");
+      /* Linked only ("Link to File"): r:link, and no r:embed. */
+      if (is (node, "blip") && (id = attr (node, "embed")) == NULL)
+        id = attr (node, "link");
       else if (is (node, "imagedata"))
         id = attr (node, "id");
       else if (is (node, "graphicData"))
@@ -390,7 +390,7 @@ read_picture (Docx             *docx,
   for (guint i = 0; i < ids->len; i++)
     read_blip (docx, ids->pdata[i], name, alt, para);
   if (ids->len == 0 && chart)
-    _byline_office_media_left_out (docx->media, name != NULL && *name != '\0' ? name : _("a chart"));
+    _byline_office_para_add_left_out (para, name != NULL && *name != '\0' ? name : _("a chart"), NULL, alt);
 }
 
 static void

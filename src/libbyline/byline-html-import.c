@@ -356,6 +356,7 @@ walk_page (GBytes         *bytes,
            GFile          *folder,
            BylineArticle  *article,
            gboolean        story,
+           gboolean        document,
            xmlDoc        **doc,
            Page           *page,
            Walker         *w,
@@ -372,6 +373,7 @@ walk_page (GBytes         *bytes,
 
   _byline_walker_init (w, article, byline_article_get_body (article), 0, folder);
   w->source_name = name;
+  w->document = document;
   w->font_rules = _byline_html_font_rules_of (page->sheets);
   w->keep_legacy = _byline_walker_keeps_legacy (data, length, page->root, w->font_rules);
   w->skip_text = story && page->has_h1;
@@ -414,6 +416,7 @@ import_page (GBytes      *bytes,
              const char  *source_name,
              GFile       *base_folder,
              gboolean     selection,
+             gboolean     document,
              GError     **error)
 {
   g_autoptr(BylineArticle) article = NULL;
@@ -433,7 +436,7 @@ import_page (GBytes      *bytes,
 
   article = byline_article_new ();
   body = byline_article_get_body (article);
-  if (!walk_page (bytes, name, base_folder, article, TRUE, &doc, &page, &w, error))
+  if (!walk_page (bytes, name, base_folder, article, TRUE, document, &doc, &page, &w, error))
     return NULL;
 
   headline = w.headline ? w.headline : page.og_title ? page.og_title : page.title;
@@ -480,14 +483,14 @@ byline_html_import (GBytes      *bytes,
                     GFile       *base_folder,
                     GError     **error)
 {
-  return import_page (bytes, source_name, base_folder, FALSE, error);
+  return import_page (bytes, source_name, base_folder, FALSE, FALSE, error);
 }
 
 BylineArticle *
 byline_html_import_selection (GBytes  *bytes,
                               GError **error)
 {
-  return import_page (bytes, _("Pasted Text"), NULL, TRUE, error);
+  return import_page (bytes, _("Pasted Text"), NULL, TRUE, FALSE, error);
 }
 
 BylineArticle *
@@ -496,14 +499,15 @@ _byline_html_import_selection (GBytes      *bytes,
                                GFile       *folder,
                                GError     **error)
 {
-  return import_page (bytes, display, folder, TRUE, error);
+  return import_page (bytes, display, folder, TRUE, FALSE, error);
 }
 
-BylineArticle *
-_byline_html_import_piece (GBytes      *bytes,
-                           const char  *display,
-                           GFile       *folder,
-                           GError     **error)
+static BylineArticle *
+import_piece (GBytes      *bytes,
+              const char  *display,
+              GFile       *folder,
+              gboolean     document,
+              GError     **error)
 {
   g_autoptr(BylineArticle) article = byline_article_new ();
   g_autoptr(xmlDoc) doc = NULL;
@@ -513,10 +517,31 @@ _byline_html_import_piece (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display != NULL, NULL);
 
-  if (!walk_page (bytes, display, folder, article, FALSE, &doc, &page, &w, error))
+  if (!walk_page (bytes, display, folder, article, FALSE, document, &doc, &page, &w, error))
     return NULL;
   _byline_walker_clear (&w);
   return g_steal_pointer (&article);
+}
+
+BylineArticle *
+_byline_html_import_piece (GBytes      *bytes,
+                           const char  *display,
+                           GFile       *folder,
+                           GError     **error)
+{
+  return import_piece (bytes, display, folder, FALSE, error);
+}
+
+BylineArticle *
+_byline_html_import_document (GBytes      *bytes,
+                              const char  *display,
+                              GFile       *folder,
+                              gboolean     piece,
+                              GError     **error)
+{
+  if (piece)
+    return import_piece (bytes, display, folder, TRUE, error);
+  return import_page (bytes, display, folder, FALSE, TRUE, error);
 }
 
 guint

@@ -119,11 +119,13 @@ resolve (Walker     *w,
  * its place (finish_figure()). */
 static void
 name_left_out (Walker     *w,
-               const char *label)
+               const char *label,
+               const char *href,
+               xmlNode    *img)
 {
   if (w->figure.active && !w->figure.has_picture)
     w->figure.left_out = TRUE;
-  _byline_import_left_out (w->article, label);
+  _byline_import_left_out_full (w->article, label, href, _byline_html_get_attr (img, "alt"));
 }
 
 /* The picture @ref could not be taken: the person is told, by its file's
@@ -131,6 +133,7 @@ name_left_out (Walker     *w,
  * and a short one is a lazy page's placeholder, not a picture. */
 static void
 left_out (Walker     *w,
+          xmlNode    *img,
           const char *ref)
 {
   g_autofree char *path = NULL;
@@ -140,7 +143,7 @@ left_out (Walker     *w,
   if (g_ascii_strncasecmp (ref, "data:", 5) == 0)
     {
       if (strlen (ref) > 256)
-        name_left_out (w, _("a picture in the page"));
+        name_left_out (w, _("a picture in the page"), NULL, img);
       return;
     }
   path = g_strndup (ref, strcspn (ref, "?#"));
@@ -148,7 +151,7 @@ left_out (Walker     *w,
   name = g_uri_unescape_string (slash != NULL ? slash + 1 : path, NULL);
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     g_set_str (&name, slash != NULL ? slash + 1 : path);
-  name_left_out (w, *name != '\0' ? name : ref);
+  name_left_out (w, *name != '\0' ? name : ref, ref, img);
 }
 
 /* Whether @ref is a path from a site's root ("/uploads/lu.jpg"), which
@@ -184,6 +187,13 @@ _byline_html_attach_picture (Walker  *w,
 
   if (w->article == NULL)
     return NULL;
+  /* A document's picture that could not be taken, in its place
+   * (_byline_office_para_add_left_out()). */
+  if (w->document && (src = _byline_html_get_attr (img, "data-left-out")) != NULL)
+    {
+      name_left_out (w, src, _byline_html_get_attr (img, "data-href"), img);
+      return NULL;
+    }
   if ((src = picture_ref (img)) == NULL)
     return NULL;
   ref = g_strstrip (g_strdup (src));
@@ -192,7 +202,7 @@ _byline_html_attach_picture (Walker  *w,
   /* On the web, in the page itself, or a page read with no folder. */
   if (w->base == NULL || (file = resolve (w, ref)) == NULL)
     {
-      left_out (w, ref);
+      left_out (w, img, ref);
       return NULL;
     }
 
@@ -207,7 +217,7 @@ _byline_html_attach_picture (Walker  *w,
        * out of the folder ("../") is refused whatever it names. */
       if (is_site_path (ref) && g_lstat (g_file_peek_path (file), &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
         {
-          left_out (w, ref);
+          left_out (w, img, ref);
           return NULL;
         }
       set_unsafe (w, img, ref, _("%s:%ld: the picture “%s” is outside the folder “%s”; nothing was imported"));
@@ -220,7 +230,7 @@ _byline_html_attach_picture (Walker  *w,
       || w->base_real == NULL)
     {
       g_debug ("%s: picture “%s” not found, not attached", w->source_name, ref);
-      left_out (w, ref);
+      left_out (w, img, ref);
       return NULL;
     }
   base_len = strlen (w->base_real);
@@ -239,7 +249,7 @@ _byline_html_attach_picture (Walker  *w,
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
       || g_file_info_get_size (info) > MAX_PICTURE_SIZE)
     {
-      left_out (w, ref);
+      left_out (w, img, ref);
       return NULL;
     }
 
@@ -247,14 +257,14 @@ _byline_html_attach_picture (Walker  *w,
   if (bytes == NULL)
     {
       g_debug ("%s: picture “%s” not read: %s", w->source_name, ref, error->message);
-      left_out (w, ref);
+      left_out (w, img, ref);
       return NULL;
     }
   if (!byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
                                 MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE),
                                 &media_type, &width, &height))
     {
-      left_out (w, ref);
+      left_out (w, img, ref);
       return NULL;
     }
 

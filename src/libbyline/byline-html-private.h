@@ -39,5 +39,14 @@ BylineArticle *_byline_html_import_piece (GBytes      *bytes,
                                           const char  *display,
                                           GFile       *folder,
                                           GError     **error);
+/* A document's story (or, with @piece, a piece of it), as byline-office.c
+ * writes it in HTML: as byline_html_import() (or _byline_html_import_piece())
+ * reads it, and its pictures left out keep their places
+ * (_byline_office_para_add_left_out()). */
+BylineArticle *_byline_html_import_document (GBytes      *bytes,
+                                             const char  *display,
+                                             GFile       *folder,
+                                             gboolean     piece,
+                                             GError     **error);
 
 G_END_DECLS

@@ -105,6 +105,7 @@ typedef struct
   gboolean       skip_text;    /* before the <h1>: breadcrumbs, kickers, dates */
   xmlNode       *last;         /* with it, the walk ends when it leaves it */
   gboolean       keep_legacy;  /* the old codes' fonts name Unicode text here */
+  gboolean       document;     /* written by byline-office.c: <img data-left-out> */
   GError        *error;
 
   /* The vote on the old codes (_byline_walker_keeps_legacy): no output */

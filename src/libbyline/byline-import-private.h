@@ -15,9 +15,12 @@ G_BEGIN_DECLS
  * the article until byline_import_read_full() hands the list over. */
 void _byline_import_left_out (BylineArticle *article,
                               const char    *label);
-/* Takes @article (a piece read for a paste) and finishes it as
- * byline_import_read_piece() does: its left-out pictures into *@left_out,
- * credits out of its captions; NULL with an error when it holds nothing. */
+/* The same, with where it was to come from (@href: a linked picture's
+ * address, or NULL) and its description (@alt, or NULL). */
+void _byline_import_left_out_full (BylineArticle *article,
+                                   const char    *label,
+                                   const char    *href,
+                                   const char    *alt);
 /* The text that stands in the body where the picture last left out was:
  * its caption, kept as a paragraph. */
 void           _byline_import_left_out_place (BylineArticle *article,
@@ -29,8 +32,13 @@ char         **_byline_import_keep_left_out  (BylineArticle *article,
                                               const char    *source);
 /* The labels _byline_import_left_out() kept on @article, taken off it. */
 char         **_byline_import_steal_left_out (BylineArticle *article);
+/* Takes @article (a piece read for a paste) and finishes it as
+ * byline_import_read_piece() does: its left-out pictures kept with it as
+ * from @source, and their labels into *@left_out; credits out of its
+ * captions.  NULL with an error when it holds nothing. */
 BylineArticle *_byline_import_finish_piece (BylineArticle   *article,
                                             const char      *display,
+                                            const char      *source,
                                             char          ***left_out,
                                             GError         **error);
 

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "byline-article.h"
+#include "byline-article-private.h"
 #include "byline-body.h"
 #include "byline-draft-format.h"
 #include "byline-draft-store-private.h"
@@ -231,52 +232,90 @@ byline_import_size_limit (const void *head,
 }
 
 #define LEFT_OUT_KEY "byline-import-left-out"
+#define DETAILS_KEY "byline-import-left-out-details"
+
+/* What is known of a picture left out, besides its label. */
+typedef struct
+{
+  char *href;
+  char *alt;
+  char *place;
+} Details;
+
+static void
+details_free (gpointer data)
+{
+  Details *details = data;
+
+  g_free (details->href);
+  g_free (details->alt);
+  g_free (details->place);
+  g_free (details);
+}
 
 void
 _byline_import_left_out (BylineArticle *article,
                          const char    *label)
 {
+  _byline_import_left_out_full (article, label, NULL, NULL);
+}
+
+void
+_byline_import_left_out_full (BylineArticle *article,
+                              const char    *label,
+                              const char    *href,
+                              const char    *alt)
+{
   GPtrArray *labels = g_object_get_data (G_OBJECT (article), LEFT_OUT_KEY);
+  GHashTable *details = g_object_get_data (G_OBJECT (article), DETAILS_KEY);
 
   if (labels == NULL)
     {
       labels = g_ptr_array_new_with_free_func (g_free);
       g_object_set_data_full (G_OBJECT (article), LEFT_OUT_KEY, labels, (GDestroyNotify) g_ptr_array_unref);
+      details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, details_free);
+      g_object_set_data_full (G_OBJECT (article), DETAILS_KEY, details, (GDestroyNotify) g_hash_table_unref);
     }
   g_ptr_array_add (labels, g_strdup (label));
-}
+  /* The first of two pictures of one name keeps what is known of it. */
+  if (!g_hash_table_contains (details, label))
+    {
+      Details *these = g_new0 (Details, 1);
 
-#define PLACES_KEY "byline-import-left-out-places"
+      these->href = href != NULL && *href != '\0' ? g_strdup (href) : NULL;
+      these->alt = alt != NULL && !byline_text_is_blank (alt) ? byline_text_normalize_line (alt, -1) : NULL;
+      g_hash_table_insert (details, g_strdup (label), these);
+    }
+}
 
 void
 _byline_import_left_out_place (BylineArticle *article,
                                const char    *place)
 {
   GPtrArray *labels = g_object_get_data (G_OBJECT (article), LEFT_OUT_KEY);
-  GHashTable *places = g_object_get_data (G_OBJECT (article), PLACES_KEY);
+  GHashTable *details = g_object_get_data (G_OBJECT (article), DETAILS_KEY);
+  Details *last;
 
   g_return_if_fail (labels != NULL && labels->len > 0);
 
-  if (places == NULL)
-    {
-      places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_object_set_data_full (G_OBJECT (article), PLACES_KEY, places, (GDestroyNotify) g_hash_table_unref);
-    }
-  /* The first of two pictures of one name keeps its place. */
-  if (!g_hash_table_contains (places, g_ptr_array_index (labels, labels->len - 1)))
-    g_hash_table_insert (places, g_strdup (g_ptr_array_index (labels, labels->len - 1)), g_strdup (place));
+  last = g_hash_table_lookup (details, g_ptr_array_index (labels, labels->len - 1));
+  if (last != NULL && last->place == NULL)
+    last->place = g_strdup (place);
 }
 
 char **
 _byline_import_keep_left_out (BylineArticle *article,
                               const char    *source)
 {
+  g_autoptr(GHashTable) details = g_object_steal_data (G_OBJECT (article), DETAILS_KEY);
   g_auto(GStrv) labels = _byline_import_steal_left_out (article);
-  g_autoptr(GHashTable) places = g_object_steal_data (G_OBJECT (article), PLACES_KEY);
 
   for (guint i = 0; labels[i] != NULL; i++)
-    byline_article_add_missing_picture_full (article, labels[i], source,
-                                             places != NULL ? g_hash_table_lookup (places, labels[i]) : NULL);
+    {
+      Details *these = g_hash_table_lookup (details, labels[i]);
+
+      _byline_article_add_missing_picture (article, labels[i], source, these->href, these->place, these->alt);
+    }
   return g_steal_pointer (&labels);
 }
 
@@ -436,6 +475,7 @@ _byline_import_steal_left_out (BylineArticle *article)
   g_autoptr(GPtrArray) labels = g_object_steal_data (G_OBJECT (article), LEFT_OUT_KEY);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
+  g_object_set_data (G_OBJECT (article), DETAILS_KEY, NULL);
   for (guint i = 0; labels != NULL && i < labels->len; i++)
     g_strv_builder_add (builder, g_ptr_array_index (labels, i));
   return g_strv_builder_end (builder);
@@ -448,6 +488,7 @@ byline_import_read_piece (GBytes       *bytes,
                           GError      **error)
 {
   g_autoptr(BylineArticle) article = NULL;
+  g_autofree char *source = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -471,17 +512,21 @@ byline_import_read_piece (GBytes       *bytes,
       fail_naming (error, g_steal_pointer (&local_error), display);
       return NULL;
     }
-  return _byline_import_finish_piece (g_steal_pointer (&article), display, left_out, error);
+  source = g_path_get_basename (display);
+  return _byline_import_finish_piece (g_steal_pointer (&article), display, source, left_out, error);
 }
 
 BylineArticle *
 _byline_import_finish_piece (BylineArticle   *article,
                              const char      *display,
+                             const char      *source,
                              char          ***left_out,
                              GError         **error)
 {
   g_autoptr(BylineArticle) piece = article;
-  g_auto(GStrv) labels = _byline_import_steal_left_out (piece);
+  /* Kept with the piece, and with the story once pasted, as a whole
+   * document's are (byline_import_read_full()). */
+  g_auto(GStrv) labels = _byline_import_keep_left_out (piece, source);
 
   if (article_is_empty (piece))
     {

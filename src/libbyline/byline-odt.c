@@ -319,20 +319,21 @@ read_frame (Odt              *odt,
       xmlNode *desc = child (frame, "desc");
       xmlNode *title = child (frame, "title");
       xmlChar *alt = desc != NULL ? xmlNodeGetContent (desc) : title != NULL ? xmlNodeGetContent (title) : NULL;
-      const char *src;
 
-      /* Pictures in the archive only: a linked one is elsewhere, and one
+      /* Pictures in the archive only: a linked one is elsewhere (an
+       * address, or a file beside the document: "../Ảnh/lu.jpg"), and one
        * without a file is one LibreOffice could not load. */
-      if (href == NULL || strstr (href, ":") != NULL || href[0] == '/')
+      if (href == NULL || strstr (href, ":") != NULL || href[0] == '/' || g_str_has_prefix (href, "../"))
         {
           g_autofree char *file = href != NULL ? g_path_get_basename (href) : NULL;
 
-          _byline_office_media_left_out (odt->media, name != NULL && *name != '\0' ? name
-                                                     : file != NULL ? file : _("a picture"));
+          _byline_office_para_add_left_out (para, name != NULL && *name != '\0' ? name
+                                                  : file != NULL ? file : _("a picture"),
+                                            href, (const char *) alt);
         }
-      else if ((src = _byline_office_media_add (odt->media, href[0] == '.' && href[1] == '/' ? href + 2 : href,
-                                                name)) != NULL)
-        _byline_office_para_add_picture (para, src, (const char *) alt, NULL);
+      else
+        _byline_office_add_member (odt->media, para, href[0] == '.' && href[1] == '/' ? href + 2 : href, name,
+                                   (const char *) alt);
       xmlFree (alt);
     }
   else if (child (frame, "object") != NULL || child (frame, "object-ole") != NULL)
@@ -340,7 +341,7 @@ read_frame (Odt              *odt,
       /* A chart or an object with no picture of it to show. */
       g_autofree char *name = attr (frame, "name");
 
-      _byline_office_media_left_out (odt->media, name != NULL && *name != '\0' ? name : _("a chart"));
+      _byline_office_para_add_left_out (para, name != NULL && *name != '\0' ? name : _("a chart"), NULL, NULL);
     }
   else if (box != NULL)
     {

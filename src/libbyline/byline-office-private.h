@@ -110,6 +110,17 @@ void              _byline_office_para_add_picture (BylineOfficePara *para,
                                                    const char       *src,
                                                    const char       *alt,
                                                    const char       *caption);
+/* A picture of the document that could not be taken, named by @label (the
+ * name the word processor shows, "Picture 2", or its file's, "image3.emf"):
+ * it keeps its place in the paragraph, so that its caption is the place a
+ * picture added by hand goes to (byline_article_dup_missing_place()).
+ * @href: where a linked one is ("https://…/lu.jpg"), or NULL; @alt: its
+ * description, or NULL.  The import tells the person
+ * (byline_import_read_full()). */
+void              _byline_office_para_add_left_out (BylineOfficePara *para,
+                                                    const char       *label,
+                                                    const char       *href,
+                                                    const char       *alt);
 
 /* A sequence field ({ SEQ Figure }, <text:sequence>) has ended: the text
  * before it (its label, "Hình", "Figure"), its number and the separator
@@ -243,25 +254,21 @@ typedef struct _BylineOfficeMedia BylineOfficeMedia;
 BylineOfficeMedia *_byline_office_media_new       (BylineZip         *zip,
                                                    const char        *display);
 void               _byline_office_media_free      (BylineOfficeMedia *media);
-/* Writes the archive's @member to the folder (once); returns its file
- * name there, or NULL when it is not in the archive, cannot be read or is
- * no picture Byline takes (an EMF): then it is left out, named @label, the
- * name the word processor shows ("Picture 2"), or if NULL its file's. */
-const char        *_byline_office_media_add       (BylineOfficeMedia *media,
+/* Writes the archive's @member to the folder (once) and adds it to @para
+ * with @alt.  When it is not in the archive, cannot be read or is no
+ * picture Byline takes (an EMF), it is left out in its place, named @label,
+ * the name the word processor shows ("Picture 2"), or if NULL its file's. */
+void               _byline_office_add_member      (BylineOfficeMedia *media,
+                                                   BylineOfficePara  *para,
                                                    const char        *member,
-                                                   const char        *label);
+                                                   const char        *label,
+                                                   const char        *alt);
 /* Writes the picture @bytes to the folder (once per @key) with @extension;
  * returns its file name there, or NULL when it cannot be written. */
 const char        *_byline_office_media_add_bytes (BylineOfficeMedia *media,
                                                    const char        *key,
                                                    GBytes            *bytes,
                                                    const char        *extension);
-
-/* A picture of the document that could not be taken, named by @label
- * ("image3.emf", "picture 2"): the import tells the person
- * (byline_import_read_full()). */
-void               _byline_office_media_left_out  (BylineOfficeMedia *media,
-                                                   const char        *label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineOfficeMedia, _byline_office_media_free)
 

@@ -286,6 +286,22 @@ _byline_office_para_add_picture (BylineOfficePara *para,
   g_ptr_array_add (para->captions, g_strdup (caption));
 }
 
+void
+_byline_office_para_add_left_out (BylineOfficePara *para,
+                                  const char       *label,
+                                  const char       *href,
+                                  const char       *alt)
+{
+  g_autofree char *escaped_label = g_markup_escape_text (label, -1);
+  g_autofree char *escaped_href = g_markup_escape_text (href != NULL ? href : "", -1);
+  g_autofree char *escaped_alt = g_markup_escape_text (alt != NULL ? alt : "", -1);
+
+  /* Read by the HTML import of a document only (_byline_html_import_document()). */
+  g_ptr_array_add (para->pictures, g_strdup_printf ("<img data-left-out=\"%s\" data-href=\"%s\" alt=\"%s\">",
+                                                    escaped_label, escaped_href, escaped_alt));
+  g_ptr_array_add (para->captions, NULL);
+}
+
 BylineOfficeStyle
 _byline_office_style_from_name (const char *name)
 {
@@ -548,7 +564,6 @@ struct _BylineOfficeMedia
   GHashTable *written;   /* member → file name in @folder */
   GError     *error;     /* the first failure writing a picture */
   char       *stem;      /* the pictures' names: the document's, as a slug */
-  GPtrArray  *left_out;  /* char*: pictures not taken, for the person */
 };
 
 BylineOfficeMedia *
@@ -563,7 +578,6 @@ _byline_office_media_new (BylineZip  *zip,
     *dot = '\0';
   media->zip = zip;
   media->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  media->left_out = g_ptr_array_new_with_free_func (g_free);
   /* "Bài Mường Tè.docx" → "bai-muong-te-1.jpg" in the pictures panel, not
    * "image1.jpg" or LibreOffice's "10000000000000400000003050D2.jpg". */
   media->stem = byline_text_slugify (base);
@@ -601,7 +615,6 @@ _byline_office_media_free (BylineOfficeMedia *media)
   g_hash_table_unref (media->written);
   g_clear_error (&media->error);
   g_free (media->stem);
-  g_ptr_array_unref (media->left_out);
   g_free (media);
 }
 
@@ -643,41 +656,39 @@ _byline_office_media_add_bytes (BylineOfficeMedia *media,
   return g_hash_table_lookup (media->written, key);
 }
 
-const char *
-_byline_office_media_add (BylineOfficeMedia *media,
-                          const char        *member,
-                          const char        *label)
+void
+_byline_office_add_member (BylineOfficeMedia *media,
+                           BylineOfficePara  *para,
+                           const char        *member,
+                           const char        *label,
+                           const char        *alt)
 {
   g_autoptr(GBytes) bytes = NULL;
   const char *written, *dot;
 
-  if ((written = g_hash_table_lookup (media->written, member)) != NULL)
-    return written;
-  if (media->error != NULL)
-    return NULL;
-  /* Missing, damaged (its caption stays as text), or a drawing (EMF, WMF)
-   * or a format no page shows (TIFF, BMP): the person is told. */
-  if (media->zip == NULL || !byline_zip_contains (media->zip, member)
-      || (bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL)) == NULL
-      || !byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
-                                   MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE), NULL, NULL, NULL))
+  if ((written = g_hash_table_lookup (media->written, member)) == NULL && media->error == NULL)
     {
-      g_autofree char *name = g_path_get_basename (member);
+      /* Missing, damaged (its caption stays as text), or a drawing (EMF,
+       * WMF) or a format no page shows (TIFF, BMP): the person is told. */
+      if (media->zip == NULL || !byline_zip_contains (media->zip, member)
+          || (bytes = byline_zip_read (media->zip, member, MAX_PICTURE_SIZE, NULL)) == NULL
+          || !byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
+                                       MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE),
+                                       NULL, NULL, NULL))
+        {
+          g_autofree char *name = g_path_get_basename (member);
 
-      _byline_office_media_left_out (media, label != NULL && *label != '\0' ? label : name);
-      return NULL;
+          _byline_office_para_add_left_out (para, label != NULL && *label != '\0' ? label : name, NULL, alt);
+          return;
+        }
+      /* "word/media/image1.jpeg": the member's extension. */
+      dot = strrchr (member, '.');
+      written = _byline_office_media_add_bytes (media, member, bytes,
+                                                dot != NULL && strchr (dot, '/') == NULL ? dot + 1 : NULL);
     }
-  /* "word/media/image1.jpeg": the member's extension. */
-  dot = strrchr (member, '.');
-  return _byline_office_media_add_bytes (media, member, bytes,
-                                         dot != NULL && strchr (dot, '/') == NULL ? dot + 1 : NULL);
-}
-
-void
-_byline_office_media_left_out (BylineOfficeMedia *media,
-                               const char        *label)
-{
-  g_ptr_array_add (media->left_out, g_strdup (label));
+  /* NULL: a picture could not be written, and the import fails. */
+  if (written != NULL)
+    _byline_office_para_add_picture (para, written, alt, NULL);
 }
 
 /* --------------------------------------------------------------- fields */
@@ -790,15 +801,12 @@ import_paras (GPtrArray         *paras,
     }
   html = to_html (paras, piece);
   html_bytes = g_bytes_new_take (html, strlen (html));
-  article = piece ? _byline_html_import_piece (html_bytes, display, media->folder, error)
-                  : byline_html_import (html_bytes, display, media->folder, error);
+  article = _byline_html_import_document (html_bytes, display, media->folder, piece, error);
   /* A document says nothing of a featured picture: the first is, as when
    * pictures are added in the window. */
   if (article != NULL && !piece && byline_article_get_n_images (article) > 0
       && byline_article_get_featured_image (article) == NULL)
     byline_image_set_featured (byline_article_get_image (article, 0), TRUE);
-  for (guint i = 0; article != NULL && i < media->left_out->len; i++)
-    _byline_import_left_out (article, g_ptr_array_index (media->left_out, i));
   /* The store copies the pictures when the draft is saved: the folder goes
    * with the article. */
   if (article != NULL && media->folder != NULL)

@@ -84,7 +84,8 @@ left_out (Reader *r)
 {
   g_autofree char *label = g_strdup_printf (_("picture %u"), r->n_pictures);
 
-  _byline_office_media_left_out (r->media, label);
+  _byline_rtf_flush_run (r);
+  _byline_office_para_add_left_out (r->para, label, NULL, NULL);
 }
 
 static gboolean

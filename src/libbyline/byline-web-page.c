@@ -550,7 +550,6 @@ read_with_pictures (GBytes             *html,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GBytes) rewritten = NULL;
   g_autoptr(BylineArticle) article = NULL;
-  g_auto(GStrv) labels = NULL;
 
   g_return_val_if_fail (html != NULL, NULL);
   g_return_val_if_fail (display != NULL, NULL);
@@ -573,12 +572,8 @@ read_with_pictures (GBytes             *html,
    * for the checks to name until they are added by hand or forgotten (a
    * message alone is gone once closed), and with their places, where they
    * go once added; as from the page's address when it is known. */
-  labels = _byline_import_keep_left_out (article, base != NULL ? base : display);
-  if ((article = _byline_import_finish_piece (g_steal_pointer (&article), display, NULL, error)) == NULL)
-    return NULL;
-  if (left_out != NULL)
-    *left_out = g_steal_pointer (&labels);
-  return g_steal_pointer (&article);
+  return _byline_import_finish_piece (g_steal_pointer (&article), display, base != NULL ? base : display,
+                                      left_out, error);
 }
 
 BylineArticle *

@@ -618,7 +618,8 @@ test_show_pending_pictures (void)
 }
 
 /* An opened document's pictures that could not come in are kept in the
- * draft and listed by their names, with the file. */
+ * draft and listed by their names, with the file, and a linked one's
+ * address. */
 static void
 test_show_left_out_pictures (void)
 {
@@ -641,6 +642,8 @@ test_show_left_out_pictures (void)
   run_cli (&text, "show", id);
   assert_ok (&text);
   g_assert_nonnull (strstr (text.out, "3 pictures not in the story:\n  – Picture 2 (left-out.docx)\n"));
+  /* A linked one, with where it was to come from. */
+  g_assert_nonnull (strstr (text.out, "  – Picture 3 (left-out.docx): https://laocai.gov.vn/anh/lu-quet.jpg\n"));
 }
 
 static void

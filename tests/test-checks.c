@@ -347,6 +347,73 @@ test_missing_pictures (void)
                    "1 picture is not in the story: anh-1.jpg");
 }
 
+/* A missing picture whose caption stands in the text (kept as a paragraph
+ * when it could not come) is named at that paragraph, where it goes once
+ * added, even changed a little since; its fix forgets it alone.  The
+ * others are named together, their fix forgetting them only. */
+static void
+test_missing_picture_place (void)
+{
+  g_autoptr(BylineArticle) article = article_with_body ("Đêm 5/12, mưa lớn gây lũ quét.");
+  BylineBody *body = byline_article_get_body (article);
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) after = NULL;
+  BylineFinding *photo = NULL, *chart = NULL, *rest = NULL;
+
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  byline_body_append_block (body, BYLINE_BLOCK_PARAGRAPH, "Lượng mưa ở Bát Xát trong ba ngày.");
+  byline_article_add_missing_picture_full (article, "Picture 2", "Lũ quét.docx", "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  byline_article_add_missing_picture_full (article, "Chart 3", "Lũ quét.docx", "Lượng mưa ở Bát Xát.");
+  byline_article_add_missing_picture_full (article, "Picture 4", "Lũ quét.docx", "Không còn trong bài.");
+  findings = run_now (article);
+  g_assert_cmpuint (count_code (findings, "missing-pictures"), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) f = g_list_model_get_item (findings, i);
+
+      if (!g_str_equal (byline_finding_get_code (f), "missing-pictures"))
+        continue;
+      if (byline_finding_get_block (f) == 1)
+        photo = f;
+      else if (byline_finding_get_block (f) == 2)
+        chart = f;
+      else
+        rest = f;
+    }
+  g_assert_nonnull (photo);
+  g_assert_nonnull (chart);
+  g_assert_nonnull (rest);
+  g_assert_cmpint (byline_finding_get_field (photo), ==, BYLINE_FIELD_BODY);
+  g_assert_cmpuint (byline_finding_get_start (photo), ==, 0);
+  g_assert_cmpuint (byline_finding_get_end (photo), ==, g_utf8_strlen ("Nước lũ tràn qua bản. Ảnh: Hà Anh", -1));
+  g_assert_cmpstr (byline_finding_get_message (photo), ==,
+                   "The picture “Picture 2” is not in the story: this paragraph was its caption. "
+                   "Put the cursor in it and add the picture to put it here");
+  g_assert_cmpstr (byline_finding_get_fix_label (photo), ==,
+                   "Forget this picture: it was added by hand, or is not needed");
+  /* The one whose place is not in the text any more, with the others'. */
+  g_assert_cmpint (byline_finding_get_field (rest), ==, BYLINE_FIELD_ARTICLE);
+  g_assert_cmpstr (byline_finding_get_message (rest), ==, "1 picture of Lũ quét.docx is not in the story: Picture 4");
+
+  g_assert_true (byline_finding_apply (photo, article));
+  {
+    g_auto(GStrv) left = byline_article_dup_missing_pictures (article);
+    const char *expected[] = { "Chart 3", "Picture 4", NULL };
+
+    g_assert_cmpstrv (left, expected);
+  }
+  g_assert_true (byline_finding_apply (rest, article));
+  {
+    g_auto(GStrv) left = byline_article_dup_missing_pictures (article);
+    const char *expected[] = { "Chart 3", NULL };
+
+    g_assert_cmpstrv (left, expected);
+  }
+  after = run_now (article);
+  g_assert_cmpuint (count_code (after, "missing-pictures"), ==, 1);
+  g_assert_cmpint (byline_finding_get_block (find_code (after, "missing-pictures")), ==, 2);
+}
+
 /* A caption that ends with its credit, and no credit: one finding, whose
  * fix moves the credit where it belongs; none once a credit is given. */
 static void
@@ -1109,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/checks/captions", test_captions);
   g_test_add_func ("/checks/credit-in-caption", test_credit_in_caption);
   g_test_add_func ("/checks/missing-pictures", test_missing_pictures);
+  g_test_add_func ("/checks/missing-picture-place", test_missing_picture_place);
   g_test_add_func ("/checks/byline-in-text", test_byline_in_text);
   g_test_add_func ("/checks/captions-many", test_edit_distance_many_pictures);
   g_test_add_func ("/checks/quotes-brackets", test_quotes_and_brackets);

@@ -32,7 +32,7 @@ struct _BylineFinding
   char           *suggestion;
   char           *credit;      /* the fix also sets the picture's credit to this */
   gboolean        takes_byline; /* the fix moves the paragraph to the byline */
-  gboolean        forgets_pictures; /* the fix forgets the pictures not in the story */
+  GStrv           forgets;     /* the fix forgets these pictures not in the story */
 };
 
 G_DEFINE_FINAL_TYPE (BylineFinding, byline_finding, G_TYPE_OBJECT)
@@ -83,6 +83,7 @@ byline_finding_finalize (GObject *object)
   g_clear_pointer (&self->excerpt, g_free);
   g_clear_pointer (&self->suggestion, g_free);
   g_clear_pointer (&self->credit, g_free);
+  g_clear_pointer (&self->forgets, g_strfreev);
 
   G_OBJECT_CLASS (byline_finding_parent_class)->finalize (object);
 }
@@ -257,12 +258,14 @@ _byline_finding_set_takes_byline (BylineFinding *self)
   self->takes_byline = TRUE;
 }
 
-/* The fix forgets the pictures the story was to have
- * (byline_article_forget_missing_pictures()). */
+/* The fix forgets the pictures the story was to have named @names
+ * (byline_article_dup_missing_pictures()). */
 void
-_byline_finding_set_forgets_pictures (BylineFinding *self)
+_byline_finding_set_forgets_pictures (BylineFinding      *self,
+                                      const char * const *names)
 {
-  self->forgets_pictures = TRUE;
+  g_strfreev (self->forgets);
+  self->forgets = g_strdupv ((char **) names);
 }
 
 const char *
@@ -270,7 +273,9 @@ byline_finding_get_fix_label (BylineFinding *self)
 {
   g_return_val_if_fail (BYLINE_IS_FINDING (self), NULL);
 
-  if (self->forgets_pictures)
+  if (self->forgets != NULL && g_strv_length (self->forgets) == 1)
+    return _("Forget this picture: it was added by hand, or is not needed");
+  if (self->forgets != NULL)
     return _("Forget these pictures: they were added by hand, or are not needed");
   return NULL;
 }
@@ -425,8 +430,19 @@ byline_finding_apply (BylineFinding *self,
   g_return_val_if_fail (BYLINE_IS_FINDING (self), FALSE);
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
 
-  if (self->forgets_pictures)
-    return byline_article_forget_missing_pictures (article);
+  if (self->forgets != NULL)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; self->forgets[i] != NULL; i++)
+        {
+          int index = byline_article_find_missing_picture (article, self->forgets[i], NULL);
+
+          any |= index >= 0;
+          byline_article_settle_missing_picture (article, index);
+        }
+      return any;
+    }
   if (self->suggestion == NULL)
     return FALSE;
 

@@ -104,7 +104,8 @@ guint    _byline_edit_distance        (const gunichar        *a,
 void     _byline_finding_set_credit   (BylineFinding         *self,
                                        const char            *credit);
 void     _byline_finding_set_takes_byline (BylineFinding      *self);
-void     _byline_finding_set_forgets_pictures (BylineFinding  *self);
+void     _byline_finding_set_forgets_pictures (BylineFinding      *self,
+                                               const char * const *names);
 void     _byline_finding_set_order    (BylineFinding         *self,
                                        guint                  order);
 guint    _byline_finding_get_order    (BylineFinding         *self);

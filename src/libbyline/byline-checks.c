@@ -305,23 +305,60 @@ check_pictures (BylineCheckContext *ctx)
     }
 }
 
+/* The unit of body paragraph @block, or NULL. */
+static const BylineCheckUnit *
+body_unit (BylineCheckContext *ctx,
+           int                 block)
+{
+  for (guint i = 0; block >= 0 && i < ctx->units->len; i++)
+    {
+      const BylineCheckUnit *unit = &g_array_index (ctx->units, BylineCheckUnit, i);
+
+      if (unit->field == BYLINE_FIELD_BODY && unit->block == block)
+        return unit;
+    }
+  return NULL;
+}
+
 /* Pictures the story was to have and has not: a document's that could not
- * come in, a ninjs item's still elsewhere (byline-article-missing.c).  The
- * fix forgets them, once added by hand or not wanted. */
+ * come in, a ninjs item's still elsewhere (byline-article-missing.c).  One
+ * whose caption stands in the text is named there, where it goes once added
+ * with the cursor in it; the others together.  The fix forgets them, once
+ * added by hand or not wanted. */
 static void
 check_missing_pictures (BylineCheckContext *ctx)
 {
   g_auto(GStrv) names = byline_article_dup_missing_pictures (ctx->article);
+  g_autoptr(GPtrArray) rest = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  BylineBody *body = byline_article_get_body (ctx->article);
   g_autofree char *source = NULL;
   g_autofree char *list = NULL;
   BylineCheckUnit unit = { BYLINE_FIELD_ARTICLE, -1, NULL, 0, NULL, ctx->units->len };
   BylineFinding *finding;
   guint n;
 
-  if (names == NULL || (n = g_strv_length (names)) == 0)
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *place = byline_article_dup_missing_place (ctx->article, (int) i);
+      const BylineCheckUnit *paragraph = body_unit (ctx, place != NULL ? byline_body_find_paragraph (body, place) : -1);
+
+      if (paragraph == NULL)
+        {
+          g_ptr_array_add (rest, names[i]);
+          continue;
+        }
+      finding = _byline_check_add (ctx, paragraph, BYLINE_SEVERITY_WARNING, "missing-pictures", 0,
+                                   g_utf8_strlen (paragraph->text, -1), NULL,
+                                   _("The picture “%s” is not in the story: this paragraph was its caption. "
+                                     "Put the cursor in it and add the picture to put it here"), names[i]);
+      if (finding != NULL)
+        _byline_finding_set_forgets_pictures (finding, (const char * const[]) { names[i], NULL });
+    }
+
+  if ((n = rest->len) == 0)
     return;
   source = byline_article_dup_missing_source (ctx->article);
-  list = g_strjoinv (", ", names);
+  list = g_strjoinv (", ", (char **) rest->pdata);
   if (source != NULL)
     finding = _byline_check_add (ctx, &unit, BYLINE_SEVERITY_WARNING, "missing-pictures", 0, 0, NULL,
                                  g_dngettext (GETTEXT_PACKAGE,
@@ -335,7 +372,7 @@ check_missing_pictures (BylineCheckContext *ctx)
                                               "%u pictures are not in the story: %s", n),
                                  n, list);
   if (finding != NULL)
-    _byline_finding_set_forgets_pictures (finding);
+    _byline_finding_set_forgets_pictures (finding, (const char * const *) rest->pdata);
 }
 
 /* ------------------------------------------------------------- tone marks */

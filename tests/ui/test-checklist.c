@@ -495,6 +495,7 @@ test_forget_missing_pictures (Fixture       *f,
 
   make_story (f);
   byline_article_add_missing_picture (article (f), "Picture 2", "Lũ quét.docx");
+  byline_article_add_missing_picture (article (f), "Chart 3", "Lũ quét.docx");
   byline_checklist_run (checklist);
   index = find_code (checklist, "missing-pictures");
   g_assert_cmpint (index, >=, 0);
@@ -525,6 +526,114 @@ test_forget_missing_pictures (Fixture       *f,
   saved = byline_draft_store_load (f->store, byline_document_get_id (document), &error);
   g_assert_no_error (error);
   g_assert_null (byline_article_dup_missing_pictures (saved));
+}
+
+/* Adds the picture @name (a PNG, whatever its name says) where the cursor is. */
+static void
+add_picture_at_cursor (Fixture    *f,
+                       const char *name,
+                       guint32     rgb)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) picture = g_file_get_child (f->files, name);
+  g_autoptr(GError) error = NULL;
+
+  byline_test_write_png (picture, 40, 30, rgb);
+  g_list_store_append (files, picture);
+  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+/* A Word story whose linked photo and chart could not come: the checklist
+ * names each at its caption, kept as a paragraph, and going to the chart's
+ * puts the cursor there.  The chart, exported by hand under any name and
+ * added with the cursor in its caption (changed a little since), goes
+ * there; the photo, saved from the site under its linked name and added
+ * with the cursor elsewhere, goes to its own, with its description.  Both
+ * went to the cursor, their captions left as paragraphs. */
+static void
+test_missing_picture_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = byline_test_data_bytes ("docx/cho-anh.docx");
+  BylineChecklist *checklist = _byline_window_get_checklist (f->window);
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (view));
+  g_autoptr(BylineArticle) story = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *findings;
+  BylineBody *body;
+  BylineImage *image;
+  GtkTextIter iter;
+  guint block = 0, offset = 0;
+  int chart = -1, photo = -1;
+
+  story = byline_import_read_full (bytes, "lu-quet.docx", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_draft_store_save (f->store, story, &error));
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
+  g_assert_no_error (error);
+  body = byline_article_get_body (article (f));
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, "Lượng mưa ở Bát Xát.");
+
+  byline_checklist_run (checklist);
+  findings = byline_checklist_get_findings (checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (!g_str_equal (byline_finding_get_code (finding), "missing-pictures"))
+        continue;
+      g_assert_cmpint (byline_finding_get_field (finding), ==, BYLINE_FIELD_BODY);
+      if (byline_finding_get_block (finding) == 1)
+        photo = i;
+      else if (byline_finding_get_block (finding) == 3)
+        chart = i;
+    }
+  g_assert_cmpint (photo, >=, 0);
+  g_assert_cmpint (chart, >=, 0);
+  g_assert_cmpint (find_code (checklist, "missing-pictures"), ==, MIN (photo, chart));
+
+  /* Going to the chart's: its caption selected in the text. */
+  byline_checklist_activate_finding (checklist, chart);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_true (byline_body_buffer_locate_cursor (byline_body_view_get_body_buffer (view), &block, &offset));
+  g_assert_cmpuint (block, ==, 3);
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+
+  /* The caption changed, then the chart added under another name. */
+  byline_body_buffer_get_iter_at_block (byline_body_view_get_body_buffer (view), &iter, 3,
+                                        g_utf8_strlen ("Lượng mưa ở Bát Xát", -1));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_insert_at_cursor (buffer, " trong ba ngày", -1);
+  add_picture_at_cursor (f, "bieu-do.png", 0x33aa66);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 3)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 4)), ==,
+                   "Chính quyền xã đã bố trí chỗ ở tạm cho các hộ.");
+  image = byline_article_find_image (article (f), byline_block_get_image_id (byline_body_get_block (body, 3)));
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "bieu-do.png");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Lượng mưa ở Bát Xát trong ba ngày.");
+  {
+    g_auto(GStrv) left = byline_article_dup_missing_pictures (article (f));
+    const char *expected[] = { "Picture 2", NULL };
+
+    g_assert_cmpstrv (left, expected);
+  }
+
+  /* The photo by its linked file's name, the cursor at the text's start. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  add_picture_at_cursor (f, "lu-quet.jpg", 0x3366cc);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 0)), ==, BYLINE_BLOCK_PARAGRAPH);
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+  image = byline_article_find_image (article (f), byline_block_get_image_id (byline_body_get_block (body, 1)));
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Nước ngập nửa nhà sàn");
+  g_assert_null (byline_article_dup_missing_pictures (article (f)));
+  byline_checklist_run (checklist);
+  g_assert_cmpint (find_code (checklist, "missing-pictures"), <, 0);
 }
 
 /* ----------------------------------------------------------------- spelling */
@@ -1313,6 +1422,7 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/checklist/convert-legacy", test_convert_legacy);
   byline_ui_test_add_window_test ("/ui/checklist/fix-byline-paragraph", test_fix_byline_paragraph);
   byline_ui_test_add_window_test ("/ui/checklist/forget-missing-pictures", test_forget_missing_pictures);
+  byline_ui_test_add_window_test ("/ui/checklist/missing-picture-place", test_missing_picture_place);
   byline_ui_test_add_window_test ("/ui/checklist/spelling", test_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/body-spelling", test_body_spelling);
   byline_ui_test_add_window_test ("/ui/checklist/preferences", test_preferences);

@@ -271,14 +271,14 @@ on_pictures_chosen (GObject      *object,
   g_autoptr(BylineArticleEditor) self = user_data;
   g_autoptr(GListModel) files = NULL;
   g_autoptr(GError) error = NULL;
-  guint block;
 
   files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
   if (files == NULL)
     return;
 
-  block = byline_body_buffer_get_insert_block (self->body_buffer);
-  byline_body_view_insert_pictures_async (self->body_view, files, block);
+  /* Under the cursor's paragraph, or in it when it is a missing picture's
+   * caption. */
+  byline_body_view_insert_pictures_async (self->body_view, files, -1);
   byline_article_editor_focus_body (self);
 }
 

@@ -12,6 +12,7 @@
 
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
+#include "byline-body-view-private.h"
 #include "byline-document.h"
 #include "byline-error.h"
 #include "byline-files.h"
@@ -319,6 +320,7 @@ typedef struct
   BylineDraftStore *store;
   GPtrArray        *files;      /* GFile */
   GtkTextMark      *mark;       /* before the line they go above */
+  GtkTextMark      *within;     /* in the paragraph they were added in, or NULL */
   int               cursor;     /* the cursor's offset then */
   GPtrArray        *images;     /* BylineImage, imported */
   GPtrArray        *pages;      /* BylineDownloadedPage: the links to stories among them */
@@ -338,6 +340,9 @@ insertion_free (Insertion *insertion)
   if (insertion->mark != NULL && !gtk_text_mark_get_deleted (insertion->mark))
     gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (insertion->mark), insertion->mark);
   g_clear_object (&insertion->mark);
+  if (insertion->within != NULL && !gtk_text_mark_get_deleted (insertion->within))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (insertion->within), insertion->within);
+  g_clear_object (&insertion->within);
   g_clear_object (&insertion->view);
   g_clear_object (&insertion->document);
   g_clear_object (&insertion->article);
@@ -505,9 +510,14 @@ on_imported (GObject      *source,
     {
       byline_body_buffer_show_all (buffer);
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter, insertion->mark);
-      within = paragraph_at (buffer, &iter);
       if (byline_body_buffer_locate (buffer, &iter, &block, &offset) && offset > 0)
         block++;
+      within = -1;
+      if (insertion->within != NULL && !gtk_text_mark_get_deleted (insertion->within))
+        {
+          gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter, insertion->within);
+          within = paragraph_at (buffer, &iter);
+        }
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
                                         gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
       unmoved = gtk_text_iter_get_offset (&cursor) == insertion->cursor;
@@ -539,12 +549,16 @@ on_imported (GObject      *source,
     }
 }
 
+/* @index: the block they go above, or -1 for the cursor's; @within: the
+ * paragraph they are added in (the cursor's, or the one dropped on), or
+ * -1: there goes a missing picture whose caption it is (show_images()). */
 static void
 start_insertion (BylineBodyView *self,
                  GListModel     *files,
                  GdkTexture     *texture,
                  const char     *name,
-                 int             index)
+                 int             index,
+                 int             within)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   BylineDocument *document = byline_body_view_get_document (self);
@@ -583,6 +597,13 @@ start_insertion (BylineBodyView *self,
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter,
                                     gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
   insertion->cursor = gtk_text_iter_get_offset (&iter);
+  if (index < 0)
+    within = paragraph_at (buffer, &iter);
+  if (within >= 0 && (guint) within < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
+    {
+      byline_body_buffer_get_iter_at_block (buffer, &iter, within, 0);
+      insertion->within = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (buffer), NULL, &iter, FALSE));
+    }
 
   /* A picture from the web may take a while on a slow line: said, until
    * it is in (or why not). */
@@ -608,7 +629,16 @@ byline_body_view_insert_pictures_async (BylineBodyView *self,
   g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
-  start_insertion (self, files, NULL, NULL, index);
+  start_insertion (self, files, NULL, NULL, index, -1);
+}
+
+void
+_byline_body_view_insert_pictures_within (BylineBodyView *self,
+                                          GListModel     *files,
+                                          guint           index,
+                                          int             within)
+{
+  start_insertion (self, files, NULL, NULL, (int) index, within);
 }
 
 void
@@ -620,7 +650,7 @@ byline_body_view_insert_texture_async (BylineBodyView *self,
   g_return_if_fail (GDK_IS_TEXTURE (texture));
   g_return_if_fail (name != NULL);
 
-  start_insertion (self, NULL, texture, name, -1);
+  start_insertion (self, NULL, texture, name, -1, -1);
 }
 
 /* Puts a picture of the story that is not in the text at the cursor. */

@@ -66,6 +66,17 @@ void           _byline_body_view_add_figure_drag     (BylineBodyView *self,
 guint          _byline_body_view_get_block_at        (BylineBodyView *self,
                                                       double          x,
                                                       double          y);
+/* The paragraph at (@x, @y), or -1 when it is over no paragraph. */
+int            _byline_body_view_get_paragraph_at    (BylineBodyView *self,
+                                                      double          x,
+                                                      double          y);
+/* byline_body_view_insert_pictures_async() above block @index, dropped on
+ * paragraph @within (or -1): there goes a missing picture whose caption it
+ * is (byline-body-view-pictures.c). */
+void           _byline_body_view_insert_pictures_within (BylineBodyView *self,
+                                                         GListModel     *files,
+                                                         guint           index,
+                                                         int             within);
 /* Shows a line where a block dragged over the text will go, before @block
  * (the number of blocks: at the end); -1 hides it. */
 void           _byline_body_view_show_drop_block     (BylineBodyView *self,

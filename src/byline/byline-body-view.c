@@ -390,6 +390,27 @@ _byline_body_view_get_block_at (BylineBodyView *self,
   return by < line_y + height / 2 ? block : block + 1;
 }
 
+int
+_byline_body_view_get_paragraph_at (BylineBodyView *self,
+                                    double          x,
+                                    double          y)
+{
+  BylineDocument *document = self->document;
+  GtkTextIter iter;
+  int bx, by, trailing = 0;
+  guint block = 0, offset = 0;
+
+  if (document == NULL)
+    return -1;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self), &iter, &trailing, bx, by);
+  if (!byline_body_buffer_locate (self->buffer, &iter, &block, &offset))
+    return -1;
+  return byline_block_get_kind (byline_body_get_block (byline_article_get_body (byline_document_get_article (document)),
+                                                       block)) == BYLINE_BLOCK_PARAGRAPH ? (int) block : -1;
+}
+
 void
 _byline_body_view_show_drop_block (BylineBodyView *self,
                                    int             block)
@@ -496,7 +517,9 @@ on_drop (GtkDropTarget  *target,
       return TRUE;
     }
 
-  byline_body_view_insert_pictures_async (self, dropped, (int) _byline_body_view_get_block_at (self, x, y));
+  /* Dropped on a caption kept as text, a missing picture's: it goes there. */
+  _byline_body_view_insert_pictures_within (self, dropped, _byline_body_view_get_block_at (self, x, y),
+                                            _byline_body_view_get_paragraph_at (self, x, y));
   return TRUE;
 }
 

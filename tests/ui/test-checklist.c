@@ -33,6 +33,7 @@
 #include "byline-preferences-dialog.h"
 #include "byline-spelling.h"
 #include "byline-window-private.h"
+#include "byline-body-view-private.h"
 #include "ui-window-test.h"
 
 #define DOUBLED "Người dân các các bản đã được sơ tán."
@@ -528,30 +529,36 @@ test_forget_missing_pictures (Fixture       *f,
   g_assert_null (byline_article_dup_missing_pictures (saved));
 }
 
-/* Adds the picture @name (a PNG, whatever its name says) where the cursor is. */
-static void
-add_picture_at_cursor (Fixture    *f,
-                       const char *name,
-                       guint32     rgb)
+/* The picture @name (a PNG, whatever its name says), as a list of files. */
+static GListModel *
+picture_files (Fixture    *f,
+               const char *name,
+               guint32     rgb)
 {
-  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GListStore *files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) picture = g_file_get_child (f->files, name);
-  g_autoptr(GError) error = NULL;
 
   byline_test_write_png (picture, 40, 30, rgb);
   g_list_store_append (files, picture);
-  g_assert_cmpuint (byline_body_view_insert_pictures (view, G_LIST_MODEL (files), -1, &error), ==, 1);
-  g_assert_no_error (error);
+  return G_LIST_MODEL (files);
+}
+
+static gboolean
+has_n_images (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_article_get_n_images (article (f)) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window),
+                                                                                            "want"));
 }
 
 /* A Word story whose linked photo and chart could not come: the checklist
  * names each at its caption, kept as a paragraph, and going to the chart's
- * puts the cursor there.  The chart, exported by hand under any name and
- * added with the cursor in its caption (changed a little since), goes
- * there; the photo, saved from the site under its linked name and added
- * with the cursor elsewhere, goes to its own, with its description.  Both
- * went to the cursor, their captions left as paragraphs. */
+ * puts the cursor there.  The chart, exported by hand under another name
+ * and added as "Add Pictures…" adds it with the cursor in its caption
+ * (changed a little since), goes there; so does the photo, from the
+ * camera, dropped on its caption, with its description.  Both went to the
+ * cursor or the drop's line, their captions left as paragraphs. */
 static void
 test_missing_picture_place (Fixture       *f,
                             gconstpointer  data)
@@ -560,6 +567,8 @@ test_missing_picture_place (Fixture       *f,
   BylineChecklist *checklist = _byline_window_get_checklist (f->window);
   BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (view));
+  g_autoptr(GListModel) chart_file = picture_files (f, "bieu-do.png", 0x33aa66);
+  g_autoptr(GListModel) photo_file = picture_files (f, "IMG_2041.jpg", 0x3366cc);
   g_autoptr(BylineArticle) story = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *findings;
@@ -607,7 +616,9 @@ test_missing_picture_place (Fixture       *f,
                                         g_utf8_strlen ("Lượng mưa ở Bát Xát", -1));
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_buffer_insert_at_cursor (buffer, " trong ba ngày", -1);
-  add_picture_at_cursor (f, "bieu-do.png", 0x33aa66);
+  byline_body_view_insert_pictures_async (view, chart_file, -1);
+  g_object_set_data (G_OBJECT (f->window), "want", GUINT_TO_POINTER (1));
+  g_assert_true (byline_ui_test_wait_until (has_n_images, f, 5000));
   g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 3)), ==, BYLINE_BLOCK_IMAGE);
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 4)), ==,
                    "Chính quyền xã đã bố trí chỗ ở tạm cho các hộ.");
@@ -621,13 +632,19 @@ test_missing_picture_place (Fixture       *f,
     g_assert_cmpstrv (left, expected);
   }
 
-  /* The photo by its linked file's name, the cursor at the text's start. */
+  /* The photo dropped on its caption's second half (before block 2), the
+   * cursor elsewhere. */
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  add_picture_at_cursor (f, "lu-quet.jpg", 0x3366cc);
+  _byline_body_view_insert_pictures_within (view, photo_file, 2, 1);
+  g_object_set_data (G_OBJECT (f->window), "want", GUINT_TO_POINTER (2));
+  g_assert_true (byline_ui_test_wait_until (has_n_images, f, 5000));
   g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 0)), ==, BYLINE_BLOCK_PARAGRAPH);
   g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 2)), ==,
+                   "Mưa kéo dài ba ngày, có nơi trên 300 mm.");
   image = byline_article_find_image (article (f), byline_block_get_image_id (byline_body_get_block (body, 1)));
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "IMG_2041.jpg");
   g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
   g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Nước ngập nửa nhà sàn");

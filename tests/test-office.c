@@ -383,6 +383,30 @@ test_left_out (gconstpointer data)
   }
 }
 
+/* The same story in every format a word processor saves: its photo that
+ * could not come keeps its place, its italic caption kept as a paragraph,
+ * and a picture added with the cursor there goes there. */
+static void
+test_left_out_place (gconstpointer data)
+{
+  g_autoptr(GBytes) bytes = byline_test_data_bytes (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = byline_import_read_full (bytes, data, NULL, NULL, NULL, &error);
+  const char *caption = "Nước lũ tràn qua bản. Ảnh: Hà Anh";
+  g_autofree char *place = NULL;
+  BylineBody *body;
+  int photo;
+
+  g_assert_no_error (error);
+  body = byline_article_get_body (article);
+  office_assert_block (body, 1, BYLINE_BLOCK_PARAGRAPH, caption);
+  photo = byline_article_find_missing_picture (article, NULL, caption);
+  g_assert_cmpint (photo, ==, 0);
+  place = byline_article_dup_missing_place (article, photo);
+  g_assert_cmpstr (place, ==, caption);
+  g_assert_cmpint (byline_body_find_paragraph (body, place), ==, 1);
+}
+
 /* What the person reads: how many, of which file, which (three at most),
  * and why; nothing when nothing was left out. */
 static void
@@ -809,6 +833,10 @@ main (int   argc,
   g_test_add_data_func ("/office/doc/hidden-and-deleted", "doc/an-chu.doc", test_hidden_and_deleted);
   g_test_add_data_func ("/office/docx/left-out", "docx/left-out.docx", test_left_out);
   g_test_add_data_func ("/office/odt/left-out", "odt/left-out.odt", test_left_out);
+  g_test_add_data_func ("/office/docx/left-out-place", "docx/cho-anh.docx", test_left_out_place);
+  g_test_add_data_func ("/office/odt/left-out-place", "odt/cho-anh.odt", test_left_out_place);
+  g_test_add_data_func ("/office/doc/left-out-place", "doc/cho-anh.doc", test_left_out_place);
+  g_test_add_data_func ("/office/rtf/left-out-place", "rtf/cho-anh.rtf", test_left_out_place);
   g_test_add_data_func ("/office/doc/left-out", "doc/left-out.doc", test_left_out);
   g_test_add_func ("/office/describe-left-out", test_describe_left_out);
   g_test_add_data_func ("/office/docx/vni", "docx/vni-times.docx", test_tcvn3);

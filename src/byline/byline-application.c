@@ -253,6 +253,7 @@ typedef struct
   GPtrArray         *files;   /* GFile */
   guint              next;
   GPtrArray         *errors;  /* char*: messages */
+  GPtrArray         *notices; /* char*: pictures of files opened left out */
   BylineWindow      *window;  /* weak: the last file's */
   gboolean           new_story; /* --new too: a new story after the files */
 } OpenFiles;
@@ -267,7 +268,7 @@ open_files_done (OpenFiles *open)
   BylineApplication *self = open->app;
   BylineWindow *window = open->window;
 
-  if (open->errors->len > 0)
+  if (open->errors->len > 0 || open->notices->len > 0)
     {
       if (window == NULL)
         window = BYLINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
@@ -279,12 +280,15 @@ open_files_done (OpenFiles *open)
         }
       for (guint i = 0; i < open->errors->len; i++)
         byline_window_add_toast (window, byline_toast_new_long (g_ptr_array_index (open->errors, i)));
+      for (guint i = 0; i < open->notices->len; i++)
+        byline_window_tell_left_out (window, g_ptr_array_index (open->notices, i));
     }
   if (open->new_story)
     open_new_story (self);
   g_clear_weak_pointer (&open->window);
   g_ptr_array_unref (open->files);
   g_ptr_array_unref (open->errors);
+  g_ptr_array_unref (open->notices);
   g_application_release (G_APPLICATION (self));
   g_object_unref (open->app);
   g_free (open);
@@ -305,7 +309,7 @@ on_file_imported (GObject      *source,
       g_set_weak_pointer (&open->window, byline_application_open_draft (open->app, id));
       /* Pictures left out: said where the errors are, as the person looks. */
       if (notice != NULL)
-        g_ptr_array_add (open->errors, g_steal_pointer (&notice));
+        g_ptr_array_add (open->notices, g_steal_pointer (&notice));
     }
   else
     {
@@ -342,6 +346,7 @@ open_files (BylineApplication  *self,
   for (int i = 0; i < n_files; i++)
     g_ptr_array_add (open->files, g_object_ref (files[i]));
   open->errors = g_ptr_array_new_with_free_func (g_free);
+  open->notices = g_ptr_array_new_with_free_func (g_free);
   g_application_hold (G_APPLICATION (self));
   open_next_file (open);
 }

@@ -265,16 +265,9 @@ on_file_imported (GObject      *source,
     opened = byline_window_open_draft (self, id, &local_error) ? self : NULL;
   if (id != NULL && local_error != NULL)
     show_error_toast (self, _("Could not open the draft"), local_error);
-  /* Opened, but some pictures could not come: said in the story's window,
-   * until the person closes the message (a picture is missing from the
-   * story: not something to miss while looking away). */
+  /* Opened, but some pictures could not come: said in the story's window. */
   else if (notice != NULL && opened != NULL)
-    {
-      AdwToast *toast = byline_toast_new_long (notice);
-
-      adw_toast_set_timeout (toast, 0);
-      byline_window_add_toast (opened, toast);
-    }
+    byline_window_tell_left_out (opened, notice);
 
   open->next++;
   open_next_file (open);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "byline-article-editor.h"
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
@@ -22,6 +24,7 @@
 #include "byline-document.h"
 #include "byline-find-bar.h"
 #include "byline-metadata-sidebar.h"
+#include "byline-widget-util.h"
 #include "byline-window-private.h"
 
 static AdwOverlaySplitView *
@@ -260,6 +263,78 @@ _byline_window_show_finding (BylineWindow    *self,
     }
 }
 
+/* The checklist, at the first picture the story was to have and has not:
+ * its caption kept as text selected, where it goes once added. */
+static void
+show_missing_pictures_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  BylineChecklist *checklist = _byline_window_get_checklist (self);
+  GListModel *findings;
+
+  _byline_window_show_checklist (self);
+  findings = byline_checklist_get_findings (checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (byline_finding_get_code (finding), "missing-pictures"))
+        {
+          byline_checklist_activate_finding (checklist, i);
+          return;
+        }
+    }
+}
+
+void
+byline_window_tell_left_out (BylineWindow *self,
+                             const char   *notice)
+{
+  AdwToast *toast;
+  BylineDocument *document;
+  g_auto(GStrv) missing = NULL;
+  guint n_placed = 0;
+
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+  g_return_if_fail (notice != NULL);
+
+  document = byline_window_get_document (self);
+  missing = document != NULL ? byline_article_dup_missing_pictures (byline_document_get_article (document)) : NULL;
+  /* Those whose captions stayed in the text: where they go is there. */
+  for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
+    {
+      BylineArticle *article = byline_document_get_article (document);
+      g_autofree char *place = byline_article_dup_missing_place (article, (int) i);
+
+      n_placed += place != NULL && byline_body_find_paragraph (byline_article_get_body (article), place) >= 0;
+    }
+  if (n_placed > 0)
+    {
+      g_autofree char *told = g_strdup_printf ("%s. %s", notice,
+                                               g_dngettext (GETTEXT_PACKAGE,
+                                                            "Its caption is still in the text: Show goes there, "
+                                                            "and the picture added with the cursor there takes its place",
+                                                            "Their captions are still in the text: Show goes to the "
+                                                            "first, and a picture added with the cursor in one takes "
+                                                            "its place", n_placed));
+
+      toast = byline_toast_new_long (told);
+    }
+  else
+    toast = byline_toast_new_long (notice);
+  if (missing != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-missing-pictures");
+    }
+  /* Until the person closes it: a picture is missing from the story, not
+   * something to miss while looking away. */
+  adw_toast_set_timeout (toast, 0);
+  byline_window_add_toast (self, toast);
+}
+
 static void
 toggle_checklist (GtkWidget  *widget,
                   const char *action_name,
@@ -304,6 +379,7 @@ _byline_window_class_init_checks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "checks_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
   gtk_widget_class_install_action (widget_class, "win.checks", NULL, toggle_checklist);
+  gtk_widget_class_install_action (widget_class, "win.show-missing-pictures", NULL, show_missing_pictures_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.checks", NULL);
   gtk_widget_class_install_action (widget_class, "win.edit-caption", NULL, edit_caption_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-caption", NULL);

@@ -34,6 +34,11 @@ BylineCaptionPanel    *byline_window_get_caption_panel    (BylineWindow     *sel
 BylineMetadataSidebar *byline_window_get_metadata_sidebar (BylineWindow     *self);
 void                   byline_window_add_toast            (BylineWindow     *self,
                                                            AdwToast         *toast);
+/* Says @notice (pictures of a file opened in this window that could not
+ * come in) until the person closes it, with a button to where they go
+ * when the story keeps them. */
+void                   byline_window_tell_left_out        (BylineWindow     *self,
+                                                           const char       *notice);
 /* Sending (byline-window-send.c): without a publisher the window cannot send. */
 void                   byline_window_set_publisher        (BylineWindow     *self,
                                                            BylinePublisher  *publisher);

@@ -1505,6 +1505,45 @@ test_drop_story_left_out (Fixture       *f,
 }
 
 static gboolean
+toast_says_cho_anh (gpointer data)
+{
+  Fixture *f = data;
+
+  return byline_ui_test_find_label (GTK_WIDGET (f->window),
+                                    "2 pictures of cho-anh.docx were left out (Picture 2, Chart 3): "
+                                    "they are missing, damaged, or not JPEG, PNG, GIF or WebP pictures. "
+                                    "Their captions are still in the text: Show goes to the first, and a picture "
+                                    "added with the cursor in one takes its place") != NULL;
+}
+
+/* A document whose photo and chart could not come: its toast says their
+ * captions are still in the text, and its "Show" goes to where the first
+ * goes, its caption selected: the reporter adds the photo there. */
+static void
+test_drop_story_show_missing (Fixture       *f,
+                              gconstpointer  data)
+{
+  BylineBodyView *view = byline_article_editor_get_body_view (editor (f));
+  g_autofree char *path = byline_test_data_path ("docx/cho-anh.docx");
+  g_autoptr(GFile) docx = g_file_new_for_path (path);
+  GtkWidget *show;
+  guint block = 0, offset = 0;
+
+  byline_article_editor_focus_body (editor (f));
+  g_assert_true (byline_ui_test_drop_file (GTK_WIDGET (view), docx, 10, 10));
+  g_assert_true (byline_ui_test_wait_until (toast_says_cho_anh, f, 5000));
+  show = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Show");
+  g_assert_nonnull (show);
+  g_signal_emit_by_name (show, "clicked");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_true (byline_body_buffer_locate_cursor (byline_body_view_get_body_buffer (view), &block, &offset));
+  g_assert_cmpuint (block, ==, 1);
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (byline_article_get_body (article (f)), block)), ==,
+                   "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+  g_assert_true (gtk_text_buffer_get_has_selection (GTK_TEXT_BUFFER (byline_body_view_get_body_buffer (view))));
+}
+
+static gboolean
 has_n_drafts (gpointer data)
 {
   Fixture *f = data;
@@ -1709,6 +1748,7 @@ main (int   argc,
   g_test_add ("/ui/pictures/drop-story-rtf", BylineUiWindowFixture, "rtf/mua-lu.rtf",
               byline_ui_window_fixture_setup, test_drop_story, byline_ui_window_fixture_teardown);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-left-out", test_drop_story_left_out);
+  byline_ui_test_add_window_test ("/ui/pictures/drop-story-show-missing", test_drop_story_show_missing);
   byline_ui_test_add_window_test ("/ui/pictures/drop-story-window-closed", test_drop_story_window_closed);
   byline_ui_test_add_window_test ("/ui/pictures/paste", test_paste);
   byline_ui_test_add_window_test ("/ui/pictures/paste-document", test_paste_document);

@@ -312,6 +312,11 @@ insert_picture_activated (GSimpleAction *action,
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/gif");
   gtk_file_filter_add_mime_type (filter, "image/webp");
+  /* An iPhone's photos and AVIF pictures become JPEGs as they come in; a
+   * build that cannot says how to get JPEGs, better than hiding them. */
+  gtk_file_filter_add_mime_type (filter, "image/heif");
+  gtk_file_filter_add_mime_type (filter, "image/heic");
+  gtk_file_filter_add_mime_type (filter, "image/avif");
   g_list_store_append (filters, filter);
 
   gtk_file_dialog_set_title (dialog, _("Insert Pictures"));

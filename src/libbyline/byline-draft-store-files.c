@@ -31,6 +31,7 @@
 #include "byline-error.h"
 #include "byline-image.h"
 #include "byline-image-info.h"
+#include "byline-image-heif-private.h"
 
 /* How long a save waits for another process's save of the same draft. */
 #define LOCK_WAIT_USEC   (5 * G_USEC_PER_SEC)
@@ -501,12 +502,16 @@ _byline_media_copy_clear (BylineMediaCopy *copy)
   g_clear_pointer (&copy->sha256, g_free);
 }
 
+/* Whether @head is a picture Byline takes, or (*@convert) one it makes a
+ * JPEG of (an iPhone's HEIC, an AVIF: byline-image-heif.c). */
 static gboolean
 sniff_head (BylineMediaCopy  *copy,
             GByteArray       *head,
             const char       *name,
+            gboolean         *convert,
             GError          **error)
 {
+  *convert = FALSE;
   if (!byline_image_info_sniff (head->data, head->len,
                                 &copy->media_type, &copy->width, &copy->height))
     {
@@ -516,6 +521,11 @@ sniff_head (BylineMediaCopy  *copy,
       };
       BylineImageOther other = byline_image_info_other (head->data, head->len);
 
+      if (_byline_image_heif_can_convert (other))
+        {
+          *convert = TRUE;
+          return TRUE;
+        }
       if (other == BYLINE_IMAGE_OTHER_HEIC)
         g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_UNSUPPORTED_FORMAT,
                      _("“%s” is an iPhone photo in HEIC, which Byline does not take: send it as a JPEG "
@@ -529,6 +539,35 @@ sniff_head (BylineMediaCopy  *copy,
                      _("“%s” is not a JPEG, PNG, GIF or WebP picture"), name);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The HEIF picture @whole (the file, read) written to @fd as a JPEG in its
+ * place, its SHA-256 in a new *@checksum. */
+static gboolean
+write_converted (BylineMediaCopy  *copy,
+                 GByteArray       *whole,
+                 const char       *name,
+                 int               fd,
+                 GChecksum       **checksum,
+                 GError          **error)
+{
+  g_autoptr(GBytes) jpeg = _byline_image_heif_to_jpeg (whole->data, whole->len, name,
+                                                       &copy->width, &copy->height, error);
+  const guint8 *data;
+  gsize length;
+
+  if (jpeg == NULL)
+    return FALSE;
+  data = g_bytes_get_data (jpeg, &length);
+  /* What was copied before it was known to be one goes. */
+  if (ftruncate (fd, 0) != 0 || lseek (fd, 0, SEEK_SET) != 0 || !write_all (fd, data, length))
+    return set_errno_error (error, errno, _("Could not write “%s”: %s"), copy->tmp_path);
+  g_checksum_free (*checksum);
+  *checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (*checksum, data, length);
+  copy->media_type = "image/jpeg";
+  copy->converted = TRUE;
   return TRUE;
 }
 
@@ -548,6 +587,7 @@ _byline_media_copy_in (GFile            *source,
   g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GByteArray) head = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean convert = FALSE;
   gint64 total = 0;
   int fd;
 
@@ -600,17 +640,22 @@ _byline_media_copy_in (GFile            *source,
 
       g_checksum_update (checksum, buffer, n);
 
-      /* Refuse a non-picture before copying all of it. */
+      /* Refuse a non-picture before copying all of it; one to convert is
+       * read whole, then converted. */
       if (head != NULL)
         {
           g_byte_array_append (head, buffer, n);
+          if (convert)
+            continue;
           if (head->len >= BYLINE_IMAGE_INFO_HEAD_SIZE)
             {
-              if (!sniff_head (copy, head, name, error))
+              if (!sniff_head (copy, head, name, &convert, error))
                 {
                   close (fd);
                   return FALSE;
                 }
+              if (convert)
+                continue;
               g_clear_pointer (&head, g_byte_array_unref);
             }
         }
@@ -624,7 +669,12 @@ _byline_media_copy_in (GFile            *source,
         }
     }
 
-  if (head != NULL && !sniff_head (copy, head, name, error))
+  if (head != NULL && !convert && !sniff_head (copy, head, name, &convert, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (convert && !write_converted (copy, head, name, fd, &checksum, error))
     {
       close (fd);
       return FALSE;

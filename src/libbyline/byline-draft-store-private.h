@@ -119,13 +119,15 @@ typedef struct
   const char *media_type;   /* only when sniffed */
   guint       width;
   guint       height;
+  gboolean    converted;    /* a HEIF picture, now a JPEG (byline-image-heif.c) */
 } BylineMediaCopy;
 
 void      _byline_media_copy_clear         (BylineMediaCopy *copy);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BylineMediaCopy, _byline_media_copy_clear)
 
 /* Streams @source into a temporary file in @media_dir computing its SHA-256.
- * @sniff: refuse anything that is not a JPEG, PNG, GIF or WebP picture. */
+ * @sniff: refuse anything that is not a JPEG, PNG, GIF or WebP picture, but
+ * make a JPEG of an iPhone's HEIC or an AVIF when it can (copy->converted). */
 gboolean  _byline_media_copy_in            (GFile           *source,
                                             const char      *media_dir,
                                             gboolean         sniff,

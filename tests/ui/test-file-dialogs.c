@@ -287,6 +287,46 @@ test_insert_picture (Fixture       *f,
   g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
 }
 
+/* Insert Pictures shows an iPhone's photos (HEIC), which it hid, and the
+ * chosen one comes in as a JPEG, named so.  (GTK's own chooser, as the
+ * dialog shows it with no portal: its filter is asked of it.) */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+test_insert_iphone_photo (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) heic = byline_test_data_bytes ("heif/portrait.heic");
+  g_autoptr(GFile) photo = g_file_get_child (f->files, "IMG_0413.HEIC");
+  g_autoptr(GFileInfo) info = NULL;
+  GtkFileChooser *chooser;
+  GtkFileFilter *filter;
+  BylineImage *image;
+
+  g_assert_true (g_file_replace_contents (photo, g_bytes_get_data (heic, NULL), g_bytes_get_size (heic), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  byline_article_editor_focus_body (byline_window_get_editor (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-picture", NULL));
+  chooser = byline_ui_test_wait_for_chooser ("Insert Pictures");
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_nonnull (filter);
+  info = g_file_query_info (photo, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_nonnull (info);
+  g_assert_true (gtk_filter_match (GTK_FILTER (filter), info));
+  byline_ui_test_chooser_open (chooser, photo);
+  byline_ui_test_wait (500);
+  g_assert_cmpuint (byline_article_get_n_images (article (f)), ==, 1);
+  image = byline_article_get_image (article (f), 0);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "IMG_0413.jpg");
+  g_assert_cmpstr (byline_image_get_media_type (image), ==, "image/jpeg");
+  /* A portrait photo, stored on its side. */
+  g_assert_cmpuint (byline_image_get_width (image), ==, 40);
+  g_assert_cmpuint (byline_image_get_height (image), ==, 60);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 /* ------------------------------------------------------------------ print */
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -449,5 +489,6 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/file-dialogs/print", test_print);
   byline_ui_test_add_window_test ("/ui/file-dialogs/open", test_open);
   byline_ui_test_add_window_test ("/ui/file-dialogs/insert-picture", test_insert_picture);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/insert-iphone-photo", test_insert_iphone_photo);
   return g_test_run ();
 }

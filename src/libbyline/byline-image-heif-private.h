@@ -1,0 +1,28 @@
+/* byline-image-heif-private.h — HEIF pictures made JPEGs (byline-image-heif.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline-image-info.h"
+
+G_BEGIN_DECLS
+
+/* Whether a picture of @kind (an iPhone's HEIC, an AVIF) can be made a
+ * JPEG here: libheif, with a decoder for its codec. */
+gboolean  _byline_image_heif_can_convert (BylineImageOther  kind);
+/* The HEIF picture @data as a JPEG, turned as it is shown, with its colour
+ * profile and without its EXIF data (the camera, the place); its size in
+ * *@width and *@height.  NULL with an error (BYLINE_ERROR_MALFORMED) when
+ * it cannot be decoded. */
+GBytes   *_byline_image_heif_to_jpeg     (const guint8     *data,
+                                          gsize             length,
+                                          const char       *name,
+                                          guint            *width,
+                                          guint            *height,
+                                          GError          **error);
+
+G_END_DECLS

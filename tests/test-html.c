@@ -1510,6 +1510,65 @@ test_import_left_out (void)
   g_assert_cmpstrv (left_out, expected);
 }
 
+/* A saved page's iPhone photo (HEIC) and AVIF picture come in as JPEGs,
+ * named so, kept through the draft's save; the folder of the JPEGs goes
+ * with the article.  They were left out. */
+static void
+test_import_heif (void)
+{
+  g_autoptr(GFile) base = byline_test_make_folder ("heif-page");
+  g_autoptr(GFile) pictures = g_file_get_child (base, "anh");
+  const char *html = "<h1>Lũ quét ở Bát Xát</h1><p>Đêm 5/12, mưa lớn gây lũ quét.</p>"
+                     "<figure><img src=\"anh/IMG_0413.HEIC\" alt=\"Nhà sàn\"><figcaption>Nước tràn qua bản."
+                     "</figcaption></figure><p><img src=\"anh/lu.avif\"></p>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineDraftStore) store = NULL;
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GFile) converted = NULL;
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineImage *photo;
+
+  g_assert_true (g_file_make_directory (pictures, NULL, NULL));
+  for (const char **pair = (const char *[]) { "heif/portrait.heic", "IMG_0413.HEIC", "heif/flat.avif", "lu.avif",
+                                              NULL }; *pair != NULL; pair += 2)
+    {
+      g_autoptr(GBytes) data = byline_test_data_bytes (pair[0]);
+      g_autoptr(GFile) file = g_file_get_child (pictures, pair[1]);
+
+      g_assert_true (g_file_replace_contents (file, g_bytes_get_data (data, NULL), g_bytes_get_size (data), NULL,
+                                              FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+    }
+  article = byline_import_read_full (bytes, "trang.html", base, NULL, &left_out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (left_out), ==, 0);
+  g_assert_cmpuint (byline_article_get_n_images (article), ==, 2);
+  photo = byline_article_get_image (article, 0);
+  g_assert_cmpstr (byline_image_get_media_type (photo), ==, "image/jpeg");
+  g_assert_cmpstr (byline_image_get_filename (photo), ==, "IMG_0413.jpg");
+  g_assert_cmpuint (byline_image_get_width (photo), ==, 40);
+  g_assert_cmpuint (byline_image_get_height (photo), ==, 60);
+  g_assert_cmpstr (byline_image_get_caption (photo), ==, "Nước tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_alt_text (photo), ==, "Nhà sàn");
+  g_assert_cmpstr (byline_image_get_filename (byline_article_get_image (article, 1)), ==, "lu.jpg");
+  converted = g_object_ref (byline_image_get_file (photo));
+  g_assert_true (g_file_query_exists (converted, NULL));
+
+  /* Saved: the draft holds the JPEGs. */
+  store = byline_draft_store_new (NULL);
+  g_assert_true (byline_draft_store_save (store, article, &error));
+  g_assert_no_error (error);
+  loaded = byline_draft_store_load (store, byline_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (byline_image_get_file (byline_article_get_image (loaded, 0))),
+                                   ".jpg"));
+  g_assert_cmpstr (byline_image_get_sha256 (byline_article_get_image (loaded, 0)), ==, byline_image_get_sha256 (photo));
+
+  g_clear_object (&article);
+  g_assert_false (g_file_query_exists (converted, NULL));
+}
+
 /* A photo of a saved page that did not come, in a <figure> with its
  * caption: the caption stays as a paragraph where the photo was, and the
  * draft keeps that place with the missing picture, and its description for
@@ -2068,6 +2127,7 @@ main (int   argc,
   g_test_add_func ("/html/export/escaping", test_export_escaping);
   g_test_add_func ("/html/export/text", test_export_text);
   g_test_add_func ("/html/import/news-page", test_import_news_page);
+  g_test_add_func ("/html/import/heif", test_import_heif);
   g_test_add_func ("/html/import/selection", test_import_selection);
   g_test_add_func ("/html/import/head-fallbacks", test_import_head_fallbacks);
   g_test_add_func ("/html/import/story-without-article", test_import_story_without_article);

@@ -32,6 +32,8 @@
 #include "byline-html-walker-private.h"
 #include "byline-image.h"
 #include "byline-image-info.h"
+#include "byline-image-heif-private.h"
+#include "byline-files.h"
 #include "byline-import-private.h"
 #include "byline-text.h"
 
@@ -165,6 +167,81 @@ is_site_path (const char *ref)
   return unescaped != NULL && unescaped[0] == '/' && unescaped[1] != '/' && strstr (unescaped, "/..") == NULL;
 }
 
+#define CONVERTED_KEY "byline-html-converted"
+
+static void
+remove_converted (gpointer data)
+{
+  g_autoptr(GFile) folder = data;
+
+  byline_file_remove_tree (folder, NULL);
+}
+
+/* A picture that is an iPhone's HEIC or an AVIF (*@bytes, read from
+ * *@file), made a JPEG (byline-image-heif.c) in a folder of the article's
+ * own, which goes with it: *@bytes, *@file and the rest are then the
+ * JPEG's ("IMG_0412.jpg").  FALSE when it is none, or cannot be made one. */
+static gboolean
+convert_heif (Walker      *w,
+              GBytes     **bytes,
+              GFile      **file,
+              char       **name,
+              const char **media_type,
+              guint       *width,
+              guint       *height)
+{
+  const guint8 *data = g_bytes_get_data (*bytes, NULL);
+  gsize length = g_bytes_get_size (*bytes);
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *jpeg_name = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GFile) jpeg_file = NULL;
+  GFile *folder;
+  char *dot;
+
+  if (!_byline_image_heif_can_convert (byline_image_info_other (data, MIN (length, BYLINE_IMAGE_INFO_HEAD_SIZE))))
+    return FALSE;
+  if ((jpeg = _byline_image_heif_to_jpeg (data, length, *name, width, height, &error)) == NULL)
+    {
+      g_debug ("%s: %s", w->source_name, error->message);
+      return FALSE;
+    }
+  if ((folder = g_object_get_data (G_OBJECT (w->article), CONVERTED_KEY)) == NULL)
+    {
+      g_autofree char *path = g_dir_make_tmp ("byline-heif-XXXXXX", &error);
+
+      if (path == NULL)
+        {
+          g_debug ("%s: %s", w->source_name, error->message);
+          return FALSE;
+        }
+      folder = g_file_new_for_path (path);
+      g_object_set_data_full (G_OBJECT (w->article), CONVERTED_KEY, folder, remove_converted);
+    }
+  stem = g_strdup (*name);
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  jpeg_name = g_strconcat (stem, ".jpg", NULL);
+  /* Named by its bytes in the folder: two pictures of one name are two files. */
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, jpeg);
+  jpeg_file = g_file_get_child (folder, sha256);
+  if (!g_file_replace_contents (jpeg_file, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+    {
+      g_debug ("%s: %s", w->source_name, error->message);
+      return FALSE;
+    }
+  g_bytes_unref (*bytes);
+  *bytes = g_steal_pointer (&jpeg);
+  g_set_object (file, jpeg_file);
+  g_free (*name);
+  *name = g_steal_pointer (&jpeg_name);
+  *media_type = "image/jpeg";
+  return TRUE;
+}
+
 BylineImage *
 _byline_html_attach_picture (Walker  *w,
                              xmlNode *img)
@@ -260,9 +337,11 @@ _byline_html_attach_picture (Walker  *w,
       left_out (w, img, ref);
       return NULL;
     }
+  name = g_file_get_basename (file);
   if (!byline_image_info_sniff (g_bytes_get_data (bytes, NULL),
                                 MIN (g_bytes_get_size (bytes), BYLINE_IMAGE_INFO_HEAD_SIZE),
-                                &media_type, &width, &height))
+                                &media_type, &width, &height)
+      && !convert_heif (w, &bytes, &real_file, &name, &media_type, &width, &height))
     {
       left_out (w, img, ref);
       return NULL;
@@ -270,7 +349,6 @@ _byline_html_attach_picture (Walker  *w,
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   image = byline_image_new (sha256, media_type);
-  name = g_file_get_basename (file);
   byline_image_set_filename (image, name);
   byline_image_set_size (image, width, height);
   byline_image_set_file (image, real_file);

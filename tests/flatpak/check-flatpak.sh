@@ -186,6 +186,22 @@ old_texts() {
 }
 check "Vietnamese saved in Windows-1258 (iconv in the runtime) and a Rich Text story open in the sandbox" old_texts
 
+# An iPhone's photo (HEIC) in a story becomes a JPEG: libheif and its HEVC
+# decoder must be in the runtime.
+iphone_photo() {
+  local dir=$HOME/.var/app/$APP_ID/cache/check-iphone shown
+  mkdir -p "$dir"
+  cp "$(dirname "$0")/../data/heif/portrait.heic" "$dir/IMG_0413.HEIC"
+  printf '<h1>Ảnh iPhone</h1><p>(BLC) - Ảnh chụp bằng iPhone.</p><figure><img src="IMG_0413.HEIC">%s\n' \
+    '<figcaption>Nhà sàn.</figcaption></figure>' > "$dir/story.html"
+  shown=$(run_in byline-cli --json show "$dir/story.html") || return 1
+  printf '%s' "$shown" | grep -q '"filename" *: *"IMG_0413.jpg"' \
+    && printf '%s' "$shown" | grep -q '"media_type" *: *"image/jpeg"' \
+    && printf '%s' "$shown" | grep -q '"height" *: *60' \
+    || { echo "the iPhone photo is not a JPEG, turned"; printf '%s\n' "$shown"; return 1; }
+}
+check "an iPhone photo (HEIC) in a story becomes a JPEG in the sandbox" iphone_photo
+
 # --- secrets through libsecret and the secret portal -------------------------
 # libsecret's own code path inside the sandbox: the Sdk (--devel) has Python and
 # the typelib, the sandbox and its portals are the app's.

@@ -304,19 +304,9 @@ insert_picture_activated (GSimpleAction *action,
 {
   BylineArticleEditor *self = data;
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = byline_pictures_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  gtk_file_filter_set_name (filter, _("Pictures"));
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/gif");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  /* An iPhone's photos and AVIF pictures become JPEGs as they come in; a
-   * build that cannot says how to get JPEGs, better than hiding them. */
-  gtk_file_filter_add_mime_type (filter, "image/heif");
-  gtk_file_filter_add_mime_type (filter, "image/heic");
-  gtk_file_filter_add_mime_type (filter, "image/avif");
   g_list_store_append (filters, filter);
 
   gtk_file_dialog_set_title (dialog, _("Insert Pictures"));

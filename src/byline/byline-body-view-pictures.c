@@ -174,12 +174,14 @@ put_in_place (BylineBodyView *self,
 /* The missing picture @image stands for (byline-article-missing.c), or -1,
  * and in *@block the paragraph it goes to, its caption kept as text, or -1
  * when that is not in the text.  With the insertion point in such a
- * paragraph (@within, or -1), a picture of any name is that paragraph's.
+ * paragraph (@within, or -1), a picture of any name is that paragraph's;
+ * with @missing (the name of one, chosen for it), it is that one.
  * *@by_name: found by its file's name (and settled once added). */
 static int
 find_missing (BylineArticle *article,
               BylineImage   *image,
               int            within,
+              const char    *missing_name,
               int           *block,
               gboolean      *by_name)
 {
@@ -189,13 +191,22 @@ find_missing (BylineArticle *article,
 
   *block = -1;
   *by_name = missing >= 0;
-  if (missing < 0 && within >= 0 && byline_block_get_kind (byline_body_get_block (body, within)) == BYLINE_BLOCK_PARAGRAPH)
+  if (missing_name != NULL)
+    {
+      int chosen = byline_article_find_missing_picture (article, missing_name, NULL);
+
+      *by_name = chosen >= 0 && chosen == missing;
+      missing = chosen;
+    }
+  else if (missing < 0 && within >= 0
+           && byline_block_get_kind (byline_body_get_block (body, within)) == BYLINE_BLOCK_PARAGRAPH)
     {
       missing = byline_article_find_missing_picture (article, NULL,
                                                      byline_block_get_text (byline_body_get_block (body, within)));
       *block = missing >= 0 ? within : -1;
+      return missing;
     }
-  else if (missing >= 0 && (place = byline_article_dup_missing_place (article, missing)) != NULL)
+  if (missing >= 0 && (place = byline_article_dup_missing_place (article, missing)) != NULL)
     *block = byline_body_find_paragraph (body, place);
   return missing;
 }
@@ -203,13 +214,15 @@ find_missing (BylineArticle *article,
 /* Shows @images, in the draft already, before block @at, as one undo step;
  * with @move_cursor the cursor goes below them.  A picture that was missing
  * from the story, added by hand, takes what is known of it and goes where
- * its caption stands instead: found by its name, or the paragraph @within
- * (-1 for none) that the insertion point is in. */
+ * its caption stands instead: found by its name, by the paragraph @within
+ * (-1 for none) that the insertion point is in, or, for the first, named
+ * @missing_name (chosen for it: byline_body_view_add_missing_picture()). */
 static void
 show_images (BylineBodyView *self,
              GPtrArray      *images,
              guint           at,
              int             within,
+             const char     *missing_name,
              gboolean        move_cursor)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
@@ -226,10 +239,14 @@ show_images (BylineBodyView *self,
       BylineImage *image = g_ptr_array_index (images, i);
       gboolean by_name;
       int block;
-      int missing = find_missing (article, image, within, &block, &by_name);
+      int missing = find_missing (article, image, within, i == 0 ? missing_name : NULL, &block, &by_name);
 
       if (missing >= 0)
         byline_article_describe_as_missing (article, missing, image);
+      /* Settled now, before it comes in: a picture of its name would settle
+       * the first of that name as it does. */
+      if (missing >= 0 && !by_name)
+        byline_article_settle_missing_picture (article, missing);
       if (block >= 0)
         {
           /* The caption as the person may have changed it since. */
@@ -246,9 +263,6 @@ show_images (BylineBodyView *self,
             within++;
           n_at++;
         }
-      /* A picture of its name settles it as it comes in. */
-      if (missing >= 0 && !by_name)
-        byline_article_settle_missing_picture (article, missing);
     }
   byline_body_buffer_end_edit (buffer);
   if (move_cursor && n_at > 0)
@@ -302,7 +316,7 @@ byline_body_view_insert_pictures (BylineBodyView *self,
   list = files_of (files);
   import_files (byline_document_get_store (document), byline_document_get_article (document), list, images, NULL,
                 NULL, NULL, NULL, error);
-  show_images (self, images, at, within, TRUE);
+  show_images (self, images, at, within, NULL, TRUE);
   return images->len;
 }
 
@@ -321,6 +335,7 @@ typedef struct
   GPtrArray        *files;      /* GFile */
   GtkTextMark      *mark;       /* before the line they go above */
   GtkTextMark      *within;     /* in the paragraph they were added in, or NULL */
+  char             *missing;    /* the missing picture the first stands for, or NULL */
   int               cursor;     /* the cursor's offset then */
   GPtrArray        *images;     /* BylineImage, imported */
   GPtrArray        *pages;      /* BylineDownloadedPage: the links to stories among them */
@@ -343,6 +358,7 @@ insertion_free (Insertion *insertion)
   if (insertion->within != NULL && !gtk_text_mark_get_deleted (insertion->within))
     gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (insertion->within), insertion->within);
   g_clear_object (&insertion->within);
+  g_free (insertion->missing);
   g_clear_object (&insertion->view);
   g_clear_object (&insertion->document);
   g_clear_object (&insertion->article);
@@ -522,7 +538,7 @@ on_imported (GObject      *source,
                                         gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
       unmoved = gtk_text_iter_get_offset (&cursor) == insertion->cursor;
       /* The cursor goes below them unless the reporter has moved it meanwhile. */
-      show_images (self, insertion->images, block, within, unmoved);
+      show_images (self, insertion->images, block, within, insertion->missing, unmoved);
     }
   /* Stopped by the person: nothing to tell. */
   if (insertion->error != NULL && !g_error_matches (insertion->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -558,7 +574,8 @@ start_insertion (BylineBodyView *self,
                  GdkTexture     *texture,
                  const char     *name,
                  int             index,
-                 int             within)
+                 int             within,
+                 const char     *missing)
 {
   BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
   BylineDocument *document = byline_body_view_get_document (self);
@@ -589,6 +606,7 @@ start_insertion (BylineBodyView *self,
                            G_CONNECT_SWAPPED);
   insertion->texture = texture != NULL ? g_object_ref (texture) : NULL;
   insertion->name = g_strdup (name);
+  insertion->missing = g_strdup (missing);
   if (at < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
     byline_body_buffer_get_iter_at_block (buffer, &iter, at, 0);
   else
@@ -629,7 +647,7 @@ byline_body_view_insert_pictures_async (BylineBodyView *self,
   g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
-  start_insertion (self, files, NULL, NULL, index, -1);
+  start_insertion (self, files, NULL, NULL, index, -1, NULL);
 }
 
 void
@@ -638,7 +656,23 @@ _byline_body_view_insert_pictures_within (BylineBodyView *self,
                                           guint           index,
                                           int             within)
 {
-  start_insertion (self, files, NULL, NULL, (int) index, within);
+  start_insertion (self, files, NULL, NULL, (int) index, within, NULL);
+}
+
+void
+byline_body_view_add_missing_picture (BylineBodyView *self,
+                                      GFile          *file,
+                                      const char     *missing_name)
+{
+  g_autoptr(GListStore) files = NULL;
+
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (missing_name != NULL);
+
+  files = g_list_store_new (G_TYPE_FILE);
+  g_list_store_append (files, file);
+  start_insertion (self, G_LIST_MODEL (files), NULL, NULL, -1, -1, missing_name);
 }
 
 void
@@ -650,7 +684,7 @@ byline_body_view_insert_texture_async (BylineBodyView *self,
   g_return_if_fail (GDK_IS_TEXTURE (texture));
   g_return_if_fail (name != NULL);
 
-  start_insertion (self, NULL, texture, name, -1, -1);
+  start_insertion (self, NULL, texture, name, -1, -1, NULL);
 }
 
 /* Puts a picture of the story that is not in the text at the cursor. */

@@ -68,6 +68,14 @@ GdkContentFormats *byline_body_view_new_paste_formats    (gboolean        text);
 gboolean          byline_body_view_drop_story            (BylineBodyView *self,
                                                           GtkTextView    *field,
                                                           GdkDrop        *drop);
+/* @file, chosen for the missing picture named @missing_name
+ * (byline_article_dup_missing_pictures()): as
+ * byline_body_view_insert_pictures_async() adds it, in that picture's place
+ * (its caption kept as text) when the text has it, else at the cursor; it
+ * takes what is known of it, and it is missing no more. */
+void              byline_body_view_add_missing_picture   (BylineBodyView *self,
+                                                          GFile          *file,
+                                                          const char     *missing_name);
 /* A picture pasted, as a PNG file named @name, at the cursor: encoded,
  * copied and hashed in a thread. */
 void              byline_body_view_insert_texture_async  (BylineBodyView *self,

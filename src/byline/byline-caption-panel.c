@@ -21,6 +21,7 @@
 #include "byline-widget-util.h"
 #include "byline-caption-row.h"
 #include "byline-document.h"
+#include "byline-missing-list.h"
 #include "byline-undo-toasts.h"
 
 struct _BylineCaptionPanel
@@ -34,6 +35,7 @@ struct _BylineCaptionPanel
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
   GtkWidget         *add_button;   /* of the empty panel */
+  BylineMissingList *missing_list; /* the pictures the story was to have */
   GtkListBox        *list_box;
 
   guint              fill_id;
@@ -512,6 +514,7 @@ byline_caption_panel_set_document (BylineCaptionPanel *self,
   /* A row of the story going away, waiting to be scrolled to: it goes too. */
   g_clear_object (&self->scroll_target);
   g_set_object (&self->document, document);
+  byline_missing_list_set_document (self->missing_list, document);
 
   if (document != NULL)
     {
@@ -627,6 +630,7 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.undo-removal", NULL, undo_removal_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "panel.undo-removal", NULL);
 
+  g_type_ensure (BYLINE_TYPE_MISSING_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-caption-panel.ui");
   gtk_widget_class_set_css_name (widget_class, "captionpanel");
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, count_label);
@@ -634,6 +638,7 @@ byline_caption_panel_class_init (BylineCaptionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, list_box);
   gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, add_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineCaptionPanel, missing_list);
 }
 
 static void

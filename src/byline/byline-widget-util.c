@@ -272,3 +272,21 @@ byline_picture_fit (guint   width,
   *fit_width = width * scale;
   *fit_height = height * scale;
 }
+
+GtkFileFilter *
+byline_pictures_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pictures"));
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/gif");
+  gtk_file_filter_add_mime_type (filter, "image/webp");
+  /* An iPhone's photos and AVIF pictures become JPEGs as they come in; a
+   * build that cannot says how to get JPEGs, better than hiding them. */
+  gtk_file_filter_add_mime_type (filter, "image/heif");
+  gtk_file_filter_add_mime_type (filter, "image/heic");
+  gtk_file_filter_add_mime_type (filter, "image/avif");
+  return filter;
+}

@@ -74,4 +74,8 @@ void        byline_picture_fit          (guint        width,
                                          double      *fit_width,
                                          double      *fit_height);
 
+/* The file chooser's filter of the pictures Byline takes (and of those it
+ * makes JPEGs of: an iPhone's HEIC, AVIF). */
+GtkFileFilter *byline_pictures_filter_new (void);
+
 G_END_DECLS

@@ -288,6 +288,75 @@ show_missing_pictures_action (GtkWidget  *widget,
     }
 }
 
+typedef struct
+{
+  BylineWindow *window;
+  char         *name;
+} MissingChoice;
+
+static void
+on_missing_picture_chosen (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      data)
+{
+  MissingChoice *choice = data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  BylineArticleEditor *editor = byline_window_get_editor (choice->window);
+
+  if (file != NULL)
+    {
+      byline_body_view_add_missing_picture (byline_article_editor_get_body_view (editor), file, choice->name);
+      byline_article_editor_focus_body (editor);
+    }
+  g_object_unref (choice->window);
+  g_free (choice->name);
+  g_free (choice);
+}
+
+/* "Add…" of a picture the story was to have (the pictures panel's list of
+ * them): its picture, chosen, goes in its place. */
+static void
+add_missing_picture_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = byline_pictures_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *title = g_strdup_printf (_("Add the Picture “%s”"), name);
+  MissingChoice *choice;
+
+  if (byline_window_get_document (self) == NULL)
+    return;
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  choice = g_new0 (MissingChoice, 1);
+  choice->window = g_object_ref (self);
+  choice->name = g_strdup (name);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_missing_picture_chosen, choice);
+}
+
+/* "Forget" of a picture the story was to have: not needed, or added by
+ * hand under another name elsewhere. */
+static void
+forget_missing_picture_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  BylineDocument *document = byline_window_get_document (BYLINE_WINDOW (widget));
+  BylineArticle *article = document != NULL ? byline_document_get_article (document) : NULL;
+
+  if (article != NULL)
+    byline_article_settle_missing_picture (article,
+                                           byline_article_find_missing_picture (article,
+                                                                                g_variant_get_string (param, NULL),
+                                                                                NULL));
+}
+
 void
 byline_window_tell_left_out (BylineWindow *self,
                              const char   *notice)
@@ -380,6 +449,8 @@ _byline_window_class_init_checks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
   gtk_widget_class_install_action (widget_class, "win.checks", NULL, toggle_checklist);
   gtk_widget_class_install_action (widget_class, "win.show-missing-pictures", NULL, show_missing_pictures_action);
+  gtk_widget_class_install_action (widget_class, "win.add-missing-picture", "s", add_missing_picture_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-missing-picture", "s", forget_missing_picture_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.checks", NULL);
   gtk_widget_class_install_action (widget_class, "win.edit-caption", NULL, edit_caption_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-caption", NULL);

@@ -17,7 +17,9 @@
 #include "ui-file-chooser.h"
 #include "ui-test-utils.h"
 #include "byline-article-editor.h"
+#include "byline-caption-panel.h"
 #include "byline-document.h"
+#include "byline-import.h"
 #include "byline-window.h"
 #include "ui-window-test.h"
 
@@ -327,6 +329,59 @@ test_insert_iphone_photo (Fixture       *f,
 
 G_GNUC_END_IGNORE_DEPRECATIONS
 
+static gboolean
+has_one_image (gpointer data)
+{
+  return byline_article_get_n_images (data) == 1;
+}
+
+/* A Word story whose linked photo and chart could not come: the pictures
+ * panel lists them above the story's pictures, each with its caption.  Its
+ * Add chooses the camera's photo, under another name, which goes to the
+ * photo's caption with its description; its Forget drops the chart. */
+static void
+test_add_missing_picture (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = byline_test_data_bytes ("docx/cho-anh.docx");
+  g_autoptr(GFile) photo = g_file_get_child (f->files, "IMG_2041.jpg");
+  GtkWidget *panel = GTK_WIDGET (byline_window_get_caption_panel (f->window));
+  g_autoptr(BylineArticle) story = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineArticle *opened;
+  BylineBody *body;
+  BylineImage *image;
+
+  story = byline_import_read_full (bytes, "lu-quet.docx", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_draft_store_save (f->store, story, &error));
+  g_assert_true (byline_window_open_draft (f->window, byline_article_get_id (story), &error));
+  g_assert_no_error (error);
+  opened = article (f);
+  body = byline_article_get_body (opened);
+  g_assert_nonnull (byline_ui_test_find_label (panel, "2 Pictures Not in the Story"));
+  g_assert_nonnull (byline_ui_test_find_label (panel, "“Nước lũ tràn qua bản. Ảnh: Hà Anh”"));
+  g_assert_nonnull (byline_ui_test_find_button (panel, "Add the picture “Chart 3”: it goes where its caption is"));
+
+  byline_test_write_png (photo, 80, 60, 0x3a7a3a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-missing-picture", "s", "Picture 2"));
+  byline_ui_test_chooser_open (byline_ui_test_wait_for_chooser ("Add the Picture “Picture 2”"), photo);
+  g_assert_true (byline_ui_test_wait_until (has_one_image, opened, 5000));
+  g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+  image = byline_article_get_image (opened, 0);
+  g_assert_cmpstr (byline_image_get_filename (image), ==, "IMG_2041.jpg");
+  g_assert_cmpstr (byline_image_get_caption (image), ==, "Nước lũ tràn qua bản.");
+  g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
+  g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Nước ngập nửa nhà sàn");
+  g_assert_nonnull (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.forget-missing-picture", "s", "Chart 3"));
+  g_assert_null (byline_article_dup_missing_pictures (opened));
+  g_assert_null (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
+  /* The chart's caption stays: only the reminder goes. */
+  g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, "Lượng mưa ở Bát Xát.");
+}
+
 /* ------------------------------------------------------------------ print */
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -490,5 +545,6 @@ main (int   argc,
   byline_ui_test_add_window_test ("/ui/file-dialogs/open", test_open);
   byline_ui_test_add_window_test ("/ui/file-dialogs/insert-picture", test_insert_picture);
   byline_ui_test_add_window_test ("/ui/file-dialogs/insert-iphone-photo", test_insert_iphone_photo);
+  byline_ui_test_add_window_test ("/ui/file-dialogs/add-missing-picture", test_add_missing_picture);
   return g_test_run ();
 }

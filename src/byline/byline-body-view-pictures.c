@@ -187,7 +187,6 @@ find_missing (BylineArticle *article,
 {
   BylineBody *body = byline_article_get_body (article);
   int missing = byline_article_find_missing_picture (article, byline_image_get_filename (image), NULL);
-  g_autofree char *place = NULL;
 
   *block = -1;
   *by_name = missing >= 0;
@@ -206,8 +205,8 @@ find_missing (BylineArticle *article,
       *block = missing >= 0 ? within : -1;
       return missing;
     }
-  if (missing >= 0 && (place = byline_article_dup_missing_place (article, missing)) != NULL)
-    *block = byline_body_find_paragraph (body, place);
+  if (missing >= 0)
+    *block = byline_article_find_missing_place (article, missing);
   return missing;
 }
 

@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "byline-article-editor.h"
 #include "byline-body-buffer.h"
 #include "byline-body-view.h"
@@ -24,7 +22,6 @@
 #include "byline-document.h"
 #include "byline-find-bar.h"
 #include "byline-metadata-sidebar.h"
-#include "byline-widget-util.h"
 #include "byline-window-private.h"
 
 static AdwOverlaySplitView *
@@ -263,147 +260,6 @@ _byline_window_show_finding (BylineWindow    *self,
     }
 }
 
-/* The checklist, at the first picture the story was to have and has not:
- * its caption kept as text selected, where it goes once added. */
-static void
-show_missing_pictures_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-  BylineChecklist *checklist = _byline_window_get_checklist (self);
-  GListModel *findings;
-
-  _byline_window_show_checklist (self);
-  findings = byline_checklist_get_findings (checklist);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (byline_finding_get_code (finding), "missing-pictures"))
-        {
-          byline_checklist_activate_finding (checklist, i);
-          return;
-        }
-    }
-}
-
-typedef struct
-{
-  BylineWindow *window;
-  char         *name;
-} MissingChoice;
-
-static void
-on_missing_picture_chosen (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      data)
-{
-  MissingChoice *choice = data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-  BylineArticleEditor *editor = byline_window_get_editor (choice->window);
-
-  if (file != NULL)
-    {
-      byline_body_view_add_missing_picture (byline_article_editor_get_body_view (editor), file, choice->name);
-      byline_article_editor_focus_body (editor);
-    }
-  g_object_unref (choice->window);
-  g_free (choice->name);
-  g_free (choice);
-}
-
-/* "Add…" of a picture the story was to have (the pictures panel's list of
- * them): its picture, chosen, goes in its place. */
-static void
-add_missing_picture_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  BylineWindow *self = BYLINE_WINDOW (widget);
-  const char *name = g_variant_get_string (param, NULL);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = byline_pictures_filter_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autofree char *title = g_strdup_printf (_("Add the Picture “%s”"), name);
-  MissingChoice *choice;
-
-  if (byline_window_get_document (self) == NULL)
-    return;
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, filter);
-  choice = g_new0 (MissingChoice, 1);
-  choice->window = g_object_ref (self);
-  choice->name = g_strdup (name);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_missing_picture_chosen, choice);
-}
-
-/* "Forget" of a picture the story was to have: not needed, or added by
- * hand under another name elsewhere. */
-static void
-forget_missing_picture_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  BylineDocument *document = byline_window_get_document (BYLINE_WINDOW (widget));
-  BylineArticle *article = document != NULL ? byline_document_get_article (document) : NULL;
-
-  if (article != NULL)
-    byline_article_settle_missing_picture (article,
-                                           byline_article_find_missing_picture (article,
-                                                                                g_variant_get_string (param, NULL),
-                                                                                NULL));
-}
-
-void
-byline_window_tell_left_out (BylineWindow *self,
-                             const char   *notice)
-{
-  AdwToast *toast;
-  BylineDocument *document;
-  g_auto(GStrv) missing = NULL;
-  guint n_placed = 0;
-
-  g_return_if_fail (BYLINE_IS_WINDOW (self));
-  g_return_if_fail (notice != NULL);
-
-  document = byline_window_get_document (self);
-  missing = document != NULL ? byline_article_dup_missing_pictures (byline_document_get_article (document)) : NULL;
-  /* Those whose captions stayed in the text: where they go is there. */
-  for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
-    {
-      BylineArticle *article = byline_document_get_article (document);
-      g_autofree char *place = byline_article_dup_missing_place (article, (int) i);
-
-      n_placed += place != NULL && byline_body_find_paragraph (byline_article_get_body (article), place) >= 0;
-    }
-  if (n_placed > 0)
-    {
-      g_autofree char *told = g_strdup_printf ("%s. %s", notice,
-                                               g_dngettext (GETTEXT_PACKAGE,
-                                                            "Its caption is still in the text: Show goes there, "
-                                                            "and the picture added with the cursor there takes its place",
-                                                            "Their captions are still in the text: Show goes to the "
-                                                            "first, and a picture added with the cursor in one takes "
-                                                            "its place", n_placed));
-
-      toast = byline_toast_new_long (told);
-    }
-  else
-    toast = byline_toast_new_long (notice);
-  if (missing != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Show"));
-      adw_toast_set_action_name (toast, "win.show-missing-pictures");
-    }
-  /* Until the person closes it: a picture is missing from the story, not
-   * something to miss while looking away. */
-  adw_toast_set_timeout (toast, 0);
-  byline_window_add_toast (self, toast);
-}
-
 static void
 toggle_checklist (GtkWidget  *widget,
                   const char *action_name,
@@ -448,9 +304,6 @@ _byline_window_class_init_checks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "checks_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, _byline_window_show_finding);
   gtk_widget_class_install_action (widget_class, "win.checks", NULL, toggle_checklist);
-  gtk_widget_class_install_action (widget_class, "win.show-missing-pictures", NULL, show_missing_pictures_action);
-  gtk_widget_class_install_action (widget_class, "win.add-missing-picture", "s", add_missing_picture_action);
-  gtk_widget_class_install_action (widget_class, "win.forget-missing-picture", "s", forget_missing_picture_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.checks", NULL);
   gtk_widget_class_install_action (widget_class, "win.edit-caption", NULL, edit_caption_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-caption", NULL);

@@ -70,6 +70,8 @@ void _byline_window_update_send_actions (BylineWindow  *self);
 
 /* byline-window-checks.c: the preflight checklist beside the story. */
 void             _byline_window_class_init_checks (GtkWidgetClass  *widget_class);
+/* The pictures the story was to have (byline-window-missing.c). */
+void             _byline_window_class_init_missing (GtkWidgetClass *widget_class);
 void             _byline_window_init_checks       (BylineWindow    *self);
 BylineChecklist *_byline_window_get_checklist     (BylineWindow    *self);
 /* Runs the checks now and shows the list (before sending, too). */

@@ -507,6 +507,7 @@ byline_window_class_init (BylineWindowClass *klass)
   _byline_window_class_init_actions (widget_class);
   _byline_window_class_init_send (widget_class);
   _byline_window_class_init_checks (widget_class);
+  _byline_window_class_init_missing (widget_class);
   _byline_window_class_init_review (widget_class);
 }
 

@@ -356,6 +356,18 @@ byline_article_dup_missing_place (BylineArticle *self,
   return picture != NULL ? g_strdup (get_member (picture, "place")) : NULL;
 }
 
+int
+byline_article_find_missing_place (BylineArticle *self,
+                                   int            index)
+{
+  g_autofree char *place = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), -1);
+
+  place = byline_article_dup_missing_place (self, index);
+  return place != NULL ? byline_body_find_paragraph (byline_article_get_body (self), place) : -1;
+}
+
 void
 byline_article_describe_as_missing (BylineArticle *self,
                                     int            index,

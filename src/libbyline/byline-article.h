@@ -148,6 +148,11 @@ int             byline_article_find_missing_picture    (BylineArticle   *self,
 /* Missing picture @index's place, or NULL. */
 char           *byline_article_dup_missing_place       (BylineArticle   *self,
                                                         int              index);
+/* The paragraph of the body that is missing picture @index's place
+ * (byline_body_find_paragraph()), or -1 when it has none or the text has it
+ * no more. */
+int             byline_article_find_missing_place      (BylineArticle   *self,
+                                                        int              index);
 /* Gives @image what is known of missing picture @index (a ninjs item's
  * caption and credit, a document's or page's description for readers who
  * cannot see it) where @image has none. */

@@ -330,7 +330,6 @@ check_missing_pictures (BylineCheckContext *ctx)
 {
   g_auto(GStrv) names = byline_article_dup_missing_pictures (ctx->article);
   g_autoptr(GPtrArray) rest = g_ptr_array_new_null_terminated (0, NULL, TRUE);
-  BylineBody *body = byline_article_get_body (ctx->article);
   g_autofree char *source = NULL;
   g_autofree char *list = NULL;
   BylineCheckUnit unit = { BYLINE_FIELD_ARTICLE, -1, NULL, 0, NULL, ctx->units->len };
@@ -339,8 +338,7 @@ check_missing_pictures (BylineCheckContext *ctx)
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_autofree char *place = byline_article_dup_missing_place (ctx->article, (int) i);
-      const BylineCheckUnit *paragraph = body_unit (ctx, place != NULL ? byline_body_find_paragraph (body, place) : -1);
+      const BylineCheckUnit *paragraph = body_unit (ctx, byline_article_find_missing_place (ctx->article, (int) i));
 
       if (paragraph == NULL)
         {

@@ -25,6 +25,7 @@
 #include "byline-drafts-dialog.h"
 #include "byline-find-bar.h"
 #include "byline-history-dialog.h"
+#include "byline-import.h"
 #include "byline-preferences-dialog.h"
 #include "byline-preview-dialog.h"
 #include "byline-account-dialog.h"
@@ -572,6 +573,38 @@ shoot_review (void)
   done (reporter);
 }
 
+/* A Word story whose linked photo and chart could not come: the message on
+ * opening, the pictures panel's list of them, their captions in the text. */
+static void
+shoot_missing_pictures (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "docx", "cho-anh.docx", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BylineArticle) story = NULL;
+  g_auto(GStrv) left_out = NULL;
+  g_autofree char *notice = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  story = byline_import_read_full (bytes, "lu-quet.docx", NULL, NULL, &left_out, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_draft_store_save (store, story, &error));
+  window = byline_window_new (NULL, store);
+  byline_window_set_publisher (window, app_publisher);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (byline_window_open_draft (window, byline_article_get_id (story), NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  notice = byline_import_describe_left_out ("lu-quet.docx", (const char * const *) left_out);
+  byline_window_tell_left_out (window, notice);
+  byline_ui_test_wait (1200);
+  capture (GTK_WIDGET (window), "missing-pictures.png");
+  done (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +771,8 @@ main (int   argc,
       capture (GTK_WIDGET (window), "checklist.png");
       done (window);
     }
+  if (wanted ("missing-pictures.png"))
+    shoot_missing_pictures ();
   if (wanted ("editor-dark.png"))
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "office-test-utils.h"
 #include "byline-article.h"
 #include "byline-draft-store.h"
@@ -560,6 +562,25 @@ test_left_out_places (void)
   g_assert_cmpint (byline_article_find_missing_picture (article, "bieu-do.png", "Lượng mưa ở Bát Xát."), ==, 1);
   byline_article_describe_as_missing (article, 0, photo);
   g_assert_cmpstr (byline_image_get_alt_text (photo), ==, "Nước ngập nửa nhà sàn");
+
+  /* Forgotten, then given back where it was, with all it had. */
+  {
+    g_autoptr(JsonNode) taken = byline_article_take_missing_picture (article, 0);
+    g_auto(GStrv) left = NULL;
+    g_autofree char *again = NULL;
+
+    g_assert_nonnull (taken);
+    g_assert_null (byline_article_take_missing_picture (article, 5));
+    left = byline_article_dup_missing_pictures (article);
+    g_assert_cmpstrv (left, ((const char *[]) { "Chart 3", NULL }));
+    byline_article_put_back_missing_picture (article, 0, taken);
+    g_clear_pointer (&left, g_strfreev);
+    left = byline_article_dup_missing_pictures (article);
+    g_assert_cmpstrv (left, expected);
+    again = byline_article_dup_missing_place (article, 0);
+    g_assert_cmpstr (again, ==, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+    g_assert_cmpint (byline_article_find_missing_picture (article, "lu-quet.jpg", NULL), ==, 0);
+  }
 
   /* The chart settled by its place, the photo by its file's name. */
   byline_article_settle_missing_picture (article, 1);

@@ -5,7 +5,7 @@
  * opens (byline_window_tell_left_out(), with Show: win.show-missing-pictures),
  * and the pictures panel lists them (byline-missing-list.c) with Add
  * (win.add-missing-picture: the picture chosen goes in its place) and
- * Forget (win.forget-missing-picture).
+ * Forget (win.forget-missing-picture, with a toast to undo it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "byline-article-editor.h"
 #include "byline-body-view.h"
@@ -100,21 +101,65 @@ add_missing_picture_action (GtkWidget  *widget,
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_missing_picture_chosen, choice);
 }
 
+typedef struct
+{
+  BylineWindow  *window;    /* weak */
+  BylineArticle *article;
+  int            index;
+  JsonNode      *picture;
+} Forgotten;
+
+static void
+forgotten_free (gpointer  data,
+                GClosure *closure)
+{
+  Forgotten *forgotten = data;
+
+  g_clear_weak_pointer (&forgotten->window);
+  g_object_unref (forgotten->article);
+  json_node_unref (forgotten->picture);
+  g_free (forgotten);
+}
+
+/* Given back, while its story is still the window's. */
+static void
+on_forget_undone (AdwToast  *toast,
+                  Forgotten *forgotten)
+{
+  BylineDocument *document = forgotten->window != NULL ? byline_window_get_document (forgotten->window) : NULL;
+
+  if (document != NULL && byline_document_get_article (document) == forgotten->article)
+    byline_article_put_back_missing_picture (forgotten->article, forgotten->index, forgotten->picture);
+}
+
 /* "Forget" of a picture the story was to have: not needed, or added by
- * hand under another name elsewhere. */
+ * hand under another name elsewhere.  A toast can undo it. */
 static void
 forget_missing_picture_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
 {
-  BylineDocument *document = byline_window_get_document (BYLINE_WINDOW (widget));
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  BylineDocument *document = byline_window_get_document (self);
   BylineArticle *article = document != NULL ? byline_document_get_article (document) : NULL;
+  const char *name = g_variant_get_string (param, NULL);
+  g_autofree char *title = NULL;
+  Forgotten *forgotten;
+  AdwToast *toast;
+  int index;
 
-  if (article != NULL)
-    byline_article_settle_missing_picture (article,
-                                           byline_article_find_missing_picture (article,
-                                                                                g_variant_get_string (param, NULL),
-                                                                                NULL));
+  if (article == NULL || (index = byline_article_find_missing_picture (article, name, NULL)) < 0)
+    return;
+  forgotten = g_new0 (Forgotten, 1);
+  g_set_weak_pointer (&forgotten->window, self);
+  forgotten->article = g_object_ref (article);
+  forgotten->index = index;
+  forgotten->picture = byline_article_take_missing_picture (article, index);
+  title = g_strdup_printf (_("“%s” forgotten"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_forget_undone), forgotten, forgotten_free, 0);
+  byline_window_add_toast (self, toast);
 }
 
 void

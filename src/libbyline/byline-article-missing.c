@@ -356,6 +356,49 @@ byline_article_dup_missing_place (BylineArticle *self,
   return picture != NULL ? g_strdup (get_member (picture, "place")) : NULL;
 }
 
+JsonNode *
+byline_article_take_missing_picture (BylineArticle *self,
+                                     int            index)
+{
+  JsonObject *picture;
+  JsonNode *taken;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  if ((picture = get_picture (self, index)) == NULL)
+    return NULL;
+  taken = json_node_init_object (json_node_alloc (), picture);
+  byline_article_settle_missing_picture (self, index);
+  return taken;
+}
+
+void
+byline_article_put_back_missing_picture (BylineArticle *self,
+                                         int            index,
+                                         JsonNode      *picture)
+{
+  g_autoptr(JsonArray) copy = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (picture != NULL && JSON_NODE_HOLDS_OBJECT (picture));
+
+  copy = copy_pending (self, NULL);
+  index = CLAMP (index, 0, (int) json_array_get_length (copy));
+  /* json-glib has no insertion: the rest after it again. */
+  {
+    g_autoptr(JsonArray) ordered = json_array_new ();
+
+    for (guint i = 0; i <= json_array_get_length (copy); i++)
+      {
+        if ((int) i == index)
+          json_array_add_element (ordered, json_node_copy (picture));
+        if (i < json_array_get_length (copy))
+          json_array_add_element (ordered, json_node_copy (json_array_get_element (copy, i)));
+      }
+    set_pending (self, ordered);
+  }
+}
+
 int
 byline_article_find_missing_place (BylineArticle *self,
                                    int            index)

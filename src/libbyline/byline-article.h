@@ -148,6 +148,16 @@ int             byline_article_find_missing_picture    (BylineArticle   *self,
 /* Missing picture @index's place, or NULL. */
 char           *byline_article_dup_missing_place       (BylineArticle   *self,
                                                         int              index);
+typedef struct _JsonNode JsonNode;  /* json-glib's */
+
+/* Missing picture @index taken out of the list (forgotten), as a draft's
+ * `pending_pictures` member holds it, to give back with
+ * byline_article_put_back_missing_picture() (an undo); NULL when none. */
+JsonNode       *byline_article_take_missing_picture    (BylineArticle   *self,
+                                                        int              index);
+void            byline_article_put_back_missing_picture (BylineArticle  *self,
+                                                         int             index,
+                                                         JsonNode       *picture);
 /* The paragraph of the body that is missing picture @index's place
  * (byline_body_find_paragraph()), or -1 when it has none or the text has it
  * no more. */

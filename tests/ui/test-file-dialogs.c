@@ -338,7 +338,8 @@ has_one_image (gpointer data)
 /* A Word story whose linked photo and chart could not come: the pictures
  * panel lists them above the story's pictures, each with its caption.  Its
  * Add chooses the camera's photo, under another name, which goes to the
- * photo's caption with its description; its Forget drops the chart. */
+ * photo's caption with its description; its Forget drops the chart, and
+ * the toast's Undo brings it back. */
 static void
 test_add_missing_picture (Fixture       *f,
                           gconstpointer  data)
@@ -351,6 +352,7 @@ test_add_missing_picture (Fixture       *f,
   BylineArticle *opened;
   BylineBody *body;
   BylineImage *image;
+  GtkWidget *undo;
 
   story = byline_import_read_full (bytes, "lu-quet.docx", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -380,6 +382,19 @@ test_add_missing_picture (Fixture       *f,
   g_assert_null (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
   /* The chart's caption stays: only the reminder goes. */
   g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 3)), ==, "Lượng mưa ở Bát Xát.");
+
+  /* The toast undoes it: the chart is missed again, with its place. */
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (f->window), "“Chart 3” forgotten"));
+  undo = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_nonnull (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
+  g_assert_nonnull (byline_ui_test_find_label (panel, "“Lượng mưa ở Bát Xát.”"));
+  {
+    g_autofree char *place = byline_article_dup_missing_place (opened, 0);
+
+    g_assert_cmpstr (place, ==, "Lượng mưa ở Bát Xát.");
+  }
 }
 
 /* ------------------------------------------------------------------ print */

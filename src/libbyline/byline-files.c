@@ -177,3 +177,10 @@ byline_file_remove_tree (GFile   *file,
   return g_file_delete (file, NULL, error);
 }
 
+void
+byline_file_remove_tree_and_unref (gpointer file)
+{
+  g_autoptr(GFile) folder = file;
+
+  byline_file_remove_tree (folder, NULL);
+}

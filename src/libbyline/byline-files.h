@@ -23,5 +23,8 @@ gboolean byline_file_copy_atomically  (GFile   *source,
 /* Removes @file and, for a folder, everything in it. */
 gboolean byline_file_remove_tree      (GFile   *file,
                                        GError **error);
+/* The same for a temporary folder that goes with an object
+ * (g_object_set_data_full()'s GDestroyNotify): @file is a GFile, unreffed. */
+void     byline_file_remove_tree_and_unref (gpointer file);
 
 G_END_DECLS

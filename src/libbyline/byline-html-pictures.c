@@ -169,14 +169,6 @@ is_site_path (const char *ref)
 
 #define CONVERTED_KEY "byline-html-converted"
 
-static void
-remove_converted (gpointer data)
-{
-  g_autoptr(GFile) folder = data;
-
-  byline_file_remove_tree (folder, NULL);
-}
-
 /* A picture that is an iPhone's HEIC or an AVIF (*@bytes, read from
  * *@file), made a JPEG (byline-image-heif.c) in a folder of the article's
  * own, which goes with it: *@bytes, *@file and the rest are then the
@@ -218,7 +210,7 @@ convert_heif (Walker      *w,
           return FALSE;
         }
       folder = g_file_new_for_path (path);
-      g_object_set_data_full (G_OBJECT (w->article), CONVERTED_KEY, folder, remove_converted);
+      g_object_set_data_full (G_OBJECT (w->article), CONVERTED_KEY, folder, byline_file_remove_tree_and_unref);
     }
   stem = g_strdup (*name);
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)

@@ -30,6 +30,7 @@
 #include "byline-image.h"
 #include "byline-image-info.h"
 #include "byline-import-private.h"
+#include "byline-files.h"
 #include "byline-office-private.h"
 #include "byline-text.h"
 
@@ -586,32 +587,13 @@ _byline_office_media_new (BylineZip  *zip,
   return media;
 }
 
-static void
-remove_folder (gpointer data)
-{
-  GFile *folder = data;
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) file = g_file_get_child (folder, g_file_info_get_name (info));
-
-      g_file_delete (file, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (folder, NULL, NULL);
-  g_object_unref (folder);
-}
-
 void
 _byline_office_media_free (BylineOfficeMedia *media)
 {
   if (media == NULL)
     return;
   if (media->folder != NULL)
-    remove_folder (g_steal_pointer (&media->folder));
+    byline_file_remove_tree_and_unref (g_steal_pointer (&media->folder));
   g_hash_table_unref (media->written);
   g_clear_error (&media->error);
   g_free (media->stem);
@@ -811,7 +793,7 @@ import_paras (GPtrArray         *paras,
    * with the article. */
   if (article != NULL && media->folder != NULL)
     g_object_set_data_full (G_OBJECT (article), "byline-office-media", g_steal_pointer (&media->folder),
-                            remove_folder);
+                            byline_file_remove_tree_and_unref);
   return g_steal_pointer (&article);
 }
 

@@ -212,14 +212,6 @@ byline_web_page_has_pictures (GBytes     *html,
   return FALSE;
 }
 
-static void
-remove_folder (gpointer data)
-{
-  g_autoptr(GFile) folder = data;
-
-  byline_file_remove_tree (folder, NULL);
-}
-
 /* Points @img at @ref, and at nothing else the page offered (a lazy
  * page's data-src, a srcset). */
 static void
@@ -567,7 +559,8 @@ read_with_pictures (GBytes             *html,
     }
   /* The store copies the pictures into the draft: the folder goes with the
    * article. */
-  g_object_set_data_full (G_OBJECT (article), "byline-web-page-media", g_steal_pointer (&folder), remove_folder);
+  g_object_set_data_full (G_OBJECT (article), "byline-web-page-media", g_steal_pointer (&folder),
+                          byline_file_remove_tree_and_unref);
   /* The pictures that did not come are kept with it, as a document's are,
    * for the checks to name until they are added by hand or forgotten (a
    * message alone is gone once closed), and with their places, where they

@@ -22,6 +22,7 @@
 #include "byline-article-private.h"
 #include "byline-ninjs-private.h"
 #include "byline-body.h"
+#include "byline-files.h"
 #include "byline-image.h"
 #include "byline-text.h"
 
@@ -85,20 +86,6 @@ get_picture (BylineArticle *self,
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-/* The file's name at the end of @href ("lu-quet.jpg"), or NULL. */
-static char *
-dup_href_name (const char *href)
-{
-  g_autofree char *path = g_strndup (href, strcspn (href, "?#"));
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *unescaped = g_uri_unescape_string (base, NULL);
-
-  if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL) && *unescaped != '\0'
-      && !g_str_equal (unescaped, "/") && !g_str_equal (unescaped, "."))
-    return g_steal_pointer (&unescaped);
-  return NULL;
-}
-
 /* How the person knows it: its name, its file's, or its address. */
 static char *
 dup_display_name (JsonObject *picture)
@@ -111,7 +98,7 @@ dup_display_name (JsonObject *picture)
     return g_strdup (name);
   if (href != NULL)
     {
-      char *file = dup_href_name (href);
+      char *file = byline_file_name_of_ref (href);
 
       return file != NULL ? file : g_strdup (href);
     }
@@ -209,7 +196,7 @@ find_pending (BylineArticle *self,
       JsonObject *picture = get_picture (self, i);
       g_autofree char *name = picture != NULL ? dup_display_name (picture) : NULL;
       const char *href = picture != NULL ? get_member (picture, "href") : NULL;
-      g_autofree char *file = href != NULL ? dup_href_name (href) : NULL;
+      g_autofree char *file = href != NULL ? byline_file_name_of_ref (href) : NULL;
 
       /* "Picture 3" in Word, linked to ".../lu-quet.jpg": either name. */
       for (const char *each[] = { name, file, NULL }, **p = each; *p != NULL; p++)

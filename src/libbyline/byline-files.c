@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -183,4 +184,25 @@ byline_file_remove_tree_and_unref (gpointer file)
   g_autoptr(GFile) folder = file;
 
   byline_file_remove_tree (folder, NULL);
+}
+
+char *
+byline_file_name_of_ref (const char *ref)
+{
+  g_autofree char *path = NULL;
+  const char *slash, *name;
+  char *unescaped;
+
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  path = g_strndup (ref, strcspn (ref, "?#"));
+  slash = strrchr (path, '/');
+  name = slash != NULL ? slash + 1 : path;
+  if (*name == '\0')
+    return NULL;
+  unescaped = g_uri_unescape_string (name, NULL);
+  if (unescaped != NULL && g_utf8_validate (unescaped, -1, NULL) && *unescaped != '\0')
+    return unescaped;
+  g_free (unescaped);
+  return g_strdup (name);
 }

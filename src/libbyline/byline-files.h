@@ -23,6 +23,11 @@ gboolean byline_file_copy_atomically  (GFile   *source,
 /* Removes @file and, for a folder, everything in it. */
 gboolean byline_file_remove_tree      (GFile   *file,
                                        GError **error);
+/* The file's name at the end of @ref, an address or a relative path
+ * ("…/L%C5%A9%20qu%C3%A9t.jpg?w=800" → "Lũ quét.jpg"): its query and fragment
+ * cut, %XX decoded (left as it is when that is no UTF-8); NULL when it ends
+ * with a slash. */
+char    *byline_file_name_of_ref      (const char *ref);
 /* The same for a temporary folder that goes with an object
  * (g_object_set_data_full()'s GDestroyNotify): @file is a GFile, unreffed. */
 void     byline_file_remove_tree_and_unref (gpointer file);

@@ -138,9 +138,7 @@ left_out (Walker     *w,
           xmlNode    *img,
           const char *ref)
 {
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  const char *slash;
 
   if (g_ascii_strncasecmp (ref, "data:", 5) == 0)
     {
@@ -148,12 +146,8 @@ left_out (Walker     *w,
         name_left_out (w, _("a picture in the page"), NULL, img);
       return;
     }
-  path = g_strndup (ref, strcspn (ref, "?#"));
-  slash = strrchr (path, '/');
-  name = g_uri_unescape_string (slash != NULL ? slash + 1 : path, NULL);
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    g_set_str (&name, slash != NULL ? slash + 1 : path);
-  name_left_out (w, *name != '\0' ? name : ref, ref, img);
+  name = byline_file_name_of_ref (ref);
+  name_left_out (w, name != NULL ? name : ref, ref, img);
 }
 
 /* Whether @ref is a path from a site's root ("/uploads/lu.jpg"), which

@@ -298,8 +298,7 @@ byline_article_find_missing_picture (BylineArticle *self,
                                      const char    *paragraph)
 {
   JsonArray *pending;
-  g_autofree char *wanted = NULL;
-  guint best_likeness = 0;
+  guint best_score = 0;
   int found;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), -1);
@@ -307,24 +306,17 @@ byline_article_find_missing_picture (BylineArticle *self,
   if ((found = find_pending (self, filename)) >= 0 || paragraph == NULL)
     return found;
   pending = get_pending (self);
-  wanted = byline_text_normalize_line (paragraph, -1);
-  /* The caption as it was kept, else as the person has changed it since:
-   * the place most like it, as byline_body_find_paragraph() finds it. */
-  for (guint i = 0; pending != NULL && i < json_array_get_length (pending); i++)
+  /* The caption as it was kept, else as the person has changed it since,
+   * as byline_body_find_paragraph() finds it. */
+  for (guint i = 0; pending != NULL && i < json_array_get_length (pending) && best_score < BYLINE_TEXT_SAME; i++)
     {
       JsonObject *picture = get_picture (self, i);
       const char *place = picture != NULL ? get_member (picture, "place") : NULL;
-      g_autofree char *normal = place != NULL ? byline_text_normalize_line (place, -1) : NULL;
-      guint likeness;
+      guint score;
 
-      if (normal == NULL)
-        continue;
-      if (g_str_equal (normal, wanted))
-        return (int) i;
-      likeness = byline_text_likeness (normal, wanted);
-      if (likeness >= BYLINE_BODY_LIKE_PERCENT && likeness > best_likeness)
+      if (place != NULL && (score = byline_text_stands_for (place, paragraph)) > best_score)
         {
-          best_likeness = likeness;
+          best_score = score;
           found = (int) i;
         }
     }

@@ -682,30 +682,21 @@ int
 byline_body_find_paragraph (BylineBody *self,
                             const char *text)
 {
-  g_autofree char *wanted = NULL;
-  guint best_likeness = 0;
+  guint best_score = 0;
   int best = -1;
 
   g_return_val_if_fail (BYLINE_IS_BODY (self), -1);
 
-  if (text == NULL)
-    return -1;
-  wanted = byline_text_normalize_line (text, -1);
-  for (guint i = 0; i < self->blocks->len; i++)
+  for (guint i = 0; text != NULL && i < self->blocks->len && best_score < BYLINE_TEXT_SAME; i++)
     {
       const BylineBlock *block = g_ptr_array_index (self->blocks, i);
-      g_autofree char *normal = NULL;
-      guint likeness;
+      guint score;
 
       if (byline_block_get_kind (block) != BYLINE_BLOCK_PARAGRAPH)
         continue;
-      normal = byline_text_normalize_line (byline_block_get_text (block), -1);
-      if (g_str_equal (normal, wanted))
-        return (int) i;
-      likeness = byline_text_likeness (normal, wanted);
-      if (likeness >= BYLINE_BODY_LIKE_PERCENT && likeness > best_likeness)
+      if ((score = byline_text_stands_for (text, byline_block_get_text (block))) > best_score)
         {
-          best_likeness = likeness;
+          best_score = score;
           best = (int) i;
         }
     }

@@ -73,10 +73,8 @@ guint              byline_body_remove_image    (BylineBody        *self,
 int                byline_body_find_image      (BylineBody        *self,
                                                 const char        *image_id);
 /* The paragraph that is @text (white space aside), or was before a few
- * words of it were changed: else the one most like it, sharing at least
- * BYLINE_BODY_LIKE_PERCENT of its words (byline_text_likeness()); -1 when
- * none is. */
-#define BYLINE_BODY_LIKE_PERCENT 60
+ * words of it were changed: else the one most like it
+ * (byline_text_stands_for()); -1 when none is. */
 int                byline_body_find_paragraph  (BylineBody        *self,
                                                 const char        *text);
 

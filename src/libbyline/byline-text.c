@@ -270,6 +270,20 @@ byline_text_likeness (const char *a,
 }
 
 guint
+byline_text_stands_for (const char *wanted,
+                        const char *candidate)
+{
+  g_autofree char *a = byline_text_normalize_line (wanted, -1);
+  g_autofree char *b = byline_text_normalize_line (candidate, -1);
+  guint likeness;
+
+  if (g_str_equal (a, b))
+    return BYLINE_TEXT_SAME;
+  likeness = byline_text_likeness (a, b);
+  return likeness >= BYLINE_TEXT_LIKE_PERCENT ? likeness : 0;
+}
+
+guint
 byline_text_reading_minutes (guint words,
                              guint words_per_minute)
 {

@@ -43,5 +43,13 @@ char    **byline_text_parse_byline   (const char  *paragraph);
  * ("Nước lũ tràn qua bản." and "Nước lũ tràn qua bản Mường Hum": 71). */
 guint     byline_text_likeness       (const char  *a,
                                       const char  *b);
+/* How well @candidate stands for @wanted (a caption kept as text, looked
+ * for again): BYLINE_TEXT_SAME when it is the same, white space aside;
+ * else their likeness when it is at least BYLINE_TEXT_LIKE_PERCENT (a few
+ * words changed); else 0.  Of several, the highest is the one. */
+#define BYLINE_TEXT_LIKE_PERCENT 60
+#define BYLINE_TEXT_SAME         101
+guint     byline_text_stands_for     (const char  *wanted,
+                                      const char  *candidate);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "byline-article.h"
 #include "byline-draft-format.h"
 #include "byline-draft-store-private.h"
+#include "byline-image-heif-private.h"
 #include "byline-error.h"
 #include "byline-image.h"
 
@@ -836,16 +837,12 @@ byline_draft_store_import_image (BylineDraftStore  *self,
 
   basename = g_file_get_basename (file);
   display_name = g_filename_display_name (basename);
-  /* "IMG_0412.HEIC", now a JPEG: "IMG_0412.jpg", as a site that checks a
-   * file's name against its bytes wants it. */
+  /* "IMG_0412.HEIC", now a JPEG: "IMG_0412.jpg". */
   if (copy.converted)
     {
-      char *dot = strrchr (display_name, '.');
-      g_autofree char *stem = dot != NULL && dot != display_name ? g_strndup (display_name, dot - display_name)
-                                                                  : g_strdup (display_name);
+      g_autofree char *converted = display_name;
 
-      g_free (display_name);
-      display_name = g_strconcat (stem, ".jpg", NULL);
+      display_name = _byline_image_heif_jpeg_name (converted);
     }
   media_file = g_file_new_for_path (final_path);
 

@@ -180,12 +180,10 @@ convert_heif (Walker      *w,
   gsize length = g_bytes_get_size (*bytes);
   g_autoptr(GBytes) jpeg = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *stem = NULL;
   g_autofree char *jpeg_name = NULL;
   g_autofree char *sha256 = NULL;
   g_autoptr(GFile) jpeg_file = NULL;
   GFile *folder;
-  char *dot;
 
   if (!_byline_image_heif_can_convert (byline_image_info_other (data, MIN (length, BYLINE_IMAGE_INFO_HEAD_SIZE))))
     return FALSE;
@@ -206,10 +204,7 @@ convert_heif (Walker      *w,
       folder = g_file_new_for_path (path);
       g_object_set_data_full (G_OBJECT (w->article), CONVERTED_KEY, folder, byline_file_remove_tree_and_unref);
     }
-  stem = g_strdup (*name);
-  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
-    *dot = '\0';
-  jpeg_name = g_strconcat (stem, ".jpg", NULL);
+  jpeg_name = _byline_image_heif_jpeg_name (*name);
   /* Named by its bytes in the folder: two pictures of one name are two files. */
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, jpeg);
   jpeg_file = g_file_get_child (folder, sha256);

@@ -25,4 +25,8 @@ GBytes   *_byline_image_heif_to_jpeg     (const guint8     *data,
                                           guint            *height,
                                           GError          **error);
 
+/* The name of @name made a JPEG: "IMG_0412.HEIC" → "IMG_0412.jpg", as a
+ * site that checks a file's name against its bytes wants it. */
+char     *_byline_image_heif_jpeg_name   (const char       *name);
+
 G_END_DECLS

@@ -23,6 +23,17 @@
 #include "byline-error.h"
 #include "byline-image-heif-private.h"
 
+#include <string.h>
+
+char *
+_byline_image_heif_jpeg_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = dot != NULL && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
+
+  return g_strconcat (stem, ".jpg", NULL);
+}
+
 #ifdef HAVE_LIBHEIF
 
 #include <setjmp.h>

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "byline.h"
+#include "byline-toast-title.h"
 #include "byline-widget-util.h"
 
 char *
@@ -180,6 +181,8 @@ say_title (gpointer data)
   adw_toast_set_title (said->toast, said->title);
   if (GTK_IS_LABEL (label))
     gtk_label_set_text (GTK_LABEL (label), said->title);
+  else if (BYLINE_IS_TOAST_TITLE (label))
+    byline_toast_title_set_text (BYLINE_TOAST_TITLE (label), said->title);
   return G_SOURCE_REMOVE;
 }
 
@@ -208,17 +211,10 @@ AdwToast *
 byline_toast_new_long (const char *text)
 {
   AdwToast *toast = adw_toast_new (text);
-  GtkWidget *label = gtk_label_new (text);
 
-  /* A toast's title is one line, cut short: this one wraps. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 9);
-  gtk_widget_set_margin_bottom (label, 9);
-  adw_toast_set_custom_title (toast, label);
+  /* A toast's title is one line, cut short: this one wraps, within the
+   * window however narrow. */
+  adw_toast_set_custom_title (toast, byline_toast_title_new (text));
   /* Time to read it to the end (and not 0, until closed: the toasts after
    * it would wait for it). */
   adw_toast_set_timeout (toast, 10);

@@ -188,6 +188,14 @@ on_apply_clicked (GtkButton *button,
     finding = g_object_ref (gtk_list_item_get_item (item));
   if (finding == NULL || article (self) == NULL)
     return;
+  /* Pictures forgotten by the window, with a toast to undo it. */
+  if (byline_finding_get_forgotten_pictures (finding) != NULL
+      && gtk_widget_activate_action (GTK_WIDGET (self), "win.forget-missing-pictures", "^as",
+                                     byline_finding_get_forgotten_pictures (finding)))
+    {
+      byline_checklist_run (self);
+      return;
+    }
   /* A fix of the text is one step of its undo, as an edit there is;
    * fixes of other fields leave the text's undo alone. */
   in_body = byline_finding_get_field (finding) == BYLINE_FIELD_BODY;

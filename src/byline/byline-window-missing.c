@@ -5,7 +5,8 @@
  * opens (byline_window_tell_left_out(), with Show: win.show-missing-pictures),
  * and the pictures panel lists them (byline-missing-list.c) with Add
  * (win.add-missing-picture: the picture chosen goes in its place) and
- * Forget (win.forget-missing-picture, with a toast to undo it).
+ * Forget (win.forget-missing-picture; the checklist's, of one or several,
+ * is win.forget-missing-pictures; a toast can undo either).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -105,8 +106,8 @@ typedef struct
 {
   BylineWindow  *window;    /* weak */
   BylineArticle *article;
-  int            index;
-  JsonNode      *picture;
+  GArray        *indexes;   /* where each was, in the order taken */
+  GPtrArray     *pictures;  /* JsonNode */
 } Forgotten;
 
 static void
@@ -117,19 +118,71 @@ forgotten_free (gpointer  data,
 
   g_clear_weak_pointer (&forgotten->window);
   g_object_unref (forgotten->article);
-  json_node_unref (forgotten->picture);
+  g_array_unref (forgotten->indexes);
+  g_ptr_array_unref (forgotten->pictures);
   g_free (forgotten);
 }
 
-/* Given back, while its story is still the window's. */
+/* Given back, while its story is still the window's: the last taken first,
+ * so that each goes back where it was. */
 static void
 on_forget_undone (AdwToast  *toast,
                   Forgotten *forgotten)
 {
   BylineDocument *document = forgotten->window != NULL ? byline_window_get_document (forgotten->window) : NULL;
 
-  if (document != NULL && byline_document_get_article (document) == forgotten->article)
-    byline_article_put_back_missing_picture (forgotten->article, forgotten->index, forgotten->picture);
+  if (document == NULL || byline_document_get_article (document) != forgotten->article)
+    return;
+  for (guint i = forgotten->pictures->len; i > 0; i--)
+    byline_article_put_back_missing_picture (forgotten->article, g_array_index (forgotten->indexes, int, i - 1),
+                                             g_ptr_array_index (forgotten->pictures, i - 1));
+}
+
+/* Forgets the pictures the story was to have named @names, with a toast
+ * that can undo it. */
+static void
+forget_missing_pictures (BylineWindow       *self,
+                         const char * const *names)
+{
+  BylineDocument *document = byline_window_get_document (self);
+  BylineArticle *article = document != NULL ? byline_document_get_article (document) : NULL;
+  g_autofree char *title = NULL;
+  const char *first = NULL;
+  Forgotten *forgotten;
+  AdwToast *toast;
+
+  if (article == NULL)
+    return;
+  forgotten = g_new0 (Forgotten, 1);
+  g_set_weak_pointer (&forgotten->window, self);
+  forgotten->article = g_object_ref (article);
+  forgotten->indexes = g_array_new (FALSE, FALSE, sizeof (int));
+  forgotten->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int index = byline_article_find_missing_picture (article, names[i], NULL);
+
+      if (index < 0)
+        continue;
+      first = first != NULL ? first : names[i];
+      g_array_append_val (forgotten->indexes, index);
+      g_ptr_array_add (forgotten->pictures, byline_article_take_missing_picture (article, index));
+    }
+  if (forgotten->pictures->len == 0)
+    {
+      forgotten_free (forgotten, NULL);
+      return;
+    }
+  if (forgotten->pictures->len == 1)
+    title = g_strdup_printf (_("“%s” forgotten"), first);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u picture forgotten", "%u pictures forgotten",
+                                          forgotten->pictures->len),
+                             forgotten->pictures->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_forget_undone), forgotten, forgotten_free, 0);
+  byline_window_add_toast (self, toast);
 }
 
 /* "Forget" of a picture the story was to have: not needed, or added by
@@ -139,27 +192,20 @@ forget_missing_picture_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
 {
-  BylineWindow *self = BYLINE_WINDOW (widget);
-  BylineDocument *document = byline_window_get_document (self);
-  BylineArticle *article = document != NULL ? byline_document_get_article (document) : NULL;
-  const char *name = g_variant_get_string (param, NULL);
-  g_autofree char *title = NULL;
-  Forgotten *forgotten;
-  AdwToast *toast;
-  int index;
+  const char *names[] = { g_variant_get_string (param, NULL), NULL };
 
-  if (article == NULL || (index = byline_article_find_missing_picture (article, name, NULL)) < 0)
-    return;
-  forgotten = g_new0 (Forgotten, 1);
-  g_set_weak_pointer (&forgotten->window, self);
-  forgotten->article = g_object_ref (article);
-  forgotten->index = index;
-  forgotten->picture = byline_article_take_missing_picture (article, index);
-  title = g_strdup_printf (_("“%s” forgotten"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_forget_undone), forgotten, forgotten_free, 0);
-  byline_window_add_toast (self, toast);
+  forget_missing_pictures (BYLINE_WINDOW (widget), names);
+}
+
+/* The checklist's Forget, of one or several. */
+static void
+forget_missing_pictures_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  g_autofree const char **names = g_variant_get_strv (param, NULL);
+
+  forget_missing_pictures (BYLINE_WINDOW (widget), names);
 }
 
 void
@@ -210,4 +256,6 @@ _byline_window_class_init_missing (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-missing-pictures", NULL, show_missing_pictures_action);
   gtk_widget_class_install_action (widget_class, "win.add-missing-picture", "s", add_missing_picture_action);
   gtk_widget_class_install_action (widget_class, "win.forget-missing-picture", "s", forget_missing_picture_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-missing-pictures", "as",
+                                   forget_missing_pictures_action);
 }

@@ -268,6 +268,14 @@ _byline_finding_set_forgets_pictures (BylineFinding      *self,
   self->forgets = g_strdupv ((char **) names);
 }
 
+const char * const *
+byline_finding_get_forgotten_pictures (BylineFinding *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FINDING (self), NULL);
+
+  return (const char * const *) self->forgets;
+}
+
 const char *
 byline_finding_get_fix_label (BylineFinding *self)
 {

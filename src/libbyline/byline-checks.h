@@ -79,6 +79,9 @@ const char     *byline_finding_get_suggestion  (BylineFinding   *self);
 /* What byline_finding_apply() does when it is not putting the suggestion in
  * the range (translated, for a tooltip), or NULL. */
 const char     *byline_finding_get_fix_label   (BylineFinding   *self);
+/* The names of the pictures not in the story that byline_finding_apply()
+ * forgets (byline_article_dup_missing_pictures()), or NULL. */
+const char * const *byline_finding_get_forgotten_pictures (BylineFinding *self);
 
 void            byline_finding_set_block       (BylineFinding   *self,
                                                 int              block);

@@ -517,6 +517,27 @@ test_forget_missing_pictures (Fixture       *f,
   g_assert_null (byline_article_dup_missing_pictures (article (f)));
   g_assert_cmpint (find_code (checklist, "missing-pictures"), <, 0);
 
+  /* A toast can undo it: both back, in their order. */
+  {
+    GtkWidget *undo;
+    g_auto(GStrv) back = NULL;
+
+    g_assert_cmpstr (byline_ui_test_toast_title (GTK_WIDGET (f->window)), ==, "2 pictures forgotten");
+    undo = byline_ui_test_find_button (GTK_WIDGET (f->window), "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    back = byline_article_dup_missing_pictures (article (f));
+    g_assert_nonnull (back);
+    g_assert_cmpstr (back[0], ==, "Picture 2");
+    g_assert_cmpstr (back[1], ==, "Chart 3");
+    g_assert_null (back[2]);
+    byline_checklist_run (checklist);
+    index = find_code (checklist, "missing-pictures");
+    g_assert_cmpint (index, >=, 0);
+    g_signal_emit_by_name (byline_ui_test_find_button (shown_row (f, index), "F_orget"), "clicked");
+    g_assert_null (byline_article_dup_missing_pictures (article (f)));
+  }
+
   /* A row used again for a finding with a fix of the text says "Fix". */
   index = find_code (checklist, "double-space");
   g_assert_cmpint (index, >=, 0);

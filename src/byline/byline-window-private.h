@@ -45,6 +45,7 @@ struct _BylineWindow
   GtkLabel              *review_label;
   GtkWidget             *review_publish_button;
   GtkWidget             *review_schedule_button;
+  GtkWidget             *review_more_button;
   GtkWidget             *review_return_button;
   /* The field of the pictures panel where the find bar selected a match (weak). */
   GtkWidget             *find_selection;

@@ -154,6 +154,9 @@ update_review (BylineWindow *self)
   gtk_widget_set_visible (self->review_publish_button, (permissions & BYLINE_PERMISSION_PUBLISH) != 0);
   gtk_widget_set_visible (self->review_schedule_button, (permissions & BYLINE_PERMISSION_SCHEDULE) != 0);
   gtk_widget_set_visible (self->review_return_button, (permissions & BYLINE_PERMISSION_RETURN) != 0);
+  /* (Shown instead of those two in a narrow window.) */
+  gtk_widget_set_sensitive (self->review_more_button,
+                            (permissions & (BYLINE_PERMISSION_RETURN | BYLINE_PERMISSION_SCHEDULE)) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-publish",
                                  reviewing && !review->sending && (permissions & BYLINE_PERMISSION_PUBLISH));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-schedule",
@@ -931,6 +934,7 @@ _byline_window_class_init_review (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_publish_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_schedule_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_return_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_more_button);
 
   gtk_widget_class_install_action (widget_class, "win.review-queue", NULL, review_queue_action);
   gtk_widget_class_install_action (widget_class, "win.merge-conflict", NULL, merge_conflict_action);

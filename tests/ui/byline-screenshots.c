@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stdio.h>
 #include <string.h>
 #include <utime.h>
 
@@ -47,6 +48,10 @@ static BylineDraftStore *store;
 static BylinePublisher *app_publisher;
 
 static const char *story_id;
+/* The windows' size: BYLINE_SCREENSHOT_SIZE=360x640 takes every state in a
+ * phone's width, to look at (the README's are 1280 × 800). */
+static int shot_width = 1280;
+static int shot_height = 800;
 
 static gboolean wanted (const char *name);
 
@@ -359,7 +364,7 @@ shoot_sending (void)
   GObject *send_button;
   AdwDialog *dialog;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), shot_width, shot_height);
   byline_window_set_publisher (window, publisher);
   g_assert_true (byline_window_open_draft (window, story_id, NULL));
   gtk_window_present (GTK_WINDOW (window));
@@ -438,7 +443,7 @@ review_desk (const char        *who,
   *publisher = byline_publisher_new (own_store, file, NULL);
   byline_publisher_start (*publisher, NULL);
   window = byline_window_new (NULL, own_store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), shot_width, shot_height);
   byline_window_set_publisher (window, *publisher);
   g_assert_true (byline_window_new_draft (window, NULL));
   gtk_window_present (GTK_WINDOW (window));
@@ -595,7 +600,7 @@ shoot_missing_pictures (void)
   g_assert_true (byline_draft_store_save (store, story, &error));
   window = byline_window_new (NULL, store);
   byline_window_set_publisher (window, app_publisher);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), shot_width, shot_height);
   g_assert_true (byline_window_open_draft (window, byline_article_get_id (story), NULL));
   gtk_window_present (GTK_WINDOW (window));
   notice = byline_import_describe_left_out ("lu-quet.docx", (const char * const *) left_out);
@@ -620,6 +625,9 @@ main (int   argc,
     }
   out_dir = argv[1];
   only = argc > 2 ? argv + 2 : NULL;
+  if (g_strcmp0 (g_getenv ("BYLINE_SCREENSHOT_SIZE"), "") != 0
+      && sscanf (g_getenv ("BYLINE_SCREENSHOT_SIZE"), "%dx%d", &shot_width, &shot_height) != 2)
+    g_error ("BYLINE_SCREENSHOT_SIZE is WIDTHxHEIGHT, as 360x640");
   g_mkdir_with_parents (out_dir, 0755);
 
   /* A private data folder: the screenshots show the sample story only. */
@@ -662,7 +670,7 @@ main (int   argc,
 
   if (wanted ("editor.png") || wanted ("editor-figure.png"))
     {
-      window = story_window (1280, 800);
+      window = story_window (shot_width, shot_height);
       select_picture (window, 0);
       byline_ui_test_wait (600);
       scroll_to_top (window);
@@ -677,7 +685,7 @@ main (int   argc,
       GtkWidget *bar, *search;
 
       /* Typed without its marks, the search finds them all. */
-      window = story_window (1280, 800);
+      window = story_window (shot_width, shot_height);
       scroll_to_top (window);
       gtk_widget_activate_action (GTK_WIDGET (byline_window_get_editor (window)), "editor.find", NULL);
       bar = byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_editor (window)), BYLINE_TYPE_FIND_BAR);
@@ -721,7 +729,7 @@ main (int   argc,
     {
       const char *open[] = { story_id, NULL };
 
-      window = story_window (1280, 800);
+      window = story_window (shot_width, shot_height);
       /* (The deleted drafts are a page of the drafts library.) */
       if (wanted ("drafts.png") || wanted ("deleted-drafts.png"))
         {
@@ -751,7 +759,7 @@ main (int   argc,
     {
       window = byline_ui_test_new_window (store);
       byline_window_set_publisher (window, app_publisher);
-      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_set_default_size (GTK_WINDOW (window), shot_width, shot_height);
       gtk_window_present (GTK_WINDOW (window));
       byline_ui_test_wait (1000);
       capture (GTK_WIDGET (window), "new-story.png");
@@ -765,7 +773,7 @@ main (int   argc,
     shoot_review ();
   if (wanted ("checklist.png"))
     {
-      window = story_window (1280, 800);
+      window = story_window (shot_width, shot_height);
       _byline_window_show_checklist (window);
       byline_ui_test_wait (800);
       capture (GTK_WIDGET (window), "checklist.png");
@@ -776,7 +784,7 @@ main (int   argc,
   if (wanted ("editor-dark.png"))
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      window = story_window (1280, 800);
+      window = story_window (shot_width, shot_height);
       select_picture (window, 0);
       byline_ui_test_wait (600);
       capture (GTK_WIDGET (window), "editor-dark.png");

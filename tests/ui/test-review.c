@@ -227,6 +227,75 @@ open_from_queue (Person       *person,
   g_assert_true (byline_widget_has_keyboard (GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (person->window)))));
 }
 
+static gboolean
+review_bar_narrow (gpointer data)
+{
+  BylineWindow *window = data;
+  GtkWidget *bar = GTK_WIDGET (byline_window_get_review_bar (window));
+
+  return gtk_widget_get_width (GTK_WIDGET (window)) <= 360
+         && gtk_widget_get_mapped (byline_ui_test_find_button (bar, "_Publish"))
+         && !gtk_widget_get_mapped (byline_ui_test_find_button (bar, "S_chedule…"));
+}
+
+static gboolean
+review_bar_wide (gpointer data)
+{
+  BylineWindow *window = data;
+
+  return gtk_widget_get_mapped (byline_ui_test_find_button (GTK_WIDGET (byline_window_get_review_bar (window)),
+                                                            "S_chedule…"));
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_action (section, action))
+        {
+          g_object_unref (section);
+          return TRUE;
+        }
+      g_clear_object (&section);
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In a 360 px window the review bar fits: Publish, and the other two in a
+ * menu.  Its three buttons took 420 px in Vietnamese and pushed the whole
+ * window wider than the screen. */
+static void
+check_review_bar_narrow (BylineWindow *window)
+{
+  GtkWidget *bar = GTK_WIDGET (byline_window_get_review_bar (window));
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *more = byline_ui_test_find_descendant (bar, GTK_TYPE_MENU_BUTTON);
+  int min = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  g_assert_true (byline_ui_test_wait_until (review_bar_narrow, window, 10000));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("the window needs %d px", min);
+  g_assert_cmpint (min, <=, 350);
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_mapped (more));
+  g_assert_true (gtk_widget_get_sensitive (more));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "win.review-return"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "win.review-schedule"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (byline_ui_test_wait_until (review_bar_wide, window, 10000));
+  g_assert_false (gtk_widget_get_mapped (more));
+}
+
 /* ------------------------------------------------------------------ test */
 
 static void
@@ -288,6 +357,7 @@ test_return_with_note (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (bar), "_Publish"))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (bar), "_Return to Reporter…"))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (byline_ui_test_find_button (GTK_WIDGET (bar), "S_chedule…"))));
+  check_review_bar_narrow (f->editor.window);
   g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (byline_window_get_document (f->editor.window))),
                     ==, 2);
   g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));

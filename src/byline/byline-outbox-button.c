@@ -96,6 +96,21 @@ create_row (gpointer item,
 
 /* ----------------------------------------------------------------- popover */
 
+/* The popover is 360 px wide, and no wider than the window: in a 360 px
+ * window it ran past the window's edge, and past a phone's screen. */
+#define POPOVER_WIDTH 360
+#define POPOVER_ROOM 40   /* its padding, its margins and some of the window */
+
+static void
+on_popover_show (GtkWidget *popover,
+                 GtkWidget *box)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (popover));
+  int width = root != NULL ? gtk_widget_get_width (root) : 0;
+
+  gtk_widget_set_size_request (box, width > 0 ? MIN (POPOVER_WIDTH, width - POPOVER_ROOM) : POPOVER_WIDTH, -1);
+}
+
 /* The list of jobs is built when the outbox is first opened: most windows
  * never open it, and its widgets would be styled before the first frame. */
 static void
@@ -108,6 +123,8 @@ ensure_popover (BylineOutboxButton *self)
   builder = gtk_builder_new_from_resource ("/io/github/bylinenews/Byline/byline-outbox-popover.ui");
   self->list = GTK_LIST_BOX (gtk_builder_get_object (builder, "list"));
   gtk_menu_button_set_popover (self->button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
+  g_signal_connect_object (gtk_builder_get_object (builder, "popover"), "show", G_CALLBACK (on_popover_show),
+                           gtk_builder_get_object (builder, "box"), 0);
   if (self->publisher != NULL)
     gtk_list_box_bind_model (self->list, G_LIST_MODEL (byline_publisher_get_outbox (self->publisher)),
                              create_row, self, NULL);

@@ -33,7 +33,19 @@ struct _BylineSendBar
   GtkButton       *retry_button;
   GtkButton       *cancel_button;
   GtkButton       *dismiss_button;
+  GtkWidget       *row;
+  GtkWidget       *actions;   /* in row, or in below when compact */
+  GtkWidget       *below;
+  gboolean         compact;
 };
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BylineSendBar, byline_send_bar, GTK_TYPE_WIDGET)
 
@@ -150,6 +162,9 @@ update (BylineSendBar *self)
                           state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
   /* Also while sending: on a slow line the pictures can take minutes. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), state != BYLINE_OUTBOX_JOB_SENT);
+  /* (No empty row under the text when sent.) */
+  gtk_widget_set_visible (self->actions, state != BYLINE_OUTBOX_JOB_SENT);
+  gtk_widget_set_visible (self->below, self->compact && gtk_widget_get_visible (self->actions));
   gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button),
                           state == BYLINE_OUTBOX_JOB_SENT || state == BYLINE_OUTBOX_JOB_FAILED);
 
@@ -308,6 +323,42 @@ byline_send_bar_finalize (GObject *object)
 }
 
 static void
+byline_send_bar_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_send_bar_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      byline_send_bar_set_compact (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 byline_send_bar_class_init (BylineSendBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -315,6 +366,15 @@ byline_send_bar_class_init (BylineSendBarClass *klass)
 
   object_class->dispose = byline_send_bar_dispose;
   object_class->finalize = byline_send_bar_finalize;
+  object_class->get_property = byline_send_bar_get_property;
+  object_class->set_property = byline_send_bar_set_property;
+
+  /* Its buttons below its text, not beside it: in a narrow window, beside
+   * them the text had a column of a word or two. */
+  properties[PROP_COMPACT] = g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                   G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-send-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, revealer);
@@ -325,6 +385,9 @@ byline_send_bar_class_init (BylineSendBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, retry_button);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, row);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, actions);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, below);
 
   gtk_widget_class_install_action (widget_class, "send-bar.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "send-bar.cancel", NULL, cancel_action);
@@ -340,4 +403,35 @@ byline_send_bar_init (BylineSendBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
+}
+
+gboolean
+byline_send_bar_get_compact (BylineSendBar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SEND_BAR (self), FALSE);
+  return self->compact;
+}
+
+void
+byline_send_bar_set_compact (BylineSendBar *self,
+                             gboolean       compact)
+{
+  g_return_if_fail (BYLINE_IS_SEND_BAR (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  /* Under the text, or beside it (a GtkGrid moving it between its cells
+   * asked the window for 1,300 px of height: its wrapping text measured
+   * at its narrowest). */
+  g_object_ref (self->actions);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->actions)), self->actions);
+  if (compact)
+    gtk_box_append (GTK_BOX (self->below), self->actions);
+  else
+    gtk_box_insert_child_after (GTK_BOX (self->row), self->actions, gtk_widget_get_parent (GTK_WIDGET (self->label)));
+  g_object_unref (self->actions);
+  gtk_widget_set_visible (self->below, compact && gtk_widget_get_visible (self->actions));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }

@@ -23,6 +23,10 @@ void             byline_send_bar_set_publisher (BylineSendBar   *self,
                                                 BylinePublisher *publisher);
 void             byline_send_bar_set_draft_id  (BylineSendBar   *self,
                                                 const char      *draft_id);
+/* Its buttons below its text (a narrow window), or beside it. */
+gboolean         byline_send_bar_get_compact   (BylineSendBar   *self);
+void             byline_send_bar_set_compact   (BylineSendBar   *self,
+                                                gboolean         compact);
 /* Shows the newest job again, also one the person dismissed (after a send). */
 void             byline_send_bar_reveal        (BylineSendBar   *self);
 /* The job shown, or NULL when the bar is hidden. */

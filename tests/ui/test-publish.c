@@ -783,6 +783,82 @@ test_choose_folder (Fixture       *f,
   g_object_unref (dialog);
 }
 
+static gboolean
+send_bar_compact (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) <= 360
+         && byline_send_bar_get_compact (byline_window_get_send_bar (f->window))
+         && gtk_widget_get_mapped (GTK_WIDGET (f->window->narrow_outbox_button));
+}
+
+static gboolean
+send_bar_wide (gpointer data)
+{
+  Fixture *f = data;
+
+  return !byline_send_bar_get_compact (byline_window_get_send_bar (f->window));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Whether the send bar's Retry is under its text. */
+static gboolean
+retry_under_text (Fixture *f)
+{
+  GtkWidget *bar = GTK_WIDGET (byline_window_get_send_bar (f->window));
+  GtkWidget *retry = byline_ui_test_find_button (bar, "_Retry");
+  GtkWidget *label = byline_ui_test_find_descendant (bar, GTK_TYPE_LABEL);
+  graphene_rect_t text, button;
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, bar_text (f));
+  g_assert_true (gtk_widget_compute_bounds (label, bar, &text));
+  g_assert_true (gtk_widget_compute_bounds (retry, bar, &button));
+  g_test_message ("text: %.0f wide, %.0f to %.0f high; Retry at %.0f", text.size.width, text.origin.y,
+                  text.origin.y + text.size.height, button.origin.y);
+  return button.origin.y >= text.origin.y + text.size.height;
+}
+
+/* In a 360 px window the send bar's buttons go under its text, which had a
+ * column of a word or two beside them, and the outbox fits the window: it
+ * ran past its edge. */
+static void
+check_send_narrow (Fixture *f)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  GtkWidget *label = byline_ui_test_find_descendant (GTK_WIDGET (byline_window_get_send_bar (f->window)),
+                                                      GTK_TYPE_LABEL);
+  GtkWidget *popover;
+  int min = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  g_assert_true (byline_ui_test_wait_until (send_bar_compact, f, 10000));
+  byline_ui_test_wait (300);
+  g_assert_true (retry_under_text (f));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, 250);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 350);
+
+  byline_outbox_button_popup (f->window->narrow_outbox_button);
+  popover = (GtkWidget *) gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+    byline_ui_test_find_descendant (GTK_WIDGET (f->window->narrow_outbox_button), GTK_TYPE_MENU_BUTTON)));
+  g_assert_true (byline_ui_test_wait_until (is_mapped, popover, 10000));
+  byline_ui_test_wait (200);
+  g_test_message ("the outbox: %d px in %d", gtk_widget_get_width (popover), gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gtk_widget_get_width (popover), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (byline_ui_test_wait_until (send_bar_wide, f, 10000));
+  byline_ui_test_wait (300);
+  g_assert_false (retry_under_text (f));
+}
+
 /* The server is down when the reporter sends: the window says the story waits
  * and will be tried again; when the server is back it goes, once, untouched. */
 static void
@@ -809,6 +885,7 @@ test_server_down (Fixture       *f,
   g_assert_cmpuint (byline_outbox_job_get_attempts (job), >=, 1);
   /* The popover lists it, with Retry and Cancel. */
   g_assert_nonnull (gtk_list_box_get_row_at_index (byline_outbox_button_get_list (outbox_button), 0));
+  check_send_narrow (f);
 
   /* It keeps trying while the server is down… */
   byline_ui_test_wait (1000);

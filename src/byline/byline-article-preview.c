@@ -20,6 +20,11 @@
 
 #define PICTURE_WIDTH 560
 #define PICTURE_MAX_HEIGHT 480
+#define PAGE_WIDTH 720    /* the page, as the clamp keeps it */
+#define PAGE_MARGIN 24    /* either side of the text */
+/* The page's width at least: its pictures fit what it gets.  (Their 560 px
+ * made the preview wider than a 360 px window, cut at its right edge.) */
+#define MIN_WIDTH 240
 
 struct _BylineArticlePreview
 {
@@ -29,6 +34,8 @@ struct _BylineArticlePreview
   GtkTextView   *view;
   BylineArticle *article;
   guint          refresh_idle;
+  GPtrArray     *pictures;       /* GtkPicture, in the page */
+  int            picture_width;  /* at most, in the width the page has */
 };
 
 G_DEFINE_FINAL_TYPE (BylineArticlePreview, byline_article_preview, GTK_TYPE_WIDGET)
@@ -140,6 +147,29 @@ insert_text_block (GtkTextBuffer     *buffer,
     }
 }
 
+/* @picture's size: whole and never enlarged, as a page shows it, at most
+ * @max_width wide. */
+static void
+fit_picture (GtkWidget *picture,
+             int        max_width,
+             double    *width,
+             double    *height)
+{
+  byline_picture_fit (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picture), "image-width")),
+                      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picture), "image-height")),
+                      max_width, PICTURE_MAX_HEIGHT, 1, width, height);
+}
+
+static void
+size_picture (BylineArticlePreview *self,
+              GtkWidget            *picture)
+{
+  double width, height;
+
+  fit_picture (picture, self->picture_width, &width, &height);
+  gtk_widget_set_size_request (picture, MAX (1, (int) (width + 0.5)), MAX (1, (int) (height + 0.5)));
+}
+
 static void
 on_picture_loaded (GObject      *object,
                    GAsyncResult *result,
@@ -148,14 +178,16 @@ on_picture_loaded (GObject      *object,
   g_autoptr(GtkPicture) picture = user_data;
   g_autoptr(GdkTexture) texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (object), result, NULL);
 
-  int width, height;
+  double width, height;
 
   if (texture == NULL)
     return;
-  /* Decoded for the screen's pixels, shown at the size asked for below. */
-  gtk_widget_get_size_request (GTK_WIDGET (picture), &width, &height);
+  /* Decoded for the screen's pixels at its widest, shown at the size asked
+   * for (size_picture()). */
+  fit_picture (GTK_WIDGET (picture), PICTURE_WIDTH, &width, &height);
   {
-    g_autoptr(GdkPaintable) sized = byline_sized_paintable_new (GDK_PAINTABLE (texture), width, height);
+    g_autoptr(GdkPaintable) sized = byline_sized_paintable_new (GDK_PAINTABLE (texture), MAX (1, (int) (width + 0.5)),
+                                                                MAX (1, (int) (height + 0.5)));
 
     gtk_picture_set_paintable (picture, sized);
   }
@@ -173,13 +205,14 @@ insert_figure (BylineArticlePreview *self,
   g_autofree char *caption = NULL;
   double width, height;
 
-  /* Whole and never enlarged, as a page shows it; decoded at that size,
-   * which is also the size GtkPicture then asks for. */
-  byline_picture_fit (byline_image_get_width (image), byline_image_get_height (image),
-                      PICTURE_WIDTH, PICTURE_MAX_HEIGHT, 1, &width, &height);
+  /* Decoded at its widest; as wide as the page has room for. */
+  g_object_set_data (G_OBJECT (picture), "image-width", GUINT_TO_POINTER (byline_image_get_width (image)));
+  g_object_set_data (G_OBJECT (picture), "image-height", GUINT_TO_POINTER (byline_image_get_height (image)));
+  fit_picture (picture, PICTURE_WIDTH, &width, &height);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, MAX (1, (int) (width + 0.5)), MAX (1, (int) (height + 0.5)));
+  size_picture (self, picture);
+  g_ptr_array_add (self->pictures, g_object_ref (picture));
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), byline_image_get_alt_text (image));
   if (file != NULL)
     byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file,
@@ -215,6 +248,7 @@ refresh (BylineArticlePreview *self)
   g_autofree char *meta = NULL;
   guint number = 0;
 
+  g_ptr_array_set_size (self->pictures, 0);
   gtk_text_buffer_set_text (buffer, "", 0);
   if (article == NULL)
     return;
@@ -335,6 +369,7 @@ byline_article_preview_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
   g_clear_object (&self->article);
+  g_clear_pointer (&self->pictures, g_ptr_array_unref);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (byline_article_preview_parent_class)->dispose (object);
@@ -348,6 +383,42 @@ page_action (GtkWidget  *widget,
   BylineArticlePreview *self = BYLINE_ARTICLE_PREVIEW (widget);
 
   g_signal_emit_by_name (self->view, "move-cursor", GTK_MOVEMENT_PAGES, g_variant_get_int32 (param), FALSE);
+}
+
+static void
+byline_article_preview_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  BylineArticlePreview *self = BYLINE_ARTICLE_PREVIEW (widget);
+
+  gtk_widget_measure (self->scroller, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* Its pictures shrink to what it gets (size_allocate). */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, MIN_WIDTH);
+}
+
+static void
+byline_article_preview_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  BylineArticlePreview *self = BYLINE_ARTICLE_PREVIEW (widget);
+  int picture_width = CLAMP (MIN (width, PAGE_WIDTH) - 2 * PAGE_MARGIN, 1, PICTURE_WIDTH);
+
+  /* The pictures learn their width before the page is laid out in it. */
+  if (picture_width != self->picture_width)
+    {
+      self->picture_width = picture_width;
+      for (guint i = 0; i < self->pictures->len; i++)
+        size_picture (self, g_ptr_array_index (self->pictures, i));
+    }
+  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
 }
 
 /* The page, not the buttons around it, has the keyboard. */
@@ -365,7 +436,8 @@ byline_article_preview_class_init (BylineArticlePreviewClass *klass)
 
   object_class->dispose = byline_article_preview_dispose;
   widget_class->grab_focus = byline_article_preview_grab_focus;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = byline_article_preview_measure;
+  widget_class->size_allocate = byline_article_preview_size_allocate;
   /* Read as a page: the keyboard scrolls it (arrows and Page Up/Down, which
    * GtkTextView scrolls with when it shows no cursor), Space too, as in a browser. */
   gtk_widget_class_install_action (widget_class, "preview.page", "i", page_action);
@@ -379,14 +451,16 @@ byline_article_preview_init (BylineArticlePreview *self)
 {
   GtkWidget *clamp;
 
+  self->pictures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->picture_width = PICTURE_WIDTH;
   self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_editable (self->view, FALSE);
   gtk_text_view_set_cursor_visible (self->view, FALSE);
   gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (self->view, 32);
   gtk_text_view_set_bottom_margin (self->view, 48);
-  gtk_text_view_set_left_margin (self->view, 24);
-  gtk_text_view_set_right_margin (self->view, 24);
+  gtk_text_view_set_left_margin (self->view, PAGE_MARGIN);
+  gtk_text_view_set_right_margin (self->view, PAGE_MARGIN);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "preview-page");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the story"), -1);
@@ -396,7 +470,7 @@ byline_article_preview_init (BylineArticlePreview *self)
 
   /* The view scrolls itself (keyboard scrolling, and only what shows is drawn). */
   clamp = adw_clamp_scrollable_new ();
-  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 720);
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), PAGE_WIDTH);
   adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->view));
 
   self->scroller = gtk_scrolled_window_new ();

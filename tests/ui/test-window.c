@@ -852,6 +852,52 @@ test_preview_keyboard (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (vadjustment_at_top, scroll, 5000));
 }
 
+static gboolean narrow_folded (gpointer data);
+
+/* In a 360 px window the preview fits: its pictures as wide as the page
+ * has room for (they were 560 px, the page cut at the window's edge), and
+ * as wide as before again in a wide window. */
+static void
+test_preview_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  g_autoptr(GFile) file = g_file_get_child (f->files, "lu-quet.png");
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+  GtkWidget *preview, *picture;
+  int min = 0;
+
+  byline_test_write_png (file, 1600, 1200, 0x3366aa);
+  byline_document_import_image (byline_window_get_document (f->window), file, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  g_assert_true (byline_ui_test_wait_until (narrow_folded, f, 10000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preview", NULL));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_dialog, f->window, 5000));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  preview = byline_ui_test_find_descendant (GTK_WIDGET (dialog), BYLINE_TYPE_ARTICLE_PREVIEW);
+  picture = byline_ui_test_find_descendant (preview, GTK_TYPE_PICTURE);
+  g_assert_nonnull (picture);
+  byline_ui_test_wait (500);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("the window needs %d px; the preview is %d px, its picture %d × %d", min,
+                  gtk_widget_get_width (preview), gtk_widget_get_width (picture), gtk_widget_get_height (picture));
+  g_assert_cmpint (min, <=, 350);
+  g_assert_cmpint (gtk_widget_get_width (preview), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gtk_widget_get_width (picture), <=, gtk_widget_get_width (preview) - 48);
+  /* Its shape kept. */
+  g_assert_cmpint (ABS (gtk_widget_get_width (picture) * 3 - gtk_widget_get_height (picture) * 4), <=, 8);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  byline_ui_test_wait (800);
+  g_test_message ("wide: its picture %d × %d", gtk_widget_get_width (picture), gtk_widget_get_height (picture));
+  g_assert_cmpint (gtk_widget_get_width (picture), ==, 560);
+  g_assert_cmpint (gtk_widget_get_height (picture), ==, 420);
+  adw_dialog_force_close (dialog);
+}
+
 static gboolean
 popover_shown (gpointer button)
 {
@@ -1773,6 +1819,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/choice-row", test_choice_row);
   byline_ui_test_add_window_test ("/ui/window/find-from-sidebar", test_find_from_sidebar);
   byline_ui_test_add_window_test ("/ui/window/preview-keyboard", test_preview_keyboard);
+  byline_ui_test_add_window_test ("/ui/window/preview-narrow", test_preview_narrow);
   byline_ui_test_add_window_test ("/ui/window/publish-date-popover", test_publish_date_popover);
   byline_ui_test_add_window_test ("/ui/window/preferences", test_preferences);
   byline_ui_test_add_window_test ("/ui/window/preferences-narrow", test_preferences_narrow);

@@ -562,6 +562,15 @@ test_left_out_places (void)
   g_assert_cmpint (byline_article_find_missing_picture (article, "bieu-do.png", "Lượng mưa ở Bát Xát."), ==, 1);
   byline_article_describe_as_missing (article, 0, photo);
   g_assert_cmpstr (byline_image_get_alt_text (photo), ==, "Nước ngập nửa nhà sàn");
+  /* The photo is linked, the chart drawn by Word. */
+  {
+    g_autofree char *link = byline_article_dup_missing_link (article, 0);
+    g_autofree char *none = byline_article_dup_missing_link (article, 1);
+
+    g_assert_cmpstr (link, ==, "https://laocai.gov.vn/anh/lu-quet.jpg");
+    g_assert_null (none);
+    g_assert_null (byline_article_dup_missing_link (article, 2));
+  }
 
   /* Forgotten, then given back where it was, with all it had. */
   {

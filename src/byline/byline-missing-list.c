@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "byline-document.h"
+#include "byline-files.h"
 #include "byline-missing-list.h"
 
 struct _BylineMissingList
@@ -60,19 +61,30 @@ row_button (const char *icon,
 
 static GtkWidget *
 create_row (const char *name,
-            const char *place)
+            const char *place,
+            const char *link)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *where = place != NULL ? g_strdup_printf ("“%s”", place) : NULL;
+  g_autofree char *file = link != NULL ? byline_file_name_of_ref (link) : NULL;
+  g_autofree char *linked = file != NULL ? g_strdup_printf (_("Linked to %s"), file) : NULL;
+  g_autofree char *quoted = place != NULL ? g_strdup_printf ("“%s”", place) : NULL;
+  g_autofree char *where = NULL;
   g_autofree char *add = g_strdup_printf (_("Add the picture “%s”: it goes where its caption is"), name);
   g_autofree char *forget = g_strdup_printf (_("Forget “%s”: it was added by hand, or is not needed"), name);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  /* Where it goes: the caption it left in the text. */
+  /* Where it goes: the caption it left in the text; and the file to look
+   * for, when the document only linked it ("Picture 2" is Word's name). */
+  if (quoted != NULL && linked != NULL)
+    where = g_strdup_printf ("%s\n%s", quoted, linked);
+  else
+    where = g_strdup (quoted != NULL ? quoted : linked);
+  if (link != NULL)
+    gtk_widget_set_tooltip_text (row, link);
   if (where != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("image-missing-symbolic"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("insert-image-symbolic", add, "win.add-missing-picture", name));
@@ -89,15 +101,19 @@ update (BylineMissingList *self)
   BylineArticle *article = self->document != NULL ? byline_document_get_article (self->document) : NULL;
   g_auto(GStrv) names = article != NULL ? byline_article_dup_missing_pictures (article) : NULL;
   g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *title = NULL;
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       char *place = byline_article_dup_missing_place (article, (int) i);
+      char *link = byline_article_dup_missing_link (article, (int) i);
 
-      g_string_append_printf (shown, "%s\x1f%s\x1e", names[i], place != NULL ? place : "");
+      g_string_append_printf (shown, "%s\x1f%s\x1f%s\x1e", names[i], place != NULL ? place : "",
+                              link != NULL ? link : "");
       g_ptr_array_add (places, place);
+      g_ptr_array_add (links, link);
     }
   if (g_strcmp0 (shown->str, self->shown) == 0)
     return;
@@ -107,7 +123,7 @@ update (BylineMissingList *self)
   gtk_list_box_remove_all (self->list_box);
   self->n_rows = names != NULL ? g_strv_length (names) : 0;
   for (guint i = 0; i < self->n_rows; i++)
-    gtk_list_box_append (self->list_box, create_row (names[i], places->pdata[i]));
+    gtk_list_box_append (self->list_box, create_row (names[i], places->pdata[i], links->pdata[i]));
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Picture Not in the Story", "%u Pictures Not in the Story",
                                         self->n_rows), self->n_rows);
   gtk_label_set_label (self->title, title);

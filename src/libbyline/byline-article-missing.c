@@ -335,6 +335,18 @@ byline_article_dup_missing_place (BylineArticle *self,
   return picture != NULL ? g_strdup (get_member (picture, "place")) : NULL;
 }
 
+char *
+byline_article_dup_missing_link (BylineArticle *self,
+                                 int            index)
+{
+  JsonObject *picture;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  picture = get_picture (self, index);
+  return picture != NULL ? g_strdup (get_member (picture, "href")) : NULL;
+}
+
 JsonNode *
 byline_article_take_missing_picture (BylineArticle *self,
                                      int            index)

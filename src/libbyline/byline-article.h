@@ -148,6 +148,10 @@ int             byline_article_find_missing_picture    (BylineArticle   *self,
 /* Missing picture @index's place, or NULL. */
 char           *byline_article_dup_missing_place       (BylineArticle   *self,
                                                         int              index);
+/* The address a document linked missing picture @index from (a file
+ * beside it, a web address) instead of holding it, or NULL. */
+char           *byline_article_dup_missing_link        (BylineArticle   *self,
+                                                        int              index);
 typedef struct _JsonNode JsonNode;  /* json-glib's */
 
 /* Missing picture @index taken out of the list (forgotten), as a draft's

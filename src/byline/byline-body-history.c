@@ -12,9 +12,18 @@
 
 typedef struct
 {
+  gpointer              data;
+  BylineBodyHistoryFunc undo;
+  BylineBodyHistoryFunc redo;
+  GDestroyNotify        free_data;
+} Attachment;
+
+typedef struct
+{
   BylineBody *body;
   guint       block;
   guint       offset;
+  GPtrArray  *attached;   /* Attachment*, or NULL */
 } Step;
 
 struct _BylineBodyHistory
@@ -45,9 +54,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+attachment_free (Attachment *attachment)
+{
+  if (attachment->free_data != NULL)
+    attachment->free_data (attachment->data);
+  g_free (attachment);
+}
+
+static void
 step_free (Step *step)
 {
   g_clear_object (&step->body);
+  g_clear_pointer (&step->attached, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -264,6 +282,22 @@ swap (BylineBodyHistory *self,
   step = g_queue_pop_head (from);
   g_queue_push_head (to, step_new (body, cursor_block, cursor_offset));
   self->open = FALSE;
+  /* What else the edit changed: undone last first, or done again in its
+   * order; it goes with the step to the other list. */
+  if (step->attached != NULL)
+    {
+      Step *other = g_queue_peek_head (to);
+
+      for (guint i = 0; i < step->attached->len; i++)
+        {
+          guint k = from == &self->undo ? step->attached->len - 1 - i : i;
+          Attachment *attachment = g_ptr_array_index (step->attached, k);
+          BylineBodyHistoryFunc apply = from == &self->undo ? attachment->undo : attachment->redo;
+
+          apply (attachment->data);
+        }
+      other->attached = g_steal_pointer (&step->attached);
+    }
 
   step_block = step->block;
   step_offset = step->offset;
@@ -276,6 +310,36 @@ swap (BylineBodyHistory *self,
     *offset = step_offset;
   notify_can (self, could_undo, could_redo);
   return TRUE;
+}
+
+void
+byline_body_history_attach (BylineBodyHistory     *self,
+                            gpointer               data,
+                            BylineBodyHistoryFunc  undo,
+                            BylineBodyHistoryFunc  redo,
+                            GDestroyNotify         free_data)
+{
+  Step *step;
+  Attachment *attachment;
+
+  g_return_if_fail (BYLINE_IS_BODY_HISTORY (self));
+  g_return_if_fail (undo != NULL && redo != NULL);
+
+  step = g_queue_peek_head (&self->undo);
+  if (step == NULL)
+    {
+      if (free_data != NULL)
+        free_data (data);
+      return;
+    }
+  attachment = g_new0 (Attachment, 1);
+  attachment->data = data;
+  attachment->undo = undo;
+  attachment->redo = redo;
+  attachment->free_data = free_data;
+  if (step->attached == NULL)
+    step->attached = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
+  g_ptr_array_add (step->attached, attachment);
 }
 
 gboolean

@@ -42,6 +42,17 @@ void               byline_body_history_end_edit   (BylineBodyHistory *self,
 void               byline_body_history_cursor_moved (BylineBodyHistory *self,
                                                    guint              block,
                                                    guint              offset);
+/* What an edit changed beside the body (the story's missing pictures a
+ * picture added took the place of), undone and done again with it. */
+typedef void (*BylineBodyHistoryFunc) (gpointer data);
+
+/* Attaches @data to the step the last edit made: @undo (data) when it is
+ * undone, @redo (data) when it is done again. */
+void               byline_body_history_attach     (BylineBodyHistory     *self,
+                                                   gpointer               data,
+                                                   BylineBodyHistoryFunc  undo,
+                                                   BylineBodyHistoryFunc  redo,
+                                                   GDestroyNotify         free_data);
 /* The next edit starts a new step. */
 void               byline_body_history_break      (BylineBodyHistory *self);
 void               byline_body_history_clear      (BylineBodyHistory *self);

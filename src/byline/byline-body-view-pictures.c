@@ -16,6 +16,7 @@
 #include "byline-document.h"
 #include "byline-error.h"
 #include "byline-files.h"
+#include "byline-missing-undo.h"
 #include "byline-web-picture.h"
 #include "byline-widget-util.h"
 
@@ -228,10 +229,12 @@ show_images (BylineBodyView *self,
   BylineDocument *document = byline_body_view_get_document (self);
   BylineArticle *article = byline_document_get_article (document);
   BylineBody *body = byline_article_get_body (article);
+  JsonArray *before;
   guint n_at = 0;
 
   if (images->len == 0)
     return;
+  before = _byline_missing_undo_begin (article);
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
   for (guint i = 0; i < images->len; i++)
     {
@@ -264,6 +267,8 @@ show_images (BylineBodyView *self,
         }
     }
   byline_body_buffer_end_edit (buffer);
+  /* Undone, the missing pictures they took the places of are missed again. */
+  _byline_missing_undo_end (article, g_steal_pointer (&before), byline_body_buffer_get_history (buffer));
   if (move_cursor && n_at > 0)
     place_cursor_after_figures (self, at, n_at);
 }

@@ -17,6 +17,7 @@
 #include "ui-file-chooser.h"
 #include "ui-test-utils.h"
 #include "byline-article-editor.h"
+#include "byline-body-view.h"
 #include "byline-caption-panel.h"
 #include "byline-document.h"
 #include "byline-import.h"
@@ -377,6 +378,29 @@ test_add_missing_picture (Fixture       *f,
   g_assert_cmpstr (byline_image_get_credit (image), ==, "Ảnh: Hà Anh");
   g_assert_cmpstr (byline_image_get_alt_text (image), ==, "Nước ngập nửa nhà sàn");
   g_assert_nonnull (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
+
+  /* Undone, the photo is missed again, its caption its place; done again,
+   * it is in its place. */
+  {
+    GtkWidget *editor = GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (f->window)));
+    g_auto(GStrv) missed = NULL;
+    g_autofree char *place = NULL;
+
+    g_assert_true (gtk_widget_activate_action (editor, "editor.undo", NULL));
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 1)), ==, "Nước lũ tràn qua bản. Ảnh: Hà Anh");
+    missed = byline_article_dup_missing_pictures (opened);
+    g_assert_cmpstrv (missed, ((const char *[]) { "Picture 2", "Chart 3", NULL }));
+    place = byline_article_dup_missing_place (opened, 0);
+    g_assert_cmpint (byline_article_find_missing_place (opened, 0), ==, 1);
+    g_assert_nonnull (byline_ui_test_find_label (panel, "2 Pictures Not in the Story"));
+
+    g_assert_true (gtk_widget_activate_action (editor, "editor.redo", NULL));
+    g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+    g_clear_pointer (&missed, g_strfreev);
+    missed = byline_article_dup_missing_pictures (opened);
+    g_assert_cmpstrv (missed, ((const char *[]) { "Chart 3", NULL }));
+    g_assert_nonnull (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.forget-missing-picture", "s", "Chart 3"));
   g_assert_null (byline_article_dup_missing_pictures (opened));

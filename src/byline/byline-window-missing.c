@@ -22,6 +22,8 @@
 #include "byline-body-view.h"
 #include "byline-checklist.h"
 #include "byline-document.h"
+#include "byline-missing-undo.h"
+#include "byline-ninjs.h"
 #include "byline-widget-util.h"
 #include "byline-window-private.h"
 
@@ -104,10 +106,8 @@ add_missing_picture_action (GtkWidget  *widget,
 
 typedef struct
 {
-  BylineWindow  *window;    /* weak */
-  BylineArticle *article;
-  GArray        *indexes;   /* where each was, in the order taken */
-  GPtrArray     *pictures;  /* JsonNode */
+  BylineWindow       *window;   /* weak */
+  BylineMissingTaken *taken;
 } Forgotten;
 
 static void
@@ -117,25 +117,20 @@ forgotten_free (gpointer  data,
   Forgotten *forgotten = data;
 
   g_clear_weak_pointer (&forgotten->window);
-  g_object_unref (forgotten->article);
-  g_array_unref (forgotten->indexes);
-  g_ptr_array_unref (forgotten->pictures);
+  _byline_missing_taken_free (forgotten->taken);
   g_free (forgotten);
 }
 
-/* Given back, while its story is still the window's: the last taken first,
- * so that each goes back where it was. */
+/* Given back, while its story is still the window's. */
 static void
 on_forget_undone (AdwToast  *toast,
                   Forgotten *forgotten)
 {
   BylineDocument *document = forgotten->window != NULL ? byline_window_get_document (forgotten->window) : NULL;
 
-  if (document == NULL || byline_document_get_article (document) != forgotten->article)
-    return;
-  for (guint i = forgotten->pictures->len; i > 0; i--)
-    byline_article_put_back_missing_picture (forgotten->article, g_array_index (forgotten->indexes, int, i - 1),
-                                             g_ptr_array_index (forgotten->pictures, i - 1));
+  if (document != NULL
+      && byline_document_get_article (document) == _byline_missing_taken_get_article (forgotten->taken))
+    _byline_missing_taken_put_back (forgotten->taken);
 }
 
 /* Forgets the pictures the story was to have named @names, with a toast
@@ -146,18 +141,17 @@ forget_missing_pictures (BylineWindow       *self,
 {
   BylineDocument *document = byline_window_get_document (self);
   BylineArticle *article = document != NULL ? byline_document_get_article (document) : NULL;
+  g_autoptr(JsonArray) before = NULL;
   g_autofree char *title = NULL;
   const char *first = NULL;
+  BylineMissingTaken *taken;
   Forgotten *forgotten;
   AdwToast *toast;
+  guint n;
 
   if (article == NULL)
     return;
-  forgotten = g_new0 (Forgotten, 1);
-  g_set_weak_pointer (&forgotten->window, self);
-  forgotten->article = g_object_ref (article);
-  forgotten->indexes = g_array_new (FALSE, FALSE, sizeof (int));
-  forgotten->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  before = byline_ninjs_dup_pending_pictures (article);
   for (guint i = 0; names[i] != NULL; i++)
     {
       int index = byline_article_find_missing_picture (article, names[i], NULL);
@@ -165,20 +159,18 @@ forget_missing_pictures (BylineWindow       *self,
       if (index < 0)
         continue;
       first = first != NULL ? first : names[i];
-      g_array_append_val (forgotten->indexes, index);
-      g_ptr_array_add (forgotten->pictures, byline_article_take_missing_picture (article, index));
+      byline_article_settle_missing_picture (article, index);
     }
-  if (forgotten->pictures->len == 0)
-    {
-      forgotten_free (forgotten, NULL);
-      return;
-    }
-  if (forgotten->pictures->len == 1)
+  if ((taken = _byline_missing_taken_new (article, before)) == NULL)
+    return;
+  n = _byline_missing_taken_get_n (taken);
+  if (n == 1)
     title = g_strdup_printf (_("“%s” forgotten"), first);
   else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u picture forgotten", "%u pictures forgotten",
-                                          forgotten->pictures->len),
-                             forgotten->pictures->len);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u picture forgotten", "%u pictures forgotten", n), n);
+  forgotten = g_new0 (Forgotten, 1);
+  g_set_weak_pointer (&forgotten->window, self);
+  forgotten->taken = taken;
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_forget_undone), forgotten, forgotten_free, 0);

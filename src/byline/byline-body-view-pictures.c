@@ -157,7 +157,11 @@ put_in_place (BylineBodyView *self,
       if (credit != NULL && byline_text_is_blank (byline_image_get_credit (image)))
         byline_image_set_credit (image, credit);
     }
-  byline_document_add_image (document, image, block);
+  /* (A picture of the story not in the text yet is only put in it.) */
+  if (byline_article_find_image (byline_document_get_article (document), byline_image_get_id (image)) != NULL)
+    byline_body_insert_image (body, block, byline_image_get_id (image));
+  else
+    byline_document_add_image (document, image, block);
   /* The paragraph, now below the figure, and its line's end. */
   if (block + 2 < byline_body_get_n_blocks (body))
     {
@@ -691,7 +695,41 @@ byline_body_view_insert_texture_async (BylineBodyView *self,
   start_insertion (self, NULL, texture, name, -1, -1, NULL);
 }
 
-/* Puts a picture of the story that is not in the text at the cursor. */
+/* Puts @image, of the story, in the place of the missing picture it stands
+ * for (with the cursor in that one's caption, or by its name): TRUE if it
+ * does, in one step of the text's undo, the missing picture's with it. */
+static gboolean
+place_as_missing (BylineBodyView *self,
+                  BylineImage    *image)
+{
+  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
+  BylineArticle *article = byline_document_get_article (byline_body_view_get_document (self));
+  BylineBody *body = byline_article_get_body (article);
+  g_autofree char *caption = NULL;
+  JsonArray *before;
+  GtkTextIter cursor;
+  gboolean by_name;
+  int missing, block;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+  missing = find_missing (article, image, paragraph_at (buffer, &cursor), NULL, &block, &by_name);
+  if (missing < 0 || block < 0)
+    return FALSE;
+  caption = g_strdup (byline_block_get_text (byline_body_get_block (body, block)));
+  before = _byline_missing_undo_begin (article);
+  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
+  byline_article_describe_as_missing (article, missing, image);
+  /* (Put in the text, not added: nothing settles it by its name.) */
+  byline_article_settle_missing_picture (article, missing);
+  put_in_place (self, image, block, caption);
+  byline_body_buffer_end_edit (buffer);
+  _byline_missing_undo_end (article, before, byline_body_buffer_get_history (buffer));
+  return TRUE;
+}
+
+/* Puts a picture of the story that is not in the text at the cursor, or in
+ * the place of the missing picture it stands for. */
 void
 byline_body_view_place_image (BylineBodyView *self,
                               BylineImage    *image)
@@ -713,6 +751,11 @@ byline_body_view_place_image (BylineBodyView *self,
   if (byline_body_find_image (body, byline_image_get_id (image)) >= 0)
     return;
   byline_body_buffer_show_all (buffer);
+  if (place_as_missing (self, image))
+    {
+      byline_document_set_selected_image (document, image);
+      return;
+    }
   at = byline_body_buffer_get_insert_block (buffer);
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
   byline_body_insert_image (body, at, byline_image_get_id (image));

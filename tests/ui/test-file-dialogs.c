@@ -17,6 +17,7 @@
 #include "ui-file-chooser.h"
 #include "ui-test-utils.h"
 #include "byline-article-editor.h"
+#include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-caption-panel.h"
 #include "byline-document.h"
@@ -399,6 +400,28 @@ test_add_missing_picture (Fixture       *f,
     g_clear_pointer (&missed, g_strfreev);
     missed = byline_article_dup_missing_pictures (opened);
     g_assert_cmpstrv (missed, ((const char *[]) { "Chart 3", NULL }));
+    g_assert_nonnull (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
+
+    /* Undone again, and put back from the panel (its row's "place at the
+     * cursor") with the cursor in the caption: in its place, not at the
+     * cursor. */
+    g_assert_true (gtk_widget_activate_action (editor, "editor.undo", NULL));
+    g_assert_nonnull (byline_ui_test_find_label (panel, "2 Pictures Not in the Story"));
+    {
+      BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (BYLINE_BODY_VIEW (editor));
+      GtkTextIter in_caption;
+
+      byline_body_buffer_get_iter_at_block (buffer, &in_caption, 1, 5);
+      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (buffer), &in_caption);
+      byline_body_view_place_image (BYLINE_BODY_VIEW (editor), image);
+    }
+    g_assert_cmpint (byline_block_get_kind (byline_body_get_block (body, 1)), ==, BYLINE_BLOCK_IMAGE);
+    g_assert_cmpstr (byline_block_get_text (byline_body_get_block (body, 2)), ==,
+                     "Mưa kéo dài ba ngày, có nơi trên 300 mm.");
+    g_clear_pointer (&missed, g_strfreev);
+    missed = byline_article_dup_missing_pictures (opened);
+    g_assert_cmpstrv (missed, ((const char *[]) { "Chart 3", NULL }));
+    g_assert_cmpuint (byline_article_get_n_images (opened), ==, 1);
     g_assert_nonnull (byline_ui_test_find_label (panel, "1 Picture Not in the Story"));
   }
 

@@ -1,5 +1,6 @@
 /* byline-body-view-pictures.c — pictures coming into the body view: added
  * (at once, or copied in a thread), or a picture of the story put in the text
+ * (where one the story was to have goes: byline-body-view-missing.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -134,87 +135,6 @@ import_files (BylineDraftStore       *store,
     }
 }
 
-/* Puts @image where the story's paragraph @block, its caption kept as text
- * when it could not come, stands: that paragraph goes, and is its caption
- * and credit ("… Ảnh: Hà Anh") unless it has some. */
-static void
-put_in_place (BylineBodyView *self,
-              BylineImage    *image,
-              guint           block,
-              const char     *place)
-{
-  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
-  BylineDocument *document = byline_body_view_get_document (self);
-  BylineBody *body = byline_article_get_body (byline_document_get_article (document));
-  GtkTextIter start, end;
-
-  if (byline_text_is_blank (byline_image_get_caption (image)))
-    {
-      g_autofree char *credit = NULL;
-      g_autofree char *caption = byline_text_split_credit (place, &credit);
-
-      byline_image_set_caption (image, caption != NULL ? caption : place);
-      if (credit != NULL && byline_text_is_blank (byline_image_get_credit (image)))
-        byline_image_set_credit (image, credit);
-    }
-  /* (A picture of the story not in the text yet is only put in it.) */
-  if (byline_article_find_image (byline_document_get_article (document), byline_image_get_id (image)) != NULL)
-    byline_body_insert_image (body, block, byline_image_get_id (image));
-  else
-    byline_document_add_image (document, image, block);
-  /* The paragraph, now below the figure, and its line's end. */
-  if (block + 2 < byline_body_get_n_blocks (body))
-    {
-      byline_body_buffer_get_iter_at_block (buffer, &start, block + 1, 0);
-      byline_body_buffer_get_iter_at_block (buffer, &end, block + 2, 0);
-    }
-  else
-    {
-      byline_body_buffer_get_iter_at_block (buffer, &start, block, 1);
-      gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (buffer), &end);
-    }
-  gtk_text_buffer_delete (GTK_TEXT_BUFFER (buffer), &start, &end);
-}
-
-/* The missing picture @image stands for (byline-article-missing.c), or -1,
- * and in *@block the paragraph it goes to, its caption kept as text, or -1
- * when that is not in the text.  With the insertion point in such a
- * paragraph (@within, or -1), a picture of any name is that paragraph's;
- * with @missing (the name of one, chosen for it), it is that one.
- * *@by_name: found by its file's name (and settled once added). */
-static int
-find_missing (BylineArticle *article,
-              BylineImage   *image,
-              int            within,
-              const char    *missing_name,
-              int           *block,
-              gboolean      *by_name)
-{
-  BylineBody *body = byline_article_get_body (article);
-  int missing = byline_article_find_missing_picture (article, byline_image_get_filename (image), NULL);
-
-  *block = -1;
-  *by_name = missing >= 0;
-  if (missing_name != NULL)
-    {
-      int chosen = byline_article_find_missing_picture (article, missing_name, NULL);
-
-      *by_name = chosen >= 0 && chosen == missing;
-      missing = chosen;
-    }
-  else if (missing < 0 && within >= 0
-           && byline_block_get_kind (byline_body_get_block (body, within)) == BYLINE_BLOCK_PARAGRAPH)
-    {
-      missing = byline_article_find_missing_picture (article, NULL,
-                                                     byline_block_get_text (byline_body_get_block (body, within)));
-      *block = missing >= 0 ? within : -1;
-      return missing;
-    }
-  if (missing >= 0)
-    *block = byline_article_find_missing_place (article, missing);
-  return missing;
-}
-
 /* Shows @images, in the draft already, before block @at, as one undo step;
  * with @move_cursor the cursor goes below them.  A picture that was missing
  * from the story, added by hand, takes what is known of it and goes where
@@ -245,7 +165,7 @@ show_images (BylineBodyView *self,
       BylineImage *image = g_ptr_array_index (images, i);
       gboolean by_name;
       int block;
-      int missing = find_missing (article, image, within, i == 0 ? missing_name : NULL, &block, &by_name);
+      int missing = _byline_body_view_find_missing (article, image, within, i == 0 ? missing_name : NULL, &block, &by_name);
 
       if (missing >= 0)
         byline_article_describe_as_missing (article, missing, image);
@@ -258,7 +178,7 @@ show_images (BylineBodyView *self,
           /* The caption as the person may have changed it since. */
           g_autofree char *caption = g_strdup (byline_block_get_text (byline_body_get_block (body, block)));
 
-          put_in_place (self, image, block, caption);
+          _byline_body_view_put_in_place (self, image, block, caption);
           if (block == within)
             within = -1;
         }
@@ -275,16 +195,6 @@ show_images (BylineBodyView *self,
   _byline_missing_undo_end (article, g_steal_pointer (&before), byline_body_buffer_get_history (buffer));
   if (move_cursor && n_at > 0)
     place_cursor_after_figures (self, at, n_at);
-}
-
-/* The paragraph @iter is in, or -1. */
-static int
-paragraph_at (BylineBodyBuffer  *buffer,
-              const GtkTextIter *iter)
-{
-  guint block, offset;
-
-  return byline_body_buffer_locate (buffer, iter, &block, &offset) ? (int) block : -1;
 }
 
 guint
@@ -318,7 +228,7 @@ byline_body_view_insert_pictures (BylineBodyView *self,
 
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
                                         gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
-      within = paragraph_at (buffer, &cursor);
+      within = _byline_body_view_paragraph_at (buffer, &cursor);
     }
   images = g_ptr_array_new_with_free_func (g_object_unref);
   list = files_of (files);
@@ -540,7 +450,7 @@ on_imported (GObject      *source,
       if (insertion->within != NULL && !gtk_text_mark_get_deleted (insertion->within))
         {
           gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &iter, insertion->within);
-          within = paragraph_at (buffer, &iter);
+          within = _byline_body_view_paragraph_at (buffer, &iter);
         }
       gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
                                         gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
@@ -624,7 +534,7 @@ start_insertion (BylineBodyView *self,
                                     gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
   insertion->cursor = gtk_text_iter_get_offset (&iter);
   if (index < 0)
-    within = paragraph_at (buffer, &iter);
+    within = _byline_body_view_paragraph_at (buffer, &iter);
   if (within >= 0 && (guint) within < byline_body_get_n_blocks (byline_article_get_body (insertion->article)))
     {
       byline_body_buffer_get_iter_at_block (buffer, &iter, within, 0);
@@ -695,39 +605,6 @@ byline_body_view_insert_texture_async (BylineBodyView *self,
   start_insertion (self, NULL, texture, name, -1, -1, NULL);
 }
 
-/* Puts @image, of the story, in the place of the missing picture it stands
- * for (with the cursor in that one's caption, or by its name): TRUE if it
- * does, in one step of the text's undo, the missing picture's with it. */
-static gboolean
-place_as_missing (BylineBodyView *self,
-                  BylineImage    *image)
-{
-  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
-  BylineArticle *article = byline_document_get_article (byline_body_view_get_document (self));
-  BylineBody *body = byline_article_get_body (article);
-  g_autofree char *caption = NULL;
-  JsonArray *before;
-  GtkTextIter cursor;
-  gboolean by_name;
-  int missing, block;
-
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
-                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
-  missing = find_missing (article, image, paragraph_at (buffer, &cursor), NULL, &block, &by_name);
-  if (missing < 0 || block < 0)
-    return FALSE;
-  caption = g_strdup (byline_block_get_text (byline_body_get_block (body, block)));
-  before = _byline_missing_undo_begin (article);
-  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
-  byline_article_describe_as_missing (article, missing, image);
-  /* (Put in the text, not added: nothing settles it by its name.) */
-  byline_article_settle_missing_picture (article, missing);
-  put_in_place (self, image, block, caption);
-  byline_body_buffer_end_edit (buffer);
-  _byline_missing_undo_end (article, before, byline_body_buffer_get_history (buffer));
-  return TRUE;
-}
-
 /* Puts a picture of the story that is not in the text at the cursor, or in
  * the place of the missing picture it stands for. */
 void
@@ -751,7 +628,7 @@ byline_body_view_place_image (BylineBodyView *self,
   if (byline_body_find_image (body, byline_image_get_id (image)) >= 0)
     return;
   byline_body_buffer_show_all (buffer);
-  if (place_as_missing (self, image))
+  if (_byline_body_view_place_as_missing (self, image))
     {
       byline_document_set_selected_image (document, image);
       return;

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "byline-body-buffer.h"
 #include "byline-body-view.h"
 #include "byline-figure.h"
 
@@ -90,5 +91,31 @@ GdkDragAction  _byline_body_view_on_block_motion     (GtkDropTarget  *target,
                                                       BylineBodyView *self);
 void           _byline_body_view_on_block_leave      (GtkDropTarget  *target,
                                                       BylineBodyView *self);
+
+/* Where a picture the story was to have goes (byline-body-view-missing.c). */
+/* The paragraph @iter is in, or -1. */
+int            _byline_body_view_paragraph_at        (BylineBodyBuffer  *buffer,
+                                                      const GtkTextIter *iter);
+/* Puts @image where paragraph @block, a missing picture's caption kept as
+ * text, stands: that paragraph goes, and is its caption and credit
+ * ("… Ảnh: Hà Anh", @place) unless it has some. */
+void           _byline_body_view_put_in_place        (BylineBodyView *self,
+                                                      BylineImage    *image,
+                                                      guint           block,
+                                                      const char     *place);
+/* The missing picture @image stands for, or -1, and in *@block its place
+ * (-1 when not in the text): by its name, by paragraph @within (or -1)
+ * the insertion point is in, or the one named @missing_name (chosen for
+ * it).  *@by_name: found by its file's name. */
+int            _byline_body_view_find_missing        (BylineArticle  *article,
+                                                      BylineImage    *image,
+                                                      int             within,
+                                                      const char     *missing_name,
+                                                      int            *block,
+                                                      gboolean       *by_name);
+/* Puts @image, of the story but not in the text, in the place of the
+ * missing picture it stands for, one step to undo: TRUE if it does. */
+gboolean       _byline_body_view_place_as_missing    (BylineBodyView *self,
+                                                      BylineImage    *image);
 
 G_END_DECLS

@@ -147,27 +147,31 @@ insert_text_block (GtkTextBuffer     *buffer,
     }
 }
 
-/* @picture's size: whole and never enlarged, as a page shows it, at most
- * @max_width wide. */
+/* @picture's size in whole pixels: whole and never enlarged, as a page
+ * shows it, at most @max_width wide. */
 static void
 fit_picture (GtkWidget *picture,
              int        max_width,
-             double    *width,
-             double    *height)
+             int       *width,
+             int       *height)
 {
+  double w, h;
+
   byline_picture_fit (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picture), "image-width")),
                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picture), "image-height")),
-                      max_width, PICTURE_MAX_HEIGHT, 1, width, height);
+                      max_width, PICTURE_MAX_HEIGHT, 1, &w, &h);
+  *width = MAX (1, (int) (w + 0.5));
+  *height = MAX (1, (int) (h + 0.5));
 }
 
 static void
 size_picture (BylineArticlePreview *self,
               GtkWidget            *picture)
 {
-  double width, height;
+  int width, height;
 
   fit_picture (picture, self->picture_width, &width, &height);
-  gtk_widget_set_size_request (picture, MAX (1, (int) (width + 0.5)), MAX (1, (int) (height + 0.5)));
+  gtk_widget_set_size_request (picture, width, height);
 }
 
 static void
@@ -178,7 +182,7 @@ on_picture_loaded (GObject      *object,
   g_autoptr(GtkPicture) picture = user_data;
   g_autoptr(GdkTexture) texture = byline_thumbnailer_load_finish (BYLINE_THUMBNAILER (object), result, NULL);
 
-  double width, height;
+  int width, height;
 
   if (texture == NULL)
     return;
@@ -186,8 +190,7 @@ on_picture_loaded (GObject      *object,
    * for (size_picture()). */
   fit_picture (GTK_WIDGET (picture), PICTURE_WIDTH, &width, &height);
   {
-    g_autoptr(GdkPaintable) sized = byline_sized_paintable_new (GDK_PAINTABLE (texture), MAX (1, (int) (width + 0.5)),
-                                                                MAX (1, (int) (height + 0.5)));
+    g_autoptr(GdkPaintable) sized = byline_sized_paintable_new (GDK_PAINTABLE (texture), width, height);
 
     gtk_picture_set_paintable (picture, sized);
   }
@@ -203,7 +206,7 @@ insert_figure (BylineArticlePreview *self,
   GtkWidget *picture = gtk_picture_new ();
   GFile *file = byline_image_get_file (image);
   g_autofree char *caption = NULL;
-  double width, height;
+  int width, height;
 
   /* Decoded at its widest; as wide as the page has room for. */
   g_object_set_data (G_OBJECT (picture), "image-width", GUINT_TO_POINTER (byline_image_get_width (image)));
@@ -216,7 +219,7 @@ insert_figure (BylineArticlePreview *self,
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), byline_image_get_alt_text (image));
   if (file != NULL)
     byline_thumbnailer_load_async (byline_thumbnailer_get_default (), file,
-                                   MAX (1, (int) (MAX (width, height) * gtk_widget_get_scale_factor (GTK_WIDGET (self->view)) + 0.5)),
+                                   MAX (width, height) * gtk_widget_get_scale_factor (GTK_WIDGET (self->view)),
                                    FALSE, NULL, on_picture_loaded, g_object_ref (picture));
 
   anchor = gtk_text_buffer_create_child_anchor (buffer, iter);

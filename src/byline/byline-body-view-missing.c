@@ -19,6 +19,7 @@
 #include "byline-body-view-private.h"
 #include "byline-document.h"
 #include "byline-missing-undo.h"
+#include "byline-ninjs.h"
 #include "byline-text.h"
 
 /* The paragraph @iter is in, or -1. */
@@ -135,13 +136,13 @@ _byline_body_view_place_as_missing (BylineBodyView *self,
   if (missing < 0 || block < 0)
     return FALSE;
   caption = g_strdup (byline_block_get_text (byline_body_get_block (body, block)));
-  before = _byline_missing_undo_begin (article);
+  before = byline_ninjs_dup_pending_pictures (article);
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
   byline_article_describe_as_missing (article, missing, image);
   /* (Put in the text, not added: nothing settles it by its name.) */
   byline_article_settle_missing_picture (article, missing);
   _byline_body_view_put_in_place (self, image, block, caption);
   byline_body_buffer_end_edit (buffer);
-  _byline_missing_undo_end (article, before, byline_body_buffer_get_history (buffer));
+  _byline_missing_taken_attach (article, before, byline_body_buffer_get_history (buffer));
   return TRUE;
 }

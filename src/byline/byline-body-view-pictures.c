@@ -18,6 +18,7 @@
 #include "byline-error.h"
 #include "byline-files.h"
 #include "byline-missing-undo.h"
+#include "byline-ninjs.h"
 #include "byline-web-picture.h"
 #include "byline-widget-util.h"
 
@@ -158,7 +159,7 @@ show_images (BylineBodyView *self,
 
   if (images->len == 0)
     return;
-  before = _byline_missing_undo_begin (article);
+  before = byline_ninjs_dup_pending_pictures (article);
   byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
   for (guint i = 0; i < images->len; i++)
     {
@@ -192,7 +193,7 @@ show_images (BylineBodyView *self,
     }
   byline_body_buffer_end_edit (buffer);
   /* Undone, the missing pictures they took the places of are missed again. */
-  _byline_missing_undo_end (article, g_steal_pointer (&before), byline_body_buffer_get_history (buffer));
+  _byline_missing_taken_attach (article, g_steal_pointer (&before), byline_body_buffer_get_history (buffer));
   if (move_cursor && n_at > 0)
     place_cursor_after_figures (self, at, n_at);
 }

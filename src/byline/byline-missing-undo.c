@@ -117,18 +117,10 @@ _byline_missing_taken_take_again (BylineMissingTaken *self)
                                            find_equal (self->article, g_ptr_array_index (self->pictures, i - 1)));
 }
 
-JsonArray *
-_byline_missing_undo_begin (BylineArticle *article)
-{
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
-
-  return byline_ninjs_dup_pending_pictures (article);
-}
-
 void
-_byline_missing_undo_end (BylineArticle     *article,
-                          JsonArray         *before,
-                          BylineBodyHistory *history)
+_byline_missing_taken_attach (BylineArticle     *article,
+                              JsonArray         *before,
+                              BylineBodyHistory *history)
 {
   g_autoptr(JsonArray) owned = before;
   BylineMissingTaken *taken;

@@ -29,13 +29,11 @@ void                _byline_missing_taken_take_again (BylineMissingTaken *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineMissingTaken, _byline_missing_taken_free)
 
-/* Before an edit that may add pictures in the places of missing ones: the
- * story's missing pictures as they are (NULL when none). */
-JsonArray *_byline_missing_undo_begin (BylineArticle     *article);
-/* After it: those it settled come back when @history undoes the edit, and
- * go again when it does it again.  Takes @before. */
-void       _byline_missing_undo_end   (BylineArticle     *article,
-                                       JsonArray         *before,
-                                       BylineBodyHistory *history);
+/* After an edit that may have put pictures in the places of missing ones,
+ * given the list @before it (taken): those it settled come back when
+ * @history undoes the edit, and go again when it does it again. */
+void       _byline_missing_taken_attach (BylineArticle     *article,
+                                         JsonArray         *before,
+                                         BylineBodyHistory *history);
 
 G_END_DECLS

@@ -2,10 +2,10 @@
  *
  * A document's or a page's picture that could not come in is kept with the
  * story (byline-article-missing.c), and its caption stays in the text as a
- * paragraph: its place.  A picture added by hand (byline-body-view-pictures.c)
- * or put back in the text from the pictures panel stands for one by its
- * name, by the paragraph the cursor is in, or by choice, and goes in that
- * place: the paragraph becomes its caption and credit.
+ * paragraph: its place.  A picture added by hand, or put back in the text
+ * from the pictures panel (byline-body-view-pictures.c), stands for one by
+ * its name, by the paragraph the cursor is in, or by choice, and goes in
+ * that place: the paragraph becomes its caption and credit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,8 +18,6 @@
 #include "byline-body-view.h"
 #include "byline-body-view-private.h"
 #include "byline-document.h"
-#include "byline-missing-undo.h"
-#include "byline-ninjs.h"
 #include "byline-text.h"
 
 /* The paragraph @iter is in, or -1. */
@@ -55,11 +53,7 @@ _byline_body_view_put_in_place (BylineBodyView *self,
       if (credit != NULL && byline_text_is_blank (byline_image_get_credit (image)))
         byline_image_set_credit (image, credit);
     }
-  /* (A picture of the story not in the text yet is only put in it.) */
-  if (byline_article_find_image (byline_document_get_article (document), byline_image_get_id (image)) != NULL)
-    byline_body_insert_image (body, block, byline_image_get_id (image));
-  else
-    byline_document_add_image (document, image, block);
+  _byline_body_view_add_image (self, image, block);
   /* The paragraph, now below the figure, and its line's end. */
   if (block + 2 < byline_body_get_n_blocks (body))
     {
@@ -111,38 +105,4 @@ _byline_body_view_find_missing (BylineArticle *article,
   if (missing >= 0)
     *block = byline_article_find_missing_place (article, missing);
   return missing;
-}
-
-/* Puts @image, of the story, in the place of the missing picture it stands
- * for (with the cursor in that one's caption, or by its name): TRUE if it
- * does, in one step of the text's undo, the missing picture's with it. */
-gboolean
-_byline_body_view_place_as_missing (BylineBodyView *self,
-                                    BylineImage    *image)
-{
-  BylineBodyBuffer *buffer = byline_body_view_get_body_buffer (self);
-  BylineArticle *article = byline_document_get_article (byline_body_view_get_document (self));
-  BylineBody *body = byline_article_get_body (article);
-  g_autofree char *caption = NULL;
-  JsonArray *before;
-  GtkTextIter cursor;
-  gboolean by_name;
-  int missing, block;
-
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
-                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
-  missing = _byline_body_view_find_missing (article, image, _byline_body_view_paragraph_at (buffer, &cursor), NULL,
-                                            &block, &by_name);
-  if (missing < 0 || block < 0)
-    return FALSE;
-  caption = g_strdup (byline_block_get_text (byline_body_get_block (body, block)));
-  before = byline_ninjs_dup_pending_pictures (article);
-  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
-  byline_article_describe_as_missing (article, missing, image);
-  /* (Put in the text, not added: nothing settles it by its name.) */
-  byline_article_settle_missing_picture (article, missing);
-  _byline_body_view_put_in_place (self, image, block, caption);
-  byline_body_buffer_end_edit (buffer);
-  _byline_missing_taken_attach (article, before, byline_body_buffer_get_history (buffer));
-  return TRUE;
 }

@@ -136,6 +136,20 @@ import_files (BylineDraftStore       *store,
     }
 }
 
+void
+_byline_body_view_add_image (BylineBodyView *self,
+                             BylineImage    *image,
+                             guint           block)
+{
+  BylineDocument *document = byline_body_view_get_document (self);
+  BylineArticle *article = byline_document_get_article (document);
+
+  if (byline_article_find_image (article, byline_image_get_id (image)) != NULL)
+    byline_body_insert_image (byline_article_get_body (article), block, byline_image_get_id (image));
+  else
+    byline_document_add_image (document, image, block);
+}
+
 /* Shows @images, in the draft already, before block @at, as one undo step;
  * with @move_cursor the cursor goes below them.  A picture that was missing
  * from the story, added by hand, takes what is known of it and goes where
@@ -167,12 +181,17 @@ show_images (BylineBodyView *self,
       gboolean by_name;
       int block;
       int missing = _byline_body_view_find_missing (article, image, within, i == 0 ? missing_name : NULL, &block, &by_name);
+      /* A picture of the story put back in the text: nothing settles it by
+       * its name, and it stands for a missing one only in that one's place. */
+      gboolean in_story = byline_article_find_image (article, byline_image_get_id (image)) != NULL;
 
+      if (in_story && block < 0)
+        missing = -1;
       if (missing >= 0)
         byline_article_describe_as_missing (article, missing, image);
       /* Settled now, before it comes in: a picture of its name would settle
        * the first of that name as it does. */
-      if (missing >= 0 && !by_name)
+      if (missing >= 0 && (!by_name || in_story))
         byline_article_settle_missing_picture (article, missing);
       if (block >= 0)
         {
@@ -185,7 +204,7 @@ show_images (BylineBodyView *self,
         }
       else
         {
-          byline_document_add_image (document, image, at + n_at);
+          _byline_body_view_add_image (self, image, at + n_at);
           if (within >= (int) (at + n_at))
             within++;
           n_at++;
@@ -612,10 +631,11 @@ void
 byline_body_view_place_image (BylineBodyView *self,
                               BylineImage    *image)
 {
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
   BylineBodyBuffer *buffer;
   BylineDocument *document;
   BylineBody *body;
-  guint at;
+  GtkTextIter cursor;
 
   g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
   g_return_if_fail (BYLINE_IS_IMAGE (image));
@@ -629,15 +649,12 @@ byline_body_view_place_image (BylineBodyView *self,
   if (byline_body_find_image (body, byline_image_get_id (image)) >= 0)
     return;
   byline_body_buffer_show_all (buffer);
-  if (_byline_body_view_place_as_missing (self, image))
-    {
-      byline_document_set_selected_image (document, image);
-      return;
-    }
-  at = byline_body_buffer_get_insert_block (buffer);
-  byline_body_buffer_begin_edit (buffer, BYLINE_EDIT_OTHER);
-  byline_body_insert_image (body, at, byline_image_get_id (image));
-  byline_body_buffer_end_edit (buffer);
-  place_cursor_after_figures (self, at, 1);
+  /* At the cursor, as a picture added; in a missing one's place when it
+   * stands for one (as after undoing its addition there). */
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+  g_ptr_array_add (images, g_object_ref (image));
+  show_images (self, images, byline_body_buffer_get_insert_block (buffer),
+               _byline_body_view_paragraph_at (buffer, &cursor), NULL, TRUE);
   byline_document_set_selected_image (document, image);
 }

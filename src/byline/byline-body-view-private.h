@@ -113,9 +113,10 @@ int            _byline_body_view_find_missing        (BylineArticle  *article,
                                                       const char     *missing_name,
                                                       int            *block,
                                                       gboolean       *by_name);
-/* Puts @image, of the story but not in the text, in the place of the
- * missing picture it stands for, one step to undo: TRUE if it does. */
-gboolean       _byline_body_view_place_as_missing    (BylineBodyView *self,
-                                                      BylineImage    *image);
+/* Adds @image to the story at block @block, or only puts it in the text
+ * there when the story has it already (byline-body-view-pictures.c). */
+void           _byline_body_view_add_image           (BylineBodyView *self,
+                                                      BylineImage    *image,
+                                                      guint           block);
 
 G_END_DECLS

@@ -10,12 +10,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <locale.h>
 
 #include "byline-draft-format.h"
 #include "byline-error.h"
+#include "byline-folder-destination.h"
 #include "byline-http-private.h"
+#include "publish-test-utils.h"
 
 static GError *
 parse (const char *json)
@@ -59,6 +62,53 @@ test_http (void)
   g_assert_cmpstr (late->message, ==, "toasoan.example.vn:443 không trả lời kịp thời.");
 }
 
+static GError *
+check_folder (GFile *folder)
+{
+  g_autoptr(BylineDestination) share = byline_folder_destination_new ("Ổ mạng chung", folder);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineIdentity) identity = NULL;
+  GError *error = NULL;
+
+  byline_destination_check_async (share, NULL, byline_test_got_result, &result);
+  identity = byline_destination_check_finish (share, byline_test_wait (&result), &error);
+  g_assert_null (identity);
+  g_test_message ("%s", error->message);
+  return error;
+}
+
+/* A shared folder not there: GLib's own words are not all in Vietnamese
+ * ("Error creating directory …"), ours are. */
+static void
+test_folder (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("byline-vi-XXXXXX", NULL);
+  g_autoptr(GFile) mount_point = g_file_new_for_path (tmp);
+  g_autoptr(GFile) missing = g_file_get_child (mount_point, "toa-soan");
+  g_autoptr(GFile) file = g_file_get_child (mount_point, "tap-tin");
+  g_autoptr(GFile) below_file = g_file_get_child (file, "toa-soan");
+  g_autoptr(GError) not_there = check_folder (missing);
+  g_autoptr(GError) empty = check_folder (mount_point);
+  g_autoptr(GError) below = NULL;
+  g_autofree char *expected = g_strdup_printf ("Không thấy thư mục %s/toa-soan: ổ mạng chứa nó đã được kết nối chưa?",
+                                               tmp);
+
+  g_assert_error (not_there, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_cmpstr (not_there->message, ==, expected);
+  g_assert_error (empty, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_true (g_str_has_prefix (empty->message, "Thư mục "));
+  g_assert_nonnull (strstr (empty->message, "không có gì của tòa soạn"));
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), "", 0, NULL));
+  below = check_folder (below_file);
+  g_assert_error (below, BYLINE_ERROR, BYLINE_ERROR_FAILED);
+  g_assert_true (g_str_has_suffix (below->message, ": một tập tin nằm ở chỗ lẽ ra là thư mục trên đường dẫn"));
+  g_assert_true (g_str_has_prefix (below->message, "Không mở được thư mục "));
+
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +124,7 @@ main (int   argc,
 
   g_test_add_func ("/core/vietnamese/draft-format", test_draft_format);
   g_test_add_func ("/core/vietnamese/http", test_http);
+  g_test_add_func ("/core/vietnamese/folder", test_folder);
 
   return g_test_run ();
 }

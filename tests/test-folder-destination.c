@@ -25,6 +25,8 @@ fixture_set_up (Fixture       *f,
   f->folder = byline_test_make_folder ("share");
   f->media = byline_test_make_folder ("media");
   f->destination = byline_folder_destination_new ("Thư mục toà soạn", f->folder);
+  /* As its account is set up: the folder is the one chosen. */
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (f->destination), TRUE);
   f->article = byline_test_make_article (f->media);
 }
 
@@ -403,14 +405,160 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "a-file"));
 }
 
+static guint
+count_children (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+  guint n = 0;
+
+  g_assert_nonnull (children);
+  while (g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    n++;
+  return n;
+}
+
+static BylineIdentity *
+check (BylineDestination  *destination,
+       GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  byline_destination_check_async (destination, NULL, byline_test_got_result, &result);
+  return byline_destination_check_finish (destination, byline_test_wait (&result), error);
+}
+
+static void
+assert_not_connected (const GError *error,
+                      GFile        *folder)
+{
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_true (byline_destination_error_is_transient (error));
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (folder)));
+  g_assert_nonnull (strstr (error->message, "is its network drive connected?"));
+}
+
+/* The newsroom's folder is a network drive's mount point, and the drive is
+ * not connected: the folder is an empty one of this computer.  A story
+ * written there would reach no editor. */
+static void
+test_drive_not_connected (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) mark = g_file_get_child (f->folder, ".byline-newsroom");
+  g_autoptr(BylineDestination) chosen = NULL;
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_clear_object (&f->destination);
+  f->destination = byline_folder_destination_new ("Ổ mạng chung", f->folder);
+
+  /* Nothing written, and the outbox will try again. */
+  g_assert_false (send_full (f, BYLINE_STATUS_SUBMITTED, NULL, NULL, &error));
+  assert_not_connected (error, f->folder);
+  g_assert_nonnull (strstr (error->message, "nothing of the newsroom’s in it"));
+  g_assert_cmpuint (count_children (f->folder), ==, 0);
+  g_clear_error (&error);
+
+  /* An editor's queue is not empty: it cannot be read. */
+  ids = byline_folder_destination_list (BYLINE_FOLDER_DESTINATION (f->destination), BYLINE_STATUS_SUBMITTED,
+                                        &error);
+  g_assert_null (ids);
+  assert_not_connected (error, f->folder);
+  g_clear_error (&error);
+
+  /* Nor is it taken by the check the window makes when it starts. */
+  identity = check (f->destination, &error);
+  g_assert_null (identity);
+  assert_not_connected (error, f->folder);
+  g_assert_cmpuint (count_children (f->folder), ==, 0);
+  g_clear_error (&error);
+
+  /* The folder set up, as the account's check does when it is saved: it is
+   * marked, and what the drive has when connected. */
+  chosen = byline_folder_destination_new ("Ổ mạng chung", f->folder);
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (chosen), TRUE);
+  identity = check (chosen, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (identity);
+  g_assert_true (g_file_query_exists (mark, NULL));
+  g_assert_true (send_full (f, BYLINE_STATUS_SUBMITTED, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A folder missing altogether: not made where it was, but waited for. */
+static void
+test_folder_not_there (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) missing = g_file_get_child (f->folder, "toa-soan");
+  g_autoptr(BylineDestination) chosen = NULL;
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->destination);
+  f->destination = byline_folder_destination_new ("Ổ mạng chung", missing);
+  g_assert_false (send_full (f, BYLINE_STATUS_SUBMITTED, NULL, NULL, &error));
+  assert_not_connected (error, missing);
+  g_assert_true (g_str_has_prefix (error->message, "The folder "));
+  g_assert_false (g_file_query_exists (missing, NULL));
+  g_clear_error (&error);
+  identity = check (f->destination, &error);
+  g_assert_null (identity);
+  assert_not_connected (error, missing);
+  g_assert_false (g_file_query_exists (missing, NULL));
+  g_clear_error (&error);
+
+  /* Typed by hand while setting up the account: made then. */
+  chosen = byline_folder_destination_new ("Ổ mạng chung", missing);
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (chosen), TRUE);
+  identity = check (chosen, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (missing, NULL));
+  g_assert_true (send_full (f, BYLINE_STATUS_SUBMITTED, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A folder that had stories before folders were marked is the newsroom's. */
+static void
+test_stories_before_the_mark (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) submitted = g_file_get_child (f->folder, "submitted");
+  g_autoptr(GFile) mark = g_file_get_child (f->folder, ".byline-newsroom");
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->destination);
+  f->destination = byline_folder_destination_new ("Thư mục toà soạn", f->folder);
+  g_assert_true (g_file_make_directory (submitted, NULL, &error));
+  g_assert_true (send_full (f, BYLINE_STATUS_PUBLISHED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (mark, NULL));
+}
+
 static void
 test_default_folder (void)
 {
   g_autoptr(BylineDestination) destination = byline_folder_destination_new ("x", NULL);
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "byline", "newsroom", NULL);
   GFile *folder = byline_folder_destination_get_folder (BYLINE_FOLDER_DESTINATION (destination));
+  /* The default account names it by its path. */
+  g_autoptr(GFile) named = g_file_new_for_path (expected);
+  g_autoptr(BylineDestination) account = byline_folder_destination_new ("Thư mục toà soạn", named);
+  g_autoptr(GFile) mark = g_file_get_child (named, ".byline-newsroom");
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (g_file_peek_path (folder), ==, expected);
+
+  /* Our own folder: made when first needed. */
+  g_assert_false (g_file_query_exists (named, NULL));
+  identity = check (account, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (identity);
+  g_assert_true (g_file_query_exists (mark, NULL));
 }
 
 int
@@ -430,6 +578,9 @@ main (int   argc,
   TEST ("missing-picture", test_missing_picture);
   TEST ("will-write-first", test_will_write_first);
   TEST ("check", test_check);
+  TEST ("drive-not-connected", test_drive_not_connected);
+  TEST ("folder-not-there", test_folder_not_there);
+  TEST ("stories-before-the-mark", test_stories_before_the_mark);
   g_test_add_func ("/folder-destination/default-folder", test_default_folder);
 
   return g_test_run ();

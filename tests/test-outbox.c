@@ -438,6 +438,8 @@ test_offline_folder (Fixture       *f,
   BylineOutboxJob *job;
   BylineStatus status;
 
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (folder), TRUE);
+
   /* A local folder needs no network. */
   byline_test_network_monitor_set_online (f->monitor, FALSE);
   byline_outbox_add_destination (f->outbox, folder);
@@ -669,6 +671,37 @@ test_deleted_draft (Fixture       *f,
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/"), ==, 0);
 }
 
+/* A shared folder whose network drive is not connected: the story waits,
+ * and goes by itself once the drive is back. */
+static void
+test_folder_drive_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) mount_point = byline_test_make_folder ("mnt");
+  g_autoptr(BylineDestination) share = byline_folder_destination_new ("Ổ mạng chung", mount_point);
+  g_autoptr(GFile) mark = g_file_get_child (mount_point, ".byline-newsroom");
+  g_autoptr(GError) error = NULL;
+  BylineOutboxJob *job;
+
+  byline_outbox_add_destination (f->outbox, share);
+  job = byline_outbox_enqueue (f->outbox, byline_article_get_id (f->article), "Ổ mạng chung",
+                               BYLINE_STATUS_SUBMITTED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  byline_outbox_start (f->outbox);
+  wait_for_state (job, BYLINE_OUTBOX_JOB_WAITING, 5000);
+  g_assert_nonnull (strstr (byline_outbox_job_get_error_message (job), "is its network drive connected?"));
+  g_assert_null (byline_folder_destination_find (BYLINE_FOLDER_DESTINATION (share),
+                                                 byline_article_get_id (f->article), NULL));
+
+  /* Connected: the newsroom's folder, marked when it was set up, is there. */
+  g_file_replace_contents (mark, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  wait_for_state (job, BYLINE_OUTBOX_JOB_SENT, 5000);
+  g_assert_cmpuint (byline_outbox_job_get_attempts (job), >, 1);
+  g_assert_nonnull (byline_folder_destination_find (BYLINE_FOLDER_DESTINATION (share),
+                                                    byline_article_get_id (f->article), NULL));
+}
+
 static void
 test_unknown_destination_waits (Fixture       *f,
                                 gconstpointer  data)
@@ -685,6 +718,7 @@ test_unknown_destination_waits (Fixture       *f,
   g_assert_cmpint (byline_outbox_job_get_state (job), ==, BYLINE_OUTBOX_JOB_QUEUED);
 
   /* The account is set up: the job goes. */
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (later), TRUE);
   byline_outbox_add_destination (f->outbox, later);
   wait_for_state (job, BYLINE_OUTBOX_JOB_SENT, 5000);
 }
@@ -723,6 +757,7 @@ main (int   argc,
   TEST ("wrong-token-not-retried", test_wrong_token_not_retried);
   TEST ("offline", test_offline);
   TEST ("offline-folder", test_offline_folder);
+  TEST ("folder-drive-back", test_folder_drive_back);
   TEST ("restart", test_restart);
   TEST ("restart-keeps-order", test_restart_keeps_order);
   TEST ("lost-answer-across-restart", test_lost_answer_across_restart);

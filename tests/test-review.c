@@ -826,6 +826,8 @@ test_folder (Fixture       *f,
   BylineStatus status;
   g_autoptr(GFile) where = NULL;
 
+  /* The reporter set the account up; the editor finds the folder so. */
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
   byline_folder_destination_set_roles (BYLINE_FOLDER_DESTINATION (reporter), BYLINE_ROLE_REPORTER);
   g_assert_cmpuint (byline_destination_get_roles (reporter), ==, BYLINE_ROLE_REPORTER);
 
@@ -888,6 +890,7 @@ test_folder_concurrent (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gboolean merged = FALSE;
 
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
   send_ok (f->reporter_store, reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
   opened = open_story (f->editor_store, editor, id);
   edit (f->editor_store, id, editor_edits_later);

@@ -204,7 +204,7 @@ on_has_secret (GObject      *source,
 
 /* ----------------------------------------------------------------- saving */
 
-typedef enum { THEN_CLOSE, THEN_TEST } Then;
+typedef enum { THEN_CLOSE, THEN_TEST, THEN_TAKE_FOLDER } Then;
 
 static const char *
 roles_label (BylineRoles roles)
@@ -263,6 +263,9 @@ on_saved (GObject      *source,
       adw_dialog_close (ADW_DIALOG (self));
       return;
     }
+  /* A folder is the newsroom's once checked (made, and marked as such):
+   * saved, it is checked before the dialog closes. */
+  g_object_set_data (G_OBJECT (self), "close-when-checked", GINT_TO_POINTER (then == THEN_TAKE_FOLDER));
   show_result (self, "busy", _("Connecting…"), NULL);
   g_clear_object (&self->checking);
   self->checking = g_cancellable_new ();
@@ -293,6 +296,8 @@ save (BylineAccountDialog *self,
                                 kind == BYLINE_ACCOUNT_FOLDER || *user == '\0' ? NULL : user);
   if (kind == BYLINE_ACCOUNT_FOLDER || *secret == '\0')
     secret = NULL;
+  if (kind == BYLINE_ACCOUNT_FOLDER && then == THEN_CLOSE)
+    then = THEN_TAKE_FOLDER;
   set_busy (self, TRUE);
   g_object_set_data (G_OBJECT (self), "then", GUINT_TO_POINTER (then));
   g_object_set_data (G_OBJECT (self), "secret-given", GINT_TO_POINTER (secret != NULL));
@@ -312,6 +317,13 @@ on_checked (GObject      *source,
   identity = byline_publisher_check_account_finish (BYLINE_PUBLISHER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (identity != NULL && g_object_steal_data (G_OBJECT (self), "close-when-checked") != NULL)
+    {
+      set_busy (self, FALSE);
+      adw_dialog_close (ADW_DIALOG (self));
+      return;
+    }
+  g_object_set_data (G_OBJECT (self), "close-when-checked", NULL);
   if (identity == NULL)
     show_result (self, "error", _("Could not connect"), error->message);
   else

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-document.h"
+#include "byline-folder-destination.h"
 #include "byline-publisher.h"
 
 struct _BylinePublisher
@@ -461,6 +462,9 @@ on_check_destination (GObject      *source,
       return;
     }
   cancellable = g_task_get_cancellable (task);
+  /* Checked while being set up: the folder is the one the user chose. */
+  if (BYLINE_IS_FOLDER_DESTINATION (destination))
+    byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (destination), TRUE);
   byline_destination_check_async (destination, cancellable, on_checked, g_steal_pointer (&task));
 }
 

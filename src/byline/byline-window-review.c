@@ -229,10 +229,19 @@ on_checked (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   identity = byline_destination_check_finish (destination, result, &error);
-  if (identity == NULL)
-    g_debug ("No review queue for “%s”: %s", byline_destination_get_name (destination), error->message);
-  else if (!g_cancellable_is_cancelled (data->cancellable)
-           && (permissions_of (destination) & (BYLINE_PERMISSION_REVIEW | BYLINE_PERMISSION_SUBMIT)))
+  /* Out of reach for now, with roles known without asking (a folder's are
+   * its account's): its queue says why it is empty, and lists it once back. */
+  if (identity == NULL && byline_destination_error_is_transient (error)
+      && byline_destination_get_roles (destination) != 0)
+    g_debug ("“%s” out of reach for now: %s", byline_destination_get_name (destination), error->message);
+  else if (identity == NULL)
+    {
+      g_debug ("No review queue for “%s”: %s", byline_destination_get_name (destination), error->message);
+      check_data_free (data);
+      return;
+    }
+  if (!g_cancellable_is_cancelled (data->cancellable)
+      && (permissions_of (destination) & (BYLINE_PERMISSION_REVIEW | BYLINE_PERMISSION_SUBMIT)))
     {
       Review *review = get_review (data->self);
 

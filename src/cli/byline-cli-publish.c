@@ -21,6 +21,7 @@
 
 #include "byline-cli.h"
 #include "byline-accounts.h"
+#include "byline-folder-destination.h"
 #include "byline-outbox.h"
 #include "byline-review.h"
 
@@ -245,6 +246,9 @@ account_test (BylineCli       *cli,
 
   if (destination == NULL)
     return FALSE;
+  /* Named on the command line: the newsroom's folder from now on. */
+  if (BYLINE_IS_FOLDER_DESTINATION (destination))
+    byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (destination), TRUE);
   byline_destination_check_async (destination, NULL, byline_cli_got_result, &result);
   identity = byline_destination_check_finish (destination, byline_cli_wait_result (&result), error);
   if (identity == NULL)

@@ -30,7 +30,17 @@ struct _BylineFolderDestination
 
   GFile             *folder;
   BylineRoles        roles;
+  gboolean           is_default;
+  gboolean           take;        /* made and marked if need be: the default, or just chosen */
 };
+
+/* A folder a network drive is mounted on is an empty folder of this
+ * computer while the drive is not mounted: a story written there would
+ * reach no editor.  So Byline writes into a folder only once it is the
+ * newsroom's: marked with this file when it is taken, or holding stories. */
+#define NEWSROOM_MARK ".byline-newsroom"
+#define NEWSROOM_MARK_TEXT "Byline sends its stories to this folder: see draft/, submitted/, returned/, " \
+                           "scheduled/ and published/.\n"
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BylineFolderDestination, byline_folder_destination, BYLINE_TYPE_DESTINATION,
                                G_IMPLEMENT_INTERFACE (BYLINE_TYPE_REVIEW_SOURCE,
@@ -83,6 +93,46 @@ folder_send_free (FolderSend *data)
 }
 
 /* A failure of GIO as a BYLINE_ERROR: a share that went away is worth a retry. */
+/* A network drive gone, or not answering: it may be back in a while. */
+static gboolean
+is_disconnection (const GError *cause)
+{
+  return g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED)
+      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED);
+}
+
+/* The usual causes in our words: GLib's own are not all translated ("Error
+ * creating directory …" is not in Vietnamese), and name the file again. */
+static const char *
+cause_phrase (const GError *cause)
+{
+  if (cause->domain != G_IO_ERROR)
+    return NULL;
+  switch (cause->code)
+    {
+    case G_IO_ERROR_NO_SPACE:
+      return _("the drive is full");
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("you do not have permission");
+    case G_IO_ERROR_READ_ONLY:
+      return _("the drive can only be read");
+    case G_IO_ERROR_TIMED_OUT:
+      return _("the network drive did not answer");
+    case G_IO_ERROR_NOT_FOUND:
+      return _("it is not there");
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return _("a file is where a folder of its path should be");
+    default:
+      return is_disconnection (cause) ? _("the network drive is not connected") : NULL;
+    }
+}
+
 static void
 set_io_error (GError    **error,
               GError     *cause,
@@ -90,24 +140,126 @@ set_io_error (GError    **error,
               const char *format)  /* translated, "… %s: %s" for the name and the cause */
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  gboolean remote = !g_file_is_native (file);
-  BylineError code = BYLINE_ERROR_FAILED;
+  const char *phrase = cause_phrase (cause);
 
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, cause);
       return;
     }
-  if (remote && (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
-                 || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
-                 || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
-                 || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
-                 || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
-                 || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED)))
-    code = BYLINE_ERROR_NETWORK;
-
-  g_set_error (error, BYLINE_ERROR, code, format, name, cause->message);
+  g_set_error (error, BYLINE_ERROR, is_disconnection (cause) ? BYLINE_ERROR_NETWORK : BYLINE_ERROR_FAILED,
+               format, name, phrase != NULL ? phrase : cause->message);
   g_error_free (cause);
+}
+
+static void
+set_not_there_error (GError **error,
+                     GFile   *folder)
+{
+  g_autofree char *name = g_file_get_parse_name (folder);
+
+  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
+               _("The folder %s is not there: is its network drive connected?"), name);
+}
+
+static gboolean
+holds_stories (GFile        *folder,
+               GCancellable *cancellable)
+{
+  g_autoptr(GFile) mark = g_file_get_child (folder, NEWSROOM_MARK);
+
+  if (g_file_query_exists (mark, cancellable))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
+    {
+      g_autoptr(GFile) by_status = g_file_get_child (folder, byline_status_to_string (all_statuses[i]));
+
+      if (g_file_query_file_type (by_status, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In a thread: is the newsroom's folder there, to read and write stories in?
+ * The default folder, or one the user has just chosen, is made and marked. */
+gboolean
+_byline_folder_destination_reach (BylineFolderDestination  *self,
+                                  GCancellable             *cancellable,
+                                  GError                  **error)
+{
+  g_autoptr(GFile) mark = g_file_get_child (self->folder, NEWSROOM_MARK);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_query_exists (mark, cancellable))
+    return TRUE;
+
+  if (self->take && !g_file_make_directory_with_parents (self->folder, cancellable, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      set_io_error (error, g_steal_pointer (&local_error), self->folder, _("Could not create the folder %s: %s"));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  info = g_file_query_info (self->folder, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      set_not_there_error (error, self->folder);
+      return FALSE;
+    }
+  if (info == NULL)
+    {
+      set_io_error (error, g_steal_pointer (&local_error), self->folder, _("Could not open the folder %s: %s"));
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->folder);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("%s is a file, not a folder."), name);
+      return FALSE;
+    }
+
+  if (!self->take && !holds_stories (self->folder, cancellable))
+    {
+      g_autofree char *name = g_file_get_parse_name (self->folder);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
+                   _("The folder %s has nothing of the newsroom’s in it: is its network drive connected? "
+                     "If it is the right folder, test the account’s connection in Preferences."), name);
+      return FALSE;
+    }
+  /* Taken now, or holding stories from before the mark: marked from now on.
+   * (An editor who may only read a folder of stories reads it unmarked.) */
+  if (!g_file_replace_contents (mark, NEWSROOM_MARK_TEXT, strlen (NEWSROOM_MARK_TEXT), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error)
+      && self->take)
+    {
+      set_io_error (error, g_steal_pointer (&local_error), self->folder, _("Could not write in the folder %s: %s"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A failure within the newsroom's folder: when the folder itself has gone
+ * (its drive unplugged or disconnected meanwhile), that is what to say. */
+static void
+set_failure (GError    **error,
+             GError     *cause,
+             GFile      *folder,
+             const char *format)  /* translated, "… %s: %s" for the folder and the cause */
+{
+  if (cause->domain == BYLINE_ERROR || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, cause);
+  else if (!is_disconnection (cause) && !holds_stories (folder, NULL))
+    {
+      set_not_there_error (error, folder);
+      g_error_free (cause);
+    }
+  else
+    set_io_error (error, cause, folder, format);
 }
 
 /* Ids become folder names: never one that leaves its folder. */
@@ -193,16 +345,9 @@ write_atomically (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   /* g_file_replace writes a temporary file and renames it over the old one. */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
-    {
-      set_io_error (error, g_steal_pointer (&local_error), file, _("Could not write %s: %s"));
-      return FALSE;
-    }
-  return TRUE;
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
 }
 
 static gboolean
@@ -223,15 +368,19 @@ copy_picture (GFile         *source,
 
   if (!g_file_copy (source, temp, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
     {
-      set_io_error (error, g_steal_pointer (&local_error), source, _("Could not copy the picture %s: %s"));
+      /* The story's own picture gone: nothing the folder could change. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) && !g_file_query_exists (source, NULL))
+        {
+          g_autofree char *name = g_file_get_parse_name (source);
+
+          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED,
+                       _("Could not copy the picture %s: it is no longer there."), name);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!g_file_move (temp, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
-    {
-      set_io_error (error, g_steal_pointer (&local_error), target, _("Could not write %s: %s"));
-      return FALSE;
-    }
-  return TRUE;
+  return g_file_move (temp, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error);
 }
 
 static GBytes *
@@ -316,7 +465,7 @@ send_thread (GTask        *task,
   BylineDestination *self = source_object;
   BylineStatus old_status = BYLINE_STATUS_DRAFT;
   g_autofree char *old_version = NULL;
-  g_autoptr(GFile) old_dir = find_story (data->folder, data->id, &old_status, &old_version, cancellable);
+  g_autoptr(GFile) old_dir = NULL;
   g_autoptr(GFile) dir = story_folder (data->folder, data->options->status, data->id);
   g_autoptr(GFile) media = g_file_get_child (dir, "media");
   g_autoptr(GFile) item = g_file_get_child (dir, "item.json");
@@ -324,6 +473,12 @@ send_thread (GTask        *task,
   g_autoptr(GBytes) status_bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!_byline_folder_destination_reach (BYLINE_FOLDER_DESTINATION (self), cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  old_dir = find_story (data->folder, data->id, &old_status, &old_version, cancellable);
   if (old_dir != NULL
       && g_strcmp0 (old_version, data->item_version) != 0
       && g_strcmp0 (old_version, data->if_match) != 0
@@ -339,11 +494,7 @@ send_thread (GTask        *task,
 
   if (!g_file_make_directory_with_parents (media, cancellable, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      set_io_error (&error, g_steal_pointer (&error), media, _("Could not create %s: %s"));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    goto failed;
   g_clear_error (&error);
 
   for (guint i = 0; i < data->images->len; i++)
@@ -352,10 +503,7 @@ send_thread (GTask        *task,
       g_autoptr(GFile) target = g_file_get_child (media, image->name);
 
       if (!copy_picture (image->source, target, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+        goto failed;
     }
 
   /* The item last: whoever sees it sees its pictures. */
@@ -363,17 +511,15 @@ send_thread (GTask        *task,
                               data->options->publish_at, data->item_version);
   if (!write_atomically (item, data->item, cancellable, &error)
       || !write_atomically (status_file, status_bytes, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    goto failed;
   prune_media (media, data->images, cancellable);
 
   /* A story lives under one status: drop the copy it had under another. */
   if (old_dir != NULL && old_status != data->options->status
       && !delete_recursively (old_dir, cancellable, &error))
     {
-      set_io_error (&error, g_steal_pointer (&error), old_dir, _("Could not remove the earlier copy in %s: %s"));
+      set_failure (&error, g_steal_pointer (&error), data->folder,
+                   _("The story is in the folder %s, but its earlier copy could not be removed: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -383,6 +529,11 @@ send_thread (GTask        *task,
   data->receipt->created = old_dir == NULL;
   data->receipt->assets_uploaded = data->images->len;
   g_task_return_boolean (task, TRUE);
+  return;
+
+failed:
+  set_failure (&error, g_steal_pointer (&error), data->folder, _("Could not write the story into the folder %s: %s"));
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -497,13 +648,19 @@ set_status_thread (GTask        *task,
   FolderStatus *data = task_data;
   BylineStatus old_status;
   g_autofree char *version = NULL;
-  g_autoptr(GFile) old_dir = find_story (data->folder, data->id, &old_status, &version, cancellable);
+  g_autoptr(GFile) old_dir = NULL;
   g_autoptr(GFile) dir = story_folder (data->folder, data->status, data->id);
   g_autoptr(GFile) parent = g_file_get_parent (dir);
   g_autoptr(GFile) status_file = g_file_get_child (dir, "status.json");
   g_autoptr(GBytes) status_bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!_byline_folder_destination_reach (source_object, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  old_dir = find_story (data->folder, data->id, &old_status, &version, cancellable);
   if (old_dir == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
@@ -515,29 +672,23 @@ set_status_thread (GTask        *task,
     {
       if (!g_file_make_directory_with_parents (parent, cancellable, &error)
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          set_io_error (&error, g_steal_pointer (&error), parent, _("Could not create %s: %s"));
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+        goto failed;
       g_clear_error (&error);
       /* A leftover of an interrupted move is older than what we move. */
       if (!delete_recursively (dir, cancellable, &error)
           || !g_file_move (old_dir, dir, G_FILE_COPY_NONE, cancellable, NULL, NULL, &error))
-        {
-          set_io_error (&error, g_steal_pointer (&error), old_dir, _("Could not move %s: %s"));
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+        goto failed;
     }
 
   status_bytes = status_json (data->status, data->note, data->publish_at, version);
   if (!write_atomically (status_file, status_bytes, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    goto failed;
   g_task_return_boolean (task, TRUE);
+  return;
+
+failed:
+  set_failure (&error, g_steal_pointer (&error), data->folder, _("Could not change the story in the folder %s: %s"));
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -596,16 +747,14 @@ check_thread (GTask        *task,
   BylineIdentity *identity;
 
   /* Able to write there is all a folder asks of anyone. */
-  if ((!g_file_make_directory_with_parents (self->folder, cancellable, &error)
-       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+  if (!_byline_folder_destination_reach (self, cancellable, &error))
     {
-      set_io_error (&error, g_steal_pointer (&error), self->folder, _("Could not create %s: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_clear_error (&error);
   if (!write_atomically (probe, bytes, cancellable, &error))
     {
+      set_failure (&error, g_steal_pointer (&error), self->folder, _("Could not write in the folder %s: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -701,10 +850,12 @@ byline_folder_destination_new (const char *name,
 
   self = g_object_new (BYLINE_TYPE_FOLDER_DESTINATION, "name", name, NULL);
   byline_folder_destination_set_roles (self, BYLINE_ROLE_REPORTER | BYLINE_ROLE_EDITOR);
-  if (folder != NULL)
-    self->folder = g_object_ref (folder);
+  self->folder = g_file_new_build_filename (g_get_user_data_dir (), "byline", "newsroom", NULL);
+  /* Our own folder, made when first needed; any other must be there. */
+  if (folder != NULL && !g_file_equal (folder, self->folder))
+    g_set_object (&self->folder, folder);
   else
-    self->folder = g_file_new_build_filename (g_get_user_data_dir (), "byline", "newsroom", NULL);
+    self->is_default = self->take = TRUE;
   return BYLINE_DESTINATION (self);
 }
 
@@ -716,6 +867,15 @@ byline_folder_destination_set_roles (BylineFolderDestination *self,
 
   self->roles = roles;
   _byline_destination_set_roles (BYLINE_DESTINATION (self), roles);
+}
+
+void
+byline_folder_destination_set_chosen (BylineFolderDestination *self,
+                                      gboolean                 chosen)
+{
+  g_return_if_fail (BYLINE_IS_FOLDER_DESTINATION (self));
+
+  self->take = self->is_default || chosen;
 }
 
 GFile *
@@ -747,12 +907,15 @@ byline_folder_destination_list (BylineFolderDestination  *self,
 
   g_return_val_if_fail (BYLINE_IS_FOLDER_DESTINATION (self), NULL);
 
+  /* An empty list is for a folder with none, not for a folder not there. */
+  if (!_byline_folder_destination_reach (self, NULL, error))
+    return NULL;
   dir = g_file_get_child (self->folder, byline_status_to_string (status));
   children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
   if (children == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      set_io_error (error, g_steal_pointer (&local_error), dir, _("Could not read %s: %s"));
+      set_failure (error, g_steal_pointer (&local_error), self->folder, _("Could not read the folder %s: %s"));
       return NULL;
     }
   while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)

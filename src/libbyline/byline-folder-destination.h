@@ -12,6 +12,14 @@
  * is written to a temporary name and renamed, so a reader that sees item.json
  * sees a whole story.  The default folder is $XDG_DATA_HOME/byline/newsroom.
  *
+ * <folder>/.byline-newsroom marks the newsroom's folder.  Byline reads and
+ * writes stories only in a folder so marked (or holding stories already): a
+ * network drive's empty mount point, while the drive is not connected, is
+ * not the newsroom's folder.  The default folder, or one the user has just
+ * chosen (byline_folder_destination_set_chosen()), is made and marked by the
+ * first check or send; any other folder missing is BYLINE_ERROR_NETWORK, to
+ * be tried again.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -30,6 +38,10 @@ G_DECLARE_FINAL_TYPE (BylineFolderDestination, byline_folder_destination,
 BylineDestination *byline_folder_destination_new         (const char               *name,
                                                           GFile                    *folder);
 GFile             *byline_folder_destination_get_folder  (BylineFolderDestination  *self);
+/* @chosen: the user has just chosen this folder for the newsroom (setting up
+ * its account): the next check makes it if need be and marks it. */
+void               byline_folder_destination_set_chosen  (BylineFolderDestination  *self,
+                                                          gboolean                  chosen);
 /* A folder asks nobody: the role is the account's setting ("role" in
  * accounts.ini), reporter and editor by default.  Reported by check and
  * byline_destination_get_roles(). */

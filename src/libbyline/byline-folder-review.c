@@ -166,6 +166,11 @@ fetch_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   BylineArticle *article;
 
+  if (!_byline_folder_destination_reach (self, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   /* Ids become folder names: never one that leaves its folder. */
   if (*data->id != '\0' && *data->id != '.' && strchr (data->id, '/') == NULL && strchr (data->id, '\\') == NULL)
     dir = byline_folder_destination_find (self, data->id, NULL);

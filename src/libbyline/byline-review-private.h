@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "byline-folder-destination.h"
 #include "byline-review.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,10 @@ GStrv              _byline_review_item_media      (GBytes            *item,
 /* Implementations, installed by the destinations' type definitions. */
 void               _byline_newsroom_review_iface_init (BylineReviewSourceInterface *iface);
 void               _byline_folder_review_iface_init   (BylineReviewSourceInterface *iface);
+/* In a thread: the folder destination's folder is there and the newsroom's. */
+gboolean           _byline_folder_destination_reach   (BylineFolderDestination     *self,
+                                                       GCancellable                *cancellable,
+                                                       GError                     **error);
 
 G_END_DECLS
 

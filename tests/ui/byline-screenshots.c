@@ -301,8 +301,9 @@ show_dialog (BylineWindow *window,
   adw_dialog_force_close (dialog);
 }
 
-/* Sample accounts: the newsroom's server and a shared folder, one that
- * cannot be written (to show a failure).  No secret: nothing is sent there. */
+/* Sample accounts: the newsroom's server and a shared folder on a network
+ * drive that is not connected (to show a send waiting for it).  No secret:
+ * nothing is sent to the server. */
 static BylinePublisher *
 sample_publisher (void)
 {
@@ -319,7 +320,7 @@ sample_publisher (void)
   g_key_file_set_string (accounts, "Tòa soạn Lai Châu", "url", "https://toasoan.example/api");
   g_key_file_set_string (accounts, "Tòa soạn Lai Châu", "user", "huong");
   g_key_file_set_string (accounts, "Ổ mạng chung", "kind", "folder");
-  g_key_file_set_string (accounts, "Ổ mạng chung", "url", "/proc/byline-shared");
+  g_key_file_set_string (accounts, "Ổ mạng chung", "url", "/mnt/o-mang-chung/toa-soan");
   g_assert_true (g_key_file_save_to_file (accounts, path, NULL));
 
   publisher = byline_publisher_new (store, NULL, NULL);
@@ -383,7 +384,7 @@ shoot_sending (void)
     {
       BylineOutboxButton *outbox;
 
-      send_to (window, "Ổ mạng chung", "submitted", BYLINE_OUTBOX_JOB_FAILED);
+      send_to (window, "Ổ mạng chung", "submitted", BYLINE_OUTBOX_JOB_WAITING);
       capture (GTK_WIDGET (window), "send-failed.png");
       send_to (window, "Thư mục tòa soạn", "submitted", BYLINE_OUTBOX_JOB_SENT);
       capture (GTK_WIDGET (window), "sent.png");

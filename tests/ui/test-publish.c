@@ -996,6 +996,7 @@ test_account_removed (Fixture       *f,
   g_autoptr(BylineArticle) sent = NULL;
   AdwDialog *edit;
   AdwDialog *confirm;
+  guint before;
 
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   type_story (f);
@@ -1018,11 +1019,14 @@ test_account_removed (Fixture       *f,
   /* An attempt already under way may end first (the server is still down). */
   wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
   g_assert_nonnull (strstr (bar_text (f), "There is no account “" NEWSROOM "” any more"));
+  /* (The window may have asked who we are before the server went down.) */
+  before = byline_newsroom_server_count_requests (f->server, NULL, "/v1/");
   server_back (f);
   byline_ui_test_wait (1000);
   g_assert_cmpint (byline_outbox_job_get_state (byline_send_bar_get_job (byline_window_get_send_bar (f->window))),
                    ==, BYLINE_OUTBOX_JOB_FAILED);
-  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, before);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/items"), ==, 0);
 
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   byline_ui_test_wait (300);
@@ -1088,7 +1092,9 @@ test_cancel (Fixture       *f,
   g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (f->window), "Not sent: cancelled"));
   server_back (f);
   byline_ui_test_wait (1000);
-  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/"), ==, 0);
+  /* Nothing of the story sent (the window may have asked who we are before). */
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/items"), ==, 0);
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/v1/assets"), ==, 0);
   after = saved_draft (f);
   byline_test_assert_articles_equal (after, before);
   g_clear_object (&after);

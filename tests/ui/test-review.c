@@ -52,11 +52,10 @@ typedef struct
 } Fixture;
 
 static void
-person_start (Person     *person,
-              Fixture    *f,
-              const char *who,
-              const char *account_name,
-              const char *token)
+person_start_with (Person        *person,
+                   const char    *who,
+                   BylineAccount *account,
+                   const char    *token)
 {
   g_autofree char *drafts_name = g_strconcat (who, "-drafts", NULL);
   g_autofree char *config_name = g_strconcat (who, "-config", NULL);
@@ -64,8 +63,6 @@ person_start (Person     *person,
   g_autoptr(GFile) config = byline_test_make_folder (config_name);
   g_autoptr(GFile) file = g_file_get_child (config, "accounts.ini");
   g_autoptr(BylineAccounts) accounts = byline_accounts_new (file);
-  g_autoptr(BylineAccount) account = byline_account_new (account_name, BYLINE_ACCOUNT_NEWSROOM,
-                                                         byline_newsroom_server_get_url (f->server), NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -83,6 +80,19 @@ person_start (Person     *person,
   g_assert_true (byline_window_new_draft (person->window, NULL));
   gtk_window_set_default_size (GTK_WINDOW (person->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (person->window));
+}
+
+static void
+person_start (Person     *person,
+              Fixture    *f,
+              const char *who,
+              const char *account_name,
+              const char *token)
+{
+  g_autoptr(BylineAccount) account = byline_account_new (account_name, BYLINE_ACCOUNT_NEWSROOM,
+                                                         byline_newsroom_server_get_url (f->server), NULL);
+
+  person_start_with (person, who, account, token);
 }
 
 static void
@@ -608,6 +618,61 @@ test_conflict (Fixture       *f,
   g_assert_nonnull (strstr (g_bytes_get_data (item, NULL), REPORTER_HEADLINE));
 }
 
+static gboolean
+queue_shows_error (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, BYLINE_TYPE_REVIEW_DIALOG, "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0;
+}
+
+static gboolean
+queue_shows_empty (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, BYLINE_TYPE_REVIEW_DIALOG, "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0;
+}
+
+/* The editor's newsroom folder is on a network drive, not connected when
+ * Byline starts: the queue is there, and says why it lists nothing. */
+static void
+test_folder_not_connected (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) mount_point = byline_test_make_folder ("mnt");
+  g_autoptr(GFile) mark = g_file_get_child (mount_point, ".byline-newsroom");
+  g_autoptr(BylineAccount) account = byline_account_new ("Ổ mạng chung", BYLINE_ACCOUNT_FOLDER,
+                                                         g_file_peek_path (mount_point), NULL);
+  g_autofree char *expected = g_strdup_printf ("The folder %s has nothing of the newsroom’s in it: is its network "
+                                               "drive connected? If it is the right folder, test the account’s "
+                                               "connection in Preferences.", g_file_peek_path (mount_point));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *try_again;
+  AdwDialog *dialog;
+
+  byline_account_set_roles (account, BYLINE_ROLE_EDITOR);
+  person_start_with (&f->editor, "editor", account, NULL);
+  wait_for_review_account (&f->editor);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-queue", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_true (BYLINE_IS_REVIEW_DIALOG (dialog));
+  g_assert_true (byline_ui_test_wait_until (queue_shows_error, dialog, 10000));
+  g_assert_nonnull (byline_ui_test_find_label (GTK_WIDGET (dialog), expected));
+  /* Nothing written on this computer's disk meanwhile. */
+  g_assert_false (g_file_query_exists (mark, NULL));
+
+  /* The drive connected: Try Again lists its stories (none yet). */
+  g_file_replace_contents (mark, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  try_again = byline_ui_test_find_button (GTK_WIDGET (dialog), "_Try Again");
+  g_assert_nonnull (try_again);
+  g_signal_emit_by_name (try_again, "clicked");
+  g_assert_true (byline_ui_test_wait_until (queue_shows_empty, dialog, 10000));
+  adw_dialog_force_close (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +698,8 @@ main (int   argc,
   g_test_add ("/ui/review/return-with-note", Fixture, NULL, fixture_setup, test_return_with_note, fixture_teardown);
   g_test_add ("/ui/review/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
   g_test_add ("/ui/review/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
+  g_test_add ("/ui/review/folder-not-connected", Fixture, NULL, fixture_setup, test_folder_not_connected,
+              fixture_teardown);
 
   status = g_test_run ();
 

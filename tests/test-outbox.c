@@ -390,8 +390,10 @@ test_wrong_token_not_retried (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(BylineDestination) wrong = NULL;
+  g_autoptr(BylineOutbox) again = NULL;
   g_autoptr(GError) error = NULL;
   BylineOutboxJob *job;
+  BylineOutboxJob *loaded;
 
   wrong = byline_newsroom_destination_new (DESTINATION, byline_newsroom_server_get_url (f->server),
                                            "sai-mat-khau", &error);
@@ -402,6 +404,15 @@ test_wrong_token_not_retried (Fixture       *f,
   g_assert_nonnull (strstr (byline_outbox_job_get_error_message (job), "Wrong token or password"));
   run_for (200);
   g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, NULL, "/"), ==, 1);
+
+  /* The account is what to fix, also after a restart. */
+  g_assert_true (byline_outbox_job_get_account_problem (job));
+  again = new_outbox (f);
+  g_assert_true (byline_outbox_load (again, &error));
+  g_assert_no_error (error);
+  loaded = byline_outbox_find (again, byline_outbox_job_get_id (job));
+  g_assert_cmpint (byline_outbox_job_get_state (loaded), ==, BYLINE_OUTBOX_JOB_FAILED);
+  g_assert_true (byline_outbox_job_get_account_problem (loaded));
 }
 
 static void

@@ -33,6 +33,7 @@ struct _BylineAccountDialog
   GCancellable         *checking;     /* the connection test, stopped by closing */
   char                 *result;
   gboolean              busy;
+  gboolean              saved;        /* the account was saved from this dialog */
   SecretState           secret_state;
   GtkWidget            *focus_before; /* weak: the keyboard's place before busy */
 
@@ -239,6 +240,7 @@ on_saved (GObject      *source,
       return;
     }
 
+  self->saved = TRUE;
   /* The keyring has the secret typed: not kept here. */
   if (g_object_steal_data (G_OBJECT (self), "secret-given") != NULL)
     {
@@ -436,6 +438,13 @@ byline_account_dialog_get_result (BylineAccountDialog *self)
 {
   g_return_val_if_fail (BYLINE_IS_ACCOUNT_DIALOG (self), NULL);
   return self->result ? self->result : "";
+}
+
+gboolean
+byline_account_dialog_get_saved (BylineAccountDialog *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ACCOUNT_DIALOG (self), FALSE);
+  return self->saved;
 }
 
 /* ----------------------------------------------------------------- GObject */

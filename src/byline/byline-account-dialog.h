@@ -23,5 +23,7 @@ AdwDialog  *byline_account_dialog_new         (BylinePublisher     *publisher,
 gboolean    byline_account_dialog_is_busy     (BylineAccountDialog *self);
 /* What the last save or test said ("" before). */
 const char *byline_account_dialog_get_result  (BylineAccountDialog *self);
+/* TRUE once the account was saved from this dialog. */
+gboolean    byline_account_dialog_get_saved   (BylineAccountDialog *self);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ struct _BylinePublisher
   GSettings        *settings;
   GHashTable       *documents;   /* draft id → BylineDocument (weak) */
   GHashTable       *opening;     /* destination names being opened */
-  GHashTable       *problems;    /* destination name → why it cannot be opened */
+  GHashTable       *problems;    /* destination name → GError: why it cannot be opened */
   GCancellable     *cancellable;
 };
 
@@ -183,7 +183,7 @@ on_destination_opened (GObject      *source,
           byline_outbox_add_destination (self->outbox, destination);
         }
       else
-        g_hash_table_replace (self->problems, g_strdup (data->name), g_strdup (error->message));
+        g_hash_table_replace (self->problems, g_strdup (data->name), g_error_copy (error));
       g_signal_emit (self, signals[CHANGED], 0);
     }
   open_data_free (data);
@@ -200,7 +200,8 @@ open_destination (BylinePublisher *self,
   if (byline_accounts_lookup (self->accounts, name) == NULL)
     {
       g_hash_table_replace (self->problems, g_strdup (name),
-                            g_strdup_printf (_("There is no account “%s” any more"), name));
+                            g_error_new (BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                                         _("There is no account “%s” any more"), name));
       g_signal_emit (self, signals[CHANGED], 0);
       return;
     }
@@ -262,8 +263,36 @@ const char *
 byline_publisher_get_problem (BylinePublisher *self,
                               const char      *destination)
 {
+  GError *problem;
+
   g_return_val_if_fail (BYLINE_IS_PUBLISHER (self), NULL);
-  return destination ? g_hash_table_lookup (self->problems, destination) : NULL;
+  problem = destination ? g_hash_table_lookup (self->problems, destination) : NULL;
+  return problem ? problem->message : NULL;
+}
+
+gboolean
+byline_publisher_job_needs_account (BylinePublisher *self,
+                                    BylineOutboxJob *job)
+{
+  const char *name;
+  GError *problem;
+
+  g_return_val_if_fail (BYLINE_IS_PUBLISHER (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_OUTBOX_JOB (job), FALSE);
+
+  name = byline_outbox_job_get_destination (job);
+  if (byline_accounts_lookup (self->accounts, name) == NULL)
+    return FALSE;
+  switch (byline_outbox_job_get_state (job))
+    {
+    case BYLINE_OUTBOX_JOB_FAILED:
+      return byline_outbox_job_get_account_problem (job);
+    case BYLINE_OUTBOX_JOB_QUEUED:
+      problem = g_hash_table_lookup (self->problems, name);
+      return g_error_matches (problem, BYLINE_ERROR, BYLINE_ERROR_AUTH);
+    default:
+      return FALSE;
+    }
 }
 
 /* ------------------------------------------------------- results in drafts */
@@ -698,7 +727,7 @@ byline_publisher_init (BylinePublisher *self)
 {
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->opening = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_error_free);
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
 }

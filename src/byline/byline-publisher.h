@@ -55,6 +55,10 @@ BylineOutboxJob *byline_publisher_find_job            (BylinePublisher     *self
  * keyring), or NULL. */
 const char      *byline_publisher_get_problem         (BylinePublisher     *self,
                                                        const char          *destination);
+/* @job is held up by its account's token or password (refused, or not in the
+ * keyring): what to offer is the account's settings. */
+gboolean         byline_publisher_job_needs_account   (BylinePublisher     *self,
+                                                       BylineOutboxJob     *job);
 /* A window's open document: when a send of its draft ends, the result is
  * noted in this copy (which autosaves) rather than behind its back on disk. */
 void             byline_publisher_watch_document      (BylinePublisher     *self,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-account-dialog.h"
 #include "byline-publisher.h"
 #include "byline-send-bar.h"
 #include "byline-widget-util.h"
@@ -30,6 +31,7 @@ struct _BylineSendBar
   GtkImage        *icon;
   GtkLabel        *label;
   GtkProgressBar  *progress;
+  GtkButton       *account_button;
   GtkButton       *retry_button;
   GtkButton       *cancel_button;
   GtkButton       *dismiss_button;
@@ -158,6 +160,8 @@ update (BylineSendBar *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress), state == BYLINE_OUTBOX_JOB_SENDING);
   gtk_progress_bar_set_fraction (self->progress, byline_outbox_job_get_progress (job));
+  gtk_widget_set_visible (GTK_WIDGET (self->account_button),
+                          self->publisher != NULL && byline_publisher_job_needs_account (self->publisher, job));
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
                           state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
   /* Also while sending: on a slow line the pictures can take minutes. */
@@ -197,6 +201,42 @@ retry_action (GtkWidget  *widget,
       && !byline_outbox_retry (byline_publisher_get_outbox (self->publisher),
                                byline_outbox_job_get_id (self->job), &error))
     g_warning ("Could not retry: %s", error->message);
+}
+
+/* The account fixed: the story goes with what it has now. */
+static void
+on_account_dialog_closed (BylineSendBar *self,
+                          AdwDialog     *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_account_dialog_get_saved (BYLINE_ACCOUNT_DIALOG (dialog)) || self->job == NULL
+      || byline_outbox_job_get_state (self->job) != BYLINE_OUTBOX_JOB_FAILED)
+    return;
+  if (!byline_outbox_retry (byline_publisher_get_outbox (self->publisher), byline_outbox_job_get_id (self->job),
+                            &error))
+    g_warning ("Could not retry: %s", error->message);
+}
+
+static void
+account_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BylineSendBar *self = BYLINE_SEND_BAR (widget);
+  BylineAccount *account;
+  AdwDialog *dialog;
+
+  if (self->job == NULL || self->publisher == NULL)
+    return;
+  account = byline_accounts_lookup (byline_publisher_get_accounts (self->publisher),
+                                    byline_outbox_job_get_destination (self->job));
+  if (account == NULL)
+    return;
+  dialog = byline_account_dialog_new (self->publisher, account);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (on_account_dialog_closed), self, G_CONNECT_SWAPPED);
+  /* (It opens with the keyboard in the token or password.) */
+  adw_dialog_present (dialog, widget);
 }
 
 static void
@@ -382,6 +422,7 @@ byline_send_bar_class_init (BylineSendBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, icon);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, label);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, progress);
+  gtk_widget_class_bind_template_child (widget_class, BylineSendBar, account_button);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, retry_button);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, dismiss_button);
@@ -389,6 +430,7 @@ byline_send_bar_class_init (BylineSendBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, actions);
   gtk_widget_class_bind_template_child (widget_class, BylineSendBar, below);
 
+  gtk_widget_class_install_action (widget_class, "send-bar.account", NULL, account_action);
   gtk_widget_class_install_action (widget_class, "send-bar.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "send-bar.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "send-bar.dismiss", NULL, dismiss_action);

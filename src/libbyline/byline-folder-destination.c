@@ -141,14 +141,21 @@ set_io_error (GError    **error,
 {
   g_autofree char *name = g_file_get_parse_name (file);
   const char *phrase = cause_phrase (cause);
+  BylineError code = BYLINE_ERROR_FAILED;
 
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, cause);
       return;
     }
-  g_set_error (error, BYLINE_ERROR, is_disconnection (cause) ? BYLINE_ERROR_NETWORK : BYLINE_ERROR_FAILED,
-               format, name, phrase != NULL ? phrase : cause->message);
+  if (is_disconnection (cause))
+    code = BYLINE_ERROR_NETWORK;
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    code = BYLINE_ERROR_NO_SPACE;
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    code = BYLINE_ERROR_NOT_WRITABLE;
+  g_set_error (error, BYLINE_ERROR, code, format, name, phrase != NULL ? phrase : cause->message);
   g_error_free (cause);
 }
 

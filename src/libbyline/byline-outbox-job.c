@@ -26,6 +26,7 @@ enum {
   PROP_ATTEMPTS,
   PROP_PROGRESS,
   PROP_ERROR_MESSAGE,
+  PROP_ACCOUNT_PROBLEM,
   PROP_NEXT_ATTEMPT,
   N_PROPS
 };
@@ -99,6 +100,9 @@ byline_outbox_job_get_property (GObject    *object,
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, self->error_message);
       break;
+    case PROP_ACCOUNT_PROBLEM:
+      g_value_set_boolean (value, self->account_problem);
+      break;
     case PROP_NEXT_ATTEMPT:
       g_value_set_boxed (value, self->next_attempt);
       break;
@@ -125,6 +129,7 @@ byline_outbox_job_class_init (BylineOutboxJobClass *klass)
   properties[PROP_ATTEMPTS] = g_param_spec_uint ("attempts", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, flags);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
+  properties[PROP_ACCOUNT_PROBLEM] = g_param_spec_boolean ("account-problem", NULL, NULL, FALSE, flags);
   properties[PROP_NEXT_ATTEMPT] = g_param_spec_boxed ("next-attempt", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -183,11 +188,31 @@ void
 _byline_outbox_job_set_error (BylineOutboxJob *self,
                               const char      *message)
 {
+  if (message == NULL && self->account_problem)
+    {
+      self->account_problem = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_PROBLEM]);
+    }
   if (g_strcmp0 (self->error_message, message) == 0)
     return;
   g_free (self->error_message);
   self->error_message = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+}
+
+void
+_byline_outbox_job_set_failure (BylineOutboxJob *self,
+                                const GError    *error)
+{
+  gboolean account_problem = g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_AUTH);
+
+  /* (Told before the message, which a window shows with its buttons.) */
+  if (self->account_problem != account_problem)
+    {
+      self->account_problem = account_problem;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_PROBLEM]);
+    }
+  _byline_outbox_job_set_error (self, error->message);
 }
 
 void
@@ -296,6 +321,11 @@ _byline_outbox_job_to_json (BylineOutboxJob *self)
   json_builder_add_int_value (builder, self->attempts);
   add_date (builder, "next_attempt", self->state == BYLINE_OUTBOX_JOB_WAITING ? self->next_attempt : NULL);
   add_string (builder, "error", self->error_message);
+  if (self->account_problem)
+    {
+      json_builder_set_member_name (builder, "account_problem");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   json_builder_set_member_name (builder, "written_versions");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->written_versions->len; i++)
@@ -357,6 +387,8 @@ _byline_outbox_job_from_json (JsonObject  *object,
     self->created = g_date_time_new_now_utc ();
   self->attempts = json_object_get_int_member_with_default (object, "attempts", 0);
   self->error_message = g_strdup (get_string (object, "error"));
+  self->account_problem = self->error_message != NULL
+                          && json_object_get_boolean_member_with_default (object, "account_problem", FALSE);
 
   self->state = BYLINE_OUTBOX_JOB_QUEUED;
   if (g_strcmp0 (state, "failed") == 0)
@@ -455,6 +487,14 @@ byline_outbox_job_get_progress (BylineOutboxJob *self)
 {
   g_return_val_if_fail (BYLINE_IS_OUTBOX_JOB (self), 0.0);
   return self->progress;
+}
+
+gboolean
+byline_outbox_job_get_account_problem (BylineOutboxJob *self)
+{
+  g_return_val_if_fail (BYLINE_IS_OUTBOX_JOB (self), FALSE);
+
+  return self->account_problem;
 }
 
 const char *

@@ -26,6 +26,7 @@ struct _BylineOutboxJob
   guint                 attempts;
   double                progress;
   char                 *error_message;
+  gboolean              account_problem;   /* the failure is fixed in the account */
   GDateTime            *next_attempt;      /* wall clock, for people and for the file */
   gint64                next_attempt_mono; /* the same, for the timer */
   gboolean              offline;           /* WAITING for the network, not for a time */
@@ -43,8 +44,12 @@ BylineOutboxJob *_byline_outbox_job_new          (const char            *draft_i
                                                   GDateTime             *publish_at);
 void             _byline_outbox_job_set_state    (BylineOutboxJob       *self,
                                                   BylineOutboxJobState   state);
+/* @message NULL: no failure (the account's problem too). */
 void             _byline_outbox_job_set_error    (BylineOutboxJob       *self,
                                                   const char            *message);
+/* Why an attempt failed, and whether the account is what to fix. */
+void             _byline_outbox_job_set_failure  (BylineOutboxJob       *self,
+                                                  const GError          *error);
 void             _byline_outbox_job_set_progress (BylineOutboxJob       *self,
                                                   double                 progress);
 /* @when_mono 0: no time (offline, or not waiting). */

@@ -354,7 +354,7 @@ finish_job (BylineOutbox         *self,
       return;
     }
 
-  _byline_outbox_job_set_error (job, error->message);
+  _byline_outbox_job_set_failure (job, error);
   if (destination != NULL && byline_destination_error_is_transient (error))
     {
       gint64 now = g_get_monotonic_time ();

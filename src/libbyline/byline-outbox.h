@@ -58,6 +58,9 @@ guint                 byline_outbox_job_get_attempts      (BylineOutboxJob *self
 double                byline_outbox_job_get_progress      (BylineOutboxJob *self);
 /* Why the last attempt failed, or why the job waits; NULL when it did not. */
 const char           *byline_outbox_job_get_error_message (BylineOutboxJob *self);
+/* The last attempt failed for the account's token or password (wrong, or not
+ * in the keyring): the account's settings are where to fix it. */
+gboolean              byline_outbox_job_get_account_problem (BylineOutboxJob *self);
 /* WAITING: when the next attempt is due (NULL while offline). */
 GDateTime            *byline_outbox_job_get_next_attempt  (BylineOutboxJob *self);
 /* SENT: what the destination holds now. */

@@ -1438,6 +1438,52 @@ test_send_wordpress (Fixture       *f,
   }
 }
 
+static gboolean
+account_dialog_closed (gpointer data)
+{
+  Fixture *f = data;
+
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)) == NULL;
+}
+
+/* The token was changed on the server: the send says so, and its Account…
+ * button opens the account, where the new token sends the story. */
+static void
+test_wrong_token_account (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(BylineArticle) sent = NULL;
+  AdwDialog *dialog;
+  GtkWidget *secret_row;
+
+  add_newsroom (f, "not-the-token");
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  g_assert_false (gtk_widget_get_visible (bar_button (f, "account_button")));
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_FAILED, 20000);
+  g_assert_nonnull (strstr (bar_text (f), "Wrong token or password"));
+  g_assert_true (gtk_widget_get_visible (bar_button (f, "account_button")));
+  g_assert_true (gtk_widget_get_visible (bar_button (f, "retry_button")));
+
+  g_signal_emit_by_name (bar_button (f, "account_button"), "clicked");
+  byline_ui_test_wait (100);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_ACCOUNT_DIALOG (dialog));
+  secret_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), BYLINE_TYPE_ACCOUNT_DIALOG,
+                                                           "secret_row"));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_focus_in, secret_row, 5000));
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "secret_row", BYLINE_TEST_REPORTER_TOKEN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL));
+  g_assert_true (byline_ui_test_wait_until (account_dialog_closed, f, 10000));
+
+  /* Saved: the story goes again by itself. */
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
+  g_assert_false (gtk_widget_get_visible (bar_button (f, "account_button")));
+  assert_on_server (f, sent, "submitted");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1472,6 +1518,8 @@ main (int   argc,
   g_test_add ("/ui/publish/failed-then-retry", Fixture, NULL, fixture_setup, test_failed_then_retry,
               fixture_teardown);
   g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
+              fixture_teardown);
+  g_test_add ("/ui/publish/wrong-token-account", Fixture, NULL, fixture_setup, test_wrong_token_account,
               fixture_teardown);
   g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
               fixture_teardown);

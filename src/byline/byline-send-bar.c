@@ -94,7 +94,11 @@ byline_outbox_job_describe (BylineOutboxJob *job,
     {
     case BYLINE_OUTBOX_JOB_QUEUED:
       if (problem != NULL)
-        return g_strdup_printf (_("Waiting to go to “%s”: %s"), to, problem);
+        {
+          g_autofree char *why = as_sentence (problem);
+
+          return g_strdup_printf (_("Waiting to go to “%s”: %s"), to, why);
+        }
       return g_strdup_printf (_("Queued for “%s”."), to);
     case BYLINE_OUTBOX_JOB_WAITING:
       if (next != NULL)

@@ -1446,6 +1446,17 @@ account_dialog_closed (gpointer data)
   return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)) == NULL;
 }
 
+static const SecretSchema account_schema = {
+  "io.github.bylinenews.Byline.Account", SECRET_SCHEMA_NONE,
+  { { "account", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
+};
+
+static gboolean
+account_button_shown (gpointer data)
+{
+  return gtk_widget_get_visible (bar_button (data, "account_button"));
+}
+
 /* The token was changed on the server: the send says so, and its Account…
  * button opens the account, where the new token sends the story. */
 static void
@@ -1481,6 +1492,40 @@ test_wrong_token_account (Fixture       *f,
   /* Saved: the story goes again by itself. */
   wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
   g_assert_false (gtk_widget_get_visible (bar_button (f, "account_button")));
+  assert_on_server (f, sent, "submitted");
+}
+
+/* The keyring has no token for the account (a new login keyring, say):
+ * the send waits, and Account… is where to give it. */
+static void
+test_no_token_account (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BylineArticle) sent = NULL;
+  AdwDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  /* Gone from the keyring (as Byline's accounts keep it there). */
+  secret_password_clear_sync (&account_schema, NULL, &error, "account", NEWSROOM, NULL);
+  g_assert_no_error (error);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  g_assert_true (byline_ui_test_wait_until (account_button_shown, f, 10000));
+  g_assert_cmpint (byline_outbox_job_get_state (byline_send_bar_get_job (byline_window_get_send_bar (f->window))),
+                   ==, BYLINE_OUTBOX_JOB_QUEUED);
+  g_assert_true (g_str_has_suffix (bar_text (f), "enter it again."));
+
+  g_signal_emit_by_name (bar_button (f, "account_button"), "clicked");
+  byline_ui_test_wait (100);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_ACCOUNT_DIALOG (dialog));
+  set_row_text (BYLINE_ACCOUNT_DIALOG (dialog), "secret_row", BYLINE_TEST_REPORTER_TOKEN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL));
+  g_assert_true (byline_ui_test_wait_until (account_dialog_closed, f, 10000));
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
   assert_on_server (f, sent, "submitted");
 }
 
@@ -1520,6 +1565,8 @@ main (int   argc,
   g_test_add ("/ui/publish/account-removed", Fixture, NULL, fixture_setup, test_account_removed,
               fixture_teardown);
   g_test_add ("/ui/publish/wrong-token-account", Fixture, NULL, fixture_setup, test_wrong_token_account,
+              fixture_teardown);
+  g_test_add ("/ui/publish/no-token-account", Fixture, NULL, fixture_setup, test_no_token_account,
               fixture_teardown);
   g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
               fixture_teardown);

@@ -447,6 +447,43 @@ byline_account_dialog_get_saved (BylineAccountDialog *self)
   return self->saved;
 }
 
+/* The account fixed: the story goes again with what it has now.  (A job
+ * held for a missing secret goes by itself once the account is saved.) */
+static void
+on_fixing_closed (BylineOutboxJob *job,
+                  AdwDialog       *dialog)
+{
+  BylineAccountDialog *self = BYLINE_ACCOUNT_DIALOG (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->saved || byline_outbox_job_get_state (job) != BYLINE_OUTBOX_JOB_FAILED)
+    return;
+  if (!byline_outbox_retry (byline_publisher_get_outbox (self->publisher), byline_outbox_job_get_id (job), &error)
+      && !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+    g_warning ("Could not retry: %s", error->message);
+}
+
+void
+byline_account_dialog_present_for_job (BylinePublisher *publisher,
+                                       BylineOutboxJob *job,
+                                       GtkWidget       *parent)
+{
+  BylineAccount *account;
+  AdwDialog *dialog;
+
+  g_return_if_fail (BYLINE_IS_PUBLISHER (publisher));
+  g_return_if_fail (BYLINE_IS_OUTBOX_JOB (job));
+
+  account = byline_accounts_lookup (byline_publisher_get_accounts (publisher),
+                                    byline_outbox_job_get_destination (job));
+  if (account == NULL)
+    return;
+  dialog = byline_account_dialog_new (publisher, account);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (on_fixing_closed), job, G_CONNECT_SWAPPED);
+  /* (It opens with the keyboard in the token or password.) */
+  adw_dialog_present (dialog, parent);
+}
+
 /* ----------------------------------------------------------------- GObject */
 
 /* A test of the connection nobody waits for any more: a dead server would

@@ -25,5 +25,10 @@ gboolean    byline_account_dialog_is_busy     (BylineAccountDialog *self);
 const char *byline_account_dialog_get_result  (BylineAccountDialog *self);
 /* TRUE once the account was saved from this dialog. */
 gboolean    byline_account_dialog_get_saved   (BylineAccountDialog *self);
+/* Opens the account of @job, whose token or password was refused or is
+ * missing; once it is saved there, a failed @job is sent again. */
+void        byline_account_dialog_present_for_job (BylinePublisher *publisher,
+                                                   BylineOutboxJob *job,
+                                                   GtkWidget       *parent);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-account-dialog.h"
 #include "byline-outbox-button.h"
 #include "byline-publisher.h"
 #include "byline-send-bar.h"
@@ -34,12 +35,14 @@ update_row (AdwActionRow *row)
 {
   BylineOutboxJob *job = g_object_get_data (G_OBJECT (row), "job");
   BylinePublisher *publisher = g_object_get_data (G_OBJECT (row), "publisher");
+  GtkWidget *account = g_object_get_data (G_OBJECT (row), "account");
   GtkWidget *retry = g_object_get_data (G_OBJECT (row), "retry");
   GtkWidget *cancel = g_object_get_data (G_OBJECT (row), "cancel");
   BylineOutboxJobState state = byline_outbox_job_get_state (job);
   g_autofree char *text = byline_outbox_job_describe (job, publisher);
 
   adw_action_row_set_subtitle (row, text);
+  gtk_widget_set_visible (account, byline_publisher_job_needs_account (publisher, job));
   gtk_widget_set_visible (retry, state == BYLINE_OUTBOX_JOB_FAILED || state == BYLINE_OUTBOX_JOB_WAITING);
   gtk_widget_set_visible (cancel, state != BYLINE_OUTBOX_JOB_SENT);
 }
@@ -70,6 +73,7 @@ create_row (gpointer item,
   const char *id = byline_outbox_job_get_id (job);
   g_autoptr(BylineArticle) article = NULL;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *account = row_button ("avatar-default-symbolic", _("Edit the account"), "outbox.account", id);
   GtkWidget *retry = row_button ("view-refresh-symbolic", _("Retry"), "outbox.retry", id);
   GtkWidget *cancel = row_button ("process-stop-symbolic", _("Cancel"), "outbox.cancel", id);
   const char *headline = NULL;
@@ -82,14 +86,18 @@ create_row (gpointer item,
                                  headline && *headline ? headline : _("Untitled Story"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), account);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), retry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
 
   g_object_set_data_full (G_OBJECT (row), "job", g_object_ref (job), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "publisher", g_object_ref (self->publisher), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "account", account);
   g_object_set_data (G_OBJECT (row), "retry", retry);
   g_object_set_data (G_OBJECT (row), "cancel", cancel);
   g_signal_connect_object (job, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  /* (Whether its account has a secret is the publisher's to know.) */
+  g_signal_connect_object (self->publisher, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   update_row (ADW_ACTION_ROW (row));
   return row;
 }
@@ -173,6 +181,21 @@ retry_action (GtkWidget  *widget,
   if (!byline_outbox_retry (byline_publisher_get_outbox (self->publisher),
                             g_variant_get_string (param, NULL), &error))
     g_warning ("Could not retry: %s", error->message);
+}
+
+static void
+account_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BylineOutboxButton *self = BYLINE_OUTBOX_BUTTON (widget);
+  BylineOutboxJob *job = byline_outbox_find (byline_publisher_get_outbox (self->publisher),
+                                             g_variant_get_string (param, NULL));
+
+  if (job == NULL)
+    return;
+  gtk_menu_button_popdown (self->button);
+  byline_account_dialog_present_for_job (self->publisher, job, widget);
 }
 
 static void
@@ -276,6 +299,7 @@ byline_outbox_button_class_init (BylineOutboxButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, button);
   gtk_widget_class_bind_template_child (widget_class, BylineOutboxButton, count_label);
 
+  gtk_widget_class_install_action (widget_class, "outbox.account", "s", account_action);
   gtk_widget_class_install_action (widget_class, "outbox.retry", "s", retry_action);
   gtk_widget_class_install_action (widget_class, "outbox.cancel", "s", cancel_action);
   gtk_widget_class_install_action (widget_class, "outbox.clear-sent", NULL, clear_sent_action);

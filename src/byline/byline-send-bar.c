@@ -207,40 +207,15 @@ retry_action (GtkWidget  *widget,
     g_warning ("Could not retry: %s", error->message);
 }
 
-/* The account fixed: the story goes with what it has now. */
-static void
-on_account_dialog_closed (BylineSendBar *self,
-                          AdwDialog     *dialog)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!byline_account_dialog_get_saved (BYLINE_ACCOUNT_DIALOG (dialog)) || self->job == NULL
-      || byline_outbox_job_get_state (self->job) != BYLINE_OUTBOX_JOB_FAILED)
-    return;
-  if (!byline_outbox_retry (byline_publisher_get_outbox (self->publisher), byline_outbox_job_get_id (self->job),
-                            &error))
-    g_warning ("Could not retry: %s", error->message);
-}
-
 static void
 account_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
   BylineSendBar *self = BYLINE_SEND_BAR (widget);
-  BylineAccount *account;
-  AdwDialog *dialog;
 
-  if (self->job == NULL || self->publisher == NULL)
-    return;
-  account = byline_accounts_lookup (byline_publisher_get_accounts (self->publisher),
-                                    byline_outbox_job_get_destination (self->job));
-  if (account == NULL)
-    return;
-  dialog = byline_account_dialog_new (self->publisher, account);
-  g_signal_connect_object (dialog, "closed", G_CALLBACK (on_account_dialog_closed), self, G_CONNECT_SWAPPED);
-  /* (It opens with the keyboard in the token or password.) */
-  adw_dialog_present (dialog, widget);
+  if (self->job != NULL && self->publisher != NULL)
+    byline_account_dialog_present_for_job (self->publisher, self->job, widget);
 }
 
 static void

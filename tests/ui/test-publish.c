@@ -1501,9 +1501,12 @@ static void
 test_no_token_account (Fixture       *f,
                        gconstpointer  data)
 {
+  BylineOutboxButton *outbox_button = byline_window_get_outbox_button (f->window);
   g_autoptr(BylineArticle) sent = NULL;
-  AdwDialog *dialog;
   g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *account;
+  AdwDialog *dialog;
 
   add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
   /* Gone from the keyring (as Byline's accounts keep it there). */
@@ -1518,7 +1521,16 @@ test_no_token_account (Fixture       *f,
                    ==, BYLINE_OUTBOX_JOB_QUEUED);
   g_assert_true (g_str_has_suffix (bar_text (f), "enter it again."));
 
-  g_signal_emit_by_name (bar_button (f, "account_button"), "clicked");
+  /* The outbox offers the same, by the story's row. */
+  byline_outbox_button_popup (outbox_button);
+  byline_ui_test_wait (200);
+  row = gtk_list_box_get_row_at_index (byline_outbox_button_get_list (outbox_button), 0);
+  g_assert_nonnull (row);
+  account = byline_ui_test_find_button (GTK_WIDGET (row), "Edit the account");
+  g_assert_nonnull (account);
+  g_assert_true (gtk_widget_get_visible (account));
+  g_assert_false (gtk_widget_get_visible (byline_ui_test_find_button (GTK_WIDGET (row), "Retry")));
+  g_signal_emit_by_name (account, "clicked");
   byline_ui_test_wait (100);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
   g_assert_true (BYLINE_IS_ACCOUNT_DIALOG (dialog));
@@ -1527,6 +1539,7 @@ test_no_token_account (Fixture       *f,
   g_assert_true (byline_ui_test_wait_until (account_dialog_closed, f, 10000));
   wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 20000);
   assert_on_server (f, sent, "submitted");
+  g_assert_false (gtk_widget_get_visible (account));
 }
 
 int

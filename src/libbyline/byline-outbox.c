@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
+#include <gio/gunixmounts.h>
 #include <glib/gstdio.h>
 
 #include "byline-article.h"
@@ -28,6 +29,7 @@ struct _BylineOutbox
 
   BylineDraftStore  *store;
   GNetworkMonitor   *monitor;
+  GUnixMountMonitor *mounts;
   GHashTable        *destinations;   /* name → BylineDestination */
   GPtrArray         *jobs;           /* BylineOutboxJob, oldest first */
   BylineOutboxJob   *current;
@@ -583,6 +585,22 @@ schedule_soon (BylineOutbox *self)
     self->idle_id = g_idle_add (idle_cb, self);
 }
 
+/* Whatever waited goes now. */
+static void
+wake_waiting (BylineOutbox *self)
+{
+  for (guint i = 0; i < self->jobs->len; i++)
+    {
+      BylineOutboxJob *job = g_ptr_array_index (self->jobs, i);
+
+      if (job->state == BYLINE_OUTBOX_JOB_WAITING)
+        {
+          job->offline = FALSE;
+          _byline_outbox_job_set_next_attempt (job, 0);
+        }
+    }
+}
+
 static void
 network_changed_cb (GNetworkMonitor *monitor,
                     gboolean         available,
@@ -590,16 +608,17 @@ network_changed_cb (GNetworkMonitor *monitor,
 {
   /* The line is back: whatever waited for it, or failed on it, goes now. */
   if (available)
-    for (guint i = 0; i < self->jobs->len; i++)
-      {
-        BylineOutboxJob *job = g_ptr_array_index (self->jobs, i);
+    wake_waiting (self);
+  schedule_soon (self);
+}
 
-        if (job->state == BYLINE_OUTBOX_JOB_WAITING)
-          {
-            job->offline = FALSE;
-            _byline_outbox_job_set_next_attempt (job, 0);
-          }
-      }
+/* A drive was mounted: the shared folder a story waits for may be there now,
+ * rather than at the next try, up to a quarter of an hour later. */
+static void
+mounts_changed_cb (GUnixMountMonitor *mounts,
+                   BylineOutbox      *self)
+{
+  wake_waiting (self);
   schedule_soon (self);
 }
 
@@ -615,6 +634,8 @@ byline_outbox_dispose (GObject *object)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_func (self->monitor, network_changed_cb, self);
+  if (self->mounts != NULL)
+    g_signal_handlers_disconnect_by_func (self->mounts, mounts_changed_cb, self);
 
   G_OBJECT_CLASS (byline_outbox_parent_class)->dispose (object);
 }
@@ -626,6 +647,7 @@ byline_outbox_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->mounts);
   g_clear_pointer (&self->destinations, g_hash_table_unref);
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->rand, g_rand_free);
@@ -722,6 +744,8 @@ byline_outbox_new (BylineDraftStore *store,
   self->store = g_object_ref (store);
   self->monitor = g_object_ref (monitor ? monitor : g_network_monitor_get_default ());
   g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (network_changed_cb), self, 0);
+  self->mounts = g_unix_mount_monitor_get ();
+  g_signal_connect_object (self->mounts, "mounts-changed", G_CALLBACK (mounts_changed_cb), self, 0);
   return self;
 }
 

@@ -114,9 +114,28 @@ on_popover_show (GtkWidget *popover,
                  GtkWidget *box)
 {
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (popover));
+  GtkWidget *button = gtk_widget_get_parent (popover);
   int width = root != NULL ? gtk_widget_get_width (root) : 0;
+  int box_width = width > 0 ? MIN (POPOVER_WIDTH, width - POPOVER_ROOM) : POPOVER_WIDTH;
+  GtkAlign align = GTK_ALIGN_CENTER;
+  graphene_point_t at;
 
-  gtk_widget_set_size_request (box, width > 0 ? MIN (POPOVER_WIDTH, width - POPOVER_ROOM) : POPOVER_WIDTH, -1);
+  gtk_widget_set_size_request (box, box_width, -1);
+
+  /* Centred on its button, it ran past a narrow window's edge (X11 keeps a
+   * popover on the screen, not in the window): towards the window then. */
+  if (width > 0 && button != NULL
+      && gtk_widget_compute_point (button, root, &GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.f, 0),
+                                   &at))
+    {
+      float half = (box_width + POPOVER_ROOM) / 2.f;
+
+      if (at.x + half > width)
+        align = GTK_ALIGN_END;
+      else if (at.x - half < 0)
+        align = GTK_ALIGN_START;
+    }
+  gtk_widget_set_halign (popover, align);
 }
 
 /* The list of jobs is built when the outbox is first opened: most windows

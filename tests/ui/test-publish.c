@@ -851,6 +851,9 @@ check_send_narrow (Fixture *f)
   byline_ui_test_wait (200);
   g_test_message ("the outbox: %d px in %d", gtk_widget_get_width (popover), gtk_widget_get_width (GTK_WIDGET (f->window)));
   g_assert_cmpint (gtk_widget_get_width (popover), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  /* Its button is at the right: it opens leftwards, into the window, not
+   * centred on the button and past the window's edge. */
+  g_assert_cmpint (gtk_widget_get_halign (popover), ==, GTK_ALIGN_END);
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);

@@ -133,6 +133,28 @@ open_destination (BylineAccounts  *accounts,
 
 /* ------------------------------------------------------------ account */
 
+/* A folder named for an account is the newsroom's from now on: made if need
+ * be, and marked (see byline-folder-destination.h), as the window does when
+ * its account is saved. */
+static gboolean
+take_folder (BylineAccounts  *accounts,
+             const char      *name,
+             GError         **error)
+{
+  g_autoptr(BylineDestination) destination = open_destination (accounts, name, error);
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (destination == NULL)
+    return FALSE;
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (destination), TRUE);
+  byline_destination_check_async (destination, NULL, byline_cli_got_result, &result);
+  identity = byline_destination_check_finish (destination, byline_cli_wait_result (&result), error);
+  if (identity == NULL)
+    g_prefix_error (error, _("The account “%s” is kept, but its folder cannot be used: "), name);
+  return identity != NULL;
+}
+
 static gboolean
 account_add (BylineCli       *cli,
              BylineAccounts  *accounts,
@@ -165,6 +187,8 @@ account_add (BylineCli       *cli,
   if (secret != NULL)
     memset (secret, 0, strlen (secret));
   if (!byline_accounts_save_finish (accounts, byline_cli_wait_result (&result), error))
+    return FALSE;
+  if (kind == BYLINE_ACCOUNT_FOLDER && !take_folder (accounts, byline_account_get_name (account), error))
     return FALSE;
   return byline_cli_say (error, existed ? _("Updated the account “%s”.\n") : _("Added the account “%s”.\n"),
               byline_account_get_name (account));

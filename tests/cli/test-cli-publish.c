@@ -227,6 +227,36 @@ test_account (void)
   assert_failed (&check_removed, "There is no account");
 }
 
+/* A folder account: its folder is taken when it is added (made, and marked
+ * as the newsroom's), so that a send later goes there; a folder that cannot
+ * be is said at once. */
+static void
+test_folder_account (void)
+{
+  g_autoptr(GFile) share = byline_test_make_folder ("share");
+  g_autoptr(GFile) under = g_file_get_child (share, "toa-soan");
+  g_autoptr(GFile) mark = g_file_get_child (under, ".byline-newsroom");
+  g_autoptr(GFile) file = g_file_get_child (share, "tap-tin");
+  g_autoptr(GFile) below_file = g_file_get_child (file, "toa-soan");
+  g_autoptr(BylineArticle) draft = make_draft ();
+  g_autofree char *item = NULL;
+  g_auto(Run) add = { 0 };
+  g_auto(Run) publish = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_cli (&add, "account", "add", "Ổ mạng", "--kind", "folder", "--url", g_file_peek_path (under));
+  assert_ok (&add);
+  g_assert_true (g_file_query_exists (mark, NULL));
+  run_cli (&publish, "publish", byline_article_get_id (draft), "--to", "Ổ mạng", "--override");
+  assert_ok (&publish);
+  item = g_build_filename (g_file_peek_path (under), "submitted", byline_article_get_id (draft), "item.json", NULL);
+  g_assert_true (g_file_test (item, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), "", 0, NULL));
+  run_cli (&bad, "account", "add", "Hỏng", "--kind", "folder", "--url", g_file_peek_path (below_file));
+  assert_failed (&bad, "The account “Hỏng” is kept, but its folder cannot be used: ");
+}
+
 static void
 test_secret_from_environment (void)
 {
@@ -416,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-publish/account", test_account);
   g_test_add_func ("/cli-publish/secret-from-environment", test_secret_from_environment);
+  g_test_add_func ("/cli-publish/folder-account", test_folder_account);
   g_test_add_func ("/cli-publish/publish", test_publish);
   g_test_add_func ("/cli-publish/checks-block-publishing", test_checks_block_publishing);
   g_test_add_func ("/cli-publish/server-down-then-back", test_server_down_then_back);

@@ -424,6 +424,15 @@ shoot_sending (void)
       gtk_widget_activate_action (GTK_WIDGET (dialog), "account.test", NULL);
       show_dialog (window, dialog, "account-test.png");
     }
+  if (wanted ("review-not-connected.png"))
+    {
+      /* An editor's queue on the shared folder whose drive is not connected. */
+      dialog = byline_window_show_review_queue (window);
+      byline_review_dialog_show (BYLINE_REVIEW_DIALOG (dialog), "Ổ mạng chung", BYLINE_STATUS_SUBMITTED);
+      byline_ui_test_wait (800);
+      capture (GTK_WIDGET (window), "review-not-connected.png");
+      adw_dialog_force_close (dialog);
+    }
   byline_publisher_stop (publisher);
   done (window);
 }
@@ -779,7 +788,8 @@ main (int   argc,
       done (window);
     }
   if (wanted ("send-menu.png") || wanted ("send-failed.png") || wanted ("sent.png") || wanted ("outbox.png")
-      || wanted ("send-account.png") || wanted ("accounts.png") || wanted ("account-test.png"))
+      || wanted ("send-account.png") || wanted ("accounts.png") || wanted ("account-test.png")
+      || wanted ("review-not-connected.png"))
     shoot_sending ();
   if (wanted ("review-queue.png") || wanted ("review-bar.png") || wanted ("review-returned.png")
       || wanted ("review-changes.png"))

@@ -318,6 +318,8 @@ will_write_cb (const char *version,
   save_or_warn (context->self, job);
 }
 
+static void watch_mounts (BylineOutbox *self);
+
 static void
 finish_job (BylineOutbox         *self,
             BylineOutboxJob      *job,
@@ -368,6 +370,7 @@ finish_job (BylineOutbox         *self,
       job->offline = FALSE;
       _byline_outbox_job_set_next_attempt (job, when);
       _byline_outbox_job_set_state (job, BYLINE_OUTBOX_JOB_WAITING);
+      watch_mounts (self);
       save_or_warn (self, job);
       return;
     }
@@ -622,6 +625,17 @@ mounts_changed_cb (GUnixMountMonitor *mounts,
   schedule_soon (self);
 }
 
+/* From the first send that waits: most runs never need it, and the start
+ * of the window does not pay for it. */
+static void
+watch_mounts (BylineOutbox *self)
+{
+  if (self->mounts != NULL)
+    return;
+  self->mounts = g_unix_mount_monitor_get ();
+  g_signal_connect_object (self->mounts, "mounts-changed", G_CALLBACK (mounts_changed_cb), self, 0);
+}
+
 /* --------------------------------------------------------------- object */
 
 static void
@@ -744,8 +758,6 @@ byline_outbox_new (BylineDraftStore *store,
   self->store = g_object_ref (store);
   self->monitor = g_object_ref (monitor ? monitor : g_network_monitor_get_default ());
   g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (network_changed_cb), self, 0);
-  self->mounts = g_unix_mount_monitor_get ();
-  g_signal_connect_object (self->mounts, "mounts-changed", G_CALLBACK (mounts_changed_cb), self, 0);
   return self;
 }
 

@@ -16,6 +16,7 @@
 
 #include "byline-draft-format.h"
 #include "byline-error.h"
+#include "byline-files.h"
 #include "byline-folder-destination.h"
 #include "byline-http-private.h"
 #include "publish-test-utils.h"
@@ -109,6 +110,20 @@ test_folder (void)
   g_rmdir (tmp);
 }
 
+/* A file not there, in Vietnamese through and through. */
+static void
+test_file_not_there (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/khong-co/lu-quet.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_null (bytes);
+  byline_io_error_reword (&error, file);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "/khong-co/lu-quet.docx: không tìm thấy");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +140,7 @@ main (int   argc,
   g_test_add_func ("/core/vietnamese/draft-format", test_draft_format);
   g_test_add_func ("/core/vietnamese/http", test_http);
   g_test_add_func ("/core/vietnamese/folder", test_folder);
+  g_test_add_func ("/core/vietnamese/file-not-there", test_file_not_there);
 
   return g_test_run ();
 }

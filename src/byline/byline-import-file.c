@@ -81,7 +81,11 @@ read_file (GFile                      *file,
   name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
-    return NULL;
+    {
+      /* A stick pulled out, a typo on the command line: said in our words. */
+      byline_io_error_reword (error, file);
+      return NULL;
+    }
   size = g_file_info_get_size (info);
   if (size > BYLINE_IMPORT_MAX_SIZE)
     {
@@ -92,7 +96,10 @@ read_file (GFile                      *file,
 
       if (input == NULL
           || !g_input_stream_read_all (G_INPUT_STREAM (input), head, sizeof head, &n, NULL, error))
-        return NULL;
+        {
+          byline_io_error_reword (error, file);
+          return NULL;
+        }
       /* A Word document carries its photos: it may be larger. */
       limit = byline_import_size_limit (head, n);
       if ((gsize) size > limit)
@@ -104,7 +111,10 @@ read_file (GFile                      *file,
     }
   bytes = g_file_load_bytes (file, NULL, NULL, error);
   if (bytes == NULL)
-    return NULL;
+    {
+      byline_io_error_reword (error, file);
+      return NULL;
+    }
   folder = g_file_get_parent (file);
 
   /* What the CLI takes, with the same messages for what it does not. */

@@ -91,6 +91,63 @@ finish_temporary (GOutputStream  *stream,
 }
 
 gboolean
+byline_io_error_is_disconnection (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED);
+}
+
+const char *
+byline_io_error_phrase (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != G_IO_ERROR)
+    return NULL;
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      return _("it is not there");
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("you do not have permission");
+    case G_IO_ERROR_NO_SPACE:
+      return _("the drive is full");
+    case G_IO_ERROR_READ_ONLY:
+      return _("the drive can only be read");
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("it is a folder, not a file");
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return _("a file is where a folder of its path should be");
+    case G_IO_ERROR_TIMED_OUT:
+      return _("the network drive did not answer");
+    default:
+      return byline_io_error_is_disconnection (error) ? _("the network drive is not connected") : NULL;
+    }
+}
+
+void
+byline_io_error_reword (GError **error,
+                        GFile   *file)
+{
+  const char *phrase;
+  g_autofree char *name = NULL;
+  GError *reworded;
+
+  if (error == NULL || *error == NULL || (phrase = byline_io_error_phrase (*error)) == NULL)
+    return;
+  name = g_file_get_parse_name (file);
+  reworded = g_error_new ((*error)->domain, (*error)->code, "%s: %s", name, phrase);
+  g_error_free (*error);
+  *error = reworded;
+}
+
+gboolean
 byline_file_write_atomically (GFile   *file,
                              GBytes  *bytes,
                              GError **error)

@@ -28,6 +28,16 @@ gboolean byline_file_remove_tree      (GFile   *file,
  * cut, %XX decoded (left as it is when that is no UTF-8); NULL when it ends
  * with a slash. */
 char    *byline_file_name_of_ref      (const char *ref);
+/* What went wrong in a GIO error of the usual kinds, in the person's words
+ * ("the drive is full"), or NULL: GLib's own messages are not all translated
+ * (in Vietnamese "Error opening file …" is not). */
+const char *byline_io_error_phrase    (const GError *error);
+/* A GIO network error, from a network drive too: may be gone later. */
+gboolean byline_io_error_is_disconnection (const GError *error);
+/* *@error, from a GIO call on @file, said again as "FILE: what went wrong"
+ * when byline_io_error_phrase() knows it; its domain and code are kept. */
+void     byline_io_error_reword       (GError **error,
+                                       GFile   *file);
 /* The same for a temporary folder that goes with an object
  * (g_object_set_data_full()'s GDestroyNotify): @file is a GFile, unreffed. */
 void     byline_file_remove_tree_and_unref (gpointer file);

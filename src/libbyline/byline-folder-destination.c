@@ -19,6 +19,7 @@
 #include "byline-article.h"
 #include "byline-destination-private.h"
 #include "byline-error.h"
+#include "byline-files.h"
 #include "byline-folder-destination.h"
 #include "byline-image.h"
 #include "byline-ninjs.h"
@@ -93,46 +94,6 @@ folder_send_free (FolderSend *data)
 }
 
 /* A failure of GIO as a BYLINE_ERROR: a share that went away is worth a retry. */
-/* A network drive gone, or not answering: it may be back in a while. */
-static gboolean
-is_disconnection (const GError *cause)
-{
-  return g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED)
-      || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED);
-}
-
-/* The usual causes in our words: GLib's own are not all translated ("Error
- * creating directory …" is not in Vietnamese), and name the file again. */
-static const char *
-cause_phrase (const GError *cause)
-{
-  if (cause->domain != G_IO_ERROR)
-    return NULL;
-  switch (cause->code)
-    {
-    case G_IO_ERROR_NO_SPACE:
-      return _("the drive is full");
-    case G_IO_ERROR_PERMISSION_DENIED:
-      return _("you do not have permission");
-    case G_IO_ERROR_READ_ONLY:
-      return _("the drive can only be read");
-    case G_IO_ERROR_TIMED_OUT:
-      return _("the network drive did not answer");
-    case G_IO_ERROR_NOT_FOUND:
-      return _("it is not there");
-    case G_IO_ERROR_NOT_DIRECTORY:
-      return _("a file is where a folder of its path should be");
-    default:
-      return is_disconnection (cause) ? _("the network drive is not connected") : NULL;
-    }
-}
-
 static void
 set_io_error (GError    **error,
               GError     *cause,
@@ -140,7 +101,7 @@ set_io_error (GError    **error,
               const char *format)  /* translated, "… %s: %s" for the name and the cause */
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  const char *phrase = cause_phrase (cause);
+  const char *phrase = byline_io_error_phrase (cause);
   BylineError code = BYLINE_ERROR_FAILED;
 
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -148,7 +109,7 @@ set_io_error (GError    **error,
       g_propagate_error (error, cause);
       return;
     }
-  if (is_disconnection (cause))
+  if (byline_io_error_is_disconnection (cause))
     code = BYLINE_ERROR_NETWORK;
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     code = BYLINE_ERROR_NO_SPACE;
@@ -260,7 +221,7 @@ set_failure (GError    **error,
 {
   if (cause->domain == BYLINE_ERROR || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, cause);
-  else if (!is_disconnection (cause) && !holds_stories (folder, NULL))
+  else if (!byline_io_error_is_disconnection (cause) && !holds_stories (folder, NULL))
     {
       set_not_there_error (error, folder);
       g_error_free (cause);

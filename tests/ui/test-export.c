@@ -166,6 +166,32 @@ test_bad_files (void)
   g_assert_cmpuint (count_drafts (store), ==, 0);
 }
 
+/* A file gone before it is opened (a stick pulled out, a name mistyped on the
+ * command line), or a folder: in our words, not GLib's ("Error when getting
+ * information for file …", which has no Vietnamese). */
+static void
+test_files_not_there (void)
+{
+  g_autoptr(GFile) drafts = byline_test_make_folder ("drafts");
+  g_autoptr(BylineDraftStore) store = byline_draft_store_new (drafts);
+  g_autoptr(GFile) stick = byline_test_make_folder ("usb");
+  g_autoptr(GFile) gone = g_file_get_child (stick, "lu-quet.docx");
+  g_autofree char *gone_says = g_strdup_printf ("%s: it is not there", g_file_peek_path (gone));
+  g_autofree char *folder_says = g_strdup_printf ("%s: it is a folder, not a file", g_file_peek_path (stick));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) folder_error = NULL;
+  g_autofree char *id = byline_import_file (store, gone, &error);
+  g_autofree char *folder_id = byline_import_file (store, stick, &folder_error);
+
+  g_assert_null (id);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, gone_says);
+  g_assert_null (folder_id);
+  g_test_message ("%s", folder_error->message);
+  g_assert_cmpstr (folder_error->message, ==, folder_says);
+  g_assert_cmpuint (count_drafts (store), ==, 0);
+}
+
 typedef struct
 {
   GFile *drafts;
@@ -248,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/text", test_text);
   g_test_add_func ("/ui/export/own-draft", test_own_draft);
   g_test_add_func ("/ui/export/bad-files", test_bad_files);
+  g_test_add_func ("/ui/export/files-not-there", test_files_not_there);
   g_test_add_func ("/ui/export/document-pictures-in-thread", test_document_pictures_in_thread);
   return g_test_run ();
 }

@@ -774,6 +774,27 @@ test_picture_too_large (Fixture       *f,
   g_assert_false (byline_newsroom_server_has_asset (f->server, sha256));
 }
 
+/* A picture gone from the disk since it was added (on a stick pulled out):
+ * the message names it and says so, not in GLib's words. */
+static void
+test_picture_gone (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GFile) blob = byline_test_make_blob (f->media, "IMG_2041.jpg", 20000, &sha256);
+  g_autofree char *says = g_strdup_printf ("Could not read the picture %s: it is not there",
+                                          g_file_peek_path (blob));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_delete (blob, NULL, NULL));
+  upload (f, blob, sha256, NULL, &error);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==, says);
+  g_assert_false (byline_destination_error_is_transient (error));
+  g_assert_false (byline_newsroom_server_has_asset (f->server, sha256));
+}
+
 static void
 test_picture_hash_mismatch (Fixture       *f,
                             gconstpointer  data)
@@ -1136,6 +1157,7 @@ main (int   argc,
 
   TEST ("picture/too-large", test_picture_too_large);
   TEST ("picture/hash-mismatch", test_picture_hash_mismatch);
+  TEST ("picture/gone", test_picture_gone);
   TEST ("picture/reset-during-upload", test_reset_during_upload);
   TEST ("picture/scaled-down", test_pictures_scaled_down);
   TEST ("picture/full-size", test_pictures_full_size);

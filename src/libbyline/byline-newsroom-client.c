@@ -16,6 +16,7 @@
 #include "byline-destination-private.h"
 #include "byline-error.h"
 #include "byline-file-stream-private.h"
+#include "byline-files.h"
 #include "byline-http-private.h"
 #include "byline-newsroom-private.h"
 
@@ -388,9 +389,12 @@ asset_head_cb (GObject      *source,
   stream = _byline_file_stream_new (data->file, &data->size, g_task_get_cancellable (task), &error);
   if (stream == NULL)
     {
+      const char *phrase = byline_io_error_phrase (error);
+
+      /* (A picture gone since it was added: in our words, not GLib's.) */
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
                                _("Could not read the picture %s: %s"),
-                               g_file_peek_path (data->file), error->message);
+                               g_file_peek_path (data->file), phrase != NULL ? phrase : error->message);
       return;
     }
 

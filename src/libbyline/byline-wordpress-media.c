@@ -20,6 +20,7 @@
 
 #include "byline-error.h"
 #include "byline-file-stream-private.h"
+#include "byline-files.h"
 #include "byline-image.h"
 #include "byline-wordpress-private.h"
 
@@ -238,8 +239,10 @@ _byline_wordpress_media_ensure (BylineWordpressDestination  *self,
   stream = md5 ? _byline_file_stream_new (file, &size, cancellable, &local_error) : NULL;
   if (stream == NULL)
     {
+      const char *phrase = byline_io_error_phrase (local_error);
+
       g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("Could not read the picture %s: %s"),
-                   g_file_peek_path (file), local_error->message);
+                   g_file_peek_path (file), phrase != NULL ? phrase : local_error->message);
       return NULL;
     }
 

@@ -104,7 +104,10 @@ byline_outbox_job_describe (BylineOutboxJob *job,
       if (next != NULL)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (next);
-          g_autofree char *when = g_date_time_format (local, "%H:%M:%S");
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          /* Seconds matter in the first tries only; later, minutes apart. */
+          gboolean soon = g_date_time_difference (local, now) < 60 * G_TIME_SPAN_SECOND;
+          g_autofree char *when = g_date_time_format (local, soon ? "%H:%M:%S" : "%H:%M");
 
           /* Translators: the second %s is a sentence saying why, the third a time */
           return g_strdup_printf (_("Not sent to “%s” yet: %s Trying again by itself at %s."),

@@ -883,6 +883,8 @@ test_server_down (Fixture       *f,
   /* The reason is a sentence of its own, not "(… down.). Trying…". */
   g_assert_true (g_str_has_prefix (bar_text (f), "Not sent to “" NEWSROOM "” yet: "));
   g_assert_nonnull (strstr (bar_text (f), "refused the connection: the server may be down. Trying again by itself at "));
+  /* A try seconds away is told to the second. */
+  g_assert_true (g_regex_match_simple (" at [0-9]{2}:[0-9]{2}:[0-9]{2}\\.$", bar_text (f), 0, 0));
   g_assert_cmpstr (byline_outbox_button_get_count (outbox_button), ==, "1");
   job = byline_send_bar_get_job (byline_window_get_send_bar (f->window));
   g_assert_cmpuint (byline_outbox_job_get_attempts (job), >=, 1);
@@ -1498,6 +1500,22 @@ test_wrong_token_account (Fixture       *f,
   assert_on_server (f, sent, "submitted");
 }
 
+/* A try minutes away is told to the minute: seconds would only be noise. */
+static void
+test_waiting_minutes (Fixture       *f,
+                      gconstpointer  data)
+{
+  add_newsroom (f, BYLINE_TEST_REPORTER_TOKEN);
+  byline_outbox_set_backoff (byline_publisher_get_outbox (f->publisher), 10 * 60 * 1000, 10 * 60 * 1000);
+  type_story (f);
+  choose_destination (f, NEWSROOM);
+  server_down (f);
+  send (f, "submitted");
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+  g_test_message ("%s", bar_text (f));
+  g_assert_true (g_regex_match_simple (" Trying again by itself at [0-9]{2}:[0-9]{2}\\.$", bar_text (f), 0, 0));
+}
+
 /* The keyring has no token for the account (a new login keyring, say):
  * the send waits, and Account… is where to give it. */
 static void
@@ -1583,6 +1601,8 @@ main (int   argc,
   g_test_add ("/ui/publish/wrong-token-account", Fixture, NULL, fixture_setup, test_wrong_token_account,
               fixture_teardown);
   g_test_add ("/ui/publish/no-token-account", Fixture, NULL, fixture_setup, test_no_token_account,
+              fixture_teardown);
+  g_test_add ("/ui/publish/waiting-minutes", Fixture, NULL, fixture_setup, test_waiting_minutes,
               fixture_teardown);
   g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
               fixture_teardown);

@@ -8,6 +8,8 @@
 #include "byline-test-utils.h"
 #include "byline-destination.h"
 #include "byline-folder-destination.h"
+#include "byline-mounts-private.h"
+#include "byline-review-private.h"
 #include "publish-test-utils.h"
 
 typedef struct
@@ -538,6 +540,71 @@ test_stories_before_the_mark (Fixture       *f,
   g_assert_true (g_file_query_exists (mark, NULL));
 }
 
+static char *
+write_table (GFile      *folder,
+             const char *name,
+             const char *text)
+{
+  g_autofree char *path = g_build_filename (g_file_peek_path (folder), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Which drive of the system's table a folder is on, when it is not mounted. */
+static void
+test_unmounted_drive (void)
+{
+  g_autoptr(GFile) tables = byline_test_make_folder ("tables");
+  g_autofree char *fstab = write_table (tables, "fstab",
+                                        "/dev/sda1 / ext4 defaults 0 1\n"
+                                        "//may-chu/toasoan /mnt/toa-soan cifs noauto,user 0 0\n");
+  g_autofree char *bare = write_table (tables, "mounts", "/dev/sda1 / ext4 rw 0 0\n");
+  g_autofree char *with_share = write_table (tables, "mounts-share",
+                                             "/dev/sda1 / ext4 rw 0 0\n"
+                                             "//may-chu/toasoan /mnt/toa-soan cifs rw 0 0\n");
+  g_autofree char *below = _byline_unmounted_drive_of ("/mnt/toa-soan/bai-gui", fstab, bare);
+  g_autofree char *at = _byline_unmounted_drive_of ("/mnt/toa-soan", fstab, bare);
+  g_autofree char *home = _byline_unmounted_drive_of ("/home/huong/toa-soan", fstab, bare);
+  g_autofree char *connected = _byline_unmounted_drive_of ("/mnt/toa-soan/bai-gui", fstab, with_share);
+
+  g_assert_cmpstr (below, ==, "/mnt/toa-soan");
+  g_assert_cmpstr (at, ==, "/mnt/toa-soan");
+  g_assert_null (home);
+  g_assert_null (connected);
+}
+
+/* A folder on a drive of the system's table that is not mounted is not
+ * reached, even marked (the mount point's own, local, folder was marked
+ * once), even chosen: saving the account then would take the local disk. */
+static void
+test_drive_in_table_not_mounted (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) tables = byline_test_make_folder ("tables");
+  g_autofree char *fstab_text = g_strdup_printf ("/dev/sda1 / ext4 defaults 0 1\n"
+                                                 "//may-chu/toasoan %s cifs noauto 0 0\n",
+                                                 g_file_peek_path (f->folder));
+  g_autofree char *fstab = write_table (tables, "fstab", fstab_text);
+  g_autofree char *mounts = write_table (tables, "mounts", "/dev/sda1 / ext4 rw 0 0\n");
+  g_autoptr(GFile) mark = g_file_get_child (f->folder, ".byline-newsroom");
+  g_autoptr(BylineIdentity) identity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (mark, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _byline_folder_destination_set_mount_tables (BYLINE_FOLDER_DESTINATION (f->destination), fstab, mounts);
+
+  g_assert_false (send_full (f, BYLINE_STATUS_SUBMITTED, NULL, NULL, &error));
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "which is not connected"));
+  g_assert_cmpuint (count_children (f->folder), ==, 1);
+  g_clear_error (&error);
+  identity = check (f->destination, &error);
+  g_assert_null (identity);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+}
+
 static void
 test_default_folder (void)
 {
@@ -581,6 +648,8 @@ main (int   argc,
   TEST ("drive-not-connected", test_drive_not_connected);
   TEST ("folder-not-there", test_folder_not_there);
   TEST ("stories-before-the-mark", test_stories_before_the_mark);
+  TEST ("drive-in-table-not-mounted", test_drive_in_table_not_mounted);
+  g_test_add_func ("/folder-destination/unmounted-drive", test_unmounted_drive);
   g_test_add_func ("/folder-destination/default-folder", test_default_folder);
 
   return g_test_run ();

@@ -22,6 +22,7 @@
 #include "byline-files.h"
 #include "byline-folder-destination.h"
 #include "byline-image.h"
+#include "byline-mounts-private.h"
 #include "byline-ninjs.h"
 #include "byline-review-private.h"
 
@@ -33,6 +34,8 @@ struct _BylineFolderDestination
   BylineRoles        roles;
   gboolean           is_default;
   gboolean           take;        /* made and marked if need be: the default, or just chosen */
+  char              *fstab;       /* the mount tables read, for tests; NULL: the system's */
+  char              *mounts;
 };
 
 /* A folder a network drive is mounted on is an empty folder of this
@@ -158,7 +161,19 @@ _byline_folder_destination_reach (BylineFolderDestination  *self,
   g_autoptr(GFile) mark = g_file_get_child (self->folder, NEWSROOM_MARK);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *drive = NULL;
 
+  /* A drive of the system's table not mounted: whatever is in its folder
+   * now is the local disk's, mark or not, chosen or not. */
+  if (g_file_peek_path (self->folder) != NULL
+      && (drive = _byline_unmounted_drive_of (g_file_peek_path (self->folder), self->fstab, self->mounts)) != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->folder);
+
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
+                   _("The folder %s is on the drive %s, which is not connected."), name, drive);
+      return FALSE;
+    }
   if (g_file_query_exists (mark, cancellable))
     return TRUE;
 
@@ -781,6 +796,8 @@ byline_folder_destination_finalize (GObject *object)
   BylineFolderDestination *self = BYLINE_FOLDER_DESTINATION (object);
 
   g_clear_object (&self->folder);
+  g_free (self->fstab);
+  g_free (self->mounts);
 
   G_OBJECT_CLASS (byline_folder_destination_parent_class)->finalize (object);
 }
@@ -835,6 +852,19 @@ byline_folder_destination_set_roles (BylineFolderDestination *self,
 
   self->roles = roles;
   _byline_destination_set_roles (BYLINE_DESTINATION (self), roles);
+}
+
+void
+_byline_folder_destination_set_mount_tables (BylineFolderDestination *self,
+                                             const char              *fstab,
+                                             const char              *mounts)
+{
+  g_return_if_fail (BYLINE_IS_FOLDER_DESTINATION (self));
+
+  g_free (self->fstab);
+  self->fstab = g_strdup (fstab);
+  g_free (self->mounts);
+  self->mounts = g_strdup (mounts);
 }
 
 void

@@ -43,6 +43,10 @@ void               _byline_folder_review_iface_init   (BylineReviewSourceInterfa
 gboolean           _byline_folder_destination_reach   (BylineFolderDestination     *self,
                                                        GCancellable                *cancellable,
                                                        GError                     **error);
+/* The mount tables its checks read (fstab, mounts), for tests: NULL, the system's. */
+void               _byline_folder_destination_set_mount_tables (BylineFolderDestination *self,
+                                                                const char              *fstab,
+                                                                const char              *mounts);
 
 G_END_DECLS
 

@@ -315,19 +315,22 @@ on_checked (GObject      *source,
   g_autoptr(BylineAccountDialog) self = user_data;
   g_autoptr(BylineIdentity) identity = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean saving;
 
   identity = byline_publisher_check_account_finish (BYLINE_PUBLISHER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (identity != NULL && g_object_steal_data (G_OBJECT (self), "close-when-checked") != NULL)
+  saving = g_object_steal_data (G_OBJECT (self), "close-when-checked") != NULL;
+  if (identity != NULL && saving)
     {
       set_busy (self, FALSE);
       adw_dialog_close (ADW_DIALOG (self));
       return;
     }
-  g_object_set_data (G_OBJECT (self), "close-when-checked", NULL);
+  /* (Saved all the same: the drive may be connected later.) */
   if (identity == NULL)
-    show_result (self, "error", _("Could not connect"), error->message);
+    show_result (self, "error", saving ? _("Saved, but the folder cannot be used yet") : _("Could not connect"),
+                 error->message);
   else
     {
       g_autofree char *who = g_strdup_printf (_("Signed in as %s (%s)"),

@@ -1500,6 +1500,29 @@ test_wrong_token_account (Fixture       *f,
   assert_on_server (f, sent, "submitted");
 }
 
+/* A folder account saved while its folder cannot be used (here, below a
+ * file; a drive not connected says the same): kept, and the dialog says why. */
+static void
+test_folder_account_not_usable (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) share = byline_test_make_folder ("share");
+  g_autoptr(GFile) file = g_file_get_child (share, "tap-tin");
+  g_autoptr(GFile) below = g_file_get_child (file, "toa-soan");
+  g_autoptr(BylineAccountDialog) dialog = NULL;
+  const char *result;
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), "", 0, NULL));
+  dialog = fill_account (f, NULL, FOLDER, BYLINE_ACCOUNT_FOLDER, g_file_peek_path (below), NULL, NULL,
+                         "account.save");
+  result = byline_account_dialog_get_result (dialog);
+  g_test_message ("%s", result);
+  g_assert_true (g_str_has_prefix (result, "Saved, but the folder cannot be used yet\n"));
+  g_assert_nonnull (strstr (result, "tap-tin"));
+  g_assert_nonnull (byline_accounts_lookup (byline_publisher_get_accounts (f->publisher), FOLDER));
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+}
+
 /* A try minutes away is told to the minute: seconds would only be noise. */
 static void
 test_waiting_minutes (Fixture       *f,
@@ -1604,6 +1627,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/publish/waiting-minutes", Fixture, NULL, fixture_setup, test_waiting_minutes,
               fixture_teardown);
+  g_test_add ("/ui/publish/folder-account-not-usable", Fixture, NULL, fixture_setup,
+              test_folder_account_not_usable, fixture_teardown);
   g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
               fixture_teardown);
   g_test_add ("/ui/publish/account-not-saved", Fixture, NULL, fixture_setup, test_account_not_saved,

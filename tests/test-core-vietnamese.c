@@ -96,7 +96,7 @@ test_folder (void)
 
   g_assert_error (not_there, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
   g_assert_cmpstr (not_there->message, ==, expected);
-  g_assert_error (empty, BYLINE_ERROR, BYLINE_ERROR_NETWORK);
+  g_assert_error (empty, BYLINE_ERROR, BYLINE_ERROR_NOT_NEWSROOM);
   g_assert_true (g_str_has_prefix (empty->message, "Thư mục "));
   g_assert_nonnull (strstr (empty->message, "không có gì của tòa soạn"));
 

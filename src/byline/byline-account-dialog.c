@@ -450,8 +450,9 @@ byline_account_dialog_get_saved (BylineAccountDialog *self)
   return self->saved;
 }
 
-/* The account fixed: the story goes again with what it has now.  (A job
- * held for a missing secret goes by itself once the account is saved.) */
+/* The account fixed: the story goes again with what it has now, a waiting
+ * one at once.  (A job held for a missing secret goes by itself once the
+ * account is saved.) */
 static void
 on_fixing_closed (BylineOutboxJob *job,
                   AdwDialog       *dialog)
@@ -459,7 +460,8 @@ on_fixing_closed (BylineOutboxJob *job,
   BylineAccountDialog *self = BYLINE_ACCOUNT_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!self->saved || byline_outbox_job_get_state (job) != BYLINE_OUTBOX_JOB_FAILED)
+  if (!self->saved || (byline_outbox_job_get_state (job) != BYLINE_OUTBOX_JOB_FAILED
+                       && byline_outbox_job_get_state (job) != BYLINE_OUTBOX_JOB_WAITING))
     return;
   if (!byline_outbox_retry (byline_publisher_get_outbox (self->publisher), byline_outbox_job_get_id (job), &error)
       && !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))

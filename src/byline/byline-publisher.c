@@ -286,6 +286,7 @@ byline_publisher_job_needs_account (BylinePublisher *self,
   switch (byline_outbox_job_get_state (job))
     {
     case BYLINE_OUTBOX_JOB_FAILED:
+    case BYLINE_OUTBOX_JOB_WAITING:
       return byline_outbox_job_get_account_problem (job);
     case BYLINE_OUTBOX_JOB_QUEUED:
       problem = g_hash_table_lookup (self->problems, name);

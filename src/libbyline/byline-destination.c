@@ -408,5 +408,6 @@ byline_destination_error_is_transient (const GError *error)
   g_return_val_if_fail (error != NULL, FALSE);
 
   return g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK)
-      || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_SERVER);
+      || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_SERVER)
+      || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_NEWSROOM);
 }

@@ -31,6 +31,9 @@ typedef enum
   BYLINE_ERROR_TLS,               /* the server's certificate is not trusted: never retried */
   BYLINE_ERROR_NO_SPACE,          /* the disk (or the person's quota) is full */
   BYLINE_ERROR_NOT_WRITABLE,      /* no permission to write there, or a read-only disk */
+  BYLINE_ERROR_NOT_NEWSROOM,      /* a folder account's folder holds nothing of the newsroom's: its
+                                   * drive not connected, or the wrong folder: retry later, or fix
+                                   * the account */
 } BylineError;
 
 GQuark byline_error_quark (void);

@@ -209,7 +209,7 @@ _byline_folder_destination_reach (BylineFolderDestination  *self,
     {
       g_autofree char *name = g_file_get_parse_name (self->folder);
 
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_NEWSROOM,
                    _("The folder %s has nothing of the newsroom’s in it: is its network drive connected? "
                      "If it is the right folder, test the account’s connection in Preferences."), name);
       return FALSE;

@@ -204,7 +204,9 @@ void
 _byline_outbox_job_set_failure (BylineOutboxJob *self,
                                 const GError    *error)
 {
-  gboolean account_problem = g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_AUTH);
+  /* A token refused, or a folder that may be the wrong one. */
+  gboolean account_problem = g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_AUTH)
+                             || g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_NEWSROOM);
 
   /* (Told before the message, which a window shows with its buttons.) */
   if (self->account_problem != account_problem)

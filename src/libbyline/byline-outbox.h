@@ -59,7 +59,8 @@ double                byline_outbox_job_get_progress      (BylineOutboxJob *self
 /* Why the last attempt failed, or why the job waits; NULL when it did not. */
 const char           *byline_outbox_job_get_error_message (BylineOutboxJob *self);
 /* The last attempt failed for the account's token or password (wrong, or not
- * in the keyring): the account's settings are where to fix it. */
+ * in the keyring), or found its folder empty of the newsroom's: the
+ * account's settings are where to fix it (or to take that folder). */
 gboolean              byline_outbox_job_get_account_problem (BylineOutboxJob *self);
 /* WAITING: when the next attempt is due (NULL while offline). */
 GDateTime            *byline_outbox_job_get_next_attempt  (BylineOutboxJob *self);

@@ -1523,6 +1523,53 @@ test_folder_account_not_usable (Fixture       *f,
   adw_dialog_force_close (ADW_DIALOG (dialog));
 }
 
+/* A folder account whose folder holds nothing of the newsroom's (set up by
+ * hand in accounts.ini, or by an older Byline): the send waits, Account…
+ * opens it, and saving it there takes the folder and sends the story. */
+static void
+test_folder_not_newsroom_account (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) folder = byline_test_make_folder ("share");
+  g_autoptr(GFile) mark = g_file_get_child (folder, ".byline-newsroom");
+  g_autoptr(BylineAccount) account = byline_account_new (FOLDER, BYLINE_ACCOUNT_FOLDER,
+                                                         g_file_peek_path (folder), NULL);
+  BylineAccounts *accounts = byline_publisher_get_accounts (f->publisher);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) item = NULL;
+  AdwDialog *dialog;
+
+  byline_accounts_save_async (accounts, account, NULL, NULL, byline_test_got_result, &result);
+  g_assert_true (byline_accounts_save_finish (accounts, byline_test_wait (&result), &error));
+  g_assert_no_error (error);
+  /* Tries ten minutes apart: only the account's Save can make it go now. */
+  byline_outbox_set_backoff (byline_publisher_get_outbox (f->publisher), 10 * 60 * 1000, 10 * 60 * 1000);
+  type_story (f);
+  choose_destination (f, FOLDER);
+  send (f, "submitted");
+  sent = saved_draft (f);
+  wait_for_state (f, BYLINE_OUTBOX_JOB_WAITING, 20000);
+  g_assert_nonnull (strstr (bar_text (f), "nothing of the newsroom’s in it"));
+  g_assert_true (gtk_widget_get_visible (bar_button (f, "account_button")));
+  g_assert_false (g_file_query_exists (mark, NULL));
+
+  g_signal_emit_by_name (bar_button (f, "account_button"), "clicked");
+  byline_ui_test_wait (100);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (BYLINE_IS_ACCOUNT_DIALOG (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL));
+  g_assert_true (byline_ui_test_wait_until (account_dialog_closed, f, 10000));
+  g_assert_true (g_file_query_exists (mark, NULL));
+
+  /* At once, not at the next try. */
+  wait_for_state (f, BYLINE_OUTBOX_JOB_SENT, 5000);
+  item = g_file_new_build_filename (g_file_peek_path (folder), "submitted", byline_article_get_id (sent),
+                                    "item.json", NULL);
+  g_assert_true (g_file_query_exists (item, NULL));
+}
+
 /* A try minutes away is told to the minute: seconds would only be noise. */
 static void
 test_waiting_minutes (Fixture       *f,
@@ -1629,6 +1676,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/publish/folder-account-not-usable", Fixture, NULL, fixture_setup,
               test_folder_account_not_usable, fixture_teardown);
+  g_test_add ("/ui/publish/folder-not-newsroom-account", Fixture, NULL, fixture_setup,
+              test_folder_not_newsroom_account, fixture_teardown);
   g_test_add ("/ui/publish/account-cancel", Fixture, NULL, fixture_setup, test_account_cancel,
               fixture_teardown);
   g_test_add ("/ui/publish/account-not-saved", Fixture, NULL, fixture_setup, test_account_not_saved,

@@ -133,14 +133,11 @@ set_not_there_error (GError **error,
                _("The folder %s is not there: is its network drive connected?"), name);
 }
 
+/* A folder from before the mark: a status's folder of stories in it. */
 static gboolean
 holds_stories (GFile        *folder,
                GCancellable *cancellable)
 {
-  g_autoptr(GFile) mark = g_file_get_child (folder, NEWSROOM_MARK);
-
-  if (g_file_query_exists (mark, cancellable))
-    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
     {
       g_autoptr(GFile) by_status = g_file_get_child (folder, byline_status_to_string (all_statuses[i]));
@@ -234,9 +231,12 @@ set_failure (GError    **error,
              GFile      *folder,
              const char *format)  /* translated, "… %s: %s" for the folder and the cause */
 {
+  g_autoptr(GFile) mark = g_file_get_child (folder, NEWSROOM_MARK);
+
   if (cause->domain == BYLINE_ERROR || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, cause);
-  else if (!byline_io_error_is_disconnection (cause) && !holds_stories (folder, NULL))
+  else if (!byline_io_error_is_disconnection (cause)
+           && !g_file_query_exists (mark, NULL) && !holds_stories (folder, NULL))
     {
       set_not_there_error (error, folder);
       g_error_free (cause);

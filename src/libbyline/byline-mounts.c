@@ -13,31 +13,23 @@
 
 #include "byline-mounts-private.h"
 
+/* The system's tables: GLib's own defaults on Linux. */
+#define SYSTEM_FSTAB  "/etc/fstab"
+#define SYSTEM_MOUNTS "/proc/self/mountinfo"
+
 static GHashTable *
 table_points (const char *fstab)
 {
   GHashTable *paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  size_t n = 0;
+  GUnixMountPoint **points = g_unix_mount_points_get_from_file (fstab, NULL, &n);
 
-  if (fstab != NULL)
+  for (size_t i = 0; i < n; i++)
     {
-      size_t n = 0;
-      GUnixMountPoint **points = g_unix_mount_points_get_from_file (fstab, NULL, &n);
-
-      for (size_t i = 0; i < n; i++)
-        {
-          g_hash_table_add (paths, g_strdup (g_unix_mount_point_get_mount_path (points[i])));
-          g_unix_mount_point_free (points[i]);
-        }
-      g_free (points);
+      g_hash_table_add (paths, g_strdup (g_unix_mount_point_get_mount_path (points[i])));
+      g_unix_mount_point_free (points[i]);
     }
-  else
-    {
-      GList *points = g_unix_mount_points_get (NULL);
-
-      for (GList *l = points; l != NULL; l = l->next)
-        g_hash_table_add (paths, g_strdup (g_unix_mount_point_get_mount_path (l->data)));
-      g_list_free_full (points, (GDestroyNotify) g_unix_mount_point_free);
-    }
+  g_free (points);
   return paths;
 }
 
@@ -45,27 +37,15 @@ static GHashTable *
 mounted_paths (const char *mounts)
 {
   GHashTable *paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  size_t n = 0;
+  GUnixMountEntry **entries = g_unix_mount_entries_get_from_file (mounts, NULL, &n);
 
-  if (mounts != NULL)
+  for (size_t i = 0; i < n; i++)
     {
-      size_t n = 0;
-      GUnixMountEntry **entries = g_unix_mount_entries_get_from_file (mounts, NULL, &n);
-
-      for (size_t i = 0; i < n; i++)
-        {
-          g_hash_table_add (paths, g_strdup (g_unix_mount_entry_get_mount_path (entries[i])));
-          g_unix_mount_entry_free (entries[i]);
-        }
-      g_free (entries);
+      g_hash_table_add (paths, g_strdup (g_unix_mount_entry_get_mount_path (entries[i])));
+      g_unix_mount_entry_free (entries[i]);
     }
-  else
-    {
-      GList *entries = g_unix_mount_entries_get (NULL);
-
-      for (GList *l = entries; l != NULL; l = l->next)
-        g_hash_table_add (paths, g_strdup (g_unix_mount_entry_get_mount_path (l->data)));
-      g_list_free_full (entries, (GDestroyNotify) g_unix_mount_entry_free);
-    }
+  g_free (entries);
   return paths;
 }
 
@@ -80,10 +60,10 @@ _byline_unmounted_drive_of (const char *path,
 
   g_return_val_if_fail (path != NULL && g_path_is_absolute (path), NULL);
 
-  points = table_points (fstab);
+  points = table_points (fstab != NULL ? fstab : SYSTEM_FSTAB);
   if (g_hash_table_size (points) == 0)
     return NULL;
-  mounted = mounted_paths (mounts);
+  mounted = mounted_paths (mounts != NULL ? mounts : SYSTEM_MOUNTS);
   /* From the folder up to the drive it is on now: a mount point of the
    * table crossed on the way is a drive that should be there and is not. */
   at = g_canonicalize_filename (path, NULL);

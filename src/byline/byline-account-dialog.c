@@ -34,6 +34,7 @@ struct _BylineAccountDialog
   char                 *result;
   gboolean              busy;
   gboolean              saved;        /* the account was saved from this dialog */
+  gboolean              closing;      /* a folder account saved: checked, then closed */
   SecretState           secret_state;
   GtkWidget            *focus_before; /* weak: the keyboard's place before busy */
 
@@ -267,7 +268,7 @@ on_saved (GObject      *source,
     }
   /* A folder is the newsroom's once checked (made, and marked as such):
    * saved, it is checked before the dialog closes. */
-  g_object_set_data (G_OBJECT (self), "close-when-checked", GINT_TO_POINTER (then == THEN_TAKE_FOLDER));
+  self->closing = then == THEN_TAKE_FOLDER;
   show_result (self, "busy", _("Connecting…"), NULL);
   g_clear_object (&self->checking);
   self->checking = g_cancellable_new ();
@@ -320,7 +321,8 @@ on_checked (GObject      *source,
   identity = byline_publisher_check_account_finish (BYLINE_PUBLISHER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  saving = g_object_steal_data (G_OBJECT (self), "close-when-checked") != NULL;
+  saving = self->closing;
+  self->closing = FALSE;
   if (identity != NULL && saving)
     {
       set_busy (self, FALSE);

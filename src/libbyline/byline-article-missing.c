@@ -347,22 +347,6 @@ byline_article_dup_missing_link (BylineArticle *self,
   return picture != NULL ? g_strdup (get_member (picture, "href")) : NULL;
 }
 
-JsonNode *
-byline_article_take_missing_picture (BylineArticle *self,
-                                     int            index)
-{
-  JsonObject *picture;
-  JsonNode *taken;
-
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
-
-  if ((picture = get_picture (self, index)) == NULL)
-    return NULL;
-  taken = json_node_init_object (json_node_alloc (), picture);
-  byline_article_settle_missing_picture (self, index);
-  return taken;
-}
-
 void
 byline_article_put_back_missing_picture (BylineArticle *self,
                                          int            index,

@@ -154,11 +154,9 @@ char           *byline_article_dup_missing_link        (BylineArticle   *self,
                                                         int              index);
 typedef struct _JsonNode JsonNode;  /* json-glib's */
 
-/* Missing picture @index taken out of the list (forgotten), as a draft's
- * `pending_pictures` member holds it, to give back with
- * byline_article_put_back_missing_picture() (an undo); NULL when none. */
-JsonNode       *byline_article_take_missing_picture    (BylineArticle   *self,
-                                                        int              index);
+/* @picture, as a draft's `pending_pictures` member holds it (see
+ * byline_ninjs_dup_pending_pictures()), back in the list at @index: the
+ * undo of byline_article_settle_missing_picture(). */
 void            byline_article_put_back_missing_picture (BylineArticle  *self,
                                                          int             index,
                                                          JsonNode       *picture);

@@ -19,10 +19,9 @@
 #include "byline-article.h"
 #include "byline-destination-private.h"
 #include "byline-error.h"
-#include "byline-files.h"
 #include "byline-folder-destination.h"
+#include "byline-folder-private.h"
 #include "byline-image.h"
-#include "byline-mounts-private.h"
 #include "byline-ninjs.h"
 #include "byline-review-private.h"
 
@@ -38,22 +37,9 @@ struct _BylineFolderDestination
   char              *mounts;
 };
 
-/* A folder a network drive is mounted on is an empty folder of this
- * computer while the drive is not mounted: a story written there would
- * reach no editor.  So Byline writes into a folder only once it is the
- * newsroom's: marked with this file when it is taken, or holding stories. */
-#define NEWSROOM_MARK ".byline-newsroom"
-#define NEWSROOM_MARK_TEXT "Byline sends its stories to this folder: see draft/, submitted/, returned/, " \
-                           "scheduled/ and published/.\n"
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (BylineFolderDestination, byline_folder_destination, BYLINE_TYPE_DESTINATION,
                                G_IMPLEMENT_INTERFACE (BYLINE_TYPE_REVIEW_SOURCE,
                                                       _byline_folder_review_iface_init))
-
-static const BylineStatus all_statuses[] = {
-  BYLINE_STATUS_DRAFT, BYLINE_STATUS_SUBMITTED, BYLINE_STATUS_RETURNED,
-  BYLINE_STATUS_SCHEDULED, BYLINE_STATUS_PUBLISHED,
-};
 
 typedef struct
 {
@@ -96,153 +82,13 @@ folder_send_free (FolderSend *data)
   g_free (data);
 }
 
-/* A failure of GIO as a BYLINE_ERROR: a share that went away is worth a retry. */
-static void
-set_io_error (GError    **error,
-              GError     *cause,
-              GFile      *file,
-              const char *format)  /* translated, "… %s: %s" for the name and the cause */
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  const char *phrase = byline_io_error_phrase (cause);
-  BylineError code = BYLINE_ERROR_FAILED;
-
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, cause);
-      return;
-    }
-  if (byline_io_error_is_disconnection (cause))
-    code = BYLINE_ERROR_NETWORK;
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    code = BYLINE_ERROR_NO_SPACE;
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
-           || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    code = BYLINE_ERROR_NOT_WRITABLE;
-  g_set_error (error, BYLINE_ERROR, code, format, name, phrase != NULL ? phrase : cause->message);
-  g_error_free (cause);
-}
-
-static void
-set_not_there_error (GError **error,
-                     GFile   *folder)
-{
-  g_autofree char *name = g_file_get_parse_name (folder);
-
-  g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-               _("The folder %s is not there: is its network drive connected?"), name);
-}
-
-/* A folder from before the mark: a status's folder of stories in it. */
-static gboolean
-holds_stories (GFile        *folder,
-               GCancellable *cancellable)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
-    {
-      g_autoptr(GFile) by_status = g_file_get_child (folder, byline_status_to_string (all_statuses[i]));
-
-      if (g_file_query_file_type (by_status, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* In a thread: is the newsroom's folder there, to read and write stories in?
- * The default folder, or one the user has just chosen, is made and marked. */
+/* In a thread: is the newsroom's folder there, to read and write stories in? */
 gboolean
 _byline_folder_destination_reach (BylineFolderDestination  *self,
                                   GCancellable             *cancellable,
                                   GError                  **error)
 {
-  g_autoptr(GFile) mark = g_file_get_child (self->folder, NEWSROOM_MARK);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *drive = NULL;
-
-  /* A drive of the system's table not mounted: whatever is in its folder
-   * now is the local disk's, mark or not, chosen or not. */
-  if (g_file_peek_path (self->folder) != NULL
-      && (drive = _byline_unmounted_drive_of (g_file_peek_path (self->folder), self->fstab, self->mounts)) != NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (self->folder);
-
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NETWORK,
-                   _("The folder %s is on the drive %s, which is not connected."), name, drive);
-      return FALSE;
-    }
-  if (g_file_query_exists (mark, cancellable))
-    return TRUE;
-
-  if (self->take && !g_file_make_directory_with_parents (self->folder, cancellable, &local_error)
-      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      set_io_error (error, g_steal_pointer (&local_error), self->folder, _("Could not create the folder %s: %s"));
-      return FALSE;
-    }
-  g_clear_error (&local_error);
-
-  info = g_file_query_info (self->folder, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      set_not_there_error (error, self->folder);
-      return FALSE;
-    }
-  if (info == NULL)
-    {
-      set_io_error (error, g_steal_pointer (&local_error), self->folder, _("Could not open the folder %s: %s"));
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *name = g_file_get_parse_name (self->folder);
-
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, _("%s is a file, not a folder."), name);
-      return FALSE;
-    }
-
-  if (!self->take && !holds_stories (self->folder, cancellable))
-    {
-      g_autofree char *name = g_file_get_parse_name (self->folder);
-
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_NEWSROOM,
-                   _("The folder %s has nothing of the newsroom’s in it: is its network drive connected? "
-                     "If it is the right folder, test the account’s connection in Preferences."), name);
-      return FALSE;
-    }
-  /* Taken now, or holding stories from before the mark: marked from now on.
-   * (An editor who may only read a folder of stories reads it unmarked.) */
-  if (!g_file_replace_contents (mark, NEWSROOM_MARK_TEXT, strlen (NEWSROOM_MARK_TEXT), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error)
-      && self->take)
-    {
-      set_io_error (error, g_steal_pointer (&local_error), self->folder, _("Could not write in the folder %s: %s"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A failure within the newsroom's folder: when the folder itself has gone
- * (its drive unplugged or disconnected meanwhile), that is what to say. */
-static void
-set_failure (GError    **error,
-             GError     *cause,
-             GFile      *folder,
-             const char *format)  /* translated, "… %s: %s" for the folder and the cause */
-{
-  g_autoptr(GFile) mark = g_file_get_child (folder, NEWSROOM_MARK);
-
-  if (cause->domain == BYLINE_ERROR || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, cause);
-  else if (!byline_io_error_is_disconnection (cause)
-           && !g_file_query_exists (mark, NULL) && !holds_stories (folder, NULL))
-    {
-      set_not_there_error (error, folder);
-      g_error_free (cause);
-    }
-  else
-    set_io_error (error, cause, folder, format);
+  return _byline_folder_reach (self->folder, self->take, self->fstab, self->mounts, cancellable, error);
 }
 
 /* Ids become folder names: never one that leaves its folder. */
@@ -277,16 +123,16 @@ find_story (GFile         *folder,
             char         **version,
             GCancellable  *cancellable)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
+  for (guint i = 0; i < BYLINE_FOLDER_N_STATUSES; i++)
     {
-      g_autoptr(GFile) dir = story_folder (folder, all_statuses[i], id);
+      g_autoptr(GFile) dir = story_folder (folder, _byline_folder_statuses[i], id);
       g_autoptr(GFile) item = g_file_get_child (dir, "item.json");
       g_autoptr(GBytes) bytes = g_file_load_bytes (item, cancellable, NULL, NULL);
 
       if (bytes == NULL)
         continue;
       if (status != NULL)
-        *status = all_statuses[i];
+        *status = _byline_folder_statuses[i];
       if (version != NULL)
         *version = _byline_version_for_bytes (bytes);
       return g_steal_pointer (&dir);
@@ -501,8 +347,8 @@ send_thread (GTask        *task,
   if (old_dir != NULL && old_status != data->options->status
       && !delete_recursively (old_dir, cancellable, &error))
     {
-      set_failure (&error, g_steal_pointer (&error), data->folder,
-                   _("The story is in the folder %s, but its earlier copy could not be removed: %s"));
+      _byline_folder_set_failure (&error, g_steal_pointer (&error), data->folder,
+                                  _("The story is in the folder %s, but its earlier copy could not be removed: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -515,7 +361,8 @@ send_thread (GTask        *task,
   return;
 
 failed:
-  set_failure (&error, g_steal_pointer (&error), data->folder, _("Could not write the story into the folder %s: %s"));
+  _byline_folder_set_failure (&error, g_steal_pointer (&error), data->folder,
+                              _("Could not write the story into the folder %s: %s"));
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
@@ -670,7 +517,8 @@ set_status_thread (GTask        *task,
   return;
 
 failed:
-  set_failure (&error, g_steal_pointer (&error), data->folder, _("Could not change the story in the folder %s: %s"));
+  _byline_folder_set_failure (&error, g_steal_pointer (&error), data->folder,
+                              _("Could not change the story in the folder %s: %s"));
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
@@ -737,7 +585,8 @@ check_thread (GTask        *task,
     }
   if (!write_atomically (probe, bytes, cancellable, &error))
     {
-      set_failure (&error, g_steal_pointer (&error), self->folder, _("Could not write in the folder %s: %s"));
+      _byline_folder_set_failure (&error, g_steal_pointer (&error), self->folder,
+                                  _("Could not write in the folder %s: %s"));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -913,7 +762,8 @@ byline_folder_destination_list (BylineFolderDestination  *self,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
   if (children == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      set_failure (error, g_steal_pointer (&local_error), self->folder, _("Could not read the folder %s: %s"));
+      _byline_folder_set_failure (error, g_steal_pointer (&local_error), self->folder,
+                                  _("Could not read the folder %s: %s"));
       return NULL;
     }
   while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)

@@ -653,6 +653,18 @@ byline_newsroom_server_get_item (BylineNewsroomServer  *self,
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
+char *
+byline_newsroom_server_dup_note (BylineNewsroomServer *self,
+                                 const char           *id)
+{
+  NewsroomItem *item;
+
+  g_return_val_if_fail (BYLINE_IS_NEWSROOM_SERVER (self), NULL);
+
+  item = g_hash_table_lookup (self->items, id);
+  return item != NULL ? g_strdup (item->note) : NULL;
+}
+
 void
 byline_newsroom_server_replace_item (BylineNewsroomServer *self,
                                      const char           *id,

@@ -84,6 +84,9 @@ GBytes               *byline_newsroom_server_get_item     (BylineNewsroomServer 
                                                            const char           *id,
                                                            char                **etag,
                                                            char                **status);
+/* The note that came with the item's last status change; NULL when none. */
+char                 *byline_newsroom_server_dup_note     (BylineNewsroomServer *self,
+                                                           const char           *id);
 /* Changes an item as another client would (a new version). */
 void                  byline_newsroom_server_replace_item (BylineNewsroomServer *self,
                                                            const char           *id,

@@ -158,14 +158,14 @@ byline_changes_dialog_class_init (BylineChangesDialogClass *klass)
 static void
 byline_changes_dialog_init (BylineChangesDialog *self)
 {
-  adw_dialog_set_title (ADW_DIALOG (self), _("Changes by the Editor"));
   adw_dialog_set_content_width (ADW_DIALOG (self), 640);
   adw_dialog_set_content_height (ADW_DIALOG (self), 560);
 }
 
 AdwDialog *
 byline_changes_dialog_new (GPtrArray  *entries,
-                           const char *note)
+                           const char *note,
+                           gboolean    by_reporter)
 {
   BylineChangesDialog *self = g_object_new (BYLINE_TYPE_CHANGES_DIALOG, NULL);
   GtkWidget *toolbar = adw_toolbar_view_new ();
@@ -174,11 +174,12 @@ byline_changes_dialog_new (GPtrArray  *entries,
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *legend = gtk_label_new (_("Struck-out words were removed; underlined words were added."));
 
+  adw_dialog_set_title (ADW_DIALOG (self), by_reporter ? _("Changes by the Reporter") : _("Changes by the Editor"));
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
 
   if (note != NULL && *note != '\0')
     {
-      g_autofree char *text = g_strdup_printf (_("Editor’s note: %s"), note);
+      g_autofree char *text = g_strdup_printf (by_reporter ? _("Reporter’s note: %s") : _("Editor’s note: %s"), note);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

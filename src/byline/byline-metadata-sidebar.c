@@ -435,6 +435,13 @@ byline_metadata_sidebar_get_slug (BylineMetadataSidebar *self)
   return GTK_EDITABLE (self->slug_row);
 }
 
+GtkTextView *
+byline_metadata_sidebar_get_note (BylineMetadataSidebar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_METADATA_SIDEBAR (self), NULL);
+  return self->note_view;
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void

@@ -24,5 +24,7 @@ BylineChipEntry *byline_metadata_sidebar_get_authors      (BylineMetadataSidebar
 BylineChipEntry *byline_metadata_sidebar_get_tags         (BylineMetadataSidebar *self);
 GtkEditable     *byline_metadata_sidebar_get_dateline     (BylineMetadataSidebar *self);
 GtkEditable     *byline_metadata_sidebar_get_slug         (BylineMetadataSidebar *self);
+/* The editor's note: for the newsroom, sent with the story for review. */
+GtkTextView     *byline_metadata_sidebar_get_note         (BylineMetadataSidebar *self);
 
 G_END_DECLS

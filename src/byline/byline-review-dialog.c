@@ -105,6 +105,8 @@ row_subtitle (BylineReviewStory *story)
   g_auto(GStrv) strv = NULL;
   g_autofree char *when = NULL;
   g_autofree char *words = NULL;
+  g_autofree char *line = NULL;
+  const char *note = byline_review_story_get_story (story)->note;
   const char *author = byline_review_story_get_author (story);
   const char *category = byline_review_story_get_category (story);
   guint n_words = byline_review_story_get_word_count (story);
@@ -128,7 +130,16 @@ row_subtitle (BylineReviewStory *story)
   }
   g_strv_builder_add (parts, words);
   strv = g_strv_builder_end (parts);
-  return g_strjoinv (" · ", strv);
+  line = g_strjoinv (" · ", strv);
+  /* The note that came with it, on a line of its own: the reporter's word
+   * to the editor (or the editor's to the reporter) is read before opening. */
+  if (note != NULL && *note != '\0')
+    {
+      g_autofree char *one_line = g_strdelimit (g_strdup (note), "\r\n", ' ');
+
+      return g_strdup_printf (_("%s\nNote: %s"), line, one_line);
+    }
+  return g_steal_pointer (&line);
 }
 
 static void
@@ -162,6 +173,7 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "remote-id",
                           g_strdup (byline_review_story_get_remote_id (story)), g_free);

@@ -9,6 +9,7 @@
 
 #include "byline.h"
 #include "byline-toast-title.h"
+#include "byline-text-field.h"
 #include "byline-widget-util.h"
 
 char *
@@ -285,4 +286,69 @@ byline_pictures_filter_new (void)
   gtk_file_filter_add_mime_type (filter, "image/heic");
   gtk_file_filter_add_mime_type (filter, "image/avif");
   return filter;
+}
+
+AdwDialog *
+byline_note_dialog_new (const char *heading,
+                        const char *body,
+                        const char *field_name,
+                        const char *placeholder,
+                        const char *response,
+                        const char *response_label)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+  GtkWidget *text = byline_text_field_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 6);
+  byline_text_field_set_placeholder (BYLINE_TEXT_FIELD (text), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, field_name, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scrolled, -1, 120);
+  gtk_widget_add_css_class (scrolled, "card");
+
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "byline-note-view", text);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  response, response_label,
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), response);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+GtkTextView *
+byline_note_dialog_get_view (AdwDialog *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "byline-note-view");
+}
+
+char *
+byline_note_dialog_dup_note (AdwDialog *dialog)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (byline_note_dialog_get_view (dialog));
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+void
+byline_note_dialog_present (AdwDialog *dialog,
+                            GtkWidget *parent)
+{
+  adw_dialog_present (dialog, parent);
+  gtk_widget_grab_focus (GTK_WIDGET (byline_note_dialog_get_view (dialog)));
 }

@@ -78,4 +78,21 @@ void        byline_picture_fit          (guint        width,
  * makes JPEGs of: an iPhone's HEIC, AVIF). */
 GtkFileFilter *byline_pictures_filter_new (void);
 
+/* An alert dialog that asks for a note to the other side (returning a
+ * story, submitting it again): @body, then a few lines (named @field_name for
+ * assistive technologies, showing @placeholder while empty, scrolling past
+ * 120 px), then Cancel and @response (suggested, the default). */
+AdwDialog  *byline_note_dialog_new      (const char   *heading,
+                                         const char   *body,
+                                         const char   *field_name,
+                                         const char   *placeholder,
+                                         const char   *response,
+                                         const char   *response_label);
+GtkTextView *byline_note_dialog_get_view (AdwDialog   *dialog);
+/* The note without the spaces around it; NULL when that is empty. */
+char       *byline_note_dialog_dup_note (AdwDialog    *dialog);
+/* Presents it over @parent, with the keyboard in the note. */
+void        byline_note_dialog_present  (AdwDialog    *dialog,
+                                         GtkWidget    *parent);
+
 G_END_DECLS

@@ -38,6 +38,13 @@ _byline_window_get_checklist (BylineWindow *self)
 }
 
 void
+_byline_window_uncover_story (BylineWindow *self)
+{
+  if (adw_overlay_split_view_get_collapsed (checks_split (self)))
+    adw_overlay_split_view_set_show_sidebar (checks_split (self), FALSE);
+}
+
+void
 _byline_window_show_checklist (BylineWindow *self)
 {
   byline_checklist_run (_byline_window_get_checklist (self));
@@ -220,8 +227,7 @@ _byline_window_show_finding (BylineWindow    *self,
     return;
 
   /* Narrow: the checklist covers the text it points to. */
-  if (adw_overlay_split_view_get_collapsed (checks_split (self)))
-    adw_overlay_split_view_set_show_sidebar (checks_split (self), FALSE);
+  _byline_window_uncover_story (self);
 
   switch (byline_finding_get_field (finding))
     {

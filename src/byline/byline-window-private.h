@@ -40,7 +40,7 @@ struct _BylineWindow
   BylineOutboxButton    *narrow_outbox_button;
   /* The review queue, bar and banner (byline-window-review.c) */
   GtkWidget             *review_button;
-  AdwBanner             *returned_banner;
+  AdwBanner             *review_banner;
   GtkActionBar          *review_bar;
   GtkLabel              *review_label;
   GtkWidget             *review_publish_button;
@@ -77,6 +77,9 @@ void             _byline_window_init_checks       (BylineWindow    *self);
 BylineChecklist *_byline_window_get_checklist     (BylineWindow    *self);
 /* Runs the checks now and shows the list (before sending, too). */
 void             _byline_window_show_checklist    (BylineWindow    *self);
+/* Hides the checklist where it lies over the story (a narrow window), which
+ * keeps the keyboard out of the story. */
+void             _byline_window_uncover_story     (BylineWindow    *self);
 void             _byline_window_show_finding      (BylineWindow    *self,
                                                    BylineFinding   *finding,
                                                    BylineChecklist *checklist);

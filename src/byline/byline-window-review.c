@@ -38,6 +38,8 @@ typedef struct
   GCancellable *cancellable;    /* the checks of the current account list */
   GHashTable   *changes;        /* draft id → GPtrArray of BylineDiffEntry, from the last open */
   gboolean      sending;
+  char         *sent_key;       /* "draft id\nversion" of the last sent_here() answer */
+  gboolean      sent;
 } Review;
 
 static void
@@ -47,6 +49,7 @@ review_free (Review *review)
   g_clear_object (&review->cancellable);
   g_clear_pointer (&review->destinations, g_hash_table_unref);
   g_clear_pointer (&review->changes, g_hash_table_unref);
+  g_free (review->sent_key);
   g_free (review);
 }
 
@@ -100,10 +103,10 @@ byline_window_get_n_review_accounts (BylineWindow *self)
 }
 
 AdwBanner *
-byline_window_get_returned_banner (BylineWindow *self)
+byline_window_get_review_banner (BylineWindow *self)
 {
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
-  return self->returned_banner;
+  return self->review_banner;
 }
 
 GtkWidget *
@@ -122,6 +125,39 @@ byline_window_get_review_bar (BylineWindow *self)
 
 /* --------------------------------------------------------- what is shown */
 
+/* Whether the status the shown story has on @destination was sent from
+ * here: an editor who returned a story, not the reporter it came back to
+ * (on a newsroom folder everyone has both roles).  Cached per version. */
+static gboolean
+sent_here (BylineWindow      *self,
+           BylineDestination *destination)
+{
+  Review *review = get_review (self);
+  const char *name = byline_destination_get_name (destination);
+  const char *version = byline_article_get_remote_version (article (self), name);
+  g_autofree char *key = g_strdup_printf ("%s\n%s", byline_document_get_id (self->document), version);
+  g_autofree char *sent_version = NULL;
+  g_autoptr(BylineArticle) sent = NULL;
+
+  if (g_strcmp0 (key, review->sent_key) == 0)
+    return review->sent;
+  sent = byline_review_load_sent (self->store, byline_document_get_id (self->document), name, &sent_version, NULL);
+  g_free (review->sent_key);
+  review->sent_key = g_steal_pointer (&key);
+  review->sent = sent != NULL && version != NULL && g_strcmp0 (sent_version, version) == 0;
+  return review->sent;
+}
+
+/* Whether the last open of the shown story brought changes the other side
+ * made since this side sent it. */
+static gboolean
+has_changes (BylineWindow *self)
+{
+  GPtrArray *changes = g_hash_table_lookup (get_review (self)->changes, byline_document_get_id (self->document));
+
+  return changes != NULL && changes->len > 0;
+}
+
 static void
 update_review (BylineWindow *self)
 {
@@ -132,6 +168,7 @@ update_review (BylineWindow *self)
   gboolean any_editor = FALSE;
   gboolean reviewing;
   gboolean returned;
+  gboolean changes;
   GHashTableIter iter;
   gpointer value;
 
@@ -164,21 +201,33 @@ update_review (BylineWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-return",
                                  reviewing && !review->sending && (permissions & BYLINE_PERMISSION_RETURN));
 
-  /* Returned to this person; an editor who returned it sees no banner. */
-  returned = status == BYLINE_STATUS_RETURNED && !(permissions & BYLINE_PERMISSION_REVIEW);
-  if (returned)
-    {
-      const char *note = byline_article_get_editor_note (article (self));
-      g_autofree char *title = NULL;
+  /* Returned to this person; the editor who returned it sees no banner.  An
+   * editor reviewing a story sees the note it came with, and what the
+   * reporter changed since it was returned. */
+  returned = status == BYLINE_STATUS_RETURNED
+             && (!(permissions & BYLINE_PERMISSION_REVIEW) || !sent_here (self, destination));
+  changes = returned || (reviewing && has_changes (self));
+  {
+    const char *note = article (self) ? byline_article_get_editor_note (article (self)) : NULL;
+    gboolean has_note = note != NULL && *note != '\0';
+    AdwBanner *banner = byline_window_get_review_banner (self);
+    g_autofree char *title = NULL;
 
-      if (note != NULL && *note != '\0')
-        title = g_strdup_printf (_("Returned by the editor: %s"), note);
-      else
-        title = g_strdup (_("Returned by the editor"));
-      adw_banner_set_title (byline_window_get_returned_banner (self), title);
-    }
-  adw_banner_set_revealed (byline_window_get_returned_banner (self), returned);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-changes", returned);
+    if (returned)
+      title = has_note ? g_strdup_printf (_("Returned by the editor: %s"), note)
+                       : g_strdup (_("Returned by the editor"));
+    else if (reviewing && has_note)
+      title = g_strdup_printf (_("Note with the story: %s"), note);
+    else if (reviewing && changes)
+      title = g_strdup (_("The reporter sent the story again"));
+    if (title != NULL)
+      {
+        adw_banner_set_title (banner, title);
+        adw_banner_set_button_label (banner, changes ? _("Show _Changes") : NULL);
+      }
+    adw_banner_set_revealed (banner, title != NULL);
+  }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-changes", changes);
 }
 
 static void
@@ -447,7 +496,12 @@ on_story_opened (BylineWindow       *self,
   if (opened->merge != NULL && byline_merge_get_n_conflicts (opened->merge) > 0)
     show_merge (self, id, byline_destination_get_name (destination), opened->merge);
   else
-    byline_article_editor_focus_body (self->editor);
+    {
+      /* The story opened is what one reads now: not the checklist of the
+       * one before, over it. */
+      _byline_window_uncover_story (self);
+      byline_article_editor_focus_body (self->editor);
+    }
   update_review (self);
 }
 
@@ -574,7 +628,7 @@ ask_override (BylineWindow *self,
                                "Publishing anyway is recorded on the story."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Not selectable: the dialog's first focus selected all its text. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Errors"), -1);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), label);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
@@ -805,21 +859,25 @@ on_return_response (AdwAlertDialog *dialog,
                     const char     *response,
                     BylineWindow   *self)
 {
-  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "note-view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *note = NULL;
+  g_autofree char *note = byline_note_dialog_dup_note (ADW_DIALOG (dialog));
   SendData *data;
 
-  if (g_strcmp0 (response, "return") != 0 || self->document == NULL)
+  if (g_strcmp0 (response, "return") != 0 || self->document == NULL || note == NULL)
     return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   /* The note is the story's editor's note (never published), as in Details. */
   byline_article_set_editor_note (article (self), note);
   data = send_data_new (self, BYLINE_STATUS_RETURNED);
   data->note = g_steal_pointer (&note);
   start_send (self, data);
+}
+
+/* A story goes back with a word of what to fix: Return waits for one. */
+static void
+on_return_note_changed (AdwAlertDialog *dialog)
+{
+  g_autofree char *note = byline_note_dialog_dup_note (ADW_DIALOG (dialog));
+
+  adw_alert_dialog_set_response_enabled (dialog, "return", note != NULL);
 }
 
 static void
@@ -828,48 +886,32 @@ review_return_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autofree char *body = NULL;
   const char *note;
-  GtkWidget *view;
-  GtkWidget *scrolled;
   AdwDialog *dialog;
 
   if (self->document == NULL)
     return;
+  /* The note the story came with is the reporter's: shown, not given back
+   * to them as the editor's (it filled the field, and Return sent it). */
   note = byline_article_get_editor_note (article (self));
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), note ? note : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note for the reporter"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scrolled, -1, 120);
-  gtk_widget_add_css_class (scrolled, "card");
-
-  dialog = adw_alert_dialog_new (_("Return to Reporter?"),
-                                 _("The reporter sees your note and what you changed, and can submit the story again."));
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
-  g_object_set_data (G_OBJECT (dialog), "note-view", view);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "return", _("_Return"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "return", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "return");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  if (note != NULL && *note != '\0')
+    body = g_strdup_printf (_("The reporter sees your note and what you changed, and can submit the story "
+                              "again.\n\nThe story came with this note: “%s”"), note);
+  else
+    body = g_strdup (_("The reporter sees your note and what you changed, and can submit the story again."));
+  dialog = byline_note_dialog_new (_("Return to Reporter?"), body, _("Note for the reporter"),
+                                   _("What to fix, what to check…"), "return", _("_Return"));
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "return", FALSE);
+  g_signal_connect_object (gtk_text_view_get_buffer (byline_note_dialog_get_view (dialog)), "changed",
+                           G_CALLBACK (on_return_note_changed), dialog, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-  gtk_widget_grab_focus (view);
+  byline_note_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------- the changes */
 
-/* What the editor's version changed since the reporter last sent it: from
+/* What the other side's version changed since this side last sent it: from
  * the last open, else from the versions kept beside the draft. */
 static GPtrArray *
 dup_changes (BylineWindow *self)
@@ -904,7 +946,10 @@ byline_window_show_review_changes (BylineWindow *self)
   if (self->document == NULL)
     return NULL;
   changes = dup_changes (self);
-  dialog = byline_changes_dialog_new (changes, byline_article_get_editor_note (article (self)));
+  /* An editor sees the reporter's changes; a reporter the editor's. */
+  dialog = byline_changes_dialog_new (changes, byline_article_get_editor_note (article (self)),
+                                      (permissions_of (byline_window_get_review_destination (self))
+                                       & BYLINE_PERMISSION_REVIEW) != 0);
   adw_dialog_present (dialog, GTK_WIDGET (self));
   return dialog;
 }
@@ -937,7 +982,7 @@ _byline_window_class_init_review (GtkWidgetClass *widget_class)
   g_type_ensure (BYLINE_TYPE_REVIEW_DIALOG);
 
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_button);
-  gtk_widget_class_bind_template_child (widget_class, BylineWindow, returned_banner);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_publish_button);

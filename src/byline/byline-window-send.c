@@ -97,10 +97,16 @@ queue_send (BylineWindow *self,
 {
   g_autofree char *destination = dup_destination (self);
   g_autoptr(GError) error = NULL;
+  const char *note = NULL;
 
   if (self->document == NULL || destination == NULL)
     return;
-  if (byline_publisher_send (self->publisher, self->document, destination, status, NULL, publish_at,
+  /* A story submitted for review takes its note (Details) to the editor. */
+  if (status == BYLINE_STATUS_SUBMITTED)
+    note = byline_article_get_editor_note (byline_document_get_article (self->document));
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  if (byline_publisher_send (self->publisher, self->document, destination, status, note, publish_at,
                              &error) == NULL)
     {
       g_autofree char *message = byline_error_dup_for_person (error);
@@ -220,6 +226,40 @@ send_story (BylineWindow *self,
 }
 
 static void
+on_submit_again_response (AdwAlertDialog *dialog,
+                          const char     *response,
+                          BylineWindow   *self)
+{
+  g_autofree char *note = byline_note_dialog_dup_note (ADW_DIALOG (dialog));
+
+  if (g_strcmp0 (response, "submit") != 0 || self->document == NULL)
+    return;
+  /* The reply replaces the editor's note, which is not sent back to them. */
+  byline_article_set_editor_note (byline_document_get_article (self->document), note);
+  send_story (self, BYLINE_STATUS_SUBMITTED, NULL);
+}
+
+/* A story the editor returned goes back with a word for them: what was
+ * fixed (the field starts empty; their note is shown above it). */
+static void
+ask_submit_again (BylineWindow *self)
+{
+  const char *note = byline_article_get_editor_note (byline_document_get_article (self->document));
+  g_autofree char *body = NULL;
+  AdwDialog *dialog;
+
+  if (note != NULL && *note != '\0')
+    body = g_strdup_printf (_("The editor returned the story with this note: “%s”\n\n"
+                              "You may tell them what you changed."), note);
+  else
+    body = g_strdup (_("You may tell the editor what you changed."));
+  dialog = byline_note_dialog_new (_("Submit Again?"), body, _("Note for the editor"), _("What you changed…"),
+                                   "submit", _("_Submit"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_again_response), self, 0);
+  byline_note_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
 send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -230,6 +270,12 @@ send_action (GtkWidget  *widget,
   if (!byline_status_from_string (g_variant_get_string (param, NULL), &status)
       || status == BYLINE_STATUS_SCHEDULED || status == BYLINE_STATUS_RETURNED)
     return;
+  if (status == BYLINE_STATUS_SUBMITTED && self->document != NULL
+      && byline_article_get_status (byline_document_get_article (self->document)) == BYLINE_STATUS_RETURNED)
+    {
+      ask_submit_again (self);
+      return;
+    }
   send_story (self, status, NULL);
 }
 

@@ -29,6 +29,7 @@
 #include "byline-widget-util.h"
 #include "byline-article-editor.h"
 #include "byline-body-view.h"
+#include "byline-metadata-sidebar.h"
 
 #define REPORTER_ACCOUNT "Toà soạn Lai Châu — phóng viên"
 #define EDITOR_ACCOUNT   "Toà soạn Lai Châu — biên tập"
@@ -41,6 +42,7 @@ typedef struct
   BylineDraftStore *store;
   BylinePublisher  *publisher;
   BylineWindow     *window;
+  char             *account_name;
 } Person;
 
 typedef struct
@@ -71,6 +73,7 @@ person_start_with (Person        *person,
   g_assert_true (byline_accounts_save_finish (accounts, byline_test_wait (&result), &error));
   g_assert_no_error (error);
 
+  person->account_name = g_strdup (byline_account_get_name (account));
   person->store = byline_draft_store_new (drafts);
   person->publisher = byline_publisher_new (person->store, file, NULL);
   g_assert_true (byline_publisher_start (person->publisher, &error));
@@ -104,6 +107,7 @@ person_stop (Person *person)
     byline_publisher_stop (person->publisher);
   g_clear_object (&person->publisher);
   g_clear_object (&person->store);
+  g_clear_pointer (&person->account_name, g_free);
 }
 
 static void
@@ -193,10 +197,11 @@ first_row (BylineReviewDialog *dialog)
 
 /* Opens story @id from @person's queue of @status, by its row's Open button. */
 static void
-open_from_queue (Person       *person,
-                 const char   *id,
-                 BylineStatus  status,
-                 const char   *headline)
+open_from_queue_with_note (Person       *person,
+                           const char   *id,
+                           BylineStatus  status,
+                           const char   *headline,
+                           const char   *note)
 {
   AdwDialog *dialog;
   AdwActionRow *row;
@@ -206,6 +211,8 @@ open_from_queue (Person       *person,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person->window), "win.review-queue", NULL));
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (person->window));
   g_assert_true (BYLINE_IS_REVIEW_DIALOG (dialog));
+  /* (Someone with both roles sees the stories waiting for review first.) */
+  g_assert_true (byline_review_dialog_show (BYLINE_REVIEW_DIALOG (dialog), person->account_name, status));
   g_assert_true (byline_ui_test_wait_until (queue_listed, dialog, 15000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog)))),
                     ==, 1);
@@ -222,6 +229,15 @@ open_from_queue (Person       *person,
   /* "240 words" is kept on one line: a no-break space. */
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "\u00a0words"));
   g_assert_nonnull (byline_ui_test_find_button (GTK_WIDGET (row), "_Open"));
+  /* The note it came with, on a line of its own, before one opens it. */
+  if (note != NULL)
+    {
+      g_autofree char *line = g_strconcat ("\nNote: ", note, NULL);
+
+      g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (row), line));
+    }
+  else
+    g_assert_null (strstr (adw_action_row_get_subtitle (row), "Note:"));
 
   open = byline_ui_test_find_button (GTK_WIDGET (row), "_Open");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (open)));
@@ -229,12 +245,22 @@ open_from_queue (Person       *person,
   /* Downloading: the other Open buttons wait. */
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (open)));
   g_assert_true (byline_ui_test_wait_until (draft_shown, &shown, 15000));
+  /* (The story may be shown already: the reporter's own.) */
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_no_dialog, person->window, 15000));
   byline_ui_test_wait (100);
-  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (person->window)));
   /* The keyboard is in the story's text, as after opening a draft (it was
    * left on the Review Queue button, where a space typed opened the queue
    * again and the next one opened another story). */
   g_assert_true (byline_widget_has_keyboard (GTK_WIDGET (byline_article_editor_get_body_view (byline_window_get_editor (person->window)))));
+}
+
+static void
+open_from_queue (Person       *person,
+                 const char   *id,
+                 BylineStatus  status,
+                 const char   *headline)
+{
+  open_from_queue_with_note (person, id, status, headline, NULL);
 }
 
 static gboolean
@@ -370,7 +396,7 @@ test_return_with_note (Fixture       *f,
   check_review_bar_narrow (f->editor.window);
   g_assert_cmpuint (byline_article_get_n_images (byline_document_get_article (byline_window_get_document (f->editor.window))),
                     ==, 2);
-  g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));
+  g_assert_false (adw_banner_get_revealed (byline_window_get_review_banner (f->editor.window)));
 
   /* … edits the headline and returns the story with a note. */
   byline_article_set_headline (byline_document_get_article (byline_window_get_document (f->editor.window)),
@@ -389,7 +415,7 @@ test_return_with_note (Fixture       *f,
   byline_ui_test_wait (200);
   g_assert_false (gtk_action_bar_get_revealed (bar));
   /* The editor's own window does not call the story returned to them. */
-  g_assert_false (adw_banner_get_revealed (byline_window_get_returned_banner (f->editor.window)));
+  g_assert_false (adw_banner_get_revealed (byline_window_get_review_banner (f->editor.window)));
   g_assert_cmpint (byline_article_get_status (byline_document_get_article (byline_window_get_document (f->editor.window))),
                    ==, BYLINE_STATUS_RETURNED);
   /* The toast takes the editor on to the next story: the queue. */
@@ -406,8 +432,8 @@ test_return_with_note (Fixture       *f,
   }
 
   /* The reporter: "Returned to You" (a reporter has no other list), the banner with the note. */
-  open_from_queue (&f->reporter, id, BYLINE_STATUS_RETURNED, EDITOR_HEADLINE);
-  banner = byline_window_get_returned_banner (f->reporter.window);
+  open_from_queue_with_note (&f->reporter, id, BYLINE_STATUS_RETURNED, EDITOR_HEADLINE, NOTE);
+  banner = byline_window_get_review_banner (f->reporter.window);
   g_assert_true (adw_banner_get_revealed (banner));
   g_test_message ("Banner: %s", adw_banner_get_title (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), NOTE));
@@ -444,6 +470,224 @@ test_return_with_note (Fixture       *f,
                              BYLINE_STATUS_SUBMITTED);
   byline_ui_test_wait (50);
   g_assert_false (adw_banner_get_revealed (banner));
+}
+
+#define REPORTER_NOTE "Ảnh 2 em bổ sung nguồn sau; số hộ đã xác minh với xã."
+#define REPLY_NOTE    "Em đã hỏi lại Ban Chỉ huy: 137 hộ."
+#define FIXED_LEAD    "Mưa lớn kéo dài đã buộc chính quyền sơ tán 137 hộ dân."
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !adw_banner_get_revealed (data);
+}
+
+static GtkTextView *
+note_field_of (AdwDialog *dialog)
+{
+  GtkWidget *field = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog));
+  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (field));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  return GTK_TEXT_VIEW (view);
+}
+
+static char *
+server_note (Fixture    *f,
+             const char *id)
+{
+  return byline_newsroom_server_dup_note (f->server, id);
+}
+
+/* The note goes with the story both ways, typed in the window each time:
+ * the reporter's (Details) with the submission, seen by the editor in the
+ * queue and above the story; the editor's with the return, in a field of
+ * its own (it was filled with the reporter's note, and Return sent that
+ * back as the editor's); the reporter's reply with Submit Again, and the
+ * editor sees what the reporter changed since. */
+static void
+test_notes_both_ways (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  const char *id = byline_article_get_id (story);
+  ServerWait submitted = { f->server, id, "submitted" };
+  ServerWait returned = { f->server, id, "returned" };
+  BylineArticle *shown;
+  AdwBanner *banner;
+  AdwDialog *dialog;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  person_start (&f->reporter, f, "reporter", REPORTER_ACCOUNT, BYLINE_TEST_REPORTER_TOKEN);
+  person_start (&f->editor, f, "editor", EDITOR_ACCOUNT, BYLINE_TEST_EDITOR_TOKEN);
+  wait_for_review_account (&f->reporter);
+  wait_for_review_account (&f->editor);
+
+  /* The reporter writes a note in Details and submits from the window. */
+  byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+  byline_article_set_editor_note (story, NULL);
+  byline_article_set_publish_time (story, NULL);
+  g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_window_open_draft (f->reporter.window, id, &error));
+  g_assert_no_error (error);
+  byline_ui_test_type (byline_metadata_sidebar_get_note (byline_window_get_metadata_sidebar (f->reporter.window)),
+                       REPORTER_NOTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reporter.window), "win.send", "s", "submitted"));
+  g_assert_true (byline_ui_test_wait_until (server_has_status, &submitted, 15000));
+  note = server_note (f, id);
+  g_assert_cmpstr (note, ==, REPORTER_NOTE);
+  g_clear_pointer (&note, g_free);
+
+  /* The editor reads it in the queue and above the story. */
+  open_from_queue_with_note (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE, REPORTER_NOTE);
+  banner = byline_window_get_review_banner (f->editor.window);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "Note with the story: " REPORTER_NOTE);
+  /* Nothing to compare yet: no Show Changes (libadwaita keeps "" for none). */
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "");
+
+  /* Return: the note field starts empty, the reporter's note is above it,
+   * and Return waits for a word. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-return", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  view = note_field_of (dialog);
+  text = byline_ui_test_view_text (view);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_test_message ("Return dialog: %s", adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "“" REPORTER_NOTE "”"));
+  g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
+  byline_ui_test_type (view, "  ");
+  g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
+  byline_ui_test_type (view, NOTE);
+  g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
+  g_signal_emit_by_name (dialog, "response::return", "return");
+  adw_dialog_force_close (dialog);
+  g_assert_true (byline_ui_test_wait_until (server_has_status, &returned, 15000));
+  note = server_note (f, id);
+  g_assert_cmpstr (note, ==, NOTE);
+  g_clear_pointer (&note, g_free);
+  byline_ui_test_wait (200);
+  /* The editor who returned it is not told it was returned to them. */
+  g_assert_false (adw_banner_get_revealed (byline_window_get_review_banner (f->editor.window)));
+
+  /* The reporter fixes the lead and submits again, with a reply: the
+   * editor's note is shown, not sent back. */
+  open_from_queue_with_note (&f->reporter, id, BYLINE_STATUS_RETURNED, HEADLINE, NOTE);
+  banner = byline_window_get_review_banner (f->reporter.window);
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "Returned by the editor: " NOTE);
+  shown = byline_document_get_article (byline_window_get_document (f->reporter.window));
+  byline_article_set_lead (shown, FIXED_LEAD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reporter.window), "win.send", "s", "submitted"));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->reporter.window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Submit Again?");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "“" NOTE "”"));
+  view = note_field_of (dialog);
+  text = byline_ui_test_view_text (view);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  /* Nothing goes before the answer. */
+  byline_ui_test_wait (300);
+  g_assert_true (server_has_status (&returned));
+  byline_ui_test_type (view, REPLY_NOTE);
+  g_signal_emit_by_name (dialog, "response::submit", "submit");
+  adw_dialog_force_close (dialog);
+  g_assert_true (byline_ui_test_wait_until (server_has_status, &submitted, 15000));
+  note = server_note (f, id);
+  g_assert_cmpstr (note, ==, REPLY_NOTE);
+  g_clear_pointer (&note, g_free);
+  /* Submitted: the banner goes once the outbox has noted it in the draft. */
+  g_assert_true (byline_ui_test_wait_until (banner_hidden, banner, 5000));
+
+  /* The editor: the reply above the story, and what the reporter changed. */
+  open_from_queue_with_note (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE, REPLY_NOTE);
+  banner = byline_window_get_review_banner (f->editor.window);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "Note with the story: " REPLY_NOTE);
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "Show _Changes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-changes", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_true (BYLINE_IS_CHANGES_DIALOG (dialog));
+  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "Changes by the Reporter");
+  buffer = gtk_text_view_get_buffer (byline_changes_dialog_get_view (BYLINE_CHANGES_DIALOG (dialog)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_test_message ("The reporter's changes:\n%s", text);
+  g_assert_nonnull (strstr (text, "Lead, changed\n"));
+  g_assert_null (strstr (text, "Headline"));
+  adw_dialog_force_close (dialog);
+}
+
+static gboolean
+folder_has_status (gpointer data)
+{
+  GFile *status = data;
+
+  return g_file_query_exists (status, NULL);
+}
+
+/* A newsroom folder gives everyone both roles: the reporter's window, too,
+ * may review.  The story the editor returned still shows the reporter the
+ * returned banner with the editor's note (it showed none: an editor "had
+ * returned it"); the editor's own window still does not. */
+static void
+test_folder_returned (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+  g_autoptr(GFile) folder = byline_test_make_folder ("newsroom");
+  g_autoptr(GFile) mark = g_file_get_child (folder, ".byline-newsroom");
+  g_autoptr(BylineAccount) reporter = byline_account_new ("Tòa soạn", BYLINE_ACCOUNT_FOLDER,
+                                                          g_file_peek_path (folder), NULL);
+  g_autoptr(BylineAccount) editor = byline_account_new ("Tòa soạn", BYLINE_ACCOUNT_FOLDER,
+                                                        g_file_peek_path (folder), NULL);
+  const char *id = byline_article_get_id (story);
+  g_autofree char *submitted_path = g_build_filename (g_file_peek_path (folder), "submitted", id, "status.json", NULL);
+  g_autofree char *returned_path = g_build_filename (g_file_peek_path (folder), "returned", id, "status.json", NULL);
+  g_autoptr(GFile) submitted = g_file_new_for_path (submitted_path);
+  g_autoptr(GFile) returned = g_file_new_for_path (returned_path);
+  g_autoptr(GError) error = NULL;
+  AdwBanner *banner;
+  AdwDialog *dialog;
+
+  g_file_replace_contents (mark, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  person_start_with (&f->reporter, "reporter", reporter, NULL);
+  person_start_with (&f->editor, "editor", editor, NULL);
+  wait_for_review_account (&f->reporter);
+  wait_for_review_account (&f->editor);
+
+  byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+  byline_article_set_editor_note (story, REPORTER_NOTE);
+  g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_window_open_draft (f->reporter.window, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reporter.window), "win.send", "s", "submitted"));
+  g_assert_true (byline_ui_test_wait_until (folder_has_status, submitted, 15000));
+
+  open_from_queue_with_note (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE, REPORTER_NOTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-return", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  byline_ui_test_type (note_field_of (dialog), NOTE);
+  g_signal_emit_by_name (dialog, "response::return", "return");
+  adw_dialog_force_close (dialog);
+  g_assert_true (byline_ui_test_wait_until (folder_has_status, returned, 15000));
+  byline_ui_test_wait (200);
+  g_assert_false (adw_banner_get_revealed (byline_window_get_review_banner (f->editor.window)));
+
+  open_from_queue_with_note (&f->reporter, id, BYLINE_STATUS_RETURNED, HEADLINE, NOTE);
+  banner = byline_window_get_review_banner (f->reporter.window);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "Returned by the editor: " NOTE);
 }
 
 static gboolean
@@ -696,6 +940,8 @@ main (int   argc,
   }
 
   g_test_add ("/ui/review/return-with-note", Fixture, NULL, fixture_setup, test_return_with_note, fixture_teardown);
+  g_test_add ("/ui/review/notes-both-ways", Fixture, NULL, fixture_setup, test_notes_both_ways, fixture_teardown);
+  g_test_add ("/ui/review/folder-returned", Fixture, NULL, fixture_setup, test_folder_returned, fixture_teardown);
   g_test_add ("/ui/review/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
   g_test_add ("/ui/review/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/ui/review/folder-not-connected", Fixture, NULL, fixture_setup, test_folder_not_connected,

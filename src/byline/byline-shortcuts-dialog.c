@@ -26,7 +26,8 @@ typedef struct
 } Entry;
 
 /* Keep in step with the bindings in byline-window-actions.c,
- * byline-window-checks.c, byline-window-send.c, byline-article-editor-actions.c,
+ * byline-window-checks.c, byline-window-send.c, byline-window-review.c,
+ * byline-review-dialog.c, byline-article-editor-actions.c,
  * byline-caption-row.c, byline-caption-panel.c, byline-drafts-dialog.c and
  * byline-application.c. */
 static const Entry entries[] = {
@@ -70,6 +71,10 @@ static const Entry entries[] = {
   { N_("Move picture down"), "<Alt>Down" },
   { N_("Remove picture"), "<Alt>Delete" },
   { N_("Undo removing a picture"), "<Control>z" },
+  { NULL, N_("Review") },
+  { N_("Review queue"), "<Control><Shift>r" },
+  { N_("Refresh the queue"), "F5" },
+  { N_("Publish the story under review"), "<Control><Shift>Return" },
   { NULL, N_("Drafts Library") },
   { N_("Delete the draft"), "Delete" },
   { N_("Undo deleting a draft"), "<Control>z" },

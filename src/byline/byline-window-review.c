@@ -793,7 +793,7 @@ review_publish_action (GtkWidget  *widget,
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
 
-  if (self->document != NULL)
+  if (self->document != NULL && !get_review (self)->sending)
     start_send (self, send_data_new (self, BYLINE_STATUS_PUBLISHED));
 }
 
@@ -996,4 +996,6 @@ _byline_window_class_init_review (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review-schedule", NULL, review_schedule_action);
   gtk_widget_class_install_action (widget_class, "win.review-return", NULL, review_return_action);
   gtk_widget_class_install_action (widget_class, "win.review-changes", NULL, review_changes_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.review-queue", NULL);
 }

@@ -392,8 +392,9 @@ byline_window_get_outbox_button (BylineWindow *self)
   return self->outbox_button;
 }
 
-/* Ctrl+Shift+Enter: win.send("submitted"), but not for the story behind a
- * dialog (the window sees the key first from inside one too). */
+/* Ctrl+Shift+Enter: win.send("submitted"), or Publish for a story under
+ * review, but not for the story behind a dialog (the window sees the key
+ * first from inside one too). */
 static gboolean
 submit_shortcut (GtkWidget *widget,
                  GVariant  *args,
@@ -401,6 +402,12 @@ submit_shortcut (GtkWidget *widget,
 {
   if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (widget)) != NULL)
     return FALSE;
+  /* For an editor reviewing the story, the review bar's main button. */
+  if (gtk_action_bar_get_revealed (BYLINE_WINDOW (widget)->review_bar))
+    {
+      gtk_widget_activate_action (widget, "win.review-publish", NULL);
+      return TRUE;
+    }
   return gtk_widget_activate_action (widget, "win.send", "s", "submitted");
 }
 
@@ -423,7 +430,7 @@ _byline_window_init_send (BylineWindow *self)
   g_signal_connect (self, "notify::document", G_CALLBACK (on_document_changed), NULL);
   _byline_window_update_send_actions (self);
 
-  /* Ctrl+Shift+Enter submits the story from wherever the keyboard is.  As a
+  /* Ctrl+Shift+Enter submits (or publishes) the story from wherever the keyboard is.  As a
    * binding of the window it came after the focused widget, and the
    * headline, lead, body and captions (text views) take Enter with any
    * modifier as a new line: it is seen before them, in the capture phase. */

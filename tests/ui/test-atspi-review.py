@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 # test-atspi-review.py — the editor's review queue, driven through the
-# accessibility tree against the real program: a reporter submits a story
-# (byline-cli) to byline-newsroom-server; the editor's Byline shows the
-# Review Queue button, the queue lists the story, Open brings it into the
-# window with the review bar, and Publish publishes it — checked in the
-# server's own store.  Tokens live in a private gnome-keyring-daemon.
+# accessibility tree against the real program, by the keyboard: a reporter
+# submits a story with a note (byline-cli) to byline-newsroom-server; the
+# editor's Byline shows the Review Queue button, Ctrl+Shift+R opens the
+# queue, which lists the story with its note, Enter brings it into the
+# window with the review bar and the note, and Ctrl+Shift+Enter publishes
+# it — checked in the server's own store.  Tokens live in a private
+# gnome-keyring-daemon.
 #
 # argv: byline, byline-cli, byline-newsroom-server, the draft to submit (a folder)
 #
@@ -21,12 +23,15 @@ import time
 
 from gi.repository import Gio, GLib
 
-from byline_atspi import Session, Tap, click, find, log, name_of, role_name, wait_for, walk
+from byline_atspi import (KEY_RETURN, SHIFT_MASK, Session, Tap, ctrl, find, log, name_of, press, role_name,
+                          wait_for, walk)
 
 BUTTON_ROLES = ('push button', 'toggle button', 'button')
 REPORTER = 'Tòa soạn — phóng viên'
 EDITOR = 'Tòa soạn — biên tập'
 KEYRING_PASSWORD = 'atspi-review'
+NOTE = 'Ảnh 2 em bổ sung nguồn sau; số hộ đã xác minh với xã.'
+KEY_R = 0x072
 
 
 def free_port():
@@ -80,7 +85,7 @@ def cli(cli_binary, env, *args, secret=None):
 
 def main():
     byline, cli_binary, server_binary, draft_folder = sys.argv[1:5]
-    tap = Tap(5)
+    tap = Tap(6)
     work = tempfile.mkdtemp(prefix='byline-atspi-review-')
     data = os.path.join(work, 'newsroom')
     port = free_port()
@@ -104,7 +109,7 @@ def main():
                  what='the server listening')
         cli(cli_binary, reporter.env, 'account', 'add', REPORTER, '--kind', 'newsroom', '--url', url,
             secret=users['huong']['token'])
-        cli(cli_binary, reporter.env, 'review', 'submit', story_id, '--to', REPORTER)
+        cli(cli_binary, reporter.env, 'review', 'submit', story_id, '--to', REPORTER, '--note', NOTE)
         meta_path = os.path.join(data, 'items', story_id + '.meta.json')
 
         def server_status():
@@ -121,29 +126,35 @@ def main():
         queue_button = find(window, 'Review queue', BUTTON_ROLES, timeout=20)
         tap.ok(True, 'an editor has the Review Queue button')
 
-        click(queue_button)
+        # From here on, the keyboard only: the queue, a story, publish.
+        ctrl(KEY_R, SHIFT_MASK)
         try:
-            open_button = find(app, 'Open “%s”' % headline, BUTTON_ROLES, timeout=20)
+            find(app, 'Open “%s”' % headline, BUTTON_ROLES, timeout=20)
         except AssertionError:
             log('showing:', [(role_name(n), name_of(n)) for n in walk(app) if name_of(n)])
             raise
-        row_names = [name_of(n) for n in walk(app) if headline in name_of(n)]
-        log('queue:', row_names)
-        click(open_button)
-        wait_for(lambda: headline in name_of(window), timeout=20, what='the story in the window')
-        tap.ok(True, 'Open brings the story into the window')
+        notes = [name_of(n) for n in walk(app) if NOTE in name_of(n)]
+        log('queue, with the note:', notes)
+        tap.ok(len(notes) > 0, 'Ctrl+Shift+R opens the queue; the story is listed with its note')
 
-        publish = find(window, 'Publish', BUTTON_ROLES, timeout=10)
+        # The first story has the keyboard: Enter opens it.
+        press(KEY_RETURN)
+        wait_for(lambda: headline in name_of(window), timeout=20, what='the story in the window')
+        find(window, 'Note with the story: ' + NOTE, timeout=10)
+        tap.ok(True, 'Enter brings the story into the window, with the reporter\'s note above it')
+
+        find(window, 'Publish', BUTTON_ROLES, timeout=10)
         find(window, 'Return to Reporter…', BUTTON_ROLES, timeout=5)
         log('review bar:', [name_of(n) for n in walk(window)
                             if role_name(n) in BUTTON_ROLES and name_of(n) in
                             ('Publish', 'Schedule…', 'Return to Reporter…')])
         tap.ok(True, 'the review bar offers Publish, Schedule… and Return to Reporter…')
 
-        click(publish)
+        # The story has no preflight error: Ctrl+Shift+Enter publishes it at once.
+        ctrl(KEY_RETURN, SHIFT_MASK)
         wait_for(lambda: server_status() == 'published', timeout=20, what='the story published on the server')
         log('on the server:', server_status())
-        tap.ok(server_status() == 'published', 'Publish publishes it on the server')
+        tap.ok(server_status() == 'published', 'Ctrl+Shift+Enter publishes it on the server')
     finally:
         editor.cleanup()
         reporter.cleanup()

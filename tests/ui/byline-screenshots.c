@@ -562,10 +562,17 @@ shoot_review (void)
   BylineArticle *shown;
 
   g_mkdir_with_parents (folder, 0700);
+  {
+    /* The newsroom's folder, as the account's Save marks it. */
+    g_autofree char *mark = g_build_filename (folder, ".byline-newsroom", NULL);
+
+    g_assert_true (g_file_set_contents (mark, "", 0, NULL));
+  }
   g_assert_true (byline_draft_store_save (byline_window_get_store (reporter), article, NULL));
   g_assert_true (byline_window_open_draft (reporter, story_id, NULL));
   byline_ui_test_wait_until (has_review_account, reporter, 10000);
-  review_send (reporter, BYLINE_STATUS_SUBMITTED, NULL);
+  /* With the note of Details, as the window's Submit sends it. */
+  review_send (reporter, BYLINE_STATUS_SUBMITTED, byline_article_get_editor_note (article));
 
   editor = review_desk ("editor", "editor", folder, &editor_publisher);
   dialog = open_from_queue (editor, BYLINE_STATUS_SUBMITTED);

@@ -115,6 +115,24 @@ test_function_words (void)
 }
 
 static void
+test_no_syllable_shared (void)
+{
+  /* "lở vẫn" (a landslide, still) folds as "Lò Văn" (a Thái family name, of
+   * three people here) does: two phrases that share no syllable are two
+   * phrases, not a slip, which changes one syllable.  The story that showed
+   * it got "Written “lở vẫn” here but “Lò Văn” elsewhere". */
+  const char *texts[] = {
+    "Ông Lò Văn Dũng, Chủ tịch UBND huyện, cho biết. Ông Lò Văn Dũng nói thêm.",
+    "Bà Lò Văn Hoa cũng có mặt.",
+    "Đến chiều 6/12, nguy cơ sạt lở vẫn còn cao ở nhiều điểm.",
+    NULL,
+  };
+  g_autoptr(GPtrArray) found = check (NULL, NULL, texts);
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
 test_ties_and_tone_style (void)
 {
   /* One against one proves nothing; "hòa"/"hoà" is the tone check's business. */
@@ -417,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/consistency/sentence-case", test_sentence_case);
   g_test_add_func ("/consistency/single-syllables", test_single_syllables_never);
   g_test_add_func ("/consistency/function-words", test_function_words);
+  g_test_add_func ("/consistency/no-syllable-shared", test_no_syllable_shared);
   g_test_add_func ("/consistency/ties-and-tone-style", test_ties_and_tone_style);
   g_test_add_func ("/consistency/spacing", test_spacing);
   g_test_add_func ("/consistency/i-y", test_i_y);

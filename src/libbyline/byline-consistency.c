@@ -20,7 +20,9 @@
  * bản", villages, and "các bạn", friends, are both right), and those that differ
  * in a pronoun ("cứu hộ", rescue, and "cứu họ", save them; "bán hàng" and "bạn
  * hàng"), in two function words ("dân đã"/"dân ra"), or in a syllable by both
- * its marks and its letters ("phương rà"/"phương đã").  A function word against
+ * its marks and its letters ("phương rà"/"phương đã"); and phrases that share
+ * no syllable at all ("lở vẫn", a landslide still, and "Lò Văn", a name), even
+ * names: a slip changes one syllable.  A function word against
  * a content word is kept: "chia sẽ" for "chia sẻ" and "cũng cố" for "củng cố"
  * are the slips this check is for.  Of overlapping flags the shortest phrase
  * wins.
@@ -384,8 +386,16 @@ ambiguous_pair (const char *rare,
   g_auto(GStrv) a = g_strsplit (rare, " ", -1);
   g_auto(GStrv) b = g_strsplit (dominant, " ", -1);
 
+  guint n_same = 0;
+
   if (g_strv_length (a) != g_strv_length (b))
     return FALSE;   /* the same letters spaced two ways */
+  /* A slip changes one syllable of a phrase, seldom each of them: "lở vẫn"
+   * (a landslide still) against "Lò Văn" (a name) are two phrases. */
+  for (guint i = 0; a[i] != NULL; i++)
+    n_same += g_str_equal (a[i], b[i]);
+  if (n_same == 0)
+    return TRUE;
   if (all_capitalized (rare_surface) && all_capitalized (dominant_surface))
     return FALSE;   /* a name */
 

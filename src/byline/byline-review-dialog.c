@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "byline-drafts-dialog.h"
 #include "byline-review-dialog.h"
@@ -26,13 +27,18 @@ struct _BylineReviewDialog
   GPtrArray         *destinations;   /* BylineDestination, as in account_names */
   GArray            *statuses;       /* BylineStatus, as in status_names */
   BylineReviewQueue *queue;
+  GtkFilterListModel *shown;     /* the queue, as the search finds it */
+  char              *query;      /* the search, folded as byline_text_slugify() does */
   GCancellable      *cancellable;
   gboolean           opening;
   gboolean           filling;
   gboolean           listed;     /* the list has been shown once */
 
   AdwToastOverlay   *toast_overlay;
+  AdwWindowTitle    *window_title;
   GtkButton         *refresh_button;
+  GtkWidget         *search_clamp;
+  GtkSearchEntry    *search_entry;
   AdwComboRow       *account_row;
   GtkStringList     *account_names;
   AdwComboRow       *status_row;
@@ -227,16 +233,115 @@ set_rows_busy (BylineReviewDialog *self,
 
 /* -------------------------------------------------------------- listing */
 
+/* The search shows once the stories are more than a glance takes in. */
+#define SEARCH_FROM 8
+
 static void
 show_page (BylineReviewDialog *self)
 {
-  if (byline_review_queue_get_loading (self->queue)
-      && g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  g_autofree char *count = NULL;
+
+  if (!byline_review_queue_get_loading (self->queue) || n > 0)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
+  adw_window_title_set_subtitle (self->window_title, count ? count : "");
+  gtk_widget_set_visible (self->search_clamp, n >= SEARCH_FROM
+                          || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0');
+
+  if (byline_review_queue_get_loading (self->queue) && n == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0)
+  else if (n == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* -------------------------------------------------------------- search */
+
+static gboolean
+story_matches (gpointer item,
+               gpointer user_data)
+{
+  BylineReviewDialog *self = user_data;
+  const BylineRemoteStory *story = byline_review_story_get_story (item);
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+
+  if (self->query == NULL || *self->query == '\0')
+    return TRUE;
+  /* Folded as the query is: "bac ha" finds "Bắc Hà", "thu ha" Thu Hà's stories. */
+  text = g_strjoin (" ", story->headline ? story->headline : "", story->author ? story->author : "",
+                    story->category ? story->category : "", story->note ? story->note : "", NULL);
+  folded = byline_text_slugify (text);
+  return strstr (folded, self->query) != NULL;
+}
+
+static void
+on_search_changed (BylineReviewDialog *self)
+{
+  GtkFilter *filter;
+
+  g_free (self->query);
+  self->query = byline_text_slugify (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (self->shown == NULL)
+    return;
+  filter = gtk_filter_list_model_get_filter (self->shown);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  show_page (self);
+}
+
+/* A key typed on a story's row goes to the search (its key capture); the
+ * keyboard follows it there, or the next key, a space, opened that story. */
+static void
+on_search_text_changed (BylineReviewDialog *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+      && !byline_widget_has_keyboard (GTK_WIDGET (self->search_entry)))
+    {
+      gtk_widget_set_visible (self->search_clamp, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+/* Enter in the search opens the first story it found. */
+static void
+on_search_activate (BylineReviewDialog *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  if (first != NULL && gtk_widget_get_mapped (GTK_WIDGET (first)))
+    byline_review_dialog_open_story (self, g_object_get_data (G_OBJECT (first), "remote-id"));
+}
+
+/* Escape in the search: clears it, or closes the queue when it is empty. */
+static void
+on_search_stop (BylineReviewDialog *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    adw_dialog_close (ADW_DIALOG (self));
+}
+
+/* Down in the search goes to the stories it found. */
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       BylineReviewDialog    *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
+      || (first = gtk_list_box_get_row_at_index (self->list_box, 0)) == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (first)))
+    return FALSE;
+  adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (first));
+  return TRUE;
 }
 
 static void
@@ -293,10 +398,14 @@ byline_review_dialog_refresh (BylineReviewDialog *self)
   if (self->queue == NULL || byline_review_queue_get_destination (self->queue) != destination
       || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->queue), "status")) != (guint) status)
     {
+      g_clear_object (&self->shown);
       g_clear_object (&self->queue);
       self->queue = byline_review_queue_new (destination, status);
       g_object_set_data (G_OBJECT (self->queue), "status", GUINT_TO_POINTER (status));
-      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->queue), create_row, self, NULL);
+      self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->queue)),
+                                               GTK_FILTER (gtk_custom_filter_new (story_matches, self, NULL)));
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
+      g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (show_page), self, G_CONNECT_SWAPPED);
     }
   adw_status_page_set_description (self->empty_page,
                                    status == BYLINE_STATUS_RETURNED
@@ -475,6 +584,13 @@ byline_review_dialog_get_list (BylineReviewDialog *self)
   return self->list_box;
 }
 
+GtkEditable *
+byline_review_dialog_get_search (BylineReviewDialog *self)
+{
+  g_return_val_if_fail (BYLINE_IS_REVIEW_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
 /* ---------------------------------------------------------------- class */
 
 static gboolean
@@ -495,6 +611,7 @@ byline_review_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->shown);
   g_clear_object (&self->queue);
   gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_REVIEW_DIALOG);
   G_OBJECT_CLASS (byline_review_dialog_parent_class)->dispose (object);
@@ -506,6 +623,7 @@ byline_review_dialog_finalize (GObject *object)
   BylineReviewDialog *self = BYLINE_REVIEW_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_free (self->query);
   g_clear_pointer (&self->destinations, g_ptr_array_unref);
   g_clear_pointer (&self->statuses, g_array_unref);
   G_OBJECT_CLASS (byline_review_dialog_parent_class)->finalize (object);
@@ -526,7 +644,10 @@ byline_review_dialog_class_init (BylineReviewDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinenews/Byline/byline-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, search_clamp);
+  gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, account_row);
   gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, account_names);
   gtk_widget_class_bind_template_child (widget_class, BylineReviewDialog, status_row);
@@ -538,6 +659,11 @@ byline_review_dialog_class_init (BylineReviewDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, byline_review_dialog_refresh);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F5, 0, refresh_shortcut, NULL);
 }
@@ -549,6 +675,8 @@ byline_review_dialog_init (BylineReviewDialog *self)
   self->statuses = g_array_new (FALSE, FALSE, sizeof (BylineStatus));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->account_row), FALSE);
+  /* Typing anywhere in the queue searches it. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 AdwDialog *

@@ -30,6 +30,8 @@ gboolean           byline_review_dialog_show         (BylineReviewDialog *self,
 void               byline_review_dialog_refresh      (BylineReviewDialog *self);
 BylineReviewQueue *byline_review_dialog_get_queue    (BylineReviewDialog *self);
 GtkListBox        *byline_review_dialog_get_list     (BylineReviewDialog *self);
+/* The search of the stories listed: by headline, reporter, category, note. */
+GtkEditable       *byline_review_dialog_get_search   (BylineReviewDialog *self);
 /* Downloads story @remote_id of the shown account, as its row's Open does. */
 void               byline_review_dialog_open_story   (BylineReviewDialog *self,
                                                       const char         *remote_id);

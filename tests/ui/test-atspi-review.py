@@ -3,7 +3,8 @@
 # accessibility tree against the real program, by the keyboard: a reporter
 # submits a story with a note (byline-cli) to byline-newsroom-server; the
 # editor's Byline shows the Review Queue button, Ctrl+Shift+R opens the
-# queue, which lists the story with its note, Enter brings it into the
+# queue, which lists the story with its note, typing searches it, Enter
+# brings the story found into the
 # window with the review bar and the note, and Ctrl+Shift+Enter publishes
 # it — checked in the server's own store.  Tokens live in a private
 # gnome-keyring-daemon.
@@ -24,7 +25,7 @@ import time
 from gi.repository import Gio, GLib
 
 from byline_atspi import (KEY_RETURN, SHIFT_MASK, Session, Tap, ctrl, find, log, name_of, press, role_name,
-                          wait_for, walk)
+                          text_of, type_text, wait_for, walk)
 
 BUTTON_ROLES = ('push button', 'toggle button', 'button')
 REPORTER = 'Tòa soạn — phóng viên'
@@ -85,7 +86,7 @@ def cli(cli_binary, env, *args, secret=None):
 
 def main():
     byline, cli_binary, server_binary, draft_folder = sys.argv[1:5]
-    tap = Tap(6)
+    tap = Tap(7)
     work = tempfile.mkdtemp(prefix='byline-atspi-review-')
     data = os.path.join(work, 'newsroom')
     port = free_port()
@@ -137,7 +138,14 @@ def main():
         log('queue, with the note:', notes)
         tap.ok(len(notes) > 0, 'Ctrl+Shift+R opens the queue; the story is listed with its note')
 
-        # The first story has the keyboard: Enter opens it.
+        # Typing on the story's row searches the queue, spaces and all (a
+        # space activated the row and opened the story, and the rest of the
+        # words went into its text); Enter opens the story found.
+        type_text('nam nhun')
+        search = find(app, 'Search the stories', ('text', 'entry'), timeout=5)
+        log('search:', repr(text_of(search)))
+        tap.ok(text_of(search) == 'nam nhun' and find(app, 'Open “%s”' % headline, BUTTON_ROLES, timeout=5),
+               'typing in the queue searches it, without diacritics, and keeps the story listed')
         press(KEY_RETURN)
         wait_for(lambda: headline in name_of(window), timeout=20, what='the story in the window')
         find(window, 'Note with the story: ' + NOTE, timeout=10)

@@ -863,6 +863,101 @@ test_conflict (Fixture       *f,
 }
 
 static gboolean
+rows_are (gpointer data)
+{
+  GtkListBox *list = byline_review_dialog_get_list (data);
+  guint wanted = GPOINTER_TO_UINT (g_object_get_data (data, "wanted-rows"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n == wanted;
+}
+
+static void
+wait_for_rows (AdwDialog *dialog,
+               guint      n)
+{
+  g_object_set_data (G_OBJECT (dialog), "wanted-rows", GUINT_TO_POINTER (n));
+  g_assert_true (byline_ui_test_wait_until (rows_are, dialog, 5000));
+}
+
+/* The queue of a morning: its count in the title, a search by headline,
+ * reporter or note without diacritics ("bac ha" finds "Bắc Hà"), a word
+ * when nothing matches, and Enter opening the story found. */
+static void
+test_queue_search (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *headlines[] = {
+    HEADLINE,
+    "Chợ phiên Bắc Hà đông vui ngày cuối tuần",
+    "Lào Cai đón 2 triệu lượt khách",
+  };
+  g_autoptr(BylineDestination) reporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bac_ha_id = NULL;
+  AdwDialog *dialog;
+  GtkEditable *search;
+  AdwWindowTitle *title;
+  AdwActionRow *row;
+  ShownWait shown = { NULL, NULL };
+
+  person_start (&f->reporter, f, "reporter", REPORTER_ACCOUNT, BYLINE_TEST_REPORTER_TOKEN);
+  reporter = byline_newsroom_destination_new (REPORTER_ACCOUNT, byline_newsroom_server_get_url (f->server),
+                                              BYLINE_TEST_REPORTER_TOKEN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+
+      byline_article_set_headline (story, headlines[i]);
+      byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+      g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+      g_assert_no_error (error);
+      reporter_send (f->reporter.store, reporter, byline_article_get_id (story));
+      if (i == 1)
+        bac_ha_id = g_strdup (byline_article_get_id (story));
+    }
+
+  person_start (&f->editor, f, "editor", EDITOR_ACCOUNT, BYLINE_TEST_EDITOR_TOKEN);
+  wait_for_review_account (&f->editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-queue", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_true (BYLINE_IS_REVIEW_DIALOG (dialog));
+  wait_for_rows (dialog, 3);
+  title = ADW_WINDOW_TITLE (byline_ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "3 stories");
+  search = byline_review_dialog_get_search (BYLINE_REVIEW_DIALOG (dialog));
+  /* Three stories are read at a glance: no search shown until one types. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (search)));
+
+  gtk_editable_set_text (search, "bac ha");
+  wait_for_rows (dialog, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search)));
+  row = first_row (BYLINE_REVIEW_DIALOG (dialog));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, headlines[1]);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "3 stories");
+
+  /* By the reporter's name, without its marks: all three are hers. */
+  gtk_editable_set_text (search, "nguyen thi huong");
+  wait_for_rows (dialog, 3);
+
+  gtk_editable_set_text (search, "hội nghị");
+  wait_for_rows (dialog, 0);
+  g_assert_true (gtk_widget_get_mapped (byline_ui_test_find_label (GTK_WIDGET (dialog), "No Matching Stories")));
+
+  /* Enter opens the story found. */
+  gtk_editable_set_text (search, "Bắc Hà");
+  wait_for_rows (dialog, 1);
+  g_signal_emit_by_name (search, "activate");
+  shown = (ShownWait) { f->editor.window, bac_ha_id };
+  g_assert_true (byline_ui_test_wait_until (draft_shown, &shown, 15000));
+  g_assert_cmpstr (byline_article_get_headline (byline_document_get_article (byline_window_get_document (f->editor.window))),
+                   ==, headlines[1]);
+}
+
+static gboolean
 queue_shows_error (gpointer data)
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, BYLINE_TYPE_REVIEW_DIALOG, "stack"));
@@ -942,6 +1037,7 @@ main (int   argc,
   g_test_add ("/ui/review/return-with-note", Fixture, NULL, fixture_setup, test_return_with_note, fixture_teardown);
   g_test_add ("/ui/review/notes-both-ways", Fixture, NULL, fixture_setup, test_notes_both_ways, fixture_teardown);
   g_test_add ("/ui/review/folder-returned", Fixture, NULL, fixture_setup, test_folder_returned, fixture_teardown);
+  g_test_add ("/ui/review/queue-search", Fixture, NULL, fixture_setup, test_queue_search, fixture_teardown);
   g_test_add ("/ui/review/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
   g_test_add ("/ui/review/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/ui/review/folder-not-connected", Fixture, NULL, fixture_setup, test_folder_not_connected,

@@ -875,6 +875,62 @@ test_folder (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
 }
 
+/* A story damaged in the shared folder (a copy cut short on a network
+ * drive) is listed with why, and does not hide the others: the queue of a
+ * whole newsroom failed with "… sent a story that is not JSON". */
+static void
+test_folder_damaged_story (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) shared = byline_test_make_folder ("newsroom-share");
+  g_autoptr(BylineDestination) reporter = byline_folder_destination_new (ACCOUNT, shared);
+  g_autoptr(BylineDestination) editor = byline_folder_destination_new (ACCOUNT, shared);
+  g_autofree char *good = make_draft (f->reporter_store, f->media);
+  g_autofree char *damaged = make_draft (f->reporter_store, f->media);
+  g_autofree char *item = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
+  send_ok (f->reporter_store, reporter, good, BYLINE_STATUS_SUBMITTED, NULL);
+  send_ok (f->reporter_store, reporter, damaged, BYLINE_STATUS_SUBMITTED, NULL);
+  item = g_build_filename (g_file_peek_path (shared), "submitted", damaged, "item.json", NULL);
+  g_assert_true (g_file_get_contents (item, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (item, contents, length / 3, NULL));
+
+  queue = list_queue (editor, BYLINE_STATUS_SUBMITTED);
+  g_assert_cmpuint (queue->len, ==, 2);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      BylineRemoteStory *story = g_ptr_array_index (queue, i);
+
+      if (g_str_equal (story->remote_id, good))
+        {
+          g_assert_null (story->problem);
+          g_assert_cmpstr (story->category, ==, "Xã hội");
+          g_assert_cmpuint (story->word_count, >, 100);
+        }
+      else
+        {
+          g_assert_cmpstr (story->remote_id, ==, damaged);
+          g_test_message ("The damaged story: %s", story->problem);
+          g_assert_cmpstr (story->problem, ==, "The story on “" ACCOUNT "” is damaged (it is not JSON): ask its "
+                                               "reporter to send it again");
+          g_assert_cmpuint (story->n_errors, ==, 0);
+        }
+    }
+
+  /* Opening it says the same, and is not tried again as a server's failure would be. */
+  byline_review_open_async (f->editor_store, editor, damaged, NULL, byline_test_got_result, &result);
+  opened = byline_review_open_finish (f->editor_store, byline_test_wait (&result), &error);
+  g_assert_null (opened);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
+}
+
 /* Two people changing the same story in a shared folder: merged too. */
 static void
 test_folder_concurrent (Fixture       *f,
@@ -962,6 +1018,7 @@ main (int   argc,
   TEST ("queue-model", test_queue_model);
   TEST ("folder", test_folder);
   TEST ("folder-concurrent", test_folder_concurrent);
+  TEST ("folder-damaged-story", test_folder_damaged_story);
   TEST ("folder-role-setting", test_folder_role_setting);
 
   return g_test_run ();

@@ -88,6 +88,11 @@ preflight_label (BylineReviewStory *story,
 {
   const BylineRemoteStory *remote = byline_review_story_get_story (story);
 
+  if (remote->problem != NULL)
+    {
+      *style = "error";
+      return g_strdup (_("Damaged"));
+    }
   if (remote->n_errors > 0)
     {
       *style = "error";
@@ -134,9 +139,18 @@ row_subtitle (BylineReviewStory *story)
 
     words = byline_widget_keep_together (count);
   }
-  g_strv_builder_add (parts, words);
+  if (byline_review_story_get_story (story)->problem == NULL)
+    g_strv_builder_add (parts, words);
   strv = g_strv_builder_end (parts);
   line = g_strjoinv (" · ", strv);
+  /* A damaged story: why it cannot be opened, for the editor to tell its reporter. */
+  if (byline_review_story_get_story (story)->problem != NULL)
+    {
+      char *with_problem = g_strdup_printf ("%s\n%s", line, byline_review_story_get_story (story)->problem);
+
+      g_free (line);
+      line = with_problem;
+    }
   /* The note that came with it, on a line of its own: the reporter's word
    * to the editor (or the editor's to the reporter) is read before opening. */
   if (note != NULL && *note != '\0')
@@ -202,6 +216,13 @@ create_row (gpointer item,
   gtk_widget_set_tooltip_text (button, description);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* It would not open: its row says why instead. */
+  if (byline_review_story_get_story (story)->problem != NULL)
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      g_object_set_data (G_OBJECT (row), "damaged", GINT_TO_POINTER (TRUE));
+    }
   g_object_set_data (G_OBJECT (row), "button", button);
   return row;
 }
@@ -226,7 +247,7 @@ set_rows_busy (BylineReviewDialog *self,
 
       if (button == NULL)
         continue;
-      gtk_widget_set_sensitive (button, remote_id == NULL);
+      gtk_widget_set_sensitive (button, remote_id == NULL && g_object_get_data (G_OBJECT (row), "damaged") == NULL);
       gtk_widget_set_visible (spinner, g_strcmp0 (remote_id, g_object_get_data (G_OBJECT (row), "remote-id")) == 0);
     }
 }
@@ -290,6 +311,13 @@ on_search_changed (BylineReviewDialog *self)
   filter = gtk_filter_list_model_get_filter (self->shown);
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   show_page (self);
+  /* What it found starts at the top, not where the scroll was. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->list_box), GTK_TYPE_SCROLLED_WINDOW);
+
+    if (scrolled != NULL)
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  }
 }
 
 /* A key typed on a story's row goes to the search (its key capture); the
@@ -309,10 +337,13 @@ on_search_text_changed (BylineReviewDialog *self)
 static void
 on_search_activate (BylineReviewDialog *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
-
-  if (first != NULL && gtk_widget_get_mapped (GTK_WIDGET (first)))
-    byline_review_dialog_open_story (self, g_object_get_data (G_OBJECT (first), "remote-id"));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+      {
+        byline_review_dialog_open_story (self, g_object_get_data (G_OBJECT (row), "remote-id"));
+        return;
+      }
 }
 
 /* Escape in the search: clears it, or closes the queue when it is empty. */

@@ -59,6 +59,8 @@ short_id (const char *id)
 static char *
 preflight_label (const BylineRemoteStory *story)
 {
+  if (story->problem != NULL)
+    return g_strdup (_("damaged"));
   if (story->n_errors > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", story->n_errors),
                             story->n_errors);
@@ -104,6 +106,9 @@ review_list (BylineCli          *cli,
 
       if (!byline_cli_say (error, "%s  %s  %5u  %s %s %s %s\n", id, when, story->word_count, preflight_p, author,
                 category, story->headline ? story->headline : ""))
+        return FALSE;
+      /* Why, under it: the editor tells the reporter to send it again. */
+      if (story->problem != NULL && !byline_cli_say (error, "          %s\n", story->problem))
         return FALSE;
     }
   return TRUE;

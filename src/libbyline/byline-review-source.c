@@ -102,6 +102,7 @@ byline_remote_story_free (BylineRemoteStory *story)
   g_free (story->updated_by);
   g_clear_pointer (&story->publish_at, g_date_time_unref);
   g_free (story->version);
+  g_free (story->problem);
   g_free (story);
 }
 
@@ -128,6 +129,7 @@ byline_remote_story_copy (const BylineRemoteStory *story)
   copy->updated_by = g_strdup (story->updated_by);
   copy->publish_at = ref_time (story->publish_at);
   copy->version = g_strdup (story->version);
+  copy->problem = g_strdup (story->problem);
   return copy;
 }
 
@@ -179,6 +181,7 @@ byline_remote_story_to_json (const BylineRemoteStory *story)
   json_builder_add_int_value (builder, story->n_errors);
   json_builder_set_member_name (builder, "warnings");
   json_builder_add_int_value (builder, story->n_warnings);
+  add_string (builder, "problem", story->problem);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -344,8 +347,11 @@ _byline_review_article_from_item (GBytes                  *item,
 
   if (!json_parser_load_from_data (parser, local, -1, NULL))
     {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_SERVER,
-                   _("“%s” sent a story that is not JSON"), destination);
+      /* The story is damaged (a copy cut short on a network drive): it
+       * will not parse on a second try either. */
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED,
+                   _("The story on “%s” is damaged (it is not JSON): ask its reporter to send it again"),
+                   destination);
       return NULL;
     }
   ids = picture_ids (json_parser_get_root (parser));

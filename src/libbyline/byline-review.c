@@ -100,6 +100,17 @@ compare_newest_first (gconstpointer a,
 
 static void list_next (GTask *task);
 
+/* An error of the story itself, not of the way to it (the network, the
+ * server, the account): the others can still be listed. */
+static gboolean
+story_is_unreadable (const GError *error)
+{
+  return error->domain == BYLINE_ERROR
+         && (error->code == BYLINE_ERROR_MALFORMED || error->code == BYLINE_ERROR_INVALID
+             || error->code == BYLINE_ERROR_NEWER_VERSION || error->code == BYLINE_ERROR_UNSAFE_PATH
+             || error->code == BYLINE_ERROR_UNSUPPORTED_FORMAT || error->code == BYLINE_ERROR_TOO_LARGE);
+}
+
 static void
 list_fetch_cb (GObject      *source,
                GAsyncResult *result,
@@ -120,6 +131,14 @@ list_fetch_cb (GObject      *source,
       if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
         {
           g_ptr_array_remove_index (data->stories, data->next);
+          list_next (g_steal_pointer (&task));
+          return;
+        }
+      /* One damaged story does not hide the others: it is listed with why. */
+      if (story_is_unreadable (error))
+        {
+          story->problem = g_strdup (error->message);
+          data->next++;
           list_next (g_steal_pointer (&task));
           return;
         }

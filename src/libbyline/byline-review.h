@@ -79,6 +79,7 @@ typedef struct
   guint         word_count;
   guint         n_errors;     /* preflight */
   guint         n_warnings;
+  char         *problem;      /* why the story itself cannot be read (damaged); NULL when it can */
 } BylineRemoteStory;
 
 void               byline_remote_story_free    (BylineRemoteStory *story);
@@ -150,7 +151,9 @@ BylinePermissions  byline_review_source_get_permissions (BylineReviewSource *sel
 /* -------------------------------------------------- review over the store */
 
 /* The queue with word counts and preflight status (each story is downloaded,
- * without its pictures, and checked with @options; NULL: the defaults). */
+ * without its pictures, and checked with @options; NULL: the defaults).  A
+ * story that cannot be read (damaged, from a newer Byline) stays listed with
+ * its ->problem, rather than hiding the others. */
 void               byline_review_list_async     (BylineDestination    *destination,
                                                  BylineStatus          status,
                                                  BylineCheckOptions   *check_options,

@@ -473,7 +473,12 @@ test_full_cycle (Fixture       *f,
   post = get_post (post_id);
   g_assert_cmpstr (post_status (post), ==, "pending");
   g_assert_false (json_object_get_boolean_member (json_object_get_object_member (post, "meta"), "byline_returned"));
+  /* Without a note of its own: the editor's is not carried back to them. */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (post, "meta"), "byline_note"), ==, "");
   g_clear_pointer (&post, json_object_unref);
+  after = list_queue (f->editor, BYLINE_STATUS_SUBMITTED);
+  g_assert_null (find_story (after, post_id)->note);
+  g_clear_pointer (&after, g_ptr_array_unref);
 
   /* The editor takes the fix in and publishes. */
   editor_again = open_story (f->editor_store, f->editor, post_id);
@@ -510,6 +515,34 @@ test_full_cycle (Fixture       *f,
   public_view = site_get (NULL, public_path);
   g_assert_null (strstr (json_to_string (public_view, FALSE), "Kiểm tra lại số hộ"));
   g_test_message ("whole cycle: %.1f s", (g_get_monotonic_time () - started) / 1e6);
+}
+
+/* A status changed on its own carries its note, and a return its flag: the
+ * WordPress destination dropped both (the post became a plain draft). */
+static void
+test_set_status_note (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = make_draft (f->reporter_store, f->media, "Phong Thổ: chợ biên giới họp lại");
+  g_autofree char *post_id = send_ok (f->reporter_store, f->reporter, id, BYLINE_STATUS_SUBMITTED, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GPtrArray) returned = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *meta;
+
+  byline_destination_set_status_async (f->editor, post_id, BYLINE_STATUS_RETURNED, NOTE, NULL, NULL,
+                                       byline_test_got_result, &result);
+  g_assert_true (byline_destination_set_status_finish (f->editor, byline_test_wait (&result), &error));
+  g_assert_no_error (error);
+  post = get_post (post_id);
+  meta = json_object_get_object_member (post, "meta");
+  g_assert_cmpstr (post_status (post), ==, "draft");
+  g_assert_true (json_object_get_boolean_member (meta, "byline_returned"));
+  g_assert_cmpstr (json_object_get_string_member (meta, "byline_note"), ==, NOTE);
+  returned = list_queue (f->reporter, BYLINE_STATUS_RETURNED);
+  g_assert_nonnull (find_story (returned, post_id));
+  g_assert_cmpstr (find_story (returned, post_id)->note, ==, NOTE);
 }
 
 static void
@@ -1004,6 +1037,7 @@ main (int   argc,
   TEST ("roles", test_roles);
   TEST ("full-cycle", test_full_cycle);
   TEST ("schedule", test_schedule);
+  TEST ("set-status-note", test_set_status_note);
   TEST ("refused", test_refused);
   TEST ("concurrent-merged", test_concurrent_merged);
   TEST ("concurrent-conflict", test_concurrent_conflict);

@@ -103,6 +103,7 @@ typedef struct
 {
   char         *remote_id;
   BylineStatus  status;
+  char         *note;
   GDateTime    *publish_at;
 } StatusData;
 
@@ -110,6 +111,7 @@ static void
 status_data_free (StatusData *data)
 {
   g_free (data->remote_id);
+  g_free (data->note);
   g_clear_pointer (&data->publish_at, g_date_time_unref);
   g_free (data);
 }
@@ -132,6 +134,17 @@ set_status_thread (GTask        *task,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, _byline_wordpress_status_name (data->status));
+  /* The note goes with the status, as a send's does (it was dropped). */
+  if (data->note != NULL || data->status != BYLINE_STATUS_DRAFT)
+    {
+      json_builder_set_member_name (builder, "meta");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_RETURNED);
+      json_builder_add_boolean_value (builder, data->status == BYLINE_STATUS_RETURNED);
+      json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_NOTE);
+      json_builder_add_string_value (builder, data->note ? data->note : "");
+      json_builder_end_object (builder);
+    }
   if (data->status == BYLINE_STATUS_SCHEDULED && data->publish_at != NULL)
     {
       g_autofree char *when = _byline_wordpress_format_gmt (data->publish_at);
@@ -166,6 +179,7 @@ byline_wordpress_destination_set_status_async (BylineDestination   *destination,
   g_task_set_source_tag (task, byline_wordpress_destination_set_status_async);
   data->remote_id = g_strdup (remote_id);
   data->status = status;
+  data->note = g_strdup (note);
   data->publish_at = publish_at ? g_date_time_ref (publish_at) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) status_data_free);
   g_task_run_in_thread (task, set_status_thread);

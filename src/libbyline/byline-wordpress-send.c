@@ -351,10 +351,13 @@ build_body (SendData   *data,
                                           ? byline_article_get_dateline (article) : "");
   json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_RETURNED);
   json_builder_add_boolean_value (builder, data->options->status == BYLINE_STATUS_RETURNED);
-  if (data->options->note != NULL)
+  /* The note of the last status change, as the Newsroom API and a folder
+   * keep it: a story submitted again without one does not carry the
+   * editor's back to them.  A draft saved keeps whatever note it had. */
+  if (data->options->note != NULL || data->options->status != BYLINE_STATUS_DRAFT)
     {
       json_builder_set_member_name (builder, BYLINE_WORDPRESS_META_NOTE);
-      json_builder_add_string_value (builder, data->options->note);
+      json_builder_add_string_value (builder, data->options->note ? data->options->note : "");
     }
   json_builder_end_object (builder);
   if (data->options->status == BYLINE_STATUS_SCHEDULED && data->options->publish_at != NULL)

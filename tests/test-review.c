@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "byline-test-utils.h"
 #include "byline-accounts.h"
 #include "byline-destination.h"
@@ -931,6 +933,57 @@ test_folder_damaged_story (Fixture       *f,
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_MALFORMED);
 }
 
+/* A story the folder holds but this computer cannot read (its file was
+ * written for another user alone; here a folder where item.json should be,
+ * since the tests run as root) is listed with why: it left the queue
+ * without a word. */
+static void
+test_folder_unreadable_story (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) shared = byline_test_make_folder ("newsroom-share");
+  g_autoptr(BylineDestination) reporter = byline_folder_destination_new (ACCOUNT, shared);
+  g_autoptr(BylineDestination) editor = byline_folder_destination_new (ACCOUNT, shared);
+  g_autofree char *good = make_draft (f->reporter_store, f->media);
+  g_autofree char *unreadable = make_draft (f->reporter_store, f->media);
+  g_autofree char *item = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineReviewOpened) opened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
+  send_ok (f->reporter_store, reporter, good, BYLINE_STATUS_SUBMITTED, NULL);
+  send_ok (f->reporter_store, reporter, unreadable, BYLINE_STATUS_SUBMITTED, NULL);
+  item = g_build_filename (g_file_peek_path (shared), "submitted", unreadable, "item.json", NULL);
+  g_assert_cmpint (g_unlink (item), ==, 0);
+  g_assert_cmpint (g_mkdir (item, 0700), ==, 0);
+
+  queue = list_queue (editor, BYLINE_STATUS_SUBMITTED);
+  g_assert_cmpuint (queue->len, ==, 2);
+  prefix = g_strdup_printf ("The story %.8s… in the newsroom's folder cannot be read: ", unreadable);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      BylineRemoteStory *story = g_ptr_array_index (queue, i);
+
+      if (g_str_equal (story->remote_id, good))
+        g_assert_null (story->problem);
+      else
+        {
+          g_test_message ("The unreadable story: %s", story->problem);
+          g_assert_cmpstr (story->remote_id, ==, unreadable);
+          g_assert_true (g_str_has_prefix (story->problem, prefix));
+        }
+    }
+
+  byline_review_open_async (f->editor_store, editor, unreadable, NULL, byline_test_got_result, &result);
+  opened = byline_review_open_finish (f->editor_store, byline_test_wait (&result), &error);
+  g_assert_null (opened);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+}
+
 /* Two people changing the same story in a shared folder: merged too. */
 static void
 test_folder_concurrent (Fixture       *f,
@@ -1019,6 +1072,7 @@ main (int   argc,
   TEST ("folder", test_folder);
   TEST ("folder-concurrent", test_folder_concurrent);
   TEST ("folder-damaged-story", test_folder_damaged_story);
+  TEST ("folder-unreadable-story", test_folder_unreadable_story);
   TEST ("folder-role-setting", test_folder_role_setting);
 
   return g_test_run ();

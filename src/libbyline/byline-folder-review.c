@@ -16,7 +16,9 @@
 #include "byline-article.h"
 #include "byline-destination-private.h"
 #include "byline-error.h"
+#include "byline-files.h"
 #include "byline-folder-destination.h"
+#include "byline-folder-private.h"
 #include "byline-review-private.h"
 
 static BylineRemoteStory *
@@ -78,6 +80,18 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (sb->updated, sa->updated);
 }
 
+/* "The story 1a2b… cannot be read: you do not have permission", in our words
+ * where GLib's are English. */
+static char *
+unreadable_message (const char   *id,
+                    const GError *error)
+{
+  const char *phrase = byline_io_error_phrase (error);
+
+  return g_strdup_printf (_("The story %.8s… in the newsroom's folder cannot be read: %s"), id,
+                          phrase ? phrase : error->message);
+}
+
 static void
 list_thread (GTask        *task,
              gpointer      source_object,
@@ -100,11 +114,22 @@ list_thread (GTask        *task,
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(GFile) dir = g_file_get_child (by_status, ids[i]);
-      BylineRemoteStory *story = read_story (dir, ids[i], NULL, cancellable, NULL);
+      g_autoptr(GError) read_error = NULL;
+      BylineRemoteStory *story = read_story (dir, ids[i], NULL, cancellable, &read_error);
 
-      /* Moved away meanwhile: not in this queue any more. */
       if (story != NULL)
         g_ptr_array_add (stories, story);
+      /* Moved away meanwhile: not in this queue any more.  Otherwise (a file
+       * another computer wrote for its own user alone) it is listed with
+       * why, rather than gone from the queue without a word. */
+      else if (!g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          story = g_new0 (BylineRemoteStory, 1);
+          story->remote_id = g_strdup (ids[i]);
+          story->status = status;
+          story->problem = unreadable_message (ids[i], read_error);
+          g_ptr_array_add (stories, story);
+        }
     }
   g_ptr_array_sort (stories, compare_newest_first);
   g_task_return_pointer (task, g_steal_pointer (&stories), (GDestroyNotify) g_ptr_array_unref);
@@ -165,6 +190,7 @@ fetch_thread (GTask        *task,
   g_autoptr(GBytes) item = NULL;
   g_autoptr(GError) error = NULL;
   BylineArticle *article;
+  gboolean safe_id;
 
   if (!_byline_folder_destination_reach (self, cancellable, &error))
     {
@@ -172,8 +198,20 @@ fetch_thread (GTask        *task,
       return;
     }
   /* Ids become folder names: never one that leaves its folder. */
-  if (*data->id != '\0' && *data->id != '.' && strchr (data->id, '/') == NULL && strchr (data->id, '\\') == NULL)
+  safe_id = *data->id != '\0' && *data->id != '.' && strchr (data->id, '/') == NULL && strchr (data->id, '\\') == NULL;
+  if (safe_id)
     dir = byline_folder_destination_find (self, data->id, NULL);
+  /* There but not readable here: reading it says why. */
+  for (guint i = 0; dir == NULL && safe_id && i < BYLINE_FOLDER_N_STATUSES; i++)
+    {
+      g_autoptr(GFile) by_status = g_file_get_child (byline_folder_destination_get_folder (self),
+                                                     byline_status_to_string (_byline_folder_statuses[i]));
+      g_autoptr(GFile) candidate = g_file_get_child (by_status, data->id);
+      g_autoptr(GFile) item_file = g_file_get_child (candidate, "item.json");
+
+      if (g_file_query_exists (item_file, cancellable))
+        dir = g_steal_pointer (&candidate);
+    }
   if (dir == NULL)
     {
       g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
@@ -183,8 +221,12 @@ fetch_thread (GTask        *task,
   data->story = read_story (dir, data->id, &item, cancellable, &error);
   if (data->story == NULL)
     {
-      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND, _("Could not read the story “%s”: %s"),
-                               data->id, error->message);
+      g_autofree char *message = unreadable_message (data->id, error);
+
+      g_task_return_new_error (task, BYLINE_ERROR,
+                               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? BYLINE_ERROR_NOT_FOUND
+                                                                                          : BYLINE_ERROR_FAILED,
+                               "%s", message);
       return;
     }
   /* The pictures are there already, as media/<sha256>.<ext> beside item.json. */

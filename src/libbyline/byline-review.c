@@ -189,6 +189,13 @@ list_next (GTask *task)
       return;
     }
   story = g_ptr_array_index (data->stories, data->next);
+  /* The source could not read it to list it: it would not read it now. */
+  if (story->problem != NULL)
+    {
+      data->next++;
+      list_next (task);
+      return;
+    }
   byline_review_source_fetch_async (source, story->remote_id, NULL, g_task_get_cancellable (task),
                                     list_fetch_cb, task);
 }

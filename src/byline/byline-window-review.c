@@ -25,6 +25,7 @@
 #include "byline-document.h"
 #include "byline-merge-dialog.h"
 #include "byline-publisher.h"
+#include "byline-review-button.h"
 #include "byline-review-dialog.h"
 #include "byline-widget-util.h"
 #include "byline-window-private.h"
@@ -253,6 +254,22 @@ on_document_changed (BylineWindow *self)
 
 /* --------------------------------------------------- who one is, where */
 
+/* The accounts this person reviews on: the button counts their stories. */
+static void
+count_waiting (BylineWindow *self)
+{
+  Review *review = get_review (self);
+  g_autoptr(GPtrArray) reviewed = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, review->destinations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (permissions_of (value) & BYLINE_PERMISSION_REVIEW)
+      g_ptr_array_add (reviewed, value);
+  byline_review_button_set_destinations (BYLINE_REVIEW_BUTTON (self->review_button), reviewed);
+}
+
 typedef struct
 {
   BylineWindow *self;
@@ -297,6 +314,7 @@ on_checked (GObject      *object,
       g_hash_table_replace (review->destinations, g_strdup (byline_destination_get_name (destination)),
                             g_object_ref (destination));
       update_review (data->self);
+      count_waiting (data->self);
     }
   check_data_free (data);
 }
@@ -332,6 +350,7 @@ check_accounts (BylineWindow *self)
   review->cancellable = g_cancellable_new ();
   g_hash_table_remove_all (review->destinations);
   update_review (self);
+  count_waiting (self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -529,6 +548,9 @@ byline_window_show_review_queue (BylineWindow *self)
           byline_review_dialog_add_account (BYLINE_REVIEW_DIALOG (dialog), destination);
       }
   g_signal_connect_object (dialog, "opened", G_CALLBACK (on_story_opened), self, G_CONNECT_SWAPPED);
+  /* The queue has just been read: the count follows it. */
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (byline_review_button_recount), self->review_button,
+                           G_CONNECT_SWAPPED);
   current = byline_window_get_review_destination (self);
   if (current == NULL
       || !byline_review_dialog_show (BYLINE_REVIEW_DIALOG (dialog), byline_destination_get_name (current),
@@ -732,6 +754,8 @@ on_sent (GObject      *object,
     byline_window_add_toast (self, toast);
   }
   update_review (self);
+  /* One story fewer waiting (or one more, submitted again). */
+  byline_review_button_recount (BYLINE_REVIEW_BUTTON (self->review_button));
   send_data_free (data);
 }
 
@@ -980,6 +1004,7 @@ void
 _byline_window_class_init_review (GtkWidgetClass *widget_class)
 {
   g_type_ensure (BYLINE_TYPE_REVIEW_DIALOG);
+  g_type_ensure (BYLINE_TYPE_REVIEW_BUTTON);
 
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, review_banner);

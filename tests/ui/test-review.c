@@ -22,6 +22,7 @@
 #include "byline-merge-dialog.h"
 #include "byline-document.h"
 #include "byline-publisher.h"
+#include "byline-review-button.h"
 #include "byline-review-dialog.h"
 #include "byline-window.h"
 #include "byline-window-review.h"
@@ -141,6 +142,21 @@ static void
 wait_for_review_account (Person *person)
 {
   g_assert_true (byline_ui_test_wait_until (has_review_account, person->window, 10000));
+}
+
+typedef struct
+{
+  BylineWindow *window;
+  const char   *text;
+} BadgeWait;
+
+static gboolean
+badge_is (gpointer data)
+{
+  BadgeWait *wait = data;
+
+  return g_strcmp0 (byline_review_button_get_badge_text (BYLINE_REVIEW_BUTTON (byline_window_get_review_button (wait->window))),
+                    wait->text) == 0;
 }
 
 static gboolean
@@ -385,6 +401,15 @@ test_return_with_note (Fixture       *f,
 
   /* The editor opens it from the queue: the review bar offers what an editor may do. */
   open_from_queue (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE);
+  /* The queue read, the Review Queue button counts what waits (its round
+   * is an hour away here), and says so. */
+  {
+    BadgeWait one = { f->editor.window, "1" };
+    GtkWidget *button = byline_window_get_review_button (f->editor.window);
+
+    g_assert_true (byline_ui_test_wait_until (badge_is, &one, 10000));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Review Queue (Ctrl+Shift+R): 1 story waiting");
+  }
   bar = byline_window_get_review_bar (f->editor.window);
   g_assert_true (gtk_action_bar_get_revealed (bar));
   g_assert_true (byline_window_get_review_destination (f->editor.window) != NULL);
@@ -416,6 +441,12 @@ test_return_with_note (Fixture       *f,
   g_assert_false (gtk_action_bar_get_revealed (bar));
   /* The editor's own window does not call the story returned to them. */
   g_assert_false (adw_banner_get_revealed (byline_window_get_review_banner (f->editor.window)));
+  /* Nothing waits any more: the count goes at once, not at the next round. */
+  {
+    BadgeWait none = { f->editor.window, "" };
+
+    g_assert_true (byline_ui_test_wait_until (badge_is, &none, 5000));
+  }
   g_assert_cmpint (byline_article_get_status (byline_document_get_article (byline_window_get_document (f->editor.window))),
                    ==, BYLINE_STATUS_RETURNED);
   /* The toast takes the editor on to the next story: the queue. */
@@ -661,9 +692,12 @@ test_folder_returned (Fixture       *f,
   g_file_replace_contents (mark, "", 0, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
   person_start_with (&f->reporter, "reporter", reporter, NULL);
+  /* The editor's Review Queue button counts every second here. */
+  g_setenv ("BYLINE_REVIEW_COUNT_SECONDS", "1", TRUE);
   person_start_with (&f->editor, "editor", editor, NULL);
   wait_for_review_account (&f->reporter);
   wait_for_review_account (&f->editor);
+  g_setenv ("BYLINE_REVIEW_COUNT_SECONDS", "3600", TRUE);
 
   byline_article_set_status (story, BYLINE_STATUS_DRAFT);
   byline_article_set_editor_note (story, REPORTER_NOTE);
@@ -673,6 +707,12 @@ test_folder_returned (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reporter.window), "win.send", "s", "submitted"));
   g_assert_true (byline_ui_test_wait_until (folder_has_status, submitted, 15000));
+  /* The editor's button counts it by itself: nobody opened the queue. */
+  {
+    BadgeWait one = { f->editor.window, "1" };
+
+    g_assert_true (byline_ui_test_wait_until (badge_is, &one, 10000));
+  }
 
   open_from_queue_with_note (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE, REPORTER_NOTE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-return", NULL));
@@ -1021,6 +1061,9 @@ main (int   argc,
   int status;
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* The Review Queue button counts the stories waiting when asked, its own
+   * rounds an hour apart (but in /ui/review/folder-returned). */
+  g_setenv ("BYLINE_REVIEW_COUNT_SECONDS", "3600", TRUE);
   /* The private session bus the keyring lives on has no accessibility bus. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   display = g_strdup (g_getenv ("DISPLAY"));

@@ -75,6 +75,7 @@ static const Entry entries[] = {
   { N_("Review queue"), "<Control><Shift>r" },
   { N_("Refresh the queue"), "F5" },
   { N_("Publish the story under review"), "<Control><Shift>Return" },
+  { N_("Send the note (returning or submitting again)"), "<Control>Return" },
   { NULL, N_("Drafts Library") },
   { N_("Delete the draft"), "Delete" },
   { N_("Undo deleting a draft"), "<Control>z" },

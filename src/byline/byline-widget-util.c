@@ -288,6 +288,25 @@ byline_pictures_filter_new (void)
   return filter;
 }
 
+gboolean
+byline_note_dialog_send (AdwDialog *dialog)
+{
+  GtkWidget *button = adw_dialog_get_default_widget (dialog);
+
+  if (button == NULL || !gtk_widget_is_sensitive (button))
+    return FALSE;
+  return gtk_widget_activate (button);
+}
+
+static gboolean
+send_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  byline_note_dialog_send (user_data);
+  return TRUE;
+}
+
 AdwDialog *
 byline_note_dialog_new (const char *heading,
                         const char *body,
@@ -315,6 +334,17 @@ byline_note_dialog_new (const char *heading,
 
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
   g_object_set_data (G_OBJECT (dialog), "byline-note-view", text);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    GtkShortcutTrigger *trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                               gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (trigger, gtk_callback_action_new (send_shortcut, dialog, NULL)));
+    /* Before the text view, which takes Enter with any modifier as a new line. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_widget_add_controller (text, keys);
+  }
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   response, response_label,

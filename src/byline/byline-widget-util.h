@@ -81,7 +81,8 @@ GtkFileFilter *byline_pictures_filter_new (void);
 /* An alert dialog that asks for a note to the other side (returning a
  * story, submitting it again): @body, then a few lines (named @field_name for
  * assistive technologies, showing @placeholder while empty, scrolling past
- * 120 px), then Cancel and @response (suggested, the default). */
+ * 120 px), then Cancel and @response (suggested, the default).  Enter in the
+ * note starts a new line; Ctrl+Enter gives @response. */
 AdwDialog  *byline_note_dialog_new      (const char   *heading,
                                          const char   *body,
                                          const char   *field_name,
@@ -91,6 +92,9 @@ AdwDialog  *byline_note_dialog_new      (const char   *heading,
 GtkTextView *byline_note_dialog_get_view (AdwDialog   *dialog);
 /* The note without the spaces around it; NULL when that is empty. */
 char       *byline_note_dialog_dup_note (AdwDialog    *dialog);
+/* Gives @dialog's default response, as its button would, if that is
+ * enabled (Ctrl+Enter in the note does); FALSE when it is not. */
+gboolean    byline_note_dialog_send     (AdwDialog    *dialog);
 /* Presents it over @parent, with the keyboard in the note. */
 void        byline_note_dialog_present  (AdwDialog    *dialog,
                                          GtkWidget    *parent);

@@ -597,6 +597,8 @@ test_notes_both_ways (Fixture       *f,
   g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
   byline_ui_test_type (view, "  ");
   g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
+  /* Ctrl+Enter does nothing either without a note. */
+  g_assert_false (byline_note_dialog_send (dialog));
   byline_ui_test_type (view, NOTE);
   g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
   g_signal_emit_by_name (dialog, "response::return", "return");
@@ -629,8 +631,9 @@ test_notes_both_ways (Fixture       *f,
   byline_ui_test_wait (300);
   g_assert_true (server_has_status (&returned));
   byline_ui_test_type (view, REPLY_NOTE);
-  g_signal_emit_by_name (dialog, "response::submit", "submit");
-  adw_dialog_force_close (dialog);
+  /* Ctrl+Enter in the note submits, as the Submit button does. */
+  g_assert_true (byline_note_dialog_send (dialog));
+  g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_no_dialog, f->reporter.window, 5000));
   g_assert_true (byline_ui_test_wait_until (server_has_status, &submitted, 15000));
   note = server_note (f, id);
   g_assert_cmpstr (note, ==, REPLY_NOTE);

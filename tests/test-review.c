@@ -877,6 +877,23 @@ test_folder (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
 }
 
+/* Two stories submitted to a newsroom folder: *@good, and *@other, whose
+ * item.json is returned for the test to spoil. */
+static char *
+submit_two (Fixture            *f,
+            BylineDestination  *reporter,
+            GFile              *shared,
+            char              **good,
+            char              **other)
+{
+  *good = make_draft (f->reporter_store, f->media);
+  *other = make_draft (f->reporter_store, f->media);
+  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
+  send_ok (f->reporter_store, reporter, *good, BYLINE_STATUS_SUBMITTED, NULL);
+  send_ok (f->reporter_store, reporter, *other, BYLINE_STATUS_SUBMITTED, NULL);
+  return g_build_filename (g_file_peek_path (shared), "submitted", *other, "item.json", NULL);
+}
+
 /* A story damaged in the shared folder (a copy cut short on a network
  * drive) is listed with why, and does not hide the others: the queue of a
  * whole newsroom failed with "… sent a story that is not JSON". */
@@ -887,9 +904,9 @@ test_folder_damaged_story (Fixture       *f,
   g_autoptr(GFile) shared = byline_test_make_folder ("newsroom-share");
   g_autoptr(BylineDestination) reporter = byline_folder_destination_new (ACCOUNT, shared);
   g_autoptr(BylineDestination) editor = byline_folder_destination_new (ACCOUNT, shared);
-  g_autofree char *good = make_draft (f->reporter_store, f->media);
-  g_autofree char *damaged = make_draft (f->reporter_store, f->media);
-  g_autofree char *item = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *item = submit_two (f, reporter, shared, &good, &damaged);
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) queue = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -897,10 +914,6 @@ test_folder_damaged_story (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gsize length;
 
-  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
-  send_ok (f->reporter_store, reporter, good, BYLINE_STATUS_SUBMITTED, NULL);
-  send_ok (f->reporter_store, reporter, damaged, BYLINE_STATUS_SUBMITTED, NULL);
-  item = g_build_filename (g_file_peek_path (shared), "submitted", damaged, "item.json", NULL);
   g_assert_true (g_file_get_contents (item, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (item, contents, length / 3, NULL));
 
@@ -944,19 +957,15 @@ test_folder_unreadable_story (Fixture       *f,
   g_autoptr(GFile) shared = byline_test_make_folder ("newsroom-share");
   g_autoptr(BylineDestination) reporter = byline_folder_destination_new (ACCOUNT, shared);
   g_autoptr(BylineDestination) editor = byline_folder_destination_new (ACCOUNT, shared);
-  g_autofree char *good = make_draft (f->reporter_store, f->media);
-  g_autofree char *unreadable = make_draft (f->reporter_store, f->media);
-  g_autofree char *item = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *unreadable = NULL;
+  g_autofree char *item = submit_two (f, reporter, shared, &good, &unreadable);
   g_autofree char *prefix = NULL;
   g_autoptr(GPtrArray) queue = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(BylineReviewOpened) opened = NULL;
   g_autoptr(GError) error = NULL;
 
-  byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
-  send_ok (f->reporter_store, reporter, good, BYLINE_STATUS_SUBMITTED, NULL);
-  send_ok (f->reporter_store, reporter, unreadable, BYLINE_STATUS_SUBMITTED, NULL);
-  item = g_build_filename (g_file_peek_path (shared), "submitted", unreadable, "item.json", NULL);
   g_assert_cmpint (g_unlink (item), ==, 0);
   g_assert_cmpint (g_mkdir (item, 0700), ==, 0);
 

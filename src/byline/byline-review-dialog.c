@@ -364,15 +364,7 @@ on_search_key_pressed (GtkEventControllerKey *controller,
                        GdkModifierType        state,
                        BylineReviewDialog    *self)
 {
-  GtkListBoxRow *first;
-
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
-      || (first = gtk_list_box_get_row_at_index (self->list_box, 0)) == NULL
-      || !gtk_widget_get_mapped (GTK_WIDGET (first)))
-    return FALSE;
-  adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (first));
-  return TRUE;
+  return byline_list_box_take_down (self->list_box, keyval, state);
 }
 
 static void

@@ -382,3 +382,18 @@ byline_note_dialog_present (AdwDialog *dialog,
   adw_dialog_present (dialog, parent);
   gtk_widget_grab_focus (GTK_WIDGET (byline_note_dialog_get_view (dialog)));
 }
+
+gboolean
+byline_list_box_take_down (GtkListBox      *list,
+                           guint            keyval,
+                           GdkModifierType  state)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
+      || (first = gtk_list_box_get_row_at_index (list, 0)) == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (first)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (first));
+}

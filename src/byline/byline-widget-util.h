@@ -40,6 +40,11 @@ char       *byline_widget_keep_together (const char  *text);
 /* Tab and Shift+Tab go out of @list, not to its next row: for a list
  * whose rows are chosen with the arrows (the versions of the history). */
 void        byline_list_box_leave_on_tab (GtkListBox *list);
+/* For a search above @list: Down (@keyval, with no modifier in @state) puts
+ * the keyboard on the first row it shows.  TRUE when it did. */
+gboolean    byline_list_box_take_down   (GtkListBox      *list,
+                                         guint            keyval,
+                                         GdkModifierType  state);
 /* A toast for an error to read: its text wraps instead of being cut short,
  * and it stays ten seconds. */
 AdwToast   *byline_toast_new_long       (const char  *text);

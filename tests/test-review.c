@@ -877,8 +877,15 @@ test_folder (Fixture       *f,
   g_assert_cmpstr (byline_article_get_headline (reporter_open->article), ==, EDITOR_HEADLINE);
 }
 
-/* Two stories submitted to a newsroom folder: *@good, and *@other, whose
- * item.json is returned for the test to spoil. */
+static void
+remove_byline (BylineArticle *article)
+{
+  byline_article_set_authors (article, NULL);
+}
+
+/* Two stories submitted to a newsroom folder: *@good (without a byline, an
+ * error for the queue to name), and *@other, whose item.json is returned for
+ * the test to spoil. */
 static char *
 submit_two (Fixture            *f,
             BylineDestination  *reporter,
@@ -888,6 +895,7 @@ submit_two (Fixture            *f,
 {
   *good = make_draft (f->reporter_store, f->media);
   *other = make_draft (f->reporter_store, f->media);
+  edit (f->reporter_store, *good, remove_byline);
   byline_folder_destination_set_chosen (BYLINE_FOLDER_DESTINATION (reporter), TRUE);
   send_ok (f->reporter_store, reporter, *good, BYLINE_STATUS_SUBMITTED, NULL);
   send_ok (f->reporter_store, reporter, *other, BYLINE_STATUS_SUBMITTED, NULL);
@@ -928,6 +936,9 @@ test_folder_damaged_story (Fixture       *f,
           g_assert_null (story->problem);
           g_assert_cmpstr (story->category, ==, "Xã hội");
           g_assert_cmpuint (story->word_count, >, 100);
+          /* The errors, by name, for the queue to say before it is opened. */
+          g_assert_cmpuint (story->n_errors, ==, 1);
+          g_assert_cmpstr (story->errors, ==, "The story has no byline");
         }
       else
         {

@@ -200,6 +200,13 @@ create_row (gpointer item,
 
   gtk_widget_add_css_class (label, style);
   gtk_widget_add_css_class (label, "caption");
+  /* "1 error": which, before opening the story. */
+  if (byline_review_story_get_story (story)->errors != NULL && byline_review_story_get_story (story)->problem == NULL)
+    {
+      gtk_widget_set_tooltip_text (label, byline_review_story_get_story (story)->errors);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      byline_review_story_get_story (story)->errors, -1);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
   gtk_widget_set_visible (spinner, FALSE);

@@ -103,6 +103,7 @@ byline_remote_story_free (BylineRemoteStory *story)
   g_clear_pointer (&story->publish_at, g_date_time_unref);
   g_free (story->version);
   g_free (story->problem);
+  g_free (story->errors);
   g_free (story);
 }
 
@@ -130,6 +131,7 @@ byline_remote_story_copy (const BylineRemoteStory *story)
   copy->publish_at = ref_time (story->publish_at);
   copy->version = g_strdup (story->version);
   copy->problem = g_strdup (story->problem);
+  copy->errors = g_strdup (story->errors);
   return copy;
 }
 
@@ -182,6 +184,7 @@ byline_remote_story_to_json (const BylineRemoteStory *story)
   json_builder_set_member_name (builder, "warnings");
   json_builder_add_int_value (builder, story->n_warnings);
   add_string (builder, "problem", story->problem);
+  add_string (builder, "error_messages", story->errors);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

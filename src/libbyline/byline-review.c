@@ -166,7 +166,15 @@ list_fetch_cb (GObject      *source,
       g_autoptr(BylineFinding) finding = g_list_model_get_item (findings, i);
 
       if (byline_finding_get_severity (finding) == BYLINE_SEVERITY_ERROR)
-        story->n_errors++;
+        {
+          /* What they are, for the queue to say before the story is opened. */
+          char *errors = story->errors ? g_strdup_printf ("%s\n%s", story->errors, byline_finding_get_message (finding))
+                                       : g_strdup (byline_finding_get_message (finding));
+
+          g_free (story->errors);
+          story->errors = errors;
+          story->n_errors++;
+        }
       else if (byline_finding_get_severity (finding) == BYLINE_SEVERITY_WARNING)
         story->n_warnings++;
     }

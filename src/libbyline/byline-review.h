@@ -80,6 +80,7 @@ typedef struct
   guint         n_errors;     /* preflight */
   guint         n_warnings;
   char         *problem;      /* why the story itself cannot be read (damaged); NULL when it can */
+  char         *errors;       /* the preflight errors' messages, a line each; NULL when none */
 } BylineRemoteStory;
 
 void               byline_remote_story_free    (BylineRemoteStory *story);

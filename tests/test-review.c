@@ -758,6 +758,82 @@ test_queue_model (Fixture       *f,
   g_assert_nonnull (byline_review_story_get_submitted (top));
 }
 
+typedef struct
+{
+  GArray *indices;     /* guint, as told */
+  guint   n_listed;    /* stories in the first call */
+  guint   n_checked_then;
+} Progress;
+
+static void
+progress_cb (GPtrArray *stories,
+             guint      index,
+             gpointer   user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->indices, index);
+  if (index == G_MAXUINT)
+    {
+      progress->n_listed = stories->len;
+      for (guint i = 0; i < stories->len; i++)
+        progress->n_checked_then += ((BylineRemoteStory *) g_ptr_array_index (stories, i))->checked;
+    }
+}
+
+/* The queue as it comes down a slow line: listed first (nothing checked
+ * yet), then each story as it is checked; the line failing at the second
+ * story leaves it and the rest unchecked with why, and the queue stands
+ * (it failed whole). */
+static void
+test_queue_progress (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *first = make_draft (f->reporter_store, f->media);
+  g_autofree char *second = make_draft (f->reporter_store, f->media);
+  g_autofree char *third = make_draft (f->reporter_store, f->media);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (guint)), 0, 0 };
+
+  send_ok (f->reporter_store, f->reporter, first, BYLINE_STATUS_SUBMITTED, NULL);
+  send_ok (f->reporter_store, f->reporter, second, BYLINE_STATUS_SUBMITTED, NULL);
+  send_ok (f->reporter_store, f->reporter, third, BYLINE_STATUS_SUBMITTED, NULL);
+  /* Newest first: third, second, first.  The line drops at the second. */
+  path = g_strconcat ("/v1/items/", second, NULL);
+  byline_newsroom_server_inject (f->server, "GET", path, BYLINE_FAULT_STATUS, 503, 0, 0, 10);
+
+  byline_review_list_progressive_async (f->editor, BYLINE_STATUS_SUBMITTED, NULL, progress_cb, &progress, NULL,
+                                        byline_test_got_result, &result);
+  stories = byline_review_list_finish (f->editor, byline_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, ==, 3);
+
+  g_assert_cmpuint (progress.indices->len, ==, 4);
+  g_assert_cmpuint (g_array_index (progress.indices, guint, 0), ==, G_MAXUINT);
+  g_assert_cmpuint (progress.n_listed, ==, 3);
+  g_assert_cmpuint (progress.n_checked_then, ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (g_array_index (progress.indices, guint, i + 1), ==, i);
+
+  g_assert_cmpstr (((BylineRemoteStory *) g_ptr_array_index (stories, 0))->remote_id, ==, third);
+  g_assert_true (((BylineRemoteStory *) g_ptr_array_index (stories, 0))->checked);
+  g_assert_cmpuint (((BylineRemoteStory *) g_ptr_array_index (stories, 0))->word_count, >, 50);
+  for (guint i = 1; i < 3; i++)
+    {
+      BylineRemoteStory *story = g_ptr_array_index (stories, i);
+
+      g_test_message ("Not checked: %s", story->not_checked);
+      g_assert_false (story->checked);
+      g_assert_nonnull (story->not_checked);
+    }
+  /* Not tried again one by one: the first failure stops the checking. */
+  g_assert_cmpuint (byline_newsroom_server_count_requests (f->server, "GET", "/v1/items/"), <=, 3);
+  g_array_unref (progress.indices);
+}
+
 /* Nothing is left (half-downloaded) in the store's incoming folder. */
 static void
 assert_nothing_incoming (BylineDraftStore *store)
@@ -1092,6 +1168,7 @@ main (int   argc,
   TEST ("folder", test_folder);
   TEST ("folder-concurrent", test_folder_concurrent);
   TEST ("folder-damaged-story", test_folder_damaged_story);
+  TEST ("queue-progress", test_queue_progress);
   TEST ("folder-unreadable-story", test_folder_unreadable_story);
   TEST ("folder-role-setting", test_folder_role_setting);
 

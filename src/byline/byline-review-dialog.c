@@ -93,6 +93,16 @@ preflight_label (BylineReviewStory *story,
       *style = "error";
       return g_strdup (_("Damaged"));
     }
+  if (remote->not_checked != NULL)
+    {
+      *style = "warning";
+      return g_strdup (_("Not checked"));
+    }
+  if (!remote->checked)
+    {
+      *style = "dim-label";
+      return g_strdup (_("Checking…"));
+    }
   if (remote->n_errors > 0)
     {
       *style = "error";
@@ -139,7 +149,7 @@ row_subtitle (BylineReviewStory *story)
 
     words = byline_widget_keep_together (count);
   }
-  if (byline_review_story_get_story (story)->problem == NULL)
+  if (byline_review_story_get_story (story)->checked)
     g_strv_builder_add (parts, words);
   strv = g_strv_builder_end (parts);
   line = g_strjoinv (" · ", strv);
@@ -171,6 +181,49 @@ on_open_clicked (GtkButton          *button,
   byline_review_dialog_open_story (self, g_object_get_data (G_OBJECT (row), "remote-id"));
 }
 
+/* What the row says of its story: again once the story is checked. */
+static void
+fill_row (BylineReviewDialog *self,
+          GtkWidget          *row,
+          BylineReviewStory  *story)
+{
+  const BylineRemoteStory *remote = byline_review_story_get_story (story);
+  g_autofree char *subtitle = row_subtitle (story);
+  const char *style = NULL;
+  g_autofree char *preflight = preflight_label (story, &style);
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "preflight");
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
+  const char *why = remote->problem == NULL ? (remote->not_checked ? remote->not_checked : remote->errors) : NULL;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_text (GTK_LABEL (label), preflight);
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_remove_css_class (label, (const char *[]) { "error", "warning", "success", "dim-label" }[i]);
+  gtk_widget_add_css_class (label, style);
+  /* "1 error": which, before opening the story; "Not checked": why. */
+  gtk_widget_set_tooltip_text (label, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why ? why : "", -1);
+  /* A damaged story would not open: its row says why instead. */
+  gtk_widget_set_sensitive (button, remote->problem == NULL && !self->opening);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), remote->problem == NULL);
+  g_object_set_data (G_OBJECT (row), "damaged", GINT_TO_POINTER (remote->problem != NULL));
+}
+
+static void
+on_story_checked (BylineReviewStory  *story,
+                  GParamSpec         *pspec,
+                  GtkWidget          *row)
+{
+  BylineReviewDialog *self = BYLINE_REVIEW_DIALOG (gtk_widget_get_ancestor (row, BYLINE_TYPE_REVIEW_DIALOG));
+
+  if (self == NULL)
+    return;
+  fill_row (self, row, story);
+  /* Its byline and category came with it: the search may find it now. */
+  if (self->query != NULL && *self->query != '\0' && self->shown != NULL)
+    gtk_filter_changed (gtk_filter_list_model_get_filter (self->shown), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -178,12 +231,9 @@ create_row (gpointer item,
   BylineReviewDialog *self = user_data;
   BylineReviewStory *story = item;
   const char *headline = byline_review_story_get_headline (story);
-  g_autofree char *subtitle = row_subtitle (story);
-  const char *style = NULL;
-  g_autofree char *preflight = preflight_label (story, &style);
   g_autofree char *description = NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (preflight);
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *spinner = adw_spinner_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
 
@@ -191,23 +241,14 @@ create_row (gpointer item,
     headline = _("Untitled story");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), headline);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "remote-id",
                           g_strdup (byline_review_story_get_remote_id (story)), g_free);
 
-  gtk_widget_add_css_class (label, style);
   gtk_widget_add_css_class (label, "caption");
-  /* "1 error": which, before opening the story. */
-  if (byline_review_story_get_story (story)->errors != NULL && byline_review_story_get_story (story)->problem == NULL)
-    {
-      gtk_widget_set_tooltip_text (label, byline_review_story_get_story (story)->errors);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      byline_review_story_get_story (story)->errors, -1);
-    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "preflight", label);
 
   gtk_widget_set_visible (spinner, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Opening"), -1);
@@ -223,14 +264,10 @@ create_row (gpointer item,
   gtk_widget_set_tooltip_text (button, description);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  /* It would not open: its row says why instead. */
-  if (byline_review_story_get_story (story)->problem != NULL)
-    {
-      gtk_widget_set_sensitive (button, FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      g_object_set_data (G_OBJECT (row), "damaged", GINT_TO_POINTER (TRUE));
-    }
   g_object_set_data (G_OBJECT (row), "button", button);
+
+  fill_row (self, row, story);
+  g_signal_connect_object (story, "notify::checked", G_CALLBACK (on_story_checked), row, 0);
   return row;
 }
 
@@ -283,7 +320,21 @@ show_page (BylineReviewDialog *self)
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
   else
-    gtk_stack_set_visible_child_name (self->stack, "list");
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      /* The first time the stories show (listed, still being checked), the
+       * keyboard goes to the first one (it was on Refresh, where Space would
+       * have listed them again): Enter opens it. */
+      if (!self->listed)
+        {
+          GtkWidget *focus = adw_dialog_get_focus (ADW_DIALOG (self));
+          GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+          self->listed = TRUE;
+          if (first != NULL && (focus == NULL || focus == GTK_WIDGET (self->refresh_button)))
+            adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (first));
+        }
+    }
 }
 
 /* -------------------------------------------------------------- search */
@@ -394,17 +445,6 @@ on_refreshed (GObject      *object,
   if (queue != self->queue)
     return;
   show_page (self);
-  /* The first time the stories show, the keyboard goes to the first one (it
-   * was on Refresh, where Space would have listed them again): Enter opens it. */
-  if (!self->listed && g_list_model_get_n_items (G_LIST_MODEL (queue)) > 0)
-    {
-      GtkWidget *focus = adw_dialog_get_focus (ADW_DIALOG (self));
-      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
-
-      self->listed = TRUE;
-      if (first != NULL && (focus == NULL || focus == GTK_WIDGET (self->refresh_button)))
-        adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (first));
-    }
 }
 
 void

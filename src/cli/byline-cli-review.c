@@ -61,6 +61,8 @@ preflight_label (const BylineRemoteStory *story)
 {
   if (story->problem != NULL)
     return g_strdup (_("damaged"));
+  if (story->not_checked != NULL)
+    return g_strdup (_("not checked"));
   if (story->n_errors > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", story->n_errors),
                             story->n_errors);
@@ -107,8 +109,10 @@ review_list (BylineCli          *cli,
       if (!byline_cli_say (error, "%s  %s  %5u  %s %s %s %s\n", id, when, story->word_count, preflight_p, author,
                 category, story->headline ? story->headline : ""))
         return FALSE;
-      /* Why, under it: the editor tells the reporter to send it again. */
-      if (story->problem != NULL && !byline_cli_say (error, "          %s\n", story->problem))
+      /* Why, under it: the editor tells the reporter to send it again, or
+       * lists the queue again once the line is back. */
+      if ((story->problem != NULL || story->not_checked != NULL)
+          && !byline_cli_say (error, "          %s\n", story->problem ? story->problem : story->not_checked))
         return FALSE;
     }
   return TRUE;

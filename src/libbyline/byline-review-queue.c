@@ -30,6 +30,7 @@ enum {
   STORY_PROP_WORD_COUNT,
   STORY_PROP_N_ERRORS,
   STORY_PROP_N_WARNINGS,
+  STORY_PROP_CHECKED,
   N_STORY_PROPS
 };
 
@@ -67,6 +68,7 @@ byline_review_story_get_property (GObject    *object,
     case STORY_PROP_WORD_COUNT: g_value_set_uint (value, story->word_count); break;
     case STORY_PROP_N_ERRORS: g_value_set_uint (value, story->n_errors); break;
     case STORY_PROP_N_WARNINGS: g_value_set_uint (value, story->n_warnings); break;
+    case STORY_PROP_CHECKED: g_value_set_boolean (value, byline_review_story_get_checked (BYLINE_REVIEW_STORY (object))); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -90,6 +92,8 @@ byline_review_story_class_init (BylineReviewStoryClass *klass)
   story_properties[STORY_PROP_WORD_COUNT] = g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
   story_properties[STORY_PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, flags);
   story_properties[STORY_PROP_N_WARNINGS] = g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  story_properties[STORY_PROP_CHECKED] = g_param_spec_boolean ("checked", NULL, NULL, FALSE,
+                                                               flags | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_STORY_PROPS, story_properties);
 }
 
@@ -161,6 +165,23 @@ byline_review_story_get_n_errors (BylineReviewStory *self)
 {
   g_return_val_if_fail (BYLINE_IS_REVIEW_STORY (self), 0);
   return self->story->n_errors;
+}
+
+gboolean
+byline_review_story_get_checked (BylineReviewStory *self)
+{
+  g_return_val_if_fail (BYLINE_IS_REVIEW_STORY (self), FALSE);
+  return self->story->checked || self->story->problem != NULL || self->story->not_checked != NULL;
+}
+
+/* The story as checked since it was listed. */
+static void
+review_story_update (BylineReviewStory       *self,
+                     const BylineRemoteStory *story)
+{
+  byline_remote_story_free (self->story);
+  self->story = byline_remote_story_copy (story);
+  g_object_notify_by_pspec (G_OBJECT (self), story_properties[STORY_PROP_CHECKED]);
 }
 
 /* ---------------------------------------------------------------- queue */
@@ -305,6 +326,29 @@ set_loading (BylineReviewQueue *self,
 }
 
 static void
+on_progress (GPtrArray *stories,
+             guint      index,
+             gpointer   user_data)
+{
+  BylineReviewQueue *self = user_data;
+
+  if (index == G_MAXUINT)
+    {
+      guint removed = self->stories->len;
+
+      g_ptr_array_set_size (self->stories, 0);
+      for (guint i = 0; i < stories->len; i++)
+        g_ptr_array_add (self->stories, review_story_new (g_ptr_array_index (stories, i)));
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->stories->len);
+      return;
+    }
+  if (index < self->stories->len
+      && g_strcmp0 (byline_review_story_get_remote_id (g_ptr_array_index (self->stories, index)),
+                    ((BylineRemoteStory *) g_ptr_array_index (stories, index))->remote_id) == 0)
+    review_story_update (g_ptr_array_index (self->stories, index), g_ptr_array_index (stories, index));
+}
+
+static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -312,8 +356,8 @@ listed_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   BylineReviewQueue *self = g_task_get_source_object (task);
   g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  guint removed = self->stories->len;
 
   set_loading (self, FALSE);
   stories = byline_review_list_finish (BYLINE_DESTINATION (source), result, &error);
@@ -322,10 +366,16 @@ listed_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_ptr_array_set_size (self->stories, 0);
+  /* The stories gone while the others were checked leave; the rest stay as
+   * shown (a row the keyboard is on keeps it). */
   for (guint i = 0; i < stories->len; i++)
-    g_ptr_array_add (self->stories, review_story_new (g_ptr_array_index (stories, i)));
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->stories->len);
+    g_hash_table_add (kept, ((BylineRemoteStory *) g_ptr_array_index (stories, i))->remote_id);
+  for (guint i = self->stories->len; i > 0; i--)
+    if (!g_hash_table_contains (kept, byline_review_story_get_remote_id (g_ptr_array_index (self->stories, i - 1))))
+      {
+        g_ptr_array_remove_index (self->stories, i - 1);
+        g_list_model_items_changed (G_LIST_MODEL (self), i - 1, 1, 0);
+      }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -343,8 +393,9 @@ byline_review_queue_refresh_async (BylineReviewQueue   *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_review_queue_refresh_async);
   set_loading (self, TRUE);
-  byline_review_list_async (self->destination, self->status, check_options, cancellable, listed_cb,
-                            g_steal_pointer (&task));
+  /* The task holds the queue for as long as the list can report to it. */
+  byline_review_list_progressive_async (self->destination, self->status, check_options, on_progress, self,
+                                        cancellable, listed_cb, g_steal_pointer (&task));
 }
 
 gboolean

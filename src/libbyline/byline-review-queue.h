@@ -1,8 +1,10 @@
 /* byline-review-queue.h — the review queue as a GListModel, for the window
  *
  * Widgets bind to BylineReviewStory properties; refresh() lists the
- * destination again (byline_review_list_async) and replaces the items in one
- * items-changed.
+ * destination again (byline_review_list_progressive_async): the items are
+ * replaced in one items-changed as soon as the stories are listed, each
+ * story then notifies "checked" once downloaded and checked, and the ones
+ * gone meanwhile leave at the end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +30,8 @@ const char              *byline_review_story_get_category   (BylineReviewStory *
 GDateTime               *byline_review_story_get_submitted  (BylineReviewStory *self);
 guint                    byline_review_story_get_word_count (BylineReviewStory *self);
 guint                    byline_review_story_get_n_errors   (BylineReviewStory *self);
+/* Checked, or found damaged, or left unchecked with why ("checked" is notified). */
+gboolean                 byline_review_story_get_checked    (BylineReviewStory *self);
 
 #define BYLINE_TYPE_REVIEW_QUEUE (byline_review_queue_get_type ())
 

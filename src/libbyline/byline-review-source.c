@@ -104,6 +104,7 @@ byline_remote_story_free (BylineRemoteStory *story)
   g_free (story->version);
   g_free (story->problem);
   g_free (story->errors);
+  g_free (story->not_checked);
   g_free (story);
 }
 
@@ -132,6 +133,7 @@ byline_remote_story_copy (const BylineRemoteStory *story)
   copy->version = g_strdup (story->version);
   copy->problem = g_strdup (story->problem);
   copy->errors = g_strdup (story->errors);
+  copy->not_checked = g_strdup (story->not_checked);
   return copy;
 }
 
@@ -185,6 +187,9 @@ byline_remote_story_to_json (const BylineRemoteStory *story)
   json_builder_add_int_value (builder, story->n_warnings);
   add_string (builder, "problem", story->problem);
   add_string (builder, "error_messages", story->errors);
+  json_builder_set_member_name (builder, "checked");
+  json_builder_add_boolean_value (builder, story->checked);
+  add_string (builder, "not_checked", story->not_checked);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

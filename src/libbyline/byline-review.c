@@ -67,9 +67,12 @@ remote_id_of (BylineArticle *article,
 
 typedef struct
 {
-  BylineCheckOptions *options;
-  GPtrArray          *stories;
-  guint               next;
+  BylineCheckOptions      *options;
+  GPtrArray               *stories;
+  GArray                  *gone;       /* gboolean per story: taken off the queue meanwhile */
+  guint                    next;
+  BylineReviewListProgress progress;
+  gpointer                 progress_data;
 } ListData;
 
 static void
@@ -77,7 +80,16 @@ list_data_free (ListData *data)
 {
   g_clear_object (&data->options);
   g_clear_pointer (&data->stories, g_ptr_array_unref);
+  g_clear_pointer (&data->gone, g_array_unref);
   g_free (data);
+}
+
+static void
+tell_progress (ListData *data,
+               guint     index)
+{
+  if (data->progress != NULL)
+    data->progress (data->stories, index, data->progress_data);
 }
 
 static GDateTime *
@@ -129,20 +141,33 @@ list_fetch_cb (GObject      *source,
     {
       /* Taken off the queue meanwhile: it simply is not there any more. */
       if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
-        {
-          g_ptr_array_remove_index (data->stories, data->next);
-          list_next (g_steal_pointer (&task));
-          return;
-        }
+        g_array_index (data->gone, gboolean, data->next) = TRUE;
       /* One damaged story does not hide the others: it is listed with why. */
-      if (story_is_unreadable (error))
+      else if (story_is_unreadable (error))
+        story->problem = g_strdup (error->message);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          story->problem = g_strdup (error->message);
-          data->next++;
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      else
+        {
+          /* The way to it failed (the line, the server): the list stands;
+           * this story and the rest wait for the next refresh. */
+          for (guint i = data->next; i < data->stories->len; i++)
+            {
+              BylineRemoteStory *rest = g_ptr_array_index (data->stories, i);
+
+              rest->not_checked = g_strdup (error->message);
+              tell_progress (data, i);
+            }
+          data->next = data->stories->len;
           list_next (g_steal_pointer (&task));
           return;
         }
-      g_task_return_error (task, g_steal_pointer (&error));
+      tell_progress (data, data->next);
+      data->next++;
+      list_next (g_steal_pointer (&task));
       return;
     }
 
@@ -178,6 +203,8 @@ list_fetch_cb (GObject      *source,
       else if (byline_finding_get_severity (finding) == BYLINE_SEVERITY_WARNING)
         story->n_warnings++;
     }
+  story->checked = TRUE;
+  tell_progress (data, data->next);
   data->next++;
   list_next (g_steal_pointer (&task));
 }
@@ -191,7 +218,9 @@ list_next (GTask *task)
 
   if (data->next >= data->stories->len)
     {
-      g_ptr_array_sort (data->stories, compare_newest_first);
+      for (guint i = data->stories->len; i > 0; i--)
+        if (g_array_index (data->gone, gboolean, i - 1))
+          g_ptr_array_remove_index (data->stories, i - 1);
       g_task_return_pointer (task, g_ptr_array_ref (data->stories), (GDestroyNotify) g_ptr_array_unref);
       g_object_unref (task);
       return;
@@ -200,6 +229,7 @@ list_next (GTask *task)
   /* The source could not read it to list it: it would not read it now. */
   if (story->problem != NULL)
     {
+      tell_progress (data, data->next);
       data->next++;
       list_next (task);
       return;
@@ -223,6 +253,14 @@ list_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* A refresh asked again meanwhile: this list is not shown. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* Newest first from the start: the list is shown before it is checked. */
+  g_ptr_array_sort (data->stories, compare_newest_first);
+  data->gone = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (data->gone, data->stories->len);
+  tell_progress (data, G_MAXUINT);
   list_next (g_steal_pointer (&task));
 }
 
@@ -233,6 +271,20 @@ byline_review_list_async (BylineDestination   *destination,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
+{
+  byline_review_list_progressive_async (destination, status, check_options, NULL, NULL, cancellable, callback,
+                                        user_data);
+}
+
+void
+byline_review_list_progressive_async (BylineDestination        *destination,
+                                      BylineStatus              status,
+                                      BylineCheckOptions       *check_options,
+                                      BylineReviewListProgress  progress,
+                                      gpointer                  progress_data,
+                                      GCancellable             *cancellable,
+                                      GAsyncReadyCallback       callback,
+                                      gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -251,6 +303,8 @@ byline_review_list_async (BylineDestination   *destination,
     }
   data = g_new0 (ListData, 1);
   data->options = check_options ? g_object_ref (check_options) : NULL;
+  data->progress = progress;
+  data->progress_data = progress_data;
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
   byline_review_source_list_async (source, status, cancellable, list_cb, g_steal_pointer (&task));
 }

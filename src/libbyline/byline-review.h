@@ -81,6 +81,8 @@ typedef struct
   guint         n_warnings;
   char         *problem;      /* why the story itself cannot be read (damaged); NULL when it can */
   char         *errors;       /* the preflight errors' messages, a line each; NULL when none */
+  gboolean      checked;      /* downloaded and checked: word_count and the counts are known */
+  char         *not_checked;  /* why it could not be checked (the line dropped); NULL otherwise */
 } BylineRemoteStory;
 
 void               byline_remote_story_free    (BylineRemoteStory *story);
@@ -164,6 +166,26 @@ void               byline_review_list_async     (BylineDestination    *destinati
 GPtrArray         *byline_review_list_finish    (BylineDestination    *destination,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+/* Called by byline_review_list_progressive_async() with the stories as far as
+ * they are known: first with @index G_MAXUINT once they are listed, newest
+ * first, none checked yet; then with the index of each story once checked
+ * (its ->checked set, or ->problem or ->not_checked).  A story gone meanwhile
+ * is not in the final result. */
+typedef void (*BylineReviewListProgress) (GPtrArray *stories,
+                                          guint      index,
+                                          gpointer   user_data);
+/* The same, said as it goes: the queue shows the stories before every one of
+ * them has come down a slow line.  When a story cannot be downloaded for the
+ * way to it (the line dropped), the rest are left unchecked, with why
+ * (->not_checked), rather than the whole queue failing. */
+void               byline_review_list_progressive_async (BylineDestination        *destination,
+                                                         BylineStatus              status,
+                                                         BylineCheckOptions       *check_options,
+                                                         BylineReviewListProgress  progress,
+                                                         gpointer                  progress_data,
+                                                         GCancellable             *cancellable,
+                                                         GAsyncReadyCallback       callback,
+                                                         gpointer                  user_data);
 
 typedef struct
 {

@@ -1001,6 +1001,100 @@ test_queue_search (Fixture       *f,
 }
 
 static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+first_row_checked (gpointer data)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (byline_review_dialog_get_list (data), 0);
+  GtkWidget *label = row ? g_object_get_data (G_OBJECT (row), "preflight") : NULL;
+
+  return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Checking…") != 0;
+}
+
+static gboolean
+rows_not_checked (gpointer data)
+{
+  for (guint i = 1; i < 3; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (byline_review_dialog_get_list (data), i);
+      GtkWidget *label = row ? g_object_get_data (G_OBJECT (row), "preflight") : NULL;
+
+      if (label == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Not checked") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A slow line: the queue shows the stories as soon as they are listed, each
+ * checked as it comes (a story that hangs does not hold the others back from
+ * view), and the line failing leaves the rest "Not checked", with why, while
+ * the list stays; it showed a spinner until every story had come down. */
+static void
+test_queue_slow_line (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BylineDestination) reporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hung_path = NULL;
+  char *ids[3] = { NULL, NULL, NULL };
+  AdwDialog *dialog;
+  GtkListBoxRow *row;
+  GtkWidget *label;
+
+  person_start (&f->reporter, f, "reporter", REPORTER_ACCOUNT, BYLINE_TEST_REPORTER_TOKEN);
+  reporter = byline_newsroom_destination_new (REPORTER_ACCOUNT, byline_newsroom_server_get_url (f->server),
+                                              BYLINE_TEST_REPORTER_TOKEN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
+
+      byline_article_set_status (story, BYLINE_STATUS_DRAFT);
+      g_assert_true (byline_draft_store_save (f->reporter.store, story, &error));
+      g_assert_no_error (error);
+      reporter_send (f->reporter.store, reporter, byline_article_get_id (story));
+      ids[i] = g_strdup (byline_article_get_id (story));
+    }
+  /* Newest first: the second listed, ids[1], hangs. */
+  hung_path = g_strconcat ("/v1/items/", ids[1], NULL);
+  byline_newsroom_server_inject (f->server, "GET", hung_path, BYLINE_FAULT_HANG, 0, 0, 0, 1);
+
+  person_start (&f->editor, f, "editor", EDITOR_ACCOUNT, BYLINE_TEST_EDITOR_TOKEN);
+  wait_for_review_account (&f->editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor.window), "win.review-queue", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->editor.window));
+  g_assert_true (BYLINE_IS_REVIEW_DIALOG (dialog));
+  wait_for_rows (dialog, 3);
+  g_assert_true (byline_ui_test_wait_until (first_row_checked, dialog, 10000));
+  /* Still loading, the list shows: the first story checked, the others not yet. */
+  g_assert_true (byline_review_queue_get_loading (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog))));
+  row = gtk_list_box_get_row_at_index (byline_review_dialog_get_list (BYLINE_REVIEW_DIALOG (dialog)), 1);
+  label = g_object_get_data (G_OBJECT (row), "preflight");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Checking…");
+  g_assert_true (byline_ui_test_wait_until (widget_mapped, row, 5000));
+  /* The keyboard is on the first story already. */
+  g_assert_true (adw_dialog_get_focus (dialog)
+                 == GTK_WIDGET (gtk_list_box_get_row_at_index (byline_review_dialog_get_list (BYLINE_REVIEW_DIALOG (dialog)), 0)));
+
+  /* The line fails: the rest say so, the list stays. */
+  byline_newsroom_server_release_hung (f->server);
+  g_assert_true (byline_ui_test_wait_until (rows_not_checked, dialog, 15000));
+  g_assert_true (byline_ui_test_wait_until (queue_listed, dialog, 15000));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (byline_review_dialog_get_list (BYLINE_REVIEW_DIALOG (dialog)))));
+  row = gtk_list_box_get_row_at_index (byline_review_dialog_get_list (BYLINE_REVIEW_DIALOG (dialog)), 2);
+  label = g_object_get_data (G_OBJECT (row), "preflight");
+  g_test_message ("Not checked: %s", gtk_widget_get_tooltip_text (label));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (label));
+  adw_dialog_force_close (dialog);
+  for (guint i = 0; i < 3; i++)
+    g_free (ids[i]);
+}
+
+static gboolean
 queue_shows_error (gpointer data)
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, BYLINE_TYPE_REVIEW_DIALOG, "stack"));
@@ -1084,6 +1178,7 @@ main (int   argc,
   g_test_add ("/ui/review/notes-both-ways", Fixture, NULL, fixture_setup, test_notes_both_ways, fixture_teardown);
   g_test_add ("/ui/review/folder-returned", Fixture, NULL, fixture_setup, test_folder_returned, fixture_teardown);
   g_test_add ("/ui/review/queue-search", Fixture, NULL, fixture_setup, test_queue_search, fixture_teardown);
+  g_test_add ("/ui/review/queue-slow-line", Fixture, NULL, fixture_setup, test_queue_slow_line, fixture_teardown);
   g_test_add ("/ui/review/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
   g_test_add ("/ui/review/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/ui/review/folder-not-connected", Fixture, NULL, fixture_setup, test_folder_not_connected,

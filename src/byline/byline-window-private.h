@@ -88,5 +88,8 @@ void             _byline_window_show_finding      (BylineWindow    *self,
 void _byline_window_class_init_review    (GtkWidgetClass *widget_class);
 void _byline_window_init_review          (BylineWindow   *self);
 void _byline_window_review_set_publisher (BylineWindow   *self);
+/* Publish from the keyboard (Ctrl+Shift+Enter on a story under review):
+ * asked first, since the same keys submit a story of one's own. */
+void _byline_window_review_publish_asking (BylineWindow   *self);
 
 G_END_DECLS

@@ -822,6 +822,42 @@ review_publish_action (GtkWidget  *widget,
 }
 
 static void
+on_publish_response (AdwAlertDialog *dialog,
+                     const char     *response,
+                     BylineWindow   *self)
+{
+  if (g_strcmp0 (response, "publish") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.review-publish", NULL);
+}
+
+void
+_byline_window_review_publish_asking (BylineWindow *self)
+{
+  BylineDestination *destination = byline_window_get_review_destination (self);
+  const char *headline;
+  AdwDialog *dialog;
+
+  if (self->document == NULL || destination == NULL
+      || !gtk_widget_is_sensitive (GTK_WIDGET (self->review_publish_button))
+      || get_review (self)->sending)
+    return;
+  headline = byline_article_get_headline (article (self));
+  dialog = adw_alert_dialog_new (_("Publish Now?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog), _("“%s” goes out on “%s” as it is now."),
+                                headline && *headline ? headline : _("Untitled story"),
+                                byline_destination_get_name (destination));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "publish", _("_Publish"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "publish", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "publish");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
 on_schedule_response (AdwAlertDialog *dialog,
                       const char     *response,
                       BylineWindow   *self)

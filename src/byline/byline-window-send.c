@@ -402,10 +402,12 @@ submit_shortcut (GtkWidget *widget,
 {
   if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (widget)) != NULL)
     return FALSE;
-  /* For an editor reviewing the story, the review bar's main button. */
+  /* For an editor reviewing the story, the review bar's main button,
+   * asked first: the same keys submit a story of one's own, and a reflex
+   * must not publish a colleague's. */
   if (gtk_action_bar_get_revealed (BYLINE_WINDOW (widget)->review_bar))
     {
-      gtk_widget_activate_action (widget, "win.review-publish", NULL);
+      _byline_window_review_publish_asking (BYLINE_WINDOW (widget));
       return TRUE;
     }
   return gtk_widget_activate_action (widget, "win.send", "s", "submitted");

@@ -5,8 +5,8 @@
 # editor's Byline shows the Review Queue button, Ctrl+Shift+R opens the
 # queue, which lists the story with its note, typing searches it, Enter
 # brings the story found into the
-# window with the review bar and the note, and Ctrl+Shift+Enter publishes
-# it — checked in the server's own store.  Tokens live in a private
+# window with the review bar and the note, and Ctrl+Shift+Enter then Enter
+# publishes it — checked in the server's own store.  Tokens live in a private
 # gnome-keyring-daemon.
 #
 # argv: byline, byline-cli, byline-newsroom-server, the draft to submit (a folder)
@@ -158,11 +158,17 @@ def main():
                             ('Publish', 'Schedule…', 'Return to Reporter…')])
         tap.ok(True, 'the review bar offers Publish, Schedule… and Return to Reporter…')
 
-        # The story has no preflight error: Ctrl+Shift+Enter publishes it at once.
+        # Ctrl+Shift+Enter publishes, asked first (the same keys submit one's
+        # own story): nothing goes before Enter says so.
         ctrl(KEY_RETURN, SHIFT_MASK)
+        find(app, 'Publish Now?', timeout=10)
+        time.sleep(1)
+        asked = server_status() == 'submitted'
+        press(KEY_RETURN)
         wait_for(lambda: server_status() == 'published', timeout=20, what='the story published on the server')
         log('on the server:', server_status())
-        tap.ok(server_status() == 'published', 'Ctrl+Shift+Enter publishes it on the server')
+        tap.ok(asked and server_status() == 'published',
+               'Ctrl+Shift+Enter asks, and Enter publishes it on the server')
     finally:
         editor.cleanup()
         reporter.cleanup()

@@ -89,6 +89,13 @@ on_listed (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   stories = byline_review_source_list_finish (BYLINE_REVIEW_SOURCE (object), result, &error);
+  /* The window closed meanwhile (a folder's listing does not stop when
+   * cancelled): nothing to show it on. */
+  if (data->self->counts == NULL)
+    {
+      count_data_free (data);
+      return;
+    }
   if (stories != NULL)
     {
       g_hash_table_replace (data->self->counts, g_strdup (data->name), GUINT_TO_POINTER (stories->len + 1));
@@ -104,6 +111,8 @@ byline_review_button_recount (BylineReviewButton *self)
 {
   g_return_if_fail (BYLINE_IS_REVIEW_BUTTON (self));
 
+  if (self->destinations == NULL)   /* disposed: a queue closed with its window */
+    return;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -132,6 +141,8 @@ byline_review_button_set_destinations (BylineReviewButton *self,
 {
   g_return_if_fail (BYLINE_IS_REVIEW_BUTTON (self));
 
+  if (self->destinations == NULL)   /* disposed */
+    return;
   g_ptr_array_set_size (self->destinations, 0);
   for (guint i = 0; destinations != NULL && i < destinations->len; i++)
     {

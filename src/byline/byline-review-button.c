@@ -128,6 +128,20 @@ byline_review_button_recount (BylineReviewButton *self)
     }
 }
 
+void
+byline_review_button_set_count (BylineReviewButton *self,
+                                BylineDestination  *destination,
+                                guint               n)
+{
+  g_return_if_fail (BYLINE_IS_REVIEW_BUTTON (self));
+  g_return_if_fail (BYLINE_IS_DESTINATION (destination));
+
+  if (self->destinations == NULL || !g_ptr_array_find (self->destinations, destination, NULL))
+    return;
+  g_hash_table_replace (self->counts, g_strdup (byline_destination_get_name (destination)), GUINT_TO_POINTER (n + 1));
+  update (self);
+}
+
 static gboolean
 count_again (gpointer user_data)
 {

@@ -24,6 +24,11 @@ void        byline_review_button_set_destinations (BylineReviewButton *self,
                                                    GPtrArray          *destinations);
 /* Counts again now. */
 void        byline_review_button_recount          (BylineReviewButton *self);
+/* @n stories wait on @destination: as a queue just listed them, without
+ * asking again. */
+void        byline_review_button_set_count        (BylineReviewButton *self,
+                                                   BylineDestination  *destination,
+                                                   guint               n);
 /* The badge's text ("5"), empty when it is hidden. */
 const char *byline_review_button_get_badge_text   (BylineReviewButton *self);
 

@@ -510,6 +510,25 @@ on_story_opened (BylineWindow       *self,
   _byline_window_update_review (self);
 }
 
+/* The queue has just been read: the count follows what it listed, without
+ * asking the destination again (an empty queue may be one that failed: that
+ * is asked). */
+static void
+on_queue_closed (BylineWindow *self,
+                 AdwDialog    *dialog)
+{
+  BylineReviewQueue *queue = byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog));
+
+  if (queue != NULL && !byline_review_queue_get_loading (queue)
+      && g_list_model_get_n_items (G_LIST_MODEL (queue)) > 0
+      && byline_review_queue_get_status (queue) == BYLINE_STATUS_SUBMITTED)
+    byline_review_button_set_count (BYLINE_REVIEW_BUTTON (self->review_button),
+                                    byline_review_queue_get_destination (queue),
+                                    g_list_model_get_n_items (G_LIST_MODEL (queue)));
+  else
+    byline_review_button_recount (BYLINE_REVIEW_BUTTON (self->review_button));
+}
+
 AdwDialog *
 byline_window_show_review_queue (BylineWindow *self)
 {
@@ -534,9 +553,7 @@ byline_window_show_review_queue (BylineWindow *self)
           byline_review_dialog_add_account (BYLINE_REVIEW_DIALOG (dialog), destination);
       }
   g_signal_connect_object (dialog, "opened", G_CALLBACK (on_story_opened), self, G_CONNECT_SWAPPED);
-  /* The queue has just been read: the count follows it. */
-  g_signal_connect_object (dialog, "closed", G_CALLBACK (byline_review_button_recount), self->review_button,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (on_queue_closed), self, G_CONNECT_SWAPPED);
   current = byline_window_get_review_destination (self);
   if (current == NULL
       || !byline_review_dialog_show (BYLINE_REVIEW_DIALOG (dialog), byline_destination_get_name (current),

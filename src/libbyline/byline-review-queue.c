@@ -307,6 +307,13 @@ byline_review_queue_get_destination (BylineReviewQueue *self)
   return self->destination;
 }
 
+BylineStatus
+byline_review_queue_get_status (BylineReviewQueue *self)
+{
+  g_return_val_if_fail (BYLINE_IS_REVIEW_QUEUE (self), BYLINE_STATUS_DRAFT);
+  return self->status;
+}
+
 gboolean
 byline_review_queue_get_loading (BylineReviewQueue *self)
 {

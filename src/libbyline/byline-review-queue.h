@@ -41,6 +41,7 @@ G_DECLARE_FINAL_TYPE (BylineReviewQueue, byline_review_queue, BYLINE, REVIEW_QUE
 BylineReviewQueue *byline_review_queue_new            (BylineDestination  *destination,
                                                        BylineStatus        status);
 BylineDestination *byline_review_queue_get_destination (BylineReviewQueue *self);
+BylineStatus       byline_review_queue_get_status     (BylineReviewQueue  *self);
 /* TRUE while a refresh runs ("loading" property). */
 gboolean           byline_review_queue_get_loading    (BylineReviewQueue  *self);
 void               byline_review_queue_refresh_async  (BylineReviewQueue  *self,

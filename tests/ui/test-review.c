@@ -523,11 +523,15 @@ note_field_of (AdwDialog *dialog)
   return GTK_TEXT_VIEW (view);
 }
 
-static char *
-server_note (Fixture    *f,
-             const char *id)
+/* The note the server keeps with story @id's last status change. */
+static void
+assert_server_note (Fixture    *f,
+                    const char *id,
+                    const char *expected)
 {
-  return byline_newsroom_server_dup_note (f->server, id);
+  g_autofree char *note = byline_newsroom_server_dup_note (f->server, id);
+
+  g_assert_cmpstr (note, ==, expected);
 }
 
 /* The note goes with the story both ways, typed in the window each time:
@@ -542,7 +546,6 @@ test_notes_both_ways (Fixture       *f,
 {
   g_autoptr(BylineArticle) story = byline_test_make_article (f->media);
   g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
   g_autofree char *text = NULL;
   const char *id = byline_article_get_id (story);
   ServerWait submitted = { f->server, id, "submitted" };
@@ -571,9 +574,7 @@ test_notes_both_ways (Fixture       *f,
                        REPORTER_NOTE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reporter.window), "win.send", "s", "submitted"));
   g_assert_true (byline_ui_test_wait_until (server_has_status, &submitted, 15000));
-  note = server_note (f, id);
-  g_assert_cmpstr (note, ==, REPORTER_NOTE);
-  g_clear_pointer (&note, g_free);
+  assert_server_note (f, id, REPORTER_NOTE);
 
   /* The editor reads it in the queue and above the story. */
   open_from_queue_with_note (&f->editor, id, BYLINE_STATUS_SUBMITTED, HEADLINE, REPORTER_NOTE);
@@ -604,9 +605,7 @@ test_notes_both_ways (Fixture       *f,
   g_signal_emit_by_name (dialog, "response::return", "return");
   adw_dialog_force_close (dialog);
   g_assert_true (byline_ui_test_wait_until (server_has_status, &returned, 15000));
-  note = server_note (f, id);
-  g_assert_cmpstr (note, ==, NOTE);
-  g_clear_pointer (&note, g_free);
+  assert_server_note (f, id, NOTE);
   byline_ui_test_wait (200);
   /* The editor who returned it is not told it was returned to them. */
   g_assert_false (adw_banner_get_revealed (byline_window_get_review_banner (f->editor.window)));
@@ -635,9 +634,7 @@ test_notes_both_ways (Fixture       *f,
   g_assert_true (byline_note_dialog_send (dialog));
   g_assert_true (byline_ui_test_wait_until (byline_ui_test_has_no_dialog, f->reporter.window, 5000));
   g_assert_true (byline_ui_test_wait_until (server_has_status, &submitted, 15000));
-  note = server_note (f, id);
-  g_assert_cmpstr (note, ==, REPLY_NOTE);
-  g_clear_pointer (&note, g_free);
+  assert_server_note (f, id, REPLY_NOTE);
   /* Submitted: the banner goes once the outbox has noted it in the draft. */
   g_assert_true (byline_ui_test_wait_until (banner_hidden, banner, 5000));
 

@@ -516,11 +516,10 @@ banner_hidden (gpointer data)
 static GtkTextView *
 note_field_of (AdwDialog *dialog)
 {
-  GtkWidget *field = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog));
-  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (field));
+  GtkTextView *view = byline_note_dialog_get_view (dialog);
 
   g_assert_true (GTK_IS_TEXT_VIEW (view));
-  return GTK_TEXT_VIEW (view);
+  return view;
 }
 
 /* The note the server keeps with story @id's last status change. */

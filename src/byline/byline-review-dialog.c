@@ -466,12 +466,11 @@ byline_review_dialog_refresh (BylineReviewDialog *self)
       return;
     }
   if (self->queue == NULL || byline_review_queue_get_destination (self->queue) != destination
-      || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->queue), "status")) != (guint) status)
+      || byline_review_queue_get_status (self->queue) != status)
     {
       g_clear_object (&self->shown);
       g_clear_object (&self->queue);
       self->queue = byline_review_queue_new (destination, status);
-      g_object_set_data (G_OBJECT (self->queue), "status", GUINT_TO_POINTER (status));
       self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->queue)),
                                                GTK_FILTER (gtk_custom_filter_new (story_matches, self, NULL)));
       gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);

@@ -232,8 +232,8 @@ open_from_queue_with_note (Person       *person,
   g_assert_true (byline_ui_test_wait_until (queue_listed, dialog, 15000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog)))),
                     ==, 1);
-  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog))),
-                                                       "status")), ==, status);
+  g_assert_cmpint (byline_review_queue_get_status (byline_review_dialog_get_queue (BYLINE_REVIEW_DIALOG (dialog))), ==,
+                   status);
 
   row = first_row (BYLINE_REVIEW_DIALOG (dialog));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, headline);
